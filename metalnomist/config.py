@@ -1,0 +1,75 @@
+"""Settings: one frozen dataclass, a default and help text per field, read from an environment."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from metalnomist.errors import ConfigError
+
+PREFIX = "METALNOMIST_"
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = _setting("sqlite:///metalnomist.db", "Database URL: sqlite:///path.db or postgresql://user:pass@host/db.")
+    index_dir: str = _setting("", "Search index folder; empty means beside the SQLite file, or ./metalnomist-index.")
+    site_title: str = _setting("The Metalnomist", "Name shown in the site header and feeds.")
+    page_size: int = _setting(10, "Posts per page on listing and search pages.")
+    comment_moderation: bool = _setting(True, "Hold new comments until an editor approves them.")
+    comment_max_chars: int = _setting(4000, "Longest comment accepted, in characters.")
+    comment_rate_per_hour: int = _setting(10, "Comments one client may post per hour.")
+    secret_key: str = _setting("", "Key that signs CSRF tokens; empty means a random key per process.")
+    extract_facts: bool = _setting(True, "Extract market facts from posts during ingest.")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Read METALNOMIST_* keys; errors quote the key and the bad value."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            key = PREFIX + f.name.upper()
+            if key in environ:
+                values[f.name] = _convert(key, environ[key], type(f.default))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def resolved_index_dir(self) -> Path:
+        if self.index_dir:
+            return Path(self.index_dir)
+        if self.db.startswith("sqlite:///") and self.db != "sqlite:///:memory:":
+            db_path = Path(self.db.removeprefix("sqlite:///"))
+            return db_path.with_name(db_path.name + ".index")
+        return Path("metalnomist-index")
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _convert(key: str, raw: str, kind: type) -> Any:
+    if kind is bool:
+        lowered = raw.strip().lower()
+        if lowered in {"1", "true", "yes", "on"}:
+            return True
+        if lowered in {"0", "false", "no", "off"}:
+            return False
+        raise ConfigError(f"{key}={raw!r}: expected true or false")
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"{key}={raw!r}: expected a whole number") from None
+    return raw
+
+
+def describe() -> list[tuple[str, str, str]]:
+    """(environment key, default, help) for every setting — used by docs and `--help`."""
+    return [(PREFIX + f.name.upper(), repr(f.default), f.metadata["help"]) for f in fields(Settings)]

@@ -1,0 +1,52 @@
+"""Domain errors. They know nothing of HTTP; web/errors.py maps them to statuses."""
+
+from __future__ import annotations
+
+
+class MetalnomistError(Exception):
+    """Base class: every message says what was wrong, where, and how to fix it."""
+
+
+class NotFound(MetalnomistError):
+    pass
+
+
+class InvalidQuery(MetalnomistError):
+    pass
+
+
+class InvalidInput(MetalnomistError):
+    """A form or API payload field is unacceptable."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+class IngestError(MetalnomistError):
+    """A source file could not be read; nothing from it was stored."""
+
+    def __init__(self, path: str, problem: str, line: int | None = None, where: str | None = None) -> None:
+        location = path
+        if line is not None:
+            location += f", line {line}"
+        if where:
+            location += f", {where}"
+        super().__init__(f"{location}: {problem}")
+        self.path = path
+        self.line = line
+        self.where = where
+        self.problem = problem
+
+
+class ConfigError(MetalnomistError):
+    pass
+
+
+class StoreError(MetalnomistError):
+    pass
+
+
+class RateLimited(MetalnomistError):
+    pass

@@ -1,0 +1,135 @@
+"""The values every layer passes around. Frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph"]
+COMMENTARY_HEADING = "The Metalnomist Commentary"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading or paragraph of a post body, in reading order."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    author: str
+    body: str
+    published: datetime | None = None
+    id: int | None = None
+    post_id: int | None = None
+    approved: bool = True
+
+
+@dataclass(frozen=True)
+class Post:
+    """An article. `url` is where it came from; `key` is its identity across ingests."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    url: str | None = None
+    published: datetime | None = None
+    labels: tuple[str, ...] = ()
+    source: str | None = None
+    comments: tuple[Comment, ...] = ()
+    comment_count: int | None = None
+    metadata: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    id: int | None = None
+    slug: str | None = None
+    created: datetime | None = None
+
+    @property
+    def body(self) -> str:
+        """Plain text: headings and paragraphs separated by blank lines."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks if b.kind == "heading")
+
+    @property
+    def key(self) -> str:
+        """Identity: the source URL when known, else title and publication date."""
+        if self.url:
+            return "url:" + self.url
+        day = self.published.date().isoformat() if self.published else ""
+        digest = hashlib.sha256(f"{self.title}\x00{day}".encode()).hexdigest()[:32]
+        return "title:" + digest
+
+    @property
+    def date_for_permalink(self) -> datetime | None:
+        return self.published or self.created
+
+    @property
+    def permalink(self) -> str:
+        """Blogger-style `/YYYY/MM/slug.html`; posts with no date at all sit under /0000/00."""
+        when = self.date_for_permalink
+        prefix = f"/{when.year:04d}/{when.month:02d}" if when else "/0000/00"
+        return f"{prefix}/{self.slug or 'post'}.html"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One reported figure (see ../shared/spec/facts.md for every field's rules)."""
+
+    post: str
+    sentence: str
+    metric: str
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    change_pct: float | None = None
+    change_basis: str | None = None
+    commodity: str | None = None
+    country: str | None = None
+    partner: str | None = None
+    company: str | None = None
+    period: str | None = None
+    forecast: bool = False
+    source: str | None = None
+    change_pp: float | None = None
+    bound: str | None = None
+    sentence_start: int | None = None
+    post_id: int | None = None
+    id: int | None = None
+
+
+SortOrder = Literal["relevance", "date"]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    rank: int
+    post: Post
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of results plus what produced them."""
+
+    query: str
+    sort: SortOrder
+    total: int
+    offset: int
+    limit: int
+    hits: tuple[SearchHit, ...]
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    facts: int = 0
+    files: int = 0

@@ -1,0 +1,62 @@
+"""Shared text primitives: quote and apostrophe folding, slugs, sentence splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\uff07"
+_APOSTROPHE_TABLE = str.maketrans({c: "'" for c in _APOSTROPHES} | {"\u201c": '"', "\u201d": '"', "\u201e": '"'})
+
+
+def fold_quotes(text: str) -> str:
+    """Curly quotes and look-alike apostrophes become their ASCII forms."""
+    return text.translate(_APOSTROPHE_TABLE)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise_space(text: str) -> str:
+    """No-break and other Unicode spaces become plain spaces; runs collapse."""
+    return re.sub(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", text).strip()
+
+
+def slugify(title: str, max_length: int = 80) -> str:
+    """Blogger-like slug: lower-case ASCII words joined by hyphens."""
+    ascii_text = strip_accents(fold_quotes(title)).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug or "post"
+
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof inc ltd co corp st vs etc e.g i.e no jan feb mar apr jun jul aug sep sept oct nov dec"
+    " approx est fig u.s u.k u.n e.u".split()
+)
+_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£])")
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (offset, sentence) pairs; abbreviations such as `U.S.` and `Inc.` do not end one."""
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        before = text[start : match.start() + 1]
+        last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
+        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+            continue
+        sentence = text[start : match.end()].rstrip()
+        if sentence:
+            yield start, sentence
+        start = match.end()
+    tail = text[start:].rstrip()
+    if tail.strip():
+        yield start, tail
