@@ -1,0 +1,304 @@
+"""Read one article page (a Blogger post page or a general news page) into a Post.
+
+Trafilatura finds the main text and most metadata; it is tuned on thousands of news
+sites, which a hand-written extractor would not be. lxml then fills what trafilatura
+reads too coarsely: Blogger's post title and labels, and the full publication
+timestamp (trafilatura keeps only the day). `blocks_from_html` is also the feed
+reader's HTML-to-blocks converter, so both readers produce the same kind of text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from trafilatura.settings import Document
+from trafilatura.utils import decode_file, load_html
+
+from metalnomist.errors import IngestError
+from metalnomist.models import Block, Post
+from metalnomist.text import normalise_space
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = frozenset(
+    "p div li ul ol dl dt dd blockquote pre table thead tbody tfoot tr caption section article"
+    " header footer aside figure figcaption address hr main nav details summary center".split()
+)
+_SPACED = frozenset({"td", "th"})
+# Never text: dropping them here is what keeps `<script>alert(1)</script>` out of a body.
+_DROPPED = frozenset("script style noscript template iframe object embed svg math head title button select".split())
+_MAX_LABEL_WORDS = 8
+_COMMENT_HEADING = re.compile(r"(no|\d+) comments?\b", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Trafilatura's XML vocabulary, renamed to HTML so one walker serves pages and feeds.
+_TRAFILATURA_TAGS = {"list": "ul", "item": "li", "quote": "blockquote", "row": "tr", "cell": "td",
+                     "lb": "br", "code": "pre", "hi": "span", "ref": "span", "del": "span"}
+
+
+class _Collector:
+    """Accumulates inline text and turns it into blocks at each block boundary."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+
+    def text(self, value: str | None) -> None:
+        if value:
+            # Source newlines are plain whitespace in HTML; only <br> makes a line break.
+            self.buffer.append(value.replace("\r", " ").replace("\n", " "))
+
+    def flush(self) -> None:
+        for chunk in _PARAGRAPH_BREAK.split("".join(self.buffer)):
+            self.add("paragraph", chunk)
+        self.buffer = []
+
+    def add(self, kind: str, raw: str) -> None:
+        text = normalise_space(raw)
+        if text:
+            self.blocks.append(Block("heading" if kind == "heading" else "paragraph", text))
+
+
+def _walk(element: etree._Element, out: _Collector) -> None:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in _HEADINGS:
+        out.flush()
+        out.add("heading", " ".join(element.itertext()))
+    elif tag == "br":
+        out.buffer.append("\n")
+    else:
+        is_block = tag in _BLOCKS
+        if is_block:
+            out.flush()
+        if tag in _SPACED:
+            out.text(" ")
+        out.text(element.text)
+        for child in element:
+            _walk(child, out)
+        if is_block:
+            out.flush()
+        elif tag in _SPACED:
+            out.text(" ")
+    out.text(element.tail)
+
+
+def _drop_non_text(root: etree._Element) -> None:
+    doomed = [el for el in root.iter() if not isinstance(el.tag, str) or el.tag.lower() in _DROPPED]
+    for element in doomed:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        # Keep the tail: it is text that follows the dropped element, not part of it.
+        previous = element.getprevious()
+        if element.tail:
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+
+
+def _blocks_from_tree(root: etree._Element) -> tuple[Block, ...]:
+    _drop_non_text(root)
+    out = _Collector()
+    out.text(root.text)
+    for child in root:
+        _walk(child, out)
+    out.flush()
+    return tuple(out.blocks)
+
+
+def blocks_from_html(fragment: str) -> tuple[Block, ...]:
+    """HTML fragment -> heading and paragraph blocks of plain text.
+
+    h1-h6 become headings; p, li, blockquote, div text and text split by `<br><br>` become
+    paragraphs. Tags are dropped, entities decoded and whitespace normalised, and scripts,
+    styles and embeds are removed with their content, so no markup survives.
+    """
+    if not fragment or not fragment.strip():
+        return ()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ()
+    return _blocks_from_tree(root)
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """ISO 8601, RFC 822 or `YYYY-MM-DD HH:MM:SS` -> aware datetime; a missing zone means UTC.
+
+    Pages and feeds state dates in all three forms; naive datetimes would break date sorts.
+    """
+    text = normalise_space(value or "")
+    if not text:
+        return None
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            for layout in ("%A, %B %d, %Y", "%B %d, %Y", "%d %B %Y"):
+                try:
+                    parsed = datetime.strptime(text, layout)
+                    break
+                except ValueError:
+                    continue
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+_DATE_XPATHS = (
+    "//abbr[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
+    "//meta[@property='article:published_time' or @property='og:article:published_time'"
+    " or @property='article:published' or @name='article.published' or @name='pubdate'"
+    " or @property='og:pubdate']/@content",
+    "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@content",
+    "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@datetime",
+    "//time[@pubdate]/@datetime",
+)
+
+
+def _json_ld_dates(tree: lxml.html.HtmlElement) -> Iterator[str]:
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                if isinstance(item.get("datePublished"), str):
+                    yield item["datePublished"]
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(reversed(item))
+
+
+def _published(tree: lxml.html.HtmlElement, day: str | None) -> datetime | None:
+    """The most precise publication time the page states; trafilatura's day as a fallback."""
+    candidates: list[str] = []
+    for xpath in _DATE_XPATHS:
+        candidates.extend(str(value) for value in tree.xpath(xpath))
+    candidates.extend(_json_ld_dates(tree))
+    candidates.extend(" ".join(el.itertext()) for el in tree.xpath("//*[contains(@class, 'date-header')]"))
+    for candidate in [*candidates, day or ""]:
+        when = parse_datetime(candidate)
+        if when is not None:
+            return when
+    return None
+
+
+def _texts(elements: Iterable[etree._Element]) -> list[str]:
+    return [text for text in (normalise_space(" ".join(el.itertext())) for el in elements) if text]
+
+
+def _title(tree: lxml.html.HtmlElement, guessed: str | None) -> str:
+    """Blogger's post title if present; else trafilatura's, minus a trailing site name.
+
+    Titles from <title>/og:title often end in " - Site"; a heading on the page that is a
+    prefix of that title is the article's own headline.
+    """
+    blogger = _texts(tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' post-title ')]"))
+    if blogger:
+        return blogger[0]
+    title = normalise_space(guessed or "")
+    for heading in _texts(tree.xpath("//h1 | //*[contains(concat(' ', @class, ' '), ' entry-title ')]")):
+        if title.startswith(heading) and re.match(r"\s*[-|–—:]", title[len(heading) :]):
+            return heading
+    return title
+
+
+def _labels(tree: lxml.html.HtmlElement, document: Document) -> tuple[str, ...]:
+    """`rel=tag` links (Blogger, WordPress) are the post's own labels; else meta keywords.
+
+    Meta keywords often arrive as one comma-joined string; two or more commas mark a list,
+    while a single comma may belong to a name ("Trump, Donald J").
+    """
+    found = _texts(tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"))
+    if not found:
+        for value in [*(document.categories or []), *(document.tags or [])]:
+            found.extend(value.split(",") if value.count(",") >= 2 else [value])
+    labels = [normalise_space(label) for label in found]
+    # A label is a name; a sentence-long "keyword" is a description leaking into keywords.
+    return tuple(dict.fromkeys(label for label in labels if label and len(label.split()) <= _MAX_LABEL_WORDS))
+
+
+def _url(tree: lxml.html.HtmlElement, guessed: str | None) -> str | None:
+    """Canonical link, then og:url: the publisher's own name for the page, not where it was saved."""
+    xpath = "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"
+    for candidate in [*(str(value).strip() for value in tree.xpath(xpath)), guessed or ""]:
+        if re.match(r"https?://", candidate):
+            return candidate
+    return None
+
+
+def _comment_count(tree: lxml.html.HtmlElement) -> int | None:
+    """Blogger heads its comment section "No comments:" / "3 comments:"; other pages say nothing."""
+    for heading in _texts(tree.xpath("//*[@id='comments']//h4")):
+        match = _COMMENT_HEADING.match(heading)
+        if match:
+            return 0 if match.group(1).lower() == "no" else int(match.group(1))
+    return None
+
+
+def _body_blocks(body: etree._Element | None, title: str) -> tuple[Block, ...]:
+    if body is None:
+        return ()
+    for element in body.iter():
+        if element.tag == "head":
+            element.tag = f"h{(element.get('rend') or 'h2').lstrip('h')[:1] or '2'}"
+        elif element.tag == "graphic":
+            element.tag = "template"  # dropped: an image has no text of its own
+        elif element.tag in _TRAFILATURA_TAGS:
+            element.tag = _TRAFILATURA_TAGS[element.tag]
+    body.tag = "div"
+    blocks = list(_blocks_from_tree(body))
+    # Trafilatura often keeps the headline as the first heading; the title already says it.
+    if blocks and blocks[0].kind == "heading" and blocks[0].text == title:
+        blocks.pop(0)
+    return tuple(blocks)
+
+
+def _extract(path: Path) -> tuple[lxml.html.HtmlElement | None, Document | None]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None
+    # decode_file tries UTF-8, then detected encodings, then replaces bad bytes: never raises.
+    tree = load_html(decode_file(raw))
+    if tree is None:
+        return None, None
+    document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True)
+    return tree, document if isinstance(document, Document) else None
+
+
+def read(path: Path) -> Iterator[Post]:
+    """Yield the one article on the page; raise IngestError when it has no title or text."""
+    tree, document = _extract(path)
+    if tree is None or document is None:
+        raise IngestError(str(path), "no article text found: the page has no main text; is it an article page?")
+    title = _title(tree, document.title)
+    blocks = _body_blocks(document.body, title)
+    if not title or not blocks:
+        missing = "title" if not title else "text"
+        raise IngestError(str(path), f"no article text found: the page has no {missing}; is it an article page?")
+    yield Post(
+        title=title,
+        blocks=blocks,
+        url=_url(tree, document.url),
+        published=_published(tree, document.date),
+        labels=_labels(tree, document),
+        source=str(path),
+        comment_count=_comment_count(tree),
+        metadata={k: v for k, v in (("author", document.author), ("site", document.sitename)) if v},
+    )
