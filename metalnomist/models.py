@@ -43,7 +43,7 @@ class Post:
     comment_count: int | None = None
     metadata: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     id: int | None = None
-    slug: str | None = None
+    permalink: str | None = None
     created: datetime | None = None
 
     @property
@@ -63,17 +63,6 @@ class Post:
         day = self.published.date().isoformat() if self.published else ""
         digest = hashlib.sha256(f"{self.title}\x00{day}".encode()).hexdigest()[:32]
         return "title:" + digest
-
-    @property
-    def date_for_permalink(self) -> datetime | None:
-        return self.published or self.created
-
-    @property
-    def permalink(self) -> str:
-        """Blogger-style `/YYYY/MM/slug.html`; posts with no date at all sit under /0000/00."""
-        when = self.date_for_permalink
-        prefix = f"/{when.year:04d}/{when.month:02d}" if when else "/0000/00"
-        return f"{prefix}/{self.slug or 'post'}.html"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,130 @@
+"""The posts JSON Lines format of interfaces.md: one object per line, read and written."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from metalnomist.errors import IngestError
+from metalnomist.ingest.blocks import blocks_from_text
+from metalnomist.models import Comment, Post
+
+_KNOWN = {"title", "body", "url", "published", "labels", "source", "comments", "headings", "comment_count"}
+
+
+def parse_datetime(value: str) -> datetime:
+    """ISO 8601 date or date-time; naive values are taken as UTC so date sorts never mix kinds."""
+    text = value.strip().replace("Z", "+00:00")
+    parsed = datetime.fromisoformat(text) if "T" in text or " " in text else _date_start(date.fromisoformat(text))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _date_start(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+class _Fields:
+    """Typed access to one JSON object; every problem names the field."""
+
+    def __init__(self, path: Path, line: int, data: dict[str, Any]) -> None:
+        self.path, self.line, self.data = path, line, data
+
+    def fail(self, name: str, problem: str) -> IngestError:
+        return IngestError(str(self.path), problem, line=self.line, where=f"field {name!r}")
+
+    def text(self, name: str, required: bool = False) -> str | None:
+        value = self.data.get(name)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(name, "required, a non-empty string" if required else "must be a string or null")
+        return value
+
+    def when(self, name: str, data: dict[str, Any] | None = None) -> datetime | None:
+        value = (data if data is not None else self.data).get(name)
+        if value is None:
+            return None
+        try:
+            return parse_datetime(str(value))
+        except ValueError:
+            raise self.fail(name, f"{value!r} is not an ISO 8601 date or date-time") from None
+
+    def strings(self, name: str) -> list[str]:
+        value = self.data.get(name) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(name, "must be a list of strings")
+        return value
+
+
+def _post(fields: _Fields) -> Post:
+    title = fields.text("title", required=True)
+    body = fields.text("body")
+    if body is None:
+        raise fields.fail("body", "required, a string")
+    headings = fields.data.get("headings")
+    blocks = blocks_from_text(body, set(fields.strings("headings")) if headings is not None else None)
+    comments = fields.data.get("comments") or []
+    if not isinstance(comments, list):
+        raise fields.fail("comments", "must be a list of {author, body, published} objects")
+    extra = {k: v for k, v in fields.data.items() if k not in _KNOWN}
+    count = fields.data.get("comment_count")
+    return Post(
+        title=(title or "").strip(),
+        blocks=blocks,
+        url=fields.text("url"),
+        published=fields.when("published"),
+        labels=tuple(dict.fromkeys(label.strip() for label in fields.strings("labels") if label.strip())),
+        source=fields.text("source"),
+        comments=tuple(_comment(fields, i, c) for i, c in enumerate(comments)),
+        comment_count=count if isinstance(count, int) else None,
+        metadata=extra,
+    )
+
+
+def _comment(fields: _Fields, index: int, data: Any) -> Comment:
+    name = f"comments[{index}]"
+    if not isinstance(data, dict) or not isinstance(data.get("body"), str):
+        raise fields.fail(name, "must be an object with a string 'body'")
+    return Comment(author=str(data.get("author") or "Anonymous"), body=data["body"], published=fields.when("published", data))
+
+
+def read(path: Path) -> Iterator[Post]:
+    """Stream one post per non-blank line."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw)
+            except UnicodeDecodeError:
+                raise IngestError(str(path), "not UTF-8 text", line=number) from None
+            except json.JSONDecodeError as exc:
+                raise IngestError(str(path), f"invalid JSON at column {exc.colno}: {exc.msg}", line=number) from None
+            if not isinstance(data, dict):
+                raise IngestError(str(path), "each line must be a JSON object", line=number)
+            yield _post(_Fields(path, number, data))
+
+
+def post_to_dict(post: Post) -> dict[str, Any]:
+    """The export shape; `headings` lets a round trip keep which blocks are headings."""
+    return {
+        "title": post.title,
+        "body": post.body,
+        "url": post.url,
+        "published": post.published.isoformat() if post.published else None,
+        "labels": list(post.labels),
+        "source": post.source,
+        "comments": [
+            {"author": c.author, "body": c.body, "published": c.published.isoformat() if c.published else None}
+            for c in post.comments
+        ],
+        "headings": list(post.headings),
+        **{k: v for k, v in post.metadata.items() if k not in _KNOWN},
+    }
