@@ -1,0 +1,37 @@
+"""Readers' comments: stored, moderated, counted per client for rate limits."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, func, insert, select, update
+
+from metalnomist.models import Comment
+from metalnomist.store.posts import as_utc
+from metalnomist.store.schema import comments
+
+
+def add_comment(conn: Connection, comment: Comment, client: str | None) -> Comment:
+    values = {"post_id": comment.post_id, "author": comment.author, "body": comment.body,
+              "published": comment.published, "approved": comment.approved, "origin": "reader", "client": client}
+    new_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]
+    return Comment(author=comment.author, body=comment.body, published=comment.published, id=int(new_id),
+                   post_id=comment.post_id, approved=comment.approved)
+
+
+def list_comments(conn: Connection, post_id: int, include_pending: bool = False) -> list[Comment]:
+    query = select(comments).where(comments.c.post_id == post_id)
+    if not include_pending:
+        query = query.where(comments.c.approved.is_(True))
+    rows = conn.execute(query.order_by(comments.c.published, comments.c.id))
+    return [Comment(author=r.author, body=r.body, published=as_utc(r.published), id=r.id, post_id=r.post_id,
+                    approved=r.approved) for r in rows]
+
+
+def recent_by_client(conn: Connection, client: str, since: datetime) -> int:
+    query = select(func.count()).where(and_(comments.c.client == client, comments.c.published >= since))
+    return int(conn.execute(query).scalar_one())
+
+
+def approve_comment(conn: Connection, comment_id: int) -> bool:
+    return conn.execute(update(comments).where(comments.c.id == comment_id).values(approved=True)).rowcount > 0

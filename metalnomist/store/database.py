@@ -1,0 +1,54 @@
+"""Open a database by URL and bring its schema to the newest migration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.pool import NullPool
+
+from metalnomist.errors import ConfigError, StoreError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def open_engine(url: str) -> Engine:
+    """SQLite gets WAL (readers never block the writer) and enforced foreign keys."""
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+        elif url.startswith("postgresql"):
+            engine = create_engine(url, pool_pre_ping=True, pool_size=10)
+        else:
+            raise ConfigError(f"database URL {url!r}: use sqlite:///path.db or postgresql://user:pass@host/db")
+    except (ArgumentError, ModuleNotFoundError) as exc:
+        raise ConfigError(f"database URL {url!r}: {exc}") from None
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def migrate(engine: Engine) -> None:
+    """Apply every pending Alembic migration in one transaction."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as exc:
+        raise StoreError(f"cannot open the database {engine.url!r}: {exc.orig}") from None

@@ -1,0 +1,75 @@
+"""Stored market facts: replaced per post on (re-)extraction, filtered for analysts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, or_, select
+
+from metalnomist.models import Fact
+from metalnomist.store.schema import facts, posts
+
+_COLUMNS = ("sentence", "sentence_start", "value", "value_max", "unit", "change_pct", "change_pp", "change_basis",
+            "metric", "commodity", "country", "partner", "company", "period", "forecast", "source", "bound")
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """Exact-match filters (case-insensitive) plus free text over the sentence."""
+
+    commodity: str | None = None
+    metric: str | None = None
+    country: str | None = None
+    partner: str | None = None
+    company: str | None = None
+    period: str | None = None
+    source: str | None = None
+    post_id: int | None = None
+    text: str | None = None
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) in (None, "") for f in fields(self))
+
+
+def replace_facts(conn: Connection, post_id: int, items: Sequence[Fact]) -> None:
+    conn.execute(delete(facts).where(facts.c.post_id == post_id))
+    if items:
+        conn.execute(insert(facts), [{"post_id": post_id, **{c: getattr(f, c) for c in _COLUMNS}} for f in items])
+
+
+def _where(query: Any, flt: FactFilter) -> Any:
+    for name in ("commodity", "metric", "country", "partner", "company", "period", "source"):
+        wanted = getattr(flt, name)
+        if wanted:
+            query = query.where(func.lower(getattr(facts.c, name)) == wanted.lower())
+    if flt.post_id is not None:
+        query = query.where(facts.c.post_id == flt.post_id)
+    if flt.text:
+        needle = "%" + flt.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(or_(func.lower(facts.c.sentence).like(needle, escape="\\"),
+                                func.lower(posts.c.title).like(needle, escape="\\")))
+    return query
+
+
+def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int | None = None) -> tuple[list[Fact], int]:
+    """Facts in post and sentence order, and how many match in all."""
+    base = select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
+    query = _where(base, flt).order_by(facts.c.post_id, facts.c.sentence_start, facts.c.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    count = _where(select(func.count()).select_from(facts.join(posts, posts.c.id == facts.c.post_id)), flt)
+    rows = conn.execute(query)
+    found = [Fact(post=r.title, id=r.id, post_id=r.post_id, **{c: getattr(r, c) for c in _COLUMNS}) for r in rows]
+    return found, int(conn.execute(count).scalar_one())
+
+
+def count_facts(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(facts)).scalar_one())
+
+
+def distinct_values(conn: Connection, column: str) -> list[str]:
+    """The values analysts can filter a column by, for the explorer's menus."""
+    col = getattr(facts.c, column)
+    return [v for v in conn.execute(select(col).where(col.is_not(None)).distinct().order_by(col)).scalars()]

@@ -1,0 +1,176 @@
+"""Reading and writing posts, their labels and the comments that came with them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Row, and_, delete, desc, func, insert, nulls_last, or_, select, update
+
+from metalnomist.models import Block, Comment, Post
+from metalnomist.store.changes import log_change
+from metalnomist.store.schema import comments, post_labels, posts
+from metalnomist.text import slugify
+
+Outcome = Literal["added", "updated", "unchanged"]
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything we store is UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def content_hash(post: Post) -> str:
+    payload = [post.title, [(b.kind, b.text) for b in post.blocks], post.url, str(post.published), list(post.labels),
+               post.source, post.comment_count, [(c.author, c.body, str(c.published)) for c in post.comments]]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+def upsert_post(conn: Connection, post: Post) -> tuple[int, Outcome]:
+    """Insert or update by identity key; the permalink of an existing post never changes."""
+    digest = content_hash(post)
+    existing = conn.execute(select(posts.c.id, posts.c.content_hash).where(posts.c.key == post.key)).first()
+    if existing and existing.content_hash == digest:
+        return existing.id, "unchanged"
+    now = datetime.now(UTC)
+    values: dict[str, Any] = {
+        "title": post.title, "blocks": [[b.kind, b.text] for b in post.blocks], "body": post.body, "url": post.url,
+        "published": as_utc(post.published), "updated": now, "source": post.source,
+        "comment_count": post.comment_count, "extra": post.metadata, "content_hash": digest,
+    }
+    if existing:
+        post_id: int = existing.id
+        conn.execute(update(posts).where(posts.c.id == post_id).values(**values))
+        outcome: Outcome = "updated"
+    else:
+        permalink = _free_permalink(conn, post.published or now, slugify(post.title))
+        result = conn.execute(insert(posts).values(key=post.key, permalink=permalink, created=now, **values))
+        post_id = int(result.inserted_primary_key[0])
+        outcome = "added"
+    _replace_labels(conn, post_id, post.labels)
+    _replace_ingested_comments(conn, post_id, post.comments)
+    log_change(conn, post_id)
+    return post_id, outcome
+
+
+def _free_permalink(conn: Connection, when: datetime, slug: str) -> str:
+    base = f"/{when.year:04d}/{when.month:02d}/{slug}"
+    taken = set(conn.execute(select(posts.c.permalink).where(posts.c.permalink.like(base + "%"))).scalars())
+    candidate, n = f"{base}.html", 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}.html"
+    return candidate
+
+
+def _replace_labels(conn: Connection, post_id: int, labels: Sequence[str]) -> None:
+    conn.execute(delete(post_labels).where(post_labels.c.post_id == post_id))
+    if labels:
+        conn.execute(insert(post_labels), [{"post_id": post_id, "label": lb, "position": i} for i, lb in enumerate(labels)])
+
+
+def _replace_ingested_comments(conn: Connection, post_id: int, items: Sequence[Comment]) -> None:
+    """Comments that came with the source are replaced; readers' comments are kept."""
+    conn.execute(delete(comments).where(and_(comments.c.post_id == post_id, comments.c.origin == "ingest")))
+    if items:
+        rows = [{"post_id": post_id, "author": c.author[:200], "body": c.body, "published": as_utc(c.published),
+                 "approved": True, "origin": "ingest"} for c in items]
+        conn.execute(insert(comments), rows)
+
+
+_COMMENT_COUNT = (
+    select(func.count()).where(and_(comments.c.post_id == posts.c.id, comments.c.approved.is_(True)))
+    .scalar_subquery().label("approved_comments")
+)
+
+
+def _post(row: Row[Any], labels: Sequence[str]) -> Post:
+    count = max(row.comment_count or 0, row.approved_comments or 0)
+    return Post(
+        id=row.id, title=row.title, blocks=tuple(Block(kind, text) for kind, text in row.blocks), url=row.url,
+        published=as_utc(row.published), created=as_utc(row.created), labels=tuple(labels), source=row.source,
+        comment_count=count, metadata=dict(row.extra or {}), permalink=row.permalink,
+    )
+
+
+def _labels_for(conn: Connection, ids: Sequence[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {i: [] for i in ids}
+    if ids:
+        query = select(post_labels.c.post_id, post_labels.c.label).where(post_labels.c.post_id.in_(ids))
+        for row in conn.execute(query.order_by(post_labels.c.post_id, post_labels.c.position)):
+            found[row.post_id].append(row.label)
+    return found
+
+
+def _select_posts() -> Any:
+    return select(posts, _COMMENT_COUNT)
+
+
+def posts_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, Post]:
+    if not ids:
+        return {}
+    rows = list(conn.execute(_select_posts().where(posts.c.id.in_(list(ids)))))
+    labels = _labels_for(conn, [r.id for r in rows])
+    return {row.id: _post(row, labels[row.id]) for row in rows}
+
+
+def post_by_permalink(conn: Connection, permalink: str) -> Post | None:
+    row = conn.execute(_select_posts().where(posts.c.permalink == permalink)).first()
+    return _post(row, _labels_for(conn, [row.id])[row.id]) if row else None
+
+
+def _newest_first() -> list[Any]:
+    return [nulls_last(desc(func.coalesce(posts.c.published, posts.c.created))), desc(posts.c.id)]
+
+
+def list_posts(conn: Connection, offset: int, limit: int, label: str | None = None) -> tuple[list[Post], int]:
+    """Newest first (by published date, else by the date we first stored it)."""
+    query = _select_posts()
+    count = select(func.count()).select_from(posts)
+    if label is not None:
+        condition = posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label))
+        query, count = query.where(condition), count.where(condition)
+    rows = list(conn.execute(query.order_by(*_newest_first()).offset(offset).limit(limit)))
+    labels = _labels_for(conn, [r.id for r in rows])
+    return [_post(r, labels[r.id]) for r in rows], int(conn.execute(count).scalar_one())
+
+
+def iter_posts(conn: Connection, batch: int = 500) -> Iterator[Post]:
+    """Every post in id order, fetched in batches so memory stays flat."""
+    last = 0
+    while True:
+        rows = list(conn.execute(_select_posts().where(posts.c.id > last).order_by(posts.c.id).limit(batch)))
+        if not rows:
+            return
+        labels = _labels_for(conn, [r.id for r in rows])
+        yield from (_post(r, labels[r.id]) for r in rows)
+        last = rows[-1].id
+
+
+def label_counts(conn: Connection) -> list[tuple[str, int]]:
+    query = select(post_labels.c.label, func.count()).group_by(post_labels.c.label).order_by(post_labels.c.label)
+    return [(row[0], int(row[1])) for row in conn.execute(query)]
+
+
+def neighbours(conn: Connection, post: Post) -> tuple[Post | None, Post | None]:
+    """(newer, older) in the site's newest-first order."""
+    when = func.coalesce(posts.c.published, posts.c.created)
+    mine = post.published or post.created
+    newer_q = _select_posts().where(or_(when > mine, and_(when == mine, posts.c.id > post.id)))
+    older_q = _select_posts().where(or_(when < mine, and_(when == mine, posts.c.id < post.id)))
+    newer = conn.execute(newer_q.order_by(when, posts.c.id).limit(1)).first()
+    older = conn.execute(older_q.order_by(*_newest_first()).limit(1)).first()
+    return tuple(_post(r, []) if r else None for r in (newer, older))  # type: ignore[return-value]
+
+
+def count_posts(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(posts)).scalar_one())
+
+
+def post_ids_exist(conn: Connection, ids: Iterable[int]) -> set[int]:
+    return set(conn.execute(select(posts.c.id).where(posts.c.id.in_(list(ids)))).scalars())

@@ -1,0 +1,97 @@
+"""The tables, as SQLAlchemy Core metadata. Migrations create them; queries.py reads them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+posts = Table(
+    "posts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(600), nullable=False, unique=True),
+    Column("permalink", String(300), nullable=False, unique=True),
+    Column("title", Text, nullable=False),
+    Column("blocks", JSON, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("url", Text),
+    Column("published", DateTime(timezone=True)),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("source", Text),
+    Column("comment_count", Integer),
+    Column("extra", JSON, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+)
+Index("ix_posts_published", posts.c.published)
+
+post_labels = Table(
+    "post_labels",
+    metadata,
+    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
+    Column("label", String(200), primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+Index("ix_post_labels_label", post_labels.c.label)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("published", DateTime(timezone=True)),
+    Column("approved", Boolean, nullable=False),
+    Column("origin", String(20), nullable=False),
+    Column("client", String(64)),
+)
+Index("ix_comments_post", comments.c.post_id)
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("sentence_start", Integer),
+    Column("value", Float),
+    Column("value_max", Float),
+    Column("unit", String(40)),
+    Column("change_pct", Float),
+    Column("change_pp", Float),
+    Column("change_basis", String(10)),
+    Column("metric", String(40), nullable=False),
+    Column("commodity", String(120)),
+    Column("country", String(120)),
+    Column("partner", String(120)),
+    Column("company", String(200)),
+    Column("period", String(40)),
+    Column("forecast", Boolean, nullable=False),
+    Column("source", String(200)),
+    Column("bound", String(20)),
+)
+Index("ix_facts_post", facts.c.post_id)
+Index("ix_facts_series", facts.c.commodity, facts.c.metric, facts.c.country)
+
+changes = Table(
+    "changes",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("post_id", Integer, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
