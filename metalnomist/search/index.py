@@ -1,0 +1,204 @@
+"""The Tantivy index: a derived store that follows the database's change log.
+
+The database is the truth. The index remembers the last change-log sequence it applied
+(in `state.json`, written after each commit), so after a crash it re-applies from there;
+applying a change twice is harmless because each one replaces the whole document.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+from metalnomist.models import Post
+from metalnomist.search.query import Query, Term
+from metalnomist.text import fold_quotes, normalise_space, strip_accents
+
+SCHEMA_VERSION = 1
+ANALYZER = "metal_en"
+UNDATED = -(2**62)  # sorts after every real date in newest-first order
+FIELD_BOOSTS = {"title": 2.0, "body": 1.0, "labels": 1.5}
+
+
+def label_key(label: str) -> str:
+    return normalise_space(strip_accents(fold_quotes(label))).lower()
+
+
+def _analyzer() -> tantivy.TextAnalyzer:
+    """Case, accents and English inflections folded; the stray `s` of possessives dropped."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .filter(tantivy.Filter.custom_stopword(["s"]))
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    builder.add_text_field("title", stored=True, tokenizer_name=ANALYZER)
+    builder.add_text_field("body", stored=True, tokenizer_name=ANALYZER)
+    builder.add_text_field("labels", stored=False, tokenizer_name=ANALYZER)
+    builder.add_text_field("label_key", stored=False, tokenizer_name="raw")
+    builder.add_integer_field("published_ts", stored=False, indexed=False, fast=True)
+    return builder.build()
+
+
+@dataclass(frozen=True)
+class RawHit:
+    post_id: int
+    score: float
+    snippet: str
+
+
+class SearchIndex:
+    """One index folder. Writers are short-lived so another process can take its turn."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.analyzer = _analyzer()
+        self.schema = _schema()
+        self._state_file = path / "state.json"
+        if self._state().get("schema") != SCHEMA_VERSION:
+            shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(self.schema, path=str(path))
+        self.index.register_tokenizer(ANALYZER, self.analyzer)
+
+    # --- state -------------------------------------------------------------------------------
+    def _state(self) -> dict[str, int]:
+        try:
+            return dict(json.loads(self._state_file.read_text()))
+        except (OSError, ValueError):
+            return {}
+
+    @property
+    def applied_seq(self) -> int:
+        return int(self._state().get("seq", 0))
+
+    def _save_seq(self, seq: int) -> None:
+        tmp = self._state_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "seq": seq}))
+        tmp.replace(self._state_file)
+
+    # --- writing -----------------------------------------------------------------------------
+    def apply(self, post_ids: Iterable[int], posts: dict[int, Post], seq: int, clear: bool = False) -> None:
+        """Replace each post's document (or drop it if gone), commit, then record `seq`."""
+        writer = self.index.writer(heap_size=128_000_000, num_threads=1)
+        if clear:
+            writer.delete_all_documents()
+        for post_id in post_ids:
+            writer.delete_documents("id", post_id)
+            if post_id in posts:
+                writer.add_document(self._document(posts[post_id]))
+        writer.commit()
+        writer.wait_merging_threads()
+        self._save_seq(seq)
+        self.index.reload()
+
+    def _document(self, post: Post) -> tantivy.Document:
+        assert post.id is not None, "only stored posts are indexed"
+        when = post.published or post.created
+        return tantivy.Document(
+            id=post.id,
+            title=post.title,
+            body=post.body,
+            labels=" ".join(post.labels),
+            label_key=[label_key(lb) for lb in post.labels] or [""],
+            published_ts=int(post.published.timestamp()) if post.published else (
+                UNDATED + int(when.timestamp()) if when else UNDATED),
+        )
+
+    def rebuild_from(self, batches: Iterable[Sequence[Post]], seq: int, progress: Callable[[int], None]) -> int:
+        writer = self.index.writer(heap_size=256_000_000, num_threads=1)
+        writer.delete_all_documents()
+        total = 0
+        for batch in batches:
+            for post in batch:
+                writer.add_document(self._document(post))
+            total += len(batch)
+            progress(len(batch))
+        writer.commit()
+        writer.wait_merging_threads()
+        self._save_seq(seq)
+        self.index.reload()
+        return total
+
+    # --- reading -----------------------------------------------------------------------------
+    def num_docs(self) -> int:
+        self.index.reload()
+        return int(self.index.searcher().num_docs)
+
+    def tokens(self, text: str) -> list[str]:
+        """The index terms a piece of user text becomes; possessives fold to the noun."""
+        return list(self.analyzer.analyze(fold_quotes(text)))
+
+    def compile(self, query: Query, labels: Sequence[str] = (), match_all: bool = True,
+                fuzzy: bool = False) -> tuple[tantivy.Query, tantivy.Query | None]:
+        """(the query to run, the text-only part used for highlighting or None)."""
+        positive, negative = [], []
+        for clause in query.clauses:
+            alternatives = [q for q in (self._term_query(t, fuzzy) for t in clause.alternatives) if q is not None]
+            if not alternatives:
+                continue
+            either = alternatives[0] if len(alternatives) == 1 else tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, q) for q in alternatives])
+            (negative if clause.excluded else positive).append(either)
+        occur = tantivy.Occur.Must if match_all else tantivy.Occur.Should
+        parts = [(occur, q) for q in positive]
+        text_query = tantivy.Query.boolean_query(parts) if parts else None
+        if not parts:
+            parts = [(tantivy.Occur.Must, tantivy.Query.all_query())]
+        parts += [(tantivy.Occur.MustNot, q) for q in negative]
+        for label in labels:
+            parts.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
+        return tantivy.Query.boolean_query(parts), text_query
+
+    def _term_query(self, term: Term, fuzzy: bool) -> tantivy.Query | None:
+        tokens = self.tokens(term.text)
+        if not tokens:
+            return None
+        per_field = []
+        for field, boost in FIELD_BOOSTS.items():
+            if len(tokens) > 1:
+                q = tantivy.Query.phrase_query(self.schema, field, tokens)
+            elif fuzzy and len(tokens[0]) >= 4 and not tokens[0].isdigit():
+                distance = 1 if len(tokens[0]) < 8 else 2
+                q = tantivy.Query.fuzzy_term_query(self.schema, field, tokens[0], distance=distance)
+            else:
+                q = tantivy.Query.term_query(self.schema, field, tokens[0])
+            per_field.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, boost) if boost != 1.0 else q))
+        return tantivy.Query.boolean_query(per_field)
+
+    def search(self, query: tantivy.Query, highlight: tantivy.Query | None, by_date: bool, limit: int,
+               offset: int) -> tuple[list[RawHit], int]:
+        searcher = self.index.searcher()
+        if by_date:
+            result = searcher.search(query, limit=limit, offset=offset, count=True,
+                                     order_by_field="published_ts", order=tantivy.Order.Desc)
+        else:
+            result = searcher.search(query, limit=limit, offset=offset, count=True)
+        snippets = None
+        if highlight is not None:
+            snippets = tantivy.SnippetGenerator.create(searcher, highlight, self.schema, "body")
+            snippets.set_max_num_chars(240)
+        hits = []
+        for score, address in result.hits:
+            doc = searcher.doc(address)
+            snippet = ""
+            if snippets is not None:
+                snippet = snippets.snippet_from_doc(doc).to_html().replace("<b>", "<mark>").replace("</b>", "</mark>")
+            hits.append(RawHit(int(doc["id"][0]), float(score) if not by_date else 0.0, snippet))
+        return hits, int(result.count or 0)
+
+    def reload(self) -> None:
+        self.index.reload()

@@ -1,0 +1,71 @@
+"""A metals thesaurus, kept as data: analysts' shorthand finds the words articles use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from metalnomist.search.query import Clause, Query, Term
+from metalnomist.text import fold_quotes, strip_accents
+
+MAX_PHRASE_WORDS = 4
+
+
+def key(text: str) -> str:
+    """How thesaurus entries and query words are compared: case, accents, hyphens folded."""
+    return " ".join(re.findall(r"[a-z0-9]+", strip_accents(fold_quotes(text)).lower()))
+
+
+class Thesaurus:
+    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
+        self._synonyms: dict[str, tuple[str, ...]] = {}
+        for group in groups:
+            variants = tuple(dict.fromkeys(v.strip() for v in group if v.strip()))
+            for variant in variants:
+                known = self._synonyms.get(key(variant), ())
+                self._synonyms[key(variant)] = tuple(dict.fromkeys(known + variants))
+
+    @classmethod
+    def parse(cls, text: str) -> Thesaurus:
+        lines = (line.split("#", 1)[0] for line in text.splitlines())
+        return cls(line.split("\t") for line in lines if line.strip())
+
+    def synonyms(self, text: str) -> tuple[str, ...]:
+        return self._synonyms.get(key(text), ())
+
+    def expand(self, query: Query) -> Query:
+        """Replace each word or run of words that has synonyms by a clause of all of them."""
+        out: list[Clause] = []
+        clauses = list(query.clauses)
+        i = 0
+        while i < len(clauses):
+            width, found = self._longest_match(clauses, i)
+            if found:
+                words = [c.alternatives[0] for c in clauses[i : i + width]]
+                own = Term(" ".join(t.text for t in words), phrase=width > 1 or words[0].phrase)
+                extra = tuple(Term(s, phrase=" " in s) for s in found if key(s) != key(own.text))
+                out.append(Clause((own, *extra), clauses[i].excluded))
+                i += width
+            else:
+                out.append(clauses[i])
+                i += 1
+        return Query(raw=query.raw, clauses=tuple(out))
+
+    def _longest_match(self, clauses: list[Clause], start: int) -> tuple[int, tuple[str, ...]]:
+        for width in range(min(MAX_PHRASE_WORDS, len(clauses) - start), 0, -1):
+            run = clauses[start : start + width]
+            if any(len(c.alternatives) != 1 or c.excluded != run[0].excluded for c in run):
+                continue
+            if width > 1 and any(c.alternatives[0].phrase for c in run):
+                continue
+            found = self.synonyms(" ".join(c.alternatives[0].text for c in run))
+            if found:
+                return width, found
+        return 0, ()
+
+
+@cache
+def default_thesaurus() -> Thesaurus:
+    return Thesaurus.parse(resources.files("metalnomist.search").joinpath("data/thesaurus.tsv").read_text("utf-8"))
