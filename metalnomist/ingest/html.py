@@ -36,6 +36,8 @@ _SPACED = frozenset({"td", "th"})
 _DROPPED = frozenset("script style noscript template iframe object embed svg math head title button select".split())
 _MAX_LABEL_WORDS = 8
 _COMMENT_HEADING = re.compile(r"(no|\d+) comments?\b", re.IGNORECASE)
+# Characters XML (and so lxml) refuses; as spaces they cannot cost a whole fragment.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Trafilatura's XML vocabulary, renamed to HTML so one walker serves pages and feeds.
 _TRAFILATURA_TAGS = {"list": "ul", "item": "li", "quote": "blockquote", "row": "tr", "cell": "td",
@@ -124,7 +126,7 @@ def blocks_from_html(fragment: str) -> tuple[Block, ...]:
     if not fragment or not fragment.strip():
         return ()
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml.html.fragment_fromstring(_NOT_XML.sub(" ", fragment), create_parent="div")
     except (etree.ParserError, ValueError):
         return ()
     return _blocks_from_tree(root)
