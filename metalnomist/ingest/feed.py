@@ -105,8 +105,11 @@ def _text(element: etree._Element | None) -> str:
 
 def _plain(markup: str) -> str:
     """Titles and comments may hold escaped HTML (`<b>`, `&nbsp;`): keep only the words."""
-    return "\n\n".join(block.text for block in blocks_from_html(markup)) if "<" in markup or "&" in markup \
+    return (
+        "\n\n".join(block.text for block in blocks_from_html(markup))
+        if "<" in markup or "&" in markup
         else normalise_space(markup)
+    )
 
 
 def _atom_text_blocks(element: etree._Element | None) -> tuple[Block, ...]:
@@ -147,7 +150,7 @@ def _atom_kind(entry: etree._Element) -> str:
     """Blogger's kind (post, comment, page, settings, template); plain feeds hold only posts."""
     for category in entry.iterfind(f"{ATOM}category"):
         if category.get("scheme") == KIND_SCHEME:
-            return category.get("term", "").rpartition("#")[2]
+            return str(category.get("term", "")).rpartition("#")[2]
     return "comment" if entry.find(f"{THREAD}in-reply-to") is not None else "post"
 
 
@@ -166,7 +169,7 @@ def _atom_comment(entry: etree._Element) -> tuple[str, Comment] | None:
         body=body or _atom_plain(entry.find(f"{ATOM}title")),
         published=parse_datetime(_text(entry.find(f"{ATOM}published"))),
     )
-    return reply.get("ref", ""), comment
+    return str(reply.get("ref", "")), comment
 
 
 def _atom_comments(path: Path) -> dict[str, list[Comment]]:
@@ -189,16 +192,21 @@ def _atom_post(path: Path, entry: etree._Element, where: tuple[int, int], commen
     thumbnail = entry.find(f"{MEDIA}thumbnail")
     published = entry.find(f"{ATOM}published")
     return _post(
-        path, where, _atom_plain(entry.find(f"{ATOM}title")), blocks,
+        path,
+        where,
+        _atom_plain(entry.find(f"{ATOM}title")),
+        blocks,
         url=_atom_url(entry),
         published=parse_datetime(_text(published if published is not None else entry.find(f"{ATOM}updated"))),
         labels=_labels(labels),
         comments=tuple(sorted(comments, key=_comment_order)),
         comment_count=int(total) if total.isdigit() else (len(comments) or None),
-        metadata=_metadata(guid=_text(entry.find(f"{ATOM}id")),
-                           author=_text(entry.find(f"{ATOM}author/{ATOM}name")),
-                           updated=_text(entry.find(f"{ATOM}updated")),
-                           thumbnail=thumbnail.get("url", "") if thumbnail is not None else ""),
+        metadata=_metadata(
+            guid=_text(entry.find(f"{ATOM}id")),
+            author=_text(entry.find(f"{ATOM}author/{ATOM}name")),
+            updated=_text(entry.find(f"{ATOM}updated")),
+            thumbnail=thumbnail.get("url", "") if thumbnail is not None else "",
+        ),
     )
 
 
@@ -218,8 +226,9 @@ def _post(path: Path, where: tuple[int, int], title: str, blocks: tuple[Block, .
     """Build the Post; a title-less entry is named by its first words, an empty one is an error."""
     number, line = where
     if not title and not blocks:
-        raise IngestError(str(path), "entry has neither a title nor any content; fix or remove it",
-                          line=line, where=f"entry {number}")
+        raise IngestError(
+            str(path), "entry has neither a title nor any content; fix or remove it", line=line, where=f"entry {number}"
+        )
     if not title:
         words = blocks[0].text.split()
         title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
@@ -239,8 +248,11 @@ def _wxr_skipped(item: etree._Element) -> bool:
     post_type = _wxr(item, "post_type")
     if post_type is None:
         return False  # plain RSS: every item is a post
-    return (_text(post_type) != "post" or _text(_wxr(item, "status")) != "publish"
-            or bool(_text(_wxr(item, "post_password"))))
+    return (
+        _text(post_type) != "post"
+        or _text(_wxr(item, "status")) != "publish"
+        or bool(_text(_wxr(item, "post_password")))
+    )
 
 
 def _wxr_raw(node: etree._Element, local: str) -> str:
@@ -258,11 +270,13 @@ def _wxr_comments(item: etree._Element) -> tuple[Comment, ...]:
             continue
         if _wxr_raw(node, "comment_type").strip() not in {"", "comment"}:
             continue
-        comments.append(Comment(
-            author=normalise_space(_wxr_raw(node, "comment_author")) or "Anonymous",
-            body=_plain(_wxr_raw(node, "comment_content")),
-            published=parse_datetime(_wxr_raw(node, "comment_date_gmt")),
-        ))
+        comments.append(
+            Comment(
+                author=normalise_space(_wxr_raw(node, "comment_author")) or "Anonymous",
+                body=_plain(_wxr_raw(node, "comment_content")),
+                published=parse_datetime(_wxr_raw(node, "comment_date_gmt")),
+            )
+        )
     return tuple(sorted(comments, key=_comment_order))
 
 
@@ -278,10 +292,13 @@ def _rss_url(item: etree._Element) -> str | None:
 
 def _rss_labels(item: etree._Element) -> tuple[str, ...]:
     """Category text; in WXR only categories and tags, not nav menus or post formats."""
-    return _labels([
-        category.text or "" for category in item.iterfind("category")
-        if category.get("domain") is None or category.get("domain") in WXR_LABEL_DOMAINS
-    ])
+    return _labels(
+        [
+            category.text or ""
+            for category in item.iterfind("category")
+            if category.get("domain") is None or category.get("domain") in WXR_LABEL_DOMAINS
+        ]
+    )
 
 
 def _rss_published(item: etree._Element) -> str:
@@ -302,16 +319,21 @@ def _rss_post(path: Path, item: etree._Element, where: tuple[int, int]) -> Post 
     count = _text(item.find(f"{SLASH}comments"))
     author = item.find(f"{DC}creator")
     return _post(
-        path, where, _plain(item.findtext("title") or ""),
+        path,
+        where,
+        _plain(item.findtext("title") or ""),
         blocks or (blocks_from_html(description.text or "") if description is not None else ()),
         url=_rss_url(item),
         published=parse_datetime(_rss_published(item)),
         labels=_rss_labels(item),
         comments=wxr_comments,
-        comment_count=len(wxr_comments) if _wxr(item, "post_type") is not None
+        comment_count=len(wxr_comments)
+        if _wxr(item, "post_type") is not None
         else (int(count) if count.isdigit() else None),
-        metadata=_metadata(guid=_text(item.find("guid")) or _text(_wxr(item, "post_id")),
-                           author=_text(author if author is not None else item.find("author"))),
+        metadata=_metadata(
+            guid=_text(item.find("guid")) or _text(_wxr(item, "post_id")),
+            author=_text(author if author is not None else item.find("author")),
+        ),
     )
 
 
@@ -335,5 +357,8 @@ def read(path: Path) -> Iterator[Post]:
             if post is not None:
                 yield post
     else:
-        raise IngestError(str(path), f"not a feed: the root element is <{etree.QName(root).localname}>, "
-                          "expected <feed> (Atom) or <rss>; use the html reader for pages")
+        raise IngestError(
+            str(path),
+            f"not a feed: the root element is <{etree.QName(root).localname}>, "
+            "expected <feed> (Atom) or <rss>; use the html reader for pages",
+        )

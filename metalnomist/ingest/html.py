@@ -40,8 +40,18 @@ _COMMENT_HEADING = re.compile(r"(no|\d+) comments?\b", re.IGNORECASE)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Trafilatura's XML vocabulary, renamed to HTML so one walker serves pages and feeds.
-_TRAFILATURA_TAGS = {"list": "ul", "item": "li", "quote": "blockquote", "row": "tr", "cell": "td",
-                     "lb": "br", "code": "pre", "hi": "span", "ref": "span", "del": "span"}
+_TRAFILATURA_TAGS = {
+    "list": "ul",
+    "item": "li",
+    "quote": "blockquote",
+    "row": "tr",
+    "cell": "td",
+    "lb": "br",
+    "code": "pre",
+    "hi": "span",
+    "ref": "span",
+    "del": "span",
+}
 
 
 class _Collector:

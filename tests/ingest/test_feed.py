@@ -7,11 +7,10 @@ password; 22 approved, non-ping comments on those posts).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import re
 
 import pytest
 
@@ -261,7 +260,9 @@ def test_empty_file(tmp_path: Path) -> None:
 
 def test_entities_are_not_expanded(tmp_path: Path) -> None:
     """A DOCTYPE entity must not pull in local files (XXE)."""
-    doc = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-           "<rss><channel><item><title>t &x;</title><description>d</description></item></channel></rss>")
+    doc = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        "<rss><channel><item><title>t &x;</title><description>d</description></item></channel></rss>"
+    )
     posts = list(read(write(tmp_path, doc)))
     assert all("root:" not in post.title for post in posts)

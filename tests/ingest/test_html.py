@@ -62,17 +62,31 @@ BENCHMARK = [
     # 1.4 MB, mostly inline style and script; trafilatura guesses the 18th from the URL,
     # meta[name=pubdate] says 02:34 UTC on the 19th.
     ("cnn.com-asian-markets", "Investors don't seem to know", "2019-11-19", "Jill Disis", 0.9),
-    ("cnbc.com-emirates-boeing", "Emirates inks $9 billion order for 30 Boeing 787 jets", "2019-11-20",
-     "Natasha Turak", 0.9),
+    (
+        "cnbc.com-emirates-boeing",
+        "Emirates inks $9 billion order for 30 Boeing 787 jets",
+        "2019-11-20",
+        "Natasha Turak",
+        0.9,
+    ),
     # JSON-LD datePublished is not ISO; the day comes from trafilatura's fallback.
-    ("moneycontrol.com-markets-economy", "Economy in stress and markets on a high", "2019-11-20", "Nishant Kumar",
-     0.9),
+    ("moneycontrol.com-markets-economy", "Economy in stress and markets on a high", "2019-11-20", "Nishant Kumar", 0.9),
     ("cityam.com-alibaba-listing", "Alibaba to raise up to $12.9bn", "2019-11-20", "", 0.9),
     # Dow Jones reprint notice and "Write to Al Root" lines stay in: precision ~0.75, recall 1.
-    ("barrons.com-home-depot-earnings", "Home Depot Stock Is Falling After Its Earnings Release", "2019-11-19",
-     "Al Root", 0.8),
-    ("pv-magazine.com-korea-solar-costs", "South Korea’s roadmap to drive down solar costs", "2019-11-20",
-     "Emiliano Bellini", 0.9),
+    (
+        "barrons.com-home-depot-earnings",
+        "Home Depot Stock Is Falling After Its Earnings Release",
+        "2019-11-19",
+        "Al Root",
+        0.8,
+    ),
+    (
+        "pv-magazine.com-korea-solar-costs",
+        "South Korea’s roadmap to drive down solar costs",
+        "2019-11-20",
+        "Emiliano Bellini",
+        0.9,
+    ),
 ]
 
 
@@ -214,7 +228,10 @@ def test_missing_file_raises(tmp_path: Path) -> None:
 
 # (fragment, blocks): the shared HTML -> blocks conversion that feed.py uses too.
 FRAGMENTS = [
-    ("<h2>Outlook</h2><p>Prices &amp; stocks</p>", (Block("heading", "Outlook"), Block("paragraph", "Prices & stocks"))),
+    (
+        "<h2>Outlook</h2><p>Prices &amp; stocks</p>",
+        (Block("heading", "Outlook"), Block("paragraph", "Prices & stocks")),
+    ),
     # Blogger writes paragraphs as text separated by <br><br>; a single <br> is a line break.
     ("One<br><br>Two<br>still two", (Block("paragraph", "One"), Block("paragraph", "Two still two"))),
     ("<div>Intro<div>Nested</div>tail</div>", tuple(Block("paragraph", t) for t in ("Intro", "Nested", "tail"))),
