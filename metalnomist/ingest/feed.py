@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import parse_qs, urlsplit
@@ -39,6 +40,9 @@ KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
 APP_NAMESPACES = ("{http://purl.org/atom/app#}", "{http://www.w3.org/2007/app}")
 WXR_MARK = "wordpress.org/export/"
 WXR_LABEL_DOMAINS = frozenset({"category", "post_tag"})
+_ENTRY_TAGS = frozenset({f"{ATOM}entry", "item"})
+_FEED_TITLES = frozenset({f"{ATOM}title", "title"})
+_FEEDS = frozenset({f"{ATOM}feed", "channel"})
 _TITLE_WORDS = 12
 _READ_SIZE = 64 * 1024
 
@@ -84,29 +88,41 @@ def _entries(path: Path, tags: tuple[str, ...]) -> Iterator[tuple[int, etree._El
         raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None
 
 
-def _root_tag(path: Path) -> str:
-    """The root element's name, from the first start event: which grammar to read the rest with."""
+def _head(path: Path) -> tuple[str, str]:
+    """The root element's name (which grammar reads the rest) and the feed's own title.
+
+    Parses only up to the first entry. The feed title becomes each post's `source`: the
+    publication the post came from, which the file name does not say.
+    """
+    root, title = "", ""
     try:
         with path.open("rb") as handle:
             source = _TrimmedFile(handle)
-            for _, element in etree.iterparse(source, events=("start",), resolve_entities=False):
-                return str(element.tag)
+            for event, element in etree.iterparse(source, events=("start", "end"), resolve_entities=False):
+                root = root or str(element.tag)
+                if event == "start" and element.tag in _ENTRY_TAGS:
+                    break
+                parent = element.getparent()
+                if event == "end" and element.tag in _FEED_TITLES and parent is not None and parent.tag in _FEEDS:
+                    title = title or normalise_space(" ".join(element.itertext()))
     except etree.XMLSyntaxError as exc:
         line = exc.lineno + source.skipped_lines if exc.lineno else None
         raise IngestError(str(path), f"malformed XML: {exc.msg}; fix the file or re-export it", line) from None
     except OSError as exc:
         raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None
-    raise IngestError(str(path), "empty file: expected an Atom or RSS document")
+    if not root:
+        raise IngestError(str(path), "empty file: expected an Atom or RSS document")
+    return root, title
 
 
 def _text(element: etree._Element | None) -> str:
     return normalise_space(element.text or "") if element is not None else ""
 
 
-def _plain(markup: str) -> str:
+def _plain(markup: str, separator: str = "\n\n") -> str:
     """Titles and comments may hold escaped HTML (`<b>`, `&nbsp;`): keep only the words."""
     return (
-        "\n\n".join(block.text for block in blocks_from_html(markup))
+        separator.join(block.text for block in blocks_from_html(markup))
         if "<" in markup or "&" in markup
         else normalise_space(markup)
     )
@@ -232,7 +248,7 @@ def _post(path: Path, where: tuple[int, int], title: str, blocks: tuple[Block, .
     if not title:
         words = blocks[0].text.split()
         title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
-    return Post(title=title, blocks=blocks, source=str(path), **fields)
+    return Post(title=title, blocks=blocks, **fields)
 
 
 def _wxr(item: etree._Element, local: str) -> etree._Element | None:
@@ -321,7 +337,7 @@ def _rss_post(path: Path, item: etree._Element, where: tuple[int, int]) -> Post 
     return _post(
         path,
         where,
-        _plain(item.findtext("title") or ""),
+        _plain(item.findtext("title") or "", " "),
         blocks or (blocks_from_html(description.text or "") if description is not None else ()),
         url=_rss_url(item),
         published=parse_datetime(_rss_published(item)),
@@ -337,13 +353,7 @@ def _rss_post(path: Path, item: etree._Element, where: tuple[int, int]) -> Post 
     )
 
 
-def read(path: Path) -> Iterator[Post]:
-    """Yield the published posts of an Atom, RSS 2.0 or WXR file, in file order.
-
-    Atom is read twice: Blogger exports put comments after all posts, and a first pass that
-    keeps only the comments is lighter than holding every post until the end of the file.
-    """
-    root = _root_tag(path)
+def _posts(path: Path, root: str) -> Iterator[Post]:
     if root == f"{ATOM}feed":
         comments = _atom_comments(path)
         for number, entry, line in _entries(path, (f"{ATOM}entry",)):
@@ -362,3 +372,14 @@ def read(path: Path) -> Iterator[Post]:
             f"not a feed: the root element is <{etree.QName(root).localname}>, "
             "expected <feed> (Atom) or <rss>; use the html reader for pages",
         )
+
+
+def read(path: Path) -> Iterator[Post]:
+    """Yield the published posts of an Atom, RSS 2.0 or WXR file, in file order; source = feed title.
+
+    Atom is read twice: Blogger exports put comments after all posts, and a first pass that
+    keeps only the comments is lighter than holding every post until the end of the file.
+    """
+    root, feed_title = _head(path)
+    for post in _posts(path, root):
+        yield replace(post, source=feed_title or None)

@@ -268,7 +268,8 @@ def _body_blocks(body: etree._Element | None, title: str) -> tuple[Block, ...]:
         return ()
     for element in body.iter():
         if element.tag == "head":
-            element.tag = f"h{(element.get('rend') or 'h2').lstrip('h')[:1] or '2'}"
+            rend = element.get("rend") or ""
+            element.tag = rend if rend in _HEADINGS else "h2"
         elif element.tag == "graphic":
             element.tag = "template"  # dropped: an image has no text of its own
         elif element.tag in _TRAFILATURA_TAGS:
@@ -310,7 +311,8 @@ def read(path: Path) -> Iterator[Post]:
         url=_url(tree, document.url),
         published=_published(tree, document.date),
         labels=_labels(tree, document),
-        source=str(path),
+        # The publication, like a feed's title; the file path says nothing once ingested.
+        source=document.sitename or document.hostname or None,
         comment_count=_comment_count(tree),
-        metadata={k: v for k, v in (("author", document.author), ("site", document.sitename)) if v},
+        metadata={"author": document.author} if document.author else {},
     )

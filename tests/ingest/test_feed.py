@@ -46,6 +46,7 @@ def assert_clean(posts: list[Post]) -> None:
 def test_blogger_export_keeps_published_posts_only(samples: Path) -> None:
     posts = posts_of(samples, "blogger/blog-03-27-2020.xml")
     assert len(posts) == 12
+    assert {post.source for post in posts} == {"bodega lu Serge"}  # the blog's title, not the file name
     titles = {post.title for post in posts}
     assert not titles & {"Despre manipularea grupurilor", "Despre monohronism"}  # drafts
     assert not titles & {"covid-19-france", "CV"}  # pages
@@ -108,6 +109,7 @@ def test_techcrunch_rss(samples: Path) -> None:
     # The file starts with a newline before <?xml ...?>, which strict parsers reject.
     posts = posts_of(samples, "feeds/techcrunch.rss.xml")
     assert len(posts) == 20
+    assert posts[0].source == "TechCrunch"
     first = posts[0]
     assert first.title.startswith("Angie’s List Sets Price Range IPO At $11 To $13 Per Share")
     assert first.published == datetime(2011, 11, 2, 17, 25, 27, tzinfo=UTC)

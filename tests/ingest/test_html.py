@@ -112,6 +112,11 @@ def test_pv_magazine_keeps_the_stated_offset(samples: Path) -> None:
     assert post.published.utcoffset() == timedelta(hours=1)
 
 
+def test_source_is_the_publication(samples: Path) -> None:
+    assert read_one(samples / "html" / "reuters.com-asian-shares-oil.html").source == "Reuters"
+    assert read_one(samples / "html" / "recyclingmagazin.de-lithium.html").source == "RECYCLING magazin"
+
+
 def test_title_drops_the_site_name_suffix(samples: Path) -> None:
     # og:title and <title> both end in " - RECYCLING magazin"; the h1 is the headline.
     post = read_one(samples / "html" / "recyclingmagazin.de-lithium.html")
