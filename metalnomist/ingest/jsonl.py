@@ -88,7 +88,8 @@ def _comment(fields: _Fields, index: int, data: Any) -> Comment:
     name = f"comments[{index}]"
     if not isinstance(data, dict) or not isinstance(data.get("body"), str):
         raise fields.fail(name, "must be an object with a string 'body'")
-    return Comment(author=str(data.get("author") or "Anonymous"), body=data["body"], published=fields.when("published", data))
+    author = str(data.get("author") or "Anonymous")
+    return Comment(author=author, body=data["body"], published=fields.when("published", data))
 
 
 def read(path: Path) -> Iterator[Post]:

@@ -59,7 +59,8 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
                 try:
                     text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
                 except UnicodeDecodeError as exc:
-                    raise IngestError(str(path), f"not UTF-8 text (byte {exc.start + 1} of the line)", line=number) from None
+                    problem = f"not UTF-8 text (byte {exc.start + 1} of the line)"
+                    raise IngestError(str(path), problem, line=number) from None
                 yield number, normalise_space(text)
     except OSError as exc:
         raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None

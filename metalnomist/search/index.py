@@ -97,7 +97,7 @@ class SearchIndex:
         if clear:
             writer.delete_all_documents()
         for post_id in post_ids:
-            writer.delete_documents("id", post_id)
+            writer.delete_documents_by_term("id", post_id)
             if post_id in posts:
                 writer.add_document(self._document(posts[post_id]))
         writer.commit()

@@ -71,7 +71,8 @@ def _free_permalink(conn: Connection, when: datetime, slug: str) -> str:
 def _replace_labels(conn: Connection, post_id: int, labels: Sequence[str]) -> None:
     conn.execute(delete(post_labels).where(post_labels.c.post_id == post_id))
     if labels:
-        conn.execute(insert(post_labels), [{"post_id": post_id, "label": lb, "position": i} for i, lb in enumerate(labels)])
+        rows = [{"post_id": post_id, "label": label, "position": i} for i, label in enumerate(labels)]
+        conn.execute(insert(post_labels), rows)
 
 
 def _replace_ingested_comments(conn: Connection, post_id: int, items: Sequence[Comment]) -> None:

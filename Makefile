@@ -1,0 +1,30 @@
+# Two commands: `make serve` and `make test`. Both set themselves up on a fresh machine.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+DB ?= sqlite:///metalnomist.db
+
+.PHONY: serve test lint bench bench-large clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+serve: $(VENV)/.installed
+	$(VENV)/bin/metalnomist --db $(DB) serve --sample --host 127.0.0.1 --port 8000
+
+test: $(VENV)/.installed
+	$(PY) -m ruff check metalnomist tests bench
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check metalnomist tests bench
+	$(PY) -m mypy metalnomist
+
+bench: $(VENV)/.installed
+	$(PY) bench/relevance.py
+	$(PY) bench/facts.py
+
+clean:
+	rm -rf $(VENV) metalnomist.db* artifacts .pytest_cache

@@ -1,0 +1,175 @@
+"""The command line: parse arguments, call the library, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from metalnomist.config import Settings, describe
+from metalnomist.errors import IngestError, MetalnomistError
+from metalnomist.ingest import FORMATS
+from metalnomist.ingest.jsonl import post_to_dict
+from metalnomist.pipeline import Archive, files_in, ingest_file, ingest_sample_if_empty, open_archive, reextract
+from metalnomist.search.service import SearchRequest, reindex, search, total_posts
+from metalnomist.store.posts import iter_posts
+
+
+@contextmanager
+def _archive(ctx: click.Context) -> Iterator[Archive]:
+    archive = open_archive(ctx.obj)
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="METALNOMIST_DB", help="Database URL (sqlite:///file.db or postgresql://…).")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Metalnomist: ingest, search and analyse a metals-news archive."""
+    ctx.obj = Settings.from_env(db=db)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True)
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
+    """Read posts from files (a folder means every file in it). A bad file stores nothing."""
+    failures = 0
+    totals = {"added": 0, "updated": 0, "unchanged": 0, "facts": 0}
+    with _archive(ctx) as archive, tqdm(unit=" posts", file=sys.stderr, disable=None) as bar:
+        for path in files_in(paths):
+            bar.set_description(path.name[:30])
+            try:
+                report = ingest_file(archive, path, fmt, progress=bar.update)
+            except IngestError as exc:
+                failures += 1
+                tqdm.write(f"error: {exc} (nothing from this file was stored)", file=sys.stderr)
+                continue
+            for name in totals:
+                totals[name] += getattr(report, name)
+    click.echo(", ".join(f"{count} {name}" for name, count in totals.items()).replace("facts", "facts extracted"))
+    if failures:
+        raise click.exceptions.Exit(1)
+
+
+def _plain(snippet: str) -> str:
+    """Terminal form of an HTML snippet: marks become [brackets], entities decoded."""
+    import html
+
+    text = snippet.replace("<mark>", "[").replace("</mark>", "]")
+    return html.unescape(re.sub(r"<[^>]+>", "", " ".join(text.split())))
+
+
+@cli.command(name="search")
+@click.argument("query", default="")
+@click.option("--by-date", is_flag=True, help="Newest first instead of by relevance.")
+@click.option("--label", "labels", multiple=True, help="Only posts with this label (repeatable).")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--show-query", is_flag=True, help="Print the parsed query (with synonyms) first.")
+@click.pass_context
+def search_command(ctx: click.Context, query: str, by_date: bool, labels: tuple[str, ...], limit: int,
+                   offset: int, as_json: bool, show_query: bool) -> None:
+    """Search posts: "exact phrases", -excluded words, a OR b."""
+    request = SearchRequest(query, "date" if by_date else "relevance", labels, limit, offset)
+    with _archive(ctx) as archive:
+        if show_query:
+            from metalnomist.search.query import parse
+            from metalnomist.search.thesaurus import default_thesaurus
+
+            click.echo(f"query: {default_thesaurus().expand(parse(query))}", err=True)
+        page = search(archive.store, archive.index, request)
+    if as_json:
+        for hit in page.hits:
+            click.echo(json.dumps(hit_to_dict(hit), ensure_ascii=False))
+        return
+    sort = "date" if by_date else "relevance"
+    click.echo(f"{page.total} posts sorted by {sort} for query {query!r}")
+    if page.suggestion:
+        click.echo(f"(showing results for {page.suggestion!r})")
+    for hit in page.hits:
+        when = hit.post.published.date().isoformat() if hit.post.published else "undated"
+        click.echo(f"{hit.rank:3}. {hit.post.title}  [{when}; {', '.join(hit.post.labels) or 'no labels'}]")
+        click.echo(f"     {_plain(hit.snippet)}")
+
+
+def hit_to_dict(hit: Any) -> dict[str, Any]:
+    post = hit.post
+    return {"rank": hit.rank, "id": post.id, "title": post.title, "url": post.permalink, "source_url": post.url,
+            "published": post.published.isoformat() if post.published else None, "labels": list(post.labels),
+            "score": round(hit.score, 6), "snippet": hit.snippet}
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.pass_context
+def posts(ctx: click.Context, fmt: str) -> None:
+    """Every post, in the posts JSON Lines format."""
+    with _archive(ctx) as archive, archive.store.reading() as conn:
+        for post in iter_posts(conn):
+            click.echo(json.dumps(post_to_dict(post), ensure_ascii=False))
+
+
+@cli.command(name="reindex")
+@click.pass_context
+def reindex_command(ctx: click.Context) -> None:
+    """Rebuild the search index from the database."""
+    with _archive(ctx) as archive:
+        total = total_posts(archive.store)
+        with tqdm(total=total, unit=" posts", file=sys.stderr, disable=None) as bar:
+            count = reindex(archive.store, archive.index, progress=bar.update)
+    click.echo(f"{count} posts indexed")
+
+
+@cli.command(name="reextract")
+@click.pass_context
+def reextract_command(ctx: click.Context) -> None:
+    """Extract market facts from every post again (after a grammar change)."""
+    with _archive(ctx) as archive:
+        with tqdm(total=total_posts(archive.store), unit=" posts", file=sys.stderr, disable=None) as bar:
+            count = reextract(archive, progress=bar.update)
+    click.echo(f"{count} facts extracted")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--sample/--no-sample", default=False, help="Load the bundled sample posts if the archive is empty.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, sample: bool) -> None:
+    """Run the web site and the JSON API."""
+    import uvicorn
+
+    from metalnomist.web.app import create_app
+
+    archive = open_archive(ctx.obj)
+    if sample and ingest_sample_if_empty(archive):
+        click.echo("loaded the sample posts", err=True)
+    uvicorn.run(create_app(ctx.obj, archive), host=host, port=port, log_level="info")
+
+
+@cli.command()
+def settings() -> None:
+    """List every setting with its environment key, default and meaning."""
+    for key, default, help_text in describe():
+        click.echo(f"{key} (default {default})\n    {help_text}")
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except MetalnomistError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,144 @@
+"""Use cases that combine the layers: open an archive, import files, comment, re-extract."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+
+from metalnomist.config import Settings
+from metalnomist.errors import InvalidInput, NotFound, RateLimited
+from metalnomist.extract import extract_facts
+from metalnomist.ingest import read_posts
+from metalnomist.models import Comment, IngestReport, Post
+from metalnomist.search.index import SearchIndex
+from metalnomist.search.service import catch_up
+from metalnomist.store import Store
+from metalnomist.store.comments import add_comment, recent_by_client
+from metalnomist.store.facts import replace_facts
+from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids, upsert_post
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Archive:
+    """An open database with its search index: what every interface works on."""
+
+    settings: Settings
+    store: Store
+    index: SearchIndex
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_archive(settings: Settings) -> Archive:
+    """Open (and migrate) the database, open the index and let it catch up with the change log."""
+    store = Store.open(settings.db)
+    index = SearchIndex(settings.resolved_index_dir())
+    catch_up(store, index)
+    return Archive(settings, store, index)
+
+
+def sample_path() -> Path:
+    """The seed page that ships inside the package as sample data."""
+    return Path(str(resources.files("metalnomist").joinpath("samples/metalnomist-search-japans.txt")))
+
+
+def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progress | None = None) -> IngestReport:
+    """All of one file or none of it: the transaction rolls back on the first bad post."""
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    facts = 0
+    with archive.store.transaction() as conn:
+        for post in read_posts(path, fmt):
+            post_id, outcome = upsert_post(conn, post)
+            counts[outcome] += 1
+            if outcome != "unchanged" and archive.settings.extract_facts:
+                found = extract_facts(replace(post, id=post_id))
+                replace_facts(conn, post_id, found)
+                facts += len(found)
+            if progress:
+                progress(1)
+    catch_up(archive.store, archive.index)
+    return IngestReport(files=1, facts=facts, **counts)
+
+
+def ingest_sample_if_empty(archive: Archive) -> IngestReport | None:
+    with archive.store.reading() as conn:
+        if count_posts(conn):
+            return None
+    return ingest_file(archive, sample_path(), "page")
+
+
+def files_in(paths: Iterable[Path]) -> list[Path]:
+    """A folder stands for every file in it (recursively), in name order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        else:
+            found.append(path)
+    return found
+
+
+def reextract(archive: Archive, progress: Progress | None = None) -> int:
+    """Run the current grammar over every stored post again, one transaction."""
+    total = 0
+    with archive.store.transaction() as conn:
+        for post in list(iter_posts(conn)):
+            assert post.id is not None
+            found = extract_facts(post)
+            replace_facts(conn, post.id, found)
+            total += len(found)
+            if progress:
+                progress(1)
+    return total
+
+
+def _clean(text: str) -> str:
+    """Drop control characters (keeping newlines and tabs) that no reader typed on purpose."""
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C").strip()
+
+
+def client_fingerprint(client: str, secret: str) -> str:
+    """Rate limits need to recognise a client, not to store its address."""
+    return hashlib.sha256(f"{secret}:{client}".encode()).hexdigest()[:32]
+
+
+def post_comment(archive: Archive, post_id: int, author: str, body: str, client: str) -> Comment:
+    """Validate, rate-limit and store a reader's comment; moderation decides if it shows at once."""
+    settings = archive.settings
+    author, body = _clean(author or ""), _clean(body or "")
+    if not author:
+        raise InvalidInput("author", "please give a name (up to 80 characters)")
+    if len(author) > 80:
+        raise InvalidInput("author", f"a name may have at most 80 characters, this one has {len(author)}")
+    if not body:
+        raise InvalidInput("body", "the comment is empty")
+    if len(body) > settings.comment_max_chars:
+        raise InvalidInput("body", f"a comment may have at most {settings.comment_max_chars} characters, "
+                                   f"this one has {len(body)}")
+    now = datetime.now(UTC)
+    fingerprint = client_fingerprint(client, settings.secret_key)
+    with archive.store.transaction() as conn:
+        if not posts_by_ids(conn, [post_id]):
+            raise NotFound(f"post {post_id} does not exist")
+        if recent_by_client(conn, fingerprint, now - timedelta(hours=1)) >= settings.comment_rate_per_hour:
+            raise RateLimited(f"at most {settings.comment_rate_per_hour} comments per hour; please try again later")
+        comment = Comment(author=author, body=body, published=now, post_id=post_id,
+                          approved=not settings.comment_moderation)
+        stored = add_comment(conn, comment, fingerprint)
+    return stored
+
+
+def get_post(archive: Archive, post_id: int) -> Post:
+    with archive.store.reading() as conn:
+        found = posts_by_ids(conn, [post_id])
+    if post_id not in found:
+        raise NotFound(f"post {post_id} does not exist")
+    return found[post_id]

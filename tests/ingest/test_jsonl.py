@@ -1,0 +1,74 @@
+"""Posts JSON Lines: the import/export contract of interfaces.md, and its errors."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from metalnomist.errors import IngestError
+from metalnomist.ingest import jsonl, page
+from metalnomist.ingest.jsonl import post_to_dict
+from tests.conftest import SEED
+
+
+def write(tmp_path: Path, *objects: object) -> Path:
+    path = tmp_path / "posts.jsonl"
+    path.write_text("\n".join(o if isinstance(o, str) else json.dumps(o) for o in objects) + "\n")
+    return path
+
+
+def test_round_trip_of_the_seed_keeps_every_field(tmp_path: Path) -> None:
+    originals = list(page.read(SEED))
+    path = write(tmp_path, *[post_to_dict(p) for p in originals])
+    again = list(jsonl.read(path))
+    assert [(p.title, p.blocks, p.labels) for p in again] == [(p.title, p.blocks, p.labels) for p in originals]
+
+
+def test_dates_become_timezone_aware_and_unknown_fields_are_kept(tmp_path: Path) -> None:
+    path = write(tmp_path, {"title": "A", "body": "Text.", "published": "2024-03-05", "labels": ["Copper"],
+                            "comments": [{"author": "Ann", "body": "Hi", "published": "2024-03-06T10:00:00+09:00"}],
+                            "desk": "Tokyo"})
+    (post,) = jsonl.read(path)
+    assert post.published == datetime(2024, 3, 5, tzinfo=UTC)
+    assert post.comments[0].published is not None and post.comments[0].published.utcoffset() is not None
+    assert post.metadata == {"desk": "Tokyo"}
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"title": "A", "body": "x"', "invalid JSON"),  # truncated object
+        ('["a list"]', "JSON object"),  # not an object
+        ('{"body": "x"}', "'title'"),  # missing title
+        ('{"title": "A"}', "'body'"),  # missing body
+        ('{"title": "A", "body": "x", "published": "last Tuesday"}', "'published'"),  # unparseable date
+        ('{"title": "A", "body": "x", "labels": "Copper"}', "'labels'"),  # labels must be a list
+        ('{"title": "A", "body": "x", "comments": [{"author": "B"}]}', "comments[0]"),  # comment without body
+    ],
+)
+def test_bad_lines_name_the_file_line_and_field(tmp_path: Path, line: str, problem: str) -> None:
+    path = write(tmp_path, {"title": "fine", "body": "fine"}, line)
+    with pytest.raises(IngestError) as caught:
+        list(jsonl.read(path))
+    assert caught.value.line == 2
+    assert problem in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(str.strip)
+
+
+@settings(max_examples=50, deadline=None)
+@given(title=texts, paragraphs=st.lists(texts, min_size=1, max_size=4), labels=st.lists(texts, max_size=3))
+def test_any_post_survives_export_and_import(tmp_path_factory: pytest.TempPathFactory, title: str,
+                                             paragraphs: list[str], labels: list[str]) -> None:
+    body = "\n\n".join(paragraphs)
+    source = write(tmp_path_factory.mktemp("j"), {"title": title, "body": body, "labels": labels})
+    (post,) = jsonl.read(source)
+    (again,) = jsonl.read(write(tmp_path_factory.mktemp("k"), post_to_dict(post)))
+    assert again.title == post.title and again.blocks == post.blocks and again.labels == post.labels

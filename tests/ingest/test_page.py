@@ -1,0 +1,111 @@
+"""The page-text reader on the seed: exactly its 20 posts, clean bodies, labels as captions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from metalnomist.errors import IngestError
+from metalnomist.ingest import detect_format, page
+from metalnomist.models import COMMENTARY_HEADING
+from tests.conftest import SEED
+
+TITLES = [
+    "Japan's Response to U.S. Tariffs: Reluctance to Retaliate Amid Economic Concerns",
+    "Japan's Lithium Imports Drop Amid Slow EV Market in 2024",
+    "Japan’s Iron Ore Imports Drop in March Amid Weak Steel Demand",
+    "Japan's Non-Ferrous Metals Output Shows Mixed Trends for 2025",
+    "Japan’s Silicon Output to Recover in 2025 Amid Semiconductor Market Growth",
+    "Japan's Primary Aluminum Imports Rise Despite Weak Domestic Demand",
+    "Japan’s Domestic EV Sales Decline Amid Import Reductions",
+    "Japan’s Crude Steel Output Falls for Ninth Straight Month in November",
+    "TotalEnergies to Supply 1GWh of BESS to Japan",
+    "Japan’s Domestic EV Sales Decline for 12th Consecutive Month in October",
+    "🇺🇸 Japan’s Auto Industry Faces Crossroads Over US Tariff Strategy",
+    "Japan’s Imports of Russian Palladium Rise for First Time Since Ukraine Invasion",
+    "Japan’s Nittetsu Joins Canadian Firm to Develop Chilean Copper Mine, Eyes Increased Output by 2033",
+    "Sumitomo Metal Mining to Build Japan’s First Nickel Matte Plant",
+    "Japan Increases EV Subsidies to Promote Green Steel Usage",
+    "Japan Eyes Investments in Argentinian Lithium as Demand for Battery Metals Grows",
+    "Japan’s Domestic EV Sales Continue Decline in July, Driven by Sluggish Light Vehicle Demand",
+    "Japan and South Korea Prepare for Economic Impact of US Metal Tariffs",
+    "Japan Minimizes Concerns Over China's Antimony Export Controls",
+    "Idemitsu to Build Lithium Sulphide Plant in Chiba to Support Toyota’s All-Solid-State Battery Rollout",
+]
+CHROME = ["Showing posts sorted", "Sort by date", "Show all posts", "No comments"]
+
+
+@pytest.fixture(scope="module")
+def posts() -> list:
+    return list(page.read(SEED))
+
+
+def by_title(posts: list, start: str):
+    return next(p for p in posts if p.title.startswith(start))
+
+
+def test_seed_yields_exactly_its_twenty_posts_with_exact_titles(posts: list) -> None:
+    assert [p.title for p in posts] == TITLES
+
+
+def test_labels_come_from_the_caption_line_split_on_commas(posts: list) -> None:
+    assert by_title(posts, "Japan's Response").labels == ("Japan", "U.S. Tariffs")
+    # the caption has a no-break space after the comma
+    assert by_title(posts, "Idemitsu").labels == ("Idemitsu", "Lithium Sulphide Plant")
+    # an image alt line repeating the title is not a label
+    assert by_title(posts, "Japan’s Iron Ore").labels == ("Iron Ore",)
+    # a post with no caption line has no labels and keeps its first paragraph
+    july = by_title(posts, "Japan’s Domestic EV Sales Continue")
+    assert july.labels == ()
+    assert july.blocks[0].text.startswith("Japan's domestic electric vehicle (EV) market")
+
+
+def test_sub_headings_and_commentary_are_headings(posts: list) -> None:
+    iron = by_title(posts, "Japan’s Iron Ore")
+    headings = [b.text for b in iron.blocks if b.kind == "heading"]
+    assert headings == [
+        "March Iron Ore Imports Dip Despite Monthly Rebound",
+        "Brazil Shipments Fall Amid Weather and Maintenance Disruptions",
+        "Domestic Steel Output Outlook Remains Sluggish",
+        COMMENTARY_HEADING,
+    ]
+    assert iron.blocks[-1].kind == "paragraph"
+    assert iron.blocks[-1].text.startswith("Japan's lower iron ore imports in March")
+
+
+def test_no_page_chrome_in_any_body(posts: list) -> None:
+    for post in posts:
+        for phrase in CHROME:
+            assert phrase not in post.body, (post.title, phrase)
+
+
+def test_seo_residue_goes_to_metadata(posts: list) -> None:
+    auto = by_title(posts, "🇺🇸")
+    assert auto.metadata["focus_keyphrase"] == "US auto tariffs impact on Japanese car industry"
+    assert "Focus Keyphrase" not in auto.body
+
+
+def test_every_post_has_a_comment_count_of_zero(posts: list) -> None:
+    assert {p.comment_count for p in posts} == {0}
+
+
+def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(SEED.read_bytes()[:400] + b"\nbroken \xff byte\n")
+    with pytest.raises(IngestError) as caught:
+        list(page.read(bad))
+    assert caught.value.path == str(bad)
+    assert caught.value.line is not None and caught.value.line > 1
+    assert "UTF-8" in str(caught.value)
+
+
+def test_text_without_posts_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "notes.txt"
+    empty.write_text("just a note\nwith two lines\n")
+    with pytest.raises(IngestError, match="no posts found"):
+        list(page.read(empty))
+
+
+def test_detects_page_text(tmp_path: Path) -> None:
+    assert detect_format(SEED) == "page"

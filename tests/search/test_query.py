@@ -1,0 +1,78 @@
+"""The query parser is total: a case table of what users type, hostile input included."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from metalnomist.search.query import MAX_CLAUSES, parse
+from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
+
+CASES = [
+    ("palladium", "palladium"),  # a plain word
+    ("Japan’s", "Japan’s"),  # curly apostrophe kept for the analyzer to fold
+    ('"nickel matte"', '"nickel matte"'),  # a phrase
+    ("lithium -sulphide", "lithium -sulphide"),  # exclusion
+    ("copper OR zinc", "(copper OR zinc)"),  # alternatives
+    ("copper AND zinc", "copper zinc"),  # AND is the default and may be written
+    ("U.S.", "U.S."),  # dots are text
+    ("62% Fe", "62% Fe"),  # percent signs are text
+    ("$102.20/t", "$102.20/t"),  # prices are text
+    ('"', ""),  # a lone quote
+    ("-", ""),  # a lone minus
+    ("AND", ""),  # a lone operator
+    ("OR copper", "copper"),  # OR with nothing before it
+    ("copper OR", "copper"),  # OR with nothing after it
+    ('"unterminated phrase', '"unterminated phrase"'),  # quote never closed
+    ("", ""),  # empty
+    ("   \t\n ", ""),  # whitespace only
+    ("-\"\"", ""),  # excluded empty phrase
+    ("<script>alert(1)</script>", "<script>alert(1)</script>"),  # markup is just text here
+    ("'; DROP TABLE posts; --", "DROP TABLE posts;"),  # SQL is just text; bare punctuation drops
+    ("nickel\x00matte", "nickel matte"),  # NUL bytes
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_parse_case_table(text: str, expected: str) -> None:
+    assert str(parse(text)) == expected
+
+
+def test_ten_thousand_characters_are_cut_not_refused() -> None:
+    query = parse("copper " * 1500)
+    assert 0 < len(query.clauses) <= MAX_CLAUSES
+    assert len(query.raw) <= 1000
+
+
+@given(st.text())
+def test_any_text_parses(text: str) -> None:
+    query = parse(text)
+    assert all(c.alternatives for c in query.clauses)
+
+
+@pytest.mark.parametrize(
+    ("text", "includes"),
+    [
+        ("Li2CO3", "lithium carbonate"),  # formula ↔ name
+        ("lithium carbonate", "Li2CO3"),  # and back, from unquoted words
+        ("HRC prices", "hot-rolled coil"),  # trade shorthand
+        ("hot-rolled coil", "hrc"),  # hyphenated form
+        ("aluminum", "aluminium"),  # US ↔ British spelling
+        ("EV", "electric vehicle"),  # abbreviation
+        ("NdPr", "neodymium praseodymium"),
+    ],
+)
+def test_thesaurus_expands_shorthand(text: str, includes: str) -> None:
+    expanded = str(default_thesaurus().expand(parse(text)))
+    assert includes.lower() in expanded.lower()
+
+
+def test_thesaurus_is_data_and_extends() -> None:
+    thesaurus = Thesaurus.parse("# comment\nlfp\tlithium iron phosphate\n")
+    assert "lithium iron phosphate" in str(thesaurus.expand(parse("LFP cells")))
+    assert str(thesaurus.expand(parse("copper"))) == "copper"
+
+
+def test_excluded_synonyms_stay_excluded() -> None:
+    assert str(default_thesaurus().expand(parse("-aluminum"))) == "-(aluminum OR aluminium)"

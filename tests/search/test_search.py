@@ -1,0 +1,130 @@
+"""Search behaviour on the seed and on small dated archives: ranking, order, labels, typos, catch-up."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from metalnomist.config import Settings
+from metalnomist.pipeline import Archive, ingest_file, open_archive
+from metalnomist.search.index import SearchIndex
+from metalnomist.search.service import SearchRequest, catch_up, reindex, search
+
+
+def titles(archive: Archive, text: str = "", **options: object) -> list[str]:
+    page = search(archive.store, archive.index, SearchRequest(text, **options))  # type: ignore[arg-type]
+    return [hit.post.title for hit in page.hits]
+
+
+def test_apostrophe_and_possessive_forms_find_the_same_posts(seeded: Archive) -> None:
+    found = [set(titles(seeded, q, limit=100)) for q in ("Japan’s", "Japan's", "Japans", "JAPAN")]
+    assert found[0] == found[1] == found[2] == found[3]
+    assert len(found[0]) == 20
+
+
+def test_palladium_finds_the_palladium_post_first(seeded: Archive) -> None:
+    assert titles(seeded, "palladium")[0].startswith("Japan’s Imports of Russian Palladium")
+
+
+def test_phrase_matches_only_the_exact_words(seeded: Archive) -> None:
+    assert titles(seeded, '"nickel matte"') == ["Sumitomo Metal Mining to Build Japan’s First Nickel Matte Plant"]
+    assert titles(seeded, '"matte nickel"') == []
+
+
+def test_sakura_brings_the_three_ev_sales_posts_first(seeded: Archive) -> None:
+    top = titles(seeded, "Sakura")[:3]
+    assert len(top) == 3 and all("EV Sales" in t for t in top)
+
+
+def test_exclusion_removes_posts(seeded: Archive) -> None:
+    with_sulphide = titles(seeded, "lithium", limit=100)
+    without = titles(seeded, "lithium -sulphide", limit=100)
+    assert any("Sulphide" in t for t in with_sulphide)
+    assert without and not any("Sulphide" in t for t in without)
+    assert set(without) < set(with_sulphide)
+
+
+def test_or_widens(seeded: Archive) -> None:
+    assert set(titles(seeded, "palladium OR antimony")) == set(titles(seeded, "palladium")) | set(
+        titles(seeded, "antimony"))
+
+
+def test_label_filter(seeded: Archive) -> None:
+    assert titles(seeded, labels=("Iron Ore",)) == ["Japan’s Iron Ore Imports Drop in March Amid Weak Steel Demand"]
+    assert titles(seeded, "copper", labels=("iron ore",)) == []  # labels match case-insensitively; no copper there
+
+
+def test_typo_tolerance_and_suggestion(seeded: Archive) -> None:
+    page = search(seeded.store, seeded.index, SearchRequest("palladum"))
+    assert page.hits and "Palladium" in page.hits[0].post.title
+    assert page.suggestion == "palladium"
+
+
+def test_thesaurus_finds_the_words_articles_use(seeded: Archive) -> None:
+    assert titles(seeded, "Li2CO3") == ["Japan's Lithium Imports Drop Amid Slow EV Market in 2024"]
+    assert "Japan's Primary Aluminum Imports Rise Despite Weak Domestic Demand" in titles(seeded, "aluminium")
+
+
+def test_every_hit_has_a_snippet_with_marks(seeded: Archive) -> None:
+    page = search(seeded.store, seeded.index, SearchRequest("iron ore", limit=20))
+    assert page.hits
+    for hit in page.hits:
+        assert re.search(r"<mark>(iron|ore)</mark>", hit.snippet, re.IGNORECASE), hit.snippet
+        assert "<script" not in hit.snippet
+
+
+def test_paging_and_total(seeded: Archive) -> None:
+    first = search(seeded.store, seeded.index, SearchRequest("Japan", limit=7))
+    second = search(seeded.store, seeded.index, SearchRequest("Japan", limit=7, offset=7))
+    assert first.total == second.total == 20
+    assert [h.rank for h in second.hits] == list(range(8, 15))
+    assert not {h.post.id for h in first.hits} & {h.post.id for h in second.hits}
+
+
+@pytest.mark.parametrize("text", ['"', "-", "AND", "", "U.S.", "62% Fe", "$102.20/t", "x" * 10_000, "((("])
+def test_hostile_queries_answer(seeded: Archive, text: str) -> None:
+    page = search(seeded.store, seeded.index, SearchRequest(text))
+    assert page.total >= 0
+
+
+def dated_archive(tmp_path: Path, archive: Archive) -> Archive:
+    lines = [
+        {"title": "Old copper", "body": "copper copper copper copper", "published": "2019-01-01"},
+        {"title": "New copper", "body": "copper once", "published": "2025-06-01"},
+        {"title": "Undated copper", "body": "copper copper", "published": None},
+        {"title": "Middle copper", "body": "copper copper copper", "published": "2022-03-01T10:00:00+09:00"},
+    ]
+    path = tmp_path / "dated.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines))
+    ingest_file(archive, path)
+    return archive
+
+
+def test_date_order_is_newest_first_with_undated_last(archive: Archive, tmp_path: Path) -> None:
+    dated_archive(tmp_path, archive)
+    assert titles(archive, "copper", sort="date") == ["New copper", "Middle copper", "Old copper", "Undated copper"]
+    assert titles(archive, "copper")[0] == "Old copper"  # relevance: most occurrences
+
+
+def test_index_catches_up_after_a_crash(tmp_path: Path, archive: Archive, settings: Settings) -> None:
+    dated_archive(tmp_path, archive)
+    # Simulate a process killed after the database commit but before the index applied it:
+    # forget what the index applied, and drop its documents.
+    index_dir = settings.resolved_index_dir()
+    (index_dir / "state.json").write_text(json.dumps({"schema": 1, "seq": 0}))
+    archive.index.apply([], {}, 0, clear=True)
+    assert titles(archive, "copper") == []
+    reopened = open_archive(settings)  # the next start catches up
+    assert len(titles(reopened, "copper")) == 4
+    reopened.close()
+
+
+def test_reindex_rebuilds_from_the_database(seeded: Archive, settings: Settings) -> None:
+    fresh = SearchIndex(settings.resolved_index_dir().with_name("other-index"))
+    assert fresh.num_docs() == 0
+    assert reindex(seeded.store, fresh) == 20
+    assert fresh.num_docs() == 20
+    assert catch_up(seeded.store, fresh) == 0

@@ -1,0 +1,141 @@
+"""One contract, two databases: every test here runs on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from metalnomist.errors import IngestError
+from metalnomist.models import Block, Comment, Fact, Post
+from metalnomist.pipeline import Archive, ingest_file
+from metalnomist.store.changes import changes_since, last_seq
+from metalnomist.store.comments import add_comment, list_comments
+from metalnomist.store.facts import FactFilter, query_facts, replace_facts
+from metalnomist.store.posts import label_counts, list_posts, post_by_permalink, posts_by_ids, upsert_post
+
+
+def make_post(title: str, day: int | None = None, labels: tuple[str, ...] = (), url: str | None = None) -> Post:
+    published = datetime(2024, 3, day, 9, 30, tzinfo=UTC) if day else None
+    return Post(title=title, blocks=(Block("paragraph", f"{title} body text."),), published=published,
+                labels=labels, url=url)
+
+
+def test_same_post_again_updates_never_duplicates(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        first_id, first = upsert_post(conn, make_post("Copper up", 1, ("Copper",)))
+        again_id, again = upsert_post(conn, make_post("Copper up", 1, ("Copper",)))
+        changed_id, changed = upsert_post(conn, make_post("Copper up", 1, ("Copper", "LME")))
+    assert (first, again, changed) == ("added", "unchanged", "updated")
+    assert first_id == again_id == changed_id
+    with archive.store.reading() as conn:
+        posts, total = list_posts(conn, 0, 10)
+    assert total == 1 and posts[0].labels == ("Copper", "LME")
+
+
+def test_identity_is_the_url_when_there_is_one(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        a, _ = upsert_post(conn, make_post("Old title", 2, url="https://example.com/a"))
+        b, outcome = upsert_post(conn, make_post("New title", 2, url="https://example.com/a"))
+    assert a == b and outcome == "updated"
+
+
+def test_newest_first_with_label_filter_and_counts(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        for day, labels in [(1, ("Nickel",)), (3, ("Nickel", "Japan")), (2, ("Japan",))]:
+            upsert_post(conn, make_post(f"Post {day}", day, labels))
+    with archive.store.reading() as conn:
+        posts, total = list_posts(conn, 0, 10)
+        nickel, nickel_total = list_posts(conn, 0, 10, label="Nickel")
+        counts = label_counts(conn)
+    assert [p.title for p in posts] == ["Post 3", "Post 2", "Post 1"]
+    assert total == 3 and nickel_total == 2 and [p.title for p in nickel] == ["Post 3", "Post 1"]
+    assert counts == [("Japan", 2), ("Nickel", 2)]
+
+
+def test_permalinks_are_blogger_style_unique_and_stable(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        a, _ = upsert_post(conn, make_post("Same Title", 1, url="https://x/1"))
+        b, _ = upsert_post(conn, make_post("Same Title", 5, url="https://x/2"))
+        upsert_post(conn, replace(make_post("Renamed", 1, url="https://x/1")))
+    with archive.store.reading() as conn:
+        found = posts_by_ids(conn, [a, b])
+        assert found[a].permalink == "/2024/03/same-title.html"
+        assert found[b].permalink == "/2024/03/same-title-2.html"
+        assert post_by_permalink(conn, "/2024/03/same-title.html").title == "Renamed"  # type: ignore[union-attr]
+
+
+def test_comments_count_and_moderation(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, make_post("With comments", 4))
+        add_comment(conn, Comment("Ann", "Shown", datetime.now(UTC), post_id=post_id, approved=True), "c1")
+        add_comment(conn, Comment("Bob", "Held", datetime.now(UTC), post_id=post_id, approved=False), "c1")
+    with archive.store.reading() as conn:
+        assert [c.body for c in list_comments(conn, post_id)] == ["Shown"]
+        assert len(list_comments(conn, post_id, include_pending=True)) == 2
+        assert posts_by_ids(conn, [post_id])[post_id].comment_count == 1
+
+
+def test_facts_are_replaced_per_post_and_filtered(archive: Archive) -> None:
+    fact = Fact(post="P", sentence="Imports rose 5% to 10 t.", metric="imports", value=10.0, unit="t",
+                change_pct=5.0, commodity="copper", country="Japan", sentence_start=0)
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, make_post("P", 1))
+        replace_facts(conn, post_id, [fact, replace(fact, commodity="zinc", value=3.0)])
+        replace_facts(conn, post_id, [fact])
+    with archive.store.reading() as conn:
+        found, total = query_facts(conn, FactFilter(commodity="Copper"))
+        none, zero = query_facts(conn, FactFilter(commodity="zinc"))
+        by_text, _ = query_facts(conn, FactFilter(text="rose 5%"))
+    assert total == 1 and found[0].value == 10.0 and found[0].post == "P" and found[0].post_id == post_id
+    assert zero == 0 and not none and len(by_text) == 1
+
+
+def test_every_write_is_logged_in_order(archive: Archive) -> None:
+    with archive.store.reading() as conn:
+        start = last_seq(conn)
+    with archive.store.transaction() as conn:
+        a, _ = upsert_post(conn, make_post("A", 1))
+        b, _ = upsert_post(conn, make_post("B", 2))
+        upsert_post(conn, make_post("A", 1))  # unchanged: not logged
+    with archive.store.reading() as conn:
+        assert [post_id for _, post_id in changes_since(conn, start)] == [a, b]
+
+
+def test_a_bad_file_stores_nothing(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "half.jsonl"
+    path.write_text('{"title": "Good one", "body": "fine"}\n{"title": "Bad", "body": "x", "labels": 5}\n')
+    with pytest.raises(IngestError):
+        ingest_file(archive, path)
+    with archive.store.reading() as conn:
+        assert list_posts(conn, 0, 10)[1] == 0
+        assert last_seq(conn) == 0
+
+
+def test_readers_keep_reading_while_a_writer_ingests(seeded: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(f'{{"title": "Bulk {i}", "body": "copper text {i}"}}\n' for i in range(300)))
+    errors: list[BaseException] = []
+    seen: list[int] = []
+    done = threading.Event()
+
+    def read_loop() -> None:
+        try:
+            while not done.is_set():
+                with seeded.store.reading() as conn:
+                    seen.append(list_posts(conn, 0, 5)[1])
+        except BaseException as exc:  # noqa: BLE001 - the test reports whatever a reader hit
+            errors.append(exc)
+
+    reader = threading.Thread(target=read_loop)
+    reader.start()
+    try:
+        ingest_file(seeded, path)
+    finally:
+        done.set()
+        reader.join()
+    assert not errors
+    assert seen and min(seen) >= 20 and set(seen) <= {20, 320}

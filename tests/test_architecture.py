@@ -1,0 +1,51 @@
+"""Imports point down only: frameworks stay in their layer (architecture.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "metalnomist"
+
+# module prefix -> third-party roots it alone may import
+OWNERS = {"click": "metalnomist/cli.py", "fastapi": "metalnomist/web/", "starlette": "metalnomist/web/",
+          "sqlalchemy": "metalnomist/store/", "alembic": "metalnomist/store/", "psycopg": "metalnomist/store/",
+          "tantivy": "metalnomist/search/"}
+# a layer may not import these higher layers
+FORBIDDEN = {
+    "metalnomist/models.py": ("metalnomist.ingest", "metalnomist.store", "metalnomist.search", "metalnomist.web"),
+    "metalnomist/ingest/": ("metalnomist.store", "metalnomist.search", "metalnomist.web", "metalnomist.cli"),
+    "metalnomist/extract/": ("metalnomist.store", "metalnomist.search", "metalnomist.web", "metalnomist.cli"),
+    "metalnomist/store/": ("metalnomist.search", "metalnomist.web", "metalnomist.cli", "metalnomist.pipeline"),
+    "metalnomist/search/": ("metalnomist.web", "metalnomist.cli", "metalnomist.pipeline"),
+    "metalnomist/web/": ("metalnomist.cli",),
+}
+
+
+def imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_layers(path: Path) -> None:
+    rel = "metalnomist/" + str(path.relative_to(PACKAGE))
+    if "/migrations/" in rel:
+        return
+    for name in imports(path):
+        root = name.split(".")[0]
+        owner = OWNERS.get(root)
+        assert owner is None or rel.startswith(owner), f"{rel} imports {name}; only {owner} may"
+        for prefix, banned in FORBIDDEN.items():
+            if rel.startswith(prefix):
+                assert not name.startswith(banned), f"{rel} imports {name}, a higher layer"

@@ -1,0 +1,62 @@
+"""The command line, driven in-process: parse, call, print."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from metalnomist.cli import cli
+from tests.conftest import SEED
+
+
+def run(db: str, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ingest_twice_then_search_and_export(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    db = f"sqlite:///{tmp_path}/cli.db"
+    code, out, _ = run(db, "ingest", str(SEED))
+    assert code == 0 and out.startswith("20 added, 0 updated, 0 unchanged")
+    code, out, _ = run(db, "ingest", str(SEED))
+    assert out.startswith("0 added, 0 updated, 20 unchanged")
+
+    code, out, _ = run(db, "search", "palladium", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert set(rows[0]) == {"rank", "id", "title", "url", "source_url", "published", "labels", "score", "snippet"}
+    assert rows[0]["rank"] == 1 and "Palladium" in rows[0]["title"] and rows[0]["url"].endswith(".html")
+
+    code, out, _ = run(db, "search", "lithium", "--by-date", "--label", "Lithium Mining")
+    assert code == 0 and "Japan's Lithium Imports Drop" in out and "sorted by date" in out
+
+    code, out, _ = run(db, "posts", "--format", "jsonl")
+    exported = [json.loads(line) for line in out.splitlines()]
+    assert len(exported) == 20 and all({"title", "body", "labels", "url", "published"} <= set(p) for p in exported)
+
+
+def test_a_bad_file_exits_non_zero_naming_file_and_line(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "ok", "body": "ok"}\n{"title": 3, "body": "x"}\n')
+    code, out, err = run(f"sqlite:///{tmp_path}/cli.db", "ingest", str(bad))
+    assert code == 1
+    assert f"{bad}, line 2, field 'title'" in err
+    assert out.startswith("0 added")
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert f"metalnomist {name}" in readme or f"`{name}`" in readme, name
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    from metalnomist.config import describe
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for key, _default, _help in describe():
+        assert key in readme, key
