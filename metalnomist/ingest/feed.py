@@ -199,11 +199,18 @@ def _atom_comments(path: Path) -> dict[str, list[Comment]]:
     return comments
 
 
+def _atom_labels(entry: etree._Element) -> tuple[str, ...]:
+    """Blogger labels use BLOGGER_LABEL, other feeds their own scheme or none: all are labels
+    except Blogger's kind marker, which says what the entry is rather than what it is about."""
+    return _labels(
+        [str(c.get("term", "")) for c in entry.iterfind(f"{ATOM}category") if c.get("scheme") != KIND_SCHEME]
+    )
+
+
 def _atom_post(path: Path, entry: etree._Element, where: tuple[int, int], comments: list[Comment]) -> Post | None:
     if _atom_kind(entry) != "post" or _is_draft(entry):
         return None
     blocks = _atom_text_blocks(entry.find(f"{ATOM}content")) or _atom_text_blocks(entry.find(f"{ATOM}summary"))
-    labels = [c.get("term", "") for c in entry.iterfind(f"{ATOM}category") if c.get("scheme") != KIND_SCHEME]
     total = _text(entry.find(f"{THREAD}total"))
     thumbnail = entry.find(f"{MEDIA}thumbnail")
     published = entry.find(f"{ATOM}published")
@@ -214,7 +221,7 @@ def _atom_post(path: Path, entry: etree._Element, where: tuple[int, int], commen
         blocks,
         url=_atom_url(entry),
         published=parse_datetime(_text(published if published is not None else entry.find(f"{ATOM}updated"))),
-        labels=_labels(labels),
+        labels=_atom_labels(entry),
         comments=tuple(sorted(comments, key=_comment_order)),
         comment_count=int(total) if total.isdigit() else (len(comments) or None),
         metadata=_metadata(
