@@ -15,11 +15,11 @@ serve: $(VENV)/.installed
 	$(VENV)/bin/metalnomist --db $(DB) serve --sample --host 127.0.0.1 --port 8000
 
 test: $(VENV)/.installed
-	$(PY) -m ruff check metalnomist tests bench
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check metalnomist tests bench
+	$(PY) -m ruff check .
 	$(PY) -m mypy metalnomist
 
 bench: $(VENV)/.installed
