@@ -24,7 +24,8 @@ from lxml import etree
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest.blocks import blocks_from_text
-from metalnomist.ingest.html import blocks_from_html, parse_datetime
+from metalnomist.ingest.dates import parse_datetime
+from metalnomist.ingest.html import blocks_from_html
 from metalnomist.models import Block, Comment, Post
 from metalnomist.text import normalise_space
 

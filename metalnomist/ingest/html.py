@@ -12,8 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from pathlib import Path
 
 import lxml.html
@@ -23,6 +22,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import decode_file, load_html
 
 from metalnomist.errors import IngestError
+from metalnomist.ingest.dates import parse_datetime
 from metalnomist.models import Block, Post
 from metalnomist.text import normalise_space
 
@@ -140,32 +140,6 @@ def blocks_from_html(fragment: str) -> tuple[Block, ...]:
     except (etree.ParserError, ValueError):
         return ()
     return _blocks_from_tree(root)
-
-
-def parse_datetime(value: str | None) -> datetime | None:
-    """ISO 8601, RFC 822 or `YYYY-MM-DD HH:MM:SS` -> aware datetime; a missing zone means UTC.
-
-    Pages and feeds state dates in all three forms; naive datetimes would break date sorts.
-    """
-    text = normalise_space(value or "")
-    if not text:
-        return None
-    parsed: datetime | None = None
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            for layout in ("%A, %B %d, %Y", "%B %d, %Y", "%d %B %Y"):
-                try:
-                    parsed = datetime.strptime(text, layout)
-                    break
-                except ValueError:
-                    continue
-    if parsed is None:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 _DATE_XPATHS = (

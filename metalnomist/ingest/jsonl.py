@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest.blocks import blocks_from_text
+from metalnomist.ingest.dates import parse_datetime
 from metalnomist.models import Comment, Post
 
 _KNOWN = {"title", "body", "url", "published", "labels", "source", "comments", "headings", "comment_count"}
-
-
-def parse_datetime(value: str) -> datetime:
-    """ISO 8601 date or date-time; naive values are taken as UTC so date sorts never mix kinds."""
-    text = value.strip().replace("Z", "+00:00")
-    parsed = datetime.fromisoformat(text) if "T" in text or " " in text else _date_start(date.fromisoformat(text))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _date_start(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 class _Fields:
@@ -47,10 +37,10 @@ class _Fields:
         value = (data if data is not None else self.data).get(name)
         if value is None:
             return None
-        try:
-            return parse_datetime(str(value))
-        except ValueError:
-            raise self.fail(name, f"{value!r} is not an ISO 8601 date or date-time") from None
+        parsed = parse_datetime(str(value))
+        if parsed is None:
+            raise self.fail(name, f"{value!r} is not an ISO 8601 date or date-time")
+        return parsed
 
     def strings(self, name: str) -> list[str]:
         value = self.data.get(name) or []
