@@ -1,0 +1,202 @@
+"""The JSON API under /api/: the same core calls as the pages, shaped as documented in interfaces.md."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field
+
+from metalnomist.models import Comment, Post, SearchHit
+from metalnomist.pipeline import get_post, post_comment
+from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
+from metalnomist.store.comments import list_comments
+from metalnomist.store.posts import label_counts, list_posts
+from metalnomist.web.pages import archive_of
+from metalnomist.web.render import label_url, render
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results per page, 1 to {MAX_LIMIT}.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="How many results to skip.")]
+PostId = Annotated[int, Path(ge=1, description="The post's numeric id.")]
+
+
+class SearchResult(BaseModel):
+    rank: int
+    id: int
+    title: str
+    url: str = Field(description="The permalink on this site.")
+    source_url: str | None = Field(description="Where the post was ingested from, or null.")
+    published: datetime | None
+    labels: list[str]
+    score: float
+    snippet: str = Field(description="HTML: escaped text with <mark> around matched words.")
+
+
+class SearchResponse(BaseModel):
+    query: str
+    sort: Literal["relevance", "date"]
+    total: int
+    results: list[SearchResult]
+
+
+class PostSummary(BaseModel):
+    id: int
+    title: str
+    url: str
+    source_url: str | None
+    published: datetime | None
+    created: datetime | None
+    labels: list[str]
+    comment_count: int
+
+
+class PostList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    posts: list[PostSummary]
+
+
+class BlockOut(BaseModel):
+    kind: Literal["heading", "paragraph"]
+    text: str
+
+
+class CommentOut(BaseModel):
+    id: int | None
+    author: str
+    body: str
+    published: datetime | None
+
+
+class PostDetail(PostSummary):
+    source: str | None
+    blocks: list[BlockOut]
+    body: str
+    comments: list[CommentOut]
+
+
+class LabelOut(BaseModel):
+    name: str
+    count: int
+    url: str
+
+
+class LabelList(BaseModel):
+    labels: list[LabelOut]
+
+
+class CommentList(BaseModel):
+    post_id: int
+    comments: list[CommentOut]
+
+
+class CommentIn(BaseModel):
+    author: str = Field(max_length=10_000, description="The commenter's name, up to 80 characters.")
+    body: str = Field(max_length=100_000, description="Plain text; blank lines separate paragraphs.")
+
+
+class CommentCreated(BaseModel):
+    status: Literal["published", "pending"] = Field(description="`pending` while moderation holds it.")
+    comment: CommentOut
+
+
+def _summary(post: Post) -> PostSummary:
+    assert post.id is not None and post.permalink is not None
+    return PostSummary(id=post.id, title=post.title, url=post.permalink, source_url=post.url,
+                       published=post.published, created=post.created, labels=list(post.labels),
+                       comment_count=post.comment_count or 0)
+
+
+def _comment(comment: Comment) -> CommentOut:
+    return CommentOut(id=comment.id, author=comment.author, body=comment.body, published=comment.published)
+
+
+def _result(hit: SearchHit) -> SearchResult:
+    post = hit.post
+    assert post.id is not None and post.permalink is not None
+    return SearchResult(rank=hit.rank, id=post.id, title=post.title, url=post.permalink, source_url=post.url,
+                        published=post.published, labels=list(post.labels), score=hit.score, snippet=hit.snippet)
+
+
+def api_search(request: Request, q: str = "", by_date: Annotated[bool, Query(alias="by-date")] = False,
+               label: Annotated[list[str] | None, Query(description="Only posts with this label (repeatable).")]
+               = None, limit: Limit = 10, offset: Offset = 0) -> SearchResponse:
+    """Search the archive: relevance order, or newest first with `by-date=true`."""
+    archive = archive_of(request)
+    sort: Literal["relevance", "date"] = "date" if by_date else "relevance"
+    page = search(archive.store, archive.index, SearchRequest(q, sort, tuple(label or ()), limit, offset))
+    return SearchResponse(query=page.query, sort=page.sort, total=page.total,
+                          results=[_result(h) for h in page.hits])
+
+
+def api_posts(request: Request, limit: Limit = 10, offset: Offset = 0, label: str | None = None) -> PostList:
+    """Posts newest first, optionally of one label."""
+    with archive_of(request).store.reading() as conn:
+        posts, total = list_posts(conn, offset, limit, label)
+    return PostList(total=total, limit=limit, offset=offset, posts=[_summary(p) for p in posts])
+
+
+def api_post(request: Request, post_id: PostId) -> PostDetail:
+    """One post with its body blocks and approved comments."""
+    archive = archive_of(request)
+    post = get_post(archive, post_id)
+    with archive.store.reading() as conn:
+        comments = list_comments(conn, post_id)
+    summary = _summary(post)
+    return PostDetail(**summary.model_dump(), source=post.source, body=post.body,
+                      blocks=[BlockOut(kind=b.kind, text=b.text) for b in post.blocks],
+                      comments=[_comment(c) for c in comments])
+
+
+def api_labels(request: Request) -> LabelList:
+    """Every label with how many posts carry it, alphabetically."""
+    with archive_of(request).store.reading() as conn:
+        counts = label_counts(conn)
+    return LabelList(labels=[LabelOut(name=n, count=c, url=label_url(n)) for n, c in counts])
+
+
+def api_comments(request: Request, post_id: PostId) -> CommentList:
+    """A post's approved comments, oldest first."""
+    archive = archive_of(request)
+    get_post(archive, post_id)  # a missing post is a 404, not an empty list
+    with archive.store.reading() as conn:
+        comments = list_comments(conn, post_id)
+    return CommentList(post_id=post_id, comments=[_comment(c) for c in comments])
+
+
+def require_json(request: Request) -> None:
+    """JSON only: a cross-site HTML form cannot send application/json without a CORS preflight."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != "application/json":
+        raise HTTPException(415, "send the comment as JSON with Content-Type: application/json")
+
+
+def api_add_comment(request: Request, post_id: PostId, payload: CommentIn,
+                    _json: Annotated[None, Depends(require_json)] = None) -> CommentCreated:
+    """Add a reader's comment; validation, rate limit and moderation are the same as the form's."""
+    client = request.client.host if request.client else "unknown"
+    comment = post_comment(archive_of(request), post_id, payload.author, payload.body, client)
+    return CommentCreated(status="published" if comment.approved else "pending", comment=_comment(comment))
+
+
+
+def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Flatten the OpenAPI paths into rows a page can list: method, path, summary, parameters."""
+    rows = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "type": p.get("schema", {}).get("type", p.get("schema", {}).get("anyOf", [{}])[0].get("type")),
+                       "description": p.get("description", "")} for p in op.get("parameters", [])]
+            rows.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                         "description": op.get("description", ""), "parameters": params,
+                         "body": "requestBody" in op, "responses": sorted(op.get("responses", {}))})
+    return rows
+
+
+def docs_page(request: Request) -> HTMLResponse:
+    """Swagger UI loads its scripts from a CDN, which fails offline and breaks our CSP: render the spec instead."""
+    return render(request, "docs.html", {"operations": _operations(request.app.openapi())})

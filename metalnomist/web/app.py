@@ -1,0 +1,85 @@
+"""Assemble the web application: settings and archive in, ASGI app out. Nothing happens at import."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
+from starlette.middleware import Middleware
+from starlette.routing import BaseRoute, Mount
+from starlette.staticfiles import StaticFiles
+
+from metalnomist.config import Settings
+from metalnomist.pipeline import Archive, open_archive
+from metalnomist.web import api, feeds, pages
+from metalnomist.web.errors import exception_handlers
+from metalnomist.web.render import make_templates
+from metalnomist.web.security import Csrf, SecurityHeadersMiddleware
+
+STATIC_DIR = Path(__file__).with_name("static")
+MAX_BODY_BYTES = 1_000_000  # a comment is at most a few KB; refuse anything far larger early
+
+
+def _page(path: str, endpoint: Any, methods: tuple[str, ...] = ("GET",)) -> APIRoute:
+    """Reader pages and feeds stay out of the OpenAPI document, which describes the JSON API."""
+    return APIRoute(path, endpoint, methods=list(methods), response_class=HTMLResponse, include_in_schema=False)
+
+
+def _api(path: str, endpoint: Any, method: str = "GET", **options: Any) -> APIRoute:
+    return APIRoute(path, endpoint, methods=[method], tags=["api"], **options)
+
+
+def routes() -> list[BaseRoute]:
+    """The whole route table. Specific paths come before the Blogger date patterns."""
+    return [
+        _page("/", pages.home),
+        _page("/search", pages.search_page),
+        _page("/search/label/{name:path}", pages.label_page),
+        _page("/comments", pages.comments_form, ("POST",)),
+        _page("/feeds/posts/default", feeds.posts_feed),
+        _page("/feeds/posts/default/-/{label:path}", feeds.label_feed),
+        _page("/feeds/{post_id}/comments/default", feeds.comments_feed),
+        _page("/sitemap.xml", feeds.sitemap),
+        _page("/robots.txt", feeds.robots),
+        _page("/docs", api.docs_page),
+        _api("/api/search", api.api_search, summary="Search posts"),
+        _api("/api/posts", api.api_posts, summary="List posts"),
+        _api("/api/posts/{post_id}", api.api_post, summary="One post with body and comments"),
+        _api("/api/posts/{post_id}/comments", api.api_comments, summary="A post's comments"),
+        _api("/api/posts/{post_id}/comments", api.api_add_comment, "POST", status_code=201,
+             summary="Add a comment"),
+        _api("/api/labels", api.api_labels, summary="Labels with post counts"),
+        _page("/{year}/{month}/{slug}.html", pages.post_page),
+        _page("/{year}/{month}/{slug}.html", pages.post_comment_form, ("POST",)),
+        _page("/{year}/{month}/", pages.month_page),
+        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+    ]
+
+
+def create_app(settings: Settings, archive: Archive | None = None) -> FastAPI:
+    """An archive passed in belongs to the caller; one opened here is closed when the app shuts down."""
+    owned = archive is None
+    opened = archive if archive is not None else open_archive(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            opened.close()
+
+    app = FastAPI(
+        title=settings.site_title, version="1", lifespan=lifespan, routes=routes(),
+        description="Search and read the Metalnomist archive of metals-market news.",
+        openapi_url="/openapi.json", docs_url=None, redoc_url=None, max_body_size=MAX_BODY_BYTES,
+        middleware=[Middleware(SecurityHeadersMiddleware)], exception_handlers=exception_handlers(),
+    )
+    app.state.settings = settings
+    app.state.archive = opened
+    app.state.templates = make_templates()
+    app.state.csrf = Csrf(settings.secret_key)
+    return app

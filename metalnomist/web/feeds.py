@@ -1,0 +1,222 @@
+"""Atom and RSS 2.0 feeds at Blogger's addresses, the sitemap and robots.txt.
+
+XML is built as a tree (lxml) so titles, labels and comments are escaped by the serializer,
+never by string concatenation. Post bodies travel as escaped HTML (`type="html"`), as Blogger's do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from typing import Annotated, Literal
+
+import lxml.html
+from fastapi import Path, Query, Request
+from fastapi.responses import PlainTextResponse, Response
+from lxml import etree
+from lxml.html import builder as h
+
+from metalnomist.models import Post
+from metalnomist.pipeline import get_post
+from metalnomist.search.service import SearchRequest, search
+from metalnomist.store.comments import list_comments
+from metalnomist.store.posts import iter_posts, list_posts
+from metalnomist.web.pages import archive_of
+from metalnomist.web.render import label_url, split_commentary
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+OPENSEARCH_NS = "http://a9.com/-/spec/opensearchrss/1.0/"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
+RSS_TYPE = "application/rss+xml; charset=utf-8"
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+Alt = Annotated[Literal["atom", "rss"], Query(description="`rss` for RSS 2.0; Atom otherwise.")]
+FeedSize = Annotated[int, Query(alias="max-results", ge=1, le=100, description="Entries, 1 to 100.")]
+StartIndex = Annotated[int, Query(alias="start-index", ge=1, le=1_000_000, description="1-based, as Blogger's.")]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed item, whichever format it is written in."""
+
+    id: str
+    title: str
+    link: str
+    updated: datetime
+    published: datetime | None
+    content: str
+    content_type: Literal["html", "text"]
+    categories: Sequence[str] = ()
+    author: str | None = None
+
+
+def _text(value: str) -> str:
+    """XML 1.0 cannot carry control characters at all; blank them rather than fail the feed."""
+    return _XML_ILLEGAL.sub(" ", value)
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, tag, {k: _text(v) for k, v in attrs.items()})
+    if text is not None:
+        element.text = _text(text)
+    return element
+
+
+def _iso(value: datetime) -> str:
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+
+
+def post_html(post: Post) -> str:
+    """The body as HTML (headings, paragraphs, commentary aside) for feed readers to display."""
+    article, commentary = split_commentary(post.blocks)
+    parts = [h.H2(b.text) if b.kind == "heading" else h.P(b.text) for b in article]
+    if commentary:
+        parts.append(h.E.aside(h.H2("The Metalnomist Commentary"), *[h.P(b.text) for b in commentary]))
+    return "".join(lxml.html.tostring(part, encoding="unicode") for part in parts)
+
+
+def _post_entry(base: str, post: Post) -> Entry:
+    assert post.permalink is not None
+    when = post.published or post.created or datetime.now(UTC)
+    return Entry(id=base + post.permalink, title=post.title, link=base + post.permalink, updated=when,
+                 published=post.published, content=_text(post_html(post)), content_type="html",
+                 categories=post.labels)
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    title: str
+    self_url: str
+    home_url: str
+    total: int
+    start_index: int
+
+
+def atom(info: FeedInfo, entries: Sequence[Entry], site_title: str) -> bytes:
+    feed = etree.Element(f"{{{ATOM_NS}}}feed", nsmap={None: ATOM_NS, "openSearch": OPENSEARCH_NS})
+    a = f"{{{ATOM_NS}}}"
+    _sub(feed, a + "id", info.self_url)
+    _sub(feed, a + "title", info.title, type="text")
+    _sub(feed, a + "updated", _iso(max((e.updated for e in entries), default=datetime.now(UTC))))
+    _sub(feed, a + "link", rel="self", type="application/atom+xml", href=info.self_url)
+    _sub(feed, a + "link", rel="alternate", type="text/html", href=info.home_url)
+    _sub(_sub(feed, a + "author"), a + "name", site_title)
+    _sub(feed, a + "generator", "Metalnomist")
+    _sub(feed, f"{{{OPENSEARCH_NS}}}totalResults", str(info.total))
+    _sub(feed, f"{{{OPENSEARCH_NS}}}startIndex", str(info.start_index))
+    _sub(feed, f"{{{OPENSEARCH_NS}}}itemsPerPage", str(len(entries)))
+    for e in entries:
+        entry = _sub(feed, a + "entry")
+        _sub(entry, a + "id", e.id)
+        if e.published:
+            _sub(entry, a + "published", _iso(e.published))
+        _sub(entry, a + "updated", _iso(e.updated))
+        for label in e.categories:
+            _sub(entry, a + "category", term=label)
+        _sub(entry, a + "title", e.title, type="text")
+        _sub(entry, a + "content", e.content, type=e.content_type)
+        _sub(entry, a + "link", rel="alternate", type="text/html", href=e.link)
+        _sub(_sub(entry, a + "author"), a + "name", e.author or site_title)
+    return etree.tostring(feed, xml_declaration=True, encoding="utf-8")
+
+
+def rss(info: FeedInfo, entries: Sequence[Entry], description: str) -> bytes:
+    root = etree.Element("rss", version="2.0", nsmap={"atom": ATOM_NS})
+    channel = _sub(root, "channel")
+    _sub(channel, "title", info.title)
+    _sub(channel, "link", info.home_url)
+    _sub(channel, "description", description)
+    _sub(channel, f"{{{ATOM_NS}}}link", rel="self", type="application/rss+xml", href=info.self_url)
+    _sub(channel, "lastBuildDate", format_datetime(max((e.updated for e in entries), default=datetime.now(UTC))))
+    _sub(channel, "generator", "Metalnomist")
+    for e in entries:
+        item = _sub(channel, "item")
+        _sub(item, "title", e.title)
+        _sub(item, "link", e.link)
+        _sub(item, "guid", e.id, isPermaLink="true" if e.id == e.link else "false")
+        _sub(item, "pubDate", format_datetime(e.published or e.updated))
+        for label in e.categories:
+            _sub(item, "category", label)
+        _sub(item, "description", e.content)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+def _respond(alt: str, info: FeedInfo, entries: Sequence[Entry], request: Request) -> Response:
+    settings = request.app.state.settings
+    if alt == "rss":
+        return Response(rss(info, entries, f"{settings.site_title}: metals markets news"), media_type=RSS_TYPE)
+    return Response(atom(info, entries, settings.site_title), media_type=ATOM_TYPE)
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _feed(request: Request, label: str | None, q: str, alt: str, size: int, start_index: int) -> Response:
+    """Newest first; with `q`, search results in date order (feeds are read chronologically)."""
+    archive, base = archive_of(request), _base(request)
+    title = request.app.state.settings.site_title
+    if q.strip():
+        page = search(archive.store, archive.index,
+                      SearchRequest(q, "date", (label,) if label else (), size, start_index - 1))
+        posts, total, title = [hit.post for hit in page.hits], page.total, f"{title}: search for {q[:200]}"
+    else:
+        with archive.store.reading() as conn:
+            posts, total = list_posts(conn, start_index - 1, size, label)
+        title = f"{title}: {label}" if label else title
+    home = base + (label_url(label) if label else "/")
+    info = FeedInfo(title, str(request.url), home, total, start_index)
+    return _respond(alt, info, [_post_entry(base, p) for p in posts], request)
+
+
+def posts_feed(request: Request, alt: Alt = "atom", q: str = "", max_results: FeedSize = 25,
+               start_index: StartIndex = 1) -> Response:
+    """/feeds/posts/default: the newest 25 posts with full content; `?q=` for a search feed."""
+    return _feed(request, None, q, alt, max_results, start_index)
+
+
+def label_feed(request: Request, label: str, alt: Alt = "atom", q: str = "", max_results: FeedSize = 25,
+               start_index: StartIndex = 1) -> Response:
+    """/feeds/posts/default/-/LABEL: one label's posts."""
+    return _feed(request, label, q, alt, max_results, start_index)
+
+
+def comments_feed(request: Request, post_id: Annotated[int, Path(ge=1)], alt: Alt = "atom") -> Response:
+    """/feeds/POSTID/comments/default: a post's approved comments, oldest first."""
+    archive, base = archive_of(request), _base(request)
+    post = get_post(archive, post_id)
+    with archive.store.reading() as conn:
+        comments = list_comments(conn, post_id)
+    link = base + (post.permalink or "/")
+    entries = [Entry(id=f"{link}#comment-{c.id}", title=f"Comment by {c.author}", link=f"{link}#comment-{c.id}",
+                     updated=c.published or datetime.now(UTC), published=c.published, content=_text(c.body),
+                     content_type="text", author=c.author) for c in comments]
+    title = f"{request.app.state.settings.site_title}: comments on {post.title}"
+    return _respond(alt, FeedInfo(title, str(request.url), link, len(entries), 1), entries, request)
+
+
+def sitemap(request: Request) -> Response:
+    """Every post's permalink with its last change, plus the home page."""
+    base = _base(request)
+    root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
+    home = _sub(root, f"{{{SITEMAP_NS}}}url")
+    _sub(home, f"{{{SITEMAP_NS}}}loc", base + "/")
+    with archive_of(request).store.reading() as conn:
+        for post in iter_posts(conn):
+            url = _sub(root, f"{{{SITEMAP_NS}}}url")
+            _sub(url, f"{{{SITEMAP_NS}}}loc", base + (post.permalink or "/"))
+            when = post.published or post.created
+            if when:
+                _sub(url, f"{{{SITEMAP_NS}}}lastmod", when.date().isoformat())
+    return Response(etree.tostring(root, xml_declaration=True, encoding="utf-8"),
+                    media_type="application/xml; charset=utf-8")
+
+
+def robots(request: Request) -> PlainTextResponse:
+    """Search result pages are endless variations: keep crawlers on posts, as Blogger does."""
+    return PlainTextResponse(f"User-agent: *\nDisallow: /search\nDisallow: /api/\nAllow: /\n\n"
+                             f"Sitemap: {_base(request)}/sitemap.xml\n")

@@ -1,0 +1,194 @@
+"""Reader pages at Blogger's addresses. Each route parses, calls the core, and renders."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Annotated, Any
+
+from fastapi import Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from metalnomist.errors import InvalidInput, NotFound, RateLimited
+from metalnomist.models import Post, SearchPage
+from metalnomist.pipeline import Archive, post_comment
+from metalnomist.search.service import SearchRequest, search
+from metalnomist.store.comments import list_comments
+from metalnomist.store.posts import label_counts, list_posts, neighbours, post_by_permalink, posts_by_ids
+from metalnomist.web.render import render, search_url
+from metalnomist.web.security import CSRF_COOKIE
+from metalnomist.web.sidebar import MONTH_NAMES, posts_in_month
+
+Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many posts to skip.")]
+MaxResults = Annotated[int | None, Query(alias="max-results", ge=1, le=100, description="Posts per page.")]
+TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
+
+
+def archive_of(request: Request) -> Archive:
+    archive: Archive = request.app.state.archive
+    return archive
+
+
+def _page_size(request: Request, max_results: int | None) -> int:
+    return max_results or request.app.state.settings.page_size
+
+
+def _pager(base: str, start: int, size: int, total: int, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Links for the previous and next pages; `max-results` is kept only when the reader chose it."""
+    extra = extra or {}
+
+    def link(offset: int) -> str:
+        params = {**extra, "start": offset or None}
+        query = "&".join(f"{k}={v}" for k, v in params.items() if v is not None)
+        return base + ("&" if "?" in base else "?") + query if query else base
+
+    newer = link(max(start - size, 0)) if start > 0 else None
+    older = link(start + size) if start + size < total else None
+    return {"newer": newer, "older": older}
+
+
+def home(request: Request, start: Start = 0, max_results: MaxResults = None) -> Response:
+    """Newest posts first, like a Blogger home page."""
+    size = _page_size(request, max_results)
+    with archive_of(request).store.reading() as conn:
+        posts, total = list_posts(conn, start, size)
+    pager = _pager("/", start, size, total, {"max-results": max_results})
+    return render(request, "listing.html", {"posts": posts, "total": total, "pager": pager, "kind": "home"})
+
+
+def label_page(request: Request, name: str, start: Start = 0, max_results: MaxResults = None) -> Response:
+    size = _page_size(request, max_results)
+    with archive_of(request).store.reading() as conn:
+        posts, total = list_posts(conn, start, size, label=name)
+    if total == 0:
+        raise NotFound(f"no posts carry the label {name!r}; the labels in use are listed beside this message")
+    base = request.url.path
+    pager = _pager(base, start, size, total, {"max-results": max_results})
+    return render(request, "listing.html", {"posts": posts, "total": total, "pager": pager, "kind": "label",
+                                            "label": name})
+
+
+def month_page(request: Request, year: str, month: str, start: Start = 0,
+               max_results: MaxResults = None) -> Response:
+    """Blogger's /YYYY/MM/ archive pages."""
+    if not (re.fullmatch(r"\d{4}", year) and re.fullmatch(r"\d{2}", month) and 1 <= int(month) <= 12):
+        raise NotFound(f"/{year}/{month}/ is not a month: archive pages look like /2025/03/")
+    size = _page_size(request, max_results)
+    posts, total = posts_in_month(archive_of(request), int(year), int(month), start, size)
+    if total == 0:
+        raise NotFound(f"no posts were published in {MONTH_NAMES[int(month) - 1]} {year}")
+    pager = _pager(request.url.path, start, size, total, {"max-results": max_results})
+    return render(request, "listing.html", {"posts": posts, "total": total, "pager": pager, "kind": "month",
+                                            "month_name": f"{MONTH_NAMES[int(month) - 1]} {year}"})
+
+
+def _similar_labels(archive: Archive, text: str) -> list[str]:
+    """Labels whose names resemble the query, for a search that found nothing."""
+    with archive.store.reading() as conn:
+        names = [name for name, _ in label_counts(conn)]
+    wanted = text.strip().lower()[:200]
+    if not wanted:
+        return []
+    by_lower = {n.lower(): n for n in names}
+    close = difflib.get_close_matches(wanted, list(by_lower), n=5, cutoff=0.6)
+    contained = [low for low in by_lower if wanted in low or low in wanted]
+    return [by_lower[low] for low in dict.fromkeys(close + contained)][:8]
+
+
+def search_page(request: Request, q: str = "", by_date: Annotated[str, Query(alias="by-date")] = "",
+                label: Annotated[list[str] | None, Query()] = None, start: Start = 0,
+                max_results: MaxResults = None) -> Response:
+    """Blogger's search page: relevance by default, `by-date=true` for newest first."""
+    labels = tuple(label or ())
+    if not q.strip() and not labels:
+        return RedirectResponse("/", status_code=303)
+    size = _page_size(request, max_results)
+    sort = "date" if by_date.strip().lower() in TRUE_WORDS else "relevance"
+    archive = archive_of(request)
+    page: SearchPage = search(archive.store, archive.index, SearchRequest(q, sort, labels, size, start))
+    keep = {"q": q or None, "label": labels or None, "max_results": max_results}
+    context = {
+        "page": page, "q": q, "labels": labels, "sort": sort, "kind": "search",
+        "other_order_url": search_url(**keep, by_date=sort == "relevance"),
+        "suggestion_url": search_url(q=page.suggestion, label=labels or None) if page.suggestion else None,
+        "similar_labels": _similar_labels(archive, q) if page.total == 0 else [],
+        "pager": _pager(search_url(**keep, by_date=sort == "date"), start, size, page.total),
+    }
+    return render(request, "search.html", context)
+
+
+# --- posts and comments -------------------------------------------------------------------------
+
+def _find_post(archive: Archive, year: str, month: str, slug: str) -> Post:
+    with archive.store.reading() as conn:
+        post = post_by_permalink(conn, f"/{year}/{month}/{slug}.html")
+    if post is None:
+        raise NotFound(f"/{year}/{month}/{slug}.html is not a post here; search for its title instead")
+    return post
+
+
+def _render_post(request: Request, post: Post, form: dict[str, str] | None = None,
+                 errors: dict[str, str] | None = None, status_code: int = 200) -> Response:
+    """The post with its neighbours, approved comments and a comment form holding a fresh CSRF token."""
+    archive = archive_of(request)
+    assert post.id is not None
+    with archive.store.reading() as conn:
+        newer, older = neighbours(conn, post)
+        comments = list_comments(conn, post.id)
+    cookie = request.cookies.get(CSRF_COOKIE) or request.app.state.csrf.new_cookie()
+    notice = {"pending": "Thank you. Your comment is awaiting moderation.",
+              "published": "Thank you. Your comment is published below."}.get(request.query_params.get("comment", ""))
+    context = {"post": post, "newer": newer, "older": older, "comments": comments, "notice": notice,
+               "form": form or {}, "errors": errors or {}, "csrf_token": request.app.state.csrf.token(cookie),
+               "max_chars": archive.settings.comment_max_chars, "kind": "post"}
+    response = render(request, "post.html", context, status_code=status_code)
+    if request.cookies.get(CSRF_COOKIE) != cookie:
+        response.set_cookie(CSRF_COOKIE, cookie, max_age=request.app.state.csrf.max_age, httponly=True,
+                            samesite="lax", secure=request.url.scheme == "https")
+    return response
+
+
+def post_page(request: Request, year: str, month: str, slug: str) -> Response:
+    return _render_post(request, _find_post(archive_of(request), year, month, slug))
+
+
+FormText = Annotated[str, Form()]
+
+
+def _submit_comment(request: Request, post: Post, author: str, body: str, csrf_token: str,
+                    website: str) -> Response:
+    """Store the comment and redirect (303), or show the form again with the reason and the reader's text."""
+    assert post.id is not None and post.permalink is not None
+    form = {"author": author, "body": body}
+    if not request.app.state.csrf.valid(request.cookies.get(CSRF_COOKIE), csrf_token):
+        reason = "This form has expired or did not come from this site. Please send it again."
+        return _render_post(request, post, form, {"form": reason}, status_code=403)
+    if website.strip():  # the honeypot: only robots fill a field people cannot see
+        return RedirectResponse(f"{post.permalink}?comment=pending#comments", status_code=303)
+    client = request.client.host if request.client else "unknown"
+    try:
+        comment = post_comment(archive_of(request), post.id, author, body, client)
+    except InvalidInput as exc:
+        return _render_post(request, post, form, {exc.field: exc.problem}, status_code=400)
+    except RateLimited as exc:
+        return _render_post(request, post, form, {"form": f"Too many comments: {exc}"}, status_code=429)
+    if comment.approved:
+        return RedirectResponse(f"{post.permalink}?comment=published#comment-{comment.id}", status_code=303)
+    return RedirectResponse(f"{post.permalink}?comment=pending#comments", status_code=303)
+
+
+def post_comment_form(request: Request, year: str, month: str, slug: str, author: FormText = "",
+                      body: FormText = "", csrf_token: FormText = "", website: FormText = "") -> Response:
+    """The comment form posts back to the permalink, so a rejection re-renders the same page."""
+    post = _find_post(archive_of(request), year, month, slug)
+    return _submit_comment(request, post, author, body, csrf_token, website)
+
+
+def comments_form(request: Request, post_id: Annotated[int, Form()], author: FormText = "",
+                  body: FormText = "", csrf_token: FormText = "", website: FormText = "") -> Response:
+    """POST /comments: the same as posting to the permalink, for forms that only know the post id."""
+    with archive_of(request).store.reading() as conn:
+        found = posts_by_ids(conn, [post_id])
+    if post_id not in found:
+        raise NotFound(f"post {post_id} does not exist")
+    return _submit_comment(request, found[post_id], author, body, csrf_token, website)
