@@ -145,7 +145,8 @@ class SearchIndex:
     def compile(self, query: Query, labels: Sequence[str] = (), match_all: bool = True,
                 fuzzy: bool = False) -> tuple[tantivy.Query, tantivy.Query | None]:
         """(the query to run, the text-only part used for highlighting or None)."""
-        positive, negative = [], []
+        positive: list[tantivy.Query] = []
+        negative: list[tantivy.Query] = []
         for clause in query.clauses:
             alternatives = [q for q in (self._term_query(t, fuzzy) for t in clause.alternatives) if q is not None]
             if not alternatives:
@@ -170,7 +171,7 @@ class SearchIndex:
         per_field = []
         for field, boost in FIELD_BOOSTS.items():
             if len(tokens) > 1:
-                q = tantivy.Query.phrase_query(self.schema, field, tokens)
+                q = tantivy.Query.phrase_query(self.schema, field, list[str | tuple[int, str]](tokens))
             elif fuzzy and len(tokens[0]) >= 4 and not tokens[0].isdigit():
                 distance = 1 if len(tokens[0]) < 8 else 2
                 q = tantivy.Query.fuzzy_term_query(self.schema, field, tokens[0], distance=distance)
@@ -198,7 +199,7 @@ class SearchIndex:
             if snippets is not None:
                 snippet = snippets.snippet_from_doc(doc).to_html().replace("<b>", "<mark>").replace("</b>", "</mark>")
             hits.append(RawHit(int(doc["id"][0]), float(score) if not by_date else 0.0, snippet))
-        return hits, int(result.count or 0)
+        return hits, int(getattr(result, "count", 0) or 0)
 
     def reload(self) -> None:
         self.index.reload()

@@ -14,7 +14,7 @@ from metalnomist.store.schema import comments
 def add_comment(conn: Connection, comment: Comment, client: str | None) -> Comment:
     values = {"post_id": comment.post_id, "author": comment.author, "body": comment.body,
               "published": comment.published, "approved": comment.approved, "origin": "reader", "client": client}
-    new_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]
+    new_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]  # type: ignore[index]
     return Comment(author=comment.author, body=comment.body, published=comment.published, id=int(new_id),
                    post_id=comment.post_id, approved=comment.approved)
 

@@ -50,7 +50,7 @@ def upsert_post(conn: Connection, post: Post) -> tuple[int, Outcome]:
     else:
         permalink = _free_permalink(conn, post.published or now, slugify(post.title))
         result = conn.execute(insert(posts).values(key=post.key, permalink=permalink, created=now, **values))
-        post_id = int(result.inserted_primary_key[0])
+        post_id = int(result.inserted_primary_key[0])  # type: ignore[index]
         outcome = "added"
     _replace_labels(conn, post_id, post.labels)
     _replace_ingested_comments(conn, post_id, post.comments)
