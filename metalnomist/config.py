@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -48,7 +49,8 @@ class Settings:
         if self.db.startswith("sqlite:///") and self.db != "sqlite:///:memory:":
             db_path = Path(self.db.removeprefix("sqlite:///"))
             return db_path.with_name(db_path.name + ".index")
-        return Path("metalnomist-index")
+        # One folder per server database, so two databases never share an index.
+        return Path("metalnomist-index") / hashlib.sha256(self.db.encode()).hexdigest()[:16]
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

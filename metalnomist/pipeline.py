@@ -16,7 +16,7 @@ from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
 from metalnomist.models import Comment, IngestReport, Post
 from metalnomist.search.index import SearchIndex
-from metalnomist.search.service import catch_up
+from metalnomist.search.service import bring_in_step, catch_up
 from metalnomist.store import Store
 from metalnomist.store.comments import add_comment, recent_by_client
 from metalnomist.store.facts import replace_facts
@@ -41,7 +41,7 @@ def open_archive(settings: Settings) -> Archive:
     """Open (and migrate) the database, open the index and let it catch up with the change log."""
     store = Store.open(settings.db)
     index = SearchIndex(settings.resolved_index_dir())
-    catch_up(store, index)
+    bring_in_step(store, index)
     return Archive(settings, store, index)
 
 

@@ -20,6 +20,17 @@ MAX_LIMIT = 100
 FEW_RESULTS = 1  # below this many exact matches, typo tolerance joins in
 
 
+def bring_in_step(store: Store, index: SearchIndex) -> int:
+    """Catch up; rebuild when the index is ahead of the log or its count disagrees (a replaced database)."""
+    with store.reading() as conn:
+        ahead = index.applied_seq > last_seq(conn)
+    if not ahead:
+        applied = catch_up(store, index)
+        if index.num_docs() == total_posts(store):
+            return applied
+    return reindex(store, index)
+
+
 def catch_up(store: Store, index: SearchIndex, batch: int = 5000) -> int:
     """Apply every logged change the index has not seen; returns how many were applied."""
     applied = 0

@@ -128,3 +128,18 @@ def test_reindex_rebuilds_from_the_database(seeded: Archive, settings: Settings)
     assert reindex(seeded.store, fresh) == 20
     assert fresh.num_docs() == 20
     assert catch_up(seeded.store, fresh) == 0
+
+
+def test_an_index_ahead_of_a_replaced_database_is_rebuilt(tmp_path: Path) -> None:
+    settings = Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "shared-index"))
+    first = open_archive(settings)
+    dated_archive(tmp_path, first)
+    first.close()
+    (tmp_path / "a.db").unlink()  # the database is replaced by an empty one; the index stays
+    second = open_archive(settings)
+    assert titles(second, "copper") == []
+    path = tmp_path / "zinc.jsonl"
+    path.write_text(json.dumps({"title": "Zinc output", "body": "zinc smelters"}))
+    ingest_file(second, path)
+    assert titles(second, "zinc") == ["Zinc output"]
+    second.close()
