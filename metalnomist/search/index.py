@@ -22,7 +22,7 @@ from metalnomist.text import fold_quotes, normalise_space, strip_accents
 SCHEMA_VERSION = 1
 ANALYZER = "metal_en"
 UNDATED = -(2**62)  # sorts after every real date in newest-first order
-FIELD_BOOSTS = {"title": 2.0, "body": 1.0, "labels": 1.5}
+FIELD_BOOSTS = {"title": 0.5, "body": 1.0, "labels": 1.5}
 
 
 def label_key(label: str) -> str:

@@ -1,0 +1,184 @@
+"""Ranking quality on BEIR SciFact, measured through the same search function the site uses.
+
+Why SciFact: it is small (5,183 abstracts, 300 judged test claims), has a published Lucene
+BM25 baseline (nDCG@10 0.679) and lets us see whether our analyzer, field boosts, thesaurus
+and query parser cost ranking quality against a plain BM25 engine.
+
+    .venv/bin/python bench/relevance.py [--data PATH] [--out bench/results/relevance.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tqdm import tqdm
+
+from metalnomist.config import Settings
+from metalnomist.pipeline import Archive, ingest_file, open_archive
+from metalnomist.search import query as query_module
+from metalnomist.search.index import FIELD_BOOSTS
+from metalnomist.search.service import SearchRequest, search
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "beir" / "scifact"
+DEFAULT_OUT = REPO / "bench" / "results" / "relevance.json"
+URL_PREFIX = "scifact:"
+BASELINES = {"lucene_bm25_flat": {"ndcg@10": 0.6789, "recall@100": 0.9253},
+             "tantivy_english_stemming_architecture_notes": {"ndcg@10": 0.687}}
+TARGET_NDCG = 0.679
+
+Qrels = dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
+class Collection:
+    corpus_file: Path
+    queries: dict[str, str]
+    qrels: Qrels
+
+
+def load_collection(data: Path) -> Collection:
+    """Only the judged test claims are queries; the other 809 claims belong to train/dev splits."""
+    qrels: Qrels = {}
+    with (data / "qrels" / "test.tsv").open(encoding="utf-8") as handle:
+        next(handle)  # header: query-id corpus-id score
+        for line in handle:
+            qid, doc_id, score = line.split()
+            qrels.setdefault(qid, {})[doc_id] = int(score)
+    queries: dict[str, str] = {}
+    with (data / "queries.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if item["_id"] in qrels:
+                queries[item["_id"]] = item["text"]
+    return Collection(data / "corpus.jsonl", queries, qrels)
+
+
+def write_posts(corpus_file: Path, out: Path) -> int:
+    """SciFact documents as posts JSON Lines, so ingest runs through the project's own reader."""
+    count = 0
+    with corpus_file.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            doc = json.loads(line)
+            post = {"title": doc["title"].strip() or doc["_id"], "body": doc["text"],
+                    "url": URL_PREFIX + doc["_id"], "source": "BEIR SciFact", "labels": []}
+            dst.write(json.dumps(post, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def build_archive(collection: Collection, workdir: Path) -> tuple[Archive, float]:
+    """A fresh archive (temp SQLite + index, no fact extraction); returns it and the ingest seconds."""
+    posts_file = workdir / "scifact-posts.jsonl"
+    total = write_posts(collection.corpus_file, posts_file)
+    settings = Settings(db=f"sqlite:///{workdir / 'scifact.db'}", index_dir=str(workdir / "index"),
+                        extract_facts=False)
+    archive = open_archive(settings)
+    started = time.perf_counter()
+    with tqdm(total=total, desc="ingest SciFact", unit="doc", file=sys.stderr) as bar:
+        ingest_file(archive, posts_file, "jsonl", progress=bar.update)
+    return archive, time.perf_counter() - started
+
+
+def ndcg_at(ranked: Sequence[str], judged: dict[str, int], k: int = 10) -> float:
+    """BEIR/trec_eval gain: the graded score itself, discounted by log2(rank + 1); ideal from the qrels."""
+    dcg = sum(judged.get(doc, 0) / math.log2(i + 2) for i, doc in enumerate(ranked[:k]))
+    ideal = sorted((g for g in judged.values() if g > 0), reverse=True)[:k]
+    idcg = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def recall_at(ranked: Sequence[str], judged: dict[str, int], k: int = 100) -> float:
+    relevant = {doc for doc, g in judged.items() if g > 0}
+    return len(relevant & set(ranked[:k])) / len(relevant) if relevant else 0.0
+
+
+def run_queries(archive: Archive, queries: dict[str, str], limit: int) -> tuple[dict[str, list[str]], list[float]]:
+    """Ranked doc ids per query and the wall time of each `search` call, in milliseconds."""
+    runs: dict[str, list[str]] = {}
+    timings: list[float] = []
+    for qid, text in tqdm(queries.items(), desc=f"queries limit={limit}", unit="q", file=sys.stderr):
+        request = SearchRequest(text=text, limit=limit, match_all=False)
+        started = time.perf_counter()
+        page = search(archive.store, archive.index, request)
+        timings.append((time.perf_counter() - started) * 1000)
+        runs[qid] = [(hit.post.url or "").removeprefix(URL_PREFIX) for hit in page.hits]
+    return runs, timings
+
+
+def percentile(values: Iterable[float], pct: float) -> float:
+    """Nearest-rank percentile: no interpolation, so p99 of 200 samples is an observed value."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+def latency_summary(timings: Sequence[float]) -> dict[str, float]:
+    return {"mean_ms": round(statistics.fmean(timings), 3), "p50_ms": round(percentile(timings, 50), 3),
+            "p95_ms": round(percentile(timings, 95), 3), "p99_ms": round(percentile(timings, 99), 3)}
+
+
+def evaluate(archive: Archive, collection: Collection) -> dict[str, object]:
+    """nDCG@10 from a limit-10 run (the page a reader sees), Recall@100 from a limit-100 run."""
+    run10, t10 = run_queries(archive, collection.queries, 10)
+    run100, t100 = run_queries(archive, collection.queries, 100)
+    qids = list(collection.queries)
+    return {
+        "queries": len(qids),
+        "ndcg@10": round(statistics.fmean(ndcg_at(run10[q], collection.qrels[q]) for q in qids), 4),
+        "recall@100": round(statistics.fmean(recall_at(run100[q], collection.qrels[q]) for q in qids), 4),
+        "latency_limit10": latency_summary(t10),
+        "latency_limit100": latency_summary(t100),
+    }
+
+
+def configuration() -> dict[str, object]:
+    """The tunables the figures depend on, recorded beside them so a change is traceable."""
+    return {"field_boosts": dict(FIELD_BOOSTS), "max_clauses": query_module.MAX_CLAUSES,
+            "max_query_chars": query_module.MAX_QUERY_CHARS, "match_all": False, "thesaurus": "default",
+            "extract_facts": False}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="BEIR SciFact folder")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the JSON result")
+    args = parser.parse_args(argv)
+    collection = load_collection(args.data)
+    with tempfile.TemporaryDirectory(prefix="bench-scifact-") as tmp:
+        archive, ingest_s = build_archive(collection, Path(tmp))
+        try:
+            figures = evaluate(archive, collection)
+        finally:
+            archive.close()
+    result = {"benchmark": "BEIR SciFact test", "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+              **figures, "ingest_seconds": round(ingest_s, 2), "target_ndcg@10": TARGET_NDCG,
+              "baselines": BASELINES, "configuration": configuration()}
+    print_summary(result)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+def print_summary(result: dict[str, object]) -> None:
+    lat = result["latency_limit10"]
+    assert isinstance(lat, dict)
+    verdict = "meets" if float(str(result["ndcg@10"])) >= TARGET_NDCG else "BELOW"
+    print(f"SciFact test, {result['queries']} queries (match_all=False)")
+    print(f"  nDCG@10    {result['ndcg@10']:.4f}  ({verdict} Lucene BM25 {TARGET_NDCG})")
+    print(f"  Recall@100 {result['recall@100']:.4f}  (Lucene BM25 0.9253)")
+    print(f"  latency    mean {lat['mean_ms']} ms, p50 {lat['p50_ms']} ms, p95 {lat['p95_ms']} ms (limit 10)")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
