@@ -1,0 +1,200 @@
+"""Reader pages: Blogger's addresses and wording, parsed as HTML rather than string-matched."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from tests.web.conftest import IRON_ORE_TITLE, Site, html, select, text_of
+
+
+def test_home_lists_newest_first_with_blogger_details(site: Site) -> None:
+    doc = html(site.client.get("/"))
+    summaries = select(doc, "article.post-summary")
+    assert len(summaries) == site.settings.page_size
+    newest = site.client.get("/api/posts", params={"limit": 1}).json()["posts"][0]
+    first = select(summaries[0], "h2.post-title a")[0]
+    assert (text_of(first), first.get("href")) == (newest["title"], newest["url"])
+    assert all(text_of(select(s, ".comment-count")[0]) == "No comments" for s in summaries)
+    assert all(select(s, ".teaser")[0].text_content().strip() for s in summaries)
+    label_links = select(doc, "article.post-summary .labels a")
+    assert label_links and all(a.get("href").startswith("/search/label/") for a in label_links)
+
+
+def test_home_pages_with_start_and_max_results(site: Site) -> None:
+    first = html(site.client.get("/"))
+    older = select(first, ".pager a.older")[0].get("href")
+    assert parse_qs(urlsplit(older).query) == {"start": ["10"]}
+    assert not select(first, ".pager a.newer")
+    second = html(site.client.get(older))
+    titles_1 = {text_of(a) for a in select(first, "h2.post-title a")}
+    titles_2 = {text_of(a) for a in select(second, "h2.post-title a")}
+    assert len(titles_2) == 10 and not titles_1 & titles_2
+    assert select(second, ".pager a.newer") and not select(second, ".pager a.older")
+    small = html(site.client.get("/?max-results=3&start=3"))
+    assert len(select(small, "article.post-summary")) == 3
+    assert "max-results=3" in select(small, ".pager a.older")[0].get("href")
+
+
+def test_bad_paging_parameters_get_a_400_page(site: Site) -> None:
+    response = site.client.get("/?start=-1")
+    assert response.status_code == 400
+    assert "start" in text_of(select(html(response), ".error-message")[0])
+    assert site.client.get("/?max-results=abc").status_code == 400
+
+
+def test_every_page_has_landmarks_skip_link_and_labelled_fields(site: Site) -> None:
+    for url in ["/", "/search?q=Japan’s", "/search/label/Iron%20Ore", site.iron_ore, "/no/such/page", "/docs"]:
+        doc = html(site.client.get(url))
+        for landmark in ["header", "nav", "main", "aside", "footer"]:
+            assert select(doc, landmark), f"{url} lacks <{landmark}>"
+        skip = select(doc, "a.skip-link")[0]
+        assert doc.get_element_by_id(skip.get("href").lstrip("#")) is not None
+        assert doc.getroottree().getroot().get("lang") == "en"
+        for field in select(doc, "input:not([type=hidden]), textarea"):
+            assert select(doc, f"label[for={field.get('id')}]"), f"{url}: unlabelled {field.get('name')}"
+
+
+def test_sidebar_shows_label_cloud_and_month_archive(site: Site) -> None:
+    doc = html(site.client.get("/"))
+    cloud = {text_of(a): a.get("href") for a in select(doc, ".label-cloud a")}
+    assert cloud["Iron Ore"] == "/search/label/Iron%20Ore"
+    assert cloud["🇺🇸 Japan’s"] == "/search/label/%F0%9F%87%BA%F0%9F%87%B8%20Japan%E2%80%99s"
+    month = select(doc, ".archive ul a")[0]
+    assert text_of(month.getparent()).endswith("(20)")
+    listing = html(site.client.get(month.get("href")))
+    assert len(select(listing, "article.post-summary")) == 10
+    assert "Showing 20 posts from" in text_of(select(listing, ".status-msg")[0])
+
+
+def test_month_pages_reject_what_is_not_a_month(site: Site) -> None:
+    assert site.client.get("/2026/13/").status_code == 404
+    assert site.client.get("/1999/01/").status_code == 404
+    assert site.client.get("/abcd/01/").status_code == 404
+
+
+def test_label_page_lists_posts_of_that_label(site: Site) -> None:
+    for name, url in [("Iron Ore", "/search/label/Iron%20Ore"),
+                      ("🇺🇸 Japan’s", "/search/label/%F0%9F%87%BA%F0%9F%87%B8%20Japan%E2%80%99s")]:
+        doc = html(site.client.get(url))
+        assert text_of(select(doc, ".status-msg")[0]) == f"Showing posts with label {name}. Show all posts"
+        posts = select(doc, "article.post-summary")
+        assert len(posts) == 1 and name in [text_of(a) for a in select(posts[0], ".labels a")]
+
+
+def test_unknown_label_is_a_helpful_404(site: Site) -> None:
+    response = site.client.get("/search/label/No%20Such%20Label")
+    assert response.status_code == 404
+    doc = html(response)
+    assert select(doc, "main form[role=search] input[name=q]")
+    assert len(select(doc, "main .recent-posts a")) == 5
+    assert select(doc, "main .label-list a")
+
+
+def test_search_heading_matches_blogger(site: Site) -> None:
+    doc = html(site.client.get("/search", params={"q": "Japan’s"}))
+    status = select(doc, ".status-msg")[0]
+    assert text_of(status) == "Showing posts sorted by relevance for query Japan’s. Sort by date · Show all posts"
+    other = select(status, "a.other-order")[0].get("href")
+    assert parse_qs(urlsplit(other).query) == {"q": ["Japan’s"], "by-date": ["true"]}
+    assert select(status, "a.show-all")[0].get("href") == "/"
+    by_date = html(site.client.get(other))
+    assert text_of(select(by_date, ".status-msg")[0]) == \
+        "Showing posts sorted by date for query Japan’s. Sort by relevance · Show all posts"
+    back = select(by_date, "a.other-order")[0].get("href")
+    assert parse_qs(urlsplit(back).query) == {"q": ["Japan’s"]}
+
+
+def test_search_hits_have_marked_snippets_labels_and_counts(site: Site) -> None:
+    doc = html(site.client.get("/search", params={"q": "iron ore"}))
+    hits = select(doc, "article.post-summary")
+    assert hits
+    top = hits[0]
+    assert [text_of(m).lower() for m in select(top, ".snippet mark")][:1] in (["iron"], ["ore"])
+    assert text_of(select(top, ".comment-count")[0]) == "No comments"
+    assert "Iron Ore" in [text_of(a) for a in select(doc, "article.post-summary .labels a")]
+
+
+def test_search_pages_with_max_results_and_start(site: Site) -> None:
+    first = html(site.client.get("/search", params={"q": "Japan", "max-results": 3}))
+    assert len(select(first, "article.post-summary")) == 3
+    more = select(first, ".pager a.older")[0]
+    assert text_of(more) == "More results"
+    query = parse_qs(urlsplit(more.get("href")).query)
+    assert query == {"q": ["Japan"], "max-results": ["3"], "start": ["3"]}
+    second = html(site.client.get(more.get("href")))
+    assert {text_of(a) for a in select(first, "h2 a")}.isdisjoint({text_of(a) for a in select(second, "h2 a")})
+    assert select(second, ".pager a.newer")
+
+
+def test_search_label_filter(site: Site) -> None:
+    doc = html(site.client.get("/search", params={"q": "Japan", "label": "Iron Ore"}))
+    hits = select(doc, "article.post-summary")
+    assert len(hits) == 1 and "Iron Ore" in text_of(hits[0])
+    only_label = html(site.client.get("/search", params={"label": "Iron Ore"}))
+    assert text_of(select(only_label, ".status-msg")[0]).startswith("Showing posts with label Iron Ore.")
+
+
+def test_empty_search_offers_similar_labels(site: Site) -> None:
+    doc = html(site.client.get("/search", params={"q": "JAIA JISF"}))
+    assert not select(doc, "article.post-summary")
+    assert "No posts match your search for JAIA JISF" in text_of(select(doc, ".no-results")[0])
+    assert {text_of(a) for a in select(doc, ".similar-labels a")} >= {"JAIA", "JISF"}
+
+
+def test_misspelt_search_suggests_the_right_word(site: Site) -> None:
+    doc = html(site.client.get("/search", params={"q": "lithum"}))
+    suggestion = select(doc, ".suggestion a")[0]
+    assert text_of(suggestion) == "lithium"
+    assert parse_qs(urlsplit(suggestion.get("href")).query) == {"q": ["lithium"]}
+
+
+def test_search_without_words_or_labels_shows_all_posts(site: Site) -> None:
+    response = site.client.get("/search?q=", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/"
+
+
+def test_post_page_sets_commentary_apart(site: Site) -> None:
+    doc = html(site.client.get(site.iron_ore))
+    assert text_of(select(doc, "h1.post-title")[0]) == IRON_ORE_TITLE
+    headings = [text_of(h) for h in select(doc, ".post-body h2")]
+    assert headings[0] == "March Iron Ore Imports Dip Despite Monthly Rebound"
+    assert "The Metalnomist Commentary" not in headings
+    aside = select(doc, "article aside.commentary")[0]
+    assert text_of(select(aside, "h2")[0]) == "The Metalnomist Commentary"
+    assert text_of(select(aside, "p")[0]).startswith("Japan's lower iron ore imports in March")
+    assert [text_of(a) for a in select(doc, "article .labels a")] == ["Iron Ore"]
+    assert select(doc, "article .undated time")  # seed posts are undated: the stored date is labelled
+
+
+def test_post_page_links_to_neighbours(site: Site) -> None:
+    doc = html(site.client.get(site.iron_ore))
+    newer = select(doc, ".post-pager a.newer")[0].get("href")
+    older = select(doc, ".post-pager a.older")[0].get("href")
+    assert select(html(site.client.get(older)), ".post-pager a.newer")[0].get("href") == site.iron_ore
+    assert select(html(site.client.get(newer)), ".post-pager a.older")[0].get("href") == site.iron_ore
+
+
+def test_post_page_has_comment_form_with_token_and_hidden_honeypot(site: Site) -> None:
+    doc = html(site.client.get(site.iron_ore))
+    form = select(doc, "form.comment-form")[0]
+    assert form.get("method") == "post" and form.get("action").startswith(site.iron_ore)
+    assert select(form, "input[type=hidden][name=csrf_token]")[0].get("value")
+    assert select(form, "input[name=author]") and select(form, "textarea[name=body]")
+    honeypot = select(form, "input[name=website]")[0]
+    assert honeypot.get("tabindex") == "-1"
+    assert honeypot.getparent().get("aria-hidden") == "true"
+    assert text_of(select(doc, "#comments h2")[0]) == "No comments"
+
+
+def test_unknown_post_and_route_are_404_pages(site: Site) -> None:
+    for url in ["/2026/11/no-such-post.html", "/no/such/thing", "/feeds/9999/comments/default"]:
+        response = site.client.get(url)
+        assert response.status_code == 404, url
+        assert select(html(response), "h1")[0].text_content() == "Page not found"
+
+
+def test_offline_docs_list_the_api_operations(site: Site) -> None:
+    doc = html(site.client.get("/docs"))
+    operations = {text_of(h) for h in select(doc, ".operation h2")}
+    assert {"GET /api/search", "GET /api/posts", "POST /api/posts/{post_id}/comments"} <= operations
+    assert not select(doc, "script")
