@@ -123,14 +123,25 @@ async def http_error(request: Request, exc: Exception) -> Response:
     return await respond(request, status, HTTP_CODES.get(status, "error"), message, headers=exc.headers)
 
 
+def _describe(error: dict[str, Any]) -> tuple[str | None, str]:
+    """(field, message) for one validation error; `loc` is like ("query", "limit") or ("body", 7)."""
+    loc = list(error.get("loc", ()))
+    where = loc[1:] if loc and loc[0] in ("query", "path", "body", "form", "header", "cookie") else loc
+    if error.get("type") == "json_invalid":
+        return None, f"the request body is not valid JSON ({error.get('msg', 'decode error')})"
+    if not where:
+        return None, f"request body: {error.get('msg', 'invalid')}"
+    field = ".".join(str(part) for part in where)
+    if error.get("type") == "missing":
+        return field, f"{field}: this field is required"
+    return field, f"{field}: {error.get('msg', 'invalid value')}"
+
+
 async def validation_error(request: Request, exc: Exception) -> Response:
     """422 for the API (the OpenAPI convention); a plain 400 page for readers."""
     assert isinstance(exc, RequestValidationError)
-    first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
-    field = str(first["loc"][-1]) if first.get("loc") else None
-    message = f"{field}: {first['msg']}" if field else str(first["msg"])
-    if field in ("author", "body") and first.get("type") == "missing":
-        message = f"{field}: this field is required"
+    errors = exc.errors()
+    field, message = _describe(errors[0]) if errors else (None, "invalid request")
     status = 422 if _is_api(request) else 400
     return await respond(request, status, HTTP_CODES[status], message, field)
 

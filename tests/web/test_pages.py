@@ -198,3 +198,75 @@ def test_offline_docs_list_the_api_operations(site: Site) -> None:
     operations = {text_of(h) for h in select(doc, ".operation h2")}
     assert {"GET /api/search", "GET /api/posts", "POST /api/posts/{post_id}/comments"} <= operations
     assert not select(doc, "script")
+
+
+# --- comments through the form ---------------------------------------------------------------
+
+def _form_fields(site: Site, url: str) -> dict[str, str]:
+    doc = html(site.client.get(url))
+    form = select(doc, "form.comment-form")[0]
+    return {i.get("name"): i.get("value") or "" for i in select(form, "input") if i.get("name")}
+
+
+def _post_form(site: Site, url: str, **values: str):  # type: ignore[no-untyped-def]
+    fields = {**_form_fields(site, url), **values}
+    return site.client.post(url, data=fields, follow_redirects=False)
+
+
+def test_comment_is_published_at_once_without_moderation(fresh: Site) -> None:
+    url = fresh.iron_ore
+    response = _post_form(fresh, url, author="Ana", body="First line\nsecond line\n\nAnother paragraph")
+    assert response.status_code == 303
+    location = response.headers["location"]
+    assert location.startswith(url + "?comment=published#comment-")
+    doc = html(fresh.client.get(location))
+    assert text_of(select(doc, ".notice")[0]) == "Thank you. Your comment is published below."
+    comment = select(doc, "li.comment")[0]
+    assert text_of(select(comment, ".author")[0]) == "Ana"
+    paragraphs = select(comment, ".comment-body p")
+    assert len(paragraphs) == 2 and len(select(paragraphs[0], "br")) == 1
+    assert text_of(select(doc, "#comments h2")[0]) == "1 comment"
+    listing = html(fresh.client.get("/search/label/Iron%20Ore"))
+    assert text_of(select(listing, ".comment-count")[0]) == "1 comment"
+
+
+def test_comment_awaits_moderation_when_moderation_is_on(moderated: Site) -> None:
+    url = moderated.iron_ore
+    response = _post_form(moderated, url, author="Ana", body="Held for review")
+    assert response.headers["location"] == url + "?comment=pending#comments"
+    doc = html(moderated.client.get(response.headers["location"]))
+    assert "Your comment is awaiting moderation" in text_of(select(doc, ".notice")[0])
+    assert not select(doc, "li.comment")
+
+
+def test_rejected_comment_shows_reason_and_keeps_what_was_typed(fresh: Site) -> None:
+    response = _post_form(fresh, fresh.iron_ore, author="", body="Carefully written words")
+    assert response.status_code == 400
+    doc = html(response)
+    assert select(doc, "textarea[name=body]")[0].text_content() == "Carefully written words"
+    assert "name" in text_of(select(doc, "#author-error")[0])
+    assert select(doc, "input[name=author]")[0].get("aria-invalid") == "true"
+    too_long = _post_form(fresh, fresh.iron_ore, author="Bo", body="x" * (fresh.settings.comment_max_chars + 1))
+    assert too_long.status_code == 400
+    assert select(html(too_long), "input[name=author]")[0].get("value") == "Bo"
+
+
+def test_comment_rate_limit_is_a_429_with_the_form_kept(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.web.conftest import open_site
+
+    for site in open_site(tmp_path, comment_rate_per_hour=2):
+        assert [_post_form(site, site.iron_ore, author="A", body=f"n{i}").status_code for i in range(2)] == [303, 303]
+        response = _post_form(site, site.iron_ore, author="A", body="third")
+        assert response.status_code == 429
+        doc = html(response)
+        assert "Too many comments" in text_of(select(doc, ".form-error")[0])
+        assert select(doc, "textarea[name=body]")[0].text_content() == "third"
+
+
+def test_comments_endpoint_takes_the_post_id(fresh: Site) -> None:
+    fields = _form_fields(fresh, fresh.iron_ore)
+    response = fresh.client.post("/comments", data={**fields, "author": "Cy", "body": "Via /comments"},
+                                 follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith(fresh.iron_ore)
+    missing = fresh.client.post("/comments", data={**fields, "post_id": "9999", "author": "Cy", "body": "x"})
+    assert missing.status_code == 404

@@ -1,0 +1,161 @@
+"""The JSON API: exact response shapes from interfaces.md and one error shape for every failure."""
+
+from __future__ import annotations
+
+import pytest
+
+from metalnomist.errors import ConfigError, InvalidInput, InvalidQuery, NotFound, RateLimited, StoreError
+from metalnomist.web.errors import ERROR_TABLE, classify
+from tests.web.conftest import Site
+
+RESULT_KEYS = {"rank", "id", "title", "url", "source_url", "published", "labels", "score", "snippet"}
+
+
+def assert_error(response, status: int, code: str, field: str | None = None) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """The pinned error shape: exactly these keys, `field` only when one field is to blame."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    error = body["error"]
+    expected_keys = {"status", "code", "message"} | ({"field"} if field else set())
+    assert set(error) == expected_keys
+    assert (error["status"], error["code"], error.get("field")) == (status, code, field)
+    assert isinstance(error["message"], str) and error["message"]
+    return error
+
+
+def test_search_answers_the_documented_shape(site: Site) -> None:
+    body = site.client.get("/api/search", params={"q": "Japan’s", "limit": 5}).json()
+    assert set(body) == {"query", "sort", "total", "results"}
+    assert (body["query"], body["sort"]) == ("Japan’s", "relevance")
+    assert body["total"] >= 5 and len(body["results"]) == 5
+    for rank, result in enumerate(body["results"], start=1):
+        assert set(result) == RESULT_KEYS
+        assert result["rank"] == rank
+        assert result["url"].endswith(".html") and result["url"].startswith("/")
+        assert result["source_url"] is None  # the seed page carries no source addresses
+        assert isinstance(result["labels"], list) and isinstance(result["score"], float)
+    assert "<mark>" in body["results"][0]["snippet"]
+    assert site.client.get(body["results"][0]["url"]).status_code == 200
+
+
+def test_search_by_date_label_and_paging(site: Site) -> None:
+    by_date = site.client.get("/api/search", params={"q": "Japan", "by-date": "true", "limit": 100}).json()
+    assert by_date["sort"] == "date"
+    labelled = site.client.get("/api/search", params={"q": "Japan", "label": "Iron Ore"}).json()
+    assert labelled["total"] == 1 and labelled["results"][0]["labels"] == ["Iron Ore"]
+    page_1 = site.client.get("/api/search", params={"q": "Japan", "limit": 2}).json()["results"]
+    page_2 = site.client.get("/api/search", params={"q": "Japan", "limit": 2, "offset": 2}).json()["results"]
+    assert [r["rank"] for r in page_2] == [3, 4]
+    assert {r["id"] for r in page_1}.isdisjoint(r["id"] for r in page_2)
+
+
+@pytest.mark.parametrize("params, field", [
+    ({"q": "x", "limit": 101}, "limit"),
+    ({"q": "x", "limit": 0}, "limit"),
+    ({"q": "x", "limit": "ten"}, "limit"),
+    ({"q": "x", "offset": -1}, "offset"),
+    ({"q": "x", "by-date": "maybe"}, "by-date"),
+])
+def test_bad_search_parameters_are_422_naming_the_field(site: Site, params: dict, field: str) -> None:  # type: ignore[type-arg]
+    error = assert_error(site.client.get("/api/search", params=params), 422, "invalid_parameter", field)
+    assert error["message"].startswith(field + ":")
+
+
+def test_posts_listing_with_total_and_label(site: Site) -> None:
+    body = site.client.get("/api/posts", params={"limit": 5, "offset": 5}).json()
+    assert (body["total"], body["limit"], body["offset"], len(body["posts"])) == (20, 5, 5, 5)
+    assert set(body["posts"][0]) == {"id", "title", "url", "source_url", "published", "created", "labels",
+                                     "comment_count"}
+    labelled = site.client.get("/api/posts", params={"label": "Iron Ore"}).json()
+    assert labelled["total"] == 1 and labelled["posts"][0]["labels"] == ["Iron Ore"]
+    assert_error(site.client.get("/api/posts", params={"limit": 1000}), 422, "invalid_parameter", "limit")
+
+
+def test_one_post_with_blocks_and_comments(site: Site) -> None:
+    listed = site.client.get("/api/posts", params={"limit": 1}).json()["posts"][0]
+    body = site.client.get(f"/api/posts/{listed['id']}").json()
+    assert body["title"] == listed["title"] and body["url"] == listed["url"]
+    assert body["blocks"] and set(body["blocks"][0]) == {"kind", "text"}
+    assert body["body"].startswith(body["blocks"][0]["text"])
+    assert body["comments"] == []
+
+
+def test_missing_post_is_404_in_the_error_shape(site: Site) -> None:
+    assert "9999" in assert_error(site.client.get("/api/posts/9999"), 404, "not_found")["message"]
+    assert_error(site.client.get("/api/posts/9999/comments"), 404, "not_found")
+    assert_error(site.client.get("/api/posts/abc"), 422, "invalid_parameter", "post_id")
+
+
+def test_labels_with_counts_and_links(site: Site) -> None:
+    labels = site.client.get("/api/labels").json()["labels"]
+    assert {"name": "Iron Ore", "count": 1, "url": "/search/label/Iron%20Ore"} in labels
+    assert sum(item["count"] for item in labels) == 20
+
+
+def test_post_a_comment_as_json(fresh: Site) -> None:
+    post_id = fresh.client.get("/api/posts", params={"limit": 1}).json()["posts"][0]["id"]
+    response = fresh.client.post(f"/api/posts/{post_id}/comments", json={"author": "Ana", "body": "Good <b>read</b>"})
+    assert response.status_code == 201
+    created = response.json()
+    assert created["status"] == "published" and created["comment"]["author"] == "Ana"
+    listed = fresh.client.get(f"/api/posts/{post_id}/comments").json()
+    assert listed["post_id"] == post_id and [c["body"] for c in listed["comments"]] == ["Good <b>read</b>"]
+    assert fresh.client.get(f"/api/posts/{post_id}").json()["comment_count"] == 1
+
+
+def test_comment_api_validates_like_the_form(fresh: Site) -> None:
+    url = f"/api/posts/{fresh.client.get('/api/posts?limit=1').json()['posts'][0]['id']}/comments"
+    assert_error(fresh.client.post(url, json={"author": " ", "body": "x"}), 400, "invalid_input", "author")
+    assert_error(fresh.client.post(url, json={"author": "A", "body": ""}), 400, "invalid_input", "body")
+    assert_error(fresh.client.post(url, json={"author": "A"}), 422, "invalid_parameter", "body")
+    bad_json = fresh.client.post(url, content=b"{not json", headers={"content-type": "application/json"})
+    assert "not valid JSON" in assert_error(bad_json, 422, "invalid_parameter")["message"]
+    assert_error(fresh.client.post(url, json=["a", "b"]), 422, "invalid_parameter")
+    assert_error(fresh.client.post(url, json={"author": 5, "body": "x"}), 422, "invalid_parameter", "author")
+    form = fresh.client.post(url, data={"author": "A", "body": "x"})
+    assert_error(form, 415, "unsupported_media_type")
+    assert_error(fresh.client.post("/api/posts/9999/comments", json={"author": "A", "body": "x"}), 404, "not_found")
+
+
+def test_comment_api_rate_limit_is_429(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.web.conftest import open_site
+
+    for site in open_site(tmp_path, comment_rate_per_hour=1):
+        url = f"/api/posts/{site.client.get('/api/posts?limit=1').json()['posts'][0]['id']}/comments"
+        assert site.client.post(url, json={"author": "A", "body": "one"}).status_code == 201
+        assert_error(site.client.post(url, json={"author": "A", "body": "two"}), 429, "rate_limited")
+
+
+def test_moderated_comment_is_pending_and_hidden(moderated: Site) -> None:
+    post_id = moderated.client.get("/api/posts?limit=1").json()["posts"][0]["id"]
+    created = moderated.client.post(f"/api/posts/{post_id}/comments", json={"author": "A", "body": "b"}).json()
+    assert created["status"] == "pending"
+    assert moderated.client.get(f"/api/posts/{post_id}/comments").json()["comments"] == []
+
+
+def test_unknown_api_paths_and_methods_answer_json(site: Site) -> None:
+    assert_error(site.client.get("/api/nope"), 404, "not_found")
+    assert_error(site.client.delete("/api/posts"), 405, "method_not_allowed")
+
+
+def test_error_table_maps_every_domain_error() -> None:
+    assert classify(NotFound("x")) == (404, "not_found")
+    assert classify(InvalidInput("author", "empty")) == (400, "invalid_input")
+    assert classify(InvalidQuery("x")) == (400, "invalid_query")
+    assert classify(RateLimited("x")) == (429, "rate_limited")
+    assert classify(StoreError("x")) == (503, "store_unavailable")
+    assert classify(ConfigError("x")) == (500, "misconfigured")
+    assert classify(RuntimeError("x")) == (500, "internal_error")
+    assert len({kind for kind, _, _ in ERROR_TABLE}) == len(ERROR_TABLE)
+
+
+def test_openapi_document_describes_the_api_only(site: Site) -> None:
+    spec = site.client.get("/openapi.json").json()
+    assert set(spec["paths"]) == {"/api/search", "/api/posts", "/api/posts/{post_id}",
+                                  "/api/posts/{post_id}/comments", "/api/labels"}
+    search_params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    assert search_params == {"q", "by-date", "label", "limit", "offset"}
+    result = spec["components"]["schemas"]["SearchResult"]["properties"]
+    assert set(result) == RESULT_KEYS
