@@ -1,0 +1,102 @@
+"""Feeds read back with feedparser (the reader most aggregators build on), sitemap and robots.txt."""
+
+from __future__ import annotations
+
+import feedparser
+import lxml.etree
+import lxml.html
+
+from tests.web.conftest import Site
+
+BASE = "http://testserver"
+
+
+def parse(site: Site, url: str) -> feedparser.FeedParserDict:
+    response = site.client.get(url)
+    assert response.status_code == 200, response.text
+    parsed = feedparser.parse(response.content)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    return parsed
+
+
+def test_atom_feed_has_the_newest_posts_with_full_content(site: Site) -> None:
+    response = site.client.get("/feeds/posts/default")
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = parse(site, "/feeds/posts/default")
+    assert feed.version == "atom10"
+    assert len(feed.entries) == 20
+    newest = site.client.get("/api/posts", params={"limit": 25}).json()["posts"]
+    assert [e.title for e in feed.entries] == [p["title"] for p in newest]
+    assert [e.link for e in feed.entries] == [BASE + p["url"] for p in newest]
+    iron = next(e for e in feed.entries if e.title.startswith("Japan’s Iron Ore"))
+    assert [t.term for t in iron.tags] == ["Iron Ore"]
+    body = lxml.html.fromstring(iron.content[0].value)
+    assert body.xpath("//h2")[0].text == "March Iron Ore Imports Dip Despite Monthly Rebound"
+    assert body.xpath("//aside/h2")[0].text == "The Metalnomist Commentary"
+    assert feed.feed.opensearch_totalresults == "20"
+
+
+def test_feed_paging_and_size(site: Site) -> None:
+    first = parse(site, "/feeds/posts/default?max-results=5")
+    second = parse(site, "/feeds/posts/default?max-results=5&start-index=6")
+    assert len(first.entries) == len(second.entries) == 5
+    assert {e.id for e in first.entries}.isdisjoint(e.id for e in second.entries)
+    assert site.client.get("/feeds/posts/default?max-results=1000").status_code == 400
+
+
+def test_label_feed(site: Site) -> None:
+    feed = parse(site, "/feeds/posts/default/-/Iron%20Ore")
+    assert [e.title for e in feed.entries] == ["Japan’s Iron Ore Imports Drop in March Amid Weak Steel Demand"]
+    assert feed.feed.title.endswith("Iron Ore")
+    assert parse(site, "/feeds/posts/default/-/No%20Such").entries == []
+
+
+def test_search_feed(site: Site) -> None:
+    feed = parse(site, "/feeds/posts/default?q=lithium")
+    api = site.client.get("/api/search", params={"q": "lithium", "by-date": "true", "limit": 25}).json()
+    assert [e.title for e in feed.entries] == [r["title"] for r in api["results"]]
+    assert feed.entries and "lithium" in feed.feed.title
+
+
+def test_rss_feed(site: Site) -> None:
+    response = site.client.get("/feeds/posts/default?alt=rss")
+    assert response.headers["content-type"].startswith("application/rss+xml")
+    feed = parse(site, "/feeds/posts/default?alt=rss")
+    assert feed.version == "rss20"
+    assert len(feed.entries) == 20
+    assert all(e.link.startswith(BASE + "/") and e.link.endswith(".html") for e in feed.entries)
+    assert all(e.published_parsed for e in feed.entries)
+    label = parse(site, "/feeds/posts/default/-/Iron%20Ore?alt=rss")
+    assert len(label.entries) == 1 and "<h2>" in label.entries[0].description
+
+
+def test_comment_feed(fresh: Site) -> None:
+    post = fresh.client.get("/api/posts", params={"limit": 1}).json()["posts"][0]
+    hostile = "<script>alert(1)</script> & more"
+    fresh.client.post(f"/api/posts/{post['id']}/comments", json={"author": "Ana <b>", "body": hostile})
+    for alt in ["atom", "rss"]:
+        feed = parse(fresh, f"/feeds/{post['id']}/comments/default?alt={alt}")
+        assert len(feed.entries) == 1
+        assert feed.entries[0].link.startswith(BASE + post["url"] + "#comment-")
+        assert "Ana <b>" in feed.entries[0].title
+    atom = fresh.client.get(f"/feeds/{post['id']}/comments/default").content
+    tree = lxml.etree.fromstring(atom)
+    content = tree.find(".//{http://www.w3.org/2005/Atom}content")
+    assert content.get("type") == "text" and content.text == hostile
+
+
+def test_sitemap_lists_every_post(site: Site) -> None:
+    response = site.client.get("/sitemap.xml")
+    tree = lxml.etree.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = tree.xpath("//s:url/s:loc/text()", namespaces=ns)
+    assert len(locations) == 21 and locations[0] == BASE + "/"
+    assert all(site.client.get(loc.removeprefix(BASE)).status_code == 200 for loc in locations[1:4])
+    assert len(tree.xpath("//s:lastmod", namespaces=ns)) == 20
+
+
+def test_robots_points_at_the_sitemap(site: Site) -> None:
+    response = site.client.get("/robots.txt")
+    assert response.headers["content-type"].startswith("text/plain")
+    lines = response.text.splitlines()
+    assert "Disallow: /search" in lines and f"Sitemap: {BASE}/sitemap.xml" in lines
