@@ -1,0 +1,139 @@
+"""Countries, commodities and organisations named in a sentence, found with gazetteers.
+
+Organisation names are found first and masked, so `Pan Pacific Copper` is not copper and
+`Japan Iron and Steel Federation` is neither Japan nor steel.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from metalnomist.extract import vocab
+from metalnomist.extract.vocab import Mention
+
+_DEMONYM_ENDINGS = ("ese", "ian", "an", "ish", "ch", "i", "ine", "ss")
+_GENERIC_ORG = re.compile(
+    r"\b(?:[A-Z][\w&'.-]*\s+(?:(?:of|and|for|&)\s+)?){1,5}"
+    r"(?:Association|Federation|Ministry|Institute|Bureau|Agency|Council|Society|Corporation|Corp\.?|Inc\.?"
+    r"|Ltd\.?|Group|Holdings|Mining|Metals|Materials|Steel|Smelting|Minerals|Resources|Energy|Motors?)\b"
+)
+_CORPORATE = re.compile(r"(?:Corporation|Corp|Inc|Ltd|Group|Holdings|Mining|Metals|Materials|Steel|Smelting|Minerals|Resources|Energy|Motors?)\.?$")
+_VERB_BEFORE_LEAD = re.compile(r"\b(?:to|will|would|could|may|might|can|should|which|that|who|did|does)\s+$", re.I)
+SCOPE_GLOBAL = re.compile(
+    r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,2}?(?:sales|production|output|demand|consumption|shipments|capacity|exports|imports|forecast|market)\b",
+    re.I,
+)
+
+
+@dataclass
+class Entities:
+    """What a sentence names, with spans in the (quote-folded) sentence text."""
+
+    countries: list[Mention]
+    commodities: list[Mention]
+    organisations: list[Mention]
+    masked: str
+    global_scopes: list[int] = field(default_factory=list)
+
+
+def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = None) -> Entities:
+    orgs = find_organisations(text, abbreviations or {})
+    masked = list(text)
+    for org in orgs:
+        masked[org.start : org.end] = " " * (org.end - org.start)
+    masked_text = "".join(masked)
+    return Entities(
+        countries=find_countries(masked_text),
+        commodities=find_commodities(masked_text),
+        organisations=orgs,
+        masked=masked_text,
+        global_scopes=[m.start() for m in SCOPE_GLOBAL.finditer(masked_text)],
+    )
+
+
+def is_demonym(text: str, mention: Mention) -> bool:
+    written = text[mention.start : mention.end]
+    return written != mention.canonical and written.endswith(_DEMONYM_ENDINGS) and not written.isupper()
+
+
+def find_countries(text: str) -> list[Mention]:
+    return vocab.countries().find(text)
+
+
+def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> list[Mention]:
+    sensitive, insensitive = vocab.organisations()
+    hits = sensitive.find(text) + insensitive.find(text)
+    for abbr, (canonical, kind) in abbreviations.items():
+        hits += [Mention(m.start(), m.end(), canonical, kind) for m in re.finditer(rf"\b{re.escape(abbr)}\b", text)]
+    for m in _GENERIC_ORG.finditer(text):
+        start = m.start() + (4 if m.group().startswith("The ") else 0)
+        kind = "company" if _CORPORATE.search(m.group()) else "agency"
+        hits.append(Mention(start, m.end(), text[start : m.end()], kind))
+    return _prefer_known(hits)
+
+
+def _prefer_known(hits: list[Mention]) -> list[Mention]:
+    """Gazetteer hits beat generic title-case matches that overlap them; then longest wins."""
+    known = [h for h in hits if h.canonical != "" and not _is_generic(h)]
+    generic = [h for h in hits if _is_generic(h)]
+    chosen: list[Mention] = []
+    for hit in sorted(known, key=lambda m: -(m.end - m.start)) + sorted(generic, key=lambda m: -(m.end - m.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _is_generic(hit: Mention) -> bool:
+    return hit.canonical[:1].isupper() and " " in hit.canonical and hit.canonical not in _known_canonicals()
+
+
+_KNOWN: set[str] = set()
+
+
+def _known_canonicals() -> set[str]:
+    if not _KNOWN:
+        _KNOWN.update(row[1] for row in vocab.read_table("organisations.tsv"))
+    return _KNOWN
+
+
+def find_commodities(text: str) -> list[Mention]:
+    """Gazetteer hits widened by modifiers (`primary`, `eaf`) and suffixes (`scrap`, `ore`)."""
+    out = []
+    for hit in vocab.commodities().find(text):
+        if hit.canonical == "lead" and _VERB_BEFORE_LEAD.search(text[: hit.start]):
+            continue
+        widened = _widen(text, hit)
+        if out and widened.start < out[-1].end:
+            continue  # `aluminium scrap` already holds `scrap`
+        out.append(widened)
+    return out
+
+
+def _widen(text: str, hit: Mention) -> Mention:
+    if hit.canonical == "-":
+        return hit
+    mod_re, mods, suf_re, sufs = vocab.commodity_affixes()
+    start, words = hit.start, []
+    while True:
+        m = mod_re.search(text[:start].lower())
+        if not m:
+            break
+        canonical = vocab.affix_canonical(mods, m.group(1))
+        if canonical != "-":
+            words.insert(0, canonical)
+        start = m.start(1)
+    base, end = hit.canonical, hit.end
+    suffix = suf_re.match(text[hit.end :].lower())
+    if suffix:
+        kept = [vocab.affix_canonical(sufs, s) for s in suffix.groups() if s]
+        kept = [k for k in kept if k != "-"]
+        if kept:
+            written = _british(text[hit.start : hit.end].lower())
+            base = written + " " + " and ".join(kept)
+        end = hit.end + suffix.end()
+    return Mention(start, end, " ".join(words + [base]), "commodity")
+
+
+def _british(word: str) -> str:
+    return word.replace("aluminum", "aluminium").replace("sulfide", "sulphide").replace("sulfate", "sulphate")

@@ -1,0 +1,88 @@
+"""The JSON Lines and CSV export of facts, in the field order ../shared/spec/facts.md fixes.
+
+`fact_from_dict(fact_to_dict(f)) == f` for every fact (ids aside, which the export does
+not carry): the property tests hold the two to that.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from metalnomist.extract.numbers import json_number
+from metalnomist.models import Fact
+
+SPEC_FIELDS: tuple[str, ...] = (
+    "post", "sentence", "value", "value_max", "unit", "change_pct", "change_basis", "metric",
+    "commodity", "country", "partner", "company", "period", "forecast", "source",
+)
+EXTRA_FIELDS: tuple[str, ...] = ("change_pp", "bound", "sentence_start")
+CSV_FIELDS: tuple[str, ...] = SPEC_FIELDS + EXTRA_FIELDS
+_NUMBERS = frozenset({"value", "value_max", "change_pct", "change_pp"})
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    """The 15 spec fields in spec order, then the extras that are set."""
+    out: dict[str, Any] = {}
+    for name in SPEC_FIELDS:
+        value = getattr(fact, name)
+        out[name] = json_number(value) if name in _NUMBERS else value
+    for name in EXTRA_FIELDS:
+        value = getattr(fact, name)
+        if value is not None:
+            out[name] = json_number(value) if name in _NUMBERS else value
+    return out
+
+
+def fact_from_dict(data: dict[str, Any]) -> Fact:
+    """Inverse of `fact_to_dict`; unknown keys are ignored, as the spec allows extra fields."""
+    fields: dict[str, Any] = {}
+    for name in CSV_FIELDS:
+        if name not in data:
+            continue
+        value = data[name]
+        if name in _NUMBERS and value is not None:
+            value = float(value)
+        elif name == "sentence_start" and value is not None:
+            value = int(value)
+        elif name == "forecast":
+            value = bool(value)
+        fields[name] = value
+    return Fact(**fields)
+
+
+def write_jsonl(facts: Iterable[Fact], stream: IO[str]) -> int:
+    count = 0
+    for fact in facts:
+        stream.write(json.dumps(fact_to_dict(fact), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def read_jsonl(stream: IO[str]) -> list[Fact]:
+    return [fact_from_dict(json.loads(line)) for line in stream if line.strip()]
+
+
+def write_csv(facts: Iterable[Fact], stream: IO[str]) -> int:
+    """One row per fact with every column; empty cells for nulls, `true`/`false` for forecast."""
+    writer = csv.DictWriter(stream, fieldnames=list(CSV_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for fact in facts:
+        row = fact_to_dict(fact)
+        row["forecast"] = "true" if fact.forecast else "false"
+        writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in CSV_FIELDS})
+        count += 1
+    return count
+
+
+def read_csv(stream: IO[str]) -> list[Fact]:
+    """Inverse of `write_csv` (empty cells read as null)."""
+    facts = []
+    for row in csv.DictReader(stream):
+        data: dict[str, Any] = {k: (v if v != "" else None) for k, v in row.items()}
+        data["forecast"] = row.get("forecast") == "true"
+        facts.append(fact_from_dict(data))
+    return facts

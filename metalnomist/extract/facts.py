@@ -1,0 +1,242 @@
+"""Post → Facts: walks the paragraphs, reads each sentence, fills every field of each draft."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from metalnomist.extract import metrics as metric_rules
+from metalnomist.extract.periods import consecutive_years
+from metalnomist.extract.places import PlaceContext, place
+from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
+from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
+from metalnomist.extract.sources import attach_sources
+from metalnomist.extract.subjects import NO_COMMODITY, commodity_in_sentence, company_of, credits, framing_commodity
+from metalnomist.models import COMMENTARY_HEADING, Fact, Post
+from metalnomist.text import split_sentences
+
+_FORECAST = re.compile(
+    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to|anticipat\w*|plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
+    r"|will|set to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b", re.I)
+_UNDATED = re.compile(r"\b(?:typically|usually|normally|historically|today|currently|pre-[\w-]+ levels?)\b", re.I)
+_MONEY = frozenset({"subsidy", "budget", "investment"})
+_ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
+
+
+@dataclass
+class Located:
+    """A fact with where it came from, for the post-wide source pass."""
+
+    fact: Fact
+    sentence_index: int
+    view: SentenceView
+    draft: Draft
+    credited: bool
+
+
+def extract_facts(post: Post) -> list[Fact]:
+    state = scan_post(post)
+    located: list[Located] = []
+    framing_credits: list[tuple[int, SentenceView, str]] = []
+    offset, index = 0, 0
+    for block in post.blocks:
+        start = offset
+        offset += len(block.text) + 2
+        if block.kind == "heading":
+            if block.text.strip() == COMMENTARY_HEADING:
+                break
+            state.heading_commodity = _heading_commodity(block.text) or state.heading_commodity
+            continue
+        state.paragraph = ParagraphState()
+        for sentence_offset, sentence in split_sentences(block.text):
+            view = read_sentence(sentence, state.published, state.abbreviations)
+            found = drafts(view) if _ENDING.search(sentence) else []
+            if not found:
+                _frame(view, state)
+                credit = credits(view)
+                if credit:
+                    framing_credits.append((index, view, credit))
+            for draft in found:
+                fact = _fact(draft, view, state, post, sentence, start + sentence_offset)
+                located.append(Located(fact, index, view, draft, credits(view) is not None))
+            _update_scope(view, state)
+            index += 1
+    return attach_sources(located, framing_credits, state.focus)
+
+
+def _heading_commodity(text: str) -> str | None:
+    from metalnomist.extract.entities import find_commodities
+
+    found = [m.canonical for m in find_commodities(text) if m.canonical != NO_COMMODITY]
+    return found[0] if found else None
+
+
+def _frame(view: SentenceView, state: PostState) -> None:
+    """A sentence without figures still sets the period, series and commodity it talks about."""
+    para = state.paragraph
+    mains = view.main_clauses()
+    for p in view.periods:
+        if any(c.start <= p.start < c.end for c in mains) and p.use in {"period", "effect"}:
+            para.period = para.period or p.period
+            if p.use == "effect":
+                para.effect_period = p.period
+            if state.period is None and p.use == "period" and not _UNDATED.search(view.text):
+                state.period = p.period
+            break
+    triggers = [t for t in view.triggers if metric_rules.is_trigger_metric(t)]
+    if triggers:
+        para.metric = triggers[0].metric
+    para.commodity = framing_commodity(view) or para.commodity
+    supplier = _framing_partner(view, state.focus)
+    if supplier:
+        para.partner = supplier
+    levier = _levier(view)
+    state.tariff_country = levier or state.tariff_country
+
+
+def _framing_partner(view: SentenceView, focus: str | None) -> str | None:
+    for m in view.entities.countries:
+        if m.canonical != focus and re.search(r"\bfrom\s+(?:the\s+)?$", view.text[: m.start]) and re.search(r"\bimports?\b", view.text):
+            return m.canonical
+    return None
+
+
+def _levier(view: SentenceView) -> str | None:
+    from metalnomist.extract.places import tariff_levier
+
+    return tariff_levier(view.text, view.entities.countries)
+
+
+def _update_scope(view: SentenceView, state: PostState) -> None:
+    scope = scope_of(view.text, view.entities.countries, view.entities.global_scopes)
+    state.paragraph.scope = scope or state.paragraph.scope
+
+
+def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, sentence: str, start: int) -> Fact:
+    para = state.paragraph
+    base = metric_rules.base_metric(draft, view, para.metric or state.metric)
+    ctx = PlaceContext(state.focus, state.tariff_country, state.projects, para.scope, para.partner)
+    where = place(draft, view, base, ctx)
+    metric = "target" if metric_rules.is_target(draft, view) else where.metric
+    commodity = _commodity(draft, view, state)
+    period = _period(draft, view, state, metric)
+    unit = _unit(draft, metric, state)
+    company = company_of(draft, view, state.company)
+    fact = Fact(
+        post=post.title, sentence=sentence, metric=metric, value=draft.value, value_max=draft.value_max,
+        unit=unit, change_pct=draft.change_pct, change_basis=_basis(draft, view, period),
+        commodity=commodity, country=where.country, partner=where.partner, company=company,
+        period=period, forecast=_forecast(draft, view), source=None, change_pp=draft.change_pp,
+        bound=draft.bound, sentence_start=start, post_id=post.id,
+    )
+    _remember(fact, draft, state)
+    return fact
+
+
+def _remember(fact: Fact, draft: Draft, state: PostState) -> None:
+    para = state.paragraph
+    para.metric = fact.metric if fact.metric not in {"target", "market_share", "tariff"} else para.metric
+    state.metric = para.metric or state.metric
+    if fact.commodity:
+        para.commodity = state.commodity = fact.commodity
+    if fact.partner and fact.metric == "imports":
+        para.partner = fact.partner
+    if fact.period and not draft.comparison and fact.metric not in _MONEY | {"target", "tariff", "capacity"}:
+        para.period = fact.period
+        state.period = fact.period
+    if fact.company:
+        state.company = fact.company
+
+
+def _commodity(draft: Draft, view: SentenceView, state: PostState) -> str | None:
+    found = commodity_in_sentence(draft, view)
+    if found is None:
+        found = state.paragraph.commodity or state.heading_commodity or state.commodity or state.title_commodity
+    return None if found == NO_COMMODITY else found
+
+
+def _unit(draft: Draft, metric: str, state: PostState) -> str | None:
+    unit = draft.unit
+    if unit is None:
+        return None
+    annual = metric in {"production", "capacity", "target"}
+    if unit == "t/yr" and not annual:
+        return "t"
+    if unit in {"t", "GWh"} and draft.anchor.q.per_year and annual:
+        return f"{unit}/yr"
+    if metric == "price" and unit[:3].isupper() and "/" not in unit:
+        return f"{unit}/t"
+    return unit
+
+
+def _forecast(draft: Draft, view: SentenceView) -> bool:
+    if draft.comparison:
+        return False
+    clause = view.clause_text(draft.anchor.clause)
+    return bool(_FORECAST.search(view.text[: draft.anchor.q.start]) or _FORECAST.search(clause))
+
+
+def _basis(draft: Draft, view: SentenceView, period: str | None) -> str | None:
+    """A stated basis, or one implied by a comparison period (`from February` for a March figure)."""
+    if draft.change_pct is None:
+        return None
+    if draft.change_basis:
+        return draft.change_basis
+    item = next((a for a in [draft.anchor, *draft.anchor.attached] if a.role == "change"), draft.anchor)
+    clause = item.clause
+    for p in view.periods:
+        if p.use == "comparison" and clause.start <= p.start < clause.end and p.start > item.q.start:
+            return _basis_between(p.period, period)
+    return None
+
+
+def _basis_between(base: str, period: str | None) -> str | None:
+    if re.fullmatch(r"(?:\d{4})?--?\d\d", base) or re.fullmatch(r"\d{4}-\d\d", base):
+        if period and period[-2:] == base[-2:]:
+            return "y/y"
+        return "m/m"
+    if re.fullmatch(r"\d{4}-Q\d", base):
+        return "q/q"
+    if re.fullmatch(r"\d{4}", base):
+        return "y/y"
+    return None
+
+
+def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
+    clause = view.clause_text(draft.anchor.clause)
+    if _UNDATED.search(clause) or (_UNDATED.search(view.text) and draft.value is not None and metric != "target" and not _own_periods(draft, view)):
+        return None
+    own = _own_periods(draft, view)
+    years = consecutive_years(clause)
+    if years and state.period and re.fullmatch(r"\d{4}", state.period):
+        return f"{int(state.period) - years + 1}/{state.period}"
+    if own:
+        return own[0]
+    if draft.comparison:
+        return state.paragraph.period
+    if metric == "target":
+        return None
+    if metric == "capacity":
+        return state.commissioning
+    if metric in _MONEY:
+        return state.paragraph.effect_period
+    if metric == "tariff":
+        return None
+    return state.paragraph.period or state.period
+
+
+def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
+    """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
+    spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
+    allowed = {"period", "effect", "date", "deadline"}
+    if draft.comparison:
+        allowed.add("comparison")
+    own = [p for p in view.periods if p.use in allowed and any(c.start <= p.start < c.end for c in spans)]
+    if own:
+        return [min(own, key=lambda p: abs(p.start - draft.anchor.q.start)).period]
+    frames = [c for c in view.main_clauses() if not view.has_items(c)]
+    return [p.period for p in view.periods if p.use in allowed - {"deadline"} and any(c.start <= p.start < c.end for c in frames)]
+
+
+def with_id(fact: Fact, **changes: object) -> Fact:
+    return replace(fact, **changes)  # type: ignore[arg-type]

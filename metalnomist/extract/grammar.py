@@ -1,0 +1,205 @@
+"""The sentence grammar: clauses, the role of each quantity, direction and basis of changes,
+and which change belongs to which level.
+
+A level and the change reported with it in the same sentence become one fact; a change
+with no level of its own is a fact with a null value; a comparison level (`from the 138
+tons recorded in 2023`) and an absolute difference (`600,000 tonnes less`) are facts too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from metalnomist.extract.quantities import Quantity
+
+_UP = r"increas\w*|ris(?:e|es|en|ing)|rose|up|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|rebound\w*|recover\w*|uptick|climb\w*|higher|expan\w*|advanc\w*|soar\w*|boost\w*|hike\w*|upturn|added|more|rall(?:y|ied)"
+_DOWN = r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|down|plung\w*|plummet\w*|slump\w*|lower|reduc\w*|cut\w*|dip\w*|slid\w*|slide|shr[ai]nk\w*|contract\w*|eas(?:e|ed|ing)|lost|loss|tumbl\w*|slipp?\w*|sank|sink\w*|downturn|less|fewer|weaker|retreat\w*|shed|slow\w*"
+_DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
+_CHANGE_NOUN = r"increase|rise|drop|decline|decrease|fall|growth|gain|jump|rebound|slump|surge|uptick|reduction|cut|plunge|contraction|recovery|dip|slide|hike|expansion|upturn|downturn|slowdown|climb|loss"
+_CHANGE_VERB = r"up|down|rose|fell|dropped|declined|increased|decreased|grew|jumped|climbed|slipped|slid|plunged|plummeted|surged|soared|gained|lost|eased|rebounded|tumbled|sank|shed|added|advanced|retreated|rising|falling|dropping|declining|increasing|decreasing|growing|gaining|edged (?:up|down|higher|lower)"
+_BOUND_WORDS = r"(?:(?:by\s+)?(?:over|more than|nearly|almost|about|around|approximately|roughly|some|just|at least|less than|only)\s+)?"
+_BASIS_TOKEN = r"(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|month[- ]on[- ]month|m/m|quarter[- ]on[- ]quarter|q/q|w/w|week[- ]on[- ]week)"
+BASES = [
+    ("y/y", re.compile(r"\by/y\b|\byoy\b|\by-o-y\b|year[- ](?:on|over)[- ]year|\bon the year\b|\bannual basis\b|\ba year (?:earlier|ago|before)"
+                       r"|\b(?:from|compared (?:to|with)|versus|than|against|over)\s+(?:the\s+)?(?:same\s+(?:month|period|quarter|time|week)\s+(?:of\s+|in\s+)?)?(?:the\s+)?(?:last|previous|prior)\s+year"
+                       r"|\b(?:from|compared (?:to|with)|versus|than)\s+(?:\w+\s+){0,2}(?:of\s+|in\s+)?last\s+year", re.I)),
+    ("m/m", re.compile(r"\bm/m\b|\bmom\b|\bm-o-m\b|month[- ](?:on|to|over)[- ]month|\bon the month\b|\b(?:from|compared (?:to|with)) (?:the )?previous month|\ba month (?:earlier|ago|before)", re.I)),
+    ("q/q", re.compile(r"\bq/q\b|\bqoq\b|quarter[- ](?:on|over|to)[- ]quarter|\b(?:from|compared (?:to|with)) (?:the )?previous quarter|\ba quarter (?:earlier|ago)", re.I)),
+    ("w/w", re.compile(r"\bw/w\b|\bwow\b|week[- ](?:on|over|to)[- ]week|\bon the week\b|\b(?:from|compared (?:to|with)) (?:the )?previous week", re.I)),
+]
+_EXPLANATORY = re.compile(
+    r"^(?:and\s+|but\s+)?(?:reflecting|underscoring|indicating|signal+ing|suggesting|marking|following|due to|amid|driven by|despite|after|as|because|thanks to"
+    r"|citing|highlighting|according to|aiming|in order to|which had|underlining|reinforcing|providing|offsetting|breaking|the lowest|the highest|a stark|a measure)\b",
+    re.I,
+)
+_SEGMENT_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|:\s+|,\s+but\s+")
+_CLAUSE_BREAK = re.compile(r",\s+(?!\d)|\s+[—–]\s+|(?<=[A-Za-z)])[—–](?=[A-Za-z ])|\s+-\s+")
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    segment: int
+    explanatory: bool
+
+
+@dataclass
+class Item:
+    """A quantity with the role the sentence gives it."""
+
+    q: Quantity
+    role: str  # level | change | pp | diff | comparison
+    clause: Clause
+    change: float | None = None
+    basis: str | None = None
+    attached: list[Item] = field(default_factory=list)
+    paired: bool = False
+
+
+def split_clauses(text: str) -> list[Clause]:
+    """Segments break at `while`, `;`, `:`, `, but`; clauses at commas and dashes."""
+    cuts: list[tuple[int, int, bool]] = []
+    for m in _SEGMENT_BREAK.finditer(text):
+        cuts.append((m.start(), m.end(), True))
+    for m in _CLAUSE_BREAK.finditer(text):
+        if not any(s <= m.start() < e for s, e, _ in cuts):
+            cuts.append((m.start(), m.end(), False))
+    cuts.sort()
+    clauses, position, segment = [], 0, 0
+    for start, end, is_segment in cuts:
+        clauses.append(_clause(text, position, start, segment))
+        segment += is_segment
+        position = end
+    clauses.append(_clause(text, position, len(text), segment))
+    return [c for c in clauses if c.end > c.start]
+
+
+def _clause(text: str, start: int, end: int, segment: int) -> Clause:
+    return Clause(start, end, segment, bool(_EXPLANATORY.match(text[start:end].lstrip("( "))))
+
+
+def clause_of(clauses: list[Clause], position: int) -> Clause:
+    for clause in clauses:
+        if clause.start <= position < clause.end:
+            return clause
+    return clauses[-1]
+
+
+_COMPARISON_BEFORE = re.compile(
+    rf"(?:\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:level of\s+|high of\s+|low of\s+)?|\bthan\s+|\bversus\s+|\bvs\.?\s+|\bcompared (?:to|with)\s+(?:\w+\s+){{0,8}}?(?:when|where)\s+(?:\w+\s+){{0,2}}|\bcompared (?:to|with)\s+){_BOUND_WORDS}$",
+    re.I,
+)
+_BY_BEFORE = re.compile(rf"\bby\s+{_BOUND_WORDS}$", re.I)
+_NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
+_VERB_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERB})\s+{_BOUND_WORDS}$", re.I)
+_NOUN_AFTER = re.compile(rf"^\s*(?:{_BASIS_TOKEN}\s+)?(?:{_CHANGE_NOUN})\b", re.I)
+_BASIS_AFTER = re.compile(rf"^\s*(?:{_BASIS_TOKEN}|(?:from|compared (?:to|with)) (?:the )?(?:same|previous|prior|a year|last))", re.I)
+_DIFF_AFTER = re.compile(r"^\s+(?P<w>less|fewer|lower|below|more|higher|above)\s+than\b", re.I)
+_UPDOWN_BEFORE = re.compile(rf"\b(?P<w>up|down)\s+{_BOUND_WORDS}$", re.I)
+
+
+def classify(q: Quantity, text: str, clause: Clause) -> Item:
+    """Decide whether a quantity is a level, a relative change, points, a difference or a comparison."""
+    before = text[clause.start : q.start] if q.start >= clause.start else text[: q.start]
+    after = text[q.end : clause.end]
+    if q.kind == "multiplier":
+        return Item(q, "change", clause, change=q.value)
+    if q.unit == "pp":
+        return Item(q, "pp", clause, change=q.value * direction(text, q, clause))
+    if _COMPARISON_BEFORE.search(before):
+        return Item(q, "comparison", clause)
+    if q.unit == "%" and q.kind == "number":
+        if q.sign is not None:
+            return Item(q, "change", clause, change=q.sign * q.value)
+        if (_BY_BEFORE.search(before) or _NOUN_OF_BEFORE.search(before) or _VERB_BEFORE.search(before)
+                or _NOUN_AFTER.match(after) or _BASIS_AFTER.match(after)):
+            return Item(q, "change", clause, change=q.value * direction(text, q, clause))
+        return Item(q, "level", clause)
+    if q.unit != "%":
+        diff = _DIFF_AFTER.match(after)
+        if diff:
+            return Item(q, "diff", clause, change=-1.0 if diff.group("w").lower() in {"less", "fewer", "lower", "below"} else 1.0)
+        if _NOUN_OF_BEFORE.search(before) or _UPDOWN_BEFORE.search(before) or (_BY_BEFORE.search(before) and _DIRECTION.search(before)):
+            return Item(q, "diff", clause, change=float(direction(text, q, clause)))
+    return Item(q, "level", clause)
+
+
+def direction(text: str, q: Quantity, clause: Clause) -> int:
+    """+1 or -1: a change noun right after the figure wins, else the nearest direction word before it."""
+    after = re.match(rf"^\s*(?:{_BASIS_TOKEN}\s+)?(\w+)", text[q.end : clause.end], re.I)
+    if after:
+        word = _DIRECTION.fullmatch(after.group(1))
+        if word:
+            return 1 if word.group("up") else -1
+    before = text[max(clause.start - 60, 0) : q.start]
+    last = None
+    for m in _DIRECTION.finditer(before):
+        last = m
+    if last is None:
+        window = text[q.end : q.end + 40]
+        m = _DIRECTION.search(window)
+        return -1 if m and m.group("down") else 1
+    return 1 if last.group("up") else -1
+
+
+@dataclass(frozen=True)
+class BasisMention:
+    start: int
+    basis: str
+
+
+def find_bases(text: str) -> list[BasisMention]:
+    found = [BasisMention(m.start(), basis) for basis, pattern in BASES for m in pattern.finditer(text)]
+    return sorted(found, key=lambda b: b.start)
+
+
+def basis_for(item: Item, bases: list[BasisMention], clauses: list[Clause]) -> str | None:
+    """The basis in the change's own clause, else one stated earlier in the sentence."""
+    own = [b for b in bases if item.clause.start <= b.start < item.clause.end]
+    if own:
+        return min(own, key=lambda b: abs(b.start - item.q.start)).basis
+    earlier = [b for b in bases if b.start < item.q.start]
+    return earlier[-1].basis if earlier else None
+
+
+_TO_NEXT = re.compile(r"^[^,;]{0,40}?\b(?:to|at|reaching|totall?ing|amounting to)\s+(?:(?:over|more than|nearly|almost|about|around|approximately|roughly|some|just|only)\s+)?$", re.I)
+_APPOSITIVE = re.compile(r"^[^;]{0,80}?(?:,|—|–|\(|\s-\s)[^;]{0,60}$")
+
+
+def pair(items: list[Item], text: str) -> None:
+    """Attach each relative change (and points change) to the level it describes."""
+    for index, item in enumerate(items):
+        if item.role not in {"change", "pp"}:
+            continue
+        levels = [i for i in items if i.role == "level" and i.clause.segment == item.clause.segment
+                  and (item.role == "pp" or i.q.unit != "%") and not i.paired]
+        target = _choose_level(item, levels, text)
+        if item.q.kind == "multiplier" and target is not None:
+            for level in [lv for lv in levels if lv.q.start > item.q.start] or [target]:
+                level.attached.append(item)
+                level.paired = True
+            item.paired = True
+            continue
+        if target is not None:
+            target.attached.append(item)
+            target.paired = item.paired = True
+
+
+def _choose_level(item: Item, levels: list[Item], text: str) -> Item | None:
+    following = [lv for lv in levels if lv.q.start > item.q.end]
+    preceding = [lv for lv in levels if lv.q.end <= item.q.start]
+    nxt = following[0] if following else None
+    prev = preceding[-1] if preceding else None
+    if nxt and _TO_NEXT.match(text[item.q.end : nxt.q.start]):
+        return nxt
+    if prev and _APPOSITIVE.match(text[prev.q.end : item.q.start]) and not _has_quantity_between(prev, item, levels):
+        return prev
+    if item.role == "pp":
+        return prev or nxt
+    return nxt or prev
+
+
+def _has_quantity_between(a: Item, b: Item, levels: list[Item]) -> bool:
+    return any(a.q.end <= lv.q.start and lv.q.end <= b.q.start for lv in levels)

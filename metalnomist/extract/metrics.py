@@ -1,0 +1,95 @@
+"""Which series a figure belongs to: the metric, read from the unit and the nearest trigger word."""
+
+from __future__ import annotations
+
+import re
+
+from metalnomist.extract.sentence import Draft, SentenceView, Trigger
+
+_SHARE_CUE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up|contribut\w*|suppl(?:ied|ies|ying)|represent(?:s|ed|ing)?|market\s+share|share)\b", re.I)
+_TARIFF_AFTER = re.compile(r"^\s*(?:[A-Z][\w.]*\s+)?(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.I)
+_TARIFF_BEFORE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
+_RATE = re.compile(r"\brate\b", re.I)
+_TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s+to|aiming\s+to|objective)\b", re.I)
+_PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|line|mill|project)\b", re.I)
+_ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?)\b", re.I)
+
+MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price"})
+FLOW_METRICS = frozenset({"imports", "exports", "production", "sales", "shipments", "capacity", "demand",
+                          "consumption", "inventory", "price"})
+
+
+def allowed_metrics(draft: Draft) -> frozenset[str]:
+    unit = draft.unit or ""
+    if unit[:3].isupper():
+        return MONEY_METRICS
+    return FLOW_METRICS - {"price"} if unit else FLOW_METRICS
+
+
+def nearest_trigger(view: SentenceView, start: int, end: int, lo: int, hi: int, allowed: frozenset[str]) -> str | None:
+    best: tuple[int, str] | None = None
+    for t in view.triggers:
+        if lo <= t.start < hi and t.metric in allowed:
+            distance = t.start - end if t.start >= end else start - t.end
+            if best is None or distance < best[0]:
+                best = (max(distance, 0), t.metric)
+    return best[1] if best else None
+
+
+def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
+    """The series without the `target` reading; comparison levels reuse their main figure's."""
+    unit = draft.unit or ""
+    q, clause = draft.anchor.q, draft.anchor.clause
+    if draft.metric_hint:
+        return draft.metric_hint
+    text = view.text
+    if unit == "%" and draft.value is not None:
+        if _TARIFF_AFTER.match(text[q.end : clause.end]) or _TARIFF_BEFORE.search(text[clause.start : q.start]):
+            return "tariff"
+        if _RATE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
+            return "other"
+        return "market_share"
+    if "/" in unit and unit[:3].isupper():
+        return "subsidy" if re.search(r"\bsubsid", text, re.I) and unit.endswith("/unit") else "price"
+    if unit.startswith(("GWh", "MW")) and not _ENERGY_FLOW.search(view.clause_text(clause)):
+        return "capacity"
+    if unit == "t/yr" or (draft.anchor.q.per_year and unit == "t"):
+        if _PLANT.search(text):
+            return "capacity"
+    return _by_trigger(draft, view, carried)
+
+
+def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
+    q, clause = draft.anchor.q, draft.anchor.clause
+    allowed = allowed_metrics(draft)
+    found = nearest_trigger(view, q.start, q.end, clause.start, clause.end, allowed)
+    if found:
+        return found
+    for scope in (view.main_clauses(clause.segment), view.main_clauses()):
+        for c in sorted(scope, key=lambda c: abs(c.start - q.start)):
+            found = nearest_trigger(view, q.start, q.end, c.start, c.end, allowed)
+            if found:
+                return found
+    if carried in allowed:
+        return carried or "other"
+    if draft.unit and (draft.unit or "")[:3].isupper() and carried is None:
+        return "other"
+    return carried or "other"
+
+
+def is_target(draft: Draft, view: SentenceView) -> bool:
+    if draft.comparison or draft.value is None:
+        return False
+    q, clause = draft.anchor.q, draft.anchor.clause
+    return bool(_TARGET.search(view.text[: q.start]) or _TARGET.search(view.clause_text(clause)))
+
+
+def share_base(view: SentenceView, draft: Draft) -> str | None:
+    """For a share, the series it is a share of (`58% of Japan's total palladium imports` → imports)."""
+    clause = draft.anchor.clause
+    return nearest_trigger(view, draft.anchor.q.start, draft.anchor.q.end, clause.start, clause.end,
+                           frozenset({"imports", "exports", "sales", "production", "demand", "consumption"}))
+
+
+def is_trigger_metric(trigger: Trigger) -> bool:
+    return trigger.metric not in {"target", "market_share", "tariff"}

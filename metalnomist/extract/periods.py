@@ -1,0 +1,180 @@
+"""Periods as reporters write them, normalised to the spec's strings.
+
+`March` → `--03` (or `2025-03` when the post's date says which March), `the April–June
+quarter` → `--04/--06`, `October-March 2025` → `2024-10/2025-03`, `fiscal year ending
+March 31, 2025` → `FY2024`, `first half of 2024` → `2024-H1`. Each mention also says how
+the text uses it (a deadline, a comparison base, a publication date …), because only some
+uses name the period a figure is for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"Sept": 9}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_DASH = r"\s?(?:-|–|—|to|through)\s?"
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12}
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A period written in a sentence: span, normalised value and how the text uses it."""
+
+    start: int
+    end: int
+    period: str
+    use: str = "period"  # period | deadline | since | comparison | publication | effect | date
+
+
+def month_number(word: str) -> int:
+    word = word.rstrip(".")
+    return MONTHS.index(word) + 1 if word in MONTHS else _MONTH_ABBR[word[:4] if word == "Sept" else word[:3]]
+
+
+def _month(month: int, year: int | None, published: datetime | None) -> str:
+    if year is None and published is not None:
+        year = published.year if month <= published.month else published.year - 1
+    return f"{year}-{month:02d}" if year else f"--{month:02d}"
+
+
+def _span(first: int, last: int, year: int | None, published: datetime | None) -> str:
+    """A month range; `year` is the year of the last month, as in `October-March 2025`."""
+    if year is None and published is not None:
+        year = published.year if last <= published.month else published.year - 1
+    if year is None:
+        return f"--{first:02d}/--{last:02d}"
+    start_year = year if first <= last else year - 1
+    if first == 4 and last == 3 and start_year == year - 1:
+        return f"FY{start_year}"
+    return f"{start_year}-{first:02d}/{year}-{last:02d}"
+
+
+def _y(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\bfiscal year end(?:ing|ed) (?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"), "fy_ending"),
+    (re.compile(rf"\b(?:fiscal(?: year)?|FY) ?(?P<y>{_YEAR})(?:/\d\d(?:\d\d)?)?\b"), "fy"),
+    (re.compile(rf"\bFY ?(?P<yy>\d\d)\b"), "fy"),
+    (re.compile(rf"\bbetween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"), "between"),
+    (re.compile(rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR}))?"), "months"),
+    (re.compile(rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?,? (?P<y>{_YEAR})", re.I), "quarter"),
+    (re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?P<y>{_YEAR})\b"), "quarter"),
+    (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
+    (re.compile(rf"\b(?P<o>first|second|1st|2nd) half(?: of)?,? (?P<y>{_YEAR})", re.I), "half"),
+    (re.compile(rf"\bH(?P<h>[12])[ -]?(?P<y>{_YEAR})\b"), "half"),
+    (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"), "date"),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?\b"), "date"),
+    (re.compile(rf"\b(?P<m>{_MONTH})(?: of)?,? (?P<y>{_YEAR})\b"), "month"),
+    (re.compile(rf"\b(?P<m>{_MONTH})(?='s\b|\b)"), "month"),
+    (re.compile(rf"(?<![\d$¥€£.,/-])(?P<y1>{_YEAR}){_DASH}(?P<y2>{_YEAR}|\d\d)\b(?![.,]\d)"), "years"),
+    (re.compile(rf"(?<![\d$¥€£.,/-])(?P<y>{_YEAR})(?![\d%]|[.,]\d|\s?(?:t|tonnes?|tons?|units)\b)"), "year"),
+]
+
+
+def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | None:
+    g = m.groupdict()
+    if kind == "fy_ending":
+        end_month, end_year = month_number(g["m"]), int(g["y"])
+        return f"FY{end_year - 1}" if end_month == 3 else _span((end_month % 12) + 1, end_month, end_year, None)
+    if kind == "fy":
+        return f"FY{g['y'] if g.get('y') else 2000 + int(g['yy'])}"
+    if kind in {"between", "months"}:
+        first, last = month_number(g["m1"]), month_number(g["m2"])
+        y1, y2 = _y(g.get("y1")), _y(g.get("y2"))
+        if y1 and y2 and not (first == 4 and last == 3 and y2 == y1 + 1):
+            return f"{y1}-{first:02d}/{y2}-{last:02d}"
+        return _span(first, last, y2, published)
+    if kind == "quarter":
+        quarter = g.get("q") or _ORDINAL[g["o"].lower()]
+        return f"{g['y']}-Q{quarter}"
+    if kind == "half":
+        half = g.get("h") or _ORDINAL[g["o"].lower()]
+        return f"{g['y']}-H{half}"
+    if kind in {"date", "month"}:
+        return _month(month_number(g["m"]), _y(g.get("y")), published)
+    if kind == "years":
+        y2 = g["y2"] if len(g["y2"]) == 4 else g["y1"][:2] + g["y2"]
+        return f"{g['y1']}/{y2}" if int(y2) > int(g["y1"]) else None
+    return g["y"]
+
+
+_PUBLICATION = re.compile(r"\b(?:released|published|announced|reported|said|revised|stated|noted|certified|held|met|unveiled|approved|signed|issued)\s+(?:\w+\s+)?on\s+$", re.I)
+_EFFECT = re.compile(r"\b(?:starting|effective|beginning|from|since|as of|imposed on|takes? effect on|on)\s+(?:from\s+)?$", re.I)
+_COMPARISON_FILLER = r"(?:the|same|month|period|quarter|year|levels?|of|in|a|an|its|their|initial|original|previous|earlier|prior|last|projection|estimate|forecast|guidance)"
+_COMPARISON = re.compile(rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$", re.I)
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
+_STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
+
+
+def _use(kind: str, before: str) -> str:
+    """How the text uses the mention, read from the words just before it."""
+    tail = before[-60:]
+    if kind == "date":
+        if _PUBLICATION.search(tail):
+            return "publication"
+        return "effect" if _EFFECT.search(tail) else "date"
+    if _STARTING.search(tail):
+        return "effect"
+    if _DEADLINE.search(tail):
+        return "deadline"
+    if re.search(r"\bsince\s+$", tail, re.I) or (kind in {"year", "month"} and _SINCE.search(tail)):
+        return "since"
+    if _COMPARISON.search(tail.split(",")[-1]):
+        return "comparison"
+    return "period"
+
+
+def find_periods(text: str, published: datetime | None = None) -> list[PeriodMention]:
+    """All period mentions, leftmost-longest, with their use."""
+    taken: list[tuple[int, int]] = []
+    found: list[PeriodMention] = []
+    for pattern, kind in _RULES:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "month" and m.group("m").startswith("May") and not m.group().endswith(tuple("0123456789")) \
+                    and not re.search(r"\b(?:in|of|since|from|for|until|to|and|between)\s+$", text[: m.start()]):
+                continue  # `may` the verb
+            value = _value(kind, m, published)
+            if value is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(PeriodMention(m.start(), m.end(), value, _use(kind, text[: m.start()])))
+    found.sort(key=lambda p: p.start)
+    return _consecutive_runs(found, text)
+
+
+_RUN = re.compile(r"\bfor (?:the )?(?P<n>\w+) (?:consecutive|straight) months\b", re.I)
+
+
+def _consecutive_runs(found: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """`Since June 2024, … for seven consecutive months` is the run 2024-06/2024-12."""
+    run = _RUN.search(text)
+    if not run or run.group("n").lower() not in _COUNT:
+        return found
+    out = []
+    for p in found:
+        m = re.fullmatch(r"(\d{4})-(\d\d)", p.period)
+        if p.use == "since" and m:
+            months = int(m.group(1)) * 12 + int(m.group(2)) - 1 + _COUNT[run.group("n").lower()] - 1
+            p = PeriodMention(p.start, p.end, f"{p.period}/{months // 12}-{months % 12 + 1:02d}", "period")
+        out.append(p)
+    return out
+
+
+def consecutive_years(text: str) -> int | None:
+    """`the third consecutive year` → 3: the figure holds for a run of years ending now."""
+    m = re.search(r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:consecutive|straight) year", text, re.I)
+    order = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    return order.index(m.group("o").lower()) + 2 if m else None

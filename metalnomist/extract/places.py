@@ -1,0 +1,146 @@
+"""Country and partner: the reporting geography and the other side of a trade flow.
+
+Trade is recorded from the reporting statistics' side, so `Argentina's exports to Japan`
+in a Japanese report is Japan's imports from Argentina.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from metalnomist.extract.entities import is_demonym
+from metalnomist.extract.sentence import Draft, SentenceView
+from metalnomist.extract.vocab import Mention
+
+GLOBAL = "GLOBAL"
+_IMPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:imports?|imported|importing|purchases|intake)\b", re.I)
+_EXPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:exports?|exported|exporting|shipments|shipped|deliver\w*|suppl\w*|sold)\b", re.I)
+_TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
+_TARIFF_NEAR = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies)\b", re.I)
+_IMPOSER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+)\b", re.I)
+_TARGETED = re.compile(r"\bon\s+(?:imports\s+from\s+|goods\s+from\s+)?(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Place:
+    country: str | None
+    partner: str | None
+    metric: str
+
+
+def place(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:
+    if metric == "tariff":
+        return _tariff(draft, view, ctx)
+    if metric in {"imports", "exports", "shipments"}:
+        return _trade(draft, view, metric, ctx)
+    if metric == "market_share":
+        return _share(draft, view, ctx)
+    return Place(_location(draft, view, ctx), None, metric)
+
+
+@dataclass
+class PlaceContext:
+    focus: str | None
+    tariff_country: str | None
+    projects: dict[str, str]
+    scope: str | None
+    partner: str | None
+
+
+def candidates(draft: Draft, view: SentenceView) -> list[Mention]:
+    """Mentions in the figure's clause first, then in the main clauses of its segment and sentence."""
+    clause = draft.anchor.clause
+    spans = [(clause.start, clause.end)]
+    spans += [(c.start, c.end) for c in view.main_clauses(clause.segment) if c is not clause]
+    spans += [(c.start, c.end) for c in view.main_clauses() if c.segment != clause.segment]
+    out: list[Mention] = []
+    for lo, hi in spans:
+        here = [m for m in view.entities.countries if lo <= m.start < hi]
+        out += sorted(here, key=lambda m: abs(m.start - draft.anchor.q.start))
+    return out
+
+
+def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:
+    text, cands = view.text, candidates(draft, view)
+    if metric == "exports":
+        exporter = next((m.canonical for m in cands if _EXPORT_AFTER.match(text[m.end :])), None) or ctx.focus
+        dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None)
+        if dest is not None and dest == ctx.focus and exporter != ctx.focus:
+            return Place(dest, exporter, "imports")
+        return Place(exporter, dest, "exports")
+    importer = next((m.canonical for m in cands if _is_importer(text, m)), None) or ctx.focus
+    supplier = next((m.canonical for m in cands if m.canonical != importer), None)
+    if metric == "shipments" and supplier is None:
+        return Place(_location(draft, view, ctx), None, "shipments")
+    if supplier is None and not cands:
+        supplier = ctx.partner
+    return Place(importer, supplier, "imports")
+
+
+def _is_importer(text: str, m: Mention) -> bool:
+    if _TO_BEFORE.search(text[: m.start]):
+        return True
+    return not is_demonym(text, m) and bool(_IMPORT_AFTER.match(text[m.end :])) and not _FROM_BEFORE.search(text[: m.start])
+
+
+def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
+    text, q = view.text, draft.anchor.q
+    respectively = _respectively(draft, view)
+    owner = next((m.canonical for m in view.entities.countries if m.start > q.end and _OF_BEFORE.search(text[q.end : m.start][-12:])), None)
+    country = owner or ctx.focus
+    if respectively:
+        return Place(country, respectively, "market_share")
+    holders = [m for m in candidates(draft, view) if m.canonical != country and m.start < q.start]
+    return Place(country, holders[0].canonical if holders else None, "market_share")
+
+
+def _respectively(draft: Draft, view: SentenceView) -> str | None:
+    """`Vietnam and Thailand contributing 26.9% and 16%, respectively` pairs in order."""
+    if "respectively" not in view.text:
+        return None
+    clause = draft.anchor.clause
+    names = [m for m in view.entities.countries if clause.start <= m.start < clause.end]
+    figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit]
+    if len(names) == len(figures) > 1:
+        return names[figures.index(draft.anchor)].canonical
+    return None
+
+
+def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
+    text, q = view.text, draft.anchor.q
+    levier = next((m.canonical for m in view.entities.countries if q.end <= m.start < q.end + 20 and _TARIFF_NEAR.match(text[m.end :])), None)
+    if levier is None:
+        before = [m for m in view.entities.countries if m.end <= q.start and _IMPOSER.match(text[m.end :])]
+        levier = before[-1].canonical if before else ctx.tariff_country
+    target = next((m.canonical for m in view.entities.countries if m.start > q.end and _TARGETED.search(text[: m.start])
+                   and m.canonical != levier), None)
+    return Place(levier, target, "tariff")
+
+
+def tariff_levier(text: str, mentions: list[Mention]) -> str | None:
+    """`US tariffs`, `U.S. Tariffs`: the country that levies them, for later figures of the post."""
+    for m in mentions:
+        if _TARIFF_NEAR.match(text[m.end :]):
+            return m.canonical
+    return None
+
+
+def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None:
+    clause = draft.anchor.clause
+    own = [m for m in view.entities.countries if clause.start <= m.start < clause.end]
+    if own:
+        return min(own, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical
+    for name, country in ctx.projects.items():
+        if name in view.text:
+            return country
+    if any(clause.start - 80 <= s < clause.end for s in view.entities.global_scopes):
+        return None
+    rest = candidates(draft, view)
+    if rest:
+        return rest[0].canonical
+    if ctx.scope == GLOBAL:
+        return None
+    return ctx.scope or ctx.focus

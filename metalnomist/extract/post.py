@@ -1,0 +1,117 @@
+"""Post-level reading: what carries from sentence to sentence and paragraph to paragraph.
+
+A year stated once for a report, the commodity a section is about, the supplier named in
+the sentence before, and the body credited for a data release all carry forward, the way
+a reader carries them; each carry stops where the text changes subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from metalnomist.extract import vocab
+from metalnomist.extract.entities import find_commodities, find_countries
+from metalnomist.extract.periods import find_periods
+from metalnomist.extract.places import GLOBAL, tariff_levier
+from metalnomist.models import Post
+from metalnomist.text import fold_quotes, split_sentences
+
+_ABBREVIATION = re.compile(r"((?:[A-Z][\w&.'-]*|of|and|&|for)(?:\s+(?:[A-Z][\w&.'-]*|of|and|&|for))*)\s+\(([A-Z][A-Za-z]{1,6})\)")
+_PROJECT = re.compile(r"\b([A-Z][a-z]{3,})(?:\s+[A-Z][a-z]+)?\s+(?:[Pp]roject|[Mm]ine|[Dd]eposit)\s+in\s+(?:the\s+)?")
+_COMMISSIONING = re.compile(r"\b(?:operations?|completion|commissioning|start-?up|online|production start)\b[^.;]{0,30}$", re.I)
+
+
+@dataclass
+class ParagraphState:
+    """What the current paragraph has established so far."""
+
+    period: str | None = None
+    effect_period: str | None = None
+    metric: str | None = None
+    commodity: str | None = None
+    partner: str | None = None
+    scope: str | None = None
+
+
+@dataclass
+class PostState:
+    """What the whole post has established so far, plus facts learned by scanning it first."""
+
+    published: datetime | None
+    focus: str | None
+    tariff_country: str | None
+    abbreviations: dict[str, tuple[str, str]]
+    projects: dict[str, str]
+    commissioning: str | None
+    title_commodity: str | None
+    period: str | None = None
+    commodity: str | None = None
+    metric: str | None = None
+    company: str | None = None
+    heading_commodity: str | None = None
+    paragraph: ParagraphState = field(default_factory=ParagraphState)
+
+
+def scan_post(post: Post) -> PostState:
+    """Read the whole post once for what later sentences rely on: focus country, abbreviations, projects."""
+    title = fold_quotes(post.title)
+    body = fold_quotes(post.body)
+    title_countries = find_countries(title)
+    focus = title_countries[0].canonical if title_countries else _most_named(body)
+    title_commodities = find_commodities(title)
+    return PostState(
+        published=post.published,
+        focus=focus,
+        tariff_country=tariff_levier(title, title_countries),
+        abbreviations=_abbreviations(body),
+        projects=_projects(body),
+        commissioning=_commissioning(body, post.published),
+        title_commodity=title_commodities[0].canonical if title_commodities else None,
+    )
+
+
+def _most_named(body: str) -> str | None:
+    counts = Counter(m.canonical for m in find_countries(body))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _abbreviations(body: str) -> dict[str, tuple[str, str]]:
+    """`Sumitomo Metal Mining (SMM)`: within this post SMM is that company."""
+    sensitive, insensitive = vocab.organisations()
+    out = {}
+    for m in _ABBREVIATION.finditer(body):
+        long_form, abbr = m.group(1), m.group(2)
+        known = sensitive.find(long_form) + insensitive.find(long_form)
+        if known and known[-1].end == len(long_form):
+            out[abbr] = (known[-1].canonical, known[-1].kind)
+    return out
+
+
+def _projects(body: str) -> dict[str, str]:
+    """`the Puquios Copper Project in Chile's Coquimbo region`: Puquios is in Chile."""
+    out = {}
+    for m in _PROJECT.finditer(body):
+        after = find_countries(body[m.end() : m.end() + 40])
+        if after and after[0].start == 0:
+            out[m.group(1)] = after[0].canonical
+    return out
+
+
+def _commissioning(body: str, published: datetime | None) -> str | None:
+    """When a planned plant starts operating: its capacity is for that period."""
+    for _, sentence in split_sentences(body):
+        if re.search(r"\bconstruction\b[^.]{0,20}$", sentence, re.I) and "operation" not in sentence:
+            continue
+        for p in find_periods(sentence, published):
+            if p.use in {"period", "effect"} and _COMMISSIONING.search(sentence[: p.start]):
+                return p.period
+    return None
+
+
+def scope_of(text: str, countries: list[vocab.Mention], global_scopes: list[int]) -> str | None:
+    """The last geography a sentence names: a country, or the whole world."""
+    marks = [(m.start, m.canonical) for m in countries] + [(s, GLOBAL) for s in global_scopes]
+    return max(marks)[1] if marks else None

@@ -1,0 +1,184 @@
+"""Find the quantities of a sentence: `8.1mn tonnes`, `$102.20/t`, `40–50pc`, `one-third`, `doubled`.
+
+A quantity is only a number with a unit, a currency or a percent sign: bare numbers are
+dates, ordinals, counts of months or years, and never market figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from metalnomist.extract.numbers import DIGITS, FRACTIONS, MULTIPLIERS, WORD_NUMBERS, parse_number, tidy
+from metalnomist.extract.units import canonical_unit, currency_code, scale_factor, tables
+
+_PER_MASS = {"t": "t", "tonne": "t", "ton": "t", "mt": "t", "kg": "kg", "lb": "lb", "oz": "oz"}
+_PER_ITEM = {"unit", "ev", "vehicle", "car", "head"}
+_PER_YEAR = {"yr", "year", "annum", "y"}
+_BOUNDS = (
+    (r"over|more than|above|exceed(?:ed|ing|s)?|in excess of|upwards of", "over"),
+    (r"at least", "at_least"),
+    (r"up to|as much as|as many as|as high as", "up_to"),
+    (r"nearly|almost|about|around|approximately|roughly|some|close to|an estimated|just over|just under|an? approximate", "about"),
+    (r"under|below|less than|fewer than", "under"),
+)
+_BOUND_RE = [(re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), name) for words, name in _BOUNDS]
+_ANNUAL_AFTER = re.compile(r"^[^,.;()]{0,40}?\b(annually|per year|a year|per annum|each year|yearly)\b", re.IGNORECASE)
+_ANNUAL_BEFORE = re.compile(r"\bannual\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure as written: span in the sentence, scaled value and canonical unit."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    kind: str = "number"  # number | fraction | multiplier
+    sign: int | None = None
+    bound: str | None = None
+    per_year: bool = False
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit[:3].isupper() and self.unit[:3].isalpha()
+
+
+@lru_cache(maxsize=1)
+def _quantity_re() -> re.Pattern[str]:
+    t = tables()
+    cur, cursuf, scale = t.currency_prefix_re.pattern, t.currency_suffix_re.pattern, t.scale_re.pattern
+    words = "|".join(w for w in WORD_NUMBERS if len(w) > 2)
+    number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
+    per = r"(?:/\s?|\s?per\s|\s?a\s)(?P<per>t|tonnes?|tons?|mt|kg|lb|oz|units?|EVs?|vehicles?|cars?|yr|year|annum|y)\b"
+    return re.compile(
+        rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"
+        rf"(?:(?P<cur>{cur})\s?)?(?P<num>{number})"
+        rf"(?:\s?(?:–|—|-|to)\s?(?:{cur})?\s?(?P<num2>{DIGITS}))?"
+        rf"(?:\s?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z]))?"
+        rf"(?:\s?(?P<cursuf>{cursuf}))?"
+        rf"(?:\s?(?P<unit>{t.unit_re.pattern}))?"
+        rf"(?:{per})?",
+    )
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text` (quotes folded), in order, conversions in brackets dropped."""
+    found: list[Quantity] = []
+    for match in _quantity_re().finditer(text):
+        quantity = _build(match, text)
+        if quantity is not None:
+            found.append(quantity)
+    found.extend(_verbal(text))
+    found.sort(key=lambda q: q.start)
+    return _drop_conversions(found, text)
+
+
+def _build(match: re.Match[str], text: str) -> Quantity | None:
+    start = match.start("cur") if match.group("cur") else match.start("num")
+    if start > 0 and (text[start - 1].isalpha() or (text[start - 1] == "-" and text[start - 2 : start - 1].isalpha())):
+        return None
+    unit, factor = _unit_of(match, text)
+    if unit is None:
+        return None
+    value = parse_number(match.group("num")) * factor
+    num2 = match.group("num2")
+    value_max = tidy(parse_number(num2) * factor) if num2 else None
+    if value_max is not None and value_max <= value:
+        return None  # `2027-28`, `2:1` and similar are not ranges of one figure
+    sign = None
+    if match.group("sign"):
+        sign = 1 if match.group("sign") == "+" else -1
+    end = match.end()
+    return Quantity(
+        start=match.start("sign") if sign else start, end=end, value=tidy(value), value_max=value_max,
+        unit=unit, sign=sign, bound=_bound(text[:start]),
+        per_year=_is_annual(text, start, end, match),
+    )
+
+
+def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
+    """Canonical unit and scale factor; None when the number has no unit at all."""
+    scale = scale_factor(match.group("scale")) if match.group("scale") else 1.0
+    written_cur = match.group("cur") or match.group("cursuf")
+    if match.group("m"):
+        if not written_cur:
+            return None, 1.0
+        scale = 1e6
+    per = (match.group("per") or "").lower().rstrip("s")
+    if written_cur:
+        code = currency_code(written_cur)
+        if per in _PER_MASS or per == "tonne" or per == "ton":
+            return f"{code}/{_PER_MASS.get(per, 't')}", scale
+        if per in _PER_ITEM:
+            return f"{code}/unit", scale
+        return code, scale
+    if match.group("unit"):
+        unit, factor = canonical_unit(match.group("unit"))
+        return unit, scale * factor
+    if match.group("num") and _counted_noun_follows(text, match.end()):
+        return "units", scale
+    return None, 1.0
+
+
+def _counted_noun_follows(text: str, end: int) -> bool:
+    """`1.3 million passenger vehicles`, `160,000 EV units`: up to two words may intervene."""
+    position = end
+    for _ in range(3):
+        space = re.match(r"\s+", text[position:])
+        if not space:
+            return False
+        position += space.end()
+        if tables().counted_re.match(text, position):
+            return True
+        word = re.match(r"[A-Za-z][\w-]*", text[position:])
+        if not word or word.group().lower() in {"of", "the", "and", "in", "to", "from", "for"}:
+            return False
+        position += word.end()
+    return False
+
+
+def _bound(before: str) -> str | None:
+    for pattern, name in _BOUND_RE:
+        if pattern.search(before[-30:]):
+            return name
+    return None
+
+
+def _is_annual(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    if (match.group("per") or "").lower().rstrip("s") in _PER_YEAR:
+        return True
+    return bool(_ANNUAL_AFTER.match(text[end:]) or _ANNUAL_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+_FRACTION_RE = re.compile(r"\b(" + "|".join(FRACTIONS) + r")\s+of\b", re.IGNORECASE)
+_MULTIPLIER_RE = re.compile(
+    r"\b(?:more than\s+)?(doubled|doubling|doubles|tripled|tripling|triples|quadrupled|halved|halving|halves"
+    r"|threefold|fourfold|(?:twice|double|triple|three times)(?=\s+(?:the|as|its|that|from)\b))\b(?!-)",
+    re.IGNORECASE,
+)
+
+
+def _verbal(text: str) -> list[Quantity]:
+    """`one-third of` is a share; `doubled` and `more than twice` are relative changes."""
+    out = []
+    for m in _FRACTION_RE.finditer(text):
+        out.append(Quantity(m.start(1), m.end(1), FRACTIONS[m.group(1).lower()], None, "%", "fraction",
+                            bound=_bound(text[: m.start(1)])))
+    for m in _MULTIPLIER_RE.finditer(text):
+        out.append(Quantity(m.start(1), m.end(1), MULTIPLIERS[m.group(1).lower()], None, "%", "multiplier"))
+    return out
+
+
+def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
+    """`¥13.2 billion ($85 million)`: the bracketed amount restates the first one."""
+    kept: list[Quantity] = []
+    for q in found:
+        previous = kept[-1] if kept else None
+        if previous and q.is_money and previous.is_money and re.fullmatch(r"\s*\(\s*", text[previous.end : q.start]):
+            continue
+        kept.append(q)
+    return kept

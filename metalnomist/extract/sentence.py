@@ -1,0 +1,117 @@
+"""Everything the field choosers need to know about one sentence, computed once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from metalnomist.extract import vocab
+from metalnomist.extract.entities import Entities, find_entities
+from metalnomist.extract.grammar import (
+    BasisMention, Clause, Item, basis_for, classify, clause_of, find_bases, pair, split_clauses,
+)
+from metalnomist.extract.periods import PeriodMention, find_periods
+from metalnomist.extract.quantities import find_quantities
+from metalnomist.text import fold_quotes
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    metric: str
+
+
+@dataclass
+class Draft:
+    """A fact in the making: its anchor item, attached changes, and the fields chosen so far."""
+
+    anchor: Item
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    change_pct: float | None = None
+    change_basis: str | None = None
+    change_pp: float | None = None
+    bound: str | None = None
+    comparison: bool = False
+    metric_hint: str | None = None
+    fields: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class SentenceView:
+    text: str
+    clauses: list[Clause]
+    entities: Entities
+    periods: list[PeriodMention]
+    bases: list[BasisMention]
+    triggers: list[Trigger]
+    items: list[Item]
+
+    def clause_text(self, clause: Clause) -> str:
+        return self.text[clause.start : clause.end]
+
+    def main_clauses(self, segment: int | None = None) -> list[Clause]:
+        return [c for c in self.clauses if not c.explanatory and (segment is None or c.segment == segment)]
+
+    def has_items(self, clause: Clause) -> bool:
+        return any(clause.start <= i.q.start < clause.end for i in self.items)
+
+
+def read_sentence(sentence: str, published: datetime | None, abbreviations: dict[str, tuple[str, str]]) -> SentenceView:
+    text = fold_quotes(sentence)
+    clauses = split_clauses(text)
+    entities = find_entities(text, abbreviations)
+    items = [classify(q, text, clause_of(clauses, q.start)) for q in find_quantities(text)]
+    bases = find_bases(text)
+    for item in items:
+        if item.role == "change":
+            item.basis = basis_for(item, bases, clauses)
+    pair(items, text)
+    return SentenceView(text, clauses, entities, find_periods(text, published), bases, _triggers(entities.masked), items)
+
+
+def _triggers(masked: str) -> list[Trigger]:
+    regex, metrics = vocab.metric_trigger_regex(), vocab.metric_trigger_metrics()
+    out = []
+    for m in regex.finditer(masked):
+        index = next(i for i, g in enumerate(m.groups()) if g is not None)
+        out.append(Trigger(m.start(), m.end(), metrics[index]))
+    return out
+
+
+def drafts(view: SentenceView) -> list[Draft]:
+    """One draft per level, comparison or difference, and per change left without a level."""
+    out: list[Draft] = []
+    for item in view.items:
+        if item.role in {"level", "comparison"}:
+            out.append(_level_draft(item))
+        elif item.role == "diff":
+            out.append(Draft(item, (item.change or 1.0) * item.q.value, item.q.value_max, item.q.unit, bound=item.q.bound))
+        elif item.role == "change" and not item.paired:
+            out.extend(_change_drafts(item, view))
+    return out
+
+
+def _level_draft(item: Item) -> Draft:
+    draft = Draft(item, item.q.value, item.q.value_max, item.q.unit, bound=item.q.bound, comparison=item.role == "comparison")
+    for change in item.attached:
+        if change.role == "pp":
+            draft.change_pp = change.change
+        elif draft.change_pct is None:
+            draft.change_pct, draft.change_basis = change.change, change.basis
+    return draft
+
+
+def _change_drafts(item: Item, view: SentenceView) -> list[Draft]:
+    """`Both export and domestic consumption figures rose 10%` is two facts, one per series."""
+    base = Draft(item, None, None, None, change_pct=item.change, change_basis=item.basis, bound=item.q.bound)
+    before = [t for t in view.triggers if item.clause.start <= t.end <= item.q.start]
+    for first, second in zip(before, before[1:]):
+        gap = view.text[first.end : second.start]
+        if first.metric != second.metric and re.fullmatch(r"\s+and\s+(?:\w+\s+)?", gap):
+            return [Draft(item, None, None, None, item.change, item.basis, bound=item.q.bound, metric_hint=m)
+                    for m in (first.metric, second.metric)]
+    return [base]

@@ -1,0 +1,68 @@
+"""Commodity, company and source of a figure: what it is of, whose it is, and who says so."""
+
+from __future__ import annotations
+
+import re
+
+from metalnomist.extract.sentence import Draft, SentenceView
+from metalnomist.extract.vocab import Mention
+
+NO_COMMODITY = "-"  # `goods`: an explicit all-goods figure, which must not inherit a commodity
+_OF_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:of|in|worth of|for)\s+(?:the\s+)?$", re.I)
+_CREDIT_AFTER = re.compile(r"^(?:'s)?\s+(?:\w+\s+)?(?:forecast\w*|expect\w*|project\w*|plan\w*|predict\w*|estimat\w*|aim\w*|announc\w*|said|says|report\w*|data|target\w*|revis\w*)\b", re.I)
+_CREDIT_BEFORE = re.compile(r"\baccording to\s+(?:\w+\s+){0,3}$", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|its) (?:company|firm|group|plant|facility|project|system|mine|smelter|refinery|venture|BESS|producer|miner|automaker|carmaker)\b", re.I)
+
+
+def commodity_in_sentence(draft: Draft, view: SentenceView) -> str | None:
+    """The commodity the sentence narrows the figure to; None when it names none."""
+    q, clause = draft.anchor.q, draft.anchor.clause
+    mentions = view.entities.commodities
+    for m in mentions:
+        if m.start >= q.end and _OF_AFTER.match(view.text[q.end : m.start]):
+            return m.canonical
+    own = [m for m in mentions if clause.start <= m.start < clause.end]
+    if own:
+        return _nearest(own, q.start).canonical
+    for scope in (view.main_clauses(clause.segment), view.main_clauses()):
+        here = [m for m in mentions if any(c.start <= m.start < c.end for c in scope)]
+        if here:
+            return _nearest(here, q.start).canonical
+    return None
+
+
+def _nearest(mentions: list[Mention], position: int) -> Mention:
+    return min(mentions, key=lambda m: abs(m.start - position))
+
+
+def framing_commodity(view: SentenceView) -> str | None:
+    """The first commodity a sentence without figures names in a main clause."""
+    for m in view.entities.commodities:
+        if any(c.start <= m.start < c.end for c in view.main_clauses()):
+            return m.canonical
+    return None
+
+
+def company_of(draft: Draft, view: SentenceView, last_company: str | None) -> str | None:
+    q, clause = draft.anchor.q, draft.anchor.clause
+    companies = [m for m in view.entities.organisations if m.kind == "company"]
+    own = [m for m in companies if clause.start <= m.start < clause.end]
+    if own:
+        before = [m for m in own if m.end <= q.start]
+        return (before[-1] if before else own[0]).canonical
+    main = [m for m in companies if any(c.start <= m.start < c.end for c in view.main_clauses(clause.segment))]
+    if main:
+        return _nearest(main, q.start).canonical
+    if companies:
+        return companies[0].canonical
+    return last_company if _ANAPHOR.search(view.text) else None
+
+
+def credits(view: SentenceView) -> str | None:
+    """Bodies the sentence credits, in text order: agencies always, companies when they state it."""
+    names: list[str] = []
+    for m in view.entities.organisations:
+        credited = m.kind == "agency" or _CREDIT_AFTER.match(view.text[m.end :]) or _CREDIT_BEFORE.search(view.text[: m.start])
+        if credited and m.canonical not in names:
+            names.append(m.canonical)
+    return "; ".join(names) if names else None

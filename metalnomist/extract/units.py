@@ -1,0 +1,75 @@
+"""Units, scales and currencies as data tables, compiled into the regexes `quantities` uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from metalnomist.extract.vocab import read_table
+
+# Case matters for these: `Mt` is a million tonnes, `mt` a metric tonne.
+_CASE_SENSITIVE_UNITS = frozenset({"Mt", "Mtpa", "MW", "GW", "kW", "GWh", "MWh", "kWh", "TWh"})
+
+
+@dataclass(frozen=True)
+class UnitTables:
+    unit_re: re.Pattern[str]
+    units: tuple[tuple[re.Pattern[str], str, float], ...]
+    scale_re: re.Pattern[str]
+    scales: dict[str, float]
+    currency_prefix_re: re.Pattern[str]
+    currency_suffix_re: re.Pattern[str]
+    currencies: dict[str, str]
+    counted_re: re.Pattern[str]
+
+
+def _flags(pattern: str) -> int:
+    return 0 if pattern in _CASE_SENSITIVE_UNITS else re.IGNORECASE
+
+
+@lru_cache(maxsize=1)
+def tables() -> UnitTables:
+    unit_rows = read_table("units.tsv")
+    units = tuple(
+        (re.compile(rf"^(?:{row[0]})$", _flags(row[0])), row[1], float(row[2])) for row in unit_rows
+    )
+    unit_alts = "|".join(
+        (f"(?-i:{row[0]})" if row[0] in _CASE_SENSITIVE_UNITS else f"(?:{row[0]})")
+        for row in sorted(unit_rows, key=lambda r: -len(r[0]))
+    )
+    scales = {row[0]: float(row[1]) for row in read_table("scales.tsv")}
+    scale_alts = "|".join(sorted(scales, key=len, reverse=True))
+    currency_rows = read_table("currencies.tsv")
+    currencies = {row[0].lower(): row[1] for row in currency_rows}
+    written = sorted((row[0] for row in currency_rows), key=len, reverse=True)
+    prefix_alts = "|".join(re.escape(w) for w in written if not w.islower())
+    suffix_alts = "|".join(re.escape(w) for w in written if w.isalpha())
+    counted = "|".join(r[0] for r in read_table("counted.tsv"))
+    return UnitTables(
+        unit_re=re.compile(rf"(?i:{unit_alts})(?![A-Za-z])"),
+        units=units,
+        scale_re=re.compile(rf"(?i:{scale_alts})\b"),
+        scales=scales,
+        currency_prefix_re=re.compile(rf"(?:{prefix_alts})"),
+        currency_suffix_re=re.compile(rf"(?:{suffix_alts})\b"),
+        currencies=currencies,
+        counted_re=re.compile(rf"(?:{counted})\b", re.IGNORECASE),
+    )
+
+
+def canonical_unit(written: str) -> tuple[str, float]:
+    """(`mn t`) → (`t`, 1e6); unknown units raise KeyError."""
+    compact = written.strip()
+    for pattern, unit, factor in tables().units:
+        if pattern.match(compact):
+            return unit, factor
+    raise KeyError(written)
+
+
+def currency_code(written: str) -> str:
+    return tables().currencies[written.strip().lower()]
+
+
+def scale_factor(word: str) -> float:
+    return tables().scales[word.lower()]

@@ -1,0 +1,157 @@
+"""Vocabularies kept as data (`data/*.tsv`) and the gazetteers built from them.
+
+Editors extend coverage by adding rows, not code: every table is read here once, on first
+use, and nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+import pycountry
+
+METRICS: tuple[str, ...] = (
+    "imports", "exports", "production", "sales", "shipments", "price", "capacity",
+    "investment", "subsidy", "budget", "demand", "consumption", "inventory",
+    "market_share", "tariff", "target", "other",
+)
+CHANGE_BASES: tuple[str, ...] = ("y/y", "m/m", "q/q", "w/w")
+VOCABULARIES: dict[str, tuple[str, ...]] = {"metric": METRICS, "change_basis": CHANGE_BASES}
+
+# pycountry names that are also common words or first names in English news text.
+_AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Niger", "Guinea", "Dominica", "Jersey", "Man"})
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Rows of a TSV data file, comments and blank lines skipped."""
+    text = resources.files("metalnomist.extract").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gazetteer hit: where it is in the text and what it names."""
+
+    start: int
+    end: int
+    canonical: str
+    kind: str = ""
+
+
+class Gazetteer:
+    """Aho–Corasick over aliases; whole words only, longest hit wins where hits overlap."""
+
+    def __init__(self, entries: list[tuple[str, str, str]], case_sensitive: bool) -> None:
+        self._case_sensitive = case_sensitive
+        self._automaton = ahocorasick.Automaton()
+        for alias, canonical, kind in entries:
+            key = alias if case_sensitive else alias.lower()
+            self._automaton.add_word(key, (len(key), canonical, kind))
+        if entries:
+            self._automaton.make_automaton()
+        self._empty = not entries
+
+    def find(self, text: str) -> list[Mention]:
+        if self._empty:
+            return []
+        haystack = text if self._case_sensitive else text.lower()
+        hits = []
+        for end, (length, canonical, kind) in self._automaton.iter(haystack):
+            start = end - length + 1
+            if _is_word_boundary(haystack, start, end + 1):
+                hits.append(Mention(start, end + 1, canonical, kind))
+        return _longest_non_overlapping(hits)
+
+
+def _is_word_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not (after.isalnum() and text[end - 1].isalnum())
+
+
+def _longest_non_overlapping(hits: list[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    for hit in sorted(hits, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def countries() -> Gazetteer:
+    """pycountry names plus the short names and demonyms reporters write."""
+    entries = [(row[0], row[1], "country") for row in read_table("countries.tsv")]
+    known = {alias for alias, _, _ in entries}
+    for country in pycountry.countries:
+        short = getattr(country, "common_name", None) or country.name
+        for name in {country.name, short}:
+            if name not in known and name not in _AMBIGUOUS_COUNTRY_NAMES and "," not in name:
+                entries.append((name, short, "country"))
+    return Gazetteer(entries, case_sensitive=True)
+
+
+@lru_cache(maxsize=1)
+def organisations() -> tuple[Gazetteer, Gazetteer]:
+    """(case-sensitive, case-insensitive): abbreviations must keep their capitals."""
+    sensitive, insensitive = [], []
+    for alias, canonical, kind in read_table("organisations.tsv"):
+        target = sensitive if alias[:1].isupper() else insensitive
+        target.append((alias, canonical, kind))
+    return Gazetteer(sensitive, case_sensitive=True), Gazetteer(insensitive, case_sensitive=False)
+
+
+@lru_cache(maxsize=1)
+def commodities() -> Gazetteer:
+    return Gazetteer([(row[0], row[1], "commodity") for row in read_table("commodities.tsv")], case_sensitive=False)
+
+
+def _alternation(rows: list[list[str]]) -> str:
+    return "|".join(f"(?:{row[0]})" for row in sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def commodity_affixes() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+    """Modifiers (`primary`, `eaf`) and suffixes (`ore`, `scrap`) that narrow a commodity."""
+    mods, sufs = read_table("commodity_modifiers.tsv"), read_table("commodity_suffixes.tsv")
+    mod_re = re.compile(rf"(?:^|(?<=[\s(]))({_alternation(mods)})[\s-]+$")
+    suf_re = re.compile(rf"^[\s-]+({_alternation(sufs)})\b(?:\s+and\s+({_alternation(sufs)})\b)?")
+    return mod_re, _canon_map(mods), suf_re, _canon_map(sufs)
+
+
+def _canon_map(rows: list[list[str]]) -> dict[str, str]:
+    return {row[0]: row[1] for row in rows}
+
+
+def affix_canonical(table: dict[str, str], written: str) -> str:
+    """Map a written modifier or suffix to its canonical form through the regex table."""
+    for pattern, canonical in table.items():
+        if re.fullmatch(pattern, written):
+            return canonical
+    return written
+
+
+@lru_cache(maxsize=1)
+def metric_triggers() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rf"\b(?:{row[0]})\b", re.IGNORECASE), row[1]) for row in read_table("metrics.tsv")]
+
+
+@lru_cache(maxsize=1)
+def metric_trigger_regex() -> re.Pattern[str]:
+    """One regex for all triggers; the named group index maps back to the metric."""
+    rows = sorted(read_table("metrics.tsv"), key=lambda r: -len(r[0]))
+    return re.compile(r"\b(?:" + "|".join(f"({row[0]})" for row in rows) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def metric_trigger_metrics() -> tuple[str, ...]:
+    rows = sorted(read_table("metrics.tsv"), key=lambda r: -len(r[0]))
+    return tuple(row[1] for row in rows)
