@@ -1,0 +1,137 @@
+"""End to end in a real headless Chromium: search, reorder, read, comment, follow a label.
+
+The reader's journey runs with JavaScript switched off, because the pages promise to work without it.
+Chromium is Debian's (/usr/bin/chromium, or METALNOMIST_CHROMIUM); absent, the tests skip — except
+under CI, where a missing browser is a failure rather than a silent pass.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from tests.web.conftest import open_site
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _chromium() -> str:
+    path = os.environ.get("METALNOMIST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        reason = f"no Chromium at {path}; set METALNOMIST_CHROMIUM"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real uvicorn server in a background thread, over a freshly seeded archive."""
+    for site in open_site(tmp_path_factory.mktemp("browser")):
+        port = _free_port()
+        server = uvicorn.Server(uvicorn.Config(site.client.app, host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                pytest.fail("uvicorn did not start")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    executable = _chromium()
+    if os.environ.get("CI"):
+        import playwright.sync_api as sync_api  # in CI a missing Playwright must fail, not skip
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def test_reader_journey_without_javascript(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "/")
+    page.get_by_label("Search this blog").fill("Japan’s")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/search?q=*")
+    status = page.locator(".status-msg")
+    assert " ".join(status.inner_text().split()) == \
+        "Showing posts sorted by relevance for query Japan’s. Sort by date · Show all posts"
+    assert page.locator("article.post-summary").count() == 10
+    assert page.locator(".snippet mark").count() > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-page.png"), full_page=True)
+
+    page.get_by_role("link", name="Sort by date").click()
+    page.wait_for_url("**by-date=true*")
+    assert "sorted by date for query Japan’s" in status.inner_text()
+
+    first = page.locator("article.post-summary h2 a").first
+    title = first.inner_text()
+    first.click()
+    assert page.locator("h1").inner_text() == title
+    page.screenshot(path=str(ARTIFACTS / "post-page.png"), full_page=True)
+
+    page.get_by_role("textbox", name="Name").fill("Browser Reader")
+    page.get_by_role("textbox", name="Comment").fill("Seen in a real browser.\n\n<script>alert(1)</script>")
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_url("**comment=published*")
+    comment = page.locator("li.comment").last
+    assert comment.locator(".author").inner_text() == "Browser Reader"
+    assert "<script>alert(1)</script>" in comment.inner_text()
+    assert page.locator(".notice").inner_text().startswith("Thank you")
+
+    label = page.locator("article.post .labels a").first
+    name = label.inner_text()
+    label.click()
+    assert f"Showing posts with label {name}." in page.locator(".status-msg").inner_text()
+    assert title in page.locator("article.post-summary h2").all_inner_texts()
+    context.close()
+
+
+def test_pages_raise_no_console_errors_and_stack_on_phones(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(base_url + "/search?q=lithium")
+    main, sidebar = page.locator("main").bounding_box(), page.locator("aside.sidebar").bounding_box()
+    assert sidebar["y"] >= main["y"] + main["height"] - 1  # the sidebar moves below the content
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing overflows sideways
+    page.screenshot(path=str(ARTIFACTS / "search-page-phone.png"), full_page=True)
+    page.goto(base_url + "/search?q=iron+ore")
+    page.locator("article.post-summary h2 a").first.click()
+    aside = page.locator("aside.commentary")
+    assert aside.locator("h2").inner_text() == "The Metalnomist Commentary"
+    page.screenshot(path=str(ARTIFACTS / "post-page-phone.png"), full_page=True)
+    page.goto(base_url + "/docs")
+    assert errors == []
+    context.close()
