@@ -8,6 +8,7 @@ JSON shape (pinned by tests/web/test_api.py):
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import Request
@@ -93,10 +94,10 @@ def _html_error(request: Request, status: int, message: str) -> Response:
 
 
 async def respond(request: Request, status: int, code: str, message: str, field: str | None = None,
-                  headers: dict[str, str] | None = None) -> Response:
+                  headers: Mapping[str, str] | None = None) -> Response:
     """JSON under /api/, an HTML page everywhere else."""
     if _is_api(request):
-        return JSONResponse(error_body(status, code, message, field), status_code=status, headers=headers)
+        return JSONResponse(error_body(status, code, message, field), status_code=status, headers=dict(headers or {}))
     response = await run_in_threadpool(_html_error, request, status, message)
     response.headers.update(headers or {})
     return response

@@ -66,6 +66,11 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return element
 
 
+def _serialise(root: etree._Element) -> bytes:
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    return data
+
+
 def _iso(value: datetime) -> str:
     return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
 
@@ -121,7 +126,7 @@ def atom(info: FeedInfo, entries: Sequence[Entry], site_title: str) -> bytes:
         _sub(entry, a + "content", e.content, type=e.content_type)
         _sub(entry, a + "link", rel="alternate", type="text/html", href=e.link)
         _sub(_sub(entry, a + "author"), a + "name", e.author or site_title)
-    return etree.tostring(feed, xml_declaration=True, encoding="utf-8")
+    return _serialise(feed)
 
 
 def rss(info: FeedInfo, entries: Sequence[Entry], description: str) -> bytes:
@@ -142,7 +147,7 @@ def rss(info: FeedInfo, entries: Sequence[Entry], description: str) -> bytes:
         for label in e.categories:
             _sub(item, "category", label)
         _sub(item, "description", e.content)
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    return _serialise(root)
 
 
 def _respond(alt: str, info: FeedInfo, entries: Sequence[Entry], request: Request) -> Response:
@@ -212,8 +217,7 @@ def sitemap(request: Request) -> Response:
             when = post.published or post.created
             if when:
                 _sub(url, f"{{{SITEMAP_NS}}}lastmod", when.date().isoformat())
-    return Response(etree.tostring(root, xml_declaration=True, encoding="utf-8"),
-                    media_type="application/xml; charset=utf-8")
+    return Response(_serialise(root), media_type="application/xml; charset=utf-8")
 
 
 def robots(request: Request) -> PlainTextResponse:

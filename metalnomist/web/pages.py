@@ -10,7 +10,7 @@ from fastapi import Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from metalnomist.errors import InvalidInput, NotFound, RateLimited
-from metalnomist.models import Post, SearchPage
+from metalnomist.models import Post, SearchPage, SortOrder
 from metalnomist.pipeline import Archive, post_comment
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import list_comments
@@ -103,7 +103,7 @@ def search_page(request: Request, q: str = "", by_date: Annotated[str, Query(ali
     if not q.strip() and not labels:
         return RedirectResponse("/", status_code=303)
     size = _page_size(request, max_results)
-    sort = "date" if by_date.strip().lower() in TRUE_WORDS else "relevance"
+    sort: SortOrder = "date" if by_date.strip().lower() in TRUE_WORDS else "relevance"
     archive = archive_of(request)
     page: SearchPage = search(archive.store, archive.index, SearchRequest(q, sort, labels, size, start))
     keep = {"q": q or None, "label": labels or None, "max_results": max_results}

@@ -124,4 +124,6 @@ def render(request: Request, name: str, context: Mapping[str, Any], status_code:
     """Every page gets the site title and the sidebar (label cloud, archive by month)."""
     state = request.app.state
     full = {"site_title": state.settings.site_title, "sidebar": _sidebar_or_empty(state.archive), **context}
-    return state.templates.TemplateResponse(request, name, full, status_code=status_code, headers=headers)
+    response: HTMLResponse = state.templates.TemplateResponse(request, name, full, status_code=status_code,
+                                                              headers=headers)
+    return response
