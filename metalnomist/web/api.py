@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -13,6 +14,7 @@ from metalnomist.models import Comment, Post, SearchHit
 from metalnomist.pipeline import get_post, post_comment
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.comments import list_comments
+from metalnomist.store.facts import FactFilter, query_facts
 from metalnomist.store.posts import label_counts, list_posts
 from metalnomist.web.pages import archive_of
 from metalnomist.web.render import label_url, render
@@ -103,6 +105,38 @@ class CommentCreated(BaseModel):
     comment: CommentOut
 
 
+class FactOut(BaseModel):
+    """One reported figure; field meanings and vocabularies are in shared/spec/facts.md."""
+
+    id: int | None
+    post_id: int | None
+    post: str
+    sentence: str
+    metric: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    change_pct: float | None
+    change_pp: float | None
+    change_basis: str | None
+    commodity: str | None
+    country: str | None
+    partner: str | None
+    company: str | None
+    period: str | None
+    forecast: bool
+    source: str | None
+    bound: str | None
+    sentence_start: int | None
+
+
+class FactList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    facts: list[FactOut]
+
+
 def _summary(post: Post) -> PostSummary:
     assert post.id is not None and post.permalink is not None
     return PostSummary(id=post.id, title=post.title, url=post.permalink, source_url=post.url,
@@ -165,6 +199,21 @@ def api_comments(request: Request, post_id: PostId) -> CommentList:
     with archive.store.reading() as conn:
         comments = list_comments(conn, post_id)
     return CommentList(post_id=post_id, comments=[_comment(c) for c in comments])
+
+
+def api_facts(request: Request, commodity: str | None = None, metric: str | None = None,
+              country: str | None = None, partner: str | None = None, company: str | None = None,
+              period: str | None = None, source: str | None = None,
+              post_id: Annotated[int | None, Query(ge=1)] = None,
+              q: Annotated[str | None, Query(description="Words in the sentence or the post title.")] = None,
+              limit: Limit = 10, offset: Offset = 0) -> FactList:
+    """Extracted market facts; filters match whole values, case-insensitively."""
+    flt = FactFilter(commodity=commodity, metric=metric, country=country, partner=partner, company=company,
+                     period=period, source=source, post_id=post_id, text=q)
+    with archive_of(request).store.reading() as conn:
+        found, total = query_facts(conn, flt, offset, limit)
+    return FactList(total=total, limit=limit, offset=offset,
+                    facts=[FactOut(**{f.name: getattr(fact, f.name) for f in fields(fact)}) for fact in found])
 
 
 def require_json(request: Request) -> None:

@@ -54,6 +54,7 @@ def routes() -> list[BaseRoute]:
         _api("/api/posts/{post_id}/comments", api.api_add_comment, "POST", status_code=201,
              summary="Add a comment"),
         _api("/api/labels", api.api_labels, summary="Labels with post counts"),
+        _api("/api/facts", api.api_facts, summary="Market facts extracted from posts"),
         _page("/{year}/{month}/{slug}.html", pages.post_page),
         _page("/{year}/{month}/{slug}.html", pages.post_comment_form, ("POST",)),
         _page("/{year}/{month}/", pages.month_page),

@@ -154,8 +154,23 @@ def test_error_table_maps_every_domain_error() -> None:
 def test_openapi_document_describes_the_api_only(site: Site) -> None:
     spec = site.client.get("/openapi.json").json()
     assert set(spec["paths"]) == {"/api/search", "/api/posts", "/api/posts/{post_id}",
-                                  "/api/posts/{post_id}/comments", "/api/labels"}
+                                  "/api/posts/{post_id}/comments", "/api/labels", "/api/facts"}
     search_params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     assert search_params == {"q", "by-date", "label", "limit", "offset"}
     result = spec["components"]["schemas"]["SearchResult"]["properties"]
     assert set(result) == RESULT_KEYS
+
+
+def test_facts_with_filters(site: Site) -> None:
+    everything = site.client.get("/api/facts", params={"limit": 100}).json()
+    assert set(everything) == {"total", "limit", "offset", "facts"}
+    assert everything["total"] > 0, "the seed posts yield facts"
+    fact = everything["facts"][0]
+    assert {"post", "sentence", "metric", "value", "unit", "change_pct", "commodity", "country", "period",
+            "forecast", "source"} <= set(fact)
+    commodity = next(f["commodity"] for f in everything["facts"] if f["commodity"])
+    filtered = site.client.get("/api/facts", params={"commodity": commodity.upper(), "limit": 100}).json()
+    assert filtered["total"] >= 1 and {f["commodity"] for f in filtered["facts"]} == {commodity}
+    by_post = site.client.get("/api/facts", params={"post_id": fact["post_id"]}).json()
+    assert {f["post_id"] for f in by_post["facts"]} == {fact["post_id"]}
+    assert_error(site.client.get("/api/facts", params={"limit": 101}), 422, "invalid_parameter", "limit")
