@@ -50,8 +50,9 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         before = text[start : match.start() + 1]
-        last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
-        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+        written = before.rsplit(None, 1)[-1].rstrip(".") if before.strip() else ""
+        last_word = written.lower()
+        if last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", written):
             continue
         sentence = text[start : match.end()].rstrip()
         if sentence:

@@ -11,7 +11,9 @@ from metalnomist.extract.places import PlaceContext, place
 from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import attach_sources
-from metalnomist.extract.subjects import NO_COMMODITY, commodity_in_sentence, company_of, credits, framing_commodity
+from metalnomist.extract.subjects import (
+    NO_COMMODITY, commodity_elsewhere, commodity_in_clause, company_of, credits, framing_commodity,
+)
 from metalnomist.models import COMMENTARY_HEADING, Fact, Post
 from metalnomist.text import split_sentences
 
@@ -51,6 +53,7 @@ def extract_facts(post: Post) -> list[Fact]:
         for sentence_offset, sentence in split_sentences(block.text):
             view = read_sentence(sentence, state.published, state.abbreviations)
             found = drafts(view) if _ENDING.search(sentence) else []
+            state.sentence_metric = None
             if not found:
                 _frame(view, state)
                 credit = credits(view)
@@ -114,13 +117,17 @@ def _update_scope(view: SentenceView, state: PostState) -> None:
 
 def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, sentence: str, start: int) -> Fact:
     para = state.paragraph
+    if draft.comparison and state.sentence_metric:
+        draft.metric_hint = state.sentence_metric
     base = metric_rules.base_metric(draft, view, para.metric or state.metric)
+    if not draft.comparison:
+        state.sentence_metric = base
     ctx = PlaceContext(state.focus, state.tariff_country, state.projects, para.scope, para.partner)
     where = place(draft, view, base, ctx)
     metric = "target" if metric_rules.is_target(draft, view) else where.metric
-    commodity = _commodity(draft, view, state)
+    commodity = _commodity(draft, view, state, metric)
     period = _period(draft, view, state, metric)
-    unit = _unit(draft, metric, state)
+    unit = _unit(draft, metric, view)
     company = company_of(draft, view, state.company)
     fact = Fact(
         post=post.title, sentence=sentence, metric=metric, value=draft.value, value_max=draft.value_max,
@@ -148,17 +155,20 @@ def _remember(fact: Fact, draft: Draft, state: PostState) -> None:
         state.company = fact.company
 
 
-def _commodity(draft: Draft, view: SentenceView, state: PostState) -> str | None:
-    found = commodity_in_sentence(draft, view)
-    if found is None:
-        found = state.paragraph.commodity or state.heading_commodity or state.commodity or state.title_commodity
+def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
+    found = (commodity_in_clause(draft, view, metric == "market_share") or state.paragraph.commodity
+             or commodity_elsewhere(draft, view) or state.heading_commodity or state.commodity or state.title_commodity)
     return None if found == NO_COMMODITY else found
 
 
-def _unit(draft: Draft, metric: str, state: PostState) -> str | None:
+def _unit(draft: Draft, metric: str, view: SentenceView) -> str | None:
     unit = draft.unit
     if unit is None:
         return None
+    if unit[:3].isupper() and "/" not in unit:
+        per = {i.q.unit for i in view.items if i.q.unit.startswith(unit + "/")}
+        if len(per) == 1:
+            return per.pop()  # `up to ¥50,000 …, a total of ¥900,000 per EV`: both per EV
     annual = metric in {"production", "capacity", "target"}
     if unit == "t/yr" and not annual:
         return "t"

@@ -30,7 +30,8 @@ BASES = [
 ]
 _EXPLANATORY = re.compile(
     r"^(?:and\s+|but\s+)?(?:reflecting|underscoring|indicating|signal+ing|suggesting|marking|following|due to|amid|driven by|despite|after|as|because|thanks to"
-    r"|citing|highlighting|according to|aiming|in order to|which had|underlining|reinforcing|providing|offsetting|breaking|the lowest|the highest|a stark|a measure)\b",
+    r"|citing|highlighting|according to|aiming|in order to|which had|underlining|reinforcing|providing|offsetting|breaking|the lowest|the highest|a stark|a measure"
+    r"|while|whereas|although|though|if|commonly|used|known as|located|based|operated|owned|such as)\b",
     re.I,
 )
 _SEGMENT_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|:\s+|,\s+but\s+")
@@ -93,7 +94,7 @@ _COMPARISON_BEFORE = re.compile(
 )
 _BY_BEFORE = re.compile(rf"\bby\s+{_BOUND_WORDS}$", re.I)
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
-_VERB_BEFORE = re.compile(rf"\b(?:{_CHANGE_VERB})\s+{_BOUND_WORDS}$", re.I)
+_VERB_BEFORE = re.compile(rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})\s+{_BOUND_WORDS}$", re.I)
 _NOUN_AFTER = re.compile(rf"^\s*(?:{_BASIS_TOKEN}\s+)?(?:{_CHANGE_NOUN})\b", re.I)
 _BASIS_AFTER = re.compile(rf"^\s*(?:{_BASIS_TOKEN}|(?:from|compared (?:to|with)) (?:the )?(?:same|previous|prior|a year|last))", re.I)
 _DIFF_AFTER = re.compile(r"^\s+(?P<w>less|fewer|lower|below|more|higher|above)\s+than\b", re.I)
@@ -165,6 +166,7 @@ def basis_for(item: Item, bases: list[BasisMention], clauses: list[Clause]) -> s
 
 
 _TO_NEXT = re.compile(r"^[^,;]{0,40}?\b(?:to|at|reaching|totall?ing|amounting to)\s+(?:(?:over|more than|nearly|almost|about|around|approximately|roughly|some|just|only)\s+)?$", re.I)
+_BRACKETED = re.compile(r"^[^,;()]{0,25}(?:\(|—|–)\s*$")
 _APPOSITIVE = re.compile(r"^[^;]{0,80}?(?:,|—|–|\(|\s-\s)[^;]{0,60}$")
 
 
@@ -192,9 +194,12 @@ def _choose_level(item: Item, levels: list[Item], text: str) -> Item | None:
     preceding = [lv for lv in levels if lv.q.end <= item.q.start]
     nxt = following[0] if following else None
     prev = preceding[-1] if preceding else None
+    appositive = prev is not None and not _has_quantity_between(prev, item, levels)
+    if prev and appositive and _BRACKETED.match(text[prev.q.end : item.q.start]):
+        return prev
     if nxt and _TO_NEXT.match(text[item.q.end : nxt.q.start]):
         return nxt
-    if prev and _APPOSITIVE.match(text[prev.q.end : item.q.start]) and not _has_quantity_between(prev, item, levels):
+    if prev and appositive and _APPOSITIVE.match(text[prev.q.end : item.q.start]):
         return prev
     if item.role == "pp":
         return prev or nxt

@@ -11,7 +11,7 @@ _TARIFF_AFTER = re.compile(r"^\s*(?:[A-Z][\w.]*\s+)?(?:\w+\s+)?(?:tariffs?|dut(?
 _TARIFF_BEFORE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
 _RATE = re.compile(r"\brate\b", re.I)
 _TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s+to|aiming\s+to|objective)\b", re.I)
-_PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|line|mill|project)\b", re.I)
+_PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?)\b", re.I)
 
 MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price"})
@@ -62,19 +62,44 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
 def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     q, clause = draft.anchor.q, draft.anchor.clause
     allowed = allowed_metrics(draft)
-    found = nearest_trigger(view, q.start, q.end, clause.start, clause.end, allowed)
+    found = _own_clause_trigger(draft, view, allowed)
     if found:
         return found
-    for scope in (view.main_clauses(clause.segment), view.main_clauses()):
-        for c in sorted(scope, key=lambda c: abs(c.start - q.start)):
-            found = nearest_trigger(view, q.start, q.end, c.start, c.end, allowed)
-            if found:
-                return found
+    for c in _fallback_clauses(draft, view):
+        found = nearest_trigger(view, q.start, q.end, c.start, c.end, allowed)
+        if found:
+            return found
     if carried in allowed:
         return carried or "other"
     if draft.unit and (draft.unit or "")[:3].isupper() and carried is None:
         return "other"
     return carried or "other"
+
+
+_CUT = re.compile(r"\b(?:due to|amid|because|as|reflecting|driven by|despite|following|after|while|thanks to|underscoring)\b", re.I)
+_CLOSE_AFTER = re.compile(r"^\W*(?:(?!(?:for|of|in|on|at|from|by|with|the)\b)[\w'-]+\W+){0,4}$", re.I)
+
+
+def _own_clause_trigger(draft: Draft, view: SentenceView, allowed: frozenset[str]) -> str | None:
+    """In the figure's clause: a trigger just after it (`3,750 tonnes to be consumed`), else the nearest,
+    ignoring what follows a `due to` or `amid`, which explains rather than names the series."""
+    q, clause = draft.anchor.q, draft.anchor.clause
+    cut = _CUT.search(view.text, q.end, clause.end)
+    end = cut.start() if cut else clause.end
+    after = [t for t in view.triggers if q.end <= t.start < end and t.metric in allowed]
+    if after and _CLOSE_AFTER.match(view.text[q.end : after[0].start]):
+        return after[0].metric
+    return nearest_trigger(view, q.start, q.end, clause.start, end, allowed)
+
+
+def _fallback_clauses(draft: Draft, view: SentenceView) -> list:  # type: ignore[type-arg]
+    """Main clauses of the same segment, preceding ones first (they hold the subject), then the rest."""
+    clause, out = draft.anchor.clause, []
+    for segment in (clause.segment, None):
+        scope = [c for c in view.main_clauses(segment) if c is not clause and c not in out]
+        before = sorted((c for c in scope if c.start < clause.start), key=lambda c: -c.start)
+        out += before + [c for c in scope if c.start > clause.start]
+    return out
 
 
 def is_target(draft: Draft, view: SentenceView) -> bool:

@@ -109,7 +109,7 @@ def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | Non
 
 
 _PUBLICATION = re.compile(r"\b(?:released|published|announced|reported|said|revised|stated|noted|certified|held|met|unveiled|approved|signed|issued)\s+(?:\w+\s+)?on\s+$", re.I)
-_EFFECT = re.compile(r"\b(?:starting|effective|beginning|from|since|as of|imposed on|takes? effect on|on)\s+(?:from\s+)?$", re.I)
+_EFFECT = re.compile(r"\b(?:starting|effective|beginning|from|as of|imposed on|takes? effect on|comes? into force on)\s+(?:from\s+)?$", re.I)
 _COMPARISON_FILLER = r"(?:the|same|month|period|quarter|year|levels?|of|in|a|an|its|their|initial|original|previous|earlier|prior|last|projection|estimate|forecast|guidance)"
 _COMPARISON = re.compile(rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$", re.I)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)

@@ -15,7 +15,7 @@ from metalnomist.extract.vocab import Mention
 
 GLOBAL = "GLOBAL"
 _IMPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:imports?|imported|importing|purchases|intake)\b", re.I)
-_EXPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:exports?|exported|exporting|shipments|shipped|deliver\w*|suppl\w*|sold)\b", re.I)
+_EXPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,6}?(?:exports?|exported|exporting|shipments|shipped|deliver\w*|suppl\w*|sold)\b", re.I)
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
@@ -64,14 +64,17 @@ def candidates(draft: Draft, view: SentenceView) -> list[Mention]:
 
 
 def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:
-    text, cands = view.text, candidates(draft, view)
+    text, everywhere = view.text, candidates(draft, view)
+    segment = draft.anchor.clause.segment
+    same = [m for m in everywhere if any(c.segment == segment and c.start <= m.start < c.end for c in view.clauses)]
+    cands = same or everywhere
     if metric == "exports":
-        exporter = next((m.canonical for m in cands if _EXPORT_AFTER.match(text[m.end :])), None) or ctx.focus
+        exporter = next((m.canonical for m in cands if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start])), None) or ctx.focus
         dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None)
         if dest is not None and dest == ctx.focus and exporter != ctx.focus:
             return Place(dest, exporter, "imports")
         return Place(exporter, dest, "exports")
-    importer = next((m.canonical for m in cands if _is_importer(text, m)), None) or ctx.focus
+    importer = next((m.canonical for m in cands if _is_importer(text, m, ctx.focus)), None) or ctx.focus
     supplier = next((m.canonical for m in cands if m.canonical != importer), None)
     if metric == "shipments" and supplier is None:
         return Place(_location(draft, view, ctx), None, "shipments")
@@ -80,10 +83,16 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     return Place(importer, supplier, "imports")
 
 
-def _is_importer(text: str, m: Mention) -> bool:
+def _is_importer(text: str, m: Mention, focus: str | None) -> bool:
+    """`Japan's imports`, `Japan imported`, `shipments to Japan`; a bare `U.S. imports` in another
+    country's report names the supplier, so it counts only for the report's own country."""
     if _TO_BEFORE.search(text[: m.start]):
         return True
-    return not is_demonym(text, m) and bool(_IMPORT_AFTER.match(text[m.end :])) and not _FROM_BEFORE.search(text[: m.start])
+    if is_demonym(text, m) or _FROM_BEFORE.search(text[: m.start]) or not _IMPORT_AFTER.match(text[m.end :]):
+        return False
+    possessive = text[m.end : m.end + 1] == "'"
+    verb = re.match(r"^\s+(?:\w+\s+)?import(?:ed|ing)\b", text[m.end :])
+    return possessive or bool(verb) or m.canonical == focus
 
 
 def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:

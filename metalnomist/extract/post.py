@@ -52,6 +52,7 @@ class PostState:
     metric: str | None = None
     company: str | None = None
     heading_commodity: str | None = None
+    sentence_metric: str | None = None
     paragraph: ParagraphState = field(default_factory=ParagraphState)
 
 

@@ -14,18 +14,31 @@ _CREDIT_BEFORE = re.compile(r"\baccording to\s+(?:\w+\s+){0,3}$", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|its) (?:company|firm|group|plant|facility|project|system|mine|smelter|refinery|venture|BESS|producer|miner|automaker|carmaker)\b", re.I)
 
 
-def commodity_in_sentence(draft: Draft, view: SentenceView) -> str | None:
-    """The commodity the sentence narrows the figure to; None when it names none."""
+def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | None:
+    """The commodity the figure's own clause, or a figure-free clause framing it, narrows it to.
+
+    A share belongs to its holder (`imported EVs made up 43% of total EV sales`), so for
+    shares the mentions before the figure come first."""
     q, clause = draft.anchor.q, draft.anchor.clause
     mentions = view.entities.commodities
     for m in mentions:
-        if m.start >= q.end and _OF_AFTER.match(view.text[q.end : m.start]):
+        if m.start >= q.end and _OF_AFTER.match(view.text[q.end : m.start]) and not share:
             return m.canonical
     own = [m for m in mentions if clause.start <= m.start < clause.end]
+    if share and any(m.end <= q.start for m in own):
+        return next(m for m in own if m.end <= q.start).canonical  # the holder is the subject
     if own:
         return _nearest(own, q.start).canonical
-    for scope in (view.main_clauses(clause.segment), view.main_clauses()):
-        here = [m for m in mentions if any(c.start <= m.start < c.end for c in scope)]
+    frames = [c for c in view.main_clauses(clause.segment) if c.start < clause.start and not view.has_items(c)]
+    here = [m for m in mentions if any(c.start <= m.start < c.end for c in frames)]
+    return _nearest(here, q.start).canonical if here else None
+
+
+def commodity_elsewhere(draft: Draft, view: SentenceView) -> str | None:
+    """Last resort inside the sentence: the nearest commodity of any main clause."""
+    q = draft.anchor.q
+    for scope in (view.main_clauses(draft.anchor.clause.segment), view.main_clauses()):
+        here = [m for m in view.entities.commodities if any(c.start <= m.start < c.end for c in scope)]
         if here:
             return _nearest(here, q.start).canonical
     return None
