@@ -63,9 +63,10 @@ def find_countries(text: str) -> list[Mention]:
 
 def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> list[Mention]:
     sensitive, insensitive = vocab.organisations()
-    hits = sensitive.find(text) + insensitive.find(text)
-    for abbr, (canonical, kind) in abbreviations.items():
-        hits += [Mention(m.start(), m.end(), canonical, kind) for m in re.finditer(rf"\b{re.escape(abbr)}\b", text)]
+    # A post's own `Sumitomo Metal Mining (SMM)` beats the gazetteer's SMM (Shanghai Metals Market).
+    hits = [Mention(m.start(), m.end(), canonical, kind)
+            for abbr, (canonical, kind) in abbreviations.items() for m in re.finditer(rf"\b{re.escape(abbr)}\b", text)]
+    hits += sensitive.find(text) + insensitive.find(text)
     for m in _GENERIC_ORG.finditer(text):
         start = m.start() + (4 if m.group().startswith("The ") else 0)
         kind = "company" if _CORPORATE.search(m.group()) else "agency"

@@ -50,7 +50,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
             return "other"
         return "market_share"
     if "/" in unit and unit[:3].isupper():
-        return "subsidy" if re.search(r"\bsubsid", text, re.I) and unit.endswith("/unit") else "price"
+        subsidised = re.search(r"\b(?:subsid|grant|incentive|rebate)", text, re.I) or carried in {"subsidy", "budget"}
+        return "subsidy" if subsidised and unit.endswith("/unit") else "price"
     if unit.startswith(("GWh", "MW")) and not _ENERGY_FLOW.search(view.clause_text(clause)):
         return "capacity"
     if unit == "t/yr" or (draft.anchor.q.per_year and unit == "t"):

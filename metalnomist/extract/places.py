@@ -21,7 +21,8 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _TARIFF_NEAR = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies)\b", re.I)
 _IMPOSER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+)\b", re.I)
-_TARGETED = re.compile(r"\bon\s+(?:imports\s+from\s+|goods\s+from\s+)?(?:the\s+)?$", re.I)
+_TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,3}?(?:from\s+)?(?:the\s+)?$", re.I)
+_OF_GLOBAL = re.compile(r"^\s*of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     text, q = view.text, draft.anchor.q
     respectively = _respectively(draft, view)
     owner = next((m.canonical for m in view.entities.countries if m.start > q.end and _OF_BEFORE.search(text[q.end : m.start][-12:])), None)
-    country = owner or ctx.focus
+    country = None if _OF_GLOBAL.match(text[q.end :]) else owner or ctx.focus
     if respectively:
         return Place(country, respectively, "market_share")
     holders = [m for m in candidates(draft, view) if m.canonical != country and m.start < q.start]

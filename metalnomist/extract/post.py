@@ -71,7 +71,18 @@ def scan_post(post: Post) -> PostState:
         projects=_projects(body),
         commissioning=_commissioning(body, post.published),
         title_commodity=title_commodities[0].canonical if title_commodities else None,
+        metric=_title_metric(title),
     )
+
+
+def _title_metric(title: str) -> str | None:
+    """The series a headline names is where a post starts (`EV subsidies` → subsidy)."""
+    regex, metrics = vocab.metric_trigger_regex(), vocab.metric_trigger_metrics()
+    for m in regex.finditer(title):
+        metric = metrics[next(i for i, g in enumerate(m.groups()) if g is not None)]
+        if metric not in {"target", "market_share"}:
+            return metric
+    return None
 
 
 def _most_named(body: str) -> str | None:

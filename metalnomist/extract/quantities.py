@@ -74,7 +74,7 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(quantity)
     found.extend(_verbal(text))
     found.sort(key=lambda q: q.start)
-    return _drop_conversions(found, text)
+    return _drop_conversions(_drop_grades(found, text), text)
 
 
 def _build(match: re.Match[str], text: str) -> Quantity | None:
@@ -171,6 +171,14 @@ def _verbal(text: str) -> list[Quantity]:
     for m in _MULTIPLIER_RE.finditer(text):
         out.append(Quantity(m.start(1), m.end(1), MULTIPLIERS[m.group(1).lower()], None, "%", "multiplier"))
     return out
+
+
+_GRADE_AFTER = re.compile(r"^\s?(?:Fe|TFe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li2O|Li|SiO2|Al2O3|grade|purity|content|min|max)\b")
+
+
+def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
+    """`62% Fe`, `6% Li2O`: a grade names the product, it is not a share of anything."""
+    return [q for q in found if not (q.unit == "%" and q.kind == "number" and _GRADE_AFTER.match(text[q.end :]))]
 
 
 def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
