@@ -1,0 +1,96 @@
+"""Number and quantity parsing: the forms reporters write, and parse ↔ format round trips."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from metalnomist.extract.numbers import format_number, json_number, parse_number, tidy
+from metalnomist.extract.quantities import find_quantities
+
+
+@given(st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False))
+def test_format_then_parse_is_identity(value: object) -> None:
+    number = float(value)  # type: ignore[arg-type]
+    assert parse_number(format_number(number)) == pytest.approx(number, rel=1e-12, abs=1e-9)
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_integers_keep_thousands_separators(value: int) -> None:
+    text = format_number(float(value))
+    assert parse_number(text) == value
+    assert "," in text or value < 1000
+
+
+@pytest.mark.parametrize("text,value", [("1,908", 1908), ("8.1", 8.1), ("seven", 7), ("102.20", 102.2), (".5", 0.5)])
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "1,90", "abc", "1.2.3"])
+def test_parse_number_rejects(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_tidy_removes_scaling_noise() -> None:
+    assert tidy(8.1 * 1e6) == 8100000.0
+    assert tidy(0.056) == 0.056
+    assert json_number(2.0) == 2 and isinstance(json_number(2.0), int)
+    assert json_number(1.5) == 1.5
+
+
+# (text, value, value_max, unit, extra) — each row is a way metals reports write a figure.
+QUANTITIES = [
+    ("8.1mn tonnes", 8_100_000, None, "t", {}),               # Argus `mn`
+    ("1.05mn t", 1_050_000, None, "t", {}),                   # `mn t`
+    ("¥3.9 trillion", 3.9e12, None, "JPY", {}),               # yen, never yuan
+    ("$102.20/t", 102.2, None, "USD/t", {}),                  # money per tonne
+    ("17–20 tonnes", 17, 20, "t", {}),                         # en-dash range
+    ("40–50pc", 40, 50, "%", {}),                              # `pc`
+    ("5.2 million mt", 5_200_000, None, "t", {}),              # SMM metric tonnes
+    ("RMB 89,000/t", 89_000, None, "CNY/t", {}),               # yuan per tonne
+    ("US$6.50-8/kg", 6.5, 8, "USD/kg", {}),                    # range, currency once
+    ("56kg", 0.056, None, "t", {}),                            # mass is always tonnes
+    ("240MW", 240, None, "MW", {}),
+    ("2GW", 2000, None, "MW", {}),                             # GW → MW
+    ("500MWh", 0.5, None, "GWh", {}),                          # MWh → GWh
+    ("25kt", 25_000, None, "t", {}),
+    ("310 Mt", 3.1e8, None, "t", {}),                          # capital M: million tonnes
+    ("24,000 t/yr", 24_000, None, "t/yr", {}),
+    ("€350 per tonne", 350, None, "EUR/t", {}),
+    ("3.2 trillion won", 3.2e12, None, "KRW", {}),
+    ("1.3 million passenger vehicles", 1_300_000, None, "units", {}),  # counted nouns
+    ("0.7 percentage points", 0.7, None, "pp", {}),
+    ("nearly 70pc", 70, None, "%", {"bound": "about"}),
+    ("over one-third of exports", 33.3, None, "%", {"kind": "fraction", "bound": "over"}),
+    ("imports doubled", 100, None, "%", {"kind": "multiplier"}),
+    ("(−19%)", 19, None, "%", {"sign": -1}),                   # minus sign in brackets
+    ("$100m", 1e8, None, "USD", {}),                           # `m` after money is million
+    ("50,000 tonnes of copper annually", 50_000, None, "t", {"per_year": True}),
+]
+
+
+@pytest.mark.parametrize("text,value,value_max,unit,extra", QUANTITIES, ids=[q[0] for q in QUANTITIES])
+def test_quantity(text: str, value: float, value_max: float | None, unit: str, extra: dict[str, object]) -> None:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    q = found[0]
+    assert q.value == pytest.approx(value) and q.unit == unit
+    assert q.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    for name, want in extra.items():
+        assert getattr(q, name) == want
+
+
+@pytest.mark.parametrize("text", [
+    "On April 3, 2025", "the 12th straight month", "a 50:50 joint venture", "four-hour cycles",
+    "by 2027–2028", "COVID-19", "seven consecutive months", "62% Fe fines",
+])
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_bracketed_conversion_is_dropped() -> None:
+    found = find_quantities("¥13.2 billion ($85 million), covering half of ¥28 billion")
+    assert [q.value for q in found] == [13.2e9, 28e9]

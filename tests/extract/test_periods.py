@@ -1,0 +1,58 @@
+"""Period expressions → the spec's period strings, and how the text uses each one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from metalnomist.extract.periods import consecutive_years, find_periods
+
+# (text, period, use): the first mention found.
+PERIODS = [
+    ("in March", "--03", "period"),                                   # bare month, no year stated
+    ("in 2024", "2024", "period"),
+    ("in November 2023", "2023-11", "period"),
+    ("in the April–June quarter", "--04/--06", "period"),            # year-less quarter
+    ("for the October-March 2025 period", "2024-10/2025-03", "period"),  # range ending in the stated year
+    ("for the fiscal year ending March 31, 2025", "FY2024", "period"),
+    ("between April 2026 and March 2027", "FY2026", "period"),       # April–March is a fiscal year
+    ("in fiscal 2023", "FY2023", "period"),
+    ("in the first half of 2024", "2024-H1", "period"),
+    ("in Q2 2024", "2024-Q2", "period"),
+    ("in the third quarter of 2025", "2025-Q3", "period"),
+    ("by 2033", "2033", "deadline"),
+    ("a 28pc rise from February", "--02", "comparison"),             # a basis, not the figure's period
+    ("released on December 20", "--12", "publication"),
+    ("subsidies starting April 1st", "--04", "effect"),
+    ("On April 3, the U.S.", "--04", "date"),
+    ("since 2023", "2023", "since"),
+    ("with July's figures", "--07", "period"),
+]
+
+
+@pytest.mark.parametrize("text,period,use", PERIODS, ids=[p[0] for p in PERIODS])
+def test_period(text: str, period: str, use: str) -> None:
+    found = find_periods(text)
+    assert found, text
+    assert (found[0].period, found[0].use) == (period, use)
+
+
+def test_month_resolved_against_publication_date() -> None:
+    assert find_periods("in March", datetime(2025, 4, 20))[0].period == "2025-03"
+    assert find_periods("in November", datetime(2025, 2, 1))[0].period == "2024-11"
+
+
+def test_run_of_months_since_a_start() -> None:
+    text = "Since June 2024, shipments have exceeded 1 tonne monthly for seven consecutive months"
+    assert [p.period for p in find_periods(text)] == ["2024-06/2024-12"]
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_periods("prices may rise") == []
+    assert find_periods("in May")[0].period == "--05"
+
+
+def test_consecutive_years() -> None:
+    assert consecutive_years("marking the third consecutive year above 50%") == 3
+    assert consecutive_years("for the ninth consecutive month") is None

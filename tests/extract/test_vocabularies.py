@@ -1,0 +1,57 @@
+"""The vocabularies in code equal ../shared/spec/facts.md, and the data tables are well formed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from metalnomist.extract import METRICS, VOCABULARIES
+from metalnomist.extract.vocab import read_table
+
+SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec" / "facts.md"
+
+
+def _spec_row(field: str) -> str:
+    text = SPEC.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith(f"| `{field}` |"))
+    return row
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="the shared spec is not checked out beside the repo")
+def test_metric_vocabulary_equals_spec() -> None:
+    listed = re.findall(r"`([a-z_]+)`", _spec_row("metric").split("one of:")[1])
+    assert list(METRICS) == listed
+    assert VOCABULARIES["metric"] == METRICS
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="the shared spec is not checked out beside the repo")
+def test_change_basis_vocabulary_covers_spec() -> None:
+    listed = re.findall(r"`([a-z]/[a-z])`", _spec_row("change_basis"))
+    assert listed == ["y/y", "m/m", "q/q"]
+    assert set(listed) <= set(VOCABULARIES["change_basis"])
+
+
+def test_metric_triggers_name_spec_metrics() -> None:
+    assert {row[1] for row in read_table("metrics.tsv")} <= set(METRICS)
+
+
+@pytest.mark.parametrize("table,columns", [
+    ("commodities.tsv", 2), ("countries.tsv", 2), ("organisations.tsv", 3), ("units.tsv", 3),
+    ("scales.tsv", 2), ("currencies.tsv", 2), ("metrics.tsv", 2),
+])
+def test_tables_have_their_columns(table: str, columns: int) -> None:
+    rows = read_table(table)
+    assert rows and all(len(row) >= columns and all(row[:columns]) for row in rows)
+
+
+def test_commodities_are_lower_case_british() -> None:
+    for alias, canonical in (row[:2] for row in read_table("commodities.tsv")):
+        assert canonical == canonical.lower()
+        assert "aluminum" not in canonical and "sulfide" not in canonical
+
+
+def test_yen_is_never_yuan() -> None:
+    codes = {row[0]: row[1] for row in read_table("currencies.tsv")}
+    assert codes["¥"] == "JPY" and codes["RMB"] == "CNY" and codes["yuan"] == "CNY"
