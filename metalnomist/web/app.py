@@ -17,16 +17,22 @@ from starlette.staticfiles import StaticFiles
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.web import api, feeds, pages
-from metalnomist.web.errors import exception_handlers
+from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.render import make_templates
 from metalnomist.web.security import Csrf, SecurityHeadersMiddleware
 
 STATIC_DIR = Path(__file__).with_name("static")
 MAX_BODY_BYTES = 1_000_000  # a comment is at most a few KB; refuse anything far larger early
+# Starlette's own limit sits outside our middleware and answers in plain text, so it only backs up
+# ContentLengthLimit for bodies sent without a Content-Length.
+BACKSTOP_BODY_BYTES = 4 * MAX_BODY_BYTES
 
 
-def _page(path: str, endpoint: Any, methods: tuple[str, ...] = ("GET",)) -> APIRoute:
-    """Reader pages and feeds stay out of the OpenAPI document, which describes the JSON API."""
+def _page(path: str, endpoint: Any, methods: tuple[str, ...] = ("GET", "HEAD")) -> APIRoute:
+    """Reader pages and feeds stay out of the OpenAPI document, which describes the JSON API.
+
+    HEAD is answered too, because link checkers and uptime monitors ask with it.
+    """
     return APIRoute(path, endpoint, methods=list(methods), response_class=HTMLResponse, include_in_schema=False)
 
 
@@ -76,8 +82,9 @@ def create_app(settings: Settings, archive: Archive | None = None) -> FastAPI:
     app = FastAPI(
         title=settings.site_title, version="1", lifespan=lifespan, routes=routes(),
         description="Search and read the Metalnomist archive of metals-market news.",
-        openapi_url="/openapi.json", docs_url=None, redoc_url=None, max_body_size=MAX_BODY_BYTES,
-        middleware=[Middleware(SecurityHeadersMiddleware)], exception_handlers=exception_handlers(),
+        openapi_url="/openapi.json", docs_url=None, redoc_url=None, max_body_size=BACKSTOP_BODY_BYTES,
+        middleware=[Middleware(SecurityHeadersMiddleware), Middleware(ContentLengthLimit, max_bytes=MAX_BODY_BYTES)],
+        exception_handlers=exception_handlers(),
     )
     app.state.settings = settings
     app.state.archive = opened

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from metalnomist.errors import (
     ConfigError,
@@ -54,6 +55,7 @@ HTTP_CODES: dict[int, str] = {
 
 TITLES: dict[int, str] = {
     400: "That request could not be understood", 403: "That form could not be accepted",
+    413: "That request is too large",
     404: "Page not found", 405: "That method is not allowed here", 422: "A parameter is not valid",
     429: "Too many requests", 500: "Something went wrong", 503: "The archive is unavailable",
 }
@@ -160,6 +162,28 @@ async def server_error(request: Request, exc: Exception) -> Response:
             response = Response("500 Internal Server Error", status_code=500, media_type="text/plain")
     response.headers.update(SECURITY_HEADERS)
     return response
+
+
+class ContentLengthLimit:
+    """Refuse a body declared too large before reading it, answering in the site's own error shapes.
+
+    Starlette's body limit (also configured) catches undeclared, chunked bodies, but it answers a
+    declared oversize body with plain text, which would break the API's one error shape.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            declared = dict(scope.get("headers", [])).get(b"content-length", b"")
+            if declared.isdigit() and int(declared) > self.max_bytes:
+                message = f"the request body may be at most {self.max_bytes} bytes; this one declares {int(declared)}"
+                response = await respond(Request(scope, receive), 413, "too_large", message)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def exception_handlers() -> dict[Any, Any]:

@@ -77,6 +77,7 @@ def browser() -> Iterator[object]:
 
 def test_reader_journey_without_javascript(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)  # shared CI machines can be slow; a real hang still fails
     page = context.new_page()
     page.goto(base_url + "/")
     page.get_by_label("Search this blog").fill("Japan’s")
@@ -119,6 +120,7 @@ def test_reader_journey_without_javascript(browser, base_url: str) -> None:  # t
 
 def test_pages_raise_no_console_errors_and_stack_on_phones(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.set_default_timeout(60_000)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)

@@ -270,3 +270,51 @@ def test_comments_endpoint_takes_the_post_id(fresh: Site) -> None:
     assert response.status_code == 303 and response.headers["location"].startswith(fresh.iron_ore)
     missing = fresh.client.post("/comments", data={**fields, "post_id": "9999", "author": "Cy", "body": "x"})
     assert missing.status_code == 404
+
+
+# --- dated posts, odd labels, and an empty archive ----------------------------------------------
+
+def test_dated_post_with_odd_label_and_hostile_source(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from metalnomist.pipeline import ingest_file
+
+    record = {"title": "Copper <b>rallies</b>", "body": "Copper rose.\n\nThe Metalnomist Commentary\n\nWatch it.",
+              "url": "javascript:alert(1)", "published": "2025-03-04T10:00:00Z", "labels": ["LME/COMEX"]}
+    source = tmp_path / "posts.jsonl"
+    source.write_text(json.dumps(record) + "\n")
+    ingest_file(fresh.archive, source, "jsonl")
+    doc = html(fresh.client.get("/2025/03/copper-b-rallies-b.html"))
+    assert text_of(select(doc, "h1")[0]) == "Copper <b>rallies</b>"
+    time = select(doc, "article .post-meta time")[0]
+    assert (time.get("datetime"), text_of(time)) == ("2025-03-04T10:00:00+00:00", "4 March 2025")
+    assert not select(doc, "article .undated") and not select(doc, ".source a")
+    assert text_of(select(doc, "aside.commentary p")[0]) == "Watch it."
+    label = select(doc, "article .labels a")[0].get("href")
+    assert label == "/search/label/LME%2FCOMEX"
+    assert len(select(html(fresh.client.get(label)), "article.post-summary")) == 1
+    assert fresh.client.get("/feeds/posts/default/-/LME%2FCOMEX").status_code == 200
+    march = html(fresh.client.get("/2025/03/"))
+    assert [text_of(a) for a in select(march, "h2.post-title a")] == ["Copper <b>rallies</b>"]
+    assert "March" in [text_of(a) for a in select(march, ".archive ul a")]
+
+
+def test_app_without_an_archive_opens_one_and_ingests_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from metalnomist.web.app import create_app
+    from tests.web.conftest import web_settings
+
+    with TestClient(create_app(web_settings(tmp_path))) as client:
+        doc = html(client.get("/"))
+        assert text_of(select(doc, ".empty")[0]) == "No posts yet."
+        assert client.get("/api/posts").json()["total"] == 0
+        assert client.get("/search", params={"q": "copper"}).status_code == 200
+
+
+def test_head_requests_and_oversized_bodies(site: Site) -> None:
+    assert site.client.head("/").status_code == 200
+    too_big = site.client.post("/api/posts/1/comments", content=b"x" * 2_000_000,
+                               headers={"content-type": "application/json"})
+    assert too_big.status_code == 413
+    assert too_big.json()["error"]["code"] == "too_large"
