@@ -151,8 +151,14 @@ class BasisMention:
     basis: str
 
 
+_BASIS_KEYS = {"y/y": ("y/y", "yoy", "y-o-y", "year", "annual"), "m/m": ("m/m", "mom", "m-o-m", "month"),
+               "q/q": ("q/q", "qoq", "quarter"), "w/w": ("w/w", "wow", "week")}
+
+
 def find_bases(text: str) -> list[BasisMention]:
-    found = [BasisMention(m.start(), basis) for basis, pattern in BASES for m in pattern.finditer(text)]
+    lower = text.lower()
+    found = [BasisMention(m.start(), basis) for basis, pattern in BASES
+             if any(key in lower for key in _BASIS_KEYS[basis]) for m in pattern.finditer(text)]
     return sorted(found, key=lambda b: b.start)
 
 

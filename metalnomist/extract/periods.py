@@ -135,11 +135,21 @@ def _use(kind: str, before: str) -> str:
     return "period"
 
 
+_ANY_MONTH = re.compile(_MONTH)
+_NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month"})
+
+
 def find_periods(text: str, published: datetime | None = None) -> list[PeriodMention]:
     """All period mentions, leftmost-longest, with their use."""
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
+    has_month = bool(_ANY_MONTH.search(text))
+    has_digit = any(c.isdigit() for c in text)
+    if not has_month and not has_digit:
+        return []
     for pattern, kind in _RULES:
+        if (kind in _NEEDS_MONTH and not has_month) or (kind not in _NEEDS_MONTH and not has_digit):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

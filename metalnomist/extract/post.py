@@ -21,6 +21,7 @@ from metalnomist.text import fold_quotes, split_sentences
 
 _ABBREVIATION = re.compile(r"((?:[A-Z][\w&.'-]*|of|and|&|for)(?:\s+(?:[A-Z][\w&.'-]*|of|and|&|for))*)\s+\(([A-Z][A-Za-z]{1,6})\)")
 _PROJECT = re.compile(r"\b([A-Z][a-z]{3,})(?:\s+[A-Z][a-z]+)?\s+(?:[Pp]roject|[Mm]ine|[Dd]eposit)\s+in\s+(?:the\s+)?")
+_COMMISSIONING_WORDS = re.compile(r"operation|completion|commissioning|start-?up|online|production start", re.I)
 _COMMISSIONING = re.compile(r"\b(?:operations?|completion|commissioning|start-?up|online|production start)\b[^.;]{0,30}$", re.I)
 
 
@@ -77,9 +78,7 @@ def scan_post(post: Post) -> PostState:
 
 def _title_metric(title: str) -> str | None:
     """The series a headline names is where a post starts (`EV subsidies` → subsidy)."""
-    regex, metrics = vocab.metric_trigger_regex(), vocab.metric_trigger_metrics()
-    for m in regex.finditer(title):
-        metric = metrics[next(i for i, g in enumerate(m.groups()) if g is not None)]
+    for _, _, metric in vocab.metric_triggers().find(title):
         if metric not in {"target", "market_share"}:
             return metric
     return None
@@ -115,6 +114,8 @@ def _projects(body: str) -> dict[str, str]:
 def _commissioning(body: str, published: datetime | None) -> str | None:
     """When a planned plant starts operating: its capacity is for that period."""
     for _, sentence in split_sentences(body):
+        if not _COMMISSIONING_WORDS.search(sentence):
+            continue
         if re.search(r"\bconstruction\b[^.]{0,20}$", sentence, re.I) and "operation" not in sentence:
             continue
         for p in find_periods(sentence, published):

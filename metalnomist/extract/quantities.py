@@ -162,9 +162,15 @@ _MULTIPLIER_RE = re.compile(
 )
 
 
+_VERBAL_KEYS = ("third", "quarter", "fifth", "tenth", "doubl", "tripl", "quadrupl", "halv", "twice", "times", "fold")
+
+
 def _verbal(text: str) -> list[Quantity]:
     """`one-third of` is a share; `doubled` and `more than twice` are relative changes."""
-    out = []
+    out: list[Quantity] = []
+    lower = text.lower()
+    if not any(key in lower for key in _VERBAL_KEYS):
+        return out
     for m in _FRACTION_RE.finditer(text):
         out.append(Quantity(m.start(1), m.end(1), FRACTIONS[m.group(1).lower()], None, "%", "fraction",
                             bound=_bound(text[: m.start(1)])))

@@ -74,12 +74,7 @@ def read_sentence(sentence: str, published: datetime | None, abbreviations: dict
 
 
 def _triggers(masked: str) -> list[Trigger]:
-    regex, metrics = vocab.metric_trigger_regex(), vocab.metric_trigger_metrics()
-    out = []
-    for m in regex.finditer(masked):
-        index = next(i for i, g in enumerate(m.groups()) if g is not None)
-        out.append(Trigger(m.start(), m.end(), metrics[index]))
-    return out
+    return [Trigger(start, end, metric) for start, end, metric in vocab.metric_triggers().find(masked)]
 
 
 def drafts(view: SentenceView) -> list[Draft]:

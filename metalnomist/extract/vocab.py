@@ -139,19 +139,40 @@ def affix_canonical(table: dict[str, str], written: str) -> str:
     return written
 
 
-@lru_cache(maxsize=1)
-def metric_triggers() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rf"\b(?:{row[0]})\b", re.IGNORECASE), row[1]) for row in read_table("metrics.tsv")]
+class TriggerTable:
+    """Metric trigger words, matched word by word with a memo: a sentence costs a dict lookup a word.
+
+    Rows whose pattern has a space (`market share`, `aims to`) match their first word as a
+    pattern and the rest literally."""
+
+    _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self._single = [(re.compile(rf"(?:{r[0]})", re.I), r[1]) for r in rows if " " not in r[0]]
+        self._multi = [(re.compile(rf"(?:{r[0].split(' ', 1)[0]})", re.I), r[0].split(" ", 1)[1].lower(), r[1])
+                       for r in rows if " " in r[0]]
+        self._memo: dict[str, str | None] = {}
+
+    def _metric_of(self, word: str) -> str | None:
+        if word not in self._memo:
+            self._memo[word] = next((metric for pattern, metric in self._single if pattern.fullmatch(word)), None)
+        return self._memo[word]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for m in self._WORD.finditer(text):
+            word = m.group().lower()
+            multi = next(((rest, metric) for first, rest, metric in self._multi if first.fullmatch(word)
+                          and text[m.end() : m.end() + len(rest) + 1].lower() == " " + rest), None)
+            if multi:
+                out.append((m.start(), m.end() + len(multi[0]) + 1, multi[1]))
+                continue
+            metric = self._metric_of(word)
+            if metric:
+                out.append((m.start(), m.end(), metric))
+        return out
 
 
 @lru_cache(maxsize=1)
-def metric_trigger_regex() -> re.Pattern[str]:
-    """One regex for all triggers; the named group index maps back to the metric."""
-    rows = sorted(read_table("metrics.tsv"), key=lambda r: -len(r[0]))
-    return re.compile(r"\b(?:" + "|".join(f"({row[0]})" for row in rows) + r")\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def metric_trigger_metrics() -> tuple[str, ...]:
-    rows = sorted(read_table("metrics.tsv"), key=lambda r: -len(r[0]))
-    return tuple(row[1] for row in rows)
+def metric_triggers() -> TriggerTable:
+    return TriggerTable(read_table("metrics.tsv"))
