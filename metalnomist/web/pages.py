@@ -17,7 +17,7 @@ from metalnomist.store.comments import list_comments
 from metalnomist.store.posts import label_counts, list_posts, neighbours, post_by_permalink, posts_by_ids
 from metalnomist.web.render import render, search_url
 from metalnomist.web.security import CSRF_COOKIE
-from metalnomist.web.sidebar import MONTH_NAMES, posts_in_month
+from metalnomist.web.sidebar import MONTH_NAMES
 
 Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many posts to skip.")]
 MaxResults = Annotated[int | None, Query(alias="max-results", ge=1, le=100, description="Posts per page.")]
@@ -74,7 +74,7 @@ def month_page(request: Request, year: str, month: str, start: Start = 0,
     if not (re.fullmatch(r"\d{4}", year) and re.fullmatch(r"\d{2}", month) and 1 <= int(month) <= 12):
         raise NotFound(f"/{year}/{month}/ is not a month: archive pages look like /2025/03/")
     size = _page_size(request, max_results)
-    posts, total = posts_in_month(archive_of(request), int(year), int(month), start, size)
+    posts, total = request.app.state.months.posts(archive_of(request), int(year), int(month), start, size)
     if total == 0:
         raise NotFound(f"no posts were published in {MONTH_NAMES[int(month) - 1]} {year}")
     pager = _pager(request.url.path, start, size, total, {"max-results": max_results})

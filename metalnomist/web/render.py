@@ -110,10 +110,10 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def _sidebar_or_empty(archive: Any) -> dict[str, Any]:
+def _sidebar_or_empty(state: Any) -> dict[str, Any]:
     """Error pages render through here too, so a failing store must not take the page down with it."""
     try:
-        return sidebar(archive)
+        return sidebar(state.archive, state.months)
     except Exception:
         log.exception("sidebar unavailable")
         return {"labels": [], "years": []}
@@ -123,7 +123,7 @@ def render(request: Request, name: str, context: Mapping[str, Any], status_code:
            headers: Mapping[str, str] | None = None) -> HTMLResponse:
     """Every page gets the site title and the sidebar (label cloud, archive by month)."""
     state = request.app.state
-    full = {"site_title": state.settings.site_title, "sidebar": _sidebar_or_empty(state.archive), **context}
+    full = {"site_title": state.settings.site_title, "sidebar": _sidebar_or_empty(state), **context}
     response: HTMLResponse = state.templates.TemplateResponse(request, name, full, status_code=status_code,
                                                               headers=headers)
     return response
