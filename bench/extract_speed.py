@@ -38,7 +38,9 @@ def sentences_read(post: Post) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=Path, default=REPO.parent / "shared" / "data" / "seed" / "metalnomist-search-japans.txt")
+    parser.add_argument(
+        "--seed", type=Path, default=REPO.parent / "shared" / "data" / "seed" / "metalnomist-search-japans.txt"
+    )
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
@@ -56,9 +58,11 @@ def main() -> None:
             print(f"  pass {round_number}/{args.repeat}", file=sys.stderr)
     elapsed = time.perf_counter() - started
     rate = per_pass * args.repeat / elapsed
-    print(f"{per_pass * args.repeat} sentences ({per_pass} per pass x {args.repeat}), {facts} facts, "
-          f"{elapsed:.2f}s: {rate:,.0f} sentences/s on one core (target {TARGET:,.0f}) "
-          f"{'OK' if rate >= TARGET else 'BELOW TARGET'}")
+    print(
+        f"{per_pass * args.repeat} sentences ({per_pass} per pass x {args.repeat}), {facts} facts, "
+        f"{elapsed:.2f}s: {rate:,.0f} sentences/s on one core (target {TARGET:,.0f}) "
+        f"{'OK' if rate >= TARGET else 'BELOW TARGET'}"
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,9 @@ _GENERIC_ORG = re.compile(
     r"(?:Association|Federation|Ministry|Institute|Bureau|Agency|Council|Society|Corporation|Corp\.?|Inc\.?"
     r"|Ltd\.?|Group|Holdings|Mining|Metals|Materials|Steel|Smelting|Minerals|Resources|Energy|Motors?)\b"
 )
-_CORPORATE = re.compile(r"(?:Corporation|Corp|Inc|Ltd|Group|Holdings|Mining|Metals|Materials|Steel|Smelting|Minerals|Resources|Energy|Motors?)\.?$")
+_CORPORATE = re.compile(
+    r"(?:Corporation|Corp|Inc|Ltd|Group|Holdings|Mining|Metals|Materials|Steel|Smelting|Minerals|Resources|Energy|Motors?)\.?$"
+)
 _VERB_BEFORE_LEAD = re.compile(r"\b(?:to|will|would|could|may|might|can|should|which|that|who|did|does)\s+$", re.I)
 SCOPE_GLOBAL = re.compile(
     r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,2}?(?:sales|production|output|demand|consumption|shipments|capacity|exports|imports|forecast|market)\b",
@@ -64,8 +66,11 @@ def find_countries(text: str) -> list[Mention]:
 def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> list[Mention]:
     sensitive, insensitive = vocab.organisations()
     # A post's own `Sumitomo Metal Mining (SMM)` beats the gazetteer's SMM (Shanghai Metals Market).
-    hits = [Mention(m.start(), m.end(), canonical, kind)
-            for abbr, (canonical, kind) in abbreviations.items() for m in re.finditer(rf"\b{re.escape(abbr)}\b", text)]
+    hits = [
+        Mention(m.start(), m.end(), canonical, kind)
+        for abbr, (canonical, kind) in abbreviations.items()
+        for m in re.finditer(rf"\b{re.escape(abbr)}\b", text)
+    ]
     hits += sensitive.find(text) + insensitive.find(text)
     for m in _GENERIC_ORG.finditer(text):
         start = m.start() + (4 if m.group().startswith("The ") else 0)
@@ -100,7 +105,7 @@ def _known_canonicals() -> set[str]:
 
 def find_commodities(text: str) -> list[Mention]:
     """Gazetteer hits widened by modifiers (`primary`, `eaf`) and suffixes (`scrap`, `ore`)."""
-    out = []
+    out: list[Mention] = []
     for hit in vocab.commodities().find(text):
         if hit.canonical == "lead" and _VERB_BEFORE_LEAD.search(text[: hit.start]):
             continue
@@ -115,7 +120,7 @@ def _widen(text: str, hit: Mention) -> Mention:
     if hit.canonical == "-":
         return hit
     mod_re, mods, suf_re, sufs = vocab.commodity_affixes()
-    start, words = hit.start, []
+    start, words = hit.start, list[str]()
     while True:
         m = mod_re.search(text[:start].lower())
         if not m:

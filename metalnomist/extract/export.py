@@ -15,8 +15,21 @@ from metalnomist.extract.numbers import json_number
 from metalnomist.models import Fact
 
 SPEC_FIELDS: tuple[str, ...] = (
-    "post", "sentence", "value", "value_max", "unit", "change_pct", "change_basis", "metric",
-    "commodity", "country", "partner", "company", "period", "forecast", "source",
+    "post",
+    "sentence",
+    "value",
+    "value_max",
+    "unit",
+    "change_pct",
+    "change_basis",
+    "metric",
+    "commodity",
+    "country",
+    "partner",
+    "company",
+    "period",
+    "forecast",
+    "source",
 )
 EXTRA_FIELDS: tuple[str, ...] = ("change_pp", "bound", "sentence_start")
 CSV_FIELDS: tuple[str, ...] = SPEC_FIELDS + EXTRA_FIELDS

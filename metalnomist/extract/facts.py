@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from metalnomist.extract import metrics as metric_rules
 from metalnomist.extract.periods import consecutive_years
@@ -12,14 +12,22 @@ from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import attach_sources
 from metalnomist.extract.subjects import (
-    NO_COMMODITY, commodity_elsewhere, commodity_in_clause, company_of, credits, framing_commodity,
+    NO_COMMODITY,
+    commodity_elsewhere,
+    commodity_in_clause,
+    company_of,
+    credits,
+    framing_commodity,
 )
 from metalnomist.models import COMMENTARY_HEADING, Fact, Post
 from metalnomist.text import split_sentences
 
 _FORECAST = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to|anticipat\w*|plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
-    r"|will|set to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b", re.I)
+    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to|anticipat\w*|"
+    r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
+    r"|will|set to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b",
+    re.I,
+)
 _UNDATED = re.compile(r"\b(?:typically|usually|normally|historically|today|currently|pre-[\w-]+ levels?)\b", re.I)
 _MONEY = frozenset({"subsidy", "budget", "investment"})
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
@@ -99,7 +107,11 @@ def _frame(view: SentenceView, state: PostState) -> None:
 
 def _framing_partner(view: SentenceView, focus: str | None) -> str | None:
     for m in view.entities.countries:
-        if m.canonical != focus and re.search(r"\bfrom\s+(?:the\s+)?$", view.text[: m.start]) and re.search(r"\bimports?\b", view.text):
+        if (
+            m.canonical != focus
+            and re.search(r"\bfrom\s+(?:the\s+)?$", view.text[: m.start])
+            and re.search(r"\bimports?\b", view.text)
+        ):
             return m.canonical
     return None
 
@@ -130,11 +142,25 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     unit = _unit(draft, metric, view)
     company = company_of(draft, view, state.company)
     fact = Fact(
-        post=post.title, sentence=sentence, metric=metric, value=draft.value, value_max=draft.value_max,
-        unit=unit, change_pct=draft.change_pct, change_basis=_basis(draft, view, period),
-        commodity=commodity, country=where.country, partner=where.partner, company=company,
-        period=period, forecast=_forecast(draft, view), source=None, change_pp=draft.change_pp,
-        bound=draft.bound, sentence_start=start, post_id=post.id,
+        post=post.title,
+        sentence=sentence,
+        metric=metric,
+        value=draft.value,
+        value_max=draft.value_max,
+        unit=unit,
+        change_pct=draft.change_pct,
+        change_basis=_basis(draft, view, period),
+        commodity=commodity,
+        country=where.country,
+        partner=where.partner,
+        company=company,
+        period=period,
+        forecast=_forecast(draft, view),
+        source=None,
+        change_pp=draft.change_pp,
+        bound=draft.bound,
+        sentence_start=start,
+        post_id=post.id,
     )
     _remember(fact, draft, state)
     return fact
@@ -156,8 +182,14 @@ def _remember(fact: Fact, draft: Draft, state: PostState) -> None:
 
 
 def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
-    found = (commodity_in_clause(draft, view, metric == "market_share") or state.paragraph.commodity
-             or commodity_elsewhere(draft, view) or state.heading_commodity or state.commodity or state.title_commodity)
+    found = (
+        commodity_in_clause(draft, view, metric == "market_share")
+        or state.paragraph.commodity
+        or commodity_elsewhere(draft, view)
+        or state.heading_commodity
+        or state.commodity
+        or state.title_commodity
+    )
     return None if found == NO_COMMODITY else found
 
 
@@ -214,7 +246,9 @@ def _basis_between(base: str, period: str | None) -> str | None:
 
 def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
     clause = view.clause_text(draft.anchor.clause)
-    if _UNDATED.search(clause) or (_UNDATED.search(view.text) and draft.value is not None and metric != "target" and not _own_periods(draft, view)):
+    if _UNDATED.search(clause) or (
+        _UNDATED.search(view.text) and draft.value is not None and metric != "target" and not _own_periods(draft, view)
+    ):
         return None
     own = _own_periods(draft, view)
     years = consecutive_years(clause)
@@ -245,8 +279,8 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     if own:
         return [min(own, key=lambda p: abs(p.start - draft.anchor.q.start)).period]
     frames = [c for c in view.main_clauses() if not view.has_items(c)]
-    return [p.period for p in view.periods if p.use in allowed - {"deadline"} and any(c.start <= p.start < c.end for c in frames)]
-
-
-def with_id(fact: Fact, **changes: object) -> Fact:
-    return replace(fact, **changes)  # type: ignore[arg-type]
+    return [
+        p.period
+        for p in view.periods
+        if p.use in allowed - {"deadline"} and any(c.start <= p.start < c.end for c in frames)
+    ]

@@ -13,24 +13,80 @@ from dataclasses import dataclass, field
 
 from metalnomist.extract.quantities import Quantity
 
-_UP = r"increas\w*|ris(?:e|es|en|ing)|rose|up|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|rebound\w*|recover\w*|uptick|climb\w*|higher|expan\w*|advanc\w*|soar\w*|boost\w*|hike\w*|upturn|added|more|rall(?:y|ied)"
-_DOWN = r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|down|plung\w*|plummet\w*|slump\w*|lower|reduc\w*|cut\w*|dip\w*|slid\w*|slide|shr[ai]nk\w*|contract\w*|eas(?:e|ed|ing)|lost|loss|tumbl\w*|slipp?\w*|sank|sink\w*|downturn|less|fewer|weaker|retreat\w*|shed|slow\w*"
+_UP = (
+    r"increas\w*|ris(?:e|es|en|ing)|rose|up|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|rebound\w*|"
+    r"recover\w*|uptick|climb\w*|higher|expan\w*|advanc\w*|soar\w*|boost\w*|hike\w*|upturn|"
+    r"added|more|rall(?:y|ied)"
+)
+_DOWN = (
+    r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|down|plung\w*|plummet\w*|slump\w*|lower|reduc\w*|"
+    r"cut\w*|dip\w*|slid\w*|slide|shr[ai]nk\w*|contract\w*|eas(?:e|ed|ing)|lost|loss|tumbl\w*|"
+    r"slipp?\w*|sank|sink\w*|downturn|less|fewer|weaker|retreat\w*|shed|slow\w*"
+)
 _DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
-_CHANGE_NOUN = r"increase|rise|drop|decline|decrease|fall|growth|gain|jump|rebound|slump|surge|uptick|reduction|cut|plunge|contraction|recovery|dip|slide|hike|expansion|upturn|downturn|slowdown|climb|loss"
-_CHANGE_VERB = r"rise|fall|grow|increase|decrease|decline|drop|climb|jump|ease|slip|rebound|recover|expand|contract|shrink|gain|surge|soar|plunge|slump|tumble|dip|up|down|rose|fell|dropped|declined|increased|decreased|grew|jumped|climbed|slipped|slid|plunged|plummeted|surged|soared|gained|lost|eased|rebounded|tumbled|sank|shed|added|advanced|retreated|rising|falling|dropping|declining|increasing|decreasing|growing|gaining|edged (?:up|down|higher|lower)"
-_BOUND_WORDS = r"(?:(?:by\s+)?(?:over|more than|nearly|almost|about|around|approximately|roughly|some|just|at least|less than|only)\s+)?"
-_BASIS_TOKEN = r"(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|month[- ]on[- ]month|m/m|quarter[- ]on[- ]quarter|q/q|w/w|week[- ]on[- ]week)"
+_CHANGE_NOUN = (
+    r"increase|rise|drop|decline|decrease|fall|growth|gain|jump|rebound|slump|surge|"
+    r"uptick|reduction|cut|plunge|contraction|recovery|dip|slide|hike|expansion|upturn|"
+    r"downturn|slowdown|climb|loss"
+)
+_CHANGE_VERB = (
+    r"rise|fall|grow|increase|decrease|decline|drop|climb|jump|ease|slip|rebound|recover|"
+    r"expand|contract|shrink|gain|surge|soar|plunge|slump|tumble|dip|up|down|rose|fell|"
+    r"dropped|declined|increased|decreased|grew|jumped|climbed|slipped|slid|plunged|"
+    r"plummeted|surged|soared|gained|lost|eased|rebounded|tumbled|sank|shed|added|advanced|"
+    r"retreated|rising|falling|dropping|declining|increasing|decreasing|growing|gaining|"
+    r"edged (?:up|down|higher|lower)"
+)
+_BOUND_WORDS = (
+    r"(?:(?:by\s+)?(?:over|more than|nearly|almost|about|around|approximately|roughly|"
+    r"some|just|at least|less than|only)\s+)?"
+)
+_BASIS_TOKEN = (
+    r"(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|month[- ]on[- ]month|m/m|quarter[- "
+    r"]on[- ]quarter|q/q|w/w|week[- ]on[- ]week)"
+)
 BASES = [
-    ("y/y", re.compile(r"\by/y\b|\byoy\b|\by-o-y\b|year[- ](?:on|over)[- ]year|\bon the year\b|\bannual basis\b|\ba year (?:earlier|ago|before)"
-                       r"|\b(?:from|compared (?:to|with)|versus|than|against|over)\s+(?:the\s+)?(?:same\s+(?:month|period|quarter|time|week)\s+(?:of\s+|in\s+)?)?(?:the\s+)?(?:last|previous|prior)\s+year"
-                       r"|\b(?:from|compared (?:to|with)|versus|than)\s+(?:\w+\s+){0,2}(?:of\s+|in\s+)?last\s+year", re.I)),
-    ("m/m", re.compile(r"\bm/m\b|\bmom\b|\bm-o-m\b|month[- ](?:on|to|over)[- ]month|\bon the month\b|\b(?:from|compared (?:to|with)) (?:the )?previous month|\ba month (?:earlier|ago|before)", re.I)),
-    ("q/q", re.compile(r"\bq/q\b|\bqoq\b|quarter[- ](?:on|over|to)[- ]quarter|\b(?:from|compared (?:to|with)) (?:the )?previous quarter|\ba quarter (?:earlier|ago)", re.I)),
-    ("w/w", re.compile(r"\bw/w\b|\bwow\b|week[- ](?:on|over|to)[- ]week|\bon the week\b|\b(?:from|compared (?:to|with)) (?:the )?previous week", re.I)),
+    (
+        "y/y",
+        re.compile(
+            r"\by/y\b|\byoy\b|\by-o-y\b|year[- ](?:on|over)[- ]year|\bon the year\b|\bannual basis\b|"
+            r"\ba year (?:earlier|ago|before)"
+            r"|\b(?:from|compared (?:to|with)|versus|than|against|over)\s+(?:the\s+)?(?:same\s+(?:month|"
+            r"period|quarter|time|week)\s+(?:of\s+|in\s+)?)?(?:the\s+)?(?:last|previous|prior)\s+year"
+            r"|\b(?:from|compared (?:to|with)|versus|than)\s+(?:\w+\s+){0,2}(?:of\s+|in\s+)?last\s+year",
+            re.I,
+        ),
+    ),
+    (
+        "m/m",
+        re.compile(
+            r"\bm/m\b|\bmom\b|\bm-o-m\b|month[- ](?:on|to|over)[- ]month|\bon the month\b|\b(?:from|"
+            r"compared (?:to|with)) (?:the )?previous month|\ba month (?:earlier|ago|before)",
+            re.I,
+        ),
+    ),
+    (
+        "q/q",
+        re.compile(
+            r"\bq/q\b|\bqoq\b|quarter[- ](?:on|over|to)[- ]quarter|\b(?:from|compared (?:to|with)) "
+            r"(?:the )?previous quarter|\ba quarter (?:earlier|ago)",
+            re.I,
+        ),
+    ),
+    (
+        "w/w",
+        re.compile(
+            r"\bw/w\b|\bwow\b|week[- ](?:on|over|to)[- ]week|\bon the week\b|\b(?:from|compared "
+            r"(?:to|with)) (?:the )?previous week",
+            re.I,
+        ),
+    ),
 ]
 _EXPLANATORY = re.compile(
-    r"^(?:and\s+|but\s+)?(?:reflecting|underscoring|indicating|signal+ing|suggesting|marking|following|due to|amid|driven by|despite|after|as|because|thanks to"
-    r"|citing|highlighting|according to|aiming|in order to|which had|underlining|reinforcing|providing|offsetting|breaking|the lowest|the highest|a stark|a measure"
+    r"^(?:and\s+|but\s+)?(?:reflecting|underscoring|indicating|signal+ing|suggesting|marking|"
+    r"following|due to|amid|driven by|despite|after|as|because|thanks to"
+    r"|citing|highlighting|according to|aiming|in order to|which had|underlining|reinforcing|"
+    r"providing|offsetting|breaking|the lowest|the highest|a stark|a measure"
     r"|while|whereas|although|though|if|commonly|used|known as|located|based|operated|owned|such as)\b",
     re.I,
 )
@@ -89,14 +145,20 @@ def clause_of(clauses: list[Clause], position: int) -> Clause:
 
 
 _COMPARISON_BEFORE = re.compile(
-    rf"(?:\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:level of\s+|high of\s+|low of\s+)?|\bthan\s+|\bversus\s+|\bvs\.?\s+|\bcompared (?:to|with)\s+(?:\w+\s+){{0,8}}?(?:when|where)\s+(?:\w+\s+){{0,2}}|\bcompared (?:to|with)\s+){_BOUND_WORDS}$",
+    rf"(?:\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:level of\s+|high of\s+|low of\s+)?|\bthan\s+|\bversus\s+|"
+    rf"\bvs\.?\s+|\bcompared (?:to|with)\s+(?:\w+\s+){{0,8}}?(?:when|where)\s+(?:\w+\s+){{0,2}}|"
+    rf"\bcompared (?:to|with)\s+){_BOUND_WORDS}$",
     re.I,
 )
 _BY_BEFORE = re.compile(rf"\bby\s+{_BOUND_WORDS}$", re.I)
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
-_VERB_BEFORE = re.compile(rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})\s+{_BOUND_WORDS}$", re.I)
+_VERB_BEFORE = re.compile(
+    rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})\s+{_BOUND_WORDS}$", re.I
+)
 _NOUN_AFTER = re.compile(rf"^\s*(?:{_BASIS_TOKEN}\s+)?(?:{_CHANGE_NOUN})\b", re.I)
-_BASIS_AFTER = re.compile(rf"^\s*(?:{_BASIS_TOKEN}|(?:from|compared (?:to|with)) (?:the )?(?:same|previous|prior|a year|last))", re.I)
+_BASIS_AFTER = re.compile(
+    rf"^\s*(?:{_BASIS_TOKEN}|(?:from|compared (?:to|with)) (?:the )?(?:same|previous|prior|a year|last))", re.I
+)
 _DIFF_AFTER = re.compile(r"^\s+(?P<w>less|fewer|lower|below|more|higher|above)\s+than\b", re.I)
 _UPDOWN_BEFORE = re.compile(rf"\b(?P<w>up|down)\s+{_BOUND_WORDS}$", re.I)
 
@@ -114,15 +176,29 @@ def classify(q: Quantity, text: str, clause: Clause) -> Item:
     if q.unit == "%" and q.kind == "number":
         if q.sign is not None:
             return Item(q, "change", clause, change=q.sign * q.value)
-        if (_BY_BEFORE.search(before) or _NOUN_OF_BEFORE.search(before) or _VERB_BEFORE.search(before)
-                or _NOUN_AFTER.match(after) or _BASIS_AFTER.match(after)):
+        if (
+            _BY_BEFORE.search(before)
+            or _NOUN_OF_BEFORE.search(before)
+            or _VERB_BEFORE.search(before)
+            or _NOUN_AFTER.match(after)
+            or _BASIS_AFTER.match(after)
+        ):
             return Item(q, "change", clause, change=q.value * direction(text, q, clause))
         return Item(q, "level", clause)
     if q.unit != "%":
         diff = _DIFF_AFTER.match(after)
         if diff:
-            return Item(q, "diff", clause, change=-1.0 if diff.group("w").lower() in {"less", "fewer", "lower", "below"} else 1.0)
-        if _NOUN_OF_BEFORE.search(before) or _UPDOWN_BEFORE.search(before) or (_BY_BEFORE.search(before) and _DIRECTION.search(before)):
+            return Item(
+                q,
+                "diff",
+                clause,
+                change=-1.0 if diff.group("w").lower() in {"less", "fewer", "lower", "below"} else 1.0,
+            )
+        if (
+            _NOUN_OF_BEFORE.search(before)
+            or _UPDOWN_BEFORE.search(before)
+            or (_BY_BEFORE.search(before) and _DIRECTION.search(before))
+        ):
             return Item(q, "diff", clause, change=float(direction(text, q, clause)))
     return Item(q, "level", clause)
 
@@ -139,9 +215,8 @@ def direction(text: str, q: Quantity, clause: Clause) -> int:
     for m in _DIRECTION.finditer(before):
         last = m
     if last is None:
-        window = text[q.end : q.end + 40]
-        m = _DIRECTION.search(window)
-        return -1 if m and m.group("down") else 1
+        following = _DIRECTION.search(text[q.end : q.end + 40])
+        return -1 if following and following.group("down") else 1
     return 1 if last.group("up") else -1
 
 
@@ -151,14 +226,22 @@ class BasisMention:
     basis: str
 
 
-_BASIS_KEYS = {"y/y": ("y/y", "yoy", "y-o-y", "year", "annual"), "m/m": ("m/m", "mom", "m-o-m", "month"),
-               "q/q": ("q/q", "qoq", "quarter"), "w/w": ("w/w", "wow", "week")}
+_BASIS_KEYS = {
+    "y/y": ("y/y", "yoy", "y-o-y", "year", "annual"),
+    "m/m": ("m/m", "mom", "m-o-m", "month"),
+    "q/q": ("q/q", "qoq", "quarter"),
+    "w/w": ("w/w", "wow", "week"),
+}
 
 
 def find_bases(text: str) -> list[BasisMention]:
     lower = text.lower()
-    found = [BasisMention(m.start(), basis) for basis, pattern in BASES
-             if any(key in lower for key in _BASIS_KEYS[basis]) for m in pattern.finditer(text)]
+    found = [
+        BasisMention(m.start(), basis)
+        for basis, pattern in BASES
+        if any(key in lower for key in _BASIS_KEYS[basis])
+        for m in pattern.finditer(text)
+    ]
     return sorted(found, key=lambda b: b.start)
 
 
@@ -171,18 +254,28 @@ def basis_for(item: Item, bases: list[BasisMention], clauses: list[Clause]) -> s
     return earlier[-1].basis if earlier else None
 
 
-_TO_NEXT = re.compile(r"^[^,;]{0,40}?\b(?:to|at|reaching|totall?ing|amounting to)\s+(?:(?:over|more than|nearly|almost|about|around|approximately|roughly|some|just|only)\s+)?$", re.I)
+_TO_NEXT = re.compile(
+    r"^[^,;]{0,40}?\b(?:to|at|reaching|totall?ing|amounting to)\s+(?:(?:over|more than|nearly|"
+    r"almost|about|around|approximately|roughly|some|just|only)\s+)?$",
+    re.I,
+)
 _BRACKETED = re.compile(r"^[^,;()]{0,25}(?:\(|—|–)\s*$")
 _APPOSITIVE = re.compile(r"^[^;]{0,80}?(?:,|—|–|\(|\s-\s)[^;]{0,60}$")
 
 
 def pair(items: list[Item], text: str) -> None:
     """Attach each relative change (and points change) to the level it describes."""
-    for index, item in enumerate(items):
+    for item in items:
         if item.role not in {"change", "pp"}:
             continue
-        levels = [i for i in items if i.role == "level" and i.clause.segment == item.clause.segment
-                  and (item.role == "pp" or i.q.unit != "%") and not i.paired]
+        levels = [
+            i
+            for i in items
+            if i.role == "level"
+            and i.clause.segment == item.clause.segment
+            and (item.role == "pp" or i.q.unit != "%")
+            and not i.paired
+        ]
         target = _choose_level(item, levels, text)
         if item.q.kind == "multiplier" and target is not None:
             for level in [lv for lv in levels if lv.q.start > item.q.start] or [target]:

@@ -6,7 +6,10 @@ import re
 
 from metalnomist.extract.sentence import Draft, SentenceView, Trigger
 
-_SHARE_CUE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up|contribut\w*|suppl(?:ied|ies|ying)|represent(?:s|ed|ing)?|market\s+share|share)\b", re.I)
+_SHARE_CUE = re.compile(
+    r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up|contribut\w*|suppl(?:ied|ies|ying)|represent(?:s|ed|ing)?|market\s+share|share)\b",
+    re.I,
+)
 _TARIFF_AFTER = re.compile(r"^\s*(?:[A-Z][\w.]*\s+)?(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.I)
 _TARIFF_BEFORE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
 _RATE = re.compile(r"\brate\b", re.I)
@@ -15,8 +18,20 @@ _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?)\b", re.I)
 
 MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price"})
-FLOW_METRICS = frozenset({"imports", "exports", "production", "sales", "shipments", "capacity", "demand",
-                          "consumption", "inventory", "price"})
+FLOW_METRICS = frozenset(
+    {
+        "imports",
+        "exports",
+        "production",
+        "sales",
+        "shipments",
+        "capacity",
+        "demand",
+        "consumption",
+        "inventory",
+        "price",
+    }
+)
 
 
 def allowed_metrics(draft: Draft) -> frozenset[str]:
@@ -61,7 +76,7 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
 
 
 def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
-    q, clause = draft.anchor.q, draft.anchor.clause
+    q = draft.anchor.q
     allowed = allowed_metrics(draft)
     found = _own_clause_trigger(draft, view, allowed)
     if found:
@@ -77,7 +92,9 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     return carried or "other"
 
 
-_CUT = re.compile(r"\b(?:due to|amid|because|as|reflecting|driven by|despite|following|after|while|thanks to|underscoring)\b", re.I)
+_CUT = re.compile(
+    r"\b(?:due to|amid|because|as|reflecting|driven by|despite|following|after|while|thanks to|underscoring)\b", re.I
+)
 _CLOSE_AFTER = re.compile(r"^\W*(?:(?!(?:for|of|in|on|at|from|by|with|the)\b)[\w'-]+\W+){0,4}$", re.I)
 
 
@@ -113,8 +130,14 @@ def is_target(draft: Draft, view: SentenceView) -> bool:
 def share_base(view: SentenceView, draft: Draft) -> str | None:
     """For a share, the series it is a share of (`58% of Japan's total palladium imports` → imports)."""
     clause = draft.anchor.clause
-    return nearest_trigger(view, draft.anchor.q.start, draft.anchor.q.end, clause.start, clause.end,
-                           frozenset({"imports", "exports", "sales", "production", "demand", "consumption"}))
+    return nearest_trigger(
+        view,
+        draft.anchor.q.start,
+        draft.anchor.q.end,
+        clause.start,
+        clause.end,
+        frozenset({"imports", "exports", "sales", "production", "demand", "consumption"}),
+    )
 
 
 def is_trigger_metric(trigger: Trigger) -> bool:

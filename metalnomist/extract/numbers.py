@@ -10,20 +10,58 @@ import math
 import re
 
 WORD_NUMBERS: dict[str, float] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "a": 1, "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a": 1,
+    "an": 1,
 }
 # Verbal fractions read as percentages of a total (`over one-third of exports` → 33.3%).
 FRACTIONS: dict[str, float] = {
-    "one-third": 33.3, "a third": 33.3, "two-thirds": 66.7, "one-quarter": 25.0, "a quarter": 25.0,
-    "three-quarters": 75.0, "one-fifth": 20.0, "a fifth": 20.0, "one-tenth": 10.0, "a tenth": 10.0,
+    "one-third": 33.3,
+    "a third": 33.3,
+    "two-thirds": 66.7,
+    "one-quarter": 25.0,
+    "a quarter": 25.0,
+    "three-quarters": 75.0,
+    "one-fifth": 20.0,
+    "a fifth": 20.0,
+    "one-tenth": 10.0,
+    "a tenth": 10.0,
 }
 # Verbal multipliers are relative changes (`doubled` → +100%).
 MULTIPLIERS: dict[str, float] = {
-    "doubled": 100, "doubling": 100, "doubles": 100, "double": 100, "twice": 100,
-    "tripled": 200, "tripling": 200, "triples": 200, "triple": 200, "three times": 200, "threefold": 200,
-    "quadrupled": 300, "fourfold": 300, "halved": -50, "halving": -50, "halves": -50,
+    "doubled": 100,
+    "doubling": 100,
+    "doubles": 100,
+    "double": 100,
+    "twice": 100,
+    "tripled": 200,
+    "tripling": 200,
+    "triples": 200,
+    "triple": 200,
+    "three times": 200,
+    "threefold": 200,
+    "quadrupled": 300,
+    "fourfold": 300,
+    "halved": -50,
+    "halving": -50,
+    "halves": -50,
 }
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"

@@ -13,15 +13,41 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"Sept": 9}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DASH = r"\s?(?:-|–|—|to|through)\s?"
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12}
+_COUNT = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 
 @dataclass(frozen=True)
@@ -64,10 +90,16 @@ def _y(text: str | None) -> int | None:
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\bfiscal year end(?:ing|ed) (?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"), "fy_ending"),
     (re.compile(rf"\b(?:fiscal(?: year)?|FY) ?(?P<y>{_YEAR})(?:/\d\d(?:\d\d)?)?\b"), "fy"),
-    (re.compile(rf"\bFY ?(?P<yy>\d\d)\b"), "fy"),
-    (re.compile(rf"\bbetween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"), "between"),
+    (re.compile(r"\bFY ?(?P<yy>\d\d)\b"), "fy"),
+    (
+        re.compile(rf"\bbetween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"),
+        "between",
+    ),
     (re.compile(rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR}))?"), "months"),
-    (re.compile(rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?,? (?P<y>{_YEAR})", re.I), "quarter"),
+    (
+        re.compile(rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?,? (?P<y>{_YEAR})", re.I),
+        "quarter",
+    ),
     (re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
     (re.compile(rf"\b(?P<o>first|second|1st|2nd) half(?: of)?,? (?P<y>{_YEAR})", re.I), "half"),
@@ -103,15 +135,26 @@ def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | Non
     if kind in {"date", "month"}:
         return _month(month_number(g["m"]), _y(g.get("y")), published)
     if kind == "years":
-        y2 = g["y2"] if len(g["y2"]) == 4 else g["y1"][:2] + g["y2"]
-        return f"{g['y1']}/{y2}" if int(y2) > int(g["y1"]) else None
+        last_year = str(g["y2"]) if len(g["y2"]) == 4 else str(g["y1"])[:2] + str(g["y2"])
+        return f"{g['y1']}/{last_year}" if int(last_year) > int(g["y1"]) else None
     return g["y"]
 
 
-_PUBLICATION = re.compile(r"\b(?:released|published|announced|reported|said|revised|stated|noted|certified|held|met|unveiled|approved|signed|issued)\s+(?:\w+\s+)?on\s+$", re.I)
-_EFFECT = re.compile(r"\b(?:starting|effective|beginning|from|as of|imposed on|takes? effect on|comes? into force on)\s+(?:from\s+)?$", re.I)
-_COMPARISON_FILLER = r"(?:the|same|month|period|quarter|year|levels?|of|in|a|an|its|their|initial|original|previous|earlier|prior|last|projection|estimate|forecast|guidance)"
-_COMPARISON = re.compile(rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$", re.I)
+_PUBLICATION = re.compile(
+    r"\b(?:released|published|announced|reported|said|revised|stated|noted|certified|held|met|unveiled|approved|signed|issued)\s+(?:\w+\s+)?on\s+$",
+    re.I,
+)
+_EFFECT = re.compile(
+    r"\b(?:starting|effective|beginning|from|as of|imposed on|takes? effect on|comes? into force on)\s+(?:from\s+)?$",
+    re.I,
+)
+_COMPARISON_FILLER = (
+    r"(?:the|same|month|period|quarter|year|levels?|of|in|a|an|its|their|initial|"
+    r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance)"
+)
+_COMPARISON = re.compile(
+    rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$", re.I
+)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
 _STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
@@ -153,8 +196,12 @@ def find_periods(text: str, published: datetime | None = None) -> list[PeriodMen
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if kind == "month" and m.group("m").startswith("May") and not m.group().endswith(tuple("0123456789")) \
-                    and not re.search(r"\b(?:in|of|since|from|for|until|to|and|between)\s+$", text[: m.start()]):
+            if (
+                kind == "month"
+                and m.group("m").startswith("May")
+                and not m.group().endswith(tuple("0123456789"))
+                and not re.search(r"\b(?:in|of|since|from|for|until|to|and|between)\s+$", text[: m.start()])
+            ):
                 continue  # `may` the verb
             value = _value(kind, m, published)
             if value is None:
@@ -185,6 +232,8 @@ def _consecutive_runs(found: list[PeriodMention], text: str) -> list[PeriodMenti
 
 def consecutive_years(text: str) -> int | None:
     """`the third consecutive year` → 3: the figure holds for a run of years ending now."""
-    m = re.search(r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:consecutive|straight) year", text, re.I)
+    m = re.search(
+        r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:consecutive|straight) year", text, re.I
+    )
     order = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     return order.index(m.group("o").lower()) + 2 if m else None

@@ -15,7 +15,9 @@ from metalnomist.extract.vocab import Mention
 
 GLOBAL = "GLOBAL"
 _IMPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:imports?|imported|importing|purchases|intake)\b", re.I)
-_EXPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,6}?(?:exports?|exported|exporting|shipments|shipped|deliver\w*|suppl\w*|sold)\b", re.I)
+_EXPORT_AFTER = re.compile(
+    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,6}?(?:exports?|exported|exporting|shipments|shipped|deliver\w*|suppl\w*|sold)\b", re.I
+)
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
@@ -70,8 +72,20 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     same = [m for m in everywhere if any(c.segment == segment and c.start <= m.start < c.end for c in view.clauses)]
     cands = same or everywhere
     if metric == "exports":
-        exporter = next((m.canonical for m in cands if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start])), None) or ctx.focus
-        dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None)
+        exporter = (
+            next(
+                (
+                    m.canonical
+                    for m in cands
+                    if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start])
+                ),
+                None,
+            )
+            or ctx.focus
+        )
+        dest = next(
+            (m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None
+        )
         if dest is not None and dest == ctx.focus and exporter != ctx.focus:
             return Place(dest, exporter, "imports")
         return Place(exporter, dest, "exports")
@@ -99,7 +113,14 @@ def _is_importer(text: str, m: Mention, focus: str | None) -> bool:
 def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     text, q = view.text, draft.anchor.q
     respectively = _respectively(draft, view)
-    owner = next((m.canonical for m in view.entities.countries if m.start > q.end and _OF_BEFORE.search(text[q.end : m.start][-12:])), None)
+    owner = next(
+        (
+            m.canonical
+            for m in view.entities.countries
+            if m.start > q.end and _OF_BEFORE.search(text[q.end : m.start][-12:])
+        ),
+        None,
+    )
     country = None if _OF_GLOBAL.match(text[q.end :]) else owner or ctx.focus
     if respectively:
         return Place(country, respectively, "market_share")
@@ -121,12 +142,25 @@ def _respectively(draft: Draft, view: SentenceView) -> str | None:
 
 def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     text, q = view.text, draft.anchor.q
-    levier = next((m.canonical for m in view.entities.countries if q.end <= m.start < q.end + 20 and _TARIFF_NEAR.match(text[m.end :])), None)
+    levier = next(
+        (
+            m.canonical
+            for m in view.entities.countries
+            if q.end <= m.start < q.end + 20 and _TARIFF_NEAR.match(text[m.end :])
+        ),
+        None,
+    )
     if levier is None:
         before = [m for m in view.entities.countries if m.end <= q.start and _IMPOSER.match(text[m.end :])]
         levier = before[-1].canonical if before else ctx.tariff_country
-    target = next((m.canonical for m in view.entities.countries if m.start > q.end and _TARGETED.search(text[: m.start])
-                   and m.canonical != levier), None)
+    target = next(
+        (
+            m.canonical
+            for m in view.entities.countries
+            if m.start > q.end and _TARGETED.search(text[: m.start]) and m.canonical != levier
+        ),
+        None,
+    )
     return Place(levier, target, "tariff")
 
 

@@ -19,10 +19,14 @@ from metalnomist.extract.places import GLOBAL, tariff_levier
 from metalnomist.models import Post
 from metalnomist.text import fold_quotes, split_sentences
 
-_ABBREVIATION = re.compile(r"((?:[A-Z][\w&.'-]*|of|and|&|for)(?:\s+(?:[A-Z][\w&.'-]*|of|and|&|for))*)\s+\(([A-Z][A-Za-z]{1,6})\)")
+_ABBREVIATION = re.compile(
+    r"((?:[A-Z][\w&.'-]*|of|and|&|for)(?:\s+(?:[A-Z][\w&.'-]*|of|and|&|for))*)\s+\(([A-Z][A-Za-z]{1,6})\)"
+)
 _PROJECT = re.compile(r"\b([A-Z][a-z]{3,})(?:\s+[A-Z][a-z]+)?\s+(?:[Pp]roject|[Mm]ine|[Dd]eposit)\s+in\s+(?:the\s+)?")
 _COMMISSIONING_WORDS = re.compile(r"operation|completion|commissioning|start-?up|online|production start", re.I)
-_COMMISSIONING = re.compile(r"\b(?:operations?|completion|commissioning|start-?up|online|production start)\b[^.;]{0,30}$", re.I)
+_COMMISSIONING = re.compile(
+    r"\b(?:operations?|completion|commissioning|start-?up|online|production start)\b[^.;]{0,30}$", re.I
+)
 
 
 @dataclass

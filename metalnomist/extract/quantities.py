@@ -20,7 +20,11 @@ _BOUNDS = (
     (r"over|more than|above|exceed(?:ed|ing|s)?|in excess of|upwards of", "over"),
     (r"at least", "at_least"),
     (r"up to|as much as|as many as|as high as", "up_to"),
-    (r"nearly|almost|about|around|approximately|roughly|some|close to|an estimated|just over|just under|an? approximate", "about"),
+    (
+        r"nearly|almost|about|around|approximately|roughly|some|close to|an estimated|just over|"
+        r"just under|an? approximate",
+        "about",
+    ),
     (r"under|below|less than|fewer than", "under"),
 )
 _BOUND_RE = [(re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), name) for words, name in _BOUNDS]
@@ -94,8 +98,13 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
         sign = 1 if match.group("sign") == "+" else -1
     end = match.end()
     return Quantity(
-        start=match.start("sign") if sign else start, end=end, value=tidy(value), value_max=value_max,
-        unit=unit, sign=sign, bound=_bound(text[:start]),
+        start=match.start("sign") if sign else start,
+        end=end,
+        value=tidy(value),
+        value_max=value_max,
+        unit=unit,
+        sign=sign,
+        bound=_bound(text[:start]),
         per_year=_is_annual(text, start, end, match),
     )
 
@@ -172,8 +181,17 @@ def _verbal(text: str) -> list[Quantity]:
     if not any(key in lower for key in _VERBAL_KEYS):
         return out
     for m in _FRACTION_RE.finditer(text):
-        out.append(Quantity(m.start(1), m.end(1), FRACTIONS[m.group(1).lower()], None, "%", "fraction",
-                            bound=_bound(text[: m.start(1)])))
+        out.append(
+            Quantity(
+                m.start(1),
+                m.end(1),
+                FRACTIONS[m.group(1).lower()],
+                None,
+                "%",
+                "fraction",
+                bound=_bound(text[: m.start(1)]),
+            )
+        )
     for m in _MULTIPLIER_RE.finditer(text):
         out.append(Quantity(m.start(1), m.end(1), MULTIPLIERS[m.group(1).lower()], None, "%", "multiplier"))
     return out

@@ -9,7 +9,15 @@ from datetime import datetime
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import Entities, find_entities
 from metalnomist.extract.grammar import (
-    BasisMention, Clause, Item, basis_for, classify, clause_of, find_bases, pair, split_clauses,
+    BasisMention,
+    Clause,
+    Item,
+    basis_for,
+    classify,
+    clause_of,
+    find_bases,
+    pair,
+    split_clauses,
 )
 from metalnomist.extract.periods import PeriodMention, find_periods
 from metalnomist.extract.quantities import find_quantities
@@ -70,7 +78,9 @@ def read_sentence(sentence: str, published: datetime | None, abbreviations: dict
         if item.role == "change":
             item.basis = basis_for(item, bases, clauses)
     pair(items, text)
-    return SentenceView(text, clauses, entities, find_periods(text, published), bases, _triggers(entities.masked), items)
+    return SentenceView(
+        text, clauses, entities, find_periods(text, published), bases, _triggers(entities.masked), items
+    )
 
 
 def _triggers(masked: str) -> list[Trigger]:
@@ -84,14 +94,18 @@ def drafts(view: SentenceView) -> list[Draft]:
         if item.role in {"level", "comparison"}:
             out.append(_level_draft(item))
         elif item.role == "diff":
-            out.append(Draft(item, (item.change or 1.0) * item.q.value, item.q.value_max, item.q.unit, bound=item.q.bound))
+            out.append(
+                Draft(item, (item.change or 1.0) * item.q.value, item.q.value_max, item.q.unit, bound=item.q.bound)
+            )
         elif item.role == "change" and not item.paired:
             out.extend(_change_drafts(item, view))
     return out
 
 
 def _level_draft(item: Item) -> Draft:
-    draft = Draft(item, item.q.value, item.q.value_max, item.q.unit, bound=item.q.bound, comparison=item.role == "comparison")
+    draft = Draft(
+        item, item.q.value, item.q.value_max, item.q.unit, bound=item.q.bound, comparison=item.role == "comparison"
+    )
     for change in item.attached:
         if change.role == "pp":
             draft.change_pp = change.change
@@ -104,9 +118,11 @@ def _change_drafts(item: Item, view: SentenceView) -> list[Draft]:
     """`Both export and domestic consumption figures rose 10%` is two facts, one per series."""
     base = Draft(item, None, None, None, change_pct=item.change, change_basis=item.basis, bound=item.q.bound)
     before = [t for t in view.triggers if item.clause.start <= t.end <= item.q.start]
-    for first, second in zip(before, before[1:]):
+    for first, second in zip(before, before[1:], strict=False):
         gap = view.text[first.end : second.start]
         if first.metric != second.metric and re.fullmatch(r"\s+and\s+(?:\w+\s+)?", gap):
-            return [Draft(item, None, None, None, item.change, item.basis, bound=item.q.bound, metric_hint=m)
-                    for m in (first.metric, second.metric)]
+            return [
+                Draft(item, None, None, None, item.change, item.basis, bound=item.q.bound, metric_hint=m)
+                for m in (first.metric, second.metric)
+            ]
     return [base]

@@ -14,13 +14,23 @@ from metalnomist.models import Fact
 if TYPE_CHECKING:
     from metalnomist.extract.facts import Located
 
-_GROUPS = {"imports": "trade", "exports": "trade", "price": "trade", "shipments": "trade",
-           "production": "production", "capacity": "production", "sales": "sales",
-           "subsidy": "policy", "budget": "policy"}
+_GROUPS = {
+    "imports": "trade",
+    "exports": "trade",
+    "price": "trade",
+    "shipments": "trade",
+    "production": "production",
+    "capacity": "production",
+    "sales": "sales",
+    "subsidy": "policy",
+    "budget": "policy",
+}
 _HEARSAY = re.compile(r"\b(?:reportedly|typically|usually|pre-[\w-]+ levels?|sources said|market participants)\b", re.I)
 
 
-def attach_sources(located: list[Located], framing: list[tuple[int, SentenceView, str]], focus: str | None) -> list[Fact]:
+def attach_sources(
+    located: list[Located], framing: list[tuple[int, SentenceView, str]], focus: str | None
+) -> list[Fact]:
     releases: list[tuple[int, tuple[str | None, str], str]] = []
     keys: list[tuple[str | None, str]] = []
     previous = "other"
@@ -35,7 +45,7 @@ def attach_sources(located: list[Located], framing: list[tuple[int, SentenceView
         metric = next((t.metric for t in view.triggers), None)
         releases.append((index, (focus, _GROUPS.get(metric or "", metric or "other")), credit))
     out = []
-    for item, key in zip(located, keys):
+    for item, key in zip(located, keys, strict=True):
         credit = credits(item.view)
         if credit is None and not _HEARSAY.search(item.view.text):
             same = [r for r in releases if r[1] == key]

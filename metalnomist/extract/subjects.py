@@ -9,9 +9,16 @@ from metalnomist.extract.vocab import Mention
 
 NO_COMMODITY = "-"  # `goods`: an explicit all-goods figure, which must not inherit a commodity
 _OF_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:of|in|worth of|for)\s+(?:the\s+)?$", re.I)
-_CREDIT_AFTER = re.compile(r"^(?:'s)?\s+(?:\w+\s+)?(?:forecast\w*|expect\w*|project\w*|plan\w*|predict\w*|estimat\w*|aim\w*|announc\w*|said|says|report\w*|data|target\w*|revis\w*)\b", re.I)
+_CREDIT_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:\w+\s+)?(?:forecast\w*|expect\w*|project\w*|plan\w*|predict\w*|estimat\w*|aim\w*|announc\w*|said|says|report\w*|data|target\w*|revis\w*)\b",
+    re.I,
+)
 _CREDIT_BEFORE = re.compile(r"\baccording to\s+(?:\w+\s+){0,3}$", re.I)
-_ANAPHOR = re.compile(r"\b(?:the|its) (?:company|firm|group|plant|facility|project|system|mine|smelter|refinery|venture|BESS|producer|miner|automaker|carmaker)\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:the|its) (?:company|firm|group|plant|facility|project|system|mine|smelter|refinery|"
+    r"venture|BESS|producer|miner|automaker|carmaker)\b",
+    re.I,
+)
 
 
 def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | None:
@@ -75,7 +82,9 @@ def credits(view: SentenceView) -> str | None:
     """Bodies the sentence credits, in text order: agencies always, companies when they state it."""
     names: list[str] = []
     for m in view.entities.organisations:
-        credited = m.kind == "agency" or _CREDIT_AFTER.match(view.text[m.end :]) or _CREDIT_BEFORE.search(view.text[: m.start])
+        credited = (
+            m.kind == "agency" or _CREDIT_AFTER.match(view.text[m.end :]) or _CREDIT_BEFORE.search(view.text[: m.start])
+        )
         if credited and m.canonical not in names:
             names.append(m.canonical)
     return "; ".join(names) if names else None

@@ -31,9 +31,7 @@ def _flags(pattern: str) -> int:
 @lru_cache(maxsize=1)
 def tables() -> UnitTables:
     unit_rows = read_table("units.tsv")
-    units = tuple(
-        (re.compile(rf"^(?:{row[0]})$", _flags(row[0])), row[1], float(row[2])) for row in unit_rows
-    )
+    units = tuple((re.compile(rf"^(?:{row[0]})$", _flags(row[0])), row[1], float(row[2])) for row in unit_rows)
     unit_alts = "|".join(
         (f"(?-i:{row[0]})" if row[0] in _CASE_SENSITIVE_UNITS else f"(?:{row[0]})")
         for row in sorted(unit_rows, key=lambda r: -len(r[0]))

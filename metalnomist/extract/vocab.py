@@ -15,9 +15,23 @@ import ahocorasick
 import pycountry
 
 METRICS: tuple[str, ...] = (
-    "imports", "exports", "production", "sales", "shipments", "price", "capacity",
-    "investment", "subsidy", "budget", "demand", "consumption", "inventory",
-    "market_share", "tariff", "target", "other",
+    "imports",
+    "exports",
+    "production",
+    "sales",
+    "shipments",
+    "price",
+    "capacity",
+    "investment",
+    "subsidy",
+    "budget",
+    "demand",
+    "consumption",
+    "inventory",
+    "market_share",
+    "tariff",
+    "target",
+    "other",
 )
 CHANGE_BASES: tuple[str, ...] = ("y/y", "m/m", "q/q", "w/w")
 VOCABULARIES: dict[str, tuple[str, ...]] = {"metric": METRICS, "change_basis": CHANGE_BASES}
@@ -102,7 +116,8 @@ def countries() -> Gazetteer:
 @lru_cache(maxsize=1)
 def organisations() -> tuple[Gazetteer, Gazetteer]:
     """(case-sensitive, case-insensitive): abbreviations must keep their capitals."""
-    sensitive, insensitive = [], []
+    sensitive: list[tuple[str, str, str]] = []
+    insensitive: list[tuple[str, str, str]] = []
     for alias, canonical, kind in read_table("organisations.tsv"):
         target = sensitive if alias[:1].isupper() else insensitive
         target.append((alias, canonical, kind))
@@ -149,8 +164,11 @@ class TriggerTable:
 
     def __init__(self, rows: list[list[str]]) -> None:
         self._single = [(re.compile(rf"(?:{r[0]})", re.I), r[1]) for r in rows if " " not in r[0]]
-        self._multi = [(re.compile(rf"(?:{r[0].split(' ', 1)[0]})", re.I), r[0].split(" ", 1)[1].lower(), r[1])
-                       for r in rows if " " in r[0]]
+        self._multi = [
+            (re.compile(rf"(?:{r[0].split(' ', 1)[0]})", re.I), r[0].split(" ", 1)[1].lower(), r[1])
+            for r in rows
+            if " " in r[0]
+        ]
         self._memo: dict[str, str | None] = {}
 
     def _metric_of(self, word: str) -> str | None:
@@ -162,8 +180,14 @@ class TriggerTable:
         out = []
         for m in self._WORD.finditer(text):
             word = m.group().lower()
-            multi = next(((rest, metric) for first, rest, metric in self._multi if first.fullmatch(word)
-                          and text[m.end() : m.end() + len(rest) + 1].lower() == " " + rest), None)
+            multi = next(
+                (
+                    (rest, metric)
+                    for first, rest, metric in self._multi
+                    if first.fullmatch(word) and text[m.end() : m.end() + len(rest) + 1].lower() == " " + rest
+                ),
+                None,
+            )
             if multi:
                 out.append((m.start(), m.end() + len(multi[0]) + 1, multi[1]))
                 continue

@@ -10,21 +10,41 @@ from hypothesis import strategies as st
 
 from metalnomist.extract import VOCABULARIES
 from metalnomist.extract.export import (
-    CSV_FIELDS, SPEC_FIELDS, fact_from_dict, fact_to_dict, read_csv, read_jsonl, write_csv, write_jsonl,
+    CSV_FIELDS,
+    SPEC_FIELDS,
+    fact_from_dict,
+    fact_to_dict,
+    read_csv,
+    read_jsonl,
+    write_csv,
+    write_jsonl,
 )
 from metalnomist.models import Fact
 
-numbers = st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=64, min_value=-1e15, max_value=1e15))
+numbers = st.one_of(
+    st.none(), st.floats(allow_nan=False, allow_infinity=False, width=64, min_value=-1e15, max_value=1e15)
+)
 text = st.text(min_size=0, max_size=30)
 maybe_text = st.one_of(st.none(), st.text(min_size=1, max_size=20))
 unit_text = st.one_of(st.none(), st.sampled_from(["t", "t/yr", "units", "%", "USD", "JPY/t", "GWh"]))
 facts = st.builds(
     Fact,
-    post=text, sentence=text, metric=st.sampled_from(VOCABULARIES["metric"]),
-    value=numbers, value_max=numbers, unit=unit_text, change_pct=numbers,
+    post=text,
+    sentence=text,
+    metric=st.sampled_from(VOCABULARIES["metric"]),
+    value=numbers,
+    value_max=numbers,
+    unit=unit_text,
+    change_pct=numbers,
     change_basis=st.one_of(st.none(), st.sampled_from(VOCABULARIES["change_basis"])),
-    commodity=maybe_text, country=maybe_text, partner=maybe_text, company=maybe_text,
-    period=maybe_text, forecast=st.booleans(), source=maybe_text, change_pp=numbers,
+    commodity=maybe_text,
+    country=maybe_text,
+    partner=maybe_text,
+    company=maybe_text,
+    period=maybe_text,
+    forecast=st.booleans(),
+    source=maybe_text,
+    change_pp=numbers,
     bound=st.one_of(st.none(), st.sampled_from(["over", "about", "up_to", "under", "at_least"])),
     sentence_start=st.one_of(st.none(), st.integers(min_value=0, max_value=10**6)),
 )
@@ -45,11 +65,26 @@ def test_jsonl_round_trip(items: list[Fact]) -> None:
 
 csv_text = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=20)
 csv_facts = facts.map(lambda f: f).flatmap(
-    lambda f: st.builds(lambda post, sentence, commodity: Fact(**{**f.__dict__, "post": post, "sentence": sentence,
-                                                                "commodity": commodity, "unit": f.unit or None,
-                                                                "country": None, "partner": None, "company": None,
-                                                                "period": None, "source": None}),
-                        csv_text, csv_text, st.one_of(st.none(), csv_text)))
+    lambda f: st.builds(
+        lambda post, sentence, commodity: Fact(
+            **{
+                **f.__dict__,
+                "post": post,
+                "sentence": sentence,
+                "commodity": commodity,
+                "unit": f.unit or None,
+                "country": None,
+                "partner": None,
+                "company": None,
+                "period": None,
+                "source": None,
+            }
+        ),
+        csv_text,
+        csv_text,
+        st.one_of(st.none(), csv_text),
+    )
+)
 
 
 @given(st.lists(csv_facts, max_size=5))
@@ -67,7 +102,9 @@ def test_spec_fields_in_order_and_extras_only_when_set() -> None:
     data = fact_to_dict(fact)
     assert tuple(data) == SPEC_FIELDS
     assert data["value"] == 8100000 and isinstance(data["value"], int)  # integral values as integers
-    with_extras = fact_to_dict(Fact(post="P", sentence="S.", metric="sales", change_pp=-0.7, bound="over", sentence_start=12))
+    with_extras = fact_to_dict(
+        Fact(post="P", sentence="S.", metric="sales", change_pp=-0.7, bound="over", sentence_start=12)
+    )
     assert tuple(with_extras) == SPEC_FIELDS + ("change_pp", "bound", "sentence_start")
 
 

@@ -15,141 +15,410 @@ Case = tuple[str, str, str, list[dict[str, Any]]]
 
 CASES: list[Case] = [
     # Argus: `pc`, `on the year` basis, change and level in one clause, refined modifier kept.
-    ("argus-pc-on-the-year", "China copper imports",
-     "China's refined copper imports rose by 12pc on the year to 310,000t in March.",
-     [dict(value=310000, unit="t", change_pct=12, change_basis="y/y", metric="imports",
-           commodity="refined copper", country="China", partner=None, period="--03")]),
+    (
+        "argus-pc-on-the-year",
+        "China copper imports",
+        "China's refined copper imports rose by 12pc on the year to 310,000t in March.",
+        [
+            dict(
+                value=310000,
+                unit="t",
+                change_pct=12,
+                change_basis="y/y",
+                metric="imports",
+                commodity="refined copper",
+                country="China",
+                partner=None,
+                period="--03",
+            )
+        ],
+    ),
     # Reuters: `fell 3.1% year-on-year to`, a statistics office credited by `said`.
-    ("reuters-production", "Chile copper output",
-     "Chile's copper production fell 3.1% year-on-year to 420,000 tonnes in June, the National Statistics Institute said.",
-     [dict(value=420000, unit="t", change_pct=-3.1, change_basis="y/y", metric="production",
-           commodity="copper", country="Chile", period="--06")]),
+    (
+        "reuters-production",
+        "Chile copper output",
+        "Chile's copper production fell 3.1% year-on-year to 420,000 tonnes in June, the National "
+        "Statistics Institute said.",
+        [
+            dict(
+                value=420000,
+                unit="t",
+                change_pct=-3.1,
+                change_basis="y/y",
+                metric="production",
+                commodity="copper",
+                country="Chile",
+                period="--06",
+            )
+        ],
+    ),
     # SMM: `RMB .../t` is yuan per tonne (CNY/t), `month-on-month`, SMM credited as a source.
-    ("smm-rmb-price", "China lithium prices",
-     "SMM data showed battery-grade lithium carbonate averaged RMB 89,000/t in May, down 5.2% month-on-month.",
-     [dict(value=89000, unit="CNY/t", change_pct=-5.2, change_basis="m/m", metric="price",
-           commodity="battery-grade lithium carbonate", country="China", period="--05", source="SMM")]),
+    (
+        "smm-rmb-price",
+        "China lithium prices",
+        "SMM data showed battery-grade lithium carbonate averaged RMB 89,000/t in May, down 5.2% month-on-month.",
+        [
+            dict(
+                value=89000,
+                unit="CNY/t",
+                change_pct=-5.2,
+                change_basis="m/m",
+                metric="price",
+                commodity="battery-grade lithium carbonate",
+                country="China",
+                period="--05",
+                source="SMM",
+            )
+        ],
+    ),
     # Fastmarkets: a price range with the currency once, per kilogram.
-    ("fastmarkets-range-per-kg", "Tungsten market",
-     "Tungsten APT prices were assessed at US$6.50-8/kg this week.",
-     [dict(value=6.5, value_max=8, unit="USD/kg", metric="price", commodity="tungsten")]),
+    (
+        "fastmarkets-range-per-kg",
+        "Tungsten market",
+        "Tungsten APT prices were assessed at US$6.50-8/kg this week.",
+        [dict(value=6.5, value_max=8, unit="USD/kg", metric="price", commodity="tungsten")],
+    ),
     # Japan Metal Bulletin: a year-less quarter and a quarter-on-quarter basis; JISF credited.
-    ("jmb-quarter", "Japan stainless",
-     "Japan's stainless steel output in the April-June quarter fell 8.2% from the previous quarter to 0.72 million tonnes, according to the Japan Iron and Steel Federation.",
-     [dict(value=720000, unit="t", change_pct=-8.2, change_basis="q/q", metric="production",
-           commodity="stainless steel", country="Japan", period="--04/--06", source="JISF")]),
+    (
+        "jmb-quarter",
+        "Japan stainless",
+        "Japan's stainless steel output in the April-June quarter fell 8.2% from the previous "
+        "quarter to 0.72 million tonnes, according to the Japan Iron and Steel Federation.",
+        [
+            dict(
+                value=720000,
+                unit="t",
+                change_pct=-8.2,
+                change_basis="q/q",
+                metric="production",
+                commodity="stainless steel",
+                country="Japan",
+                period="--04/--06",
+                source="JISF",
+            )
+        ],
+    ),
     # Reuters: `doubled` is +100%; `5.2 million mt` is metric tonnes; a half-year period.
-    ("reuters-doubled-mt", "Indonesia nickel",
-     "Indonesia's nickel ore exports doubled to 5.2 million mt in the first half of 2024.",
-     [dict(value=5200000, unit="t", change_pct=100, metric="exports", commodity="nickel ore",
-           country="Indonesia", period="2024-H1")]),
+    (
+        "reuters-doubled-mt",
+        "Indonesia nickel",
+        "Indonesia's nickel ore exports doubled to 5.2 million mt in the first half of 2024.",
+        [
+            dict(
+                value=5200000,
+                unit="t",
+                change_pct=100,
+                metric="exports",
+                commodity="nickel ore",
+                country="Indonesia",
+                period="2024-H1",
+            )
+        ],
+    ),
     # Won and a company plan: money is KRW, a plan is a forecast, `by 2027` its period.
-    ("krw-investment-plan", "Korea Zinc",
-     "Korea Zinc plans to invest 1.5 trillion won in a new zinc smelter by 2027.",
-     [dict(value=1.5e12, unit="KRW", metric="investment", company="Korea Zinc", forecast=True, period="2027")]),
+    (
+        "krw-investment-plan",
+        "Korea Zinc",
+        "Korea Zinc plans to invest 1.5 trillion won in a new zinc smelter by 2027.",
+        [dict(value=1.5e12, unit="KRW", metric="investment", company="Korea Zinc", forecast=True, period="2027")],
+    ),
     # Percentage points are not a relative change; an operating rate is `other`.
-    ("percentage-points", "China smelters",
-     "The operating rate at Chinese copper smelters rose by 2.3 percentage points to 85.6% in May.",
-     [dict(value=85.6, unit="%", change_pct=None, change_pp=2.3, metric="other", country="China", period="--05")]),
+    (
+        "percentage-points",
+        "China smelters",
+        "The operating rate at Chinese copper smelters rose by 2.3 percentage points to 85.6% in May.",
+        [dict(value=85.6, unit="%", change_pct=None, change_pp=2.3, metric="other", country="China", period="--05")],
+    ),
     # `from February` for a March figure is month-on-month.
-    ("from-previous-month-name", "Vietnam steel",
-     "Vietnam's steel exports fell 12pc in March from February to 1.1mn t.",
-     [dict(value=1100000, unit="t", change_pct=-12, change_basis="m/m", metric="exports",
-           country="Vietnam", period="--03")]),
+    (
+        "from-previous-month-name",
+        "Vietnam steel",
+        "Vietnam's steel exports fell 12pc in March from February to 1.1mn t.",
+        [
+            dict(
+                value=1100000,
+                unit="t",
+                change_pct=-12,
+                change_basis="m/m",
+                metric="exports",
+                country="Vietnam",
+                period="--03",
+            )
+        ],
+    ),
     # Reporting side: in a China report, Australia's shipments to China are China's imports.
-    ("reporting-side-trade", "China iron ore imports",
-     "Australia's shipments to China rose 6pc to 60mn t in April.",
-     [dict(value=60000000, unit="t", change_pct=6, metric="imports", country="China", partner="Australia", period="--04")]),
+    (
+        "reporting-side-trade",
+        "China iron ore imports",
+        "Australia's shipments to China rose 6pc to 60mn t in April.",
+        [
+            dict(
+                value=60000000,
+                unit="t",
+                change_pct=6,
+                metric="imports",
+                country="China",
+                partner="Australia",
+                period="--04",
+            )
+        ],
+    ),
     # Dates, joint-venture ratios and streak counts are not figures.
-    ("not-figures", "Japan copper",
-     "On March 3, the ministry said the 50:50 joint venture had cut output for the ninth consecutive month.",
-     []),
+    (
+        "not-figures",
+        "Japan copper",
+        "On March 3, the ministry said the 50:50 joint venture had cut output for the ninth consecutive month.",
+        [],
+    ),
     # A bracketed conversion restates the first amount: one fact, in yen.
-    ("bracketed-conversion", "Japan smelters",
-     "The government approved a ¥50 billion ($330 million) subsidy for copper smelters.",
-     [dict(value=5e10, unit="JPY", metric="subsidy", commodity="copper", country="Japan")]),
+    (
+        "bracketed-conversion",
+        "Japan smelters",
+        "The government approved a ¥50 billion ($330 million) subsidy for copper smelters.",
+        [dict(value=5e10, unit="JPY", metric="subsidy", commodity="copper", country="Japan")],
+    ),
     # Tariff: the levying country and the targeted one; a date of effect gives the month.
-    ("tariff-levier-target", "US steel tariffs",
-     "The US will impose a 25% tariff on steel imports from Canada from March 12.",
-     [dict(value=25, unit="%", metric="tariff", commodity="steel", country="United States",
-           partner="Canada", forecast=True, period="--03")]),
+    (
+        "tariff-levier-target",
+        "US steel tariffs",
+        "The US will impose a 25% tariff on steel imports from Canada from March 12.",
+        [
+            dict(
+                value=25,
+                unit="%",
+                metric="tariff",
+                commodity="steel",
+                country="United States",
+                partner="Canada",
+                forecast=True,
+                period="--03",
+            )
+        ],
+    ),
     # A share of a global total: holder as partner, no reporting country.
-    ("global-share", "Graphite supply",
-     "China accounted for 70pc of global graphite output in 2023.",
-     [dict(value=70, unit="%", metric="market_share", commodity="graphite", country=None, partner="China", period="2023")]),
+    (
+        "global-share",
+        "Graphite supply",
+        "China accounted for 70pc of global graphite output in 2023.",
+        [
+            dict(
+                value=70,
+                unit="%",
+                metric="market_share",
+                commodity="graphite",
+                country=None,
+                partner="China",
+                period="2023",
+            )
+        ],
+    ),
     # A study group's forecast of global demand: change only, forecast, country null.
-    ("forecast-global-demand", "Zinc outlook",
-     "The ILZSG forecasts global zinc demand to grow 1.5% in 2025.",
-     [dict(value=None, change_pct=1.5, metric="demand", commodity="zinc", country=None, period="2025",
-           forecast=True, source="ILZSG")]),
+    (
+        "forecast-global-demand",
+        "Zinc outlook",
+        "The ILZSG forecasts global zinc demand to grow 1.5% in 2025.",
+        [
+            dict(
+                value=None,
+                change_pct=1.5,
+                metric="demand",
+                commodity="zinc",
+                country=None,
+                period="2025",
+                forecast=True,
+                source="ILZSG",
+            )
+        ],
+    ),
     # A qualifier is dropped from the value and kept as `bound`.
-    ("bound-kept", "Russia aluminium",
-     "Russian aluminium shipments to Japan plunged by nearly 70pc to 26,000t in 2024.",
-     [dict(value=26000, change_pct=-70, bound=None, metric="imports", country="Japan", partner="Russia", period="2024")]),
+    (
+        "bound-kept",
+        "Russia aluminium",
+        "Russian aluminium shipments to Japan plunged by nearly 70pc to 26,000t in 2024.",
+        [
+            dict(
+                value=26000,
+                change_pct=-70,
+                bound=None,
+                metric="imports",
+                country="Japan",
+                partner="Russia",
+                period="2024",
+            )
+        ],
+    ),
     # A number written as a word, and an absolute difference signed by its direction.
-    ("word-number-difference", "Copper output",
-     "Peru's copper output rose by two million tonnes in 2023.",
-     [dict(value=2e6, unit="t", change_pct=None, metric="production", country="Peru", period="2023")]),
+    (
+        "word-number-difference",
+        "Copper output",
+        "Peru's copper output rose by two million tonnes in 2023.",
+        [dict(value=2e6, unit="t", change_pct=None, metric="production", country="Peru", period="2023")],
+    ),
     # Power in GW is kept in MW; energy in MWh in GWh; both are capacity.
-    ("energy-units", "Storage",
-     "The developer will build 2GW of solar capacity and a 500MWh battery energy storage system in Chile.",
-     [dict(value=2000, unit="MW", metric="capacity", country="Chile", forecast=True),
-      dict(value=0.5, unit="GWh", metric="capacity", commodity="bess", country="Chile", forecast=True)]),
+    (
+        "energy-units",
+        "Storage",
+        "The developer will build 2GW of solar capacity and a 500MWh battery energy storage system in Chile.",
+        [
+            dict(value=2000, unit="MW", metric="capacity", country="Chile", forecast=True),
+            dict(value=0.5, unit="GWh", metric="capacity", commodity="bess", country="Chile", forecast=True),
+        ],
+    ),
     # `kt` scales to tonnes; stocks are inventory.
-    ("kt-inventory", "Zinc stocks",
-     "Zinc stocks in LME warehouses dropped to 25kt at the end of May.",
-     [dict(value=25000, unit="t", metric="inventory", commodity="zinc", period="--05")]),
+    (
+        "kt-inventory",
+        "Zinc stocks",
+        "Zinc stocks in LME warehouses dropped to 25kt at the end of May.",
+        [dict(value=25000, unit="t", metric="inventory", commodity="zinc", period="--05")],
+    ),
     # `Mt` is a million tonnes; a company guidance range is a forecast of production.
-    ("mt-range-guidance", "Vale guidance",
-     "Vale expects to produce 310-320 Mt of iron ore in 2024.",
-     [dict(value=3.1e8, value_max=3.2e8, unit="t", metric="production", commodity="iron ore",
-           company="Vale", forecast=True, period="2024")]),
+    (
+        "mt-range-guidance",
+        "Vale guidance",
+        "Vale expects to produce 310-320 Mt of iron ore in 2024.",
+        [
+            dict(
+                value=3.1e8,
+                value_max=3.2e8,
+                unit="t",
+                metric="production",
+                commodity="iron ore",
+                company="Vale",
+                forecast=True,
+                period="2024",
+            )
+        ],
+    ),
     # An ore grade (`62% Fe`) is not a share; `by $5.20/t` is a signed difference next to the level.
-    ("grade-not-share", "Iron ore prices",
-     "The 62% Fe iron ore index rose by $5.20/t to $108.40/t on Friday.",
-     [dict(value=5.2, unit="USD/t", metric="price", commodity="iron ore"),
-      dict(value=108.4, unit="USD/t", metric="price", commodity="iron ore")]),
+    (
+        "grade-not-share",
+        "Iron ore prices",
+        "The 62% Fe iron ore index rose by $5.20/t to $108.40/t on Friday.",
+        [
+            dict(value=5.2, unit="USD/t", metric="price", commodity="iron ore"),
+            dict(value=108.4, unit="USD/t", metric="price", commodity="iron ore"),
+        ],
+    ),
     # A demonym exporter: Brazilian exports belong to Brazil.
-    ("demonym-exporter", "Iron ore trade",
-     "Brazilian iron ore exports fell 10% y/y to 30mn t in April.",
-     [dict(value=3e7, unit="t", change_pct=-10, change_basis="y/y", metric="exports", country="Brazil", period="--04")]),
+    (
+        "demonym-exporter",
+        "Iron ore trade",
+        "Brazilian iron ore exports fell 10% y/y to 30mn t in April.",
+        [
+            dict(
+                value=3e7,
+                unit="t",
+                change_pct=-10,
+                change_basis="y/y",
+                metric="exports",
+                country="Brazil",
+                period="--04",
+            )
+        ],
+    ),
     # Week-on-week basis.
-    ("week-on-week", "Cobalt prices",
-     "Spot cobalt prices fell 3% w/w.",
-     [dict(value=None, change_pct=-3, change_basis="w/w", metric="price", commodity="cobalt")]),
+    (
+        "week-on-week",
+        "Cobalt prices",
+        "Spot cobalt prices fell 3% w/w.",
+        [dict(value=None, change_pct=-3, change_basis="w/w", metric="price", commodity="cobalt")],
+    ),
     # A fiscal year ending in March is named by its start year.
-    ("fiscal-year-ending", "Japan steel",
-     "JFE Holdings expects to produce 22.4mn t of crude steel in the fiscal year ending March 31, 2025.",
-     [dict(value=22400000, unit="t", metric="production", commodity="crude steel", company="JFE Holdings",
-           period="FY2024", forecast=True, source="JFE Holdings")]),
+    (
+        "fiscal-year-ending",
+        "Japan steel",
+        "JFE Holdings expects to produce 22.4mn t of crude steel in the fiscal year ending March 31, 2025.",
+        [
+            dict(
+                value=22400000,
+                unit="t",
+                metric="production",
+                commodity="crude steel",
+                company="JFE Holdings",
+                period="FY2024",
+                forecast=True,
+                source="JFE Holdings",
+            )
+        ],
+    ),
     # A range of change keeps its lower end; two series joined by `and` share one change.
-    ("range-of-change-two-series", "Japan silicon",
-     "Both export and domestic consumption figures are set to rise by approximately 10-11% from the previous year.",
-     [dict(value=None, change_pct=10, change_basis="y/y", metric="exports", forecast=True),
-      dict(value=None, change_pct=10, change_basis="y/y", metric="consumption", forecast=True)]),
+    (
+        "range-of-change-two-series",
+        "Japan silicon",
+        "Both export and domestic consumption figures are set to rise by approximately 10-11% from the previous year.",
+        [
+            dict(value=None, change_pct=10, change_basis="y/y", metric="exports", forecast=True),
+            dict(value=None, change_pct=10, change_basis="y/y", metric="consumption", forecast=True),
+        ],
+    ),
     # A comparison level is a fact of its own with its own period.
-    ("comparison-level", "Japan lithium",
-     "Imports from Chile rose to 1,872 tons, a notable increase from the 138 tons recorded in 2023.",
-     [dict(value=1872, unit="t", change_pct=None, metric="imports", partner="Chile"),
-      dict(value=138, unit="t", metric="imports", partner="Chile", period="2023")]),
+    (
+        "comparison-level",
+        "Japan lithium",
+        "Imports from Chile rose to 1,872 tons, a notable increase from the 138 tons recorded in 2023.",
+        [
+            dict(value=1872, unit="t", change_pct=None, metric="imports", partner="Chile"),
+            dict(value=138, unit="t", metric="imports", partner="Chile", period="2023"),
+        ],
+    ),
     # Euro amounts and `per tonne` written out.
-    ("euro-per-tonne", "European aluminium",
-     "The Rotterdam duty-paid premium rose to €350 per tonne in July.",
-     [dict(value=350, unit="EUR/t", metric="price", period="--07")]),
+    (
+        "euro-per-tonne",
+        "European aluminium",
+        "The Rotterdam duty-paid premium rose to €350 per tonne in July.",
+        [dict(value=350, unit="EUR/t", metric="price", period="--07")],
+    ),
     # Money per counted item.
-    ("money-per-unit", "EV subsidies",
-     "The ministry will pay up to ¥900,000 per EV from April 1.",
-     [dict(value=900000, unit="JPY/unit", metric="subsidy", commodity="electric vehicles", period="--04", forecast=True)]),
+    (
+        "money-per-unit",
+        "EV subsidies",
+        "The ministry will pay up to ¥900,000 per EV from April 1.",
+        [
+            dict(
+                value=900000,
+                unit="JPY/unit",
+                metric="subsidy",
+                commodity="electric vehicles",
+                period="--04",
+                forecast=True,
+            )
+        ],
+    ),
     # Thousands of units counted: vehicles.
-    ("counted-units", "China car exports",
-     "China exported 5.2 million passenger cars in 2024, up 23% from the previous year.",
-     [dict(value=5200000, unit="units", change_pct=23, change_basis="y/y", metric="exports",
-           commodity="passenger cars", country="China", period="2024")]),
+    (
+        "counted-units",
+        "China car exports",
+        "China exported 5.2 million passenger cars in 2024, up 23% from the previous year.",
+        [
+            dict(
+                value=5200000,
+                unit="units",
+                change_pct=23,
+                change_basis="y/y",
+                metric="exports",
+                commodity="passenger cars",
+                country="China",
+                period="2024",
+            )
+        ],
+    ),
     # Annual plant capacity: `t/yr` written as `tpy`.
-    ("capacity-tpy", "Lithium refinery",
-     "Albemarle plans to build a 50,000tpy lithium hydroxide plant in Australia.",
-     [dict(value=50000, unit="t/yr", metric="capacity", commodity="lithium hydroxide", country="Australia",
-           company="Albemarle", forecast=True)]),
+    (
+        "capacity-tpy",
+        "Lithium refinery",
+        "Albemarle plans to build a 50,000tpy lithium hydroxide plant in Australia.",
+        [
+            dict(
+                value=50000,
+                unit="t/yr",
+                metric="capacity",
+                commodity="lithium hydroxide",
+                country="Australia",
+                company="Albemarle",
+                forecast=True,
+            )
+        ],
+    ),
 ]
 
 
@@ -173,6 +442,6 @@ def _check(fact: Fact, expected: dict[str, Any]) -> list[str]:
 def test_case(name: str, title: str, sentence: str, expected: list[dict[str, Any]]) -> None:
     facts = extract_facts(_post(title, sentence))
     assert len(facts) == len(expected), [(f.value, f.unit, f.change_pct, f.metric) for f in facts]
-    for fact, want in zip(facts, expected):
+    for fact, want in zip(facts, expected, strict=True):
         assert fact.sentence == sentence
         assert not _check(fact, want), (_check(fact, want), fact)

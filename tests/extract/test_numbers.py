@@ -43,21 +43,21 @@ def test_tidy_removes_scaling_noise() -> None:
 
 # (text, value, value_max, unit, extra) — each row is a way metals reports write a figure.
 QUANTITIES = [
-    ("8.1mn tonnes", 8_100_000, None, "t", {}),               # Argus `mn`
-    ("1.05mn t", 1_050_000, None, "t", {}),                   # `mn t`
-    ("¥3.9 trillion", 3.9e12, None, "JPY", {}),               # yen, never yuan
-    ("$102.20/t", 102.2, None, "USD/t", {}),                  # money per tonne
-    ("17–20 tonnes", 17, 20, "t", {}),                         # en-dash range
-    ("40–50pc", 40, 50, "%", {}),                              # `pc`
-    ("5.2 million mt", 5_200_000, None, "t", {}),              # SMM metric tonnes
-    ("RMB 89,000/t", 89_000, None, "CNY/t", {}),               # yuan per tonne
-    ("US$6.50-8/kg", 6.5, 8, "USD/kg", {}),                    # range, currency once
-    ("56kg", 0.056, None, "t", {}),                            # mass is always tonnes
+    ("8.1mn tonnes", 8_100_000, None, "t", {}),  # Argus `mn`
+    ("1.05mn t", 1_050_000, None, "t", {}),  # `mn t`
+    ("¥3.9 trillion", 3.9e12, None, "JPY", {}),  # yen, never yuan
+    ("$102.20/t", 102.2, None, "USD/t", {}),  # money per tonne
+    ("17–20 tonnes", 17, 20, "t", {}),  # en-dash range
+    ("40–50pc", 40, 50, "%", {}),  # `pc`
+    ("5.2 million mt", 5_200_000, None, "t", {}),  # SMM metric tonnes
+    ("RMB 89,000/t", 89_000, None, "CNY/t", {}),  # yuan per tonne
+    ("US$6.50-8/kg", 6.5, 8, "USD/kg", {}),  # range, currency once
+    ("56kg", 0.056, None, "t", {}),  # mass is always tonnes
     ("240MW", 240, None, "MW", {}),
-    ("2GW", 2000, None, "MW", {}),                             # GW → MW
-    ("500MWh", 0.5, None, "GWh", {}),                          # MWh → GWh
+    ("2GW", 2000, None, "MW", {}),  # GW → MW
+    ("500MWh", 0.5, None, "GWh", {}),  # MWh → GWh
     ("25kt", 25_000, None, "t", {}),
-    ("310 Mt", 3.1e8, None, "t", {}),                          # capital M: million tonnes
+    ("310 Mt", 3.1e8, None, "t", {}),  # capital M: million tonnes
     ("24,000 t/yr", 24_000, None, "t/yr", {}),
     ("€350 per tonne", 350, None, "EUR/t", {}),
     ("3.2 trillion won", 3.2e12, None, "KRW", {}),
@@ -66,8 +66,8 @@ QUANTITIES = [
     ("nearly 70pc", 70, None, "%", {"bound": "about"}),
     ("over one-third of exports", 33.3, None, "%", {"kind": "fraction", "bound": "over"}),
     ("imports doubled", 100, None, "%", {"kind": "multiplier"}),
-    ("(−19%)", 19, None, "%", {"sign": -1}),                   # minus sign in brackets
-    ("$100m", 1e8, None, "USD", {}),                           # `m` after money is million
+    ("(−19%)", 19, None, "%", {"sign": -1}),  # minus sign in brackets
+    ("$100m", 1e8, None, "USD", {}),  # `m` after money is million
     ("50,000 tonnes of copper annually", 50_000, None, "t", {"per_year": True}),
 ]
 
@@ -83,10 +83,19 @@ def test_quantity(text: str, value: float, value_max: float | None, unit: str, e
         assert getattr(q, name) == want
 
 
-@pytest.mark.parametrize("text", [
-    "On April 3, 2025", "the 12th straight month", "a 50:50 joint venture", "four-hour cycles",
-    "by 2027–2028", "COVID-19", "seven consecutive months", "62% Fe fines",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On April 3, 2025",
+        "the 12th straight month",
+        "a 50:50 joint venture",
+        "four-hour cycles",
+        "by 2027–2028",
+        "COVID-19",
+        "seven consecutive months",
+        "62% Fe fines",
+    ],
+)
 def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
 

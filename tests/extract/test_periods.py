@@ -10,19 +10,19 @@ from metalnomist.extract.periods import consecutive_years, find_periods
 
 # (text, period, use): the first mention found.
 PERIODS = [
-    ("in March", "--03", "period"),                                   # bare month, no year stated
+    ("in March", "--03", "period"),  # bare month, no year stated
     ("in 2024", "2024", "period"),
     ("in November 2023", "2023-11", "period"),
-    ("in the April–June quarter", "--04/--06", "period"),            # year-less quarter
+    ("in the April–June quarter", "--04/--06", "period"),  # year-less quarter
     ("for the October-March 2025 period", "2024-10/2025-03", "period"),  # range ending in the stated year
     ("for the fiscal year ending March 31, 2025", "FY2024", "period"),
-    ("between April 2026 and March 2027", "FY2026", "period"),       # April–March is a fiscal year
+    ("between April 2026 and March 2027", "FY2026", "period"),  # April–March is a fiscal year
     ("in fiscal 2023", "FY2023", "period"),
     ("in the first half of 2024", "2024-H1", "period"),
     ("in Q2 2024", "2024-Q2", "period"),
     ("in the third quarter of 2025", "2025-Q3", "period"),
     ("by 2033", "2033", "deadline"),
-    ("a 28pc rise from February", "--02", "comparison"),             # a basis, not the figure's period
+    ("a 28pc rise from February", "--02", "comparison"),  # a basis, not the figure's period
     ("released on December 20", "--12", "publication"),
     ("subsidies starting April 1st", "--04", "effect"),
     ("On April 3, the U.S.", "--04", "date"),

@@ -37,17 +37,25 @@ def test_metric_triggers_name_spec_metrics() -> None:
     assert {row[1] for row in read_table("metrics.tsv")} <= set(METRICS)
 
 
-@pytest.mark.parametrize("table,columns", [
-    ("commodities.tsv", 2), ("countries.tsv", 2), ("organisations.tsv", 3), ("units.tsv", 3),
-    ("scales.tsv", 2), ("currencies.tsv", 2), ("metrics.tsv", 2),
-])
+@pytest.mark.parametrize(
+    "table,columns",
+    [
+        ("commodities.tsv", 2),
+        ("countries.tsv", 2),
+        ("organisations.tsv", 3),
+        ("units.tsv", 3),
+        ("scales.tsv", 2),
+        ("currencies.tsv", 2),
+        ("metrics.tsv", 2),
+    ],
+)
 def test_tables_have_their_columns(table: str, columns: int) -> None:
     rows = read_table(table)
     assert rows and all(len(row) >= columns and all(row[:columns]) for row in rows)
 
 
 def test_commodities_are_lower_case_british() -> None:
-    for alias, canonical in (row[:2] for row in read_table("commodities.tsv")):
+    for _alias, canonical in (row[:2] for row in read_table("commodities.tsv")):
         assert canonical == canonical.lower()
         assert "aluminum" not in canonical and "sulfide" not in canonical
 
