@@ -80,6 +80,8 @@ def test_reader_journey_without_javascript(browser, base_url: str) -> None:  # t
     context.set_default_timeout(60_000)  # shared CI machines can be slow; a real hang still fails
     page = context.new_page()
     page.goto(base_url + "/")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home-page.png"))
     page.get_by_label("Search this blog").fill("Japan’s")
     page.get_by_role("button", name="Search").click()
     page.wait_for_url("**/search?q=*")
@@ -88,7 +90,6 @@ def test_reader_journey_without_javascript(browser, base_url: str) -> None:  # t
         "Showing posts sorted by relevance for query Japan’s. Sort by date · Show all posts"
     assert page.locator("article.post-summary").count() == 10
     assert page.locator(".snippet mark").count() > 0
-    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "search-page.png"), full_page=True)
 
     page.get_by_role("link", name="Sort by date").click()
@@ -135,5 +136,7 @@ def test_pages_raise_no_console_errors_and_stack_on_phones(browser, base_url: st
     assert aside.locator("h2").inner_text() == "The Metalnomist Commentary"
     page.screenshot(path=str(ARTIFACTS / "post-page-phone.png"), full_page=True)
     page.goto(base_url + "/docs")
-    assert errors == []
+    assert errors == []  # a CSP violation or a missing asset would show here
+    page.goto(base_url + "/no/such/page")
+    page.screenshot(path=str(ARTIFACTS / "not-found-phone.png"), full_page=True)
     context.close()

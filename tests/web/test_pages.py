@@ -87,7 +87,8 @@ def test_unknown_label_is_a_helpful_404(site: Site) -> None:
     doc = html(response)
     assert select(doc, "main form[role=search] input[name=q]")
     assert len(select(doc, "main .recent-posts a")) == 5
-    assert select(doc, "main .label-list a")
+    assert select(doc, "main a.to-labels")[0].get("href") == "#labels-heading"
+    assert select(doc, "aside .label-cloud a")
 
 
 def test_search_heading_matches_blogger(site: Site) -> None:
