@@ -15,10 +15,20 @@ from tqdm import tqdm
 
 from metalnomist.config import Settings, describe
 from metalnomist.errors import IngestError, MetalnomistError
+from metalnomist.extract.export import write_csv, write_jsonl
 from metalnomist.ingest import FORMATS
 from metalnomist.ingest.jsonl import post_to_dict
-from metalnomist.pipeline import Archive, files_in, ingest_file, ingest_sample_if_empty, open_archive, reextract
+from metalnomist.pipeline import (
+    Archive,
+    files_in,
+    find_facts,
+    ingest_file,
+    ingest_sample_if_empty,
+    open_archive,
+    reextract,
+)
 from metalnomist.search.service import SearchRequest, reindex, search, total_posts
+from metalnomist.store.facts import FactFilter
 from metalnomist.store.posts import iter_posts
 
 
@@ -120,6 +130,25 @@ def posts(ctx: click.Context, fmt: str) -> None:
     with _archive(ctx) as archive, archive.store.reading() as conn:
         for post in iter_posts(conn):
             click.echo(json.dumps(post_to_dict(post), ensure_ascii=False))
+
+
+@cli.command()
+@click.option("--post", help="Only facts of the post with this exact title.")
+@click.option("--commodity")
+@click.option("--metric")
+@click.option("--country")
+@click.option("--partner")
+@click.option("--company")
+@click.option("--period", help="As in facts.md: 2024, 2024-03, 2024-Q2, FY2024 …")
+@click.option("--source", help="The body credited, e.g. METI or JISF.")
+@click.option("--text", help="Words the sentence or post title contains.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.pass_context
+def facts(ctx: click.Context, fmt: str, **filters: str | None) -> None:
+    """Market facts in the exchange format of facts.md, filtered."""
+    with _archive(ctx) as archive:
+        found, _total = find_facts(archive, FactFilter(**filters))
+    (write_csv if fmt == "csv" else write_jsonl)(found, click.get_text_stream("stdout"))
 
 
 @cli.command(name="reindex")

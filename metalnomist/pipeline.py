@@ -14,12 +14,12 @@ from metalnomist.config import Settings
 from metalnomist.errors import InvalidInput, NotFound, RateLimited
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
-from metalnomist.models import Comment, IngestReport, Post
+from metalnomist.models import Comment, Fact, IngestReport, Post
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.service import bring_in_step, catch_up
 from metalnomist.store import Store
 from metalnomist.store.comments import add_comment, recent_by_client
-from metalnomist.store.facts import replace_facts
+from metalnomist.store.facts import FactFilter, query_facts, replace_facts
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids, upsert_post
 
 Progress = Callable[[int], None]
@@ -134,6 +134,12 @@ def post_comment(archive: Archive, post_id: int, author: str, body: str, client:
                           approved=not settings.comment_moderation)
         stored = add_comment(conn, comment, fingerprint)
     return stored
+
+
+def find_facts(archive: Archive, flt: FactFilter, offset: int = 0, limit: int | None = None) -> tuple[list[Fact], int]:
+    """The facts analysts asked for, and how many match in all."""
+    with archive.store.reading() as conn:
+        return query_facts(conn, flt, offset, limit)
 
 
 def get_post(archive: Archive, post_id: int) -> Post:

@@ -60,3 +60,22 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     for key, _default, _help in describe():
         assert key in readme, key
+
+
+def test_facts_export_as_jsonl_and_csv_with_filters(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    db = f"sqlite:///{tmp_path}/cli.db"
+    code, out, _ = run(db, "ingest", str(SEED))
+    assert code == 0 and "128 facts extracted" in out
+    code, out, _ = run(db, "facts", "--commodity", "palladium", "--metric", "imports")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and all(r["commodity"] == "palladium" and r["metric"] == "imports" for r in rows)
+    assert list(rows[0])[:15] == ["post", "sentence", "value", "value_max", "unit", "change_pct", "change_basis",
+                                  "metric", "commodity", "country", "partner", "company", "period", "forecast",
+                                  "source"]
+    title = "Japan’s Iron Ore Imports Drop in March Amid Weak Steel Demand"
+    code, out, _ = run(db, "facts", "--post", title, "--format", "csv")
+    lines = out.splitlines()
+    assert lines[0].startswith("post,sentence,value,") and len(lines) == 1 + 8
+    code, out, _ = run(db, "reextract")
+    assert code == 0 and out.strip() == "128 facts extracted"

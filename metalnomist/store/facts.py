@@ -27,6 +27,7 @@ class FactFilter:
     period: str | None = None
     source: str | None = None
     post_id: int | None = None
+    post: str | None = None
     text: str | None = None
 
     def is_empty(self) -> bool:
@@ -46,6 +47,8 @@ def _where(query: Any, flt: FactFilter) -> Any:
             query = query.where(func.lower(getattr(facts.c, name)) == wanted.lower())
     if flt.post_id is not None:
         query = query.where(facts.c.post_id == flt.post_id)
+    if flt.post:
+        query = query.where(posts.c.title == flt.post)
     if flt.text:
         needle = "%" + flt.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         query = query.where(or_(func.lower(facts.c.sentence).like(needle, escape="\\"),
