@@ -16,12 +16,12 @@ from metalnomist.extract.quantities import Quantity
 _UP = (
     r"increas\w*|ris(?:e|es|en|ing)|rose|up|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|rebound\w*|"
     r"recover\w*|uptick|climb\w*|higher|expan\w*|advanc\w*|soar\w*|boost\w*|hike\w*|upturn|"
-    r"added|more|rall(?:y|ied)"
+    r"added|rall(?:y|ied)"
 )
 _DOWN = (
     r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|down|plung\w*|plummet\w*|slump\w*|lower|reduc\w*|"
     r"cut\w*|dip\w*|slid\w*|slide|shr[ai]nk\w*|contract\w*|eas(?:e|ed|ing)|lost|loss|tumbl\w*|"
-    r"slipp?\w*|sank|sink\w*|downturn|less|fewer|weaker|retreat\w*|shed|slow\w*"
+    r"slipp?\w*|sank|sink\w*|downturn|weaker|retreat\w*|shed|slow\w*"
 )
 _DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 _CHANGE_NOUN = (
@@ -145,9 +145,10 @@ def clause_of(clauses: list[Clause], position: int) -> Clause:
 
 
 _COMPARISON_BEFORE = re.compile(
-    rf"(?:\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:level of\s+|high of\s+|low of\s+)?|\bthan\s+|\bversus\s+|"
+    rf"(?:(?:\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:level of\s+|high of\s+|low of\s+)?|"
+    rf"(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )\bthan\s+|\bversus\s+|"
     rf"\bvs\.?\s+|\bcompared (?:to|with)\s+(?:\w+\s+){{0,8}}?(?:when|where)\s+(?:\w+\s+){{0,2}}|"
-    rf"\bcompared (?:to|with)\s+){_BOUND_WORDS}$",
+    rf"\bcompared (?:to|with)\s+)(?:[\w-]+'s?\s+)?){_BOUND_WORDS}$",
     re.I,
 )
 _BY_BEFORE = re.compile(rf"\bby\s+{_BOUND_WORDS}$", re.I)
@@ -195,7 +196,8 @@ def classify(q: Quantity, text: str, clause: Clause) -> Item:
                 change=-1.0 if diff.group("w").lower() in {"less", "fewer", "lower", "below"} else 1.0,
             )
         if (
-            _NOUN_OF_BEFORE.search(before)
+            _VERB_BEFORE.search(before)
+            or _NOUN_OF_BEFORE.search(before)
             or _UPDOWN_BEFORE.search(before)
             or (_BY_BEFORE.search(before) and _DIRECTION.search(before))
         ):

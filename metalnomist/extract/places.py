@@ -67,33 +67,43 @@ def candidates(draft: Draft, view: SentenceView) -> list[Mention]:
 
 
 def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:
-    text, everywhere = view.text, candidates(draft, view)
+    """Imports, exports and shipments, all from the reporting country's side."""
+    everywhere = candidates(draft, view)
     segment = draft.anchor.clause.segment
     same = [m for m in everywhere if any(c.segment == segment and c.start <= m.start < c.end for c in view.clauses)]
     cands = same or everywhere
     if metric == "exports":
-        exporter = (
-            next(
-                (
-                    m.canonical
-                    for m in cands
-                    if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start])
-                ),
-                None,
-            )
-            or ctx.focus
-        )
-        dest = next(
-            (m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None
-        )
-        if dest is not None and dest == ctx.focus and exporter != ctx.focus:
-            return Place(dest, exporter, "imports")
-        return Place(exporter, dest, "exports")
+        return _exports(view.text, cands, ctx)
+    if metric == "shipments":
+        return _shipments(draft, view, cands, ctx)
+    return _imports(view.text, cands, everywhere, ctx)
+
+
+def _exports(text: str, cands: list[Mention], ctx: PlaceContext) -> Place:
+    subject = (m for m in cands if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start]))
+    exporter = next((m.canonical for m in subject), None) or ctx.focus
+    dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None)
+    if dest is not None and dest == ctx.focus and exporter != ctx.focus:
+        return Place(dest, exporter, "imports")  # `Argentina's exports to Japan` in Japan's data
+    return Place(exporter, dest, "exports")
+
+
+def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: PlaceContext) -> Place:
+    """A country's shipments are trade; only a producer's own deliveries stay `shipments`."""
+    text = view.text
+    dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])), None)
+    actor = next((m.canonical for m in cands if not _TO_BEFORE.search(text[: m.start]) and m.canonical != dest), None)
+    if actor is not None and actor != ctx.focus:
+        return Place(dest or ctx.focus, actor, "imports")
+    if dest is not None and dest != ctx.focus:
+        return Place(actor or ctx.focus, dest, "exports")
+    return Place(_location(draft, view, ctx), None, "shipments")
+
+
+def _imports(text: str, cands: list[Mention], everywhere: list[Mention], ctx: PlaceContext) -> Place:
     importer = next((m.canonical for m in cands if _is_importer(text, m, ctx.focus)), None) or ctx.focus
     supplier = next((m.canonical for m in cands if m.canonical != importer), None)
-    if metric == "shipments" and supplier is None:
-        return Place(_location(draft, view, ctx), None, "shipments")
-    if supplier is None and not cands:
+    if supplier is None and not everywhere:
         supplier = ctx.partner
     return Place(importer, supplier, "imports")
 

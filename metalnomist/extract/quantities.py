@@ -163,7 +163,10 @@ def _is_annual(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     return bool(_ANNUAL_AFTER.match(text[end:]) or _ANNUAL_BEFORE.search(text[max(0, start - 40) : start]))
 
 
-_FRACTION_RE = re.compile(r"\b(" + "|".join(FRACTIONS) + r")\s+of\b", re.IGNORECASE)
+_FRACTION_RE = re.compile(
+    r"\b(" + "|".join(FRACTIONS) + r")\s+of\b(?!\s+(?:a|an|the)?\s*(?:century|decade|year|month|week|day|quarter)\b)",
+    re.IGNORECASE,
+)
 _MULTIPLIER_RE = re.compile(
     r"\b(?:more than\s+)?(doubled|doubling|doubles|tripled|tripling|triples|quadrupled|halved|halving|halves"
     r"|threefold|fourfold|(?:twice|double|triple|three times)(?=\s+(?:the|as|its|that|from)\b))\b(?!-)",

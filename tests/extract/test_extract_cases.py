@@ -233,7 +233,7 @@ CASES: list[Case] = [
     # A qualifier is dropped from the value and kept as `bound`.
     (
         "bound-kept",
-        "Russia aluminium",
+        "Japan aluminium imports",
         "Russian aluminium shipments to Japan plunged by nearly 70pc to 26,000t in 2024.",
         [
             dict(
@@ -418,6 +418,98 @@ CASES: list[Case] = [
                 forecast=True,
             )
         ],
+    ),
+    # Argus: `1.005bn t` and `from a year earlier` (y/y); NBS credited.
+    (
+        "argus-bn-t",
+        "China steel",
+        "China produced 1.005bn t of crude steel in 2024, down by 1.7pc from a year earlier, the NBS said.",
+        [
+            dict(
+                value=1.005e9,
+                unit="t",
+                change_pct=-1.7,
+                change_basis="y/y",
+                metric="production",
+                commodity="crude steel",
+                country="China",
+                period="2024",
+                source="NBS",
+            )
+        ],
+    ),
+    # `by more than 80%` is a fall of 80 (not a comparison with `than`), paired with the level after `to`.
+    (
+        "more-than-is-a-bound",
+        "Lithium",
+        "Spodumene prices slumped by more than 80% in 2023 to around $1,000/t.",
+        [dict(value=1000, unit="USD/t", change_pct=-80, metric="price", commodity="spodumene", period="2023")],
+    ),
+    # `a quarter of a century` is time, not a share.
+    (
+        "quarter-of-a-century",
+        "Copper",
+        "Codelco's output dropped 6% to 1.32 million tonnes, its lowest in a quarter of a century.",
+        [dict(value=1.32e6, unit="t", change_pct=-6, metric="production", company="Codelco")],
+    ),
+    # A quarterly premium with a quarter-on-quarter basis.
+    (
+        "premium-q-on-q",
+        "Japan aluminium premium",
+        "Japanese buyers agreed to pay a premium of $175/t for third-quarter shipments, up 7% from the previous quarter.",
+        [dict(value=175, unit="USD/t", change_pct=7, change_basis="q/q", metric="price", commodity="aluminium")],
+    ),
+    # The reporting country's shipments to another country are its exports; `while` splits the flows.
+    (
+        "shipments-to-are-exports",
+        "Japan scrap exports",
+        "Japan's ferrous scrap exports to Vietnam rose by 15% to 1.7mn t in January-September, "
+        "while shipments to South Korea fell 20%.",
+        [
+            dict(value=1.7e6, change_pct=15, metric="exports", country="Japan", partner="Vietnam", period="--01/--09"),
+            dict(
+                value=None,
+                change_pct=-20,
+                metric="exports",
+                country="Japan",
+                partner="South Korea",
+                commodity="ferrous scrap",
+            ),
+        ],
+    ),
+    # `rose 12,000t to 280,000t`: the first figure is a signed difference, the second the level.
+    (
+        "difference-then-level",
+        "Copper stocks",
+        "Copper inventories in Shanghai Futures Exchange warehouses fell 12,000t to 280,000t last week.",
+        [
+            dict(value=-12000, unit="t", metric="inventory", commodity="copper"),
+            dict(value=280000, unit="t", metric="inventory", commodity="copper"),
+        ],
+    ),
+    # A comparison level written with a possessive year keeps that year.
+    (
+        "possessive-comparison-year",
+        "Zinc",
+        "Zinc treatment charges for 2025 were settled at $165/t, down 39% from 2024's $274/t.",
+        [
+            dict(value=165, unit="USD/t", change_pct=-39, metric="price", period="2025"),
+            dict(value=274, unit="USD/t", change_pct=None, metric="price", period="2024"),
+        ],
+    ),
+    # Safeguard duty: levied by India on China, with a date of effect.
+    (
+        "safeguard-duty",
+        "India steel",
+        "India imposed a 12% safeguard duty on certain steel imports from China, effective April 21.",
+        [dict(value=12, unit="%", metric="tariff", country="India", partner="China", period="--04", forecast=False)],
+    ),
+    # A share of world supply: no reporting country.
+    (
+        "share-of-world",
+        "Cobalt",
+        "The DRC accounts for over 70pc of world cobalt mine supply.",
+        [dict(value=70, metric="market_share", country=None, partner="Democratic Republic of the Congo")],
     ),
 ]
 

@@ -32,7 +32,10 @@ def test_sentence_start_points_into_the_body() -> None:
     post = _post(
         ("heading", "Sharp Decline"),
         ("paragraph", "Prices were flat. In 2024, Japan's imports of lithium carbonate plunged by 40% to 11,520 tons."),
-        ("paragraph", "Imports from Chile, the top supplier, saw a dramatic drop of 55%, with imports falling to 5,143 tons."),
+        (
+            "paragraph",
+            "Imports from Chile, the top supplier, saw a dramatic drop of 55%, with imports falling to 5,143 tons.",
+        ),
     )
     facts = extract_facts(post)
     assert len(facts) == 2
