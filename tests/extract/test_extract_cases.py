@@ -456,7 +456,8 @@ CASES: list[Case] = [
     (
         "premium-q-on-q",
         "Japan aluminium premium",
-        "Japanese buyers agreed to pay a premium of $175/t for third-quarter shipments, up 7% from the previous quarter.",
+        "Japanese buyers agreed to pay a premium of $175/t for third-quarter shipments, up 7% "
+        "from the previous quarter.",
         [dict(value=175, unit="USD/t", change_pct=7, change_basis="q/q", metric="price", commodity="aluminium")],
     ),
     # The reporting country's shipments to another country are its exports; `while` splits the flows.
