@@ -151,6 +151,9 @@ _COMPARISON_BEFORE = re.compile(
     rf"\bcompared (?:to|with)\s+)(?:[\w-]+'s?\s+)?){_BOUND_WORDS}$",
     re.I,
 )
+_COORDINATED_CHANGE = re.compile(
+    rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?\d[\d.,]*\s?(?:%|pc|per ?cent|percent)\s+(?:\S+\s+)?and\s+$", re.I
+)
 _BY_BEFORE = re.compile(rf"\bby\s+{_BOUND_WORDS}$", re.I)
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
 _VERB_BEFORE = re.compile(
@@ -177,6 +180,8 @@ def classify(q: Quantity, text: str, clause: Clause) -> Item:
     if q.unit == "%" and q.kind == "number":
         if q.sign is not None:
             return Item(q, "change", clause, change=q.sign * q.value)
+        if _COORDINATED_CHANGE.search(before):
+            return Item(q, "change", clause, change=q.value * direction(text, q, clause))
         if (
             _BY_BEFORE.search(before)
             or _NOUN_OF_BEFORE.search(before)

@@ -10,7 +10,7 @@ _SHARE_CUE = re.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up|contribut\w*|suppl(?:ied|ies|ying)|represent(?:s|ed|ing)?|market\s+share|share)\b",
     re.I,
 )
-_TARIFF_AFTER = re.compile(r"^\s*(?:[A-Z][\w.]*\s+)?(?:\w+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.I)
+_TARIFF_AFTER = re.compile(r"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.I)
 _TARIFF_BEFORE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
 _RATE = re.compile(r"\brate\b", re.I)
 _TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s+to|aiming\s+to|objective)\b", re.I)

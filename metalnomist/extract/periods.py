@@ -97,12 +97,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR}))?"), "months"),
     (
-        re.compile(rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?,? (?P<y>{_YEAR})", re.I),
-        "quarter",
+        re.compile(
+            rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I
+        ),
+        "quarter_words",
     ),
     (re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
-    (re.compile(rf"\b(?P<o>first|second|1st|2nd) half(?: of)?,? (?P<y>{_YEAR})", re.I), "half"),
+    (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
     (re.compile(rf"\bH(?P<h>[12])[ -]?(?P<y>{_YEAR})\b"), "half"),
     (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"), "date"),
     (re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?\b"), "date"),
@@ -126,11 +128,15 @@ def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | Non
         if y1 and y2 and not (first == 4 and last == 3 and y2 == y1 + 1):
             return f"{y1}-{first:02d}/{y2}-{last:02d}"
         return _span(first, last, y2, published)
-    if kind == "quarter":
-        quarter = g.get("q") or _ORDINAL[g["o"].lower()]
+    if kind in {"quarter", "quarter_words"}:
+        quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
+        if not g.get("y"):  # a year-less quarter is its months, as `the April–June quarter` is
+            return _span(quarter * 3 - 2, quarter * 3, None, published)
         return f"{g['y']}-Q{quarter}"
-    if kind == "half":
-        half = g.get("h") or _ORDINAL[g["o"].lower()]
+    if kind in {"half", "half_words"}:
+        half = int(g.get("h") or _ORDINAL[g["o"].lower()])
+        if not g.get("y"):
+            return _span(half * 6 - 5, half * 6, None, published)
         return f"{g['y']}-H{half}"
     if kind in {"date", "month"}:
         return _month(month_number(g["m"]), _y(g.get("y")), published)
@@ -180,6 +186,7 @@ def _use(kind: str, before: str) -> str:
 
 _ANY_MONTH = re.compile(_MONTH)
 _NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month"})
+_NEEDS_NOTHING = frozenset({"quarter_words", "half_words"})
 
 
 def find_periods(text: str, published: datetime | None = None) -> list[PeriodMention]:
@@ -188,10 +195,11 @@ def find_periods(text: str, published: datetime | None = None) -> list[PeriodMen
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))
     has_digit = any(c.isdigit() for c in text)
-    if not has_month and not has_digit:
+    if not has_month and not has_digit and "quarter" not in text and "half" not in text:
         return []
     for pattern, kind in _RULES:
-        if (kind in _NEEDS_MONTH and not has_month) or (kind not in _NEEDS_MONTH and not has_digit):
+        needs_digit = kind not in _NEEDS_MONTH and kind not in _NEEDS_NOTHING
+        if (kind in _NEEDS_MONTH and not has_month) or (needs_digit and not has_digit):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

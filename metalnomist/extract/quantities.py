@@ -61,7 +61,7 @@ def _quantity_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"
         rf"(?:(?P<cur>{cur})\s?)?(?P<num>{number})"
-        rf"(?:\s?(?:–|—|-|to)\s?(?:{cur})?\s?(?P<num2>{DIGITS}))?"
+        rf"(?:\s?(?P<dash>–|—|-|to|and)\s?(?:{cur})?\s?(?P<num2>{DIGITS}))?"
         rf"(?:\s?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z]))?"
         rf"(?:\s?(?P<cursuf>{cursuf}))?"
         rf"(?:\s?(?P<unit>{t.unit_re.pattern}))?"
@@ -90,6 +90,8 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
         return None
     value = parse_number(match.group("num")) * factor
     num2 = match.group("num2")
+    if match.group("dash") == "and" and not re.search(r"\bbetween\s+$", text[:start]):
+        return _build_single(match, text)
     value_max = tidy(parse_number(num2) * factor) if num2 else None
     if value_max is not None and value_max <= value:
         return None  # `2027-28`, `2:1` and similar are not ranges of one figure
@@ -107,6 +109,12 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
         bound=_bound(text[:start]),
         per_year=_is_annual(text, start, end, match),
     )
+
+
+def _build_single(match: re.Match[str], text: str) -> Quantity | None:
+    """`5% and 10%`: the `and` joined two figures; read the first alone (the second is found on its own)."""
+    single = _quantity_re().match(text[: match.start("dash")].rstrip(), match.start())
+    return _build(single, text) if single and single.group("dash") is None else None
 
 
 def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
@@ -200,7 +208,8 @@ def _verbal(text: str) -> list[Quantity]:
     return out
 
 
-_GRADE_AFTER = re.compile(r"^\s?(?:Fe|TFe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li2O|Li|SiO2|Al2O3|grade|purity|content|min|max)\b")
+_ELEMENT = r"(?:TFe|Fe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li|Si|Ti|Mo|Sn|Pb|Mg|Nb|Ta|Sb|V|W)"
+_GRADE_AFTER = re.compile(rf"^\s?(?:{_ELEMENT}(?:\d+|O\d*|H\d*|\.[\w.]+)*\b|grade|purity|content|min|max)")
 
 
 def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:

@@ -512,6 +512,69 @@ CASES: list[Case] = [
         "The DRC accounts for over 70pc of world cobalt mine supply.",
         [dict(value=70, metric="market_share", country=None, partner="Democratic Republic of the Congo")],
     ),
+    # SMM: two changes of one level, `up 49.6% YoY and 9.6% MoM`: the second is its own null-value fact.
+    (
+        "coordinated-changes",
+        "SMM: China NEV sales",
+        "China's NEV sales reached 1.28 million units in October, up 49.6% YoY and 9.6% MoM, according to CAAM.",
+        [
+            dict(
+                value=1.28e6,
+                unit="units",
+                change_pct=49.6,
+                change_basis="y/y",
+                metric="sales",
+                commodity="new energy vehicles",
+                country="China",
+                period="--10",
+                source="CAAM",
+            ),
+            dict(value=None, change_pct=9.6, change_basis="m/m", metric="sales", period="--10"),
+        ],
+    ),
+    # Fastmarkets: a product grade (`56.5% LiOH.H2O min`) is no figure; `down by $0.25 per kg` is a difference.
+    (
+        "fastmarkets-grade-and-difference",
+        "Lithium hydroxide prices",
+        "Fastmarkets assessed lithium hydroxide monohydrate, 56.5% LiOH.H2O min, battery grade, "
+        "at $9.50-10.50 per kg on Thursday, down by $0.25 per kg from a week earlier.",
+        [
+            dict(
+                value=9.5,
+                value_max=10.5,
+                unit="USD/kg",
+                metric="price",
+                commodity="lithium hydroxide",
+                source="Fastmarkets",
+            ),
+            dict(value=-0.25, unit="USD/kg", metric="price"),
+        ],
+    ),
+    # Reuters: company guidance as a `between … and …` range; the quarter without a year is its months.
+    (
+        "between-and-range",
+        "Glencore output",
+        "Glencore expects to produce between 850,000 and 910,000 tonnes of copper in the first quarter.",
+        [
+            dict(
+                value=850000,
+                value_max=910000,
+                unit="t",
+                metric="production",
+                commodity="copper",
+                company="Glencore",
+                forecast=True,
+                period="--01/--03",
+            )
+        ],
+    ),
+    # Argus: the EU as reporting geography; an over-quota tariff rate.
+    (
+        "eu-quota-tariff",
+        "EU steel safeguard",
+        "The EU will keep the 25pc over-quota tariff on steel imports.",
+        [dict(value=25, unit="%", metric="tariff", commodity="steel", forecast=True)],
+    ),
 ]
 
 
