@@ -25,7 +25,8 @@ def open_engine(url: str) -> Engine:
             engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 30})
             event.listen(engine, "connect", _sqlite_pragmas)
         elif url.startswith("postgresql"):
-            engine = create_engine(url, pool_pre_ping=True, pool_size=10)
+            # UTC sessions: month grouping and date sorts must not depend on the server's zone.
+            engine = create_engine(url, pool_pre_ping=True, pool_size=10, connect_args={"options": "-c timezone=utc"})
         else:
             raise ConfigError(f"database URL {url!r}: use sqlite:///path.db or postgresql://user:pass@host/db")
     except (ArgumentError, ModuleNotFoundError) as exc:

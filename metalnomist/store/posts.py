@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Row, and_, delete, desc, func, insert, nulls_last, or_, select, update
+from sqlalchemy import Connection, Row, and_, delete, desc, extract, func, insert, nulls_last, or_, select, update
 
 from metalnomist.models import Block, Comment, Post
 from metalnomist.store.changes import log_change
@@ -129,13 +129,26 @@ def _newest_first() -> list[Any]:
     return [nulls_last(desc(func.coalesce(posts.c.published, posts.c.created))), desc(posts.c.id)]
 
 
-def list_posts(conn: Connection, offset: int, limit: int, label: str | None = None) -> tuple[list[Post], int]:
-    """Newest first (by published date, else by the date we first stored it)."""
+def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
+    start = datetime(year, month, 1, tzinfo=UTC)
+    end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+    return start, end
+
+
+def list_posts(conn: Connection, offset: int, limit: int, label: str | None = None,
+               month: tuple[int, int] | None = None) -> tuple[list[Post], int]:
+    """Newest first (by published date, else by the date we first stored it); by label or month."""
     query = _select_posts()
     count = select(func.count()).select_from(posts)
+    conditions = []
     if label is not None:
-        condition = posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label))
-        query, count = query.where(condition), count.where(condition)
+        conditions.append(posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label)))
+    if month is not None:
+        start, end = _month_range(*month)
+        when = func.coalesce(posts.c.published, posts.c.created)
+        conditions += [when >= start, when < end]
+    if conditions:
+        query, count = query.where(*conditions), count.where(*conditions)
     rows = list(conn.execute(query.order_by(*_newest_first()).offset(offset).limit(limit)))
     labels = _labels_for(conn, [r.id for r in rows])
     return [_post(r, labels[r.id]) for r in rows], int(conn.execute(count).scalar_one())
@@ -151,6 +164,14 @@ def iter_posts(conn: Connection, batch: int = 500) -> Iterator[Post]:
         labels = _labels_for(conn, [r.id for r in rows])
         yield from (_post(r, labels[r.id]) for r in rows)
         last = rows[-1].id
+
+
+def month_counts(conn: Connection) -> list[tuple[int, int, int]]:
+    """(year, month, posts) newest first, by the date a post's permalink was built from."""
+    when = func.coalesce(posts.c.published, posts.c.created)
+    year, month = extract("year", when), extract("month", when)
+    query = select(year, month, func.count()).group_by(year, month).order_by(desc(year), desc(month))
+    return [(int(y), int(m), int(n)) for y, m, n in conn.execute(query)]
 
 
 def label_counts(conn: Connection) -> list[tuple[str, int]]:

@@ -1,22 +1,19 @@
-"""What the sidebar shows on every page: the label cloud and Blogger's archive by month.
-
-The store has no month grouping yet, so the month index is built here from post dates and
-cached against the change log's last sequence number: any write to a post invalidates it.
-"""
+"""What the sidebar shows on every page: the label cloud and Blogger's archive by month."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from metalnomist.models import Post
 from metalnomist.pipeline import Archive
 from metalnomist.store.changes import last_seq
-from metalnomist.store.posts import iter_posts, label_counts, posts_by_ids
+from metalnomist.store.posts import label_counts, list_posts, month_counts
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
+REFRESH_SECONDS = 10.0  # during a bulk ingest, regroup at most this often
 
 
 @dataclass(frozen=True)
@@ -41,50 +38,41 @@ class Year:
     months: tuple[Month, ...]
 
 
-def _date_of(post: Post) -> datetime | None:
-    """The date the permalink was built from: published, else first stored."""
-    return post.published or post.created
-
-
 class MonthIndex:
-    """(year, month) → post ids newest first, rebuilt only when the change log has moved.
+    """The archive widget's month counts, regrouped by the database when the change log moves.
 
     One per app (kept on app.state), so two archives never share a cache. Two threads may
-    rebuild at once after a change; both get the same answer, so there is no lock.
+    regroup at once after a change; both get the same answer, so there is no lock.
     """
 
     def __init__(self) -> None:
         self._seq = -1
-        self._ids: dict[tuple[int, int], list[int]] = {}
-
-    def ids_by_month(self, archive: Archive) -> dict[tuple[int, int], list[int]]:
-        with archive.store.reading() as conn:
-            seq = last_seq(conn)
-            if seq == self._seq:
-                return self._ids
-            dated = [(when, post.id) for post in iter_posts(conn) if (when := _date_of(post)) and post.id]
-        dated.sort(reverse=True)
-        grouped: dict[tuple[int, int], list[int]] = {}
-        for when, post_id in dated:
-            grouped.setdefault((when.year, when.month), []).append(post_id)
-        self._ids, self._seq = grouped, seq
-        return grouped
+        self._checked = 0.0
+        self._years: list[Year] = []
 
     def years(self, archive: Archive) -> list[Year]:
         """Newest year first, each with its months newest first, as Blogger's archive widget lists them."""
-        years: dict[int, list[Month]] = {}
-        for (year, month), ids in self.ids_by_month(archive).items():
-            years.setdefault(year, []).append(Month(year, month, len(ids)))
-        return [Year(y, sum(m.count for m in ms), tuple(sorted(ms, key=lambda m: -m.month)))
-                for y, ms in sorted(years.items(), reverse=True)]
+        if self._seq >= 0 and time.monotonic() - self._checked < REFRESH_SECONDS:
+            return self._years
+        with archive.store.reading() as conn:
+            seq = last_seq(conn)
+            if seq != self._seq:
+                self._years = _group(month_counts(conn))
+                self._seq = seq
+        self._checked = time.monotonic()
+        return self._years
 
     def posts(self, archive: Archive, year: int, month: int, offset: int, limit: int) -> tuple[list[Post], int]:
         """One page of a month's posts, newest first, and how many the month holds."""
-        ids = self.ids_by_month(archive).get((year, month), [])
-        page = ids[offset:offset + limit]
         with archive.store.reading() as conn:
-            found = posts_by_ids(conn, page)
-        return [found[i] for i in page if i in found], len(ids)
+            return list_posts(conn, offset, limit, month=(year, month))
+
+
+def _group(counts: list[tuple[int, int, int]]) -> list[Year]:
+    years: dict[int, list[Month]] = {}
+    for year, month, count in counts:
+        years.setdefault(year, []).append(Month(year, month, count))
+    return [Year(y, sum(m.count for m in ms), tuple(ms)) for y, ms in years.items()]
 
 
 def sidebar(archive: Archive, months: MonthIndex) -> dict[str, Any]:

@@ -15,7 +15,14 @@ from metalnomist.pipeline import Archive, ingest_file
 from metalnomist.store.changes import changes_since, last_seq
 from metalnomist.store.comments import add_comment, list_comments
 from metalnomist.store.facts import FactFilter, query_facts, replace_facts
-from metalnomist.store.posts import label_counts, list_posts, post_by_permalink, posts_by_ids, upsert_post
+from metalnomist.store.posts import (
+    label_counts,
+    list_posts,
+    month_counts,
+    post_by_permalink,
+    posts_by_ids,
+    upsert_post,
+)
 
 
 def make_post(title: str, day: int | None = None, labels: tuple[str, ...] = (), url: str | None = None) -> Post:
@@ -139,3 +146,16 @@ def test_readers_keep_reading_while_a_writer_ingests(seeded: Archive, tmp_path: 
         reader.join()
     assert not errors
     assert seen and min(seen) >= 20 and set(seen) <= {20, 320}
+
+
+def test_months_group_and_filter_posts(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        upsert_post(conn, make_post("March one", 1))
+        upsert_post(conn, make_post("March two", 31))
+        upsert_post(conn, replace(make_post("May", 1), published=datetime(2023, 5, 2, tzinfo=UTC)))
+    with archive.store.reading() as conn:
+        assert month_counts(conn) == [(2024, 3, 2), (2023, 5, 1)]
+        march, total = list_posts(conn, 0, 10, month=(2024, 3))
+        december, none = list_posts(conn, 0, 10, month=(2023, 12))
+    assert total == 2 and [p.title for p in march] == ["March two", "March one"]
+    assert none == 0 and december == []
