@@ -185,6 +185,7 @@ def _use(kind: str, before: str) -> str:
 
 
 _ANY_MONTH = re.compile(_MONTH)
+_DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month"})
 _NEEDS_NOTHING = frozenset({"quarter_words", "half_words"})
 
@@ -194,7 +195,7 @@ def find_periods(text: str, published: datetime | None = None) -> list[PeriodMen
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = _DIGIT.search(text) is not None
     if not has_month and not has_digit and "quarter" not in text and "half" not in text:
         return []
     for pattern, kind in _RULES:

@@ -51,6 +51,9 @@ class Quantity:
         return self.unit[:3].isupper() and self.unit[:3].isalpha()
 
 
+_DIGIT_OR_WORD = re.compile(r"\d|\b(?:" + "|".join(w for w in WORD_NUMBERS if len(w) > 2) + r")\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _quantity_re() -> re.Pattern[str]:
     t = tables()
@@ -72,6 +75,8 @@ def _quantity_re() -> re.Pattern[str]:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` (quotes folded), in order, conversions in brackets dropped."""
     found: list[Quantity] = []
+    if not _DIGIT_OR_WORD.search(text):
+        return _verbal(text)
     for match in _quantity_re().finditer(text):
         quantity = _build(match, text)
         if quantity is not None:

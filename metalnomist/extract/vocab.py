@@ -170,6 +170,12 @@ class TriggerTable:
             if " " in r[0]
         ]
         self._memo: dict[str, str | None] = {}
+        self._multi_memo: dict[str, list[tuple[str, str]]] = {}
+
+    def _multi_of(self, word: str) -> list[tuple[str, str]]:
+        if word not in self._multi_memo:
+            self._multi_memo[word] = [(rest, metric) for first, rest, metric in self._multi if first.fullmatch(word)]
+        return self._multi_memo[word]
 
     def _metric_of(self, word: str) -> str | None:
         if word not in self._memo:
@@ -183,8 +189,8 @@ class TriggerTable:
             multi = next(
                 (
                     (rest, metric)
-                    for first, rest, metric in self._multi
-                    if first.fullmatch(word) and text[m.end() : m.end() + len(rest) + 1].lower() == " " + rest
+                    for rest, metric in self._multi_of(word)
+                    if text[m.end() : m.end() + len(rest) + 1].lower() == " " + rest
                 ),
                 None,
             )
