@@ -6,6 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from metalnomist.extract import METRICS, extract_facts
 from metalnomist.models import COMMENTARY_HEADING, Block, Post
@@ -109,3 +111,72 @@ def test_seed_invariants() -> None:
             assert fact.value_max is None or fact.value is not None and fact.value_max > fact.value
             assert fact.unit != "%" or fact.metric in {"market_share", "tariff", "target", "other"}
             assert fact.commodity is None or fact.commodity == fact.commodity.lower()
+
+
+_PIECES = [
+    "Japan's",
+    "China",
+    "US",
+    "imports",
+    "exports",
+    "rose",
+    "fell",
+    "by",
+    "to",
+    "from",
+    "of",
+    "in",
+    "March",
+    "April–June",
+    "2024",
+    "fiscal year ending March 31, 2025",
+    "12.5%",
+    "8.1mn t",
+    "$102.20/t",
+    "¥3.9 trillion",
+    "(−19%)",
+    "40–50pc",
+    "one-third",
+    "doubled",
+    "0.7 percentage points",
+    "US$6.50-8/kg",
+    "while",
+    ",",
+    ";",
+    ":",
+    "—",
+    "(",
+    ")",
+    "the",
+    "copper",
+    "EV",
+    "tariff",
+    "accounting for",
+    "between",
+    "and",
+    "units",
+    "since",
+    "by 2030",
+    "62% Fe",
+    "MoM",
+    "y/y",
+    "Q3",
+    "first half",
+    "respectively",
+    "Sumitomo Metal Mining (SMM)",
+    "SMM",
+    "12th",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), min_size=1, max_size=40))
+def test_any_text_gives_well_formed_facts(words: list[str]) -> None:
+    """The extractor is total: any text yields facts (maybe none) that keep the format's rules."""
+    text = " ".join(words) + "."
+    post = _post(("paragraph", text), ("heading", "Sub"), ("paragraph", text))
+    for fact in extract_facts(post):
+        assert fact.metric in METRICS
+        assert (fact.unit is None) == (fact.value is None)
+        assert fact.value is not None or fact.change_pct is not None
+        assert post.body[fact.sentence_start or 0 :].startswith(fact.sentence)
