@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +55,21 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
+def _marked(snippet: tantivy.Snippet, body: str) -> str:
+    """Escaped HTML with <mark>s; an ellipsis where the fragment starts or ends mid-text."""
+    html = snippet.to_html()
+    if not html:
+        return ""
+    fragment = snippet.fragment_range()
+    start, end = fragment.start, fragment.end
+    html = html.replace("<b>", "<mark>").replace("</b>", "</mark>")
+    return ("…" if start > 0 else "") + html + ("…" if end < len(body.encode()) else "")
+
+
+class IndexBusy(Exception):
+    """Another writer (this process or another) holds the index; its catch-up covers ours."""
+
+
 @dataclass(frozen=True)
 class RawHit:
     post_id: int
@@ -73,6 +90,19 @@ class SearchIndex:
         path.mkdir(parents=True, exist_ok=True)
         self.index = tantivy.Index(self.schema, path=str(path))
         self.index.register_tokenizer(ANALYZER, self.analyzer)
+        self._write_lock = threading.Lock()
+        self._loaded_seq = self.applied_seq
+
+    def _writer(self, heap_size: int, wait_seconds: float) -> tantivy.IndexWriter:
+        """Tantivy allows one writer per index; wait a little for it, then give up with IndexBusy."""
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                return self.index.writer(heap_size=heap_size, num_threads=1)
+            except ValueError as exc:
+                if "LockBusy" not in str(exc) or time.monotonic() >= deadline:
+                    raise IndexBusy(str(exc)) from None
+                time.sleep(0.05)
 
     # --- state -------------------------------------------------------------------------------
     def _state(self) -> dict[str, int]:
@@ -91,9 +121,18 @@ class SearchIndex:
         tmp.replace(self._state_file)
 
     # --- writing -----------------------------------------------------------------------------
-    def apply(self, post_ids: Iterable[int], posts: dict[int, Post], seq: int, clear: bool = False) -> None:
+    def apply(self, post_ids: Iterable[int], posts: dict[int, Post], seq: int, clear: bool = False,
+              wait_seconds: float = 30.0) -> None:
         """Replace each post's document (or drop it if gone), commit, then record `seq`."""
-        writer = self.index.writer(heap_size=128_000_000, num_threads=1)
+        if not self._write_lock.acquire(timeout=wait_seconds):
+            raise IndexBusy("another thread is writing the index")
+        try:
+            self._apply(self._writer(128_000_000, wait_seconds), post_ids, posts, seq, clear)
+        finally:
+            self._write_lock.release()
+
+    def _apply(self, writer: tantivy.IndexWriter, post_ids: Iterable[int], posts: dict[int, Post], seq: int,
+               clear: bool) -> None:
         if clear:
             writer.delete_all_documents()
         for post_id in post_ids:
@@ -103,7 +142,7 @@ class SearchIndex:
         writer.commit()
         writer.wait_merging_threads()
         self._save_seq(seq)
-        self.index.reload()
+        self.reload()
 
     def _document(self, post: Post) -> tantivy.Document:
         assert post.id is not None, "only stored posts are indexed"
@@ -119,7 +158,7 @@ class SearchIndex:
         )
 
     def rebuild_from(self, batches: Iterable[Sequence[Post]], seq: int, progress: Callable[[int], None]) -> int:
-        writer = self.index.writer(heap_size=256_000_000, num_threads=1)
+        writer = self._writer(256_000_000, wait_seconds=60.0)
         writer.delete_all_documents()
         total = 0
         for batch in batches:
@@ -130,7 +169,7 @@ class SearchIndex:
         writer.commit()
         writer.wait_merging_threads()
         self._save_seq(seq)
-        self.index.reload()
+        self.reload()
         return total
 
     # --- reading -----------------------------------------------------------------------------
@@ -195,11 +234,15 @@ class SearchIndex:
         hits = []
         for score, address in result.hits:
             doc = searcher.doc(address)
-            snippet = ""
-            if snippets is not None:
-                snippet = snippets.snippet_from_doc(doc).to_html().replace("<b>", "<mark>").replace("</b>", "</mark>")
+            snippet = _marked(snippets.snippet_from_doc(doc), doc["body"][0]) if snippets is not None else ""
             hits.append(RawHit(int(doc["id"][0]), float(score) if not by_date else 0.0, snippet))
         return hits, int(getattr(result, "count", 0) or 0)
 
     def reload(self) -> None:
+        """See every commit up to now, whichever process made it."""
+        self._loaded_seq = self.applied_seq
         self.index.reload()
+
+    @property
+    def is_current(self) -> bool:
+        return self._loaded_seq == self.applied_seq

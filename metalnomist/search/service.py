@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from metalnomist.models import Post, SearchHit, SearchPage, SortOrder
-from metalnomist.search.index import SearchIndex
+from metalnomist.search.index import IndexBusy, SearchIndex
 from metalnomist.search.query import Query, parse
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 from metalnomist.store import Store
@@ -31,7 +31,24 @@ def bring_in_step(store: Store, index: SearchIndex) -> int:
     return reindex(store, index)
 
 
-def catch_up(store: Store, index: SearchIndex, batch: int = 5000) -> int:
+def refresh(store: Store, index: SearchIndex) -> None:
+    """Before answering: apply what others logged, or at least see what they indexed.
+
+    A web process shares the index with CLI ingests; when another writer is busy, its own
+    catch-up will cover these changes, so this one only reloads.
+    """
+    with store.reading() as conn:
+        behind = last_seq(conn) > index.applied_seq
+    if behind:
+        try:
+            catch_up(store, index, wait_seconds=0.0)
+        except IndexBusy:
+            pass
+    if not index.is_current:
+        index.reload()
+
+
+def catch_up(store: Store, index: SearchIndex, batch: int = 5000, wait_seconds: float = 30.0) -> int:
     """Apply every logged change the index has not seen; returns how many were applied."""
     applied = 0
     seq = index.applied_seq
@@ -43,7 +60,7 @@ def catch_up(store: Store, index: SearchIndex, batch: int = 5000) -> int:
             ids = list(dict.fromkeys(post_id for _, post_id in pending))
             found = posts_by_ids(conn, ids)
         seq = pending[-1][0]
-        index.apply(ids, found, seq)
+        index.apply(ids, found, seq, wait_seconds=wait_seconds)
         applied += len(pending)
 
 
@@ -90,6 +107,7 @@ def search(store: Store, index: SearchIndex, request: SearchRequest,
            thesaurus: Thesaurus | None = None) -> SearchPage:
     """Relevance or date order, label filters, paging, snippets; typo tolerance when exact terms find little."""
     request = request.clamped()
+    refresh(store, index)
     query = (thesaurus or default_thesaurus()).expand(parse(request.text))
     raw, total = _run(index, query, request, fuzzy=False)
     suggestion = None

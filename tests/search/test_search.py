@@ -116,10 +116,12 @@ def test_index_catches_up_after_a_crash(tmp_path: Path, archive: Archive, settin
     index_dir = settings.resolved_index_dir()
     (index_dir / "state.json").write_text(json.dumps({"schema": 1, "seq": 0}))
     archive.index.apply([], {}, 0, clear=True)
-    assert titles(archive, "copper") == []
-    reopened = open_archive(settings)  # the next start catches up
-    assert len(titles(reopened, "copper")) == 4
+    assert archive.index.num_docs() == 0
+    reopened = open_archive(settings)  # the next start catches up before any search
+    assert reopened.index.num_docs() == 4
     reopened.close()
+    archive.index.apply([], {}, 0, clear=True)
+    assert len(titles(archive, "copper")) == 4  # and so does a running process, at its next search
 
 
 def test_reindex_rebuilds_from_the_database(seeded: Archive, settings: Settings) -> None:
@@ -143,3 +145,30 @@ def test_an_index_ahead_of_a_replaced_database_is_rebuilt(tmp_path: Path) -> Non
     ingest_file(second, path)
     assert titles(second, "zinc") == ["Zinc output"]
     second.close()
+
+
+def test_a_running_server_sees_what_another_process_ingested(archive: Archive, settings: Settings,
+                                                             tmp_path: Path) -> None:
+    server = archive
+    assert titles(server, "copper") == []
+    cli = open_archive(settings)  # a second opener of the same database and index, like `metalnomist ingest`
+    dated_archive(tmp_path, cli)
+    cli.close()
+    assert len(titles(server, "copper")) == 4
+
+
+def test_search_answers_while_another_writer_holds_the_index(archive: Archive, settings: Settings,
+                                                             tmp_path: Path) -> None:
+    other = SearchIndex(settings.resolved_index_dir())
+    held = other.index.writer(heap_size=50_000_000, num_threads=1)  # another process mid-ingest
+    path = tmp_path / "late.jsonl"
+    path.write_text(json.dumps({"title": "Tin news", "body": "tin smelter"}))
+    with archive.store.transaction() as conn:  # logged in the database, not yet indexed
+        from metalnomist.ingest import read_posts
+        from metalnomist.store.posts import upsert_post
+
+        for post in read_posts(path):
+            upsert_post(conn, post)
+    assert titles(archive, "tin") == []  # no error, no wait: the other writer will catch up
+    del held
+    assert titles(archive, "tin") == ["Tin news"]
