@@ -28,7 +28,9 @@ _FORECAST = re.compile(
     r"|will|set to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b",
     re.I,
 )
-_UNDATED = re.compile(r"\b(?:typically|usually|normally|historically|today|currently|pre-[\w-]+ levels?)\b", re.I)
+_UNDATED = re.compile(
+    r"\b(?:typically|usually|normally|historically|today|currently|now(?=\s*(?:[,.;)]|$))|pre-[\w-]+ levels?)\b", re.I
+)
 _MONEY = frozenset({"subsidy", "budget", "investment"})
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
 
@@ -246,9 +248,7 @@ def _basis_between(base: str, period: str | None) -> str | None:
 
 def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
     clause = view.clause_text(draft.anchor.clause)
-    if _UNDATED.search(clause) or (
-        _UNDATED.search(view.text) and draft.value is not None and metric != "target" and not _own_periods(draft, view)
-    ):
+    if _UNDATED.search(_phrase(draft, view)):
         return None
     own = _own_periods(draft, view)
     years = consecutive_years(clause)
@@ -267,6 +267,15 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     if metric == "tariff":
         return None
     return state.paragraph.period or state.period
+
+
+def _phrase(draft: Draft, view: SentenceView) -> str:
+    """The words of the figure's clause that belong to it: from the figure before it to the one after."""
+    q, clause = draft.anchor.q, draft.anchor.clause
+    others = [i.q for i in view.items if clause.start <= i.q.start < clause.end and i.q is not q]
+    start = max((o.end for o in others if o.end <= q.start), default=clause.start)
+    end = min((o.start for o in others if o.start >= q.end), default=clause.end)
+    return view.text[start:end]
 
 
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:

@@ -102,6 +102,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "quarter_words",
     ),
+    (
+        re.compile(
+            rf"\bfirst (?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}}) months"
+            rf"(?:(?: of(?: the year)?)?,? (?P<y>{_YEAR}))?",
+            re.I,
+        ),
+        "first_months",
+    ),
     (re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
     (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
@@ -128,6 +136,9 @@ def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | Non
         if y1 and y2 and not (first == 4 and last == 3 and y2 == y1 + 1):
             return f"{y1}-{first:02d}/{y2}-{last:02d}"
         return _span(first, last, y2, published)
+    if kind == "first_months":
+        months = _COUNT.get(g["n"].lower()) or int(g["n"])
+        return _span(1, months, _y(g.get("y")), published) if 1 < months < 13 else None
     if kind in {"quarter", "quarter_words"}:
         quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
         if not g.get("y"):  # a year-less quarter is its months, as `the April–June quarter` is
@@ -187,7 +198,7 @@ def _use(kind: str, before: str) -> str:
 _ANY_MONTH = re.compile(_MONTH)
 _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month"})
-_NEEDS_NOTHING = frozenset({"quarter_words", "half_words"})
+_NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months"})
 
 
 def find_periods(text: str, published: datetime | None = None) -> list[PeriodMention]:
@@ -196,7 +207,7 @@ def find_periods(text: str, published: datetime | None = None) -> list[PeriodMen
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))
     has_digit = _DIGIT.search(text) is not None
-    if not has_month and not has_digit and "quarter" not in text and "half" not in text:
+    if not has_month and not has_digit and not any(w in text for w in ("quarter", "half", "months")):
         return []
     for pattern, kind in _RULES:
         needs_digit = kind not in _NEEDS_MONTH and kind not in _NEEDS_NOTHING

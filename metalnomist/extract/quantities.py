@@ -182,7 +182,7 @@ _FRACTION_RE = re.compile(
 )
 _MULTIPLIER_RE = re.compile(
     r"\b(?:more than\s+)?(doubled|doubling|doubles|tripled|tripling|triples|quadrupled|halved|halving|halves"
-    r"|threefold|fourfold|(?:twice|double|triple|three times)(?=\s+(?:the|as|its|that|from)\b))\b(?!-)",
+    r"|threefold|fourfold|(?:twice|double|triple|three times)(?=\s+(?:the|as|its|that|from|to)\b))\b(?!-)",
     re.IGNORECASE,
 )
 

@@ -575,6 +575,52 @@ CASES: list[Case] = [
         "The EU will keep the 25pc over-quota tariff on steel imports.",
         [dict(value=25, unit="%", metric="tariff", commodity="steel", forecast=True)],
     ),
+    # Reuters: year-to-date as `the first five months`.
+    (
+        "first-n-months",
+        "China's iron ore imports",
+        "For the first five months, imports totalled 507.4 million tons, up 5.5% on the year.",
+        [
+            dict(
+                value=5.074e8,
+                unit="t",
+                change_pct=5.5,
+                change_basis="y/y",
+                metric="imports",
+                country="China",
+                period="--01/--05",
+            )
+        ],
+    ),
+    # `expected to double to … by 2030 from about … now`: a forecast doubling and an undated comparison level.
+    (
+        "double-to-from-now",
+        "Indian aluminium demand",
+        "India's aluminium demand is expected to double to 10 million tonnes by 2030 from about 5 million tonnes now.",
+        [
+            dict(
+                value=1e7,
+                unit="t",
+                change_pct=100,
+                metric="demand",
+                commodity="aluminium",
+                country="India",
+                period="2030",
+                forecast=True,
+            ),
+            dict(value=5e6, unit="t", change_pct=None, metric="demand", period=None, forecast=False, bound="about"),
+        ],
+    ),
+    # A demonym supplier in a `while` clause keeps the carried series (imports) and takes its own partner.
+    (
+        "demonym-supplier-in-while-clause",
+        "China's iron ore imports",
+        "Shipments from Australia, the top supplier, dropped 5% to 60.1 million tons, while Brazilian cargoes rose 2%.",
+        [
+            dict(value=6.01e7, change_pct=-5, metric="imports", country="China", partner="Australia"),
+            dict(value=None, change_pct=2, metric="imports", country="China", partner="Brazil"),
+        ],
+    ),
 ]
 
 
