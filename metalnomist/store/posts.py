@@ -8,7 +8,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Row, and_, delete, desc, extract, func, insert, nulls_last, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    and_,
+    delete,
+    desc,
+    extract,
+    func,
+    insert,
+    nulls_last,
+    or_,
+    select,
+    update,
+)
 
 from metalnomist.models import Block, Comment, Post
 from metalnomist.store.changes import log_change
@@ -140,7 +154,7 @@ def list_posts(conn: Connection, offset: int, limit: int, label: str | None = No
     """Newest first (by published date, else by the date we first stored it); by label or month."""
     query = _select_posts()
     count = select(func.count()).select_from(posts)
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if label is not None:
         conditions.append(posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label)))
     if month is not None:
