@@ -83,6 +83,17 @@ def _span(first: int, last: int, year: int | None, published: datetime | None) -
     return f"{start_year}-{first:02d}/{year}-{last:02d}"
 
 
+def _relative(rel: str, span: str, published: datetime | None) -> str | None:
+    """`last year`, `this month`: only a dated post says which; otherwise the text names no period."""
+    if published is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    if span == "year":
+        return str(published.year + step)
+    months = published.year * 12 + published.month - 1 + step
+    return f"{months // 12}-{months % 12 + 1:02d}"
+
+
 def _y(text: str | None) -> int | None:
     return int(text) if text else None
 
@@ -110,6 +121,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "first_months",
     ),
+    (re.compile(r"\b(?P<rel>last|this|next) (?P<span>year|month)\b", re.I), "relative"),
     (re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
     (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
@@ -136,6 +148,8 @@ def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | Non
         if y1 and y2 and not (first == 4 and last == 3 and y2 == y1 + 1):
             return f"{y1}-{first:02d}/{y2}-{last:02d}"
         return _span(first, last, y2, published)
+    if kind == "relative":
+        return _relative(g["rel"].lower(), g["span"].lower(), published)
     if kind == "first_months":
         months = _COUNT.get(g["n"].lower()) or int(g["n"])
         return _span(1, months, _y(g.get("y")), published) if 1 < months < 13 else None
@@ -198,7 +212,7 @@ def _use(kind: str, before: str) -> str:
 _ANY_MONTH = re.compile(_MONTH)
 _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month"})
-_NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months"})
+_NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative"})
 
 
 def find_periods(text: str, published: datetime | None = None) -> list[PeriodMention]:
@@ -207,7 +221,7 @@ def find_periods(text: str, published: datetime | None = None) -> list[PeriodMen
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))
     has_digit = _DIGIT.search(text) is not None
-    if not has_month and not has_digit and not any(w in text for w in ("quarter", "half", "months")):
+    if not has_month and not has_digit and not any(w in text for w in ("quarter", "half", "month", "year")):
         return []
     for pattern, kind in _RULES:
         needs_digit = kind not in _NEEDS_MONTH and kind not in _NEEDS_NOTHING

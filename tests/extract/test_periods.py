@@ -43,6 +43,13 @@ def test_month_resolved_against_publication_date() -> None:
     assert find_periods("in November", datetime(2025, 2, 1))[0].period == "2024-11"
 
 
+def test_relative_periods_need_a_publication_date() -> None:
+    assert find_periods("output dropped 6% last year") == []
+    assert find_periods("output dropped 6% last year", datetime(2025, 2, 1))[0].period == "2024"
+    assert find_periods("sales this month", datetime(2025, 1, 15))[0].period == "2025-01"
+    assert find_periods("up from the same month last year", datetime(2025, 1, 15))[0].use == "comparison"
+
+
 def test_run_of_months_since_a_start() -> None:
     text = "Since June 2024, shipments have exceeded 1 tonne monthly for seven consecutive months"
     assert [p.period for p in find_periods(text)] == ["2024-06/2024-12"]
