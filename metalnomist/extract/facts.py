@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 from metalnomist.extract import metrics as metric_rules
+from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.periods import consecutive_years
-from metalnomist.extract.places import PlaceContext, place
+from metalnomist.extract.places import PlaceContext, place, tariff_levier
 from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import attach_sources
@@ -78,8 +79,6 @@ def extract_facts(post: Post) -> list[Fact]:
 
 
 def _heading_commodity(text: str) -> str | None:
-    from metalnomist.extract.entities import find_commodities
-
     found = [m.canonical for m in find_commodities(text) if m.canonical != NO_COMMODITY]
     return found[0] if found else None
 
@@ -119,8 +118,6 @@ def _framing_partner(view: SentenceView, focus: str | None) -> str | None:
 
 
 def _levier(view: SentenceView) -> str | None:
-    from metalnomist.extract.places import tariff_levier
-
     return tariff_levier(view.text, view.entities.countries)
 
 
