@@ -44,10 +44,14 @@ class Located:
     sentence_index: int
     view: SentenceView
     draft: Draft
-    credited: bool
 
 
 def extract_facts(post: Post) -> list[Fact]:
+    """Every figure of the post's body paragraphs, in reading order.
+
+    Headings and everything after `The Metalnomist Commentary` are skipped: they repeat the
+    body's figures. Context (period, commodity, series, supplier, credit) carries between
+    sentences the way the text carries it; `sentence_start` is the offset in `post.body`."""
     state = scan_post(post)
     located: list[Located] = []
     framing_credits: list[tuple[int, SentenceView, str]] = []
@@ -63,7 +67,8 @@ def extract_facts(post: Post) -> list[Fact]:
         state.paragraph = ParagraphState()
         for sentence_offset, sentence in split_sentences(block.text):
             view = read_sentence(sentence, state.published, state.abbreviations)
-            found = drafts(view) if _ENDING.search(sentence) else []
+            headline = not _ENDING.search(sentence) and _looks_like_headline(block.text)
+            found = [] if headline else drafts(view)
             state.sentence_metric = None
             if not found:
                 _frame(view, state)
@@ -72,10 +77,15 @@ def extract_facts(post: Post) -> list[Fact]:
                     framing_credits.append((index, view, credit))
             for draft in found:
                 fact = _fact(draft, view, state, post, sentence, start + sentence_offset)
-                located.append(Located(fact, index, view, draft, credits(view) is not None))
+                located.append(Located(fact, index, view, draft))
             _update_scope(view, state)
             index += 1
     return attach_sources(located, framing_credits, state.focus)
+
+
+def _looks_like_headline(text: str) -> bool:
+    """A short unpunctuated paragraph is a sub-heading the reader did not mark: its figures repeat the body's."""
+    return len(text.split()) <= 16 and not _ENDING.search(text)
 
 
 def _heading_commodity(text: str) -> str | None:

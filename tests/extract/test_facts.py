@@ -30,6 +30,14 @@ def test_headings_and_commentary_are_not_read() -> None:
     assert [(f.value, f.change_pct, f.change_basis) for f in facts] == [(12, 22, "y/y")]
 
 
+def test_unmarked_headline_paragraph_is_not_read_but_long_unpunctuated_text_is() -> None:
+    assert extract_facts(_post(("paragraph", "2024 Sees 22% Year-on-Year Growth"))) == []
+    long_text = (
+        "Copper output in Chile rose 5% to 420,000 tonnes in June, the statistics office said, with more data due"
+    )
+    assert [f.value for f in extract_facts(_post(("paragraph", long_text)))] == [420000]
+
+
 def test_sentence_start_points_into_the_body() -> None:
     post = _post(
         ("heading", "Sharp Decline"),
