@@ -16,12 +16,12 @@ from metalnomist.extract.quantities import Quantity
 _UP = (
     r"increas\w*|ris(?:e|es|en|ing)|rose|up|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|rebound\w*|"
     r"recover\w*|uptick|climb\w*|higher|expan\w*|advanc\w*|soar\w*|boost\w*|hike\w*|upturn|"
-    r"added|rall(?:y|ied)"
+    r"added|rall(?:y|ied)|above"
 )
 _DOWN = (
     r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|down|plung\w*|plummet\w*|slump\w*|lower|reduc\w*|"
     r"cut\w*|dip\w*|slid\w*|slide|shr[ai]nk\w*|contract\w*|eas(?:e|ed|ing)|lost|loss|tumbl\w*|"
-    r"slipp?\w*|sank|sink\w*|downturn|weaker|retreat\w*|shed|slow\w*"
+    r"slipp?\w*|sank|sink\w*|downturn|weaker|retreat\w*|shed|slow\w*|below"
 )
 _DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 _CHANGE_NOUN = (
@@ -159,7 +159,9 @@ _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", 
 _VERB_BEFORE = re.compile(
     rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})\s+{_BOUND_WORDS}$", re.I
 )
-_NOUN_AFTER = re.compile(rf"^\s*(?:{_BASIS_TOKEN}\s+)?(?:{_CHANGE_NOUN})\b", re.I)
+_NOUN_AFTER = re.compile(
+    rf"^\s*(?:{_BASIS_TOKEN}\s+)?(?:(?:{_CHANGE_NOUN}|higher|lower|above|below)\b|(?:up|down)\b(?!\s+to\b))", re.I
+)
 _BASIS_AFTER = re.compile(
     rf"^\s*(?:{_BASIS_TOKEN}|(?:from|compared (?:to|with)) (?:the )?(?:same|previous|prior|a year|last))", re.I
 )

@@ -217,9 +217,21 @@ _ELEMENT = r"(?:TFe|Fe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li|Si|Ti|Mo|Sn|Pb|Mg|Nb|Ta|Sb|V|W)"
 _GRADE_AFTER = re.compile(rf"^\s?(?:{_ELEMENT}(?:\d+|O\d*|H\d*|\.[\w.]+)*\b|grade|purity|content|min|max)")
 
 
+_STAKE_AFTER = re.compile(r"^[\s-]+(?:\w+\s+)?(?:stake|interest|equity|ownership|holding)\b", re.I)
+
+
 def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
-    """`62% Fe`, `6% Li2O`: a grade names the product, it is not a share of anything."""
-    return [q for q in found if not (q.unit == "%" and q.kind == "number" and _GRADE_AFTER.match(text[q.end :]))]
+    """`62% Fe`, `6% Li2O`: a grade names the product, it is not a share of anything; nor is a
+    `10pc stake` in a mine, which like a `50:50 joint venture` describes ownership, not a market."""
+    return [
+        q
+        for q in found
+        if not (
+            q.unit == "%"
+            and q.kind == "number"
+            and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :]))
+        )
+    ]
 
 
 def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:

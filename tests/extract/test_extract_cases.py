@@ -621,6 +621,27 @@ CASES: list[Case] = [
             dict(value=None, change_pct=2, metric="imports", country="China", partner="Brazil"),
         ],
     ),
+    # `5pc higher than a year earlier`: a comparative after the figure is a change, with its basis.
+    (
+        "comparative-after-figure",
+        "Copper premiums",
+        "Prices averaged $2,345/t in the quarter, 5pc higher than a year earlier.",
+        [dict(value=2345, unit="USD/t", change_pct=5, change_basis="y/y", metric="price")],
+    ),
+    # `12pc below` is a fall.
+    (
+        "below-is-down",
+        "Japan copper exports",
+        "Exports were 12pc below year-earlier levels.",
+        [dict(value=None, change_pct=-12, metric="exports")],
+    ),
+    # An equity stake is ownership, not a market figure; the price paid is an investment-like amount.
+    (
+        "stake-not-share",
+        "Sojitz",
+        "Sojitz acquired a 10pc stake in the mine for $50mn.",
+        [dict(value=5e7, unit="USD")],
+    ),
 ]
 
 
