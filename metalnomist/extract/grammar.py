@@ -16,10 +16,10 @@ from metalnomist.extract.quantities import Quantity
 _UP = (
     r"increas\w*|ris(?:e|es|en|ing)|rose|up|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|rebound\w*|"
     r"recover\w*|uptick|climb\w*|higher|expan\w*|advanc\w*|soar\w*|boost\w*|hike\w*|upturn|"
-    r"added|rall(?:y|ied)|above"
+    r"added|rall(?:y|ied)|above|rais(?:e|ed|es|ing)|lift\w*"
 )
 _DOWN = (
-    r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|down|plung\w*|plummet\w*|slump\w*|lower|reduc\w*|"
+    r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|down|plung\w*|plummet\w*|slump\w*|lower\w*|reduc\w*|"
     r"cut\w*|dip\w*|slid\w*|slide|shr[ai]nk\w*|contract\w*|eas(?:e|ed|ing)|lost|loss|tumbl\w*|"
     r"slipp?\w*|sank|sink\w*|downturn|weaker|retreat\w*|shed|slow\w*|below"
 )

@@ -11,6 +11,7 @@ _SHARE_CUE = re.compile(
     re.I,
 )
 _TARIFF_AFTER = re.compile(r"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.I)
+_TARIFF_IN_CLAUSE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\b[^;]*\b(?:to|at|of)\s+(?:\w+\s+)?$", re.I)
 _TARIFF_BEFORE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
 _RATE = re.compile(r"\brate\b", re.I)
 _TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s+to|aiming\s+to|objective)\b", re.I)
@@ -59,7 +60,12 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
         return draft.metric_hint
     text = view.text
     if unit == "%" and draft.value is not None:
-        if _TARIFF_AFTER.match(text[q.end : clause.end]) or _TARIFF_BEFORE.search(text[clause.start : q.start]):
+        before = text[clause.start : q.start]
+        if (
+            _TARIFF_AFTER.match(text[q.end : clause.end])
+            or _TARIFF_BEFORE.search(before)
+            or _TARIFF_IN_CLAUSE.search(before)
+        ):
             return "tariff"
         if _RATE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
             return "other"

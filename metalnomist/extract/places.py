@@ -22,7 +22,10 @@ _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _TARIFF_NEAR = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies)\b", re.I)
-_IMPOSER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+)\b", re.I)
+_IMPOSER = re.compile(
+    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+|rais(?:e|ed|es|ing)|hik\w+|lift\w*|cut\w*|lower\w*)\b",
+    re.I,
+)
 _TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,3}?(?:from\s+)?(?:the\s+)?$", re.I)
 _OF_GLOBAL = re.compile(r"^\s*of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b", re.I)
 

@@ -642,6 +642,46 @@ CASES: list[Case] = [
         "Sojitz acquired a 10pc stake in the mine for $50mn.",
         [dict(value=5e7, unit="USD")],
     ),
+    # Japan Metal Bulletin: a list-price cut `by ¥3,000/t to ¥122,000/t` is a signed difference and a level.
+    (
+        "jmb-list-price-cut",
+        "Japan steel prices",
+        "Tokyo Steel lowered its list prices for H-beams by ¥3,000/t to ¥122,000/t for October contracts.",
+        [
+            dict(value=-3000, unit="JPY/t", metric="price", country="Japan", period="--10"),
+            dict(value=122000, unit="JPY/t", metric="price", country="Japan", period="--10"),
+        ],
+    ),
+    # Reuters: a tariff raised `to 50% from 25%`; the levying country is the subject of `raised`.
+    (
+        "tariff-raised-to-from",
+        "US metal tariffs",
+        "U.S. President Donald Trump raised tariffs on steel and aluminum imports to 50% from 25%.",
+        [
+            dict(value=50, unit="%", metric="tariff", country="United States"),
+            dict(value=25, unit="%", metric="tariff", country="United States"),
+        ],
+    ),
+    # SMM: `mt` after a number is metric tonnes; two changes with their own bases.
+    (
+        "smm-mt-two-bases",
+        "China cobalt",
+        "According to SMM, China's cobalt sulphate output in September was 5,300 mt, down 8% MoM and up 12% YoY.",
+        [
+            dict(
+                value=5300,
+                unit="t",
+                change_pct=-8,
+                change_basis="m/m",
+                metric="production",
+                commodity="cobalt sulphate",
+                country="China",
+                period="--09",
+                source="SMM",
+            ),
+            dict(value=None, change_pct=12, change_basis="y/y", metric="production", period="--09"),
+        ],
+    ),
 ]
 
 
