@@ -180,35 +180,42 @@ def classify(q: Quantity, text: str, clause: Clause) -> Item:
     if _COMPARISON_BEFORE.search(before):
         return Item(q, "comparison", clause)
     if q.unit == "%" and q.kind == "number":
-        if q.sign is not None:
-            return Item(q, "change", clause, change=q.sign * q.value)
-        if _COORDINATED_CHANGE.search(before):
-            return Item(q, "change", clause, change=q.value * direction(text, q, clause))
-        if (
-            _BY_BEFORE.search(before)
-            or _NOUN_OF_BEFORE.search(before)
-            or _VERB_BEFORE.search(before)
-            or _NOUN_AFTER.match(after)
-            or _BASIS_AFTER.match(after)
-        ):
-            return Item(q, "change", clause, change=q.value * direction(text, q, clause))
-        return Item(q, "level", clause)
+        return _classify_percent(q, text, clause, before, after)
     if q.unit != "%":
-        diff = _DIFF_AFTER.match(after)
-        if diff:
-            return Item(
-                q,
-                "diff",
-                clause,
-                change=-1.0 if diff.group("w").lower() in {"less", "fewer", "lower", "below"} else 1.0,
-            )
-        if (
-            _VERB_BEFORE.search(before)
-            or _NOUN_OF_BEFORE.search(before)
-            or _UPDOWN_BEFORE.search(before)
-            or (_BY_BEFORE.search(before) and _DIRECTION.search(before))
-        ):
-            return Item(q, "diff", clause, change=float(direction(text, q, clause)))
+        return _classify_amount(q, text, clause, before, after)
+    return Item(q, "level", clause)
+
+
+def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after: str) -> Item:
+    """`by 5%`, `a 5% rise`, `up 5%`, `(−5%)`, `5% y/y` are changes; `5% of`, `at 5%` are levels."""
+    if q.sign is not None:
+        return Item(q, "change", clause, change=q.sign * q.value)
+    changed = (
+        _COORDINATED_CHANGE.search(before)
+        or _BY_BEFORE.search(before)
+        or _NOUN_OF_BEFORE.search(before)
+        or _VERB_BEFORE.search(before)
+        or _NOUN_AFTER.match(after)
+        or _BASIS_AFTER.match(after)
+    )
+    if changed:
+        return Item(q, "change", clause, change=q.value * direction(text, q, clause))
+    return Item(q, "level", clause)
+
+
+def _classify_amount(q: Quantity, text: str, clause: Clause, before: str, after: str) -> Item:
+    """`600,000 tonnes less than`, `rose 12,000t`, `a reduction of 11,000 units` are signed differences."""
+    diff = _DIFF_AFTER.match(after)
+    if diff:
+        sign = -1.0 if diff.group("w").lower() in {"less", "fewer", "lower", "below"} else 1.0
+        return Item(q, "diff", clause, change=sign)
+    if (
+        _VERB_BEFORE.search(before)
+        or _NOUN_OF_BEFORE.search(before)
+        or _UPDOWN_BEFORE.search(before)
+        or (_BY_BEFORE.search(before) and _DIRECTION.search(before))
+    ):
+        return Item(q, "diff", clause, change=float(direction(text, q, clause)))
     return Item(q, "level", clause)
 
 
