@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import Connection, delete, func, insert, or_, select
 
@@ -13,6 +13,12 @@ from metalnomist.store.schema import facts, posts
 
 _COLUMNS = ("sentence", "sentence_start", "value", "value_max", "unit", "change_pct", "change_pp", "change_basis",
             "metric", "commodity", "country", "partner", "company", "period", "forecast", "source", "bound")
+
+
+# The columns analysts may sort by: a closed list, so no request text ever names a column.
+SortColumn = Literal["value", "change_pct", "unit", "metric", "commodity", "country", "partner", "company",
+                     "period", "source", "post"]
+SORT_COLUMNS: tuple[str, ...] = get_args(SortColumn)
 
 
 @dataclass(frozen=True)
@@ -56,10 +62,20 @@ def _where(query: Any, flt: FactFilter) -> Any:
     return query
 
 
-def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int | None = None) -> tuple[list[Fact], int]:
-    """Facts in post and sentence order, and how many match in all."""
+def _order(sort: SortColumn | None, descending: bool) -> list[Any]:
+    """Nulls last in either direction (portable, unlike NULLS LAST), then reading order to break ties."""
+    reading = [facts.c.post_id, facts.c.sentence_start, facts.c.id]
+    if sort is None:
+        return reading
+    column = posts.c.title if sort == "post" else getattr(facts.c, sort)
+    return [column.is_(None), column.desc() if descending else column.asc(), *reading]
+
+
+def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int | None = None,
+                sort: SortColumn | None = None, descending: bool = False) -> tuple[list[Fact], int]:
+    """Facts in post and sentence order (or by one whitelisted column), and how many match in all."""
     base = select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
-    query = _where(base, flt).order_by(facts.c.post_id, facts.c.sentence_start, facts.c.id).offset(offset)
+    query = _where(base, flt).order_by(*_order(sort, descending)).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     count = _where(select(func.count()).select_from(facts.join(posts, posts.c.id == facts.c.post_id)), flt)
@@ -76,3 +92,15 @@ def distinct_values(conn: Connection, column: str) -> list[str]:
     """The values analysts can filter a column by, for the explorer's menus."""
     col = getattr(facts.c, column)
     return [v for v in conn.execute(select(col).where(col.is_not(None)).distinct().order_by(col)).scalars()]
+
+
+def series_counts(conn: Connection, minimum: int = 2) -> list[tuple[str, str, str | None, str | None, str, int]]:
+    """(commodity, metric, country, partner, unit, points) for market-wide dated figures, grouped in the database.
+
+    Company figures are left out: a carmaker's sales are not a point of the market's series.
+    """
+    key = (facts.c.commodity, facts.c.metric, facts.c.country, facts.c.partner, facts.c.unit)
+    query = (select(*key, func.count()).where(facts.c.value.is_not(None), facts.c.period.is_not(None),
+                                               facts.c.commodity.is_not(None), facts.c.company.is_(None))
+             .group_by(*key).having(func.count() >= minimum).order_by(*key))
+    return [(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in conn.execute(query)]

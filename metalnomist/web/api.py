@@ -14,7 +14,7 @@ from metalnomist.models import Comment, Post, SearchHit
 from metalnomist.pipeline import get_post, post_comment
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.comments import list_comments
-from metalnomist.store.facts import FactFilter, query_facts
+from metalnomist.store.facts import FactFilter, SortColumn, query_facts
 from metalnomist.store.posts import label_counts, list_posts
 from metalnomist.web.pages import archive_of
 from metalnomist.web.render import label_url, render
@@ -206,12 +206,16 @@ def api_facts(request: Request, commodity: str | None = None, metric: str | None
               period: str | None = None, source: str | None = None,
               post_id: Annotated[int | None, Query(ge=1)] = None,
               q: Annotated[str | None, Query(description="Words in the sentence or the post title.")] = None,
-              limit: Limit = 10, offset: Offset = 0) -> FactList:
+              limit: Limit = 10, offset: Offset = 0,
+              sort: Annotated[SortColumn | None, Query(description="Column to sort by; reading order when absent.")]
+              = None,
+              direction: Annotated[Literal["asc", "desc"], Query(alias="dir", description="Sort direction.")] = "asc",
+              ) -> FactList:
     """Extracted market facts; filters match whole values, case-insensitively."""
     flt = FactFilter(commodity=commodity, metric=metric, country=country, partner=partner, company=company,
                      period=period, source=source, post_id=post_id, text=q)
     with archive_of(request).store.reading() as conn:
-        found, total = query_facts(conn, flt, offset, limit)
+        found, total = query_facts(conn, flt, offset, limit, sort, direction == "desc")
     return FactList(total=total, limit=limit, offset=offset,
                     facts=[FactOut(**{f.name: getattr(fact, f.name) for f in fields(fact)}) for fact in found])
 

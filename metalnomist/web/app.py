@@ -16,7 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
-from metalnomist.web import api, feeds, pages
+from metalnomist.web import api, data, feeds, pages
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.render import make_templates
 from metalnomist.web.security import Csrf, SecurityHeadersMiddleware
@@ -54,6 +54,11 @@ def routes() -> list[BaseRoute]:
         _page("/sitemap.xml", feeds.sitemap),
         _page("/robots.txt", feeds.robots),
         _page("/docs", api.docs_page),
+        _page("/data", data.data_page),
+        _page("/data.csv", data.data_csv),
+        _page("/data.json", data.data_json),
+        _page("/data/series", data.series_page),
+        _page("/data/contradictions", data.contradictions_page),
         _api("/api/search", api.api_search, summary="Search posts"),
         _api("/api/posts", api.api_posts, summary="List posts"),
         _api("/api/posts/{post_id}", api.api_post, summary="One post with body and comments"),
@@ -62,6 +67,9 @@ def routes() -> list[BaseRoute]:
              summary="Add a comment"),
         _api("/api/labels", api.api_labels, summary="Labels with post counts"),
         _api("/api/facts", api.api_facts, summary="Market facts extracted from posts"),
+        _api("/api/facts/series", data.api_series, summary="One series of facts in period order"),
+        _api("/api/facts/contradictions", data.api_contradictions,
+             summary="Facts from different posts that disagree"),
         _page("/{year}/{month}/{slug}.html", pages.post_page),
         _page("/{year}/{month}/{slug}.html", pages.post_comment_form, ("POST",)),
         _page("/{year}/{month}/", pages.month_page),

@@ -15,6 +15,7 @@ from metalnomist.pipeline import Archive, post_comment
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import list_comments
 from metalnomist.store.posts import label_counts, list_posts, neighbours, post_by_permalink, posts_by_ids
+from metalnomist.web.data import post_fact_context
 from metalnomist.web.render import render, search_url
 from metalnomist.web.security import CSRF_COOKIE
 from metalnomist.web.sidebar import MONTH_NAMES
@@ -140,7 +141,7 @@ def _render_post(request: Request, post: Post, form: dict[str, str] | None = Non
               "published": "Thank you. Your comment is published below."}.get(request.query_params.get("comment", ""))
     context = {"post": post, "newer": newer, "older": older, "comments": comments, "notice": notice,
                "form": form or {}, "errors": errors or {}, "csrf_token": request.app.state.csrf.token(cookie),
-               "max_chars": archive.settings.comment_max_chars, "kind": "post"}
+               "max_chars": archive.settings.comment_max_chars, "kind": "post", **post_fact_context(archive, post)}
     response = render(request, "post.html", context, status_code=status_code)
     if request.cookies.get(CSRF_COOKIE) != cookie:
         response.set_cookie(CSRF_COOKIE, cookie, max_age=request.app.state.csrf.max_age, httponly=True,

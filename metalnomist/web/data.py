@@ -1,0 +1,310 @@
+"""The analysts' pages and API: the facts explorer, series charts, contradictions, and facts on a post page.
+
+Each route parses its parameters into values, calls metalnomist.analysis or the store, and renders.
+Filters and sort travel in the query string, so every view (and its CSV or JSON download) is a
+shareable URL; sort columns come from a closed list, so request text never names a column.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, replace
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import Depends, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from metalnomist import analysis
+from metalnomist.analysis import Contradiction, Series, SeriesPoint
+from metalnomist.extract.export import fact_to_dict, write_csv
+from metalnomist.models import Block, Fact, Post
+from metalnomist.pipeline import Archive
+from metalnomist.store.facts import FactFilter, SortColumn, distinct_values, query_facts
+from metalnomist.store.posts import posts_by_ids
+from metalnomist.web.charts import axis_title, line_chart
+from metalnomist.web.render import render, split_commentary
+
+FILTERS = ("commodity", "metric", "country", "partner", "company", "period", "source")
+MAX_FILTER_CHARS = 200  # the longest vocabulary value is far shorter; longer text is a mistake or an attack
+MAX_PAGE = 500
+SORT_LABELS: dict[str, str] = {"value": "Value", "unit": "Unit", "change_pct": "Change", "metric": "Metric",
+                               "commodity": "Commodity", "country": "Country", "partner": "Partner",
+                               "company": "Company", "period": "Period", "source": "Source", "post": "Post"}
+
+FORMATTERS: dict[str, Any] = {"fmt_quantity": analysis.format_quantity, "fmt_change": analysis.format_pct,
+                               "fmt_period": analysis.period_text}
+
+Filter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="Whole value, any case.")]
+Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="Words in the sentence or title.")]
+Sort = Annotated[SortColumn | None, Query(description="Column to sort by; reading order when absent.")]
+Direction = Annotated[Literal["asc", "desc"], Query(alias="dir", description="Sort direction.")]
+Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many facts to skip.")]
+PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Facts per page, 1 to {MAX_PAGE}.")]
+
+
+def archive_of(request: Request) -> Archive:
+    archive: Archive = request.app.state.archive
+    return archive
+
+
+@dataclass(frozen=True)
+class FactQuery:
+    """One view of the explorer: filters, sort and page, and the URLs that reproduce it."""
+
+    flt: FactFilter
+    sort: SortColumn | None = None
+    descending: bool = False
+    start: int = 0
+    limit: int = 50
+
+    def params(self) -> list[tuple[str, str]]:
+        pairs = [(name, getattr(self.flt, name)) for name in FILTERS]
+        pairs += [("q", self.flt.text), ("post_id", str(self.flt.post_id) if self.flt.post_id else None),
+                  ("sort", self.sort), ("dir", "desc" if self.sort and self.descending else None),
+                  ("start", str(self.start) if self.start else None),
+                  ("limit", str(self.limit) if self.limit != 50 else None)]
+        return [(k, v) for k, v in pairs if v]
+
+    def url(self, path: str = "/data", **changes: Any) -> str:
+        query = urlencode(replace(self, **changes).params()) if changes else urlencode(self.params())
+        return f"{path}?{query}" if query else path
+
+    def sort_url(self, column: str) -> str:
+        """Clicking the sorted column flips its direction; another column starts ascending."""
+        descending = not self.descending if self.sort == column else column == "value"
+        return self.url(sort=column, descending=descending, start=0)
+
+
+def fact_query(commodity: Filter = None, metric: Filter = None, country: Filter = None, partner: Filter = None,
+               company: Filter = None, period: Filter = None, source: Filter = None, q: Text = None,
+               post_id: Annotated[int | None, Query(ge=1)] = None, sort: Sort = None, direction: Direction = "asc",
+               start: Start = 0, limit: PageSize = 50) -> FactQuery:
+    """The explorer's parameters; an empty select (`any`) means no filter."""
+    values = {"commodity": commodity, "metric": metric, "country": country, "partner": partner,
+              "company": company, "period": period, "source": source, "text": q}
+    flt = FactFilter(post_id=post_id, **{k: (v.strip() or None) if v else None for k, v in values.items()})
+    return FactQuery(flt, sort, direction == "desc", start, limit)
+
+
+Explorer = Annotated[FactQuery, Depends(fact_query)]
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """A fact as the table and the post page show it."""
+
+    fact: Fact
+    permalink: str
+    reading: str
+
+    @property
+    def href(self) -> str:
+        return f"{self.permalink}#fact-{self.fact.id}"
+
+    @property
+    def value_text(self) -> str:
+        return analysis.format_quantity(self.fact.value, self.fact.unit, self.fact.value_max)
+
+    @property
+    def change_text(self) -> str:
+        return analysis.format_change(self.fact)
+
+    @property
+    def period_text(self) -> str:
+        return analysis.period_text(self.fact.period)
+
+    @property
+    def series_url(self) -> str | None:
+        """Only dated figures of a named commodity belong to a series."""
+        f = self.fact
+        if f.value is None or not f.period or not f.commodity:
+            return None
+        pairs = {"commodity": f.commodity, "metric": f.metric, "country": f.country, "partner": f.partner,
+                 "unit": f.unit, "company": f.company}
+        return "/data/series?" + urlencode({k: v for k, v in pairs.items() if v})
+
+
+def _rows(archive: Archive, found: list[Fact]) -> list[FactRow]:
+    with archive.store.reading() as conn:
+        posts = posts_by_ids(conn, sorted({f.post_id for f in found if f.post_id is not None}))
+    return [FactRow(f, posts[f.post_id].permalink or "" if f.post_id in posts else "", analysis.describe(f))
+            for f in found]
+
+
+def _run(archive: Archive, view: FactQuery) -> tuple[list[Fact], int]:
+    with archive.store.reading() as conn:
+        return query_facts(conn, view.flt, view.start, view.limit, view.sort, view.descending)
+
+
+def _menus(archive: Archive, view: FactQuery) -> dict[str, list[str]]:
+    """Each filter's choices; a chosen value not in the list (other case, stale link) is kept selectable."""
+    with archive.store.reading() as conn:
+        menus = {name: distinct_values(conn, name) for name in FILTERS}
+    for name in FILTERS:
+        chosen = getattr(view.flt, name)
+        if chosen and chosen.casefold() not in {v.casefold() for v in menus[name]}:
+            menus[name].insert(0, chosen)
+    return menus
+
+
+def data_page(request: Request, view: Explorer,
+              format: Annotated[Literal["html", "csv", "json"], Query()] = "html") -> Response:
+    """The facts explorer: filter menus, a sortable table, pages, downloads and the series menu."""
+    if format != "html":
+        return _download(request, view, format)
+    archive = archive_of(request)
+    found, total = _run(archive, view)
+    end = view.start + len(found)
+    pager = {"newer": view.url(start=max(view.start - view.limit, 0)) if view.start else None,
+             "older": view.url(start=end) if end < total else None}
+    context = {"view": view, "rows": _rows(archive, found), "total": total, "menus": _menus(archive, view),
+               "sort_labels": SORT_LABELS, "pager": pager, "series_keys": analysis.series_keys(archive),
+               "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data"}
+    return render(request, "data.html", context)
+
+
+def _download(request: Request, view: FactQuery, kind: str) -> Response:
+    """Exactly the rows the same URL shows as a table: same filters, sort and page."""
+    archive = archive_of(request)
+    found, total = _run(archive, view)
+    headers = {"Content-Disposition": f'attachment; filename="metalnomist-facts.{kind}"'}
+    if kind == "csv":
+        stream = io.StringIO()
+        write_csv(found, stream)
+        return Response(stream.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+    rows = _rows(archive, found)
+    body = {"total": total, "offset": view.start, "limit": view.limit, "sort": view.sort,
+            "dir": "desc" if view.descending else "asc",
+            "facts": [{"id": r.fact.id, "url": r.href, **fact_to_dict(r.fact)} for r in rows]}
+    return Response(json.dumps(body, ensure_ascii=False), media_type="application/json", headers=headers)
+
+
+def data_csv(request: Request, view: Explorer) -> Response:
+    return _download(request, view, "csv")
+
+
+def data_json(request: Request, view: Explorer) -> Response:
+    return _download(request, view, "json")
+
+
+# --- series and contradictions ------------------------------------------------------------------
+
+SeriesFilter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
+
+
+def series_page(request: Request, commodity: SeriesFilter = None, metric: SeriesFilter = None,
+                country: SeriesFilter = None, partner: SeriesFilter = None, unit: SeriesFilter = None,
+                company: SeriesFilter = None) -> Response:
+    """One series as a chart and a table; without a commodity and metric, the menu of series."""
+    archive = archive_of(request)
+    context: dict[str, Any] = {"series_keys": analysis.series_keys(archive), "kind": "data", **FORMATTERS}
+    if commodity and metric:
+        found = analysis.series(archive, commodity, metric, country, partner, unit, company)
+        context.update(series=found, chart=line_chart(found) if found.points else None,
+                       axis_title=axis_title(found), company=company,
+                       other_unit_urls=[(u, _series_url(found, u)) for u in found.other_units])
+    return render(request, "series.html", context)
+
+
+def _series_url(found: Series, unit: str) -> str:
+    return "/data/series?" + urlencode({**found.key.params(), "unit": unit})
+
+
+def contradictions_page(request: Request) -> Response:
+    return render(request, "data_contradictions.html",
+                  {"pairs": analysis.contradictions(archive_of(request)), "kind": "data", **FORMATTERS})
+
+
+# --- the post page's facts ----------------------------------------------------------------------
+
+
+def post_fact_context(archive: Archive, post: Post) -> dict[str, Any]:
+    """The article's blocks with fact sentences marked, and the post's facts as a list beside the text."""
+    assert post.id is not None
+    found = analysis.post_facts(archive, post.id)
+    segments = analysis.segment_blocks(post, found)
+    article, _ = split_commentary(post.blocks)
+    in_article = {id(b) for b in article}
+    blocks: list[tuple[Block, tuple[analysis.Segment, ...]]] = [
+        (block, segs) for block, segs in zip(post.blocks, segments, strict=True) if id(block) in in_article]
+    rows = [FactRow(f, post.permalink or "", analysis.describe(f)) for f in found]
+    return {"fact_blocks": blocks, "fact_rows": rows, "fact_reading": analysis.describe}
+
+
+# --- JSON API -----------------------------------------------------------------------------------
+
+
+class PointOut(BaseModel):
+    fact_id: int
+    period: str
+    value: float
+    value_max: float | None
+    unit: str | None
+    change_pct: float | None
+    forecast: bool
+    post_id: int
+    post_title: str
+    url: str = Field(description="The permalink of the post, anchored at the fact's sentence.")
+    sentence: str
+
+
+class SeriesOut(BaseModel):
+    commodity: str
+    metric: str
+    country: str | None
+    partner: str | None
+    unit: str | None
+    other_units: list[str] = Field(description="Units of further figures left out of this series.")
+    points: list[PointOut] = Field(description="In period order.")
+
+
+class ContradictionOut(BaseModel):
+    commodity: str
+    metric: str
+    country: str | None
+    partner: str | None
+    unit: str | None
+    period: str
+    difference_pct: float
+    first: PointOut
+    second: PointOut
+
+
+class ContradictionList(BaseModel):
+    total: int
+    contradictions: list[ContradictionOut]
+
+
+def _point_out(p: SeriesPoint) -> PointOut:
+    return PointOut(fact_id=p.fact_id, period=p.period, value=p.value, value_max=p.value_max, unit=p.unit,
+                    change_pct=p.change_pct, forecast=p.forecast, post_id=p.post_id, post_title=p.post_title,
+                    url=p.href, sentence=p.sentence)
+
+
+Required = Annotated[str, Query(min_length=1, max_length=MAX_FILTER_CHARS)]
+
+
+def api_series(request: Request, commodity: Required, metric: Required, country: SeriesFilter = None,
+               partner: SeriesFilter = None, unit: SeriesFilter = None, company: SeriesFilter = None) -> SeriesOut:
+    """Dated values of one commodity, metric, country and partner (none: the total), in period order."""
+    found = analysis.series(archive_of(request), commodity, metric, country, partner, unit, company)
+    key = found.key
+    return SeriesOut(commodity=key.commodity, metric=key.metric, country=key.country, partner=key.partner,
+                     unit=key.unit, other_units=list(found.other_units),
+                     points=[_point_out(p) for p in found.points])
+
+
+def _contradiction_out(c: Contradiction) -> ContradictionOut:
+    return ContradictionOut(commodity=c.key.commodity, metric=c.key.metric, country=c.key.country,
+                            partner=c.key.partner, unit=c.key.unit, period=c.period,
+                            difference_pct=round(c.difference_pct, 3), first=_point_out(c.first),
+                            second=_point_out(c.second))
+
+
+def api_contradictions(request: Request) -> ContradictionList:
+    """Pairs of posts that report one figure (same series, unit and period) more than 1% apart."""
+    pairs = analysis.contradictions(archive_of(request))
+    return ContradictionList(total=len(pairs), contradictions=[_contradiction_out(c) for c in pairs])
