@@ -59,8 +59,12 @@ def is_demonym(text: str, mention: Mention) -> bool:
     return written != mention.canonical and written.endswith(_DEMONYM_ENDINGS) and not written.isupper()
 
 
+_MONEY_AFTER = re.compile(r"\$|[\s-]?(?:dollars?|cents?)\b", re.I)
+
+
 def find_countries(text: str) -> list[Mention]:
-    return vocab.countries().find(text)
+    """Countries named in `text`; `US$`, `A$`, `US dollars` are money, not a geography."""
+    return [m for m in vocab.countries().find(text) if not _MONEY_AFTER.match(text, m.end)]
 
 
 def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> list[Mention]:
@@ -91,16 +95,7 @@ def _prefer_known(hits: list[Mention]) -> list[Mention]:
 
 
 def _is_generic(hit: Mention) -> bool:
-    return hit.canonical[:1].isupper() and " " in hit.canonical and hit.canonical not in _known_canonicals()
-
-
-_KNOWN: set[str] = set()
-
-
-def _known_canonicals() -> set[str]:
-    if not _KNOWN:
-        _KNOWN.update(row[1] for row in vocab.read_table("organisations.tsv"))
-    return _KNOWN
+    return hit.canonical[:1].isupper() and " " in hit.canonical and hit.canonical not in vocab.organisation_names()
 
 
 def find_commodities(text: str) -> list[Mention]:

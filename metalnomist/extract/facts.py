@@ -20,6 +20,7 @@ from metalnomist.extract.subjects import (
     credits,
     framing_commodity,
 )
+from metalnomist.extract.vocab import CHANGE_BASES
 from metalnomist.models import COMMENTARY_HEADING, Fact, Post
 from metalnomist.text import split_sentences
 
@@ -158,7 +159,7 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         value_max=draft.value_max,
         unit=unit,
         change_pct=draft.change_pct,
-        change_basis=_basis(draft, view, period),
+        change_basis=_spec_basis(_basis(draft, view, period)),
         commodity=commodity,
         country=where.country,
         partner=where.partner,
@@ -239,6 +240,12 @@ def _basis(draft: Draft, view: SentenceView, period: str | None) -> str | None:
         if p.use == "comparison" and clause.start <= p.start < clause.end and p.start > item.q.start:
             return _basis_between(p.period, period)
     return None
+
+
+def _spec_basis(basis: str | None) -> str | None:
+    """Week-on-week is read (so that it is not mistaken for an earlier y/y) but is not in the
+    spec's vocabulary: a weekly change keeps its percent with a null basis."""
+    return basis if basis in CHANGE_BASES else None
 
 
 def _basis_between(base: str, period: str | None) -> str | None:

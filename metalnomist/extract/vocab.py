@@ -33,7 +33,7 @@ METRICS: tuple[str, ...] = (
     "target",
     "other",
 )
-CHANGE_BASES: tuple[str, ...] = ("y/y", "m/m", "q/q", "w/w")
+CHANGE_BASES: tuple[str, ...] = ("y/y", "m/m", "q/q")
 VOCABULARIES: dict[str, tuple[str, ...]] = {"metric": METRICS, "change_basis": CHANGE_BASES}
 
 # pycountry names that are also common words or first names in English news text.
@@ -113,15 +113,34 @@ def countries() -> Gazetteer:
     return Gazetteer(entries, case_sensitive=True)
 
 
+def _organisation_rows() -> list[tuple[str, str, str, str]]:
+    """(alias, canonical, kind, country): agencies and exchanges, then companies."""
+    rows = [(r[0], r[1], r[2], r[3] if len(r) > 3 else "-") for r in read_table("organisations.tsv")]
+    rows += [(r[0], r[1], "company", r[2] if len(r) > 2 else "-") for r in read_table("companies.tsv")]
+    return rows
+
+
 @lru_cache(maxsize=1)
 def organisations() -> tuple[Gazetteer, Gazetteer]:
     """(case-sensitive, case-insensitive): abbreviations must keep their capitals."""
     sensitive: list[tuple[str, str, str]] = []
     insensitive: list[tuple[str, str, str]] = []
-    for alias, canonical, kind in read_table("organisations.tsv"):
+    for alias, canonical, kind, _ in _organisation_rows():
         target = sensitive if alias[:1].isupper() else insensitive
         target.append((alias, canonical, kind))
     return Gazetteer(sensitive, case_sensitive=True), Gazetteer(insensitive, case_sensitive=False)
+
+
+@lru_cache(maxsize=1)
+def organisation_countries() -> dict[str, str]:
+    """Canonical name → the country whose statistics an agency publishes, or a company's home;
+    international bodies, exchanges and multinationals are absent."""
+    return {canonical: country for _, canonical, _, country in _organisation_rows() if country != "-"}
+
+
+@lru_cache(maxsize=1)
+def organisation_names() -> frozenset[str]:
+    return frozenset(canonical for _, canonical, _, _ in _organisation_rows())
 
 
 @lru_cache(maxsize=1)

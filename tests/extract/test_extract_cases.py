@@ -316,12 +316,12 @@ CASES: list[Case] = [
             )
         ],
     ),
-    # Week-on-week basis.
+    # Week-on-week is read but is outside the spec's basis vocabulary (y/y, m/m, q/q): null.
     (
         "week-on-week",
         "Cobalt prices",
         "Spot cobalt prices fell 3% w/w.",
-        [dict(value=None, change_pct=-3, change_basis="w/w", metric="price", commodity="cobalt")],
+        [dict(value=None, change_pct=-3, change_basis=None, metric="price", commodity="cobalt")],
     ),
     # A fiscal year ending in March is named by its start year.
     (
