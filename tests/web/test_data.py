@@ -1,0 +1,205 @@
+"""The analysts' pages: facts explorer, downloads, series charts, contradictions, and facts on post pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import lxml.html
+import pytest
+
+from metalnomist.pipeline import ingest_file
+from tests.test_analysis import DISAGREEING, write_posts
+from tests.web.conftest import Site, html, open_site, select, text_of
+
+EV_SERIES = {"commodity": "electric vehicles", "metric": "sales", "country": "Japan"}
+EV_POINTS = [("--07", "5,072"), ("--09", "6,429"), ("--10", "4,325")]
+
+
+def _row_ids(doc: lxml.html.HtmlElement) -> list[int]:
+    return [int(tr.get("id").removeprefix("row-")) for tr in select(doc, "table.fact-table tbody tr")]
+
+
+def _fragment_exists(site: Site, href: str) -> bool:
+    """A link to a sentence lands on an element of the post page with that id."""
+    path, _, fragment = href.partition("#")
+    doc = html(site.client.get(path))
+    return bool(doc.xpath(f"//*[@id='{fragment}']"))
+
+
+def test_explorer_filters_with_menus_fed_by_the_facts(site: Site) -> None:
+    doc = html(site.client.get("/data", params=EV_SERIES))
+    menus = {s.get("name"): s for s in select(doc, "form.fact-filters select")}
+    assert set(menus) >= {"commodity", "metric", "country", "partner", "company", "period", "source", "sort", "dir"}
+    chosen = menus["commodity"].xpath("option[@selected]")
+    assert [o.get("value") for o in chosen] == ["electric vehicles"]
+    assert "iron ore" in [o.get("value") for o in menus["commodity"].xpath("option")]
+    assert select(doc, "form.fact-filters")[0].get("method") == "get"
+    rows = select(doc, "table.fact-table tbody tr")
+    assert rows and all("electric vehicles" in text_of(r) for r in rows)
+
+
+def test_each_row_links_to_its_sentence_and_series(site: Site) -> None:
+    doc = html(site.client.get("/data", params={**EV_SERIES, "sort": "value", "dir": "desc"}))
+    first = select(doc, "table.fact-table tbody tr")[0]
+    link = select(first, "a.sentence-link")[0].get("href")
+    assert link.endswith(f"#fact-{_row_ids(doc)[0]}") and _fragment_exists(site, link)
+    series = [a.get("href") for a in select(doc, "a.series-link")]
+    ev = [h for h in series if parse_qs(urlsplit(h).query) == {**{k: [v] for k, v in EV_SERIES.items()},
+                                                                 "unit": ["units"]}]
+    assert ev, "a row of the market's EV sales links to its series"
+    assert any("commodity=electric+vehicles" in a.get("href") and "metric=sales" in a.get("href")
+               for a in select(doc, ".series-menu a")), "the series menu offers Japan's EV sales"
+
+
+def test_sort_by_value_descending_with_nulls_last(site: Site) -> None:
+    found = site.client.get("/data.json", params={"sort": "value", "dir": "desc", "limit": 500}).json()["facts"]
+    values = [f["value"] for f in found]
+    numbers = [v for v in values if v is not None]
+    assert numbers == sorted(numbers, reverse=True)
+    assert values == numbers + [None] * (len(values) - len(numbers))
+    doc = html(site.client.get("/data", params={"sort": "value", "dir": "desc"}))
+    assert select(doc, "th[aria-sort=descending]")
+
+
+def test_paging_keeps_filters_and_sort(site: Site) -> None:
+    doc = html(site.client.get("/data", params={"country": "Japan", "sort": "commodity", "limit": 10}))
+    older = select(doc, "a.older")[0].get("href")
+    query = parse_qs(urlsplit(older).query)
+    assert query == {"country": ["Japan"], "sort": ["commodity"], "start": ["10"], "limit": ["10"]}
+    second = html(site.client.get(older))
+    assert set(_row_ids(second)).isdisjoint(_row_ids(doc))
+
+
+@pytest.mark.parametrize("params", [
+    {**EV_SERIES},
+    {"country": "Japan", "sort": "change_pct", "dir": "asc", "start": "5", "limit": "20"},
+    {"q": "imports", "sort": "post", "dir": "desc"},
+])
+def test_downloads_equal_the_table(site: Site, params: dict[str, str]) -> None:
+    doc = html(site.client.get("/data", params=params))
+    ids = _row_ids(doc)
+    sentences = [text_of(s) for s in select(doc, "table.fact-table .fact-sentence-text")]
+    data = site.client.get("/data.json", params=params)
+    assert data.headers["content-type"].startswith("application/json")
+    assert [f["id"] for f in data.json()["facts"]] == ids
+    assert site.client.get("/data", params={**params, "format": "json"}).json() == data.json()
+    table = site.client.get("/data.csv", params=params)
+    assert table.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(table.text)))
+    assert [" ".join(r["sentence"].split()) for r in rows] == sentences
+    assert [float(r["value"]) if r["value"] else None for r in rows] == [f["value"] for f in data.json()["facts"]]
+    links = [a.get("href") for a in select(doc, ".download-csv")]
+    expected = {k: [v] for k, v in params.items() if (k, v) != ("dir", "asc")}  # the default is left out
+    assert parse_qs(urlsplit(links[0]).query) == expected
+
+
+def test_hostile_filter_values_are_escaped_or_refused(site: Site) -> None:
+    response = site.client.get("/data", params={"commodity": "<script>alert(1)</script>", "q": "<b>x</b>"})
+    assert response.status_code == 200
+    doc = html(response)
+    assert not doc.xpath("//script") and not doc.xpath("//main//b")
+    assert "<script>alert(1)</script>" in [o.text for o in select(doc, "#filter-commodity option")]
+    assert select(doc, "#filter-q")[0].get("value") == "<b>x</b>"
+    assert site.client.get("/data", params={"q": "x" * 10_000}).status_code == 400
+    assert site.client.get("/data", params={"commodity": "x" * 10_000}).status_code == 400
+    assert site.client.get("/data", params={"sort": "sentence; drop table facts"}).status_code == 400
+    assert site.client.get("/data.csv", params={"sort": "id"}).status_code == 400
+    api = site.client.get("/api/facts", params={"sort": "nope"})
+    assert api.status_code == 422 and api.json()["error"]["field"] == "sort"
+    assert site.client.get("/data/series", params={"commodity": "x" * 10_000, "metric": "sales"}).status_code == 400
+
+
+def test_ev_series_page_draws_three_points_in_period_order(site: Site) -> None:
+    doc = html(site.client.get("/data/series", params=EV_SERIES))
+    assert text_of(select(doc, "h1")[0]) == "Electric vehicles sales in Japan"
+    rows = select(doc, "table.series-table tbody tr")
+    assert [(r.xpath("td[1]/span")[0].get("title"), text_of(r.xpath("td[2]")[0])) for r in rows] == EV_POINTS
+    svg = doc.xpath("//*[local-name()='svg']")[0]
+    assert svg.xpath("*[local-name()='title']")[0].text == "Electric vehicles sales in Japan (units)"
+    assert "5,072 units; Sep (year not stated): 6,429 units" in svg.xpath("*[local-name()='desc']")[0].text
+    axis_texts = [t.text for t in svg.xpath(".//*[local-name()='text'][contains(@class, 'axis-title')]")]
+    assert "Sales (units)" in axis_texts
+    point_links = [a.get("href") for a in svg.xpath(".//*[local-name()='a']")]
+    table_links = [a.get("href") for a in select(doc, "table.series-table a.sentence-link")]
+    assert point_links == table_links and len(point_links) == 3
+    assert all(_fragment_exists(site, h) for h in point_links)
+    labels = [t.text for t in svg.xpath(".//*[local-name()='text'][@class='point-label']")]
+    assert labels == [value for _, value in EV_POINTS]
+
+
+def test_series_without_parameters_lists_the_series(site: Site) -> None:
+    doc = html(site.client.get("/data/series"))
+    titles = [text_of(a) for a in select(doc, ".series-menu a")]
+    assert "Electric vehicles sales in Japan" in titles
+
+
+def test_series_and_contradictions_api(site: Site) -> None:
+    found = site.client.get("/api/facts/series", params=EV_SERIES).json()
+    assert [(p["period"], p["value"]) for p in found["points"]] == [("--07", 5072), ("--09", 6429), ("--10", 4325)]
+    assert all(p["url"].endswith(f"#fact-{p['fact_id']}") for p in found["points"])
+    assert site.client.get("/api/facts/series", params={"metric": "sales"}).status_code == 422
+    assert set(site.client.get("/api/facts/contradictions").json()) == {"total", "contradictions"}
+    paths = site.client.get("/openapi.json").json()["paths"]
+    assert {"/api/facts/series", "/api/facts/contradictions"} <= set(paths)
+    assert "sort" in {p["name"] for p in paths["/api/facts"]["get"]["parameters"]}
+
+
+def test_post_page_marks_fact_sentences_and_lists_its_facts(site: Site) -> None:
+    url = site.permalink("Japan’s Domestic EV Sales Decline Amid Import Reductions")
+    doc = html(site.client.get(url))
+    sentences = select(doc, ".post-body span.fact-sentence")
+    assert sentences
+    for span in sentences:
+        assert span.get("tabindex") == "0" and span.get("id").startswith("fact-")
+        reading = doc.xpath(f"//*[@id='{span.get('aria-describedby')}']")[0]
+        assert reading.getparent() is span and text_of(reading)
+    sales = doc.xpath("//*[@id='fact-48']")[0]
+    assert "Sales reached 6,429 units" in text_of(sales)
+    assert "6,429 units · −28.7% y/y · sales · electric vehicles · Japan" in text_of(select(sales, ".fact-reading")[0])
+    listed = [a.get("href") for a in select(doc, "aside.post-facts li a")]
+    assert "#fact-48" in listed
+    assert all(doc.xpath(f"//*[@id='{href[1:]}']") for href in listed), "every listed fact has its anchor"
+    body = select(doc, ".post-body")[0]
+    paragraph = " ".join(text_of(p) for p in select(body, "p"))
+    assert "Sales reached 6,429 units, reflecting a 28.7% decrease" in paragraph
+
+
+@pytest.fixture
+def disagreeing(tmp_path: Path) -> Iterator[Site]:
+    (tmp_path / "site").mkdir()
+    for site in open_site(tmp_path / "site"):
+        ingest_file(site.archive, write_posts(tmp_path, DISAGREEING), "jsonl")
+        yield site
+
+
+def test_contradictions_page_shows_pairs_side_by_side(disagreeing: Site) -> None:
+    doc = html(disagreeing.client.get("/data/contradictions"))
+    pairs = select(doc, "section.contradiction")
+    assert len(pairs) == 2
+    first = pairs[0]
+    assert text_of(select(first, "h2")[0]).startswith("Nickel imports in Japan, 2024-03")
+    sides = select(first, ".pair-side")
+    assert len(sides) == 2
+    values = {text_of(select(s, ".pair-value")[0]) for s in sides}
+    assert values in ({"12,000 t", "13,500 t"}, {"13,500 t", "12,050 t"})
+    for side in sides:
+        href = select(side, "a.sentence-link")[0].get("href")
+        assert _fragment_exists(disagreeing, href)
+    titles = [text_of(c) for c in select(doc, ".pair-post cite")]
+    assert "Nickel imports <b>revised</b>" in titles  # escaped, not markup
+    api = disagreeing.client.get("/api/facts/contradictions").json()
+    assert api["total"] == 2 and api["contradictions"][0]["period"] == "2024-03"
+
+
+def test_empty_contradictions_page(site: Site) -> None:
+    doc = html(site.client.get("/data/contradictions"))
+    assert select(doc, ".empty") or select(doc, "section.contradiction")
+
+
+def test_navigation_links_to_data(site: Site) -> None:
+    doc = html(site.client.get("/"))
+    assert "/data" in [a.get("href") for a in select(doc, "header nav a")]
