@@ -13,6 +13,8 @@ from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import attach_sources
 from metalnomist.extract.subjects import (
+    agency_country,
+    exchange_country,
     NO_COMMODITY,
     commodity_elsewhere,
     commodity_in_clause,
@@ -20,7 +22,7 @@ from metalnomist.extract.subjects import (
     credits,
     framing_commodity,
 )
-from metalnomist.extract.vocab import CHANGE_BASES
+from metalnomist.extract.vocab import CHANGE_BASES, organisation_countries
 from metalnomist.models import COMMENTARY_HEADING, Fact, Post
 from metalnomist.text import split_sentences
 
@@ -66,8 +68,13 @@ def extract_facts(post: Post) -> list[Fact]:
             state.heading_commodity = _heading_commodity(block.text) or state.heading_commodity
             continue
         state.paragraph = ParagraphState()
+        opening = True
         for sentence_offset, sentence in split_sentences(block.text):
             view = read_sentence(sentence, state.published, state.abbreviations)
+            if opening:
+                state.new_subject([m.canonical for m in view.entities.commodities])
+                opening = False
+            state.data_country = agency_country(view) or state.data_country
             headline = not _ENDING.search(sentence) and _looks_like_headline(block.text)
             found = [] if headline else drafts(view)
             state.sentence_metric = None
@@ -144,13 +151,22 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     base = metric_rules.base_metric(draft, view, para.metric or state.metric)
     if not draft.comparison:
         state.sentence_metric = base
-    ctx = PlaceContext(state.focus, state.tariff_country, state.projects, para.scope, para.partner)
+    company = company_of(draft, view, state.company)
+    ctx = PlaceContext(
+        state.focus,
+        state.tariff_country,
+        state.projects,
+        para.scope,
+        para.partner,
+        data_country=state.data_country,
+        company_country=organisation_countries().get(company or ""),
+        exchange=exchange_country(view) if base == "price" else False,
+    )
     where = place(draft, view, base, ctx)
     metric = "target" if metric_rules.is_target(draft, view) else where.metric
     commodity = _commodity(draft, view, state, metric)
     period = _period(draft, view, state, metric)
     unit = _unit(draft, metric, view)
-    company = company_of(draft, view, state.company)
     fact = Fact(
         post=post.title,
         sentence=sentence,

@@ -54,6 +54,14 @@ class PlaceContext:
     projects: dict[str, str]
     scope: str | None
     partner: str | None
+    data_country: str | None = None  # whose statistics the figures are (`ABS data` → Australia)
+    company_country: str | None = None  # the home of the company the figure belongs to
+    exchange: str | None | bool = False  # the country of the exchange quoted (None: international)
+
+    @property
+    def reporter(self) -> str | None:
+        """The country whose trade statistics these are: the credited agency's, else the post's focus."""
+        return self.data_country or self.focus
 
 
 def candidates(draft: Draft, view: SentenceView) -> list[Mention]:
@@ -84,9 +92,9 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
 
 def _exports(text: str, cands: list[Mention], ctx: PlaceContext) -> Place:
     subject = (m for m in cands if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start]))
-    exporter = next((m.canonical for m in subject), None) or ctx.focus
+    exporter = next((m.canonical for m in subject), None) or ctx.data_country or ctx.focus
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None)
-    if dest is not None and dest == ctx.focus and exporter != ctx.focus:
+    if dest is not None and dest == ctx.reporter and exporter != dest:
         return Place(dest, exporter, "imports")  # `Argentina's exports to Japan` in Japan's data
     return Place(exporter, dest, "exports")
 
@@ -96,10 +104,15 @@ def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: Plac
     text = view.text
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])), None)
     actor = next((m.canonical for m in cands if not _TO_BEFORE.search(text[: m.start]) and m.canonical != dest), None)
-    if actor is not None and actor != ctx.focus:
-        return Place(dest or ctx.focus, actor, "imports")
-    if dest is not None and dest != ctx.focus:
-        return Place(actor or ctx.focus, dest, "exports")
+    reporter = ctx.reporter
+    if actor is not None and reporter is not None and actor != reporter and dest in {None, reporter}:
+        return Place(reporter, actor, "imports")  # `Russian shipments` in Japan's import data
+    if actor is not None and dest is not None:
+        return Place(actor, dest, "exports")
+    if dest is not None and dest != reporter:
+        return Place(actor or reporter, dest, "exports")
+    if actor is not None and reporter is None:
+        return Place(actor, None, "exports")
     return Place(_location(draft, view, ctx), None, "shipments")
 
 
@@ -195,9 +208,13 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
             return country
     if any(clause.start - 80 <= s < clause.end for s in view.entities.global_scopes):
         return None
+    if ctx.exchange is not False:
+        return ctx.exchange  # an LME price is a world price; an SHFE price is China's
     rest = candidates(draft, view)
     if rest:
         return rest[0].canonical
+    if ctx.company_country:
+        return ctx.company_country
     if ctx.scope == GLOBAL:
         return None
     return ctx.scope or ctx.focus

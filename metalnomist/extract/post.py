@@ -16,6 +16,7 @@ from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries
 from metalnomist.extract.periods import find_periods
 from metalnomist.extract.places import GLOBAL, tariff_levier
+from metalnomist.extract.subjects import NO_COMMODITY
 from metalnomist.models import Post
 from metalnomist.text import fold_quotes, split_sentences
 
@@ -58,7 +59,23 @@ class PostState:
     company: str | None = None
     heading_commodity: str | None = None
     sentence_metric: str | None = None
+    data_country: str | None = None
+    focus_from_title: bool = False
     paragraph: ParagraphState = field(default_factory=ParagraphState)
+
+    def new_subject(self, commodities: list[str]) -> bool:
+        """A paragraph that opens on commodities the post has not been carrying starts a new report:
+        period, commodity, series, company and credited statistics of the earlier ones do not carry
+        into it, and a focus country guessed from the body no longer holds (prefer null to a wrong carry)."""
+        carried = [c for c in (self.commodity, self.heading_commodity) if c and c != NO_COMMODITY]
+        named = [c for c in commodities if c != NO_COMMODITY]
+        if not named or not carried or any(same_family(a, b) for a in named for b in carried):
+            return False
+        self.period = self.commodity = self.metric = self.company = self.heading_commodity = None
+        self.data_country = None
+        if not self.focus_from_title:
+            self.focus = None
+        return True
 
 
 def scan_post(post: Post) -> PostState:
@@ -71,6 +88,7 @@ def scan_post(post: Post) -> PostState:
     return PostState(
         published=post.published,
         focus=focus,
+        focus_from_title=bool(title_countries),
         tariff_country=tariff_levier(title, title_countries),
         abbreviations=_abbreviations(body),
         projects=_projects(body),
@@ -78,6 +96,19 @@ def scan_post(post: Post) -> PostState:
         title_commodity=title_commodities[0].canonical if title_commodities else None,
         metric=_title_metric(title),
     )
+
+
+_GENERIC_WORDS = frozenset({"and", "products", "product", "metal", "metals", "of"})
+
+
+def _words(commodity: str) -> set[str]:
+    return {w.rstrip("s") for w in re.split(r"[\s-]+", commodity.lower()) if w not in _GENERIC_WORDS}
+
+
+def same_family(a: str, b: str) -> bool:
+    """`lithium carbonate` and `lithium oxide and hydroxide` are one report's figures; `copper`
+    and `cobalt` are not."""
+    return a == b or bool(_words(a) & _words(b))
 
 
 def _title_metric(title: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from metalnomist.extract.sentence import Draft, SentenceView
-from metalnomist.extract.vocab import Mention
+from metalnomist.extract.vocab import Mention, organisation_countries
 
 NO_COMMODITY = "-"  # `goods`: an explicit all-goods figure, which must not inherit a commodity
 _OF_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:of|in|worth of|for)\s+(?:the\s+)?$", re.I)
@@ -83,8 +83,27 @@ def credits(view: SentenceView) -> str | None:
     names: list[str] = []
     for m in view.entities.organisations:
         credited = (
-            m.kind == "agency" or _CREDIT_AFTER.match(view.text[m.end :]) or _CREDIT_BEFORE.search(view.text[: m.start])
+            m.kind in {"agency", "exchange"} or _CREDIT_AFTER.match(view.text[m.end :]) or _CREDIT_BEFORE.search(view.text[: m.start])
         )
         if credited and m.canonical not in names:
             names.append(m.canonical)
     return "; ".join(names) if names else None
+
+
+def agency_country(view: SentenceView) -> str | None:
+    """The country whose statistics the sentence cites (`ABS data show` → Australia)."""
+    countries = organisation_countries()
+    for m in view.entities.organisations:
+        if m.kind == "agency" and m.canonical in countries:
+            return countries[m.canonical]
+    return None
+
+
+def exchange_country(view: SentenceView) -> str | None | bool:
+    """For a price quoted on an exchange: the exchange's country (SHFE → China), None for an
+    international one (LME, Comex), False when no exchange is named."""
+    countries = organisation_countries()
+    for m in view.entities.organisations:
+        if m.kind == "exchange":
+            return countries.get(m.canonical)
+    return False
