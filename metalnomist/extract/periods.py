@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 MONTHS = (
     "January",
@@ -94,6 +94,34 @@ def _relative(rel: str, span: str, published: datetime | None) -> str | None:
     return f"{months // 12}-{months % 12 + 1:02d}"
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _recent_day(g: dict[str, str | None], published: datetime | None) -> str | None:
+    """`on Thursday`, `this week`, `yesterday` in a dated post: the month of that day (a news
+    week is the one before publication). Undated posts name no period with them."""
+    if published is None:
+        return None
+    back = 0
+    if g.get("wd"):
+        back = (published.weekday() - _WEEKDAYS.index(str(g["wd"]))) % 7
+    elif g.get("yd"):
+        back = 1
+    elif g.get("wrel") == "last":
+        back = 7
+    elif g.get("wrel") == "next":
+        back = -7
+    day = published - timedelta(days=back)
+    return f"{day.year}-{day.month:02d}"
+
+
+def _latest_year(last_month: int, published: datetime | None) -> int | None:
+    """The year of the latest such span that had begun by publication (`the first quarter`)."""
+    if published is None:
+        return None
+    return published.year if last_month - 2 <= published.month else published.year - 1
+
+
 def _y(text: str | None) -> int | None:
     return int(text) if text else None
 
@@ -122,6 +150,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "first_months",
     ),
     (re.compile(r"\b(?P<rel>last|this|next) (?P<span>year|month)\b", re.I), "relative"),
+    (
+        re.compile(
+            r"\b(?:(?P<wrel>last|this|next|earlier this|later this) week|"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|\b(?P<yd>yesterday)\b"
+        ),
+        "weekday",
+    ),
     (re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
     (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
@@ -150,19 +185,23 @@ def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | Non
         return _span(first, last, y2, published)
     if kind == "relative":
         return _relative(g["rel"].lower(), g["span"].lower(), published)
+    if kind == "weekday":
+        return _recent_day(g, published)
     if kind == "first_months":
         months = _COUNT.get(g["n"].lower()) or int(g["n"])
         return _span(1, months, _y(g.get("y")), published) if 1 < months < 13 else None
     if kind in {"quarter", "quarter_words"}:
         quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
-        if not g.get("y"):  # a year-less quarter is its months, as `the April–June quarter` is
-            return _span(quarter * 3 - 2, quarter * 3, None, published)
-        return f"{g['y']}-Q{quarter}"
+        year = _y(g.get("y")) or _latest_year(quarter * 3, published)
+        if not year:  # a year-less quarter is its months, as `the April–June quarter` is
+            return _span(quarter * 3 - 2, quarter * 3, None, None)
+        return f"{year}-Q{quarter}"
     if kind in {"half", "half_words"}:
         half = int(g.get("h") or _ORDINAL[g["o"].lower()])
-        if not g.get("y"):
-            return _span(half * 6 - 5, half * 6, None, published)
-        return f"{g['y']}-H{half}"
+        year = _y(g.get("y")) or _latest_year(half * 6, published)
+        if not year:
+            return _span(half * 6 - 5, half * 6, None, None)
+        return f"{year}-H{half}"
     if kind in {"date", "month"}:
         return _month(month_number(g["m"]), _y(g.get("y")), published)
     if kind == "years":
@@ -172,7 +211,7 @@ def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | Non
 
 
 _PUBLICATION = re.compile(
-    r"\b(?:released|published|announced|reported|said|revised|stated|noted|certified|held|met|unveiled|approved|signed|issued)\s+(?:\w+\s+)?on\s+$",
+    r"\b(?:released|published|announced|reported|said|says|revised|stated|noted|certified|held|met|unveiled|approved|signed|issued|show(?:s|ed)?)\s+(?:\w+\s+)?on\s+$",
     re.I,
 )
 _EFFECT = re.compile(
@@ -194,6 +233,10 @@ _STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re
 def _use(kind: str, before: str) -> str:
     """How the text uses the mention, read from the words just before it."""
     tail = before[-60:]
+    if kind == "weekday":
+        if _PUBLICATION.search(tail):
+            return "publication"
+        return "comparison" if _COMPARISON.search(tail.split(",")[-1]) else "date"
     if kind == "date":
         if _PUBLICATION.search(tail):
             return "publication"
@@ -210,9 +253,16 @@ def _use(kind: str, before: str) -> str:
 
 
 _ANY_MONTH = re.compile(_MONTH)
+_WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
 _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month"})
-_NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative"})
+_NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "weekday"})
+
+
+def _starts_later(year: str, before: str, published: datetime | None) -> bool:
+    """`raise output by 500,000 t/yr from 2026`: a year after publication cannot be the base a
+    reported figure is compared with; it is when the plan starts."""
+    return published is not None and int(year) > published.year and bool(re.search(r"\bfrom\s+$", before))
 
 
 def find_periods(text: str, published: datetime | None = None) -> list[PeriodMention]:
@@ -221,7 +271,7 @@ def find_periods(text: str, published: datetime | None = None) -> list[PeriodMen
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))
     has_digit = _DIGIT.search(text) is not None
-    if not has_month and not has_digit and not any(w in text for w in ("quarter", "half", "month", "year")):
+    if not has_month and not has_digit and not any(w in text for w in _WORD_KEYS):
         return []
     for pattern, kind in _RULES:
         needs_digit = kind not in _NEEDS_MONTH and kind not in _NEEDS_NOTHING
@@ -241,7 +291,10 @@ def find_periods(text: str, published: datetime | None = None) -> list[PeriodMen
             if value is None:
                 continue
             taken.append((m.start(), m.end()))
-            found.append(PeriodMention(m.start(), m.end(), value, _use(kind, text[: m.start()])))
+            use = _use(kind, text[: m.start()])
+            if use == "comparison" and kind == "year" and _starts_later(value, text[: m.start()], published):
+                use = "effect"
+            found.append(PeriodMention(m.start(), m.end(), value, use))
     found.sort(key=lambda p: p.start)
     return _consecutive_runs(found, text)
 
