@@ -11,7 +11,7 @@ from metalnomist.extract.periods import consecutive_years
 from metalnomist.extract.places import PlaceContext, place, tariff_levier
 from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
-from metalnomist.extract.sources import attach_sources
+from metalnomist.extract.sources import Key, attach_sources, release_key
 from metalnomist.extract.subjects import (
     agency_country,
     exchange_country,
@@ -57,7 +57,7 @@ def extract_facts(post: Post) -> list[Fact]:
     sentences the way the text carries it; `sentence_start` is the offset in `post.body`."""
     state = scan_post(post)
     located: list[Located] = []
-    framing_credits: list[tuple[int, SentenceView, str]] = []
+    framing_credits: list[tuple[int, Key, str]] = []
     offset, index = 0, 0
     for block in post.blocks:
         start = offset
@@ -82,13 +82,15 @@ def extract_facts(post: Post) -> list[Fact]:
                 _frame(view, state)
                 credit = credits(view)
                 if credit:
-                    framing_credits.append((index, view, credit))
+                    commodity = framing_commodity(view) or state.paragraph.commodity or state.commodity
+                    country = agency_country(view) or state.focus
+                    framing_credits.append((index, release_key(view, country, commodity), credit))
             for draft in found:
                 fact = _fact(draft, view, state, post, sentence, start + sentence_offset)
                 located.append(Located(fact, index, view, draft))
             _update_scope(view, state)
             index += 1
-    return attach_sources(located, framing_credits, state.focus)
+    return attach_sources(located, framing_credits)
 
 
 def _looks_like_headline(text: str) -> bool:
