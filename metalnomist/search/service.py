@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from metalnomist.models import Post, SearchHit, SearchPage, SortOrder
-from metalnomist.search.index import IndexBusy, SearchIndex
+from metalnomist.search.index import IndexBusy, RawHit, SearchIndex
 from metalnomist.search.query import Query, parse
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 from metalnomist.store import Store
@@ -114,8 +114,10 @@ def search(store: Store, index: SearchIndex, request: SearchRequest,
     if total < FEW_RESULTS and query.positive:
         fuzzy_raw, fuzzy_total = _run(index, query, request, fuzzy=True)
         if fuzzy_total > total:
-            raw, total = fuzzy_raw, fuzzy_total
-            suggestion = _suggest(query, store, [h.post_id for h in raw])
+            suggestion = _suggest(query, store, [h.post_id for h in fuzzy_raw])
+            # Fuzzy terms mark nothing in snippets; the words they matched do.
+            marks = parse(suggestion) if suggestion else query
+            raw, total = _run(index, query, request, fuzzy=True, marks=marks)
     with store.reading() as conn:
         found = posts_by_ids(conn, [h.post_id for h in raw])
     hits = tuple(
@@ -127,8 +129,11 @@ def search(store: Store, index: SearchIndex, request: SearchRequest,
                       limit=request.limit, hits=hits, suggestion=suggestion)
 
 
-def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: bool) -> tuple[list, int]:  # type: ignore[type-arg]
+def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: bool,
+         marks: Query | None = None) -> tuple[list[RawHit], int]:
     compiled, highlight = index.compile(query, request.labels, match_all=request.match_all, fuzzy=fuzzy)
+    if marks is not None:
+        highlight = index.compile(marks)[1]
     return index.search(compiled, highlight, request.sort == "date", request.limit, request.offset)
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, ingest_file, open_archive
-from metalnomist.search.index import SearchIndex
+from metalnomist.search.index import SCHEMA_VERSION, SearchIndex
 from metalnomist.search.service import SearchRequest, catch_up, reindex, search
 
 
@@ -114,7 +114,7 @@ def test_index_catches_up_after_a_crash(tmp_path: Path, archive: Archive, settin
     # Simulate a process killed after the database commit but before the index applied it:
     # forget what the index applied, and drop its documents.
     index_dir = settings.resolved_index_dir()
-    (index_dir / "state.json").write_text(json.dumps({"schema": 1, "seq": 0}))
+    (index_dir / "state.json").write_text(json.dumps({"schema": SCHEMA_VERSION, "seq": 0}))
     archive.index.apply([], {}, 0, clear=True)
     assert archive.index.num_docs() == 0
     reopened = open_archive(settings)  # the next start catches up before any search
@@ -172,3 +172,16 @@ def test_search_answers_while_another_writer_holds_the_index(archive: Archive, s
     assert titles(archive, "tin") == []  # no error, no wait: the other writer will catch up
     del held
     assert titles(archive, "tin") == ["Tin news"]
+
+
+def test_typo_results_mark_the_word_they_matched(seeded: Archive) -> None:
+    page = search(seeded.store, seeded.index, SearchRequest("palladum"))
+    assert "<mark>palladium</mark>" in page.hits[0].snippet.lower()
+
+
+def test_a_title_match_outranks_the_same_word_in_a_body(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_text(json.dumps({"title": "Cobalt market", "body": "Prices moved on thin trade."}) + "\n"
+                    + json.dumps({"title": "Market wrap", "body": "Cobalt prices moved on thin trade."}) + "\n")
+    ingest_file(archive, path)
+    assert titles(archive, "cobalt") == ["Cobalt market", "Market wrap"]
