@@ -80,7 +80,44 @@ def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> 
         start = m.start() + (4 if m.group().startswith("The ") else 0)
         kind = "company" if _CORPORATE.search(m.group()) else "agency"
         hits.append(Mention(start, m.end(), text[start : m.end()], kind))
+    hits += _subject_companies(text)
     return _prefer_known(hits)
+
+
+# A capitalised subject that plans, produces, ships or reports (`Trafigura plans to …`,
+# `Liontown's output …`) is a company even when no table names it.
+_SUBJECT_COMPANY = re.compile(
+    r"(?:^|(?<=[,;:]\s))(?P<name>[A-Z][\w&.'-]*[A-Za-z](?:\s+(?:[A-Z][\w&.'-]*|&)){0,2})"
+    r"(?=\s+(?:plans|planned|aims|expects|intends|produced|produces|mined|shipped|supplies|supplied|posted|"
+    r"reported|announced|lifted|trimmed|raised|cut|lowered)\b|\s+(?:said|says)\s+(?:its|it)\b"
+    r"|'s\s+(?:[\w-]+\s+){0,3}(?:output|production|sales|shipments|deliveries|capacity|revenue|guidance)\b)"
+)
+_NOT_COMPANIES = frozenset(
+    "The This That These Those There It Its He She We They I Mr Ms Dr Meanwhile However Overall Total Market "
+    "Spot Growth Supply Trade Analysts Traders Officials Government Industry Mining Beijing Tokyo Washington "
+    "Brussels Moscow Seoul Canberra Jakarta Santiago Lima Ottawa Delhi Berlin Paris London Kinshasa Manila "
+    "Hanoi Bangkok Taipei Pretoria Brasilia Ministry Company Group Producers Smelters Mills Buyers Sellers".split()
+)
+
+
+def _subject_companies(text: str) -> list[Mention]:
+    out = []
+    for m in _SUBJECT_COMPANY.finditer(text):
+        name = m.group("name").rstrip(".")
+        first = name.split()[0]
+        if (
+            first in _NOT_COMPANIES
+            or first.rstrip(".").isdigit()
+            or (" " not in name and name.endswith("s") and not name.isupper())
+            or vocab.countries().find(name)
+            or vocab.commodities().find(name)
+            or vocab.metric_triggers().find(name)
+            or re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", name)
+        ):
+            continue
+        out.append(Mention(m.start("name"), m.start("name") + len(name), name, "company"))
+    return out
 
 
 def _prefer_known(hits: list[Mention]) -> list[Mention]:
