@@ -117,6 +117,8 @@ def _points(svg: etree._Element, series: Series, xs: list[float], y: Callable[[f
         label = f"{format_quantity(point.value, point.unit)}, {period_text(point.period)} — {point.post_title}"
         link = _el(group, "a", href=point.href, class_="point-link")
         _el(link, "title", label)
+        # a target as large as a fingertip over the point and its label, since both are small
+        _el(link, "rect", class_="hit", x=f"{x - 22:.1f}", y=f"{pos - 28:.1f}", width=44, height=38, rx=6)
         _el(link, "circle", class_="point forecast" if point.forecast else "point", cx=f"{x:.1f}", cy=f"{pos:.1f}",
             r=6)
         _el(link, "text", format_number(point.value), class_="point-label", x=f"{x:.1f}", y=f"{pos - 12:.1f}",

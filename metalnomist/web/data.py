@@ -39,7 +39,8 @@ FORMATTERS: dict[str, Any] = {"fmt_quantity": analysis.format_quantity, "fmt_cha
 
 Filter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="Whole value, any case.")]
 Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="Words in the sentence or title.")]
-Sort = Annotated[SortColumn | None, Query(description="Column to sort by; reading order when absent.")]
+# "" is what the form's "reading order" choice sends; anything outside the list is refused (400).
+Sort = Annotated[SortColumn | Literal[""] | None, Query(description="Column to sort by; reading order when empty.")]
 Direction = Annotated[Literal["asc", "desc"], Query(alias="dir", description="Sort direction.")]
 Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many facts to skip.")]
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Facts per page, 1 to {MAX_PAGE}.")]
@@ -86,7 +87,7 @@ def fact_query(commodity: Filter = None, metric: Filter = None, country: Filter 
     values = {"commodity": commodity, "metric": metric, "country": country, "partner": partner,
               "company": company, "period": period, "source": source, "text": q}
     flt = FactFilter(post_id=post_id, **{k: (v.strip() or None) if v else None for k, v in values.items()})
-    return FactQuery(flt, sort, direction == "desc", start, limit)
+    return FactQuery(flt, sort or None, direction == "desc", start, limit)
 
 
 Explorer = Annotated[FactQuery, Depends(fact_query)]

@@ -140,3 +140,34 @@ def test_pages_raise_no_console_errors_and_stack_on_phones(browser, base_url: st
     page.goto(base_url + "/no/such/page")
     page.screenshot(path=str(ARTIFACTS / "not-found-phone.png"), full_page=True)
     context.close()
+
+
+def test_analyst_journey_filter_series_and_fact_focus(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Filter the facts, open Japan's EV sales series, follow a point, and read a fact by keyboard focus."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.goto(base_url + "/")
+    page.get_by_role("link", name="Data", exact=True).click()
+    page.get_by_label("Commodity").select_option("electric vehicles")
+    page.get_by_label("Metric").select_option("sales")
+    page.get_by_label("Country").select_option("Japan")
+    page.get_by_role("button", name="Show facts").click()
+    page.wait_for_url("**commodity=electric+vehicles*")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # the wide table scrolls in its box
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "data-page.png"), full_page=True)
+    page.locator(".series-menu").get_by_role("link", name="Electric vehicles sales in Japan", exact=True).click()
+    page.wait_for_url("**/data/series?*")
+    assert page.locator("table.series-table tbody tr").count() == 3
+    page.screenshot(path=str(ARTIFACTS / "series-page.png"), full_page=True)
+    page.locator("svg.chart a").nth(1).click()
+    page.wait_for_url("**#fact-48")
+    sentence = page.locator("#fact-48")
+    assert sentence.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(255, 226, 122)"  # :target
+    sentence.focus()
+    reading = sentence.locator(".fact-reading")
+    assert reading.is_visible() and "6,429 units" in reading.inner_text()
+    assert reading.bounding_box()["height"] > 10  # shown on focus, not only to screen readers
+    page.screenshot(path=str(ARTIFACTS / "post-facts.png"), full_page=False)
+    context.close()
