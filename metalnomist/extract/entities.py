@@ -112,8 +112,11 @@ def _subject_companies(text: str) -> list[Mention]:
             or vocab.countries().find(name)
             or vocab.commodities().find(name)
             or vocab.metric_triggers().find(name)
-            or re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", name)
+            or re.match(
+                r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                name,
+            )
         ):
             continue
         out.append(Mention(m.start("name"), m.start("name") + len(name), name, "company"))

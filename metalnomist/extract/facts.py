@@ -13,13 +13,13 @@ from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import Key, attach_sources, release_key
 from metalnomist.extract.subjects import (
-    agency_country,
-    exchange_country,
     NO_COMMODITY,
+    agency_country,
     commodity_elsewhere,
     commodity_in_clause,
     company_of,
     credits,
+    exchange_country,
     framing_commodity,
 )
 from metalnomist.extract.vocab import CHANGE_BASES, organisation_countries
@@ -162,7 +162,7 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         para.partner,
         data_country=state.data_country,
         company_country=organisation_countries().get(company or ""),
-        exchange=exchange_country(view) if base == "price" else False,
+        exchange=exchange_country(view) if base == "price" else (False, None),
     )
     where = place(draft, view, base, ctx)
     metric = "target" if metric_rules.is_target(draft, view) else where.metric

@@ -68,7 +68,7 @@ BASES = [
     (
         "q/q",
         re.compile(
-            r"\bq/q\b|\bqoq\b|quarter[- ](?:on|over|to)[- ]quarter|\b(?:from|compared (?:to|with)) "
+            r"\bq/q\b|\bqoq\b|quarter[- ](?:on|over|to)[- ]quarter|\bon the quarter\b|\b(?:from|compared (?:to|with)) "
             r"(?:the )?previous quarter|\ba quarter (?:earlier|ago)",
             re.I,
         ),

@@ -56,7 +56,7 @@ class PlaceContext:
     partner: str | None
     data_country: str | None = None  # whose statistics the figures are (`ABS data` → Australia)
     company_country: str | None = None  # the home of the company the figure belongs to
-    exchange: str | None | bool = False  # the country of the exchange quoted (None: international)
+    exchange: tuple[bool, str | None] = (False, None)  # an exchange quoted, and its country (None: international)
 
     @property
     def reporter(self) -> str | None:
@@ -87,7 +87,30 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
         return _exports(view.text, cands, ctx)
     if metric == "shipments":
         return _shipments(draft, view, cands, ctx)
-    return _imports(view.text, cands, everywhere, ctx)
+    return _imports(view.text, _own_suppliers(draft, view, cands), everywhere, ctx)
+
+
+def _own_suppliers(draft: Draft, view: SentenceView, cands: list[Mention]) -> list[Mention]:
+    """`China imported 2.39mn t, of which 780,000t came from Chile`: a country in another clause
+    that holds its own figure belongs to that figure, not to this one."""
+    if draft.comparison:
+        return cands  # `from the 138 tons recorded in 2023` is the main figure's supplier's
+    own, mine = draft.anchor.clause, [draft.anchor, *draft.anchor.attached]
+    others = [i for i in view.items if i not in mine and (i.role != "change" or not i.paired)]
+    q = draft.anchor.q
+    before = max((i.q.end for i in others if i.q.end <= q.start), default=-1)
+    after = min((i.q.start for i in others if i.q.start >= q.end), default=len(view.text))
+    out = []
+    for m in cands:
+        clause = next((c for c in view.clauses if c.start <= m.start < c.end), own)
+        if clause is own:
+            # `780,000t came from Chile and 310,000t from Peru`: `from Chile` closes the figure before it
+            closes_previous = m.start < q.start and before >= own.start and _FROM_BEFORE.search(view.text[: m.start])
+            if before <= m.start < after and not closes_previous:
+                out.append(m)
+        elif not any(clause.start <= i.q.start < clause.end for i in others):
+            out.append(m)
+    return out
 
 
 def _exports(text: str, cands: list[Mention], ctx: PlaceContext) -> Place:
@@ -208,13 +231,17 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
             return country
     if any(clause.start - 80 <= s < clause.end for s in view.entities.global_scopes):
         return None
-    if ctx.exchange is not False:
-        return ctx.exchange  # an LME price is a world price; an SHFE price is China's
+    if ctx.exchange[0]:
+        return ctx.exchange[1]  # an LME price is a world price; an SHFE price is China's
     rest = candidates(draft, view)
-    if rest:
-        return rest[0].canonical
+    segment = [m for m in rest if any(c.segment == clause.segment and c.start <= m.start < c.end for c in view.clauses)]
+    if segment:
+        return segment[0].canonical
     if ctx.company_country:
         return ctx.company_country
+    if rest:
+        return rest[0].canonical
     if ctx.scope == GLOBAL:
         return None
-    return ctx.scope or ctx.focus
+    # SMM's or NBS's figures are China's unless the text says otherwise
+    return ctx.scope or ctx.focus or ctx.data_country

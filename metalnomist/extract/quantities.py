@@ -13,7 +13,20 @@ from functools import lru_cache
 from metalnomist.extract.numbers import DIGITS, FRACTIONS, MULTIPLIERS, WORD_NUMBERS, parse_number, tidy
 from metalnomist.extract.units import canonical_unit, currency_code, scale_factor, tables
 
-_PER_MASS = {"t": "t", "tonne": "t", "ton": "t", "mt": "t", "kg": "kg", "lb": "lb", "oz": "oz"}
+_PER_MASS = {
+    "t": "t",
+    "tonne": "t",
+    "ton": "t",
+    "mt": "t",
+    "metric ton": "t",
+    "metric tonne": "t",
+    "kg": "kg",
+    "lb": "lb",
+    "pound": "lb",
+    "oz": "oz",
+    "ounce": "oz",
+    "troy ounce": "oz",
+}
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head"}
 _PER_YEAR = {"yr", "year", "annum", "y"}
 _BOUNDS = (
@@ -60,7 +73,10 @@ def _quantity_re() -> re.Pattern[str]:
     cur, cursuf, scale = t.currency_prefix_re.pattern, t.currency_suffix_re.pattern, t.scale_re.pattern
     words = "|".join(w for w in WORD_NUMBERS if len(w) > 2)
     number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
-    per = r"(?:/\s?|\s?per\s|\s?a\s)(?P<per>t|tonnes?|tons?|mt|kg|lb|oz|units?|EVs?|vehicles?|cars?|yr|year|annum|y)\b"
+    per = (
+        r"(?:/\s?|\s?per\s|\s?a\s)(?P<per>t|tonnes?|tons?|metric (?:tonnes?|tons?)|mt|kg|lb|pounds?|oz|"
+        r"(?:troy )?ounces?|units?|EVs?|vehicles?|cars?|yr|year|annum|y)\b"
+    )
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"
         rf"(?:(?P<cur>{cur})\s?)?(?P<num>{number})"

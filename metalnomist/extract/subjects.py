@@ -83,7 +83,9 @@ def credits(view: SentenceView) -> str | None:
     names: list[str] = []
     for m in view.entities.organisations:
         credited = (
-            m.kind in {"agency", "exchange"} or _CREDIT_AFTER.match(view.text[m.end :]) or _CREDIT_BEFORE.search(view.text[: m.start])
+            m.kind in {"agency", "exchange"}
+            or _CREDIT_AFTER.match(view.text[m.end :])
+            or _CREDIT_BEFORE.search(view.text[: m.start])
         )
         if credited and m.canonical not in names:
             names.append(m.canonical)
@@ -99,11 +101,11 @@ def agency_country(view: SentenceView) -> str | None:
     return None
 
 
-def exchange_country(view: SentenceView) -> str | None | bool:
-    """For a price quoted on an exchange: the exchange's country (SHFE → China), None for an
-    international one (LME, Comex), False when no exchange is named."""
+def exchange_country(view: SentenceView) -> tuple[bool, str | None]:
+    """For a price quoted on an exchange: (True, its country) — SHFE → China, LME or Comex → None
+    (an international market); (False, None) when the sentence names no exchange."""
     countries = organisation_countries()
     for m in view.entities.organisations:
         if m.kind == "exchange":
-            return countries.get(m.canonical)
-    return False
+            return True, countries.get(m.canonical)
+    return False, None

@@ -684,6 +684,500 @@ CASES: list[Case] = [
     ),
 ]
 
+# ---- Generalisation beyond the seed: phenomena observed on Argus, Fastmarkets, Reuters, JMB and SMM text.
+CASES += [
+    # Currency prefixes are money, not a geography: `US$` is not the United States; an assessed
+    # world price with no country stays null.
+    (
+        "usd-prefix-not-a-country",
+        "Cobalt market",
+        "Fastmarkets assessed cobalt standard grade at US$6.50-8/kg, up $0.25/kg from the previous week.",
+        [
+            dict(
+                value=6.5,
+                value_max=8,
+                unit="USD/kg",
+                metric="price",
+                commodity="cobalt",
+                country=None,
+                source="Fastmarkets",
+            ),
+            dict(value=0.25, unit="USD/kg", metric="price", commodity="cobalt", country=None),
+        ],
+    ),
+    # `A$`, `HK$` and `S$` are currencies too, and never countries.
+    (
+        "other-dollar-prefixes",
+        "Lithium miners",
+        "Pilbara Minerals plans to spend A$560mn on the expansion, while a Hong Kong trader paid HK$80mn.",
+        [
+            dict(value=5.6e8, unit="AUD", metric="investment", company="Pilbara Minerals", country="Australia"),
+            dict(value=8e7, unit="HKD"),
+        ],
+    ),
+    # Trade side from the credited statistics: ABS is Australian, so `Australia's exports to China`
+    # stays Australia's exports with China the partner.
+    (
+        "abs-exporter-side",
+        "Iron ore trade",
+        "Australia's iron ore exports to China climbed 7pc on the month to 61.3mn t in October, ABS data show.",
+        [
+            dict(
+                value=6.13e7,
+                unit="t",
+                change_pct=7,
+                change_basis="m/m",
+                metric="exports",
+                commodity="iron ore",
+                country="Australia",
+                partner="China",
+                period="--10",
+                source="ABS",
+            ),
+        ],
+    ),
+    # Reuters: the same flow credited to China's customs is China's imports from Australia.
+    (
+        "gacc-importer-side",
+        "Iron ore trade",
+        "Australia's iron ore exports to China rose 5% to 60 million tonnes in May, according to China's "
+        "General Administration of Customs.",
+        [
+            dict(
+                value=6e7,
+                unit="t",
+                change_pct=5,
+                metric="imports",
+                commodity="iron ore",
+                country="China",
+                partner="Australia",
+                period="--05",
+                source="China Customs",
+            ),
+        ],
+    ),
+    # Japan's Finance Ministry data: `Argentina's exports to Japan` are Japan's imports from Argentina.
+    (
+        "finance-ministry-importer-side",
+        "Lithium trade",
+        "Argentina's lithium carbonate exports to Japan fell 20% to 1,500 tonnes in 2024, Finance Ministry "
+        "data showed.",
+        [
+            dict(
+                value=1500,
+                unit="t",
+                change_pct=-20,
+                metric="imports",
+                commodity="lithium carbonate",
+                country="Japan",
+                partner="Argentina",
+                period="2024",
+                source="Finance Ministry",
+            ),
+        ],
+    ),
+    # Vocabulary: NdPr oxide is a commodity of its own, never one carried from elsewhere.
+    (
+        "ndpr-oxide",
+        "Rare earths",
+        "South Korea imported 3,400 tonnes of NdPr oxide from China in the first quarter, a 12% increase from "
+        "a year earlier.",
+        [
+            dict(
+                value=3400,
+                unit="t",
+                change_pct=12,
+                change_basis="y/y",
+                metric="imports",
+                commodity="ndpr oxide",
+                country="South Korea",
+                partner="China",
+                period="--01/--03",
+            ),
+        ],
+    ),
+    # A company plan stated as an absolute difference: signed t/yr value, production, forecast,
+    # `from 2026` (a plan's start), the company's home country.
+    (
+        "company-plan-difference",
+        "Steel",
+        "Posco plans to raise its hot-rolled coil output by 500,000 t/yr from 2026.",
+        [
+            dict(
+                value=500000,
+                unit="t/yr",
+                metric="production",
+                commodity="hot-rolled coil",
+                company="POSCO",
+                country="South Korea",
+                forecast=True,
+            ),
+        ],
+    ),
+    # An exchange price is a world price: country null, the exchange is the source.
+    (
+        "lme-price-global",
+        "Nickel",
+        "Nickel prices on the LME dropped 2.1% to $16,430 a tonne.",
+        [
+            dict(
+                value=16430,
+                unit="USD/t",
+                change_pct=-2.1,
+                change_basis=None,
+                metric="price",
+                commodity="nickel",
+                country=None,
+                source="LME",
+            ),
+        ],
+    ),
+    # Reuters: `a metric ton` after a dollar price; London Metal Exchange written out.
+    (
+        "reuters-lme-metric-ton",
+        "Copper",
+        "Benchmark three-month copper on the London Metal Exchange was up 0.8% at $9,780 a metric ton.",
+        [
+            dict(
+                value=9780, unit="USD/t", change_pct=0.8, metric="price", commodity="copper", country=None, source="LME"
+            )
+        ],
+    ),
+    # SHFE is Chinese: its prices are China's.
+    (
+        "shfe-price-china",
+        "Aluminium",
+        "The most-traded aluminium contract on the Shanghai Futures Exchange fell 1.4% to 20,310 yuan a tonne.",
+        [
+            dict(
+                value=20310,
+                unit="CNY/t",
+                change_pct=-1.4,
+                metric="price",
+                commodity="aluminium",
+                country="China",
+                source="SHFE",
+            )
+        ],
+    ),
+    # Prices per troy ounce stay per ounce.
+    (
+        "usd-per-ounce",
+        "Precious metals",
+        "Spot gold rose 0.5% to $2,345.60 per ounce.",
+        [dict(value=2345.6, unit="USD/oz", change_pct=0.5, metric="price", commodity="gold", country=None)],
+    ),
+    # Fastmarkets: a range per pound, with a warehouse basis that names no country.
+    (
+        "fastmarkets-per-lb-range",
+        "Cobalt",
+        "The Fastmarkets cobalt standard grade, in-whs Rotterdam, price was assessed at $11.20-12.00/lb.",
+        [
+            dict(
+                value=11.2,
+                value_max=12,
+                unit="USD/lb",
+                metric="price",
+                commodity="cobalt",
+                country=None,
+                source="Fastmarkets",
+            )
+        ],
+    ),
+    # Fastmarkets: a level and the comparison level it moved from, both prices per lb.
+    (
+        "fastmarkets-from-level",
+        "Molybdenum",
+        "Molybdenum oxide prices rose to $21.50/lb, cif Rotterdam, from $20.80/lb a week earlier.",
+        [
+            dict(value=21.5, unit="USD/lb", metric="price", commodity="molybdenum oxide"),
+            dict(value=20.8, unit="USD/lb", metric="price", commodity="molybdenum oxide"),
+        ],
+    ),
+    # Fastmarkets: a range stated `between … and …` with the unit once.
+    (
+        "between-range",
+        "Ferroalloys",
+        "Silicon manganese prices in India were assessed between $1,250 and $1,300/t.",
+        [dict(value=1250, value_max=1300, unit="USD/t", metric="price", commodity="silicomanganese", country="India")],
+    ),
+    # Argus: a monthly change in `pc` with `on the month`, a steel product as the commodity.
+    (
+        "argus-hrc-exports",
+        "Indian steel",
+        "India's hot-rolled coil exports rose by 18pc on the month to 412,000t in April.",
+        [
+            dict(
+                value=412000,
+                unit="t",
+                change_pct=18,
+                change_basis="m/m",
+                metric="exports",
+                commodity="hot-rolled coil",
+                country="India",
+                period="--04",
+            )
+        ],
+    ),
+    # Argus: a second change for a partner in a `with …` clause is its own null-value fact.
+    (
+        "argus-with-partner-change",
+        "Japan scrap",
+        "Japan's ferrous scrap exports fell by 9pc on the year to 610,000t in May, with shipments to Vietnam "
+        "down by 21pc.",
+        [
+            dict(
+                value=610000,
+                unit="t",
+                change_pct=-9,
+                change_basis="y/y",
+                metric="exports",
+                commodity="ferrous scrap",
+                country="Japan",
+                period="--05",
+            ),
+            dict(value=None, change_pct=-21, metric="exports", country="Japan", partner="Vietnam"),
+        ],
+    ),
+    # Argus: a share of a total is market_share, the supplier its holder.
+    (
+        "argus-share-of-imports",
+        "China iron ore",
+        "Imports from Australia accounted for 65pc of China's total iron ore imports in March.",
+        [
+            dict(
+                value=65,
+                unit="%",
+                metric="market_share",
+                commodity="iron ore",
+                country="China",
+                partner="Australia",
+                period="--03",
+            )
+        ],
+    ),
+    # Argus: a price and a signed weekly move; a trade-basis location (fob Australia) is the geography.
+    (
+        "argus-fob-price",
+        "Spodumene",
+        "Spodumene prices rose by 6pc to $1,050/t fob Australia.",
+        [dict(value=1050, unit="USD/t", change_pct=6, metric="price", commodity="spodumene", country="Australia")],
+    ),
+    # Argus: euro prices with a signed difference and a level, a region that is not a country.
+    (
+        "argus-euro-hrc",
+        "European steel",
+        "Hot-rolled coil prices in northern Europe fell by €15/t to €620/t ex-works.",
+        [
+            dict(value=-15, unit="EUR/t", metric="price", commodity="hot-rolled coil", country=None),
+            dict(value=620, unit="EUR/t", metric="price", commodity="hot-rolled coil", country=None),
+        ],
+    ),
+    # Reuters: customs data credited at the end; `year on year` without hyphens.
+    (
+        "reuters-customs-credit",
+        "China copper",
+        "China's copper concentrate imports rose 10.3% year on year to 2.34 million tonnes in May, data from "
+        "the General Administration of Customs showed.",
+        [
+            dict(
+                value=2.34e6,
+                unit="t",
+                change_pct=10.3,
+                change_basis="y/y",
+                metric="imports",
+                commodity="copper concentrate",
+                country="China",
+                period="--05",
+                source="China Customs",
+            )
+        ],
+    ),
+    # Reuters: a state miner's output, its own year, the company named before its figure.
+    (
+        "reuters-codelco-output",
+        "Chile copper",
+        "Chile's Codelco produced 1.32 million tonnes of copper in 2023, down 9.9% from a year earlier.",
+        [
+            dict(
+                value=1.32e6,
+                unit="t",
+                change_pct=-9.9,
+                change_basis="y/y",
+                metric="production",
+                commodity="copper",
+                company="Codelco",
+                country="Chile",
+                period="2023",
+            )
+        ],
+    ),
+    # Reuters: a miner's own deliveries are shipments; a year-less quarter.
+    (
+        "reuters-miner-shipments",
+        "Iron ore",
+        "Rio Tinto's Pilbara iron ore shipments fell 2% to 79.5 million tonnes in the second quarter.",
+        [
+            dict(
+                value=7.95e7,
+                unit="t",
+                change_pct=-2,
+                metric="shipments",
+                commodity="iron ore",
+                company="Rio Tinto",
+                period="--04/--06",
+            )
+        ],
+    ),
+    # Reuters: a share of the world's supply: global, so country null, the producer the holder.
+    (
+        "reuters-world-share",
+        "Rare earths",
+        "China produces about 70% of the world's rare earths.",
+        [dict(value=70, unit="%", metric="market_share", commodity="rare earths", country=None, partner="China")],
+    ),
+    # A company not in any table: a capitalised subject that plans is a company.
+    (
+        "unknown-company-subject",
+        "Zinc",
+        "Trafigura plans to lift zinc output at its Australian smelter by 20,000t next year.",
+        [dict(value=20000, metric="production", commodity="zinc", company="Trafigura", forecast=True)],
+    ),
+    # Japan Metal Bulletin: a flat level and a monthly move in yen per tonne.
+    (
+        "jmb-yen-move",
+        "Japan steel",
+        "Japan's H-beam prices were flat at ¥118,000/t in Tokyo, down ¥5,000/t from the previous month.",
+        [
+            dict(value=118000, unit="JPY/t", metric="price", commodity="h-beams", country="Japan"),
+            dict(value=-5000, unit="JPY/t", metric="price", commodity="h-beams", country="Japan"),
+        ],
+    ),
+    # Japan Metal Bulletin: `on the quarter` is quarter-on-quarter; a company's plan for a quarter.
+    (
+        "jmb-on-the-quarter",
+        "Japan steel",
+        "Nippon Steel plans to produce 10.5 million tonnes of crude steel in the July-September quarter, down "
+        "3% on the quarter.",
+        [
+            dict(
+                value=1.05e7,
+                unit="t",
+                change_pct=-3,
+                change_basis="q/q",
+                metric="production",
+                commodity="crude steel",
+                company="Nippon Steel",
+                country="Japan",
+                period="--07/--09",
+                forecast=True,
+            )
+        ],
+    ),
+    # Japan Metal Bulletin: a federation credited with `said`, `from a year earlier`.
+    (
+        "jmb-jisf-exports",
+        "Japan steel",
+        "Japan's steel exports in April fell 6.7% from a year earlier to 2.52 million tonnes, the JISF said.",
+        [
+            dict(
+                value=2.52e6,
+                unit="t",
+                change_pct=-6.7,
+                change_basis="y/y",
+                metric="exports",
+                commodity="steel",
+                country="Japan",
+                period="--04",
+                source="JISF",
+            )
+        ],
+    ),
+    # SMM: MoM and YoY for one level; NPI expanded; SMM's statistics are China's.
+    (
+        "smm-npi-two-bases",
+        "NPI",
+        "SMM data showed that China's NPI output in May was 28,600 mt in metal content, down 3.2% MoM and 12.1% YoY.",
+        [
+            dict(
+                value=28600,
+                unit="t",
+                change_pct=-3.2,
+                change_basis="m/m",
+                metric="production",
+                commodity="nickel pig iron",
+                country="China",
+                period="--05",
+                source="SMM",
+            ),
+            dict(value=None, change_pct=-12.1, change_basis="y/y", metric="production"),
+        ],
+    ),
+    # SMM: yuan per metric tonne written `yuan/mt`; WoW basis is outside the vocabulary.
+    (
+        "smm-yuan-per-mt-wow",
+        "Copper",
+        "The average price of SMM #1 refined copper cathode rose by 450 yuan/mt WoW to 78,900 yuan/mt.",
+        [
+            dict(
+                value=450,
+                unit="CNY/t",
+                change_basis=None,
+                metric="price",
+                commodity="refined copper cathode",
+                country="China",
+                source="SMM",
+            ),
+            dict(value=78900, unit="CNY/t", metric="price", commodity="refined copper cathode", country="China"),
+        ],
+    ),
+    # SMM: `stood at`, `MoM`, SMM said at the end.
+    (
+        "smm-stood-at",
+        "Lithium",
+        "China's lithium hydroxide exports in April stood at 6,280 mt, up 8.5% MoM, SMM said.",
+        [
+            dict(
+                value=6280,
+                unit="t",
+                change_pct=8.5,
+                change_basis="m/m",
+                metric="exports",
+                commodity="lithium hydroxide",
+                country="China",
+                period="--04",
+                source="SMM",
+            )
+        ],
+    ),
+    # Multi-fact: a total and the suppliers' parts in one sentence.
+    (
+        "total-and-parts",
+        "China copper",
+        "China imported 2.39 million mt of copper concentrate in May, of which 780,000 mt came from Chile and "
+        "310,000 mt from Peru.",
+        [
+            dict(
+                value=2.39e6,
+                unit="t",
+                metric="imports",
+                commodity="copper concentrate",
+                country="China",
+                partner=None,
+                period="--05",
+            ),
+            dict(value=780000, unit="t", metric="imports", country="China", partner="Chile", period="--05"),
+            dict(value=310000, unit="t", metric="imports", country="China", partner="Peru", period="--05"),
+        ],
+    ),
+    # Negative: a date, a head count and a year of first operation are not market figures.
+    ("negative-dates-and-people", "Smelter", "The smelter, which began operations in 2019, employs 1,200 people.", []),
+    # Negative: a 50:50 joint venture and a year are not facts.
+    ("negative-joint-venture", "Nickel", "Glencore's 50:50 joint venture with Vale was first announced in 2019.", []),
+    # Negative: an outlook without numbers.
+    ("negative-outlook", "Lithium", "SMM expects the market to remain weak in the short term, analysts said.", []),
+]
+
 
 def _post(title: str, text: str) -> Post:
     return Post(title=title, blocks=(Block("paragraph", text),))
