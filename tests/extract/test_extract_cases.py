@@ -4,6 +4,7 @@ Bulletin), so the grammar is held to the language of metals reporting, not to on
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -1179,6 +1180,235 @@ CASES += [
 ]
 
 
+# Whole posts (several paragraphs, published 2024-06-15): what carries across sentences and
+# paragraphs. Each row lists every fact of the post in reading order.
+PostCase = tuple[str, tuple[str, ...], list[dict[str, Any]]]
+PUBLISHED = datetime(2024, 6, 15, tzinfo=UTC)
+
+POST_CASES: list[PostCase] = [
+    # Context does not leak across paragraphs that each name their own subject: no carried year,
+    # country, commodity or source; relative days (`on Thursday`, `on Friday`) take the
+    # publication month; US$ is money; ABS data are Australia's exports; an LME price is global;
+    # a company plan is the company's; NdPr oxide is its own commodity.
+    (
+        "no-leak-across-paragraphs",
+        (
+            "China's refined copper output rose 4.2% year on year to 1.12 million tonnes in May, according to "
+            "the National Bureau of Statistics.",
+            "Spot lithium carbonate prices in China fell by RMB 2,500/t week on week to RMB 89,000/t on Thursday, "
+            "SMM data showed.",
+            "Chile exported 5.2 million mt of copper concentrate in 2023, down 3% from a year earlier.",
+            "Fastmarkets assessed cobalt standard grade at US$6.50-8/kg on Friday, up $0.25/kg from the previous week.",
+            "Australia's iron ore exports to China climbed 7pc on the month to 61.3mn t in October, ABS data show.",
+            "Nickel prices on the LME dropped 2.1% to $16,430 a tonne.",
+            "Posco plans to raise its hot-rolled coil output by 500,000 t/yr from 2026.",
+            "South Korea imported 3,400 tonnes of NdPr oxide from China in the first quarter, a 12% increase from "
+            "a year earlier.",
+        ),
+        [
+            dict(
+                value=1.12e6,
+                unit="t",
+                change_pct=4.2,
+                change_basis="y/y",
+                metric="production",
+                commodity="refined copper",
+                country="China",
+                period="2024-05",
+                source="NBS",
+            ),
+            dict(
+                value=-2500,
+                unit="CNY/t",
+                change_basis=None,
+                metric="price",
+                commodity="lithium carbonate",
+                country="China",
+                period="2024-06",
+                source="SMM",
+            ),
+            dict(
+                value=89000,
+                unit="CNY/t",
+                metric="price",
+                commodity="lithium carbonate",
+                country="China",
+                period="2024-06",
+                source="SMM",
+            ),
+            dict(
+                value=5.2e6,
+                unit="t",
+                change_pct=-3,
+                change_basis="y/y",
+                metric="exports",
+                commodity="copper concentrate",
+                country="Chile",
+                period="2023",
+                source=None,
+            ),
+            dict(
+                value=6.5,
+                value_max=8,
+                unit="USD/kg",
+                metric="price",
+                commodity="cobalt",
+                country=None,
+                period="2024-06",
+                source="Fastmarkets",
+            ),
+            dict(value=0.25, unit="USD/kg", metric="price", commodity="cobalt", country=None, period="2024-06"),
+            dict(
+                value=6.13e7,
+                unit="t",
+                change_pct=7,
+                change_basis="m/m",
+                metric="exports",
+                commodity="iron ore",
+                country="Australia",
+                partner="China",
+                period="2023-10",
+                source="ABS",
+            ),
+            dict(
+                value=16430,
+                unit="USD/t",
+                change_pct=-2.1,
+                metric="price",
+                commodity="nickel",
+                country=None,
+                period=None,
+                source="LME",
+            ),
+            dict(
+                value=500000,
+                unit="t/yr",
+                metric="production",
+                commodity="hot-rolled coil",
+                company="POSCO",
+                country="South Korea",
+                period="2026",
+                forecast=True,
+            ),
+            dict(
+                value=3400,
+                unit="t",
+                change_pct=12,
+                change_basis="y/y",
+                metric="imports",
+                commodity="ndpr oxide",
+                country="South Korea",
+                partner="China",
+                period="2024-Q1",
+                source=None,
+                company=None,
+            ),
+        ],
+    ),
+    # Within one paragraph the text does carry its period, country and commodity to the next sentence.
+    (
+        "carry-within-paragraph",
+        (
+            "China's refined copper output rose 4.2% to 1.12mn t in May, NBS data showed. Imports fell by 8% "
+            "to 450,000t.",
+        ),
+        [
+            dict(
+                value=1.12e6,
+                metric="production",
+                commodity="refined copper",
+                country="China",
+                period="2024-05",
+                source="NBS",
+            ),
+            dict(
+                value=450000,
+                change_pct=-8,
+                metric="imports",
+                commodity="refined copper",
+                country="China",
+                period="2024-05",
+            ),
+        ],
+    ),
+    # A credit covers the same release in another paragraph (same country, series and commodity
+    # family) but not a different report of the same post.
+    (
+        "credit-covers-its-release-only",
+        (
+            "Japan's lithium carbonate imports fell by 40% to 11,520 tonnes in 2024, according to the Finance "
+            "Ministry.",
+            "Imports from Chile fell by 45% to 8,000 tonnes.",
+            "Separately, Japan's crude steel output fell 3% to 84mn t in 2024.",
+        ),
+        [
+            dict(
+                value=11520,
+                metric="imports",
+                commodity="lithium carbonate",
+                country="Japan",
+                period="2024",
+                source="Finance Ministry",
+            ),
+            dict(
+                value=8000,
+                metric="imports",
+                commodity="lithium carbonate",
+                country="Japan",
+                partner="Chile",
+                period="2024",
+                source="Finance Ministry",
+            ),
+            dict(
+                value=8.4e7, metric="production", commodity="crude steel", country="Japan", period="2024", source=None
+            ),
+        ],
+    ),
+    # Reuters: `showed on Tuesday` dates the release, not the figure, which keeps its own month.
+    (
+        "release-day-is-not-the-period",
+        ("China's unwrought aluminium exports rose 12% to 560,000 tonnes in May, customs data showed on Tuesday.",),
+        [
+            dict(
+                value=560000,
+                change_pct=12,
+                metric="exports",
+                commodity="unwrought aluminium",
+                country="China",
+                period="2024-05",
+            )
+        ],
+    ),
+    # A paragraph that names no commodity of its own continues the report before it.
+    (
+        "continuation-paragraph-keeps-context",
+        (
+            "Japan's primary aluminium imports rose 5% to 1.2mn t in 2023, Finance Ministry data showed.",
+            "Imports from Australia fell 3% to 310,000t.",
+        ),
+        [
+            dict(
+                value=1.2e6,
+                metric="imports",
+                commodity="primary aluminium",
+                country="Japan",
+                period="2023",
+                source="Finance Ministry",
+            ),
+            dict(
+                value=310000,
+                metric="imports",
+                commodity="primary aluminium",
+                country="Japan",
+                partner="Australia",
+                period="2023",
+                source="Finance Ministry",
+            ),
+        ],
+    ),
+]
+
+
 def _post(title: str, text: str) -> Post:
     return Post(title=title, blocks=(Block("paragraph", text),))
 
@@ -1201,4 +1431,13 @@ def test_case(name: str, title: str, sentence: str, expected: list[dict[str, Any
     assert len(facts) == len(expected), [(f.value, f.unit, f.change_pct, f.metric) for f in facts]
     for fact, want in zip(facts, expected, strict=True):
         assert fact.sentence == sentence
+        assert not _check(fact, want), (_check(fact, want), fact)
+
+
+@pytest.mark.parametrize("name,paragraphs,expected", POST_CASES, ids=[c[0] for c in POST_CASES])
+def test_post_case(name: str, paragraphs: tuple[str, ...], expected: list[dict[str, Any]]) -> None:
+    post = Post(title="Market report", blocks=tuple(Block("paragraph", p) for p in paragraphs), published=PUBLISHED)
+    facts = extract_facts(post)
+    assert len(facts) == len(expected), [(f.value, f.unit, f.change_pct, f.metric) for f in facts]
+    for fact, want in zip(facts, expected, strict=True):
         assert not _check(fact, want), (_check(fact, want), fact)
