@@ -80,6 +80,7 @@ def _quantity_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"
         rf"(?:(?P<cur>{cur})\s?)?(?P<num>{number})"
+        rf"(?:\s?(?P<scale0>{scale})(?=\s?(?:–|—|-|to)\s?(?:{cur})?\s?\d))?"
         rf"(?:\s?(?P<dash>–|—|-|to|and)\s?(?:{cur})?\s?(?P<num2>{DIGITS}))?"
         rf"(?:\s?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z]))?"
         rf"(?:\s?(?P<cursuf>{cursuf}))?"
@@ -140,7 +141,8 @@ def _build_single(match: re.Match[str], text: str) -> Quantity | None:
 
 def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
     """Canonical unit and scale factor; None when the number has no unit at all."""
-    scale = scale_factor(match.group("scale")) if match.group("scale") else 1.0
+    written_scale = match.group("scale") or match.group("scale0")  # `310mn-320mn t`
+    scale = scale_factor(written_scale) if written_scale else 1.0
     written_cur = match.group("cur") or match.group("cursuf")
     if match.group("m"):
         if not written_cur:

@@ -1171,6 +1171,81 @@ CASES += [
             dict(value=310000, unit="t", metric="imports", country="China", partner="Peru", period="--05"),
         ],
     ),
+    # A range with the scale written on both ends (`310mn-320mn t`); a company guidance is a forecast.
+    (
+        "range-scale-both-ends",
+        "Iron ore",
+        "Vale expects to produce 310mn-320mn t of iron ore in 2024.",
+        [
+            dict(
+                value=3.1e8,
+                value_max=3.2e8,
+                unit="t",
+                metric="production",
+                commodity="iron ore",
+                company="Vale",
+                period="2024",
+                forecast=True,
+                source="Vale",
+            )
+        ],
+    ),
+    # Ore shipped in wet tonnes is still tonnes; a country's shipments to another are its exports.
+    (
+        "wet-tonnes-exports",
+        "Nickel ore",
+        "The Philippines shipped 3.1mn wet tonnes of nickel ore to China in May.",
+        [
+            dict(
+                value=3.1e6,
+                unit="t",
+                metric="exports",
+                commodity="nickel ore",
+                country="Philippines",
+                partner="China",
+                period="--05",
+            )
+        ],
+    ),
+    # A share of the world's market held by a company: global, the company the holder.
+    (
+        "company-world-share",
+        "Batteries",
+        "CATL supplied 36.8% of the world's EV batteries in 2023, according to SNE Research.",
+        [
+            dict(
+                value=36.8,
+                unit="%",
+                metric="market_share",
+                commodity="electric vehicle batteries",
+                company="CATL",
+                country=None,
+                period="2023",
+                source="SNE Research",
+            )
+        ],
+    ),
+    # Korean trade statistics credited by abbreviation.
+    (
+        "kita-imports",
+        "Korea steel",
+        "South Korea's steel imports from China fell 15.8% year on year to 7.8 million tonnes in 2023, KITA data "
+        "showed.",
+        [
+            dict(
+                value=7.8e6,
+                unit="t",
+                change_pct=-15.8,
+                change_basis="y/y",
+                metric="imports",
+                commodity="steel",
+                country="South Korea",
+                partner="China",
+                period="2023",
+                source="KITA",
+            )
+        ],
+    ),
     # Negative: a date, a head count and a year of first operation are not market figures.
     ("negative-dates-and-people", "Smelter", "The smelter, which began operations in 2019, employs 1,200 people.", []),
     # Negative: a 50:50 joint venture and a year are not facts.
