@@ -35,7 +35,6 @@ import tantivy
 from tqdm import tqdm
 
 from metalnomist.config import Settings
-from metalnomist.ingest.jsonl import parse_datetime
 from metalnomist.pipeline import Archive, ingest_file, open_archive
 from metalnomist.search.service import SearchRequest, search
 
@@ -117,7 +116,7 @@ class BareIndex:
                 writer.add_document(tantivy.Document(
                     id=number, title=post["title"], body=post["body"],
                     label_key=[label.lower() for label in post["labels"]] or [""],
-                    published_ts=int(parse_datetime(post["published"]).timestamp())))
+                    published_ts=int(datetime.fromisoformat(post["published"]).timestamp())))
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
@@ -127,7 +126,7 @@ class BareIndex:
         """Every word or phrase must match in title or body, as in the library's default."""
         parts = []
         for token in re.findall(r'"[^"]*"|\S+', probe.text):
-            terms = list(self.analyzer.analyze(token.strip('"')))
+            terms: list[str | tuple[int, str]] = list(self.analyzer.analyze(token.strip('"')))
             if not terms:
                 continue
             per_field = [(tantivy.Occur.Should, tantivy.Query.phrase_query(self.schema, f, terms) if len(terms) > 1
@@ -237,15 +236,11 @@ def latency_figures(ours: dict[str, list[float]], floor: dict[str, list[float]])
 def load_app(archive: Archive) -> Any:
     """The web app over this archive, or None with a note when the web layer is not built yet."""
     try:
-        from metalnomist.web.app import create_app  # type: ignore[import-not-found, unused-ignore]
+        from metalnomist.web.app import create_app
     except ImportError as exc:
         print(f"note: skipping GET /api/search: metalnomist.web.app.create_app is not importable ({exc})")
         return None
-    import inspect
-
-    offered = {"settings": archive.settings, "store": archive.store, "archive": archive, "index": archive.index}
-    wanted = inspect.signature(create_app).parameters
-    return create_app(**{name: offered[name] for name in wanted if name in offered})
+    return create_app(archive.settings, archive=archive)
 
 
 def free_port() -> int:
