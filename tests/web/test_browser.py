@@ -170,4 +170,16 @@ def test_analyst_journey_filter_series_and_fact_focus(browser, base_url: str) ->
     assert reading.is_visible() and "6,429 units" in reading.inner_text()
     assert reading.bounding_box()["height"] > 10  # shown on focus, not only to screen readers
     page.screenshot(path=str(ARTIFACTS / "post-facts.png"), full_page=False)
+    post_url = page.url.split("#")[0]
     context.close()
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    page = phone.new_page()
+    page.goto(post_url)
+    body, facts = page.locator(".post-body").bounding_box(), page.locator("aside.post-facts").bounding_box()
+    assert facts["y"] >= body["y"] + body["height"] - 1  # the facts list moves below the text on phones
+    for path in (post_url, "/data?country=Japan", "/data/series?commodity=electric+vehicles&metric=sales&country=Japan"):
+        page.goto(path if path.startswith("http") else base_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    page.screenshot(path=str(ARTIFACTS / "series-page-phone.png"), full_page=True)
+    phone.close()
