@@ -178,7 +178,8 @@ def test_analyst_journey_filter_series_and_fact_focus(browser, base_url: str) ->
     page.goto(post_url)
     body, facts = page.locator(".post-body").bounding_box(), page.locator("aside.post-facts").bounding_box()
     assert facts["y"] >= body["y"] + body["height"] - 1  # the facts list moves below the text on phones
-    for path in (post_url, "/data?country=Japan", "/data/series?commodity=electric+vehicles&metric=sales&country=Japan"):
+    series = "/data/series?commodity=electric+vehicles&metric=sales&country=Japan"
+    for path in (post_url, "/data?country=Japan", series):
         page.goto(path if path.startswith("http") else base_url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
     page.screenshot(path=str(ARTIFACTS / "series-page-phone.png"), full_page=True)
