@@ -272,7 +272,10 @@ def _basis_between(base: str, period: str | None) -> str | None:
             return "y/y"
         return "m/m"
     if re.fullmatch(r"\d{4}-Q\d", base):
-        return "q/q"
+        return "y/y" if period and period[-2:] == base[-2:] and period != base else "q/q"
+    quarter = re.fullmatch(r"(?:\d{4})?--?(\d\d)/(?:\d{4})?--?(\d\d)", base)
+    if quarter and (int(quarter.group(2)) - int(quarter.group(1))) % 12 == 2:  # `from the December quarter`
+        return "y/y" if period and period.endswith(quarter.group(2)) and period != base else "q/q"
     if re.fullmatch(r"\d{4}", base):
         return "y/y"
     return None

@@ -157,6 +157,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "weekday",
     ),
+    (
+        re.compile(rf"\b(?P<qm>March|June|September|December)[- ]quarter\b(?:(?: of)?,? (?P<y>{_YEAR}))?"),
+        "quarter_ending",
+    ),
     (re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
     (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
@@ -190,8 +194,11 @@ def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | Non
     if kind == "first_months":
         months = _COUNT.get(g["n"].lower()) or int(g["n"])
         return _span(1, months, _y(g.get("y")), published) if 1 < months < 13 else None
-    if kind in {"quarter", "quarter_words"}:
-        quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
+    if kind in {"quarter", "quarter_words", "quarter_ending"}:
+        if kind == "quarter_ending":  # Australian miners' `March quarter` is the quarter ending in March
+            quarter = month_number(g["qm"]) // 3
+        else:
+            quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
         year = _y(g.get("y")) or _latest_year(quarter * 3, published)
         if not year:  # a year-less quarter is its months, as `the April–June quarter` is
             return _span(quarter * 3 - 2, quarter * 3, None, None)
@@ -255,7 +262,7 @@ def _use(kind: str, before: str) -> str:
 _ANY_MONTH = re.compile(_MONTH)
 _WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
 _DIGIT = re.compile(r"\d")
-_NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month"})
+_NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month", "quarter_ending"})
 _NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "weekday"})
 
 

@@ -1246,6 +1246,35 @@ CASES += [
             )
         ],
     ),
+    # Australian miners' `March quarter` is the quarter ending in March; `from the December quarter` is q/q.
+    (
+        "quarter-named-by-its-last-month",
+        "Lithium miners",
+        "Mineral Resources shipped 0.54mn t of spodumene concentrate in the March quarter, down by 14pc from the "
+        "December quarter.",
+        [
+            dict(
+                value=540000,
+                unit="t",
+                change_pct=-14,
+                change_basis="q/q",
+                metric="shipments",
+                commodity="spodumene concentrate",
+                company="Mineral Resources",
+                period="--01/--03",
+            )
+        ],
+    ),
+    # Exchange stocks: a signed drawdown and the level it fell to, both inventory.
+    (
+        "exchange-stocks-drawdown",
+        "Copper",
+        "Copper stocks in LME warehouses fell 3,250 tonnes to 108,000 tonnes.",
+        [
+            dict(value=-3250, unit="t", metric="inventory", commodity="copper", source="LME"),
+            dict(value=108000, unit="t", metric="inventory", commodity="copper", source="LME"),
+        ],
+    ),
     # Negative: a date, a head count and a year of first operation are not market figures.
     ("negative-dates-and-people", "Smelter", "The smelter, which began operations in 2019, employs 1,200 people.", []),
     # Negative: a 50:50 joint venture and a year are not facts.
