@@ -35,6 +35,7 @@ _FORECAST = re.compile(
 _UNDATED = re.compile(
     r"\b(?:typically|usually|normally|historically|today|currently|now(?=\s*(?:[,.;)]|$))|pre-[\w-]+ levels?)\b", re.I
 )
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
 _MONEY = frozenset({"subsidy", "budget", "investment"})
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
 
@@ -204,7 +205,7 @@ def _remember(fact: Fact, draft: Draft, state: PostState) -> None:
         para.partner = fact.partner
     if fact.period and not draft.comparison and fact.metric not in _MONEY | {"target", "tariff", "capacity"}:
         para.period = fact.period
-        state.period = fact.period
+        state.period = state.last_period = fact.period
     if fact.company:
         state.company = fact.company
 
@@ -301,6 +302,8 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
         return state.paragraph.effect_period
     if metric == "tariff":
         return None
+    if _SAME_PERIOD.search(clause):
+        return state.paragraph.period or state.period or state.last_period  # `over the same period`
     return state.paragraph.period or state.period
 
 

@@ -128,7 +128,8 @@ def _y(text: str | None) -> int | None:
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\bfiscal year end(?:ing|ed) (?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"), "fy_ending"),
-    (re.compile(rf"\b(?:fiscal(?: year)?|FY) ?(?P<y>{_YEAR})(?:/\d\d(?:\d\d)?)?\b"), "fy"),
+    (re.compile(rf"\b(?:fiscal(?: year)?|FY) ?(?P<y>{_YEAR})(?:[/-]\d\d(?:\d\d)?)?\b"), "fy"),
+    (re.compile(rf"\b(?P<y>{_YEAR})[/-]\d\d(?:\d\d)? fiscal(?: year)?\b"), "fy"),
     (re.compile(r"\bFY ?(?P<yy>\d\d)\b"), "fy"),
     (
         re.compile(rf"\bbetween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"),
@@ -266,6 +267,17 @@ _NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month", "qu
 _NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "weekday"})
 
 
+_FORWARD = re.compile(r"\s+(?:shipments?|contracts?|deliver(?:y|ies)|loadings?|arrivals?|settlements?|orders?)\b", re.I)
+
+
+def _forward_month(month: int, before: str, published: datetime | None) -> str | None:
+    """`list prices for July shipments` in a June post: the coming July, not last year's."""
+    if published is None or not re.search(r"\bfor\s+$", before):
+        return None
+    year = published.year if month >= published.month else published.year + 1
+    return f"{year}-{month:02d}"
+
+
 def _starts_later(year: str, before: str, published: datetime | None) -> bool:
     """`raise output by 500,000 t/yr from 2026`: a year after publication cannot be the base a
     reported figure is compared with; it is when the plan starts."""
@@ -298,6 +310,8 @@ def find_periods(text: str, published: datetime | None = None) -> list[PeriodMen
             if value is None:
                 continue
             taken.append((m.start(), m.end()))
+            if kind == "month" and not m.groupdict().get("y") and _FORWARD.match(text, m.end()):
+                value = _forward_month(month_number(m.group("m")), text[: m.start()], published) or value
             use = _use(kind, text[: m.start()])
             if use == "comparison" and kind == "year" and _starts_later(value, text[: m.start()], published):
                 use = "effect"

@@ -82,16 +82,16 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     everywhere = candidates(draft, view)
     segment = draft.anchor.clause.segment
     same = [m for m in everywhere if any(c.segment == segment and c.start <= m.start < c.end for c in view.clauses)]
-    cands = same or everywhere
+    cands = _own_suppliers(draft, view, same or everywhere)
     if metric == "exports":
         return _exports(view.text, cands, ctx)
     if metric == "shipments":
         return _shipments(draft, view, cands, ctx)
-    return _imports(view.text, _own_suppliers(draft, view, cands), everywhere, ctx)
+    return _imports(view.text, cands, everywhere, ctx)
 
 
 def _own_suppliers(draft: Draft, view: SentenceView, cands: list[Mention]) -> list[Mention]:
-    """`China imported 2.39mn t, of which 780,000t came from Chile`: a country in another clause
+    """`China imported 2.39mn t, of which 780,000t came from Chile`: a country in a later clause
     that holds its own figure belongs to that figure, not to this one."""
     if draft.comparison:
         return cands  # `from the 138 tons recorded in 2023` is the main figure's supplier's
@@ -108,8 +108,8 @@ def _own_suppliers(draft: Draft, view: SentenceView, cands: list[Mention]) -> li
             closes_previous = m.start < q.start and before >= own.start and _FROM_BEFORE.search(view.text[: m.start])
             if before <= m.start < after and not closes_previous:
                 out.append(m)
-        elif not any(clause.start <= i.q.start < clause.end for i in others):
-            out.append(m)
+        elif clause.start < own.start or not any(clause.start <= i.q.start < clause.end for i in others):
+            out.append(m)  # a clause before the figure frames it (`exported $127.8bn to the US, including …`)
     return out
 
 
@@ -174,6 +174,15 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     if respectively:
         return Place(country, respectively, "market_share")
     holders = [m for m in candidates(draft, view) if m.canonical != country and m.start < q.start]
+    if not holders:  # `with 55pc shipped to China`, `30pc came from Chile`
+        clause = draft.anchor.clause
+        holders = [
+            m
+            for m in view.entities.countries
+            if q.end <= m.start < clause.end
+            and m.canonical != country
+            and (_TO_BEFORE.search(text[: m.start]) or _FROM_BEFORE.search(text[: m.start]))
+        ]
     return Place(country, holders[0].canonical if holders else None, "market_share")
 
 

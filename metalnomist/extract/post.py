@@ -61,6 +61,7 @@ class PostState:
     sentence_metric: str | None = None
     data_country: str | None = None
     focus_from_title: bool = False
+    last_period: str | None = None  # survives a change of subject, for `over the same period`
     paragraph: ParagraphState = field(default_factory=ParagraphState)
 
     def new_subject(self, commodities: list[str]) -> bool:

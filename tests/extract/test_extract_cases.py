@@ -1275,6 +1275,51 @@ CASES += [
             dict(value=108000, unit="t", metric="inventory", commodity="copper", source="LME"),
         ],
     ),
+    # A later clause's destination belongs to its own figure (the share), not to the total before it.
+    (
+        "share-destination-after-figure",
+        "Lithium trade",
+        "Argentina's lithium carbonate exports rose by 27pc to 78,000t in 2023, with 55pc shipped to China.",
+        [
+            dict(
+                value=78000,
+                unit="t",
+                change_pct=27,
+                metric="exports",
+                commodity="lithium carbonate",
+                country="Argentina",
+                partner=None,
+                period="2023",
+            ),
+            dict(
+                value=55,
+                unit="%",
+                metric="market_share",
+                commodity="lithium carbonate",
+                country="Argentina",
+                partner="China",
+                period="2023",
+            ),
+        ],
+    ),
+    # India's fiscal year written `2024-25 fiscal year` is FY2024.
+    (
+        "fiscal-year-dash",
+        "India steel",
+        "India's steel consumption is forecast to grow 8% to 146mn t in the 2024-25 fiscal year.",
+        [
+            dict(
+                value=1.46e8,
+                unit="t",
+                change_pct=8,
+                metric="consumption",
+                commodity="steel",
+                country="India",
+                period="FY2024",
+                forecast=True,
+            )
+        ],
+    ),
     # Negative: a date, a head count and a year of first operation are not market figures.
     ("negative-dates-and-people", "Smelter", "The smelter, which began operations in 2019, employs 1,200 people.", []),
     # Negative: a 50:50 joint venture and a year are not facts.
@@ -1481,6 +1526,63 @@ POST_CASES: list[PostCase] = [
                 country="China",
                 period="2024-05",
             )
+        ],
+    ),
+    # JMB/Fastmarkets price lists: `for July shipments` in a June post is the coming July.
+    (
+        "list-price-for-coming-month",
+        (
+            "JFE Steel plans to raise export prices for hot-rolled coil to Southeast Asia by $20/t to $560/t cfr "
+            "for July shipments.",
+        ),
+        [
+            dict(
+                value=20,
+                unit="USD/t",
+                metric="price",
+                commodity="hot-rolled coil",
+                company="JFE Steel",
+                period="2024-07",
+                forecast=True,
+            ),
+            dict(
+                value=560,
+                unit="USD/t",
+                metric="price",
+                commodity="hot-rolled coil",
+                company="JFE Steel",
+                period="2024-07",
+                forecast=True,
+            ),
+        ],
+    ),
+    # `over the same period` points back to the period before, even in a new report's paragraph.
+    (
+        "same-period-anaphor",
+        (
+            "China's copper cathode output in May rose 3.8% MoM to 1.02 million mt, SMM data showed.",
+            "Chinese aluminium output rose 6% to 3.6mn t over the same period, the NBS said.",
+        ),
+        [
+            dict(
+                value=1.02e6,
+                change_pct=3.8,
+                change_basis="m/m",
+                metric="production",
+                commodity="copper cathode",
+                country="China",
+                period="2024-05",
+                source="SMM",
+            ),
+            dict(
+                value=3.6e6,
+                change_pct=6,
+                metric="production",
+                commodity="aluminium",
+                country="China",
+                period="2024-05",
+                source="NBS",
+            ),
         ],
     ),
     # A paragraph that names no commodity of its own continues the report before it.
