@@ -91,6 +91,8 @@ def drafts(view: SentenceView) -> list[Draft]:
     """One draft per level, comparison or difference, and per change left without a level."""
     out: list[Draft] = []
     for item in view.items:
+        if _CURRENCY_SUBJECT.search(view.text, item.clause.start, item.q.start):
+            continue  # `the Australian dollar weakening 1.2%` is an exchange rate, not a market figure
         if item.role in {"level", "comparison"}:
             out.append(_level_draft(item))
         elif item.role == "diff":
@@ -100,6 +102,13 @@ def drafts(view: SentenceView) -> list[Draft]:
         elif item.role == "change" and not item.paired:
             out.extend(_change_drafts(item, view))
     return out
+
+
+_CURRENCY_SUBJECT = re.compile(
+    r"\b(?:dollar|yen|yuan|renminbi|euro|won|rupee|ringgit|rand|real|peso|rouble|greenback|currency)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
 
 
 def _level_draft(item: Item) -> Draft:

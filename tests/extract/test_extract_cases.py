@@ -1320,6 +1320,13 @@ CASES += [
             )
         ],
     ),
+    # Negative: an exchange-rate move and `US dollars` are neither a market figure nor a country.
+    (
+        "negative-currency-move",
+        "Currencies",
+        "Prices were quoted in US dollars, with the Australian dollar weakening 1.2% against the greenback.",
+        [],
+    ),
     # Negative: a date, a head count and a year of first operation are not market figures.
     ("negative-dates-and-people", "Smelter", "The smelter, which began operations in 2019, employs 1,200 people.", []),
     # Negative: a 50:50 joint venture and a year are not facts.
