@@ -22,8 +22,10 @@ from metalnomist.pipeline import (
     Archive,
     files_in,
     find_facts,
+    held_comments,
     ingest_file,
     ingest_sample_if_empty,
+    moderate,
     open_archive,
     reextract,
 )
@@ -144,11 +146,43 @@ def posts(ctx: click.Context, fmt: str) -> None:
 @click.option("--text", help="Words the sentence or post title contains.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.pass_context
-def facts(ctx: click.Context, fmt: str, **filters: str | None) -> None:
+def facts(ctx: click.Context, /, fmt: str, **filters: str | None) -> None:
     """Market facts in the exchange format of facts.md, filtered."""
     with _archive(ctx) as archive:
-        found, _total = find_facts(archive, FactFilter(**filters))
-    (write_csv if fmt == "csv" else write_jsonl)(found, click.get_text_stream("stdout"))
+        found, _total = find_facts(archive, FactFilter(**filters))  # type: ignore[arg-type]
+    stdout = sys.stdout
+    if fmt == "csv":
+        write_csv(found, stdout)
+    else:
+        write_jsonl(found, stdout)
+
+
+@cli.command()
+@click.pass_context
+def comments(ctx: click.Context) -> None:
+    """List readers' comments held for moderation."""
+    with _archive(ctx) as archive:
+        held = held_comments(archive)
+    for comment in held:
+        when = comment.published.isoformat(timespec="minutes") if comment.published else "?"
+        click.echo(f"#{comment.id} on post {comment.post_id} by {comment.author} at {when}:")
+        click.echo("    " + " ".join(comment.body.split())[:300])
+    click.echo(f"{len(held)} comments held", err=True)
+
+
+@cli.command()
+@click.argument("comment_ids", nargs=-1, type=int, required=True)
+@click.option("--reject", is_flag=True, help="Delete the comments instead of publishing them.")
+@click.pass_context
+def approve(ctx: click.Context, comment_ids: tuple[int, ...], reject: bool) -> None:
+    """Publish held comments (or delete them with --reject)."""
+    with _archive(ctx) as archive:
+        missing = moderate(archive, comment_ids, approve=not reject)
+    done = len(comment_ids) - len(missing)
+    click.echo(f"{done} comments {'rejected' if reject else 'published'}")
+    if missing:
+        click.echo(f"error: no comment with id {', '.join(map(str, missing))}", err=True)
+        raise click.exceptions.Exit(1)
 
 
 @cli.command(name="reindex")

@@ -18,7 +18,13 @@ from metalnomist.models import Comment, Fact, IngestReport, Post
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.service import bring_in_step, catch_up
 from metalnomist.store import Store
-from metalnomist.store.comments import add_comment, recent_by_client
+from metalnomist.store.comments import (
+    add_comment,
+    approve_comment,
+    delete_comment,
+    pending_comments,
+    recent_by_client,
+)
 from metalnomist.store.facts import FactFilter, query_facts, replace_facts
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids, upsert_post
 
@@ -134,6 +140,18 @@ def post_comment(archive: Archive, post_id: int, author: str, body: str, client:
                           approved=not settings.comment_moderation)
         stored = add_comment(conn, comment, fingerprint)
     return stored
+
+
+def moderate(archive: Archive, comment_ids: Iterable[int], approve: bool) -> list[int]:
+    """Approve (publish) or reject (delete) held comments; returns the ids that did not exist."""
+    action = approve_comment if approve else delete_comment
+    with archive.store.transaction() as conn:
+        return [i for i in comment_ids if not action(conn, i)]
+
+
+def held_comments(archive: Archive) -> list[Comment]:
+    with archive.store.reading() as conn:
+        return pending_comments(conn)
 
 
 def find_facts(archive: Archive, flt: FactFilter, offset: int = 0, limit: int | None = None) -> tuple[list[Fact], int]:

@@ -79,3 +79,25 @@ def test_facts_export_as_jsonl_and_csv_with_filters(tmp_path: Path, monkeypatch)
     assert lines[0].startswith("post,sentence,value,") and len(lines) == 1 + 8
     code, out, _ = run(db, "reextract")
     assert code == 0 and out.strip() == "128 facts extracted"
+
+
+def test_held_comments_are_listed_then_published_or_rejected(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from metalnomist.config import Settings
+    from metalnomist.pipeline import open_archive, post_comment
+    from metalnomist.store.comments import list_comments
+
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    db = f"sqlite:///{tmp_path}/cli.db"
+    run(db, "ingest", str(SEED))
+    archive = open_archive(Settings(db=db, index_dir=str(tmp_path / "index"), comment_moderation=True))
+    first = post_comment(archive, 1, "Ann", "Useful <b>figures</b>", "client-a")
+    second = post_comment(archive, 1, "Spam", "buy now", "client-b")
+    code, out, err = run(db, "comments")
+    assert f"#{first.id} on post 1 by Ann" in out and f"#{second.id}" in out and "2 comments held" in err
+    assert run(db, "approve", str(first.id))[1].strip() == "1 comments published"
+    assert run(db, "approve", "--reject", str(second.id))[1].strip() == "1 comments rejected"
+    code, _, err = run(db, "approve", "999")
+    assert code == 1 and "no comment with id 999" in err
+    with archive.store.reading() as conn:
+        assert [c.author for c in list_comments(conn, 1, include_pending=True)] == ["Ann"]
+    archive.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from metalnomist.models import Comment
 from metalnomist.store.posts import as_utc
@@ -33,5 +33,16 @@ def recent_by_client(conn: Connection, client: str, since: datetime) -> int:
     return int(conn.execute(query).scalar_one())
 
 
+def pending_comments(conn: Connection) -> list[Comment]:
+    """Readers' comments held for moderation, oldest first."""
+    rows = conn.execute(select(comments).where(comments.c.approved.is_(False)).order_by(comments.c.id))
+    return [Comment(author=r.author, body=r.body, published=as_utc(r.published), id=r.id, post_id=r.post_id,
+                    approved=False) for r in rows]
+
+
 def approve_comment(conn: Connection, comment_id: int) -> bool:
     return conn.execute(update(comments).where(comments.c.id == comment_id).values(approved=True)).rowcount > 0
+
+
+def delete_comment(conn: Connection, comment_id: int) -> bool:
+    return conn.execute(delete(comments).where(comments.c.id == comment_id)).rowcount > 0
