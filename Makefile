@@ -16,6 +16,7 @@ serve: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(PY) -m ruff check .
+	$(PY) -m mypy metalnomist
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed
