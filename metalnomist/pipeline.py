@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -26,7 +29,8 @@ from metalnomist.store.comments import (
     recent_by_client,
 )
 from metalnomist.store.facts import FactFilter, query_facts, replace_facts
-from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids, upsert_post
+from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
+from metalnomist.store.upsert import upsert_posts
 
 Progress = Callable[[int], None]
 
@@ -56,22 +60,63 @@ def sample_path() -> Path:
     return Path(str(resources.files("metalnomist").joinpath("samples/metalnomist-search-japans.txt")))
 
 
+class _Extractor:
+    """Extraction, not the database, bounds ingest speed: big batches go to one worker process per core."""
+
+    MIN_PARALLEL = 200
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, posts: list[Post]) -> list[list[Fact]]:
+        cores = os.cpu_count() or 1
+        if len(posts) < self.MIN_PARALLEL or cores < 2:
+            return [extract_facts(post) for post in posts]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("spawn"))
+        return list(self._pool.map(extract_facts, posts, chunksize=25))
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
 def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progress | None = None) -> IngestReport:
     """All of one file or none of it: the transaction rolls back on the first bad post."""
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     facts = 0
-    with archive.store.transaction() as conn:
-        for post in read_posts(path, fmt):
-            post_id, outcome = upsert_post(conn, post)
-            counts[outcome] += 1
-            if outcome != "unchanged" and archive.settings.extract_facts:
-                found = extract_facts(replace(post, id=post_id))
-                replace_facts(conn, post_id, found)
-                facts += len(found)
+    with archive.store.transaction() as conn, _Extractor() as extract:
+        for batch in _batches(read_posts(path, fmt)):
+            results = upsert_posts(conn, batch)
+            changed = {post_id: replace(post, id=post_id)
+                       for post, (post_id, outcome) in zip(batch, results, strict=True) if outcome != "unchanged"}
+            for _, outcome in results:
+                counts[outcome] += 1
+            if archive.settings.extract_facts:
+                found = dict(zip(changed, extract(list(changed.values())), strict=True))
+                replace_facts(conn, found)
+                facts += sum(len(items) for items in found.values())
             if progress:
-                progress(1)
+                progress(len(batch))
     catch_up(archive.store, archive.index)
     return IngestReport(files=1, facts=facts, **counts)
+
+
+def _batches(posts: Iterable[Post], size: int = 500) -> Iterator[list[Post]]:
+    """Runs of distinct posts; a post repeated in one file starts a new batch so the later copy wins."""
+    batch: list[Post] = []
+    keys: set[str] = set()
+    for post in posts:
+        if len(batch) == size or post.key in keys:
+            yield batch
+            batch, keys = [], set()
+        batch.append(post)
+        keys.add(post.key)
+    if batch:
+        yield batch
 
 
 def ingest_sample_if_empty(archive: Archive) -> IngestReport | None:
@@ -99,7 +144,7 @@ def reextract(archive: Archive, progress: Progress | None = None) -> int:
         for post in list(iter_posts(conn)):
             assert post.id is not None
             found = extract_facts(post)
-            replace_facts(conn, post.id, found)
+            replace_facts(conn, {post.id: found})
             total += len(found)
             if progress:
                 progress(1)

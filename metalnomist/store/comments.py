@@ -7,8 +7,7 @@ from datetime import datetime
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from metalnomist.models import Comment
-from metalnomist.store.posts import as_utc
-from metalnomist.store.schema import comments
+from metalnomist.store.schema import as_utc, comments
 
 
 def add_comment(conn: Connection, comment: Comment, client: str | None) -> Comment:

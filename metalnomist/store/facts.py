@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Literal, get_args
 
@@ -40,10 +40,15 @@ class FactFilter:
         return all(getattr(self, f.name) in (None, "") for f in fields(self))
 
 
-def replace_facts(conn: Connection, post_id: int, items: Sequence[Fact]) -> None:
-    conn.execute(delete(facts).where(facts.c.post_id == post_id))
-    if items:
-        conn.execute(insert(facts), [{"post_id": post_id, **{c: getattr(f, c) for c in _COLUMNS}} for f in items])
+def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]]) -> None:
+    """Each listed post's facts become exactly these: one delete and one insert for the lot."""
+    if not by_post:
+        return
+    conn.execute(delete(facts).where(facts.c.post_id.in_(list(by_post))))
+    rows = [{"post_id": post_id, **{c: getattr(f, c) for c in _COLUMNS}} for post_id, items in by_post.items()
+            for f in items]
+    if rows:
+        conn.execute(insert(facts), rows)
 
 
 def _where(query: Any, flt: FactFilter) -> Any:

@@ -2,100 +2,31 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Row,
     and_,
-    delete,
     desc,
     extract,
     func,
-    insert,
     nulls_last,
     or_,
     select,
-    update,
 )
 
-from metalnomist.models import Block, Comment, Post
-from metalnomist.store.changes import log_change
-from metalnomist.store.schema import comments, post_labels, posts
-from metalnomist.text import slugify
-
-Outcome = Literal["added", "updated", "unchanged"]
-
-
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything we store is UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def content_hash(post: Post) -> str:
-    payload = [post.title, [(b.kind, b.text) for b in post.blocks], post.url, str(post.published), list(post.labels),
-               post.source, post.comment_count, [(c.author, c.body, str(c.published)) for c in post.comments]]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+from metalnomist.models import Block, Post
+from metalnomist.store.schema import as_utc, comments, post_labels, posts
+from metalnomist.store.upsert import Outcome, upsert_posts
 
 
 def upsert_post(conn: Connection, post: Post) -> tuple[int, Outcome]:
-    """Insert or update by identity key; the permalink of an existing post never changes."""
-    digest = content_hash(post)
-    existing = conn.execute(select(posts.c.id, posts.c.content_hash).where(posts.c.key == post.key)).first()
-    if existing and existing.content_hash == digest:
-        return existing.id, "unchanged"
-    now = datetime.now(UTC)
-    values: dict[str, Any] = {
-        "title": post.title, "blocks": [[b.kind, b.text] for b in post.blocks], "body": post.body, "url": post.url,
-        "published": as_utc(post.published), "updated": now, "source": post.source,
-        "comment_count": post.comment_count, "extra": post.metadata, "content_hash": digest,
-    }
-    if existing:
-        post_id: int = existing.id
-        conn.execute(update(posts).where(posts.c.id == post_id).values(**values))
-        outcome: Outcome = "updated"
-    else:
-        permalink = _free_permalink(conn, post.published or now, slugify(post.title))
-        result = conn.execute(insert(posts).values(key=post.key, permalink=permalink, created=now, **values))
-        post_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-        outcome = "added"
-    _replace_labels(conn, post_id, post.labels)
-    _replace_ingested_comments(conn, post_id, post.comments)
-    log_change(conn, post_id)
-    return post_id, outcome
-
-
-def _free_permalink(conn: Connection, when: datetime, slug: str) -> str:
-    base = f"/{when.year:04d}/{when.month:02d}/{slug}"
-    taken = set(conn.execute(select(posts.c.permalink).where(posts.c.permalink.like(base + "%"))).scalars())
-    candidate, n = f"{base}.html", 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}.html"
-    return candidate
-
-
-def _replace_labels(conn: Connection, post_id: int, labels: Sequence[str]) -> None:
-    conn.execute(delete(post_labels).where(post_labels.c.post_id == post_id))
-    if labels:
-        rows = [{"post_id": post_id, "label": label, "position": i} for i, label in enumerate(labels)]
-        conn.execute(insert(post_labels), rows)
-
-
-def _replace_ingested_comments(conn: Connection, post_id: int, items: Sequence[Comment]) -> None:
-    """Comments that came with the source are replaced; readers' comments are kept."""
-    conn.execute(delete(comments).where(and_(comments.c.post_id == post_id, comments.c.origin == "ingest")))
-    if items:
-        rows = [{"post_id": post_id, "author": c.author[:200], "body": c.body, "published": as_utc(c.published),
-                 "approved": True, "origin": "ingest"} for c in items]
-        conn.execute(insert(comments), rows)
+    """One post; ingest writes batches through `upsert_posts`."""
+    return upsert_posts(conn, [post])[0]
 
 
 _COMMENT_COUNT = (

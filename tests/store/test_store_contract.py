@@ -91,8 +91,8 @@ def test_facts_are_replaced_per_post_and_filtered(archive: Archive) -> None:
                 change_pct=5.0, commodity="copper", country="Japan", sentence_start=0)
     with archive.store.transaction() as conn:
         post_id, _ = upsert_post(conn, make_post("P", 1))
-        replace_facts(conn, post_id, [fact, replace(fact, commodity="zinc", value=3.0)])
-        replace_facts(conn, post_id, [fact])
+        replace_facts(conn, {post_id: [fact, replace(fact, commodity="zinc", value=3.0)]})
+        replace_facts(conn, {post_id: [fact]})
     with archive.store.reading() as conn:
         found, total = query_facts(conn, FactFilter(commodity="Copper"))
         none, zero = query_facts(conn, FactFilter(commodity="zinc"))
@@ -159,3 +159,25 @@ def test_months_group_and_filter_posts(archive: Archive) -> None:
         december, none = list_posts(conn, 0, 10, month=(2023, 12))
     assert total == 2 and [p.title for p in march] == ["March two", "March one"]
     assert none == 0 and december == []
+
+
+def test_a_post_repeated_in_one_file_ends_as_its_last_copy(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "twice.jsonl"
+    path.write_text('{"title": "Zinc", "body": "first", "url": "https://x/z"}\n'
+                    '{"title": "Other", "body": "o"}\n'
+                    '{"title": "Zinc", "body": "second", "url": "https://x/z"}\n')
+    report = ingest_file(archive, path)
+    assert (report.added, report.updated) == (2, 1)
+    with archive.store.reading() as conn:
+        posts, total = list_posts(conn, 0, 10)
+    assert total == 2 and {p.body for p in posts} == {"second", "o"}
+
+
+def test_batches_number_colliding_permalinks(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "same.jsonl"
+    path.write_text("".join(f'{{"title": "Weekly copper", "body": "{i}", "url": "https://x/{i}", '
+                            f'"published": "2024-05-0{i + 1}"}}\n' for i in range(3)))
+    ingest_file(archive, path)
+    with archive.store.reading() as conn:
+        links = sorted(p.permalink or "" for p in list_posts(conn, 0, 10)[0])
+    assert links == ["/2024/05/weekly-copper-2.html", "/2024/05/weekly-copper-3.html", "/2024/05/weekly-copper.html"]

@@ -1,0 +1,112 @@
+"""Writing posts in batches: a handful of statements per few hundred posts, not per post.
+
+Ingest speed is bounded by statements, not rows, so each batch does one lookup of its
+identity keys, one executemany per table, and one change-log insert.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
+
+from metalnomist.models import Post
+from metalnomist.store.schema import as_utc, changes, comments, post_labels, posts
+from metalnomist.text import slugify
+
+Outcome = Literal["added", "updated", "unchanged"]
+
+
+def content_hash(post: Post) -> str:
+    payload = [post.title, [(b.kind, b.text) for b in post.blocks], post.url, str(post.published), list(post.labels),
+               post.source, post.comment_count, [(c.author, c.body, str(c.published)) for c in post.comments]]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+def upsert_posts(conn: Connection, batch: Sequence[Post]) -> list[tuple[int, Outcome]]:
+    """Insert or update each post by identity key (keys must be distinct within a batch).
+
+    The permalink of an existing post never changes, so old links keep working.
+    """
+    digests = [content_hash(p) for p in batch]
+    found = {row.key: (row.id, row.content_hash) for row in conn.execute(
+        select(posts.c.key, posts.c.id, posts.c.content_hash).where(posts.c.key.in_([p.key for p in batch])))}
+    now = datetime.now(UTC)
+    results: list[tuple[int, Outcome] | None] = [None] * len(batch)
+    updates, inserts = [], []
+    for i, (post, digest) in enumerate(zip(batch, digests, strict=True)):
+        known = found.get(post.key)
+        if known and known[1] == digest:
+            results[i] = (known[0], "unchanged")
+        elif known:
+            updates.append({"b_id": known[0], **_values(post, digest, now)})
+            results[i] = (known[0], "updated")
+        else:
+            inserts.append(i)
+    if updates:
+        conn.execute(update(posts).where(posts.c.id == bindparam("b_id")), updates)
+    new_ids = _insert(conn, [batch[i] for i in inserts], [digests[i] for i in inserts], now)
+    for i, post_id in zip(inserts, new_ids, strict=True):
+        results[i] = (post_id, "added")
+    changed = [(post, result) for post, result in zip(batch, results, strict=True)
+               if result is not None and result[1] != "unchanged"]
+    _write_children(conn, [(r[0], p) for p, r in changed], [r[0] for p, r in changed if r[1] == "updated"], now)
+    return [r for r in results if r is not None]
+
+
+def _values(post: Post, digest: str, now: datetime) -> dict[str, Any]:
+    return {"title": post.title, "blocks": [[b.kind, b.text] for b in post.blocks], "body": post.body,
+            "url": post.url, "published": as_utc(post.published), "updated": now, "source": post.source,
+            "comment_count": post.comment_count, "extra": post.metadata, "content_hash": digest}
+
+
+def _insert(conn: Connection, new: Sequence[Post], digests: Sequence[str], now: datetime) -> list[int]:
+    if not new:
+        return []
+    links = _free_permalinks(conn, [(p.published or now, slugify(p.title)) for p in new])
+    rows = [{"key": p.key, "permalink": link, "created": now, **_values(p, digest, now)}
+            for p, link, digest in zip(new, links, digests, strict=True)]
+    inserted = conn.execute(insert(posts).returning(posts.c.id, sort_by_parameter_order=True), rows)
+    return [int(row.id) for row in inserted]
+
+
+def _free_permalinks(conn: Connection, wanted: Sequence[tuple[datetime, str]]) -> list[str]:
+    """`/YYYY/MM/slug.html`, numbered `-2`, `-3` … past links already taken (in the database or this batch)."""
+    bases = [f"/{when.year:04d}/{when.month:02d}/{slug}" for when, slug in wanted]
+    taken = set(conn.execute(select(posts.c.permalink).where(posts.c.permalink.in_({b + ".html" for b in bases})))
+                .scalars())
+    links = []
+    for base in bases:
+        candidate, n = f"{base}.html", 1
+        while candidate in taken or (n > 1 and _exists(conn, candidate)):
+            n += 1
+            candidate = f"{base}-{n}.html"
+        taken.add(candidate)
+        links.append(candidate)
+    return links
+
+
+def _exists(conn: Connection, permalink: str) -> bool:
+    return conn.execute(select(posts.c.id).where(posts.c.permalink == permalink)).first() is not None
+
+
+def _write_children(conn: Connection, changed: Sequence[tuple[int, Post]], updated_ids: Sequence[int],
+                    now: datetime) -> None:
+    """Labels and source comments are replaced whole; readers' comments stay; every change is logged."""
+    if updated_ids:
+        conn.execute(delete(post_labels).where(post_labels.c.post_id.in_(updated_ids)))
+        conn.execute(delete(comments).where(and_(comments.c.post_id.in_(updated_ids), comments.c.origin == "ingest")))
+    label_rows = [{"post_id": pid, "label": label, "position": i}
+                  for pid, post in changed for i, label in enumerate(post.labels)]
+    comment_rows = [{"post_id": pid, "author": c.author[:200], "body": c.body, "published": as_utc(c.published),
+                     "approved": True, "origin": "ingest", "client": None}
+                    for pid, post in changed for c in post.comments]
+    for table, rows in ((post_labels, label_rows), (comments, comment_rows)):
+        if rows:
+            conn.execute(insert(table), rows)
+    if changed:
+        conn.execute(insert(changes), [{"post_id": pid, "at": now} for pid, _ in changed])

@@ -1,0 +1,24 @@
+"""The ingest pipeline: batches, extraction in worker processes, and facts stored per post."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from metalnomist.extract import extract_facts
+from metalnomist.ingest import read_posts
+from metalnomist.pipeline import Archive, find_facts, ingest_file
+from metalnomist.store.facts import FactFilter
+
+
+def test_big_files_extract_in_workers_with_the_same_facts(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    lines = [{"title": f"Copper report {i}", "url": f"https://x/{i}",
+              "body": f"Japan's copper imports rose {i % 40 + 1}% to {1000 + i} tonnes in 2024."} for i in range(260)]
+    path.write_text("\n".join(json.dumps(line) for line in lines))
+    report = ingest_file(archive, path)
+    expected = [f for post in read_posts(path) for f in extract_facts(post)]
+    stored, total = find_facts(archive, FactFilter())
+    assert report.facts == total == len(expected) >= 260
+    assert sorted((f.post, f.value, f.change_pct) for f in stored) == sorted(
+        (f.post, f.value, f.change_pct) for f in expected)
