@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import StaticPool
 
 from metalnomist.errors import ConfigError, StoreError
 
@@ -22,7 +22,9 @@ def open_engine(url: str) -> Engine:
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     try:
         if url.startswith("sqlite"):
-            engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 30})
+            # A pool keeps connections (and their pragmas) across requests; :memory: needs one shared one.
+            pool = {"poolclass": StaticPool} if ":memory:" in url else {"pool_size": 8, "max_overflow": 8}
+            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **pool)
             event.listen(engine, "connect", _sqlite_pragmas)
         elif url.startswith("postgresql"):
             # UTC sessions: month grouping and date sorts must not depend on the server's zone.
