@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import secrets
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -210,17 +212,27 @@ def reextract_command(ctx: click.Context) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--sample/--no-sample", default=False, help="Load the bundled sample posts if the archive is empty.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes; more than one uses more cores for more requests per second.")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, sample: bool) -> None:
+def serve(ctx: click.Context, host: str, port: int, sample: bool, workers: int) -> None:
     """Run the web site and the JSON API."""
     import uvicorn
 
     from metalnomist.web.app import create_app
 
-    archive = open_archive(ctx.obj)
+    settings: Settings = ctx.obj
+    archive = open_archive(settings)
     if sample and ingest_sample_if_empty(archive):
         click.echo("loaded the sample posts", err=True)
-    uvicorn.run(create_app(ctx.obj, archive), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(settings, archive), host=host, port=port, log_level="info")
+        return
+    archive.close()
+    # Workers read their settings from the environment; they must share one CSRF key.
+    os.environ["METALNOMIST_DB"] = settings.db
+    os.environ.setdefault("METALNOMIST_SECRET_KEY", settings.secret_key or secrets.token_hex(32))
+    uvicorn.run("metalnomist.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port)
 
 
 @cli.command()

@@ -101,3 +101,8 @@ def create_app(settings: Settings, archive: Archive | None = None) -> FastAPI:
     app.state.csrf = Csrf(settings.secret_key)
     app.state.months = MonthIndex()
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The factory each worker process calls when `metalnomist serve --workers N` runs several."""
+    return create_app(Settings.from_env())
