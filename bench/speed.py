@@ -158,6 +158,12 @@ def db_bytes(db_file: Path) -> int:
     return sum(p.stat().st_size for p in db_file.parent.glob(db_file.name + "*") if p.is_file())
 
 
+def wal_bytes(db_file: Path) -> int:
+    """Reported apart: an un-checkpointed WAL can hold as much again as the database file."""
+    wal = db_file.with_name(db_file.name + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
 def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux reports KiB
 
@@ -184,7 +190,8 @@ def ingest(posts_file: Path, workdir: Path, count: int, extract: bool) -> tuple[
         "posts": report.added, "facts": report.facts, "seconds": round(seconds, 2),
         "posts_per_s": round(report.added / seconds, 1), "database_phase_s": round(last_tick - started, 2),
         "index_phase_s": round(seconds - (last_tick - started), 2),
-        "db_bytes": db_bytes(db_file), "index_bytes": folder_bytes(workdir / f"{name}.index"),
+        "db_bytes": db_bytes(db_file), "wal_bytes": wal_bytes(db_file),
+        "index_bytes": folder_bytes(workdir / f"{name}.index"),
     }
 
 
@@ -380,12 +387,13 @@ def chart(runs: Sequence[dict[str, Any]], out: Path) -> None:
 
 
 def size_rows(runs: Sequence[dict[str, Any]]) -> list[str]:
-    rows = ["| posts | ingest posts/s (no extraction) | with extraction | db MB | index MB | bare index MB "
-            "| peak RSS MB |", "|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| posts | ingest posts/s (no extraction) | with extraction | db MB (of which WAL) | index MB "
+            "| bare index MB | peak RSS MB |", "|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         ing, ex = r["ingest"], r.get("ingest_with_extraction")
         extraction = f"{ex['posts_per_s']:,} ({ex['posts']:,} posts)" if ex else "not run"
         rows.append(f"| {r['posts']:,} | {ing['posts_per_s']:,} | {extraction} | {ing['db_bytes'] / 1e6:.1f} "
+                    f"({ing.get('wal_bytes', 0) / 1e6:.1f}) "
                     f"| {ing['index_bytes'] / 1e6:.1f} | {r['bare_tantivy_ingest']['index_bytes'] / 1e6:.1f} "
                     f"| {r['peak_rss_mb']} |")
     return rows
