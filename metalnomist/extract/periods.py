@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from metalnomist.extract.numbers import WORD_NUMBERS
+
 MONTHS = (
     "January",
     "February",
@@ -35,19 +37,8 @@ _MONTH = (
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DASH = r"\s?(?:-|–|—|to|through)\s?"
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_COUNT = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# How many months a run of words counts ("for three consecutive months").
+_COUNT = {word: int(n) for word, n in WORD_NUMBERS.items() if 2 <= n <= 12}
 
 
 @dataclass(frozen=True)
