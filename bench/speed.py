@@ -233,7 +233,7 @@ def latency_figures(ours: dict[str, list[float]], floor: dict[str, list[float]])
     library, bare = summary(all_ours), summary(all_bare)
     return {
         "library": library, "bare_tantivy": bare,
-        "ratio": {k: round(library[k] / bare[k], 1) for k in ("p50_ms", "p95_ms", "p99_ms") if bare[k]},
+        "ratio": {k: round(library[k] / bare[k], 2) for k in ("p50_ms", "p95_ms", "p99_ms") if bare[k]},
         "by_kind": {kind: {"library_p50_ms": round(percentile(ours[kind], 50), 3),
                            "bare_p50_ms": round(percentile(floor[kind], 50), 3)} for kind in ours},
     }
@@ -464,7 +464,8 @@ def write_report(results: Path) -> Path:
 def target_lines(runs: Sequence[dict[str, Any]]) -> list[str]:
     """Targets are checked here in prose, never asserted: a benchmark reports, it does not gate."""
     biggest = runs[-1]
-    lat, ing, ratio = biggest["latency"]["library"], biggest["ingest"], biggest["latency"]["ratio"]["p50_ms"]
+    lat, ing = biggest["latency"]["library"], biggest["ingest"]
+    ratio = round(lat["p50_ms"] / biggest["latency"]["bare_tantivy"]["p50_ms"], 2)  # unrounded enough to judge 2×
     ex = biggest.get("ingest_with_extraction")
     at = f"{biggest['posts']:,} posts"
     mark = {True: "met", False: "**missed**"}
