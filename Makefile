@@ -26,6 +26,11 @@ lint: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) bench/relevance.py
 	$(PY) bench/facts.py
+	$(PY) bench/extract_speed.py
+	$(PY) bench/speed.py --posts 10000 --extract
+
+bench-large: $(VENV)/.installed
+	$(PY) bench/speed.py --posts 10000 100000 1000000 --extract
 
 clean:
 	rm -rf $(VENV) metalnomist.db* artifacts .pytest_cache
