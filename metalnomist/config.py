@@ -30,6 +30,8 @@ class Settings:
     comment_rate_per_hour: int = _setting(10, "Comments one client may post per hour.")
     secret_key: str = _setting("", "Key that signs CSRF tokens; empty means a random key per process.")
     extract_facts: bool = _setting(True, "Extract market facts from posts during ingest.")
+    hybrid: bool = _setting(False, "Fuse BM25 with sentence vectors (reciprocal-rank fusion) for relevance order; "
+                            "needs the `hybrid` extra and embeds every post at ingest (see bench/README.md).")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -19,6 +19,7 @@ from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
 from metalnomist.models import Comment, Fact, IngestReport, Post
 from metalnomist.search.index import SearchIndex
+from metalnomist.search.semantic import open_semantic
 from metalnomist.search.service import bring_in_step, catch_up
 from metalnomist.store import Store
 from metalnomist.store.comments import (
@@ -49,8 +50,11 @@ class Archive:
 
 def open_archive(settings: Settings) -> Archive:
     """Open (and migrate) the database, open the index and let it catch up with the change log."""
+    # The vector side first: a missing `hybrid` extra fails before anything is opened.
+    semantic = open_semantic(settings.resolved_index_dir()) if settings.hybrid else None
     store = Store.open(settings.db)
     index = SearchIndex(settings.resolved_index_dir())
+    index.semantic = semantic
     bring_in_step(store, index)
     return Archive(settings, store, index)
 

@@ -14,12 +14,16 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tantivy
 
 from metalnomist.models import Post
 from metalnomist.search.query import Clause, Query, Term
 from metalnomist.text import fold_quotes, normalise_space, strip_accents
+
+if TYPE_CHECKING:
+    from metalnomist.search.semantic import SemanticIndex
 
 SCHEMA_VERSION = 2
 ANALYZER = "metal_en"
@@ -97,6 +101,8 @@ class SearchIndex:
         self.index.register_tokenizer(ANALYZER, self.analyzer)
         self._write_lock = threading.Lock()
         self._loaded_seq = self.applied_seq
+        # The optional vector side (settings.hybrid): kept beside this folder, in step by the same catch-up.
+        self.semantic: SemanticIndex | None = None
 
     def _writer(self, heap_size: int, wait_seconds: float) -> tantivy.IndexWriter:
         """Tantivy allows one writer per index; wait a little for it, then give up with IndexBusy."""

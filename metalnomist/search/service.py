@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import html
 import re
@@ -9,8 +10,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from metalnomist.models import Post, SearchHit, SearchPage, SortOrder
-from metalnomist.search.index import IndexBusy, RawHit, SearchIndex
+from metalnomist.search.index import IndexBusy, RawHit, SearchIndex, label_key
 from metalnomist.search.query import Query, parse
+from metalnomist.search.semantic import SemanticIndex, rrf
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 from metalnomist.store import Store
 from metalnomist.store.changes import changes_since, last_seq
@@ -18,15 +20,19 @@ from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 
 MAX_LIMIT = 100
 FEW_RESULTS = 1  # below this many exact matches, typo tolerance joins in
+HYBRID_DEPTH = 100  # each side's candidates for fusion: the usual depth for RRF over BM25 and vectors
 
 
 def bring_in_step(store: Store, index: SearchIndex) -> int:
     """Catch up; rebuild when the index is ahead of the log or its count disagrees (a replaced database)."""
     with store.reading() as conn:
-        ahead = index.applied_seq > last_seq(conn)
+        last = last_seq(conn)
+    semantic = index.semantic
+    ahead = index.applied_seq > last or (semantic is not None and semantic.applied_seq > last)
     if not ahead:
         applied = catch_up(store, index)
-        if index.num_docs() == total_posts(store):
+        total = total_posts(store)
+        if index.num_docs() == total and (semantic is None or len(semantic) == total):
             return applied
     return reindex(store, index)
 
@@ -46,12 +52,22 @@ def refresh(store: Store, index: SearchIndex) -> None:
             pass
     if not index.is_current:
         index.reload()
+    if index.semantic is not None:
+        index.semantic.refresh()
 
 
 def catch_up(store: Store, index: SearchIndex, batch: int = 5000, wait_seconds: float = 30.0) -> int:
-    """Apply every logged change the index has not seen; returns how many were applied."""
+    """Apply every logged change the index (and its vectors, if any) has not seen; returns how many."""
+    applied = _follow(store, index.applied_seq, batch,
+                      lambda ids, found, seq: index.apply(ids, found, seq, wait_seconds=wait_seconds))
+    if index.semantic is not None:
+        # From its own sequence: vectors switched on later, or behind after a crash, catch up alone.
+        _follow(store, index.semantic.applied_seq, batch, index.semantic.apply)
+    return applied
+
+
+def _follow(store: Store, seq: int, batch: int, apply: Callable[[list[int], dict[int, Post], int], None]) -> int:
     applied = 0
-    seq = index.applied_seq
     while True:
         with store.reading() as conn:
             pending = changes_since(conn, seq, limit=batch)
@@ -60,7 +76,7 @@ def catch_up(store: Store, index: SearchIndex, batch: int = 5000, wait_seconds: 
             ids = list(dict.fromkeys(post_id for _, post_id in pending))
             found = posts_by_ids(conn, ids)
         seq = pending[-1][0]
-        index.apply(ids, found, seq, wait_seconds=wait_seconds)
+        apply(ids, found, seq)
         applied += len(pending)
 
 
@@ -69,6 +85,8 @@ def reindex(store: Store, index: SearchIndex, progress: Callable[[int], None] = 
     with store.reading() as conn:
         seq = last_seq(conn)
         count = index.rebuild_from(_batches(iter_posts(conn)), seq, progress)
+        if index.semantic is not None:
+            index.semantic.rebuild_from(_batches(iter_posts(conn)), seq)
     catch_up(store, index)
     return count
 
@@ -108,16 +126,14 @@ def search(store: Store, index: SearchIndex, request: SearchRequest,
     """Relevance or date order, label filters, paging, snippets; typo tolerance when exact terms find little."""
     request = request.clamped()
     refresh(store, index)
-    query = (thesaurus or default_thesaurus()).expand(parse(request.text))
-    raw, total = _run(index, query, request, fuzzy=False)
-    suggestion = None
-    if total < FEW_RESULTS and query.positive:
-        fuzzy_raw, fuzzy_total = _run(index, query, request, fuzzy=True)
-        if fuzzy_total > total:
-            suggestion = _suggest(query, store, [h.post_id for h in fuzzy_raw])
-            # Fuzzy terms mark nothing in snippets; the words they matched do.
-            marks = parse(suggestion) if suggestion else query
-            raw, total = _run(index, query, request, fuzzy=True, marks=marks)
+    parsed = parse(request.text)
+    query = (thesaurus or default_thesaurus()).expand(parsed)
+    semantic = _hybrid_side(index, parsed, request)
+    depth = max(HYBRID_DEPTH, request.offset + request.limit)
+    lexical = dataclasses.replace(request, limit=depth, offset=0) if semantic else request
+    raw, total, suggestion = _lexical(store, index, query, lexical)
+    if semantic is not None:
+        raw, total = _fuse(store, semantic, request, raw, total, depth)
     with store.reading() as conn:
         found = posts_by_ids(conn, [h.post_id for h in raw])
     hits = tuple(
@@ -127,6 +143,51 @@ def search(store: Store, index: SearchIndex, request: SearchRequest,
     )
     return SearchPage(query=request.text, sort=request.sort, total=total, offset=request.offset,
                       limit=request.limit, hits=hits, suggestion=suggestion)
+
+
+def _lexical(store: Store, index: SearchIndex, query: Query,
+             request: SearchRequest) -> tuple[list[RawHit], int, str | None]:
+    """BM25 hits and their count; typo tolerance (and a suggestion) when exact terms find too little."""
+    raw, total = _run(index, query, request, fuzzy=False)
+    suggestion = None
+    if total < FEW_RESULTS and query.positive:
+        fuzzy_raw, fuzzy_total = _run(index, query, request, fuzzy=True)
+        if fuzzy_total > total:
+            suggestion = _suggest(query, store, [h.post_id for h in fuzzy_raw])
+            # Fuzzy terms mark nothing in snippets; the words they matched do.
+            marks = parse(suggestion) if suggestion else query
+            raw, total = _run(index, query, request, fuzzy=True, marks=marks)
+    return raw, total, suggestion
+
+
+def _hybrid_side(index: SearchIndex, parsed: Query, request: SearchRequest) -> SemanticIndex | None:
+    """The vectors, when they join: relevance order only, as a date sort, an exclusion or a quoted phrase
+    asks for exactly what was typed."""
+    if index.semantic is None or request.sort != "relevance" or not parsed.positive:
+        return None
+    exact = any(c.excluded or any(t.phrase for t in c.alternatives) for c in parsed.clauses)
+    return None if exact else index.semantic
+
+
+def _fuse(store: Store, semantic: SemanticIndex, request: SearchRequest, lexical: list[RawHit], total: int,
+          depth: int) -> tuple[list[RawHit], int]:
+    """The requested page of BM25 top-`depth` and vector top-`depth` fused by RRF; BM25 keeps its snippets."""
+    nearest = semantic.nearest(request.text, depth)
+    if request.labels:
+        nearest = _labelled(store, nearest, request.labels)
+    snippets = {h.post_id: h.snippet for h in lexical}
+    fused = rrf([[h.post_id for h in lexical], nearest])
+    page = fused[request.offset:request.offset + request.limit]
+    only_vectors = sum(1 for post_id, _ in fused if post_id not in snippets)
+    return [RawHit(post_id, score, snippets.get(post_id, "")) for post_id, score in page], total + only_vectors
+
+
+def _labelled(store: Store, post_ids: list[int], labels: Sequence[str]) -> list[int]:
+    """Vector neighbours that carry every label asked for, as the BM25 side's label filter requires."""
+    wanted = {label_key(label) for label in labels}
+    with store.reading() as conn:
+        posts = posts_by_ids(conn, post_ids)
+    return [i for i in post_ids if i in posts and wanted <= {label_key(lb) for lb in posts[i].labels}]
 
 
 def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: bool,
