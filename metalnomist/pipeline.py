@@ -34,6 +34,7 @@ from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 from metalnomist.store.upsert import upsert_posts
 
 Progress = Callable[[int], None]
+CHECKPOINT_AFTER = 1000  # posts written by one file before the SQLite log is folded back
 
 
 @dataclass
@@ -106,6 +107,8 @@ def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progr
             if progress:
                 progress(len(batch))
     catch_up(archive.store, archive.index)
+    if counts["added"] + counts["updated"] >= CHECKPOINT_AFTER:
+        archive.store.checkpoint()
     return IngestReport(files=1, facts=facts, **counts)
 
 

@@ -22,3 +22,18 @@ def test_big_files_extract_in_workers_with_the_same_facts(archive: Archive, tmp_
     assert report.facts == total == len(expected) >= 260
     assert sorted((f.post, f.value, f.change_pct) for f in stored) == sorted(
         (f.post, f.value, f.change_pct) for f in expected)
+
+
+def test_a_big_import_leaves_no_big_write_ahead_log(tmp_path: Path) -> None:
+    from metalnomist.config import Settings
+    from metalnomist.pipeline import open_archive
+
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/big.db", index_dir=str(tmp_path / "i"),
+                                    extract_facts=False))
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(json.dumps({"title": f"Post {i}", "body": "zinc " * 200}) for i in range(1200)))
+    ingest_file(archive, path)
+    wal = tmp_path / "big.db-wal"
+    assert not wal.exists() or wal.stat().st_size < 100_000
+    assert (tmp_path / "big.db").stat().st_size > 1_000_000
+    archive.close()
