@@ -200,7 +200,7 @@ class SearchIndex:
         marks: list[tuple[tantivy.Occur, tantivy.Query]] = []
         occur = tantivy.Occur.Must if match_all else tantivy.Occur.Should
         for clause in query.clauses:
-            ranked = self._clause_query(clause, fuzzy, FIELD_BOOSTS)
+            ranked = self._clause_query(clause, fuzzy, FIELD_BOOSTS, split=not match_all)
             if ranked is None:
                 continue
             parts.append((tantivy.Occur.MustNot if clause.excluded else occur, ranked))
@@ -213,19 +213,27 @@ class SearchIndex:
             parts.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
         return tantivy.Query.boolean_query(parts), tantivy.Query.boolean_query(marks) if marks else None
 
-    def _clause_query(self, clause: Clause, fuzzy: bool, fields: dict[str, float]) -> tantivy.Query | None:
-        alternatives = [q for q in (self._term_query(t, fuzzy, fields) for t in clause.alternatives) if q is not None]
+    def _clause_query(self, clause: Clause, fuzzy: bool, fields: dict[str, float],
+                      split: bool = False) -> tantivy.Query | None:
+        alternatives = [q for q in (self._term_query(t, fuzzy, fields, split) for t in clause.alternatives)
+                        if q is not None]
         if len(alternatives) <= 1:
             return alternatives[0] if alternatives else None
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in alternatives])
 
-    def _term_query(self, term: Term, fuzzy: bool, fields: dict[str, float]) -> tantivy.Query | None:
+    def _term_query(self, term: Term, fuzzy: bool, fields: dict[str, float],
+                    split: bool = False) -> tantivy.Query | None:
+        """One word over every field; a word that analyses to several (`AMP-activated`) is a phrase,
+        or, when `split` (any-word queries, as BM25 baselines score them), its parts each count."""
         tokens = self.tokens(term.text)
         if not tokens:
             return None
         per_field = []
         for field, boost in fields.items():
-            if len(tokens) > 1:
+            if len(tokens) > 1 and split and not term.phrase:
+                q = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, t)) for t in tokens])
+            elif len(tokens) > 1:
                 q = tantivy.Query.phrase_query(self.schema, field, list[str | tuple[int, str]](tokens))
             elif fuzzy and len(tokens[0]) >= 4 and not tokens[0].isdigit():
                 distance = 1 if len(tokens[0]) < 8 else 2

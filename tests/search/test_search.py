@@ -185,3 +185,11 @@ def test_a_title_match_outranks_the_same_word_in_a_body(archive: Archive, tmp_pa
                     + json.dumps({"title": "Market wrap", "body": "Cobalt prices moved on thin trade."}) + "\n")
     ingest_file(archive, path)
     assert titles(archive, "cobalt") == ["Cobalt market", "Market wrap"]
+
+
+def test_any_word_queries_score_the_parts_of_a_hyphenated_word(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "h.jsonl"
+    path.write_text(json.dumps({"title": "Kinase study", "body": "The protein kinase is activated by AMP."}) + "\n")
+    ingest_file(archive, path)
+    assert titles(archive, "AMP-activated kinase", match_all=False) == ["Kinase study"]
+    assert titles(archive, "AMP-activated kinase") == []  # all words: the hyphenated word stays a phrase
