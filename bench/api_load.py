@@ -1,0 +1,85 @@
+"""`GET /api/search` against a real `metalnomist serve` process, from a separate client process.
+
+bench/speed.py runs uvicorn in a thread of its own process, so its clients share one GIL
+with the server and its req/s is a lower bound. This runs the server as the CLI does
+(`--workers N`) and the 8 clients in another process, over an archive you already have:
+
+    .venv/bin/python bench/api_load.py --db sqlite:////tmp/bench/100k.db --index-dir /tmp/bench/100k.idx
+
+On a 2-core machine the client process competes with the server for the same cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import Probe, client_run, free_port, probes, summary  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def start_server(db: str, index_dir: str, workers: int, port: int) -> subprocess.Popen[bytes]:
+    env = os.environ | {"METALNOMIST_DB": db, "METALNOMIST_INDEX_DIR": index_dir}
+    command = [sys.executable, "-c", "from metalnomist.cli import main; main()", "serve", "--workers", str(workers),
+               "--port", str(port)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/labels", timeout=5).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.5)
+    process.kill()
+    raise SystemExit("the server did not start within 120 s")
+
+
+def load(base: str, queries: list[Probe], clients: int) -> dict[str, Any]:
+    """Runs in the client process: `clients` threads, each sending every query once."""
+    client_run(base, queries, 0)  # warm-up
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        runs = list(pool.map(lambda i: client_run(base, queries, i * 25), range(clients)))
+    wall = time.perf_counter() - started
+    timings = [t for run, _ in runs for t in run]
+    return summary(timings) | {"requests_per_s": round(len(timings) / wall, 1), "errors": sum(e for _, e in runs)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--index-dir", required=True)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--out", type=Path, default=RESULTS / "api-load.json")
+    args = parser.parse_args()
+    queries = probes()
+    results: dict[str, Any] = {"db": args.db, "clients": args.clients, "queries": len(queries), "runs": {}}
+    for workers in args.workers:
+        port = free_port()
+        server = start_server(args.db, args.index_dir, workers, port)
+        try:
+            with ProcessPoolExecutor(1) as clients:
+                figures = clients.submit(load, f"http://127.0.0.1:{port}", queries, args.clients).result()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        results["runs"][f"{workers}_workers"] = figures
+        print(f"{workers} worker(s), {args.clients} clients: {figures}", flush=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
