@@ -94,6 +94,8 @@ class SearchIndex:
         self.analyzer = _analyzer()
         self.schema = _schema()
         self._state_file = path / "state.json"
+        self._state_stamp: tuple[int, int, int] | None = None
+        self._state_cache: dict[str, int] = {}
         if self._state().get("schema") != SCHEMA_VERSION:
             shutil.rmtree(path, ignore_errors=True)
         path.mkdir(parents=True, exist_ok=True)
@@ -117,8 +119,14 @@ class SearchIndex:
 
     # --- state -------------------------------------------------------------------------------
     def _state(self) -> dict[str, int]:
+        """Read again only when the file was replaced: every search asks, and a stat is cheaper."""
         try:
-            return dict(json.loads(self._state_file.read_text()))
+            stat = self._state_file.stat()
+            stamp = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+            if stamp != self._state_stamp:
+                self._state_cache = dict(json.loads(self._state_file.read_text()))
+                self._state_stamp = stamp
+            return self._state_cache
         except (OSError, ValueError):
             return {}
 
