@@ -220,6 +220,7 @@ def serve(ctx: click.Context, host: str, port: int, sample: bool, workers: int) 
     import uvicorn
 
     from metalnomist.web.app import create_app
+    from metalnomist.web.server import run_workers
 
     settings: Settings = ctx.obj
     archive = open_archive(settings)
@@ -232,7 +233,7 @@ def serve(ctx: click.Context, host: str, port: int, sample: bool, workers: int) 
     # Workers read their settings from the environment; they must share one CSRF key.
     os.environ["METALNOMIST_DB"] = settings.db
     os.environ.setdefault("METALNOMIST_SECRET_KEY", settings.secret_key or secrets.token_hex(32))
-    uvicorn.run("metalnomist.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port)
+    run_workers(host, port, workers)
 
 
 @cli.command()

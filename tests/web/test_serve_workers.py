@@ -58,3 +58,16 @@ def test_two_workers_serve_search_and_accept_a_comment_form(server: str) -> None
             answer = client.post(hit, data={"csrf_token": token, "post_id": post_id, "author": f"Ann {attempt}",
                                             "body": "Useful figures.", "website": ""})
             assert answer.status_code in (200, 303), answer.text[:300]
+
+
+def test_the_shared_listener_is_tcp_so_replies_are_not_held_by_nagle() -> None:
+    from uvicorn import Config
+
+    from metalnomist.web.server import APP_FACTORY, tcp_listener
+
+    listener = tcp_listener(Config(APP_FACTORY, factory=True, host="127.0.0.1", port=free_port(), workers=2))
+    try:
+        assert listener.proto == socket.IPPROTO_TCP
+        assert listener.get_inheritable()
+    finally:
+        listener.close()
