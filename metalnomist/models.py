@@ -51,6 +51,14 @@ class Post:
         """Plain text: headings and paragraphs separated by blank lines."""
         return "\n\n".join(block.text for block in self.blocks)
 
+    def lead(self, length: int) -> str:
+        """The first paragraph, cut at a word boundary: enough to decide whether to read on."""
+        paragraphs = [b.text for b in self.blocks if b.kind == "paragraph"] or [self.body]
+        text = paragraphs[0].strip()
+        if len(text) <= length:
+            return text
+        return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
     @property
     def headings(self) -> tuple[str, ...]:
         return tuple(b.text for b in self.blocks if b.kind == "heading")

@@ -20,6 +20,7 @@ from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 
 MAX_LIMIT = 100
 FEW_RESULTS = 1  # below this many exact matches, typo tolerance joins in
+LEAD_CHARS = 240  # the snippet of a hit matched by its title or labels only: its opening words
 HYBRID_DEPTH = 100  # each side's candidates for fusion: the usual depth for RRF over BM25 and vectors
 
 
@@ -138,7 +139,7 @@ def search(store: Store, index: SearchIndex, request: SearchRequest,
         found = posts_by_ids(conn, [h.post_id for h in raw])
     hits = tuple(
         SearchHit(rank=request.offset + i + 1, post=found[h.post_id], score=h.score,
-                  snippet=h.snippet or _lead(found[h.post_id]))
+                  snippet=h.snippet or html.escape(found[h.post_id].lead(LEAD_CHARS)))
         for i, h in enumerate(h for h in raw if h.post_id in found)
     )
     return SearchPage(query=request.text, sort=request.sort, total=total, offset=request.offset,
@@ -196,14 +197,6 @@ def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: bool,
     if marks is not None:
         highlight = index.compile(marks)[1]
     return index.search(compiled, highlight, request.sort == "date", request.limit, request.offset)
-
-
-def _lead(post: Post, length: int = 240) -> str:
-    """The opening words, escaped like a real snippet, for hits matched by title or label only."""
-    paragraphs = [b.text for b in post.blocks if b.kind == "paragraph"] or [post.body]
-    text = paragraphs[0]
-    cut = text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
-    return html.escape(cut)
 
 
 def _suggest(query: Query, store: Store, post_ids: Sequence[int]) -> str | None:

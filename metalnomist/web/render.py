@@ -67,12 +67,7 @@ def human_date(value: datetime | None) -> str:
 
 
 def teaser(post: Post, length: int = TEASER_CHARS) -> str:
-    """The first paragraph, cut at a word boundary: enough to decide whether to read on."""
-    paragraphs = [b.text for b in post.blocks if b.kind == "paragraph"] or [post.body]
-    text = paragraphs[0].strip()
-    if len(text) <= length:
-        return text
-    return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return post.lead(length)
 
 
 def split_commentary(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Block]]:
