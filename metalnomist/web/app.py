@@ -20,7 +20,7 @@ from metalnomist.web import api, data, feeds, pages
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.render import make_templates
 from metalnomist.web.security import Csrf, SecurityHeadersMiddleware
-from metalnomist.web.sidebar import MonthIndex
+from metalnomist.web.sidebar import SidebarCache
 
 STATIC_DIR = Path(__file__).with_name("static")
 MAX_BODY_BYTES = 1_000_000  # a comment is at most a few KB; refuse anything far larger early
@@ -99,7 +99,7 @@ def create_app(settings: Settings, archive: Archive | None = None) -> FastAPI:
     app.state.archive = opened
     app.state.templates = make_templates()
     app.state.csrf = Csrf(settings.secret_key)
-    app.state.months = MonthIndex()
+    app.state.sidebar = SidebarCache()
     return app
 
 

@@ -75,7 +75,8 @@ def month_page(request: Request, year: str, month: str, start: Start = 0,
     if not (re.fullmatch(r"\d{4}", year) and re.fullmatch(r"\d{2}", month) and 1 <= int(month) <= 12):
         raise NotFound(f"/{year}/{month}/ is not a month: archive pages look like /2025/03/")
     size = _page_size(request, max_results)
-    posts, total = request.app.state.months.posts(archive_of(request), int(year), int(month), start, size)
+    with archive_of(request).store.reading() as conn:
+        posts, total = list_posts(conn, start, size, month=(int(year), int(month)))
     if total == 0:
         raise NotFound(f"no posts were published in {MONTH_NAMES[int(month) - 1]} {year}")
     pager = _pager(request.url.path, start, size, total, {"max-results": max_results})

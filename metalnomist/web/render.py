@@ -108,7 +108,7 @@ def make_templates() -> Jinja2Templates:
 def _sidebar_or_empty(state: Any) -> dict[str, Any]:
     """Error pages render through here too, so a failing store must not take the page down with it."""
     try:
-        return sidebar(state.archive, state.months)
+        return sidebar(state.archive, state.sidebar)
     except Exception:
         log.exception("sidebar unavailable")
         return {"labels": [], "years": []}

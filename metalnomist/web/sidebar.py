@@ -6,10 +6,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from metalnomist.models import Post
 from metalnomist.pipeline import Archive
 from metalnomist.store.changes import last_seq
-from metalnomist.store.posts import label_counts, list_posts, month_counts
+from metalnomist.store.posts import label_counts, month_counts
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
@@ -38,34 +37,40 @@ class Year:
     months: tuple[Month, ...]
 
 
-class MonthIndex:
-    """The archive widget's month counts, regrouped by the database when the change log moves.
+class SidebarCache:
+    """The label cloud and the month archive, recounted by the database when the change log moves.
 
-    One per app (kept on app.state), so two archives never share a cache. Two threads may
-    regroup at once after a change; both get the same answer, so there is no lock.
+    Every page shows them and both are full-table counts, so they are checked at most every
+    REFRESH_SECONDS. One per app (kept on app.state), so two archives never share a cache. Two
+    threads may recount at once after a change; both get the same answer, so there is no lock.
     """
 
     def __init__(self) -> None:
         self._seq = -1
         self._checked = 0.0
         self._years: list[Year] = []
+        self._labels: list[tuple[str, int]] = []
 
-    def years(self, archive: Archive) -> list[Year]:
-        """Newest year first, each with its months newest first, as Blogger's archive widget lists them."""
+    def _refresh(self, archive: Archive) -> None:
         if self._seq >= 0 and time.monotonic() - self._checked < REFRESH_SECONDS:
-            return self._years
+            return
         with archive.store.reading() as conn:
             seq = last_seq(conn)
             if seq != self._seq:
                 self._years = _group(month_counts(conn))
+                self._labels = label_counts(conn)
                 self._seq = seq
         self._checked = time.monotonic()
+
+    def years(self, archive: Archive) -> list[Year]:
+        """Newest year first, each with its months newest first, as Blogger's archive widget lists them."""
+        self._refresh(archive)
         return self._years
 
-    def posts(self, archive: Archive, year: int, month: int, offset: int, limit: int) -> tuple[list[Post], int]:
-        """One page of a month's posts, newest first, and how many the month holds."""
-        with archive.store.reading() as conn:
-            return list_posts(conn, offset, limit, month=(year, month))
+    def labels(self, archive: Archive) -> list[tuple[str, int]]:
+        """(label, posts) in name order."""
+        self._refresh(archive)
+        return self._labels
 
 
 def _group(counts: list[tuple[int, int, int]]) -> list[Year]:
@@ -75,10 +80,9 @@ def _group(counts: list[tuple[int, int, int]]) -> list[Year]:
     return [Year(y, sum(m.count for m in ms), tuple(ms)) for y, ms in years.items()]
 
 
-def sidebar(archive: Archive, months: MonthIndex) -> dict[str, Any]:
+def sidebar(archive: Archive, cache: SidebarCache) -> dict[str, Any]:
     """Label cloud with a size class per label (1–5 by share of the largest), and the archive."""
-    with archive.store.reading() as conn:
-        labels = label_counts(conn)
+    labels = cache.labels(archive)
     biggest = max((n for _, n in labels), default=1)
     cloud = [{"name": name, "count": n, "size": 1 + round(4 * (n - 1) / max(biggest - 1, 1))} for name, n in labels]
-    return {"labels": cloud, "years": months.years(archive)}
+    return {"labels": cloud, "years": cache.years(archive)}
