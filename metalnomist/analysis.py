@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from metalnomist.models import Fact, Post
 from metalnomist.pipeline import Archive
-from metalnomist.store.facts import FactFilter, query_facts, series_counts
+from metalnomist.store.facts import FactFilter, facts_reported_twice, query_facts, series_counts
 from metalnomist.store.posts import posts_by_ids
 
 CONTRADICTION_TOLERANCE = 0.01  # the benchmark's own tolerance: closer values are the same figure rounded
@@ -315,7 +315,7 @@ def contradictions(archive: Archive) -> list[Contradiction]:
     Year-less periods (`--03`) are compared only within the same stated label.
     """
     with archive.store.reading() as conn:
-        found, _ = query_facts(conn, FactFilter())
+        found = facts_reported_twice(conn)
     groups: dict[tuple[str | None, ...], list[Fact]] = defaultdict(list)
     for fact in found:
         if fact.value is not None and fact.period:

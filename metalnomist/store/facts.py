@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Connection, delete, func, insert, or_, select
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select
 
 from metalnomist.models import Fact
 from metalnomist.store.schema import facts, posts
@@ -76,6 +76,10 @@ def _order(sort: SortColumn | None, descending: bool) -> list[Any]:
     return [column.is_(None), column.desc() if descending else column.asc(), *reading]
 
 
+def _fact(row: Any) -> Fact:
+    return Fact(post=row.title, id=row.id, post_id=row.post_id, **{c: getattr(row, c) for c in _COLUMNS})
+
+
 def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int | None = None,
                 sort: SortColumn | None = None, descending: bool = False) -> tuple[list[Fact], int]:
     """Facts in post and sentence order (or by one whitelisted column), and how many match in all."""
@@ -85,8 +89,27 @@ def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int |
         query = query.limit(limit)
     count = _where(select(func.count()).select_from(facts.join(posts, posts.c.id == facts.c.post_id)), flt)
     rows = conn.execute(query)
-    found = [Fact(post=r.title, id=r.id, post_id=r.post_id, **{c: getattr(r, c) for c in _COLUMNS}) for r in rows]
+    found = [_fact(r) for r in rows]
     return found, int(conn.execute(count).scalar_one())
+
+
+_SERIES_PERIOD = ("commodity", "metric", "country", "partner", "company", "unit", "period")
+
+
+def facts_reported_twice(conn: Connection) -> list[Fact]:
+    """Dated figures whose series and period (case-folded) more than one post reports.
+
+    Only these can contradict each other, so the database narrows them instead of Python
+    reading every fact.
+    """
+    keys = [func.lower(func.coalesce(getattr(facts.c, name), "")) for name in _SERIES_PERIOD]
+    dated = (facts.c.value.is_not(None), facts.c.period.is_not(None), facts.c.period != "")
+    shared = (select(*[k.label(f"k{i}") for i, k in enumerate(keys)]).where(*dated).group_by(*keys)
+              .having(func.count(func.distinct(facts.c.post_id)) > 1).subquery())
+    matches = [key == getattr(shared.c, f"k{i}") for i, key in enumerate(keys)]
+    query = (select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
+             .join(shared, and_(*matches)).where(*dated).order_by(facts.c.post_id, facts.c.sentence_start, facts.c.id))
+    return [_fact(r) for r in conn.execute(query)]
 
 
 def count_facts(conn: Connection) -> int:
