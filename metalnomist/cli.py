@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -31,7 +32,9 @@ from metalnomist.pipeline import (
     open_archive,
     reextract,
 )
+from metalnomist.search.query import parse
 from metalnomist.search.service import SearchRequest, reindex, search, total_posts
+from metalnomist.search.thesaurus import default_thesaurus
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.posts import iter_posts
 
@@ -79,8 +82,6 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
 
 def _plain(snippet: str) -> str:
     """Terminal form of an HTML snippet: marks become [brackets], entities decoded."""
-    import html
-
     text = snippet.replace("<mark>", "[").replace("</mark>", "]")
     return html.unescape(re.sub(r"<[^>]+>", "", " ".join(text.split())))
 
@@ -100,9 +101,6 @@ def search_command(ctx: click.Context, query: str, by_date: bool, labels: tuple[
     request = SearchRequest(query, "date" if by_date else "relevance", labels, limit, offset)
     with _archive(ctx) as archive:
         if show_query:
-            from metalnomist.search.query import parse
-            from metalnomist.search.thesaurus import default_thesaurus
-
             click.echo(f"query: {default_thesaurus().expand(parse(query))}", err=True)
         page = search(archive.store, archive.index, request)
     if as_json:
