@@ -3,13 +3,24 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= sqlite:///metalnomist.db
 
-.PHONY: serve test lint bench bench-large clean
+.PHONY: serve test lint bench bench-large clean lock
 
-$(VENV)/.installed: pyproject.toml
+# Installs exactly the versions in requirements.lock, so a fresh machine gets what CI tested.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[test]'
 	touch $@
+
+# Re-resolves the newest versions pyproject.toml allows in a scratch venv and pins them all.
+lock:
+	rm -rf .lock-venv
+	python3 -m venv .lock-venv
+	.lock-venv/bin/python -m pip install -q --upgrade pip
+	.lock-venv/bin/python -m pip install -q -e '.[test]'
+	{ sed -n '1,2p' requirements.lock; .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^#'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+	rm -rf .lock-venv
 
 serve: $(VENV)/.installed
 	$(VENV)/bin/metalnomist --db $(DB) serve --sample --host 127.0.0.1 --port 8000
