@@ -32,6 +32,7 @@ from metalnomist.store.comments import (
 from metalnomist.store.facts import FactFilter, query_facts, replace_facts
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 from metalnomist.store.upsert import upsert_posts
+from metalnomist.workers import die_with_parent
 
 Progress = Callable[[int], None]
 CHECKPOINT_AFTER = 1000  # posts written by one file before the SQLite log is folded back
@@ -78,7 +79,8 @@ class _Extractor:
         if len(posts) < self.MIN_PARALLEL or cores < 2:
             return [extract_facts(post) for post in posts]
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
         return list(self._pool.map(extract_facts, posts, chunksize=25))
 
     def __enter__(self) -> _Extractor:
