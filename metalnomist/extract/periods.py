@@ -56,16 +56,33 @@ def month_number(word: str) -> int:
     return MONTHS.index(word) + 1 if word in MONTHS else _MONTH_ABBR[word[:4] if word == "Sept" else word[:3]]
 
 
-def _month(month: int, year: int | None, published: datetime | None) -> str:
-    if year is None and published is not None:
-        year = published.year if month <= published.month else published.year - 1
+@dataclass(frozen=True)
+class Anchor:
+    """When a post speaks from, to date what its text leaves year-less.
+
+    `published` is the post's own date: a month after the post's month is last year's, the
+    post's own month this year's. A post with no date may still state the year it reports on
+    (`report_year`, the title's year or the latest the body reports): its year-less months
+    are that year's. Relative words (`last year`, `on Tuesday`) need a real date."""
+
+    published: datetime | None = None
+    report_year: int | None = None
+
+    def year_of(self, last_month: int) -> int | None:
+        """The year of the latest month `last_month` that had begun by publication."""
+        if self.published is not None:
+            return self.published.year if last_month <= self.published.month else self.published.year - 1
+        return self.report_year
+
+
+def _month(month: int, year: int | None, anchor: Anchor) -> str:
+    year = year or anchor.year_of(month)
     return f"{year}-{month:02d}" if year else f"--{month:02d}"
 
 
-def _span(first: int, last: int, year: int | None, published: datetime | None) -> str:
+def _span(first: int, last: int, year: int | None, anchor: Anchor) -> str:
     """A month range; `year` is the year of the last month, as in `October-March 2025`."""
-    if year is None and published is not None:
-        year = published.year if last <= published.month else published.year - 1
+    year = year or anchor.year_of(last)
     if year is None:
         return f"--{first:02d}/--{last:02d}"
     start_year = year if first <= last else year - 1
@@ -106,11 +123,9 @@ def _recent_day(g: dict[str, str | None], published: datetime | None) -> str | N
     return f"{day.year}-{day.month:02d}"
 
 
-def _latest_year(last_month: int, published: datetime | None) -> int | None:
+def _latest_year(last_month: int, anchor: Anchor) -> int | None:
     """The year of the latest such span that had begun by publication (`the first quarter`)."""
-    if published is None:
-        return None
-    return published.year if last_month - 2 <= published.month else published.year - 1
+    return anchor.year_of(last_month - 2)
 
 
 def _y(text: str | None) -> int | None:
@@ -166,11 +181,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | None:
+def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
     g = m.groupdict()
+    published = anchor.published
     if kind == "fy_ending":
         end_month, end_year = month_number(g["m"]), int(g["y"])
-        return f"FY{end_year - 1}" if end_month == 3 else _span((end_month % 12) + 1, end_month, end_year, None)
+        return f"FY{end_year - 1}" if end_month == 3 else _span((end_month % 12) + 1, end_month, end_year, Anchor())
     if kind == "fy":
         return f"FY{g['y'] if g.get('y') else 2000 + int(g['yy'])}"
     if kind in {"between", "months"}:
@@ -178,31 +194,31 @@ def _value(kind: str, m: re.Match[str], published: datetime | None) -> str | Non
         y1, y2 = _y(g.get("y1")), _y(g.get("y2"))
         if y1 and y2 and not (first == 4 and last == 3 and y2 == y1 + 1):
             return f"{y1}-{first:02d}/{y2}-{last:02d}"
-        return _span(first, last, y2, published)
+        return _span(first, last, y2, anchor)
     if kind == "relative":
         return _relative(g["rel"].lower(), g["span"].lower(), published)
     if kind == "weekday":
         return _recent_day(g, published)
     if kind == "first_months":
         months = _COUNT.get(g["n"].lower()) or int(g["n"])
-        return _span(1, months, _y(g.get("y")), published) if 1 < months < 13 else None
+        return _span(1, months, _y(g.get("y")), anchor) if 1 < months < 13 else None
     if kind in {"quarter", "quarter_words", "quarter_ending"}:
         if kind == "quarter_ending":  # Australian miners' `March quarter` is the quarter ending in March
             quarter = month_number(g["qm"]) // 3
         else:
             quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
-        year = _y(g.get("y")) or _latest_year(quarter * 3, published)
+        year = _y(g.get("y")) or _latest_year(quarter * 3, anchor)
         if not year:  # a year-less quarter is its months, as `the April–June quarter` is
-            return _span(quarter * 3 - 2, quarter * 3, None, None)
+            return _span(quarter * 3 - 2, quarter * 3, None, Anchor())
         return f"{year}-Q{quarter}"
     if kind in {"half", "half_words"}:
         half = int(g.get("h") or _ORDINAL[g["o"].lower()])
-        year = _y(g.get("y")) or _latest_year(half * 6, published)
+        year = _y(g.get("y")) or _latest_year(half * 6, anchor)
         if not year:
-            return _span(half * 6 - 5, half * 6, None, None)
+            return _span(half * 6 - 5, half * 6, None, Anchor())
         return f"{year}-H{half}"
     if kind in {"date", "month"}:
-        return _month(month_number(g["m"]), _y(g.get("y")), published)
+        return _month(month_number(g["m"]), _y(g.get("y")), anchor)
     if kind == "years":
         last_year = str(g["y2"]) if len(g["y2"]) == 4 else str(g["y1"])[:2] + str(g["y2"])
         return f"{g['y1']}/{last_year}" if int(last_year) > int(g["y1"]) else None
@@ -224,7 +240,8 @@ _COMPARISON_FILLER = (
 _COMPARISON = re.compile(
     rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$", re.I
 )
-_DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
+_DAYS = frozenset({"date", "effect", "publication"})
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
 _STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
 
@@ -258,6 +275,11 @@ _NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month", "qu
 _NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "weekday"})
 
 
+def is_delivery(text: str, end: int) -> bool:
+    """`February 2022 loading`, `July shipments`: a delivery month, not a period reported on."""
+    return bool(_FORWARD.match(text, end))
+
+
 _FORWARD = re.compile(r"\s+(?:shipments?|contracts?|deliver(?:y|ies)|loadings?|arrivals?|settlements?|orders?)\b", re.I)
 
 
@@ -275,8 +297,9 @@ def _starts_later(year: str, before: str, published: datetime | None) -> bool:
     return published is not None and int(year) > published.year and bool(re.search(r"\bfrom\s+$", before))
 
 
-def find_periods(text: str, published: datetime | None = None) -> list[PeriodMention]:
+def find_periods(text: str, published: datetime | None = None, report_year: int | None = None) -> list[PeriodMention]:
     """All period mentions, leftmost-longest, with their use."""
+    anchor = Anchor(published, report_year)
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))
@@ -297,13 +320,14 @@ def find_periods(text: str, published: datetime | None = None) -> list[PeriodMen
                 and not re.search(r"\b(?:in|of|since|from|for|until|to|and|between)\s+$", text[: m.start()])
             ):
                 continue  # `may` the verb
-            value = _value(kind, m, published)
+            use = _use(kind, text[: m.start()])
+            # a day named as a date (`On April 3`) is dated only by the post's own date
+            value = _value(kind, m, anchor if use not in _DAYS else Anchor(published))
             if value is None:
                 continue
             taken.append((m.start(), m.end()))
             if kind == "month" and not m.groupdict().get("y") and _FORWARD.match(text, m.end()):
                 value = _forward_month(month_number(m.group("m")), text[: m.start()], published) or value
-            use = _use(kind, text[: m.start()])
             if use == "comparison" and kind == "year" and _starts_later(value, text[: m.start()], published):
                 use = "effect"
             found.append(PeriodMention(m.start(), m.end(), value, use))

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries
-from metalnomist.extract.periods import find_periods
+from metalnomist.extract.periods import find_periods, is_delivery
 from metalnomist.extract.places import GLOBAL, tariff_levier
 from metalnomist.extract.subjects import NO_COMMODITY
 from metalnomist.models import Post
@@ -47,6 +47,7 @@ class PostState:
     """What the whole post has established so far, plus facts learned by scanning it first."""
 
     published: datetime | None
+    report_year: int | None  # dates year-less months when the post has no date
     focus: str | None
     tariff_country: str | None
     abbreviations: dict[str, tuple[str, str]]
@@ -88,6 +89,7 @@ def scan_post(post: Post) -> PostState:
     title_commodities = find_commodities(title)
     return PostState(
         published=post.published,
+        report_year=None if post.published else report_year(title, body),
         focus=focus,
         focus_from_title=bool(title_countries),
         tariff_country=tariff_levier(title, title_countries),
@@ -145,6 +147,36 @@ def _projects(body: str) -> dict[str, str]:
         if after and after[0].start == 0:
             out[m.group(1)] = after[0].canonical
     return out
+
+
+_STATED_YEAR = re.compile(r"(?<![\d$¥€£.,/-])(?:19[5-9]\d|20\d\d)(?![\d%]|[.,]\d)")
+_DATED = re.compile(r"^(?:FY)?(\d{4})(?:-[\dQH]\w*)?(?:/(\d{4})-\d\d)?$")
+_AHEAD = re.compile(
+    r"\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|guidance|outlook|plan\w*|"
+    r"will|would|set to|slated|aims?|target\w*|goals?)\b",
+    re.I,
+)
+
+
+# Headlines write outlooks as `Trends for 2025` or `Output to Recover in 2025`.
+_HEADLINE_AHEAD = re.compile(r"\bfor\s+(?:19|20)\d\d\b|\bto\s+(?!(?:a|an|the|record|\d+)\b)\w+", re.I)
+
+
+def report_year(title: str, body: str) -> int | None:
+    """The year an undated post reports on: the latest year its title or body reports a
+    period of. Outlooks do not count (a post is written before the years it forecasts), nor
+    do deadlines, comparison bases or the year a `since` starts from."""
+    years = []
+    for _, sentence in [(0, title), *split_sentences(body)] if _STATED_YEAR.search(title + body) else ():
+        if not _STATED_YEAR.search(sentence) or _AHEAD.search(sentence):
+            continue
+        if sentence is title and _HEADLINE_AHEAD.search(title):
+            continue
+        for p in find_periods(sentence):
+            m = _DATED.match(p.period)
+            if m and p.use == "period" and not is_delivery(sentence, p.end):
+                years.append(int(m.group(2) or m.group(1)))
+    return max(years, default=None)
 
 
 def _commissioning(body: str, published: datetime | None) -> str | None:

@@ -68,7 +68,12 @@ class SentenceView:
         return any(clause.start <= i.q.start < clause.end for i in self.items)
 
 
-def read_sentence(sentence: str, published: datetime | None, abbreviations: dict[str, tuple[str, str]]) -> SentenceView:
+def read_sentence(
+    sentence: str,
+    published: datetime | None,
+    abbreviations: dict[str, tuple[str, str]],
+    report_year: int | None = None,
+) -> SentenceView:
     text = fold_quotes(sentence)
     clauses = split_clauses(text)
     entities = find_entities(text, abbreviations)
@@ -79,7 +84,7 @@ def read_sentence(sentence: str, published: datetime | None, abbreviations: dict
             item.basis = basis_for(item, bases, clauses)
     pair(items, text)
     return SentenceView(
-        text, clauses, entities, find_periods(text, published), bases, _triggers(entities.masked), items
+        text, clauses, entities, find_periods(text, published, report_year), bases, _triggers(entities.masked), items
     )
 
 
