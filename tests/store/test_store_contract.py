@@ -101,6 +101,23 @@ def test_facts_are_replaced_per_post_and_filtered(archive: Archive) -> None:
     assert zero == 0 and not none and len(by_text) == 1
 
 
+def test_facts_sorted_by_value_put_unknown_values_last_both_ways(archive: Archive) -> None:
+    """PostgreSQL sorts NULL above every number, SQLite below: neither may lead a sorted table."""
+    fact = Fact(post="P", sentence="s", metric="imports", unit="t", commodity="copper", sentence_start=0)
+    values = [5.0, None, 20.0, None, 1.0]
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, make_post("P", 1))
+        replace_facts(conn, {post_id: [replace(fact, value=v, sentence_start=i) for i, v in enumerate(values)]})
+    with archive.store.reading() as conn:
+        down, _ = query_facts(conn, FactFilter(), sort="value", descending=True)
+        up, _ = query_facts(conn, FactFilter(), sort="value")
+        first, total = query_facts(conn, FactFilter(), limit=1, sort="value", descending=True)
+    assert [f.value for f in down] == [20.0, 5.0, 1.0, None, None]
+    assert [f.value for f in up] == [1.0, 5.0, 20.0, None, None]
+    assert [f.sentence_start for f in down[3:]] == [1, 3]  # ties keep reading order
+    assert ([f.value for f in first], total) == ([20.0], 5)
+
+
 def test_every_write_is_logged_in_order(archive: Archive) -> None:
     with archive.store.reading() as conn:
         start = last_seq(conn)
