@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
 
+from metalnomist.store.changes import forget_noted, log_noted
 from metalnomist.store.database import migrate, open_engine
 
 
@@ -33,9 +34,13 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """Everything inside commits together or not at all."""
+        """Everything inside commits together or not at all; the posts it changed are logged last."""
         with self.engine.begin() as conn:
-            yield conn
+            try:
+                yield conn
+                log_noted(conn)
+            finally:
+                forget_noted(conn)
 
     def checkpoint(self) -> None:
         """After a big import, fold SQLite's write-ahead log back into the database file.

@@ -1,16 +1,49 @@
-"""The change log: every write to a post appends a sequence number the search index follows."""
+"""The change log: every write to a post appends a sequence number the search index follows.
+
+The index remembers only the highest number it applied, so numbers must become visible in
+order, with none appearing later below one already seen. PostgreSQL hands out sequence
+numbers at insert, not at commit: two overlapping writers would commit theirs out of order.
+So a transaction only notes the posts it changed, and `log_noted` appends them as its last
+statement, holding a lock on the log from there to commit: log order is commit order.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, func, insert, select
 
 from metalnomist.store.schema import changes
 
+_NOTED = "metalnomist.noted_changes"  # key in the connection's info: post ids this transaction changed
 
-def log_change(conn: Connection, post_id: int) -> None:
-    conn.execute(insert(changes).values(post_id=post_id, at=datetime.now(UTC)))
+
+def note_changes(conn: Connection, post_ids: Iterable[int]) -> None:
+    """Remember posts changed in this transaction; `Store.transaction` logs them just before commit."""
+    noted: dict[int, None] = conn.info.setdefault(_NOTED, {})
+    noted.update(dict.fromkeys(post_ids))
+
+
+def log_noted(conn: Connection) -> None:
+    """Append one change per noted post, last thing before commit, in commit order.
+
+    On PostgreSQL the EXCLUSIVE lock (which readers never wait for) is held until commit, so
+    the next writer takes its numbers only after this one's are visible. SQLite has a single
+    writer at a time, so there the order is commit order already.
+    """
+    noted = conn.info.pop(_NOTED, None)
+    if not noted:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("LOCK TABLE changes IN EXCLUSIVE MODE")
+    now = datetime.now(UTC)
+    conn.execute(insert(changes), [{"post_id": post_id, "at": now} for post_id in noted])
+
+
+def forget_noted(conn: Connection) -> None:
+    """A rolled-back transaction changed nothing; the pooled connection must not carry its notes on."""
+    conn.info.pop(_NOTED, None)
 
 
 def changes_since(conn: Connection, seq: int, limit: int = 5000) -> list[tuple[int, int]]:

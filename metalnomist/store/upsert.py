@@ -1,7 +1,8 @@
 """Writing posts in batches: a handful of statements per few hundred posts, not per post.
 
 Ingest speed is bounded by statements, not rows, so each batch does one lookup of its
-identity keys, one executemany per table, and one change-log insert.
+identity keys and one executemany per table; the changed posts are noted for the change log,
+which the transaction writes as it commits (see store/changes.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any, Literal
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
 from metalnomist.models import Post
-from metalnomist.store.schema import as_utc, changes, comments, post_labels, posts
+from metalnomist.store.changes import note_changes
+from metalnomist.store.schema import as_utc, comments, post_labels, posts
 from metalnomist.text import slugify
 
 Outcome = Literal["added", "updated", "unchanged"]
@@ -108,5 +110,4 @@ def _write_children(conn: Connection, changed: Sequence[tuple[int, Post]], updat
     for table, rows in ((post_labels, label_rows), (comments, comment_rows)):
         if rows:
             conn.execute(insert(table), rows)
-    if changed:
-        conn.execute(insert(changes), [{"post_id": pid, "at": now} for pid, _ in changed])
+    note_changes(conn, (pid for pid, _ in changed))
