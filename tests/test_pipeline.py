@@ -37,3 +37,22 @@ def test_a_big_import_leaves_no_big_write_ahead_log(tmp_path: Path) -> None:
     assert not wal.exists() or wal.stat().st_size < 100_000
     assert (tmp_path / "big.db").stat().st_size > 1_000_000
     archive.close()
+
+
+DATED = [
+    # (published, sentence, period stored): the post's date decides the year a bare month or a fiscal year is in
+    ("2024-03-01", "Japan's copper imports rose 5% to 1,000 tonnes in March.", "2024-03"),  # the post's own month
+    ("2024-03-28", "Japan's zinc imports fell 2% to 300 tonnes in November.", "2023-11"),  # a later month: last year
+    ("2024-08-15", "Australia's iron ore exports rose 3% to 900 million tonnes in the fiscal year ending June 30, "
+                   "2024.", "2023-07/2024-06"),
+    ("2025-05-20", "Japan's nickel imports rose 4% to 80 tonnes in the fiscal year ending March 31, 2025.", "FY2024"),
+]
+
+
+def test_ingested_posts_store_the_period_their_date_implies(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "dated.jsonl"
+    path.write_text("\n".join(json.dumps({"title": f"Report {i}", "body": sentence, "published": published})
+                              for i, (published, sentence, _) in enumerate(DATED)))
+    ingest_file(archive, path)
+    stored, _ = find_facts(archive, FactFilter())
+    assert [(f.sentence, f.period) for f in stored] == [(sentence, period) for _, sentence, period in DATED]
