@@ -71,7 +71,7 @@ def extract_facts(post: Post) -> list[Fact]:
         state.paragraph = ParagraphState()
         opening = True
         for sentence_offset, sentence in split_sentences(block.text):
-            view = read_sentence(sentence, state.published, state.abbreviations, state.report_year)
+            view = read_sentence(sentence, state.published, state.abbreviations, state.report_year, state.fiscal)
             if opening:
                 state.new_subject([m.canonical for m in view.entities.commodities])
                 opening = False

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from metalnomist.extract.fiscal import SPEC, FiscalYear
 from metalnomist.extract.numbers import WORD_NUMBERS
 
 MONTHS = (
@@ -67,6 +68,7 @@ class Anchor:
 
     published: datetime | None = None
     report_year: int | None = None
+    fiscal: FiscalYear | None = None  # the reporting country's fiscal year, when the post says whose
 
     def year_of(self, last_month: int) -> int | None:
         """The year of the latest month `last_month` that had begun by publication."""
@@ -86,6 +88,15 @@ def _span(first: int, last: int, year: int | None, anchor: Anchor) -> str:
     if year is None:
         return f"--{first:02d}/--{last:02d}"
     start_year = year if first <= last else year - 1
+    return _calendar(start_year, first, year, last)
+
+
+def _calendar(start_year: int, first: int, year: int, last: int) -> str:
+    """A run of months as the spec names it: a quarter, a half, an April–March year, or a range."""
+    if start_year == year and first % 3 == 1 and last == first + 2:
+        return f"{year}-Q{last // 3}"
+    if start_year == year and first in {1, 7} and last == first + 5:
+        return f"{year}-H{last // 6}"
     if first == 4 and last == 3 and start_year == year - 1:
         return f"FY{start_year}"
     return f"{start_year}-{first:02d}/{year}-{last:02d}"
@@ -133,9 +144,27 @@ def _y(text: str | None) -> int | None:
 
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\bFY ?(?P<n>{_YEAR}|\d\d)[ -]?Q(?P<q>[1-4])\b"), "fy_quarter"),  # `FY25 Q3`
+    (re.compile(rf"\bQ(?P<q>[1-4])[ -]?FY ?(?P<n>{_YEAR}|\d\d)\b"), "fy_quarter"),  # `Q3 FY25`
+    (
+        re.compile(
+            rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal )?quarter,? of "
+            rf"(?:the )?(?:fiscal(?: year)? ?|FY ?)(?P<n>{_YEAR}|\d\d)\b",
+            re.I,
+        ),
+        "fy_quarter",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<n>three|six) months (?:end(?:ing|ed)|to)(?: the end of)?(?: \d{{1,2}})? (?P<m>{_MONTH})\b"
+            rf"(?: \d{{1,2}}\b)?(?:,? (?P<y>{_YEAR}))?",
+            re.I,
+        ),
+        "quarter_to",
+    ),
     (re.compile(rf"\bfiscal year end(?:ing|ed) (?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"), "fy_ending"),
-    (re.compile(rf"\b(?:fiscal(?: year)?|FY) ?(?P<y>{_YEAR})(?:[/-]\d\d(?:\d\d)?)?\b"), "fy"),
-    (re.compile(rf"\b(?P<y>{_YEAR})[/-]\d\d(?:\d\d)? fiscal(?: year)?\b"), "fy"),
+    (re.compile(rf"\b(?:fiscal(?: year)?|FY) ?(?P<y>{_YEAR})(?:[/-](?P<y2>\d\d(?:\d\d)?))?\b"), "fy"),
+    (re.compile(rf"\b(?P<y>{_YEAR})[/-](?P<y2>\d\d(?:\d\d)?) fiscal(?: year)?\b"), "fy"),
     (re.compile(r"\bFY ?(?P<yy>\d\d)\b"), "fy"),
     (
         re.compile(rf"\bbetween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"),
@@ -151,7 +180,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\bfirst (?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}}) months"
-            rf"(?:(?: of(?: the year)?)?,? (?P<y>{_YEAR}))?",
+            rf"(?:(?: of(?: the year)?| in)?,? (?P<y>{_YEAR}))?",
             re.I,
         ),
         "first_months",
@@ -168,15 +197,23 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\b(?P<qm>March|June|September|December)[- ]quarter\b(?:(?: of)?,? (?P<y>{_YEAR}))?"),
         "quarter_ending",
     ),
-    (re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?P<y>{_YEAR})\b"), "quarter"),
+    (re.compile(rf"\bQ(?P<q>[1-4])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
     (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
-    (re.compile(rf"\bH(?P<h>[12])[ -]?(?P<y>{_YEAR})\b"), "half"),
+    (re.compile(rf"\bH(?P<h>[12])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "half"),
+    (re.compile(r"\bQ(?P<q>[1-4])\b"), "quarter"),  # year-less: the post's date or report year dates it
+    (re.compile(r"\bH(?P<h>[12])\b"), "half"),
     (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"), "date"),
     (re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?\b"), "date"),
     (re.compile(rf"\b(?P<m>{_MONTH})(?: of)?,? (?P<y>{_YEAR})\b"), "month"),
     (re.compile(rf"\b(?P<m>{_MONTH})(?='s\b|\b)"), "month"),
-    (re.compile(rf"(?<![\d$¥€£.,/-])(?P<y1>{_YEAR}){_DASH}(?P<y2>{_YEAR}|\d\d)\b(?![.,]\d)"), "years"),
+    (
+        re.compile(
+            rf"(?<![\d$¥€£.,/-])(?P<y1>{_YEAR}){_DASH}(?P<y2>{_YEAR}|\d\d)\b(?![.,]\d)"
+            r"(?P<fiscal>\s+(?:financial|fiscal)(?:\s+year)?\b)?"
+        ),
+        "years",
+    ),
     (re.compile(rf"(?<![\d$¥€£.,/-])(?P<y>{_YEAR})(?![\d%]|[.,]\d|\s?(?:t|tonnes?|tons?|units)\b)"), "year"),
 ]
 
@@ -188,12 +225,21 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         end_month, end_year = month_number(g["m"]), int(g["y"])
         return f"FY{end_year - 1}" if end_month == 3 else _span((end_month % 12) + 1, end_month, end_year, Anchor())
     if kind == "fy":
-        return f"FY{g['y'] if g.get('y') else 2000 + int(g['yy'])}"
+        named = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
+        if g.get("y2"):  # `FY2023-24` names both years: the first is where it starts
+            return FiscalYear((anchor.fiscal or SPEC).first_month).year(named)
+        return (anchor.fiscal or SPEC).year(named)
+    if kind == "fy_quarter":
+        named = int(g["n"]) if len(g["n"]) == 4 else 2000 + int(g["n"])
+        return (anchor.fiscal or SPEC).quarter(named, int(g.get("q") or _ORDINAL[g["o"].lower()]))
+    if kind == "quarter_to":
+        last, months = month_number(g["m"]), 3 if g["n"].lower() == "three" else 6
+        return _span((last - months) % 12 + 1, last, _y(g.get("y")), anchor)
     if kind in {"between", "months"}:
         first, last = month_number(g["m1"]), month_number(g["m2"])
         y1, y2 = _y(g.get("y1")), _y(g.get("y2"))
-        if y1 and y2 and not (first == 4 and last == 3 and y2 == y1 + 1):
-            return f"{y1}-{first:02d}/{y2}-{last:02d}"
+        if y1 and y2:
+            return _calendar(y1, first, y2, last)
         return _span(first, last, y2, anchor)
     if kind == "relative":
         return _relative(g["rel"].lower(), g["span"].lower(), published)
@@ -221,6 +267,8 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return _month(month_number(g["m"]), _y(g.get("y")), anchor)
     if kind == "years":
         last_year = str(g["y2"]) if len(g["y2"]) == 4 else str(g["y1"])[:2] + str(g["y2"])
+        if int(last_year) == int(g["y1"]) + 1 and (anchor.fiscal or g.get("fiscal")):
+            return FiscalYear((anchor.fiscal or SPEC).first_month).year(int(g["y1"]))  # India's `2023-24`
         return f"{g['y1']}/{last_year}" if int(last_year) > int(g["y1"]) else None
     return g["y"]
 
@@ -271,7 +319,7 @@ def _use(kind: str, before: str) -> str:
 _ANY_MONTH = re.compile(_MONTH)
 _WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
 _DIGIT = re.compile(r"\d")
-_NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month", "quarter_ending"})
+_NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month", "quarter_ending", "quarter_to"})
 _NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "weekday"})
 
 
@@ -297,9 +345,11 @@ def _starts_later(year: str, before: str, published: datetime | None) -> bool:
     return published is not None and int(year) > published.year and bool(re.search(r"\bfrom\s+$", before))
 
 
-def find_periods(text: str, published: datetime | None = None, report_year: int | None = None) -> list[PeriodMention]:
+def find_periods(
+    text: str, published: datetime | None = None, report_year: int | None = None, fiscal: FiscalYear | None = None
+) -> list[PeriodMention]:
     """All period mentions, leftmost-longest, with their use."""
-    anchor = Anchor(published, report_year)
+    anchor = Anchor(published, report_year, fiscal)
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))
@@ -322,7 +372,7 @@ def find_periods(text: str, published: datetime | None = None, report_year: int 
                 continue  # `may` the verb
             use = _use(kind, text[: m.start()])
             # a day named as a date (`On April 3`) is dated only by the post's own date
-            value = _value(kind, m, anchor if use not in _DAYS else Anchor(published))
+            value = _value(kind, m, anchor if use not in _DAYS else Anchor(published, fiscal=fiscal))
             if value is None:
                 continue
             taken.append((m.start(), m.end()))

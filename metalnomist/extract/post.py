@@ -14,6 +14,7 @@ from datetime import datetime
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries
+from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of
 from metalnomist.extract.periods import find_periods, is_delivery
 from metalnomist.extract.places import GLOBAL, tariff_levier
 from metalnomist.extract.subjects import NO_COMMODITY
@@ -48,6 +49,7 @@ class PostState:
 
     published: datetime | None
     report_year: int | None  # dates year-less months when the post has no date
+    fiscal: FiscalYear | None  # whose `FY25` the post's are: its country's, or its headline company's home
     focus: str | None
     tariff_country: str | None
     abbreviations: dict[str, tuple[str, str]]
@@ -90,6 +92,7 @@ def scan_post(post: Post) -> PostState:
     return PostState(
         published=post.published,
         report_year=None if post.published else report_year(title, body),
+        fiscal=fiscal_year_of(_headline_company_home(title) or focus),
         focus=focus,
         focus_from_title=bool(title_countries),
         tariff_country=tariff_levier(title, title_countries),
@@ -112,6 +115,17 @@ def same_family(a: str, b: str) -> bool:
     """`lithium carbonate` and `lithium oxide and hydroxide` are one report's figures; `copper`
     and `cobalt` are not."""
     return a == b or bool(_words(a) & _words(b))
+
+
+def _headline_company_home(title: str) -> str | None:
+    """`BHP maintains strong copper output in FY25 Q3`: the company's home says whose fiscal year."""
+    sensitive, insensitive = vocab.organisations()
+    homes = vocab.organisation_countries()
+    for found in (sensitive.find(title), insensitive.find(title)):
+        for m in found:
+            if m.kind == "company" and m.canonical in homes:
+                return homes[m.canonical]
+    return None
 
 
 def _title_metric(title: str) -> str | None:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import Entities, find_entities
+from metalnomist.extract.fiscal import FiscalYear
 from metalnomist.extract.grammar import (
     BasisMention,
     Clause,
@@ -73,6 +74,7 @@ def read_sentence(
     published: datetime | None,
     abbreviations: dict[str, tuple[str, str]],
     report_year: int | None = None,
+    fiscal: FiscalYear | None = None,
 ) -> SentenceView:
     text = fold_quotes(sentence)
     clauses = split_clauses(text)
@@ -84,7 +86,13 @@ def read_sentence(
             item.basis = basis_for(item, bases, clauses)
     pair(items, text)
     return SentenceView(
-        text, clauses, entities, find_periods(text, published, report_year), bases, _triggers(entities.masked), items
+        text,
+        clauses,
+        entities,
+        find_periods(text, published, report_year, fiscal),
+        bases,
+        _triggers(entities.masked),
+        items,
     )
 
 

@@ -68,6 +68,59 @@ UNDATED = [
 ]
 
 
-@pytest.mark.parametrize("case", WIRE + UNDATED, ids=row_id)
+# Quarters and halves as the spec writes them, not as month ranges.
+QUARTERS = [
+    Case("Zinc output for the first three months of 2024 was 210,000t.", [F(value=210000, period="2024-Q1")]),
+    Case("Sales between July and December 2023 reached 80,000 units.", [F(value=80000, period="2023-H2")]),
+    Case("Exports in the three months ended 30 June 2024 were 9.1mn t.", [F(value=9.1e6, period="2024-Q2")]),
+    # `Q3, 2023` with a comma is still one quarter
+    Case("Shipments reached 4.4 million tons in Q3, 2023.", [F(value=4.4e6, period="2023-Q3")]),
+    # a year-less `H1` in a dated post is the latest first half
+    Case("Imports in H1 totalled 1.2Mt.", [F(value=1.2e6, period="2024-H1")]),
+    # a run of months that is no quarter stays a range
+    Case("Output in the first five months of 2024 was 3.3mn t.", [F(value=3.3e6, period="2024-01/2024-05")]),
+]
+
+# Company and government reports on fiscal years: the reporting country says whose year it is.
+FISCAL = [
+    # Australian miners report on a July-June year: FY25's third quarter is January-March 2025
+    Case(
+        "BHP's iron ore production for FY25 Q3 was 61.8mn t.",
+        [F(value=6.18e7, period="2025-Q1", country="Australia")],
+        title="BHP quarterly output holds up",
+        published=None,
+    ),
+    # an off-by-one-month reading of the July start would not land on a calendar quarter
+    Case(
+        "South32 said manganese output in the second quarter of FY24 was 1.4mn t.",
+        [F(value=1.4e6, period="2023-Q4")],
+        title="South32 output slips",
+        published=None,
+    ),
+    # India names a fiscal year by the year it ends in; the spec by the year it starts in
+    Case(
+        "India's finished steel output rose 12% to 139 million tonnes in FY24.",
+        [F(value=1.39e8, period="FY2023", country="India")],
+        title="India steel output grows",
+        published=None,
+    ),
+    Case(
+        "Indian refined copper consumption was 750,000 tonnes during 2023-24.",
+        [F(value=750000, period="FY2023")],
+        title="India copper demand",
+        published=None,
+    ),
+    # `2022-23 financial year` is a fiscal year wherever it is written
+    Case("Output fell to 3.2mn t in the 2022-23 financial year.", [F(value=3.2e6, period="FY2022")]),
+    # Japan names fiscal 2024 by the year it starts in, as the spec does
+    Case(
+        "Japan's crude steel output is expected to fall to 82mn t in fiscal 2024.",
+        [F(value=8.2e7, period="FY2024", country="Japan")],
+        title="Japan steel outlook",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", WIRE + UNDATED + QUARTERS + FISCAL, ids=row_id)
 def test_period_case(case: Case) -> None:
     check(case)

@@ -1,0 +1,58 @@
+"""Fiscal years: whose year `FY25` or `2023-24` is, and which calendar months it covers.
+
+The spec writes an April–March year as `FY2024` (named by its start year) and every other
+period in calendar terms, so India's `FY24` is `FY2023` and BHP's `FY25 Q3` (a July–June
+year) is the calendar quarter `2025-Q1`. The country a post reports on says which
+convention applies (data/fiscal_years.tsv); with none known, `FY2024` is read as the spec
+writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from metalnomist.extract.vocab import read_table
+
+
+@dataclass(frozen=True)
+class FiscalYear:
+    """Where a country's fiscal year starts, and whether `FY25` names the year it starts or ends in."""
+
+    first_month: int = 4
+    named_by_end: bool = False
+
+    def start_year(self, named: int) -> int:
+        """The calendar year in which fiscal year `named` begins."""
+        return named - 1 if self.named_by_end and self.first_month > 1 else named
+
+    def year(self, named: int) -> str:
+        start = self.start_year(named)
+        if self.first_month == 4:
+            return f"FY{start}"
+        if self.first_month == 1:
+            return str(start)
+        end = start + 1
+        return f"{start}-{self.first_month:02d}/{end}-{self.first_month - 1:02d}"
+
+    def quarter(self, named: int, quarter: int) -> str:
+        """A fiscal quarter as the calendar quarter (or months) it covers."""
+        months = self.start_year(named) * 12 + self.first_month - 1 + 3 * (quarter - 1)
+        year, first = months // 12, months % 12 + 1
+        if first % 3 == 1:
+            return f"{year}-Q{first // 3 + 1}"
+        last = months + 2
+        return f"{year}-{first:02d}/{last // 12}-{last % 12 + 1:02d}"
+
+
+SPEC = FiscalYear()
+
+
+@lru_cache(maxsize=1)
+def fiscal_years() -> dict[str, FiscalYear]:
+    """Country → its fiscal year, from data/fiscal_years.tsv."""
+    return {row[0]: FiscalYear(int(row[1]), row[2] == "end") for row in read_table("fiscal_years.tsv")}
+
+
+def fiscal_year_of(country: str | None) -> FiscalYear | None:
+    return fiscal_years().get(country or "")
