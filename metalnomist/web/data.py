@@ -73,6 +73,14 @@ class FactQuery:
         query = urlencode(replace(self, **changes).params()) if changes else urlencode(self.params())
         return f"{path}?{query}" if query else path
 
+    def chips(self) -> list[tuple[str, str]]:
+        """(text, URL without it) for each active filter, so a collapsed filter form still says what applies."""
+        shown = [(name.capitalize(), name, getattr(self.flt, name)) for name in FILTERS]
+        shown += [("Words", "text", self.flt.text), ("Post", "post_id", self.flt.post_id and "this post")]
+        return [(f"{label}: {str(value).replace('_', ' ')}", self.url(flt=replace(self.flt, **{field: None}),
+                                                                     start=0))
+                for label, field, value in shown if value]
+
     def sort_url(self, column: str) -> str:
         """Clicking the sorted column flips its direction; another column starts ascending."""
         descending = not self.descending if self.sort == column else column == "value"

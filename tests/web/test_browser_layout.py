@@ -40,7 +40,7 @@ def permalink(base: str, title_start: str) -> str:
 
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}-{page.size_name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{page.size_name}.png"))  # the first screen
 
 
 def content_box(page, selector: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
@@ -66,3 +66,26 @@ def test_header_lines_up_with_the_page_body(page, base_url: str, where: str) -> 
     assert abs(title["x"] - main["x"]) <= 1, (title, main)
     if where == "/data":
         shot(page, "data-header")
+
+
+def test_data_shows_its_first_fact_in_the_first_screen(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    page.goto(base_url + "/data?country=Japan")
+    first = page.locator(".fact-table tbody tr").first.bounding_box()
+    assert first["y"] + first["height"] <= page.viewport_size["height"], first
+    assert no_sideways_scroll(page)
+    assert [" ".join(t.split()) for t in page.locator(".filter-chips a").all_inner_texts()] == \
+        ["Country: Japan × (remove)"]
+    phone = page.size_name == "phone"
+    assert page.get_by_label("Commodity").is_visible() is not phone  # folded behind "Filter" on a phone
+    shot(page, "data")
+    if phone:
+        page.locator(".filter-panel summary").click()
+        page.get_by_label("Commodity").select_option("electric vehicles")
+        page.get_by_role("button", name="Show facts").click()
+        page.wait_for_url("**commodity=electric+vehicles*")
+        assert len(page.locator(".filter-chips a").all_inner_texts()) == 2
+        card = page.locator(".fact-table tbody tr").first
+        assert card.bounding_box()["height"] < 160  # compact: value, what, where and when, its post
+        assert "Japan" in card.inner_text() and "electric vehicles" in card.inner_text()
+        page.locator(".filter-chips a").first.click()
+        assert len(page.locator(".filter-chips a").all_inner_texts()) == 1
