@@ -4,6 +4,10 @@ Hand-written rather than pygal because the chart is embedded in the page, and th
 (no inline style, no inline script) rules out pygal's inline <style> and tooltip script. Every
 point is an <a> to its source sentence; the colours live in /static/style.css under `.chart`.
 The chart is a picture of the data table printed beside it, which carries the same figures.
+
+An SVG scales its text with its width, so one drawing cannot stay legible from a laptop to a
+phone: the page carries a wide and a narrow drawing, and the stylesheet shows the one that fits
+(each at a width where its 12-unit text renders at 11 px or more).
 """
 
 from __future__ import annotations
@@ -18,8 +22,25 @@ from markupsafe import Markup
 from metalnomist.analysis import Series, SeriesPoint, format_number, format_quantity, period_short, period_text
 
 SVG_NS = "http://www.w3.org/2000/svg"
-WIDTH, HEIGHT = 640, 340
-LEFT, RIGHT, TOP, BOTTOM = 86, 24, 46, 62  # room for tick labels and the axis titles
+CHAR_WIDTH = 7.5  # a generous average advance of a 12-unit digit or letter, to keep labels apart
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The drawing's size and its margins, which leave room for tick labels and the axis titles."""
+
+    name: str
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    title_x: int
+
+
+WIDE = Frame("wide", 640, 340, 86, 24, 46, 62, title_x=86)
+NARROW = Frame("narrow", 360, 300, 70, 14, 46, 58, title_x=4)
 
 
 @dataclass(frozen=True)
@@ -42,20 +63,33 @@ def nice_scale(values: list[float], count: int = 5) -> Scale:
     return Scale(first, last, ticks)
 
 
-def _x_positions(points: tuple[SeriesPoint, ...]) -> list[float]:
+def _x_positions(points: tuple[SeriesPoint, ...], frame: Frame) -> list[float]:
     """Proportional to time when every period is understood alike; evenly spaced otherwise."""
     spans = [p.span for p in points]
-    plot = WIDTH - LEFT - RIGHT
+    left, plot = frame.left, frame.width - frame.left - frame.right
     if len(points) == 1:
-        return [LEFT + plot / 2]
+        return [left + plot / 2]
     if all(spans) and len({s.year_known for s in spans if s}) == 1:
         middles = [s.middle for s in spans if s]
         lo, hi = min(middles), max(middles)
         if hi > lo:
             pad = (hi - lo) * 0.06
-            return [LEFT + plot * (m - lo + pad) / (hi - lo + 2 * pad) for m in middles]
+            return [left + plot * (m - lo + pad) / (hi - lo + 2 * pad) for m in middles]
     step = plot / len(points)
-    return [LEFT + step * (i + 0.5) for i in range(len(points))]
+    return [left + step * (i + 0.5) for i in range(len(points))]
+
+
+def room_for(labels: list[str], xs: list[float]) -> list[bool]:
+    """Which labels to print: each one only where it clears the last one printed, so none overlap."""
+    shown: list[bool] = []
+    last_right = -math.inf
+    for label, x in zip(labels, xs, strict=True):
+        half = len(label) * CHAR_WIDTH / 2
+        fits = x - half >= last_right + 4
+        shown.append(fits)
+        if fits:
+            last_right = x + half
+    return shown
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | float) -> etree._Element:
@@ -72,31 +106,32 @@ def axis_title(series: Series) -> str:
     return f"{metric} ({series.key.unit})" if series.key.unit else metric
 
 
-def _y_axis(svg: etree._Element, scale: Scale, y: Callable[[float], float], series: Series) -> None:
+def _y_axis(svg: etree._Element, scale: Scale, y: Callable[[float], float], series: Series, frame: Frame) -> None:
     group = _el(svg, "g", class_="axis axis-y")
     for tick in scale.ticks:
         pos = y(tick)
-        _el(group, "line", class_="grid", x1=LEFT, x2=WIDTH - RIGHT, y1=f"{pos:.1f}", y2=f"{pos:.1f}")
-        _el(group, "text", format_number(tick), x=LEFT - 8, y=f"{pos + 4:.1f}", text_anchor="end")
-    middle = TOP + (HEIGHT - TOP - BOTTOM) / 2
+        _el(group, "line", class_="grid", x1=frame.left, x2=frame.width - frame.right, y1=f"{pos:.1f}",
+            y2=f"{pos:.1f}")
+        _el(group, "text", format_number(tick), x=frame.left - 8, y=f"{pos + 4:.1f}", text_anchor="end")
+    middle = frame.top + (frame.height - frame.top - frame.bottom) / 2
     _el(group, "text", axis_title(series), class_="axis-title", x=18, y=middle, text_anchor="middle",
         transform=f"rotate(-90 18 {middle})")
 
 
-def _x_axis(svg: etree._Element, points: tuple[SeriesPoint, ...], xs: list[float]) -> None:
+def _x_axis(svg: etree._Element, points: tuple[SeriesPoint, ...], xs: list[float], frame: Frame) -> None:
     group = _el(svg, "g", class_="axis axis-x")
-    base = HEIGHT - BOTTOM
-    _el(group, "line", class_="baseline", x1=LEFT, x2=WIDTH - RIGHT, y1=base, y2=base)
-    shown: set[str] = set()
-    for point, x in zip(points, xs, strict=True):
-        if point.period in shown:
-            continue
-        shown.add(point.period)
-        _el(group, "text", period_short(point.period), x=f"{x:.1f}", y=base + 20, text_anchor="middle")
+    base = frame.height - frame.bottom
+    _el(group, "line", class_="baseline", x1=frame.left, x2=frame.width - frame.right, y1=base, y2=base)
+    first_of_period = [i for i, p in enumerate(points) if p.period not in {q.period for q in points[:i]}]
+    labels = [period_short(points[i].period) for i in first_of_period]
+    for label, i, fits in zip(labels, first_of_period, room_for(labels, [xs[i] for i in first_of_period]),
+                              strict=True):
+        if fits:
+            _el(group, "text", label, x=f"{xs[i]:.1f}", y=base + 20, text_anchor="middle")
     unstated = points and all(p.span is not None and not p.span.year_known for p in points)
     title = "Month (year not stated)" if unstated else "Period"
-    _el(group, "text", title, class_="axis-title", x=LEFT + (WIDTH - LEFT - RIGHT) / 2, y=HEIGHT - 14,
-        text_anchor="middle")
+    _el(group, "text", title, class_="axis-title", x=frame.left + (frame.width - frame.left - frame.right) / 2,
+        y=frame.height - 14, text_anchor="middle")
 
 
 def _describe(series: Series) -> str:
@@ -113,7 +148,8 @@ def _points(svg: etree._Element, series: Series, xs: list[float], y: Callable[[f
         _el(svg, "polyline", class_="series-line", points=" ".join(f"{a:.1f},{b:.1f}" for a, b in zip(xs, ys,
                                                                                                      strict=True)))
     group = _el(svg, "g", class_="points")
-    for point, x, pos in zip(series.points, xs, ys, strict=True):
+    labels = [format_number(p.value) for p in series.points]
+    for point, x, pos, fits in zip(series.points, xs, ys, room_for(labels, xs), strict=True):
         label = f"{format_quantity(point.value, point.unit)}, {period_text(point.period)} — {point.post_title}"
         link = _el(group, "a", href=point.href, class_="point-link")
         _el(link, "title", label)
@@ -121,29 +157,31 @@ def _points(svg: etree._Element, series: Series, xs: list[float], y: Callable[[f
         _el(link, "rect", class_="hit", x=f"{x - 22:.1f}", y=f"{pos - 28:.1f}", width=44, height=38, rx=6)
         _el(link, "circle", class_="point forecast" if point.forecast else "point", cx=f"{x:.1f}", cy=f"{pos:.1f}",
             r=6)
-        _el(link, "text", format_number(point.value), class_="point-label", x=f"{x:.1f}", y=f"{pos - 12:.1f}",
-            text_anchor="middle")
+        if fits:
+            _el(link, "text", format_number(point.value), class_="point-label", x=f"{x:.1f}", y=f"{pos - 12:.1f}",
+                text_anchor="middle")
 
 
-def line_chart(series: Series, chart_id: str = "chart") -> Markup:
+def line_chart(series: Series, chart_id: str = "chart", frame: Frame = WIDE) -> Markup:
     """The chart as an <svg> element to embed in the page (so its links work, unlike in an <img>).
 
     Markup is safe here because lxml escapes every text and attribute it serialises.
     """
     svg = etree.Element(f"{{{SVG_NS}}}svg", nsmap={None: SVG_NS},
-                        attrib={"viewBox": f"0 0 {WIDTH} {HEIGHT}", "class": "chart", "id": chart_id,
+                        attrib={"viewBox": f"0 0 {frame.width} {frame.height}", "class": f"chart chart-{frame.name}",
+                                "id": chart_id,
                                 "aria-labelledby": f"{chart_id}-title {chart_id}-desc"})
     _el(svg, "title", f"{series.key.title} ({series.key.unit or 'no unit'})", id=f"{chart_id}-title")
     _el(svg, "desc", _describe(series), id=f"{chart_id}-desc")
-    _el(svg, "text", series.key.title, class_="chart-title", x=LEFT, y=24)
+    _el(svg, "text", series.key.title, class_="chart-title", x=frame.title_x, y=24)
     values = [p.value for p in series.points] or [0.0]
     scale = nice_scale(values)
 
     def y(value: float) -> float:
-        return TOP + (HEIGHT - TOP - BOTTOM) * (scale.high - value) / (scale.high - scale.low)
+        return frame.top + (frame.height - frame.top - frame.bottom) * (scale.high - value) / (scale.high - scale.low)
 
-    _y_axis(svg, scale, y, series)
-    xs = _x_positions(series.points)
-    _x_axis(svg, series.points, xs)
+    _y_axis(svg, scale, y, series, frame)
+    xs = _x_positions(series.points, frame)
+    _x_axis(svg, series.points, xs, frame)
     _points(svg, series, xs, y)
     return Markup(etree.tostring(svg, encoding="unicode"))

@@ -24,7 +24,7 @@ from metalnomist.models import Block, Fact, Post
 from metalnomist.pipeline import Archive
 from metalnomist.store.facts import FactFilter, SortColumn, distinct_values, query_facts
 from metalnomist.store.posts import posts_by_ids
-from metalnomist.web.charts import axis_title, line_chart
+from metalnomist.web.charts import NARROW, axis_title, line_chart
 from metalnomist.web.render import render, split_commentary
 
 FILTERS = ("commodity", "metric", "country", "partner", "company", "period", "source")
@@ -213,6 +213,7 @@ def series_page(request: Request, commodity: SeriesFilter = None, metric: Series
     if commodity and metric:
         found = analysis.series(archive, commodity, metric, country, partner, unit, company)
         context.update(series=found, chart=line_chart(found) if found.points else None,
+                       narrow_chart=line_chart(found, "chart-narrow", NARROW) if found.points else None,
                        axis_title=axis_title(found), company=company,
                        other_unit_urls=[(u, _series_url(found, u)) for u in found.other_units])
     return render(request, "series.html", context)

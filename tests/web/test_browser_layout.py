@@ -89,3 +89,20 @@ def test_data_shows_its_first_fact_in_the_first_screen(page, base_url: str) -> N
         assert "Japan" in card.inner_text() and "electric vehicles" in card.inner_text()
         page.locator(".filter-chips a").first.click()
         assert len(page.locator(".filter-chips a").all_inner_texts()) == 1
+
+
+CHART_TEXT_PX = """() => [...document.querySelectorAll("svg.chart text")]
+  .filter(t => t.getClientRects().length > 0)
+  .map(t => { const m = t.getScreenCTM(); return Math.hypot(m.a, m.b) * parseFloat(getComputedStyle(t).fontSize); })"""
+
+
+def test_chart_text_is_never_below_11px(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """At the two sizes, and at the widths in between where the chart shares the row with its table."""
+    page.goto(base_url + "/data/series?commodity=electric+vehicles&metric=sales&country=Japan")
+    shot(page, "series")
+    widths = [390, 320, 600, 700, 1000, 1100, 1250] if page.size_name == "phone" else [1366, 1920]
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 900})
+        sizes = page.evaluate(CHART_TEXT_PX)
+        assert sizes and min(sizes) >= 11, (width, min(sizes))
+        assert no_sideways_scroll(page), width
