@@ -37,6 +37,7 @@ class Entities:
     organisations: list[Mention]
     masked: str
     global_scopes: list[int] = field(default_factory=list)
+    sites: list[Mention] = field(default_factory=list)  # mines and plants, canonical = their country
 
 
 def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = None) -> Entities:
@@ -51,6 +52,7 @@ def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = 
         organisations=orgs,
         masked=masked_text,
         global_scopes=[m.start() for m in SCOPE_GLOBAL.finditer(masked_text)],
+        sites=vocab.sites().find(text),
     )
 
 

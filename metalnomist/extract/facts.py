@@ -75,7 +75,7 @@ def extract_facts(post: Post) -> list[Fact]:
             if opening:
                 state.new_subject([m.canonical for m in view.entities.commodities])
                 opening = False
-            state.data_country = agency_country(view) or state.data_country
+            state.paragraph.data_country = agency_country(view) or state.paragraph.data_country
             headline = not _ENDING.search(sentence) and _looks_like_headline(block.text)
             found = [] if headline else drafts(view)
             state.sentence_metric = None
@@ -161,7 +161,7 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         state.projects,
         para.scope,
         para.partner,
-        data_country=state.data_country,
+        data_country=state.paragraph.data_country,
         company_country=organisation_countries().get(company or ""),
         exchange=exchange_country(view) if base == "price" else (False, None),
     )

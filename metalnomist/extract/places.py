@@ -232,6 +232,8 @@ def tariff_levier(text: str, mentions: list[Mention]) -> str | None:
 
 def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None:
     clause = draft.anchor.clause
+    if view.entities.sites:  # `Escondida fell 0.7%`: a mine's figures are its country's, whoever owns it
+        return min(view.entities.sites, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical
     own = [m for m in view.entities.countries if clause.start <= m.start < clause.end]
     if own:
         return min(own, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical

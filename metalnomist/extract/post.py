@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from metalnomist.extract import vocab
-from metalnomist.extract.entities import find_commodities, find_countries
+from metalnomist.extract.entities import find_commodities, find_countries, find_organisations
 from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of
 from metalnomist.extract.periods import find_periods, is_delivery
 from metalnomist.extract.places import GLOBAL, tariff_levier
@@ -41,6 +41,7 @@ class ParagraphState:
     commodity: str | None = None
     partner: str | None = None
     scope: str | None = None
+    data_country: str | None = None  # whose statistics this paragraph reports (`NBS data` → China)
 
 
 @dataclass
@@ -62,7 +63,6 @@ class PostState:
     company: str | None = None
     heading_commodity: str | None = None
     sentence_metric: str | None = None
-    data_country: str | None = None
     focus_from_title: bool = False
     last_period: str | None = None  # survives a change of subject, for `over the same period`
     paragraph: ParagraphState = field(default_factory=ParagraphState)
@@ -76,7 +76,6 @@ class PostState:
         if not named or not carried or any(same_family(a, b) for a in named for b in carried):
             return False
         self.period = self.commodity = self.metric = self.company = self.heading_commodity = None
-        self.data_country = None
         if not self.focus_from_title:
             self.focus = None
         return True
@@ -87,14 +86,22 @@ def scan_post(post: Post) -> PostState:
     title = fold_quotes(post.title)
     body = fold_quotes(post.body)
     title_countries = find_countries(title)
-    focus = title_countries[0].canonical if title_countries else _most_named(body)
+    # the headline's country, else its mine's (`Red Dog off to a strong start`), else its company's home
+    title_sites = vocab.sites().find(title)
+    home = _headline_company_home(title)
+    if title_countries or title_sites:
+        focus: str | None = (title_countries or title_sites)[0].canonical
+    elif home:
+        focus = home
+    else:
+        focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)
     return PostState(
         published=post.published,
         report_year=None if post.published else report_year(title, body),
-        fiscal=fiscal_year_of(_headline_company_home(title) or focus),
+        fiscal=fiscal_year_of(home or focus),
         focus=focus,
-        focus_from_title=bool(title_countries),
+        focus_from_title=bool(title_countries or title_sites or home),
         tariff_country=tariff_levier(title, title_countries),
         abbreviations=_abbreviations(body),
         projects=_projects(body),
@@ -115,6 +122,17 @@ def same_family(a: str, b: str) -> bool:
     """`lithium carbonate` and `lithium oxide and hydroxide` are one report's figures; `copper`
     and `cobalt` are not."""
     return a == b or bool(_words(a) & _words(b))
+
+
+_WORLD_HEADLINE = re.compile(r"\b(?:world|global|worldwide)\b", re.I)
+
+
+def _reports_the_world(title: str, body: str) -> bool:
+    """`World crude steel production fell`, or a report an international body (WGC, worldsteel)
+    publishes: the countries it names in passing are not whose figures these are."""
+    if _WORLD_HEADLINE.search(title):
+        return True
+    return any(m.canonical in vocab.international_bodies() for m in find_organisations(body, {}))
 
 
 def _headline_company_home(title: str) -> str | None:

@@ -113,6 +113,20 @@ def countries() -> Gazetteer:
     return Gazetteer(entries, case_sensitive=True)
 
 
+@lru_cache(maxsize=1)
+def international_bodies() -> frozenset[str]:
+    """Agencies whose statistics are world figures (worldsteel, WGC, ICSG): a '-' country in the table."""
+    return frozenset(
+        canonical for _, canonical, kind, country in _organisation_rows() if kind == "agency" and country == "-"
+    )
+
+
+@lru_cache(maxsize=1)
+def sites() -> Gazetteer:
+    """Mines, projects and smelters, each with the country it is in (data/mines.tsv)."""
+    return Gazetteer([(row[0], row[1], "site") for row in read_table("mines.tsv")], case_sensitive=True)
+
+
 def _organisation_rows() -> list[tuple[str, str, str, str]]:
     """(alias, canonical, kind, country): agencies and exchanges, then companies."""
     rows = [(r[0], r[1], r[2], r[3] if len(r) > 3 else "-") for r in read_table("organisations.tsv")]

@@ -880,7 +880,7 @@ CASES += [
                 unit="USD/lb",
                 metric="price",
                 commodity="cobalt",
-                country=None,
+                country="Netherlands",  # the price's delivery point (in-whs Rotterdam)
                 source="Fastmarkets",
             )
         ],
