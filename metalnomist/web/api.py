@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from metalnomist.models import Comment, Post, SearchHit
@@ -17,7 +16,7 @@ from metalnomist.store.comments import list_comments
 from metalnomist.store.facts import FactFilter, SortColumn, query_facts
 from metalnomist.store.posts import label_counts, list_posts
 from metalnomist.web.pages import archive_of
-from metalnomist.web.render import label_url, render
+from metalnomist.web.render import label_url
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results per page, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="How many results to skip.")]
@@ -155,7 +154,22 @@ def _result(hit: SearchHit) -> SearchResult:
                         published=post.published, labels=list(post.labels), score=hit.score, snippet=hit.snippet)
 
 
-def api_search(request: Request, q: str = "", by_date: Annotated[bool, Query(alias="by-date")] = False,
+SearchText = Annotated[str, Query(description="The query: words, `\"exact phrases\"`, `-excluded` words, "
+                                               "`a OR b`; empty with a `label` lists that label's posts.")]
+ByDate = Annotated[bool, Query(alias="by-date", description="`true` for newest first; relevance order otherwise.")]
+
+
+WHOLE = " (whole value, any case)."
+Commodity = Annotated[str | None, Query(description="Only facts of this commodity, e.g. `palladium`" + WHOLE)]
+Metric = Annotated[str | None, Query(description="Only facts of this metric, e.g. `imports`" + WHOLE)]
+Country = Annotated[str | None, Query(description="Only facts about this country, e.g. `Japan`" + WHOLE)]
+Partner = Annotated[str | None, Query(description="Only trade with this partner, e.g. `Australia`" + WHOLE)]
+Company = Annotated[str | None, Query(description="Only facts about this company, e.g. `Toyota`" + WHOLE)]
+Period = Annotated[str | None, Query(description="Only this period, e.g. `2024`, `2024-03`, `2024-Q2`" + WHOLE)]
+Source = Annotated[str | None, Query(description="Only figures credited to this body, e.g. `METI`" + WHOLE)]
+
+
+def api_search(request: Request, q: SearchText = "", by_date: ByDate = False,
                label: Annotated[list[str] | None, Query(description="Only posts with this label (repeatable).")]
                = None, limit: Limit = 10, offset: Offset = 0) -> SearchResponse:
     """Search the archive: relevance order, or newest first with `by-date=true`."""
@@ -166,7 +180,9 @@ def api_search(request: Request, q: str = "", by_date: Annotated[bool, Query(ali
                           results=[_result(h) for h in page.hits])
 
 
-def api_posts(request: Request, limit: Limit = 10, offset: Offset = 0, label: str | None = None) -> PostList:
+def api_posts(request: Request, limit: Limit = 10, offset: Offset = 0,
+              label: Annotated[str | None, Query(description="Only posts with this label, e.g. `Iron Ore`.")]
+              = None) -> PostList:
     """Posts newest first, optionally of one label."""
     with archive_of(request).store.reading() as conn:
         posts, total = list_posts(conn, offset, limit, label)
@@ -201,10 +217,9 @@ def api_comments(request: Request, post_id: PostId) -> CommentList:
     return CommentList(post_id=post_id, comments=[_comment(c) for c in comments])
 
 
-def api_facts(request: Request, commodity: str | None = None, metric: str | None = None,
-              country: str | None = None, partner: str | None = None, company: str | None = None,
-              period: str | None = None, source: str | None = None,
-              post_id: Annotated[int | None, Query(ge=1)] = None,
+def api_facts(request: Request, commodity: Commodity = None, metric: Metric = None, country: Country = None,
+              partner: Partner = None, company: Company = None, period: Period = None, source: Source = None,
+              post_id: Annotated[int | None, Query(ge=1, description="Only the facts of this post.")] = None,
               q: Annotated[str | None, Query(description="Words in the sentence or the post title.")] = None,
               limit: Limit = 10, offset: Offset = 0,
               sort: Annotated[SortColumn | None, Query(description="Column to sort by; reading order when absent.")]
@@ -233,23 +248,3 @@ def api_add_comment(request: Request, post_id: PostId, payload: CommentIn,
     client = request.client.host if request.client else "unknown"
     comment = post_comment(archive_of(request), post_id, payload.author, payload.body, client)
     return CommentCreated(status="published" if comment.approved else "pending", comment=_comment(comment))
-
-
-
-def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    """Flatten the OpenAPI paths into rows a page can list: method, path, summary, parameters."""
-    rows = []
-    for path, methods in spec.get("paths", {}).items():
-        for method, op in methods.items():
-            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
-                       "type": p.get("schema", {}).get("type", p.get("schema", {}).get("anyOf", [{}])[0].get("type")),
-                       "description": p.get("description", "")} for p in op.get("parameters", [])]
-            rows.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                         "description": op.get("description", ""), "parameters": params,
-                         "body": "requestBody" in op, "responses": sorted(op.get("responses", {}))})
-    return rows
-
-
-def docs_page(request: Request) -> HTMLResponse:
-    """Swagger UI loads its scripts from a CDN, which fails offline and breaks our CSP: render the spec instead."""
-    return render(request, "docs.html", {"operations": _operations(request.app.openapi())})

@@ -16,7 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
-from metalnomist.web import api, data, feeds, pages
+from metalnomist.web import api, data, docs, feeds, pages
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.render import make_templates
 from metalnomist.web.security import Csrf, SecurityHeadersMiddleware
@@ -53,7 +53,7 @@ def routes() -> list[BaseRoute]:
         _page("/feeds/{post_id}/comments/default", feeds.comments_feed),
         _page("/sitemap.xml", feeds.sitemap),
         _page("/robots.txt", feeds.robots),
-        _page("/docs", api.docs_page),
+        _page("/docs", docs.docs_page),
         _page("/data", data.data_page),
         _page("/data.csv", data.data_csv),
         _page("/data.json", data.data_json),

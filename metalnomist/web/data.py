@@ -294,11 +294,20 @@ def _point_out(p: SeriesPoint) -> PointOut:
                     url=p.href, sentence=p.sentence)
 
 
-Required = Annotated[str, Query(min_length=1, max_length=MAX_FILTER_CHARS)]
+def _series_part(description: str, required: bool = False) -> Any:
+    return Query(min_length=1 if required else None, max_length=MAX_FILTER_CHARS, description=description)
 
 
-def api_series(request: Request, commodity: Required, metric: Required, country: SeriesFilter = None,
-               partner: SeriesFilter = None, unit: SeriesFilter = None, company: SeriesFilter = None) -> SeriesOut:
+SeriesCommodity = Annotated[str, _series_part("The commodity, e.g. `electric vehicles`.", required=True)]
+SeriesMetric = Annotated[str, _series_part("The metric, e.g. `sales` or `imports`.", required=True)]
+SeriesCountry = Annotated[str | None, _series_part("The country, e.g. `Japan`; absent means figures with none.")]
+SeriesPartner = Annotated[str | None, _series_part("The trading partner; absent means the total, not by partner.")]
+SeriesUnit = Annotated[str | None, _series_part("The unit, e.g. `t`; the most reported one when absent.")]
+SeriesCompany = Annotated[str | None, _series_part("One company's figures, e.g. `Toyota`; absent means the market's.")]
+
+
+def api_series(request: Request, commodity: SeriesCommodity, metric: SeriesMetric, country: SeriesCountry = None,
+               partner: SeriesPartner = None, unit: SeriesUnit = None, company: SeriesCompany = None) -> SeriesOut:
     """Dated values of one commodity, metric, country and partner (none: the total), in period order."""
     found = analysis.series(archive_of(request), commodity, metric, country, partner, unit, company)
     key = found.key

@@ -106,3 +106,12 @@ def test_chart_text_is_never_below_11px(page, base_url: str) -> None:  # type: i
         sizes = page.evaluate(CHART_TEXT_PX)
         assert sizes and min(sizes) >= 11, (width, min(sizes))
         assert no_sideways_scroll(page), width
+
+
+def test_docs_fit_the_screen(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    page.goto(base_url + "/docs")
+    assert no_sideways_scroll(page)
+    for details in page.locator(".example-response").all():
+        details.locator("summary").click()
+    assert no_sideways_scroll(page)  # the example responses too, once opened
+    shot(page, "docs")
