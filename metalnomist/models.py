@@ -5,9 +5,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 BlockKind = Literal["heading", "paragraph"]
+# Where a post's `published` came from: the feed or JSONL entry, the page's HTML metadata,
+# the URL, a dateline in the body, or nothing ('ingest': published stays None and the
+# ingest time stands in for display and sorting only).
+DateSource = Literal["feed", "html", "url", "dateline", "ingest"]
+DATE_SOURCES: tuple[str, ...] = get_args(DateSource)
 COMMENTARY_HEADING = "The Metalnomist Commentary"
 
 
@@ -45,6 +50,7 @@ class Post:
     id: int | None = None
     permalink: str | None = None
     created: datetime | None = None
+    date_source: DateSource | None = None
 
     @property
     def body(self) -> str:

@@ -7,10 +7,12 @@ the line (or element) and the problem. Readers do no storage: atomicity is the p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest import feed, html, jsonl, page
+from metalnomist.ingest.dates import infer_published
 from metalnomist.models import Post
 
 Reader = Callable[[Path], Iterator[Post]]
@@ -51,4 +53,15 @@ def read_posts(path: Path, fmt: str = "auto") -> Iterator[Post]:
     if fmt not in FORMATS:
         raise IngestError(str(path), f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     chosen = detect_format(path) if fmt == "auto" else fmt
-    return READERS[chosen](path)
+    return (with_date(post) for post in READERS[chosen](path))
+
+
+def with_date(post: Post) -> Post:
+    """A post its source left undated gets the date its URL or dateline states, if any;
+    else it is marked 'ingest' and stays undated (the ingest time only stands in for display)."""
+    if post.published is not None:
+        return post
+    found = infer_published(post.url, post.title, post.blocks)
+    if found is None:
+        return replace(post, date_source="ingest")
+    return replace(post, published=found.when, date_source=found.source)

@@ -1,11 +1,81 @@
-"""Publication dates as sources write them, always returned timezone-aware."""
+"""Publication dates: as sources state them, and inferred when a source states none.
+
+Scraped text and many JSONL archives carry no date, yet the extractor needs one to give
+"in November" its year. The URL and the first lines of the body often say it. Every rule
+here prefers no date to a wrong one: a date must be whole (a year-less dateline borrows
+its year only from evidence that agrees with it), real, and not in the future.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from metalnomist.models import Block, DateSource
 from metalnomist.text import normalise_space
+
+EARLIEST_YEAR = 1990  # before the web: a "year" this old in a URL or dateline is something else
+DATELINE_BLOCKS = 8  # bullets, a byline and a standfirst may come before a wire dateline
+SHORT_LINE = 120  # a date line or byline is short; a long paragraph's date is an event's
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+         ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
+         ("October", "Oct"), ("November", "Nov"), ("December", "Dec")),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Month names are matched capitalised only, so the verb "may" is never a month.
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|[,.]\d)"  # not 1,500 nor 12.5
+_WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
+# How bodies write a day, tried at one position; a year is optional in the first two.
+_WRITTEN = (
+    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?"),  # June 24, 2025 · Jan 4
+    re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"),  # 24 Jun 2025 · 7 June
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),  # 2025-06-24
+)
+# A wire dateline: an optional place (`TOKYO, `), the date, an optional agency, a dash.
+_PLACE = re.compile(r"(?:[A-Z][\w.'’ -]{0,40},\s*)?")
+_AFTER_WIRE_DATE = re.compile(r"\s*(?:\([^()]{2,30}\)\s*)?[-–—]")
+# Where a date may start in a short date line or byline: its start, after a label, after a bar.
+_DATE_LINE_STARTS = re.compile(r"(?:Published|Posted|Dated?)(?:\s+on)?\s*:?\s*|[|·•]\s*")
+# What may follow a date in a date line: its end, a time, a separator.
+_DATE_LINE_END = re.compile(r"\s*(?:$|[|·•,/]|at\b|by\b|\d{1,2}[:.]\d\d)")
+_ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
+# A year as a year: after a word that introduces one ("in 2023", "March 2024"), not "$2000".
+_YEAR_MENTION = re.compile(
+    r"\b(?:(?i:in|of|since|for|from|to|by|until|through|during|over|and|than|year|early|late|mid|end)"
+    r"|Q[1-4]|H[12]|" + "|".join(MONTHS) + r")\.?[\s-]+((?:19|20)\d\d)(?![\d,])"
+)
+# URL dates: /2013/02/05/, 2024-06-07 or 2024_06_07 anywhere; /2024/09/ as path segments only,
+# because a dashed year-month is as often a fiscal year (2011-12) as a month.
+_URL_DAY = re.compile(
+    r"""(?<!\d)(?P<year>(?:19|20)\d\d)   # 2013
+        (?P<sep>[/_-])(?P<month>[01]?\d)   # /02
+        (?P=sep)(?P<day>[0-3]?\d)(?!\d)    # /05, with the same separator
+    """,
+    re.VERBOSE,
+)
+_URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)(?:/|$)")
+_DIGIT_RUN = re.compile(r"(?<!\d)(\d{6}|\d{8})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A publication time and what said it."""
+
+    when: datetime
+    source: DateSource
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -32,3 +102,137 @@ def parse_datetime(value: str | None) -> datetime | None:
     if parsed is None:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def infer_published(url: str | None, title: str, blocks: Sequence[Block],
+                    now: datetime | None = None) -> Dated | None:
+    """The date the URL or a dateline states, or None; `now` bounds it (dates ahead are typos or IDs).
+
+    A whole URL date comes first (a CMS writes it), then a dated dateline, then a year-less
+    dateline given its year by the URL or by the weekday the lead names, then a URL month.
+    """
+    latest = (now or datetime.now(UTC)).date() + timedelta(days=1)
+    url_day, url_month = _url_dates(url or "", latest)
+    if url_day is not None:
+        return Dated(_midnight(url_day), "url")
+    line = _dateline(blocks[:DATELINE_BLOCKS])
+    if line is not None:
+        day = _complete(line, url_month, url or "", _years([title, *(b.text for b in blocks)]), latest)
+        if day is not None:
+            return Dated(_midnight(day), "dateline")
+    if url_month is not None:
+        return Dated(_midnight(url_month), "url")
+    return None
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    month: int
+    day: int
+    year: int | None
+    block: str
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def _real(year: int, month: int, day: int, latest: date) -> date | None:
+    """The day if it exists, is after EARLIEST_YEAR and is not in the future."""
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return found if EARLIEST_YEAR <= year and found <= latest else None
+
+
+def _url_dates(url: str, latest: date) -> tuple[date | None, date | None]:
+    """(a whole date in the URL, else None; the first day of a /YYYY/MM/ month, else None)."""
+    for match in _URL_DAY.finditer(url):
+        found = _real(int(match["year"]), int(match["month"]), int(match["day"]), latest)
+        if found is not None:
+            return found, None
+    for match in _URL_MONTH.finditer(url):
+        found = _real(int(match["year"]), int(match["month"]), 1, latest)
+        if found is not None:
+            return None, found
+    return None, None
+
+
+def _written_at(text: str, pos: int) -> tuple[re.Match[str], int, int, int | None] | None:
+    """A written date starting exactly at `pos`: (match, month, day, year or None)."""
+    for pattern in _WRITTEN:
+        match = pattern.match(text, pos)
+        if match is None:
+            continue
+        month = MONTHS.get(match["month"]) or int(match["month"])
+        day = int(match["day"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return match, month, day, int(match["year"]) if match["year"] else None
+    return None
+
+
+def _dateline(blocks: Iterable[Block]) -> _Dateline | None:
+    """The first wire dateline (`TOKYO, March 3 (Reuters) -`) or date line (`Published: 24 Jun 2025`)."""
+    for block in blocks:
+        text = block.text
+        place = _PLACE.match(text)
+        for start in (0, place.end() if place else 0):  # "June 24, " may read as a place
+            found = _written_at(text, start)
+            if found and _AFTER_WIRE_DATE.match(text, found[0].end()):
+                return _Dateline(found[1], found[2], found[3], text)
+        if len(text) > SHORT_LINE:
+            continue
+        for start in [0, *(m.end() for m in _DATE_LINE_STARTS.finditer(text))]:
+            found = _written_at(text, start)
+            if found and found[3] is not None and _DATE_LINE_END.match(text, found[0].end()):
+                return _Dateline(found[1], found[2], found[3], text)
+    return None
+
+
+def _years(texts: Iterable[str]) -> set[int]:
+    return {int(y) for text in texts for y in _YEAR_MENTION.findall(text)}
+
+
+def _complete(line: _Dateline, url_month: date | None, url: str, mentioned: set[int], latest: date) -> date | None:
+    """The dateline's day with its year: stated, or from evidence that agrees with month and day."""
+    if line.year is not None:
+        return _real(line.year, line.month, line.day, latest)
+    if url_month is not None:
+        near = [d for y in range(url_month.year - 1, url_month.year + 2)
+                if (d := _real(y, line.month, line.day, latest)) and abs((d - url_month).days) <= 62]
+        if len(near) == 1:
+            return near[0]
+    stamped = _compact_year(url, line.month, line.day)
+    if stamped is not None:
+        return _real(stamped, line.month, line.day, latest)
+    past = [y for y in mentioned if y <= latest.year]
+    return _by_weekday(line, max(past), latest) if past else None
+
+
+def _compact_year(url: str, month: int, day: int) -> int | None:
+    """The year of a digit run in the URL that spells this month and day (20210413, 102921)."""
+    md = f"{month:02d}{day:02d}"
+    for run in _DIGIT_RUN.findall(url):
+        if len(run) == 8 and run[4:] == md and run[:2] in {"19", "20"}:
+            return int(run[:4])
+        if len(run) == 8 and run[:4] == md and run[4:6] in {"19", "20"}:
+            return int(run[4:])
+        if len(run) == 6 and run[:4] == md:
+            return 2000 + int(run[4:])
+        if len(run) == 6 and run[2:] == md:
+            return 2000 + int(run[:2])
+    return None
+
+
+def _by_weekday(line: _Dateline, last_year: int, latest: date) -> date | None:
+    """Wire copy names the dateline's weekday ("said on Tuesday"). News is written in the latest
+    past year it mentions or the one after; when just one of the two puts the dateline on that
+    weekday, that is the year."""
+    named = _ON_WEEKDAY.search(line.block)
+    if named is None:
+        return None
+    weekday = WEEKDAYS.index(named["weekday"])
+    fits = [d for y in (last_year, last_year + 1)
+            if (d := _real(y, line.month, line.day, latest)) and d.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None

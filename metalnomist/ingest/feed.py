@@ -256,7 +256,8 @@ def _post(path: Path, where: tuple[int, int], title: str, blocks: tuple[Block, .
     if not title:
         words = blocks[0].text.split()
         title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
-    return Post(title=title, blocks=blocks, **fields)
+    # A dated entry is dated by the feed; an undated one is left for read_posts to infer.
+    return Post(title=title, blocks=blocks, date_source="feed" if fields.get("published") else None, **fields)
 
 
 def _wxr(item: etree._Element, local: str) -> etree._Element | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import lxml.html
 import trafilatura
+from htmldate import find_date
 from lxml import etree
 from trafilatura.settings import Document
 from trafilatura.utils import decode_file, load_html
@@ -170,18 +171,24 @@ def _json_ld_dates(tree: lxml.html.HtmlElement) -> Iterator[str]:
                 stack.extend(reversed(item))
 
 
-def _published(tree: lxml.html.HtmlElement, day: str | None) -> datetime | None:
-    """The most precise publication time the page states; trafilatura's day as a fallback."""
+def _published(tree: lxml.html.HtmlElement) -> datetime | None:
+    """The most precise publication time the page's metadata states; htmldate's reading as a fallback.
+
+    htmldate is given the parsed tree, so it never fetches, and no URL, so a URL date is left
+    to `infer_published` and labelled 'url'. Its extensive search stays off: it reads a footer's
+    "© 2019" as 1 January 2019 and an event date in the text as the publication date.
+    """
     candidates: list[str] = []
     for xpath in _DATE_XPATHS:
         candidates.extend(str(value) for value in tree.xpath(xpath))
     candidates.extend(_json_ld_dates(tree))
     candidates.extend(" ".join(el.itertext()) for el in tree.xpath("//*[contains(@class, 'date-header')]"))
-    for candidate in [*candidates, day or ""]:
+    for candidate in candidates:
         when = parse_datetime(candidate)
         if when is not None:
             return when
-    return None
+    # The day only: htmldate's times can be a Last-Modified header's.
+    return parse_datetime(find_date(tree, extensive_search=False, original_date=True, url=""))
 
 
 def _texts(elements: Iterable[etree._Element]) -> list[str]:
@@ -256,7 +263,7 @@ def _body_blocks(body: etree._Element | None, title: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _extract(path: Path) -> tuple[lxml.html.HtmlElement | None, Document | None]:
+def _extract(path: Path) -> tuple[lxml.html.HtmlElement | None, Document | None, datetime | None]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -264,14 +271,16 @@ def _extract(path: Path) -> tuple[lxml.html.HtmlElement | None, Document | None]
     # decode_file tries UTF-8, then detected encodings, then replaces bad bytes: never raises.
     tree = load_html(decode_file(raw))
     if tree is None:
-        return None, None
+        return None, None, None
+    # Before trafilatura, which prunes the tree it is given.
+    published = _published(tree)
     document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True)
-    return tree, document if isinstance(document, Document) else None
+    return tree, document if isinstance(document, Document) else None, published
 
 
 def read(path: Path) -> Iterator[Post]:
     """Yield the one article on the page; raise IngestError when it has no title or text."""
-    tree, document = _extract(path)
+    tree, document, published = _extract(path)
     if tree is None or document is None:
         raise IngestError(str(path), "no article text found: the page has no main text; is it an article page?")
     title = _title(tree, document.title)
@@ -283,7 +292,9 @@ def read(path: Path) -> Iterator[Post]:
         title=title,
         blocks=blocks,
         url=_url(tree, document.url),
-        published=_published(tree, document.date),
+        published=published,
+        # Undated pages are left to read_posts, which reads the URL and the body's first lines.
+        date_source="html" if published else None,
         labels=_labels(tree, document),
         # The publication, like a feed's title; the file path says nothing once ingested.
         source=document.sitename or document.hostname or None,

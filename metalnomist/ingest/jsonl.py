@@ -6,14 +6,15 @@ import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest.blocks import blocks_from_text
 from metalnomist.ingest.dates import parse_datetime
-from metalnomist.models import Comment, Post
+from metalnomist.models import DATE_SOURCES, Comment, DateSource, Post
 
-_KNOWN = {"title", "body", "url", "published", "labels", "source", "comments", "headings", "comment_count"}
+_KNOWN = {"title", "body", "url", "published", "date_source", "labels", "source", "comments", "headings",
+          "comment_count"}
 
 
 class _Fields:
@@ -42,6 +43,17 @@ class _Fields:
             raise self.fail(name, f"{value!r} is not an ISO 8601 date or date-time")
         return parsed
 
+    def date_source(self, published: datetime | None) -> DateSource | None:
+        """What dated the post: as exported, else the file itself ('feed'); None leaves it to inference."""
+        value = self.data.get("date_source")
+        if value is not None and value not in DATE_SOURCES:
+            raise self.fail("date_source", f"{value!r} is not one of {', '.join(DATE_SOURCES)}")
+        if published is None:
+            return None
+        if value == "ingest":
+            raise self.fail("date_source", "'ingest' means the post has no date, but 'published' gives one")
+        return cast(DateSource, value or "feed")
+
     def strings(self, name: str) -> list[str]:
         value = self.data.get(name) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -61,11 +73,13 @@ def _post(fields: _Fields) -> Post:
         raise fields.fail("comments", "must be a list of {author, body, published} objects")
     extra = {k: v for k, v in fields.data.items() if k not in _KNOWN}
     count = fields.data.get("comment_count")
+    published = fields.when("published")
     return Post(
         title=(title or "").strip(),
         blocks=blocks,
         url=fields.text("url"),
-        published=fields.when("published"),
+        published=published,
+        date_source=fields.date_source(published),
         labels=tuple(dict.fromkeys(label.strip() for label in fields.strings("labels") if label.strip())),
         source=fields.text("source"),
         comments=tuple(_comment(fields, i, c) for i, c in enumerate(comments)),
@@ -110,6 +124,7 @@ def post_to_dict(post: Post) -> dict[str, Any]:
         "body": post.body,
         "url": post.url,
         "published": post.published.isoformat() if post.published else None,
+        "date_source": post.date_source,
         "labels": list(post.labels),
         "source": post.source,
         "comments": [

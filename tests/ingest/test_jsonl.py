@@ -48,6 +48,8 @@ def test_dates_become_timezone_aware_and_unknown_fields_are_kept(tmp_path: Path)
         ('{"title": "A"}', "'body'"),  # missing body
         ('{"title": "A", "body": "x", "published": "last Tuesday"}', "'published'"),  # unparseable date
         ('{"title": "A", "body": "x", "labels": "Copper"}', "'labels'"),  # labels must be a list
+        ('{"title": "A", "body": "x", "date_source": "guess"}', "'date_source'"),  # not one of the sources
+        ('{"title": "A", "body": "x", "published": "2024-03-05", "date_source": "ingest"}', "'date_source'"),
         ('{"title": "A", "body": "x", "comments": [{"author": "B"}]}', "comments[0]"),  # comment without body
     ],
 )
