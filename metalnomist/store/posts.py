@@ -40,7 +40,7 @@ def _post(row: Row[Any], labels: Sequence[str]) -> Post:
     return Post(
         id=row.id, title=row.title, blocks=tuple(Block(kind, text) for kind, text in row.blocks), url=row.url,
         published=as_utc(row.published), created=as_utc(row.created), labels=tuple(labels), source=row.source,
-        comment_count=count, metadata=dict(row.extra or {}), permalink=row.permalink,
+        comment_count=count, metadata=dict(row.extra or {}), permalink=row.permalink, date_source=row.date_source,
     )
 
 
@@ -71,7 +71,9 @@ def post_by_permalink(conn: Connection, permalink: str) -> Post | None:
 
 
 def _newest_first() -> list[Any]:
-    return [nulls_last(desc(func.coalesce(posts.c.published, posts.c.created))), desc(posts.c.id)]
+    """Dated posts newest first, then undated ones (by when we stored them): an ingest time is no
+    publication date, so a post nobody dated never sorts above one that is."""
+    return [nulls_last(desc(posts.c.published)), desc(posts.c.id)]
 
 
 def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
@@ -82,7 +84,7 @@ def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
 
 def list_posts(conn: Connection, offset: int, limit: int, label: str | None = None,
                month: tuple[int, int] | None = None) -> tuple[list[Post], int]:
-    """Newest first (by published date, else by the date we first stored it); by label or month."""
+    """Newest first by published date, undated posts last; by label or month."""
     query = _select_posts()
     count = select(func.count()).select_from(posts)
     conditions: list[ColumnElement[bool]] = []
@@ -125,12 +127,18 @@ def label_counts(conn: Connection) -> list[tuple[str, int]]:
 
 
 def neighbours(conn: Connection, post: Post) -> tuple[Post | None, Post | None]:
-    """(newer, older) in the site's newest-first order."""
-    when = func.coalesce(posts.c.published, posts.c.created)
-    mine = post.published or post.created
-    newer_q = _select_posts().where(or_(when > mine, and_(when == mine, posts.c.id > post.id)))
-    older_q = _select_posts().where(or_(when < mine, and_(when == mine, posts.c.id < post.id)))
-    newer = conn.execute(newer_q.order_by(when, posts.c.id).limit(1)).first()
+    """(newer, older) in the site's newest-first order: dated by published, then undated by id."""
+    published, mine = posts.c.published, post.published
+    if mine is None:
+        newer_q = _select_posts().where(or_(published.is_not(None), posts.c.id > post.id))
+        newer_order = [published.asc().nulls_first(), posts.c.id]  # undated ones just above, then the oldest dated
+        older_q = _select_posts().where(and_(published.is_(None), posts.c.id < post.id))
+    else:
+        newer_q = _select_posts().where(or_(published > mine, and_(published == mine, posts.c.id > post.id)))
+        newer_order = [published, posts.c.id]
+        older_q = _select_posts().where(or_(published < mine, and_(published == mine, posts.c.id < post.id),
+                                            published.is_(None)))
+    newer = conn.execute(newer_q.order_by(*newer_order).limit(1)).first()
     older = conn.execute(older_q.order_by(*_newest_first()).limit(1)).first()
     return tuple(_post(r, []) if r else None for r in (newer, older))  # type: ignore[return-value]
 

@@ -42,6 +42,7 @@ posts = Table(
     Column("created", DateTime(timezone=True), nullable=False),
     Column("updated", DateTime(timezone=True), nullable=False),
     Column("source", Text),
+    Column("date_source", String(10)),  # models.DateSource; NULL for dated posts stored before it was kept
     Column("comment_count", Integer),
     Column("extra", JSON, nullable=False),
     Column("content_hash", String(64), nullable=False),

@@ -24,8 +24,9 @@ Outcome = Literal["added", "updated", "unchanged"]
 
 
 def content_hash(post: Post) -> str:
-    payload = [post.title, [(b.kind, b.text) for b in post.blocks], post.url, str(post.published), list(post.labels),
-               post.source, post.comment_count, [(c.author, c.body, str(c.published)) for c in post.comments]]
+    payload = [post.title, [(b.kind, b.text) for b in post.blocks], post.url, str(post.published), post.date_source,
+               list(post.labels), post.source, post.comment_count,
+               [(c.author, c.body, str(c.published)) for c in post.comments]]
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -62,7 +63,8 @@ def upsert_posts(conn: Connection, batch: Sequence[Post]) -> list[tuple[int, Out
 
 def _values(post: Post, digest: str, now: datetime) -> dict[str, Any]:
     return {"title": post.title, "blocks": [[b.kind, b.text] for b in post.blocks], "body": post.body,
-            "url": post.url, "published": as_utc(post.published), "updated": now, "source": post.source,
+            "url": post.url, "published": as_utc(post.published), "date_source": post.date_source,
+            "updated": now, "source": post.source,
             "comment_count": post.comment_count, "extra": post.metadata, "content_hash": digest}
 
 

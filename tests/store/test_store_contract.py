@@ -19,6 +19,7 @@ from metalnomist.store.posts import (
     label_counts,
     list_posts,
     month_counts,
+    neighbours,
     post_by_permalink,
     posts_by_ids,
     upsert_post,
@@ -198,3 +199,32 @@ def test_batches_number_colliding_permalinks(archive: Archive, tmp_path: Path) -
     with archive.store.reading() as conn:
         links = sorted(p.permalink or "" for p in list_posts(conn, 0, 10)[0])
     assert links == ["/2024/05/weekly-copper-2.html", "/2024/05/weekly-copper-3.html", "/2024/05/weekly-copper.html"]
+
+
+def test_the_date_and_what_dated_it_round_trip(archive: Archive, tmp_path: Path) -> None:
+    inferred = tmp_path / "inferred.jsonl"
+    inferred.write_text('{"title": "Wire", "body": "LIMA, June 3, 2025 (Reuters) - Copper rose."}\n'
+                        '{"title": "Plain", "body": "Copper rose."}\n')
+    ingest_file(archive, inferred)
+    with archive.store.transaction() as conn:
+        by_url, _ = upsert_post(conn, replace(make_post("By URL", 5), date_source="url"))
+    with archive.store.reading() as conn:
+        posts, _ = list_posts(conn, 0, 10)
+        again = posts_by_ids(conn, [by_url])[by_url]
+    got = [(p.title, p.published.isoformat() if p.published else None, p.date_source) for p in posts]
+    assert got == [("Wire", "2025-06-03T00:00:00+00:00", "dateline"), ("By URL", "2024-03-05T09:30:00+00:00", "url"),
+                   ("Plain", None, "ingest")]
+    assert again.date_source == "url"
+
+
+def test_undated_posts_list_after_dated_ones_and_neighbours_agree(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        for title, day in [("Old", 1), ("Undated A", None), ("New", 9), ("Undated B", None)]:
+            upsert_post(conn, make_post(title, day))
+    with archive.store.reading() as conn:
+        posts, _ = list_posts(conn, 0, 10)
+        order = [p.title for p in posts]
+        walked = [tuple(n.title if n else None for n in neighbours(conn, p)) for p in posts]
+    # An undated post stored last is still no newer than a dated one.
+    assert order == ["New", "Old", "Undated B", "Undated A"]
+    assert walked == [(None, "Old"), ("New", "Undated B"), ("Old", "Undated A"), ("Undated B", None)]

@@ -1,0 +1,29 @@
+"""Migrations bring an archive stored by an older version forward without losing or guessing data."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+
+from metalnomist.store.database import MIGRATIONS, migrate, open_engine
+
+OLD_POST = ("INSERT INTO posts (key, permalink, title, blocks, body, published, created, updated, extra, content_hash)"
+            " VALUES (:key, :link, 'T', '[]', '', :published, '2024-05-01', '2024-05-01', '{}', 'x')")
+
+
+def test_0002_marks_undated_posts_ingest_and_leaves_dated_ones_unknown(db_url: str) -> None:
+    engine = open_engine(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text(OLD_POST), [{"key": "a", "link": "/a", "published": "2024-03-01"},
+                                      {"key": "b", "link": "/b", "published": None}])
+    migrate(engine)
+    with engine.connect() as conn:
+        rows = dict(conn.execute(text("SELECT key, date_source FROM posts")).all())
+    engine.dispose()
+    # Nothing recorded what dated post a, so it stays unknown rather than guessed.
+    assert rows == {"a": None, "b": "ingest"}
