@@ -124,8 +124,20 @@ def test_contradictions_pair_different_posts_more_than_one_percent_apart(archive
                                                  max(first.first.value, first.second.value))
 
 
-def test_seed_has_no_contradictions_of_the_same_post(seeded: Archive) -> None:
-    assert all(c.first.post_id != c.second.post_id for c in analysis.contradictions(seeded))
+def test_seed_has_no_contradictions(seeded: Archive) -> None:
+    assert analysis.contradictions(seeded) == []
+
+
+def test_a_post_does_not_contradict_itself(archive: Archive, tmp_path: Path) -> None:
+    """A post that gives a figure and its revision disagrees with the other post, never with itself."""
+    twice = _post("Nickel imports and their revision",
+                  "Japan imported 12,000 tonnes of nickel in March 2024, the ministry said. "
+                  "Japan imported 14,000 tonnes of nickel in March 2024, a revision showed.", "https://example.com/r")
+    ingest_file(archive, write_posts(tmp_path, [twice, DISAGREEING[1]]))
+    found = analysis.contradictions(archive)
+    assert [(c.first.value, c.second.value, c.period) for c in found] == [(12000, 13500, "2024-03"),
+                                                                          (14000, 13500, "2024-03")]
+    assert all(c.first.post_id != c.second.post_id for c in found)
 
 
 def test_segments_cut_blocks_at_fact_sentences() -> None:

@@ -84,10 +84,33 @@ def test_paging_and_total(seeded: Archive) -> None:
     assert not {h.post.id for h in first.hits} & {h.post.id for h in second.hits}
 
 
-@pytest.mark.parametrize("text", ['"', "-", "AND", "", "U.S.", "62% Fe", "$102.20/t", "x" * 10_000, "((("])
-def test_hostile_queries_answer(seeded: Archive, text: str) -> None:
-    page = search(seeded.store, seeded.index, SearchRequest(text))
-    assert page.total >= 0
+IRON_ORE = "Japan’s Iron Ore Imports Drop in March Amid Weak Steel Demand"
+EVERY_POST = 20
+
+# (query, total, titles of the hits when few): odd text answers exactly, never an error.
+HOSTILE_QUERIES = [
+    ('"', EVERY_POST, None),  # a lone quote, a lone minus, a bare AND, brackets: no clause, so every post
+    ("-", EVERY_POST, None),
+    ("AND", EVERY_POST, None),
+    ("", EVERY_POST, None),
+    ("(((", EVERY_POST, None),
+    ("U.S.", 3, ["Japan's Response to U.S. Tariffs: Reluctance to Retaliate Amid Economic Concerns",
+                 "Japan’s Imports of Russian Palladium Rise for First Time Since Ukraine Invasion",
+                 "Japan's Lithium Imports Drop Amid Slow EV Market in 2024"]),
+    ("$102.20/t", 1, [IRON_ORE]),  # a price as written in the iron ore post
+    ("62% Fe", 0, []),  # no seed post grades its ore
+    pytest.param("x" * 10_000, 0, [], marks=pytest.mark.xfail(
+        strict=True, reason="a word longer than the analyser keeps is dropped, leaving a query for every post")),
+]
+
+
+@pytest.mark.parametrize(("text", "total", "expected"), HOSTILE_QUERIES)
+def test_hostile_queries_answer(seeded: Archive, text: str, total: int, expected: list[str] | None) -> None:
+    page = search(seeded.store, seeded.index, SearchRequest(text, limit=100))
+    found = [hit.post.title for hit in page.hits]
+    assert page.total == len(found) == total
+    if expected is not None:
+        assert found == expected
 
 
 def dated_archive(tmp_path: Path, archive: Archive) -> Archive:

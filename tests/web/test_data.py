@@ -197,8 +197,12 @@ def test_contradictions_page_shows_pairs_side_by_side(disagreeing: Site) -> None
 
 
 def test_empty_contradictions_page(site: Site) -> None:
+    """The seed's repeated figures all agree, so the page says so and lists no pair."""
     doc = html(site.client.get("/data/contradictions"))
-    assert select(doc, ".empty") or select(doc, "section.contradiction")
+    assert not select(doc, "section.contradiction")
+    assert [text_of(p) for p in select(doc, "main .empty")] == [
+        "No two posts disagree about a figure: every repeated figure agrees within 1%."]
+    assert site.client.get("/api/facts/contradictions").json() == {"total": 0, "contradictions": []}
 
 
 def test_navigation_links_to_data(site: Site) -> None:
