@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import lxml.etree
 import pytest
 
 from metalnomist.web import pages
 from metalnomist.web.security import SECURITY_HEADERS, Csrf
 from tests.web.conftest import Site, html, select, text_of
 
+FEED_NS = {"a": "http://www.w3.org/2005/Atom"}
 HOSTILE = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
@@ -46,11 +48,20 @@ def test_hostile_comments_are_shown_as_text(fresh: Site, hostile: str) -> None:
     doc = html(response)
     _assert_inert(doc)
     comment = select(doc, "li.comment")[0]
-    assert text_of(select(comment, ".author")[0]) == " ".join(hostile.split())
+    author = " ".join(hostile.split())
+    assert text_of(select(comment, ".author")[0]) == author
     assert not select(comment, "a")
-    feed = fresh.client.get(f"/feeds/{fresh.client.get('/api/posts?limit=100').json()['posts'][0]['id']}"
-                            "/comments/default")
-    assert feed.status_code == 200
+    post_id = next(p["id"] for p in fresh.client.get("/api/posts", params={"limit": 100}).json()["posts"]
+                   if p["url"] == url)
+    for alt, entry_path, body_path in [("atom", "a:entry", "a:content"), ("rss", "channel/item", "description")]:
+        answer = fresh.client.get(f"/feeds/{post_id}/comments/default", params={"alt": alt})
+        feed = lxml.etree.fromstring(answer.content)
+        entries = feed.xpath(entry_path, namespaces=FEED_NS)
+        assert len(entries) == 1, alt
+        assert not feed.xpath("//*[local-name()='script' or local-name()='svg' or local-name()='img']"), alt
+        assert entries[0].xpath("string(a:title|title)", namespaces=FEED_NS) == f"Comment by {author}", alt
+        assert entries[0].xpath(f"string({body_path})", namespaces=FEED_NS) == hostile + "\n\nmore", alt
+        assert alt == "rss" or entries[0].xpath("string(a:author/a:name)", namespaces=FEED_NS) == author
 
 
 def test_hostile_label_paths_are_text(site: Site) -> None:
