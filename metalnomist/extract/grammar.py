@@ -21,13 +21,13 @@ _UP = (
 _DOWN = (
     r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|down|plung\w*|plummet\w*|slump\w*|lower\w*|reduc\w*|"
     r"cut\w*|dip\w*|slid\w*|slide|shr[ai]nk\w*|contract\w*|eas(?:e|ed|ing)|lost|loss|tumbl\w*|"
-    r"slipp?\w*|sank|sink\w*|downturn|weaker|retreat\w*|shed|slow\w*|below"
+    r"slipp?\w*|sank|sink\w*|downturn|weaker|retreat\w*|shed|slow\w*|below|slash\w*|trim\w*|curb\w*"
 )
 _DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 _CHANGE_NOUN = (
     r"increase|rise|drop|decline|decrease|fall|growth|gain|jump|rebound|slump|surge|"
     r"uptick|reduction|cut|plunge|contraction|recovery|dip|slide|hike|expansion|upturn|"
-    r"downturn|slowdown|climb|loss"
+    r"downturn|slowdown|climb|loss|boost"
 )
 _CHANGE_VERB = (
     r"rise|fall|grow|increase|decrease|decline|drop|climb|jump|ease|slip|rebound|recover|"
@@ -35,11 +35,12 @@ _CHANGE_VERB = (
     r"dropped|declined|increased|decreased|grew|jumped|climbed|slipped|slid|plunged|"
     r"plummeted|surged|soared|gained|lost|eased|rebounded|tumbled|sank|shed|added|advanced|"
     r"retreated|rising|falling|dropping|declining|increasing|decreasing|growing|gaining|"
+    r"plunging|soaring|surging|jumping|climbing|slumping|tumbling|sliding|dipping|easing|"
     r"edged (?:up|down|higher|lower)"
 )
 _BOUND_WORDS = (
     r"(?:(?:by\s+)?(?:over|more than|nearly|almost|about|around|approximately|roughly|"
-    r"some|just|at least|less than|only)\s+)?"
+    r"some|just|at least|less than|only|close to)\s+)?"
 )
 _BASIS_TOKEN = (
     r"(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|month[- ]on[- ]month|m/m|quarter[- "
@@ -152,16 +153,22 @@ _COMPARISON_BEFORE = re.compile(
     re.I,
 )
 _COORDINATED_CHANGE = re.compile(
-    rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?\d[\d.,]*\s?(?:%|pc|per ?cent|percent)\s+(?:\S+\s+)?and\s+$", re.I
+    rf"\b(?:{_CHANGE_VERB}|(?:{_CHANGE_NOUN})s?\s+of)\s+(?:by\s+)?\d[\d.,]*\s?(?:%|pc|per ?cent|percent)\s+"
+    rf"(?:\S+\s+)?and\s+$",
+    re.I,
 )
 _BY_BEFORE = re.compile(rf"\bby\s+{_BOUND_WORDS}$", re.I)
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
 _VERB_BEFORE = re.compile(
-    rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})\s+{_BOUND_WORDS}$", re.I
+    rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})\s+(?:\w+ly\s+)?\(?\s*{_BOUND_WORDS}$",
+    re.I,
 )
 _NOUN_AFTER = re.compile(
-    rf"^\s*(?:{_BASIS_TOKEN}\s+)?(?:(?:{_CHANGE_NOUN}|higher|lower|above|below)\b|(?:up|down)\b(?!\s+to\b))", re.I
+    rf"^\s*(?:{_BASIS_TOKEN}\s+)?(?:(?:{_CHANGE_NOUN}|higher|lower|above|below)\b|(?:up|down)\b(?!\s+to\b)"
+    r"|(?:more|less)\s+than\b)",
+    re.I,
 )
+_AMOUNT_CHANGE_AFTER = re.compile(r"^\s*(?P<w>decrease|increase|drop|decline|rise|reduction|gain|fall)\b", re.I)
 _BASIS_AFTER = re.compile(
     rf"^\s*(?:{_BASIS_TOKEN}|(?:from|compared (?:to|with)) (?:the )?(?:same|previous|prior|a year|last))", re.I
 )
@@ -205,6 +212,9 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
 
 def _classify_amount(q: Quantity, text: str, clause: Clause, before: str, after: str) -> Item:
     """`600,000 tonnes less than`, `rose 12,000t`, `a reduction of 11,000 units` are signed differences."""
+    change = _AMOUNT_CHANGE_AFTER.match(after)  # `$1.4 billion decrease in value`
+    if change:
+        return Item(q, "diff", clause, change=float(direction(text, q, clause)))
     diff = _DIFF_AFTER.match(after)
     if diff:
         sign = -1.0 if diff.group("w").lower() in {"less", "fewer", "lower", "below"} else 1.0

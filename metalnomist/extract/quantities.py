@@ -28,6 +28,9 @@ _PER_MASS = {
     "troy ounce": "oz",
 }
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head"}
+# `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
+# (`20.75 mt`, `143 MT`): nobody reports a country's or miner's volume in hundreds of tonnes this way.
+_MEGATONNES = re.compile(r"mt|MT")
 _PER_YEAR = {"yr", "year", "annum", "y"}
 _BOUNDS = (
     (r"over|more than|above|exceed(?:ed|ing|s)?|in excess of|upwards of", "over"),
@@ -80,11 +83,11 @@ def _quantity_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"
         rf"(?:(?P<cur>{cur})\s?)?(?P<num>{number})"
-        rf"(?:\s?(?P<scale0>{scale})(?=\s?(?:–|—|-|to)\s?(?:{cur})?\s?\d))?"
+        rf"(?:\s?(?P<scale0>{scale})(?=\s?(?:–|—|-|to|and)\s?(?:{cur})?\s?\d))?"
         rf"(?:\s?(?P<dash>–|—|-|to|and)\s?(?:{cur})?\s?(?P<num2>{DIGITS}))?"
-        rf"(?:\s?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z]))?"
+        rf"(?:\s?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z])|(?<=\d)(?P<km>[KM])(?![A-Za-z]))?"
         rf"(?:\s?(?P<cursuf>{cursuf}))?"
-        rf"(?:\s?(?P<unit>{t.unit_re.pattern}))?"
+        rf"(?:(?:\s?|-)(?P<unit>{t.unit_re.pattern}))?"
         rf"(?:{per})?",
     )
 
@@ -148,6 +151,8 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
         if not written_cur:
             return None, 1.0
         scale = 1e6
+    if match.group("km"):  # `625K units`, `1.88M units`
+        scale = 1e3 if match.group("km") == "K" else 1e6
     per = (match.group("per") or "").lower().rstrip("s")
     if written_cur:
         code = currency_code(written_cur)
@@ -158,6 +163,8 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
         return code, scale
     if match.group("unit"):
         unit, factor = canonical_unit(match.group("unit"))
+        if _MEGATONNES.fullmatch(match.group("unit")) and scale == 1 and parse_number(match.group("num")) < 1000:
+            factor = 1e6  # `143 MT`, `323mt`: a national or company volume, not a few hundred tonnes
         return unit, scale * factor
     if match.group("num") and _counted_noun_follows(text, match.end()):
         return "units", scale
@@ -232,7 +239,14 @@ def _verbal(text: str) -> list[Quantity]:
 
 
 _ELEMENT = r"(?:TFe|Fe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li|Si|Ti|Mo|Sn|Pb|Mg|Nb|Ta|Sb|V|W)"
-_GRADE_AFTER = re.compile(rf"^\s?(?:{_ELEMENT}(?:\d+|O\d*|H\d*|\.[\w.]+)*\b|grade|purity|content|min|max)")
+_GRADE_AFTER = re.compile(
+    rf"""^\s?(?:
+        {_ELEMENT}(?:\d+|CO\d|O\d*|H\d*|\.[\w.]+)*\b   # Fe, Li2O, Li2CO3, LiOH.H2O
+        | (?:lithium|nickel|copper|zinc)\s+(?:oxide|content)\b      # `6% lithium oxide` spodumene
+        | grade | purity | content | min | max
+    )""",
+    re.X,
+)
 
 
 _STAKE_AFTER = re.compile(r"^[\s-]+(?:\w+\s+)?(?:stake|interest|equity|ownership|holding)\b", re.I)
@@ -252,12 +266,19 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
     ]
 
 
+_MASS = frozenset({"t", "lb", "oz"})
+
+
 def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
-    """`¥13.2 billion ($85 million)`: the bracketed amount restates the first one."""
+    """`¥13.2 billion ($85 million)`, `145,000 tonnes (319.7 million pounds)`: the bracketed
+    amount restates the first one in other units."""
     kept: list[Quantity] = []
     for q in found:
         previous = kept[-1] if kept else None
-        if previous and q.is_money and previous.is_money and re.fullmatch(r"\s*\(\s*", text[previous.end : q.start]):
+        same_kind = previous is not None and (
+            (q.is_money and previous.is_money) or (q.unit in _MASS and previous.unit in _MASS)
+        )
+        if previous and same_kind and re.fullmatch(r"\s*\(\s*", text[previous.end : q.start]):
             continue
         kept.append(q)
     return kept

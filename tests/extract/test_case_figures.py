@@ -1,0 +1,54 @@
+"""Figures and their roles, sentence → facts, grouped by where the wording comes from."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.cases import Case, F, check, row_id
+
+# Trade press units: `mt` after a small number is million tonnes; ounces are mass; K and M counts.
+UNITS = [
+    Case("Brazil's iron ore exports reached 31.5 mt in March.", [F(value=3.15e7, unit="t")]),
+    Case("The mill shipped 4,250 mt of rebar to Vietnam.", [F(value=4250, unit="t")]),
+    Case("Output of crude steel rose 9 per cent to 118 MT.", [F(value=1.18e8, unit="t", change_pct=9)]),
+    Case("Mine supply is expected to reach 6.1 million ounces.", [F(value=6.1e6 * 31.1034768e-6, unit="t")]),
+    Case("Gold held at $2,400 per ounce.", [F(value=2400, unit="USD/oz")]),
+    Case("Deliveries are expected to total 410K units.", [F(value=410000, unit="units")]),
+    Case("Wholesale EV sales hit 2.1M units in May.", [F(value=2.1e6, unit="units")]),
+    # both ends of a range keep their scale word
+    Case(
+        "Output is expected between 7.5 million and 8.2 million tonnes.",
+        [F(value=7.5e6, value_max=8.2e6, unit="t")],
+    ),
+]
+
+# What is not a figure: conversions in brackets and grades that name a product.
+NOT_FIGURES = [
+    Case("The smelter produced 62,000 tonnes (136.7 million pounds) of zinc.", [F(value=62000, unit="t")]),
+    Case("Fastmarkets assessed the 6% lithium oxide concentrate at $880/t.", [F(value=880, unit="USD/t")]),
+    Case("Battery-grade 99.5% Li2CO3 min was assessed at $10.5/kg.", [F(value=10.5, unit="USD/kg")]),
+]
+
+# Changes as reporters word them: nouns after the figure, verbs in -ing, `close to`, brackets.
+CHANGES = [
+    Case("Cathode output posted a 14% boost in the quarter.", [F(value=None, change_pct=14)]),
+    Case("Nickel output slumped, plunging 61% to 3,100 tonnes.", [F(value=3100, change_pct=-61)]),
+    Case(
+        "Exports reached 52 MT, 7.3 per cent more than 48 MT a year earlier.",
+        [F(value=5.2e7, change_pct=7.3), F(value=4.8e7, change_pct=None)],
+    ),
+    Case("Cobalt prices have dropped by close to 70% since 2022.", [F(value=None, change_pct=-70)]),
+    Case("Chinese demand is forecast to ease slightly (around 3%) next year.", [F(value=None, change_pct=-3)]),
+    Case(
+        "Peru and Chile expect falls of 8% and 2% respectively.",
+        [F(value=None, change_pct=-8), F(value=None, change_pct=-2)],
+    ),
+    # an amount followed by a change noun is a signed difference
+    Case("Mining revenue saw a $2.3 billion decrease in 2023.", [F(value=-2.3e9, unit="USD")]),
+    Case("Canada will trim aluminium quotas by 1.2mn t.", [F(value=-1.2e6, unit="t")]),
+]
+
+
+@pytest.mark.parametrize("case", UNITS + NOT_FIGURES + CHANGES, ids=row_id)
+def test_figure_case(case: Case) -> None:
+    check(case)
