@@ -12,9 +12,9 @@ import pytest
 from metalnomist.ingest import read_posts
 from metalnomist.ingest.blocks import blocks_from_text
 from metalnomist.ingest.dates import infer_published
+from tests.conftest import shared_file
 
 NOW = datetime(2026, 1, 15, 12, tzinfo=UTC)
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "dev"
 
 
 @dataclass(frozen=True)
@@ -137,13 +137,13 @@ def test_read_posts_marks_what_dated_each_post(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="the dev set lives in ../shared")
 def test_dev_set_dates_are_never_wrong_but_once() -> None:
     """Of the 14 dev articles whose page shows a date, inference gets 3 exactly and 1 wrong: 022's
     URL says 3 May, the newsletter issue, while its page says 26 April. The rest stay unknown."""
-    posts = {p.url: p for p in read_posts(DEV / "posts.jsonl", "jsonl")}
+    dev = shared_file("data/dev")
+    posts = {p.url: p for p in read_posts(dev / "posts.jsonl", "jsonl")}
     right, wrong = [], []
-    for path in sorted((DEV / "articles").glob("*.json")):
+    for path in sorted((dev / "articles").glob("*.json")):
         article = json.loads(path.read_text(encoding="utf-8"))
         post = posts[article["url"]]
         if article["published"] and post.published:

@@ -24,15 +24,12 @@ from metalnomist.errors import IngestError
 from metalnomist.ingest.html import blocks_from_html, parse_datetime, read
 from metalnomist.models import Block, Post
 from metalnomist.text import normalise_space
-
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "samples"
+from tests.conftest import shared_file
 
 
 @pytest.fixture(scope="module")
 def samples() -> Path:
-    if not SAMPLES.is_dir():
-        pytest.skip(f"sample folder {SAMPLES} is missing: clone the repo beside shared/ to run sample tests")
-    return SAMPLES
+    return shared_file("data/samples")
 
 
 def shingle_scores(expected: str, got: str) -> tuple[float, float, float]:
