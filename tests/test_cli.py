@@ -35,6 +35,8 @@ def test_ingest_twice_then_search_and_export(tmp_path: Path, monkeypatch) -> Non
     code, out, _ = run(db, "posts", "--format", "jsonl")
     exported = [json.loads(line) for line in out.splitlines()]
     assert len(exported) == 20 and all({"title", "body", "labels", "url", "published"} <= set(p) for p in exported)
+    # The seed page states no dates and its posts have no URLs or datelines: nothing dated them.
+    assert {(p["published"], p["date_source"]) for p in exported} == {(None, "ingest")}
 
 
 def test_a_bad_file_exits_non_zero_naming_file_and_line(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

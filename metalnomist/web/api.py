@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
-from metalnomist.models import Comment, Post, SearchHit
+from metalnomist.models import Comment, DateSource, Post, SearchHit
 from metalnomist.pipeline import get_post, post_comment
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.comments import list_comments
@@ -48,6 +48,11 @@ class PostSummary(BaseModel):
     url: str
     source_url: str | None
     published: datetime | None
+    date_source: DateSource | None = Field(
+        description="What dated the post: `feed` (its feed or JSONL entry), `html` (the page's metadata), `url`, "
+        "`dateline` (the body's first lines), or `ingest` (nothing did: `published` is null and `created`, when "
+        "it was stored, stands in). Null for dated posts stored before this was kept."
+    )
     created: datetime | None
     labels: list[str]
     comment_count: int
@@ -139,8 +144,8 @@ class FactList(BaseModel):
 def _summary(post: Post) -> PostSummary:
     assert post.id is not None and post.permalink is not None
     return PostSummary(id=post.id, title=post.title, url=post.permalink, source_url=post.url,
-                       published=post.published, created=post.created, labels=list(post.labels),
-                       comment_count=post.comment_count or 0)
+                       published=post.published, date_source=post.date_source, created=post.created,
+                       labels=list(post.labels), comment_count=post.comment_count or 0)
 
 
 def _comment(comment: Comment) -> CommentOut:

@@ -66,8 +66,8 @@ def test_bad_search_parameters_are_422_naming_the_field(site: Site, params: dict
 def test_posts_listing_with_total_and_label(site: Site) -> None:
     body = site.client.get("/api/posts", params={"limit": 5, "offset": 5}).json()
     assert (body["total"], body["limit"], body["offset"], len(body["posts"])) == (20, 5, 5, 5)
-    assert set(body["posts"][0]) == {"id", "title", "url", "source_url", "published", "created", "labels",
-                                     "comment_count"}
+    assert set(body["posts"][0]) == {"id", "title", "url", "source_url", "published", "date_source", "created",
+                                     "labels", "comment_count"}
     labelled = site.client.get("/api/posts", params={"label": "Iron Ore"}).json()
     assert labelled["total"] == 1 and labelled["posts"][0]["labels"] == ["Iron Ore"]
     assert_error(site.client.get("/api/posts", params={"limit": 1000}), 422, "invalid_parameter", "limit")

@@ -319,3 +319,24 @@ def test_head_requests_and_oversized_bodies(site: Site) -> None:
                                headers={"content-type": "application/json"})
     assert too_big.status_code == 413
     assert too_big.json()["error"]["code"] == "too_large"
+
+
+def test_post_pages_say_published_when_a_date_is_known_else_added(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from metalnomist.pipeline import ingest_file
+
+    records = [{"title": "Zinc wire", "body": "LIMA, June 24, 2025 (Reuters) - Zinc rose."},
+               {"title": "Zinc note", "body": "Zinc rose."}]
+    source = tmp_path / "posts.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    ingest_file(fresh.archive, source, "jsonl")
+    listed = {p["title"]: p for p in fresh.client.get("/api/posts", params={"limit": 50}).json()["posts"]}
+    assert (listed["Zinc wire"]["published"], listed["Zinc wire"]["date_source"]) == ("2025-06-24T00:00:00Z",
+                                                                                       "dateline")
+    assert (listed["Zinc note"]["published"], listed["Zinc note"]["date_source"]) == (None, "ingest")
+    dated = select(html(fresh.client.get(listed["Zinc wire"]["url"])), "article .post-meta")[0]
+    assert text_of(select(dated, ".published")[0]) == "Published 24 June 2025" and not select(dated, ".undated")
+    undated = select(html(fresh.client.get(listed["Zinc note"]["url"])), "article .post-meta")[0]
+    assert text_of(select(undated, ".undated")[0]).startswith("Added to the archive ")
+    assert not select(undated, ".published")
