@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -32,6 +34,31 @@ class Settings:
     extract_facts: bool = _setting(True, "Extract market facts from posts during ingest.")
     hybrid: bool = _setting(False, "Fuse BM25 with sentence vectors (reciprocal-rank fusion) for relevance order; "
                             "needs the `hybrid` extra and embeds every post at ingest (see bench/README.md).")
+    site_url: str = _setting("", "The site's public address (https://news.example.com) for links in feeds, "
+                             "the sitemap and CLI JSON; empty means links follow an allowed Host header, "
+                             "else the server's own address.")
+    allowed_hosts: str = _setting("", "Comma-separated Host names (or *.domain) trusted for links when site_url "
+                                  "is empty; any other Host header is ignored.")
+    trusted_proxies: str = _setting("", "Comma-separated addresses or networks (10.0.0.0/8) of proxies whose "
+                                    "X-Forwarded-For names the client; empty trusts none.")
+    max_title_chars: int = _setting(1000, "Longest post title accepted at ingest, in characters.")
+    max_label_chars: int = _setting(200, "Longest label accepted at ingest, in characters.")
+    max_labels: int = _setting(100, "Most labels one post may carry at ingest.")
+    max_body_chars: int = _setting(2_000_000, "Longest post body (or comment) accepted at ingest, in characters.")
+    max_line_bytes: int = _setting(8_000_000, "Longest JSON Lines line accepted at ingest, in bytes.")
+
+    def __post_init__(self) -> None:
+        if self.site_url and not re.fullmatch(r"https?://[^/\s?#]+/?", self.site_url):
+            raise ConfigError(f"{PREFIX}SITE_URL={self.site_url!r}: expected a scheme and host, "
+                              "like https://news.example.com")
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name.startswith("max_") and (not isinstance(value, int) or value < 1):
+                raise ConfigError(f"{PREFIX}{f.name.upper()}={value!r}: expected a whole number of at least 1")
+        try:
+            self.trusted_networks()
+        except ValueError as exc:
+            raise ConfigError(f"{PREFIX}TRUSTED_PROXIES={self.trusted_proxies!r}: {exc}") from None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -44,6 +71,11 @@ class Settings:
                 values[f.name] = _convert(key, environ[key], type(f.default))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+    def trusted_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        """The proxies whose X-Forwarded-For header is believed; anyone may send one."""
+        parts = (part.strip() for part in self.trusted_proxies.split(","))
+        return tuple(ipaddress.ip_network(part, strict=False) for part in parts if part)
 
     def resolved_index_dir(self) -> Path:
         if self.index_dir:
