@@ -17,6 +17,7 @@ from metalnomist.config import Settings
 from metalnomist.errors import InvalidInput, NotFound, RateLimited
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
+from metalnomist.ingest.checks import Limits
 from metalnomist.models import Comment, Fact, IngestReport, Post
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.semantic import open_semantic
@@ -96,7 +97,7 @@ def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progr
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     facts = 0
     with archive.store.transaction() as conn, _Extractor() as extract:
-        for batch in _batches(read_posts(path, fmt)):
+        for batch in _batches(read_posts(path, fmt, Limits.from_settings(archive.settings))):
             results = upsert_posts(conn, batch)
             changed = {post_id: replace(post, id=post_id)
                        for post, (post_id, outcome) in zip(batch, results, strict=True) if outcome != "unchanged"}

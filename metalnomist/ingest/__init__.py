@@ -1,7 +1,8 @@
 """Readers: turn source files into Posts. An explicit registry, chosen by format or detected.
 
-Every reader takes a path, streams it, yields Posts and raises IngestError naming the file,
-the line (or element) and the problem. Readers do no storage: atomicity is the pipeline's job.
+Every reader takes a path and the size limits, streams the file, yields Posts checked by
+`checks.checked` and raises IngestError naming the file, the line (or element) and the
+problem. Readers do no storage: atomicity is the pipeline's job.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from pathlib import Path
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest import feed, html, jsonl, page
+from metalnomist.ingest.checks import Limits
 from metalnomist.ingest.dates import infer_published
 from metalnomist.models import Post
 
-Reader = Callable[[Path], Iterator[Post]]
+Reader = Callable[[Path, Limits], Iterator[Post]]
 
 READERS: dict[str, Reader] = {
     "page": page.read,
@@ -49,11 +51,11 @@ def detect_format(path: Path) -> str:
     return "page"
 
 
-def read_posts(path: Path, fmt: str = "auto") -> Iterator[Post]:
+def read_posts(path: Path, fmt: str = "auto", limits: Limits | None = None) -> Iterator[Post]:
     if fmt not in FORMATS:
         raise IngestError(str(path), f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     chosen = detect_format(path) if fmt == "auto" else fmt
-    return (with_date(post) for post in READERS[chosen](path))
+    return (with_date(post) for post in READERS[chosen](path, limits or Limits()))
 
 
 def with_date(post: Post) -> Post:

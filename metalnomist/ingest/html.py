@@ -23,6 +23,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import decode_file, load_html
 
 from metalnomist.errors import IngestError
+from metalnomist.ingest.checks import Limits, checked
 from metalnomist.ingest.dates import parse_datetime
 from metalnomist.models import Block, Post
 from metalnomist.text import normalise_space
@@ -278,7 +279,7 @@ def _extract(path: Path) -> tuple[lxml.html.HtmlElement | None, Document | None,
     return tree, document if isinstance(document, Document) else None, published
 
 
-def read(path: Path) -> Iterator[Post]:
+def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
     """Yield the one article on the page; raise IngestError when it has no title or text."""
     tree, document, published = _extract(path)
     if tree is None or document is None:
@@ -288,7 +289,7 @@ def read(path: Path) -> Iterator[Post]:
     if not title or not blocks:
         missing = "title" if not title else "text"
         raise IngestError(str(path), f"no article text found: the page has no {missing}; is it an article page?")
-    yield Post(
+    yield checked(Post(
         title=title,
         blocks=blocks,
         url=_url(tree, document.url),
@@ -300,4 +301,4 @@ def read(path: Path) -> Iterator[Post]:
         source=document.sitename or document.hostname or None,
         comment_count=_comment_count(tree),
         metadata={"author": document.author} if document.author else {},
-    )
+    ), limits or Limits(), path, None)

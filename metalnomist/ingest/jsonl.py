@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest.blocks import blocks_from_text
+from metalnomist.ingest.checks import MAX_COMMENT_COUNT, Limits, bounded_lines, checked
 from metalnomist.ingest.dates import parse_datetime
 from metalnomist.models import DATE_SOURCES, Comment, DateSource, Post
 
@@ -54,6 +55,15 @@ class _Fields:
             raise self.fail("date_source", "'ingest' means the post has no date, but 'published' gives one")
         return cast(DateSource, value or "feed")
 
+    def count(self, name: str) -> int | None:
+        """A whole number of things: not a float, a bool, negative, or too big for the column."""
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COMMENT_COUNT:
+            raise self.fail(name, f"{str(value)[:40]} is not a whole number between 0 and {MAX_COMMENT_COUNT:,}")
+        return value
+
     def strings(self, name: str) -> list[str]:
         value = self.data.get(name) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -72,7 +82,6 @@ def _post(fields: _Fields) -> Post:
     if not isinstance(comments, list):
         raise fields.fail("comments", "must be a list of {author, body, published} objects")
     extra = {k: v for k, v in fields.data.items() if k not in _KNOWN}
-    count = fields.data.get("comment_count")
     published = fields.when("published")
     return Post(
         title=(title or "").strip(),
@@ -83,7 +92,7 @@ def _post(fields: _Fields) -> Post:
         labels=tuple(dict.fromkeys(label.strip() for label in fields.strings("labels") if label.strip())),
         source=fields.text("source"),
         comments=tuple(_comment(fields, i, c) for i, c in enumerate(comments)),
-        comment_count=count if isinstance(count, int) else None,
+        comment_count=fields.count("comment_count"),
         metadata=extra,
     )
 
@@ -96,14 +105,15 @@ def _comment(fields: _Fields, index: int, data: Any) -> Comment:
     return Comment(author=author, body=data["body"], published=fields.when("published", data))
 
 
-def read(path: Path) -> Iterator[Post]:
-    """Stream one post per non-blank line."""
+def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
+    """Stream one post per non-blank line; a line over the limit is refused before it is read whole."""
+    limits = limits or Limits()
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(bounded_lines(handle, limits.line_bytes, str(path)), start=1):
             if not raw.strip():
                 continue
             try:
@@ -112,9 +122,11 @@ def read(path: Path) -> Iterator[Post]:
                 raise IngestError(str(path), "not UTF-8 text", line=number) from None
             except json.JSONDecodeError as exc:
                 raise IngestError(str(path), f"invalid JSON at column {exc.colno}: {exc.msg}", line=number) from None
+            except RecursionError:
+                raise IngestError(str(path), "JSON nested too deeply to read", line=number) from None
             if not isinstance(data, dict):
                 raise IngestError(str(path), "each line must be a JSON object", line=number)
-            yield _post(_Fields(path, number, data))
+            yield checked(_post(_Fields(path, number, data)), limits, path, number)
 
 
 def post_to_dict(post: Post) -> dict[str, Any]:

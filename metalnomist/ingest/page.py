@@ -14,6 +14,7 @@ from pathlib import Path
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest.blocks import looks_like_heading
+from metalnomist.ingest.checks import Limits, bounded_lines, checked
 from metalnomist.models import Block, Post
 from metalnomist.text import normalise_space
 
@@ -51,11 +52,11 @@ class _Draft:
         )
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    """Numbered, stripped lines; undecodable bytes are an error naming the line."""
+def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str]]:
+    """Numbered, stripped lines; undecodable bytes or an overlong line are an error naming the line."""
     try:
         with path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
+            for number, raw in enumerate(bounded_lines(handle, max_bytes, str(path)), start=1):
                 try:
                     text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
                 except UnicodeDecodeError as exc:
@@ -66,12 +67,13 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None
 
 
-def read(path: Path) -> Iterator[Post]:
+def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
     """Stream posts: a post is complete when the next title (or the end of file) arrives."""
+    limits = limits or Limits()
     current: _Draft | None = None
     # The title is only known once the comment count two lines below it is seen.
     window: list[tuple[int, str]] = []
-    for number, line in _lines(path):
+    for number, line in _lines(path, limits.line_bytes):
         if _CHROME.match(line):
             continue
         count = _COMMENT_COUNT.match(line)
@@ -79,7 +81,7 @@ def read(path: Path) -> Iterator[Post]:
             title_line, title = window[-2]
             if current is not None:
                 _drop_trailing(current.lines, title)
-                yield current.to_post()
+                yield checked(current.to_post(), limits, path, current.line)
             current = _Draft(title, title_line, int(count.group(1) or 0))
             window = []
             continue
@@ -92,7 +94,7 @@ def read(path: Path) -> Iterator[Post]:
             "no posts found: expected a title line, a blank line, then a comment count such as 'No comments'",
             line=1,
         )
-    yield current.to_post()
+    yield checked(current.to_post(), limits, path, current.line)
 
 
 def _feed(draft: _Draft, line: str) -> None:

@@ -1,0 +1,105 @@
+"""Size limits at ingest (issue 8, item 11): each refused with file, line and field; nothing stored."""
+
+from __future__ import annotations
+
+import json
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from metalnomist.config import Settings, describe
+from metalnomist.errors import IngestError
+from metalnomist.ingest import jsonl, page, read_posts
+from metalnomist.ingest.checks import Limits
+from metalnomist.pipeline import Archive, ingest_file
+from metalnomist.store.posts import count_posts
+
+SMALL = Limits(title_chars=50, label_chars=20, labels=3, body_chars=500, line_bytes=2000)
+
+
+def jsonl_file(tmp_path: Path, *posts: dict[str, object]) -> Path:
+    path = tmp_path / "posts.jsonl"
+    path.write_text("".join(json.dumps(p) + "\n" for p in posts))
+    return path
+
+
+FINE = {"title": "Copper prices rise", "body": "Copper rose 3% in March.", "labels": ["Copper"]}
+OVER = [
+    ({"title": "x" * 51}, "title", "METALNOMIST_MAX_TITLE_CHARS"),
+    ({"labels": ["y" * 21]}, "labels", "METALNOMIST_MAX_LABEL_CHARS"),
+    ({"labels": ["a", "b", "c", "d"]}, "labels", "METALNOMIST_MAX_LABELS"),
+    ({"body": "z " * 300}, "body", "METALNOMIST_MAX_BODY_CHARS"),
+    ({"comments": [{"author": "A", "body": "w" * 501}]}, "comments[0].body", "METALNOMIST_MAX_BODY_CHARS"),
+]
+
+
+@pytest.mark.parametrize(("change", "field", "setting"), OVER)
+def test_each_limit_is_refused_naming_file_line_and_field(tmp_path: Path, change: dict[str, object], field: str,
+                                                          setting: str) -> None:
+    path = jsonl_file(tmp_path, FINE, {**FINE, **change})
+    with pytest.raises(IngestError) as caught:
+        list(jsonl.read(path, SMALL))
+    assert (caught.value.path, caught.value.line, caught.value.where) == (str(path), 2, f"field {field!r}")
+    assert setting in str(caught.value)
+
+
+def test_at_the_limit_is_accepted(tmp_path: Path) -> None:
+    post = {"title": "x" * 50, "labels": ["y" * 20, "b", "c"], "body": "z" * 500}
+    (read,) = jsonl.read(jsonl_file(tmp_path, post), SMALL)
+    assert (len(read.title), len(read.labels), len(read.body)) == (50, 3, 500)
+
+
+def test_an_endless_line_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as handle:
+        handle.write(json.dumps(FINE).encode() + b"\n")
+        handle.write(b'{"title": "big", "body": "' + b"a" * 40_000_000 + b'"}\n')
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError) as caught:
+            list(jsonl.read(path, Limits(line_bytes=1_000_000)))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert caught.value.line == 2 and "METALNOMIST_MAX_LINE_BYTES" in str(caught.value)
+    assert peak < 5_000_000  # about one line's worth, not the 40 MB line
+
+
+def test_page_text_lines_are_bounded_too(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("Title\n\nNo comments\nCopper\n\n" + "word " * 1000 + "\n")
+    with pytest.raises(IngestError) as caught:
+        list(page.read(path, SMALL))
+    assert caught.value.line == 6
+
+
+def test_feed_entries_name_their_line_and_entry(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Wire</title>\n'
+                    "<item><title>Fine</title><description>Text.</description></item>\n"
+                    f"<item><title>{'t' * 60}</title><description>Text.</description></item>\n"
+                    "</channel></rss>\n")
+    with pytest.raises(IngestError) as caught:
+        list(read_posts(path, "feed", SMALL))
+    assert (caught.value.line, caught.value.where) == (4, "entry 2, field 'title'")
+
+
+def test_a_refused_file_stores_nothing(archive: Archive, tmp_path: Path) -> None:
+    """On both databases: the good posts before the bad one are not kept either."""
+    archive.settings = archive.settings.replace(max_title_chars=50)
+    path = jsonl_file(tmp_path, FINE, {**FINE, "title": "Second", "url": "https://x/2"}, {**FINE, "title": "x" * 51})
+    with pytest.raises(IngestError, match="line 3, field 'title'"):
+        ingest_file(archive, path)
+    with archive.store.reading() as conn:
+        assert count_posts(conn) == 0
+
+
+def test_limits_are_settings_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    keys = [key for key, _, _ in describe() if key.startswith("METALNOMIST_MAX_")]
+    assert len(keys) == 5
+    for key in keys:
+        assert f"`{key}`" in readme, key
+    settings = Settings.from_env({"METALNOMIST_MAX_BODY_CHARS": "1000"})
+    assert Limits.from_settings(settings).body_chars == 1000
