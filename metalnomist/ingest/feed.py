@@ -13,19 +13,22 @@ a title, so such an entry means a broken file, not a post to skip quietly.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest.blocks import blocks_from_text
+from metalnomist.ingest.checks import Limits, checked
 from metalnomist.ingest.dates import parse_datetime
 from metalnomist.ingest.html import blocks_from_html
+from metalnomist.ingest.xmlstream import FeedSource
 from metalnomist.models import Block, Comment, Post
 from metalnomist.text import normalise_space
 
@@ -45,37 +48,14 @@ _ENTRY_TAGS = frozenset({f"{ATOM}entry", "item"})
 _FEED_TITLES = frozenset({f"{ATOM}title", "title"})
 _FEEDS = frozenset({f"{ATOM}feed", "channel"})
 _TITLE_WORDS = 12
-_READ_SIZE = 64 * 1024
-
-
-class _TrimmedFile:
-    """The file minus leading whitespace: strict parsers reject it before `<?xml`, feeds have it."""
-
-    def __init__(self, handle: IO[bytes]) -> None:
-        self._handle = handle
-        self._head = b""
-        self.skipped_lines = 0
-        while True:
-            chunk = handle.read(_READ_SIZE)
-            stripped = chunk.lstrip()
-            self.skipped_lines += chunk[: len(chunk) - len(stripped)].count(b"\n")
-            if stripped or not chunk:
-                self._head = stripped
-                break
-
-    def read(self, size: int = -1) -> bytes:
-        if self._head:
-            head, self._head = self._head, b""
-            return head
-        return self._handle.read(size if size and size > 0 else _READ_SIZE)
 
 
 def _entries(path: Path, tags: tuple[str, ...]) -> Iterator[tuple[int, etree._Element, int]]:
     """Yield (1-based number, element, line) per entry; the element is cleared after use."""
     try:
         with path.open("rb") as handle:
-            source = _TrimmedFile(handle)
-            parser = etree.iterparse(source, events=("end",), tag=tags, resolve_entities=False, huge_tree=True)
+            source = FeedSource(handle)
+            parser = etree.iterparse(source, events=("end",), tag=tags, resolve_entities="internal", huge_tree=True)
             try:
                 for number, (_, element) in enumerate(parser, start=1):
                     yield number, element, (element.sourceline or 0) + source.skipped_lines
@@ -84,9 +64,17 @@ def _entries(path: Path, tags: tuple[str, ...]) -> Iterator[tuple[int, etree._El
                         del element.getparent()[0]
             except etree.XMLSyntaxError as exc:
                 line = exc.lineno + source.skipped_lines if exc.lineno else None
-                raise IngestError(str(path), f"malformed XML: {exc.msg}; fix the file or re-export it", line) from None
+                raise IngestError(str(path), _syntax_problem(exc), line) from None
     except OSError as exc:
         raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None
+
+
+def _syntax_problem(exc: etree.XMLSyntaxError) -> str:
+    undeclared = re.match(r"Entity '([^']+)' not defined", exc.msg)
+    if undeclared:
+        return (f"the entity &{undeclared[1]}; is not declared in the file itself (external entities are never "
+                "read); declare it in the DOCTYPE or write the character instead")
+    return f"malformed XML: {exc.msg}; fix the file or re-export it"
 
 
 def _head(path: Path) -> tuple[str, str]:
@@ -98,8 +86,8 @@ def _head(path: Path) -> tuple[str, str]:
     root, title = "", ""
     try:
         with path.open("rb") as handle:
-            source = _TrimmedFile(handle)
-            for event, element in etree.iterparse(source, events=("start", "end"), resolve_entities=False):
+            source = FeedSource(handle)
+            for event, element in etree.iterparse(source, events=("start", "end"), resolve_entities="internal"):
                 root = root or str(element.tag)
                 if event == "start" and element.tag in _ENTRY_TAGS:
                     break
@@ -108,7 +96,7 @@ def _head(path: Path) -> tuple[str, str]:
                     title = title or normalise_space(" ".join(element.itertext()))
     except etree.XMLSyntaxError as exc:
         line = exc.lineno + source.skipped_lines if exc.lineno else None
-        raise IngestError(str(path), f"malformed XML: {exc.msg}; fix the file or re-export it", line) from None
+        raise IngestError(str(path), _syntax_problem(exc), line) from None
     except OSError as exc:
         raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None
     if not root:
@@ -362,19 +350,20 @@ def _rss_post(path: Path, item: etree._Element, where: tuple[int, int]) -> Post 
     )
 
 
-def _posts(path: Path, root: str) -> Iterator[Post]:
+def _posts(path: Path, root: str) -> Iterator[tuple[int, int, Post]]:
+    """(entry number, line, post) for each published post."""
     if root == f"{ATOM}feed":
         comments = _atom_comments(path)
         for number, entry, line in _entries(path, (f"{ATOM}entry",)):
             entry_id = _text(entry.find(f"{ATOM}id"))
             post = _atom_post(path, entry, (number, line), comments.get(entry_id, []))
             if post is not None:
-                yield post
+                yield number, line, post
     elif root == "rss":
         for number, item, line in _entries(path, ("item",)):
             post = _rss_post(path, item, (number, line))
             if post is not None:
-                yield post
+                yield number, line, post
     else:
         raise IngestError(
             str(path),
@@ -383,12 +372,12 @@ def _posts(path: Path, root: str) -> Iterator[Post]:
         )
 
 
-def read(path: Path) -> Iterator[Post]:
+def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
     """Yield the published posts of an Atom, RSS 2.0 or WXR file, in file order; source = feed title.
 
     Atom is read twice: Blogger exports put comments after all posts, and a first pass that
     keeps only the comments is lighter than holding every post until the end of the file.
     """
     root, feed_title = _head(path)
-    for post in _posts(path, root):
-        yield replace(post, source=feed_title or None)
+    for number, line, post in _posts(path, root):
+        yield checked(replace(post, source=feed_title or None), limits or Limits(), path, line, f"entry {number}")

@@ -1,0 +1,79 @@
+"""Entities in feeds (issue 8, item 12): declared or HTML-named, the text after them is never lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from metalnomist.errors import IngestError
+from metalnomist.ingest import feed
+from metalnomist.ingest.xmlstream import READ_SIZE
+
+
+def rss(tmp_path: Path, title: str, doctype: str = "", description: str = "Text.") -> Path:
+    path = tmp_path / "feed.rss"
+    path.write_text(f'<?xml version="1.0"?>\n{doctype}<rss version="2.0"><channel><title>Wire</title>'
+                    f"<item><title>{title}</title><description>{description}</description></item>"
+                    "</channel></rss>\n")
+    return path
+
+
+def title_of(path: Path) -> str:
+    (post,) = feed.read(path)
+    return post.title
+
+
+DECLARED = '<!DOCTYPE rss [<!ENTITY nbsp "&#160;"><!ENTITY metal "Copper">]>\n'
+
+
+@pytest.mark.parametrize(
+    ("doctype", "title", "expected"),
+    [
+        (DECLARED, "Copper&nbsp;prices rise", "Copper prices rise"),  # the issue's case, declared
+        (DECLARED, "&metal; prices rise", "Copper prices rise"),  # a declared text entity
+        ("", "Copper&nbsp;prices rise", "Copper prices rise"),  # undeclared, as HTML tools write feeds
+        ("", "Zinc &mdash; up&hellip; &rsquo;24", "Zinc — up… ’24"),
+        ('<!DOCTYPE rss SYSTEM "http://example.com/rss.dtd">\n', "Copper&nbsp;prices", "Copper prices"),
+        ("", "Tom &amp; Jerry &lt;3 &#169;", "Tom & Jerry <3 ©"),  # XML's own entities as before
+        ('<!DOCTYPE rss [<!ENTITY nbsp "-">]>\n', "a&nbsp;b", "a-b"),  # the file's own meaning wins
+    ],
+)
+def test_named_entities_keep_the_text_after_them(tmp_path: Path, doctype: str, title: str, expected: str) -> None:
+    assert title_of(rss(tmp_path, title, doctype)) == expected
+
+
+def test_cdata_is_left_as_written(tmp_path: Path) -> None:
+    """Inside CDATA `&nbsp;` is six characters of text; in a plain-text Atom construct it stays so."""
+    path = tmp_path / "feed.atom"
+    path.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><entry><title>Copper&nbsp;up</title>'
+                    '<content type="text"><![CDATA[Write &nbsp; for a space.]]></content></entry></feed>')
+    (post,) = feed.read(path)
+    assert (post.title, post.body) == ("Copper up", "Write &nbsp; for a space.")
+
+
+def test_entities_cut_by_a_read_boundary_are_still_read(tmp_path: Path) -> None:
+    """The rewriter reads in blocks; an entity or CDATA opener split between two must survive."""
+    for shift in range(12):
+        padding = "x" * (READ_SIZE - 60 - shift)
+        path = rss(tmp_path, "Copper&nbsp;prices", description=f"{padding}&mdash;<![CDATA[&nbsp;]]>end")
+        (post,) = feed.read(path)
+        assert post.title == "Copper prices" and post.body.endswith("x— end"), shift
+
+
+def test_external_entities_are_refused_not_read(tmp_path: Path) -> None:
+    doctype = '<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+    with pytest.raises(IngestError, match=r"line \d+: the entity &x; is not declared in the file itself"):
+        feed.read(rss(tmp_path, "t &x;", doctype)).__next__()
+
+
+def test_billion_laughs_is_refused(tmp_path: Path) -> None:
+    levels = ['<!ENTITY l0 "ha">'] + [f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)]
+    doctype = f"<!DOCTYPE rss [{''.join(levels)}]>\n"
+    with pytest.raises(IngestError, match="amplification"):
+        list(feed.read(rss(tmp_path, "&l9;", doctype)))
+
+
+def test_an_unknown_entity_is_an_error_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="&bogus;"):
+        list(feed.read(rss(tmp_path, "a &bogus; b")))
