@@ -76,11 +76,14 @@ def _iso(value: datetime) -> str:
 
 
 def post_html(post: Post) -> str:
-    """The body as HTML (headings, paragraphs, commentary aside) for feed readers to display."""
+    """The body as HTML (headings, paragraphs, commentary aside) for feed readers to display.
+
+    lxml refuses control characters in element text, so they are blanked before, not after, building.
+    """
     article, commentary = split_commentary(post.blocks)
-    parts = [h.H2(b.text) if b.kind == "heading" else h.P(b.text) for b in article]
+    parts = [h.H2(_text(b.text)) if b.kind == "heading" else h.P(_text(b.text)) for b in article]
     if commentary:
-        parts.append(h.E.aside(h.H2("The Metalnomist Commentary"), *[h.P(b.text) for b in commentary]))
+        parts.append(h.E.aside(h.H2("The Metalnomist Commentary"), *[h.P(_text(b.text)) for b in commentary]))
     return "".join(lxml.html.tostring(part, encoding="unicode") for part in parts)
 
 
