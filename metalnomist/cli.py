@@ -17,7 +17,7 @@ import click
 from tqdm import tqdm
 
 from metalnomist.config import Settings, describe
-from metalnomist.errors import IngestError, MetalnomistError
+from metalnomist.errors import ConfigError, IngestError, MetalnomistError, StoreError
 from metalnomist.extract.export import write_csv, write_jsonl
 from metalnomist.ingest import FORMATS
 from metalnomist.ingest.jsonl import post_to_dict
@@ -26,14 +26,15 @@ from metalnomist.pipeline import (
     files_in,
     find_facts,
     held_comments,
-    ingest_file,
     ingest_sample_if_empty,
     moderate,
     open_archive,
     reextract,
+    store_file,
 )
+from metalnomist.search.index import IndexBusy
 from metalnomist.search.query import parse
-from metalnomist.search.service import SearchRequest, reindex, search, total_posts
+from metalnomist.search.service import SearchRequest, catch_up, search, total_posts
 from metalnomist.search.thesaurus import default_thesaurus
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.posts import iter_posts
@@ -64,20 +65,34 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
     """Read posts from files (a folder means every file in it). A bad file stores nothing."""
     failures = 0
     totals = {"added": 0, "updated": 0, "unchanged": 0, "facts": 0}
-    with _archive(ctx) as archive, tqdm(unit=" posts", file=sys.stderr, disable=None) as bar:
-        for path in files_in(paths):
-            bar.set_description(path.name[:30])
-            try:
-                report = ingest_file(archive, path, fmt, progress=bar.update)
-            except IngestError as exc:
-                failures += 1
-                tqdm.write(f"error: {exc} (nothing from this file was stored)", file=sys.stderr)
-                continue
-            for name in totals:
-                totals[name] += getattr(report, name)
-    click.echo(", ".join(f"{count} {name}" for name, count in totals.items()).replace("facts", "facts extracted"))
+    with _archive(ctx) as archive:
+        with tqdm(unit=" posts", file=sys.stderr, disable=None) as bar:
+            for path in files_in(paths):
+                bar.set_description(path.name[:30])
+                try:
+                    report = store_file(archive, path, fmt, progress=bar.update)
+                except IngestError as exc:
+                    failures += 1
+                    tqdm.write(f"error: {exc} (nothing from this file was stored)", file=sys.stderr)
+                    continue
+                for name in totals:
+                    totals[name] += getattr(report, name)
+        click.echo(", ".join(f"{count} {name}" for name, count in totals.items()).replace("facts", "facts extracted"))
+        failures += _index_what_was_stored(archive)
     if failures:
         raise click.exceptions.Exit(1)
+
+
+def _index_what_was_stored(archive: Archive) -> int:
+    """The database has committed; an index that cannot follow is reported, not fatal (1 = failed)."""
+    try:
+        catch_up(archive.store, archive.index)
+    except IndexBusy:
+        click.echo("note: another process is writing the search index; it indexes these posts too", err=True)
+    except (StoreError, ConfigError) as exc:
+        click.echo(f"error: the posts above are stored in the database, but not yet searchable: {exc}", err=True)
+        return 1
+    return 0
 
 
 def _plain(snippet: str) -> str:
@@ -188,11 +203,11 @@ def approve(ctx: click.Context, comment_ids: tuple[int, ...], reject: bool) -> N
 @cli.command(name="reindex")
 @click.pass_context
 def reindex_command(ctx: click.Context) -> None:
-    """Rebuild the search index from the database."""
+    """Rebuild the search index from the database, starting from an empty index folder."""
     with _archive(ctx) as archive:
         total = total_posts(archive.store)
         with tqdm(total=total, unit=" posts", file=sys.stderr, disable=None) as bar:
-            count = reindex(archive.store, archive.index, progress=bar.update)
+            count = archive.rebuild_index(progress=bar.update)
     click.echo(f"{count} posts indexed")
 
 

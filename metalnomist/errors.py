@@ -48,5 +48,9 @@ class StoreError(MetalnomistError):
     pass
 
 
+class IndexUnavailable(StoreError):
+    """The search index could not be written; the database is intact and rebuilds it at the next start."""
+
+
 class RateLimited(MetalnomistError):
     pass

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -20,8 +21,8 @@ from metalnomist.ingest import read_posts
 from metalnomist.ingest.checks import Limits
 from metalnomist.models import Comment, Fact, IngestReport, Post
 from metalnomist.search.index import SearchIndex
-from metalnomist.search.semantic import open_semantic
-from metalnomist.search.service import bring_in_step, catch_up
+from metalnomist.search.semantic import SemanticIndex, open_semantic
+from metalnomist.search.service import bring_in_step, catch_up, reindex
 from metalnomist.store import Store
 from metalnomist.store.comments import (
     add_comment,
@@ -45,21 +46,40 @@ class Archive:
 
     settings: Settings
     store: Store
-    index: SearchIndex
+    semantic: SemanticIndex | None = None
+    _index: SearchIndex | None = field(default=None, repr=False)
+    _opening: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def index(self) -> SearchIndex:
+        """Opened, and brought in step with the change log, at first use: what only reads the
+        database never opens it, so an index being rebuilt or damaged cannot stop it."""
+        with self._opening:
+            if self._index is None:
+                index = SearchIndex(self.settings.resolved_index_dir())
+                index.semantic = self.semantic
+                bring_in_step(self.store, index)
+                self._index = index
+            return self._index
+
+    def rebuild_index(self, progress: Progress = lambda n: None) -> int:
+        """A new index from the database, in a folder emptied first: nothing of the old one is read."""
+        with self._opening:
+            index = SearchIndex(self.settings.resolved_index_dir(), empty=True)
+            index.semantic = self.semantic
+            count = reindex(self.store, index, progress)
+            self._index = index
+            return count
 
     def close(self) -> None:
         self.store.close()
 
 
 def open_archive(settings: Settings) -> Archive:
-    """Open (and migrate) the database, open the index and let it catch up with the change log."""
+    """Open (and migrate) the database; the search index opens when first used."""
     # The vector side first: a missing `hybrid` extra fails before anything is opened.
     semantic = open_semantic(settings.resolved_index_dir()) if settings.hybrid else None
-    store = Store.open(settings.db)
-    index = SearchIndex(settings.resolved_index_dir())
-    index.semantic = semantic
-    bring_in_step(store, index)
-    return Archive(settings, store, index)
+    return Archive(settings, Store.open(settings.db), semantic)
 
 
 def sample_path() -> Path:
@@ -93,7 +113,14 @@ class _Extractor:
 
 
 def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progress | None = None) -> IngestReport:
-    """All of one file or none of it: the transaction rolls back on the first bad post."""
+    """Store one file, then bring the search index up to date."""
+    report = store_file(archive, path, fmt, progress)
+    catch_up(archive.store, archive.index)
+    return report
+
+
+def store_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progress | None = None) -> IngestReport:
+    """All of one file or none of it in the database: the transaction rolls back on the first bad post."""
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     facts = 0
     with archive.store.transaction() as conn, _Extractor() as extract:
@@ -109,7 +136,6 @@ def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progr
                 facts += sum(len(items) for items in found.values())
             if progress:
                 progress(len(batch))
-    catch_up(archive.store, archive.index)
     if counts["added"] + counts["updated"] >= CHECKPOINT_AFTER:
         archive.store.checkpoint()
     return IngestReport(files=1, facts=facts, **counts)

@@ -1,24 +1,28 @@
 """The Tantivy index: a derived store that follows the database's change log.
 
 The database is the truth. The index remembers the last change-log sequence it applied
-(in `state.json`, written after each commit), so after a crash it re-applies from there;
-applying a change twice is harmless because each one replaces the whole document.
+and the identity of the archive it follows (in `state.json`, written after each commit), so
+after a crash it re-applies from there; applying a change twice is harmless because each one
+replaces the whole document. A folder it cannot open or write is emptied (of its own files
+only, see folder.py) and rebuilt from the database, never left to stop the archive.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import tantivy
 
+from metalnomist.errors import IndexUnavailable
 from metalnomist.models import Post
+from metalnomist.search import folder
 from metalnomist.search.query import Clause, Query, Term
 from metalnomist.text import fold_quotes, normalise_space, strip_accents
 
@@ -32,6 +36,8 @@ UNDATED = -(2**62)  # sorts after every real date in newest-first order
 # match counts above a body match. 0.3 measured best on SciFact (bench/relevance.py: 0.692
 # nDCG@10; 0.686 with no bonus, 0.673 at 0.6; separate title/body fields at 2.0/1.0: 0.613).
 FIELD_BOOSTS = {"text": 1.0, "title": 0.3, "labels": 1.0}
+
+log = logging.getLogger(__name__)
 
 
 def label_key(label: str) -> str:
@@ -89,22 +95,33 @@ class RawHit:
 class SearchIndex:
     """One index folder. Writers are short-lived so another process can take its turn."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, empty: bool = False) -> None:
+        """Open the index in `path`; `empty` (or another schema) starts from an empty folder."""
         self.path = path
         self.analyzer = _analyzer()
         self.schema = _schema()
         self._state_file = path / "state.json"
         self._state_stamp: tuple[int, int, int] | None = None
-        self._state_cache: dict[str, int] = {}
-        if self._state().get("schema") != SCHEMA_VERSION:
-            shutil.rmtree(path, ignore_errors=True)
-        path.mkdir(parents=True, exist_ok=True)
-        self.index = tantivy.Index(self.schema, path=str(path))
-        self.index.register_tokenizer(ANALYZER, self.analyzer)
+        self._state_cache: dict[str, Any] = {}
+        folder.claim(path)
+        if empty or self._state().get("schema") != SCHEMA_VERSION:
+            folder.clear(path)
+        self.index = self._open()
         self._write_lock = threading.Lock()
         self._loaded_seq = self.applied_seq
         # The optional vector side (settings.hybrid): kept beside this folder, in step by the same catch-up.
         self.semantic: SemanticIndex | None = None
+
+    def _open(self) -> tantivy.Index:
+        """A folder Tantivy cannot open (a torn segment, a garbled meta.json) is emptied for a rebuild."""
+        try:
+            index = tantivy.Index(self.schema, path=str(self.path))
+        except ValueError as exc:
+            log.warning("search index %s cannot be opened (%s); rebuilding it from the database", self.path, exc)
+            folder.clear(self.path)
+            index = tantivy.Index(self.schema, path=str(self.path))
+        index.register_tokenizer(ANALYZER, self.analyzer)
+        return index
 
     def _writer(self, heap_size: int, wait_seconds: float) -> tantivy.IndexWriter:
         """Tantivy allows one writer per index; wait a little for it, then give up with IndexBusy."""
@@ -118,7 +135,7 @@ class SearchIndex:
                 time.sleep(0.05)
 
     # --- state -------------------------------------------------------------------------------
-    def _state(self) -> dict[str, int]:
+    def _state(self) -> dict[str, Any]:
         """Read again only when the file was replaced: every search asks, and a stat is cheaper."""
         try:
             stat = self._state_file.stat()
@@ -134,10 +151,22 @@ class SearchIndex:
     def applied_seq(self) -> int:
         return int(self._state().get("seq", 0))
 
-    def _save_seq(self, seq: int) -> None:
+    @property
+    def archive(self) -> str | None:
+        """The identity of the archive whose change log this index follows (None: not built yet)."""
+        found = self._state().get("archive")
+        return str(found) if found else None
+
+    def _save_state(self, seq: int, archive: str | None) -> None:
         tmp = self._state_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "seq": seq}))
+        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "seq": seq, "archive": archive}))
         tmp.replace(self._state_file)
+
+    def _failed(self, exc: BaseException) -> IndexUnavailable:
+        """A failed write (disk full, a damaged file): forget the state so the next start rebuilds."""
+        self._state_file.unlink(missing_ok=True)
+        return IndexUnavailable(f"the search index in {self.path} could not be written ({exc}); "
+                                "the database is intact and the index is rebuilt from it at the next start")
 
     # --- writing -----------------------------------------------------------------------------
     def apply(self, post_ids: Iterable[int], posts: dict[int, Post], seq: int, clear: bool = False,
@@ -146,7 +175,11 @@ class SearchIndex:
         if not self._write_lock.acquire(timeout=wait_seconds):
             raise IndexBusy("another thread is writing the index")
         try:
-            self._apply(self._writer(128_000_000, wait_seconds), post_ids, posts, seq, clear)
+            writer = self._writer(128_000_000, wait_seconds)
+            try:
+                self._apply(writer, post_ids, posts, seq, clear)
+            except (OSError, ValueError) as exc:
+                raise self._failed(exc) from None
         finally:
             self._write_lock.release()
 
@@ -160,7 +193,7 @@ class SearchIndex:
                 writer.add_document(self._document(posts[post_id]))
         writer.commit()
         writer.wait_merging_threads()
-        self._save_seq(seq)
+        self._save_state(seq, self.archive)
         self.reload()
 
     def _document(self, post: Post) -> tantivy.Document:
@@ -177,18 +210,23 @@ class SearchIndex:
                 UNDATED + int(when.timestamp()) if when else UNDATED),
         )
 
-    def rebuild_from(self, batches: Iterable[Sequence[Post]], seq: int, progress: Callable[[int], None]) -> int:
+    def rebuild_from(self, batches: Iterable[Sequence[Post]], seq: int, archive: str,
+                     progress: Callable[[int], None]) -> int:
+        """Every post of `archive` as of `seq`, replacing whatever the index held."""
         writer = self._writer(256_000_000, wait_seconds=60.0)
-        writer.delete_all_documents()
-        total = 0
-        for batch in batches:
-            for post in batch:
-                writer.add_document(self._document(post))
-            total += len(batch)
-            progress(len(batch))
-        writer.commit()
-        writer.wait_merging_threads()
-        self._save_seq(seq)
+        try:
+            writer.delete_all_documents()
+            total = 0
+            for batch in batches:
+                for post in batch:
+                    writer.add_document(self._document(post))
+                total += len(batch)
+                progress(len(batch))
+            writer.commit()
+            writer.wait_merging_threads()
+            self._save_state(seq, archive)
+        except (OSError, ValueError) as exc:
+            raise self._failed(exc) from None
         self.reload()
         return total
 

@@ -16,6 +16,7 @@ from metalnomist.search.semantic import SemanticIndex, rrf
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 from metalnomist.store import Store
 from metalnomist.store.changes import changes_since, last_seq
+from metalnomist.store.identity import archive_identity
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 
 MAX_LIMIT = 100
@@ -25,12 +26,14 @@ HYBRID_DEPTH = 100  # each side's candidates for fusion: the usual depth for RRF
 
 
 def bring_in_step(store: Store, index: SearchIndex) -> int:
-    """Catch up; rebuild when the index is ahead of the log or its count disagrees (a replaced database)."""
+    """Catch up; rebuild when the index follows another archive (a swapped database file), is new,
+    is ahead of the log, or its count disagrees."""
     with store.reading() as conn:
         last = last_seq(conn)
+        identity = archive_identity(conn)
     semantic = index.semantic
     ahead = index.applied_seq > last or (semantic is not None and semantic.applied_seq > last)
-    if not ahead:
+    if index.archive == identity and not ahead:
         applied = catch_up(store, index)
         total = total_posts(store)
         if index.num_docs() == total and (semantic is None or len(semantic) == total):
@@ -85,7 +88,7 @@ def reindex(store: Store, index: SearchIndex, progress: Callable[[int], None] = 
     """Rebuild from the database, then apply whatever changed while rebuilding."""
     with store.reading() as conn:
         seq = last_seq(conn)
-        count = index.rebuild_from(_batches(iter_posts(conn)), seq, progress)
+        count = index.rebuild_from(_batches(iter_posts(conn)), seq, archive_identity(conn), progress)
         if index.semantic is not None:
             index.semantic.rebuild_from(_batches(iter_posts(conn)), seq)
     catch_up(store, index)

@@ -105,3 +105,10 @@ changes = Table(
     Column("post_id", Integer, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
 )
+
+archive_meta = Table(
+    "archive_meta",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)

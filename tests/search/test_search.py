@@ -182,6 +182,7 @@ def test_a_running_server_sees_what_another_process_ingested(archive: Archive, s
 
 def test_search_answers_while_another_writer_holds_the_index(archive: Archive, settings: Settings,
                                                              tmp_path: Path) -> None:
+    assert archive.index.num_docs() == 0  # the running server has its index open
     other = SearchIndex(settings.resolved_index_dir())
     held = other.index.writer(heap_size=50_000_000, num_threads=1)  # another process mid-ingest
     path = tmp_path / "late.jsonl"

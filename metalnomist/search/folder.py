@@ -1,0 +1,50 @@
+"""The index folder: which files in it are the index's, so resetting it never touches anything else.
+
+A folder is the index's when it holds our marker file, or is empty, or holds nothing but index
+files (one written before the marker existed). Any other folder is refused: pointed by mistake
+at a folder of documents, the index must not empty it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from metalnomist.errors import ConfigError
+
+MARKER = ".metalnomist-index"
+_OWNED = re.compile(r"""^(?:
+      [0-9a-f]{32}(?:\.\d+)?\.(?:idx|pos|term|store|fast|fieldnorm|del)   # Tantivy segment files
+    | meta\.json | \.managed\.json | \.tantivy-(?:meta|writer)\.lock        # Tantivy's bookkeeping
+    | state\.json | state\.tmp | \.metalnomist-index                          # ours
+    )$""", re.VERBOSE)
+
+
+def is_owned(name: str) -> bool:
+    return _OWNED.match(name) is not None
+
+
+def claim(path: Path) -> None:
+    """Create or adopt the folder as an index folder; refuse one holding anything else."""
+    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        raise ConfigError(f"search index folder {path} is not a folder")
+    marker = path / MARKER
+    if marker.exists():
+        return
+    foreign = sorted(p.name for p in path.iterdir() if not is_owned(p.name))
+    if foreign:
+        raise ConfigError(f"search index folder {path} holds files that are not a search index "
+                          f"({', '.join(foreign[:3])}{' …' if len(foreign) > 3 else ''}); "
+                          "set METALNOMIST_INDEX_DIR to an empty or new folder")
+    marker.write_text("A Metalnomist search index: `metalnomist reindex` rebuilds it from the database.\n")
+
+
+KEEP = {MARKER, ".tantivy-meta.lock", ".tantivy-writer.lock"}  # another process may hold a lock on these
+
+
+def clear(path: Path) -> None:
+    """Delete the index's files (never the marker or lock files, never anything else)."""
+    for entry in path.iterdir():
+        if entry.name not in KEEP and is_owned(entry.name) and entry.is_file():
+            entry.unlink(missing_ok=True)

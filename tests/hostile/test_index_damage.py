@@ -1,0 +1,93 @@
+"""A damaged search index must not stop the archive: reading commands never open it, the next
+search rebuilds it from the database, and a disk that fills while it is written is reported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from metalnomist.cli import cli
+from tests.conftest import SEED
+
+
+def run(db: str, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def truncate_a_segment(index: Path) -> None:
+    segment = max(index.glob("*.idx"), key=lambda p: p.stat().st_size)
+    with segment.open("r+b") as handle:
+        handle.truncate(segment.stat().st_size // 2)
+
+
+def garble_meta(index: Path) -> None:
+    (index / "meta.json").write_text('{"segments": [garbled')
+
+
+def drop_meta(index: Path) -> None:
+    (index / "meta.json").unlink()
+
+
+DAMAGE = [truncate_a_segment, garble_meta, drop_meta]
+
+
+@pytest.fixture
+def damaged_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> str:
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    db = f"sqlite:///{tmp_path}/archive.db"
+    assert run(db, "ingest", str(SEED))[0] == 0
+    damage: Callable[[Path], None] = request.param
+    damage(tmp_path / "index")
+    return db
+
+
+@pytest.mark.parametrize("damaged_db", DAMAGE, indirect=True)
+def test_reading_commands_work_then_search_rebuilds(damaged_db: str) -> None:
+    code, out, _ = run(damaged_db, "posts")
+    assert code == 0 and len(out.splitlines()) == 20
+    code, out, _ = run(damaged_db, "facts", "--commodity", "palladium")
+    assert code == 0 and out.count('"commodity": "palladium"') >= 1
+    assert run(damaged_db, "comments")[0] == 0
+    code, out, _ = run(damaged_db, "search", "palladium")
+    assert code == 0 and out.startswith("1 posts") and "Russian Palladium" in out
+    code, out, _ = run(damaged_db, "search", "Japan")
+    assert out.startswith("20 posts")
+
+
+@pytest.mark.parametrize("damaged_db", DAMAGE, indirect=True)
+def test_reindex_starts_from_an_empty_folder(damaged_db: str) -> None:
+    code, out, _ = run(damaged_db, "reindex")
+    assert code == 0 and out.strip() == "20 posts indexed"
+    assert run(damaged_db, "search", "palladium")[1].startswith("1 posts")
+
+
+def test_a_disk_that_fills_while_indexing_is_reported_and_repaired(pg_url: str, tmp_path: Path) -> None:
+    """A file-size limit makes every index write past 20 kB fail as a full disk does (PostgreSQL keeps
+    its files in its own process, so only the index feels it)."""
+    index = tmp_path / "index"
+    limited = ("import resource, signal\n"
+               "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+               "resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))\n"
+               "from metalnomist.cli import main\n"
+               "main()\n")
+    env = {**os.environ, "METALNOMIST_INDEX_DIR": str(index)}
+    done = subprocess.run([sys.executable, "-c", limited, "--db", pg_url, "ingest", str(SEED)], env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 1
+    assert done.stdout.startswith("20 added, 0 updated, 0 unchanged")
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "stored in the database" in errors[0] and "File too large" in errors[0]
+    assert "Traceback" not in done.stderr
+    os.environ["METALNOMIST_INDEX_DIR"] = str(index)
+    try:
+        code, out, _ = run(pg_url, "search", "palladium")  # the next start rebuilds
+    finally:
+        del os.environ["METALNOMIST_INDEX_DIR"]
+    assert code == 0 and out.startswith("1 posts")

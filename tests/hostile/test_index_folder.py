@@ -1,0 +1,71 @@
+"""The index folder holds only the index: it never deletes a file it did not write."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from metalnomist.config import Settings
+from metalnomist.errors import ConfigError
+from metalnomist.pipeline import ingest_file, open_archive
+from metalnomist.search.folder import MARKER
+from metalnomist.search.index import SearchIndex
+from metalnomist.search.service import SearchRequest, search
+
+
+def test_a_folder_of_someone_elses_files_is_refused_and_left_alone(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "thesis.txt").write_text("years of work")
+    with pytest.raises(ConfigError, match=f"{docs} holds files that are not a search index.*thesis.txt"):
+        SearchIndex(docs)
+    assert (docs / "thesis.txt").read_text() == "years of work"
+    assert sorted(p.name for p in docs.iterdir()) == ["thesis.txt"]
+
+
+def test_reading_commands_work_when_the_index_folder_is_refused(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notes.md").write_text("mine")
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(docs), extract_facts=False))
+    try:
+        path = tmp_path / "p.jsonl"
+        path.write_text(json.dumps({"title": "Tin", "body": "tin smelter"}))
+        with pytest.raises(ConfigError, match="METALNOMIST_INDEX_DIR"):
+            ingest_file(archive, path)
+        with archive.store.reading() as conn:
+            from metalnomist.store.posts import count_posts
+
+            assert count_posts(conn) == 1  # the database part stands
+    finally:
+        archive.close()
+    assert (docs / "notes.md").read_text() == "mine"
+
+
+def test_resetting_an_index_deletes_only_index_files(tmp_path: Path) -> None:
+    settings = Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index"), extract_facts=False)
+    archive = open_archive(settings)
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps({"title": "Tin", "body": "tin smelter"}))
+    ingest_file(archive, path)
+    archive.close()
+    index = tmp_path / "index"
+    assert (index / MARKER).exists()
+    (index / "README.txt").write_text("a note someone left here")
+    (index / "state.json").unlink()  # state lost: the index starts again
+    archive = open_archive(settings)
+    try:
+        assert [h.post.title for h in search(archive.store, archive.index, SearchRequest("tin")).hits] == ["Tin"]
+    finally:
+        archive.close()
+    assert (index / "README.txt").read_text() == "a note someone left here"
+
+
+def test_an_index_folder_from_before_the_marker_is_adopted(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    SearchIndex(index)
+    (index / MARKER).unlink()
+    SearchIndex(index)
+    assert (index / MARKER).exists()
