@@ -117,7 +117,7 @@ def infer_published(url: str | None, title: str, blocks: Sequence[Block],
         return Dated(_midnight(url_day), "url")
     line = _dateline(blocks[:DATELINE_BLOCKS])
     if line is not None:
-        day = _complete(line, url_month, url or "", _years([title, *(b.text for b in blocks)]), latest)
+        day = _complete(line, url_month, url or "", [title, *(b.text for b in blocks)], latest)
         if day is not None:
             return Dated(_midnight(day), "dateline")
     if url_month is not None:
@@ -161,6 +161,8 @@ def _url_dates(url: str, latest: date) -> tuple[date | None, date | None]:
 
 def _written_at(text: str, pos: int) -> tuple[re.Match[str], int, int, int | None] | None:
     """A written date starting exactly at `pos`: (match, month, day, year or None)."""
+    if pos >= len(text) or not (text[pos].isupper() or text[pos].isdigit()):
+        return None  # every form starts with a capital or a digit; most text starts otherwise
     for pattern in _WRITTEN:
         match = pattern.match(text, pos)
         if match is None:
@@ -177,7 +179,7 @@ def _dateline(blocks: Iterable[Block]) -> _Dateline | None:
     for block in blocks:
         text = block.text
         place = _PLACE.match(text)
-        for start in (0, place.end() if place else 0):  # "June 24, " may read as a place
+        for start in (0, place.end()) if place and place.end() else (0,):  # "June 24, " may read as a place
             found = _written_at(text, start)
             if found and _AFTER_WIRE_DATE.match(text, found[0].end()):
                 return _Dateline(found[1], found[2], found[3], text)
@@ -194,7 +196,7 @@ def _years(texts: Iterable[str]) -> set[int]:
     return {int(y) for text in texts for y in _YEAR_MENTION.findall(text)}
 
 
-def _complete(line: _Dateline, url_month: date | None, url: str, mentioned: set[int], latest: date) -> date | None:
+def _complete(line: _Dateline, url_month: date | None, url: str, texts: Sequence[str], latest: date) -> date | None:
     """The dateline's day with its year: stated, or from evidence that agrees with month and day."""
     if line.year is not None:
         return _real(line.year, line.month, line.day, latest)
@@ -206,7 +208,7 @@ def _complete(line: _Dateline, url_month: date | None, url: str, mentioned: set[
     stamped = _compact_year(url, line.month, line.day)
     if stamped is not None:
         return _real(stamped, line.month, line.day, latest)
-    past = [y for y in mentioned if y <= latest.year]
+    past = [y for y in _years(texts) if y <= latest.year]
     return _by_weekday(line, max(past), latest) if past else None
 
 
