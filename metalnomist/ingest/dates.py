@@ -125,6 +125,12 @@ def infer_published(url: str | None, title: str, blocks: Sequence[Block],
     return None
 
 
+def names_month_only(url: str | None, when: datetime) -> bool:
+    """Whether `when` is the first of a month that only a /YYYY/MM/ URL gave: no one stated its day."""
+    day, month = _url_dates(url or "", date.max)
+    return day is None and month == when.date()
+
+
 @dataclass(frozen=True)
 class _Dateline:
     month: int

@@ -15,6 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from metalnomist.ingest.dates import names_month_only
 from metalnomist.models import COMMENTARY_HEADING, Block, Post
 from metalnomist.web.sidebar import sidebar
 
@@ -62,6 +63,14 @@ def post_date(post: Post) -> tuple[datetime | None, bool]:
     return post.created, False
 
 
+def date_text(post: Post, when: datetime) -> tuple[str, str]:
+    """(the `<time datetime>` value, the words) for a post's date; a month its URL gave is shown as a
+    month, since "1 September" would state a day nobody did."""
+    if post.date_source == "url" and when == post.published and names_month_only(post.url, when):
+        return f"{when:%Y-%m}", f"{when:%B %Y}"
+    return when.isoformat(), human_date(when)
+
+
 def human_date(value: datetime | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
@@ -100,8 +109,8 @@ def make_templates() -> Jinja2Templates:
                              trim_blocks=True, lstrip_blocks=True)
     env.filters.update(comment_count=comment_count_text, label_url=label_url, teaser=teaser,
                        human_date=human_date, paragraphs=paragraphs, safe_href=safe_href)
-    env.globals.update(search_url=search_url, post_date=post_date, split_commentary=split_commentary,
-                       has_commentary=has_commentary)
+    env.globals.update(search_url=search_url, post_date=post_date, date_text=date_text,
+                       split_commentary=split_commentary, has_commentary=has_commentary)
     return Jinja2Templates(env=env)
 
 

@@ -327,7 +327,8 @@ def test_post_pages_say_published_when_a_date_is_known_else_added(fresh: Site, t
     from metalnomist.pipeline import ingest_file
 
     records = [{"title": "Zinc wire", "body": "LIMA, June 24, 2025 (Reuters) - Zinc rose."},
-               {"title": "Zinc note", "body": "Zinc rose."}]
+               {"title": "Zinc note", "body": "Zinc rose."},
+               {"title": "Zinc month", "body": "Zinc rose.", "url": "https://x.example/2024/09/zinc.html"}]
     source = tmp_path / "posts.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in records))
     ingest_file(fresh.archive, source, "jsonl")
@@ -340,3 +341,6 @@ def test_post_pages_say_published_when_a_date_is_known_else_added(fresh: Site, t
     undated = select(html(fresh.client.get(listed["Zinc note"]["url"])), "article .post-meta")[0]
     assert text_of(select(undated, ".undated")[0]).startswith("Added to the archive ")
     assert not select(undated, ".published")
+    # A /YYYY/MM/ URL states a month: the page says so rather than inventing the 1st.
+    month = select(html(fresh.client.get(listed["Zinc month"]["url"])), "article .post-meta .published time")[0]
+    assert (month.get("datetime"), text_of(month)) == ("2024-09", "September 2024")
