@@ -34,6 +34,9 @@ SPEC_FIELDS: tuple[str, ...] = (
 EXTRA_FIELDS: tuple[str, ...] = ("change_pp", "bound", "sentence_start")
 CSV_FIELDS: tuple[str, ...] = SPEC_FIELDS + EXTRA_FIELDS
 _NUMBERS = frozenset({"value", "value_max", "change_pct", "change_pp"})
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_TEXT_CSV_FIELDS = frozenset(CSV_FIELDS) - _NUMBERS - {"sentence_start", "forecast"}
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
@@ -80,22 +83,38 @@ def read_jsonl(stream: IO[str]) -> list[Fact]:
 
 def write_csv(facts: Iterable[Fact], stream: IO[str]) -> int:
     """One row per fact with every column; empty cells for nulls, `true`/`false` for forecast."""
-    writer = csv.DictWriter(stream, fieldnames=list(CSV_FIELDS), lineterminator="\n")
+    # RFC 4180's CRLF rows: with a bare "\n" terminator the writer leaves a cell holding "\r" unquoted,
+    # and readers then split the row there.
+    writer = csv.DictWriter(stream, fieldnames=list(CSV_FIELDS), lineterminator="\r\n")
     writer.writeheader()
     count = 0
     for fact in facts:
         row = fact_to_dict(fact)
         row["forecast"] = "true" if fact.forecast else "false"
-        writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in CSV_FIELDS})
+        writer.writerow({k: ("" if row.get(k) is None else _cell(k, row[k])) for k in CSV_FIELDS})
         count += 1
     return count
+
+
+def _cell(name: str, value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets OWASP's leading quote; numbers stay numbers.
+
+    Text already starting with a quote gets one more, so `read_csv` can always take one off.
+    """
+    if name in _TEXT_CSV_FIELDS and isinstance(value, str) and value.startswith((*_FORMULA_STARTS, "'")):
+        return "'" + value
+    return value
+
+
+def _uncell(name: str, value: str) -> str:
+    return value[1:] if name in _TEXT_CSV_FIELDS and value.startswith("'") else value
 
 
 def read_csv(stream: IO[str]) -> list[Fact]:
     """Inverse of `write_csv` (empty cells read as null)."""
     facts = []
     for row in csv.DictReader(stream):
-        data: dict[str, Any] = {k: (v if v != "" else None) for k, v in row.items()}
+        data: dict[str, Any] = {k: (_uncell(k, v) if v != "" else None) for k, v in row.items()}
         data["forecast"] = row.get("forecast") == "true"
         facts.append(fact_from_dict(data))
     return facts
