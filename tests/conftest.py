@@ -7,12 +7,15 @@ may create databases; each test gets a database of its own, dropped afterwards.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
 
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, ingest_sample_if_empty, open_archive
@@ -42,16 +45,45 @@ def pg_admin_url() -> str:
     return url
 
 
-@pytest.fixture
-def pg_url(pg_admin_url: str) -> Iterator[str]:
+@contextmanager
+def pg_database(admin_url: str) -> Iterator[str]:
+    """A PostgreSQL database of its own, dropped (even with connections still open) afterwards."""
     name = "mn_test_" + uuid.uuid4().hex[:12]
-    admin = create_engine(pg_admin_url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    admin = create_engine(admin_url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield pg_admin_url.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield admin_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        _drop(admin, name)
+        admin.dispose()
+
+
+def _drop(admin: Engine, name: str) -> None:
+    """FORCE ends our own sessions but may not end an autovacuum worker (another role's process),
+    which leaves within moments: try again rather than fail a test that passed."""
+    for attempt in range(20):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except DBAPIError as exc:
+            if "must be a member of the role" not in str(exc) or attempt == 19:
+                raise
+            time.sleep(0.25)
+
+
+@pytest.fixture
+def pg_url(pg_admin_url: str) -> Iterator[str]:
+    with pg_database(pg_admin_url) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pg_module_url(pg_admin_url: str) -> Iterator[str]:
+    """One database shared by a module's read-only tests, where seeding per test would cost too much."""
+    with pg_database(pg_admin_url) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,7 +1,8 @@
-"""Web fixtures: a seeded SQLite archive, the app over it, and a TestClient; HTML parsed with lxml.
+"""Web fixtures: a seeded archive on SQLite and on PostgreSQL, the app over it, and a TestClient;
+HTML parsed with lxml.
 
-Names differ from tests/conftest.py's `settings`/`archive` (which run on SQLite and PostgreSQL)
-because the web layer's behaviour does not depend on the database and these tests are many.
+Every web test runs on both databases: sorting, NULLs, text matching and counts differ between
+them, and a page only shows what its queries return.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from metalnomist.web.app import create_app
 IRON_ORE_TITLE = "Japan’s Iron Ore Imports Drop in March Amid Weak Steel Demand"
 
 
-def web_settings(folder: Path, **changes: object) -> Settings:
-    settings = Settings(db=f"sqlite:///{folder}/t.db", index_dir=str(folder / "idx"), comment_moderation=False,
+def web_settings(folder: Path, db: str | None = None, **changes: object) -> Settings:
+    settings = Settings(db=db or f"sqlite:///{folder}/t.db", index_dir=str(folder / "idx"), comment_moderation=False,
                         secret_key="test")
     return settings.replace(**changes) if changes else settings
 
@@ -46,8 +47,9 @@ class Site:
         return self.permalink(IRON_ORE_TITLE)
 
 
-def open_site(folder: Path, **changes: object) -> Iterator[Site]:
-    settings = web_settings(folder, **changes)
+def open_site(folder: Path, db: str | None = None, **changes: object) -> Iterator[Site]:
+    """The seeded site over `db` (a SQLite file in `folder` when not given)."""
+    settings = web_settings(folder, db, **changes)
     archive = open_archive(settings)
     ingest_sample_if_empty(archive)
     with TestClient(create_app(settings, archive), raise_server_exceptions=False) as client:
@@ -55,21 +57,29 @@ def open_site(folder: Path, **changes: object) -> Iterator[Site]:
     archive.close()
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def site_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The database under a module's shared site: a SQLite file, or a PostgreSQL database of the module."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('site-db')}/t.db"
+    return str(request.getfixturevalue("pg_module_url"))
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """Shared by a module's read-only tests: seeding once keeps the suite fast."""
-    yield from open_site(tmp_path_factory.mktemp("site"))
+def site(site_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """Shared by a module's read-only tests: seeding once per database keeps the suite fast."""
+    yield from open_site(tmp_path_factory.mktemp("site"), site_db)
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Site]:
+def fresh(db_url: str, tmp_path: Path) -> Iterator[Site]:
     """A site of its own, for tests that write comments (and so count against rate limits)."""
-    yield from open_site(tmp_path)
+    yield from open_site(tmp_path, db_url)
 
 
 @pytest.fixture
-def moderated(tmp_path: Path) -> Iterator[Site]:
-    yield from open_site(tmp_path, comment_moderation=True)
+def moderated(db_url: str, tmp_path: Path) -> Iterator[Site]:
+    yield from open_site(tmp_path, db_url, comment_moderation=True)
 
 
 _SIMPLE = re.compile(r"(?P<tag>[a-z0-9*]+)?(?P<rest>(?:[.#][\w-]+|\[[^\]]+\]|:not\(\[[^\]]+\]\))*)$")

@@ -170,9 +170,9 @@ def test_post_page_marks_fact_sentences_and_lists_its_facts(site: Site) -> None:
 
 
 @pytest.fixture
-def disagreeing(tmp_path: Path) -> Iterator[Site]:
+def disagreeing(db_url: str, tmp_path: Path) -> Iterator[Site]:
     (tmp_path / "site").mkdir()
-    for site in open_site(tmp_path / "site"):
+    for site in open_site(tmp_path / "site", db_url):
         ingest_file(site.archive, write_posts(tmp_path, DISAGREEING), "jsonl")
         yield site
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from tests.web.conftest import IRON_ORE_TITLE, Site, html, select, text_of
@@ -252,10 +253,10 @@ def test_rejected_comment_shows_reason_and_keeps_what_was_typed(fresh: Site) -> 
     assert select(html(too_long), "input[name=author]")[0].get("value") == "Bo"
 
 
-def test_comment_rate_limit_is_a_429_with_the_form_kept(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_comment_rate_limit_is_a_429_with_the_form_kept(db_url: str, tmp_path: Path) -> None:
     from tests.web.conftest import open_site
 
-    for site in open_site(tmp_path, comment_rate_per_hour=2):
+    for site in open_site(tmp_path, db_url, comment_rate_per_hour=2):
         assert [_post_form(site, site.iron_ore, author="A", body=f"n{i}").status_code for i in range(2)] == [303, 303]
         response = _post_form(site, site.iron_ore, author="A", body="third")
         assert response.status_code == 429
