@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 import lxml.html
 from fastapi import Path, Query, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import FileResponse, PlainTextResponse, Response
 from lxml import etree
 from lxml.html import builder as h
 
@@ -25,13 +25,16 @@ from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import list_comments
 from metalnomist.store.posts import iter_posts, list_posts
 from metalnomist.web.pages import archive_of
-from metalnomist.web.render import label_url, split_commentary
+from metalnomist.web.render import TEMPLATES_DIR, label_url, split_commentary
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 OPENSEARCH_NS = "http://a9.com/-/spec/opensearchrss/1.0/"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 RSS_TYPE = "application/rss+xml; charset=utf-8"
+BROWSER_TYPE = "application/xml; charset=utf-8"
+STYLESHEET = "/feeds/style.xsl"
+STYLESHEET_FILE = TEMPLATES_DIR.parent / "static" / "feed.xsl"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 Alt = Annotated[Literal["atom", "rss"], Query(description="`rss` for RSS 2.0; Atom otherwise.")]
@@ -66,9 +69,16 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return element
 
 
-def _serialise(root: etree._Element) -> bytes:
-    data: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+def _serialise(root: etree._Element, styled: bool = False) -> bytes:
+    """`styled` feeds name an XSLT stylesheet, so a browser shows a page saying what a feed is."""
+    if styled:
+        root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{STYLESHEET}"'))
+    data: bytes = etree.tostring(root.getroottree(), xml_declaration=True, encoding="utf-8")
     return data
+
+
+def stylesheet() -> FileResponse:
+    return FileResponse(STYLESHEET_FILE, media_type="text/xsl; charset=utf-8")
 
 
 def _iso(value: datetime) -> str:
@@ -129,7 +139,7 @@ def atom(info: FeedInfo, entries: Sequence[Entry], site_title: str) -> bytes:
         _sub(entry, a + "content", e.content, type=e.content_type)
         _sub(entry, a + "link", rel="alternate", type="text/html", href=e.link)
         _sub(_sub(entry, a + "author"), a + "name", e.author or site_title)
-    return _serialise(feed)
+    return _serialise(feed, styled=True)
 
 
 def rss(info: FeedInfo, entries: Sequence[Entry], description: str) -> bytes:
@@ -150,14 +160,20 @@ def rss(info: FeedInfo, entries: Sequence[Entry], description: str) -> bytes:
         for label in e.categories:
             _sub(item, "category", label)
         _sub(item, "description", e.content)
-    return _serialise(root)
+    return _serialise(root, styled=True)
 
 
 def _respond(alt: str, info: FeedInfo, entries: Sequence[Entry], request: Request) -> Response:
+    """Chromium prints Atom and RSS types as plain text, so a browser (it asks for HTML) gets the same
+    document as application/xml, which it styles with the feed's XSLT; feed readers get the feed types."""
     settings = request.app.state.settings
+    browser = "text/html" in request.headers.get("accept", "")
+    headers = {"Vary": "Accept"}
     if alt == "rss":
-        return Response(rss(info, entries, f"{settings.site_title}: metals markets news"), media_type=RSS_TYPE)
-    return Response(atom(info, entries, settings.site_title), media_type=ATOM_TYPE)
+        return Response(rss(info, entries, f"{settings.site_title}: metals markets news"), headers=headers,
+                        media_type=BROWSER_TYPE if browser else RSS_TYPE)
+    return Response(atom(info, entries, settings.site_title), headers=headers,
+                    media_type=BROWSER_TYPE if browser else ATOM_TYPE)
 
 
 def _base(request: Request) -> str:

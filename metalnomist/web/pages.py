@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import Form, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from metalnomist.errors import InvalidInput, NotFound, RateLimited
 from metalnomist.models import Post, SearchPage, SortOrder
@@ -16,13 +16,14 @@ from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import list_comments
 from metalnomist.store.posts import label_counts, list_posts, neighbours, post_by_permalink, posts_by_ids
 from metalnomist.web.data import post_fact_context
-from metalnomist.web.render import render, search_url
+from metalnomist.web.render import TEMPLATES_DIR, render, search_url
 from metalnomist.web.security import CSRF_COOKIE
 from metalnomist.web.sidebar import MONTH_NAMES
 
 Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many posts to skip.")]
 MaxResults = Annotated[int | None, Query(alias="max-results", ge=1, le=100, description="Posts per page.")]
 TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
+FAVICON = TEMPLATES_DIR.parent / "static" / "favicon.svg"
 
 
 def archive_of(request: Request) -> Archive:
@@ -117,6 +118,11 @@ def search_page(request: Request, q: str = "", by_date: Annotated[str, Query(ali
         "pager": _pager(search_url(**keep, by_date=sort == "date"), start, size, page.total),
     }
     return render(request, "search.html", context)
+
+
+def favicon() -> FileResponse:
+    """Browsers ask for /favicon.ico whatever the page links to; answer with the icon, not a 404."""
+    return FileResponse(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
 
 # --- posts and comments -------------------------------------------------------------------------

@@ -115,3 +115,20 @@ def test_docs_fit_the_screen(page, base_url: str) -> None:  # type: ignore[no-un
         details.locator("summary").click()
     assert no_sideways_scroll(page)  # the example responses too, once opened
     shot(page, "docs")
+
+
+def test_subscribe_opens_a_readable_page_about_the_feed(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(base_url + "/")
+    page.get_by_role("link", name="Subscribe").click()
+    page.wait_for_url("**/feeds/posts/default")
+    assert "This is a feed: paste its address into a reader" in page.locator(".feed-notice").inner_text()
+    assert page.locator(".feed-entries li").count() == 20
+    assert page.locator(".feed-notice code").inner_text() == base_url + "/feeds/posts/default"
+    assert no_sideways_scroll(page)
+    header = page.locator(".site-header").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert header == "rgb(35, 49, 63)"  # the site's CSS applies under its CSP
+    # Chromium 156 injects an inline-styled banner warning that XSLT is deprecated; CSP blocks only that
+    assert [e for e in errors if "inline" not in e] == []
+    shot(page, "feed")

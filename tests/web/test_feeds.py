@@ -100,3 +100,19 @@ def test_robots_points_at_the_sitemap(site: Site) -> None:
     assert response.headers["content-type"].startswith("text/plain")
     lines = response.text.splitlines()
     assert "Disallow: /search" in lines and f"Sitemap: {BASE}/sitemap.xml" in lines
+
+
+def test_feeds_name_a_stylesheet_that_tells_a_browser_reader_what_a_feed_is(site: Site) -> None:
+    """libxslt (what Chromium runs) turns the feed into a page; feed readers still parse it cleanly."""
+    answer = site.client.get("/feeds/style.xsl")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/xsl")
+    transform = lxml.etree.XSLT(lxml.etree.fromstring(answer.content))
+    for url, kind in [("/feeds/posts/default", "atom10"), ("/feeds/posts/default/-/Iron Ore?alt=rss", "rss20")]:
+        body = site.client.get(url).content
+        assert b'<?xml-stylesheet type="text/xsl" href="/feeds/style.xsl"?>' in body.split(b"\n", 2)[1], url
+        assert parse(site, url).version == kind
+        page = lxml.html.fromstring(str(transform(lxml.etree.fromstring(body))))
+        text = " ".join(page.text_content().split())
+        assert "This is a feed: paste its address into a reader" in text, url
+        assert "Japan’s Iron Ore Imports Drop" in text and f"{BASE}/feeds/posts/default" in text, url
+        assert page.xpath("//ol[@class='feed-entries']/li/a/@href")[0].startswith(BASE + "/"), url

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import lxml.etree
+
 from tests.web.conftest import IRON_ORE_TITLE, Site, html, select, text_of
 
 
@@ -345,3 +347,15 @@ def test_post_pages_say_published_when_a_date_is_known_else_added(fresh: Site, t
     # A /YYYY/MM/ URL states a month: the page says so rather than inventing the 1st.
     month = select(html(fresh.client.get(listed["Zinc month"]["url"])), "article .post-meta .published time")[0]
     assert (month.get("datetime"), text_of(month)) == ("2024-09", "September 2024")
+
+
+
+
+def test_every_page_has_a_favicon_and_browsers_default_request_finds_it(site: Site) -> None:
+    for url in ["/", site.iron_ore, "/data", "/docs", "/no/such/page"]:
+        icons = [link.get("href") for link in select(html(site.client.get(url)), "link[rel=icon]")]
+        assert icons == ["/static/favicon.svg"], url
+    for url in ["/static/favicon.svg", "/favicon.ico"]:
+        answer = site.client.get(url)
+        assert answer.status_code == 200 and answer.headers["content-type"] == "image/svg+xml", url
+        assert lxml.etree.fromstring(answer.content).tag == "{http://www.w3.org/2000/svg}svg"
