@@ -349,8 +349,6 @@ def test_post_pages_say_published_when_a_date_is_known_else_added(fresh: Site, t
     assert (month.get("datetime"), text_of(month)) == ("2024-09", "September 2024")
 
 
-
-
 def test_every_page_has_a_favicon_and_browsers_default_request_finds_it(site: Site) -> None:
     for url in ["/", site.iron_ore, "/data", "/docs", "/no/such/page"]:
         icons = [link.get("href") for link in select(html(site.client.get(url)), "link[rel=icon]")]
