@@ -42,7 +42,10 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof inc ltd co corp st vs etc e.g i.e no jan feb mar apr jun jul aug sep sept oct nov dec"
     " approx est fig u.s u.k u.n e.u".split()
 )
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£])")
+_BOUNDARY = re.compile(
+    r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£])"
+    r"|(?P<bullet>\s*\n(?=[•▪●*–-]\s)|\s+(?=[•▪●]\s))"  # a bullet starts a sentence, on its own line or not
+)
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -52,7 +55,7 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
         before = text[start : match.start() + 1]
         written = before.rsplit(None, 1)[-1].rstrip(".") if before.strip() else ""
         last_word = written.lower()
-        if last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", written):
+        if not match.group("bullet") and (last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", written)):
             continue
         sentence = text[start : match.end()].rstrip()
         if sentence:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from metalnomist.extract import metrics as metric_rules
 from metalnomist.extract.entities import find_commodities
-from metalnomist.extract.periods import consecutive_years
+from metalnomist.extract.periods import consecutive_years, year_before
 from metalnomist.extract.places import PlaceContext, place, tariff_levier
 from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
@@ -35,6 +35,16 @@ _FORECAST = re.compile(
 _UNDATED = re.compile(
     r"\b(?:typically|usually|normally|historically|today|currently|now(?=\s*(?:[,.;)]|$))|pre-[\w-]+ levels?)\b", re.I
 )
+_YEAR_BACK = re.compile(
+    r"""[^,;.]{0,30}?\b(?:
+        a\s+year\s+(?:earlier|ago|before) | year[- ](?:ago|earlier)
+        | (?:the\s+)?(?:previous|prior|preceding)\s+(?:year|fiscal)
+        | (?:the\s+)?same\s+(?:month|quarter|period|time)\s+(?:of\s+|in\s+)?last\s+year
+    )\b""",
+    re.I | re.X,
+)
+_THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
+_QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
 _MONEY = frozenset({"subsidy", "budget", "investment"})
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
@@ -286,7 +296,13 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     clause = view.clause_text(draft.anchor.clause)
     if _UNDATED.search(_phrase(draft, view)):
         return None
+    current = state.paragraph.period or state.period
+    if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
+        return year_before(current)  # `from 31 MT in the year-ago period`
     own = _own_periods(draft, view)
+    quarter = state.paragraph.period or state.last_period
+    if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(clause):
+        return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
     years = consecutive_years(clause)
     if years and state.period and re.fullmatch(r"\d{4}", state.period):
         return f"{int(state.period) - years + 1}/{state.period}"
@@ -316,13 +332,28 @@ def _phrase(draft: Draft, view: SentenceView) -> str:
     return view.text[start:end]
 
 
+_COMPARED_WITH = re.compile(r"\b(?:from|than|compared|versus|vs|since|by|projection|estimate|forecast)\b", re.I)
+
+
+def _follows(draft: Draft, view: SentenceView, position: int) -> bool:
+    """`4,566 tons shipped in April`: a period right after the figure, no other figure between, is its own."""
+    q = draft.anchor.q
+    if not q.end <= position <= q.end + 40 or _COMPARED_WITH.search(view.text[q.end : position]):
+        return False
+    return not any(q.end <= i.q.start < position for i in view.items)
+
+
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
     spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
     allowed = {"period", "effect", "date", "deadline"}
     if draft.comparison:
         allowed.add("comparison")
-    own = [p for p in view.periods if p.use in allowed and any(c.start <= p.start < c.end for c in spans)]
+    own = [
+        p
+        for p in view.periods
+        if (p.use in allowed or _follows(draft, view, p.start)) and any(c.start <= p.start < c.end for c in spans)
+    ]
     if own:
         return [min(own, key=lambda p: abs(p.start - draft.anchor.q.start)).period]
     frames = [c for c in view.main_clauses() if not view.has_items(c)]

@@ -149,6 +149,7 @@ _COMPARISON_BEFORE = re.compile(
     rf"(?:(?:\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:level of\s+|high of\s+|low of\s+)?|"
     rf"(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )\bthan\s+|\bversus\s+|"
     rf"\bvs\.?\s+|\bcompared (?:to|with)\s+(?:\w+\s+){{0,8}}?(?:when|where)\s+(?:\w+\s+){{0,2}}|"
+    rf"(?<=\d)\s?(?:[A-Za-z%]+\s+)?over\s+|"  # `to 143 MT over 127 MT`
     rf"\bcompared (?:to|with)\s+)(?:[\w-]+'s?\s+)?){_BOUND_WORDS}$",
     re.I,
 )

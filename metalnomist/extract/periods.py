@@ -156,6 +156,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
+            rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH}) (?:period|quarter|months),? of "
+            rf"(?:the )?(?:fiscal(?: year)? ?|FY ?)(?P<n>{_YEAR}|\d\d)\b"
+        ),
+        "fy_months",
+    ),
+    (
+        re.compile(
             rf"\b(?P<n>three|six) months (?:end(?:ing|ed)|to)(?: the end of)?(?: \d{{1,2}})? (?P<m>{_MONTH})\b"
             rf"(?: \d{{1,2}}\b)?(?:,? (?P<y>{_YEAR}))?",
             re.I,
@@ -232,6 +239,12 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
     if kind == "fy_quarter":
         named = int(g["n"]) if len(g["n"]) == 4 else 2000 + int(g["n"])
         return (anchor.fiscal or SPEC).quarter(named, int(g.get("q") or _ORDINAL[g["o"].lower()]))
+    if kind == "fy_months":  # `the January-March period of FY24`: those months of that fiscal year
+        fiscal = anchor.fiscal or SPEC
+        start = fiscal.start_year(int(g["n"]) if len(g["n"]) == 4 else 2000 + int(g["n"]))
+        first, last = month_number(g["m1"]), month_number(g["m2"])
+        first_year = start if first >= fiscal.first_month else start + 1
+        return _calendar(first_year, first, start if last >= fiscal.first_month else start + 1, last)
     if kind == "quarter_to":
         last, months = month_number(g["m"]), 3 if g["n"].lower() == "three" else 6
         return _span((last - months) % 12 + 1, last, _y(g.get("y")), anchor)
@@ -311,15 +324,35 @@ def _use(kind: str, before: str) -> str:
         return "deadline"
     if re.search(r"\bsince\s+$", tail, re.I) or (kind in {"year", "month"} and _SINCE.search(tail)):
         return "since"
-    if _COMPARISON.search(tail.split(",")[-1]):
+    if _COMPARISON.search(tail.split(",")[-1]) or _compared_figure(before):
         return "comparison"
     return "period"
+
+
+_COMPARED_FIGURE = re.compile(
+    r"""\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)than  # (`more than` bounds)
+        |versus|vs\.?|compar\w*\s+(?:to|with))\s+                          # the comparison word
+        (?:(?:the|a|an|its|just|about|around|nearly|some|high|low|level|record)\s+(?:of\s+)?){0,3}
+        (?:[$€¥£]|[A-Z]{3}\s)?\s?\d[\d.,]*                                    # the compared figure
+        (?:\s*[\w/%$-]+){0,4}?                                               # its unit, `tons shipped`
+        \s+(?:in|during|for|of)\s+(?:the\s+)?$                               # the period it is for
+    """,
+    re.X,
+)
+
+
+def _compared_figure(before: str) -> bool:
+    """`up 41% from 13.1 million tons in Q1 2024`, `compared to $416.3 million in January`: the
+    period of a figure compared with is the comparison's, not the sentence's."""
+    return bool(_COMPARED_FIGURE.search(before[-120:]))
 
 
 _ANY_MONTH = re.compile(_MONTH)
 _WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
 _DIGIT = re.compile(r"\d")
-_NEEDS_MONTH = frozenset({"fy_ending", "between", "months", "date", "month", "quarter_ending", "quarter_to"})
+_NEEDS_MONTH = frozenset(
+    {"fy_months", "fy_ending", "between", "months", "date", "month", "quarter_ending", "quarter_to"}
+)
 _NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "weekday"})
 
 
@@ -401,6 +434,11 @@ def _consecutive_runs(found: list[PeriodMention], text: str) -> list[PeriodMenti
             p = PeriodMention(p.start, p.end, f"{p.period}/{months // 12}-{months % 12 + 1:02d}", "period")
         out.append(p)
     return out
+
+
+def year_before(period: str) -> str:
+    """The same span a year earlier: `2024-Q1` → `2023-Q1`, `FY2023` → `FY2022`; year-less spans stay."""
+    return re.sub(r"(?<!-)(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) - 1), period)
 
 
 def consecutive_years(text: str) -> int | None:

@@ -44,7 +44,10 @@ _BOUNDS = (
     (r"under|below|less than|fewer than", "under"),
 )
 _BOUND_RE = [(re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), name) for words, name in _BOUNDS]
-_ANNUAL_AFTER = re.compile(r"^[^,.;()]{0,40}?\b(annually|per year|a year|per annum|each year|yearly)\b", re.IGNORECASE)
+_ANNUAL_AFTER = re.compile(
+    r"^[^,.;()]{0,40}?\b(annually|per year|a year(?!\s+(?:earlier|ago|before))|per annum|each year|yearly)\b",
+    re.IGNORECASE,
+)
 _ANNUAL_BEFORE = re.compile(r"\bannual\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -78,7 +81,7 @@ def _quantity_re() -> re.Pattern[str]:
     number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
     per = (
         r"(?:/\s?|\s?per\s|\s?a\s)(?P<per>t|tonnes?|tons?|metric (?:tonnes?|tons?)|mt|kg|lb|pounds?|oz|"
-        r"(?:troy )?ounces?|units?|EVs?|vehicles?|cars?|yr|year|annum|y)\b"
+        r"(?:troy )?ounces?|units?|EVs?|vehicles?|cars?|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"

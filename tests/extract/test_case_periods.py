@@ -121,6 +121,52 @@ FISCAL = [
 ]
 
 
-@pytest.mark.parametrize("case", WIRE + UNDATED + QUARTERS + FISCAL, ids=row_id)
+# Comparisons (wire copy, trade data): whose period a period mention is.
+COMPARED = [
+    # a period right after a compared figure is the comparison's, not the sentence's
+    Case(
+        "Cathode output reached 95,000t in May 2024, up 12% from 84,800t in April.",
+        [F(value=95000, change_pct=12, period="2024-05"), F(value=84800, period="2024-04")],
+    ),
+    # `That compares with …`: each figure keeps the period written right after it
+    Case(
+        (
+            "Exports reached 7,200 tonnes in May.",
+            "That compares with 6,900 tonnes in April and 5,800 tonnes in May 2023.",
+        ),
+        [F(value=7200, period="2024-05"), F(value=6900, period="2024-04"), F(value=5800, period="2023-05")],
+    ),
+    # `a year earlier`, `the year-ago quarter`, `the previous fiscal`: the same span one year back
+    Case(
+        ("Zinc output was 310,000t in March.", "That was down from 325,000t a year earlier."),
+        [F(value=310000, period="2024-03"), F(value=325000, period="2023-03")],
+    ),
+    Case(
+        "Crude steel output rose 8 per cent to 152 MT over 141 MT in the previous fiscal, in FY24.",
+        [F(value=1.52e8, period="FY2023"), F(value=1.41e8, period="FY2022")],
+        title="India steel output",
+        published=None,
+    ),
+    # `during the quarter` is the quarter the report is about
+    Case(
+        ("Copper output in the first quarter of 2024 was 420,000t.", "Cobalt output was 9,100t during the quarter."),
+        [F(value=420000, period="2024-Q1"), F(value=9100, period="2024-Q1")],
+    ),
+    # months of a fiscal year: India's January-March of FY24 is 2024's first quarter
+    Case(
+        "Consumption rose to 33 MT in the January-March period of FY24.",
+        [F(value=3.3e7, period="2024-Q1")],
+        title="India steel demand",
+        published=None,
+    ),
+    # guidance bullets: each line is a sentence with its own year
+    Case(
+        "Guidance out to 2026: • 500,000t of zinc in 2025. • 470,000t of zinc in 2026.",
+        [F(value=500000, period="2025"), F(value=470000, period="2026")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", WIRE + UNDATED + QUARTERS + FISCAL + COMPARED, ids=row_id)
 def test_period_case(case: Case) -> None:
     check(case)

@@ -1,0 +1,40 @@
+"""Sentence splitting: the unit every fact's `sentence` is cut to."""
+
+from __future__ import annotations
+
+import pytest
+
+from metalnomist.text import split_sentences
+
+SPLITS = [
+    # a line that starts with a bullet is a sentence of its own (guidance lists, highlights)
+    (
+        "Guidance to 2027:\n• 460,000 t in 2025.\n• 410,000 t in 2026.",
+        ["Guidance to 2027:", "• 460,000 t in 2025.", "• 410,000 t in 2026."],
+    ),
+    (
+        "Highlights\n- Copper output climbs 10%\n- Iron ore stable",
+        ["Highlights", "- Copper output climbs 10%", "- Iron ore stable"],
+    ),
+    # bullets whose lines were joined by whitespace folding
+    (
+        "Guidance to 2027: • 460,000 t in 2025. • 410,000 t in 2026.",
+        ["Guidance to 2027:", "• 460,000 t in 2025.", "• 410,000 t in 2026."],
+    ),
+    # hard-wrapped wire copy: a single newline inside a sentence does not end it
+    (
+        "Imports rose\n25% from a year earlier. Exports fell.",
+        ["Imports rose\n25% from a year earlier.", "Exports fell."],
+    ),
+    # a dash inside a wrapped line is not a bullet
+    ("Output - a record - rose\nto 5 Mt. Sales fell.", ["Output - a record - rose\nto 5 Mt.", "Sales fell."]),
+    (
+        "The U.S. Geological Survey said imports rose. Exports fell.",
+        ["The U.S. Geological Survey said imports rose.", "Exports fell."],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,sentences", SPLITS, ids=[s[0][:30] for s in SPLITS])
+def test_split(text: str, sentences: list[str]) -> None:
+    assert [s for _, s in split_sentences(text)] == sentences
