@@ -32,6 +32,7 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_OPENINGS = frozenset(name[:3] for name in (*MONTHS, *WEEKDAYS))
 
 # Month names are matched capitalised only, so the verb "may" is never a month.
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -108,16 +109,25 @@ def infer_published(url: str | None, title: str, blocks: Sequence[Block],
                     now: datetime | None = None) -> Dated | None:
     """The date the URL or a dateline states, or None; `now` bounds it (dates ahead are typos or IDs).
 
-    A whole URL date comes first (a CMS writes it), then a dated dateline, then a year-less
-    dateline given its year by the URL or by the weekday the lead names, then a URL month.
+    A whole URL date comes first (a CMS writes it), then a dated dateline, then a URL digit
+    run that the first lines confirm, then a year-less dateline given its year by a URL month
+    or by the weekday its lead names, then a URL month.
     """
     latest = (now or datetime.now(UTC)).date() + timedelta(days=1)
     url_day, url_month = _url_dates(url or "", latest)
     if url_day is not None:
         return Dated(_midnight(url_day), "url")
-    line = _dateline(blocks[:DATELINE_BLOCKS])
-    if line is not None:
-        day = _complete(line, url_month, url or "", [title, *(b.text for b in blocks)], latest)
+    head = blocks[:DATELINE_BLOCKS]
+    line = _dateline(head)
+    if line is not None and line.year is not None:
+        stated = _real(line.year, line.month, line.day, latest)
+        if stated is not None:
+            return Dated(_midnight(stated), "dateline")
+    stamp = _confirmed_stamp(url or "", head, latest)
+    if stamp is not None:
+        return Dated(_midnight(stamp), "url")
+    if line is not None and line.year is None:
+        day = _year_for(line, url_month, [title, *(b.text for b in blocks)], latest)
         if day is not None:
             return Dated(_midnight(day), "dateline")
     if url_month is not None:
@@ -167,8 +177,8 @@ def _url_dates(url: str, latest: date) -> tuple[date | None, date | None]:
 
 def _written_at(text: str, pos: int) -> tuple[re.Match[str], int, int, int | None] | None:
     """A written date starting exactly at `pos`: (match, month, day, year or None)."""
-    if pos >= len(text) or not (text[pos].isupper() or text[pos].isdigit()):
-        return None  # every form starts with a capital or a digit; most text starts otherwise
+    if not (text[pos:pos + 1].isdigit() or text[pos:pos + 3] in _OPENINGS):
+        return None  # every form opens with a digit, a month or a weekday; most text opens otherwise
     for pattern in _WRITTEN:
         match = pattern.match(text, pos)
         if match is None:
@@ -202,35 +212,41 @@ def _years(texts: Iterable[str]) -> set[int]:
     return {int(y) for text in texts for y in _YEAR_MENTION.findall(text)}
 
 
-def _complete(line: _Dateline, url_month: date | None, url: str, texts: Sequence[str], latest: date) -> date | None:
-    """The dateline's day with its year: stated, or from evidence that agrees with month and day."""
-    if line.year is not None:
-        return _real(line.year, line.month, line.day, latest)
+def _year_for(line: _Dateline, url_month: date | None, texts: Sequence[str], latest: date) -> date | None:
+    """A year-less dateline's day, dated by a URL month near it or by the weekday its lead names."""
     if url_month is not None:
         near = [d for y in range(url_month.year - 1, url_month.year + 2)
                 if (d := _real(y, line.month, line.day, latest)) and abs((d - url_month).days) <= 62]
         if len(near) == 1:
             return near[0]
-    stamped = _compact_year(url, line.month, line.day)
-    if stamped is not None:
-        return _real(stamped, line.month, line.day, latest)
     past = [y for y in _years(texts) if y <= latest.year]
     return _by_weekday(line, max(past), latest) if past else None
 
 
-def _compact_year(url: str, month: int, day: int) -> int | None:
-    """The year of a digit run in the URL that spells this month and day (20210413, 102921)."""
-    md = f"{month:02d}{day:02d}"
-    for run in _DIGIT_RUN.findall(url):
-        if len(run) == 8 and run[4:] == md and run[:2] in {"19", "20"}:
-            return int(run[:4])
-        if len(run) == 8 and run[:4] == md and run[4:6] in {"19", "20"}:
-            return int(run[4:])
-        if len(run) == 6 and run[:4] == md:
-            return 2000 + int(run[4:])
-        if len(run) == 6 and run[2:] == md:
-            return 2000 + int(run[:2])
+def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | None:
+    """A URL digit run read as a date (20210413, 102921) whose month and day the first lines write.
+
+    Alone such a run may be an article number; with "Oct. 29" in the lead, 102921 is a date.
+    """
+    readings = [found for run in _DIGIT_RUN.findall(url) for y, m, d in _stamp_readings(run)
+                if (found := _real(y, m, d, latest)) is not None]
+    if not readings:
+        return None  # most digit runs are article numbers no reading makes a date of
+    text = "\n".join(block.text for block in head)
+    for found in readings:
+        names = "|".join(name for name, number in MONTHS.items() if number == found.month)
+        day = rf"0?{found.day}(?!\d|[,.]\d)"
+        if re.search(rf"\b(?:{names})\.?\s+{day}|(?<!\d){day}(?:st|nd|rd|th)?\s+(?:{names})\b", text):
+            return found
     return None
+
+
+def _stamp_readings(run: str) -> list[tuple[int, int, int]]:
+    """(year, month, day) readings of a digit run: YYYYMMDD and MMDDYYYY, or MMDDYY and YYMMDD."""
+    n = [int(run[i:i + 2]) for i in range(0, len(run), 2)]
+    if len(run) == 8:
+        return [(n[0] * 100 + n[1], n[2], n[3]), (n[2] * 100 + n[3], n[0], n[1])]
+    return [(2000 + n[2], n[0], n[1]), (2000 + n[0], n[1], n[2])]
 
 
 def _by_weekday(line: _Dateline, last_year: int, latest: date) -> date | None:
