@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
-_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+_TOKEN = re.compile(r'[-+]?"[^"]*"?|\S+')
 
 
 @dataclass(frozen=True)
@@ -23,15 +23,26 @@ class Term:
 
 @dataclass(frozen=True)
 class Clause:
-    """Alternatives any of which may match (`a OR b`, or thesaurus synonyms); `excluded` is `-a`."""
+    """Alternatives any of which may match (`a OR b`, or thesaurus synonyms); `excluded` is `-a`,
+    `required` is `+a` or a quoted phrase: exact control that the relaxed default ranking keeps."""
 
     alternatives: tuple[Term, ...]
     excluded: bool = False
+    required: bool = False
 
     def __str__(self) -> str:
         inner = " OR ".join(str(t) for t in self.alternatives)
         inner = f"({inner})" if len(self.alternatives) > 1 else inner
-        return f"-{inner}" if self.excluded else inner
+        return f"-{inner}" if self.excluded else f"+{inner}" if self.required and not self.is_phrase else inner
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.alternatives) == 1 and self.alternatives[0].phrase
+
+    @property
+    def optional(self) -> bool:
+        """A plain word: every-word hits rank first, but a hit may lack it."""
+        return not (self.excluded or self.required)
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,10 @@ class Query:
         return tuple(c for c in self.clauses if not c.excluded)
 
     @property
+    def optional(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if c.optional)
+
+    @property
     def is_empty(self) -> bool:
         return not self.clauses
 
@@ -52,7 +67,7 @@ class Query:
 
 
 def parse(text: str) -> Query:
-    """`"phrases"`, `-excluded`, `a OR b`; `AND` is the default and may be written; the rest is text."""
+    """`"phrases"`, `-excluded`, `+required`, `a OR b`; `AND` may be written; the rest is text."""
     raw = (text or "").replace("\x00", " ")[:MAX_QUERY_CHARS]
     clauses: list[Clause] = []
     join_next = False
@@ -66,7 +81,8 @@ def parse(text: str) -> Query:
         if clause is None:
             continue
         if join_next and not clause.excluded:
-            clauses[-1] = Clause(clauses[-1].alternatives + clause.alternatives)
+            last = clauses[-1]  # `"a b" OR "c d"` stays exact: either phrase must be there
+            clauses[-1] = Clause(last.alternatives + clause.alternatives, required=last.required or clause.required)
         elif len(clauses) < MAX_CLAUSES:
             clauses.append(clause)
         join_next = False
@@ -74,12 +90,13 @@ def parse(text: str) -> Query:
 
 
 def _clause(token: str) -> Clause | None:
-    excluded = token.startswith("-") and len(token) > 1
-    body = token[1:] if excluded else token
+    sign = token[0] if token[0] in "-+" and len(token) > 1 else ""
+    body = token[len(sign):]
+    excluded = sign == "-"
     if body.startswith('"'):
         inner = " ".join(body.strip('"').split())
-        return Clause((Term(inner, phrase=True),), excluded) if inner else None
+        return Clause((Term(inner, phrase=True),), excluded, required=not excluded) if inner else None
     body = body.strip('"')
     if not any(ch.isalnum() for ch in body):
         return None
-    return Clause((Term(body),), excluded)
+    return Clause((Term(body),), excluded, required=sign == "+")

@@ -46,7 +46,7 @@ class Thesaurus:
                 words = [c.alternatives[0] for c in clauses[i : i + width]]
                 own = Term(" ".join(t.text for t in words), phrase=width > 1 or words[0].phrase)
                 extra = tuple(Term(s, phrase=" " in s) for s in found if key(s) != key(own.text))
-                out.append(Clause((own, *extra), clauses[i].excluded))
+                out.append(Clause((own, *extra), clauses[i].excluded, clauses[i].required))
                 i += width
             else:
                 out.append(clauses[i])
@@ -56,7 +56,8 @@ class Thesaurus:
     def _longest_match(self, clauses: list[Clause], start: int) -> tuple[int, tuple[str, ...]]:
         for width in range(min(MAX_PHRASE_WORDS, len(clauses) - start), 0, -1):
             run = clauses[start : start + width]
-            if any(len(c.alternatives) != 1 or c.excluded != run[0].excluded for c in run):
+            if any(len(c.alternatives) != 1 or (c.excluded, c.required) != (run[0].excluded, run[0].required)
+                   for c in run):
                 continue
             if width > 1 and any(c.alternatives[0].phrase for c in run):
                 continue

@@ -31,6 +31,11 @@ CASES = [
     ("<script>alert(1)</script>", "<script>alert(1)</script>"),  # markup is just text here
     ("'; DROP TABLE posts; --", "DROP TABLE posts;"),  # SQL is just text; bare punctuation drops
     ("nickel\x00matte", "nickel matte"),  # NUL bytes
+    ('lithium -"lithium sulphide"', 'lithium -"lithium sulphide"'),  # an excluded phrase keeps its minus
+    ("+JAIA imports", "+JAIA imports"),  # a required word
+    ('+"nickel matte"', '"nickel matte"'),  # a phrase is required anyway
+    ("+", ""),  # a lone plus, like a lone minus
+    ("C++", "C++"),  # a plus inside a word is text
 ]
 
 
@@ -76,3 +81,24 @@ def test_thesaurus_is_data_and_extends() -> None:
 
 def test_excluded_synonyms_stay_excluded() -> None:
     assert str(default_thesaurus().expand(parse("-aluminum"))) == "-(aluminum OR aluminium)"
+
+
+@pytest.mark.parametrize(
+    ("text", "optional", "required", "excluded"),
+    [
+        ("copper zinc", 2, 0, 0),  # plain words: every-word hits first, but a hit may lack one
+        ('copper "zinc smelter"', 1, 1, 0),  # a phrase is exact control: it must be there
+        ("+copper zinc", 1, 1, 0),  # so is a +word
+        ('lithium -"lithium sulphide"', 1, 0, 1),  # an excluded phrase stays excluded, not required
+        ('"a b" OR "c d"', 0, 1, 0),  # either phrase must be there
+        ("copper OR zinc", 1, 0, 0),  # one clause of alternatives
+    ],
+)
+def test_clause_roles(text: str, optional: int, required: int, excluded: int) -> None:
+    clauses = parse(text).clauses
+    assert [sum(c.optional for c in clauses), sum(c.required for c in clauses),
+            sum(c.excluded for c in clauses)] == [optional, required, excluded]
+
+
+def test_thesaurus_keeps_a_required_word_required() -> None:
+    assert str(default_thesaurus().expand(parse("+HRC"))).startswith("+(HRC OR ")
