@@ -119,7 +119,7 @@ def run_queries(archive: Archive, queries: dict[str, str], limit: int) -> tuple[
     runs: dict[str, list[str]] = {}
     timings: list[float] = []
     for qid, text in tqdm(queries.items(), desc=f"queries limit={limit}", unit="q", file=sys.stderr):
-        request = SearchRequest(text=text, limit=limit, match_all=False)
+        request = SearchRequest(text=text, limit=limit)
         started = time.perf_counter()
         page = search(archive.store, archive.index, request)
         timings.append((time.perf_counter() - started) * 1000)

@@ -106,6 +106,10 @@ class Fact:
 
 
 SortOrder = Literal["relevance", "date"]
+# "best": posts with every word first, then posts with some of them by BM25 (the default, as
+# Meilisearch's matchingStrategy relaxes a query); "all": every word required (date order always);
+# "any": one BM25 disjunction. `+required`, `-excluded` and "phrases" bind in all three.
+MatchMode = Literal["best", "all", "any"]
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,7 @@ class SearchHit:
     post: Post
     score: float
     snippet: str
+    missing: tuple[str, ...] = ()  # the query's words this hit lacks, as typed ("Missing: JAIA")
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,7 @@ class SearchPage:
     limit: int
     hits: tuple[SearchHit, ...]
     suggestion: str | None = None
+    every_word: int = 0  # of `total`, the posts that contain every word; the rest contain some of them
 
 
 @dataclass(frozen=True)

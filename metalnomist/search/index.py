@@ -13,15 +13,17 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tantivy
 
 from metalnomist.errors import IndexUnavailable
-from metalnomist.models import Post
+from metalnomist.models import MatchMode, Post
 from metalnomist.search import folder
 from metalnomist.search.query import Clause, Query, Term
 from metalnomist.text import fold_quotes, normalise_space, strip_accents
@@ -81,8 +83,33 @@ def _marked(snippet: tantivy.Snippet, body: str) -> str:
     return ("…" if start > 0 else "") + html + ("…" if end < len(body.encode()) else "")
 
 
+@cache
+def stopwords() -> frozenset[str]:
+    lines = resources.files("metalnomist.search").joinpath("data/stopwords.txt").read_text("utf-8").splitlines()
+    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
+
+
+def _without_stopwords(clauses: Sequence[Clause]) -> list[Clause]:
+    """Plain stopwords (`the`, `of`) neither rank nor need matching, as in the BM25 baselines; a query of
+    nothing else keeps them, and a quoted phrase or `+the` always does."""
+    kept = [c for c in clauses if not (c.optional and len(c.alternatives) == 1 and not c.alternatives[0].phrase
+                                       and c.alternatives[0].text.lower() in stopwords())]
+    return kept if any(c.optional or c.required for c in kept) else list(clauses)
+
+
 class IndexBusy(Exception):
     """Another writer (this process or another) holds the index; its catch-up covers ours."""
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A user query as Tantivy queries: `tiers` run in order (later tiers never repeat earlier hits),
+    `every` finds the hits with every word, `optional` pairs each plain word with its query."""
+
+    tiers: tuple[tantivy.Query, ...]
+    every: tantivy.Query
+    optional: tuple[tuple[Clause, tantivy.Query], ...]
+    highlight: tantivy.Query | None
 
 
 @dataclass(frozen=True)
@@ -239,29 +266,54 @@ class SearchIndex:
         """The index terms a piece of user text becomes; possessives fold to the noun."""
         return list(self.analyzer.analyze(fold_quotes(text)))
 
-    def compile(self, query: Query, labels: Sequence[str] = (), match_all: bool = True,
-                fuzzy: bool = False) -> tuple[tantivy.Query, tantivy.Query | None]:
-        """(the query to run, a body-only query whose terms the snippets mark, or None)."""
-        parts: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    def compile(self, query: Query, labels: Sequence[str] = (), match: MatchMode = "best",
+                fuzzy: Collection[str] = ()) -> Compiled:
+        """The tiers to run for `match` (see MatchMode), with `fuzzy` words typo-tolerant."""
+        fixed: list[tuple[tantivy.Occur, tantivy.Query]] = []  # required, excluded, labels: the same in every tier
         marks: list[tuple[tantivy.Occur, tantivy.Query]] = []
-        occur = tantivy.Occur.Must if match_all else tantivy.Occur.Should
-        for clause in query.clauses:
-            ranked = self._clause_query(clause, fuzzy, FIELD_BOOSTS, split=not match_all)
+        every: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        some: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        optional: list[tuple[Clause, tantivy.Query]] = []
+        required = 0
+        for clause in _without_stopwords(query.clauses):
+            ranked = self.clause_query(clause, fuzzy)
             if ranked is None:
                 continue
-            parts.append((tantivy.Occur.MustNot if clause.excluded else occur, ranked))
-            marked = None if clause.excluded else self._clause_query(clause, False, {"body": 1.0})
+            if clause.excluded:
+                fixed.append((tantivy.Occur.MustNot, ranked))
+                continue
+            marked = self.clause_query(clause, (), {"body": 1.0})
             if marked is not None:
                 marks.append((tantivy.Occur.Should, marked))
-        if not any(occur is not tantivy.Occur.MustNot for occur, _ in parts):
-            parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+            if clause.required:
+                fixed.append((tantivy.Occur.Must, ranked))
+                required += 1
+                continue
+            optional.append((clause, ranked))
+            every.append((tantivy.Occur.Must, ranked))
+            # Relaxed tiers score a hyphenated word's parts each, as BM25 baselines do.
+            some.append((tantivy.Occur.Should, self.clause_query(clause, fuzzy, split=True) or ranked))
         for label in labels:
-            parts.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
-        return tantivy.Query.boolean_query(parts), tantivy.Query.boolean_query(marks) if marks else None
+            fixed.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
+        if not every and not required:
+            fixed.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+        every_query = tantivy.Query.boolean_query(every + fixed)
+        if some and not required:
+            # Beside a label filter a bare Should would be optional; a hit must have some word.
+            some = [(tantivy.Occur.Must, tantivy.Query.boolean_query(some))]
+        tiers: tuple[tantivy.Query, ...] = (every_query,)
+        if match == "any" and optional:
+            tiers = (tantivy.Query.boolean_query(some + fixed),)
+        elif match == "best" and len(optional) + min(required, 1) >= 2:  # a hit may lack a word yet match
+            lacking = [(tantivy.Occur.MustNot, tantivy.Query.boolean_query(every))]
+            tiers = (every_query, tantivy.Query.boolean_query(some + fixed + lacking))
+        highlight = tantivy.Query.boolean_query(marks) if marks else None
+        return Compiled(tiers, every_query, tuple(optional), highlight)
 
-    def _clause_query(self, clause: Clause, fuzzy: bool, fields: dict[str, float],
-                      split: bool = False) -> tantivy.Query | None:
-        alternatives = [q for q in (self._term_query(t, fuzzy, fields, split) for t in clause.alternatives)
+    def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
+                     split: bool = False) -> tantivy.Query | None:
+        """Any of the clause's alternatives, over `fields` with their boosts."""
+        alternatives = [q for q in (self._term_query(t, t.text in fuzzy, fields, split) for t in clause.alternatives)
                         if q is not None]
         if len(alternatives) <= 1:
             return alternatives[0] if alternatives else None
@@ -270,7 +322,7 @@ class SearchIndex:
     def _term_query(self, term: Term, fuzzy: bool, fields: dict[str, float],
                     split: bool = False) -> tantivy.Query | None:
         """One word over every field; a word that analyses to several (`AMP-activated`) is a phrase,
-        or, when `split` (any-word queries, as BM25 baselines score them), its parts each count."""
+        or, when `split` (relaxed tiers, as BM25 baselines score them), its parts each count."""
         tokens = self.tokens(term.text)
         if not tokens:
             return None
@@ -281,13 +333,36 @@ class SearchIndex:
                     [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, t)) for t in tokens])
             elif len(tokens) > 1:
                 q = tantivy.Query.phrase_query(self.schema, field, list[str | tuple[int, str]](tokens))
-            elif fuzzy and len(tokens[0]) >= 4 and not tokens[0].isdigit():
+            elif fuzzy:
                 distance = 1 if len(tokens[0]) < 8 else 2
                 q = tantivy.Query.fuzzy_term_query(self.schema, field, tokens[0], distance=distance)
             else:
                 q = tantivy.Query.term_query(self.schema, field, tokens[0])
             per_field.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, boost) if boost != 1.0 else q))
         return per_field[0][1] if len(per_field) == 1 else tantivy.Query.boolean_query(per_field)
+
+    def unknown_words(self, query: Query) -> frozenset[str]:
+        """Words (4+ letters) that no post contains: the ones typo tolerance may stretch."""
+        searcher = self.index.searcher()
+        unknown = set()
+        for clause in query.positive:
+            for term in clause.alternatives:
+                tokens = self.tokens(term.text)
+                if (len(tokens) == 1 and len(tokens[0]) >= 4 and not tokens[0].isdigit()
+                        and not any(searcher.doc_freq(f, tokens[0]) for f in ("text", "labels"))):
+                    unknown.add(term.text)
+        return frozenset(unknown)
+
+    def matching(self, query: tantivy.Query, post_ids: Sequence[int]) -> set[int]:
+        """Which of these posts `query` matches (to tell a partial hit what it lacks)."""
+        if not post_ids:
+            return set()
+        among = tantivy.Query.term_set_query(self.schema, "id", list(post_ids))
+        searcher = self.index.searcher()
+        found = searcher.search(tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, query), (tantivy.Occur.Must, among)]), limit=len(post_ids), count=False)
+        ids = searcher.fast_field_values("id", [address for _, address in found.hits])
+        return {i for i in ids if isinstance(i, int)}
 
     def search(self, query: tantivy.Query, highlight: tantivy.Query | None, by_date: bool, limit: int,
                offset: int) -> tuple[list[RawHit], int]:

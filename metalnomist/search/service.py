@@ -9,9 +9,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from metalnomist.models import Post, SearchHit, SearchPage, SortOrder
-from metalnomist.search.index import IndexBusy, RawHit, SearchIndex, label_key
-from metalnomist.search.query import Query, parse
+from metalnomist.models import MatchMode, Post, SearchHit, SearchPage, SortOrder
+from metalnomist.search.index import Compiled, IndexBusy, RawHit, SearchIndex, label_key
+from metalnomist.search.query import Clause, Query, Term, parse
 from metalnomist.search.semantic import SemanticIndex, rrf
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 from metalnomist.store import Store
@@ -113,55 +113,114 @@ def total_posts(store: Store) -> int:
 
 @dataclass(frozen=True)
 class SearchRequest:
+    """What every face asks for; the defaults are what a reader, an API client and the CLI get."""
+
     text: str = ""
     sort: SortOrder = "relevance"
     labels: tuple[str, ...] = ()
     limit: int = 10
     offset: int = 0
-    match_all: bool = True
+    match: MatchMode = "best"
 
     def clamped(self) -> SearchRequest:
-        limit = min(max(int(self.limit), 1), MAX_LIMIT)
-        return SearchRequest(self.text, self.sort, self.labels, limit, max(int(self.offset), 0), self.match_all)
+        """Limits in range; date order keeps Blogger's meaning, every word must match."""
+        return dataclasses.replace(self, limit=min(max(int(self.limit), 1), MAX_LIMIT), offset=max(int(self.offset), 0),
+                                   match="all" if self.sort == "date" else self.match)
+
+
+@dataclass(frozen=True)
+class Lexical:
+    """One run over the index: the requested slice of its tiers, and how many each holds."""
+
+    hits: list[RawHit]
+    total: int
+    every_word: int
+    compiled: Compiled
+    suggestion: str | None = None
 
 
 def search(store: Store, index: SearchIndex, request: SearchRequest,
            thesaurus: Thesaurus | None = None) -> SearchPage:
-    """Relevance or date order, label filters, paging, snippets; typo tolerance when exact terms find little."""
+    """Every-word hits first, then some-word hits by BM25 (or what `match` asks); date order, label filters,
+    paging, snippets; typo tolerance for words no post contains."""
     request = request.clamped()
     refresh(store, index)
     parsed = parse(request.text)
     query = (thesaurus or default_thesaurus()).expand(parsed)
     semantic = _hybrid_side(index, parsed, request)
     depth = max(HYBRID_DEPTH, request.offset + request.limit)
-    lexical = dataclasses.replace(request, limit=depth, offset=0) if semantic else request
-    raw, total, suggestion = _lexical(store, index, query, lexical)
+    lexical = _lexical(store, index, query, dataclasses.replace(request, limit=depth, offset=0)
+                       if semantic else request)
+    raw, total = lexical.hits, lexical.total
+    # Hits known to lack nothing: the every-word tier's share of this page, unless fusion or `any` mixed them.
+    complete = 0 if semantic or request.match == "any" else max(0, lexical.every_word - request.offset)
     if semantic is not None:
         raw, total = _fuse(store, semantic, request, raw, total, depth)
+    missing = _missing(index, lexical.compiled, [h.post_id for h in raw[complete:]])
     with store.reading() as conn:
         found = posts_by_ids(conn, [h.post_id for h in raw])
     hits = tuple(
         SearchHit(rank=request.offset + i + 1, post=found[h.post_id], score=h.score,
-                  snippet=h.snippet or html.escape(found[h.post_id].lead(LEAD_CHARS)))
+                  snippet=h.snippet or html.escape(found[h.post_id].lead(LEAD_CHARS)),
+                  missing=missing.get(h.post_id, ()))
         for i, h in enumerate(h for h in raw if h.post_id in found)
     )
     return SearchPage(query=request.text, sort=request.sort, total=total, offset=request.offset,
-                      limit=request.limit, hits=hits, suggestion=suggestion)
+                      limit=request.limit, hits=hits, suggestion=lexical.suggestion,
+                      every_word=min(lexical.every_word, total))
 
 
-def _lexical(store: Store, index: SearchIndex, query: Query,
-             request: SearchRequest) -> tuple[list[RawHit], int, str | None]:
-    """BM25 hits and their count; typo tolerance (and a suggestion) when exact terms find too little."""
-    raw, total = _run(index, query, request, fuzzy=False)
-    suggestion = None
-    if total < FEW_RESULTS and query.positive:
-        fuzzy_raw, fuzzy_total = _run(index, query, request, fuzzy=True)
-        if fuzzy_total > total:
-            suggestion = _suggest(query, store, [h.post_id for h in fuzzy_raw])
-            # Fuzzy terms mark nothing in snippets; the words they matched do.
-            marks = parse(suggestion) if suggestion else query
-            raw, total = _run(index, query, request, fuzzy=True, marks=marks)
-    return raw, total, suggestion
+def _lexical(store: Store, index: SearchIndex, query: Query, request: SearchRequest) -> Lexical:
+    """BM25 tiers; when no post has every word and some word is in no post, that word typo-tolerant."""
+    exact = _run(index, query, request, frozenset())
+    if exact.every_word >= FEW_RESULTS:
+        return exact
+    unknown = index.unknown_words(query)
+    if not unknown:
+        return exact
+    tolerant = _run(index, query, request, unknown)
+    if tolerant.every_word <= exact.every_word and tolerant.total <= exact.total:
+        return exact
+    suggestion = _suggest(query, store, [h.post_id for h in tolerant.hits], unknown)
+    # Fuzzy terms mark nothing in snippets; the words they matched do.
+    marks = parse(suggestion) if suggestion else None
+    return dataclasses.replace(_run(index, query, request, unknown, marks), suggestion=suggestion)
+
+
+def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: frozenset[str],
+         marks: Query | None = None) -> Lexical:
+    """The requested slice across the tiers in order: a later tier's page starts where the earlier ones end."""
+    compiled = index.compile(query, request.labels, request.match, fuzzy)
+    highlight = index.compile(marks).highlight if marks is not None else compiled.highlight
+    hits: list[RawHit] = []
+    counts: list[int] = []
+    for tier in compiled.tiers:
+        wanted = request.limit - len(hits)
+        found, count = index.search(tier, highlight, request.sort == "date", max(wanted, 1),
+                                    max(0, request.offset - sum(counts)))
+        hits += found[:wanted]
+        counts.append(count)
+    total = sum(counts)
+    if len(compiled.tiers) > 1:
+        every_word = counts[0]
+    elif request.match == "any" and len(compiled.optional) > 1:
+        every_word = index.search(compiled.every, None, False, 1, 0)[1]
+    else:
+        every_word = total
+    return Lexical(hits, total, every_word, compiled)
+
+
+def _missing(index: SearchIndex, compiled: Compiled, post_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """For each of these hits, the plain words of the query it lacks, as the user typed them."""
+    if not post_ids:
+        return {}
+    missing: dict[int, list[str]] = {}
+    for clause, query in compiled.optional:
+        having = index.matching(query, post_ids)
+        for post_id in post_ids:
+            if post_id not in having:
+                missing.setdefault(post_id, []).append(clause.alternatives[0].text)
+    return {post_id: tuple(words) for post_id, words in missing.items()}
 
 
 def _hybrid_side(index: SearchIndex, parsed: Query, request: SearchRequest) -> SemanticIndex | None:
@@ -194,23 +253,17 @@ def _labelled(store: Store, post_ids: list[int], labels: Sequence[str]) -> list[
     return [i for i in post_ids if i in posts and wanted <= {label_key(lb) for lb in posts[i].labels}]
 
 
-def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: bool,
-         marks: Query | None = None) -> tuple[list[RawHit], int]:
-    compiled, highlight = index.compile(query, request.labels, match_all=request.match_all, fuzzy=fuzzy)
-    if marks is not None:
-        highlight = index.compile(marks)[1]
-    return index.search(compiled, highlight, request.sort == "date", request.limit, request.offset)
-
-
-def _suggest(query: Query, store: Store, post_ids: Sequence[int]) -> str | None:
-    """The words of the posts typo tolerance found that sit closest to what was typed."""
+def _suggest(query: Query, store: Store, post_ids: Sequence[int], unknown: frozenset[str]) -> str | None:
+    """The query again, each unknown word replaced by the closest word of the posts typo tolerance found."""
     with store.reading() as conn:
         posts = posts_by_ids(conn, list(post_ids)[:5])
     vocabulary = {w.lower(): w for p in posts.values() for w in re.findall(r"[^\W\d_]{3,}", p.title + " " + p.body)}
     words = []
     for clause in query.clauses:
-        term = clause.alternatives[0].text
-        close = difflib.get_close_matches(term.lower(), vocabulary, n=1, cutoff=0.75)
-        words.append(("-" if clause.excluded else "") + (close[0] if close else term))
+        term = clause.alternatives[0]
+        close = difflib.get_close_matches(term.text.lower(), vocabulary, n=1, cutoff=0.75) \
+            if term.text in unknown else []
+        words.append(str(Clause((Term(close[0] if close else term.text, term.phrase),), clause.excluded,
+                                clause.required)))
     suggestion = " ".join(words)
     return suggestion if suggestion.lower() != query.raw.strip().lower() else None

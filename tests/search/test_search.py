@@ -215,5 +215,88 @@ def test_any_word_queries_score_the_parts_of_a_hyphenated_word(archive: Archive,
     path = tmp_path / "h.jsonl"
     path.write_text(json.dumps({"title": "Kinase study", "body": "The protein kinase is activated by AMP."}) + "\n")
     ingest_file(archive, path)
-    assert titles(archive, "AMP-activated kinase", match_all=False) == ["Kinase study"]
-    assert titles(archive, "AMP-activated kinase") == []  # all words: the hyphenated word stays a phrase
+    assert titles(archive, "AMP-activated kinase", match="any") == ["Kinase study"]
+    assert titles(archive, "AMP-activated kinase", match="all") == []  # the hyphenated word stays a phrase
+
+
+def smelter_archive(tmp_path: Path, archive: Archive) -> Archive:
+    lines = [
+        {"title": "Copper smelter in Chile", "body": "A copper smelter in Chile restarts.", "published": "2024-01-01"},
+        {"title": "Copper mine output", "body": "Copper mine output rose.", "published": "2025-01-01"},
+        {"title": "Strike at a smelter", "body": "Workers at a smelter in Chile strike.", "published": "2023-01-01"},
+        {"title": "Zinc prices", "body": "Zinc prices fell.", "published": "2025-02-01"},
+    ]
+    path = tmp_path / "smelters.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines))
+    ingest_file(archive, path)
+    return archive
+
+
+def test_every_word_hits_come_first_then_hits_with_some_words(archive: Archive, tmp_path: Path) -> None:
+    smelter_archive(tmp_path, archive)
+    page = search(archive.store, archive.index, SearchRequest("copper smelter Chile"))
+    assert [h.post.title for h in page.hits] == ["Copper smelter in Chile", "Strike at a smelter", "Copper mine output"]
+    assert (page.total, page.every_word) == (3, 1)
+    assert [h.missing for h in page.hits] == [(), ("copper",), ("smelter", "Chile")]
+
+
+def test_pages_run_on_across_the_two_tiers(archive: Archive, tmp_path: Path) -> None:
+    smelter_archive(tmp_path, archive)
+    whole = titles(archive, "copper smelter Chile")
+    pages = [search(archive.store, archive.index, SearchRequest("copper smelter Chile", limit=1, offset=i))
+             for i in range(4)]
+    assert [h.post.title for p in pages for h in p.hits] == whole
+    assert [h.rank for p in pages for h in p.hits] == [1, 2, 3]
+    assert {(p.total, p.every_word) for p in pages} == {(3, 1)}
+
+
+def test_a_word_no_post_has_does_not_empty_the_page(archive: Archive, tmp_path: Path) -> None:
+    smelter_archive(tmp_path, archive)
+    page = search(archive.store, archive.index, SearchRequest("copper unobtainium"))
+    assert [h.post.title for h in page.hits] == ["Copper mine output", "Copper smelter in Chile"]
+    assert page.every_word == 0 and all(h.missing == ("unobtainium",) for h in page.hits)
+
+
+def test_match_all_any_and_date_order(archive: Archive, tmp_path: Path) -> None:
+    smelter_archive(tmp_path, archive)
+    assert titles(archive, "copper smelter Chile", match="all") == ["Copper smelter in Chile"]
+    assert titles(archive, "copper smelter Chile", sort="date") == ["Copper smelter in Chile"]  # Blogger's meaning
+    anyword = search(archive.store, archive.index, SearchRequest("copper smelter Chile", match="any"))
+    assert {h.post.title for h in anyword.hits} == {"Copper smelter in Chile", "Strike at a smelter",
+                                                    "Copper mine output"}
+    assert anyword.every_word == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("+copper smelter Chile", ["Copper smelter in Chile", "Copper mine output"]),  # +word must be there
+        ('"copper mine" Chile', ["Copper mine output"]),  # so must a phrase
+        ("copper smelter -Chile", ["Copper mine output"]),  # and an excluded word must not
+        ("the copper smelter of Chile", ["Copper smelter in Chile", "Strike at a smelter", "Copper mine output"]),
+    ],
+)
+def test_exact_control_binds_in_the_relaxed_ranking(archive: Archive, tmp_path: Path, text: str,
+                                                    expected: list[str]) -> None:
+    smelter_archive(tmp_path, archive)
+    assert titles(archive, text) == expected
+
+
+def test_stopwords_are_never_missing(archive: Archive, tmp_path: Path) -> None:
+    smelter_archive(tmp_path, archive)
+    page = search(archive.store, archive.index, SearchRequest("the copper smelter of Chile"))
+    assert page.every_word == 1 and [h.missing for h in page.hits][1:] == [("copper",), ("smelter", "Chile")]
+    assert titles(archive, "the") == titles(archive, "+the")  # a query of nothing else keeps its stopwords
+
+
+def test_an_excluded_phrase_keeps_its_minus(seeded: Archive) -> None:
+    lithium = titles(seeded, "lithium", limit=100)
+    without = titles(seeded, 'lithium -"lithium sulphide"', limit=100)
+    sulphide = [t for t in lithium if "Sulphide" in t]
+    assert sulphide and without == [t for t in lithium if t not in sulphide]
+
+
+def test_a_typo_beside_a_known_word_is_still_corrected(seeded: Archive) -> None:
+    page = search(seeded.store, seeded.index, SearchRequest("palladum imports"))
+    assert page.hits[0].post.title.startswith("Japan’s Imports of Russian Palladium")
+    assert page.suggestion == "palladium imports" and page.hits[0].missing == ()

@@ -169,7 +169,7 @@ def test_hybrid_finds_the_palladium_post_from_few_exact_words(hybrid: Archive) -
     assert titles(hybrid, query)[0].startswith("Japan’s Imports of Russian Palladium")
     semantic_side, hybrid.index.semantic = hybrid.index.semantic, None
     try:
-        assert titles(hybrid, query) == []  # BM25 alone: every word must match, and "palladium" is not typed
+        assert titles(hybrid, query, match="all") == []  # no post has every word: "palladium" is not typed
     finally:
         hybrid.index.semantic = semantic_side
 
@@ -194,7 +194,7 @@ def test_vectors_follow_ingest_and_reindex(hybrid: Archive, tmp_path: Path) -> N
     extra.write_text('{"title": "Tungsten concentrate output", "body": "Wolfram mines raised output.", '
                      '"url": "https://example.com/w", "labels": []}\n', encoding="utf-8")
     ingest_file(hybrid, extra, "jsonl")
-    assert len(side) == 21 and titles(hybrid, "wolframite mining production")[0] == "Tungsten concentrate output"
+    assert len(side) == 21 and titles(hybrid, "wolframite")[0] == "Tungsten concentrate output"
     assert reindex(hybrid.store, hybrid.index) == 21 and len(side) == 21
 
 
