@@ -21,6 +21,7 @@ from metalnomist.errors import ConfigError, IngestError, MetalnomistError, Store
 from metalnomist.extract.export import write_csv, write_jsonl
 from metalnomist.ingest import FORMATS
 from metalnomist.ingest.jsonl import post_to_dict
+from metalnomist.models import MatchMode
 from metalnomist.pipeline import (
     Archive,
     files_in,
@@ -109,11 +110,14 @@ def _plain(snippet: str) -> str:
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option("--show-query", is_flag=True, help="Print the parsed query (with synonyms) first.")
+@click.option("--match", type=click.Choice(["all", "any"]), default=None,
+              help="all: only posts with every word; any: one ranking of posts with any word. "
+                   "Default: posts with every word first, then posts with some of them.")
 @click.pass_context
 def search_command(ctx: click.Context, query: str, by_date: bool, labels: tuple[str, ...], limit: int,
-                   offset: int, as_json: bool, show_query: bool) -> None:
-    """Search posts: "exact phrases", -excluded words, a OR b."""
-    request = SearchRequest(query, "date" if by_date else "relevance", labels, limit, offset)
+                   offset: int, as_json: bool, show_query: bool, match: MatchMode | None) -> None:
+    """Search posts: "exact phrases", -excluded words, +required words, a OR b."""
+    request = SearchRequest(query, "date" if by_date else "relevance", labels, limit, offset, match or "best")
     with _archive(ctx) as archive:
         if show_query:
             click.echo(f"query: {default_thesaurus().expand(parse(query))}", err=True)
@@ -123,20 +127,26 @@ def search_command(ctx: click.Context, query: str, by_date: bool, labels: tuple[
             click.echo(json.dumps(hit_to_dict(hit), ensure_ascii=False))
         return
     sort = "date" if by_date else "relevance"
-    click.echo(f"{page.total} posts sorted by {sort} for query {query!r}")
+    if page.every_word < page.total:
+        click.echo(f"{page.every_word} posts contain every word · {page.total - page.every_word} more contain "
+                   f"some of them, sorted by {sort} for query {query!r}")
+    else:
+        click.echo(f"{page.total} posts sorted by {sort} for query {query!r}")
     if page.suggestion:
         click.echo(f"(showing results for {page.suggestion!r})")
     for hit in page.hits:
         when = hit.post.published.date().isoformat() if hit.post.published else "undated"
         click.echo(f"{hit.rank:3}. {hit.post.title}  [{when}; {', '.join(hit.post.labels) or 'no labels'}]")
         click.echo(f"     {_plain(hit.snippet)}")
+        if hit.missing:
+            click.echo(f"     Missing: {', '.join(hit.missing)}")
 
 
 def hit_to_dict(hit: Any) -> dict[str, Any]:
     post = hit.post
     return {"rank": hit.rank, "id": post.id, "title": post.title, "url": post.permalink, "source_url": post.url,
             "published": post.published.isoformat() if post.published else None, "labels": list(post.labels),
-            "score": round(hit.score, 6), "snippet": hit.snippet}
+            "score": round(hit.score, 6), "snippet": hit.snippet, "missing": list(hit.missing)}
 
 
 @cli.command()

@@ -20,6 +20,9 @@ from metalnomist.web.render import label_url
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results per page, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="How many results to skip.")]
+Match = Annotated[Literal["all", "any"] | None, Query(
+    description="`all`: only posts with every word; `any`: one relevance ranking of posts with any word. "
+                "Without it, posts with every word come first, then posts with some of them.")]
 PostId = Annotated[int, Path(ge=1, description="The post's numeric id.")]
 
 
@@ -33,12 +36,15 @@ class SearchResult(BaseModel):
     labels: list[str]
     score: float
     snippet: str = Field(description="HTML: escaped text with <mark> around matched words.")
+    missing: list[str] = Field(description="The query's words this post lacks (empty when it has every word).")
 
 
 class SearchResponse(BaseModel):
     query: str
     sort: Literal["relevance", "date"]
     total: int
+    every_word: int = Field(description="How many of `total` contain every word; they come first.")
+    suggestion: str | None = Field(description="A corrected query, when a typo was tolerated.")
     results: list[SearchResult]
 
 
@@ -156,7 +162,8 @@ def _result(hit: SearchHit) -> SearchResult:
     post = hit.post
     assert post.id is not None and post.permalink is not None
     return SearchResult(rank=hit.rank, id=post.id, title=post.title, url=post.permalink, source_url=post.url,
-                        published=post.published, labels=list(post.labels), score=hit.score, snippet=hit.snippet)
+                        published=post.published, labels=list(post.labels), score=hit.score, snippet=hit.snippet,
+                        missing=list(hit.missing))
 
 
 SearchText = Annotated[str, Query(description="The query: words, `\"exact phrases\"`, `-excluded` words, "
@@ -176,13 +183,15 @@ Source = Annotated[str | None, Query(description="Only figures credited to this 
 
 def api_search(request: Request, q: SearchText = "", by_date: ByDate = False,
                label: Annotated[list[str] | None, Query(description="Only posts with this label (repeatable).")]
-               = None, limit: Limit = 10, offset: Offset = 0) -> SearchResponse:
-    """Search the archive: relevance order, or newest first with `by-date=true`."""
+               = None, limit: Limit = 10, offset: Offset = 0, match: Match = None) -> SearchResponse:
+    """Search the archive: posts with every word first, then posts with some of them by relevance
+    (`match=all` or `match=any` to ask otherwise); or newest first with `by-date=true`, every word required."""
     archive = archive_of(request)
     sort: Literal["relevance", "date"] = "date" if by_date else "relevance"
-    page = search(archive.store, archive.index, SearchRequest(q, sort, tuple(label or ()), limit, offset))
-    return SearchResponse(query=page.query, sort=page.sort, total=page.total,
-                          results=[_result(h) for h in page.hits])
+    page = search(archive.store, archive.index,
+                  SearchRequest(q, sort, tuple(label or ()), limit, offset, match or "best"))
+    return SearchResponse(query=page.query, sort=page.sort, total=page.total, every_word=page.every_word,
+                          suggestion=page.suggestion, results=[_result(h) for h in page.hits])
 
 
 def api_posts(request: Request, limit: Limit = 10, offset: Offset = 0,

@@ -8,7 +8,7 @@ from metalnomist.errors import ConfigError, InvalidInput, InvalidQuery, NotFound
 from metalnomist.web.errors import ERROR_TABLE, classify
 from tests.web.conftest import Site
 
-RESULT_KEYS = {"rank", "id", "title", "url", "source_url", "published", "labels", "score", "snippet"}
+RESULT_KEYS = {"rank", "id", "title", "url", "source_url", "published", "labels", "score", "snippet", "missing"}
 
 
 def assert_error(response, status: int, code: str, field: str | None = None) -> dict:  # type: ignore[no-untyped-def,type-arg]
@@ -27,7 +27,7 @@ def assert_error(response, status: int, code: str, field: str | None = None) -> 
 
 def test_search_answers_the_documented_shape(site: Site) -> None:
     body = site.client.get("/api/search", params={"q": "Japan’s", "limit": 5}).json()
-    assert set(body) == {"query", "sort", "total", "results"}
+    assert set(body) == {"query", "sort", "total", "every_word", "suggestion", "results"}
     assert (body["query"], body["sort"]) == ("Japan’s", "relevance")
     assert body["total"] >= 5 and len(body["results"]) == 5
     for rank, result in enumerate(body["results"], start=1):
@@ -157,7 +157,7 @@ def test_openapi_document_describes_the_api_only(site: Site) -> None:
                                   "/api/posts/{post_id}/comments", "/api/labels", "/api/facts",
                                   "/api/facts/series", "/api/facts/contradictions"}
     search_params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
-    assert search_params == {"q", "by-date", "label", "limit", "offset"}
+    assert search_params == {"q", "by-date", "label", "limit", "offset", "match"}
     result = spec["components"]["schemas"]["SearchResult"]["properties"]
     assert set(result) == RESULT_KEYS
 
