@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import pickle
+import tempfile
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from metalnomist.config import Settings
 from metalnomist.errors import InvalidInput, NotFound, RateLimited
@@ -33,7 +36,7 @@ from metalnomist.store.comments import (
 )
 from metalnomist.store.facts import FactFilter, query_facts, replace_facts
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
-from metalnomist.store.upsert import upsert_posts
+from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
 from metalnomist.workers import die_with_parent
 
 Progress = Callable[[int], None]
@@ -120,25 +123,68 @@ def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progr
 
 
 def store_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progress | None = None) -> IngestReport:
-    """All of one file or none of it in the database: the transaction rolls back on the first bad post."""
-    counts = {"added": 0, "updated": 0, "unchanged": 0}
-    facts = 0
-    with archive.store.transaction() as conn, _Extractor() as extract:
-        for batch in _batches(read_posts(path, fmt, Limits.from_settings(archive.settings))):
-            results = upsert_posts(conn, batch)
-            changed = {post_id: replace(post, id=post_id)
-                       for post, (post_id, outcome) in zip(batch, results, strict=True) if outcome != "unchanged"}
-            for _, outcome in results:
-                counts[outcome] += 1
-            if archive.settings.extract_facts:
-                found = dict(zip(changed, extract(list(changed.values())), strict=True))
-                replace_facts(conn, found)
-                facts += sum(len(items) for items in found.values())
-            if progress:
-                progress(len(batch))
+    """All of one file or none of it in the database, without making other writers wait while it is read.
+
+    Reading, parsing and fact extraction (minutes for big files) happen before the write lock is
+    taken, into a staging file; a bad post stops the import there, with nothing written. Only then
+    does one transaction write the prepared batches, so the lock is held for database work alone.
+    """
+    with tempfile.TemporaryFile(prefix="metalnomist-ingest-") as staging:
+        _stage(archive, read_posts(path, fmt, Limits.from_settings(archive.settings)), staging, progress)
+        staging.seek(0)
+        counts, facts = _publish(archive, _staged(staging))
     if counts["added"] + counts["updated"] >= CHECKPOINT_AFTER:
         archive.store.checkpoint()
     return IngestReport(files=1, facts=facts, **counts)
+
+
+@dataclass
+class _Staged:
+    """One batch ready to write: its posts and, for those not already stored as they are, their facts."""
+
+    posts: list[Post]
+    facts: dict[int, list[Fact]]  # by position in `posts`
+
+
+def _stage(archive: Archive, posts: Iterable[Post], staging: BinaryIO, progress: Progress | None) -> None:
+    """Parse and extract outside any transaction; batches are pickled to disk so memory stays one batch deep."""
+    with _Extractor() as extract:
+        for batch in _batches(posts):
+            found: dict[int, list[Fact]] = {}
+            if archive.settings.extract_facts:
+                with archive.store.reading() as conn:
+                    stored = stored_hashes(conn, [post.key for post in batch])
+                fresh = [i for i, post in enumerate(batch) if stored.get(post.key) != content_hash(post)]
+                found = dict(zip(fresh, extract([batch[i] for i in fresh]), strict=True))
+            pickle.dump(_Staged(batch, found), staging, protocol=pickle.HIGHEST_PROTOCOL)
+            if progress:
+                progress(len(batch))
+
+
+def _staged(staging: BinaryIO) -> Iterator[_Staged]:
+    while True:
+        try:
+            yield pickle.load(staging)  # our own file, written just before: safe to unpickle
+        except EOFError:
+            return
+
+
+def _publish(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[str, int], int]:
+    """The one short write: upserts and facts prepared in `_stage`."""
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    facts = 0
+    with archive.store.transaction() as conn:
+        for staged in batches:
+            results = upsert_posts(conn, staged.posts)
+            found: dict[int, list[Fact]] = {}
+            for i, (post_id, outcome) in enumerate(results):
+                counts[outcome] += 1
+                if outcome != "unchanged" and archive.settings.extract_facts:
+                    # Another writer changed the stored copy since staging: rare, so extract here.
+                    found[post_id] = staged.facts[i] if i in staged.facts else extract_facts(staged.posts[i])
+            replace_facts(conn, found)
+            facts += sum(len(items) for items in found.values())
+    return counts, facts
 
 
 def _batches(posts: Iterable[Post], size: int = 500) -> Iterator[list[Post]]:

@@ -7,13 +7,18 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from metalnomist.errors import ConfigError, StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+BUSY_SECONDS = 30  # how long a SQLite writer waits for another to finish before giving up
+WRITE = "metalnomist_write"
+MIGRATION_LOCK = 7_318_042_915  # PostgreSQL advisory lock key: one migrating process at a time  # execution option: this transaction will write
 
 
 def open_engine(url: str) -> Engine:
@@ -24,8 +29,9 @@ def open_engine(url: str) -> Engine:
         if url.startswith("sqlite"):
             # A pool keeps connections (and their pragmas) across requests; :memory: needs one shared one.
             pool = {"poolclass": StaticPool} if ":memory:" in url else {"pool_size": 8, "max_overflow": 8}
-            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **pool)
+            engine = create_engine(url, connect_args={"timeout": BUSY_SECONDS, "check_same_thread": False}, **pool)
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         elif url.startswith("postgresql"):
             # UTC sessions: month grouping and date sorts must not depend on the server's zone.
             engine = create_engine(url, pool_pre_ping=True, pool_size=10, connect_args={"options": "-c timezone=utc"})
@@ -37,20 +43,41 @@ def open_engine(url: str) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy, not the driver, begins transactions (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
     cursor.close()
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    """A writer takes the write lock up front, waiting its turn (busy_timeout) for another writer.
+
+    A deferred transaction that reads first and writes later fails at once with "database is
+    locked" when another writer committed in between; the busy timeout never applies to it.
+    """
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
 def migrate(engine: Engine) -> None:
-    """Apply every pending Alembic migration in one transaction."""
+    """Apply every pending Alembic migration in one transaction; an up-to-date database is only read.
+
+    Opening an archive then never waits for another writer, and two processes opening a new
+    one take turns instead of failing.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection:
+            if MigrationContext.configure(connection).get_current_revision() == head:
+                return
+        with engine.connect() as connection, connection.execution_options(**{WRITE: True}).begin():
+            if engine.dialect.name == "postgresql":  # SQLite's BEGIN IMMEDIATE already makes others wait
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except OperationalError as exc:

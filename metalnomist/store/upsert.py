@@ -30,6 +30,12 @@ def content_hash(post: Post) -> str:
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
 
 
+def stored_hashes(conn: Connection, keys: Sequence[str]) -> dict[str, str]:
+    """The content hash stored for each of these identity keys that exists: what an import would leave unchanged."""
+    query = select(posts.c.key, posts.c.content_hash).where(posts.c.key.in_(list(keys)))
+    return {row.key: row.content_hash for row in conn.execute(query)}
+
+
 def upsert_posts(conn: Connection, batch: Sequence[Post]) -> list[tuple[int, Outcome]]:
     """Insert or update each post by identity key (keys must be distinct within a batch).
 
