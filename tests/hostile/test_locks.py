@@ -80,6 +80,7 @@ def _ingest(db: str, index: Path, source: Path) -> subprocess.Popen[str]:
 
 def test_two_concurrent_ingests_both_succeed(db_url: str, tmp_path: Path) -> None:
     archive = open_archive(Settings(db=db_url, index_dir=str(tmp_path / "index")))  # an archive in use
+    ingest_file(archive, SEED, "page")
     files = [write_posts(tmp_path / f"{name}.jsonl", 800, prefix=name) for name in ("Copper", "Zinc")]
     runs = [_ingest(db_url, tmp_path / "index", path) for path in files]
     outputs = [run.communicate(timeout=540) for run in runs]
@@ -87,7 +88,7 @@ def test_two_concurrent_ingests_both_succeed(db_url: str, tmp_path: Path) -> Non
         for run, (out, err) in zip(runs, outputs, strict=True):
             assert run.returncode == 0 and "Traceback" not in err, err[-2000:]
             assert out.startswith("800 added"), out
-        assert posts_in(archive) == 1600
+        assert posts_in(archive) == 20 + 1600
     finally:
         archive.close()
 
