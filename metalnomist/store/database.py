@@ -17,8 +17,8 @@ from metalnomist.errors import ConfigError, StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_SECONDS = 30  # how long a SQLite writer waits for another to finish before giving up
-WRITE = "metalnomist_write"
-MIGRATION_LOCK = 7_318_042_915  # PostgreSQL advisory lock key: one migrating process at a time  # execution option: this transaction will write
+WRITE = "metalnomist_write"  # execution option: this transaction will write
+MIGRATION_LOCK = 7_318_042_915  # PostgreSQL advisory lock key: one migrating process at a time
 
 
 def open_engine(url: str) -> Engine:
