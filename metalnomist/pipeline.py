@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from metalnomist.config import Settings
-from metalnomist.errors import InvalidInput, NotFound, RateLimited
+from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
 from metalnomist.ingest.checks import Limits
@@ -40,6 +40,7 @@ from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
 from metalnomist.workers import die_with_parent
 
 Progress = Callable[[int], None]
+STAGE_IN_MEMORY = 64 * 2**20  # bytes of prepared posts kept in memory before staging spills to a temporary file
 CHECKPOINT_AFTER = 1000  # posts written by one file before the SQLite log is folded back
 
 
@@ -129,8 +130,8 @@ def store_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progre
     taken, into a staging file; a bad post stops the import there, with nothing written. Only then
     does one transaction write the prepared batches, so the lock is held for database work alone.
     """
-    with tempfile.TemporaryFile(prefix="metalnomist-ingest-") as staging:
-        _stage(archive, read_posts(path, fmt, Limits.from_settings(archive.settings)), staging, progress)
+    with tempfile.SpooledTemporaryFile(max_size=STAGE_IN_MEMORY, prefix="metalnomist-ingest-") as staging:
+        _stage(archive, path, read_posts(path, fmt, Limits.from_settings(archive.settings)), staging, progress)
         staging.seek(0)
         counts, facts = _publish(archive, _staged(staging))
     if counts["added"] + counts["updated"] >= CHECKPOINT_AFTER:
@@ -146,7 +147,7 @@ class _Staged:
     facts: dict[int, list[Fact]]  # by position in `posts`
 
 
-def _stage(archive: Archive, posts: Iterable[Post], staging: BinaryIO, progress: Progress | None) -> None:
+def _stage(archive: Archive, path: Path, posts: Iterable[Post], staging: IO[bytes], progress: Progress | None) -> None:
     """Parse and extract outside any transaction; batches are pickled to disk so memory stays one batch deep."""
     with _Extractor() as extract:
         for batch in _batches(posts):
@@ -156,12 +157,16 @@ def _stage(archive: Archive, posts: Iterable[Post], staging: BinaryIO, progress:
                     stored = stored_hashes(conn, [post.key for post in batch])
                 fresh = [i for i, post in enumerate(batch) if stored.get(post.key) != content_hash(post)]
                 found = dict(zip(fresh, extract([batch[i] for i in fresh]), strict=True))
-            pickle.dump(_Staged(batch, found), staging, protocol=pickle.HIGHEST_PROTOCOL)
+            try:
+                pickle.dump(_Staged(batch, found), staging, protocol=pickle.HIGHEST_PROTOCOL)
+            except OSError as exc:
+                raise IngestError(str(path), f"no room to stage the import in {tempfile.gettempdir()} "
+                                             f"({exc.strerror}); free some space or set TMPDIR") from None
             if progress:
                 progress(len(batch))
 
 
-def _staged(staging: BinaryIO) -> Iterator[_Staged]:
+def _staged(staging: IO[bytes]) -> Iterator[_Staged]:
     while True:
         try:
             yield pickle.load(staging)  # our own file, written just before: safe to unpickle
