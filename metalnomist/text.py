@@ -42,16 +42,18 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof inc ltd co corp st vs etc e.g i.e no jan feb mar apr jun jul aug sep sept oct nov dec"
     " approx est fig u.s u.k u.n e.u".split()
 )
-_BOUNDARY = re.compile(
-    r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£])"
-    r"|(?P<bullet>\s*\n(?=[•▪●*–-]\s)|\s+(?=[•▪●]\s))"  # a bullet starts a sentence, on its own line or not
+_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£])(?P<bullet>)?")
+# A bullet starts a sentence, on its own line or not; only text with bullets pays for the check.
+_BULLETED = re.compile(r"\n[•▪●*–-]\s|[•▪●]")
+_BOUNDARY_OR_BULLET = re.compile(
+    _BOUNDARY.pattern.replace("(?P<bullet>)?", "") + r"|(?P<bullet>\s*\n(?=[•▪●*–-]\s)|\s+(?=[•▪●]\s))"
 )
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, str]]:
     """Yield (offset, sentence) pairs; abbreviations such as `U.S.` and `Inc.` do not end one."""
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in (_BOUNDARY_OR_BULLET if _BULLETED.search(text) else _BOUNDARY).finditer(text):
         before = text[start : match.start() + 1]
         written = before.rsplit(None, 1)[-1].rstrip(".") if before.strip() else ""
         last_word = written.lower()

@@ -353,6 +353,17 @@ _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset(
     {"fy_months", "fy_ending", "between", "months", "date", "month", "quarter_ending", "quarter_to"}
 )
+_NEEDS_WORD = {
+    "fy_quarter": ("fy", "fiscal"),
+    "fy_months": ("fy", "fiscal"),
+    "fy_ending": ("fiscal",),
+    "fy": ("fy", "fiscal"),
+    "quarter_to": ("months",),
+    "first_months": ("months",),
+    "quarter_words": ("quarter",),
+    "quarter_ending": ("quarter",),
+    "half_words": ("half",),
+}
 _NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "weekday"})
 
 
@@ -389,10 +400,13 @@ def find_periods(
     has_digit = _DIGIT.search(text) is not None
     if not has_month and not has_digit and not any(w in text for w in _WORD_KEYS):
         return []
+    lower = text.lower()
     for pattern, kind in _RULES:
         needs_digit = kind not in _NEEDS_MONTH and kind not in _NEEDS_NOTHING
         if (kind in _NEEDS_MONTH and not has_month) or (needs_digit and not has_digit):
             continue
+        if kind in _NEEDS_WORD and not any(word in lower for word in _NEEDS_WORD[kind]):
+            continue  # most sentences name no fiscal year: skip its patterns cheaply
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

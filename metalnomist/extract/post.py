@@ -85,6 +85,7 @@ def scan_post(post: Post) -> PostState:
     """Read the whole post once for what later sentences rely on: focus country, abbreviations, projects."""
     title = fold_quotes(post.title)
     body = fold_quotes(post.body)
+    sentences = [sentence for _, sentence in split_sentences(body)]
     title_countries = find_countries(title)
     # the headline's country, else its mine's (`Red Dog off to a strong start`), else its company's home
     title_sites = vocab.sites().find(title)
@@ -98,14 +99,14 @@ def scan_post(post: Post) -> PostState:
     title_commodities = find_commodities(title)
     return PostState(
         published=post.published,
-        report_year=None if post.published else report_year(title, body),
+        report_year=None if post.published else report_year(title, sentences),
         fiscal=fiscal_year_of(home or focus),
         focus=focus,
         focus_from_title=bool(title_countries or title_sites or home),
         tariff_country=tariff_levier(title, title_countries),
         abbreviations=_abbreviations(body),
         projects=_projects(body),
-        commissioning=_commissioning(body, post.published),
+        commissioning=_commissioning(sentences, post.published),
         title_commodity=title_commodities[0].canonical if title_commodities else None,
         metric=_title_metric(title),
     )
@@ -194,12 +195,12 @@ _AHEAD = re.compile(
 _HEADLINE_AHEAD = re.compile(r"\bfor\s+(?:19|20)\d\d\b|\bto\s+(?!(?:a|an|the|record|\d+)\b)\w+", re.I)
 
 
-def report_year(title: str, body: str) -> int | None:
+def report_year(title: str, sentences: list[str]) -> int | None:
     """The year an undated post reports on: the latest year its title or body reports a
     period of. Outlooks do not count (a post is written before the years it forecasts), nor
     do deadlines, comparison bases or the year a `since` starts from."""
     years = []
-    for _, sentence in [(0, title), *split_sentences(body)] if _STATED_YEAR.search(title + body) else ():
+    for sentence in [title, *sentences]:
         if not _STATED_YEAR.search(sentence) or _AHEAD.search(sentence):
             continue
         if sentence is title and _HEADLINE_AHEAD.search(title):
@@ -211,9 +212,9 @@ def report_year(title: str, body: str) -> int | None:
     return max(years, default=None)
 
 
-def _commissioning(body: str, published: datetime | None) -> str | None:
+def _commissioning(sentences: list[str], published: datetime | None) -> str | None:
     """When a planned plant starts operating: its capacity is for that period."""
-    for _, sentence in split_sentences(body):
+    for sentence in sentences:
         if not _COMMISSIONING_WORDS.search(sentence):
             continue
         if re.search(r"\bconstruction\b[^.]{0,20}$", sentence, re.I) and "operation" not in sentence:
