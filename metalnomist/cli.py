@@ -250,7 +250,8 @@ def serve(ctx: click.Context, host: str, port: int, sample: bool, workers: int) 
     if sample and ingest_sample_if_empty(archive):
         click.echo("loaded the sample posts", err=True)
     if workers == 1:
-        uvicorn.run(create_app(settings, archive), host=host, port=port, log_level="info")
+        # The app reads X-Forwarded-For itself, from METALNOMIST_TRUSTED_PROXIES only (uvicorn trusts loopback).
+        uvicorn.run(create_app(settings, archive), host=host, port=port, log_level="info", proxy_headers=False)
         return
     archive.close()
     # Workers read their settings from the environment; they must share one CSRF key.

@@ -31,6 +31,7 @@ from metalnomist.store.comments import (
     add_comment,
     approve_comment,
     delete_comment,
+    lock_client,
     pending_comments,
     recent_by_client,
 )
@@ -264,6 +265,7 @@ def post_comment(archive: Archive, post_id: int, author: str, body: str, client:
     now = datetime.now(UTC)
     fingerprint = client_fingerprint(client, settings.secret_key)
     with archive.store.transaction() as conn:
+        lock_client(conn, fingerprint)  # first: a SQLite snapshot read before it could not then write
         if not posts_by_ids(conn, [post_id]):
             raise NotFound(f"post {post_id} does not exist")
         if recent_by_client(conn, fingerprint, now - timedelta(hours=1)) >= settings.comment_rate_per_hour:

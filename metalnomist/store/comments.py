@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, false, func, insert, select, update
 
 from metalnomist.models import Comment
 from metalnomist.store.schema import as_utc, comments
@@ -25,6 +25,19 @@ def list_comments(conn: Connection, post_id: int, include_pending: bool = False)
     rows = conn.execute(query.order_by(comments.c.published, comments.c.id))
     return [Comment(author=r.author, body=r.body, published=as_utc(r.published), id=r.id, post_id=r.post_id,
                     approved=r.approved) for r in rows]
+
+
+def lock_client(conn: Connection, client: str) -> None:
+    """Hold this client's comment writes until the transaction ends, so counting and adding are one step.
+
+    Without it, parallel requests all count before any adds and all pass the rate limit. SQLite takes
+    its single write lock at the first write, so a write that changes nothing takes it now; PostgreSQL
+    takes an advisory lock on the client alone, released at commit.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(int(client[:15], 16))))
+    else:
+        conn.execute(update(comments).where(false()).values(client=comments.c.client))
 
 
 def recent_by_client(conn: Connection, client: str, since: datetime) -> int:

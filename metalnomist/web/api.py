@@ -17,6 +17,7 @@ from metalnomist.store.facts import FactFilter, SortColumn, query_facts
 from metalnomist.store.posts import label_counts, list_posts
 from metalnomist.web.pages import archive_of
 from metalnomist.web.render import label_url
+from metalnomist.web.security import client_address
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results per page, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="How many results to skip.")]
@@ -259,6 +260,6 @@ def require_json(request: Request) -> None:
 def api_add_comment(request: Request, post_id: PostId, payload: CommentIn,
                     _json: Annotated[None, Depends(require_json)] = None) -> CommentCreated:
     """Add a reader's comment; validation, rate limit and moderation are the same as the form's."""
-    client = request.client.host if request.client else "unknown"
+    client = client_address(request, request.app.state.settings.trusted_networks())
     comment = post_comment(archive_of(request), post_id, payload.author, payload.body, client)
     return CommentCreated(status="published" if comment.approved else "pending", comment=_comment(comment))

@@ -17,7 +17,7 @@ from metalnomist.store.comments import list_comments
 from metalnomist.store.posts import label_counts, list_posts, neighbours, post_by_permalink, posts_by_ids
 from metalnomist.web.data import post_fact_context
 from metalnomist.web.render import TEMPLATES_DIR, render, search_url
-from metalnomist.web.security import CSRF_COOKIE
+from metalnomist.web.security import CSRF_COOKIE, client_address
 from metalnomist.web.sidebar import MONTH_NAMES
 
 Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many posts to skip.")]
@@ -173,7 +173,7 @@ def _submit_comment(request: Request, post: Post, author: str, body: str, csrf_t
         return _render_post(request, post, form, {"form": reason}, status_code=403)
     if website.strip():  # the honeypot: only robots fill a field people cannot see
         return RedirectResponse(f"{post.permalink}?comment=pending#comments", status_code=303)
-    client = request.client.host if request.client else "unknown"
+    client = client_address(request, request.app.state.settings.trusted_networks())
     try:
         comment = post_comment(archive_of(request), post.id, author, body, client)
     except InvalidInput as exc:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 import time
+from collections.abc import Sequence
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "metalnomist_csrf"
@@ -28,6 +31,33 @@ SECURITY_HEADERS: dict[str, str] = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _trusted(address: str, proxies: Sequence[Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in proxies)
+
+
+def client_address(request: Request, proxies: Sequence[Network]) -> str:
+    """Who is asking, for per-client limits: the peer, unless the peer is a proxy we were told to trust.
+
+    Anyone can send X-Forwarded-For, so it counts only from a trusted proxy, and then only the hops
+    that proxies appended: read from the right, the first address that is not a trusted proxy.
+    """
+    peer = request.client.host if request.client else "unknown"
+    if not _trusted(peer, proxies):
+        return peer
+    hops = [hop.strip() for value in request.headers.getlist("x-forwarded-for") for hop in value.split(",")]
+    for hop in reversed([hop for hop in hops if hop]):
+        if not _trusted(hop, proxies):
+            return hop
+    return peer
 
 
 class SecurityHeadersMiddleware:

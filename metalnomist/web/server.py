@@ -25,5 +25,5 @@ def tcp_listener(config: Config) -> socket.socket:
 
 def run_workers(host: str, port: int, workers: int) -> None:
     """Each worker builds its app from the environment (see `app_from_environment`)."""
-    config = Config(APP_FACTORY, factory=True, host=host, port=port, workers=workers)
+    config = Config(APP_FACTORY, factory=True, host=host, port=port, workers=workers, proxy_headers=False)
     Multiprocess(config, sockets=[tcp_listener(config)]).run()
