@@ -11,11 +11,12 @@ from metalnomist.search.query import Clause, Query, Term
 from metalnomist.text import fold_quotes, strip_accents
 
 MAX_PHRASE_WORDS = 4
+DATA_FILES = ("thesaurus.tsv", "countries.tsv")  # countries.tsv is built by metalnomist/search/countries.py
 
 
 def key(text: str) -> str:
-    """How thesaurus entries and query words are compared: case, accents, hyphens folded."""
-    return " ".join(re.findall(r"[a-z0-9]+", strip_accents(fold_quotes(text)).lower()))
+    """How thesaurus entries and query words are compared: case, accents, hyphens and possessives folded."""
+    return " ".join(re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", strip_accents(fold_quotes(text)).lower())))
 
 
 class Thesaurus:
@@ -69,4 +70,6 @@ class Thesaurus:
 
 @cache
 def default_thesaurus() -> Thesaurus:
-    return Thesaurus.parse(resources.files("metalnomist.search").joinpath("data/thesaurus.tsv").read_text("utf-8"))
+    """The metals terms, then one line per country (`Korean` finds `South Korea`)."""
+    data = resources.files("metalnomist.search").joinpath("data")
+    return Thesaurus.parse("\n".join(data.joinpath(name).read_text("utf-8") for name in DATA_FILES))

@@ -94,9 +94,7 @@ HOSTILE_QUERIES = [
     ("AND", EVERY_POST, None),
     ("", EVERY_POST, None),
     ("(((", EVERY_POST, None),
-    ("U.S.", 3, ["Japan's Response to U.S. Tariffs: Reluctance to Retaliate Amid Economic Concerns",
-                 "Japan’s Imports of Russian Palladium Rise for First Time Since Ukraine Invasion",
-                 "Japan's Lithium Imports Drop Amid Slow EV Market in 2024"]),
+    ("U.S.", 5, None),  # folds with US, USA, American (countries.tsv): the three "U.S." posts and two "US" ones
     ("$102.20/t", 1, [IRON_ORE]),  # a price as written in the iron ore post
     ("62% Fe", 0, []),  # no seed post grades its ore
     pytest.param("x" * 10_000, 0, [], marks=pytest.mark.xfail(
