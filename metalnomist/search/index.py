@@ -136,6 +136,7 @@ class SearchIndex:
         self.index = self._open()
         self._write_lock = threading.Lock()
         self._loaded_seq = self.applied_seq
+        self.followed = False  # set while a background Follower applies the log: searches then only reload
         # The optional vector side (settings.hybrid): kept beside this folder, in step by the same catch-up.
         self.semantic: SemanticIndex | None = None
 

@@ -42,11 +42,20 @@ def bring_in_step(store: Store, index: SearchIndex) -> int:
 
 
 def refresh(store: Store, index: SearchIndex) -> None:
-    """Before answering: apply what others logged, or at least see what they indexed.
+    """Before answering: see what was indexed since, and apply what others logged unless a
+    background follower does (see follower.py: then a search never waits for indexing).
 
-    A web process shares the index with CLI ingests; when another writer is busy, its own
-    catch-up will cover these changes, so this one only reloads.
+    When another writer is busy, its own catch-up will cover these changes, so this one only reloads.
     """
+    if not index.followed:
+        _apply_pending(store, index)
+    if not index.is_current:
+        index.reload()
+    if index.semantic is not None:
+        index.semantic.refresh()
+
+
+def _apply_pending(store: Store, index: SearchIndex) -> None:
     with store.reading() as conn:
         behind = last_seq(conn) > index.applied_seq
     if behind:
@@ -54,10 +63,6 @@ def refresh(store: Store, index: SearchIndex) -> None:
             catch_up(store, index, wait_seconds=0.0)
         except IndexBusy:
             pass
-    if not index.is_current:
-        index.reload()
-    if index.semantic is not None:
-        index.semantic.refresh()
 
 
 def catch_up(store: Store, index: SearchIndex, batch: int = 5000, wait_seconds: float = 30.0) -> int:

@@ -16,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
+from metalnomist.search.follower import Follower
 from metalnomist.web import api, data, docs, feeds, pages
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.render import make_templates
@@ -27,6 +28,7 @@ MAX_BODY_BYTES = 1_000_000  # a comment is at most a few KB; refuse anything far
 # Starlette's own limit sits outside our middleware and answers in plain text, so it only backs up
 # ContentLengthLimit for bodies sent without a Content-Length.
 BACKSTOP_BODY_BYTES = 4 * MAX_BODY_BYTES
+FOLLOW_SECONDS = 1.0  # how soon a search sees what another process stored
 
 
 def _page(path: str, endpoint: Any, methods: tuple[str, ...] = ("GET", "HEAD")) -> APIRoute:
@@ -79,14 +81,22 @@ def routes() -> list[BaseRoute]:
     ]
 
 
-def create_app(settings: Settings, archive: Archive | None = None) -> FastAPI:
-    """An archive passed in belongs to the caller; one opened here is closed when the app shuts down."""
+def create_app(settings: Settings, archive: Archive | None = None, follow_seconds: float = FOLLOW_SECONDS) -> FastAPI:
+    """An archive passed in belongs to the caller; one opened here is closed when the app shuts down.
+
+    While the app runs, a background thread applies the change log to the index every
+    `follow_seconds`, so searches only ever reload it.
+    """
     owned = archive is None
     opened = archive if archive is not None else open_archive(settings)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        follower = Follower(opened.store, opened.index, follow_seconds)  # opening the index brings it in step
+        follower.start()
+        app.state.follower = follower
         yield
+        follower.stop()
         if owned:
             opened.close()
 
