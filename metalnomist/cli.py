@@ -268,8 +268,13 @@ def settings() -> None:
 
 
 def main() -> None:
+    """Problems people can act on (a locked or unreachable database, a full disk) are one line and exit 1."""
     try:
         cli(standalone_mode=True)
     except MetalnomistError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        sys.exit(1)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        click.echo(f"error: {exc.strerror or exc}{where}", err=True)
+        sys.exit(1)

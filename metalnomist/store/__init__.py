@@ -10,20 +10,25 @@ from sqlalchemy.exc import OperationalError
 
 from metalnomist.errors import StoreError
 from metalnomist.store.changes import forget_noted, log_noted
-from metalnomist.store.database import BUSY_SECONDS, WRITE, migrate, open_engine
+from metalnomist.store.database import BUSY_SECONDS, WRITE, driver_problem, migrate, open_engine
 
 
 class Store:
-    """An open, migrated database. Read with `reading()`, write with `transaction()`."""
+    """An open, migrated database. Read with `reading()`, write with `transaction()`.
 
-    def __init__(self, engine: Engine) -> None:
+    Both turn the driver's operational failures (a server gone, a lock not granted, a full disk)
+    into a one-line StoreError, which the CLI prints and the web answers with 503.
+    """
+
+    def __init__(self, engine: Engine, busy_seconds: int = BUSY_SECONDS) -> None:
         self.engine = engine
+        self.busy_seconds = busy_seconds
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        engine = open_engine(url)
+    def open(cls, url: str, busy_seconds: int = BUSY_SECONDS) -> Store:
+        engine = open_engine(url, busy_seconds)
         migrate(engine)
-        return cls(engine)
+        return cls(engine, busy_seconds)
 
     @property
     def url(self) -> str:
@@ -31,7 +36,7 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
+        with self._explained(writing=False), self.engine.connect() as conn:
             yield conn
 
     @contextmanager
@@ -40,18 +45,29 @@ class Store:
 
         On SQLite it holds the one write lock throughout, so keep it short.
         """
+        with self._explained(writing=True), self.engine.connect() as conn, \
+                conn.execution_options(**{WRITE: True}).begin():
+            try:
+                yield conn
+                log_noted(conn)
+            finally:
+                forget_noted(conn)
+
+    @contextmanager
+    def _explained(self, writing: bool) -> Iterator[None]:
         try:
-            with self.engine.connect() as conn, conn.execution_options(**{WRITE: True}).begin():
-                try:
-                    yield conn
-                    log_noted(conn)
-                finally:
-                    forget_noted(conn)
+            yield
         except OperationalError as exc:
-            if "database is locked" in str(exc.orig):
-                raise StoreError(f"the database {self.url} stayed locked by another writer for {BUSY_SECONDS} s; "
-                                 "nothing was changed, please try again when it has finished") from None
-            raise
+            problem = driver_problem(exc)
+            unchanged = "; nothing was changed" if writing else ""
+            if "database is locked" in problem:
+                message = (f"the database {self.url} stayed locked by another writer for {self.busy_seconds} s"
+                           f"{unchanged}; please try again when it has finished")
+            elif "full" in problem or "No space left" in problem:
+                message = f"the disk holding the database {self.url} is full ({problem}){unchanged}"
+            else:
+                message = f"the database {self.url} is unavailable ({problem}){unchanged}"
+            raise StoreError(message) from None
 
     def checkpoint(self) -> None:
         """After a big import, fold SQLite's write-ahead log back into the database file.

@@ -16,12 +16,12 @@ from sqlalchemy.pool import StaticPool
 from metalnomist.errors import ConfigError, StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-BUSY_SECONDS = 30  # how long a SQLite writer waits for another to finish before giving up
+BUSY_SECONDS = 30  # default wait of a SQLite writer for another to finish (settings.write_wait_seconds)
 WRITE = "metalnomist_write"  # execution option: this transaction will write
 MIGRATION_LOCK = 7_318_042_915  # PostgreSQL advisory lock key: one migrating process at a time
 
 
-def open_engine(url: str) -> Engine:
+def open_engine(url: str, busy_seconds: int = BUSY_SECONDS) -> Engine:
     """SQLite gets WAL (readers never block the writer) and enforced foreign keys."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
@@ -29,8 +29,8 @@ def open_engine(url: str) -> Engine:
         if url.startswith("sqlite"):
             # A pool keeps connections (and their pragmas) across requests; :memory: needs one shared one.
             pool = {"poolclass": StaticPool} if ":memory:" in url else {"pool_size": 8, "max_overflow": 8}
-            engine = create_engine(url, connect_args={"timeout": BUSY_SECONDS, "check_same_thread": False}, **pool)
-            event.listen(engine, "connect", _sqlite_pragmas)
+            engine = create_engine(url, connect_args={"timeout": busy_seconds, "check_same_thread": False}, **pool)
+            event.listen(engine, "connect", lambda dbapi, _record: _sqlite_pragmas(dbapi, busy_seconds))
             event.listen(engine, "begin", _sqlite_begin)
         elif url.startswith("postgresql"):
             # UTC sessions: month grouping and date sorts must not depend on the server's zone.
@@ -42,14 +42,14 @@ def open_engine(url: str) -> Engine:
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, busy_seconds: int) -> None:
     # SQLAlchemy, not the driver, begins transactions (see _sqlite_begin).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
+    cursor.execute(f"PRAGMA busy_timeout={busy_seconds * 1000}")
     cursor.close()
 
 
@@ -81,4 +81,10 @@ def migrate(engine: Engine) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except OperationalError as exc:
-        raise StoreError(f"cannot open the database {engine.url!r}: {exc.orig}") from None
+        raise StoreError(f"cannot open the database {engine.url!r}: {driver_problem(exc)}") from None
+
+
+def driver_problem(exc: OperationalError) -> str:
+    """The driver's own words, first line only: PostgreSQL adds hints on further lines."""
+    lines = str(exc.orig).strip().splitlines()
+    return lines[0] if lines else type(exc.orig).__name__
