@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DB ?= sqlite:///metalnomist.db
 
-.PHONY: serve test lint bench bench-large clean lock
+.PHONY: serve test lint bench bench-large mutants clean lock
 
 # Installs exactly the versions in requirements.lock, so a fresh machine gets what CI tested.
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -43,5 +43,13 @@ bench: $(VENV)/.installed
 bench-large: $(VENV)/.installed
 	$(PY) bench/speed.py --posts 10000 100000 1000000 --extract
 
+# Mutation testing of the modules named under [tool.mutmut] in pyproject.toml; not part of `test` (it
+# takes tens of minutes). `make mutants MUTANTS='metalnomist.search.query*'` runs one module.
+MUTANTS ?=
+mutants: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[test,mutation]'
+	env -u METALNOMIST_TEST_PG nice -n 19 $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS)
+	$(PY) tests/mutation_score.py
+
 clean:
-	rm -rf $(VENV) metalnomist.db* artifacts .pytest_cache
+	rm -rf $(VENV) metalnomist.db* artifacts .pytest_cache mutants
