@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from metalnomist.search.query import MAX_CLAUSES, parse
+from metalnomist.search.query import MAX_CLAUSES, Term, parse
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 
 CASES = [
@@ -102,3 +102,33 @@ def test_clause_roles(text: str, optional: int, required: int, excluded: int) ->
 
 def test_thesaurus_keeps_a_required_word_required() -> None:
     assert str(default_thesaurus().expand(parse("+HRC"))).startswith("+(HRC OR ")
+
+
+# (text, [(sign, [(term, phrase)])]): what the parser keeps beyond how it prints — quotes stripped
+# and never letters, the phrase flag, and the sign, down to the shortest tokens.
+TERMS = [
+    ('"copper"', [("", [("copper", True)])]),  # one quoted word is still exact
+    ('-"nickel matte"', [("-", [("nickel matte", True)])]),
+    ('"Xstrata  deal"', [("", [("Xstrata deal", True)])]),  # inner spaces fold; an X is a letter, not a quote
+    ('Xstrata"', [("", [("Xstrata", False)])]),  # a stray closing quote is not part of the word
+    ('"X"', [("", [("X", True)])]),
+    ("-x", [("-", [("x", False)])]),  # the shortest exclusion
+    ("+x", [("+", [("x", False)])]),  # and the shortest required word
+    ("copper OR -zinc", [("", [("copper", False)]), ("-", [("zinc", False)])]),  # an exclusion joins no OR
+]
+
+
+def _shape(text: str) -> list[tuple[str, list[tuple[str, bool]]]]:
+    return [("-" if c.excluded else "+" if c.required and not any(t.phrase for t in c.alternatives) else "",
+             [(t.text, t.phrase) for t in c.alternatives]) for c in parse(text).clauses]
+
+
+@pytest.mark.parametrize(("text", "expected"), TERMS)
+def test_parsed_terms(text: str, expected: list[tuple[str, list[tuple[str, bool]]]]) -> None:
+    assert _shape(text) == expected
+
+
+def test_terms_print_quoted_when_exact_or_several_words() -> None:
+    """--show-query prints these: a synonym of several words reads as the phrase it is matched as."""
+    assert [str(Term("copper", phrase=True)), str(Term("iron ore")), str(Term("copper"))] == \
+        ['"copper"', '"iron ore"', "copper"]
