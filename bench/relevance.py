@@ -89,11 +89,10 @@ def write_posts(corpus_file: Path, out: Path) -> int:
 
 
 def build_archive(collection: Collection, workdir: Path) -> tuple[Archive, float]:
-    """A fresh archive (temp SQLite + index, no fact extraction); returns it and the ingest seconds."""
+    """A fresh archive (temp SQLite + index, default settings); returns it and the ingest seconds."""
     posts_file = workdir / "scifact-posts.jsonl"
     total = write_posts(collection.corpus_file, posts_file)
-    settings = Settings(db=f"sqlite:///{workdir / 'scifact.db'}", index_dir=str(workdir / "index"),
-                        extract_facts=False)
+    settings = Settings(db=f"sqlite:///{workdir / 'scifact.db'}", index_dir=str(workdir / "index"))
     archive = open_archive(settings)
     started = time.perf_counter()
     with tqdm(total=total, desc="ingest SciFact", unit="doc", file=sys.stderr) as bar:
@@ -155,8 +154,8 @@ def evaluate(archive: Archive, collection: Collection) -> dict[str, object]:
 def configuration() -> dict[str, object]:
     """The tunables the figures depend on, recorded beside them so a change is traceable."""
     return {"field_boosts": dict(FIELD_BOOSTS), "max_clauses": query_module.MAX_CLAUSES,
-            "max_query_chars": query_module.MAX_QUERY_CHARS, "match_all": False, "thesaurus": "default",
-            "extract_facts": False}
+            "max_query_chars": query_module.MAX_QUERY_CHARS, "match": SearchRequest().match, "thesaurus": "default",
+            "extract_facts": Settings().extract_facts}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -190,7 +189,7 @@ def print_summary(result: dict[str, object]) -> None:
     lat = result["latency_limit10"]
     assert isinstance(lat, dict)
     verdict = "meets" if float(str(result["ndcg@10"])) >= TARGET_NDCG else "BELOW"
-    print(f"SciFact test, {result['queries']} queries (match_all=False)")
+    print(f"SciFact test, {result['queries']} queries (match={SearchRequest().match}, the default)")
     print(f"  nDCG@10    {result['ndcg@10']:.4f}  ({verdict} Lucene BM25 {TARGET_NDCG})")
     print(f"  Recall@100 {result['recall@100']:.4f}  (Lucene BM25 0.9253)")
     print(f"  latency    mean {lat['mean_ms']} ms, p50 {lat['p50_ms']} ms, p95 {lat['p95_ms']} ms (limit 10)")
@@ -284,7 +283,7 @@ def hybrid_verdict(bm25: dict[str, object], hybrid: dict[str, object]) -> str:
 def print_hybrid_summary(result: dict[str, object]) -> None:
     bm25 = result["bm25"]
     assert isinstance(bm25, dict)
-    print(f"SciFact test, {bm25['queries']} queries (match_all=False)")
+    print(f"SciFact test, {bm25['queries']} queries (match={SearchRequest().match}, the default)")
     for name in ("bm25", "vectors_only", "hybrid"):
         figures = result[name]
         assert isinstance(figures, dict)
