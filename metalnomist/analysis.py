@@ -261,7 +261,8 @@ def series(archive: Archive, commodity: str, metric: str, country: str | None, p
                      company=company or None)
     with archive.store.reading() as conn:
         found, _ = query_facts(conn, flt)
-    found = [f for f in found if f.value is not None and f.period and _same(f.country, country)
+    found = [f for f in found if f.value is not None and f.period and _same(f.commodity, commodity)
+             and _same(f.country, country)
              and _same(f.partner, partner) and _same(f.company, company)]
     units = Counter(f.unit for f in found)
     chosen = unit if unit is not None else (units.most_common(1)[0][0] if units else None)

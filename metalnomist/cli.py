@@ -24,6 +24,7 @@ from metalnomist.ingest.jsonl import post_to_dict
 from metalnomist.models import MatchMode
 from metalnomist.pipeline import (
     Archive,
+    explain_no_facts,
     files_in,
     find_facts,
     held_comments,
@@ -173,8 +174,14 @@ def posts(ctx: click.Context, fmt: str) -> None:
 @click.pass_context
 def facts(ctx: click.Context, /, fmt: str, **filters: str | None) -> None:
     """Market facts in the exchange format of facts.md, filtered."""
+    flt = FactFilter(**filters)  # type: ignore[arg-type]
     with _archive(ctx) as archive:
-        found, _total = find_facts(archive, FactFilter(**filters))  # type: ignore[arg-type]
+        found, _total = find_facts(archive, flt)
+        unmatched = explain_no_facts(archive, flt) if not found and not flt.is_empty() else []
+    for problem in unmatched:
+        click.echo(f"--{problem.field}: {problem.message}", err=True)
+    if not found and not flt.is_empty() and not unmatched:
+        click.echo("no fact matches all of these filters together; each matches some on its own", err=True)
     stdout = sys.stdout
     if fmt == "csv":
         write_csv(found, stdout)

@@ -35,7 +35,7 @@ from metalnomist.store.comments import (
     pending_comments,
     recent_by_client,
 )
-from metalnomist.store.facts import FactFilter, query_facts, replace_facts
+from metalnomist.store.facts import FactFilter, Unmatched, query_facts, replace_facts, unmatched_filters
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
 from metalnomist.workers import die_with_parent
@@ -292,6 +292,12 @@ def find_facts(archive: Archive, flt: FactFilter, offset: int = 0, limit: int | 
     """The facts analysts asked for, and how many match in all."""
     with archive.store.reading() as conn:
         return query_facts(conn, flt, offset, limit)
+
+
+def explain_no_facts(archive: Archive, flt: FactFilter) -> list[Unmatched]:
+    """For an empty result: each filter value no fact has, with the nearest stored names."""
+    with archive.store.reading() as conn:
+        return unmatched_filters(conn, flt)
 
 
 def get_post(archive: Archive, post_id: int) -> Post:

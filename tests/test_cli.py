@@ -82,6 +82,12 @@ def test_facts_export_as_jsonl_and_csv_with_filters(tmp_path: Path, monkeypatch)
     assert lines[0].startswith("post,sentence,value,") and len(lines) == 1 + 8
     code, out, _ = run(db, "reextract")
     assert code == 0 and out.strip() == "128 facts extracted"
+    # a commodity finds its products; a filter that matches nothing says so and offers the nearest names
+    code, out, _ = run(db, "facts", "--commodity", "lithium")
+    found = {json.loads(line)["commodity"] for line in out.splitlines()}
+    assert {"lithium carbonate", "lithium-ion batteries"} <= found
+    code, out, err = run(db, "facts", "--commodity", "palladum")
+    assert code == 0 and out == "" and "--commodity: no fact has commodity 'palladum'; nearest: palladium" in err
 
 
 def test_held_comments_are_listed_then_published_or_rejected(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -162,6 +162,24 @@ def commodities() -> Gazetteer:
     return Gazetteer([(row[0], row[1], "commodity") for row in read_table("commodities.tsv")], case_sensitive=False)
 
 
+@lru_cache(maxsize=1)
+def _families() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for product, family, *_ in read_table("commodity_families.tsv"):
+        out.setdefault(family, []).append(product)
+    return out
+
+
+def commodity_family(name: str) -> tuple[str, ...]:
+    """The names a commodity filter finds: the name as the extractor writes it (`aluminum` →
+    `aluminium`) and the products of its family (`lithium` → spodumene, lepidolite …); each
+    also matches as a word of a longer name (`lithium carbonate`)."""
+    written = name.strip().lower()
+    found = commodities().find(written)
+    canonical = found[0].canonical if len(found) == 1 and found[0].end - found[0].start == len(written) else written
+    return tuple(dict.fromkeys([canonical, written, *_families().get(canonical, [])]))
+
+
 def _alternation(rows: list[list[str]]) -> str:
     return "|".join(f"(?:{row[0]})" for row in sorted(rows, key=lambda r: -len(r[0])))
 

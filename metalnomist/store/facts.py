@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+from difflib import get_close_matches
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select
+from sqlalchemy import Connection, and_, delete, func, insert, literal, or_, select
 
+from metalnomist.extract.vocab import commodity_family
 from metalnomist.models import Fact
 from metalnomist.store.schema import facts, posts
 
@@ -23,7 +25,10 @@ SORT_COLUMNS: tuple[str, ...] = get_args(SortColumn)
 
 @dataclass(frozen=True)
 class FactFilter:
-    """Exact-match filters (case-insensitive) plus free text over the sentence."""
+    """Exact-match filters (case-insensitive) plus free text over the sentence.
+
+    `commodity` finds its family: `lithium` matches lithium carbonate, lithium hydroxide and
+    spodumene (a series narrows to one exact commodity itself)."""
 
     commodity: str | None = None
     metric: str | None = None
@@ -51,8 +56,22 @@ def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]]) -> No
         conn.execute(insert(facts), rows)
 
 
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def commodity_matches(wanted: str) -> Any:
+    """Its family's names, each as the whole commodity or as words of a longer one."""
+    words = literal(" ") + func.replace(func.lower(facts.c.commodity), "-", " ") + literal(" ")
+    names = commodity_family(wanted)
+    return or_(func.lower(facts.c.commodity).in_(names),
+               *[words.like(f"% {_like(name.replace('-', ' '))} %", escape="\\") for name in names])
+
+
 def _where(query: Any, flt: FactFilter) -> Any:
-    for name in ("commodity", "metric", "country", "partner", "company", "period", "source"):
+    if flt.commodity:
+        query = query.where(commodity_matches(flt.commodity))
+    for name in FILTER_COLUMNS[1:]:
         wanted = getattr(flt, name)
         if wanted:
             query = query.where(func.lower(getattr(facts.c, name)) == wanted.lower())
@@ -61,7 +80,7 @@ def _where(query: Any, flt: FactFilter) -> Any:
     if flt.post:
         query = query.where(posts.c.title == flt.post)
     if flt.text:
-        needle = "%" + flt.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        needle = "%" + _like(flt.text.lower()) + "%"
         query = query.where(or_(func.lower(facts.c.sentence).like(needle, escape="\\"),
                                 func.lower(posts.c.title).like(needle, escape="\\")))
     return query
@@ -110,6 +129,47 @@ def facts_reported_twice(conn: Connection) -> list[Fact]:
     query = (select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
              .join(shared, and_(*matches)).where(*dated).order_by(facts.c.post_id, facts.c.sentence_start, facts.c.id))
     return [_fact(r) for r in conn.execute(query)]
+
+
+FILTER_COLUMNS: tuple[str, ...] = ("commodity", "metric", "country", "partner", "company", "period", "source")
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A filter value no fact has, with the stored values closest to it."""
+
+    field: str
+    value: str
+    nearest: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        hint = f"; nearest: {', '.join(self.nearest)}" if self.nearest else ""
+        return f"no fact has {self.field} {self.value!r}{hint}"
+
+
+def nearest_values(conn: Connection, column: str, wanted: str, limit: int = 5) -> tuple[str, ...]:
+    """Stored values that contain the word asked for, then those spelled closest to it."""
+    values = distinct_values(conn, column)
+    lowered = {v.casefold(): v for v in values}
+    key = wanted.strip().casefold()
+    containing = [v for v in values if key and key in v.casefold()]
+    close = [lowered[v] for v in get_close_matches(key, list(lowered), n=limit, cutoff=0.6)]
+    return tuple(dict.fromkeys(containing + close))[:limit]
+
+
+def unmatched_filters(conn: Connection, flt: FactFilter) -> list[Unmatched]:
+    """The filters that alone match no fact: why a query came back empty, and what to try."""
+    out = []
+    for name in FILTER_COLUMNS:
+        wanted = getattr(flt, name)
+        if not wanted:
+            continue
+        alone = _where(select(func.count()).select_from(facts.join(posts, posts.c.id == facts.c.post_id)),
+                       FactFilter(**{name: wanted}))
+        if not conn.execute(alone).scalar_one():
+            out.append(Unmatched(name, wanted, nearest_values(conn, name, wanted)))
+    return out
 
 
 def count_facts(conn: Connection) -> int:

@@ -13,7 +13,7 @@ from metalnomist.models import Comment, DateSource, Post, SearchHit
 from metalnomist.pipeline import get_post, post_comment
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.comments import list_comments
-from metalnomist.store.facts import FactFilter, SortColumn, query_facts
+from metalnomist.store.facts import FactFilter, SortColumn, query_facts, unmatched_filters
 from metalnomist.store.posts import label_counts, list_posts
 from metalnomist.web.pages import archive_of
 from metalnomist.web.render import label_url
@@ -141,11 +141,20 @@ class FactOut(BaseModel):
     sentence_start: int | None
 
 
+class UnmatchedOut(BaseModel):
+    field: str
+    value: str
+    nearest: list[str] = Field(description="Stored values closest to the one asked for.")
+    message: str
+
+
 class FactList(BaseModel):
     total: int
     limit: int
     offset: int
     facts: list[FactOut]
+    unmatched: list[UnmatchedOut] = Field(
+        default_factory=list, description="When nothing matches: each filter value no fact has, and what to try.")
 
 
 def _summary(post: Post) -> PostSummary:
@@ -246,8 +255,11 @@ def api_facts(request: Request, commodity: Commodity = None, metric: Metric = No
                      period=period, source=source, post_id=post_id, text=q)
     with archive_of(request).store.reading() as conn:
         found, total = query_facts(conn, flt, offset, limit, sort, direction == "desc")
+        unmatched = unmatched_filters(conn, flt) if not total else []
     return FactList(total=total, limit=limit, offset=offset,
-                    facts=[FactOut(**{f.name: getattr(fact, f.name) for f in fields(fact)}) for fact in found])
+                    facts=[FactOut(**{f.name: getattr(fact, f.name) for f in fields(fact)}) for fact in found],
+                    unmatched=[UnmatchedOut(field=u.field, value=u.value, nearest=list(u.nearest), message=u.message)
+                               for u in unmatched])
 
 
 def require_json(request: Request) -> None:

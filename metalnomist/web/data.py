@@ -21,7 +21,7 @@ from metalnomist import analysis
 from metalnomist.analysis import Contradiction, Series, SeriesPoint
 from metalnomist.extract.export import fact_to_dict, write_csv
 from metalnomist.models import Block, Fact, Post
-from metalnomist.pipeline import Archive
+from metalnomist.pipeline import Archive, explain_no_facts
 from metalnomist.store.facts import FactFilter, SortColumn, distinct_values, query_facts
 from metalnomist.store.posts import posts_by_ids
 from metalnomist.web.charts import NARROW, axis_title, line_chart
@@ -80,6 +80,11 @@ class FactQuery:
         return [(f"{label}: {str(value).replace('_', ' ')}", self.url(flt=replace(self.flt, **{field: None}),
                                                                      start=0))
                 for label, field, value in shown if value]
+
+    def filter_url(self, field: str, value: str) -> str:
+        """The same view with one filter set to another value (a suggested name), from the first page."""
+        changed: dict[str, Any] = {field: value}
+        return self.url(flt=replace(self.flt, **changed), start=0)
 
     def sort_url(self, column: str) -> str:
         """Clicking the sorted column flips its direction; another column starts ascending."""
@@ -171,7 +176,8 @@ def data_page(request: Request, view: Explorer,
              "older": view.url(start=end) if end < total else None}
     context = {"view": view, "rows": _rows(archive, found), "total": total, "menus": _menus(archive, view),
                "sort_labels": SORT_LABELS, "pager": pager, "series_keys": analysis.series_keys(archive),
-               "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data"}
+               "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data",
+               "unmatched": explain_no_facts(archive, view.flt) if not total else []}
     return render(request, "data.html", context)
 
 

@@ -164,14 +164,20 @@ def test_openapi_document_describes_the_api_only(site: Site) -> None:
 
 def test_facts_with_filters(site: Site) -> None:
     everything = site.client.get("/api/facts", params={"limit": 100}).json()
-    assert set(everything) == {"total", "limit", "offset", "facts"}
+    assert set(everything) == {"total", "limit", "offset", "facts", "unmatched"} and everything["unmatched"] == []
     assert everything["total"] > 0, "the seed posts yield facts"
     fact = everything["facts"][0]
     assert {"post", "sentence", "metric", "value", "unit", "change_pct", "commodity", "country", "period",
             "forecast", "source"} <= set(fact)
     commodity = next(f["commodity"] for f in everything["facts"] if f["commodity"])
     filtered = site.client.get("/api/facts", params={"commodity": commodity.upper(), "limit": 100}).json()
-    assert filtered["total"] >= 1 and {f["commodity"] for f in filtered["facts"]} == {commodity}
+    assert filtered["total"] >= 1 and commodity in {f["commodity"] for f in filtered["facts"]}
+    # a commodity finds its products (`lithium` → `lithium carbonate`); no match names the nearest values
+    lithium = site.client.get("/api/facts", params={"commodity": "lithium", "limit": 100}).json()
+    assert "lithium carbonate" in {f["commodity"] for f in lithium["facts"]}
+    missing = site.client.get("/api/facts", params={"commodity": "palladum"}).json()
+    assert missing["total"] == 0 and missing["unmatched"][0]["nearest"][0] == "palladium"
+    assert missing["unmatched"][0]["message"] == "no fact has commodity 'palladum'; nearest: palladium"
     by_post = site.client.get("/api/facts", params={"post_id": fact["post_id"]}).json()
     assert {f["post_id"] for f in by_post["facts"]} == {fact["post_id"]}
     assert_error(site.client.get("/api/facts", params={"limit": 101}), 422, "invalid_parameter", "limit")

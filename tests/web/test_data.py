@@ -208,3 +208,13 @@ def test_empty_contradictions_page(site: Site) -> None:
 def test_navigation_links_to_data(site: Site) -> None:
     doc = html(site.client.get("/"))
     assert "/data" in [a.get("href") for a in select(doc, "header nav a")]
+
+
+def test_a_filter_that_matches_nothing_offers_the_nearest_names(site: Site) -> None:
+    doc = html(site.client.get("/data", params={"commodity": "palladum", "metric": "imports"}))
+    (problem,) = select(doc, "p.unmatched")
+    assert "No fact has commodity “palladum”" in text_of(problem)
+    link = select(problem, "a")[0]
+    assert text_of(link) == "palladium"
+    assert parse_qs(urlsplit(link.get("href")).query) == {"commodity": ["palladium"], "metric": ["imports"]}
+    assert select(html(site.client.get(link.get("href"))), "table.fact-table tbody tr")
