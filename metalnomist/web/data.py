@@ -131,6 +131,14 @@ class FactRow:
         return analysis.period_text(self.fact.period)
 
     @property
+    def what_text(self) -> str:
+        """What, where and when without the value: enough to tell a post's look-alike figures apart."""
+        f = self.fact
+        parts = [f.metric.replace("_", " "), f.commodity, f.country, f"partner {f.partner}" if f.partner else None,
+                 f.company, f.period]
+        return " · ".join(p for p in parts if p)
+
+    @property
     def series_url(self) -> str | None:
         """Only dated figures of a named commodity belong to a series."""
         f = self.fact

@@ -132,3 +132,18 @@ def test_subscribe_opens_a_readable_page_about_the_feed(page, base_url: str) -> 
     # Chromium 156 injects an inline-styled banner warning that XSLT is deprecated; CSP blocks only that
     assert [e for e in errors if "inline" not in e] == []
     shot(page, "feed")
+
+
+def test_post_facts_list_numbers_are_not_cut_off(page, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    page.goto(base_url + permalink(base_url, "Japan’s Imports of Russian Palladium"))
+    aside = page.locator("aside.post-facts")
+    box = aside.bounding_box()
+    numbers = page.locator(".post-fact-list .pf-n")
+    assert numbers.count() >= 10  # two-digit numbers are the widest
+    for i in range(numbers.count()):
+        n = numbers.nth(i).bounding_box()
+        assert n["x"] >= box["x"] and n["x"] + n["width"] <= box["x"] + box["width"], (i, n, box)
+    assert aside.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert no_sideways_scroll(page)
+    aside.scroll_into_view_if_needed()
+    shot(page, "post-facts-list")
