@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import Form, Query, Request
@@ -135,6 +136,29 @@ def _find_post(archive: Archive, year: str, month: str, slug: str) -> Post:
     return post
 
 
+RELATED = 5
+
+
+def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Post]:
+    """Posts sharing the most labels (newest first among equals), then what a more-like-this query on the
+    title finds: any of its words, by relevance, so a post with labels of its own still has neighbours."""
+    shared: Counter[int] = Counter()
+    found: dict[int, Post] = {}
+    with archive.store.reading() as conn:
+        for label in post.labels[:8]:
+            for other in list_posts(conn, 0, 4 * limit, label=label)[0]:
+                if other.id is not None and other.id != post.id:
+                    shared[other.id] += 1
+                    found[other.id] = other
+    related = [found[post_id] for post_id, _ in shared.most_common(limit)]
+    words = " ".join(w for w in re.findall(r"\w{4,}", post.title)[:10])
+    if len(related) < limit and words:
+        page = search(archive.store, archive.index, SearchRequest(words, "relevance", (), 2 * limit, 0, False))
+        seen = {p.id for p in related} | {post.id}
+        related += [h.post for h in page.hits if h.post.id not in seen][:limit - len(related)]
+    return related
+
+
 def _render_post(request: Request, post: Post, form: dict[str, str] | None = None,
                  errors: dict[str, str] | None = None, status_code: int = 200) -> Response:
     """The post with its neighbours, approved comments and a comment form holding a fresh CSRF token."""
@@ -148,7 +172,8 @@ def _render_post(request: Request, post: Post, form: dict[str, str] | None = Non
               "published": "Thank you. Your comment is published below."}.get(request.query_params.get("comment", ""))
     context = {"post": post, "newer": newer, "older": older, "comments": comments, "notice": notice,
                "form": form or {}, "errors": errors or {}, "csrf_token": request.app.state.csrf.token(cookie),
-               "max_chars": archive.settings.comment_max_chars, "kind": "post", **post_fact_context(archive, post)}
+               "max_chars": archive.settings.comment_max_chars, "kind": "post", **post_fact_context(archive, post),
+               "related": related_posts(archive, post), "author": post.metadata.get("author")}
     response = render(request, "post.html", context, status_code=status_code)
     if request.cookies.get(CSRF_COOKIE) != cookie:
         response.set_cookie(CSRF_COOKIE, cookie, max_age=request.app.state.csrf.max_age, httponly=True,

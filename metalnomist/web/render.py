@@ -56,6 +56,11 @@ def safe_href(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in {"http", "https"} else None
 
 
+def host(url: str) -> str:
+    """The site an address belongs to, for a link's text: `www.reuters.com` says more than the whole URL."""
+    return urlsplit(url).hostname or url
+
+
 def post_date(post: Post) -> tuple[datetime | None, bool]:
     """(the date to show, whether it is the publication date) — seed posts only know when we stored them."""
     if post.published is not None:
@@ -108,7 +113,7 @@ def make_templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters.update(comment_count=comment_count_text, label_url=label_url, teaser=teaser,
-                       human_date=human_date, paragraphs=paragraphs, safe_href=safe_href)
+                       human_date=human_date, paragraphs=paragraphs, safe_href=safe_href, host=host)
     env.globals.update(search_url=search_url, post_date=post_date, date_text=date_text,
                        split_commentary=split_commentary, has_commentary=has_commentary)
     return Jinja2Templates(env=env)

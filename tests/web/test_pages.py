@@ -292,7 +292,7 @@ def test_dated_post_with_odd_label_and_hostile_source(fresh: Site, tmp_path) -> 
     assert text_of(select(doc, "h1")[0]) == "Copper <b>rallies</b>"
     time = select(doc, "article .post-meta time")[0]
     assert (time.get("datetime"), text_of(time)) == ("2025-03-04T10:00:00+00:00", "4 March 2025")
-    assert not select(doc, "article .undated") and not select(doc, ".source a")
+    assert not select(doc, "article .undated") and not select(doc, ".origin a")
     assert text_of(select(doc, "aside.commentary p")[0]) == "Watch it."
     label = select(doc, "article .labels a")[0].get("href")
     assert label == "/search/label/LME%2FCOMEX"

@@ -14,3 +14,56 @@ def test_facts_in_a_post_are_told_apart_by_partner_and_country(site: Site) -> No
     assert "imports · palladium · Japan · partner United States · 2022" in items
     assert len(set(items)) == len(items)  # no two entries read the same
     assert [text_of(n) for n in select(doc, ".post-fact-list .pf-n")][:3] == ["1.", "2.", "3."]
+
+
+ARTICLE = """<!doctype html><html><head><title>Zinc smelters cut output</title>
+<meta name="author" content="Jane Doe"><link rel="canonical" href="https://news.example.com/zinc/smelters-cut">
+<meta property="og:site_name" content="Example Metals News">
+<meta property="article:published_time" content="2025-05-02T08:00:00Z"></head>
+<body><article><h1>Zinc smelters cut output</h1>
+<p>Zinc smelters in Europe cut output in April as power prices rose again, the industry body said on Friday.</p>
+<p>Output fell 4% from March to 180,000 tonnes, with two plants in Germany idled for maintenance.</p>
+<p>Traders expect supply to stay tight through the summer as restarts are slow and costly.</p>
+</article></body></html>"""
+
+
+def test_an_article_post_links_to_its_original_and_names_its_author(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from metalnomist.pipeline import ingest_file
+
+    page = tmp_path / "zinc.html"
+    page.write_text(ARTICLE)
+    ingest_file(fresh.archive, page, "html")
+    doc = html(fresh.client.get(fresh.permalink("Zinc smelters cut output")))
+    origin = select(doc, "article .origin")[0]
+    link = select(origin, "a")[0]
+    assert link.get("href") == "https://news.example.com/zinc/smelters-cut"
+    assert text_of(origin) == f"Originally published at {text_of(link)} · by Jane Doe"
+
+
+def test_a_post_without_a_source_says_nothing_of_one(site: Site) -> None:
+    assert not select(html(site.client.get(site.iron_ore)), "article .origin")
+
+
+def test_a_post_page_offers_related_posts(site: Site) -> None:
+    """The sample's labels are one post each, so here the more-like-this query on the title does the work."""
+    related = select(html(site.client.get(site.iron_ore)), "section.related li a")
+    hrefs = [a.get("href") for a in related]
+    assert len(hrefs) == 5 and site.iron_ore not in hrefs and len(set(hrefs)) == 5
+    assert all(site.client.get(h).status_code == 200 for h in hrefs)
+    assert "Steel" in text_of(related[0])
+
+
+def test_related_posts_put_the_most_shared_labels_first(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from metalnomist.pipeline import ingest_file
+
+    records = [{"title": "Cobalt alpha", "body": "Cobalt text.", "labels": ["Cobalt", "Congo"]},
+               {"title": "Cobalt beta", "body": "Cobalt text.", "labels": ["Cobalt"]},
+               {"title": "Cobalt gamma", "body": "Cobalt text.", "labels": ["Congo", "Cobalt"]}]
+    source = tmp_path / "posts.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    ingest_file(fresh.archive, source, "jsonl")
+    related = [text_of(a) for a in select(html(fresh.client.get(fresh.permalink("Cobalt alpha"))),
+                                          "section.related li a")]
+    assert related[:2] == ["Cobalt gamma", "Cobalt beta"]
