@@ -18,10 +18,12 @@ class InvalidQuery(MetalnomistError):
 class InvalidInput(MetalnomistError):
     """A form or API payload field is unacceptable."""
 
-    def __init__(self, field: str, problem: str) -> None:
+    def __init__(self, field: str, problem: str, others: dict[str, str] | None = None) -> None:
         super().__init__(f"{field}: {problem}")
         self.field = field
         self.problem = problem
+        # every field's problem, so a form can flag them all at once; the first is `field`
+        self.problems = {field: problem, **(others or {})}
 
 
 class IngestError(MetalnomistError):

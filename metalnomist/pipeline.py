@@ -253,15 +253,19 @@ def post_comment(archive: Archive, post_id: int, author: str, body: str, client:
     """Validate, rate-limit and store a reader's comment; moderation decides if it shows at once."""
     settings = archive.settings
     author, body = _clean(author or ""), _clean(body or "")
+    problems: dict[str, str] = {}
     if not author:
-        raise InvalidInput("author", "please give a name (up to 80 characters)")
-    if len(author) > 80:
-        raise InvalidInput("author", f"a name may have at most 80 characters, this one has {len(author)}")
+        problems["author"] = "please give a name (up to 80 characters)"
+    elif len(author) > 80:
+        problems["author"] = f"a name may have at most 80 characters, this one has {len(author)}"
     if not body:
-        raise InvalidInput("body", "the comment is empty")
-    if len(body) > settings.comment_max_chars:
-        raise InvalidInput("body", f"a comment may have at most {settings.comment_max_chars} characters, "
-                                   f"this one has {len(body)}")
+        problems["body"] = "the comment is empty"
+    elif len(body) > settings.comment_max_chars:
+        problems["body"] = (f"a comment may have at most {settings.comment_max_chars} characters, "
+                            f"this one has {len(body)}")
+    if problems:
+        (field, problem), *others = problems.items()
+        raise InvalidInput(field, problem, dict(others))
     now = datetime.now(UTC)
     fingerprint = client_fingerprint(client, settings.secret_key)
     with archive.store.transaction() as conn:

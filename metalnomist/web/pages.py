@@ -202,7 +202,7 @@ def _submit_comment(request: Request, post: Post, author: str, body: str, csrf_t
     try:
         comment = post_comment(archive_of(request), post.id, author, body, client)
     except InvalidInput as exc:
-        return _render_post(request, post, form, {exc.field: exc.problem}, status_code=400)
+        return _render_post(request, post, form, exc.problems, status_code=400)
     except RateLimited as exc:
         return _render_post(request, post, form, {"form": f"Too many comments: {exc}"}, status_code=429)
     if comment.approved:

@@ -67,3 +67,21 @@ def test_related_posts_put_the_most_shared_labels_first(fresh: Site, tmp_path) -
     related = [text_of(a) for a in select(html(fresh.client.get(fresh.permalink("Cobalt alpha"))),
                                           "section.related li a")]
     assert related[:2] == ["Cobalt gamma", "Cobalt beta"]
+
+
+def _form(site: Site, url: str) -> dict[str, str]:
+    form = select(html(site.client.get(url)), "form.comment-form")[0]
+    return {i.get("name"): i.get("value") or "" for i in select(form, "input") if i.get("name")}
+
+
+def test_an_empty_comment_form_flags_every_missing_field(fresh: Site) -> None:
+    url = fresh.iron_ore
+    answer = fresh.client.post(url, data={**_form(fresh, url), "author": " ", "body": ""}, follow_redirects=False)
+    assert answer.status_code == 400
+    form = select(html(answer), "form.comment-form")[0]
+    flagged = {field.get("name") for field in select(form, "[aria-invalid=true]")}
+    assert flagged == {"author", "body"}
+    assert text_of(select(form, "#author-error")[0]) and text_of(select(form, "#body-error")[0])
+    assert "correct the fields marked below" in text_of(select(form, ".form-error")[0])
+    api = fresh.client.post("/api/posts/1/comments", json={"author": "", "body": ""})
+    assert api.status_code == 400 and api.json()["error"]["field"] == "author"  # the API keeps its one-field shape
