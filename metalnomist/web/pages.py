@@ -153,7 +153,7 @@ def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Po
     related = [found[post_id] for post_id, _ in shared.most_common(limit)]
     words = " ".join(w for w in re.findall(r"\w{4,}", post.title)[:10])
     if len(related) < limit and words:
-        page = search(archive.store, archive.index, SearchRequest(words, "relevance", (), 2 * limit, 0, False))
+        page = search(archive.store, archive.index, SearchRequest(words, limit=2 * limit, match="any"))
         seen = {p.id for p in related} | {post.id}
         related += [h.post for h in page.hits if h.post.id not in seen][:limit - len(related)]
     return related
