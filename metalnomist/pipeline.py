@@ -42,6 +42,7 @@ from metalnomist.workers import die_with_parent
 
 Progress = Callable[[int], None]
 STAGE_IN_MEMORY = 64 * 2**20  # bytes of prepared posts kept in memory before staging spills to a temporary file
+MAX_ID = 2**31 - 1  # the largest id both databases store (an INTEGER column on PostgreSQL)
 CHECKPOINT_AFTER = 1000  # posts written by one file before the SQLite log is folded back
 
 
@@ -268,6 +269,7 @@ def post_comment(archive: Archive, post_id: int, author: str, body: str, client:
         raise InvalidInput(field, problem, dict(others))
     now = datetime.now(UTC)
     fingerprint = client_fingerprint(client, settings.secret_key)
+    get_post(archive, post_id)  # a missing post is NotFound before the client's lock is taken
     with archive.store.transaction() as conn:
         lock_client(conn, fingerprint)  # first: a SQLite snapshot read before it could not then write
         if not posts_by_ids(conn, [post_id]):
@@ -305,6 +307,8 @@ def explain_no_facts(archive: Archive, flt: FactFilter) -> list[Unmatched]:
 
 
 def get_post(archive: Archive, post_id: int) -> Post:
+    if not 1 <= post_id <= MAX_ID:  # the databases' integers would overflow: no such post can exist
+        raise NotFound(f"post {post_id} does not exist")
     with archive.store.reading() as conn:
         found = posts_by_ids(conn, [post_id])
     if post_id not in found:

@@ -12,10 +12,10 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from metalnomist.errors import InvalidInput, NotFound, RateLimited
 from metalnomist.models import Post, SearchPage, SortOrder
-from metalnomist.pipeline import Archive, post_comment
+from metalnomist.pipeline import Archive, get_post, post_comment
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import list_comments
-from metalnomist.store.posts import label_counts, list_posts, neighbours, post_by_permalink, posts_by_ids
+from metalnomist.store.posts import label_counts, list_posts, neighbours, post_by_permalink
 from metalnomist.web.data import post_fact_context
 from metalnomist.web.render import TEMPLATES_DIR, render, search_url
 from metalnomist.web.security import CSRF_COOKIE, client_address
@@ -220,8 +220,4 @@ def post_comment_form(request: Request, year: str, month: str, slug: str, author
 def comments_form(request: Request, post_id: Annotated[int, Form()], author: FormText = "",
                   body: FormText = "", csrf_token: FormText = "", website: FormText = "") -> Response:
     """POST /comments: the same as posting to the permalink, for forms that only know the post id."""
-    with archive_of(request).store.reading() as conn:
-        found = posts_by_ids(conn, [post_id])
-    if post_id not in found:
-        raise NotFound(f"post {post_id} does not exist")
-    return _submit_comment(request, found[post_id], author, body, csrf_token, website)
+    return _submit_comment(request, get_post(archive_of(request), post_id), author, body, csrf_token, website)
