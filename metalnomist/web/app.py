@@ -20,7 +20,7 @@ from metalnomist.search.follower import Follower
 from metalnomist.web import api, data, docs, feeds, pages
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.render import make_templates
-from metalnomist.web.security import Csrf, SecurityHeadersMiddleware
+from metalnomist.web.security import Csrf, PublicAddressMiddleware, SecurityHeadersMiddleware
 from metalnomist.web.sidebar import SidebarCache
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -104,7 +104,9 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
         title=settings.site_title, version="1", lifespan=lifespan, routes=routes(),
         description="Search and read the Metalnomist archive of metals-market news.",
         openapi_url="/openapi.json", docs_url=None, redoc_url=None, max_body_size=BACKSTOP_BODY_BYTES,
-        middleware=[Middleware(SecurityHeadersMiddleware), Middleware(ContentLengthLimit, max_bytes=MAX_BODY_BYTES)],
+        middleware=[Middleware(PublicAddressMiddleware, site_url=settings.site_url,
+                               allowed_hosts=settings.allowed_hosts),
+                    Middleware(SecurityHeadersMiddleware), Middleware(ContentLengthLimit, max_bytes=MAX_BODY_BYTES)],
         exception_handlers=exception_handlers(),
     )
     app.state.settings = settings

@@ -178,6 +178,9 @@ def _render_post(request: Request, post: Post, form: dict[str, str] | None = Non
     if request.cookies.get(CSRF_COOKIE) != cookie:
         response.set_cookie(CSRF_COOKIE, cookie, max_age=request.app.state.csrf.max_age, httponly=True,
                             samesite="lax", secure=request.url.scheme == "https")
+    # The form's token is bound to this reader's cookie: a shared cache must not hand it to another reader.
+    response.headers["Cache-Control"] = "private"
+    response.headers["Vary"] = "Cookie"
     return response
 
 

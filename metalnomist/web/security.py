@@ -13,6 +13,7 @@ import ipaddress
 import secrets
 import time
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -58,6 +59,46 @@ def client_address(request: Request, proxies: Sequence[Network]) -> str:
         if not _trusted(hop, proxies):
             return hop
     return peer
+
+
+class PublicAddressMiddleware:
+    """Make the Host header one we chose, since feeds, the sitemap and redirects build links from it.
+
+    A client can send any Host; echoed into a feed or a redirect it points readers at the sender's
+    site. The site URL setting wins when set; otherwise a Host in the allowed list is kept, and any
+    other is replaced by the address the server listens on, which no client controls.
+    """
+
+    def __init__(self, app: ASGIApp, site_url: str = "", allowed_hosts: str = "") -> None:
+        self.app = app
+        self.site = urlsplit(site_url) if site_url else None
+        self.allowed = [host.strip().strip("[]").lower() for host in allowed_hosts.split(",") if host.strip()]
+
+    def _allowed(self, host: str) -> bool:
+        name = (host.split("]", 1)[0] if host.startswith("[") else host.rsplit(":", 1)[0]).strip("[]").lower()
+        return bool(name) and any(
+            name == pattern or pattern == "*" or (pattern.startswith("*.") and name.endswith(pattern[1:]))
+            for pattern in self.allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            headers = [(k, v) for k, v in scope.get("headers", []) if k != b"host"]
+            host = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+            if self.site is not None:
+                scope = {**scope, "scheme": self.site.scheme}
+                host = self.site.netloc
+            elif not self._allowed(host):
+                host = _server_address(scope)
+            scope = {**scope, "headers": [(b"host", host.encode("latin-1")), *headers]}
+        await self.app(scope, receive, send)
+
+
+def _server_address(scope: Scope) -> str:
+    server = scope.get("server") or ("localhost", None)
+    name, port = server[0], server[1]
+    name = f"[{name}]" if ":" in name else name
+    default = {"http": 80, "https": 443, "ws": 80, "wss": 443}.get(scope.get("scheme", "http"))
+    return name if port in (None, default) else f"{name}:{port}"
 
 
 class SecurityHeadersMiddleware:
