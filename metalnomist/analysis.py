@@ -98,10 +98,32 @@ def period_sort_key(label: str | None, year: int | None = None) -> tuple[int, in
 
 
 def period_short(label: str | None) -> str:
-    """An axis tick: `Jul` for a year-less month, `Mar 2024` for a month, the label otherwise."""
+    """An axis tick: `Jul` for a year-less month, `Mar 2024`, `Q3 2024`, `Jun–Dec 2024`."""
     if label and (m := _BARE_MONTH.fullmatch(label)) and 1 <= int(m[1]) <= 12:
         return MONTHS[int(m[1]) - 1]
-    return period_text(label).split(" (")[0] if label and _MONTH.fullmatch(label) else (label or "")
+    return period_text(label).split(" (")[0]
+
+
+def _month_words(label: str) -> tuple[str, str | None] | None:
+    """(`Jun`, `2024`) for `2024-06`, (`Jun`, None) for `--06`."""
+    if (m := _MONTH.fullmatch(label)) and 1 <= int(m[2]) <= 12:
+        return MONTHS[int(m[2]) - 1], m[1]
+    if (m := _BARE_MONTH.fullmatch(label)) and 1 <= int(m[1]) <= 12:
+        return MONTHS[int(m[1]) - 1], None
+    return None
+
+
+def _range_text(first: str, last: str) -> str | None:
+    """`Jun–Dec 2024`, `Oct 2024–Mar 2025`, `Apr–Jun (year not stated)`, `2022–2024`."""
+    a, b = _month_words(first), _month_words(last)
+    if a and b:
+        if a[1] == b[1]:
+            return f"{a[0]}–{b[0]} {a[1]}" if a[1] else f"{a[0]}–{b[0]} (year not stated)"
+        if a[1] and b[1]:
+            return f"{a[0]} {a[1]}–{b[0]} {b[1]}"
+    if _YEAR.fullmatch(first) and _YEAR.fullmatch(last):
+        return f"{first}–{last}"
+    return None
 
 
 def period_text(label: str | None) -> str:
@@ -116,7 +138,12 @@ def period_text(label: str | None) -> str:
             return f"{MONTHS[int(m[2]) - 1]} {m[1]}"
     if m := _FISCAL.fullmatch(label):
         return f"FY{m[1]} (Apr {m[1]}–Mar {int(m[1]) + 1})"
-    return label
+    if m := _QUARTER.fullmatch(label):
+        return f"Q{m[2]} {m[1]}"
+    if m := _HALF.fullmatch(label):
+        return f"H{m[2]} {m[1]}"
+    first, _, last = label.partition("/")
+    return (_range_text(first, last) if last else None) or label
 
 
 # --- numbers in words -----------------------------------------------------------------------------
@@ -185,11 +212,12 @@ class SeriesKey:
     partner: str | None
     unit: str | None
     points: int = 0
+    grain: str | None = None  # how long each point's period is (`month`, `year`): one line never mixes them
 
     def params(self) -> dict[str, str]:
         """Query parameters of the series page and API (absent values stay absent)."""
         pairs = {"commodity": self.commodity, "metric": self.metric, "country": self.country,
-                 "partner": self.partner, "unit": self.unit}
+                 "partner": self.partner, "unit": self.unit, "grain": self.grain}
         return {k: v for k, v in pairs.items() if v}
 
     @property
@@ -226,6 +254,24 @@ class Series:
     key: SeriesKey
     points: tuple[SeriesPoint, ...]
     other_units: tuple[str, ...] = ()
+    other_grains: tuple[str, ...] = ()  # periods of other lengths, left for series of their own
+
+
+_GRAINS = {1: "month", 3: "quarter", 6: "half", 12: "year"}
+
+
+def period_grain(label: str | None) -> str | None:
+    """How long a period is: `month`, `quarter`, `half`, `year` (a fiscal year too), else `7 months`, `3 years`.
+
+    A monthly figure and an annual one measure different things: a line joining them would
+    fall from 12 t a year to 1 t a month as if the market had collapsed."""
+    span = parse_period(label)
+    if span is None:
+        return None
+    months = span.end - span.start + 1
+    if months in _GRAINS:
+        return _GRAINS[months]
+    return f"{months // 12} years" if months % 12 == 0 else f"{months} months"
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -250,12 +296,13 @@ def _points(archive: Archive, found: Sequence[Fact]) -> list[SeriesPoint]:
 
 
 def series(archive: Archive, commodity: str, metric: str, country: str | None, partner: str | None = None,
-           unit: str | None = None, company: str | None = None) -> Series:
+           unit: str | None = None, company: str | None = None, grain: str | None = None) -> Series:
     """A figure over time: dated values of one commodity, metric, geography and partner.
 
     `partner=None` means the total flow (facts with no partner), not "any partner", and
     `company=None` the market's figures, so one carmaker's sales never join the market's line.
-    Without `unit`, the most common unit is drawn and the others are named for the caller.
+    Without `unit`, the most common unit is drawn and the others are named for the caller; so
+    with `grain`, the length of the points' periods (a month, a year …).
     """
     flt = FactFilter(commodity=commodity, metric=metric, country=country or None, partner=partner or None,
                      company=company or None)
@@ -268,8 +315,13 @@ def series(archive: Archive, commodity: str, metric: str, country: str | None, p
     chosen = unit if unit is not None else (units.most_common(1)[0][0] if units else None)
     drawn = [f for f in found if _same(f.unit, chosen)]
     others = tuple(sorted(u for u in units if u is not None and not _same(u, chosen)))
-    key = SeriesKey(commodity, metric, country or None, partner or None, chosen, len(drawn))
-    return Series(key, tuple(_points(archive, drawn)), others)
+    grains = Counter(period_grain(f.period) for f in drawn)
+    grains.pop(None, None)
+    length = grain if grain is not None else (grains.most_common(1)[0][0] if grains else None)
+    drawn = [f for f in drawn if period_grain(f.period) == length or (length is None and not grains)]
+    key = SeriesKey(commodity, metric, country or None, partner or None, chosen, len(drawn), length)
+    other_grains = tuple(sorted(str(g) for g in grains if g != length))
+    return Series(key, tuple(_points(archive, drawn)), others, other_grains)
 
 
 def series_keys(archive: Archive, minimum: int = 2) -> list[SeriesKey]:

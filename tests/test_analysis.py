@@ -74,9 +74,35 @@ def test_seed_ev_sales_series_is_july_september_october(seeded: Archive) -> None
 
 def test_series_partner_none_means_the_total(seeded: Archive) -> None:
     by_russia = analysis.series(seeded, "palladium", "imports", "Japan", "Russia")
-    assert [(p.period, p.value) for p in by_russia.points] == \
-        [("2022", 14.5), ("2023", 9.9), ("2024", 12), ("2024-06/2024-12", 1)]  # a year before its second half
+    assert [(p.period, p.value) for p in by_russia.points] == [("2022", 14.5), ("2023", 9.9), ("2024", 12)]
     assert analysis.series(seeded, "palladium", "imports", "Japan").points == ()
+
+
+def test_a_series_never_mixes_periods_of_different_lengths(seeded: Archive) -> None:
+    """`over 1 tonne monthly` in Jun–Dec 2024 is no fall from 12 t a year: it forms its own series."""
+    by_russia = analysis.series(seeded, "palladium", "imports", "Japan", "Russia")
+    assert by_russia.key.grain == "year" and by_russia.other_grains == ("7 months",)
+    monthly = analysis.series(seeded, "palladium", "imports", "Japan", "Russia", grain="7 months")
+    assert [(p.period, p.value) for p in monthly.points] == [("2024-06/2024-12", 1)]
+    assert monthly.key.params()["grain"] == "7 months"
+
+
+PERIOD_WORDS = [
+    ("2024-06/2024-12", "Jun–Dec 2024", "7 months"),
+    ("2024-10/2025-03", "Oct 2024–Mar 2025", "half"),
+    ("--04/--06", "Apr–Jun (year not stated)", "quarter"),
+    ("2022/2024", "2022–2024", "3 years"),
+    ("2024-Q3", "Q3 2024", "quarter"),
+    ("2024-H1", "H1 2024", "half"),
+    ("FY2024", "FY2024 (Apr 2024–Mar 2025)", "year"),
+    ("--03", "Mar (year not stated)", "month"),
+]
+
+
+@pytest.mark.parametrize("label,words,grain", PERIOD_WORDS, ids=[p[0] for p in PERIOD_WORDS])
+def test_period_labels_read_as_people_write_them(label: str, words: str, grain: str) -> None:
+    assert analysis.period_text(label) == words and analysis.period_grain(label) == grain
+    assert "/" not in analysis.period_short(label)
 
 
 def test_series_keys_list_only_series_with_two_points(seeded: Archive) -> None:

@@ -221,21 +221,24 @@ SeriesFilter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
 
 def series_page(request: Request, commodity: SeriesFilter = None, metric: SeriesFilter = None,
                 country: SeriesFilter = None, partner: SeriesFilter = None, unit: SeriesFilter = None,
-                company: SeriesFilter = None) -> Response:
+                company: SeriesFilter = None, grain: SeriesFilter = None) -> Response:
     """One series as a chart and a table; without a commodity and metric, the menu of series."""
     archive = archive_of(request)
     context: dict[str, Any] = {"series_keys": analysis.series_keys(archive), "kind": "data", **FORMATTERS}
     if commodity and metric:
-        found = analysis.series(archive, commodity, metric, country, partner, unit, company)
+        found = analysis.series(archive, commodity, metric, country, partner, unit, company, grain)
         context.update(series=found, chart=line_chart(found) if found.points else None,
                        narrow_chart=line_chart(found, "chart-narrow", NARROW) if found.points else None,
                        axis_title=axis_title(found), company=company,
-                       other_unit_urls=[(u, _series_url(found, u)) for u in found.other_units])
+                       other_unit_urls=[(u, _series_url(found, u)) for u in found.other_units],
+                       other_grain_urls=[(g, "/data/series?" + urlencode({**found.key.params(), "grain": g}))
+                                         for g in found.other_grains])
     return render(request, "series.html", context)
 
 
 def _series_url(found: Series, unit: str) -> str:
-    return "/data/series?" + urlencode({**found.key.params(), "unit": unit})
+    return "/data/series?" + urlencode({**{k: v for k, v in found.key.params().items() if k != "grain"},
+                                        "unit": unit})
 
 
 def contradictions_page(request: Request) -> Response:
@@ -283,6 +286,9 @@ class SeriesOut(BaseModel):
     partner: str | None
     unit: str | None
     other_units: list[str] = Field(description="Units of further figures left out of this series.")
+    grain: str | None = Field(None, description="How long each point's period is: `month`, `quarter`, `year` …")
+    other_grains: list[str] = Field(default_factory=list,
+                                    description="Period lengths of further figures, drawn as series of their own.")
     points: list[PointOut] = Field(description="In period order.")
 
 
@@ -321,13 +327,19 @@ SeriesUnit = Annotated[str | None, _series_part("The unit, e.g. `t`; the most re
 SeriesCompany = Annotated[str | None, _series_part("One company's figures, e.g. `Toyota`; absent means the market's.")]
 
 
+SeriesGrain = Annotated[str | None, _series_part("Period length, `month` or `year` …; the most reported when absent.")]
+
+
 def api_series(request: Request, commodity: SeriesCommodity, metric: SeriesMetric, country: SeriesCountry = None,
-               partner: SeriesPartner = None, unit: SeriesUnit = None, company: SeriesCompany = None) -> SeriesOut:
-    """Dated values of one commodity, metric, country and partner (none: the total), in period order."""
-    found = analysis.series(archive_of(request), commodity, metric, country, partner, unit, company)
+               partner: SeriesPartner = None, unit: SeriesUnit = None, company: SeriesCompany = None,
+               grain: SeriesGrain = None) -> SeriesOut:
+    """Dated values of one commodity, metric, country and partner (none: the total), in period order;
+    one unit and one period length per series."""
+    found = analysis.series(archive_of(request), commodity, metric, country, partner, unit, company, grain)
     key = found.key
     return SeriesOut(commodity=key.commodity, metric=key.metric, country=key.country, partner=key.partner,
-                     unit=key.unit, other_units=list(found.other_units),
+                     unit=key.unit, other_units=list(found.other_units), grain=key.grain,
+                     other_grains=list(found.other_grains),
                      points=[_point_out(p) for p in found.points])
 
 

@@ -218,3 +218,16 @@ def test_a_filter_that_matches_nothing_offers_the_nearest_names(site: Site) -> N
     assert text_of(link) == "palladium"
     assert parse_qs(urlsplit(link.get("href")).query) == {"commodity": ["palladium"], "metric": ["imports"]}
     assert select(html(site.client.get(link.get("href"))), "table.fact-table tbody tr")
+
+
+def test_a_series_page_draws_one_period_length_and_links_the_others(site: Site) -> None:
+    palladium = {"commodity": "palladium", "metric": "imports", "country": "Japan", "partner": "Russia"}
+    doc = html(site.client.get("/data/series", params=palladium))
+    (other,) = select(doc, "p.other-grains a")
+    assert text_of(other) == "7 months" and parse_qs(urlsplit(other.get("href")).query)["grain"] == ["7 months"]
+    ticks = [text_of(t) for t in doc.xpath("//svg//text")]
+    assert "2024" in ticks and not any("/" in t for t in ticks)
+    monthly = html(site.client.get(other.get("href")))
+    assert "Jun–Dec 2024" in [text_of(t) for t in monthly.xpath("//svg//text")]
+    api = site.client.get("/api/facts/series", params=palladium).json()
+    assert api["grain"] == "year" and api["other_grains"] == ["7 months"] and len(api["points"]) == 3
