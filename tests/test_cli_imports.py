@@ -1,0 +1,26 @@
+"""`metalnomist --help` stays fast: importing the CLI loads no database, web or ingest stack."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from metalnomist.cli import INGEST_FORMATS
+from metalnomist.ingest import FORMATS
+
+HEAVY = ("sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "tantivy", "trafilatura", "lxml",
+         "metalnomist.pipeline", "metalnomist.store", "metalnomist.search", "metalnomist.ingest",
+         "metalnomist.extract", "metalnomist.web")
+
+
+def test_importing_the_cli_loads_nothing_heavy() -> None:
+    """In a fresh interpreter, because this test process has imported everything already."""
+    script = "import json, sys, metalnomist.cli; print(json.dumps(sorted(sys.modules)))"
+    loaded = json.loads(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
+                                       text=True).stdout)
+    assert [m for m in loaded if m.startswith(HEAVY)] == []
+
+
+def test_the_cli_offers_every_ingest_format() -> None:
+    assert INGEST_FORMATS == FORMATS
