@@ -19,14 +19,20 @@ def key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", strip_accents(fold_quotes(text)).lower())))
 
 
+NARROWER = ">"  # a field of its own: the terms after it are found by the line's terms, not the reverse
+
+
 class Thesaurus:
     def __init__(self, groups: Iterable[Iterable[str]]) -> None:
         self._synonyms: dict[str, tuple[str, ...]] = {}
         for group in groups:
-            variants = tuple(dict.fromkeys(v.strip() for v in group if v.strip()))
+            fields = [v.strip() for v in group if v.strip()]
+            cut = fields.index(NARROWER) if NARROWER in fields else len(fields)
+            variants = tuple(dict.fromkeys(fields[:cut]))
+            found = tuple(dict.fromkeys(variants + tuple(fields[cut + 1:])))
             for variant in variants:
                 known = self._synonyms.get(key(variant), ())
-                self._synonyms[key(variant)] = tuple(dict.fromkeys(known + variants))
+                self._synonyms[key(variant)] = tuple(dict.fromkeys(known + found))
 
     @classmethod
     def parse(cls, text: str) -> Thesaurus:

@@ -132,3 +132,10 @@ def test_terms_print_quoted_when_exact_or_several_words() -> None:
     """--show-query prints these: a synonym of several words reads as the phrase it is matched as."""
     assert [str(Term("copper", phrase=True)), str(Term("iron ore")), str(Term("copper"))] == \
         ['"copper"', '"iron ore"', "copper"]
+
+
+def test_narrower_terms_are_found_by_the_broad_one_only() -> None:
+    thesaurus = Thesaurus.parse("pgm\tplatinum group metals\t>\tplatinum\tpalladium\n")
+    assert str(thesaurus.expand(parse("PGM"))) == '(PGM OR "platinum group metals" OR platinum OR palladium)'
+    assert str(thesaurus.expand(parse("platinum"))) == "platinum"  # platinum does not find palladium
+    assert "palladium" in str(default_thesaurus().expand(parse("PGMs")))
