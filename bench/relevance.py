@@ -1,10 +1,12 @@
-"""Ranking quality on BEIR SciFact, measured through the same search function the site uses.
+"""Ranking quality measured through the default path: the same `search` call, with the same defaults,
+that `/api/search?q=…` makes when a client passes no options.
 
-Why SciFact: it is small (5,183 abstracts, 300 judged test claims), has a published Lucene
-BM25 baseline (nDCG@10 0.679) and lets us see whether our analyzer, field boosts, thesaurus
-and query parser cost ranking quality against a plain BM25 engine.
+Two sets. BEIR SciFact (out of sample: 5,183 abstracts, 300 judged test claims, a published Lucene
+BM25 baseline of nDCG@10 0.679) and bench/queries/metals.tsv (in sample: analysts' queries graded
+against the seed posts and ../shared/data/dev/posts.jsonl). The default figure comes first; the
+`match=all` and `match=any` modes only beside it.
 
-    .venv/bin/python bench/relevance.py [--data PATH] [--out bench/results/relevance.json]
+    .venv/bin/python bench/relevance.py [--data PATH] [--out bench/results/relevance.json] [--only metals]
     .venv/bin/python bench/relevance.py --hybrid   # BM25 alone and BM25+vectors (RRF), same run
 
 `--hybrid` needs the `hybrid` extra; it embeds the corpus (the extra ingest cost of the
@@ -22,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,9 +32,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from metalnomist.config import Settings
-from metalnomist.pipeline import Archive, ingest_file, open_archive
+from metalnomist.models import MatchMode, Post
+from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty, open_archive
 from metalnomist.search import query as query_module
-from metalnomist.search.index import FIELD_BOOSTS
+from metalnomist.search.index import FIELD_BOOSTS, stopwords
 from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.changes import last_seq
@@ -46,7 +49,12 @@ HYBRID_TARGET = 0.72  # the issue's bar for keeping hybrid retrieval
 URL_PREFIX = "scifact:"
 BASELINES = {"lucene_bm25_flat": {"ndcg@10": 0.6789, "recall@100": 0.9253},
              "tantivy_english_stemming_architecture_notes": {"ndcg@10": 0.687}}
-TARGET_NDCG = 0.679
+TARGET_NDCG = 0.70  # issue 15: through the default path, above Lucene BM25 (0.679)
+TARGET_RECALL = 0.93
+METALS_QUERIES = REPO / "bench" / "queries" / "metals.tsv"
+DEV_POSTS = REPO.parent / "shared" / "data" / "dev" / "posts.jsonl"
+METALS_TARGET = 0.97
+BESIDE: tuple[MatchMode, ...] = ("any", "all")  # the modes a client must ask for, reported after the default
 
 Qrels = dict[str, dict[str, int]]
 
@@ -113,16 +121,20 @@ def recall_at(ranked: Sequence[str], judged: dict[str, int], k: int = 100) -> fl
     return len(relevant & set(ranked[:k])) / len(relevant) if relevant else 0.0
 
 
-def run_queries(archive: Archive, queries: dict[str, str], limit: int) -> tuple[dict[str, list[str]], list[float]]:
-    """Ranked doc ids per query and the wall time of each `search` call, in milliseconds."""
+def run_queries(archive: Archive, queries: dict[str, str], limit: int, match: MatchMode | None = None,
+                key: Callable[[Post], str] = lambda post: (post.url or "").removeprefix(URL_PREFIX),
+                ) -> tuple[dict[str, list[str]], list[float]]:
+    """Ranked doc keys per query and the wall time of each `search` call, in milliseconds.
+
+    With no `match` the request is built exactly as `/api/search?q=…&limit=…` builds it: the default path."""
     runs: dict[str, list[str]] = {}
     timings: list[float] = []
-    for qid, text in tqdm(queries.items(), desc=f"queries limit={limit}", unit="q", file=sys.stderr):
-        request = SearchRequest(text=text, limit=limit)
+    for qid, text in tqdm(queries.items(), desc=f"{match or 'default'} limit={limit}", unit="q", file=sys.stderr):
+        request = SearchRequest(text, limit=limit) if match is None else SearchRequest(text, limit=limit, match=match)
         started = time.perf_counter()
         page = search(archive.store, archive.index, request)
         timings.append((time.perf_counter() - started) * 1000)
-        runs[qid] = [(hit.post.url or "").removeprefix(URL_PREFIX) for hit in page.hits]
+        runs[qid] = [key(hit.post) for hit in page.hits]
     return runs, timings
 
 
@@ -137,10 +149,10 @@ def latency_summary(timings: Sequence[float]) -> dict[str, float]:
             "p95_ms": round(percentile(timings, 95), 3), "p99_ms": round(percentile(timings, 99), 3)}
 
 
-def evaluate(archive: Archive, collection: Collection) -> dict[str, object]:
+def evaluate(archive: Archive, collection: Collection, match: MatchMode | None = None) -> dict[str, object]:
     """nDCG@10 from a limit-10 run (the page a reader sees), Recall@100 from a limit-100 run."""
-    run10, t10 = run_queries(archive, collection.queries, 10)
-    run100, t100 = run_queries(archive, collection.queries, 100)
+    run10, t10 = run_queries(archive, collection.queries, 10, match)
+    run100, t100 = run_queries(archive, collection.queries, 100, match)
     qids = list(collection.queries)
     return {
         "queries": len(qids),
@@ -151,48 +163,117 @@ def evaluate(archive: Archive, collection: Collection) -> dict[str, object]:
     }
 
 
+def evaluate_modes(archive: Archive, collection: Collection) -> dict[str, object]:
+    """The default path, then each mode a client has to ask for."""
+    return {"default": evaluate(archive, collection),
+            **{f"match={mode}": evaluate(archive, collection, mode) for mode in BESIDE}}
+
+
+def load_metals(path: Path = METALS_QUERIES) -> dict[str, dict[str, int]]:
+    """query → {post title: grade}; a line that does not read names the file and line."""
+    graded: dict[str, dict[str, int]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[1] not in {"1", "2"}:
+            raise SystemExit(f"{path}:{number}: want 'query<TAB>1|2<TAB>post title', got {line!r}")
+        graded.setdefault(fields[0], {})[fields[2]] = int(fields[1])
+    return graded
+
+
+def metals_archive(workdir: Path, dev_posts: Path = DEV_POSTS) -> Archive:
+    """The seed shipped in the package plus the 30 dev articles, with the settings a site runs with."""
+    archive = open_archive(Settings(db=f"sqlite:///{workdir / 'metals.db'}", index_dir=str(workdir / "index")))
+    ingest_sample_if_empty(archive)
+    ingest_file(archive, dev_posts, "jsonl")
+    return archive
+
+
+def evaluate_metals(archive: Archive, graded: dict[str, dict[str, int]]) -> dict[str, object]:
+    """nDCG@10 per query through the default path (and beside it, the other modes); empty pages counted."""
+    queries = {q: q for q in graded}
+    figures: dict[str, object] = {"queries": len(queries)}
+    for match in (None, *BESIDE):
+        runs, timings = run_queries(archive, queries, 10, match, key=lambda post: post.title)
+        scores = {q: ndcg_at(runs[q], graded[q]) for q in queries}
+        figures["default" if match is None else f"match={match}"] = {
+            "ndcg@10": round(statistics.fmean(scores.values()), 4),
+            "empty_pages": sorted(q for q in queries if not runs[q]),
+            "worst": sorted((round(v, 3), q) for q, v in scores.items() if v < 1)[:8],
+            "latency_limit10": latency_summary(timings)}
+    return figures
+
+
 def configuration() -> dict[str, object]:
     """The tunables the figures depend on, recorded beside them so a change is traceable."""
     return {"field_boosts": dict(FIELD_BOOSTS), "max_clauses": query_module.MAX_CLAUSES,
             "max_query_chars": query_module.MAX_QUERY_CHARS, "match": SearchRequest().match, "thesaurus": "default",
-            "extract_facts": Settings().extract_facts}
+            "stopwords": len(stopwords()), "extract_facts": Settings().extract_facts}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="BEIR SciFact folder")
     parser.add_argument("--out", type=Path, default=None, help="where to write the JSON result")
+    parser.add_argument("--only", choices=["scifact", "metals"], help="run one of the two sets")
     parser.add_argument("--hybrid", action="store_true", help="also embed the corpus and evaluate BM25+vectors")
     parser.add_argument("--no-wait", action="store_true", help="do not wait for a running bench/speed.py")
     args = parser.parse_args(argv)
-    collection = load_collection(args.data)
     if args.hybrid:
-        return main_hybrid(collection, args.out or HYBRID_OUT, wait=not args.no_wait)
+        return main_hybrid(load_collection(args.data), args.out or HYBRID_OUT, wait=not args.no_wait)
     args.out = args.out or DEFAULT_OUT
-    with tempfile.TemporaryDirectory(prefix="bench-scifact-") as tmp:
-        archive, ingest_s = build_archive(collection, Path(tmp))
-        try:
-            figures = evaluate(archive, collection)
-        finally:
-            archive.close()
-    result = {"benchmark": "BEIR SciFact test", "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-              **figures, "ingest_seconds": round(ingest_s, 2), "target_ndcg@10": TARGET_NDCG,
-              "baselines": BASELINES, "configuration": configuration()}
+    result: dict[str, object] = {"measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                                 "configuration": configuration()}
+    if args.only != "metals":
+        collection = load_collection(args.data)
+        with tempfile.TemporaryDirectory(prefix="bench-scifact-") as tmp:
+            archive, ingest_s = build_archive(collection, Path(tmp))
+            try:
+                figures = evaluate_modes(archive, collection)
+            finally:
+                archive.close()
+        result["scifact"] = {"benchmark": "BEIR SciFact test", **figures, "ingest_seconds": round(ingest_s, 2),
+                             "target_ndcg@10": TARGET_NDCG, "target_recall@100": TARGET_RECALL,
+                             "baselines": BASELINES}
+    if args.only != "scifact":
+        with tempfile.TemporaryDirectory(prefix="bench-metals-") as tmp:
+            archive = metals_archive(Path(tmp))
+            try:
+                result["metals"] = {"benchmark": "bench/queries/metals.tsv (in sample)",
+                                    **evaluate_metals(archive, load_metals()), "target_ndcg@10": METALS_TARGET}
+            finally:
+                archive.close()
     print_summary(result)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 
 
 def print_summary(result: dict[str, object]) -> None:
-    lat = result["latency_limit10"]
-    assert isinstance(lat, dict)
-    verdict = "meets" if float(str(result["ndcg@10"])) >= TARGET_NDCG else "BELOW"
-    print(f"SciFact test, {result['queries']} queries (match={SearchRequest().match}, the default)")
-    print(f"  nDCG@10    {result['ndcg@10']:.4f}  ({verdict} Lucene BM25 {TARGET_NDCG})")
-    print(f"  Recall@100 {result['recall@100']:.4f}  (Lucene BM25 0.9253)")
-    print(f"  latency    mean {lat['mean_ms']} ms, p50 {lat['p50_ms']} ms, p95 {lat['p95_ms']} ms (limit 10)")
+    """The default path first, each figure against its target; the other modes indented beside it."""
+    scifact, metals = result.get("scifact"), result.get("metals")
+    if isinstance(scifact, dict):
+        print(f"SciFact test, {scifact['default']['queries']} queries, through the default path (/api/search?q=…)")
+        for name in ("default", *(f"match={m}" for m in BESIDE)):
+            figures = scifact[name]
+            lat = figures["latency_limit10"]
+            verdict = "meets" if figures["ndcg@10"] >= TARGET_NDCG and figures["recall@100"] >= TARGET_RECALL \
+                else "BELOW"
+            print(f"  {name:<10} nDCG@10 {figures['ndcg@10']:.4f}  Recall@100 {figures['recall@100']:.4f}  "
+                  f"p50 {lat['p50_ms']} ms  p99 {lat['p99_ms']} ms"
+                  + (f"  ({verdict} {TARGET_NDCG} / {TARGET_RECALL})" if name == "default" else ""))
+    if isinstance(metals, dict):
+        print(f"Metals queries, {metals['queries']} (bench/queries/metals.tsv, in sample)")
+        for name in ("default", *(f"match={m}" for m in BESIDE)):
+            figures = metals[name]
+            verdict = "meets" if figures["ndcg@10"] >= METALS_TARGET and not figures["empty_pages"] else "BELOW"
+            print(f"  {name:<10} nDCG@10 {figures['ndcg@10']:.4f}  empty pages {len(figures['empty_pages'])}"
+                  + (f"  ({verdict} {METALS_TARGET}, no empty page)" if name == "default" else ""))
+        worst = metals["default"]["worst"]
+        if worst:
+            print("  weakest (default): " + "; ".join(f"{q!r} {v}" for v, q in worst))
 
 
 def wait_for_quiet_machine(poll_seconds: float = 30.0, max_seconds: float = 1800.0) -> float:
@@ -283,7 +364,7 @@ def hybrid_verdict(bm25: dict[str, object], hybrid: dict[str, object]) -> str:
 def print_hybrid_summary(result: dict[str, object]) -> None:
     bm25 = result["bm25"]
     assert isinstance(bm25, dict)
-    print(f"SciFact test, {bm25['queries']} queries (match={SearchRequest().match}, the default)")
+    print(f"SciFact test, {bm25['queries']} queries, through the default path")
     for name in ("bm25", "vectors_only", "hybrid"):
         figures = result[name]
         assert isinstance(figures, dict)
