@@ -56,7 +56,7 @@ _ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
 # A year as a year: after a word that introduces one ("in 2023", "March 2024"), not "$2000".
 _YEAR_MENTION = re.compile(
     r"\b(?:(?i:in|of|since|for|from|to|by|until|through|during|over|and|than|year|early|late|mid|end)"
-    r"|Q[1-4]|H[12]|" + "|".join(MONTHS) + r")\.?[\s-]+((?:19|20)\d\d)(?![\d,])"
+    r"|Q[1-4]|H[12]|" + "|".join(MONTHS) + r")\.?[\s-]+((?:19|20)\d\d)(?!\d|,\d)"
 )
 # URL dates: /2013/02/05/, 2024-06-07 or 2024_06_07 anywhere; /2024/09/ as path segments only,
 # because a dashed year-month is as often a fiscal year (2011-12) as a month.
@@ -250,13 +250,19 @@ def _stamp_readings(run: str) -> list[tuple[int, int, int]]:
 
 
 def _by_weekday(line: _Dateline, last_year: int, latest: date) -> date | None:
-    """Wire copy names the dateline's weekday ("said on Tuesday"). News is written in the latest
-    past year it mentions or the one after; when just one of the two puts the dateline on that
-    weekday, that is the year."""
+    """Wire copy names the weekday of what it reports ("said on Tuesday"). News is written in the
+    latest past year it mentions or the one after; the weekday may pick one of the two.
+
+    Reports often come a day after the event, and a year on, a date falls a weekday later: so
+    a pick is kept only when no other year fits with the report a day after the event.
+    """
     named = _ON_WEEKDAY.search(line.block)
     if named is None:
         return None
     weekday = WEEKDAYS.index(named["weekday"])
-    fits = [d for y in (last_year, last_year + 1)
-            if (d := _real(y, line.month, line.day, latest)) and d.weekday() == weekday]
-    return fits[0] if len(fits) == 1 else None
+    days = [d for y in (last_year, last_year + 1) if (d := _real(y, line.month, line.day, latest))]
+    same_day = [d for d in days if d.weekday() == weekday]
+    day_after = [d for d in days if d.weekday() == (weekday + 1) % 7]
+    if len(same_day) != 1 or any(d != same_day[0] for d in day_after):
+        return None
+    return same_day[0]
