@@ -71,7 +71,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
                     report = store_file(archive, path, fmt, progress=bar.update)
                 except IngestError as exc:
                     failures += 1
-                    tqdm.write(f"error: {exc} (nothing from this file was stored)", file=sys.stderr)
+                    tqdm.write(_safe(f"error: {exc} (nothing from this file was stored)"), file=sys.stderr)
                     continue
                 for name in totals:
                     totals[name] += getattr(report, name)
@@ -94,6 +94,20 @@ def _index_what_was_stored(archive: Archive) -> int:
         click.echo(f"error: the posts above are stored in the database, but not yet searchable: {exc}", err=True)
         return 1
     return 0
+
+
+# C0 controls but tab and newline, DEL and C1: ESC or CSI in a title could recolour, retitle or wipe the terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_JSON_UNESCAPED = re.compile("[\x7f-\x9f]")  # json.dumps escapes only C0
+
+
+def _safe(text: str) -> str:
+    """Text from posts and comments, with each control character shown as `\\xNN` instead of obeyed."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _json_line(value: Any) -> str:
+    return _JSON_UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def _plain(snippet: str) -> str:
@@ -129,7 +143,7 @@ def search_command(ctx: click.Context, query: str, by_date: bool, labels: tuple[
         page = search(archive.store, archive.index, request)
     if as_json:
         for hit in page.hits:
-            click.echo(json.dumps(hit_to_dict(hit), ensure_ascii=False))
+            click.echo(_json_line(hit_to_dict(hit)))
         return
     sort = "date" if by_date else "relevance"
     if page.every_word < page.total:
@@ -141,10 +155,10 @@ def search_command(ctx: click.Context, query: str, by_date: bool, labels: tuple[
         click.echo(f"(showing results for {page.suggestion!r})")
     for hit in page.hits:
         when = hit.post.published.date().isoformat() if hit.post.published else "undated"
-        click.echo(f"{hit.rank:3}. {hit.post.title}  [{when}; {', '.join(hit.post.labels) or 'no labels'}]")
-        click.echo(f"     {_plain(hit.snippet)}")
+        click.echo(_safe(f"{hit.rank:3}. {hit.post.title}  [{when}; {', '.join(hit.post.labels) or 'no labels'}]"))
+        click.echo(f"     {_safe(_plain(hit.snippet))}")
         if hit.missing:
-            click.echo(f"     Missing: {', '.join(hit.missing)}")
+            click.echo(_safe(f"     Missing: {', '.join(hit.missing)}"))
 
 
 def hit_to_dict(hit: SearchHit) -> dict[str, Any]:
@@ -164,7 +178,7 @@ def posts(ctx: click.Context, fmt: str) -> None:
 
     with _archive(ctx) as archive, archive.store.reading() as conn:
         for post in iter_posts(conn):
-            click.echo(json.dumps(post_to_dict(post), ensure_ascii=False))
+            click.echo(_json_line(post_to_dict(post)))
 
 
 @cli.command()
@@ -210,8 +224,8 @@ def comments(ctx: click.Context) -> None:
         held = held_comments(archive)
     for comment in held:
         when = comment.published.isoformat(timespec="minutes") if comment.published else "?"
-        click.echo(f"#{comment.id} on post {comment.post_id} by {comment.author} at {when}:")
-        click.echo("    " + " ".join(comment.body.split())[:300])
+        click.echo(_safe(f"#{comment.id} on post {comment.post_id} by {comment.author} at {when}:"))
+        click.echo("    " + _safe(" ".join(comment.body.split())[:300]))
     click.echo(f"{len(held)} comments held", err=True)
 
 
@@ -304,7 +318,7 @@ def main() -> None:
     try:
         cli(standalone_mode=True)
     except MetalnomistError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_safe(f"error: {exc}"), err=True)
         sys.exit(1)
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""

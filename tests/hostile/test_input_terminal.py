@@ -1,0 +1,64 @@
+"""CLI output (issue 8, item 16): escape sequences stored in titles or comments are shown, not obeyed."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from metalnomist.cli import cli
+from metalnomist.config import Settings
+from metalnomist.models import Block, Comment, Post
+from metalnomist.pipeline import open_archive
+from metalnomist.store.comments import add_comment
+from metalnomist.store.upsert import upsert_posts
+
+CLEAR = "\x1b[2J\x1b]0;pwned\x07"  # clear the screen, set the window title
+CSI = "\x9b31m"  # the one-byte C1 form of ESC [
+
+
+def run(db: str, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Rows written past the readers (which clean text), as an older archive or another tool may hold them."""
+    url = f"sqlite:///{tmp_path}/t.db"
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    archive = open_archive(Settings(db=url, index_dir=str(tmp_path / "index")))
+    post = Post(title=f"Copper{CLEAR} prices{CSI}", blocks=(Block("paragraph", f"Copper rose{CLEAR} 3%{CSI}."),),
+                labels=(f"Metals{CLEAR}",), url="https://example.com/escape")
+    with archive.store.transaction() as conn:
+        ((post_id, _),) = upsert_posts(conn, [post])
+        add_comment(conn, Comment(author=f"Eve{CLEAR}", body=f"Hi{CSI}", published=datetime.now(UTC),
+                                  post_id=post_id, approved=False), None)
+    archive.close()
+    return url
+
+
+def assert_inert(output: str) -> None:
+    assert not any(ch in output for ch in "\x1b\x07\x9b"), repr(output)
+
+
+def test_search_shows_control_characters_escaped(db: str) -> None:
+    output = run(db, "search", "copper")
+    assert_inert(output)
+    assert "Copper\\x1b[2J\\x1b]0;pwned\\x07 prices\\x9b31m" in output
+
+
+def test_json_output_escapes_them_and_still_reads_back(db: str) -> None:
+    for line in [*run(db, "search", "copper", "--json").splitlines(), *run(db, "posts").splitlines()]:
+        assert_inert(line)
+        assert json.loads(line)["title"] == f"Copper{CLEAR} prices{CSI}"
+
+
+def test_held_comments_are_listed_escaped(db: str) -> None:
+    output = run(db, "comments")
+    assert_inert(output)
+    assert "by Eve\\x1b[2J" in output and "Hi\\x9b31m" in output
