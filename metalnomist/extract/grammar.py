@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from metalnomist.extract.quantities import Quantity
 
@@ -103,12 +104,17 @@ class Clause:
     explanatory: bool
 
 
+# What a quantity is to its sentence: a level, a relative change, a change in points, a signed
+# difference (`600,000 tonnes less`) or the level it is compared with (`from 138 tons`).
+Role = Literal["level", "change", "pp", "diff", "comparison"]
+
+
 @dataclass
 class Item:
     """A quantity with the role the sentence gives it."""
 
     q: Quantity
-    role: str  # level | change | pp | diff | comparison
+    role: Role
     clause: Clause
     change: float | None = None
     basis: str | None = None

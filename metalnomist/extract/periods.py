@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from metalnomist.extract.fiscal import SPEC, FiscalYear
 from metalnomist.extract.numbers import WORD_NUMBERS
@@ -42,6 +43,12 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 _COUNT = {word: int(n) for word, n in WORD_NUMBERS.items() if 2 <= n <= 12}
 
 
+# How a sentence uses a period: the figure's own period, a deadline (`by 2030`), the start of a
+# run (`since 2023`), a comparison base (`from February`), when a report was published, when a
+# measure takes effect (`starting April 1`), or a plain date (`On April 3`).
+Use = Literal["period", "deadline", "since", "comparison", "publication", "effect", "date"]
+
+
 @dataclass(frozen=True)
 class PeriodMention:
     """A period written in a sentence: span, normalised value and how the text uses it."""
@@ -49,7 +56,7 @@ class PeriodMention:
     start: int
     end: int
     period: str
-    use: str = "period"  # period | deadline | since | comparison | publication | effect | date
+    use: Use = "period"
 
 
 def month_number(word: str) -> int:
@@ -307,7 +314,7 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
 _STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
 
 
-def _use(kind: str, before: str) -> str:
+def _use(kind: str, before: str) -> Use:
     """How the text uses the mention, read from the words just before it."""
     tail = before[-60:]
     if kind == "weekday":

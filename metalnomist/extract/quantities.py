@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from metalnomist.extract.numbers import DIGITS, FRACTIONS, MULTIPLIERS, WORD_NUMBERS, parse_number, tidy
 from metalnomist.extract.units import canonical_unit, currency_code, scale_factor, tables
@@ -51,6 +52,10 @@ _ANNUAL_AFTER = re.compile(
 _ANNUAL_BEFORE = re.compile(r"\bannual\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
+# A figure written in digits, a fraction of a total (`one-third of`), or a multiplier (`doubled`).
+Kind = Literal["number", "fraction", "multiplier"]
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A figure as written: span in the sentence, scaled value and canonical unit."""
@@ -60,7 +65,7 @@ class Quantity:
     value: float
     value_max: float | None
     unit: str
-    kind: str = "number"  # number | fraction | multiplier
+    kind: Kind = "number"
     sign: int | None = None
     bound: str | None = None
     per_year: bool = False
