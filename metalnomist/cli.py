@@ -174,10 +174,10 @@ def hit_to_dict(hit: SearchHit) -> dict[str, Any]:
 def posts(ctx: click.Context, fmt: str) -> None:
     """Every post, in the posts JSON Lines format."""
     from metalnomist.ingest.jsonl import post_to_dict
-    from metalnomist.store.posts import iter_posts
+    from metalnomist.pipeline import export_posts
 
-    with _archive(ctx) as archive, archive.store.reading() as conn:
-        for post in iter_posts(conn):
+    with _archive(ctx) as archive:
+        for post in export_posts(archive):
             click.echo(_json_line(post_to_dict(post)))
 
 
@@ -259,6 +259,33 @@ def reindex_command(ctx: click.Context) -> None:
         with tqdm(total=total, unit=" posts", file=sys.stderr, disable=None) as bar:
             count = archive.rebuild_index(progress=bar.update)
     click.echo(f"{count} posts indexed")
+
+
+@cli.command(name="backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def backup_command(ctx: click.Context, path: Path) -> None:
+    """Write the whole database (posts, comments, facts) to a new file, while it stays in use."""
+    from metalnomist.pipeline import backup_archive
+
+    with _archive(ctx) as archive:
+        backup_archive(archive, path)
+        click.echo(f"backed up {archive.store.url} to {path}")
+
+
+@cli.command(name="restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace an archive that already holds posts or comments.")
+@click.pass_context
+def restore_command(ctx: click.Context, path: Path, force: bool) -> None:
+    """Replace the archive with a backup made by `metalnomist backup`, then rebuild the search index."""
+    from tqdm import tqdm
+
+    from metalnomist.pipeline import restore_archive
+
+    with _archive(ctx) as archive, tqdm(unit=" posts", file=sys.stderr, disable=None) as bar:
+        count = restore_archive(archive, path, force, progress=bar.update)
+    click.echo(f"restored {path}; {count} posts indexed")
 
 
 @cli.command(name="reextract")

@@ -27,6 +27,7 @@ from metalnomist.search.index import SearchIndex
 from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.service import bring_in_step, catch_up, reindex
 from metalnomist.store import Store
+from metalnomist.store.backup import backup, restore
 from metalnomist.store.comments import (
     add_comment,
     approve_comment,
@@ -34,6 +35,7 @@ from metalnomist.store.comments import (
     lock_client,
     pending_comments,
     recent_by_client,
+    with_comments,
 )
 from metalnomist.store.facts import FactFilter, Unmatched, query_facts, replace_facts, unmatched_filters
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
@@ -206,6 +208,29 @@ def _batches(posts: Iterable[Post], size: int = 500) -> Iterator[list[Post]]:
         keys.add(post.key)
     if batch:
         yield batch
+
+
+def export_posts(archive: Archive, batch: int = 500) -> Iterator[Post]:
+    """Every post with all its comments (readers' ones too, held ones marked), so a re-import loses nothing."""
+    with archive.store.reading() as conn:
+        pending: list[Post] = []
+        for post in iter_posts(conn, batch):
+            pending.append(post)
+            if len(pending) == batch:
+                yield from with_comments(conn, pending)
+                pending = []
+        yield from with_comments(conn, pending)
+
+
+def backup_archive(archive: Archive, dest: Path) -> None:
+    """The whole database (posts, comments, facts) as of one moment, while others keep reading and writing."""
+    backup(archive.store.engine, dest)
+
+
+def restore_archive(archive: Archive, source: Path, force: bool = False, progress: Progress = lambda n: None) -> int:
+    """Replace the archive with a backup and rebuild the search index from it; returns the posts indexed."""
+    restore(archive.store.engine, source, force)
+    return archive.rebuild_index(progress)
 
 
 def ingest_sample_if_empty(archive: Archive) -> IngestReport | None:

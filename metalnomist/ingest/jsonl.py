@@ -102,7 +102,10 @@ def _comment(fields: _Fields, index: int, data: Any) -> Comment:
     if not isinstance(data, dict) or not isinstance(data.get("body"), str):
         raise fields.fail(name, "must be an object with a string 'body'")
     author = str(data.get("author") or "Anonymous")
-    return Comment(author=author, body=data["body"], published=fields.when("published", data))
+    approved = data.get("approved", True)
+    if not isinstance(approved, bool):
+        raise fields.fail(f"{name}.approved", "must be true or false")
+    return Comment(author=author, body=data["body"], published=fields.when("published", data), approved=approved)
 
 
 def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
@@ -140,7 +143,8 @@ def post_to_dict(post: Post) -> dict[str, Any]:
         "labels": list(post.labels),
         "source": post.source,
         "comments": [
-            {"author": c.author, "body": c.body, "published": c.published.isoformat() if c.published else None}
+            {"author": c.author, "body": c.body, "published": c.published.isoformat() if c.published else None,
+             **({} if c.approved else {"approved": False})}
             for c in post.comments
         ],
         "headings": list(post.headings),

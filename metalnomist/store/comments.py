@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import Connection, and_, delete, false, func, insert, select, update
 
-from metalnomist.models import Comment
+from metalnomist.models import Comment, Post
 from metalnomist.store.schema import as_utc, comments
 
 
@@ -25,6 +27,16 @@ def list_comments(conn: Connection, post_id: int, include_pending: bool = False)
     rows = conn.execute(query.order_by(comments.c.published, comments.c.id))
     return [Comment(author=r.author, body=r.body, published=as_utc(r.published), id=r.id, post_id=r.post_id,
                     approved=r.approved) for r in rows]
+
+
+def with_comments(conn: Connection, batch: Sequence[Post]) -> list[Post]:
+    """These posts carrying every comment (published or held), oldest first: what an export must hold."""
+    found: dict[int, list[Comment]] = {post.id: [] for post in batch if post.id is not None}
+    query = select(comments).where(comments.c.post_id.in_(list(found)))
+    for r in conn.execute(query.order_by(comments.c.post_id, comments.c.published, comments.c.id)):
+        found[r.post_id].append(Comment(author=r.author, body=r.body, published=as_utc(r.published), id=r.id,
+                                        post_id=r.post_id, approved=r.approved))
+    return [replace(post, comments=tuple(found.get(post.id or 0, ()))) for post in batch]
 
 
 def lock_client(conn: Connection, client: str) -> None:

@@ -106,15 +106,22 @@ def _exists(conn: Connection, permalink: str) -> bool:
 
 def _write_children(conn: Connection, changed: Sequence[tuple[int, Post]], updated_ids: Sequence[int],
                     now: datetime) -> None:
-    """Labels and source comments are replaced whole; readers' comments stay; every change is logged."""
+    """Labels and source comments are replaced whole; every change is logged.
+
+    Readers' comments stay, and a file's comment equal to one of them (an export of this archive
+    coming back) is not stored twice.
+    """
+    readers: set[tuple[int, str, str]] = set()
     if updated_ids:
         conn.execute(delete(post_labels).where(post_labels.c.post_id.in_(updated_ids)))
         conn.execute(delete(comments).where(and_(comments.c.post_id.in_(updated_ids), comments.c.origin == "ingest")))
+        readers = {(r.post_id, r.author, r.body) for r in conn.execute(
+            select(comments.c.post_id, comments.c.author, comments.c.body).where(comments.c.post_id.in_(updated_ids)))}
     label_rows = [{"post_id": pid, "label": label, "position": i}
                   for pid, post in changed for i, label in enumerate(post.labels)]
     comment_rows = [{"post_id": pid, "author": c.author[:200], "body": c.body, "published": as_utc(c.published),
-                     "approved": True, "origin": "ingest", "client": None}
-                    for pid, post in changed for c in post.comments]
+                     "approved": c.approved, "origin": "ingest", "client": None}
+                    for pid, post in changed for c in post.comments if (pid, c.author[:200], c.body) not in readers]
     for table, rows in ((post_labels, label_rows), (comments, comment_rows)):
         if rows:
             conn.execute(insert(table), rows)

@@ -1,0 +1,170 @@
+"""Backups of a live archive, restored elsewhere, lose nothing (issue 8, item 5)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import create_engine, insert, select, text
+
+from metalnomist.cli import cli
+from metalnomist.config import Settings
+from metalnomist.errors import StoreError
+from metalnomist.ingest.jsonl import post_to_dict
+from metalnomist.models import Comment
+from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive, post_comment
+from metalnomist.search.service import SearchRequest, search
+from metalnomist.store.comments import add_comment
+from metalnomist.store.facts import FactFilter
+from metalnomist.store.posts import iter_posts
+from metalnomist.store.schema import comments
+from tests.conftest import SEED
+
+
+def run(db: str, index: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False,
+                                env={"METALNOMIST_INDEX_DIR": str(index)})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture
+def fresh_db(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> Iterator[str]:
+    """A second, empty database of the same kind to restore into."""
+    if db_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path}/restored.db"
+        return
+    admin_url = str(request.getfixturevalue("pg_admin_url"))
+    name = "mn_restore_" + uuid.uuid4().hex[:12]
+    admin = create_engine(admin_url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield admin_url.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def contents(archive: Archive) -> dict[str, Any]:
+    with archive.store.reading() as conn:
+        posts = sorted((post_to_dict(p) | {"permalink": p.permalink} for p in iter_posts(conn)),
+                       key=lambda p: p["permalink"])
+        notes = sorted((r.post_id, r.author, r.body, r.approved, r.origin) for r in conn.execute(select(comments)))
+    facts = sorted(repr(f) for f in find_facts(archive, FactFilter())[0])
+    return {"posts": posts, "comments": notes, "facts": facts}
+
+
+def test_a_backup_taken_mid_write_restores_everything_committed(archive: Archive, fresh_db: str,
+                                                                tmp_path: Path) -> None:
+    ingest_file(archive, SEED, "page")
+    post_comment(archive, 1, "Reader", "Committed before the backup", client="10.0.0.1")
+    expected = contents(archive)
+    assert expected["comments"] and len(expected["facts"]) > 20
+    wal = Path(archive.settings.db.removeprefix("sqlite:///") + "-wal")
+    if archive.store.engine.dialect.name == "sqlite":
+        assert wal.stat().st_size > 0, "the posts should still sit in the write-ahead log"
+    target = tmp_path / "archive.backup"
+    with archive.store.engine.connect() as writer:  # another writer, mid-transaction
+        writer.execute(insert(comments).values(post_id=1, author="Ghost", body="never committed", approved=True,
+                                               origin="reader"))
+        run(archive.settings.db, tmp_path / "index", "backup", str(target))
+        writer.rollback()
+
+    out = run(fresh_db, tmp_path / "restored-index", "restore", str(target))
+    assert out.startswith(f"restored {target}; 20 posts indexed")
+    restored = open_archive(Settings(db=fresh_db, index_dir=str(tmp_path / "restored-index")))
+    try:
+        assert contents(restored) == expected
+        assert search(restored.store, restored.index, SearchRequest("palladium")).total >= 1
+    finally:
+        restored.close()
+
+
+def test_a_plain_copy_of_a_live_sqlite_file_misses_what_the_backup_keeps(tmp_path: Path) -> None:
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/live.db", index_dir=str(tmp_path / "index")))
+    ingest_file(archive, SEED, "page")
+    shutil.copyfile(tmp_path / "live.db", tmp_path / "copy.db")
+    run(archive.settings.db, tmp_path / "index", "backup", str(tmp_path / "backup.db"))
+    archive.close()
+
+    def count(path: Path) -> int:
+        with sqlite3.connect(path) as conn:
+            try:
+                return int(conn.execute("SELECT count(*) FROM posts").fetchone()[0])
+            except sqlite3.OperationalError:  # even the tables were still in the log
+                return 0
+
+    assert count(tmp_path / "copy.db") < 20 and count(tmp_path / "backup.db") == 20
+
+
+def test_restore_refuses_a_non_empty_archive_unless_forced(archive: Archive, tmp_path: Path) -> None:
+    ingest_file(archive, SEED, "page")
+    target = tmp_path / "archive.backup"
+    run(archive.settings.db, tmp_path / "index", "backup", str(target))
+    before = contents(archive)
+    with pytest.raises(StoreError, match="--force"):
+        run(archive.settings.db, tmp_path / "index", "restore", str(target))
+    assert run(archive.settings.db, tmp_path / "index", "restore", "--force", str(target)).startswith("restored")
+    assert contents(archive) == before
+
+
+def test_a_file_that_is_no_backup_is_refused_and_changes_nothing(archive: Archive, tmp_path: Path) -> None:
+    ingest_file(archive, SEED, "page")
+    before = contents(archive)
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("not a backup")
+    with pytest.raises(StoreError, match="not a Metalnomist backup"):
+        run(archive.settings.db, tmp_path / "index", "restore", "--force", str(bogus))
+    assert contents(archive) == before
+
+
+def test_a_backup_will_not_overwrite_a_file(archive: Archive, tmp_path: Path) -> None:
+    existing = tmp_path / "keep.txt"
+    existing.write_text("precious")
+    with pytest.raises(StoreError, match="already exists"):
+        run(archive.settings.db, tmp_path / "index", "backup", str(existing))
+    assert existing.read_text() == "precious"
+
+
+@pytest.mark.postgres
+def test_a_missing_pg_dump_is_named(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = open_archive(Settings(db=pg_url, index_dir=str(tmp_path / "index")))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    try:
+        with pytest.raises(StoreError, match="pg_dump is not installed"):
+            run(pg_url, tmp_path / "index", "backup", str(tmp_path / "x.backup"))
+    finally:
+        archive.close()
+    assert not (tmp_path / "x.backup").exists()
+
+
+def comment_list(archive: Archive) -> list[tuple[str, str, str, bool]]:
+    with archive.store.reading() as conn:
+        titles = {p.id: p.title for p in iter_posts(conn)}
+        return sorted((titles[r.post_id], r.author, r.body, r.approved) for r in conn.execute(select(comments)))
+
+
+def test_a_jsonl_export_carries_every_comment_back_in(archive: Archive, fresh_db: str, tmp_path: Path) -> None:
+    ingest_file(archive, SEED, "page")
+    post_comment(archive, 1, "Reader", "Published at once", client="10.0.0.1")
+    with archive.store.transaction() as conn:
+        add_comment(conn, Comment(author="Shy", body="Held for moderation", post_id=2, approved=False), None)
+    expected = comment_list(archive)
+    assert ("Shy", "Held for moderation", False) in [c[1:] for c in expected]
+    export = tmp_path / "export.jsonl"
+    export.write_text(run(archive.settings.db, tmp_path / "index", "posts", "--format", "jsonl"))
+
+    run(fresh_db, tmp_path / "fresh-index", "ingest", str(export))
+    copy = open_archive(Settings(db=fresh_db, index_dir=str(tmp_path / "fresh-index")))
+    try:
+        assert comment_list(copy) == expected
+    finally:
+        copy.close()
+    run(archive.settings.db, tmp_path / "index", "ingest", str(export))  # back into the archive it came from
+    assert comment_list(archive) == expected
