@@ -35,12 +35,14 @@ lint: $(VENV)/.installed
 	$(PY) -m mypy metalnomist
 
 bench: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/relevance.py
 	$(PY) bench/facts.py
 	$(PY) bench/extract_speed.py
 	$(PY) bench/speed.py --posts 10000 --extract
 
 bench-large: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/speed.py --posts 10000 100000 1000000 --extract
 
 # Mutation testing of the modules named under [tool.mutmut] in pyproject.toml; not part of `test` (it

@@ -441,11 +441,12 @@ def write_report(results: Path) -> Path:
         raise SystemExit(f"no speed-*.json in {results}")
     chart(runs, results / "latency.svg")
     relevance = results / "relevance.json"
+    measured = sorted({str(r.get("measured_at", "?"))[:10] for r in runs})
     lines = ["# Benchmark report", "",
-             f"Generated {datetime.now(UTC).date().isoformat()} by `bench/speed.py` on this machine "
-             f"({os.cpu_count()} cores). Corpus: `bench/corpus.py` seed {SEED}; 200 fixed queries × {PASSES} passes "
-             "after one warm-up pass, limit 10; the library runs with its defaults (posts with every word first, then "
-             "posts with some of them).", ""]
+             f"Rebuilt {datetime.now(UTC).date().isoformat()} by `bench/speed.py` from the speed runs of "
+             f"{', '.join(measured)} ({os.cpu_count()} cores). Corpus: `bench/corpus.py` seed {SEED}; 200 fixed "
+             f"queries × {PASSES} passes after one warm-up pass, limit 10; the library runs with the defaults "
+             "of the code each run measured.", ""]
     if relevance.exists():
         rel = json.loads(relevance.read_text(encoding="utf-8"))
         lines += ["## Ranking quality through the default path (`bench/relevance.py`)", ""]
