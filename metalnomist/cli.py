@@ -110,9 +110,9 @@ def _json_line(value: Any) -> str:
     return _JSON_UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
-def _plain(snippet: str) -> str:
-    """Terminal form of an HTML snippet: marks become [brackets], entities decoded."""
-    text = snippet.replace("<mark>", "[").replace("</mark>", "]")
+def _plain(snippet: str, marks: tuple[str, str] = ("[", "]")) -> str:
+    """Plain text of an HTML snippet: marks become [brackets] (or what `marks` says), entities decoded."""
+    text = snippet.replace("<mark>", marks[0]).replace("</mark>", marks[1])
     return html.unescape(re.sub(r"<[^>]+>", "", " ".join(text.split())))
 
 
@@ -142,8 +142,9 @@ def search_command(ctx: click.Context, query: str, by_date: bool, labels: tuple[
             click.echo(f"query: {default_thesaurus().expand(parse(query))}", err=True)
         page = search(archive.store, archive.index, request)
     if as_json:
+        site_url = ctx.obj.site_url.rstrip("/")
         for hit in page.hits:
-            click.echo(_json_line(hit_to_dict(hit)))
+            click.echo(_json_line(hit_to_dict(hit, site_url)))
         return
     sort = "date" if by_date else "relevance"
     if page.every_word < page.total:
@@ -159,13 +160,19 @@ def search_command(ctx: click.Context, query: str, by_date: bool, labels: tuple[
         click.echo(f"     {_safe(_plain(hit.snippet))}")
         if hit.missing:
             click.echo(_safe(f"     Missing: {', '.join(hit.missing)}"))
+    if page.hits:
+        last = offset + len(page.hits)
+        more = f" (--offset {last} for more)" if last < page.total else ""
+        click.echo(f"showing {offset + 1}–{last} of {page.total}{more}")
 
 
-def hit_to_dict(hit: SearchHit) -> dict[str, Any]:
+def hit_to_dict(hit: SearchHit, site_url: str = "") -> dict[str, Any]:
+    """`url` is absolute when the site's address is set; `snippet` is plain text, `snippet_html` as the API's."""
     post = hit.post
-    return {"rank": hit.rank, "id": post.id, "title": post.title, "url": post.permalink, "source_url": post.url,
-            "published": post.published.isoformat() if post.published else None, "labels": list(post.labels),
-            "score": round(hit.score, 6), "snippet": hit.snippet, "missing": list(hit.missing)}
+    return {"rank": hit.rank, "id": post.id, "title": post.title, "url": site_url + (post.permalink or ""),
+            "source_url": post.url, "published": post.published.isoformat() if post.published else None,
+            "labels": list(post.labels), "score": round(hit.score, 6), "snippet": _plain(hit.snippet, ("", "")),
+            "snippet_html": hit.snippet, "missing": list(hit.missing)}
 
 
 @cli.command()

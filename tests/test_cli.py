@@ -27,7 +27,7 @@ def test_ingest_twice_then_search_and_export(tmp_path: Path, monkeypatch) -> Non
     code, out, _ = run(db, "search", "palladium", "--json")
     rows = [json.loads(line) for line in out.splitlines()]
     assert set(rows[0]) == {"rank", "id", "title", "url", "source_url", "published", "labels", "score", "snippet",
-                            "missing"}
+                            "snippet_html", "missing"}
     assert rows[0]["rank"] == 1 and "Palladium" in rows[0]["title"] and rows[0]["url"].endswith(".html")
 
     code, out, _ = run(db, "search", "lithium", "--by-date", "--label", "Lithium Mining")

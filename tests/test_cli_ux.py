@@ -1,0 +1,43 @@
+"""What a new user meets on the command line: paging hints, plain snippets, absolute URLs, folders, docs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from metalnomist.cli import cli
+from tests.conftest import SEED
+
+
+def run(db: str, *args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False, env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def seeded_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    db = f"sqlite:///{tmp_path}/cli.db"
+    assert run(db, "ingest", str(SEED))[0] == 0
+    return db
+
+
+def test_search_says_which_results_it_shows_and_how_to_see_more(seeded_db: str) -> None:
+    code, out, _ = run(seeded_db, "search", "Japan")
+    assert code == 0 and out.splitlines()[-1] == "showing 1–10 of 20 (--offset 10 for more)"
+    code, out, _ = run(seeded_db, "search", "Japan", "--offset", "10")
+    assert out.splitlines()[-1] == "showing 11–20 of 20"
+    assert "<mark>" not in out and "[Japan" in out  # plain text on the terminal, matches in brackets
+
+
+def test_search_json_keeps_html_apart_and_gives_absolute_urls_when_the_site_is_known(seeded_db: str) -> None:
+    _, out, _ = run(seeded_db, "search", "palladium", "--json")
+    first = json.loads(out.splitlines()[0])
+    assert first["url"].startswith("/") and "<mark>" in first["snippet_html"]
+    assert "<" not in first["snippet"] and "palladium" in first["snippet"].lower()
+    _, out, _ = run(seeded_db, "search", "palladium", "--json", env={"METALNOMIST_SITE_URL": "https://news.example.com/"})
+    first = json.loads(out.splitlines()[0])
+    assert first["url"].startswith("https://news.example.com/20") and first["url"].endswith(".html")
