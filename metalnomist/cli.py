@@ -56,29 +56,41 @@ def cli(ctx: click.Context, db: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(INGEST_FORMATS), default="auto", show_default=True)
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
-    """Read posts from files (a folder means every file in it). A bad file stores nothing."""
+    """Read posts from files (a folder: every file in it a reader recognises). A bad file stores nothing."""
     from tqdm import tqdm
 
     from metalnomist.pipeline import files_in, store_file
 
-    failures = 0
+    selection = files_in(paths)
+    failed: list[Path] = []
     totals = {"added": 0, "updated": 0, "unchanged": 0, "facts": 0}
     with _archive(ctx) as archive:
         with tqdm(unit=" posts", file=sys.stderr, disable=None) as bar:
-            for path in files_in(paths):
+            for path in selection.files:
                 bar.set_description(path.name[:30])
                 try:
                     report = store_file(archive, path, fmt, progress=bar.update)
                 except IngestError as exc:
-                    failures += 1
+                    failed.append(path)
                     tqdm.write(_safe(f"error: {exc} (nothing from this file was stored)"), file=sys.stderr)
                     continue
                 for name in totals:
                     totals[name] += getattr(report, name)
         click.echo(", ".join(f"{count} {name}" for name, count in totals.items()).replace("facts", "facts extracted"))
-        failures += _index_what_was_stored(archive)
-    if failures:
+        index_failed = _index_what_was_stored(archive)
+    _report_skipped_and_failed(selection.skipped, failed)
+    if failed or index_failed:
         raise click.exceptions.Exit(1)
+
+
+def _report_skipped_and_failed(skipped: list[Path], failed: list[Path]) -> None:
+    if skipped:
+        kinds = ", ".join(sorted({"".join(p.suffixes[-2:]) or p.name for p in skipped}))
+        click.echo(_safe(f"skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} no reader recognises "
+                         f"({kinds}); name a file on its own to read it anyway"), err=True)
+    if failed:
+        click.echo(_safe(f"{len(failed)} file{'s' if len(failed) != 1 else ''} looked like posts but could not be "
+                         f"read: {', '.join(str(p) for p in failed)}"), err=True)
 
 
 def _index_what_was_stored(archive: Archive) -> int:

@@ -20,7 +20,7 @@ from typing import IO
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited
 from metalnomist.extract import extract_facts
-from metalnomist.ingest import read_posts
+from metalnomist.ingest import READABLE_SUFFIXES, read_posts
 from metalnomist.ingest.checks import Limits
 from metalnomist.models import Comment, Fact, IngestReport, Post
 from metalnomist.search.index import SearchIndex
@@ -240,15 +240,23 @@ def ingest_sample_if_empty(archive: Archive) -> IngestReport | None:
     return ingest_file(archive, sample_path(), "page")
 
 
-def files_in(paths: Iterable[Path]) -> list[Path]:
-    """A folder stands for every file in it (recursively), in name order."""
+@dataclass(frozen=True)
+class FileSelection:
+    files: list[Path]
+    skipped: list[Path]  # in folders, and named like nothing a reader reads
+
+
+def files_in(paths: Iterable[Path]) -> FileSelection:
+    """A folder stands for every readable file in it (recursively), in name order; the rest are skipped."""
     found: list[Path] = []
+    skipped: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+            for inside in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                (found if inside.suffix.lower() in READABLE_SUFFIXES else skipped).append(inside)
         else:
             found.append(path)
-    return found
+    return FileSelection(found, skipped)
 
 
 def reextract(archive: Archive, progress: Progress | None = None) -> int:

@@ -41,3 +41,27 @@ def test_search_json_keeps_html_apart_and_gives_absolute_urls_when_the_site_is_k
     _, out, _ = run(seeded_db, "search", "palladium", "--json", env={"METALNOMIST_SITE_URL": "https://news.example.com/"})
     first = json.loads(out.splitlines()[0])
     assert first["url"].startswith("https://news.example.com/20") and first["url"].endswith(".html")
+
+
+def test_ingest_of_a_folder_skips_files_no_reader_recognises_and_names_those_that_fail(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    folder = tmp_path / "samples"
+    folder.mkdir()
+    (folder / "zinc.html").write_text(ARTICLE)
+    (folder / "zinc.expected.json").write_text('{"title": "Zinc smelters cut output"}')
+    (folder / "notes.md").write_text("# what these files are\n")
+    code, out, err = run(f"sqlite:///{tmp_path}/cli.db", "ingest", str(folder))
+    assert code == 0 and out.startswith("1 added")
+    assert "skipped 2 files no reader recognises (.expected.json, .md)" in err
+    (folder / "broken.html").write_text("<html><body><nav>menu</nav></body></html>")
+    code, out, err = run(f"sqlite:///{tmp_path}/cli.db", "ingest", str(folder))
+    assert code == 1 and out.startswith("0 added, 0 updated, 1 unchanged")
+    assert f"1 file looked like posts but could not be read: {folder / 'broken.html'}" in err
+
+
+ARTICLE = """<!doctype html><html><head><title>Zinc smelters cut output</title></head>
+<body><article><h1>Zinc smelters cut output</h1>
+<p>Zinc smelters in Europe cut output in April as power prices rose again, the industry body said on Friday.</p>
+<p>Output fell 4% from March to 180,000 tonnes, with two plants in Germany idled for maintenance.</p>
+</article></body></html>"""

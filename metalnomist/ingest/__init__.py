@@ -26,6 +26,10 @@ READERS: dict[str, Reader] = {
     "jsonl": jsonl.read,
 }
 FORMATS = ("auto", *READERS)
+# What a file inside a folder must be called to be read: anything else there (notes, images, a test's
+# `*.expected.json`) is skipped and counted. A file named on its own is always read.
+READABLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".xml", ".atom", ".rss", ".jsonl",
+                               ".ndjson"})
 
 
 def detect_format(path: Path) -> str:
