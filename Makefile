@@ -17,7 +17,7 @@ lock:
 	rm -rf .lock-venv
 	python3 -m venv .lock-venv
 	.lock-venv/bin/python -m pip install -q --upgrade pip
-	.lock-venv/bin/python -m pip install -q -e '.[test]'
+	.lock-venv/bin/python -m pip install -q -e '.[test,mutation,bench]'
 	{ sed -n '1,2p' requirements.lock; .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^#'; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 	rm -rf .lock-venv
@@ -35,21 +35,21 @@ lint: $(VENV)/.installed
 	$(PY) -m mypy metalnomist
 
 bench: $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[bench]'
 	$(PY) bench/relevance.py
 	$(PY) bench/facts.py
 	$(PY) bench/extract_speed.py
 	$(PY) bench/speed.py --posts 10000 --extract
 
 bench-large: $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[bench]'
 	$(PY) bench/speed.py --posts 10000 100000 1000000 --extract
 
 # Mutation testing of the modules named under [tool.mutmut] in pyproject.toml; not part of `test` (it
 # takes tens of minutes). `make mutants MUTANTS='metalnomist.search.query*'` runs one module.
 MUTANTS ?=
 mutants: $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[test,mutation]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[test,mutation]'
 	env -u METALNOMIST_TEST_PG nice -n 19 $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS)
 	$(PY) tests/mutation_score.py
 
