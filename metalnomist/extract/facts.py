@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from metalnomist.extract import metrics as metric_rules
 from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.periods import consecutive_years, year_before
-from metalnomist.extract.places import PlaceContext, place, tariff_levier
+from metalnomist.extract.places import Place, PlaceContext, place, tariff_levier
 from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import Key, attach_sources, release_key
@@ -176,7 +176,7 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         exchange=exchange_country(view) if base == "price" else (False, None),
     )
     where = place(draft, view, base, ctx)
-    metric = "target" if metric_rules.is_target(draft, view) else where.metric
+    metric = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where)
     commodity = _commodity(draft, view, state, metric)
     period = _period(draft, view, state, metric)
     unit = _unit(draft, metric, view)
@@ -203,6 +203,17 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     )
     _remember(fact, draft, state)
     return fact
+
+
+def _by_whom(metric: str, company: str | None, where: Place) -> str:
+    """Goods leaving a country are its `exports`, a producer's own deliveries its `shipments`
+    (`the mining giant exported 84.1mn t`); a purchase with no country buying is `demand`
+    (investors' gold), not anyone's imports."""
+    if metric in {"exports", "shipments"}:
+        return "shipments" if company else "exports"
+    if metric == "imports" and where.country is None and where.partner is None:
+        return "demand"
+    return metric
 
 
 def _remember(fact: Fact, draft: Draft, state: PostState) -> None:

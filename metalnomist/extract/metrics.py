@@ -13,7 +13,10 @@ _SHARE_CUE = re.compile(
 _TARIFF_AFTER = re.compile(r"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.I)
 _TARIFF_IN_CLAUSE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\b[^;]*\b(?:to|at|of)\s+(?:\w+\s+)?$", re.I)
 _TARIFF_BEFORE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
-_RATE = re.compile(r"\brate\b", re.I)
+# A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
+_NOT_A_SHARE = re.compile(
+    r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grades?|recover(?:y|ies))\b", re.I
+)
 _TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s+to|aiming\s+to|objective)\b", re.I)
 _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?)\b", re.I)
@@ -31,6 +34,7 @@ FLOW_METRICS = frozenset(
         "consumption",
         "inventory",
         "price",
+        "other",  # a market deficit or surplus
     }
 )
 
@@ -67,7 +71,7 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
             or _TARIFF_IN_CLAUSE.search(before)
         ):
             return "tariff"
-        if _RATE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
+        if _NOT_A_SHARE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
             return "other"
         return "market_share"
     if "/" in unit and unit[:3].isupper():

@@ -1,0 +1,43 @@
+"""Which series a figure is: metric by rule, rows grouped by where the wording comes from."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.cases import Case, F, check, row_id
+
+# Who ships: a country's outflow is `exports`, a producer's own deliveries are `shipments`.
+SHIPPERS = [
+    Case("Peru shipped 210,000 tonnes of zinc concentrate in May.", [F(value=210000, metric="exports")]),
+    Case(
+        "Fortescue shipped 47.7mn t of iron ore in the quarter.",
+        [F(value=4.77e7, metric="shipments", company="Fortescue")],
+    ),
+    Case("Vale exported 25mn t of iron ore in April.", [F(value=2.5e7, metric="shipments", company="Vale")]),
+]
+
+# World market reports (WGC, WPIC, Silver Institute): purchases with no country are demand;
+# deficits and total supply are the market's balance (`other`).
+MARKET_BALANCE = [
+    Case(
+        "Investor purchases reached 320 tons of gold in the quarter.",
+        [F(value=320, metric="demand", country=None)],
+        title="Gold market update",
+    ),
+    Case("The silver market deficit is forecast at 4,300 tonnes.", [F(value=4300, metric="other")]),
+    Case("Total supply of palladium fell 3% to 290 tonnes.", [F(value=290, metric="other")]),
+]
+
+# Percent levels that are no share of a total: progress, utilisation, ore grades.
+PERCENT_LEVELS = [
+    Case("The smelter expansion reached 72% completion in June.", [F(value=72, unit="%", metric="other")]),
+    Case("Mill utilisation rose to 91% in the quarter.", [F(value=91, unit="%", metric="other")]),
+    Case("The mine treated ore averaging 9.8% zinc.", [F(value=9.8, unit="%", metric="other")]),
+    # a share stays a share
+    Case("Chile accounted for 28% of Japan's copper ore imports.", [F(value=28, metric="market_share")]),
+]
+
+
+@pytest.mark.parametrize("case", SHIPPERS + MARKET_BALANCE + PERCENT_LEVELS, ids=row_id)
+def test_metric_case(case: Case) -> None:
+    check(case)
