@@ -44,6 +44,7 @@ from metalnomist.workers import die_with_parent
 
 Progress = Callable[[int], None]
 STAGE_IN_MEMORY = 64 * 2**20  # bytes of prepared posts kept in memory before staging spills to a temporary file
+MAX_AUTHOR_CHARS = 80  # a commenter's name
 MAX_ID = 2**31 - 1  # the largest id both databases store (an INTEGER column on PostgreSQL)
 CHECKPOINT_AFTER = 1000  # posts written by one file before the SQLite log is folded back
 
@@ -289,9 +290,9 @@ def post_comment(archive: Archive, post_id: int, author: str, body: str, client:
     author, body = _clean(author or ""), _clean(body or "")
     problems: dict[str, str] = {}
     if not author:
-        problems["author"] = "please give a name (up to 80 characters)"
-    elif len(author) > 80:
-        problems["author"] = f"a name may have at most 80 characters, this one has {len(author)}"
+        problems["author"] = f"please give a name (up to {MAX_AUTHOR_CHARS} characters)"
+    elif len(author) > MAX_AUTHOR_CHARS:
+        problems["author"] = f"a name may have at most {MAX_AUTHOR_CHARS} characters, this one has {len(author)}"
     if not body:
         problems["body"] = "the comment is empty"
     elif len(body) > settings.comment_max_chars:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
+from metalnomist.config import Settings
 from metalnomist.models import Comment, DateSource, Post, SearchHit
-from metalnomist.pipeline import MAX_ID, get_post, post_comment
+from metalnomist.pipeline import MAX_AUTHOR_CHARS, MAX_ID, get_post, post_comment
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.comments import list_comments
 from metalnomist.store.facts import FactFilter, SortColumn, query_facts, unmatched_filters
@@ -107,8 +108,48 @@ class CommentList(BaseModel):
 
 
 class CommentIn(BaseModel):
-    author: str = Field(max_length=10_000, description="The commenter's name, up to 80 characters.")
+    """The lengths the server accepts are written into the schema by `with_server_limits`; these only bound parsing."""
+
+    author: str = Field(max_length=10_000, description="The commenter's name.")
     body: str = Field(max_length=100_000, description="Plain text; blank lines separate paragraphs.")
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str = Field(description="Machine-readable: not_found, invalid_input, invalid_parameter, rate_limited …")
+    message: str = Field(description="What was wrong and how to fix it.")
+    field: str | None = Field(None, description="The one input field to blame, when there is one.")
+
+
+class ErrorOut(BaseModel):
+    """Every error the API answers has this one shape."""
+
+    error: ErrorDetail
+
+
+ERROR_MEANINGS: dict[int, str] = {
+    400: "A field is unacceptable (`invalid_input`), e.g. an empty comment or a name over the limit.",
+    404: "No such post (`not_found`).",
+    413: "The request body is too large (`too_large`).",
+    415: "The body is not sent as `application/json` (`unsupported_media_type`).",
+    422: "A parameter or body field has the wrong type or range (`invalid_parameter`).",
+    429: "Too many comments from this client in the last hour (`rate_limited`).",
+    503: "The database is unreachable (`store_unavailable`); try again shortly.",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error answers a route gives, in the one error shape."""
+    return {status: {"model": ErrorOut, "description": ERROR_MEANINGS[status]} for status in (*statuses, 422, 503)}
+
+
+def with_server_limits(schema: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """The comment lengths the server enforces (one of them a setting) as the schema's maxLength."""
+    fields = schema.get("components", {}).get("schemas", {}).get("CommentIn", {}).get("properties", {})
+    if fields:
+        fields["author"]["maxLength"] = MAX_AUTHOR_CHARS
+        fields["body"]["maxLength"] = settings.comment_max_chars
+    return schema
 
 
 class CommentCreated(BaseModel):

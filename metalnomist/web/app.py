@@ -39,8 +39,9 @@ def _page(path: str, endpoint: Any, methods: tuple[str, ...] = ("GET", "HEAD")) 
     return APIRoute(path, endpoint, methods=list(methods), response_class=HTMLResponse, include_in_schema=False)
 
 
-def _api(path: str, endpoint: Any, method: str = "GET", **options: Any) -> APIRoute:
-    return APIRoute(path, endpoint, methods=[method], tags=["api"], **options)
+def _api(path: str, endpoint: Any, method: str = "GET", errors: tuple[int, ...] = (), **options: Any) -> APIRoute:
+    """`errors`: the statuses beyond 422 and 503 (which every API route may answer) the route documents."""
+    return APIRoute(path, endpoint, methods=[method], tags=["api"], responses=api.error_responses(*errors), **options)
 
 
 def routes() -> list[BaseRoute]:
@@ -65,9 +66,9 @@ def routes() -> list[BaseRoute]:
         _page("/data/contradictions", data.contradictions_page),
         _api("/api/search", api.api_search, summary="Search posts"),
         _api("/api/posts", api.api_posts, summary="List posts"),
-        _api("/api/posts/{post_id}", api.api_post, summary="One post with body and comments"),
-        _api("/api/posts/{post_id}/comments", api.api_comments, summary="A post's comments"),
-        _api("/api/posts/{post_id}/comments", api.api_add_comment, "POST", status_code=201,
+        _api("/api/posts/{post_id}", api.api_post, errors=(404,), summary="One post with body and comments"),
+        _api("/api/posts/{post_id}/comments", api.api_comments, errors=(404,), summary="A post's comments"),
+        _api("/api/posts/{post_id}/comments", api.api_add_comment, "POST", (400, 404, 413, 415, 429), status_code=201,
              summary="Add a comment"),
         _api("/api/labels", api.api_labels, summary="Labels with post counts"),
         _api("/api/facts", api.api_facts, summary="Market facts extracted from posts"),
@@ -109,6 +110,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
                     Middleware(SecurityHeadersMiddleware), Middleware(ContentLengthLimit, max_bytes=MAX_BODY_BYTES)],
         exception_handlers=exception_handlers(),
     )
+    app.openapi = lambda: api.with_server_limits(FastAPI.openapi(app), settings)  # type: ignore[method-assign]
     app.state.settings = settings
     app.state.archive = opened
     app.state.templates = make_templates()
