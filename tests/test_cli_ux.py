@@ -65,3 +65,17 @@ ARTICLE = """<!doctype html><html><head><title>Zinc smelters cut output</title><
 <p>Zinc smelters in Europe cut output in April as power prices rose again, the industry body said on Friday.</p>
 <p>Output fell 4% from March to 180,000 tonnes, with two plants in Germany idled for maintenance.</p>
 </article></body></html>"""
+
+
+@pytest.mark.parametrize(("line", "where"), [
+    ('{"title": "x", "body": "y"', "column 27 (the end of the line): Expecting ',' delimiter"),  # unfinished
+    ('{"title": "x", "body": y}', "column 24: Expecting value"),
+    ('{"title": "é", "body": "y",}', "column 28: Expecting property name"),  # characters, not bytes
+])
+def test_a_broken_json_line_is_reported_at_its_real_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           line: str, where: str) -> None:
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "ok", "body": "ok"}\n' + line + "\n")
+    code, _, err = run(f"sqlite:///{tmp_path}/cli.db", "ingest", str(bad))
+    assert code == 1 and f"{bad}, line 2: invalid JSON at {where}" in err

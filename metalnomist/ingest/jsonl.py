@@ -120,11 +120,14 @@ def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
             if not raw.strip():
                 continue
             try:
-                data = json.loads(raw)
+                # without its line ending, or an unfinished line is reported at column 1 of the next
+                data = json.loads(raw.rstrip(b"\r\n"))
             except UnicodeDecodeError:
                 raise IngestError(str(path), "not UTF-8 text", line=number) from None
             except json.JSONDecodeError as exc:
-                raise IngestError(str(path), f"invalid JSON at column {exc.colno}: {exc.msg}", line=number) from None
+                end = " (the end of the line)" if exc.pos >= len(exc.doc) else ""
+                raise IngestError(str(path), f"invalid JSON at column {exc.colno}{end}: {exc.msg}",
+                                  line=number) from None
             except RecursionError:
                 raise IngestError(str(path), "JSON nested too deeply to read", line=number) from None
             if not isinstance(data, dict):
