@@ -173,7 +173,7 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         para.partner,
         data_country=state.paragraph.data_country,
         company_country=organisation_countries().get(company or ""),
-        exchange=exchange_country(view) if base == "price" else (False, None),
+        exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),
     )
     where = place(draft, view, base, ctx)
     metric = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where)

@@ -6,8 +6,9 @@ in a Japanese report is Japan's imports from Argentina.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from metalnomist.extract.entities import is_demonym
 from metalnomist.extract.sentence import Draft, SentenceView
@@ -28,6 +29,9 @@ _IMPOSER = re.compile(
 )
 _TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,3}?(?:from\s+)?(?:the\s+)?$", re.I)
 _OF_GLOBAL = re.compile(r"^\s*of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b", re.I)
+# `70% of rare earths mining globally`, `a 16% share` (of nothing named: the world market)
+_GLOBAL_SHARE = re.compile(r"^(?:[^,;]{0,60}?\b(?:globally|worldwide)\b|\s*(?:market\s+)?share\b(?!\s+of))", re.I)
+_ORIGIN = re.compile(r"\bex-$", re.I)  # `ex-US scrap`: where the goods come from, not where they are priced
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,23 @@ def place(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> P
         return _trade(draft, view, metric, ctx)
     if metric == "market_share":
         return _share(draft, view, ctx)
+    if metric == "price":
+        return _price(draft, view, ctx)
     return Place(_location(draft, view, ctx), None, metric)
+
+
+def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
+    """A price's country is where it is delivered (`CFR Turkey`, Rotterdam); `ex-US` names the
+    origin, the partner; a basis across countries (`cif China, Japan & Korea`) has no country."""
+    text = view.text
+    origins = [m for m in view.entities.countries if _ORIGIN.search(text[: m.start])]
+    places = [m for m in view.entities.countries if m not in origins]
+    if any(re.fullmatch(r"\s*(?:,|&|and)\s*", text[a.end : b.start]) for a, b in itertools.pairwise(places)):
+        return Place(None, None, "price")
+    masked = view
+    if origins:
+        masked = replace(view, entities=replace(view.entities, countries=places))
+    return Place(_location(draft, masked, ctx), origins[0].canonical if origins else None, "price")
 
 
 @dataclass
@@ -170,7 +190,8 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
         ),
         None,
     )
-    country = None if _OF_GLOBAL.match(text[q.end :]) else owner or ctx.focus
+    world = _OF_GLOBAL.match(text[q.end :]) or _GLOBAL_SHARE.match(text[q.end : draft.anchor.clause.end])
+    country = None if world else owner or ctx.focus
     if respectively:
         return Place(country, respectively, "market_share")
     holders = [m for m in candidates(draft, view) if m.canonical != country and m.start < q.start]
@@ -210,7 +231,7 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     )
     if levier is None:
         before = [m for m in view.entities.countries if m.end <= q.start and _IMPOSER.match(text[m.end :])]
-        levier = before[-1].canonical if before else ctx.tariff_country
+        levier = before[-1].canonical if before else ctx.tariff_country or ctx.focus
     target = next(
         (
             m.canonical

@@ -133,7 +133,8 @@ def _reports_the_world(title: str, body: str) -> bool:
     publishes: the countries it names in passing are not whose figures these are."""
     if _WORLD_HEADLINE.search(title):
         return True
-    return any(m.canonical in vocab.international_bodies() for m in find_organisations(body, {}))
+    lead = body[:600]  # the body that publishes the report is credited in its opening lines
+    return any(m.canonical in vocab.international_bodies() for m in find_organisations(lead, {}))
 
 
 def _headline_company_home(title: str) -> str | None:

@@ -101,11 +101,14 @@ def agency_country(view: SentenceView) -> str | None:
     return None
 
 
-def exchange_country(view: SentenceView) -> tuple[bool, str | None]:
-    """For a price quoted on an exchange: (True, its country) — SHFE → China, LME or Comex → None
-    (an international market); (False, None) when the sentence names no exchange."""
+def exchange_country(view: SentenceView, draft: Draft) -> tuple[bool, str | None]:
+    """For a price or stock quoted on an exchange: (True, its country) — SHFE → China, LME or
+    Comex → None (an international market); (False, None) when the sentence names no exchange.
+    With several (`LME copper fell …, and SHFE copper …`), the one named last before the figure."""
     countries = organisation_countries()
-    for m in view.entities.organisations:
-        if m.kind == "exchange":
-            return True, countries.get(m.canonical)
-    return False, None
+    exchanges = [m for m in view.entities.organisations if m.kind == "exchange"]
+    if not exchanges:
+        return False, None
+    before = [m for m in exchanges if m.end <= draft.anchor.q.start]
+    chosen = before[-1] if before else exchanges[0]
+    return True, countries.get(chosen.canonical)

@@ -68,6 +68,55 @@ PRICE_PLACE = [
 ]
 
 
-@pytest.mark.parametrize("case", COMPANY_HOME + MINE + REGION + WORLD + PRICE_PLACE, ids=row_id)
+# Exchanges (Reuters metals wraps): each price takes the exchange named for it; LME has no country.
+EXCHANGES = [
+    Case(
+        "LME zinc rose 0.5% to $2,810 a ton, and SHFE zinc gained 0.2% to 22,400 yuan a ton.",
+        [F(value=2810, country=None), F(value=22400, unit="CNY/t", country="China")],
+    ),
+    Case(
+        "Copper stocks in SHFE warehouses rose to 52,300 tons.", [F(value=52300, metric="inventory", country="China")]
+    ),
+]
+
+# Price bases (Fastmarkets, Steel Orbis): `ex-` names the origin; a basis across countries has no country.
+PRICE_BASIS = [
+    Case(
+        "An ex-Baltic scrap cargo was booked at $398/mt CFR.",
+        [F(value=398, country="Turkey", partner=None)],
+        title="Scrap prices in Turkey",
+    ),
+    Case(
+        "A deep-sea ex-US cargo was booked at $405/mt CFR.",
+        [F(value=405, country="Turkey", partner="United States")],
+        title="Turkey scrap imports",
+    ),
+    Case(
+        "Cobalt hydroxide was assessed at $6.10/lb cif China, Japan and Korea.",
+        [F(value=6.1, country=None)],
+    ),
+]
+
+# Shares of the world (USGS, INSG): no reporting country; the holder is the partner.
+WORLD_SHARES = [
+    Case("Indonesia produced 55% of nickel mined globally.", [F(value=55, country=None, partner="Indonesia")]),
+    Case("That lifted Australia's 47% share in 2022.", [F(value=47, country=None, partner="Australia")]),
+]
+
+# Levies in a bloc's own report: the post's geography levies them.
+LEVIES = [
+    Case(
+        "Volumes above the quota will incur a 25pc tariff.",
+        [F(value=25, metric="tariff", country="European Union")],
+        title="EU to cut steel quotas",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "case",
+    COMPANY_HOME + MINE + REGION + WORLD + PRICE_PLACE + EXCHANGES + PRICE_BASIS + WORLD_SHARES + LEVIES,
+    ids=row_id,
+)
 def test_place_case(case: Case) -> None:
     check(case)
