@@ -261,16 +261,26 @@ def files_in(paths: Iterable[Path]) -> FileSelection:
 
 
 def reextract(archive: Archive, progress: Progress | None = None) -> int:
-    """Run the current grammar over every stored post again, one transaction."""
+    """Run the current grammar over every stored post again, extracting outside the write lock.
+
+    Each batch's facts are replaced in one short transaction, so comments and ingests carry on
+    meanwhile. A post changed since it was read is left to the ingest that changed it (which
+    extracted it too); a stop halfway leaves every post with one whole set of facts, old or new.
+    """
     total = 0
-    with archive.store.transaction() as conn:
-        for post in list(iter_posts(conn)):
-            assert post.id is not None
-            found = extract_facts(post)
-            replace_facts(conn, {post.id: found})
-            total += len(found)
+    with _Extractor() as extract, archive.store.reading() as reader:
+        for batch in _batches(iter_posts(reader)):
+            keys = [post.key for post in batch]
+            read = stored_hashes(reader, keys)
+            found = extract(batch)
+            with archive.store.transaction() as conn:
+                current = stored_hashes(conn, keys)
+                fresh = {post.id: facts for post, facts in zip(batch, found, strict=True)
+                         if post.id is not None and current.get(post.key) == read.get(post.key)}
+                replace_facts(conn, fresh)
+            total += sum(len(facts) for facts in fresh.values())
             if progress:
-                progress(1)
+                progress(len(batch))
     return total
 
 

@@ -14,7 +14,8 @@ import pytest
 
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError
-from metalnomist.pipeline import Archive, ingest_file, open_archive, post_comment
+from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive, post_comment, reextract
+from metalnomist.store.facts import FactFilter
 from metalnomist.store.posts import count_posts
 from tests.conftest import SEED
 
@@ -38,7 +39,7 @@ def posts_in(archive: Archive) -> int:
 def test_a_comment_posted_while_an_ingest_runs_is_stored_at_once(archive: Archive, tmp_path: Path) -> None:
     """The ingest stops mid-file (in its progress callback) until the comment is in: the lock must be free then."""
     ingest_file(archive, SEED, "page")
-    other = open_archive(replace(archive.settings, index_dir=str(tmp_path / "other-index")))
+    other = open_archive(replace(archive.settings, index_dir=str(tmp_path / "other-index"), write_wait_seconds=1))
     reading, go = threading.Event(), threading.Event()
     failures: list[BaseException] = []
 
@@ -92,3 +93,21 @@ def test_two_concurrent_ingests_both_succeed(db_url: str, tmp_path: Path) -> Non
     finally:
         archive.close()
 
+
+
+def test_reextract_lets_others_write_between_its_batches(archive: Archive, tmp_path: Path) -> None:
+    ingest_file(archive, SEED, "page")
+    ingest_file(archive, write_posts(tmp_path / "more.jsonl", 600))
+    facts_before = find_facts(archive, FactFilter())[1]
+    other = open_archive(replace(archive.settings, index_dir=str(tmp_path / "other-index"), write_wait_seconds=1))
+    posted: list[int] = []
+
+    def comment_now(_count: int) -> None:
+        posted.append(post_comment(other, 1, "Reader", f"During batch {len(posted)}", client=f"10.0.0.{len(posted)}").id
+                      or 0)
+
+    try:
+        assert reextract(archive, progress=comment_now) == facts_before
+    finally:
+        other.close()
+    assert len(posted) == 2 and find_facts(archive, FactFilter())[1] == facts_before
