@@ -153,7 +153,7 @@ class _Staged:
 
 
 def _stage(archive: Archive, path: Path, posts: Iterable[Post], staging: IO[bytes], progress: Progress | None) -> None:
-    """Parse and extract outside any transaction; batches are pickled to disk so memory stays one batch deep."""
+    """Parse and extract outside any transaction; pickled batches stay in memory up to STAGE_IN_MEMORY, then on disk."""
     with _Extractor() as extract:
         for batch in _batches(posts):
             found: dict[int, list[Fact]] = {}
@@ -180,7 +180,7 @@ def _staged(staging: IO[bytes]) -> Iterator[_Staged]:
 
 
 def _publish(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[str, int], int]:
-    """The one short write: upserts and facts prepared in `_stage`."""
+    """The file's one write transaction: only the upserts and facts prepared in `_stage`."""
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     facts = 0
     with archive.store.transaction() as conn:
