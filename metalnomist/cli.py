@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 # metalnomist.ingest.FORMATS, spelled out so that `--help` need not import every reader (a test keeps them equal)
 INGEST_FORMATS = ("auto", "page", "html", "feed", "jsonl")
-FACTS_DOC = "docs/facts.md"
 
 
 @contextmanager
@@ -207,13 +206,13 @@ def posts(ctx: click.Context, fmt: str) -> None:
 @click.option("--country")
 @click.option("--partner")
 @click.option("--company")
-@click.option("--period", help="As in facts.md: 2024, 2024-03, 2024-Q2, FY2024 …")
+@click.option("--period", help="As in docs/facts.md: 2024, 2024-03, 2024-Q2, FY2024 …")
 @click.option("--source", help="The body credited, e.g. METI or JISF.")
 @click.option("--text", help="Words the sentence or post title contains.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.pass_context
 def facts(ctx: click.Context, /, fmt: str, **filters: str | None) -> None:
-    """Market facts in the exchange format of facts.md, filtered."""
+    """Market facts, filtered, as JSON Lines or CSV: every field is described in docs/facts.md."""
     from metalnomist.extract.export import write_csv, write_jsonl
     from metalnomist.pipeline import explain_no_facts, find_facts
     from metalnomist.store.facts import FactFilter
