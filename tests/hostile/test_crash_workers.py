@@ -1,10 +1,11 @@
-"""`kill -9` of an ingest must not leave its extraction workers running (issue 8, item 8)."""
+"""`kill -9` of an ingest must not leave its extraction workers running (issue 8, item 8), nor any of its posts."""
 
 from __future__ import annotations
 
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -77,3 +78,5 @@ def test_extraction_workers_end_when_the_ingest_is_killed(tmp_path: Path) -> Non
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
     assert not survivors, f"worker processes {survivors} outlived the killed ingest"
+    with sqlite3.connect(tmp_path / "a.db") as db:  # and a killed file leaves nothing visible
+        assert db.execute("SELECT count(*) FROM posts").fetchone()[0] == 0
