@@ -176,7 +176,7 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),
     )
     where = place(draft, view, base, ctx)
-    metric = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where)
+    metric = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where, view.text)
     commodity = _commodity(draft, view, state, metric)
     period = _period(draft, view, state, metric)
     unit = _unit(draft, metric, view)
@@ -205,13 +205,16 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     return fact
 
 
-def _by_whom(metric: str, company: str | None, where: Place) -> str:
+_IMPORT = re.compile(r"\bimport", re.I)
+
+
+def _by_whom(metric: str, company: str | None, where: Place, text: str) -> str:
     """Goods leaving a country are its `exports`, a producer's own deliveries its `shipments`
     (`the mining giant exported 84.1mn t`); a purchase with no country buying is `demand`
     (investors' gold), not anyone's imports."""
     if metric in {"exports", "shipments"}:
         return "shipments" if company else "exports"
-    if metric == "imports" and where.country is None and where.partner is None:
+    if metric == "imports" and where.country is None and where.partner is None and not _IMPORT.search(text):
         return "demand"
     return metric
 

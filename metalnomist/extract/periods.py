@@ -298,7 +298,8 @@ _PUBLICATION = re.compile(
     re.I,
 )
 _EFFECT = re.compile(
-    r"\b(?:starting|effective|beginning|from|as of|imposed on|takes? effect on|comes? into force on)\s+(?:from\s+)?$",
+    r"\b(?:starting|effective|beginning|from|as of|imposed on|(?:takes?|took|taking) effect on"
+    r"|(?:comes?|came|entered|enters) into force on)\s+(?:from\s+)?$",
     re.I,
 )
 _COMPARISON_FILLER = (
@@ -309,7 +310,6 @@ _COMPARISON = re.compile(
     rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$", re.I
 )
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
-_DAYS = frozenset({"date", "effect", "publication"})
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
 _STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
 
@@ -426,7 +426,11 @@ def find_periods(
                 continue  # `may` the verb
             use = _use(kind, text[: m.start()])
             # a day named as a date (`On April 3`) is dated only by the post's own date
-            value = _value(kind, m, anchor if use not in _DAYS else Anchor(published, fiscal=fiscal))
+            # a day named as a date of effect or publication, or opening the sentence (`On April 3,
+            # the US will …`), is an event's date: only the post's own date gives it a year
+            opening = text[: m.start()].strip(" (").lower() in {"", "on"}
+            event = use in {"effect", "publication"} or (use == "date" and opening)
+            value = _value(kind, m, Anchor(published, fiscal=fiscal) if event else anchor)
             if value is None:
                 continue
             taken.append((m.start(), m.end()))

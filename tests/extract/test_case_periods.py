@@ -63,6 +63,12 @@ UNDATED = [
         [F(value=90000, period="2024"), F(value=10, metric="tariff", period="--04")],
         published=None,
     ),
+    # a dated assessment or stock day takes the report's year; a sentence that opens on a date does not
+    Case(
+        ("Imports for the first two months of 2025 were 3.3mn t.", "Stocks stood at 180,400 tons on March 21."),
+        [F(value=3.3e6, metric="imports", period="2025-01/2025-02"), F(value=180400, period="2025-03")],
+        published=None,
+    ),
     # no year anywhere: the month stays year-less
     Case("Copper exports fell 6% to 300,000 tonnes in June.", [F(value=300000, period="--06")], published=None),
 ]
@@ -146,6 +152,14 @@ COMPARED = [
         [F(value=1.52e8, period="FY2023"), F(value=1.41e8, period="FY2022")],
         title="India steel output",
         published=None,
+    ),
+    # `N% more than X`: X is the compared figure, with its own period
+    Case(
+        (
+            "Output in the first quarter of 2024 was 9.2 MT.",
+            "That was 7.1 per cent more than 8.6 MT in the year-ago quarter.",
+        ),
+        [F(value=9.2e6, period="2024-Q1"), F(value=None, change_pct=7.1), F(value=8.6e6, period="2023-Q1")],
     ),
     # `during the quarter` is the quarter the report is about
     Case(
