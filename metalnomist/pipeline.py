@@ -19,9 +19,6 @@ from typing import IO
 
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited
-from metalnomist.extract import extract_facts
-from metalnomist.ingest import READABLE_SUFFIXES, read_posts
-from metalnomist.ingest.checks import Limits
 from metalnomist.models import Comment, Fact, IngestReport, Post
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.semantic import SemanticIndex, open_semantic
@@ -105,6 +102,8 @@ class _Extractor:
         self._pool: ProcessPoolExecutor | None = None
 
     def __call__(self, posts: list[Post]) -> list[list[Fact]]:
+        from metalnomist.extract import extract_facts  # here, so opening an archive to search skips the grammar
+
         cores = os.cpu_count() or 1
         if len(posts) < self.MIN_PARALLEL or cores < 2:
             return [extract_facts(post) for post in posts]
@@ -136,6 +135,9 @@ def store_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progre
     does one transaction write the prepared batches, so the lock is held for database work alone.
     """
     with tempfile.SpooledTemporaryFile(max_size=STAGE_IN_MEMORY, prefix="metalnomist-ingest-") as staging:
+        from metalnomist.ingest import read_posts  # here, so opening an archive to search skips the readers
+        from metalnomist.ingest.checks import Limits
+
         _stage(archive, path, read_posts(path, fmt, Limits.from_settings(archive.settings)), staging, progress)
         staging.seek(0)
         counts, facts = _publish(archive, _staged(staging))
@@ -191,10 +193,16 @@ def _publish(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[str, in
                 counts[outcome] += 1
                 if outcome != "unchanged" and archive.settings.extract_facts:
                     # Another writer changed the stored copy since staging: rare, so extract here.
-                    found[post_id] = staged.facts[i] if i in staged.facts else extract_facts(staged.posts[i])
+                    found[post_id] = staged.facts[i] if i in staged.facts else _extract_one(staged.posts[i])
             replace_facts(conn, found)
             facts += sum(len(items) for items in found.values())
     return counts, facts
+
+
+def _extract_one(post: Post) -> list[Fact]:
+    from metalnomist.extract import extract_facts
+
+    return extract_facts(post)
 
 
 def _batches(posts: Iterable[Post], size: int = 500) -> Iterator[list[Post]]:
@@ -249,6 +257,8 @@ class FileSelection:
 
 def files_in(paths: Iterable[Path]) -> FileSelection:
     """A folder stands for every readable file in it (recursively), in name order; the rest are skipped."""
+    from metalnomist.ingest import READABLE_SUFFIXES
+
     found: list[Path] = []
     skipped: list[Path] = []
     for path in paths:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -24,3 +25,19 @@ def test_importing_the_cli_loads_nothing_heavy() -> None:
 
 def test_the_cli_offers_every_ingest_format() -> None:
     assert INGEST_FORMATS == FORMATS
+
+
+def test_a_search_loads_no_ingest_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Opening an archive to search needs the store and the index, not trafilatura and the readers."""
+    script = f"""
+import json, sys
+from click.testing import CliRunner
+from metalnomist.cli import cli
+result = CliRunner().invoke(cli, ["--db", "sqlite:///{tmp_path}/s.db", "search", "zinc"], catch_exceptions=False)
+assert result.exit_code == 0, result.output
+print(json.dumps(sorted(sys.modules)))
+"""
+    env = {**os.environ, "METALNOMIST_INDEX_DIR": str(tmp_path / "index")}
+    loaded = json.loads(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
+                                       env=env).stdout.splitlines()[-1])
+    assert [m for m in loaded if m.startswith(("trafilatura", "metalnomist.ingest", "fastapi"))] == []
