@@ -65,6 +65,9 @@ class Store:
                            f"{unchanged}; please try again when it has finished")
             elif "full" in problem or "No space left" in problem:
                 message = f"the disk holding the database {self.url} is full ({problem}){unchanged}"
+            elif "disk I/O error" in problem:
+                message = (f"the database {self.url} could not be {'written' if writing else 'read'} ({problem}: "
+                           f"is its disk full or failing?){unchanged}")
             else:
                 message = f"the database {self.url} is unavailable ({problem}){unchanged}"
             raise StoreError(message) from None

@@ -84,3 +84,30 @@ def test_a_database_outage_answers_a_plain_503_page_on_the_site(outage: Site, pa
     response = outage.client.get(path)
     assert response.status_code == 503
     assert response.headers["content-type"].startswith("text/html") and "Traceback" not in response.text
+
+
+def test_a_full_disk_under_a_sqlite_database_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    """A file-size limit makes writes past 300 kB fail as a full disk does, in the ingest process alone."""
+    db, index = f"sqlite:///{tmp_path}/a.db", tmp_path / "index"
+    open_archive(Settings(db=db, index_dir=str(index))).close()
+    source = tmp_path / "big.jsonl"
+    source.write_text("\n".join(json.dumps({"title": f"{SECRET_TITLE} {i}", "url": f"https://x/{i}",
+                                            "body": "Copper rose 4% to 1,200 tonnes in 2024. " * 30})
+                                for i in range(400)))
+    limited = ("import resource, signal\n"
+               "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+               "resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))\n"
+               "from metalnomist.cli import main\n"
+               "main()\n")
+    environ = {**os.environ, "METALNOMIST_DB": db, "METALNOMIST_INDEX_DIR": str(index),
+               "METALNOMIST_EXTRACT_FACTS": "false"}
+    done = subprocess.run([sys.executable, "-c", limited, "ingest", str(source)], env=environ, capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: the database") and "disk" in lines[0], done.stderr
+    assert "Traceback" not in done.stderr and SECRET_TITLE not in done.stderr
+    archive = open_archive(Settings(db=db, index_dir=str(index)))
+    with archive.store.reading() as conn:
+        assert count_posts(conn) == 0
+    archive.close()
