@@ -25,6 +25,7 @@ import tantivy
 from metalnomist.errors import IndexUnavailable
 from metalnomist.models import MatchMode, Post
 from metalnomist.search import folder
+from metalnomist.search.damage import damage_shows
 from metalnomist.search.query import Clause, Query, Term
 from metalnomist.text import fold_quotes, normalise_space, strip_accents
 
@@ -190,9 +191,13 @@ class SearchIndex:
         tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "seq": seq, "archive": archive}))
         tmp.replace(self._state_file)
 
+    def forget_state(self) -> None:
+        """After a failed write or a damaged read: the next start (or `reset`) rebuilds from the database."""
+        self._state_file.unlink(missing_ok=True)
+
     def _failed(self, exc: BaseException) -> IndexUnavailable:
         """A failed write (disk full, a damaged file): forget the state so the next start rebuilds."""
-        self._state_file.unlink(missing_ok=True)
+        self.forget_state()
         return IndexUnavailable(f"the search index in {self.path} could not be written ({exc}); "
                                 "the database is intact and the index is rebuilt from it at the next start")
 
@@ -365,6 +370,7 @@ class SearchIndex:
         ids = searcher.fast_field_values("id", [address for _, address in found.hits])
         return {i for i in ids if isinstance(i, int)}
 
+    @damage_shows
     def search(self, query: tantivy.Query, highlight: tantivy.Query | None, by_date: bool, limit: int,
                offset: int) -> tuple[list[RawHit], int]:
         searcher = self.index.searcher()

@@ -6,13 +6,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from metalnomist.cli import cli
+from metalnomist.config import Settings
+from metalnomist.pipeline import ingest_sample_if_empty, open_archive
+from metalnomist.web.app import create_app
 from tests.conftest import SEED
 
 
@@ -91,3 +96,34 @@ def test_a_disk_that_fills_while_indexing_is_reported_and_repaired(pg_url: str, 
     finally:
         del os.environ["METALNOMIST_INDEX_DIR"]
     assert code == 0 and out.startswith("1 posts")
+
+
+def test_a_segment_damaged_under_a_running_site_is_rebuilt_in_the_background(tmp_path: Path) -> None:
+    settings = Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index"), extract_facts=False,
+                        secret_key="test")
+    archive = open_archive(settings)
+    ingest_sample_if_empty(archive)
+    app = create_app(settings, archive, follow_seconds=3600)
+    try:
+        with TestClient(app, raise_server_exceptions=False) as client:
+            assert client.get("/api/search", params={"q": "palladium"}).json()["total"] == 1
+            damaged = list((tmp_path / "index").glob("*.store"))
+            for stored in damaged:  # the stored bodies go bad on disk
+                size = stored.stat().st_size
+                with stored.open("r+b") as handle:
+                    handle.seek(size // 4)
+                    handle.write(b"\xff" * (size // 2))
+            answer = client.get("/api/search", params={"q": "Japan"})
+            assert answer.status_code == 503 and answer.json()["error"]["code"] == "store_unavailable"
+            assert client.get("/api/posts").status_code == 200  # the rest of the site is unaffected
+
+            app.state.follower.wake()
+            deadline, total = time.monotonic() + 60, None
+            while time.monotonic() < deadline and total != 20:
+                found = client.get("/api/search", params={"q": "Japan"})
+                total = found.json()["total"] if found.status_code == 200 else None
+                time.sleep(0.05)
+            assert total == 20
+            assert not any(stored.exists() for stored in damaged)  # every document replaced, the segment dropped
+    finally:
+        archive.close()
