@@ -45,6 +45,9 @@ _YEAR_BACK = re.compile(
 )
 _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
+# What a report year can date: months, quarters, halves (a cheap test, so undated posts with
+# no year-less period never pay for finding their report year).
+_YEARLESS = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|months|\b[QH][1-4]\b")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
 _MONEY = frozenset({"subsidy", "budget", "investment"})
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
@@ -81,7 +84,8 @@ def extract_facts(post: Post) -> list[Fact]:
         state.paragraph = ParagraphState()
         opening = True
         for sentence_offset, sentence in split_sentences(block.text):
-            view = read_sentence(sentence, state.published, state.abbreviations, state.report_year, state.fiscal)
+            year = state.report_year if _YEARLESS.search(sentence) else None
+            view = read_sentence(sentence, state.published, state.abbreviations, year, state.fiscal)
             if opening:
                 state.new_subject([m.canonical for m in view.entities.commodities])
                 opening = False

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations
@@ -49,7 +50,7 @@ class PostState:
     """What the whole post has established so far, plus facts learned by scanning it first."""
 
     published: datetime | None
-    report_year: int | None  # dates year-less months when the post has no date
+    lines: tuple[str, ...]  # the headline and the body's sentences, for the report year
     fiscal: FiscalYear | None  # whose `FY25` the post's are: its country's, or its headline company's home
     focus: str | None
     tariff_country: str | None
@@ -66,6 +67,11 @@ class PostState:
     focus_from_title: bool = False
     last_period: str | None = None  # survives a change of subject, for `over the same period`
     paragraph: ParagraphState = field(default_factory=ParagraphState)
+
+    @cached_property
+    def report_year(self) -> int | None:
+        """Dates year-less months when the post has no date; read only when a sentence needs it."""
+        return report_year(self.lines[0], list(self.lines[1:])) if self.lines else None
 
     def new_subject(self, commodities: list[str]) -> bool:
         """A paragraph that opens on commodities the post has not been carrying starts a new report:
@@ -99,7 +105,7 @@ def scan_post(post: Post) -> PostState:
     title_commodities = find_commodities(title)
     return PostState(
         published=post.published,
-        report_year=None if post.published else report_year(title, sentences),
+        lines=() if post.published else (title, *sentences),
         fiscal=fiscal_year_of(home or focus),
         focus=focus,
         focus_from_title=bool(title_countries or title_sites or home),
