@@ -340,7 +340,8 @@ def moderate(archive: Archive, comment_ids: Iterable[int], approve: bool) -> lis
     """Approve (publish) or reject (delete) held comments; returns the ids that did not exist."""
     action = approve_comment if approve else delete_comment
     with archive.store.transaction() as conn:
-        return [i for i in comment_ids if not action(conn, i)]
+        # An id no database column can hold is simply not there (and would overflow the driver).
+        return [i for i in comment_ids if not (1 <= i <= MAX_ID and action(conn, i))]
 
 
 def held_comments(archive: Archive) -> list[Comment]:

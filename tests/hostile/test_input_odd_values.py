@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from metalnomist.errors import IngestError
 from metalnomist.ingest import jsonl
 from metalnomist.models import Post
-from metalnomist.pipeline import Archive, ingest_file
+from metalnomist.pipeline import Archive, ingest_file, moderate
 from metalnomist.store.comments import list_comments
 from metalnomist.store.posts import iter_posts
 
@@ -126,3 +126,10 @@ def test_any_date_text_gives_a_sane_date_or_an_ingest_error(tmp_path: Path, publ
         return
     for post in posts:
         assert_sane(post)
+
+
+def test_approving_ids_no_database_holds_says_they_do_not_exist(archive: Archive) -> None:
+    """`metalnomist approve 99999999999999999999999` overflowed the driver with a traceback."""
+    huge = [2**31, 2**63, 10**23, -5, 0]
+    assert moderate(archive, huge, approve=True) == huge
+    assert moderate(archive, huge, approve=False) == huge
