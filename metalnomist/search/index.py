@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import tantivy
 
-from metalnomist.errors import IndexUnavailable
+from metalnomist.errors import IndexUnavailable, StoreError
 from metalnomist.models import MatchMode, Post
 from metalnomist.search import folder
 from metalnomist.search.damage import damage_shows
@@ -98,8 +98,11 @@ def _without_stopwords(clauses: Sequence[Clause]) -> list[Clause]:
     return kept if any(c.optional or c.required for c in kept) else list(clauses)
 
 
-class IndexBusy(Exception):
+class IndexBusy(StoreError):
     """Another writer (this process or another) holds the index; its catch-up covers ours."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"another process is writing the search index in {path}; try again when it has finished")
 
 
 @dataclass(frozen=True)
@@ -159,8 +162,10 @@ class SearchIndex:
             try:
                 return self.index.writer(heap_size=heap_size, num_threads=1)
             except ValueError as exc:
-                if "LockBusy" not in str(exc) or time.monotonic() >= deadline:
-                    raise IndexBusy(str(exc)) from None
+                if "LockBusy" not in str(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise IndexBusy(self.path) from None
                 time.sleep(0.05)
 
     # --- state -------------------------------------------------------------------------------
@@ -206,11 +211,10 @@ class SearchIndex:
               wait_seconds: float = 30.0) -> None:
         """Replace each post's document (or drop it if gone), commit, then record `seq`."""
         if not self._write_lock.acquire(timeout=wait_seconds):
-            raise IndexBusy("another thread is writing the index")
+            raise IndexBusy(self.path)
         try:
-            writer = self._writer(128_000_000, wait_seconds)
             try:
-                self._apply(writer, post_ids, posts, seq, clear)
+                self._apply(self._writer(128_000_000, wait_seconds), post_ids, posts, seq, clear)
             except (OSError, ValueError) as exc:
                 raise self._failed(exc) from None
         finally:
@@ -246,8 +250,8 @@ class SearchIndex:
     def rebuild_from(self, batches: Iterable[Sequence[Post]], seq: int, archive: str,
                      progress: Callable[[int], None]) -> int:
         """Every post of `archive` as of `seq`, replacing whatever the index held."""
-        writer = self._writer(256_000_000, wait_seconds=60.0)
         try:
+            writer = self._writer(256_000_000, wait_seconds=60.0)
             writer.delete_all_documents()
             total = 0
             for batch in batches:

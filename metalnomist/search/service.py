@@ -34,7 +34,10 @@ def bring_in_step(store: Store, index: SearchIndex) -> int:
     semantic = index.semantic
     ahead = index.applied_seq > last or (semantic is not None and semantic.applied_seq > last)
     if index.archive == identity and not ahead:
-        applied = catch_up(store, index)
+        try:
+            applied = catch_up(store, index, wait_seconds=0.0)
+        except IndexBusy:
+            return 0  # another process is writing it: answer from what is indexed, its catch-up covers the rest
         total = total_posts(store)
         if index.num_docs() == total and (semantic is None or len(semantic) == total):
             return applied
