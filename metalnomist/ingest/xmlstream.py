@@ -24,6 +24,8 @@ _NUMERIC: dict[bytes, bytes] = {
 }
 _TOKEN = re.compile(rb"<!\[CDATA\[.*?\]\]>|&([A-Za-z][A-Za-z0-9]{0,31});", re.DOTALL)
 _DECLARED = re.compile(rb"<!ENTITY\s+([^%\s][^\s]*)")
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(\[)?")  # group 1: an internal subset follows
+_ELEMENT = re.compile(rb"<[A-Za-z_]")  # a start tag: past the prolog, where a DOCTYPE may stand
 _LONGEST_TAIL = 40  # bytes that may hold the start of an entity or of a CDATA opener cut by a read
 
 
@@ -45,13 +47,15 @@ class FeedSource:
         self._declared = self._declared_names()
 
     def _declared_names(self) -> frozenset[bytes]:
-        """Entity names of the internal DTD subset, which sits before the root element."""
-        while b"]>" not in self._pending and b"<!DOCTYPE" in self._pending and not self._done:
+        """Entity names of the internal DTD subset, read only if a DOCTYPE before the root opens one."""
+        if len(self._pending) < READ_SIZE and not self._done:
             self._more()
-        doctype = self._pending.find(b"<!DOCTYPE")
-        if doctype < 0:
+        doctype = _DOCTYPE.search(self._pending)
+        if doctype is None or doctype.group(1) is None or _ELEMENT.search(self._pending, 0, doctype.start()):
             return frozenset()
-        return frozenset(_DECLARED.findall(self._pending, doctype, self._pending.find(b"]>", doctype) + 2))
+        while (end := self._pending.find(b"]>", doctype.end())) < 0 and not self._done:
+            self._more(max(READ_SIZE, len(self._pending)))
+        return frozenset(_DECLARED.findall(self._pending, doctype.end(), end if end >= 0 else len(self._pending)))
 
     def _more(self, size: int = READ_SIZE) -> None:
         chunk = self._handle.read(size)

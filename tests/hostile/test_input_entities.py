@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest import feed
-from metalnomist.ingest.xmlstream import READ_SIZE
+from metalnomist.ingest.xmlstream import READ_SIZE, FeedSource
 
 
 def rss(tmp_path: Path, title: str, doctype: str = "", description: str = "Text.") -> Path:
@@ -77,3 +78,27 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
 def test_an_unknown_entity_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="&bogus;"):
         list(feed.read(rss(tmp_path, "a &bogus; b")))
+
+
+def test_a_doctype_without_an_internal_subset_does_not_make_the_reader_hold_the_file(tmp_path: Path) -> None:
+    """Looking for the subset's end (`]>`) must not read a whole file that has none."""
+    path = tmp_path / "big.rss"
+    items = "".join(f"<item><title>Post {i}&nbsp;one</title><description>Text {i}.</description></item>"
+                    for i in range(40_000))
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE rss SYSTEM "http://example.com/rss.dtd">\n'
+                    f'<rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>\n')
+    assert path.stat().st_size > 3_000_000
+    with path.open("rb") as handle:
+        tracemalloc.start()
+        try:
+            source = FeedSource(handle)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 1_000_000
+        assert source.read().startswith(b"<?xml")
+
+
+def test_a_doctype_inside_the_content_is_not_the_documents(tmp_path: Path) -> None:
+    body = "<![CDATA[<!DOCTYPE html [<!ENTITY nbsp 'x'>]><p>a&nbsp;b</p>]]>"
+    assert title_of(rss(tmp_path, "Copper&nbsp;prices", description=body)) == "Copper prices"
