@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -39,6 +40,7 @@ UNDATED = -(2**62)  # sorts after every real date in newest-first order
 # match counts above a body match. 0.3 measured best on SciFact (bench/relevance.py: 0.692
 # nDCG@10; 0.686 with no bonus, 0.673 at 0.6; separate title/body fields at 2.0/1.0: 0.613).
 FIELD_BOOSTS = {"text": 1.0, "title": 0.3, "labels": 1.0}
+LONGEST_TERM = 40  # bytes: longer words are not indexed, so no post can contain them
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +49,20 @@ def label_key(label: str) -> str:
     return normalise_space(strip_accents(fold_quotes(label))).lower()
 
 
+_NOTHING = tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_query()),
+                                       (tantivy.Occur.MustNot, tantivy.Query.all_query())])
+
+
+def _unindexable(text: str) -> bool:
+    """Whether `text` holds a word the analyser drops for its length (it splits where the simple tokenizer does)."""
+    return any(len(word.encode()) >= LONGEST_TERM for word in re.findall(r"[^\W_]+", text))
+
+
 def _analyzer() -> tantivy.TextAnalyzer:
     """Case, accents and English inflections folded; the stray `s` of possessives dropped."""
     return (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.remove_long(LONGEST_TERM))
         .filter(tantivy.Filter.lowercase())
         .filter(tantivy.Filter.ascii_fold())
         .filter(tantivy.Filter.custom_stopword(["s"]))
@@ -335,7 +346,8 @@ class SearchIndex:
         or, when `split` (relaxed tiers, as BM25 baselines score them), its parts each count."""
         tokens = self.tokens(term.text)
         if not tokens:
-            return None
+            # A word too long to be indexed is in no post: it must not vanish into "every post".
+            return _NOTHING if _unindexable(term.text) else None
         per_field = []
         for field, boost in fields.items():
             if len(tokens) > 1 and split and not term.phrase:
