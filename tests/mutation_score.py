@@ -17,6 +17,9 @@ SURVIVED = 0
 
 EQUIVALENT: dict[str, str] = {
     # mutant name: why no input can tell it from the original
+    "metalnomist.search.query.x_parse__mutmut_11": "join_next = None: falsy like False, only tested for truth",
+    "metalnomist.search.query.x_parse__mutmut_48": "join_next = None after a clause: as above",
+    "metalnomist.search.query.x__clause__mutmut_9": "a lone - or + as a sign: its empty body is dropped all the same",
 }
 
 

@@ -115,6 +115,7 @@ TERMS = [
     ("-x", [("-", [("x", False)])]),  # the shortest exclusion
     ("+x", [("+", [("x", False)])]),  # and the shortest required word
     ("copper OR -zinc", [("", [("copper", False)]), ("-", [("zinc", False)])]),  # an exclusion joins no OR
+    ("+copper OR zinc", [("+", [("copper", False), ("zinc", False)])]),  # one required word keeps the group required
 ]
 
 
