@@ -41,3 +41,22 @@ print(json.dumps(sorted(sys.modules)))
     loaded = json.loads(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
                                        env=env).stdout.splitlines()[-1])
     assert [m for m in loaded if m.startswith(("trafilatura", "metalnomist.ingest", "fastapi"))] == []
+
+
+def test_opening_an_up_to_date_archive_loads_no_migration_tool(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Alembic costs half a second of every command; it loads only when a migration is due."""
+    from metalnomist.store import Store
+
+    Store.open(f"sqlite:///{tmp_path}/s.db").close()
+    script = f"""
+import json, sys
+from click.testing import CliRunner
+from metalnomist.cli import cli
+result = CliRunner().invoke(cli, ["--db", "sqlite:///{tmp_path}/s.db", "search", "zinc"], catch_exceptions=False)
+assert result.exit_code == 0, result.output
+print(json.dumps(sorted(sys.modules)))
+"""
+    env = {**os.environ, "METALNOMIST_INDEX_DIR": str(tmp_path / "index")}
+    loaded = json.loads(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
+                                       env=env).stdout.splitlines()[-1])
+    assert [m for m in loaded if m.startswith("alembic")] == []

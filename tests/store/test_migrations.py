@@ -27,3 +27,30 @@ def test_0002_marks_undated_posts_ingest_and_leaves_dated_ones_unknown(db_url: s
     engine.dispose()
     # Nothing recorded what dated post a, so it stays unknown rather than guessed.
     assert rows == {"a": None, "b": "ingest"}
+
+
+def test_the_schema_head_constant_is_alembics_head() -> None:
+    """An archive at SCHEMA_HEAD skips Alembic: a newer migration with a stale constant would never run."""
+    from alembic.script import ScriptDirectory
+
+    from metalnomist.store.database import SCHEMA_HEAD
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD
+
+
+def test_an_archive_behind_the_head_is_brought_forward(db_url: str) -> None:
+    from metalnomist.store.database import SCHEMA_HEAD, schema_revision
+
+    engine = open_engine(db_url)
+    assert schema_revision(engine) is None
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    assert schema_revision(engine) == "0001"
+    migrate(engine)
+    assert schema_revision(engine) == SCHEMA_HEAD
+    engine.dispose()
