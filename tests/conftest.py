@@ -55,11 +55,11 @@ def pg_database(admin_url: str) -> Iterator[str]:
     try:
         yield admin_url.rsplit("/", 1)[0] + "/" + name
     finally:
-        _drop(admin, name)
+        drop_database(admin, name)
         admin.dispose()
 
 
-def _drop(admin: Engine, name: str) -> None:
+def drop_database(admin: Engine, name: str) -> None:
     """FORCE ends our own sessions but may not end an autovacuum worker (another role's process),
     which leaves within moments: try again rather than fail a test that passed."""
     for attempt in range(20):

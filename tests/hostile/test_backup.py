@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import insert, select
 
 from metalnomist.cli import cli
 from metalnomist.config import Settings
@@ -24,7 +23,7 @@ from metalnomist.store.comments import add_comment
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.posts import iter_posts
 from metalnomist.store.schema import comments
-from tests.conftest import SEED
+from tests.conftest import SEED, pg_database
 
 
 def run(db: str, index: Path, *args: str) -> str:
@@ -40,15 +39,8 @@ def fresh_db(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> Ite
     if db_url.startswith("sqlite"):
         yield f"sqlite:///{tmp_path}/restored.db"
         return
-    admin_url = str(request.getfixturevalue("pg_admin_url"))
-    name = "mn_restore_" + uuid.uuid4().hex[:12]
-    admin = create_engine(admin_url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield admin_url.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_database(str(request.getfixturevalue("pg_admin_url"))) as url:
+        yield url
 
 
 def contents(archive: Archive) -> dict[str, Any]:

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 
 from metalnomist.config import Settings
 from metalnomist.pipeline import ingest_file, open_archive
 from metalnomist.store.posts import count_posts
-from tests.conftest import SEED
+from tests.conftest import SEED, drop_database
 from tests.web.conftest import Site, open_site
 
 SECRET_TITLE = "Nickel matte shipments from Sulawesi"
@@ -64,8 +64,7 @@ def outage(pg_admin_url: str, pg_url: str, tmp_path: Path) -> Iterator[Site]:
     for site in open_site(tmp_path, pg_url):
         admin = create_engine(pg_admin_url.replace("postgresql://", "postgresql+psycopg://"),
                               isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{pg_url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+        drop_database(admin, pg_url.rsplit("/", 1)[1])  # retries while an autovacuum worker leaves
         admin.dispose()
         yield site
 
