@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metalnomist.extract import METRICS, extract_facts
 from metalnomist.models import COMMENTARY_HEADING, Block, Post
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed" / "metalnomist-search-japans.txt"
+from tests.conftest import SEED  # the seed page the package ships
 
 
 def _post(*blocks: tuple[str, str], title: str = "Japan's Lithium Imports Drop", **kw: object) -> Post:
@@ -106,7 +103,6 @@ def test_abbreviation_defined_in_the_post_wins() -> None:
     assert facts[0].unit == "t/yr" and facts[0].metric == "capacity"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not checked out beside the repo")
 def test_seed_invariants() -> None:
     from metalnomist.ingest.page import read
 
