@@ -44,9 +44,10 @@ print(json.dumps(sorted(sys.modules)))
 
 
 def test_a_search_loads_no_ingest_reader(tmp_path: Path) -> None:
-    """Opening an archive to search needs the store and the index, not trafilatura and the readers."""
+    """Opening an archive to search needs the store and the index, not the readers or the facts grammar."""
     loaded = modules_a_search_loads(tmp_path)
-    assert [m for m in loaded if m.startswith(("trafilatura", "metalnomist.ingest", "fastapi"))] == []
+    heavy = ("trafilatura", "metalnomist.ingest", "metalnomist.extract", "fastapi")
+    assert [m for m in loaded if m.startswith(heavy)] == []
 
 
 def test_opening_an_up_to_date_archive_loads_no_migration_tool(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from typing import Any, Literal, get_args
 
 from sqlalchemy import Connection, and_, delete, func, insert, literal, or_, select
 
-from metalnomist.extract.vocab import commodity_family
 from metalnomist.models import Fact
 from metalnomist.store.schema import facts, posts
 
@@ -62,6 +61,10 @@ def _like(text: str) -> str:
 
 def commodity_matches(wanted: str) -> Any:
     """Its family's names, each as the whole commodity or as words of a longer one."""
+    # Here, not at the top: the extractor's package loads its whole grammar, which only a
+    # commodity filter needs of it (a search would pay ~0.1 s for it).
+    from metalnomist.extract.vocab import commodity_family
+
     words = literal(" ") + func.replace(func.lower(facts.c.commodity), "-", " ") + literal(" ")
     names = commodity_family(wanted)
     return or_(func.lower(facts.c.commodity).in_(names),
