@@ -14,6 +14,8 @@ BlockKind = Literal["heading", "paragraph"]
 DateSource = Literal["feed", "html", "url", "dateline", "ingest"]
 DATE_SOURCES: tuple[str, ...] = get_args(DateSource)
 COMMENTARY_HEADING = "The Metalnomist Commentary"
+# The largest id or count either database stores (an INTEGER column on PostgreSQL is 4 bytes).
+MAX_STORED_INT = 2**31 - 1
 
 
 @dataclass(frozen=True)

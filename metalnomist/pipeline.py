@@ -19,7 +19,7 @@ from typing import IO
 
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited
-from metalnomist.models import Comment, Fact, IngestReport, Post
+from metalnomist.models import MAX_STORED_INT, Comment, Fact, IngestReport, Post
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.service import bring_in_step, catch_up, reindex
@@ -42,7 +42,6 @@ from metalnomist.workers import die_with_parent
 Progress = Callable[[int], None]
 STAGE_IN_MEMORY = 64 * 2**20  # bytes of prepared posts kept in memory before staging spills to a temporary file
 MAX_AUTHOR_CHARS = 80  # a commenter's name
-MAX_ID = 2**31 - 1  # the largest id both databases store (an INTEGER column on PostgreSQL)
 CHECKPOINT_AFTER = 1000  # posts written by one file before the SQLite log is folded back
 
 
@@ -341,7 +340,7 @@ def moderate(archive: Archive, comment_ids: Iterable[int], approve: bool) -> lis
     action = approve_comment if approve else delete_comment
     with archive.store.transaction() as conn:
         # An id no database column can hold is simply not there (and would overflow the driver).
-        return [i for i in comment_ids if not (1 <= i <= MAX_ID and action(conn, i))]
+        return [i for i in comment_ids if not (1 <= i <= MAX_STORED_INT and action(conn, i))]
 
 
 def held_comments(archive: Archive) -> list[Comment]:
@@ -362,7 +361,7 @@ def explain_no_facts(archive: Archive, flt: FactFilter) -> list[Unmatched]:
 
 
 def get_post(archive: Archive, post_id: int) -> Post:
-    if not 1 <= post_id <= MAX_ID:  # the databases' integers would overflow: no such post can exist
+    if not 1 <= post_id <= MAX_STORED_INT:  # the databases' integers would overflow: no such post can exist
         raise NotFound(f"post {post_id} does not exist")
     with archive.store.reading() as conn:
         found = posts_by_ids(conn, [post_id])

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError
-from metalnomist.models import Block, Comment, Post
+from metalnomist.models import MAX_STORED_INT, Block, Comment, Post
 from metalnomist.text import normalise_space
 
 # C0 controls other than tab, newline and carriage return, DEL, C1 controls, and the non-characters:
@@ -26,7 +26,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_URL_CHARS = 590  # the identity key column holds 600 characters, "url:" included
 MAX_AUTHOR_CHARS = 200  # the comments table's author column
-MAX_COMMENT_COUNT = 2**31 - 1  # an INTEGER column on both databases
 MAX_DEPTH = 20  # nesting of extra JSON fields kept as metadata
 
 
@@ -110,8 +109,8 @@ def checked(post: Post, limits: Limits, path: Path, line: int | None, entry: str
     if url and len(url) > MAX_URL_CHARS:
         raise where.fail("url", f"{len(url):,} characters, more than the {MAX_URL_CHARS} a post's address may have")
     count = post.comment_count
-    if count is not None and not (0 <= count <= MAX_COMMENT_COUNT):
-        raise where.fail("comment_count", f"{count} is not a count between 0 and {MAX_COMMENT_COUNT:,}")
+    if count is not None and not (0 <= count <= MAX_STORED_INT):
+        raise where.fail("comment_count", f"{count} is not a count between 0 and {MAX_STORED_INT:,}")
     try:
         metadata = clean_value(post.metadata)
     except ValueError as exc:

@@ -10,9 +10,9 @@ from typing import Any, cast
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest.blocks import blocks_from_text
-from metalnomist.ingest.checks import MAX_COMMENT_COUNT, Limits, bounded_lines, checked
+from metalnomist.ingest.checks import Limits, bounded_lines, checked
 from metalnomist.ingest.dates import parse_datetime
-from metalnomist.models import DATE_SOURCES, Comment, DateSource, Post
+from metalnomist.models import DATE_SOURCES, MAX_STORED_INT, Comment, DateSource, Post
 
 _KNOWN = {"title", "body", "url", "published", "date_source", "labels", "source", "comments", "headings",
           "comment_count"}
@@ -60,8 +60,8 @@ class _Fields:
         value = self.data.get(name)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COMMENT_COUNT:
-            raise self.fail(name, f"{str(value)[:40]} is not a whole number between 0 and {MAX_COMMENT_COUNT:,}")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_STORED_INT:
+            raise self.fail(name, f"{str(value)[:40]} is not a whole number between 0 and {MAX_STORED_INT:,}")
         return value
 
     def strings(self, name: str) -> list[str]:

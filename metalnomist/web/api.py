@@ -10,8 +10,8 @@ from fastapi import Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from metalnomist.config import Settings
-from metalnomist.models import Comment, DateSource, Post, SearchHit
-from metalnomist.pipeline import MAX_AUTHOR_CHARS, MAX_ID, get_post, post_comment
+from metalnomist.models import MAX_STORED_INT, Comment, DateSource, Post, SearchHit
+from metalnomist.pipeline import MAX_AUTHOR_CHARS, get_post, post_comment
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.comments import list_comments
 from metalnomist.store.facts import FactFilter, SortColumn, query_facts, unmatched_filters
@@ -284,7 +284,7 @@ def api_comments(request: Request, post_id: PostId) -> CommentList:
 
 def api_facts(request: Request, commodity: Commodity = None, metric: Metric = None, country: Country = None,
               partner: Partner = None, company: Company = None, period: Period = None, source: Source = None,
-              post_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only the facts of this post.")]
+              post_id: Annotated[int | None, Query(ge=1, le=MAX_STORED_INT, description="Only the facts of this post.")]
               = None,
               q: Annotated[str | None, Query(description="Words in the sentence or the post title.")] = None,
               limit: Limit = 10, offset: Offset = 0,

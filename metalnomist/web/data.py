@@ -20,8 +20,8 @@ from pydantic import BaseModel, Field
 from metalnomist import analysis
 from metalnomist.analysis import Contradiction, Series, SeriesPoint
 from metalnomist.extract.export import fact_to_dict, write_csv
-from metalnomist.models import Block, Fact, Post
-from metalnomist.pipeline import MAX_ID, Archive, explain_no_facts
+from metalnomist.models import MAX_STORED_INT, Block, Fact, Post
+from metalnomist.pipeline import Archive, explain_no_facts
 from metalnomist.store.facts import FactFilter, SortColumn, distinct_values, query_facts
 from metalnomist.store.posts import posts_by_ids
 from metalnomist.web.charts import NARROW, axis_title, line_chart
@@ -94,7 +94,7 @@ class FactQuery:
 
 def fact_query(commodity: Filter = None, metric: Filter = None, country: Filter = None, partner: Filter = None,
                company: Filter = None, period: Filter = None, source: Filter = None, q: Text = None,
-               post_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None, sort: Sort = None,
+               post_id: Annotated[int | None, Query(ge=1, le=MAX_STORED_INT)] = None, sort: Sort = None,
                direction: Direction = "asc",
                start: Start = 0, limit: PageSize = 50) -> FactQuery:
     """The explorer's parameters; an empty select (`any`) means no filter."""
