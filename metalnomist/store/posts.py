@@ -101,6 +101,14 @@ def list_posts(conn: Connection, offset: int, limit: int, label: str | None = No
     return [_post(r, labels[r.id]) for r in rows], int(conn.execute(count).scalar_one())
 
 
+def newest_ids_with_label(conn: Connection, label: str, limit: int) -> list[int]:
+    """The ids of a label's newest posts, in list_posts' order, without loading them or counting the label."""
+    query = (select(posts.c.id)
+             .where(posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label)))
+             .order_by(*_newest_first()).limit(limit))
+    return [row.id for row in conn.execute(query)]
+
+
 def iter_posts(conn: Connection, batch: int = 500) -> Iterator[Post]:
     """Every post in id order, fetched in batches so memory stays flat."""
     last = 0

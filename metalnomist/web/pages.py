@@ -15,7 +15,14 @@ from metalnomist.models import Post, SearchPage, SortOrder
 from metalnomist.pipeline import Archive, get_post, post_comment
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import list_comments
-from metalnomist.store.posts import label_counts, list_posts, neighbours, post_by_permalink
+from metalnomist.store.posts import (
+    label_counts,
+    list_posts,
+    neighbours,
+    newest_ids_with_label,
+    post_by_permalink,
+    posts_by_ids,
+)
 from metalnomist.web.data import post_fact_context
 from metalnomist.web.render import TEMPLATES_DIR, render, search_url
 from metalnomist.web.security import CSRF_COOKIE, client_address
@@ -143,14 +150,12 @@ def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Po
     """Posts sharing the most labels (newest first among equals), then what a more-like-this query on the
     title finds: any of its words, by relevance, so a post with labels of its own still has neighbours."""
     shared: Counter[int] = Counter()
-    found: dict[int, Post] = {}
     with archive.store.reading() as conn:
         for label in post.labels[:8]:
-            for other in list_posts(conn, 0, 4 * limit, label=label)[0]:
-                if other.id is not None and other.id != post.id:
-                    shared[other.id] += 1
-                    found[other.id] = other
-    related = [found[post_id] for post_id, _ in shared.most_common(limit)]
+            shared.update(i for i in newest_ids_with_label(conn, label, 4 * limit) if i != post.id)
+        chosen = [post_id for post_id, _ in shared.most_common(limit)]
+        found = posts_by_ids(conn, chosen)
+    related = [found[post_id] for post_id in chosen if post_id in found]
     words = " ".join(w for w in re.findall(r"\w{4,}", post.title)[:10])
     if len(related) < limit and words:
         page = search(archive.store, archive.index, SearchRequest(words, limit=2 * limit, match="any"))
