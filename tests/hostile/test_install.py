@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import tomllib
-from importlib.metadata import PackageNotFoundError, requires
+from importlib.metadata import PackageNotFoundError, packages_distributions, requires
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -90,3 +91,35 @@ def test_a_plain_install_gets_what_the_command_imports_even_with_an_older_pip() 
     runtime = {Requirement(line).name for line in PYPROJECT["dependencies"]}
     missed = _closure(runtime, exact_extras=False) - _closure(runtime, exact_extras=True)
     assert not missed, f"declare {sorted(missed)} in pyproject.toml: older pips do not install them"
+
+
+# Runtime dependencies the package needs without importing them itself, and why.
+NOT_IMPORTED = {
+    "python-multipart": "FastAPI reads the comment form through it",
+    "lxml-html-clean": "jusText (through trafilatura) imports it",
+    "nh3": "declared for the publishing dashboard's Markdown previews (issue 12), which import it",
+}
+
+
+def _imported_roots() -> set[str]:
+    found: set[str] = set()
+    for path in (REPO / "metalnomist").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module.split(".")[0])
+    return found
+
+
+def test_every_runtime_dependency_is_imported_by_the_package() -> None:
+    """A dependency only the tests use belongs in the `test` extra, not on every user's machine."""
+    modules: dict[str, set[str]] = {}
+    for module, names in packages_distributions().items():
+        for name in names:
+            modules.setdefault(canonicalize_name(name), set()).add(module)
+    imported = _imported_roots()
+    for line in PYPROJECT["dependencies"]:
+        name = canonicalize_name(Requirement(line).name)
+        assert name in NOT_IMPORTED or modules.get(name, set()) & imported, \
+            f"{name} is a runtime dependency that metalnomist never imports: move it to an extra or drop it"
