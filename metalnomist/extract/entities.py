@@ -140,6 +140,12 @@ def _is_generic(hit: Mention) -> bool:
     return hit.canonical[:1].isupper() and " " in hit.canonical and hit.canonical not in vocab.organisation_names()
 
 
+# An appositive after a commodity says what it is (`bauxite, a feedstock for aluminium,`,
+# `copper concentrate, or partially processed copper ore,`): it names no second commodity.
+_APPOSITIVE_OPENING = re.compile(r",\s+(?:or|i\.e\.|a|an|the)\s+[^,;:()\d]{0,50}$", re.I)
+_APPOSITIVE_CLOSE = re.compile(r"(?:\s+[\w-]+){0,2},")
+
+
 def find_commodities(text: str) -> list[Mention]:
     """Gazetteer hits widened by modifiers (`primary`, `eaf`) and suffixes (`scrap`, `ore`)."""
     out: list[Mention] = []
@@ -149,8 +155,17 @@ def find_commodities(text: str) -> list[Mention]:
         widened = _widen(text, hit)
         if out and widened.start < out[-1].end:
             continue  # `aluminium scrap` already holds `scrap`
+        if out and _is_appositive(text, out[-1], widened):
+            continue
         out.append(widened)
     return out
+
+
+def _is_appositive(text: str, before: Mention, mention: Mention) -> bool:
+    """Whether `mention` sits in a comma-closed appositive right after the commodity `before`."""
+    return bool(
+        _APPOSITIVE_OPENING.fullmatch(text, before.end, mention.start) and _APPOSITIVE_CLOSE.match(text, mention.end)
+    )
 
 
 def _widen(text: str, hit: Mention) -> Mention:
