@@ -151,6 +151,19 @@ def neighbours(conn: Connection, post: Post) -> tuple[Post | None, Post | None]:
     return tuple(_post(r, []) if r else None for r in (newer, older))  # type: ignore[return-value]
 
 
+def max_post_id(conn: Connection) -> int:
+    """The highest id given so far (0 for none): the sitemap splits the id range, so it never counts posts."""
+    return int(conn.execute(select(func.max(posts.c.id))).scalar_one() or 0)
+
+
+def permalinks_between(conn: Connection, first: int, last: int) -> list[tuple[str, datetime]]:
+    """(permalink, last change) of the posts with ids first..last, in id order, without loading bodies."""
+    when = func.coalesce(posts.c.published, posts.c.created)
+    query = (select(posts.c.permalink, when.label("when")).where(posts.c.id >= first, posts.c.id <= last)
+             .order_by(posts.c.id))
+    return [(row.permalink, as_utc(row.when) or datetime.now(UTC)) for row in conn.execute(query)]
+
+
 def count_posts(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(posts)).scalar_one())
 

@@ -17,7 +17,7 @@ from starlette.staticfiles import StaticFiles
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.search.follower import Follower
-from metalnomist.web import api, data, docs, feeds, pages
+from metalnomist.web import api, data, docs, feeds, pages, sitemap
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.render import make_templates
 from metalnomist.web.security import Csrf, PublicAddressMiddleware, SecurityHeadersMiddleware
@@ -55,7 +55,8 @@ def routes() -> list[BaseRoute]:
         _page("/feeds/posts/default", feeds.posts_feed),
         _page("/feeds/posts/default/-/{label:path}", feeds.label_feed),
         _page("/feeds/{post_id}/comments/default", feeds.comments_feed),
-        _page("/sitemap.xml", feeds.sitemap),
+        _page("/sitemap.xml", sitemap.sitemap_index),
+        _page("/sitemap-{number:int}.xml", sitemap.sitemap_file),
         _page("/robots.txt", feeds.robots),
         _page("/favicon.ico", pages.favicon),
         _page("/docs", docs.docs_page),

@@ -1,4 +1,4 @@
-"""Atom and RSS 2.0 feeds at Blogger's addresses, the sitemap and robots.txt.
+"""Atom and RSS 2.0 feeds at Blogger's addresses, and robots.txt (the sitemap is in sitemap.py).
 
 XML is built as a tree (lxml) so titles, labels and comments are escaped by the serializer,
 never by string concatenation. Post bodies travel as escaped HTML (`type="html"`), as Blogger's do.
@@ -23,13 +23,12 @@ from metalnomist.models import Post
 from metalnomist.pipeline import get_post
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import list_comments
-from metalnomist.store.posts import iter_posts, list_posts
+from metalnomist.store.posts import list_posts
 from metalnomist.web.pages import archive_of
 from metalnomist.web.render import TEMPLATES_DIR, label_url, split_commentary
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 OPENSEARCH_NS = "http://a9.com/-/spec/opensearchrss/1.0/"
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 BROWSER_TYPE = "application/xml; charset=utf-8"
@@ -221,22 +220,6 @@ def comments_feed(request: Request, post_id: Annotated[int, Path(ge=1)], alt: Al
                      content_type="text", author=c.author) for c in comments]
     title = f"{request.app.state.settings.site_title}: comments on {post.title}"
     return _respond(alt, FeedInfo(title, str(request.url), link, len(entries), 1), entries, request)
-
-
-def sitemap(request: Request) -> Response:
-    """Every post's permalink with its last change, plus the home page."""
-    base = _base(request)
-    root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
-    home = _sub(root, f"{{{SITEMAP_NS}}}url")
-    _sub(home, f"{{{SITEMAP_NS}}}loc", base + "/")
-    with archive_of(request).store.reading() as conn:
-        for post in iter_posts(conn):
-            url = _sub(root, f"{{{SITEMAP_NS}}}url")
-            _sub(url, f"{{{SITEMAP_NS}}}loc", base + (post.permalink or "/"))
-            when = post.published or post.created
-            if when:
-                _sub(url, f"{{{SITEMAP_NS}}}lastmod", when.date().isoformat())
-    return Response(_serialise(root), media_type="application/xml; charset=utf-8")
 
 
 def robots(request: Request) -> PlainTextResponse:

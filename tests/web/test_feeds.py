@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import feedparser
 import lxml.etree
 import lxml.html
 
-from tests.web.conftest import Site
+from tests.web.conftest import Site, open_site
 
 BASE = "http://testserver"
 
@@ -85,14 +87,37 @@ def test_comment_feed(fresh: Site) -> None:
     assert content.get("type") == "text" and content.text == hostile
 
 
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_files(site: Site) -> list[lxml.etree._Element]:
+    """Each sitemap file the index at /sitemap.xml names, parsed."""
+    index = lxml.etree.fromstring(site.client.get("/sitemap.xml").content)
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    locations = index.xpath("//s:sitemap/s:loc/text()", namespaces=SITEMAP)
+    return [lxml.etree.fromstring(site.client.get(loc.removeprefix(BASE)).content) for loc in locations]
+
+
 def test_sitemap_lists_every_post(site: Site) -> None:
-    response = site.client.get("/sitemap.xml")
-    tree = lxml.etree.fromstring(response.content)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locations = tree.xpath("//s:url/s:loc/text()", namespaces=ns)
+    files = sitemap_files(site)
+    assert len(files) == 1
+    locations = files[0].xpath("//s:url/s:loc/text()", namespaces=SITEMAP)
     assert len(locations) == 21 and locations[0] == BASE + "/"
     assert all(site.client.get(loc.removeprefix(BASE)).status_code == 200 for loc in locations[1:4])
-    assert len(tree.xpath("//s:lastmod", namespaces=ns)) == 20
+    assert len(files[0].xpath("//s:lastmod", namespaces=SITEMAP)) == 20
+
+
+def test_sitemap_splits_into_files_of_at_most_the_limit(db_url: str, tmp_path: Path) -> None:
+    """21 addresses (home and 20 posts) at 7 a file: three full files, every address once, none past them."""
+    for site in open_site(tmp_path, db_url, max_sitemap_urls=7):
+        files = sitemap_files(site)
+        per_file = [f.xpath("//s:url/s:loc/text()", namespaces=SITEMAP) for f in files]
+        assert [len(urls) for urls in per_file] == [7, 7, 7]
+        every = [url for urls in per_file for url in urls]
+        posts = site.client.get("/api/posts", params={"limit": 100}).json()["posts"]
+        assert sorted(every) == sorted([BASE + "/"] + [BASE + p["url"] for p in posts])
+        assert site.client.get("/sitemap-4.xml").status_code == 404
+        assert site.client.get("/sitemap-0.xml").status_code in (400, 404)
 
 
 def test_robots_points_at_the_sitemap(site: Site) -> None:
