@@ -183,6 +183,9 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     metric = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where, view.text)
     commodity = _commodity(draft, view, state, metric)
     period = _period(draft, view, state, metric)
+    headline = period is None and _headline_dates(draft, view, metric)
+    if headline:
+        period = state.title_period
     unit = _unit(draft, metric, view)
     fact = Fact(
         post=post.title,
@@ -205,8 +208,15 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         sentence_start=start,
         post_id=post.id,
     )
-    _remember(fact, draft, state)
+    _remember(fact, draft, state, carry_period=not headline)  # the headline's is read afresh each time
     return fact
+
+
+def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
+    """Whether a figure the text leaves undated takes the headline's period (`BHP output in FY25
+    Q3`): a reported series does; a grade, completion rate, goal, plan or comparison does not."""
+    undated_kinds = _MONEY | {"other", "target", "tariff", "capacity"}
+    return not draft.comparison and metric not in undated_kinds and not _UNDATED.search(_phrase(draft, view))
 
 
 _IMPORT = re.compile(r"\bimport", re.I)
@@ -223,7 +233,7 @@ def _by_whom(metric: str, company: str | None, where: Place, text: str) -> str:
     return metric
 
 
-def _remember(fact: Fact, draft: Draft, state: PostState) -> None:
+def _remember(fact: Fact, draft: Draft, state: PostState, carry_period: bool) -> None:
     para = state.paragraph
     para.metric = fact.metric if fact.metric not in {"target", "market_share", "tariff"} else para.metric
     state.metric = para.metric or state.metric
@@ -231,7 +241,12 @@ def _remember(fact: Fact, draft: Draft, state: PostState) -> None:
         para.commodity = state.commodity = fact.commodity
     if fact.partner and fact.metric == "imports":
         para.partner = fact.partner
-    if fact.period and not draft.comparison and fact.metric not in _MONEY | {"target", "tariff", "capacity"}:
+    if (
+        carry_period
+        and fact.period
+        and not draft.comparison
+        and fact.metric not in _MONEY | {"target", "tariff", "capacity"}
+    ):
         para.period = fact.period
         state.period = state.last_period = fact.period
     if fact.company:
@@ -318,8 +333,8 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`
     own = _own_periods(draft, view)
-    quarter = state.paragraph.period or state.last_period
-    if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(clause):
+    quarter = state.paragraph.period or state.last_period or state.title_period
+    if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
     years = consecutive_years(clause)
     if years and state.period and re.fullmatch(r"\d{4}", state.period):
@@ -339,6 +354,13 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
     return state.paragraph.period or state.period
+
+
+def _framing_text(draft: Draft, view: SentenceView) -> str:
+    """The figure's clause and the figure-free main clauses framing it (`Copper stood out this
+    quarter, with production reaching …`)."""
+    frames = [c for c in view.main_clauses() if not view.has_items(c)]
+    return " ".join(view.clause_text(c) for c in [draft.anchor.clause, *frames])
 
 
 def _phrase(draft: Draft, view: SentenceView) -> str:

@@ -58,6 +58,7 @@ class PostState:
     projects: dict[str, str]
     commissioning: str | None
     title_commodity: str | None
+    title_period: str | None = None  # `output in FY25 Q3`: the period a results post reports on
     period: str | None = None
     commodity: str | None = None
     metric: str | None = None
@@ -103,10 +104,11 @@ def scan_post(post: Post) -> PostState:
     else:
         focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)
+    fiscal = fiscal_year_of(home or focus)
     return PostState(
         published=post.published,
         lines=() if post.published else (title, *sentences),
-        fiscal=fiscal_year_of(home or focus),
+        fiscal=fiscal,
         focus=focus,
         focus_from_title=bool(title_countries or title_sites or home),
         tariff_country=tariff_levier(title, title_countries),
@@ -114,6 +116,7 @@ def scan_post(post: Post) -> PostState:
         projects=_projects(body),
         commissioning=_commissioning(sentences, post.published),
         title_commodity=title_commodities[0].canonical if title_commodities else None,
+        title_period=_title_period(title, post.published, fiscal),
         metric=_title_metric(title),
     )
 
@@ -152,6 +155,15 @@ def _headline_company_home(title: str) -> str | None:
             if m.kind == "company" and m.canonical in homes:
                 return homes[m.canonical]
     return None
+
+
+def _title_period(title: str, published: datetime | None, fiscal: FiscalYear | None) -> str | None:
+    """The one period a headline reports on (`BHP output steady in FY25 Q3`); an outlook's
+    (`to reach … in 2026`) or a headline naming several is none the body's figures can take."""
+    if _HEADLINE_AHEAD.search(title) or _AHEAD.search(title):
+        return None
+    found = {p.period for p in find_periods(title, published, fiscal=fiscal) if p.use == "period"}
+    return found.pop() if len(found) == 1 else None
 
 
 def _title_metric(title: str) -> str | None:

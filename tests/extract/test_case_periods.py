@@ -87,6 +87,37 @@ QUARTERS = [
     Case("Output in the first five months of 2024 was 3.3mn t.", [F(value=3.3e6, period="2024-01/2024-05")]),
 ]
 
+# Results posts (company quarterlies, trade-press digests): the headline names the period the body
+# reports on, for figures the body leaves undated, whatever subject their paragraph turns to.
+HEADLINE = [
+    Case(
+        (
+            "Nickel output rose 5% to 40,000 tonnes in the three months to June.",
+            "Cobalt production slipped 10% to 600 tonnes.",
+        ),
+        [F(value=40000, period="2024-Q2"), F(value=600, period="2024-Q2")],
+        title="Vale lifts nickel output in Q2 2024",
+        published=None,
+    ),
+    # `this quarter` in the clause framing the figure is the headline's quarter
+    Case(
+        "Zinc was the standout this quarter, with output climbing to 80,000 tonnes.",
+        [F(value=80000, period="2024-Q2")],
+        title="Boliden results for Q2 2024",
+        published=None,
+    ),
+    # a completion rate is no reported series: it stays undated
+    Case(
+        (
+            "Copper output rose 4% to 300,000 tonnes.",
+            "Construction of the new smelter has reached 40% completion.",
+        ),
+        [F(value=300000, period="2024-Q2"), F(value=40, unit="%", period=None)],
+        title="Antofagasta output rises in Q2 2024",
+        published=None,
+    ),
+]
+
 # Company and government reports on fiscal years: the reporting country says whose year it is.
 FISCAL = [
     # Australian miners report on a July-June year: FY25's third quarter is January-March 2025
@@ -197,6 +228,6 @@ KNOWN_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("case", WIRE + UNDATED + QUARTERS + FISCAL + COMPARED + KNOWN_MISSES, ids=row_id)
+@pytest.mark.parametrize("case", WIRE + UNDATED + QUARTERS + HEADLINE + FISCAL + COMPARED + KNOWN_MISSES, ids=row_id)
 def test_period_case(case: Case) -> None:
     check(case)
