@@ -12,6 +12,8 @@ from metalnomist.errors import StoreError
 from metalnomist.store.changes import forget_noted, log_noted
 from metalnomist.store.database import BUSY_SECONDS, WRITE, driver_problem, migrate, open_engine
 
+__all__ = ["Connection", "Store"]  # a connection is what the layers above pass to store functions
+
 
 class Store:
     """An open, migrated database. Read with `reading()`, write with `transaction()`.

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from lxml import etree
 from markupsafe import Markup
 
-from metalnomist.analysis import Series, SeriesPoint, format_number, format_quantity, period_short, period_text
+from metalnomist.analysis.figures import format_number, format_quantity
+from metalnomist.analysis.periods import period_short, period_text
+from metalnomist.analysis.series import Series, SeriesPoint
 
 SVG_NS = "http://www.w3.org/2000/svg"
 CHAR_WIDTH = 7.5  # a generous average advance of a 12-unit digit or letter, to keep labels apart

@@ -17,8 +17,11 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from metalnomist import analysis
-from metalnomist.analysis import Contradiction, Series, SeriesPoint
+from metalnomist.analysis.contradictions import Contradiction, contradictions
+from metalnomist.analysis.figures import describe, format_change, format_pct, format_quantity
+from metalnomist.analysis.periods import period_text
+from metalnomist.analysis.segments import Segment, post_facts, segment_blocks
+from metalnomist.analysis.series import Series, SeriesPoint, series, series_keys
 from metalnomist.extract.export import fact_to_dict, write_csv
 from metalnomist.models import MAX_STORED_INT, Block, Fact, Post
 from metalnomist.pipeline import Archive, explain_no_facts
@@ -34,8 +37,7 @@ SORT_LABELS: dict[str, str] = {"value": "Value", "unit": "Unit", "change_pct": "
                                "commodity": "Commodity", "country": "Country", "partner": "Partner",
                                "company": "Company", "period": "Period", "source": "Source", "post": "Post"}
 
-FORMATTERS: dict[str, Any] = {"fmt_quantity": analysis.format_quantity, "fmt_change": analysis.format_pct,
-                               "fmt_period": analysis.period_text}
+FORMATTERS: dict[str, Any] = {"fmt_quantity": format_quantity, "fmt_change": format_pct, "fmt_period": period_text}
 
 Filter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="Whole value, any case.")]
 Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="Words in the sentence or title.")]
@@ -121,15 +123,15 @@ class FactRow:
 
     @property
     def value_text(self) -> str:
-        return analysis.format_quantity(self.fact.value, self.fact.unit, self.fact.value_max)
+        return format_quantity(self.fact.value, self.fact.unit, self.fact.value_max)
 
     @property
     def change_text(self) -> str:
-        return analysis.format_change(self.fact)
+        return format_change(self.fact)
 
     @property
     def period_text(self) -> str:
-        return analysis.period_text(self.fact.period)
+        return period_text(self.fact.period)
 
     @property
     def what_text(self) -> str:
@@ -153,7 +155,7 @@ class FactRow:
 def _rows(archive: Archive, found: list[Fact]) -> list[FactRow]:
     with archive.store.reading() as conn:
         posts = posts_by_ids(conn, sorted({f.post_id for f in found if f.post_id is not None}))
-    return [FactRow(f, posts[f.post_id].permalink or "" if f.post_id in posts else "", analysis.describe(f))
+    return [FactRow(f, posts[f.post_id].permalink or "" if f.post_id in posts else "", describe(f))
             for f in found]
 
 
@@ -180,11 +182,13 @@ def data_page(request: Request, view: Explorer,
         return _download(request, view, format)
     archive = archive_of(request)
     found, total = _run(archive, view)
+    with archive.store.reading() as conn:
+        keys = series_keys(conn)
     end = view.start + len(found)
     pager = {"newer": view.url(start=max(view.start - view.limit, 0)) if view.start else None,
              "older": view.url(start=end) if end < total else None}
     context = {"view": view, "rows": _rows(archive, found), "total": total, "menus": _menus(archive, view),
-               "sort_labels": SORT_LABELS, "pager": pager, "series_keys": analysis.series_keys(archive),
+               "sort_labels": SORT_LABELS, "pager": pager, "series_keys": keys,
                "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data",
                "unmatched": explain_no_facts(archive, view.flt) if not total else []}
     return render(request, "data.html", context)
@@ -223,10 +227,13 @@ def series_page(request: Request, commodity: SeriesFilter = None, metric: Series
                 country: SeriesFilter = None, partner: SeriesFilter = None, unit: SeriesFilter = None,
                 company: SeriesFilter = None, grain: SeriesFilter = None) -> Response:
     """One series as a chart and a table; without a commodity and metric, the menu of series."""
-    archive = archive_of(request)
-    context: dict[str, Any] = {"series_keys": analysis.series_keys(archive), "kind": "data", **FORMATTERS}
-    if commodity and metric:
-        found = analysis.series(archive, commodity, metric, country, partner, unit, company, grain)
+    with archive_of(request).store.reading() as conn:
+        keys = series_keys(conn)
+        found = None
+        if commodity and metric:
+            found = series(conn, commodity, metric, country, partner, unit, company, grain)
+    context: dict[str, Any] = {"series_keys": keys, "kind": "data", **FORMATTERS}
+    if found is not None:
         context.update(series=found, chart=line_chart(found) if found.points else None,
                        narrow_chart=line_chart(found, "chart-narrow", NARROW) if found.points else None,
                        axis_title=axis_title(found), company=company,
@@ -242,8 +249,9 @@ def _series_url(found: Series, unit: str) -> str:
 
 
 def contradictions_page(request: Request) -> Response:
-    return render(request, "data_contradictions.html",
-                  {"pairs": analysis.contradictions(archive_of(request)), "kind": "data", **FORMATTERS})
+    with archive_of(request).store.reading() as conn:
+        pairs = contradictions(conn)
+    return render(request, "data_contradictions.html", {"pairs": pairs, "kind": "data", **FORMATTERS})
 
 
 # --- the post page's facts ----------------------------------------------------------------------
@@ -252,14 +260,15 @@ def contradictions_page(request: Request) -> Response:
 def post_fact_context(archive: Archive, post: Post) -> dict[str, Any]:
     """The article's blocks with fact sentences marked, and the post's facts as a list beside the text."""
     assert post.id is not None
-    found = analysis.post_facts(archive, post.id)
-    segments = analysis.segment_blocks(post, found)
+    with archive.store.reading() as conn:
+        found = post_facts(conn, post.id)
+    segments = segment_blocks(post, found)
     article, _ = split_commentary(post.blocks)
     in_article = {id(b) for b in article}
-    blocks: list[tuple[Block, tuple[analysis.Segment, ...]]] = [
+    blocks: list[tuple[Block, tuple[Segment, ...]]] = [
         (block, segs) for block, segs in zip(post.blocks, segments, strict=True) if id(block) in in_article]
-    rows = [FactRow(f, post.permalink or "", analysis.describe(f)) for f in found]
-    return {"fact_blocks": blocks, "fact_rows": rows, "fact_reading": analysis.describe}
+    rows = [FactRow(f, post.permalink or "", describe(f)) for f in found]
+    return {"fact_blocks": blocks, "fact_rows": rows, "fact_reading": describe}
 
 
 # --- JSON API -----------------------------------------------------------------------------------
@@ -335,7 +344,8 @@ def api_series(request: Request, commodity: SeriesCommodity, metric: SeriesMetri
                grain: SeriesGrain = None) -> SeriesOut:
     """Dated values of one commodity, metric, country and partner (none: the total), in period order;
     one unit and one period length per series."""
-    found = analysis.series(archive_of(request), commodity, metric, country, partner, unit, company, grain)
+    with archive_of(request).store.reading() as conn:
+        found = series(conn, commodity, metric, country, partner, unit, company, grain)
     key = found.key
     return SeriesOut(commodity=key.commodity, metric=key.metric, country=key.country, partner=key.partner,
                      unit=key.unit, other_units=list(found.other_units), grain=key.grain,
@@ -352,5 +362,6 @@ def _contradiction_out(c: Contradiction) -> ContradictionOut:
 
 def api_contradictions(request: Request) -> ContradictionList:
     """Pairs of posts that report one figure (same series, unit and period) more than 1% apart."""
-    pairs = analysis.contradictions(archive_of(request))
+    with archive_of(request).store.reading() as conn:
+        pairs = contradictions(conn)
     return ContradictionList(total=len(pairs), contradictions=[_contradiction_out(c) for c in pairs])

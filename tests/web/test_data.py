@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 
 from metalnomist.pipeline import ingest_file
-from tests.test_analysis import DISAGREEING, write_posts
+from tests.analysis.test_contradictions import DISAGREEING, write_posts
 from tests.web.conftest import Site, html, open_site, select, text_of
 
 EV_SERIES = {"commodity": "electric vehicles", "metric": "sales", "country": "Japan"}
