@@ -1,7 +1,7 @@
 """Numbers as reporters write them: digits with thousands separators, words, fractions.
 
-`parse_number` and `format_number` are inverse on the forms `format_number` produces,
-which the property tests check.
+`parse_number` reads back what `analysis.figures.format_number` writes below a million, which
+the property tests check.
 """
 
 from __future__ import annotations
@@ -76,14 +76,6 @@ def parse_number(text: str) -> float:
     if not _NUMBER.match(cleaned):
         raise ValueError(f"not a number: {text!r}")
     return float(cleaned.replace(",", ""))
-
-
-def format_number(value: float) -> str:
-    """Digits with thousands separators, no trailing zeros: 1908.0 → `1,908`, 8.1 → `8.1`."""
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"cannot format {value!r}")
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text
 
 
 def tidy(value: float) -> float:
