@@ -45,6 +45,14 @@ _YEAR_BACK = re.compile(
 )
 _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
+# `for the year`, `full-year`: the calendar year of the period the report is about.
+_THE_YEAR = re.compile(
+    r"""\b(?:(?:for|in|during|over)\s+the\s+(?:full\s+|whole\s+)?year\b  # `for the year`
+        (?!-|\s+(?:to|end\w*|before|earlier|ago|prior)\b)              # not `the year to March`, `year-ago`
+        |full[- ]year\b)""",
+    re.I | re.X,
+)
+_OPENING_YEAR = re.compile(r"^(\d{4})(?:$|-(?:\d\d|Q\d|H\d)(?:$|/))")
 # What a report year can date: months, quarters, halves (a cheap test, so undated posts with
 # no year-less period never pay for finding their report year).
 _YEARLESS = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|months|\b[QH][1-4]\b")
@@ -336,6 +344,10 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     quarter = state.paragraph.period or state.last_period or state.title_period
     if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
+    reported = state.paragraph.period or state.last_period or state.title_period
+    year = _OPENING_YEAR.match(reported or "")
+    if not own and year and _THE_YEAR.search(_framing_text(draft, view)):
+        return year.group(1)  # `644,000 tonnes for the year`: the year of the report's period
     years = consecutive_years(clause)
     if years and state.period and re.fullmatch(r"\d{4}", state.period):
         return f"{int(state.period) - years + 1}/{state.period}"

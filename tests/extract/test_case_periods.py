@@ -118,6 +118,20 @@ HEADLINE = [
     ),
 ]
 
+# Annual results (wire copy, company releases): `for the year` is the year the report is about,
+# also in a paragraph that turns to another metal.
+THE_YEAR = [
+    Case(
+        (
+            "Glencore's cobalt output was 41,000 tonnes in 2023.",
+            "Nickel production came to 98,000 tonnes for the full year, below guidance.",
+        ),
+        [F(value=41000, period="2023"), F(value=98000, period="2023")],
+        title="Glencore output review",
+        published=None,
+    ),
+]
+
 # Company and government reports on fiscal years: the reporting country says whose year it is.
 FISCAL = [
     # Australian miners report on a July-June year: FY25's third quarter is January-March 2025
@@ -228,6 +242,9 @@ KNOWN_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("case", WIRE + UNDATED + QUARTERS + HEADLINE + FISCAL + COMPARED + KNOWN_MISSES, ids=row_id)
+ALL = WIRE + UNDATED + QUARTERS + HEADLINE + THE_YEAR + FISCAL + COMPARED + KNOWN_MISSES
+
+
+@pytest.mark.parametrize("case", ALL, ids=row_id)
 def test_period_case(case: Case) -> None:
     check(case)
