@@ -1,4 +1,4 @@
-"""The tables, as SQLAlchemy Core metadata. Migrations create them; queries.py reads them."""
+"""The tables, as SQLAlchemy Core metadata. Migrations create them; the store modules read and write them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Alembic environment: the caller hands over an open connection (see store/migrate.py)."""
+"""Alembic environment: the caller hands over an open connection (`migrate` in store/database.py)."""
 
 from alembic import context
 
