@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations
 from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of
-from metalnomist.extract.periods import find_periods, is_delivery
+from metalnomist.extract.periods import MONTHS, find_periods, is_delivery, month_number
 from metalnomist.extract.places import GLOBAL, tariff_levier
 from metalnomist.extract.subjects import NO_COMMODITY
 from metalnomist.models import Post
@@ -214,11 +214,47 @@ _AHEAD = re.compile(
 _HEADLINE_AHEAD = re.compile(r"\bfor\s+(?:19|20)\d\d\b|\bto\s+(?!(?:a|an|the|record|\d+)\b)\w+", re.I)
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_WORD = r"(?:" + "|".join(MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# A day with its weekday and no year: `on Wednesday January 17`, `Tuesday, 11 May`.
+_WEEKDAY_DATE = re.compile(
+    rf"""\b(?P<wd>{"|".join(_WEEKDAYS)}),?\s+
+        (?:(?P<m>{_MONTH_WORD})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_WORD}))
+        (?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)""",
+    re.X,
+)
+
+
+def weekday_year(texts: list[str]) -> int | None:
+    """The year of a day the text names with its weekday but no year (`assessed on Wednesday
+    January 17`). A report names such a day in the latest year it mentions or the year after;
+    the weekday falls differently in the two, so at most one fits. No mentioned year, no year."""
+    named = [int(y) for text in texts for y in _STATED_YEAR.findall(text)]
+    if not named:
+        return None
+    latest = max(named)
+    for text in texts:
+        for m in _WEEKDAY_DATE.finditer(text):
+            month, day = month_number(m["m"] or m["m2"]), int(m["d"] or m["d2"])
+            fits = [y for y in (latest, latest + 1) if _weekday(y, month, day) == _WEEKDAYS.index(m["wd"])]
+            if len(fits) == 1:
+                return fits[0]
+    return None
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
 def report_year(title: str, sentences: list[str]) -> int | None:
     """The year an undated post reports on: the latest year its title or body reports a
-    period of. Outlooks do not count (a post is written before the years it forecasts), nor
-    do deadlines, comparison bases or the year a `since` starts from."""
-    years = []
+    period of, or of a day it names with its weekday. Outlooks do not count (a post is written
+    before the years it forecasts), nor do deadlines, comparison bases or the year a `since`
+    starts from."""
+    years = [y for y in [weekday_year([title, *sentences])] if y]
     for sentence in [title, *sentences]:
         if not _STATED_YEAR.search(sentence) or _AHEAD.search(sentence):
             continue

@@ -118,6 +118,30 @@ HEADLINE = [
     ),
 ]
 
+# Price assessments (Fastmarkets, Platts): a day named with its weekday but no year is in the latest
+# year the post names or the one after, and the weekday says which.
+WEEKDAY_DATES = [
+    Case(
+        (
+            "Cobalt prices have been sliding since March 2023.",
+            "Cobalt was assessed at $28,000 per tonne on Thursday March 14.",
+        ),
+        [F(value=28000, period="2024-03")],
+        published=None,
+    ),
+    Case(
+        ("Nickel stocks peaked in 2022.", "Stocks stood at 42,000 tonnes on Tuesday, 10 January."),
+        [F(value=42000, period="2023-01")],
+        published=None,
+    ),
+    # no year named anywhere: the weekday alone dates nothing
+    Case(
+        "Cobalt was assessed at $28,000 per tonne on Thursday March 14.",
+        [F(value=28000, period="--03")],
+        published=None,
+    ),
+]
+
 # Annual results (wire copy, company releases): `for the year` is the year the report is about,
 # also in a paragraph that turns to another metal.
 THE_YEAR = [
@@ -242,7 +266,7 @@ KNOWN_MISSES = [
 ]
 
 
-ALL = WIRE + UNDATED + QUARTERS + HEADLINE + THE_YEAR + FISCAL + COMPARED + KNOWN_MISSES
+ALL = WIRE + UNDATED + QUARTERS + HEADLINE + WEEKDAY_DATES + THE_YEAR + FISCAL + COMPARED + KNOWN_MISSES
 
 
 @pytest.mark.parametrize("case", ALL, ids=row_id)
