@@ -151,6 +151,16 @@ def _y(text: str | None) -> int | None:
 
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            rf"""\bfirst\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\smonths
+                \sof\s(?:the|its)\s(?:fiscal|financial)\syear\s            # of the fiscal year
+                (?:to|end(?:ing|ed)(?:\sin)?)\s(?:\d{{1,2}}\s)?                # to / ending (31)
+                (?P<m>{_MONTH})(?:\s\d{{1,2}})?,?\s(?P<y>{_YEAR})""",  # March 2025: its last month
+            re.I | re.X,
+        ),
+        "fy_first_months",
+    ),
     (re.compile(rf"\bFY ?(?P<n>{_YEAR}|\d\d)[ -]?Q(?P<q>[1-4])\b"), "fy_quarter"),  # `FY25 Q3`
     (re.compile(rf"\bQ(?P<q>[1-4])[ -]?FY ?(?P<n>{_YEAR}|\d\d)\b"), "fy_quarter"),  # `Q3 FY25`
     (
@@ -252,6 +262,11 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         first, last = month_number(g["m1"]), month_number(g["m2"])
         first_year = start if first >= fiscal.first_month else start + 1
         return _calendar(first_year, first, start if last >= fiscal.first_month else start + 1, last)
+    if kind == "fy_first_months":  # `the first eight months of the fiscal year to March 2025`
+        end_month, end_year = month_number(g["m"]), int(g["y"])
+        first, start_year = end_month % 12 + 1, end_year - (end_month != 12)
+        months = start_year * 12 + first - 1 + (_COUNT.get(g["n"].lower()) or int(g["n"])) - 1
+        return _calendar(start_year, first, months // 12, months % 12 + 1)
     if kind == "quarter_to":
         last, months = month_number(g["m"]), 3 if g["n"].lower() == "three" else 6
         return _span((last - months) % 12 + 1, last, _y(g.get("y")), anchor)
@@ -358,11 +373,12 @@ _ANY_MONTH = re.compile(_MONTH)
 _WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
 _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset(
-    {"fy_months", "fy_ending", "between", "months", "date", "month", "quarter_ending", "quarter_to"}
+    {"fy_first_months", "fy_months", "fy_ending", "between", "months", "date", "month", "quarter_ending", "quarter_to"}
 )
 _NEEDS_WORD = {
     "fy_quarter": ("fy", "fiscal"),
     "fy_months": ("fy", "fiscal"),
+    "fy_first_months": ("fiscal", "financial"),
     "fy_ending": ("fiscal",),
     "fy": ("fy", "fiscal"),
     "quarter_to": ("months",),

@@ -185,6 +185,21 @@ FISCAL = [
         title="India copper demand",
         published=None,
     ),
+    # the first months of a fiscal year named by its end, and the same months written year-less after it
+    Case(
+        (
+            "Steel exports were 3.2mn t in the first nine months of the fiscal year ending March 31, 2025.",
+            "Exports to Italy during April-December were 900,000 tonnes.",
+        ),
+        [F(value=3.2e6, period="2024-04/2024-12"), F(value=900000, period="2024-04/2024-12")],
+        title="Indian steel trade",
+        published=None,
+    ),
+    Case(
+        "Aluminium imports rose to 1.1 million tonnes in the first six months of the financial year to March 2025.",
+        [F(value=1.1e6, period="2024-04/2024-09")],
+        published=None,
+    ),
     # `2022-23 financial year` is a fiscal year wherever it is written
     Case("Output fell to 3.2mn t in the 2022-23 financial year.", [F(value=3.2e6, period="FY2022")]),
     # Japan names fiscal 2024 by the year it starts in, as the spec does
