@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from metalnomist.months import SHORT_MONTHS
 
 _YEAR = re.compile(r"(\d{4})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -90,16 +90,16 @@ def period_sort_key(label: str | None, year: int | None = None) -> tuple[int, in
 def period_short(label: str | None) -> str:
     """An axis tick: `Jul` for a year-less month, `Mar 2024`, `Q3 2024`, `Jun–Dec 2024`."""
     if label and (m := _BARE_MONTH.fullmatch(label)) and 1 <= int(m[1]) <= 12:
-        return MONTHS[int(m[1]) - 1]
+        return SHORT_MONTHS[int(m[1]) - 1]
     return period_text(label).split(" (")[0]
 
 
 def _month_words(label: str) -> tuple[str, str | None] | None:
     """(`Jun`, `2024`) for `2024-06`, (`Jun`, None) for `--06`."""
     if (m := _MONTH.fullmatch(label)) and 1 <= int(m[2]) <= 12:
-        return MONTHS[int(m[2]) - 1], m[1]
+        return SHORT_MONTHS[int(m[2]) - 1], m[1]
     if (m := _BARE_MONTH.fullmatch(label)) and 1 <= int(m[1]) <= 12:
-        return MONTHS[int(m[1]) - 1], None
+        return SHORT_MONTHS[int(m[1]) - 1], None
     return None
 
 
@@ -122,10 +122,10 @@ def period_text(label: str | None) -> str:
         return ""
     if m := _BARE_MONTH.fullmatch(label):
         if 1 <= int(m[1]) <= 12:
-            return f"{MONTHS[int(m[1]) - 1]} (year not stated)"
+            return f"{SHORT_MONTHS[int(m[1]) - 1]} (year not stated)"
     if m := _MONTH.fullmatch(label):
         if 1 <= int(m[2]) <= 12:
-            return f"{MONTHS[int(m[2]) - 1]} {m[1]}"
+            return f"{SHORT_MONTHS[int(m[2]) - 1]} {m[1]}"
     if m := _FISCAL.fullmatch(label):
         return f"FY{m[1]} (Apr {m[1]}–Mar {int(m[1]) + 1})"
     if m := _QUARTER.fullmatch(label):

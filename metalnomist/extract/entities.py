@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from metalnomist.extract import vocab
 from metalnomist.extract.vocab import Mention
+from metalnomist.months import MONTHS, WEEKDAYS
 
 _DEMONYM_ENDINGS = ("ese", "ian", "an", "ish", "ch", "i", "ine", "ss")
 _GENERIC_ORG = re.compile(
@@ -100,6 +101,7 @@ _NOT_COMPANIES = frozenset(
     "Brussels Moscow Seoul Canberra Jakarta Santiago Lima Ottawa Delhi Berlin Paris London Kinshasa Manila "
     "Hanoi Bangkok Taipei Pretoria Brasilia Ministry Company Group Producers Smelters Mills Buyers Sellers".split()
 )
+_CALENDAR_WORD = re.compile(r"(?:" + "|".join((*MONTHS, *WEEKDAYS)) + r")\b")
 
 
 def _subject_companies(text: str) -> list[Mention]:
@@ -114,11 +116,7 @@ def _subject_companies(text: str) -> list[Mention]:
             or vocab.countries().find(name)
             or vocab.commodities().find(name)
             or vocab.metric_triggers().find(name)
-            or re.match(
-                r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-                name,
-            )
+            or _CALENDAR_WORD.match(name)
         ):
             continue
         out.append(Mention(m.start("name"), m.start("name") + len(name), name, "company"))

@@ -24,6 +24,7 @@ from metalnomist.extract.subjects import (
 )
 from metalnomist.extract.vocab import CHANGE_BASES, organisation_countries
 from metalnomist.models import COMMENTARY_HEADING, Fact, Post
+from metalnomist.months import SHORT_MONTHS
 from metalnomist.text import split_sentences
 
 _FORECAST = re.compile(
@@ -55,7 +56,7 @@ _THE_YEAR = re.compile(
 _OPENING_YEAR = re.compile(r"^(\d{4})(?:$|-(?:\d\d|Q\d|H\d)(?:$|/))")
 # What a report year can date: months, quarters, halves (a cheap test, so undated posts with
 # no year-less period never pay for finding their report year).
-_YEARLESS = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|quarter|half|months|\b[QH][1-4]\b")
+_YEARLESS = re.compile("|".join(SHORT_MONTHS) + r"|quarter|half|months|\b[QH][1-4]\b")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
 _MONEY = frozenset({"subsidy", "budget", "investment"})
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")

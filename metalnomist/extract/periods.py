@@ -16,26 +16,10 @@ from typing import Literal
 
 from metalnomist.extract.fiscal import SPEC, FiscalYear
 from metalnomist.extract.numbers import WORD_NUMBERS
+from metalnomist.months import MONTH_WORDS, MONTHS, SHORT_MONTHS, WEEKDAYS
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"Sept": 9}
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
+# Full names before their abbreviations and `Sep` before `Sept`: which spelling an open-ended pattern takes.
+_MONTH = "(?:" + "|".join((*MONTHS, *SHORT_MONTHS, "Sept")) + r")\.?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DASH = r"\s?(?:-|–|—|to|through)\s?"
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -60,8 +44,7 @@ class PeriodMention:
 
 
 def month_number(word: str) -> int:
-    word = word.rstrip(".")
-    return MONTHS.index(word) + 1 if word in MONTHS else _MONTH_ABBR[word[:4] if word == "Sept" else word[:3]]
+    return MONTH_WORDS[word.rstrip(".")]
 
 
 @dataclass(frozen=True)
@@ -120,7 +103,6 @@ def _relative(rel: str, span: str, published: datetime | None) -> str | None:
     return f"{months // 12}-{months % 12 + 1:02d}"
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _recent_day(g: dict[str, str | None], published: datetime | None) -> str | None:
@@ -130,7 +112,7 @@ def _recent_day(g: dict[str, str | None], published: datetime | None) -> str | N
         return None
     back = 0
     if g.get("wd"):
-        back = (published.weekday() - _WEEKDAYS.index(str(g["wd"]))) % 7
+        back = (published.weekday() - WEEKDAYS.index(str(g["wd"]))) % 7
     elif g.get("yd"):
         back = 1
     elif g.get("wrel") == "last":
@@ -213,12 +195,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:(?P<wrel>last|this|next|earlier this|later this) week|"
-            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|\b(?P<yd>yesterday)\b"
+            r"(?P<wd>" + "|".join(WEEKDAYS) + r"))\b|\b(?P<yd>yesterday)\b"
         ),
         "weekday",
     ),
     (
-        re.compile(rf"\b(?P<qm>March|June|September|December)[- ]quarter\b(?:(?: of)?,? (?P<y>{_YEAR}))?"),
+        # `the June quarter`: a quarter named by its last month
+        re.compile(r"\b(?P<qm>" + "|".join(MONTHS[2::3]) + rf")[- ]quarter\b(?:(?: of)?,? (?P<y>{_YEAR}))?"),
         "quarter_ending",
     ),
     (re.compile(rf"\bQ(?P<q>[1-4])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "quarter"),

@@ -15,27 +15,17 @@ from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from metalnomist.models import Block, DateSource
+from metalnomist.months import MONTH_WORDS, WEEKDAYS
 from metalnomist.text import normalise_space
 
 EARLIEST_YEAR = 1990  # before the web: a "year" this old in a URL or dateline is something else
 DATELINE_BLOCKS = 8  # bullets, a byline and a standfirst may come before a wire dateline
 SHORT_LINE = 120  # a date line or byline is short; a long paragraph's date is an event's
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
-         ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
-         ("October", "Oct"), ("November", "Nov"), ("December", "Dec")),
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_OPENINGS = frozenset(name[:3] for name in (*MONTHS, *WEEKDAYS))
+_OPENINGS = frozenset(name[:3] for name in (*MONTH_WORDS, *WEEKDAYS))
 
 # Month names are matched capitalised only, so the verb "may" is never a month.
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|[,.]\d)"  # not 1,500 nor 12.5
 _WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
@@ -56,7 +46,7 @@ _ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
 # A year as a year: after a word that introduces one ("in 2023", "March 2024"), not "$2000".
 _YEAR_MENTION = re.compile(
     r"\b(?:(?i:in|of|since|for|from|to|by|until|through|during|over|and|than|year|early|late|mid|end)"
-    r"|Q[1-4]|H[12]|" + "|".join(MONTHS) + r")\.?[\s-]+((?:19|20)\d\d)(?!\d|,\d)"
+    r"|Q[1-4]|H[12]|" + "|".join(MONTH_WORDS) + r")\.?[\s-]+((?:19|20)\d\d)(?!\d|,\d)"
 )
 # URL dates: /2013/02/05/, 2024-06-07 or 2024_06_07 anywhere; /2024/09/ as path segments only,
 # because a dashed year-month is as often a fiscal year (2011-12) as a month.
@@ -183,7 +173,7 @@ def _written_at(text: str, pos: int) -> tuple[re.Match[str], int, int, int | Non
         match = pattern.match(text, pos)
         if match is None:
             continue
-        month = MONTHS.get(match["month"]) or int(match["month"])
+        month = MONTH_WORDS.get(match["month"]) or int(match["month"])
         day = int(match["day"])
         if 1 <= month <= 12 and 1 <= day <= 31:
             return match, month, day, int(match["year"]) if match["year"] else None
@@ -234,7 +224,7 @@ def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | No
         return None  # most digit runs are article numbers no reading makes a date of
     text = "\n".join(block.text for block in head)
     for found in readings:
-        names = "|".join(name for name, number in MONTHS.items() if number == found.month)
+        names = "|".join(name for name, number in MONTH_WORDS.items() if number == found.month)
         day = rf"0?{found.day}(?!\d|[,.]\d)"
         if re.search(rf"\b(?:{names})\.?\s+{day}|(?<!\d){day}(?:st|nd|rd|th)?\s+(?:{names})\b", text):
             return found

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from metalnomist.errors import InvalidInput, NotFound, RateLimited
 from metalnomist.models import Post, SearchPage, SortOrder
+from metalnomist.months import MONTHS
 from metalnomist.pipeline import Archive, get_post, post_comment
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import list_comments
@@ -26,7 +27,6 @@ from metalnomist.store.posts import (
 from metalnomist.web.data import post_fact_context
 from metalnomist.web.render import TEMPLATES_DIR, render, search_url
 from metalnomist.web.security import CSRF_COOKIE, client_address
-from metalnomist.web.sidebar import MONTH_NAMES
 
 Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many posts to skip.")]
 MaxResults = Annotated[int | None, Query(alias="max-results", ge=1, le=100, description="Posts per page.")]
@@ -87,10 +87,10 @@ def month_page(request: Request, year: str, month: str, start: Start = 0,
     with archive_of(request).store.reading() as conn:
         posts, total = list_posts(conn, start, size, month=(int(year), int(month)))
     if total == 0:
-        raise NotFound(f"no posts were published in {MONTH_NAMES[int(month) - 1]} {year}")
+        raise NotFound(f"no posts were published in {MONTHS[int(month) - 1]} {year}")
     pager = _pager(request.url.path, start, size, total, {"max-results": max_results})
     return render(request, "listing.html", {"posts": posts, "total": total, "pager": pager, "kind": "month",
-                                            "month_name": f"{MONTH_NAMES[int(month) - 1]} {year}"})
+                                            "month_name": f"{MONTHS[int(month) - 1]} {year}"})
 
 
 def _similar_labels(archive: Archive, text: str) -> list[str]:

@@ -6,12 +6,11 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from metalnomist.months import MONTHS
 from metalnomist.pipeline import Archive
 from metalnomist.store.changes import last_seq
 from metalnomist.store.posts import label_counts, month_counts
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
 REFRESH_SECONDS = 10.0  # during a bulk ingest, regroup at most this often
 
 
@@ -23,7 +22,7 @@ class Month:
 
     @property
     def name(self) -> str:
-        return MONTH_NAMES[self.month - 1]
+        return MONTHS[self.month - 1]
 
     @property
     def url(self) -> str:
