@@ -16,10 +16,11 @@ from functools import cached_property
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations
 from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of
-from metalnomist.extract.periods import MONTHS, find_periods, is_delivery, month_number
+from metalnomist.extract.periods import find_periods, is_delivery, month_number
 from metalnomist.extract.places import GLOBAL, tariff_levier
 from metalnomist.extract.subjects import NO_COMMODITY
 from metalnomist.models import Post
+from metalnomist.months import MONTH_WORDS, WEEKDAYS
 from metalnomist.text import fold_quotes, split_sentences
 
 _ABBREVIATION = re.compile(
@@ -214,11 +215,10 @@ _AHEAD = re.compile(
 _HEADLINE_AHEAD = re.compile(r"\bfor\s+(?:19|20)\d\d\b|\bto\s+(?!(?:a|an|the|record|\d+)\b)\w+", re.I)
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_WORD = r"(?:" + "|".join(MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH_WORD = r"(?:" + "|".join(MONTH_WORDS) + r")\.?"
 # A day with its weekday and no year: `on Wednesday January 17`, `Tuesday, 11 May`.
 _WEEKDAY_DATE = re.compile(
-    rf"""\b(?P<wd>{"|".join(_WEEKDAYS)}),?\s+
+    rf"""\b(?P<wd>{"|".join(WEEKDAYS)}),?\s+
         (?:(?P<m>{_MONTH_WORD})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_WORD}))
         (?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)""",
     re.X,
@@ -236,7 +236,7 @@ def weekday_year(texts: list[str]) -> int | None:
     for text in texts:
         for m in _WEEKDAY_DATE.finditer(text):
             month, day = month_number(m["m"] or m["m2"]), int(m["d"] or m["d2"])
-            fits = [y for y in (latest, latest + 1) if _weekday(y, month, day) == _WEEKDAYS.index(m["wd"])]
+            fits = [y for y in (latest, latest + 1) if _weekday(y, month, day) == WEEKDAYS.index(m["wd"])]
             if len(fits) == 1:
                 return fits[0]
     return None
