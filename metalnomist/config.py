@@ -15,6 +15,7 @@ from typing import Any
 from metalnomist.errors import ConfigError
 
 PREFIX = "METALNOMIST_"
+LOG_FORMATS = ("text", "json")
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -24,6 +25,9 @@ def _setting(default: Any, help: str) -> Any:
 @dataclass(frozen=True)
 class Settings:
     db: str = _setting("sqlite:///metalnomist.db", "Database URL: sqlite:///path.db or postgresql://user:pass@host/db.")
+    db_read: str = _setting("", "A PostgreSQL streaming replica (postgresql://user:pass@replica/db) that pages, "
+                            "searches and this node's index read from; writes still go to the database URL. "
+                            "Empty means everything uses the database URL.")
     index_dir: str = _setting("", "Search index folder; empty means beside the SQLite file, or ./metalnomist-index.")
     site_title: str = _setting("The Metalnomist", "Name shown in the site header and feeds.")
     page_size: int = _setting(10, "Posts per page on listing and search pages.")
@@ -50,6 +54,10 @@ class Settings:
                                      "50,000); /sitemap.xml is an index of /sitemap-N.xml files.")
     write_wait_seconds: int = _setting(30, "How long a SQLite write (an ingest, a comment) waits for another "
                                        "writer to finish before giving up with an error.")
+    health_max_lag: int = _setting(0, "Change-log entries this node's index may be behind before /healthz answers "
+                                   "503; 0 means lag is reported but never fails the check.")
+    log_format: str = _setting("text", "How `serve` logs: text, or json (one JSON object per line, one line per "
+                               "request with route, status and milliseconds).")
 
     def __post_init__(self) -> None:
         if self.site_url and not re.fullmatch(r"https?://[^/\s?#]+/?", self.site_url):
@@ -59,6 +67,13 @@ class Settings:
             value = getattr(self, f.name)
             if f.name.startswith("max_") and (not isinstance(value, int) or value < 1):
                 raise ConfigError(f"{PREFIX}{f.name.upper()}={value!r}: expected a whole number of at least 1")
+        if self.db_read and not (self.db_read.startswith("postgresql://") and self.db.startswith("postgresql://")):
+            raise ConfigError(f"{PREFIX}DB_READ={self.db_read!r}: expected a PostgreSQL replica "
+                              "(postgresql://user:pass@replica/db) of a PostgreSQL METALNOMIST_DB")
+        if self.log_format not in LOG_FORMATS:
+            raise ConfigError(f"{PREFIX}LOG_FORMAT={self.log_format!r}: expected {' or '.join(LOG_FORMATS)}")
+        if self.health_max_lag < 0:
+            raise ConfigError(f"{PREFIX}HEALTH_MAX_LAG={self.health_max_lag!r}: expected 0 or more")
         try:
             self.trusted_networks()
         except ValueError as exc:

@@ -84,7 +84,7 @@ def open_archive(settings: Settings) -> Archive:
     """Open (and migrate) the database; the search index opens when first used."""
     # The vector side first: a missing `hybrid` extra fails before anything is opened.
     semantic = open_semantic(settings.resolved_index_dir()) if settings.hybrid else None
-    return Archive(settings, Store.open(settings.db, settings.write_wait_seconds), semantic)
+    return Archive(settings, Store.open(settings.db, settings.write_wait_seconds, settings.db_read), semantic)
 
 
 def sample_path() -> Path:

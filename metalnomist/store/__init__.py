@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 
 from metalnomist.errors import StoreError
@@ -22,23 +22,30 @@ class Store:
     into a one-line StoreError, which the CLI prints and the web answers with 503.
     """
 
-    def __init__(self, engine: Engine, busy_seconds: int = BUSY_SECONDS) -> None:
+    def __init__(self, engine: Engine, busy_seconds: int = BUSY_SECONDS, read_engine: Engine | None = None) -> None:
         self.engine = engine
+        self.read_engine = read_engine or engine
         self.busy_seconds = busy_seconds
 
     @classmethod
-    def open(cls, url: str, busy_seconds: int = BUSY_SECONDS) -> Store:
+    def open(cls, url: str, busy_seconds: int = BUSY_SECONDS, read_url: str = "") -> Store:
+        """`read_url`: a streaming replica of `url` that every read goes to; only the primary is migrated."""
         engine = open_engine(url, busy_seconds)
         migrate(engine)
-        return cls(engine, busy_seconds)
+        return cls(engine, busy_seconds, open_engine(read_url, busy_seconds) if read_url else None)
 
     @property
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def read_url(self) -> str:
+        return self.read_engine.url.render_as_string(hide_password=True)
+
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with self._explained(writing=False), self.engine.connect() as conn:
+        """From the replica when there is one: what was just written may show there a moment later."""
+        with self._explained(writing=False), self.read_engine.connect() as conn:
             yield conn
 
     @contextmanager
@@ -57,22 +64,28 @@ class Store:
 
     @contextmanager
     def _explained(self, writing: bool) -> Iterator[None]:
+        url = self.url if writing else self.read_url
         try:
             yield
         except OperationalError as exc:
             problem = driver_problem(exc)
             unchanged = "; nothing was changed" if writing else ""
             if "database is locked" in problem:
-                message = (f"the database {self.url} stayed locked by another writer for {self.busy_seconds} s"
+                message = (f"the database {url} stayed locked by another writer for {self.busy_seconds} s"
                            f"{unchanged}; please try again when it has finished")
             elif "full" in problem or "No space left" in problem:
-                message = f"the disk holding the database {self.url} is full ({problem}){unchanged}"
+                message = f"the disk holding the database {url} is full ({problem}){unchanged}"
             elif "disk I/O error" in problem:
-                message = (f"the database {self.url} could not be {'written' if writing else 'read'} ({problem}: "
+                message = (f"the database {url} could not be {'written' if writing else 'read'} ({problem}: "
                            f"is its disk full or failing?){unchanged}")
             else:
-                message = f"the database {self.url} is unavailable ({problem}){unchanged}"
+                message = f"the database {url} is unavailable ({problem}){unchanged}"
             raise StoreError(message) from None
+
+    def ping_primary(self) -> None:
+        """Raise StoreError unless the database that takes writes answers (it may not be the one read)."""
+        with self._explained(writing=True), self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
 
     def checkpoint(self) -> None:
         """After a big import, fold SQLite's write-ahead log back into the database file.
@@ -89,3 +102,4 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.read_engine.dispose()

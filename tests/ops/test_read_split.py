@@ -1,0 +1,59 @@
+"""METALNOMIST_DB_READ: reads go to the replica's URL, writes to the primary's.
+
+Two separate PostgreSQL databases stand in for primary and replica here, so each side's
+content shows where a read or a write went (tests/ops/test_replication.py runs a real standby).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from metalnomist.config import Settings
+from metalnomist.errors import ConfigError
+from metalnomist.pipeline import open_archive, post_comment, store_file
+from metalnomist.store.comments import list_comments
+from metalnomist.store.posts import iter_posts
+from tests.conftest import pg_database
+
+
+@pytest.fixture
+def two_databases(pg_admin_url: str) -> Iterator[tuple[str, str]]:
+    with pg_database(pg_admin_url) as primary, pg_database(pg_admin_url) as replica:
+        yield primary, replica
+
+
+def _post(folder: Path, title: str) -> Path:
+    path = folder / f"{title}.jsonl"
+    path.write_text(f'{{"title": "{title}", "body": "Nickel matte output rose 4%."}}\n')
+    return path
+
+
+def test_reads_go_to_the_read_url_and_writes_to_the_primary(two_databases: tuple[str, str], tmp_path: Path) -> None:
+    primary_url, replica_url = two_databases
+    base = Settings(db=primary_url, index_dir=str(tmp_path / "idx"), extract_facts=False, comment_moderation=False)
+    stand_in = open_archive(base.replace(db=replica_url))
+    store_file(stand_in, _post(tmp_path, "Only on the read side"))
+    stand_in.close()
+    split = open_archive(base.replace(db_read=replica_url))
+    try:
+        store_file(split, _post(tmp_path, "Written through the node"))
+        post_comment(split, 1, "Ann", "Useful.", "127.0.0.1")  # post 1 exists on both sides
+        with split.store.reading() as conn:
+            read_side = ({post.title for post in iter_posts(conn)}, len(list_comments(conn, 1)))
+        with split.store.transaction() as conn:
+            write_side = ({post.title for post in iter_posts(conn)}, len(list_comments(conn, 1)))
+        assert read_side == ({"Only on the read side"}, 0)
+        assert write_side == ({"Written through the node"}, 1)
+    finally:
+        split.close()
+
+
+def test_a_read_url_needs_postgresql_on_both_sides() -> None:
+    with pytest.raises(ConfigError, match="METALNOMIST_DB_READ='sqlite:///r.db'"):
+        Settings(db="postgresql://u@h/d", db_read="sqlite:///r.db")
+    with pytest.raises(ConfigError, match="METALNOMIST_DB_READ"):
+        Settings(db="sqlite:///a.db", db_read="postgresql://u@h/d")
+    assert Settings(db="postgresql://u@h/d", db_read="postgresql://u@r/d").db_read == "postgresql://u@r/d"
