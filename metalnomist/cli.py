@@ -334,21 +334,24 @@ def serve(ctx: click.Context, host: str, port: int, sample: bool, workers: int) 
 
     from metalnomist.pipeline import ingest_sample_if_empty, open_archive
     from metalnomist.web.app import create_app
+    from metalnomist.web.logs import log_config
     from metalnomist.web.server import run_workers
 
     settings: Settings = ctx.obj
     archive = open_archive(settings)
     if sample and ingest_sample_if_empty(archive):
         click.echo("loaded the sample posts", err=True)
+    logs, access_log = log_config(settings.log_format), settings.log_format == "text"  # json: our line per request
     if workers == 1:
         # The app reads X-Forwarded-For itself, from METALNOMIST_TRUSTED_PROXIES only (uvicorn trusts loopback).
-        uvicorn.run(create_app(settings, archive), host=host, port=port, log_level="info", proxy_headers=False)
+        uvicorn.run(create_app(settings, archive), host=host, port=port, log_level="info", proxy_headers=False,
+                    log_config=logs, access_log=access_log)
         return
     archive.close()
     # Workers read their settings from the environment; they must share one CSRF key.
     os.environ["METALNOMIST_DB"] = settings.db
     os.environ.setdefault("METALNOMIST_SECRET_KEY", settings.secret_key or secrets.token_hex(32))
-    run_workers(host, port, workers)
+    run_workers(host, port, workers, logs, access_log)
 
 
 @cli.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,8 +18,10 @@ from starlette.staticfiles import StaticFiles
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.search.follower import Follower
-from metalnomist.web import api, data, docs, feeds, pages, sitemap
+from metalnomist.web import api, data, docs, feeds, health, pages, sitemap
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
+from metalnomist.web.logs import ACCESS_LOGGER
+from metalnomist.web.metrics import Metrics, RequestObserver
 from metalnomist.web.render import make_templates
 from metalnomist.web.security import Csrf, PublicAddressMiddleware, SecurityHeadersMiddleware
 from metalnomist.web.sidebar import SidebarCache
@@ -65,6 +68,8 @@ def routes() -> list[BaseRoute]:
         _page("/data.json", data.data_json),
         _page("/data/series", data.series_page),
         _page("/data/contradictions", data.contradictions_page),
+        APIRoute("/healthz", health.healthz, methods=["GET", "HEAD"], include_in_schema=False),
+        APIRoute("/metrics", health.metrics, methods=["GET"], include_in_schema=False),
         _api("/api/search", api.api_search, summary="Search posts"),
         _api("/api/posts", api.api_posts, summary="List posts"),
         _api("/api/posts/{post_id}", api.api_post, errors=(404,), summary="One post with body and comments"),
@@ -91,6 +96,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     """
     owned = archive is None
     opened = archive if archive is not None else open_archive(settings)
+    metrics = Metrics(lambda: health.live_figures(opened))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -106,14 +112,17 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
         title=settings.site_title, version="1", lifespan=lifespan, routes=routes(),
         description="Search and read the Metalnomist archive of metals-market news.",
         openapi_url="/openapi.json", docs_url=None, redoc_url=None, max_body_size=BACKSTOP_BODY_BYTES,
+        # The observer sits inside PublicAddressMiddleware, which copies the scope the router then names the route in.
         middleware=[Middleware(PublicAddressMiddleware, site_url=settings.site_url,
                                allowed_hosts=settings.allowed_hosts),
+                    Middleware(RequestObserver, metrics=metrics, log=logging.getLogger(ACCESS_LOGGER)),
                     Middleware(SecurityHeadersMiddleware), Middleware(ContentLengthLimit, max_bytes=MAX_BODY_BYTES)],
         exception_handlers=exception_handlers(),
     )
     app.openapi = lambda: api.with_server_limits(FastAPI.openapi(app), settings)  # type: ignore[method-assign]
     app.state.settings = settings
     app.state.archive = opened
+    app.state.metrics = metrics
     app.state.templates = make_templates()
     app.state.csrf = Csrf(settings.secret_key)
     app.state.sidebar = SidebarCache()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
+from typing import Any
 
 from uvicorn import Config
 from uvicorn.supervisors import Multiprocess
+
+from metalnomist.web.metrics import SHARED_DIR
 
 APP_FACTORY = "metalnomist.web.app:app_from_environment"
 
@@ -23,7 +28,13 @@ def tcp_listener(config: Config) -> socket.socket:
     return listener
 
 
-def run_workers(host: str, port: int, workers: int) -> None:
-    """Each worker builds its app from the environment (see `app_from_environment`)."""
-    config = Config(APP_FACTORY, factory=True, host=host, port=port, workers=workers, proxy_headers=False)
-    Multiprocess(config, sockets=[tcp_listener(config)]).run()
+def run_workers(host: str, port: int, workers: int, log_config: dict[str, Any], access_log: bool) -> None:
+    """Each worker builds its app from the environment (see `app_from_environment`).
+
+    They count requests into files in one temporary folder, so `/metrics` from any of them adds up all.
+    """
+    config = Config(APP_FACTORY, factory=True, host=host, port=port, workers=workers, proxy_headers=False,
+                    log_config=log_config, access_log=access_log)
+    with tempfile.TemporaryDirectory(prefix="metalnomist-metrics-") as shared:
+        os.environ.setdefault(SHARED_DIR, shared)
+        Multiprocess(config, sockets=[tcp_listener(config)]).run()
