@@ -57,6 +57,8 @@ _OPENING_YEAR = re.compile(r"^(\d{4})(?:$|-(?:\d\d|Q\d|H\d)(?:$|/))")
 # What a report year can date: months, quarters, halves (a cheap test, so undated posts with
 # no year-less period never pay for finding their report year).
 _YEARLESS = re.compile("|".join(SHORT_MONTHS) + r"|quarter|half|months|\b[QH][1-4]\b")
+# What dates by the week of an undated post (cheap test, as for `_YEARLESS`).
+_WEEKLY = re.compile(r"day\b|week\b")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
 _MONEY = frozenset({"subsidy", "budget", "investment"})
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
@@ -94,7 +96,8 @@ def extract_facts(post: Post) -> list[Fact]:
         opening = True
         for sentence_offset, sentence in split_sentences(block.text):
             year = state.report_year if _YEARLESS.search(sentence) else None
-            view = read_sentence(sentence, state.published, state.abbreviations, year, state.fiscal)
+            week = state.week_month if _WEEKLY.search(sentence) else None
+            view = read_sentence(sentence, state.published, state.abbreviations, year, state.fiscal, week)
             if opening:
                 state.new_subject([m.canonical for m in view.entities.commodities])
                 opening = False
@@ -366,6 +369,8 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
         return None
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
+    if metric in {"price", "inventory"} and not (state.paragraph.period or state.period):
+        return state.week_month  # an undated market report's prices are of the trading day it reports
     return state.paragraph.period or state.period
 
 

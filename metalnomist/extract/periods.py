@@ -59,6 +59,7 @@ class Anchor:
     published: datetime | None = None
     report_year: int | None = None
     fiscal: FiscalYear | None = None  # the reporting country's fiscal year, when the post says whose
+    week_month: str | None = None  # an undated post's `on Friday`: the month of the latest day it names
 
     def year_of(self, last_month: int) -> int | None:
         """The year of the latest month `last_month` that had begun by publication."""
@@ -103,13 +104,13 @@ def _relative(rel: str, span: str, published: datetime | None) -> str | None:
     return f"{months // 12}-{months % 12 + 1:02d}"
 
 
-
-
-def _recent_day(g: dict[str, str | None], published: datetime | None) -> str | None:
+def _recent_day(g: dict[str, str | None], anchor: Anchor) -> str | None:
     """`on Thursday`, `this week`, `yesterday` in a dated post: the month of that day (a news
-    week is the one before publication). Undated posts name no period with them."""
+    week is the one before publication). An undated post's current week is the one after the
+    latest day it names (`week_month`); its `last week` or `next week` names no period."""
+    published = anchor.published
     if published is None:
-        return None
+        return None if g.get("wrel") in {"last", "next"} else anchor.week_month
     back = 0
     if g.get("wd"):
         back = (published.weekday() - WEEKDAYS.index(str(g["wd"]))) % 7
@@ -195,7 +196,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:(?P<wrel>last|this|next|earlier this|later this) week|"
-            r"(?P<wd>" + "|".join(WEEKDAYS) + r"))\b|\b(?P<yd>yesterday)\b"
+            r"(?P<wd>" + "|".join(WEEKDAYS) + r"))\b"
+            rf"(?!,?\s+(?:{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}))"  # `Wednesday January 17` is that date
+            r"|\b(?P<yd>yesterday)\b"
         ),
         "weekday",
     ),
@@ -262,7 +265,7 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
     if kind == "relative":
         return _relative(g["rel"].lower(), g["span"].lower(), published)
     if kind == "weekday":
-        return _recent_day(g, published)
+        return _recent_day(g, anchor)
     if kind == "first_months":
         months = _COUNT.get(g["n"].lower()) or int(g["n"])
         return _span(1, months, _y(g.get("y")), anchor) if 1 < months < 13 else None
@@ -396,10 +399,14 @@ def _starts_later(year: str, before: str, published: datetime | None) -> bool:
 
 
 def find_periods(
-    text: str, published: datetime | None = None, report_year: int | None = None, fiscal: FiscalYear | None = None
+    text: str,
+    published: datetime | None = None,
+    report_year: int | None = None,
+    fiscal: FiscalYear | None = None,
+    week_month: str | None = None,
 ) -> list[PeriodMention]:
     """All period mentions, leftmost-longest, with their use."""
-    anchor = Anchor(published, report_year, fiscal)
+    anchor = Anchor(published, report_year, fiscal, week_month)
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))
@@ -429,7 +436,7 @@ def find_periods(
             # the US will …`), is an event's date: only the post's own date gives it a year
             opening = text[: m.start()].strip(" (").lower() in {"", "on"}
             event = use in {"effect", "publication"} or (use == "date" and opening)
-            value = _value(kind, m, Anchor(published, fiscal=fiscal) if event else anchor)
+            value = _value(kind, m, Anchor(published, fiscal=fiscal, week_month=week_month) if event else anchor)
             if value is None:
                 continue
             taken.append((m.start(), m.end()))

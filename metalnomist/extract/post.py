@@ -7,6 +7,7 @@ a reader carries them; each carry stops where the text changes subject.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -74,6 +75,14 @@ class PostState:
     def report_year(self) -> int | None:
         """Dates year-less months when the post has no date; read only when a sentence needs it."""
         return report_year(self.lines[0], list(self.lines[1:])) if self.lines else None
+
+    @cached_property
+    def week_month(self) -> str | None:
+        """The month of an undated post's `on Friday`; read only when a sentence needs it."""
+        body = list(self.lines[1:])
+        if not any(_CURRENT_DAY.search(line) for line in body):
+            return None  # no `on Friday`: not a market report written in a week the post speaks from
+        return week_month(body, self.report_year)
 
     def new_subject(self, commodities: list[str]) -> bool:
         """A paragraph that opens on commodities the post has not been carrying starts a new report:
@@ -247,6 +256,34 @@ def _weekday(year: int, month: int, day: int) -> int | None:
         return date(year, month, day).weekday()
     except ValueError:
         return None
+
+
+_CURRENT_DAY = re.compile(
+    r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?!,?\s+(?:[A-Z]|\d))|this\s+week|yesterday|today)\b"
+)
+_DAY_NUMBER = re.compile(r"(?<![\d.,])(\d{1,2})(?![\d.,]\d)")
+_PAST_USES = frozenset({"period", "date", "comparison", "since", "publication"})  # not a deadline nor a start
+
+
+def week_month(sentences: list[str], year: int | None) -> str | None:
+    """The month of the week an undated market report speaks from (`prices edged lower on
+    Friday`): a report names days of the week before it, so its `Friday` falls in the six days
+    after the latest day it names. That day's month, unless those six days may leave it."""
+    days = []
+    for sentence in sentences:
+        if not _DAY_NUMBER.search(sentence):
+            continue
+        for p in find_periods(sentence, report_year=year):
+            day_written = _DAY_NUMBER.search(sentence[p.start : p.end])
+            month_of = re.fullmatch(r"(\d{4}|-)-(\d\d)", p.period)
+            if day_written and month_of and p.use in _PAST_USES:
+                named_year = int(month_of.group(1)) if month_of.group(1) != "-" else 0
+                days.append((named_year, int(month_of.group(2)), int(day_written.group(1)), p.period))
+    if not days:
+        return None
+    year, month, day, period = max(days)
+    length = calendar.monthrange(year or 2001, month)[1]  # a year-less February has 28 days
+    return period if day + 6 <= length else None
 
 
 def report_year(title: str, sentences: list[str]) -> int | None:

@@ -75,6 +75,7 @@ def read_sentence(
     abbreviations: dict[str, tuple[str, str]],
     report_year: int | None = None,
     fiscal: FiscalYear | None = None,
+    week_month: str | None = None,
 ) -> SentenceView:
     text = fold_quotes(sentence)
     clauses = split_clauses(text)
@@ -89,7 +90,7 @@ def read_sentence(
         text,
         clauses,
         entities,
-        find_periods(text, published, report_year, fiscal),
+        find_periods(text, published, report_year, fiscal, week_month),
         bases,
         _triggers(entities.masked),
         items,

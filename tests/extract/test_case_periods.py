@@ -142,6 +142,29 @@ WEEKDAY_DATES = [
     ),
 ]
 
+# Daily metals wraps (Reuters via syndication, undated): `on Thursday` is in the week after the
+# latest day the report names, so its prices take that day's month, unless the week may leave it.
+WRAPS = [
+    Case(
+        (
+            "Zinc prices slipped on Thursday as the dollar firmed.",
+            "Aluminium stocks in LME warehouses fell to 410,000 tons by March 12.",
+            "LME zinc lost 0.5% to $2,700 a ton.",
+        ),
+        [F(value=410000, period="--03"), F(value=2700, period="--03")],
+        published=None,
+    ),
+    Case(
+        (
+            "Zinc prices slipped on Thursday as the dollar firmed.",
+            "Aluminium stocks in LME warehouses fell to 410,000 tons by March 28.",
+            "LME zinc lost 0.5% to $2,700 a ton.",
+        ),
+        [F(value=410000, period="--03"), F(value=2700, period=None)],
+        published=None,
+    ),
+]
+
 # Annual results (wire copy, company releases): `for the year` is the year the report is about,
 # also in a paragraph that turns to another metal.
 THE_YEAR = [
@@ -281,7 +304,7 @@ KNOWN_MISSES = [
 ]
 
 
-ALL = WIRE + UNDATED + QUARTERS + HEADLINE + WEEKDAY_DATES + THE_YEAR + FISCAL + COMPARED + KNOWN_MISSES
+ALL = WIRE + UNDATED + QUARTERS + HEADLINE + WEEKDAY_DATES + WRAPS + THE_YEAR + FISCAL + COMPARED + KNOWN_MISSES
 
 
 @pytest.mark.parametrize("case", ALL, ids=row_id)
