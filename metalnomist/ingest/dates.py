@@ -20,6 +20,7 @@ from metalnomist.text import normalise_space
 
 EARLIEST_YEAR = 1990  # before the web: a "year" this old in a URL or dateline is something else
 DATELINE_BLOCKS = 8  # bullets, a byline and a standfirst may come before a wire dateline
+CLOSING_BLOCKS = 2  # syndicated copy ends on its publication note, maybe before a credit line
 SHORT_LINE = 120  # a date line or byline is short; a long paragraph's date is an event's
 
 _OPENINGS = frozenset(name[:3] for name in (*MONTH_WORDS, *WEEKDAYS))
@@ -42,6 +43,15 @@ _AFTER_WIRE_DATE = re.compile(r"\s*(?:\([^()]{2,30}\)\s*)?[-–—]")
 _DATE_LINE_STARTS = re.compile(r"(?:Published|Posted|Dated?)(?:\s+on)?\s*:?\s*|[|·•]\s*")
 # What may follow a date in a date line: its end, a time, a separator.
 _DATE_LINE_END = re.compile(r"\s*(?:$|[|·•,/]|at\b|by\b|\d{1,2}[:.]\d\d)")
+# A closing note that says when the story itself was published: `This report by The Canadian
+# Press was first published Jan. 16, 2024.`, `Originally published 12 Feb 2023`. Never a
+# revision (`Updated …`), nor a report the story cites (`the data, published on …`).
+_CLOSING_NOTE = re.compile(
+    r"""(?:This\s+(?:report|story|article)\b[^.]{0,60}?\s+was\s+(?:first\s+|originally\s+)?  # This report … was first
+        |(?:First|Originally)\s+)                                                   # or First / Originally
+        (?i:published|posted)(?:\s+on)?:?\s+""",
+    re.X,
+)
 _ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
 # A year as a year: after a word that introduces one ("in 2023", "March 2024"), not "$2000".
 _YEAR_MENTION = re.compile(
@@ -99,7 +109,8 @@ def infer_published(url: str | None, title: str, blocks: Sequence[Block],
                     now: datetime | None = None) -> Dated | None:
     """The date the URL or a dateline states, or None; `now` bounds it (dates ahead are typos or IDs).
 
-    A whole URL date comes first (a CMS writes it), then a dated dateline, then a URL digit
+    A whole URL date comes first (a CMS writes it), then a dated dateline or a closing
+    publication note (`This report … was first published Jan. 16, 2024.`), then a URL digit
     run that the first lines confirm, then a year-less dateline given its year by a URL month
     or by the weekday its lead names, then a URL month.
     """
@@ -113,6 +124,9 @@ def infer_published(url: str | None, title: str, blocks: Sequence[Block],
         stated = _real(line.year, line.month, line.day, latest)
         if stated is not None:
             return Dated(_midnight(stated), "dateline")
+    closing = _closing_note(blocks[-CLOSING_BLOCKS:], latest)
+    if closing is not None:
+        return Dated(_midnight(closing), "dateline")
     stamp = _confirmed_stamp(url or "", head, latest)
     if stamp is not None:
         return Dated(_midnight(stamp), "url")
@@ -195,6 +209,16 @@ def _dateline(blocks: Iterable[Block]) -> _Dateline | None:
             found = _written_at(text, start)
             if found and found[3] is not None and _DATE_LINE_END.match(text, found[0].end()):
                 return _Dateline(found[1], found[2], found[3], text)
+    return None
+
+
+def _closing_note(blocks: Sequence[Block], latest: date) -> date | None:
+    """The whole date a closing publication note gives the story, if a last block is one."""
+    for block in blocks:
+        note = _CLOSING_NOTE.match(block.text.strip())
+        found = _written_at(block.text.strip(), note.end()) if note else None
+        if found and found[3] is not None:
+            return _real(found[3], found[1], found[2], latest)
     return None
 
 
