@@ -354,6 +354,112 @@ def serve(ctx: click.Context, host: str, port: int, sample: bool, workers: int) 
     run_workers(host, port, workers, logs, access_log)
 
 
+def _password(from_stdin: bool) -> str:
+    """From the first line of standard input (for scripts), else a hidden prompt asked twice."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+@cli.group()
+def users() -> None:
+    """Accounts that sign in to /admin: editors manage posts and comments, admins also accounts."""
+
+
+@users.command(name="add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["editor", "admin"]), default="editor", show_default=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of a prompt.")
+@click.pass_context
+def users_add(ctx: click.Context, name: str, role: str, password_stdin: bool) -> None:
+    """Create an account."""
+    from metalnomist.accounts.service import create_user
+
+    password = _password(password_stdin)
+    with _archive(ctx) as archive:
+        create_user(archive.store, name, password, role)
+    click.echo(f"added {role} {name}")
+
+
+@users.command(name="list")
+@click.pass_context
+def users_list(ctx: click.Context) -> None:
+    """Every account with its role and whether it may sign in."""
+    from metalnomist.accounts.service import list_users
+
+    with _archive(ctx) as archive:
+        for user in list_users(archive.store):
+            click.echo(f"{user.name}\t{user.role}\t{'active' if user.active else 'disabled'}")
+
+
+@users.command(name="disable")
+@click.argument("name")
+@click.option("--enable", is_flag=True, help="Let a disabled account sign in again.")
+@click.pass_context
+def users_disable(ctx: click.Context, name: str, enable: bool) -> None:
+    """Stop an account signing in; its sessions and API tokens stop working at once."""
+    from metalnomist.accounts.service import set_user_active
+
+    with _archive(ctx) as archive:
+        set_user_active(archive.store, name, enable)
+    click.echo(f"{'enabled' if enable else 'disabled'} {name}")
+
+
+@users.command(name="password")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of a prompt.")
+@click.pass_context
+def users_password(ctx: click.Context, name: str, password_stdin: bool) -> None:
+    """Set a new password; the account's open sessions end."""
+    from metalnomist.accounts.service import change_password
+
+    password = _password(password_stdin)
+    with _archive(ctx) as archive:
+        change_password(archive.store, name, password)
+    click.echo(f"changed the password of {name}")
+
+
+@cli.group()
+def tokens() -> None:
+    """API tokens for scripts, sent as 'Authorization: Bearer TOKEN'."""
+
+
+@tokens.command(name="create")
+@click.argument("name")
+@click.pass_context
+def tokens_create(ctx: click.Context, name: str) -> None:
+    """Print a new token for the account NAME; it is shown this once and stored only hashed."""
+    from metalnomist.accounts.service import create_token
+
+    with _archive(ctx) as archive:
+        click.echo(create_token(archive.store, name))
+
+
+@tokens.command(name="list")
+@click.argument("name")
+@click.pass_context
+def tokens_list(ctx: click.Context, name: str) -> None:
+    """The account's tokens: id, when made, and when revoked."""
+    from metalnomist.accounts.service import list_tokens
+
+    with _archive(ctx) as archive:
+        for token_id, created, revoked in list_tokens(archive.store, name):
+            state = f"revoked {revoked.isoformat(timespec='minutes')}" if revoked else "active"
+            click.echo(f"{token_id}\tcreated {created.isoformat(timespec='minutes')}\t{state}")
+
+
+@tokens.command(name="revoke")
+@click.argument("token_id", type=int)
+@click.pass_context
+def tokens_revoke(ctx: click.Context, token_id: int) -> None:
+    """Stop the token with this id (from `tokens list`) working."""
+    from metalnomist.accounts.service import revoke
+
+    with _archive(ctx) as archive:
+        revoke(archive.store, token_id)
+    click.echo(f"revoked token {token_id}")
+
+
 @cli.command()
 def settings() -> None:
     """List every setting with its environment key, default and meaning."""

@@ -56,3 +56,7 @@ class IndexUnavailable(StoreError):
 
 class RateLimited(MetalnomistError):
     pass
+
+
+class Unauthorized(MetalnomistError):
+    """No valid account, session or token stands behind the request; nothing was changed."""

@@ -144,3 +144,23 @@ class IngestReport:
     unchanged: int = 0
     facts: int = 0
     files: int = 0
+
+
+# Editors manage posts and comments; admins also manage accounts. Readers need no account.
+Role = Literal["editor", "admin"]
+ROLES: tuple[str, ...] = get_args(Role)
+# Only 'published' posts reach readers; 'scheduled' ones publish themselves at their publish_at.
+PostStatus = Literal["draft", "scheduled", "published", "trash"]
+POST_STATUSES: tuple[str, ...] = get_args(PostStatus)
+
+
+@dataclass(frozen=True)
+class User:
+    """An account that signs in to /admin or sends API tokens. The password hash never leaves the store layer
+    except to be verified."""
+
+    id: int
+    name: str
+    role: Role
+    active: bool
+    password_hash: str = field(repr=False)

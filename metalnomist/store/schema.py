@@ -46,8 +46,12 @@ posts = Table(
     Column("comment_count", Integer),
     Column("extra", JSON, nullable=False),
     Column("content_hash", String(64), nullable=False),
+    # models.PostStatus: only 'published' posts reach readers (pages, feeds, search, API, facts)
+    Column("status", String(10), nullable=False, server_default="published"),
+    Column("publish_at", DateTime(timezone=True)),  # when a 'scheduled' post publishes itself
 )
 Index("ix_posts_published", posts.c.published)
+Index("ix_posts_status_publish_at", posts.c.status, posts.c.publish_at)
 
 post_labels = Table(
     "post_labels",
@@ -111,4 +115,59 @@ archive_meta = Table(
     metadata,
     Column("key", String(40), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(80), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),  # Argon2id, in its own encoded form
+    Column("role", String(10), nullable=False),  # models.Role
+    Column("active", Boolean, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("digest", String(64), nullable=False, unique=True),  # SHA-256 of the token, never the token
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("revoked", DateTime(timezone=True)),
+)
+
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account", String(80), nullable=False),
+    Column("client", String(64), nullable=False),  # a keyed fingerprint of the address, not the address
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_sign_in_failures_at", sign_in_failures.c.at)
+
+revisions = Table(
+    "revisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False),
+    Column("saved", DateTime(timezone=True), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("title", Text, nullable=False),
+    Column("markdown", Text, nullable=False),
+    Column("labels", JSON, nullable=False),
+)
+Index("ix_revisions_post", revisions.c.post_id)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("action", String(40), nullable=False),
+    Column("target", String(40), nullable=False),  # "post 12", "comment 7", "user ana"
+    Column("detail", Text, nullable=False),
 )

@@ -18,12 +18,13 @@ from starlette.staticfiles import StaticFiles
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.search.follower import Follower
-from metalnomist.web import api, data, docs, feeds, health, pages, sitemap
+from metalnomist.web import admin, admin_auth, api, data, docs, feeds, health, pages, sitemap
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.logs import ACCESS_LOGGER
 from metalnomist.web.metrics import Metrics, RequestObserver
 from metalnomist.web.render import make_templates
 from metalnomist.web.security import Csrf, PublicAddressMiddleware, SecurityHeadersMiddleware
+from metalnomist.web.session import Sessions
 from metalnomist.web.sidebar import SidebarCache
 
 STATIC_DIR = Path(__file__).with_name("static")
@@ -70,6 +71,10 @@ def routes() -> list[BaseRoute]:
         _page("/data/contradictions", data.contradictions_page),
         APIRoute("/healthz", health.healthz, methods=["GET", "HEAD"], include_in_schema=False),
         APIRoute("/metrics", health.metrics, methods=["GET"], include_in_schema=False),
+        _page("/admin/login", admin_auth.login_page),
+        _page("/admin/login", admin_auth.login_form, ("POST",)),
+        _page("/admin/logout", admin_auth.logout_form, ("POST",)),
+        _page("/admin", admin.dashboard),
         _api("/api/search", api.api_search, summary="Search posts"),
         _api("/api/posts", api.api_posts, summary="List posts"),
         _api("/api/posts/{post_id}", api.api_post, errors=(404,), summary="One post with body and comments"),
@@ -125,6 +130,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     app.state.metrics = metrics
     app.state.templates = make_templates()
     app.state.csrf = Csrf(settings.secret_key)
+    app.state.sessions = Sessions(settings.secret_key)
     app.state.sidebar = SidebarCache()
     return app
 

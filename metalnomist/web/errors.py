@@ -27,6 +27,7 @@ from metalnomist.errors import (
     NotFound,
     RateLimited,
     StoreError,
+    Unauthorized,
 )
 from metalnomist.store.posts import list_posts
 from metalnomist.web.render import render
@@ -40,6 +41,7 @@ ERROR_TABLE: tuple[tuple[type[Exception], int, str], ...] = (
     (InvalidInput, 400, "invalid_input"),
     (InvalidQuery, 400, "invalid_query"),
     (RateLimited, 429, "rate_limited"),
+    (Unauthorized, 401, "unauthorized"),
     (IngestError, 400, "unreadable_input"),
     (StoreError, 503, "store_unavailable"),
     (ConfigError, 500, "misconfigured"),
@@ -48,13 +50,13 @@ ERROR_TABLE: tuple[tuple[type[Exception], int, str], ...] = (
 
 # Codes for errors raised by the framework itself (routing, validation, media types).
 HTTP_CODES: dict[int, str] = {
-    400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
-    415: "unsupported_media_type", 422: "invalid_parameter", 429: "rate_limited", 500: "internal_error",
-    503: "store_unavailable",
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    413: "too_large", 415: "unsupported_media_type", 422: "invalid_parameter", 429: "rate_limited",
+    500: "internal_error", 503: "store_unavailable",
 }
 
 TITLES: dict[int, str] = {
-    400: "That request could not be understood", 403: "That form could not be accepted",
+    400: "That request could not be understood", 401: "Please sign in", 403: "That form could not be accepted",
     413: "That request is too large",
     404: "Page not found", 405: "That method is not allowed here", 422: "A parameter is not valid",
     429: "Too many requests", 500: "Something went wrong", 503: "The archive is unavailable",

@@ -1,0 +1,131 @@
+"""Accounts on SQLite and PostgreSQL: Argon2id hashes, sign-in refusals that name no reason, limits, tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from metalnomist.accounts.service import (
+    MAX_FAILURES_PER_ACCOUNT,
+    MAX_FAILURES_PER_CLIENT,
+    REFUSED,
+    change_password,
+    create_token,
+    create_user,
+    list_tokens,
+    list_users,
+    revoke,
+    set_user_active,
+    sign_in,
+    user_for_token,
+)
+from metalnomist.errors import InvalidInput, NotFound, RateLimited, Unauthorized
+from metalnomist.pipeline import Archive
+from metalnomist.store.schema import api_tokens
+
+PASSWORD = "correct horse battery"
+
+
+def test_a_password_is_stored_as_an_argon2id_hash_and_signs_in(archive: Archive) -> None:
+    user = create_user(archive.store, "ana", PASSWORD, "admin")
+    assert user.password_hash.startswith("$argon2id$") and PASSWORD not in user.password_hash
+    assert sign_in(archive.store, "ana", PASSWORD, "client-1").name == "ana"
+    assert [(u.name, u.role, u.active) for u in list_users(archive.store)] == [("ana", "admin", True)]
+
+
+BAD_DETAILS = [
+    ("ana", "short", "editor", "password"),  # under the minimum length
+    ("ana", PASSWORD, "owner", "role"),  # not a role we have
+    ("../ana", PASSWORD, "editor", "name"),  # names are plain identifiers
+    ("", PASSWORD, "editor", "name"),
+]
+
+
+def test_bad_account_details_are_refused_naming_the_field(archive: Archive) -> None:
+    for name, password, role, field in BAD_DETAILS:
+        with pytest.raises(InvalidInput) as caught:
+            create_user(archive.store, name, password, role)
+        assert caught.value.field == field
+    assert list_users(archive.store) == []
+
+
+def test_a_second_account_of_the_same_name_is_refused(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    with pytest.raises(InvalidInput, match="already exists"):
+        create_user(archive.store, "ana", PASSWORD + "!", "admin")
+
+
+def test_wrong_password_unknown_name_and_disabled_account_get_one_answer(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    create_user(archive.store, "bob", PASSWORD, "editor")
+    set_user_active(archive.store, "bob", False)
+    messages = set()
+    for name, password in [("ana", "wrong password"), ("nobody", PASSWORD), ("bob", PASSWORD)]:
+        with pytest.raises(Unauthorized) as caught:
+            sign_in(archive.store, name, password, "client-1")
+        messages.add(str(caught.value))
+    assert messages == {REFUSED}
+
+
+def test_an_account_is_locked_after_repeated_failures_even_for_the_right_password(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    for n in range(MAX_FAILURES_PER_ACCOUNT):
+        with pytest.raises(Unauthorized):
+            sign_in(archive.store, "ana", "guess " + str(n), f"client-{n}")  # a new client each time
+    with pytest.raises(RateLimited, match="wait 15 minutes"):
+        sign_in(archive.store, "ana", PASSWORD, "client-new")
+
+
+def test_a_client_is_locked_after_failing_across_many_names(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    for n in range(MAX_FAILURES_PER_CLIENT):
+        with pytest.raises(Unauthorized):
+            sign_in(archive.store, f"name{n}", PASSWORD, "sprayer")
+    with pytest.raises(RateLimited):
+        sign_in(archive.store, "ana", PASSWORD, "sprayer")
+    assert sign_in(archive.store, "ana", PASSWORD, "someone-else").name == "ana"
+
+
+def test_a_success_clears_the_accounts_failures(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    for _ in range(2):
+        for n in range(MAX_FAILURES_PER_ACCOUNT - 1):
+            with pytest.raises(Unauthorized):
+                sign_in(archive.store, "ana", f"typo {n}", "laptop")
+        sign_in(archive.store, "ana", PASSWORD, "laptop")
+
+
+def test_a_changed_password_replaces_the_old_one(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    change_password(archive.store, "ana", "a new long passphrase")
+    with pytest.raises(Unauthorized):
+        sign_in(archive.store, "ana", PASSWORD, "c")
+    assert sign_in(archive.store, "ana", "a new long passphrase", "c").name == "ana"
+    with pytest.raises(NotFound):
+        change_password(archive.store, "nobody", "a new long passphrase")
+
+
+def test_a_token_is_stored_hashed_works_until_revoked(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    token = create_token(archive.store, "ana")
+    with archive.store.reading() as conn:
+        stored = conn.execute(api_tokens.select()).one()
+    assert token not in stored.digest and len(stored.digest) == 64
+    assert user_for_token(archive.store, token).name == "ana"
+    [(token_id, _, revoked)] = list_tokens(archive.store, "ana")
+    assert revoked is None
+    revoke(archive.store, token_id)
+    with pytest.raises(Unauthorized):
+        user_for_token(archive.store, token)
+    with pytest.raises(NotFound):
+        revoke(archive.store, token_id)
+
+
+def test_a_disabled_accounts_tokens_stop_working(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    token = create_token(archive.store, "ana")
+    set_user_active(archive.store, "ana", False)
+    with pytest.raises(Unauthorized):
+        user_for_token(archive.store, token)
+    for forged in ["", "mn_", token[:-1] + "x", "x" * 500]:
+        with pytest.raises(Unauthorized):
+            user_for_token(archive.store, forged)
