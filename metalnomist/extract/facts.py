@@ -44,6 +44,12 @@ _YEAR_BACK = re.compile(
     )\b""",
     re.I | re.X,
 )
+# `992,000 t during the same period last year`: the current figure's period, a year back.
+_SAME_LAST_YEAR = re.compile(
+    r"\b(?:during|in|over|for)\s+the\s+same\s+(?:period|quarter|months?|time)\s+(?:of\s+|in\s+)?"
+    r"(?:last|the\s+previous|the\s+prior)\s+year\b",
+    re.I,
+)
 _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
 # `for the year`, `full-year`: the calendar year of the period the report is about.
@@ -344,6 +350,12 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     current = state.paragraph.period or state.period
     if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`
+    back = _SAME_LAST_YEAR.search(view.text, draft.anchor.q.end, draft.anchor.clause.end)
+    if back and not any(draft.anchor.q.end <= p.start < back.start() for p in view.periods):
+        earlier = [p.period for p in view.periods if p.use == "period" and p.end <= draft.anchor.q.start]
+        base = earlier[-1] if earlier else current  # the period the sentence compares with, else the report's
+        if base:
+            return year_before(base)
     own = _own_periods(draft, view)
     quarter = state.paragraph.period or state.last_period or state.title_period
     if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):

@@ -298,6 +298,7 @@ _PUBLICATION = re.compile(
     r"\b(?:released|published|announced|reported|said|says|revised|stated|noted|certified|held|met|unveiled|approved|signed|issued|show(?:s|ed)?)\s+(?:\w+\s+)?on\s+$",
     re.I,
 )
+_REPORTED_AFTER = re.compile(r",?\s+(?:reported|said|announced|released|published|stated)\b")
 _EFFECT = re.compile(
     r"\b(?:starting|effective|beginning|from|as of|imposed on|(?:takes?|took|taking) effect on"
     r"|(?:comes?|came|entered|enters) into force on)\s+(?:from\s+)?$",
@@ -431,6 +432,8 @@ def find_periods(
             ):
                 continue  # `may` the verb
             use = _use(kind, text[: m.start()])
+            if kind == "date" and _REPORTED_AFTER.match(text, m.end()):
+                use = "publication"  # `Teck April 25 reported that …`
             # a day named as a date (`On April 3`) is dated only by the post's own date
             # a day named as a date of effect or publication, or opening the sentence (`On April 3,
             # the US will …`), is an event's date: only the post's own date gives it a year

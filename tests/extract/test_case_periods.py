@@ -179,6 +179,27 @@ THE_YEAR = [
     ),
 ]
 
+# Mine reports (trade press): a comparison `during the same period last year` is the period the
+# sentence reports, a year back; a day before `reported` is when it was said, not the period.
+MINE_REPORTS = [
+    Case(
+        "Ore milled rose to 2.4 million tonnes grading 0.6% copper in the first half, against 2.1 million "
+        "tonnes grading 0.5% copper during the same period last year.",
+        [
+            F(value=2.4e6, period="2024-H1"),
+            F(value=0.6),
+            F(value=2.1e6, period="2023-H1"),
+            F(value=0.5, period="2023-H1"),
+        ],
+    ),
+    Case(
+        "Newmont May 2 reported that its Penasquito mine produced 61,000 tonnes (134.5 million pounds) of zinc "
+        "and 22,000 tonnes of lead over the first quarter.",
+        [F(value=61000, period="2024-Q1"), F(value=22000, period="2024-Q1")],
+        published=datetime(2024, 5, 10, tzinfo=UTC),
+    ),
+]
+
 # Company and government reports on fiscal years: the reporting country says whose year it is.
 FISCAL = [
     # Australian miners report on a July-June year: FY25's third quarter is January-March 2025
@@ -304,7 +325,19 @@ KNOWN_MISSES = [
 ]
 
 
-ALL = WIRE + UNDATED + QUARTERS + HEADLINE + WEEKDAY_DATES + WRAPS + THE_YEAR + FISCAL + COMPARED + KNOWN_MISSES
+ALL = (
+    WIRE
+    + UNDATED
+    + QUARTERS
+    + HEADLINE
+    + MINE_REPORTS
+    + WEEKDAY_DATES
+    + WRAPS
+    + THE_YEAR
+    + FISCAL
+    + COMPARED
+    + KNOWN_MISSES
+)
 
 
 @pytest.mark.parametrize("case", ALL, ids=row_id)
