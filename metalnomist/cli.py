@@ -279,6 +279,36 @@ def reindex_command(ctx: click.Context) -> None:
     click.echo(f"{count} posts indexed")
 
 
+@cli.group(name="index")
+def index_group() -> None:
+    """Copy this node's search index to a new node (export), or start from such a copy (import)."""
+
+
+@index_group.command(name="export")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def index_export(ctx: click.Context, path: Path) -> None:
+    """Write the search index folder to a new tar file PATH, while the node keeps serving."""
+    from metalnomist.search.index import SearchIndex
+    from metalnomist.search.transfer import export_index
+
+    copy = export_index(SearchIndex(ctx.obj.resolved_index_dir()), path)
+    click.echo(f"exported the index of archive {copy.archive} at change {copy.seq} ({copy.files} files) to {path}")
+
+
+@index_group.command(name="import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def index_import(ctx: click.Context, path: Path) -> None:
+    """Replace the search index folder with an export of this archive's index, then catch up (stop the node first)."""
+    from metalnomist.search.transfer import import_index
+
+    with _archive(ctx) as archive:
+        copy = import_index(archive.store, path, ctx.obj.resolved_index_dir())
+        now = archive.index.applied_seq  # opening it applies what was logged since the export
+    click.echo(f"imported the index at change {copy.seq} from {path}; caught up to change {now}")
+
+
 @cli.command(name="backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context

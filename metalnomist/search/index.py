@@ -14,7 +14,8 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -40,6 +41,7 @@ UNDATED = -(2**62)  # sorts after every real date in newest-first order
 # match counts above a body match. 0.3 measured best on SciFact (bench/relevance.py: 0.692
 # nDCG@10; 0.686 with no bonus, 0.673 at 0.6; separate title/body fields at 2.0/1.0: 0.613).
 FIELD_BOOSTS = {"text": 1.0, "title": 0.3, "labels": 1.0}
+PAUSE_HEAP_BYTES = 15_000_000  # Tantivy's smallest writer: `unchanging` holds one only for its lock
 LONGEST_TERM = 40  # bytes: longer words are not indexed, so no post can contain them
 
 log = logging.getLogger(__name__)
@@ -178,6 +180,23 @@ class SearchIndex:
                 if time.monotonic() >= deadline:
                     raise IndexBusy(self.path) from None
                 time.sleep(0.05)
+
+    @contextmanager
+    def unchanging(self, wait_seconds: float = 30.0) -> Iterator[None]:
+        """Inside, no process commits to this folder (Tantivy's writer lock is held): its files can be copied.
+
+        Its state is written after each commit, so a copy taken here never claims more than it holds.
+        """
+        if not self._write_lock.acquire(timeout=wait_seconds):
+            raise IndexBusy(self.path)
+        try:
+            writer = self._writer(PAUSE_HEAP_BYTES, wait_seconds)
+            try:
+                yield
+            finally:
+                writer.wait_merging_threads()  # consumes the writer, releasing the lock
+        finally:
+            self._write_lock.release()
 
     # --- state -------------------------------------------------------------------------------
     def _state(self) -> dict[str, Any]:
