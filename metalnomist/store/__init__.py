@@ -11,6 +11,8 @@ from sqlalchemy.exc import OperationalError
 from metalnomist.errors import StoreError
 from metalnomist.store.changes import forget_noted, log_noted
 from metalnomist.store.database import BUSY_SECONDS, WRITE, driver_problem, migrate, open_engine
+from metalnomist.store.revision import forget_noted as forget_facts_noted
+from metalnomist.store.revision import stamp_noted
 
 __all__ = ["Connection", "Store"]  # a connection is what the layers above pass to store functions
 
@@ -50,7 +52,8 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """Everything inside commits together or not at all; the posts it changed are logged last.
+        """Everything inside commits together or not at all; the posts it changed are logged last
+        (and a change to facts moves the facts revision).
 
         On SQLite it holds the one write lock throughout, so keep it short.
         """
@@ -59,8 +62,10 @@ class Store:
             try:
                 yield conn
                 log_noted(conn)
+                stamp_noted(conn)
             finally:
                 forget_noted(conn)
+                forget_facts_noted(conn)
 
     @contextmanager
     def _explained(self, writing: bool) -> Iterator[None]:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, fields
+from datetime import datetime
 from difflib import get_close_matches
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Connection, and_, delete, func, insert, literal, or_, select
+from sqlalchemy import Connection, delete, func, insert, literal, or_, select
 
 from metalnomist.models import Fact
-from metalnomist.store.schema import facts, posts
+from metalnomist.store.contradictions import find_contradictions, series_key
+from metalnomist.store.revision import note_facts_changed
+from metalnomist.store.schema import as_utc, facts, posts
 
 _COLUMNS = ("sentence", "sentence_start", "value", "value_max", "unit", "change_pct", "change_pp", "change_basis",
             "metric", "commodity", "country", "partner", "company", "period", "forecast", "source", "bound")
@@ -45,14 +48,20 @@ class FactFilter:
 
 
 def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]]) -> None:
-    """Each listed post's facts become exactly these: one delete and one insert for the lot."""
+    """Each listed post's facts become exactly these: one delete and one insert for the lot.
+
+    The contradictions their old facts took part in go with them; those the new ones form are
+    stored, and the facts revision moves on at commit (see note_facts_changed).
+    """
     if not by_post:
         return
     conn.execute(delete(facts).where(facts.c.post_id.in_(list(by_post))))
-    rows = [{"post_id": post_id, **{c: getattr(f, c) for c in _COLUMNS}} for post_id, items in by_post.items()
-            for f in items]
+    rows = [{"post_id": post_id, "series_key": series_key(f), **{c: getattr(f, c) for c in _COLUMNS}}
+            for post_id, items in by_post.items() for f in items]
     if rows:
         conn.execute(insert(facts), rows)
+        find_contradictions(conn, list(by_post))
+    note_facts_changed(conn)
 
 
 def _like(text: str) -> str:
@@ -98,7 +107,8 @@ def _order(sort: SortColumn | None, descending: bool) -> list[Any]:
     return [column.is_(None), column.desc() if descending else column.asc(), *reading]
 
 
-def _fact(row: Any) -> Fact:
+def fact_from_row(row: Any) -> Fact:
+    """A facts row joined with its post's title."""
     return Fact(post=row.title, id=row.id, post_id=row.post_id, **{c: getattr(row, c) for c in _COLUMNS})
 
 
@@ -111,27 +121,26 @@ def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int |
         query = query.limit(limit)
     count = _where(select(func.count()).select_from(facts.join(posts, posts.c.id == facts.c.post_id)), flt)
     rows = conn.execute(query)
-    found = [_fact(r) for r in rows]
+    found = [fact_from_row(r) for r in rows]
     return found, int(conn.execute(count).scalar_one())
 
 
-_SERIES_PERIOD = ("commodity", "metric", "country", "partner", "company", "unit", "period")
+@dataclass(frozen=True)
+class PostLink:
+    """What a listed fact needs of its post: the title and address, and the year its periods fall in."""
+
+    title: str
+    permalink: str
+    published: datetime | None
 
 
-def facts_reported_twice(conn: Connection) -> list[Fact]:
-    """Dated figures whose series and period (case-folded) more than one post reports.
-
-    Only these can contradict each other, so the database narrows them instead of Python
-    reading every fact.
-    """
-    keys = [func.lower(func.coalesce(getattr(facts.c, name), "")) for name in _SERIES_PERIOD]
-    dated = (facts.c.value.is_not(None), facts.c.period.is_not(None), facts.c.period != "")
-    shared = (select(*[k.label(f"k{i}") for i, k in enumerate(keys)]).where(*dated).group_by(*keys)
-              .having(func.count(func.distinct(facts.c.post_id)) > 1).subquery())
-    matches = [key == getattr(shared.c, f"k{i}") for i, key in enumerate(keys)]
-    query = (select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
-             .join(shared, and_(*matches)).where(*dated).order_by(facts.c.post_id, facts.c.sentence_start, facts.c.id))
-    return [_fact(r) for r in conn.execute(query)]
+def facts_by_ids(conn: Connection, ids: Collection[int]) -> dict[int, tuple[Fact, PostLink]]:
+    """These facts, each with what a listing shows of its post (no body is read)."""
+    if not ids:
+        return {}
+    query = (select(facts, posts.c.title, posts.c.permalink, posts.c.published)
+             .join(posts, posts.c.id == facts.c.post_id).where(facts.c.id.in_(sorted(ids))))
+    return {r.id: (fact_from_row(r), PostLink(r.title, r.permalink, as_utc(r.published))) for r in conn.execute(query)}
 
 
 FILTER_COLUMNS: tuple[str, ...] = ("commodity", "metric", "country", "partner", "company", "period", "source")

@@ -98,9 +98,26 @@ facts = Table(
     Column("forecast", Boolean, nullable=False),
     Column("source", String(200)),
     Column("bound", String(20)),
+    # A dated figure's series and period, case-folded (see store/contradictions.py); NULL for undated facts.
+    Column("series_key", String(700)),
 )
 Index("ix_facts_post", facts.c.post_id)
 Index("ix_facts_series", facts.c.commodity, facts.c.metric, facts.c.country)
+Index("ix_facts_series_key", facts.c.series_key)
+
+# Pairs of facts from different posts that report one figure differently, kept as facts change.
+contradictions = Table(
+    "contradictions",
+    metadata,
+    Column("first_fact_id", Integer, ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
+    Column("second_fact_id", Integer, ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
+    Column("commodity", String(120), nullable=False),  # the listing's order: commodity, metric, period
+    Column("metric", String(40), nullable=False),
+    Column("period", String(40), nullable=False),
+)
+Index("ix_contradictions_order", contradictions.c.commodity, contradictions.c.metric, contradictions.c.period,
+      contradictions.c.first_fact_id, contradictions.c.second_fact_id)
+Index("ix_contradictions_second", contradictions.c.second_fact_id)
 
 changes = Table(
     "changes",

@@ -248,10 +248,20 @@ def _series_url(found: Series, unit: str) -> str:
                                         "unit": unit})
 
 
-def contradictions_page(request: Request) -> Response:
+PAIRS_PER_PAGE = 50
+PairStart = Annotated[int, Query(ge=0, le=MAX_STORED_INT, description="How many pairs to skip.")]
+PairLimit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Pairs per page, 1 to {MAX_PAGE}.")]
+
+
+def contradictions_page(request: Request, start: PairStart = 0, limit: PairLimit = PAIRS_PER_PAGE) -> Response:
+    """One page of disagreeing pairs, with links to the pages before and after it."""
     with archive_of(request).store.reading() as conn:
-        pairs = contradictions(conn)
-    return render(request, "data_contradictions.html", {"pairs": pairs, "kind": "data", **FORMATTERS})
+        pairs, total = contradictions(conn, start, limit)
+    size = f"&limit={limit}" if limit != PAIRS_PER_PAGE else ""
+    pager = {"newer": f"/data/contradictions?start={max(start - limit, 0)}{size}" if start else None,
+             "older": f"/data/contradictions?start={start + limit}{size}" if start + len(pairs) < total else None}
+    return render(request, "data_contradictions.html",
+                  {"pairs": pairs, "total": total, "start": start, "pager": pager, "kind": "data", **FORMATTERS})
 
 
 # --- the post page's facts ----------------------------------------------------------------------
@@ -360,8 +370,9 @@ def _contradiction_out(c: Contradiction) -> ContradictionOut:
                             second=_point_out(c.second))
 
 
-def api_contradictions(request: Request) -> ContradictionList:
-    """Pairs of posts that report one figure (same series, unit and period) more than 1% apart."""
+def api_contradictions(request: Request, offset: PairStart = 0, limit: PairLimit = PAIRS_PER_PAGE) -> ContradictionList:
+    """Pairs of posts that report one figure (same series, unit and period) more than 1% apart, by
+    commodity, metric and period; `total` counts them all."""
     with archive_of(request).store.reading() as conn:
-        pairs = contradictions(conn)
-    return ContradictionList(total=len(pairs), contradictions=[_contradiction_out(c) for c in pairs])
+        pairs, total = contradictions(conn, offset, limit)
+    return ContradictionList(total=total, contradictions=[_contradiction_out(c) for c in pairs])

@@ -8,12 +8,16 @@ from pathlib import Path
 import pytest
 
 from metalnomist.analysis.contradictions import Contradiction, contradictions
-from metalnomist.pipeline import Archive, ingest_file
+from metalnomist.pipeline import Archive, ingest_file, reextract
 
 
-def contradictions_in(archive: Archive) -> list[Contradiction]:
+def contradictions_in(archive: Archive, offset: int = 0, limit: int = 50) -> list[Contradiction]:
+    return page_of(archive, offset, limit)[0]
+
+
+def page_of(archive: Archive, offset: int = 0, limit: int = 50) -> tuple[list[Contradiction], int]:
     with archive.store.reading() as conn:
-        return contradictions(conn)
+        return contradictions(conn, offset, limit)
 
 
 def _post(title: str, body: str, url: str) -> dict[str, object]:
@@ -42,7 +46,8 @@ DISAGREEING = [
 def test_contradictions_pair_different_posts_more_than_one_percent_apart(archive: Archive,
                                                                         tmp_path: Path) -> None:
     ingest_file(archive, write_posts(tmp_path, DISAGREEING), "jsonl")
-    found = contradictions_in(archive)
+    found, total = page_of(archive)
+    assert total == 2
     pairs = {(c.first.value, c.second.value) for c in found}
     assert pairs == {(12000, 13500), (13500, 12050)}
     first = found[0]
@@ -54,7 +59,7 @@ def test_contradictions_pair_different_posts_more_than_one_percent_apart(archive
 
 
 def test_seed_has_no_contradictions(seeded: Archive) -> None:
-    assert contradictions_in(seeded) == []
+    assert page_of(seeded) == ([], 0)
 
 
 def test_a_post_does_not_contradict_itself(archive: Archive, tmp_path: Path) -> None:
@@ -67,3 +72,33 @@ def test_a_post_does_not_contradict_itself(archive: Archive, tmp_path: Path) -> 
     assert [(c.first.value, c.second.value, c.period) for c in found] == [(12000, 13500, "2024-03"),
                                                                           (14000, 13500, "2024-03")]
     assert all(c.first.post_id != c.second.post_id for c in found)
+
+
+def test_contradictions_follow_the_facts_as_posts_are_reingested(archive: Archive, tmp_path: Path) -> None:
+    """Stored at ingest: a revision that now agrees takes its pairs away; one that disagrees again brings them
+    back; the pairs of posts not re-ingested stay."""
+    ingest_file(archive, write_posts(tmp_path, DISAGREEING), "jsonl")
+    agreeing = dict(DISAGREEING[1], body=str(DISAGREEING[1]["body"]).replace("13,500", "12,000"))
+    ingest_file(archive, write_posts(tmp_path, [agreeing]), "jsonl")
+    assert page_of(archive) == ([], 0)
+    apart = dict(DISAGREEING[1], body=str(DISAGREEING[1]["body"]).replace("13,500", "11,000"))
+    ingest_file(archive, write_posts(tmp_path, [apart]), "jsonl")
+    found, total = page_of(archive)
+    assert total == 2 and {(c.first.value, c.second.value) for c in found} == {(12000, 11000), (11000, 12050)}
+
+
+def test_contradictions_come_in_pages_in_listing_order(archive: Archive, tmp_path: Path) -> None:
+    ingest_file(archive, write_posts(tmp_path, DISAGREEING), "jsonl")
+    every, total = page_of(archive)
+    pages = [page_of(archive, offset, 1) for offset in range(3)]
+    assert [page for page, _ in pages] == [every[:1], every[1:], []]
+    assert {count for _, count in pages} == {total} == {2}
+
+
+def test_reextraction_keeps_the_contradictions(archive: Archive, tmp_path: Path) -> None:
+    ingest_file(archive, write_posts(tmp_path, DISAGREEING), "jsonl")
+    before = page_of(archive)
+    reextract(archive)
+    after = page_of(archive)
+    assert [(c.first.value, c.second.value) for c in after[0]] == [(c.first.value, c.second.value) for c in before[0]]
+    assert after[1] == before[1] == 2

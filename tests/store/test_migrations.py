@@ -54,3 +54,32 @@ def test_an_archive_behind_the_head_is_brought_forward(db_url: str) -> None:
     migrate(engine)
     assert schema_revision(engine) == SCHEMA_HEAD
     engine.dispose()
+
+
+OLD_FACT = ("INSERT INTO facts (post_id, sentence, metric, value, unit, commodity, country, period, forecast)"
+            " VALUES ((SELECT id FROM posts WHERE key = :key), 's', 'imports', :value, 't', :commodity, 'Japan',"
+            " '2024-03', :forecast)")
+
+
+def test_0004_pairs_the_contradicting_facts_already_stored(db_url: str) -> None:
+    """An archive from before contradictions were kept lists its existing ones once migrated."""
+    from metalnomist.store.contradictions import contradiction_page, count_contradictions
+
+    engine = open_engine(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
+        conn.execute(text(OLD_POST), [{"key": k, "link": f"/{k}", "published": "2024-04-01"} for k in "abc"])
+        conn.execute(text(OLD_FACT), [{"key": "a", "value": 100, "commodity": "Nickel", "forecast": False},
+                                      {"key": "b", "value": 150, "commodity": "nickel", "forecast": False},
+                                      {"key": "c", "value": 100.5, "commodity": "NICKEL", "forecast": False},
+                                      {"key": "c", "value": 900, "commodity": "zinc", "forecast": False}])
+    migrate(engine)
+    with engine.connect() as conn:
+        values = dict(conn.execute(text("SELECT id, value FROM facts")).all())
+        pairs = [(values[a], values[b]) for a, b in contradiction_page(conn, 0, 10)]
+        assert count_contradictions(conn) == 2
+    engine.dispose()
+    assert pairs == [(100, 150), (150, 100.5)]  # case folded; 100.5 is 100 rounded, not a contradiction

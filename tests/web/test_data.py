@@ -196,6 +196,22 @@ def test_contradictions_page_shows_pairs_side_by_side(disagreeing: Site) -> None
     assert api["total"] == 2 and api["contradictions"][0]["period"] == "2024-03"
 
 
+def test_contradictions_come_in_pages(disagreeing: Site) -> None:
+    client = disagreeing.client
+    doc = html(client.get("/data/contradictions", params={"limit": 1}))
+    assert len(select(doc, "section.contradiction")) == 1
+    assert text_of(select(doc, ".result-count")[0]) == "Pairs 1–1 of 2."
+    older = select(doc, "nav.pager a.older")[0].get("href")
+    second = html(client.get(older))
+    assert len(select(second, "section.contradiction")) == 1 and not select(second, "nav.pager a.older")
+    assert select(second, "nav.pager a.newer")[0].get("href") == "/data/contradictions?start=0&limit=1"
+    api = [client.get("/api/facts/contradictions", params={"limit": 1, "offset": i}).json() for i in (0, 1)]
+    assert [a["total"] for a in api] == [2, 2] and [len(a["contradictions"]) for a in api] == [1, 1]
+    whole = client.get("/api/facts/contradictions").json()["contradictions"]
+    assert [a["contradictions"][0] for a in api] == whole
+    assert client.get("/api/facts/contradictions", params={"limit": 0}).status_code == 422
+
+
 def test_empty_contradictions_page(site: Site) -> None:
     """The seed's repeated figures all agree, so the page says so and lists no pair."""
     doc = html(site.client.get("/data/contradictions"))

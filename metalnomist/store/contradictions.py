@@ -1,0 +1,117 @@
+"""Contradictions kept as facts change: pairs of facts from different posts that report one figure differently.
+
+Whenever a post's facts are replaced (ingest, re-extraction), its dated facts are compared with
+the others of the same series and period, found through `facts.series_key`; a changed fact's
+old pairs go with it (ON DELETE CASCADE). Listing them is then one indexed page of a small
+table, never a pass over every fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, delete, func, insert, select, update
+
+from metalnomist.models import Fact
+from metalnomist.store.schema import contradictions, facts
+
+TOLERANCE = 0.01  # the benchmark's own tolerance: closer values are the same figure rounded
+KEY_FIELDS = ("commodity", "metric", "country", "partner", "company", "unit", "period")
+_SEPARATOR = "\x1f"  # no vocabulary value holds a control character
+_CHUNK = 500  # values per IN (…) list
+
+
+def series_key(fact: Fact | Row[Any]) -> str | None:
+    """What two facts must share to contradict: series, unit and period, case-folded; None when undated.
+
+    The company belongs to it, so a carmaker's figure never contradicts the market's, and a
+    year-less period (`--03`) only meets the same stated label.
+    """
+    if fact.value is None or not fact.period:
+        return None
+    return _SEPARATOR.join((getattr(fact, name) or "").casefold() for name in KEY_FIELDS)
+
+
+def differ(a: float, b: float) -> bool:
+    return abs(a - b) > TOLERANCE * max(abs(a), abs(b))
+
+
+@dataclass(frozen=True)
+class _Member:
+    id: int
+    post_id: int
+    value: float
+    commodity: str
+    metric: str
+    period: str
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
+
+
+def _pairs(group: Sequence[_Member], changed: Collection[int] | None) -> Iterator[dict[str, Any]]:
+    """Rows for the pairs a group forms (in post order), only those touching `changed` posts (None: all)."""
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            touched = changed is None or a.post_id in changed or b.post_id in changed
+            if touched and a.post_id != b.post_id and differ(a.value, b.value):
+                yield {"first_fact_id": a.id, "second_fact_id": b.id, "commodity": a.commodity,
+                       "metric": a.metric, "period": a.period}
+
+
+def _store_pairs(conn: Connection, keys: Iterable[str], changed: Collection[int] | None) -> None:
+    columns = (facts.c.id, facts.c.post_id, facts.c.value, facts.c.commodity, facts.c.metric, facts.c.period,
+               facts.c.series_key)
+    for chunk in _chunks(sorted(set(keys))):
+        query = (select(*columns).where(facts.c.series_key.in_(chunk))
+                 .order_by(facts.c.series_key, facts.c.post_id, facts.c.id))
+        rows = []
+        for _, members in groupby(conn.execute(query), key=lambda row: row.series_key):
+            group = [_Member(r.id, r.post_id, r.value, r.commodity or "", r.metric, r.period) for r in members]
+            rows += list(_pairs(group, changed))
+        if rows:
+            conn.execute(insert(contradictions), rows)
+
+
+def find_contradictions(conn: Connection, post_ids: Collection[int]) -> None:
+    """After these posts' facts were replaced: store every pair their new facts form with any post's."""
+    keys: list[str] = []
+    for chunk in _chunks(sorted(post_ids)):
+        keys += conn.execute(select(facts.c.series_key).distinct()
+                             .where(facts.c.post_id.in_(chunk), facts.c.series_key.is_not(None))).scalars()
+    _store_pairs(conn, keys, set(post_ids))
+
+
+def rebuild_contradictions(conn: Connection, batch: int = 5000) -> None:
+    """Every fact's series key and every pair again, from the facts alone (the migration that added them)."""
+    conn.execute(delete(contradictions))
+    last = 0
+    while True:
+        rows = list(conn.execute(select(facts).where(facts.c.id > last).order_by(facts.c.id).limit(batch)))
+        if not rows:
+            break
+        keyed = [{"fact_id": r.id, "key": series_key(r)} for r in rows]
+        conn.execute(update(facts).where(facts.c.id == bindparam("fact_id")).values(series_key=bindparam("key")),
+                     keyed)
+        last = rows[-1].id
+    shared = (select(facts.c.series_key).where(facts.c.series_key.is_not(None)).group_by(facts.c.series_key)
+              .having(func.count(func.distinct(facts.c.post_id)) > 1))
+    _store_pairs(conn, conn.execute(shared).scalars(), None)
+
+
+def count_contradictions(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(contradictions)).scalar_one())
+
+
+def contradiction_page(conn: Connection, offset: int, limit: int) -> list[tuple[int, int]]:
+    """(first fact id, second fact id) of one page of pairs, by commodity, metric and period."""
+    order = (contradictions.c.commodity, contradictions.c.metric, contradictions.c.period,
+             contradictions.c.first_fact_id, contradictions.c.second_fact_id)
+    query = (select(contradictions.c.first_fact_id, contradictions.c.second_fact_id).order_by(*order)
+             .offset(offset).limit(limit))
+    return [(row.first_fact_id, row.second_fact_id) for row in conn.execute(query)]
