@@ -19,6 +19,7 @@ from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.search.follower import Follower
 from metalnomist.web import admin, admin_auth, api, data, docs, feeds, health, pages, sitemap
+from metalnomist.web.data_menus import MenuCache
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.logs import ACCESS_LOGGER
 from metalnomist.web.metrics import Metrics, RequestObserver
@@ -132,6 +133,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     app.state.csrf = Csrf(settings.secret_key)
     app.state.sessions = Sessions(settings.secret_key)
     app.state.sidebar = SidebarCache()
+    app.state.fact_menus = MenuCache()
     return app
 
 

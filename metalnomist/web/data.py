@@ -21,11 +21,11 @@ from metalnomist.analysis.contradictions import Contradiction, contradictions
 from metalnomist.analysis.figures import describe, format_change, format_pct, format_quantity
 from metalnomist.analysis.periods import period_text
 from metalnomist.analysis.segments import Segment, post_facts, segment_blocks
-from metalnomist.analysis.series import Series, SeriesPoint, series, series_keys
+from metalnomist.analysis.series import Series, SeriesPoint, series
 from metalnomist.extract.export import fact_to_dict, write_csv
 from metalnomist.models import MAX_STORED_INT, Block, Fact, Post
 from metalnomist.pipeline import Archive, explain_no_facts
-from metalnomist.store.facts import FactFilter, SortColumn, distinct_values, query_facts
+from metalnomist.store.facts import FactFilter, SortColumn, query_facts
 from metalnomist.store.posts import posts_by_ids
 from metalnomist.web.charts import NARROW, axis_title, line_chart
 from metalnomist.web.render import render, split_commentary
@@ -164,10 +164,9 @@ def _run(archive: Archive, view: FactQuery) -> tuple[list[Fact], int]:
         return query_facts(conn, view.flt, view.start, view.limit, view.sort, view.descending)
 
 
-def _menus(archive: Archive, view: FactQuery) -> dict[str, list[str]]:
+def _menus(choices: dict[str, tuple[str, ...]], view: FactQuery) -> dict[str, list[str]]:
     """Each filter's choices; a chosen value not in the list (other case, stale link) is kept selectable."""
-    with archive.store.reading() as conn:
-        menus = {name: distinct_values(conn, name) for name in FILTERS}
+    menus = {name: list(choices.get(name, ())) for name in FILTERS}
     for name in FILTERS:
         chosen = getattr(view.flt, name)
         if chosen and chosen.casefold() not in {v.casefold() for v in menus[name]}:
@@ -183,12 +182,12 @@ def data_page(request: Request, view: Explorer,
     archive = archive_of(request)
     found, total = _run(archive, view)
     with archive.store.reading() as conn:
-        keys = series_keys(conn)
+        cached = request.app.state.fact_menus.get(conn)
     end = view.start + len(found)
     pager = {"newer": view.url(start=max(view.start - view.limit, 0)) if view.start else None,
              "older": view.url(start=end) if end < total else None}
-    context = {"view": view, "rows": _rows(archive, found), "total": total, "menus": _menus(archive, view),
-               "sort_labels": SORT_LABELS, "pager": pager, "series_keys": keys,
+    context = {"view": view, "rows": _rows(archive, found), "total": total, "menus": _menus(cached.choices, view),
+               "sort_labels": SORT_LABELS, "pager": pager, "series_keys": cached.series,
                "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data",
                "unmatched": explain_no_facts(archive, view.flt) if not total else []}
     return render(request, "data.html", context)
@@ -228,7 +227,7 @@ def series_page(request: Request, commodity: SeriesFilter = None, metric: Series
                 company: SeriesFilter = None, grain: SeriesFilter = None) -> Response:
     """One series as a chart and a table; without a commodity and metric, the menu of series."""
     with archive_of(request).store.reading() as conn:
-        keys = series_keys(conn)
+        keys = request.app.state.fact_menus.get(conn).series
         found = None
         if commodity and metric:
             found = series(conn, commodity, metric, country, partner, unit, company, grain)

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 import pytest
+from sqlalchemy import event
 
 from metalnomist.pipeline import ingest_file
 from tests.analysis.test_contradictions import DISAGREEING, write_posts
@@ -210,6 +211,37 @@ def test_contradictions_come_in_pages(disagreeing: Site) -> None:
     whole = client.get("/api/facts/contradictions").json()["contradictions"]
     assert [a["contradictions"][0] for a in api] == whole
     assert client.get("/api/facts/contradictions", params={"limit": 0}).status_code == 422
+
+
+def _menu(doc: lxml.html.HtmlElement, name: str) -> list[str]:
+    return [o.get("value") for o in select(doc, f"select#filter-{name} option") if o.get("value")]
+
+
+def test_menus_are_counted_once_per_change_to_the_facts(disagreeing: Site, tmp_path: Path) -> None:
+    """Filter choices and the series menu group every fact: recounted after a change, not for each reader."""
+    statements: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        statements.append(statement)
+
+    client, engine = disagreeing.client, disagreeing.archive.store.engine
+    client.get("/data")
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        doc = html(client.get("/data"))
+        assert "nickel" in _menu(doc, "commodity")
+        assert not [s for s in statements if "DISTINCT" in s.upper() or "GROUP BY" in s.upper()], statements
+        assert not {"bismuth", "rhodium"} & set(_menu(doc, "commodity"))
+        bismuth = dict(DISAGREEING[0], url="https://example.com/bi",
+                       body="Japan imported 9,000 tonnes of bismuth in March 2024, the ministry said.")
+        ingest_file(disagreeing.archive, write_posts(tmp_path, [bismuth]), "jsonl")
+        assert "bismuth" in _menu(html(client.get("/data")), "commodity")
+        rhodium = dict(bismuth, body=str(bismuth["body"]).replace("bismuth", "rhodium"))
+        ingest_file(disagreeing.archive, write_posts(tmp_path, [rhodium]), "jsonl")
+        after = _menu(html(client.get("/data")), "commodity")
+        assert "rhodium" in after and "bismuth" not in after
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
 
 
 def test_empty_contradictions_page(site: Site) -> None:
