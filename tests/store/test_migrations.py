@@ -61,7 +61,7 @@ OLD_FACT = ("INSERT INTO facts (post_id, sentence, metric, value, unit, commodit
             " '2024-03', :forecast)")
 
 
-def test_0004_pairs_the_contradicting_facts_already_stored(db_url: str) -> None:
+def test_0005_pairs_the_contradicting_facts_already_stored(db_url: str) -> None:
     """An archive from before contradictions were kept lists its existing ones once migrated."""
     from metalnomist.store.contradictions import contradiction_page, count_contradictions
 
@@ -70,7 +70,7 @@ def test_0004_pairs_the_contradicting_facts_already_stored(db_url: str) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0003")
+        command.upgrade(config, "0004")
         conn.execute(text(OLD_POST), [{"key": k, "link": f"/{k}", "published": "2024-04-01"} for k in "abc"])
         conn.execute(text(OLD_FACT), [{"key": "a", "value": 100, "commodity": "Nickel", "forecast": False},
                                       {"key": "b", "value": 150, "commodity": "nickel", "forecast": False},

@@ -1,7 +1,7 @@
 """Contradictions found when facts change, and a facts revision for caches of what all facts make.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 
 Listing contradictions used to group every dated fact per request (seconds at 20,000 posts).
 Facts now carry their case-folded series key, the pairs live in their own table, and the
@@ -16,8 +16,8 @@ from alembic import op
 from metalnomist.store.contradictions import rebuild_contradictions
 from metalnomist.store.revision import KEY
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
