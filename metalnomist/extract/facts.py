@@ -370,6 +370,9 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     if own:
         return own[0]
     if draft.comparison:
+        compared = {p.period for p in view.periods if p.use == "comparison"}
+        if len(compared) == 1:
+            return compared.pop()  # `in 2025 versus 2024, …, down from 5.76mn oz`: the compared-with period
         return state.paragraph.period
     if metric == "target":
         return None
@@ -424,6 +427,9 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
         for p in view.periods
         if (p.use in allowed or _follows(draft, view, p.start)) and any(c.start <= p.start < c.end for c in spans)
     ]
+    following = [p for p in own if _follows(draft, view, p.start)]
+    if following:  # `USD 71 million in November and USD 45 million in December 2017`: its own, not the nearest
+        return [following[0].period]
     if own:
         return [min(own, key=lambda p: abs(p.start - draft.anchor.q.start)).period]
     frames = [c for c in view.main_clauses() if not view.has_items(c)]

@@ -81,6 +81,7 @@ def read_sentence(
     clauses = split_clauses(text)
     entities = find_entities(text, abbreviations)
     items = [classify(q, text, clause_of(clauses, q.start)) for q in find_quantities(text)]
+    _continue_comparisons(items, text)
     bases = find_bases(text)
     for item in items:
         if item.role == "change":
@@ -95,6 +96,23 @@ def read_sentence(
         _triggers(entities.masked),
         items,
     )
+
+
+# Between two figures of one list: `USD 97 million in August, USD 71 million in November and …`.
+_LIST_GAP = re.compile(r"[^,;.]{0,40}?(?:,\s*|\s+and\s+)(?:a\s+|an\s+|the\s+)?")
+
+
+def _continue_comparisons(items: list[Item], text: str) -> None:
+    """`compared to a high of USD 97 million in August, USD 71 million in November and USD 45 million
+    in December 2017`: the figures listed after a compared-with figure are compared with too."""
+    for before, item in zip(items, items[1:], strict=False):
+        if (
+            before.role == "comparison"
+            and item.role == "level"
+            and item.q.unit == before.q.unit
+            and _LIST_GAP.fullmatch(text, before.q.end, item.q.start)
+        ):
+            item.role = "comparison"
 
 
 def _triggers(masked: str) -> list[Trigger]:

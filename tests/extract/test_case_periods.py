@@ -257,6 +257,33 @@ FISCAL = [
 
 # Comparisons (wire copy, trade data): whose period a period mention is.
 COMPARED = [
+    # in a list of monthly figures each takes the month written after it, not the nearest one
+    Case(
+        "Sales were 3,000 units in April, 2,800 units in May and 3,100 units in June 2023.",
+        [F(value=3000, period="2023-04"), F(value=2800, period="2023-05"), F(value=3100, period="2023-06")],
+        published=None,
+    ),
+    # figures listed after `compared to a peak of` are compared with too: the next change is not theirs
+    Case(
+        (
+            "Zinc exports reached $120 million in June, compared to a peak of $150 million in March, "
+            "$130 million in April and $90 million in June 2023.",
+            "That was a rise of 33% on the year.",
+        ),
+        [
+            F(value=1.2e8, period="2024-06"),
+            F(value=1.5e8, period="2024-03"),
+            F(value=1.3e8, period="2024-04"),
+            F(value=9e7, period="2023-06"),
+            F(change_pct=33, period="2024-06"),
+        ],
+    ),
+    # a compared-with figure with no period of its own takes the period the sentence compares with
+    Case(
+        "Refined output is forecast to rise 4% in 2026 versus 2025, reaching 2.6 million tonnes, "
+        "up from 2.5 million tonnes.",
+        [F(value=2.6e6, period="2026"), F(value=2.5e6, period="2025")],
+    ),
     # a period right after a compared figure is the comparison's, not the sentence's
     Case(
         "Cathode output reached 95,000t in May 2024, up 12% from 84,800t in April.",
