@@ -97,7 +97,7 @@ def sign_in(store: Store, name: str, password: str, client: str) -> User:
     """
     now = datetime.now(UTC)
     name = name.strip()[:80]
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:
         by_account, by_client = failures_since(conn, name, client, now - FAILURE_WINDOW)
         user = user_by_name(conn, name) if name else None
     if by_account >= MAX_FAILURES_PER_ACCOUNT or by_client >= MAX_FAILURES_PER_CLIENT:
@@ -152,7 +152,7 @@ def revoke(store: Store, token_id: int) -> None:
 def user_for_token(store: Store, token: str) -> User:
     """The active account behind a bearer token, or Unauthorized."""
     if token.startswith(TOKEN_PREFIX) and len(token) < 200:
-        with store.reading() as conn:
+        with store.reading(primary=True) as conn:
             user = user_by_token(conn, _digest(token))
         if user is not None:
             return user

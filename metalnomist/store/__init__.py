@@ -45,9 +45,14 @@ class Store:
         return self.read_engine.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def reading(self) -> Iterator[Connection]:
-        """From the replica when there is one: what was just written may show there a moment later."""
-        with self._explained(writing=False), self.read_engine.connect() as conn:
+    def reading(self, primary: bool = False) -> Iterator[Connection]:
+        """From the replica when there is one: what was just written may show there a moment later.
+
+        `primary` reads where writes go, for decisions a stale answer would get wrong (a revoked
+        token, a sign-in limit); a replica can lag by seconds, or hours while it replays a backlog.
+        """
+        engine = self.engine if primary else self.read_engine
+        with self._explained(writing=False), engine.connect() as conn:
             yield conn
 
     @contextmanager

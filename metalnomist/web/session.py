@@ -43,7 +43,7 @@ class Sessions:
         age = (time.time() if now is None else now) - issued
         if not -60 <= age <= self.max_age:
             return None
-        with archive.store.reading() as conn:
+        with archive.store.reading(primary=True) as conn:  # a disabled account is out at once, even on a replica
             user = user_by_id(conn, user_id)
         if user is None or not user.active:
             return None

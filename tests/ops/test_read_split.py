@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from metalnomist.accounts.service import create_token, create_user, set_user_active, sign_in, user_for_token
 from metalnomist.config import Settings
-from metalnomist.errors import ConfigError
+from metalnomist.errors import ConfigError, Unauthorized
 from metalnomist.pipeline import open_archive, post_comment, store_file
 from metalnomist.store.comments import list_comments
 from metalnomist.store.posts import iter_posts
+from metalnomist.web.session import Sessions
 from tests.conftest import pg_database
 
 
@@ -47,6 +49,27 @@ def test_reads_go_to_the_read_url_and_writes_to_the_primary(two_databases: tuple
             write_side = ({post.title for post in iter_posts(conn)}, len(list_comments(conn, 1)))
         assert read_side == ({"Only on the read side"}, 0)
         assert write_side == ({"Written through the node"}, 1)
+    finally:
+        split.close()
+
+
+def test_sign_in_and_tokens_are_decided_on_the_primary(two_databases: tuple[str, str], tmp_path: Path) -> None:
+    """A replica may lag: a revoked token or disabled account must stop working at once all the same."""
+    primary_url, replica_url = two_databases
+    open_archive(Settings(db=replica_url, index_dir=str(tmp_path / "idx"))).close()  # same schema, no accounts
+    split = open_archive(Settings(db=primary_url, db_read=replica_url, index_dir=str(tmp_path / "idx")))
+    try:
+        create_user(split.store, "ana", "correct horse battery", "editor")  # not on the read side at all
+        token = create_token(split.store, "ana")
+        assert user_for_token(split.store, token).name == "ana"
+        user = sign_in(split.store, "ana", "correct horse battery", "127.0.0.1")
+        sessions = Sessions("key")
+        cookie = sessions.cookie(user)
+        assert sessions.user(split, cookie) == user
+        set_user_active(split.store, "ana", False)
+        with pytest.raises(Unauthorized):
+            user_for_token(split.store, token)
+        assert sessions.user(split, cookie) is None
     finally:
         split.close()
 
