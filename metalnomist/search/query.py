@@ -90,7 +90,8 @@ def parse(text: str) -> Query:
 
 
 def _clause(token: str) -> Clause | None:
-    sign = token[0] if token[0] in "-+" and len(token) > 1 else ""
+    # A sign before a digit belongs to the number (`+1 nucleosomes`, `-40 degrees`), not to the operators.
+    sign = token[0] if token[0] in "-+" and len(token) > 1 and not token[1].isdigit() else ""
     body = token[len(sign):]
     excluded = sign == "-"
     if body.startswith('"'):

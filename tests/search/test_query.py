@@ -36,6 +36,7 @@ CASES = [
     ('+"nickel matte"', '"nickel matte"'),  # a phrase is required anyway
     ("+", ""),  # a lone plus, like a lone minus
     ("C++", "C++"),  # a plus inside a word is text
+    ("+1 nucleosomes -5%", "+1 nucleosomes -5%"),  # a sign before a digit is the number's, and prints back
 ]
 
 
@@ -116,6 +117,8 @@ TERMS = [
     ("+x", [("+", [("x", False)])]),  # and the shortest required word
     ("copper OR -zinc", [("", [("copper", False)]), ("-", [("zinc", False)])]),  # an exclusion joins no OR
     ("+copper OR zinc", [("+", [("copper", False), ("zinc", False)])]),  # one required word keeps the group required
+    ("+1 nucleosomes", [("", [("+1", False)]), ("", [("nucleosomes", False)])]),  # a signed number, no operator
+    ("-40 degrees", [("", [("-40", False)]), ("", [("degrees", False)])]),  # (SciFact claim 1041 lost its hits)
 ]
 
 
