@@ -34,7 +34,9 @@ _FORECAST = re.compile(
     re.I,
 )
 _UNDATED = re.compile(
-    r"\b(?:typically|usually|normally|historically|today|currently|now(?=\s*(?:[,.;)]|$))|pre-[\w-]+ levels?)\b", re.I
+    r"""\b(?:typically|usually|normally|historically|today|currently|now(?=\s*(?:[,.;)]|$))|pre-[\w-]+\ levels?
+        |recent(?:ly)?|at\ present|current(?!\s+(?:month|quarter|year|week|period|fiscal|financial)\b))\b""",
+    re.I | re.X,
 )
 _YEAR_BACK = re.compile(
     r"""[^,;.]{0,30}?\b(?:
@@ -44,11 +46,14 @@ _YEAR_BACK = re.compile(
     )\b""",
     re.I | re.X,
 )
-# `992,000 t during the same period last year`: the current figure's period, a year back.
+# `992,000 t during the same period last year`, `1.16mn t in the previous year`: the period the
+# sentence or report is about, a year back (`over the previous year` is a change's basis instead).
 _SAME_LAST_YEAR = re.compile(
-    r"\b(?:during|in|over|for)\s+the\s+same\s+(?:period|quarter|months?|time)\s+(?:of\s+|in\s+)?"
-    r"(?:last|the\s+previous|the\s+prior)\s+year\b",
-    re.I,
+    r"""\b(?:during|in)\s+the\s+(?:same\s+(?:period|quarter|months?|time)\s+(?:of\s+|in\s+)?  # the same period
+        (?:last|the\s+previous|the\s+prior)\s+year                                        # last year
+        |(?:previous|prior|preceding)\s+year)\b                                             # the previous year
+    """,
+    re.I | re.X,
 )
 _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
@@ -351,7 +356,7 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`
     back = _SAME_LAST_YEAR.search(view.text, draft.anchor.q.end, draft.anchor.clause.end)
-    if back and not any(draft.anchor.q.end <= p.start < back.start() for p in view.periods):
+    if back and draft.value is not None and not any(draft.anchor.q.end <= p.start < back.start() for p in view.periods):
         earlier = [p.period for p in view.periods if p.use == "period" and p.end <= draft.anchor.q.start]
         base = earlier[-1] if earlier else current  # the period the sentence compares with, else the report's
         if base:

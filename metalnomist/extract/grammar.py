@@ -157,7 +157,8 @@ _COMPARISON_BEFORE = re.compile(
     rf"\bvs\.?\s+|\bcompared (?:to|with)\s+(?:\w+\s+){{0,8}}?(?:when|where)\s+(?:\w+\s+){{0,2}}|"
     rf"(?<=\d)\s?(?:[A-Za-z%]+\s+)?over\s+|"  # `to 143 MT over 127 MT`
     rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+(?:more|less|higher|lower)\s+than\s+|"  # `12.1 per cent more than 33 MT`
-    rf"\bcompared (?:to|with)\s+(?:(?:the|a|an)\s+)?(?:(?:level|high|low|peak)\s+of\s+)?)"  # `compared to a high of`
+    rf"\bcompar(?:ed|es|ing) (?:to|with)\s+(?:(?:the|a|an)\s+)?"  # `compares to a high of`
+    rf"(?:(?:level|high|low|peak)\s+of\s+)?)"
     rf"(?:[\w-]+'s?\s+)?){_BOUND_WORDS}$",
     re.I,
 )

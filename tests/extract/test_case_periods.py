@@ -179,6 +179,18 @@ THE_YEAR = [
     ),
 ]
 
+# Vague present time (`recently`, `current`, `at present`) dates nothing, even inside a dated report.
+VAGUE_PRESENT = [
+    Case(
+        "Zinc imports rose to 41,000 tonnes in May. Traders recently reported deals as low as $1,950 per tonne.",
+        [F(value=41000, period="2024-05"), F(value=1950, period=None)],
+    ),
+    Case(
+        "Zinc imports rose to 41,000 tonnes in May. Current monthly arrivals of 40,000 tonnes point to a record year.",
+        [F(value=41000, period="2024-05"), F(value=40000, period=None)],
+    ),
+]
+
 # Mine reports (trade press): a comparison `during the same period last year` is the period the
 # sentence reports, a year back; a day before `reported` is when it was said, not the period.
 MINE_REPORTS = [
@@ -257,6 +269,24 @@ FISCAL = [
 
 # Comparisons (wire copy, trade data): whose period a period mention is.
 COMPARED = [
+    # `That compares to …` is a comparison too: the next figure does not carry its year
+    Case(
+        (
+            "Nickel exports reached 6,000 tonnes in June.",
+            "That compares to 5,100 tonnes in June 2023.",
+            "Shipments were up 5% on the month.",
+        ),
+        [F(value=6000, period="2024-06"), F(value=5100, period="2023-06"), F(change_pct=5, period="2024-06")],
+    ),
+    # `in the prior year` dates the figure a year before the report; `over the previous year` is a basis
+    Case(
+        (
+            "Exports reached 900,000 tonnes in 2024, up 8% over the previous year.",
+            "Output was 1.6 million tonnes in the prior year.",
+        ),
+        [F(value=900000, change_pct=8, period="2024"), F(value=1.6e6, period="2023")],
+        published=None,
+    ),
     # in a list of monthly figures each takes the month written after it, not the nearest one
     Case(
         "Sales were 3,000 units in April, 2,800 units in May and 3,100 units in June 2023.",
@@ -357,6 +387,7 @@ ALL = (
     + UNDATED
     + QUARTERS
     + HEADLINE
+    + VAGUE_PRESENT
     + MINE_REPORTS
     + WEEKDAY_DATES
     + WRAPS
