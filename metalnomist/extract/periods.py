@@ -60,6 +60,7 @@ class Anchor:
     report_year: int | None = None
     fiscal: FiscalYear | None = None  # the reporting country's fiscal year, when the post says whose
     week_month: str | None = None  # an undated post's `on Friday`: the month of the latest day it names
+    sentence_year: int | None = None  # the one year the sentence reports `in`: its `last year` is the one before
 
     def year_of(self, last_month: int) -> int | None:
         """The year of the latest month `last_month` that had begun by publication."""
@@ -93,9 +94,13 @@ def _calendar(start_year: int, first: int, year: int, last: int) -> str:
     return f"{start_year}-{first:02d}/{year}-{last:02d}"
 
 
-def _relative(rel: str, span: str, published: datetime | None) -> str | None:
-    """`last year`, `this month`: only a dated post says which; otherwise the text names no period."""
+def _relative(rel: str, span: str, anchor: Anchor) -> str | None:
+    """`last year`, `this month`: a dated post says which. In an undated one only a sentence that
+    also reports `in 2025` does (`199mn t in 2025, up from 146mn t last year`: last year is 2024)."""
+    published = anchor.published
     if published is None:
+        if span == "year" and anchor.sentence_year:
+            return str(anchor.sentence_year + {"last": -1, "this": 0, "next": 1}[rel])
         return None
     step = {"last": -1, "this": 0, "next": 1}[rel]
     if span == "year":
@@ -192,6 +197,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "first_months",
     ),
+    (re.compile(rf"\b(?P<m>{_MONTH})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year\b"), "month_relative"),
     (re.compile(r"\b(?P<rel>last|this|next) (?P<span>year|month)\b", re.I), "relative"),
     (
         re.compile(
@@ -263,7 +269,11 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
             return _calendar(y1, first, y2, last)
         return _span(first, last, y2, anchor)
     if kind == "relative":
-        return _relative(g["rel"].lower(), g["span"].lower(), published)
+        return _relative(g["rel"].lower(), g["span"].lower(), anchor)
+    if kind == "month_relative":  # `February last year`: that month of the year before the post's
+        step = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        base = published.year if published else anchor.sentence_year or anchor.report_year
+        return f"{base + step}-{month_number(g['m']):02d}" if base else f"--{month_number(g['m']):02d}"
     if kind == "weekday":
         return _recent_day(g, anchor)
     if kind == "first_months":
@@ -360,7 +370,18 @@ _ANY_MONTH = re.compile(_MONTH)
 _WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
 _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset(
-    {"fy_first_months", "fy_months", "fy_ending", "between", "months", "date", "month", "quarter_ending", "quarter_to"}
+    {
+        "month_relative",
+        "fy_first_months",
+        "fy_months",
+        "fy_ending",
+        "between",
+        "months",
+        "date",
+        "month",
+        "quarter_ending",
+        "quarter_to",
+    }
 )
 _NEEDS_WORD = {
     "fy_quarter": ("fy", "fiscal"),
@@ -399,6 +420,9 @@ def _starts_later(year: str, before: str, published: datetime | None) -> bool:
     return published is not None and int(year) > published.year and bool(re.search(r"\bfrom\s+$", before))
 
 
+_IN_YEAR = re.compile(rf"\bin\s+({_YEAR})\b(?![.,]\d)")
+
+
 def find_periods(
     text: str,
     published: datetime | None = None,
@@ -407,7 +431,9 @@ def find_periods(
     week_month: str | None = None,
 ) -> list[PeriodMention]:
     """All period mentions, leftmost-longest, with their use."""
-    anchor = Anchor(published, report_year, fiscal, week_month)
+    in_years = {m.group(1) for m in _IN_YEAR.finditer(text) if _use("year", text[: m.start(1)]) == "period"}
+    sentence_year = int(in_years.pop()) if len(in_years) == 1 else None
+    anchor = Anchor(published, report_year, fiscal, week_month, sentence_year)
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))

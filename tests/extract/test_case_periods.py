@@ -179,6 +179,26 @@ THE_YEAR = [
     ),
 ]
 
+# `last year` and `March last year` in an undated post: read against the year the sentence reports
+# `in`, or the report's year; never against a compared-with year.
+RELATIVE_YEARS = [
+    Case(
+        "Scrap exports fell to $410 million in March 2025, against $455 million in March last year.",
+        [F(value=4.1e8, period="2025-03"), F(value=4.55e8, period="2024-03")],
+        published=None,
+    ),
+    Case(
+        "Output should reach 2.1 million tonnes in 2026, up from 1.9 million tonnes last year.",
+        [F(value=2.1e6, period="2026"), F(value=1.9e6, period="2025")],
+        published=None,
+    ),
+    Case(
+        "Stocks fell to 3 million tonnes this year from 5.5 million tonnes in 2022.",
+        [F(value=3e6, period=None), F(value=5.5e6, period="2022")],
+        published=None,
+    ),
+]
+
 # Vague present time (`recently`, `current`, `at present`) dates nothing, even inside a dated report.
 VAGUE_PRESENT = [
     Case(
@@ -388,6 +408,7 @@ ALL = (
     + QUARTERS
     + HEADLINE
     + VAGUE_PRESENT
+    + RELATIVE_YEARS
     + MINE_REPORTS
     + WEEKDAY_DATES
     + WRAPS
