@@ -155,8 +155,30 @@ def find_commodities(text: str) -> list[Mention]:
             continue  # `aluminium scrap` already holds `scrap`
         if out and _is_appositive(text, out[-1], widened):
             continue
+        if widened.canonical.startswith("hms "):
+            widened = _hms_grade(text, widened)
         out.append(widened)
     return out
+
+
+# A heavy melting scrap grade as traders write it: `HMS 1&2`, `HMS I/II 80:20`, `HMS 1/2 (70:30)`.
+_HMS_GRADE = re.compile(
+    r"""hms
+        (?:\s*(?P<grade>(?:1|i)\s*(?:&|/|\+|and)\s*(?:2|ii))\b)?      # the grades in the mix
+        (?:\s*\(?(?P<ratio>\d\d\s*:\s*\d\d)\)?)?                # their shares
+        (?:\s+scraps?\b)?                                          # the word itself
+    """,
+    re.I | re.X,
+)
+
+
+def _hms_grade(text: str, mention: Mention) -> Mention:
+    """Heavy melting scrap named as the text grades it (spec: the commodity as the sentence narrows it)."""
+    m = _HMS_GRADE.match(text, mention.start)
+    if m is None:
+        return mention
+    words = ["hms"] + [re.sub(r"\s+", "", part).lower() for part in (m["grade"], m["ratio"]) if part]
+    return Mention(mention.start, max(mention.end, m.end()), " ".join([*words, "scrap"]), "commodity")
 
 
 def _is_appositive(text: str, before: Mention, mention: Mention) -> bool:

@@ -23,7 +23,19 @@ APPOSITIVES = [
     ),
 ]
 
+# Scrap trade reports (SteelOrbis, Argus): a grade keeps the mix and ratio the text writes.
+SCRAP_GRADES = [
+    Case(
+        "A cargo of 30,000 mt of HMS 1&2 (80:20) was booked at $380/mt CFR.",
+        [F(value=30000, commodity="hms 1&2 80:20 scrap"), F(value=380, commodity="hms 1&2 80:20 scrap")],
+    ),
+    Case(
+        "Turkish mills bought 12,000 t of shredded and 8,000 t of HMS I/II 75:25 in May.",
+        [F(value=12000, commodity="shredded scrap"), F(value=8000, commodity="hms i/ii 75:25 scrap")],
+    ),
+]
 
-@pytest.mark.parametrize("case", APPOSITIVES, ids=row_id)
+
+@pytest.mark.parametrize("case", APPOSITIVES + SCRAP_GRADES, ids=row_id)
 def test_commodity_case(case: Case) -> None:
     check(case)
