@@ -34,7 +34,7 @@ from metalnomist.store.comments import (
     recent_by_client,
     with_comments,
 )
-from metalnomist.store.facts import FactFilter, Unmatched, query_facts, replace_facts, unmatched_filters
+from metalnomist.store.facts import FactFilter, SortColumn, Unmatched, query_facts, replace_facts, unmatched_filters
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
 from metalnomist.workers import die_with_parent
@@ -348,10 +348,11 @@ def held_comments(archive: Archive) -> list[Comment]:
         return pending_comments(conn)
 
 
-def find_facts(archive: Archive, flt: FactFilter, offset: int = 0, limit: int | None = None) -> tuple[list[Fact], int]:
-    """The facts analysts asked for, and how many match in all."""
+def find_facts(archive: Archive, flt: FactFilter, offset: int = 0, limit: int | None = None,
+               sort: SortColumn | None = None, descending: bool = False) -> tuple[list[Fact], int]:
+    """The facts analysts asked for (in reading order, or by one column), and how many match in all."""
     with archive.store.reading() as conn:
-        return query_facts(conn, flt, offset, limit)
+        return query_facts(conn, flt, offset, limit, sort, descending)
 
 
 def explain_no_facts(archive: Archive, flt: FactFilter) -> list[Unmatched]:

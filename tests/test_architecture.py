@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,18 @@ def test_layers(path: Path) -> None:
         for prefix, banned in FORBIDDEN.items():
             if rel.startswith(prefix):
                 assert not name.startswith(banned), f"{rel} imports {name}, a higher layer"
+
+
+INTERFACES = ("metalnomist/web/", "metalnomist/cli.py")
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if ("metalnomist/" + str(p.relative_to(PACKAGE))).startswith(
+    INTERFACES)], ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_interfaces_call_services_not_the_store(path: Path) -> None:
+    """Pages, API, feeds and CLI ask browse, pipeline, search and analysis (README: one function each);
+    they may name the store's value types (FactFilter), never call it."""
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("metalnomist.store"):
+            module = importlib.import_module(node.module)
+            called = [a.name for a in node.names if inspect.isfunction(getattr(module, a.name))]
+            assert not called, f"{path.relative_to(PACKAGE)} calls the store's {called}: go through a service"

@@ -29,6 +29,7 @@ from metalnomist.store.users import (
     set_active,
     set_password_hash,
     tokens_of,
+    user_by_id,
     user_by_name,
     user_by_token,
 )
@@ -147,6 +148,12 @@ def revoke(store: Store, token_id: int) -> None:
     with store.transaction() as conn:
         if not revoke_token(conn, token_id, datetime.now(UTC)):
             raise NotFound(f"no unrevoked token with id {token_id}")
+
+
+def account(store: Store, user_id: int) -> User | None:
+    """The account with this id, read from the primary: a disabled account is out at once, even on a replica."""
+    with store.reading(primary=True) as conn:
+        return user_by_id(conn, user_id)
 
 
 def user_for_token(store: Store, token: str) -> User:

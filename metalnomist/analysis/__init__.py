@@ -5,6 +5,7 @@
     series          a figure over time, and the menu of series worth drawing
     contradictions  posts that report one figure with different values
     segments        a post's text cut at the sentences that carry facts
+    menus           the explorer's filter choices and series menu, counted once per change to the facts
 
 Functions that read the archive take an open connection, so the caller decides the transaction.
 """

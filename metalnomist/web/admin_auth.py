@@ -12,8 +12,7 @@ from metalnomist.accounts.service import sign_in, user_for_token
 from metalnomist.errors import RateLimited, Unauthorized
 from metalnomist.models import User
 from metalnomist.pipeline import client_fingerprint
-from metalnomist.web.pages import archive_of
-from metalnomist.web.render import render
+from metalnomist.web.render import archive_of, render
 from metalnomist.web.security import CSRF_COOKIE, client_address
 from metalnomist.web.session import SESSION_COOKIE
 

@@ -9,15 +9,13 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
+from metalnomist.browse import comments_on, labels, latest_posts
 from metalnomist.config import Settings
 from metalnomist.models import MAX_STORED_INT, Comment, DateSource, Post, SearchHit
-from metalnomist.pipeline import MAX_AUTHOR_CHARS, get_post, post_comment
+from metalnomist.pipeline import MAX_AUTHOR_CHARS, explain_no_facts, find_facts, get_post, post_comment
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
-from metalnomist.store.comments import list_comments
-from metalnomist.store.facts import FactFilter, SortColumn, query_facts, unmatched_filters
-from metalnomist.store.posts import label_counts, list_posts
-from metalnomist.web.pages import archive_of
-from metalnomist.web.render import label_url
+from metalnomist.store.facts import FactFilter, SortColumn
+from metalnomist.web.render import archive_of, label_url
 from metalnomist.web.security import client_address
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Results per page, 1 to {MAX_LIMIT}.")]
@@ -249,8 +247,7 @@ def api_posts(request: Request, limit: Limit = 10, offset: Offset = 0,
               label: Annotated[str | None, Query(description="Only posts with this label, e.g. `Iron Ore`.")]
               = None) -> PostList:
     """Posts newest first, optionally of one label."""
-    with archive_of(request).store.reading() as conn:
-        posts, total = list_posts(conn, offset, limit, label)
+    posts, total = latest_posts(archive_of(request), offset, limit, label)
     return PostList(total=total, limit=limit, offset=offset, posts=[_summary(p) for p in posts])
 
 
@@ -258,8 +255,7 @@ def api_post(request: Request, post_id: PostId) -> PostDetail:
     """One post with its body blocks and approved comments."""
     archive = archive_of(request)
     post = get_post(archive, post_id)
-    with archive.store.reading() as conn:
-        comments = list_comments(conn, post_id)
+    comments = comments_on(archive, post_id)
     summary = _summary(post)
     return PostDetail(**summary.model_dump(), source=post.source, body=post.body,
                       blocks=[BlockOut(kind=b.kind, text=b.text) for b in post.blocks],
@@ -268,17 +264,14 @@ def api_post(request: Request, post_id: PostId) -> PostDetail:
 
 def api_labels(request: Request) -> LabelList:
     """Every label with how many posts carry it, alphabetically."""
-    with archive_of(request).store.reading() as conn:
-        counts = label_counts(conn)
-    return LabelList(labels=[LabelOut(name=n, count=c, url=label_url(n)) for n, c in counts])
+    return LabelList(labels=[LabelOut(name=n, count=c, url=label_url(n)) for n, c in labels(archive_of(request))])
 
 
 def api_comments(request: Request, post_id: PostId) -> CommentList:
     """A post's approved comments, oldest first."""
     archive = archive_of(request)
     get_post(archive, post_id)  # a missing post is a 404, not an empty list
-    with archive.store.reading() as conn:
-        comments = list_comments(conn, post_id)
+    comments = comments_on(archive, post_id)
     return CommentList(post_id=post_id, comments=[_comment(c) for c in comments])
 
 
@@ -295,9 +288,9 @@ def api_facts(request: Request, commodity: Commodity = None, metric: Metric = No
     """Extracted market facts; filters match whole values, case-insensitively."""
     flt = FactFilter(commodity=commodity, metric=metric, country=country, partner=partner, company=company,
                      period=period, source=source, post_id=post_id, text=q)
-    with archive_of(request).store.reading() as conn:
-        found, total = query_facts(conn, flt, offset, limit, sort, direction == "desc")
-        unmatched = unmatched_filters(conn, flt) if not total else []
+    archive = archive_of(request)
+    found, total = find_facts(archive, flt, offset, limit, sort, direction == "desc")
+    unmatched = explain_no_facts(archive, flt) if not total else []
     return FactList(total=total, limit=limit, offset=offset,
                     facts=[FactOut(**{f.name: getattr(fact, f.name) for f in fields(fact)}) for fact in found],
                     unmatched=[UnmatchedOut(field=u.field, value=u.value, nearest=list(u.nearest), message=u.message)

@@ -15,11 +15,11 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from metalnomist.analysis.menus import MenuCache
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.search.follower import Follower
 from metalnomist.web import admin, admin_auth, api, data, docs, feeds, health, pages, sitemap
-from metalnomist.web.data_menus import MenuCache
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.logs import ACCESS_LOGGER
 from metalnomist.web.metrics import Metrics, RequestObserver

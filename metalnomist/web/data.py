@@ -22,13 +22,13 @@ from metalnomist.analysis.figures import describe, format_change, format_pct, fo
 from metalnomist.analysis.periods import period_text
 from metalnomist.analysis.segments import Segment, post_facts, segment_blocks
 from metalnomist.analysis.series import Series, SeriesPoint, series
+from metalnomist.browse import posts_by_id
 from metalnomist.extract.export import fact_to_dict, write_csv
 from metalnomist.models import MAX_STORED_INT, Block, Fact, Post
-from metalnomist.pipeline import Archive, explain_no_facts
-from metalnomist.store.facts import FactFilter, SortColumn, query_facts
-from metalnomist.store.posts import posts_by_ids
+from metalnomist.pipeline import Archive, explain_no_facts, find_facts
+from metalnomist.store.facts import FactFilter, SortColumn
 from metalnomist.web.charts import NARROW, axis_title, line_chart
-from metalnomist.web.render import render, split_commentary
+from metalnomist.web.render import archive_of, render, split_commentary
 
 FILTERS = ("commodity", "metric", "country", "partner", "company", "period", "source")
 MAX_FILTER_CHARS = 200  # the longest vocabulary value is far shorter; longer text is a mistake or an attack
@@ -46,11 +46,6 @@ Sort = Annotated[SortColumn | Literal[""] | None, Query(description="Column to s
 Direction = Annotated[Literal["asc", "desc"], Query(alias="dir", description="Sort direction.")]
 Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many facts to skip.")]
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Facts per page, 1 to {MAX_PAGE}.")]
-
-
-def archive_of(request: Request) -> Archive:
-    archive: Archive = request.app.state.archive
-    return archive
 
 
 @dataclass(frozen=True)
@@ -153,15 +148,13 @@ class FactRow:
 
 
 def _rows(archive: Archive, found: list[Fact]) -> list[FactRow]:
-    with archive.store.reading() as conn:
-        posts = posts_by_ids(conn, sorted({f.post_id for f in found if f.post_id is not None}))
+    posts = posts_by_id(archive, sorted({f.post_id for f in found if f.post_id is not None}))
     return [FactRow(f, posts[f.post_id].permalink or "" if f.post_id in posts else "", describe(f))
             for f in found]
 
 
 def _run(archive: Archive, view: FactQuery) -> tuple[list[Fact], int]:
-    with archive.store.reading() as conn:
-        return query_facts(conn, view.flt, view.start, view.limit, view.sort, view.descending)
+    return find_facts(archive, view.flt, view.start, view.limit, view.sort, view.descending)
 
 
 def _menus(choices: dict[str, tuple[str, ...]], view: FactQuery) -> dict[str, list[str]]:

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from metalnomist.browse import latest_posts
 from metalnomist.errors import (
     ConfigError,
     IngestError,
@@ -29,7 +30,6 @@ from metalnomist.errors import (
     StoreError,
     Unauthorized,
 )
-from metalnomist.store.posts import list_posts
 from metalnomist.web.render import render
 from metalnomist.web.security import SECURITY_HEADERS
 
@@ -83,8 +83,7 @@ def _is_api(request: Request) -> bool:
 
 def _recent_posts(request: Request) -> list[Any]:
     try:
-        with request.app.state.archive.store.reading() as conn:
-            return list_posts(conn, 0, 5)[0]
+        return latest_posts(request.app.state.archive, 0, 5)[0]
     except Exception:  # the error page must render even when the store is the problem
         log.exception("recent posts unavailable for the error page")
         return []

@@ -19,13 +19,11 @@ from fastapi.responses import FileResponse, PlainTextResponse, Response
 from lxml import etree
 from lxml.html import builder as h
 
+from metalnomist.browse import comments_on, latest_posts
 from metalnomist.models import Post
 from metalnomist.pipeline import get_post
 from metalnomist.search.service import SearchRequest, search
-from metalnomist.store.comments import list_comments
-from metalnomist.store.posts import list_posts
-from metalnomist.web.pages import archive_of
-from metalnomist.web.render import TEMPLATES_DIR, label_url, split_commentary
+from metalnomist.web.render import TEMPLATES_DIR, archive_of, label_url, split_commentary
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 OPENSEARCH_NS = "http://a9.com/-/spec/opensearchrss/1.0/"
@@ -188,8 +186,7 @@ def _feed(request: Request, label: str | None, q: str, alt: str, size: int, star
                       SearchRequest(q, "date", (label,) if label else (), size, start_index - 1))
         posts, total, title = [hit.post for hit in page.hits], page.total, f"{title}: search for {q[:200]}"
     else:
-        with archive.store.reading() as conn:
-            posts, total = list_posts(conn, start_index - 1, size, label)
+        posts, total = latest_posts(archive, start_index - 1, size, label)
         title = f"{title}: {label}" if label else title
     home = base + (label_url(label) if label else "/")
     info = FeedInfo(title, str(request.url), home, total, start_index)
@@ -212,8 +209,7 @@ def comments_feed(request: Request, post_id: Annotated[int, Path(ge=1)], alt: Al
     """/feeds/POSTID/comments/default: a post's approved comments, oldest first."""
     archive, base = archive_of(request), _base(request)
     post = get_post(archive, post_id)
-    with archive.store.reading() as conn:
-        comments = list_comments(conn, post_id)
+    comments = comments_on(archive, post_id)
     link = base + (post.permalink or "/")
     entries = [Entry(id=f"{link}#comment-{c.id}", title=f"Comment by {c.author}", link=f"{link}#comment-{c.id}",
                      updated=c.published or datetime.now(UTC), published=c.published, content=_text(c.body),

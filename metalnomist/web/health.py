@@ -15,9 +15,9 @@ from prometheus_client import CONTENT_TYPE_PLAIN_0_0_4
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.metrics_core import Metric
 
+from metalnomist.browse import change_log_position
 from metalnomist.errors import StoreError
 from metalnomist.pipeline import Archive
-from metalnomist.store.changes import last_seq
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,7 @@ class Lag:
 
 def index_lag(archive: Archive) -> Lag:
     """Raises StoreError when the read database is unreachable."""
-    with archive.store.reading() as conn:
-        logged = last_seq(conn)
-    return Lag(logged, archive.index.applied_seq)
+    return Lag(change_log_position(archive), archive.index.applied_seq)
 
 
 def _primary_problem(archive: Archive) -> str | None:

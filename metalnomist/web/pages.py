@@ -2,41 +2,26 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import Form, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from metalnomist.browse import comments_on, latest_posts, newer_and_older, post_at, related_posts, similar_labels
 from metalnomist.errors import InvalidInput, NotFound, RateLimited
 from metalnomist.models import Post, SearchPage, SortOrder
 from metalnomist.months import MONTHS
-from metalnomist.pipeline import Archive, get_post, post_comment
+from metalnomist.pipeline import get_post, post_comment
 from metalnomist.search.service import SearchRequest, search
-from metalnomist.store.comments import list_comments
-from metalnomist.store.posts import (
-    label_counts,
-    list_posts,
-    neighbours,
-    newest_ids_with_label,
-    post_by_permalink,
-    posts_by_ids,
-)
 from metalnomist.web.data import post_fact_context
-from metalnomist.web.render import TEMPLATES_DIR, render, search_url
+from metalnomist.web.render import TEMPLATES_DIR, archive_of, render, search_url
 from metalnomist.web.security import CSRF_COOKIE, client_address
 
 Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many posts to skip.")]
 MaxResults = Annotated[int | None, Query(alias="max-results", ge=1, le=100, description="Posts per page.")]
 TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
 FAVICON = TEMPLATES_DIR.parent / "static" / "favicon.svg"
-
-
-def archive_of(request: Request) -> Archive:
-    archive: Archive = request.app.state.archive
-    return archive
 
 
 def _page_size(request: Request, max_results: int | None) -> int:
@@ -60,16 +45,14 @@ def _pager(base: str, start: int, size: int, total: int, extra: dict[str, Any] |
 def home(request: Request, start: Start = 0, max_results: MaxResults = None) -> Response:
     """Newest posts first, like a Blogger home page."""
     size = _page_size(request, max_results)
-    with archive_of(request).store.reading() as conn:
-        posts, total = list_posts(conn, start, size)
+    posts, total = latest_posts(archive_of(request), start, size)
     pager = _pager("/", start, size, total, {"max-results": max_results})
     return render(request, "listing.html", {"posts": posts, "total": total, "pager": pager, "kind": "home"})
 
 
 def label_page(request: Request, name: str, start: Start = 0, max_results: MaxResults = None) -> Response:
     size = _page_size(request, max_results)
-    with archive_of(request).store.reading() as conn:
-        posts, total = list_posts(conn, start, size, label=name)
+    posts, total = latest_posts(archive_of(request), start, size, label=name)
     if total == 0:
         raise NotFound(f"no posts carry the label {name!r}; the labels in use are listed beside this message")
     base = request.url.path
@@ -84,26 +67,12 @@ def month_page(request: Request, year: str, month: str, start: Start = 0,
     if not (re.fullmatch(r"\d{4}", year) and re.fullmatch(r"\d{2}", month) and 1 <= int(month) <= 12):
         raise NotFound(f"/{year}/{month}/ is not a month: archive pages look like /2025/03/")
     size = _page_size(request, max_results)
-    with archive_of(request).store.reading() as conn:
-        posts, total = list_posts(conn, start, size, month=(int(year), int(month)))
+    posts, total = latest_posts(archive_of(request), start, size, month=(int(year), int(month)))
     if total == 0:
         raise NotFound(f"no posts were published in {MONTHS[int(month) - 1]} {year}")
     pager = _pager(request.url.path, start, size, total, {"max-results": max_results})
     return render(request, "listing.html", {"posts": posts, "total": total, "pager": pager, "kind": "month",
                                             "month_name": f"{MONTHS[int(month) - 1]} {year}"})
-
-
-def _similar_labels(archive: Archive, text: str) -> list[str]:
-    """Labels whose names resemble the query, for a search that found nothing."""
-    with archive.store.reading() as conn:
-        names = [name for name, _ in label_counts(conn)]
-    wanted = text.strip().lower()[:200]
-    if not wanted:
-        return []
-    by_lower = {n.lower(): n for n in names}
-    close = difflib.get_close_matches(wanted, list(by_lower), n=5, cutoff=0.6)
-    contained = [low for low in by_lower if wanted in low or low in wanted]
-    return [by_lower[low] for low in dict.fromkeys(close + contained)][:8]
 
 
 def search_page(request: Request, q: str = "", by_date: Annotated[str, Query(alias="by-date")] = "",
@@ -122,7 +91,7 @@ def search_page(request: Request, q: str = "", by_date: Annotated[str, Query(ali
         "page": page, "q": q, "labels": labels, "sort": sort, "kind": "search",
         "other_order_url": search_url(**keep, by_date=sort == "relevance"),
         "suggestion_url": search_url(q=page.suggestion, label=labels or None) if page.suggestion else None,
-        "similar_labels": _similar_labels(archive, q) if page.every_word == 0 else [],
+        "similar_labels": similar_labels(archive, q) if page.every_word == 0 else [],
         "pager": _pager(search_url(**keep, by_date=sort == "date"), start, size, page.total),
     }
     return render(request, "search.html", context)
@@ -135,33 +104,8 @@ def favicon() -> FileResponse:
 
 # --- posts and comments -------------------------------------------------------------------------
 
-def _find_post(archive: Archive, year: str, month: str, slug: str) -> Post:
-    with archive.store.reading() as conn:
-        post = post_by_permalink(conn, f"/{year}/{month}/{slug}.html")
-    if post is None:
-        raise NotFound(f"/{year}/{month}/{slug}.html is not a post here; search for its title instead")
-    return post
-
-
-RELATED = 5
-
-
-def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Post]:
-    """Posts sharing the most labels (newest first among equals), then what a more-like-this query on the
-    title finds: any of its words, by relevance, so a post with labels of its own still has neighbours."""
-    shared: Counter[int] = Counter()
-    with archive.store.reading() as conn:
-        for label in post.labels[:8]:
-            shared.update(i for i in newest_ids_with_label(conn, label, 4 * limit) if i != post.id)
-        chosen = [post_id for post_id, _ in shared.most_common(limit)]
-        found = posts_by_ids(conn, chosen)
-    related = [found[post_id] for post_id in chosen if post_id in found]
-    words = " ".join(w for w in re.findall(r"\w{4,}", post.title)[:10])
-    if len(related) < limit and words:
-        page = search(archive.store, archive.index, SearchRequest(words, limit=2 * limit, match="any"))
-        seen = {p.id for p in related} | {post.id}
-        related += [h.post for h in page.hits if h.post.id not in seen][:limit - len(related)]
-    return related
+def _find_post(request: Request, year: str, month: str, slug: str) -> Post:
+    return post_at(archive_of(request), f"/{year}/{month}/{slug}.html")
 
 
 def _render_post(request: Request, post: Post, form: dict[str, str] | None = None,
@@ -169,9 +113,8 @@ def _render_post(request: Request, post: Post, form: dict[str, str] | None = Non
     """The post with its neighbours, approved comments and a comment form holding a fresh CSRF token."""
     archive = archive_of(request)
     assert post.id is not None
-    with archive.store.reading() as conn:
-        newer, older = neighbours(conn, post)
-        comments = list_comments(conn, post.id)
+    newer, older = newer_and_older(archive, post)
+    comments = comments_on(archive, post.id)
     cookie = request.cookies.get(CSRF_COOKIE) or request.app.state.csrf.new_cookie()
     notice = {"pending": "Thank you. Your comment is awaiting moderation.",
               "published": "Thank you. Your comment is published below."}.get(request.query_params.get("comment", ""))
@@ -190,7 +133,7 @@ def _render_post(request: Request, post: Post, form: dict[str, str] | None = Non
 
 
 def post_page(request: Request, year: str, month: str, slug: str) -> Response:
-    return _render_post(request, _find_post(archive_of(request), year, month, slug))
+    return _render_post(request, _find_post(request, year, month, slug))
 
 
 FormText = Annotated[str, Form()]
@@ -221,7 +164,7 @@ def _submit_comment(request: Request, post: Post, author: str, body: str, csrf_t
 def post_comment_form(request: Request, year: str, month: str, slug: str, author: FormText = "",
                       body: FormText = "", csrf_token: FormText = "", website: FormText = "") -> Response:
     """The comment form posts back to the permalink, so a rejection re-renders the same page."""
-    post = _find_post(archive_of(request), year, month, slug)
+    post = _find_post(request, year, month, slug)
     return _submit_comment(request, post, author, body, csrf_token, website)
 
 

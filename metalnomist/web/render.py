@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from metalnomist.ingest.dates import names_month_only
 from metalnomist.models import COMMENTARY_HEADING, Block, Post
+from metalnomist.pipeline import Archive
 from metalnomist.web.sidebar import sidebar
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,12 @@ def make_templates() -> Jinja2Templates:
     env.globals.update(search_url=search_url, post_date=post_date, date_text=date_text,
                        split_commentary=split_commentary, has_commentary=has_commentary)
     return Jinja2Templates(env=env)
+
+
+def archive_of(request: Request) -> Archive:
+    """The archive the app was built with: every route's way to the services."""
+    archive: Archive = request.app.state.archive
+    return archive
 
 
 def _sidebar_or_empty(state: Any) -> dict[str, Any]:

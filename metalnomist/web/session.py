@@ -12,9 +12,9 @@ import hmac
 import secrets
 import time
 
+from metalnomist.accounts.service import account
 from metalnomist.models import User
 from metalnomist.pipeline import Archive
-from metalnomist.store.users import user_by_id
 
 SESSION_COOKIE = "metalnomist_session"
 SESSION_MAX_AGE = 12 * 3600  # a working day; then sign in again
@@ -43,8 +43,7 @@ class Sessions:
         age = (time.time() if now is None else now) - issued
         if not -60 <= age <= self.max_age:
             return None
-        with archive.store.reading(primary=True) as conn:  # a disabled account is out at once, even on a replica
-            user = user_by_id(conn, user_id)
+        user = account(archive.store, user_id)
         if user is None or not user.active:
             return None
         return user if hmac.compare_digest(parts[2], self._sign(user_id, issued, user.password_hash)) else None

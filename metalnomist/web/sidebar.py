@@ -6,10 +6,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from metalnomist.browse import archive_counts
 from metalnomist.months import MONTHS
 from metalnomist.pipeline import Archive
-from metalnomist.store.changes import last_seq
-from metalnomist.store.posts import label_counts, month_counts
 
 REFRESH_SECONDS = 10.0  # during a bulk ingest, regroup at most this often
 
@@ -53,12 +52,10 @@ class SidebarCache:
     def _refresh(self, archive: Archive) -> None:
         if self._seq >= 0 and time.monotonic() - self._checked < REFRESH_SECONDS:
             return
-        with archive.store.reading() as conn:
-            seq = last_seq(conn)
-            if seq != self._seq:
-                self._years = _group(month_counts(conn))
-                self._labels = label_counts(conn)
-                self._seq = seq
+        counted = archive_counts(archive, unless_at=self._seq)
+        if counted is not None:
+            self._seq, months, self._labels = counted
+            self._years = _group(months)
         self._checked = time.monotonic()
 
     def years(self, archive: Archive) -> list[Year]:

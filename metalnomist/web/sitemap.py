@@ -13,9 +13,9 @@ from fastapi import Path, Request
 from fastapi.responses import Response
 from lxml import etree
 
+from metalnomist.browse import highest_post_id, permalinks
 from metalnomist.errors import NotFound
-from metalnomist.store.posts import max_post_id, permalinks_between
-from metalnomist.web.pages import archive_of
+from metalnomist.web.render import archive_of
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XML_TYPE = "application/xml; charset=utf-8"
@@ -51,8 +51,7 @@ def _files(highest_id: int, size: int) -> int:
 def sitemap_index(request: Request) -> Response:
     """/sitemap.xml: where each sitemap file is, as crawlers expect of a site of any size."""
     base = _base(request)
-    with archive_of(request).store.reading() as conn:
-        highest = max_post_id(conn)
+    highest = highest_post_id(archive_of(request))
     root = etree.Element(f"{{{SITEMAP_NS}}}sitemapindex", nsmap={None: SITEMAP_NS})
     for number in range(1, _files(highest, _size(request)) + 1):
         _element(_element(root, "sitemap"), "loc", f"{base}/sitemap-{number}.xml")
@@ -63,10 +62,10 @@ def sitemap_file(request: Request, number: Number) -> Response:
     """/sitemap-N.xml: the posts of the N-th id range with their last change; the first also the home page."""
     size, base = _size(request), _base(request)
     first, last = (number - 1) * size, number * size - 1
-    with archive_of(request).store.reading() as conn:
-        if number > _files(max_post_id(conn), size):
-            raise NotFound(f"/sitemap-{number}.xml is past the last sitemap; /sitemap.xml lists them all")
-        found = permalinks_between(conn, max(first, 1), last)
+    archive = archive_of(request)
+    if number > _files(highest_post_id(archive), size):
+        raise NotFound(f"/sitemap-{number}.xml is past the last sitemap; /sitemap.xml lists them all")
+    found = permalinks(archive, max(first, 1), last)
     root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
     if first == 0:
         _element(_element(root, "url"), "loc", base + "/")

@@ -104,13 +104,13 @@ def test_server_errors_show_no_traceback(site: Site, monkeypatch: pytest.MonkeyP
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals: /etc/passwd")
 
-    monkeypatch.setattr(pages, "list_posts", broken)
+    monkeypatch.setattr(pages, "latest_posts", broken)
     response = site.client.get("/")
     assert response.status_code == 500
     assert "secret internals" not in response.text and "Traceback" not in response.text
     assert text_of(select(html(response), "h1")[0]) == "Something went wrong"
     assert response.headers["x-frame-options"] == "DENY"
-    monkeypatch.setattr("metalnomist.web.api.list_posts", broken)
+    monkeypatch.setattr("metalnomist.web.api.latest_posts", broken)
     api = site.client.get("/api/posts")
     assert api.status_code == 500 and api.json()["error"]["code"] == "internal_error"
     assert "secret internals" not in api.text

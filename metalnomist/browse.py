@@ -1,0 +1,130 @@
+"""What readers browse, one function each for the pages, the API, the feeds and the CLI.
+
+Listings, a post by its address, its comments and neighbours, labels, the month archive and the
+sitemap's ranges: the interfaces ask here, never the store, so a rule about what readers may see
+is written once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from datetime import datetime
+
+from metalnomist.errors import NotFound
+from metalnomist.models import Comment, Post
+from metalnomist.pipeline import Archive
+from metalnomist.search.service import SearchRequest, search
+from metalnomist.store.changes import last_seq
+from metalnomist.store.comments import list_comments
+from metalnomist.store.posts import (
+    label_counts,
+    list_posts,
+    max_post_id,
+    month_counts,
+    neighbours,
+    newest_ids_with_label,
+    permalinks_between,
+    post_by_permalink,
+    posts_by_ids,
+)
+
+RELATED = 5
+
+
+def latest_posts(archive: Archive, offset: int, limit: int, label: str | None = None,
+                 month: tuple[int, int] | None = None) -> tuple[list[Post], int]:
+    """Newest first, of one label or one (year, month) when asked, and how many there are in all."""
+    with archive.store.reading() as conn:
+        return list_posts(conn, offset, limit, label, month)
+
+
+def post_at(archive: Archive, permalink: str) -> Post:
+    with archive.store.reading() as conn:
+        post = post_by_permalink(conn, permalink)
+    if post is None:
+        raise NotFound(f"{permalink} is not a post here; search for its title instead")
+    return post
+
+
+def comments_on(archive: Archive, post_id: int) -> list[Comment]:
+    """A post's published comments, oldest first."""
+    with archive.store.reading() as conn:
+        return list_comments(conn, post_id)
+
+
+def newer_and_older(archive: Archive, post: Post) -> tuple[Post | None, Post | None]:
+    with archive.store.reading() as conn:
+        return neighbours(conn, post)
+
+
+def labels(archive: Archive) -> list[tuple[str, int]]:
+    """(label, posts carrying it) in name order."""
+    with archive.store.reading() as conn:
+        return label_counts(conn)
+
+
+def similar_labels(archive: Archive, text: str) -> list[str]:
+    """Labels whose names resemble the query, for a search that found nothing."""
+    names = [name for name, _ in labels(archive)]
+    wanted = text.strip().lower()[:200]
+    if not wanted:
+        return []
+    by_lower = {n.lower(): n for n in names}
+    close = difflib.get_close_matches(wanted, list(by_lower), n=5, cutoff=0.6)
+    contained = [low for low in by_lower if wanted in low or low in wanted]
+    return [by_lower[low] for low in dict.fromkeys(close + contained)][:8]
+
+
+def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Post]:
+    """Posts sharing the most labels (newest first among equals), then what a more-like-this query on the
+    title finds: any of its words, by relevance, so a post with labels of its own still has neighbours."""
+    shared: Counter[int] = Counter()
+    with archive.store.reading() as conn:
+        for label in post.labels[:8]:
+            shared.update(i for i in newest_ids_with_label(conn, label, 4 * limit) if i != post.id)
+        chosen = [post_id for post_id, _ in shared.most_common(limit)]
+        found = posts_by_ids(conn, chosen)
+    related = [found[post_id] for post_id in chosen if post_id in found]
+    words = " ".join(w for w in re.findall(r"\w{4,}", post.title)[:10])
+    if len(related) < limit and words:
+        page = search(archive.store, archive.index, SearchRequest(words, limit=2 * limit, match="any"))
+        seen = {p.id for p in related} | {post.id}
+        related += [h.post for h in page.hits if h.post.id not in seen][:limit - len(related)]
+    return related
+
+
+def archive_counts(archive: Archive, unless_at: int = -1) -> tuple[int, list[tuple[int, int, int]],
+                                                                   list[tuple[str, int]]] | None:
+    """The change-log position with (year, month, posts) and (label, posts) as of it; None when it is `unless_at`.
+
+    Both are full-table counts: a caller keeps them until the log moves."""
+    with archive.store.reading() as conn:
+        seq = last_seq(conn)
+        if seq == unless_at:
+            return None
+        return seq, month_counts(conn), label_counts(conn)
+
+
+def posts_by_id(archive: Archive, ids: list[int]) -> dict[int, Post]:
+    """The posts of these ids that exist, for showing facts or hits beside their posts."""
+    with archive.store.reading() as conn:
+        return posts_by_ids(conn, ids)
+
+
+def change_log_position(archive: Archive) -> int:
+    """The newest change-log sequence, which the search index catches up to."""
+    with archive.store.reading() as conn:
+        return last_seq(conn)
+
+
+def highest_post_id(archive: Archive) -> int:
+    with archive.store.reading() as conn:
+        return max_post_id(conn)
+
+
+def permalinks(archive: Archive, first_id: int, last_id: int) -> list[tuple[str, datetime]]:
+    """(permalink, last change) of the posts whose ids lie in the range, in id order."""
+    with archive.store.reading() as conn:
+        return permalinks_between(conn, first_id, last_id)
