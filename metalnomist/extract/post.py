@@ -258,8 +258,9 @@ def _weekday(year: int, month: int, day: int) -> int | None:
         return None
 
 
+# a working day named alone: the week the post speaks from
 _CURRENT_DAY = re.compile(
-    r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?!,?\s+(?:[A-Z]|\d))|this\s+week|yesterday|today)\b"
+    r"\b(?:on\s+(?:" + "|".join(WEEKDAYS[:5]) + r")(?!,?\s+(?:[A-Z]|\d))|this\s+week|yesterday|today)\b"
 )
 _DAY_NUMBER = re.compile(r"(?<![\d.,])(\d{1,2})(?![\d.,]\d)")
 _PAST_USES = frozenset({"period", "date", "comparison", "since", "publication"})  # not a deadline nor a start
