@@ -121,7 +121,7 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     unit, factor = _unit_of(match, text)
     if unit is None:
         return None
-    value = parse_number(match.group("num")) * factor
+    value = _first_number(match) * factor
     num2 = match.group("num2")
     if match.group("dash") == "and" and not re.search(r"\bbetween\s+$", text[:start]):
         return _build_single(match, text)
@@ -150,6 +150,15 @@ def _build_single(match: re.Match[str], text: str) -> Quantity | None:
     return _build(single, text) if single and single.group("dash") is None else None
 
 
+def _first_number(match: re.Match[str]) -> float:
+    """The range's lower end as meant: `25-30,000 mt` is 25,000 to 30,000, the thousands written once."""
+    first, second = match.group("num"), match.group("num2")
+    value = parse_number(first)
+    if second and "," in second and "," not in first and value < 1000 and value * 1000 <= parse_number(second):
+        return value * 1000
+    return value
+
+
 def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
     """Canonical unit and scale factor; None when the number has no unit at all."""
     written_scale = match.group("scale") or match.group("scale0")  # `310mn-320mn t`
@@ -171,7 +180,7 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
         return code, scale
     if match.group("unit"):
         unit, factor = canonical_unit(match.group("unit"))
-        if _MEGATONNES.fullmatch(match.group("unit")) and scale == 1 and parse_number(match.group("num")) < 1000:
+        if _MEGATONNES.fullmatch(match.group("unit")) and scale == 1 and _first_number(match) < 1000:
             factor = 1e6  # `143 MT`, `323mt`: a national or company volume, not a few hundred tonnes
         return unit, scale * factor
     if match.group("num") and _counted_noun_follows(text, match.end()):

@@ -20,6 +20,9 @@ UNITS = [
         "Output is expected between 7.5 million and 8.2 million tonnes.",
         [F(value=7.5e6, value_max=8.2e6, unit="t")],
     ),
+    # scrap cargoes write the thousands once: `40-45,000 mt` is 40,000 to 45,000 tonnes
+    Case("Mills booked a cargo of 40-45,000 mt of scrap.", [F(value=40000, value_max=45000, unit="t")]),
+    Case("The port handled 600-1,000 t of ore a day.", [F(value=600, value_max=1000, unit="t")]),
 ]
 
 # What is not a figure: conversions in brackets and grades that name a product.
