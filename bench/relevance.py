@@ -35,7 +35,7 @@ from metalnomist.config import Settings
 from metalnomist.models import MatchMode, Post
 from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty, open_archive
 from metalnomist.search import query as query_module
-from metalnomist.search.index import FIELD_BOOSTS, stopwords
+from metalnomist.search.index import FIELD_BOOSTS, WORD, stopwords
 from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.changes import last_seq
@@ -207,7 +207,7 @@ def evaluate_metals(archive: Archive, graded: dict[str, dict[str, int]]) -> dict
 
 def configuration() -> dict[str, object]:
     """The tunables the figures depend on, recorded beside them so a change is traceable."""
-    return {"field_boosts": dict(FIELD_BOOSTS), "max_clauses": query_module.MAX_CLAUSES,
+    return {"field_boosts": dict(FIELD_BOOSTS), "word_pattern": WORD, "max_clauses": query_module.MAX_CLAUSES,
             "max_query_chars": query_module.MAX_QUERY_CHARS, "match": SearchRequest().match, "thesaurus": "default",
             "stopwords": len(stopwords()), "extract_facts": Settings().extract_facts}
 

@@ -34,7 +34,7 @@ from metalnomist.text import fold_quotes, normalise_space, strip_accents
 if TYPE_CHECKING:
     from metalnomist.search.semantic import SemanticIndex
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: words split where letters meet digits
 ANALYZER = "metal_en"
 UNDATED = -(2**62)  # sorts after every real date in newest-first order
 # BM25 over title and body together (as Lucene's flat baseline), plus a title bonus: a title
@@ -43,6 +43,10 @@ UNDATED = -(2**62)  # sorts after every real date in newest-first order
 FIELD_BOOSTS = {"text": 1.0, "title": 0.3, "labels": 1.0}
 PAUSE_HEAP_BYTES = 15_000_000  # Tantivy's smallest writer: `unchanging` holds one only for its lock
 LONGEST_TERM = 40  # bytes: longer words are not indexed, so no post can contain them
+# A word is a run of letters or a run of digits: `FoxO3a` is foxo 3 a, so `FOXO` finds it, and `IL6`,
+# `IL-6` and `IL 6` are one phrase (as Lucene's word-delimiter filter splits them). The same pattern
+# means the same in Python's `re` and Rust's `regex` (Unicode classes in both).
+WORD = r"[^\W\d_]+|\d+"
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +60,14 @@ _NOTHING = tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_q
 
 
 def _unindexable(text: str) -> bool:
-    """Whether `text` holds a word the analyser drops for its length (it splits where the simple tokenizer does)."""
-    return any(len(word.encode()) >= LONGEST_TERM for word in re.findall(r"[^\W_]+", text))
+    """Whether `text` holds a word the analyser drops for its length."""
+    return any(len(word.encode()) >= LONGEST_TERM for word in re.findall(WORD, text))
 
 
 def _analyzer() -> tantivy.TextAnalyzer:
     """Case, accents and English inflections folded; the stray `s` of possessives dropped."""
     return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(WORD))
         .filter(tantivy.Filter.remove_long(LONGEST_TERM))
         .filter(tantivy.Filter.lowercase())
         .filter(tantivy.Filter.ascii_fold())

@@ -216,6 +216,16 @@ def test_any_word_queries_score_the_parts_of_a_hyphenated_word(archive: Archive,
     assert titles(archive, "AMP-activated kinase", match="all") == []  # the hyphenated word stays a phrase
 
 
+def test_letters_and_digits_are_words_apart(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "w.jsonl"
+    path.write_text(json.dumps({"title": "FoxO3a in neurons", "body": "FoxO3a activation kills neurons."}) + "\n"
+                    + json.dumps({"title": "Cytokines", "body": "IL-6 levels rose; IL-10 fell."}) + "\n")
+    ingest_file(archive, path)
+    assert titles(archive, "FOXO", match="all") == ["FoxO3a in neurons"]  # the gene family finds the member
+    assert titles(archive, "IL6", match="all") == titles(archive, "IL 6", match="all") == ["Cytokines"]
+    assert titles(archive, "IL-1", match="all") == []  # still a phrase: IL-10 is not IL-1
+
+
 def smelter_archive(tmp_path: Path, archive: Archive) -> Archive:
     lines = [
         {"title": "Copper smelter in Chile", "body": "A copper smelter in Chile restarts.", "published": "2024-01-01"},
