@@ -178,12 +178,12 @@ def search_command(ctx: click.Context, query: str, by_date: bool, labels: tuple[
 
 
 def hit_to_dict(hit: SearchHit, site_url: str = "") -> dict[str, Any]:
-    """`url` is absolute when the site's address is set; `snippet` is plain text, `snippet_html` as the API's."""
+    """The API's fields, except: `url` is absolute when the site's address is set, `snippet` is plain text
+    and the API's HTML is `snippet_html`."""
     post = hit.post
-    return {"rank": hit.rank, "id": post.id, "title": post.title, "url": site_url + (post.permalink or ""),
-            "source_url": post.url, "published": post.published.isoformat() if post.published else None,
-            "labels": list(post.labels), "score": round(hit.score, 6), "snippet": _plain(hit.snippet, ("", "")),
-            "snippet_html": hit.snippet, "missing": list(hit.missing)}
+    return {**hit.fields(), "url": site_url + (post.permalink or ""),
+            "published": post.published.isoformat() if post.published else None, "score": round(hit.score, 6),
+            "snippet": _plain(hit.snippet, ("", "")), "snippet_html": hit.snippet}
 
 
 @cli.command()

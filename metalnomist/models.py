@@ -122,6 +122,13 @@ class SearchHit:
     snippet: str
     missing: tuple[str, ...] = ()  # the query's words this hit lacks, as typed ("Missing: JAIA")
 
+    def fields(self) -> dict[str, Any]:
+        """What every face reports of a hit (the API's result, the CLI's JSON line), named once."""
+        post = self.post
+        return {"rank": self.rank, "id": post.id, "title": post.title, "url": post.permalink, "source_url": post.url,
+                "published": post.published, "labels": list(post.labels), "score": self.score,
+                "snippet": self.snippet, "missing": list(self.missing)}
+
 
 @dataclass(frozen=True)
 class SearchPage:

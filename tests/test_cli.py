@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from metalnomist.cli import cli
+from metalnomist.web.api import SearchResult
 from tests.conftest import SEED
 
 
@@ -26,8 +27,7 @@ def test_ingest_twice_then_search_and_export(tmp_path: Path, monkeypatch) -> Non
 
     code, out, _ = run(db, "search", "palladium", "--json")
     rows = [json.loads(line) for line in out.splitlines()]
-    assert set(rows[0]) == {"rank", "id", "title", "url", "source_url", "published", "labels", "score", "snippet",
-                            "snippet_html", "missing"}
+    assert set(rows[0]) == set(SearchResult.model_fields) | {"snippet_html"}  # the API's result, and the HTML
     assert rows[0]["rank"] == 1 and "Palladium" in rows[0]["title"] and rows[0]["url"].endswith(".html")
 
     code, out, _ = run(db, "search", "lithium", "--by-date", "--label", "Lithium Mining")

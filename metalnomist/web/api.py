@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from metalnomist.browse import comments_on, labels, latest_posts
 from metalnomist.config import Settings
-from metalnomist.models import MAX_STORED_INT, Comment, DateSource, Post, SearchHit
+from metalnomist.models import MAX_STORED_INT, Comment, DateSource, Post
 from metalnomist.pipeline import MAX_AUTHOR_CHARS, explain_no_facts, find_facts, get_post, post_comment
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.facts import FactFilter, SortColumn
@@ -207,14 +207,6 @@ def _comment(comment: Comment) -> CommentOut:
     return CommentOut(id=comment.id, author=comment.author, body=comment.body, published=comment.published)
 
 
-def _result(hit: SearchHit) -> SearchResult:
-    post = hit.post
-    assert post.id is not None and post.permalink is not None
-    return SearchResult(rank=hit.rank, id=post.id, title=post.title, url=post.permalink, source_url=post.url,
-                        published=post.published, labels=list(post.labels), score=hit.score, snippet=hit.snippet,
-                        missing=list(hit.missing))
-
-
 SearchText = Annotated[str, Query(description="The query: words, `\"exact phrases\"`, `-excluded` words, "
                                                "`a OR b`; empty with a `label` lists that label's posts.")]
 ByDate = Annotated[bool, Query(alias="by-date", description="`true` for newest first; relevance order otherwise.")]
@@ -240,7 +232,7 @@ def api_search(request: Request, q: SearchText = "", by_date: ByDate = False,
     page = search(archive.store, archive.index,
                   SearchRequest(q, sort, tuple(label or ()), limit, offset, match or "best"))
     return SearchResponse(query=page.query, sort=page.sort, total=page.total, every_word=page.every_word,
-                          suggestion=page.suggestion, results=[_result(h) for h in page.hits])
+                          suggestion=page.suggestion, results=[SearchResult(**h.fields()) for h in page.hits])
 
 
 def api_posts(request: Request, limit: Limit = 10, offset: Offset = 0,
