@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from metalnomist.extract import metrics as metric_rules
-from metalnomist.extract.entities import find_commodities
+from metalnomist.extract.entities import find_commodities, is_demonym
 from metalnomist.extract.periods import consecutive_years, year_before
 from metalnomist.extract.places import Place, PlaceContext, place, tariff_levier
 from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
@@ -182,6 +182,16 @@ def _levier(view: SentenceView) -> str | None:
 def _update_scope(view: SentenceView, state: PostState) -> None:
     scope = scope_of(view.text, view.entities.countries, view.entities.global_scopes)
     state.paragraph.scope = scope or state.paragraph.scope
+    opening = [m for m in view.entities.countries if _SUBJECT_OPENING.fullmatch(view.text[: m.start])]
+    if opening and not is_demonym(view.text, opening[0]):
+        state.subject_country = opening[0].canonical
+    elif not _PRONOUN_SUBJECT.match(view.text):
+        state.subject_country = None  # a new subject: `it` no longer names that country
+
+
+# `It imported …`, `The country's output …`: the subject is the country the sentence before opened on.
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|The country)\b(?!\s+(?:is|was|has been)\s+(?:expected|likely|estimated))")
+_SUBJECT_OPENING = re.compile(r"\s*(?:The\s+)?")
 
 
 def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, sentence: str, start: int) -> Fact:
@@ -192,13 +202,14 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     if not draft.comparison:
         state.sentence_metric = base
     company = company_of(draft, view, state.company)
+    pronoun = state.subject_country if _PRONOUN_SUBJECT.match(view.text) else None
     ctx = PlaceContext(
-        state.focus,
+        pronoun or state.focus,
         state.tariff_country,
         state.projects,
         para.scope,
         para.partner,
-        data_country=state.paragraph.data_country,
+        data_country=None if pronoun else state.paragraph.data_country,
         company_country=organisation_countries().get(company or ""),
         exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),
     )

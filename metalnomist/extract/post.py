@@ -69,6 +69,7 @@ class PostState:
     sentence_metric: str | None = None
     focus_from_title: bool = False
     last_period: str | None = None  # survives a change of subject, for `over the same period`
+    subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
     paragraph: ParagraphState = field(default_factory=ParagraphState)
 
     @cached_property
