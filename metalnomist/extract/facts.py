@@ -70,6 +70,7 @@ _OPENING_YEAR = re.compile(r"^(\d{4})(?:$|-(?:\d\d|Q\d|H\d)(?:$|/))")
 _YEARLESS = re.compile("|".join(SHORT_MONTHS) + r"|quarter|half|months|\b[QH][1-4]\b")
 # What dates by the week of an undated post (cheap test, as for `_YEARLESS`).
 _WEEKLY = re.compile(r"day\b|week\b")
+_QUOTE_OPENING = re.compile(r"\s*[\"“‘']")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
 _MONEY = frozenset({"subsidy", "budget", "investment"})
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
@@ -109,9 +110,9 @@ def extract_facts(post: Post) -> list[Fact]:
             year = state.report_year if _YEARLESS.search(sentence) else None
             week = state.week_month if _WEEKLY.search(sentence) else None
             view = read_sentence(sentence, state.published, state.abbreviations, year, state.fiscal, week)
-            if opening:
+            if opening and not _QUOTE_OPENING.match(sentence):  # a quote comments on the report, it opens none
                 state.new_subject([m.canonical for m in view.entities.commodities])
-                opening = False
+            opening = False
             state.paragraph.data_country = agency_country(view) or state.paragraph.data_country
             headline = not _ENDING.search(sentence) and _looks_like_headline(block.text)
             found = [] if headline else drafts(view)
@@ -242,7 +243,8 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         sentence_start=start,
         post_id=post.id,
     )
-    _remember(fact, draft, state, carry_period=not headline)  # the headline's is read afresh each time
+    compared = any(p.use == "comparison" and p.period == period for p in view.periods)  # a base, not the report's
+    _remember(fact, draft, state, carry_period=not headline and not compared)  # the headline's is read afresh
     return fact
 
 

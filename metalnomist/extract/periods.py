@@ -343,9 +343,13 @@ def _use(kind: str, before: str) -> Use:
         return "deadline"
     if re.search(r"\bsince\s+$", tail, re.I) or (kind in {"year", "month"} and _SINCE.search(tail)):
         return "since"
-    if _COMPARISON.search(tail.split(",")[-1]) or _compared_figure(before):
+    if _COMPARISON.search(tail.split(",")[-1]) or _compared_figure(before) or _PRECEDING.search(tail):
         return "comparison"
     return "period"
+
+
+# `in the preceding 2022-23 financial year`: a period named as the one before is a comparison base.
+_PRECEDING = re.compile(r"\b(?:the\s+)?(?:preceding|previous|prior)\s+$", re.I)
 
 
 _COMPARED_FIGURE = re.compile(

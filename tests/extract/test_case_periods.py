@@ -289,6 +289,14 @@ FISCAL = [
 
 # Comparisons (wire copy, trade data): whose period a period mention is.
 COMPARED = [
+    # a year named as the preceding one is a comparison base: the report's period stays the current year
+    Case(
+        "India's copper consumption grew 9% to 1.8 million tonnes in 2023-24. The country used 1.65 million "
+        "tonnes in the preceding 2022-23 financial year. Refined copper output rose to 0.9 million tonnes.",
+        [F(value=1.8e6, period="FY2023"), F(value=1.65e6, period="FY2022"), F(value=9e5, period="FY2023")],
+        title="Copper demand grows",
+        published=None,
+    ),
     # `That compares to …` is a comparison too: the next figure does not carry its year
     Case(
         (

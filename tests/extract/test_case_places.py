@@ -113,6 +113,21 @@ LEVIES = [
 ]
 
 
+# Trade press with quotes (Business Standard, Mining Weekly): a quoted paragraph comments on the
+# report; the metal it names in passing opens no new report, so the report's country still holds.
+QUOTES = [
+    Case(
+        (
+            "India's aluminium consumption rose 8% to 4.1 million tonnes in 2023.",
+            "“Demand from electric vehicles improved,” an analyst said.",
+            "Primary aluminium output grew 3% to 4.2 million tonnes.",
+        ),
+        [F(value=4.1e6, country="India"), F(value=4.2e6, country="India")],
+        title="Aluminium demand grows",
+        published=None,
+    ),
+]
+
 # Trade columns (Reuters, Argus): a pronoun subject is the country the sentence before opened on.
 PRONOUNS = [
     Case(
@@ -136,7 +151,17 @@ PRONOUNS = [
 
 @pytest.mark.parametrize(
     "case",
-    COMPANY_HOME + MINE + REGION + WORLD + PRICE_PLACE + EXCHANGES + PRICE_BASIS + WORLD_SHARES + LEVIES + PRONOUNS,
+    COMPANY_HOME
+    + MINE
+    + REGION
+    + WORLD
+    + PRICE_PLACE
+    + EXCHANGES
+    + PRICE_BASIS
+    + WORLD_SHARES
+    + LEVIES
+    + QUOTES
+    + PRONOUNS,
     ids=row_id,
 )
 def test_place_case(case: Case) -> None:
