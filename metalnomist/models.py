@@ -171,3 +171,40 @@ class User:
     role: Role
     active: bool
     password_hash: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class DeskPost:
+    """A post as its editors see it: any status, its Markdown source, and the address it keeps once published."""
+
+    id: int
+    title: str
+    markdown: str
+    labels: tuple[str, ...]
+    status: PostStatus
+    publish_at: datetime | None
+    permalink: str | None  # None until the first publication fixes it
+    published: datetime | None
+    updated: datetime
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One save of a post: kept for every save, restorable."""
+
+    id: int
+    post_id: int
+    saved: datetime
+    author: str | None  # the account that saved it, None when it has since been removed
+    title: str
+    markdown: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    user: str | None
+    action: str
+    target: str
+    detail: str

@@ -53,8 +53,13 @@ def _labels_for(conn: Connection, ids: Sequence[int]) -> dict[int, list[str]]:
     return found
 
 
+# Every query here answers readers: drafts, scheduled and trashed posts stay on the editors' desk
+# (store/desk.py reads those).
+PUBLIC = posts.c.status == "published"
+
+
 def _select_posts() -> Any:
-    return select(posts, _COMMENT_COUNT)
+    return select(posts, _COMMENT_COUNT).where(PUBLIC)
 
 
 def posts_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, Post]:
@@ -87,7 +92,7 @@ def list_posts(conn: Connection, offset: int, limit: int, label: str | None = No
     """Newest first by published date, undated posts last; by label or month."""
     query = _select_posts()
     count = select(func.count()).select_from(posts)
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = [PUBLIC]
     if label is not None:
         conditions.append(posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label)))
     if month is not None:
@@ -104,7 +109,7 @@ def list_posts(conn: Connection, offset: int, limit: int, label: str | None = No
 def newest_ids_with_label(conn: Connection, label: str, limit: int) -> list[int]:
     """The ids of a label's newest posts, in list_posts' order, without loading them or counting the label."""
     query = (select(posts.c.id)
-             .where(posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label)))
+             .where(PUBLIC, posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label)))
              .order_by(*_newest_first()).limit(limit))
     return [row.id for row in conn.execute(query)]
 
@@ -125,12 +130,13 @@ def month_counts(conn: Connection) -> list[tuple[int, int, int]]:
     """(year, month, posts) newest first, by the date a post's permalink was built from."""
     when = func.coalesce(posts.c.published, posts.c.created)
     year, month = extract("year", when), extract("month", when)
-    query = select(year, month, func.count()).group_by(year, month).order_by(desc(year), desc(month))
+    query = select(year, month, func.count()).where(PUBLIC).group_by(year, month).order_by(desc(year), desc(month))
     return [(int(y), int(m), int(n)) for y, m, n in conn.execute(query)]
 
 
 def label_counts(conn: Connection) -> list[tuple[str, int]]:
-    query = select(post_labels.c.label, func.count()).group_by(post_labels.c.label).order_by(post_labels.c.label)
+    query = (select(post_labels.c.label, func.count()).join(posts, posts.c.id == post_labels.c.post_id).where(PUBLIC)
+             .group_by(post_labels.c.label).order_by(post_labels.c.label))
     return [(row[0], int(row[1])) for row in conn.execute(query)]
 
 
@@ -159,13 +165,13 @@ def max_post_id(conn: Connection) -> int:
 def permalinks_between(conn: Connection, first: int, last: int) -> list[tuple[str, datetime]]:
     """(permalink, last change) of the posts with ids first..last, in id order, without loading bodies."""
     when = func.coalesce(posts.c.published, posts.c.created)
-    query = (select(posts.c.permalink, when.label("when")).where(posts.c.id >= first, posts.c.id <= last)
+    query = (select(posts.c.permalink, when.label("when")).where(PUBLIC, posts.c.id >= first, posts.c.id <= last)
              .order_by(posts.c.id))
     return [(row.permalink, as_utc(row.when) or datetime.now(UTC)) for row in conn.execute(query)]
 
 
 def count_posts(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(posts)).scalar_one())
+    return int(conn.execute(select(func.count()).select_from(posts).where(PUBLIC)).scalar_one())
 
 
 def post_ids_exist(conn: Connection, ids: Iterable[int]) -> set[int]:

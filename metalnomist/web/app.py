@@ -18,6 +18,8 @@ from starlette.staticfiles import StaticFiles
 from metalnomist.analysis.menus import MenuCache
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, open_archive
+from metalnomist.publishing.scheduler import INTERVAL_SECONDS as SCHEDULE_SECONDS
+from metalnomist.publishing.scheduler import Scheduler
 from metalnomist.search.follower import Follower
 from metalnomist.web import admin, admin_auth, api, data, docs, feeds, health, pages, sitemap
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
@@ -94,11 +96,13 @@ def routes() -> list[BaseRoute]:
     ]
 
 
-def create_app(settings: Settings, archive: Archive | None = None, follow_seconds: float = FOLLOW_SECONDS) -> FastAPI:
+def create_app(settings: Settings, archive: Archive | None = None, follow_seconds: float = FOLLOW_SECONDS,
+               schedule_seconds: float = SCHEDULE_SECONDS) -> FastAPI:
     """An archive passed in belongs to the caller; one opened here is closed when the app shuts down.
 
     While the app runs, a background thread applies the change log to the index every
-    `follow_seconds`, so searches only ever reload it.
+    `follow_seconds`, so searches only ever reload it, and another publishes scheduled posts
+    whose time has come every `schedule_seconds`.
     """
     owned = archive is None
     opened = archive if archive is not None else open_archive(settings)
@@ -109,7 +113,10 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
         follower = Follower(opened.store, opened.index, follow_seconds)  # opening the index brings it in step
         follower.start()
         app.state.follower = follower
+        scheduler = Scheduler(opened.store, schedule_seconds, published=lambda ids: follower.wake())
+        scheduler.start()
         yield
+        scheduler.stop()
         follower.stop()
         if owned:
             opened.close()

@@ -1,0 +1,1 @@
+"""The publishing desk: editors write, schedule, publish, revise and trash posts."""

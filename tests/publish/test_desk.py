@@ -1,0 +1,147 @@
+"""The desk's use cases on SQLite and PostgreSQL: statuses, permalinks, revisions, facts, scheduling."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import lxml.html
+import pytest
+
+from metalnomist.accounts.service import create_user
+from metalnomist.errors import InvalidInput, NotFound
+from metalnomist.models import User
+from metalnomist.pipeline import Archive
+from metalnomist.publishing.markdown import markdown_blocks, preview_html
+from metalnomist.publishing.service import (
+    Draft,
+    audit_log,
+    counts,
+    facts_preview,
+    get_desk_post,
+    move,
+    parse_labels,
+    publish_due,
+    restore_revision,
+    revisions,
+    save,
+)
+from metalnomist.store.facts import FactFilter, query_facts
+from metalnomist.store.posts import list_posts, post_by_permalink
+
+BODY = "Japan imported 5,072 tonnes of nickel in March 2025, up 12% from a year earlier."
+
+
+@pytest.fixture
+def editor(archive: Archive) -> User:
+    return create_user(archive.store, "ana", "correct horse battery", "editor")
+
+
+def public_titles(archive: Archive) -> list[str]:
+    with archive.store.reading() as conn:
+        return [post.title for post in list_posts(conn, 0, 100)[0]]
+
+
+def stored_facts(archive: Archive) -> int:
+    with archive.store.reading() as conn:
+        return query_facts(conn, FactFilter())[1]
+
+
+def test_a_draft_stays_on_the_desk_until_published_at_a_fixed_address(archive: Archive, editor: User) -> None:
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY, ("Nickel",)))
+    draft = get_desk_post(archive.store, post_id)
+    assert (draft.status, draft.permalink, draft.published) == ("draft", None, None)
+    assert public_titles(archive) == [] and stored_facts(archive) == 0
+    published = move(archive.store, editor, post_id, "published")
+    assert published.permalink is not None and published.published is not None
+    assert re.fullmatch(rf"/{published.published:%Y/%m}/nickel-imports-rise\.html", published.permalink)
+    assert public_titles(archive) == ["Nickel imports rise"] and stored_facts(archive) == 1
+    # a new title keeps the address readers and feeds already have
+    save(archive.store, archive.settings, editor, Draft("Nickel imports rise by 12%", BODY, ("Nickel",)), post_id)
+    edited = get_desk_post(archive.store, post_id)
+    assert edited.permalink == published.permalink and edited.published == published.published
+    with archive.store.reading() as conn:
+        found = post_by_permalink(conn, published.permalink)
+    assert found is not None and found.title == "Nickel imports rise by 12%"
+    assert counts(archive.store) == {"draft": 0, "scheduled": 0, "published": 1, "trash": 0}
+
+
+def test_the_trash_hides_a_post_and_its_facts_and_restoring_brings_back_a_draft(archive: Archive,
+                                                                                editor: User) -> None:
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
+    address = move(archive.store, editor, post_id, "published").permalink
+    move(archive.store, editor, post_id, "trash")
+    assert public_titles(archive) == [] and stored_facts(archive) == 0
+    restored = move(archive.store, editor, post_id, "draft")
+    assert restored.status == "draft" and restored.permalink == address
+    assert move(archive.store, editor, post_id, "published").permalink == address
+
+
+def test_every_save_is_a_revision_and_any_can_be_restored(archive: Archive, editor: User) -> None:
+    post_id = save(archive.store, archive.settings, editor, Draft("First", "one", ("A",)))
+    save(archive.store, archive.settings, editor, Draft("Second", "two", ("B",)), post_id)
+    first, = [r for r in revisions(archive.store, post_id) if r.title == "First"]
+    restore_revision(archive.store, archive.settings, editor, post_id, first.id)
+    current = get_desk_post(archive.store, post_id)
+    assert (current.title, current.markdown, current.labels) == ("First", "one", ("A",))
+    assert [r.title for r in revisions(archive.store, post_id)] == ["First", "Second", "First"]
+    assert {r.author for r in revisions(archive.store, post_id)} == {"ana"}
+    with pytest.raises(NotFound):
+        restore_revision(archive.store, archive.settings, editor, post_id, 10_000)
+
+
+def test_a_scheduled_post_publishes_once_when_its_time_comes(archive: Archive, editor: User) -> None:
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
+    when = datetime.now(UTC) + timedelta(hours=1)
+    assert move(archive.store, editor, post_id, "scheduled", when).publish_at == when
+    assert publish_due(archive.store) == [] and public_titles(archive) == []
+    assert publish_due(archive.store, when + timedelta(seconds=1)) == [post_id]
+    assert publish_due(archive.store, when + timedelta(seconds=2)) == []  # a second worker finds nothing to do
+    assert public_titles(archive) == ["Nickel imports rise"] and stored_facts(archive) == 1
+    assert [(e.action, e.user) for e in audit_log(archive.store)][:2] == [("published", None), ("scheduled", "ana")]
+
+
+@pytest.mark.parametrize(("when", "problem"), [
+    (None, "needs a time"),
+    (datetime(2020, 1, 1, tzinfo=UTC), "has passed"),
+    (datetime(2999, 1, 1), "with its zone"),
+])
+def test_a_schedule_needs_a_zoned_time_ahead(archive: Archive, editor: User, when: datetime | None,
+                                             problem: str) -> None:
+    post_id = save(archive.store, archive.settings, editor, Draft("T", "x"))
+    with pytest.raises(InvalidInput, match=problem):
+        move(archive.store, editor, post_id, "scheduled", when)
+    assert get_desk_post(archive.store, post_id).status == "draft"
+
+
+def test_bad_drafts_are_refused_naming_each_field_and_nothing_is_stored(archive: Archive, editor: User) -> None:
+    settings = archive.settings.replace(max_body_chars=100)
+    with pytest.raises(InvalidInput) as caught:
+        save(archive.store, settings, editor, Draft("  ", "x" * 101, ("",)))
+    assert set(caught.value.problems) == {"title", "body", "labels"}
+    assert counts(archive.store)["draft"] == 0
+    with pytest.raises(NotFound):
+        save(archive.store, settings, editor, Draft("T", "x"), 999)
+
+
+def test_markdown_becomes_headings_and_paragraphs_and_a_sanitised_preview() -> None:
+    text = "# Nickel\n\nImports **rose** [12%](https://x.example).\n\n- one\n- two\n\n<script>alert(1)</script>"
+    assert [(b.kind, b.text) for b in markdown_blocks(text)] == [
+        ("heading", "Nickel"), ("paragraph", "Imports rose 12%."), ("paragraph", "one"), ("paragraph", "two"),
+        ("paragraph", "<script>alert(1)</script>")]
+    hostile = lxml.html.fromstring(preview_html(
+        '<img src=x onerror=alert(1)> [a](javascript:alert(1)) <a href="x" onclick="y">b</a> [c](ftp://host/f)'))
+    assert hostile.xpath("//img | //script | //@onclick | //@onerror") == []
+    assert hostile.xpath("//a/@href") == []  # neither javascript: nor a scheme outside http(s) and mailto
+    assert "<strong>rose</strong>" in preview_html(text)
+
+
+def test_the_facts_preview_reads_figures_as_the_extractor_will() -> None:
+    found = facts_preview(Draft("Nickel", "Japan imported 50,72 tonnes of nickel in March 2025."))
+    good = facts_preview(Draft("Nickel", BODY))
+    assert [(f.metric, f.value, f.sentence) for f in good] == [("imports", 5072.0, BODY)]
+    assert [f.value for f in found] != [5072.0]  # the typo shows as a different figure, before readers see it
+
+
+def test_labels_are_typed_comma_separated() -> None:
+    assert parse_labels(" Nickel, Japan ,,Nickel, Trade ") == ("Nickel", "Japan", "Trade")
