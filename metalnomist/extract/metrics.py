@@ -56,6 +56,9 @@ def nearest_trigger(view: SentenceView, start: int, end: int, lo: int, hi: int, 
     return best[1] if best else None
 
 
+_OF_OPENING = re.compile(r"\s*of\b", re.I)
+
+
 def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
     """The series without the `target` reading; comparison levels reuse their main figure's."""
     unit = draft.unit or ""
@@ -65,6 +68,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
     text = view.text
     if unit == "%" and draft.value is not None:
         before = text[clause.start : q.start]
+        if _OF_OPENING.match(before):  # `a safeguard duty - a temporary tax - of up to 25%`: the aside split it off
+            before = text[: q.start]
         if (
             _TARIFF_AFTER.match(text[q.end : clause.end])
             or _TARIFF_BEFORE.search(before)

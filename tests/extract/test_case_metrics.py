@@ -37,7 +37,19 @@ PERCENT_LEVELS = [
     Case("Chile accounted for 28% of Japan's copper ore imports.", [F(value=28, metric="market_share")]),
 ]
 
+# Trade-defence news (Reuters, Economic Times): a duty rate split from its noun by an aside is a tariff.
+DUTIES = [
+    Case(
+        "Brussels may impose an anti-dumping duty - a provisional levy - of up to 30% on Chinese steel.",
+        [F(value=30, unit="%", metric="tariff")],
+    ),
+    Case(
+        "Ottawa set a duty, effective in July, of 25 per cent on steel from China.",
+        [F(value=25, unit="%", metric="tariff")],
+    ),
+]
 
-@pytest.mark.parametrize("case", SHIPPERS + MARKET_BALANCE + PERCENT_LEVELS, ids=row_id)
+
+@pytest.mark.parametrize("case", SHIPPERS + MARKET_BALANCE + PERCENT_LEVELS + DUTIES, ids=row_id)
 def test_metric_case(case: Case) -> None:
     check(case)
