@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from metalnomist.extract import metrics as metric_rules
 from metalnomist.extract.entities import find_commodities, is_demonym
-from metalnomist.extract.periods import consecutive_years, year_before
+from metalnomist.extract.periods import consecutive_years, year_before, year_to_date
 from metalnomist.extract.places import Place, PlaceContext, place, tariff_levier
 from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
@@ -57,6 +57,8 @@ _SAME_LAST_YEAR = re.compile(
 )
 _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
+# `so far this year`, `year to date`, `takes purchases this year to 619 tons`: January to the report's end.
+_YEAR_TO_DATE = re.compile(r"\b(?:so\s+far\s+this\s+year|year[- ]to[- ]date|this\s+year\s+to\s+(?=\d|[$€£¥]))", re.I)
 # `for the year`, `full-year`: the calendar year of the period the report is about.
 _THE_YEAR = re.compile(
     r"""\b(?:(?:for|in|during|over)\s+the\s+(?:full\s+|whole\s+)?year\b  # `for the year`
@@ -374,11 +376,14 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
         base = earlier[-1] if earlier else current  # the period the sentence compares with, else the report's
         if base:
             return year_before(base)
+    reported = state.paragraph.period or state.last_period or state.title_period
+    so_far = year_to_date(reported) if reported and _YEAR_TO_DATE.search(_framing_text(draft, view)) else None
+    if so_far:
+        return so_far  # `purchases so far this year reached 619 t`: January to the end of the report's period
     own = _own_periods(draft, view)
     quarter = state.paragraph.period or state.last_period or state.title_period
     if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
-    reported = state.paragraph.period or state.last_period or state.title_period
     year = _OPENING_YEAR.match(reported or "")
     if not own and year and _THE_YEAR.search(_framing_text(draft, view)):
         return year.group(1)  # `644,000 tonnes for the year`: the year of the report's period
@@ -398,8 +403,8 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
         return state.commissioning
     if metric in _MONEY:
         return state.paragraph.effect_period
-    if metric == "tariff":
-        return None
+    if metric == "tariff" or (draft.anchor.q.per_year and _forecast(draft, view)):
+        return None  # a planned rate (`expected to export 60mt a year`) is for no reported period
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
     if metric in {"price", "inventory"} and not (state.paragraph.period or state.period):

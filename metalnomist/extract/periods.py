@@ -500,6 +500,21 @@ def _consecutive_runs(found: list[PeriodMention], text: str) -> list[PeriodMenti
     return out
 
 
+_LAST_MONTH = re.compile(r"(?:(?P<y>\d{4})|-)-(?:(?P<m>\d\d)|Q(?P<q>[1-4])|H(?P<h>[12]))$")
+
+
+def year_to_date(period: str) -> str | None:
+    """From January to the end of `period`: `so far this year` in a report on `--07/--09` is `--01/--09`."""
+    m = _LAST_MONTH.search(period.split("/")[-1])
+    if m is None:
+        return None
+    last = int(m["m"]) if m["m"] else int(m["q"]) * 3 if m["q"] else int(m["h"]) * 6
+    if m["y"] is None:
+        return f"--01/--{last:02d}" if last > 1 else "--01"
+    year = int(m["y"])
+    return _calendar(year, 1, year, last) if last > 1 else f"{year}-01"
+
+
 def year_before(period: str) -> str:
     """The same span a year earlier: `2024-Q1` → `2023-Q1`, `FY2023` → `FY2022`; year-less spans stay."""
     return re.sub(r"(?<!-)(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) - 1), period)

@@ -232,6 +232,22 @@ MINE_REPORTS = [
     ),
 ]
 
+# Quarterly market reviews (WGC, mining press): `so far this year` runs from January to the end of the
+# quarter reported; a planned yearly rate is for no reported period.
+YEAR_TO_DATE = [
+    Case(
+        "ETF inflows reached 120 tonnes in the third quarter of 2024. "
+        "That takes holdings so far this year to 2,100 tonnes.",
+        [F(value=120, period="2024-Q3"), F(value=2100, period="2024-01/2024-09")],
+        published=None,
+    ),
+    Case(
+        "Exports rose to 80mt in the first quarter of 2024. The new mine is expected to export 40mt a year.",
+        [F(value=8e7, period="2024-Q1"), F(value=4e7, period=None)],
+        published=None,
+    ),
+]
+
 # Company and government reports on fiscal years: the reporting country says whose year it is.
 FISCAL = [
     # Australian miners report on a July-June year: FY25's third quarter is January-March 2025
@@ -421,6 +437,7 @@ ALL = (
     + WEEKDAY_DATES
     + WRAPS
     + THE_YEAR
+    + YEAR_TO_DATE
     + FISCAL
     + COMPARED
     + KNOWN_MISSES
