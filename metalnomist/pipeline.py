@@ -61,8 +61,7 @@ class Archive:
         database never opens it, so an index being rebuilt or damaged cannot stop it."""
         with self._opening:
             if self._index is None:
-                index = SearchIndex(self.settings.resolved_index_dir())
-                index.semantic = self.semantic
+                index = SearchIndex(self.settings.resolved_index_dir(), semantic=self.semantic)
                 bring_in_step(self.store, index)
                 self._index = index
             return self._index
@@ -70,8 +69,7 @@ class Archive:
     def rebuild_index(self, progress: Progress = lambda n: None) -> int:
         """A new index from the database, in a folder emptied first: nothing of the old one is read."""
         with self._opening:
-            index = SearchIndex(self.settings.resolved_index_dir(), empty=True)
-            index.semantic = self.semantic
+            index = SearchIndex(self.settings.resolved_index_dir(), empty=True, semantic=self.semantic)
             count = reindex(self.store, index, progress)
             self._index = index
             return count

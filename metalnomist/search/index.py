@@ -143,8 +143,11 @@ class RawHit:
 class SearchIndex:
     """One index folder. Writers are short-lived so another process can take its turn."""
 
-    def __init__(self, path: Path, empty: bool = False) -> None:
-        """Open the index in `path`; `empty` (or another schema) starts from an empty folder."""
+    def __init__(self, path: Path, empty: bool = False, semantic: SemanticIndex | None = None) -> None:
+        """Open the index in `path`; `empty` (or another schema) starts from an empty folder.
+
+        `semantic` is the optional vector side (settings.hybrid), kept beside this folder and in
+        step by the same catch-up."""
         self.path = path
         self.analyzer = _analyzer()
         self.schema = _schema()
@@ -158,8 +161,7 @@ class SearchIndex:
         self._write_lock = threading.Lock()
         self._loaded_seq = self.applied_seq
         self.followed = False  # set while a background Follower applies the log: searches then only reload
-        # The optional vector side (settings.hybrid): kept beside this folder, in step by the same catch-up.
-        self.semantic: SemanticIndex | None = None
+        self.semantic = semantic
 
     def _open(self) -> tantivy.Index:
         """A folder Tantivy cannot open (a torn segment, a garbled meta.json) is emptied for a rebuild."""
