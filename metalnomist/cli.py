@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import secrets
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -378,10 +378,8 @@ def serve(ctx: click.Context, host: str, port: int, sample: bool, workers: int) 
                     log_config=logs, access_log=access_log)
         return
     archive.close()
-    # Workers read their settings from the environment; they must share one CSRF key.
-    os.environ["METALNOMIST_DB"] = settings.db
-    os.environ.setdefault("METALNOMIST_SECRET_KEY", settings.secret_key or secrets.token_hex(32))
-    run_workers(host, port, workers, logs, access_log)
+    shared_key = replace(settings, secret_key=settings.secret_key or secrets.token_hex(32))  # one CSRF key for all
+    run_workers(shared_key, host, port, workers, logs, access_log)
 
 
 def _password(from_stdin: bool) -> str:

@@ -67,3 +67,26 @@ def test_interfaces_call_services_not_the_store(path: Path) -> None:
             module = importlib.import_module(node.module)
             called = [a.name for a in node.names if inspect.isfunction(getattr(module, a.name))]
             assert not called, f"{path.relative_to(PACKAGE)} calls the store's {called}: go through a service"
+
+
+# The one write to the process environment, and why: prometheus_client finds its folder nowhere else.
+ENVIRONMENT_WRITERS = {"metalnomist/web/server.py"}
+
+
+def _writes_environ(node: ast.AST) -> bool:
+    """`os.environ[...] = …`, `del os.environ[...]` or a mutating method call on os.environ."""
+    def is_environ(target: ast.AST) -> bool:
+        return isinstance(target, ast.Attribute) and target.attr == "environ"
+
+    if isinstance(node, ast.Assign | ast.AugAssign | ast.Delete):
+        targets = node.targets if isinstance(node, ast.Assign | ast.Delete) else [node.target]
+        return any(isinstance(t, ast.Subscript) and is_environ(t.value) for t in targets)
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and is_environ(node.func.value)
+            and node.func.attr in {"setdefault", "update", "pop", "clear", "__setitem__"})
+
+
+def test_settings_travel_as_values_not_through_the_environment() -> None:
+    """Settings are read from the environment once and then passed on (to uvicorn's workers too)."""
+    writers = {"metalnomist/" + str(p.relative_to(PACKAGE)) for p in MODULES
+               if any(_writes_environ(n) for n in ast.walk(ast.parse(p.read_text())))}
+    assert writers <= ENVIRONMENT_WRITERS

@@ -143,7 +143,3 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     app.state.fact_menus = MenuCache()
     return app
 
-
-def app_from_environment() -> FastAPI:
-    """The factory each worker process calls when `metalnomist serve --workers N` runs several."""
-    return create_app(Settings.from_env())

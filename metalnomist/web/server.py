@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 import socket
 import tempfile
+from functools import partial
 from typing import Any
 
 from uvicorn import Config
 from uvicorn.supervisors import Multiprocess
 
+from metalnomist.config import Settings
+from metalnomist.web.app import create_app
 from metalnomist.web.metrics import SHARED_DIR
-
-APP_FACTORY = "metalnomist.web.app:app_from_environment"
 
 
 def tcp_listener(config: Config) -> socket.socket:
@@ -28,13 +29,16 @@ def tcp_listener(config: Config) -> socket.socket:
     return listener
 
 
-def run_workers(host: str, port: int, workers: int, log_config: dict[str, Any], access_log: bool) -> None:
-    """Each worker builds its app from the environment (see `app_from_environment`).
+def worker_config(settings: Settings, host: str, port: int, workers: int, **options: Any) -> Config:
+    """Each worker process builds its own app from `settings`, which reach it pickled with this config."""
+    return Config(partial(create_app, settings), factory=True, host=host, port=port, workers=workers,
+                  proxy_headers=False, **options)
 
-    They count requests into files in one temporary folder, so `/metrics` from any of them adds up all.
-    """
-    config = Config(APP_FACTORY, factory=True, host=host, port=port, workers=workers, proxy_headers=False,
-                    log_config=log_config, access_log=access_log)
+
+def run_workers(settings: Settings, host: str, port: int, workers: int, log_config: dict[str, Any],
+                access_log: bool) -> None:
+    """The workers count requests into files in one temporary folder, so `/metrics` from any of them adds up all."""
+    config = worker_config(settings, host, port, workers, log_config=log_config, access_log=access_log)
     with tempfile.TemporaryDirectory(prefix="metalnomist-metrics-") as shared:
         os.environ.setdefault(SHARED_DIR, shared)
         Multiprocess(config, sockets=[tcp_listener(config)]).run()

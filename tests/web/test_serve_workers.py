@@ -24,6 +24,7 @@ import httpx
 import lxml.html
 import pytest
 
+from metalnomist.config import Settings
 from metalnomist.web.security import CSRF_COOKIE
 
 
@@ -158,11 +159,9 @@ def test_two_workers_serve_search_and_accept_a_comment_form(server: Server) -> N
 
 
 def test_the_shared_listener_is_tcp_so_replies_are_not_held_by_nagle() -> None:
-    from uvicorn import Config
+    from metalnomist.web.server import tcp_listener, worker_config
 
-    from metalnomist.web.server import APP_FACTORY, tcp_listener
-
-    listener = tcp_listener(Config(APP_FACTORY, factory=True, host="127.0.0.1", port=free_port(), workers=2))
+    listener = tcp_listener(worker_config(Settings(), "127.0.0.1", free_port(), 2))
     try:
         assert listener.proto == socket.IPPROTO_TCP
         assert listener.get_inheritable()
