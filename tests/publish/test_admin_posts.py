@@ -1,0 +1,82 @@
+"""The dashboard's editor, in-process: preview with facts, save, publish, edit, schedule, revisions, refusals."""
+
+from __future__ import annotations
+
+import lxml.html
+from httpx import Response
+
+from metalnomist.publishing.service import counts
+from tests.publish.conftest import Desk
+
+BODY = ("## Trade\n\nJapan imported 5,072 tonnes of nickel in March 2025, up 12% from a year earlier.\n\n"
+        "<script>alert(1)</script> **firm** demand")
+
+
+def send(desk: Desk, path: str, action: str, title: str = "Nickel imports rise", body: str = BODY,
+         labels: str = "Nickel, Japan", publish_at: str = "", token: str | None = None) -> Response:
+    form_page = path if path != "/admin/posts" else "/admin/posts/new"
+    data = {"title": title, "body": body, "labels": labels, "action": action, "publish_at": publish_at,
+            "csrf_token": token if token is not None else desk.form_token(form_page)}
+    return desk.client.post(path, data=data, follow_redirects=False)
+
+
+def test_preview_shows_the_figures_and_a_sanitised_page_and_stores_nothing(desk: Desk) -> None:
+    desk.sign_in()
+    answer = send(desk, "/admin/posts", "preview")
+    assert answer.status_code == 200
+    page = lxml.html.fromstring(answer.text)
+    facts = page.xpath("//section[@class='facts-preview']//tr[@class='fact']")
+    assert len(facts) == 1 and "5,072 t (+12%)" in facts[0].text_content()
+    assert "Japan imported 5,072 tonnes" in facts[0].xpath("string(td[@class='fact-sentence'])")
+    preview = page.xpath("//article[@class='post-preview']")[0]
+    assert preview.xpath(".//strong/text()") == ["firm"] and preview.xpath(".//script") == []
+    assert counts(desk.archive.store) == {"draft": 0, "scheduled": 0, "published": 0, "trash": 0}
+
+
+def test_save_publish_and_retitle_keep_one_address(desk: Desk) -> None:
+    desk.sign_in()
+    saved = send(desk, "/admin/posts", "save")
+    assert saved.status_code == 303 and saved.headers["location"].endswith("?done=saved")
+    path = saved.headers["location"].split("?")[0]
+    dashboard = lxml.html.fromstring(desk.client.get("/admin?status=draft").text)
+    assert dashboard.xpath("//a[@class='desk-title']/text()") == ["Nickel imports rise"]
+    assert send(desk, path, "publish").status_code == 303
+    address = lxml.html.fromstring(desk.client.get(path).text).xpath("string(//a[@class='permalink']/@href)")
+    public = desk.client.get(address)
+    assert public.status_code == 200 and "Nickel imports rise" in public.text and "<script>" not in public.text
+    assert send(desk, path, "publish", title="Nickel imports rise 12%").status_code == 303
+    assert "Nickel imports rise 12%" in desk.client.get(address).text
+    page = lxml.html.fromstring(desk.client.get(path).text)
+    assert page.xpath("string(//a[@class='permalink']/@href)") == address
+    assert len(page.xpath("//li[@class='revision']")) == 3
+
+
+def test_a_revision_is_restored(desk: Desk) -> None:
+    desk.sign_in()
+    path = send(desk, "/admin/posts", "save", title="First title").headers["location"].split("?")[0]
+    send(desk, path, "save", title="Second title")
+    page = lxml.html.fromstring(desk.client.get(path).text)
+    restore = page.xpath("//li[@class='revision']//form/@action")[0]
+    assert desk.client.post(restore, data={"csrf_token": desk.form_token(path)}).status_code == 200
+    assert lxml.html.fromstring(desk.client.get(path).text).xpath("string(//input[@name='title']/@value)") == \
+        "First title"
+
+
+def test_schedule_needs_a_time_ahead(desk: Desk) -> None:
+    desk.sign_in()
+    answer = send(desk, "/admin/posts", "schedule", publish_at="2020-01-01T09:00")
+    assert answer.status_code == 400 and "has passed" in answer.text
+    answer = send(desk, "/admin/posts", "schedule", publish_at="2999-01-01T09:00")
+    assert answer.status_code == 303
+    assert counts(desk.archive.store)["scheduled"] == 1
+
+
+def test_forms_without_a_session_or_a_token_change_nothing(desk: Desk) -> None:
+    token = desk.form_token("/admin/login")
+    answer = send(desk, "/admin/posts", "save", token=token)
+    assert answer.status_code == 303 and answer.headers["location"] == "/admin/login"
+    desk.sign_in()
+    assert send(desk, "/admin/posts", "publish", token="1.forged").status_code == 403
+    assert send(desk, "/admin/posts", "save", title=" ").status_code == 400
+    assert counts(desk.archive.store) == {"draft": 0, "scheduled": 0, "published": 0, "trash": 0}
+    assert desk.client.get("/admin/posts/999").status_code == 404
