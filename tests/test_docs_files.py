@@ -36,3 +36,12 @@ def test_bench_readme_lists_every_script_and_only_those() -> None:
     table = re.findall(r"^\| `bench/([\w-]+\.py)`", (REPO / "bench" / "README.md").read_text(encoding="utf-8"),
                        re.MULTILINE)
     assert sorted(table) == sorted(p.name for p in (REPO / "bench").glob("*.py"))
+
+
+def test_readme_names_every_part_of_the_package() -> None:
+    """"How it fits together" is the map a newcomer reads first: each module and folder of the package is on it."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it fits together", 1)[1].split("\n#", 1)[0]
+    parts = [p.name for p in PACKAGE.iterdir() if not p.name.startswith("__") and p.name != "samples"
+             and (p.suffix == ".py" or (p / "__init__.py").exists())]
+    assert [name for name in sorted(parts) if f"{name}/`" not in section and f"{name}`" not in section] == []

@@ -97,7 +97,6 @@ def test_a_plain_install_gets_what_the_command_imports_even_with_an_older_pip() 
 NOT_IMPORTED = {
     "python-multipart": "FastAPI reads the comment form through it",
     "lxml-html-clean": "jusText (through trafilatura) imports it",
-    "nh3": "declared for the publishing dashboard's Markdown previews (issue 12), which import it",
 }
 
 
