@@ -15,12 +15,19 @@ from pathlib import Path
 KILLED = {1, 3, 24, 36, 37, 152, 255, -9, -11, -24}  # failed, pytest error, timeouts, type check, crash
 SURVIVED = 0
 
-EQUIVALENT: dict[str, str] = {
-    # mutant name: why no input can tell it from the original
-    "metalnomist.search.query.x_parse__mutmut_11": "join_next = None: falsy like False, only tested for truth",
-    "metalnomist.search.query.x_parse__mutmut_48": "join_next = None after a clause: as above",
-    "metalnomist.search.query.x__clause__mutmut_9": "a lone - or + as a sign: its empty body is dropped all the same",
-}
+EQUIVALENT_FILE = Path(__file__).with_name("mutation_equivalent.txt")
+
+
+def equivalent(path: Path = EQUIVALENT_FILE) -> dict[str, str]:
+    """{mutant: why no input tells it from the original}, from the committed list."""
+    found: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            name, _, reason = line.strip().partition(" ")
+            if not reason.strip():
+                raise SystemExit(f"{path}:{number}: {name} needs a reason after the name")
+            found[name] = reason.strip()
+    return found
 
 
 def results(root: Path) -> dict[str, dict[str, int | None]]:
@@ -39,30 +46,39 @@ def main(root: Path = Path("mutants")) -> int:
     if not by_module:
         print(f"no mutmut results under {root}/: run `make mutants` first", file=sys.stderr)
         return 1
-    total_killed = total_scored = 0
+    listed = equivalent()
+    everything: Counter[str] = Counter()
     for module, codes in by_module.items():
         tally: Counter[str] = Counter()
-        survivors = []
+        notes = []
         for name, code in codes.items():
-            if name in EQUIVALENT:
-                tally["equivalent"] += 1
-            elif code in KILLED:
+            if code in KILLED:
                 tally["killed"] += 1
+                if name in listed:
+                    notes.append(f"    killed, yet listed as equivalent (unlist it): {name}")
+            elif name in listed:
+                tally["equivalent"] += 1
             elif code is None:
                 tally["not run"] += 1
             else:
                 tally["survived" if code == SURVIVED else "no test"] += 1
-                survivors.append(name)
-        scored = tally["killed"] + tally["survived"] + tally["no test"]
-        if not scored:
-            continue
-        total_killed, total_scored = total_killed + tally["killed"], total_scored + scored
-        print(f"{module}: {100 * tally['killed'] / scored:.1f}% killed ({tally['killed']}/{scored}; "
-              f"{tally['equivalent']} equivalent, {tally['not run']} not run)")
-        for name in survivors:
-            print(f"    survived: {name}")
-    print(f"all: {100 * total_killed / max(total_scored, 1):.1f}% killed ({total_killed}/{total_scored})")
+                notes.append(f"    {'survived' if code == SURVIVED else 'no test'}: {name}")
+        if tally["killed"] + tally["survived"] + tally["no test"]:
+            print(f"{module}: {_score(tally)}")
+            for note in notes:
+                print(note)
+            everything.update(tally)
+    print(f"all: {_score(everything)}")
     return 0
+
+
+def _score(tally: Counter[str]) -> str:
+    """killed / (total - equivalent), and the raw killed / total beside it."""
+    killed, scored = tally["killed"], tally["killed"] + tally["survived"] + tally["no test"]
+    total = scored + tally["equivalent"]
+    return (f"{100 * killed / max(scored, 1):.1f}% killed ({killed}/{scored} once {tally['equivalent']} "
+            f"equivalent are set aside; raw {100 * killed / max(total, 1):.1f}%, {killed}/{total}; "
+            f"{tally['not run']} not run)")
 
 
 if __name__ == "__main__":

@@ -101,8 +101,8 @@ def test_a_trusted_proxy_forwards_each_client_separately(tmp_path: Path) -> None
     assert statuses == [201] * 6 + [429]
 
 
-def request_from(peer: str, *forwarded: str) -> Request:
-    return Request({"type": "http", "client": (peer, 50000),
+def request_from(peer: str | None, *forwarded: str) -> Request:
+    return Request({"type": "http", "client": (peer, 50000) if peer else None,
                     "headers": [(b"x-forwarded-for", value.encode()) for value in forwarded]})
 
 
@@ -118,8 +118,17 @@ PROXIES = [ipaddress.ip_network("10.0.0.0/8")]
         ("10.0.0.1", ("6.6.6.6, 1.2.3.4, 10.0.0.9",), "1.2.3.4"),  # two proxies in a row
         ("10.0.0.1", ("6.6.6.6", "1.2.3.4"), "1.2.3.4"),  # the header repeated
         ("10.0.0.1", (), "10.0.0.1"),  # a proxy that says nothing is the client
+        ("10.0.0.1", ("1.2.3.4,10.0.0.9",), "1.2.3.4"),  # hops without spaces
+        ("10.0.0.1", ("1.2.3.4, , ",), "1.2.3.4"),  # empty hops are skipped
+        ("10.0.0.1", ("10.0.0.2, 10.0.0.3",), "10.0.0.1"),  # only proxies forwarded: the peer
+        ("testclient", ("1.2.3.4",), "testclient"),  # a peer that is no address is never a proxy
+        ("2001:db8::1", ("1.2.3.4",), "2001:db8::1"),
     ],
 )
 def test_client_address_reads_forwarding_only_from_trusted_proxies(peer: str, forwarded: tuple[str, ...],
                                                                    client: str) -> None:
     assert client_address(request_from(peer, *forwarded), PROXIES) == client
+
+
+def test_a_request_without_a_peer_is_one_unknown_client() -> None:
+    assert client_address(request_from(None, "1.2.3.4"), PROXIES) == "unknown"
