@@ -21,6 +21,7 @@ SHARED_DIR = "PROMETHEUS_MULTIPROC_DIR"  # prometheus_client's own key for multi
 # Seconds: pages answer in milliseconds, a cold search or a big CSV in up to seconds.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 UNROUTED = "other"  # static files and unknown paths: one label, so a crawler cannot add series
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})  # any other counts as "other"
 
 
 class _Live:
@@ -48,7 +49,8 @@ class Metrics:
         self.registry.register(_Live(live))
 
     def observe(self, route: str, method: str, status: int, seconds: float) -> None:
-        self.requests.labels(route, method, str(status)).inc()
+        """Every label has few values, whatever clients send: a series per made-up method would never end."""
+        self.requests.labels(route, method if method in METHODS else UNROUTED, str(status)).inc()
         self.latency.labels(route).observe(seconds)
 
     def exposition(self) -> bytes:

@@ -86,6 +86,7 @@ def test_metrics_count_requests_by_route_template_and_status(client: TestClient)
     client.get("/api/search", params={"q": "nickel"})
     client.get(hit)
     client.get("/no/such/page")
+    client.request("BREW", "/api/search")  # a made-up method adds no series of its own
     answer = client.get("/metrics")
     assert answer.headers["content-type"].startswith("text/plain; version=0.0.4")
     found = samples(client)
@@ -94,7 +95,9 @@ def test_metrics_count_requests_by_route_template_and_status(client: TestClient)
     assert found[("metalnomist_http_requests_total",
                   (("method", "GET"), ("route", "/{year}/{month}/{slug}.html"), ("status", "200")))] == 1
     assert found[("metalnomist_http_requests_total", (("method", "GET"), ("route", "other"), ("status", "404")))] == 1
-    assert found[("metalnomist_http_request_duration_seconds_count", (("route", "/api/search"),))] == 2
-    assert found[("metalnomist_http_request_duration_seconds_bucket", (("le", "+Inf"), ("route", "/api/search")))] == 2
+    brewed = (("method", "other"), ("route", "/api/search"), ("status", "405"))
+    assert found[("metalnomist_http_requests_total", brewed)] == 1
+    assert found[("metalnomist_http_request_duration_seconds_count", (("route", "/api/search"),))] == 3
+    assert found[("metalnomist_http_request_duration_seconds_bucket", (("le", "+Inf"), ("route", "/api/search")))] == 3
     assert found[("metalnomist_post_changes_total", ())] == found[("metalnomist_index_applied", ())] > 0
     assert found[("metalnomist_index_lag", ())] == 0 and found[("metalnomist_database_up", ())] == 1
