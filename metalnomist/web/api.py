@@ -127,6 +127,7 @@ class ErrorOut(BaseModel):
 
 ERROR_MEANINGS: dict[int, str] = {
     400: "A field is unacceptable (`invalid_input`), e.g. an empty comment or a name over the limit.",
+    401: "No valid API token was sent (`unauthorized`); nothing was changed.",
     404: "No such post (`not_found`).",
     413: "The request body is too large (`too_large`).",
     415: "The body is not sent as `application/json` (`unsupported_media_type`).",

@@ -21,7 +21,7 @@ from metalnomist.pipeline import Archive, open_archive
 from metalnomist.publishing.scheduler import INTERVAL_SECONDS as SCHEDULE_SECONDS
 from metalnomist.publishing.scheduler import Scheduler
 from metalnomist.search.follower import Follower
-from metalnomist.web import admin, admin_auth, api, data, docs, feeds, health, pages, sitemap
+from metalnomist.web import admin, admin_auth, api, api_desk, data, docs, feeds, health, pages, sitemap
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.logs import ACCESS_LOGGER
 from metalnomist.web.metrics import Metrics, RequestObserver
@@ -86,6 +86,14 @@ def routes() -> list[BaseRoute]:
         _api("/api/search", api.api_search, summary="Search posts"),
         _api("/api/posts", api.api_posts, summary="List posts"),
         _api("/api/posts/{post_id}", api.api_post, errors=(404,), summary="One post with body and comments"),
+        _api("/api/posts", api_desk.create_post, "POST", (400, 401, 413, 415), status_code=201,
+             summary="Write a post (editors, with an API token)"),
+        _api("/api/posts/{post_id}", api_desk.patch_post, "PATCH", (400, 401, 404, 413, 415),
+             summary="Change a post's words or status (editors)"),
+        _api("/api/posts/{post_id}", api_desk.trash_post, "DELETE", (401, 404),
+             summary="Move a post to the trash (editors)"),
+        _api("/api/posts/{post_id}/revisions", api_desk.post_revisions, errors=(401, 404),
+             summary="A post's revisions, newest first (editors)"),
         _api("/api/posts/{post_id}/comments", api.api_comments, errors=(404,), summary="A post's comments"),
         _api("/api/posts/{post_id}/comments", api.api_add_comment, "POST", (400, 404, 413, 415, 429), status_code=201,
              summary="Add a comment"),
