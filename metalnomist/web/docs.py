@@ -26,6 +26,16 @@ EXAMPLES: dict[tuple[str, str], str] = {
     ("POST", "/api/posts/{post_id}/comments"): ("curl -X POST -H 'Content-Type: application/json' "
                                                 "-d '{\"author\": \"Ann\", \"body\": \"Useful figures.\"}' "
                                                 "http://127.0.0.1:8000/api/posts/1/comments"),
+    ("POST", "/api/posts"): ("curl -X POST -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
+                             "-d '{\"title\": \"Nickel imports rise\", \"body\": \"Japan imported 5,072 t.\"}' "
+                             "http://127.0.0.1:8000/api/posts"),
+    ("PATCH", "/api/posts/{post_id}"): ("curl -X PATCH -H \"Authorization: Bearer $TOKEN\" "
+                                        "-H 'Content-Type: application/json' -d '{\"status\": \"published\"}' "
+                                        "http://127.0.0.1:8000/api/posts/21"),
+    ("DELETE", "/api/posts/{post_id}"): ("curl -X DELETE -H \"Authorization: Bearer $TOKEN\" "
+                                         "http://127.0.0.1:8000/api/posts/21"),
+    ("GET", "/api/posts/{post_id}/revisions"): ("curl -H \"Authorization: Bearer $TOKEN\" "
+                                                "http://127.0.0.1:8000/api/posts/21/revisions"),
     ("GET", "/api/labels"): "/api/labels",
     ("GET", "/api/facts"): "/api/facts?commodity=palladium&metric=imports&limit=2",
     ("GET", "/api/facts/series"): "/api/facts/series?commodity=electric+vehicles&metric=sales&country=Japan",
@@ -79,6 +89,7 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
             rows.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                          "description": op.get("description", ""), "parameters": params,
                          "body": "requestBody" in op, "responses": sorted(op.get("responses", {})),
+                         "needs_token": bool(op.get("security")),
                          "example": example, "try_it": example if example.startswith("/") else None,
                          "status": status,
                          "response": json.dumps(example_of(schema, spec), indent=2, ensure_ascii=False)})

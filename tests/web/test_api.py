@@ -154,7 +154,8 @@ def test_error_table_maps_every_domain_error() -> None:
 def test_openapi_document_describes_the_api_only(site: Site) -> None:
     spec = site.client.get("/openapi.json").json()
     assert set(spec["paths"]) == {"/api/search", "/api/posts", "/api/posts/{post_id}",
-                                  "/api/posts/{post_id}/comments", "/api/labels", "/api/facts",
+                                  "/api/posts/{post_id}/comments", "/api/posts/{post_id}/revisions",
+                                  "/api/labels", "/api/facts",
                                   "/api/facts/series", "/api/facts/contradictions"}
     search_params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     assert search_params == {"q", "by-date", "label", "limit", "offset", "match"}

@@ -33,7 +33,7 @@ def test_every_operation_has_an_example_and_every_try_it_link_answers(site: Site
         name = text_of(select(op, "h2")[0])
         assert select(op, "p.example-request") and select(op, ".example-response pre"), name
         links = [a.get("href") for a in select(op, "a.try-it")]
-        assert bool(links) == name.startswith("GET"), name
+        assert bool(links) == (name.startswith("GET") and not select(op, "p.needs-token")), name
         for href in links:
             answer = site.client.get(href)
             assert answer.status_code == 200 and answer.json(), href
