@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, Literal, get_args
 
@@ -105,6 +105,17 @@ class Fact:
     sentence_start: int | None = None
     post_id: int | None = None
     id: int | None = None
+
+
+# A fact's fields, declared once by Fact; the store, the exports, the API and the explorer derive theirs.
+FACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))
+# facts.md's fields, in its order: the exchange format's columns, before the stored extras.
+FACT_SPEC_FIELDS: tuple[str, ...] = ("post", "sentence", "value", "value_max", "unit", "change_pct", "change_basis",
+                                     "metric", "commodity", "country", "partner", "company", "period", "forecast",
+                                     "source")
+FACT_IDS: tuple[str, ...] = ("post_id", "id")  # where the database keeps it, not what was reported
+# What analysts filter facts by (a whole value, any case), in the explorer's order.
+FACT_FILTERS: tuple[str, ...] = ("commodity", "metric", "country", "partner", "company", "period", "source")
 
 
 SortOrder = Literal["relevance", "date"]

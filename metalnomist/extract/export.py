@@ -12,26 +12,10 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from metalnomist.extract.numbers import json_number
-from metalnomist.models import Fact
+from metalnomist.models import FACT_FIELDS, FACT_IDS, FACT_SPEC_FIELDS, Fact
 
-SPEC_FIELDS: tuple[str, ...] = (
-    "post",
-    "sentence",
-    "value",
-    "value_max",
-    "unit",
-    "change_pct",
-    "change_basis",
-    "metric",
-    "commodity",
-    "country",
-    "partner",
-    "company",
-    "period",
-    "forecast",
-    "source",
-)
-EXTRA_FIELDS: tuple[str, ...] = ("change_pp", "bound", "sentence_start")
+SPEC_FIELDS = FACT_SPEC_FIELDS
+EXTRA_FIELDS: tuple[str, ...] = tuple(n for n in FACT_FIELDS if n not in SPEC_FIELDS and n not in FACT_IDS)
 CSV_FIELDS: tuple[str, ...] = SPEC_FIELDS + EXTRA_FIELDS
 _NUMBERS = frozenset({"value", "value_max", "change_pct", "change_pp"})
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").

@@ -10,17 +10,17 @@ from typing import Any, Literal, get_args
 
 from sqlalchemy import Connection, delete, func, insert, literal, or_, select
 
-from metalnomist.models import Fact
+from metalnomist.models import FACT_FIELDS, FACT_FILTERS, FACT_IDS, Fact
 from metalnomist.store.contradictions import find_contradictions, series_key
 from metalnomist.store.revision import note_facts_changed
 from metalnomist.store.schema import as_utc, facts, posts
 
-_COLUMNS = ("sentence", "sentence_start", "value", "value_max", "unit", "change_pct", "change_pp", "change_basis",
-            "metric", "commodity", "country", "partner", "company", "period", "forecast", "source", "bound")
+# Stored as columns of their own: all but the post's title (joined from posts) and the ids.
+STORED: tuple[str, ...] = tuple(name for name in FACT_FIELDS if name != "post" and name not in FACT_IDS)
 
 
 # The columns analysts may sort by: a closed list, so no request text ever names a column.
-SortColumn = Literal["value", "change_pct", "unit", "metric", "commodity", "country", "partner", "company",
+SortColumn = Literal["value", "unit", "change_pct", "metric", "commodity", "country", "partner", "company",
                      "period", "source", "post"]
 SORT_COLUMNS: tuple[str, ...] = get_args(SortColumn)
 
@@ -56,7 +56,7 @@ def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]]) -> No
     if not by_post:
         return
     conn.execute(delete(facts).where(facts.c.post_id.in_(list(by_post))))
-    rows = [{"post_id": post_id, "series_key": series_key(f), **{c: getattr(f, c) for c in _COLUMNS}}
+    rows = [{"post_id": post_id, "series_key": series_key(f), **{c: getattr(f, c) for c in STORED}}
             for post_id, items in by_post.items() for f in items]
     if rows:
         conn.execute(insert(facts), rows)
@@ -109,7 +109,7 @@ def _order(sort: SortColumn | None, descending: bool) -> list[Any]:
 
 def fact_from_row(row: Any) -> Fact:
     """A facts row joined with its post's title."""
-    return Fact(post=row.title, id=row.id, post_id=row.post_id, **{c: getattr(row, c) for c in _COLUMNS})
+    return Fact(post=row.title, id=row.id, post_id=row.post_id, **{c: getattr(row, c) for c in STORED})
 
 
 def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int | None = None,
@@ -143,7 +143,7 @@ def facts_by_ids(conn: Connection, ids: Collection[int]) -> dict[int, tuple[Fact
     return {r.id: (fact_from_row(r), PostLink(r.title, r.permalink, as_utc(r.published))) for r in conn.execute(query)}
 
 
-FILTER_COLUMNS: tuple[str, ...] = ("commodity", "metric", "country", "partner", "company", "period", "source")
+FILTER_COLUMNS = FACT_FILTERS
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -11,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from metalnomist.browse import comments_on, labels, latest_posts
 from metalnomist.config import Settings
-from metalnomist.models import MAX_STORED_INT, Comment, DateSource, Post
+from metalnomist.models import MAX_STORED_INT, Comment, DateSource, Fact, Post
 from metalnomist.pipeline import MAX_AUTHOR_CHARS, explain_no_facts, find_facts, get_post, post_comment
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.facts import FactFilter, SortColumn
@@ -156,31 +155,6 @@ class CommentCreated(BaseModel):
     comment: CommentOut
 
 
-class FactOut(BaseModel):
-    """One reported figure; field meanings and vocabularies are in shared/spec/facts.md."""
-
-    id: int | None
-    post_id: int | None
-    post: str
-    sentence: str
-    metric: str
-    value: float | None
-    value_max: float | None
-    unit: str | None
-    change_pct: float | None
-    change_pp: float | None
-    change_basis: str | None
-    commodity: str | None
-    country: str | None
-    partner: str | None
-    company: str | None
-    period: str | None
-    forecast: bool
-    source: str | None
-    bound: str | None
-    sentence_start: int | None
-
-
 class UnmatchedOut(BaseModel):
     field: str
     value: str
@@ -192,7 +166,7 @@ class FactList(BaseModel):
     total: int
     limit: int
     offset: int
-    facts: list[FactOut]
+    facts: list[Fact] = Field(description="Reported figures; each field is described in shared/spec/facts.md.")
     unmatched: list[UnmatchedOut] = Field(
         default_factory=list, description="When nothing matches: each filter value no fact has, and what to try.")
 
@@ -285,7 +259,7 @@ def api_facts(request: Request, commodity: Commodity = None, metric: Metric = No
     found, total = find_facts(archive, flt, offset, limit, sort, direction == "desc")
     unmatched = explain_no_facts(archive, flt) if not total else []
     return FactList(total=total, limit=limit, offset=offset,
-                    facts=[FactOut(**{f.name: getattr(fact, f.name) for f in fields(fact)}) for fact in found],
+                    facts=found,
                     unmatched=[UnmatchedOut(field=u.field, value=u.value, nearest=list(u.nearest), message=u.message)
                                for u in unmatched])
 

@@ -24,18 +24,16 @@ from metalnomist.analysis.segments import Segment, post_facts, segment_blocks
 from metalnomist.analysis.series import Series, SeriesPoint, series
 from metalnomist.browse import posts_by_id
 from metalnomist.extract.export import fact_to_dict, write_csv
-from metalnomist.models import MAX_STORED_INT, Block, Fact, Post
+from metalnomist.models import FACT_FILTERS, MAX_STORED_INT, Block, Fact, Post
 from metalnomist.pipeline import Archive, explain_no_facts, find_facts
-from metalnomist.store.facts import FactFilter, SortColumn
+from metalnomist.store.facts import SORT_COLUMNS, FactFilter, SortColumn
 from metalnomist.web.charts import NARROW, axis_title, line_chart
 from metalnomist.web.render import archive_of, render, split_commentary
 
-FILTERS = ("commodity", "metric", "country", "partner", "company", "period", "source")
+FILTERS = FACT_FILTERS
 MAX_FILTER_CHARS = 200  # the longest vocabulary value is far shorter; longer text is a mistake or an attack
 MAX_PAGE = 500
-SORT_LABELS: dict[str, str] = {"value": "Value", "unit": "Unit", "change_pct": "Change", "metric": "Metric",
-                               "commodity": "Commodity", "country": "Country", "partner": "Partner",
-                               "company": "Company", "period": "Period", "source": "Source", "post": "Post"}
+SORT_LABELS: dict[str, str] = {name: "Change" if name == "change_pct" else name.capitalize() for name in SORT_COLUMNS}
 
 FORMATTERS: dict[str, Any] = {"fmt_quantity": format_quantity, "fmt_change": format_pct, "fmt_period": period_text}
 
