@@ -14,10 +14,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, delete, desc, func, insert, select, update
 
-from metalnomist.models import AuditEntry, Block, DeskPost, Post, PostStatus, Revision
+from metalnomist.models import AuditEntry, Block, Comment, DeskPost, Post, PostStatus, Revision
 from metalnomist.store.changes import note_changes
 from metalnomist.store.facts import replace_facts
-from metalnomist.store.schema import as_utc, audit_log, post_labels, posts, revisions, users
+from metalnomist.store.schema import as_utc, audit_log, comments, post_labels, posts, revisions, users
 from metalnomist.store.upsert import _free_permalinks, content_hash
 from metalnomist.text import slugify
 
@@ -156,3 +156,10 @@ def audit_entries(conn: Connection, limit: int = 100) -> list[AuditEntry]:
              .order_by(desc(audit_log.c.id)).limit(limit))
     return [AuditEntry(at=as_utc(r.at) or r.at, user=r.name, action=r.action, target=r.target, detail=r.detail)
             for r in conn.execute(query)]
+
+
+def recent_comments(conn: Connection, limit: int) -> list[Comment]:
+    """Published readers' comments, newest first: moderation covers them too."""
+    query = (select(comments).where(comments.c.approved.is_(True)).order_by(desc(comments.c.id)).limit(limit))
+    return [Comment(author=r.author, body=r.body, published=as_utc(r.published), id=r.id, post_id=r.post_id,
+                    approved=True) for r in conn.execute(query)]

@@ -18,6 +18,7 @@ from httpx import Response
 from metalnomist.accounts import service
 from metalnomist.accounts.service import create_user
 from metalnomist.config import Settings
+from metalnomist.models import User
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.web.app import create_app
 
@@ -42,6 +43,10 @@ class Desk:
     def form_token(self, path: str) -> str:
         page = lxml.html.fromstring(self.client.get(path).text)
         return str(page.xpath("//input[@name='csrf_token']/@value")[0])
+
+    def sign_in_user(self) -> User:
+        """The editor account, signed in through the service (for arranging a test)."""
+        return service.sign_in(self.archive.store, "ana", PASSWORD, "arranging")
 
     def sign_in(self, name: str = "ana", password: str = PASSWORD) -> Response:
         token = self.form_token("/admin/login")
