@@ -95,6 +95,7 @@ def extract_facts(post: Post) -> list[Fact]:
     body's figures. Context (period, commodity, series, supplier, credit) carries between
     sentences the way the text carries it; `sentence_start` is the offset in `post.body`."""
     state = scan_post(post)
+    scan = state.scan
     located: list[Located] = []
     framing_credits: list[tuple[int, Key, str]] = []
     offset, index = 0, 0
@@ -109,9 +110,9 @@ def extract_facts(post: Post) -> list[Fact]:
         state.paragraph = ParagraphState()
         opening = True
         for sentence_offset, sentence in split_sentences(block.text):
-            year = state.report_year if _YEARLESS.search(sentence) else None
-            week = state.week_month if _WEEKLY.search(sentence) else None
-            view = read_sentence(sentence, state.published, state.abbreviations, year, state.fiscal, week)
+            year = scan.report_year if _YEARLESS.search(sentence) else None
+            week = scan.week_month if _WEEKLY.search(sentence) else None
+            view = read_sentence(sentence, scan.published, scan.abbreviations, year, scan.fiscal, week)
             if opening and not _QUOTE_OPENING.match(sentence):  # a quote comments on the report, it opens none
                 state.new_subject([m.canonical for m in view.entities.commodities])
             opening = False
@@ -209,7 +210,7 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     ctx = PlaceContext(
         pronoun or state.focus,
         state.tariff_country,
-        state.projects,
+        state.scan.projects,
         para.scope,
         para.partner,
         data_country=None if pronoun else state.paragraph.data_country,
@@ -222,7 +223,7 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     period = _period(draft, view, state, metric)
     headline = period is None and _headline_dates(draft, view, metric)
     if headline:
-        period = state.title_period
+        period = state.scan.title_period
     unit = _unit(draft, metric, view)
     fact = Fact(
         post=post.title,
@@ -298,7 +299,7 @@ def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) 
         or commodity_elsewhere(draft, view)
         or state.heading_commodity
         or state.commodity
-        or state.title_commodity
+        or state.scan.title_commodity
     )
     return None if found == NO_COMMODITY else found
 
@@ -376,12 +377,12 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
         base = earlier[-1] if earlier else current  # the period the sentence compares with, else the report's
         if base:
             return year_before(base)
-    reported = state.paragraph.period or state.last_period or state.title_period
+    reported = state.paragraph.period or state.last_period or state.scan.title_period
     so_far = year_to_date(reported) if reported and _YEAR_TO_DATE.search(_framing_text(draft, view)) else None
     if so_far:
         return so_far  # `purchases so far this year reached 619 t`: January to the end of the report's period
     own = _own_periods(draft, view)
-    quarter = state.paragraph.period or state.last_period or state.title_period
+    quarter = state.paragraph.period or state.last_period or state.scan.title_period
     if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
     year = _OPENING_YEAR.match(reported or "")
@@ -400,7 +401,7 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     if metric == "target":
         return None
     if metric == "capacity":
-        return state.commissioning
+        return state.scan.commissioning
     if metric in _MONEY:
         return state.paragraph.effect_period
     if metric == "tariff" or (draft.anchor.q.per_year and _forecast(draft, view)):
@@ -408,7 +409,7 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
     if metric in {"price", "inventory"} and not (state.paragraph.period or state.period):
-        return state.week_month  # an undated market report's prices are of the trading day it reports
+        return state.scan.week_month  # an undated market report's prices are of the trading day it reports
     return state.paragraph.period or state.period
 
 

@@ -47,30 +47,19 @@ class ParagraphState:
     data_country: str | None = None  # whose statistics this paragraph reports (`NBS data` → China)
 
 
-@dataclass
-class PostState:
-    """What the whole post has established so far, plus facts learned by scanning it first."""
+@dataclass(frozen=True)
+class PostScan:
+    """What reading the whole post once establishes before its sentences are read in order: it never changes."""
 
     published: datetime | None
     lines: tuple[str, ...]  # the headline and the body's sentences, for the report year
     fiscal: FiscalYear | None  # whose `FY25` the post's are: its country's, or its headline company's home
-    focus: str | None
-    tariff_country: str | None
     abbreviations: dict[str, tuple[str, str]]
     projects: dict[str, str]
     commissioning: str | None
     title_commodity: str | None
     title_period: str | None = None  # `output in FY25 Q3`: the period a results post reports on
-    period: str | None = None
-    commodity: str | None = None
-    metric: str | None = None
-    company: str | None = None
-    heading_commodity: str | None = None
-    sentence_metric: str | None = None
     focus_from_title: bool = False
-    last_period: str | None = None  # survives a change of subject, for `over the same period`
-    subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
-    paragraph: ParagraphState = field(default_factory=ParagraphState)
 
     @cached_property
     def report_year(self) -> int | None:
@@ -85,6 +74,24 @@ class PostState:
             return None  # no `on Friday`: not a market report written in a week the post speaks from
         return week_month(body, self.report_year)
 
+
+@dataclass
+class PostState:
+    """What the post has established so far, sentence by sentence, on top of its scan."""
+
+    scan: PostScan
+    focus: str | None
+    tariff_country: str | None
+    period: str | None = None
+    commodity: str | None = None
+    metric: str | None = None
+    company: str | None = None
+    heading_commodity: str | None = None
+    sentence_metric: str | None = None
+    last_period: str | None = None  # survives a change of subject, for `over the same period`
+    subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
+    paragraph: ParagraphState = field(default_factory=ParagraphState)
+
     def new_subject(self, commodities: list[str]) -> bool:
         """A paragraph that opens on commodities the post has not been carrying starts a new report:
         period, commodity, series, company and credited statistics of the earlier ones do not carry
@@ -94,7 +101,7 @@ class PostState:
         if not named or not carried or any(same_family(a, b) for a in named for b in carried):
             return False
         self.period = self.commodity = self.metric = self.company = self.heading_commodity = None
-        if not self.focus_from_title:
+        if not self.scan.focus_from_title:
             self.focus = None
         return True
 
@@ -116,20 +123,19 @@ def scan_post(post: Post) -> PostState:
         focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)
     fiscal = fiscal_year_of(home or focus)
-    return PostState(
+    scan = PostScan(
         published=post.published,
         lines=() if post.published else (title, *sentences),
         fiscal=fiscal,
-        focus=focus,
         focus_from_title=bool(title_countries or title_sites or home),
-        tariff_country=tariff_levier(title, title_countries),
         abbreviations=_abbreviations(body),
         projects=_projects(body),
         commissioning=_commissioning(sentences, post.published),
         title_commodity=title_commodities[0].canonical if title_commodities else None,
         title_period=_title_period(title, post.published, fiscal),
-        metric=_title_metric(title),
     )
+    return PostState(scan, focus=focus, tariff_country=tariff_levier(title, title_countries),
+                     metric=_title_metric(title))
 
 
 _GENERIC_WORDS = frozenset({"and", "products", "product", "metal", "metals", "of"})
