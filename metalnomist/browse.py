@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import datetime
 
 from metalnomist.errors import NotFound
-from metalnomist.models import Comment, Post
+from metalnomist.models import Comment, Post, PostCard
 from metalnomist.pipeline import Archive
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.changes import last_seq
@@ -65,9 +65,12 @@ def labels(archive: Archive) -> list[tuple[str, int]]:
         return label_counts(conn)
 
 
-def similar_labels(archive: Archive, text: str) -> list[str]:
-    """Labels whose names resemble the query, for a search that found nothing."""
-    names = [name for name, _ in labels(archive)]
+def similar_labels(cloud: list[tuple[str, int]], text: str) -> list[str]:
+    """Labels of the (label, posts) cloud whose names resemble the query, for a search that found nothing.
+
+    The pages pass the sidebar's cached cloud: counting every label again would make a search's cost
+    grow with the archive."""
+    names = [name for name, _ in cloud]
     wanted = text.strip().lower()[:200]
     if not wanted:
         return []
@@ -77,7 +80,7 @@ def similar_labels(archive: Archive, text: str) -> list[str]:
     return [by_lower[low] for low in dict.fromkeys(close + contained)][:8]
 
 
-def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Post]:
+def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Post | PostCard]:
     """Posts sharing the most labels (newest first among equals), then what a more-like-this query on the
     title finds: any of its words, by relevance, so a post with labels of its own still has neighbours."""
     shared: Counter[int] = Counter()
@@ -86,7 +89,7 @@ def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Po
             shared.update(i for i in newest_ids_with_label(conn, label, 4 * limit) if i != post.id)
         chosen = [post_id for post_id, _ in shared.most_common(limit)]
         found = posts_by_ids(conn, chosen)
-    related = [found[post_id] for post_id in chosen if post_id in found]
+    related: list[Post | PostCard] = [found[post_id] for post_id in chosen if post_id in found]
     words = " ".join(w for w in re.findall(r"\w{4,}", post.title)[:10])
     if len(related) < limit and words:
         page = search(archive.store, archive.index, SearchRequest(words, limit=2 * limit, match="any"))

@@ -62,10 +62,7 @@ class Post:
     def lead(self, length: int) -> str:
         """The first paragraph, cut at a word boundary: enough to decide whether to read on."""
         paragraphs = [b.text for b in self.blocks if b.kind == "paragraph"] or [self.body]
-        text = paragraphs[0].strip()
-        if len(text) <= length:
-            return text
-        return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return cut_at_word(paragraphs[0].strip(), length)
 
     @property
     def headings(self) -> tuple[str, ...]:
@@ -125,10 +122,46 @@ SortOrder = Literal["relevance", "date"]
 MatchMode = Literal["best", "all", "any"]
 
 
+def cut_at_word(text: str, length: int) -> str:
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+LEAD_KEPT = 600  # characters of a post's lead a card keeps: more than any listing shows
+
+
+@dataclass(frozen=True)
+class PostCard:
+    """What a list of hits shows of a post (link, date, labels, comment count, lead), as the search index
+    stores it, so a page of results is built without reading the posts."""
+
+    id: int
+    title: str
+    permalink: str
+    url: str | None = None
+    published: datetime | None = None
+    created: datetime | None = None
+    date_source: DateSource | None = None
+    labels: tuple[str, ...] = ()
+    comment_count: int = 0
+    opening: str = ""  # the post's lead, cut at LEAD_KEPT
+
+    @classmethod
+    def of(cls, post: Post) -> PostCard:
+        assert post.id is not None and post.permalink is not None, "only stored posts have cards"
+        return cls(post.id, post.title, post.permalink, post.url, post.published, post.created, post.date_source,
+                   post.labels, post.comment_count or 0, post.lead(LEAD_KEPT))
+
+    def lead(self, length: int) -> str:
+        """As Post.lead, for any length up to LEAD_KEPT."""
+        return cut_at_word(self.opening, length)
+
+
 @dataclass(frozen=True)
 class SearchHit:
     rank: int
-    post: Post
+    post: PostCard
     score: float
     snippet: str
     missing: tuple[str, ...] = ()  # the query's words this hit lacks, as typed ("Missing: JAIA")

@@ -9,6 +9,7 @@ only, see folder.py) and rebuilt from the database, never left to stop the archi
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -17,6 +18,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import tantivy
 
 from metalnomist.errors import IndexUnavailable, StoreError
-from metalnomist.models import MatchMode, Post
+from metalnomist.models import MatchMode, Post, PostCard
 from metalnomist.search import folder
 from metalnomist.search.damage import damage_shows
 from metalnomist.search.query import Clause, Query, Term
@@ -34,7 +36,7 @@ from metalnomist.text import fold_quotes, normalise_space, strip_accents
 if TYPE_CHECKING:
     from metalnomist.search.semantic import SemanticIndex
 
-SCHEMA_VERSION = 3  # 3: words split where letters meet digits
+SCHEMA_VERSION = 4  # 3: words split where letters meet digits; 4: each post's card (what results show)
 ANALYZER = "metal_en"
 UNDATED = -(2**62)  # sorts after every real date in newest-first order
 # BM25 over title and body together (as Lucene's flat baseline), plus a title bonus: a title
@@ -87,7 +89,24 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("labels", stored=False, tokenizer_name=ANALYZER)
     builder.add_text_field("label_key", stored=False, tokenizer_name="raw")
     builder.add_integer_field("published_ts", stored=False, indexed=False, fast=True)
+    # What a page of hits shows of each post (models.PostCard), so results never read the database.
+    builder.add_bytes_field("card", stored=True)
     return builder.build()
+
+
+def _card_bytes(post: Post) -> bytes:
+    card = PostCard.of(post)
+    fields = {f.name: getattr(card, f.name) for f in dataclasses.fields(card)}
+    for name in ("published", "created"):
+        fields[name] = fields[name].isoformat() if fields[name] else None
+    return json.dumps(fields, ensure_ascii=False).encode()
+
+
+def _card(data: bytes) -> PostCard:
+    fields = json.loads(data)
+    for name in ("published", "created"):
+        fields[name] = datetime.fromisoformat(fields[name]) if fields[name] else None
+    return PostCard(**{**fields, "labels": tuple(fields["labels"])})
 
 
 def _marked(snippet: tantivy.Snippet, body: str) -> str:
@@ -138,6 +157,7 @@ class RawHit:
     post_id: int
     score: float
     snippet: str
+    card: PostCard | None = None
 
 
 class SearchIndex:
@@ -279,6 +299,7 @@ class SearchIndex:
             text=post.title + "\n\n" + post.body,
             labels=" ".join(post.labels),
             label_key=[label_key(lb) for lb in post.labels] or [""],
+            card=_card_bytes(post),
             published_ts=int(post.published.timestamp()) if post.published else (
                 UNDATED + int(when.timestamp()) if when else UNDATED),
         )
@@ -428,8 +449,25 @@ class SearchIndex:
         for score, address in result.hits:
             doc = searcher.doc(address)
             snippet = _marked(snippets.snippet_from_doc(doc), doc["body"][0]) if snippets is not None else ""
-            hits.append(RawHit(int(doc["id"][0]), float(score) if not by_date else 0.0, snippet))
+            hits.append(RawHit(int(doc["id"][0]), float(score) if not by_date else 0.0, snippet, _card(doc["card"][0])))
         return hits, int(getattr(result, "count", 0) or 0)
+
+    def _stored(self, post_ids: Sequence[int]) -> list[tantivy.Document]:
+        if not post_ids:
+            return []
+        searcher = self.index.searcher()
+        found = searcher.search(tantivy.Query.term_set_query(self.schema, "id", list(post_ids)), limit=len(post_ids),
+                                count=False)
+        return [searcher.doc(address) for _, address in found.hits]
+
+    def cards(self, post_ids: Sequence[int]) -> dict[int, PostCard]:
+        """The stored cards of these posts (those the vectors found and BM25 did not)."""
+        cards = (_card(doc["card"][0]) for doc in self._stored(post_ids))
+        return {card.id: card for card in cards}
+
+    def stored_texts(self, post_ids: Sequence[int]) -> list[str]:
+        """Title and body of these posts as indexed, for the words a typo suggestion may pick."""
+        return [doc["title"][0] + " " + doc["body"][0] for doc in self._stored(post_ids)]
 
     def reload(self) -> None:
         """See every commit up to now, whichever process made it."""

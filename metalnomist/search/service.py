@@ -150,14 +150,16 @@ class Lexical:
 def search(store: Store, index: SearchIndex, request: SearchRequest,
            thesaurus: Thesaurus | None = None) -> SearchPage:
     """Every-word hits first, then some-word hits by BM25 (or what `match` asks); date order, label filters,
-    paging, snippets; typo tolerance for words no post contains."""
+    paging, snippets; typo tolerance for words no post contains.
+
+    Each hit is shown from the card the index stores beside it: a page of hits reads no post."""
     request = request.clamped()
     refresh(store, index)
     parsed = parse(request.text)
     query = (thesaurus or default_thesaurus()).expand(parsed)
     semantic = _hybrid_side(index, parsed, request)
     depth = max(HYBRID_DEPTH, request.offset + request.limit)
-    lexical = _lexical(store, index, query, dataclasses.replace(request, limit=depth, offset=0)
+    lexical = _lexical(index, query, dataclasses.replace(request, limit=depth, offset=0)
                        if semantic else request)
     raw, total = lexical.hits, lexical.total
     # Hits known to lack nothing: the every-word tier's share of this page, unless fusion or `any` mixed them.
@@ -165,8 +167,8 @@ def search(store: Store, index: SearchIndex, request: SearchRequest,
     if semantic is not None:
         raw, total = _fuse(store, semantic, request, raw, total, depth)
     missing = _missing(index, lexical.compiled, [h.post_id for h in raw[complete:]])
-    with store.reading() as conn:
-        found = posts_by_ids(conn, [h.post_id for h in raw])
+    found = {h.post_id: h.card for h in raw if h.card is not None}
+    found |= index.cards([h.post_id for h in raw if h.post_id not in found])
     hits = tuple(
         SearchHit(rank=request.offset + i + 1, post=found[h.post_id], score=h.score,
                   snippet=h.snippet or html.escape(found[h.post_id].lead(LEAD_CHARS)),
@@ -178,7 +180,7 @@ def search(store: Store, index: SearchIndex, request: SearchRequest,
                       every_word=min(lexical.every_word, total))
 
 
-def _lexical(store: Store, index: SearchIndex, query: Query, request: SearchRequest) -> Lexical:
+def _lexical(index: SearchIndex, query: Query, request: SearchRequest) -> Lexical:
     """BM25 tiers; when no post has every word and some word is in no post, that word typo-tolerant."""
     exact = _run(index, query, request, frozenset())
     if exact.every_word >= FEW_RESULTS:
@@ -189,7 +191,7 @@ def _lexical(store: Store, index: SearchIndex, query: Query, request: SearchRequ
     tolerant = _run(index, query, request, unknown)
     if tolerant.every_word <= exact.every_word and tolerant.total <= exact.total:
         return exact
-    suggestion = _suggest(query, store, [h.post_id for h in tolerant.hits], unknown)
+    suggestion = _suggest(query, index, [h.post_id for h in tolerant.hits], unknown)
     # Fuzzy terms mark nothing in snippets; the words they matched do.
     marks = parse(suggestion) if suggestion else None
     return dataclasses.replace(_run(index, query, request, unknown, marks), suggestion=suggestion)
@@ -247,10 +249,12 @@ def _fuse(store: Store, semantic: SemanticIndex, request: SearchRequest, lexical
     if request.labels:
         nearest = _labelled(store, nearest, request.labels)
     snippets = {h.post_id: h.snippet for h in lexical}
+    cards = {h.post_id: h.card for h in lexical}
     fused = rrf([[h.post_id for h in lexical], nearest])
     page = fused[request.offset:request.offset + request.limit]
     only_vectors = sum(1 for post_id, _ in fused if post_id not in snippets)
-    return [RawHit(post_id, score, snippets.get(post_id, "")) for post_id, score in page], total + only_vectors
+    return ([RawHit(post_id, score, snippets.get(post_id, ""), cards.get(post_id)) for post_id, score in page],
+            total + only_vectors)
 
 
 def _labelled(store: Store, post_ids: list[int], labels: Sequence[str]) -> list[int]:
@@ -261,11 +265,10 @@ def _labelled(store: Store, post_ids: list[int], labels: Sequence[str]) -> list[
     return [i for i in post_ids if i in posts and wanted <= {label_key(lb) for lb in posts[i].labels}]
 
 
-def _suggest(query: Query, store: Store, post_ids: Sequence[int], unknown: frozenset[str]) -> str | None:
+def _suggest(query: Query, index: SearchIndex, post_ids: Sequence[int], unknown: frozenset[str]) -> str | None:
     """The query again, each unknown word replaced by the closest word of the posts typo tolerance found."""
-    with store.reading() as conn:
-        posts = posts_by_ids(conn, list(post_ids)[:5])
-    vocabulary = {w.lower(): w for p in posts.values() for w in re.findall(r"[^\W\d_]{3,}", p.title + " " + p.body)}
+    texts = index.stored_texts(list(post_ids)[:5])
+    vocabulary = {w.lower(): w for text in texts for w in re.findall(r"[^\W\d_]{3,}", text)}
     words = []
     for clause in query.clauses:
         term = clause.alternatives[0]

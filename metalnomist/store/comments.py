@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import Connection, and_, delete, false, func, insert, select, update
 
 from metalnomist.models import Comment, Post
+from metalnomist.store.changes import note_changes
 from metalnomist.store.schema import as_utc, comments
 
 
@@ -16,6 +17,8 @@ def add_comment(conn: Connection, comment: Comment, client: str | None) -> Comme
     values = {"post_id": comment.post_id, "author": comment.author, "body": comment.body,
               "published": comment.published, "approved": comment.approved, "origin": "reader", "client": client}
     new_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+    if comment.approved and comment.post_id is not None:
+        note_changes(conn, [comment.post_id])  # its comment count, which search results show, moved
     return Comment(author=comment.author, body=comment.body, published=comment.published, id=int(new_id),
                    post_id=comment.post_id, approved=comment.approved)
 
@@ -64,9 +67,18 @@ def pending_comments(conn: Connection) -> list[Comment]:
                     approved=False) for r in rows]
 
 
+def _note_post_of(conn: Connection, comment_id: int) -> None:
+    """A comment published or removed changes its post's count, which the search index keeps for results."""
+    post_id = conn.execute(select(comments.c.post_id).where(comments.c.id == comment_id)).scalar()
+    if post_id is not None:
+        note_changes(conn, [post_id])
+
+
 def approve_comment(conn: Connection, comment_id: int) -> bool:
+    _note_post_of(conn, comment_id)
     return conn.execute(update(comments).where(comments.c.id == comment_id).values(approved=True)).rowcount > 0
 
 
 def delete_comment(conn: Connection, comment_id: int) -> bool:
+    _note_post_of(conn, comment_id)
     return conn.execute(delete(comments).where(comments.c.id == comment_id)).rowcount > 0

@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse, PlainTextResponse, Response
 from lxml import etree
 from lxml.html import builder as h
 
-from metalnomist.browse import comments_on, latest_posts
+from metalnomist.browse import comments_on, latest_posts, posts_by_id
 from metalnomist.models import Post
 from metalnomist.pipeline import get_post
 from metalnomist.search.service import SearchRequest, search
@@ -184,7 +184,9 @@ def _feed(request: Request, label: str | None, q: str, alt: str, size: int, star
     if q.strip():
         page = search(archive.store, archive.index,
                       SearchRequest(q, "date", (label,) if label else (), size, start_index - 1))
-        posts, total, title = [hit.post for hit in page.hits], page.total, f"{title}: search for {q[:200]}"
+        found = posts_by_id(archive, [hit.post.id for hit in page.hits])  # a feed carries whole posts
+        posts = [found[hit.post.id] for hit in page.hits if hit.post.id in found]
+        total, title = page.total, f"{title}: search for {q[:200]}"
     else:
         posts, total = latest_posts(archive, start_index - 1, size, label)
         title = f"{title}: {label}" if label else title

@@ -91,7 +91,7 @@ def search_page(request: Request, q: str = "", by_date: Annotated[str, Query(ali
         "page": page, "q": q, "labels": labels, "sort": sort, "kind": "search",
         "other_order_url": search_url(**keep, by_date=sort == "relevance"),
         "suggestion_url": search_url(q=page.suggestion, label=labels or None) if page.suggestion else None,
-        "similar_labels": similar_labels(archive, q) if page.every_word == 0 else [],
+        "similar_labels": similar_labels(request.app.state.sidebar.labels(archive), q) if page.every_word == 0 else [],
         "pager": _pager(search_url(**keep, by_date=sort == "date"), start, size, page.total),
     }
     return render(request, "search.html", context)

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from metalnomist.ingest.dates import names_month_only
-from metalnomist.models import COMMENTARY_HEADING, Block, Post
+from metalnomist.models import COMMENTARY_HEADING, Block, Post, PostCard
 from metalnomist.pipeline import Archive
 from metalnomist.web.sidebar import sidebar
 
@@ -62,14 +62,14 @@ def host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
-def post_date(post: Post) -> tuple[datetime | None, bool]:
+def post_date(post: Post | PostCard) -> tuple[datetime | None, bool]:
     """(the date to show, whether it is the publication date) — seed posts only know when we stored them."""
     if post.published is not None:
         return post.published, True
     return post.created, False
 
 
-def date_text(post: Post, when: datetime) -> tuple[str, str]:
+def date_text(post: Post | PostCard, when: datetime) -> tuple[str, str]:
     """(the `<time datetime>` value, the words) for a post's date; a month its URL gave is shown as a
     month, since "1 September" would state a day nobody did."""
     if post.date_source == "url" and when == post.published and names_month_only(post.url, when):
@@ -81,7 +81,7 @@ def human_date(value: datetime | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
-def teaser(post: Post, length: int = TEASER_CHARS) -> str:
+def teaser(post: Post | PostCard, length: int = TEASER_CHARS) -> str:
     return post.lead(length)
 
 

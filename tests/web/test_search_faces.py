@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import event
 
 from metalnomist.cli import cli
-from metalnomist.search.service import SearchRequest, search
+from metalnomist.models import PostCard
+from metalnomist.search.service import SearchRequest, catch_up, search
+from metalnomist.store.posts import posts_by_ids
 from tests.web.conftest import Site, html, select, text_of
 
 QUERIES = [
@@ -52,3 +56,51 @@ def test_api_takes_match_and_reports_counts(site: Site) -> None:
     assert anyword["total"] == 6 and {r["url"] for r in anyword["results"]} == {  # type: ignore[union-attr]
         r["url"] for r in best["results"]}  # type: ignore[union-attr]
     assert site.client.get("/api/search", params={"q": "x", "match": "most"}).status_code == 422
+
+
+def _statements(site: Site) -> Iterator[list[str]]:
+    """The SQL the app runs meanwhile, leaving out the change-log polls of the index follower and the sidebar."""
+    seen: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        if "changes" not in statement:
+            seen.append(statement)
+
+    engine = site.archive.store.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.mark.parametrize("url", ["/search?q=lithium", "/search?q=Japan&by-date=true", "/api/search?q=nickel+Japan",
+                                 "/api/search?q=imports&label=Iron+Ore", "/search?q=JAIA+JISF",
+                                 "/search?q=palladum+imports"])
+def test_a_page_of_hits_reads_no_post_from_the_database(site: Site, url: str) -> None:
+    """Titles, links, dates, labels, counts and leads come from the index's stored cards."""
+    site.client.get(url)  # the sidebar's counts may be due for a refresh; they are not what this is about
+    for statements in _statements(site):
+        response = site.client.get(url)
+        assert response.status_code == 200
+        assert statements == []
+    shown = html(response) if url.startswith("/search") else response.json()["results"]
+    assert len(shown) > 0
+
+
+def test_cards_show_what_the_posts_hold(site: Site) -> None:
+    page = search(site.archive.store, site.archive.index, SearchRequest("Japan", limit=20))
+    with site.archive.store.reading() as conn:
+        posts = posts_by_ids(conn, [hit.post.id for hit in page.hits])
+    assert len(page.hits) == 20
+    assert [hit.post for hit in page.hits] == [PostCard.of(posts[hit.post.id]) for hit in page.hits]
+    assert all(hit.post.lead(300) == posts[hit.post.id].lead(300) for hit in page.hits)
+
+
+def test_a_published_comment_shows_in_the_hits_count(fresh: Site) -> None:
+    hit = search(fresh.archive.store, fresh.archive.index, SearchRequest("palladium")).hits[0]
+    answer = fresh.client.post(f"/api/posts/{hit.post.id}/comments", json={"author": "Ana", "body": "Thanks."})
+    assert answer.status_code == 201
+    catch_up(fresh.archive.store, fresh.archive.index)  # what the app's follower does within a second
+    again = search(fresh.archive.store, fresh.archive.index, SearchRequest("palladium")).hits[0]
+    assert again.post.id == hit.post.id and again.post.comment_count == hit.post.comment_count + 1
