@@ -1,7 +1,8 @@
 """Two nodes on PostgreSQL's own replication: one reads the primary, one a hot standby.
 
 Both find a post ingested through the primary within 2 s; a comment posted on the standby's node
-is stored on the primary; the standby's node keeps answering searches while the primary restarts.
+is stored on the primary; a third node starts from a copy of the first one's index; the standby's
+node keeps answering searches while the primary restarts.
 """
 
 from __future__ import annotations
@@ -66,12 +67,16 @@ def _found(base: str) -> list[dict[str, object]]:
     return list(answer.json()["results"])
 
 
+def _cli(index: Path, *args: str, **settings: str) -> str:
+    return subprocess.run([*CLI, *args], env=_env(index, **settings), check=True, capture_output=True,
+                          text=True).stdout
+
+
 def _ingest(folder: Path, primary: str) -> None:
     path = folder / "new.jsonl"
     path.write_text(f'{{"title": "Chinese {WORD} exports climb", "body": "Shipments of {WORD} rose 12% '
                     'in October, customs data showed."}\n')
-    subprocess.run([*CLI, "ingest", str(path)], env=_env(folder / "cli-index", db=primary), check=True,
-                   capture_output=True)
+    _cli(folder / "cli-index", "ingest", str(path), db=primary)
 
 
 def test_nodes_on_primary_and_standby(cluster: Cluster, tmp_path: Path) -> None:
@@ -91,6 +96,12 @@ def test_nodes_on_primary_and_standby(cluster: Cluster, tmp_path: Path) -> None:
         assert posted.status_code == 201, posted.text
         on_the_primary = httpx.get(f"{on_primary}/api/posts/{post_id}/comments").json()  # node A reads the primary
         assert [c["author"] for c in on_the_primary["comments"]] == ["Ann"]
+
+        # A third node starts from a copy of the first one's index, taken while it serves.
+        _cli(tmp_path / "a", "index", "export", str(tmp_path / "a.tar"), db=primary)
+        imported = _cli(tmp_path / "c", "index", "import", str(tmp_path / "a.tar"), db=primary, db_read=standby)
+        assert imported.startswith("imported the index at change 1 ")
+        assert WORD in _cli(tmp_path / "c", "search", WORD, db=primary, db_read=standby)
 
         cluster.primary.stop()
         try:
