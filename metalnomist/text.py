@@ -50,9 +50,11 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£])(?P<bullet>)?")
 # A bullet starts a sentence, on its own line or not; only text with bullets pays for the check.
-_BULLETED = re.compile(r"\n[•▪●*–-]\s|[•▪●]")
+# A dash bullet whose line was joined by whitespace folding follows the end of the line before it.
+_BULLETED = re.compile(r"\n[•▪●*–-]\s|[•▪●]|[.!?:]\s+[–-]\s+[A-Z]")
 _BOUNDARY_OR_BULLET = re.compile(
-    _BOUNDARY.pattern.replace("(?P<bullet>)?", "") + r"|(?P<bullet>\s*\n(?=[•▪●*–-]\s)|\s+(?=[•▪●]\s))"
+    _BOUNDARY.pattern.replace("(?P<bullet>)?", "")
+    + r"|(?P<bullet>\s*\n(?=[•▪●*–-]\s)|\s+(?=[•▪●]\s)|(?<=[.!?:])\s+(?=[–-]\s+[A-Z]))"
 )
 
 

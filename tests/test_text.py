@@ -21,6 +21,11 @@ SPLITS = [
         "Guidance to 2027: • 460,000 t in 2025. • 410,000 t in 2026.",
         ["Guidance to 2027:", "• 460,000 t in 2025.", "• 410,000 t in 2026."],
     ),
+    # dash bullets whose lines were joined: each starts after the end of the one before
+    (
+        "- Sales reached 625K units. - A look at the trend: - Exports rose 9% in May.",
+        ["- Sales reached 625K units.", "- A look at the trend:", "- Exports rose 9% in May."],
+    ),
     # hard-wrapped wire copy: a single newline inside a sentence does not end it
     (
         "Imports rose\n25% from a year earlier. Exports fell.",
