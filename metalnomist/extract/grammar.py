@@ -37,6 +37,7 @@ _CHANGE_VERB = (
     r"plummeted|surged|soared|gained|lost|eased|rebounded|tumbled|sank|shed|added|advanced|"
     r"retreated|rising|falling|dropping|declining|increasing|decreasing|growing|gaining|"
     r"plunging|soaring|surging|jumping|climbing|slumping|tumbling|sliding|dipping|easing|"
+    r"dipped|dips|slumped|ticked (?:up|down|higher|lower)|"
     r"edged (?:up|down|higher|lower)"
 )
 _BOUND_WORDS = (

@@ -15,7 +15,9 @@ _TARIFF_IN_CLAUSE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\b[^;]*\
 _TARIFF_BEFORE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
-    r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grades?|recover(?:y|ies))\b", re.I
+    r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grad(?:es?|ing)"
+    r"|recover(?:y|ies))\b",
+    re.I,
 )
 _TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s+to|aiming\s+to|objective)\b", re.I)
 _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
@@ -79,6 +81,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
         if _NOT_A_SHARE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
             return "other"
         return "market_share"
+    if unit[:3].isupper() and "/" not in unit and any(m.kind == "exchange" for m in view.entities.organisations):
+        return "price"  # `LME lead fell 0.2% to $1,992.5`: an amount quoted on an exchange is its price
     if "/" in unit and unit[:3].isupper():
         subsidised = re.search(r"\b(?:subsid|grant|incentive|rebate)", text, re.I) or carried in {"subsidy", "budget"}
         return "subsidy" if subsidised and unit.endswith("/unit") else "price"

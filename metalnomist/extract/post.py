@@ -134,8 +134,9 @@ def scan_post(post: Post) -> PostState:
         title_commodity=title_commodities[0].canonical if title_commodities else None,
         title_period=_title_period(title, post.published, fiscal),
     )
-    return PostState(scan, focus=focus, tariff_country=tariff_levier(title, title_countries),
-                     metric=_title_metric(title))
+    return PostState(
+        scan, focus=focus, tariff_country=tariff_levier(title, title_countries), metric=_title_metric(title)
+    )
 
 
 _GENERIC_WORDS = frozenset({"and", "products", "product", "metal", "metals", "of"})

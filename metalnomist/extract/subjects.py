@@ -34,6 +34,10 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
     own = [m for m in mentions if clause.start <= m.start < clause.end]
     if share and any(m.end <= q.start for m in own):
         return next(m for m in own if m.end <= q.start).canonical  # the holder is the subject
+    named = [m for m in own if 0 <= m.start - q.end <= 1]  # `4.3% lead`: the word right after names it
+    before = [m for m in own if m.end <= q.start]
+    if named or before:  # `LME lead fell 0.2% to $1,992.5 and nickel dipped …`: else its subject precedes it
+        return (named or before)[-1].canonical
     if own:
         return _nearest(own, q.start).canonical
     frames = [c for c in view.main_clauses(clause.segment) if c.start < clause.start and not view.has_items(c)]

@@ -35,7 +35,15 @@ SCRAP_GRADES = [
     ),
 ]
 
+# Mine reports: an ore grade is of the metal written right after it.
+GRADES = [
+    Case(
+        "The mill treated ore grading 5.1% zinc and 2.2% lead.",
+        [F(value=5.1, commodity="zinc"), F(value=2.2, commodity="lead")],
+    ),
+]
 
-@pytest.mark.parametrize("case", APPOSITIVES + SCRAP_GRADES, ids=row_id)
+
+@pytest.mark.parametrize("case", APPOSITIVES + SCRAP_GRADES + GRADES, ids=row_id)
 def test_commodity_case(case: Case) -> None:
     check(case)

@@ -49,7 +49,19 @@ DUTIES = [
     ),
 ]
 
+# Exchange wraps (Reuters metals): a bare amount quoted on an exchange is a price per tonne, and each
+# clause's figure is its own metal's, with `dipped` a fall like `fell`.
+EXCHANGE_WRAPS = [
+    Case(
+        "LME zinc slipped 0.3% to $2,750 and aluminium dipped 0.2% to $2,480.",
+        [
+            F(value=2750, unit="USD/t", metric="price", commodity="zinc", change_pct=-0.3),
+            F(value=2480, unit="USD/t", metric="price", commodity="aluminium", change_pct=-0.2),
+        ],
+    ),
+]
 
-@pytest.mark.parametrize("case", SHIPPERS + MARKET_BALANCE + PERCENT_LEVELS + DUTIES, ids=row_id)
+
+@pytest.mark.parametrize("case", SHIPPERS + MARKET_BALANCE + PERCENT_LEVELS + DUTIES + EXCHANGE_WRAPS, ids=row_id)
 def test_metric_case(case: Case) -> None:
     check(case)

@@ -9,8 +9,10 @@ import pytest
 from metalnomist.extract.post import scan_post
 from metalnomist.models import Block, Post
 
-POST = Post(title="Japan Nickel Output in FY25 Q3",
-            blocks=(Block("paragraph", "Japan produced 1,200 tonnes of nickel. Output rose 5%."),))
+POST = Post(
+    title="Japan Nickel Output in FY25 Q3",
+    blocks=(Block("paragraph", "Japan produced 1,200 tonnes of nickel. Output rose 5%."),),
+)
 
 
 def test_the_scan_is_fixed_and_the_running_state_starts_from_it() -> None:
