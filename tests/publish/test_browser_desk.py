@@ -1,0 +1,109 @@
+"""The editor's journey in a real headless Chromium, without JavaScript: sign in, write a post with figures,
+check the facts preview, schedule it, watch it appear at its time, edit it, moderate a reader's comment."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from metalnomist.accounts.service import create_user
+from metalnomist.config import Settings
+from metalnomist.pipeline import open_archive
+from metalnomist.web.app import create_app
+from tests.publish.conftest import PASSWORD
+from tests.web.test_browser import ARTIFACTS, _free_port, browser  # noqa: F401  (a fixture)
+
+pytestmark = pytest.mark.browser
+BODY = "## Trade\n\nJapan imported 5,072 tonnes of nickel in March 2025, up 12% from a year earlier."
+
+
+@pytest.fixture
+def desk_url(tmp_path: Path) -> Iterator[str]:
+    """A real uvicorn server over an empty archive with one editor; scheduled posts are checked often."""
+    settings = Settings(db=f"sqlite:///{tmp_path}/t.db", index_dir=str(tmp_path / "idx"), secret_key="test",
+                        comment_moderation=True)
+    archive = open_archive(settings)
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    port = _free_port()
+    app = create_app(settings, archive, follow_seconds=0.2, schedule_seconds=0.2)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    archive.close()
+
+
+def test_an_editor_writes_schedules_edits_and_moderates(browser, desk_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.goto(desk_url + "/admin")
+    page.get_by_label("Name").fill("ana")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(desk_url + "/admin")
+
+    page.get_by_role("link", name="Write a new post").click()
+    page.get_by_label("Title").fill("Nickel imports rise")
+    page.get_by_label("Body (Markdown)").fill(BODY)
+    page.get_by_label("Labels, separated by commas").fill("Nickel, Japan")
+    page.get_by_role("button", name="Preview").click()
+    fact = page.locator(".facts-preview tr.fact")
+    assert fact.count() == 1 and "5,072 t (+12%)" in fact.inner_text()
+    assert "Japan imported 5,072 tonnes of nickel" in fact.locator(".fact-sentence").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "desk-facts-preview.png"), full_page=True)
+
+    when = datetime.now(UTC) + timedelta(seconds=4)
+    page.get_by_label("Publish at (UTC), for Schedule").fill(f"{when:%Y-%m-%dT%H:%M:%S}")
+    page.get_by_role("button", name="Schedule").click()
+    page.wait_for_url("**done=scheduled")
+    assert page.locator(".post-state .status").inner_text() == "scheduled"
+    editor_url = page.url.split("?")[0]
+
+    reader = context.new_page()
+    reader.goto(desk_url + "/")
+    assert "Nickel imports rise" not in reader.locator("main").inner_text()
+    deadline = time.monotonic() + 60
+    while "Nickel imports rise" not in reader.locator("main").inner_text():
+        assert time.monotonic() < deadline, "the scheduled post never appeared"
+        time.sleep(0.5)
+        reader.reload()
+    assert datetime.now(UTC) >= when
+    reader.get_by_role("link", name="Nickel imports rise").first.click()
+    address = reader.url
+    reader.get_by_role("textbox", name="Name").fill("Browser Reader")
+    reader.get_by_role("textbox", name="Comment").fill("Which ports took the nickel?")
+    reader.get_by_role("button", name="Publish").click()
+    reader.wait_for_url("**comment=pending*")
+
+    page.goto(editor_url)
+    page.get_by_label("Title").fill("Nickel imports rise 12%")
+    page.get_by_role("button", name="Update").click()
+    page.wait_for_url("**done=published")
+    assert page.locator("a.permalink").get_attribute("href") == address.removeprefix(desk_url)
+
+    page.get_by_role("link", name="Comments").click()
+    page.get_by_label("Choose the comment by Browser Reader").check()
+    page.get_by_role("button", name="Approve").click()
+    page.wait_for_url("**done=approve*")
+    assert page.locator(".notice").inner_text() == "Approved: 1 comment."
+
+    reader.goto(address)
+    assert reader.locator("h1").inner_text() == "Nickel imports rise 12%"
+    assert "Which ports took the nickel?" in reader.locator("li.comment").inner_text()
+    reader.screenshot(path=str(ARTIFACTS / "desk-published-post.png"), full_page=True)
+    context.close()
