@@ -8,6 +8,7 @@ and any other status removes them.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,6 +22,7 @@ from metalnomist.store.desk import (
     audit,
     audit_entries,
     create_post,
+    delete_trashed,
     desk_post,
     desk_posts,
     due_posts,
@@ -180,3 +182,28 @@ def counts(store: Store) -> dict[str, int]:
 def audit_log(store: Store, limit: int = 100) -> list[AuditEntry]:
     with store.reading() as conn:
         return audit_entries(conn, limit)
+
+
+def empty_trash(store: Store, user: User) -> int:
+    """Final: trashed posts, their comments, facts and revisions are deleted; the audit log keeps their ids."""
+    now = datetime.now(UTC)
+    with store.transaction() as conn:
+        ids = delete_trashed(conn)
+        for post_id in ids:
+            audit(conn, user.id, "delete", f"post {post_id}", "emptied from the trash", now)
+    return len(ids)
+
+
+def revision_diff(store: Store, post_id: int, revision_id: int) -> list[str]:
+    """A unified diff from that revision to the post as it is now (title, labels, then the Markdown)."""
+    current = _found(store, post_id)
+    chosen = next((r for r in revisions(store, post_id) if r.id == revision_id), None)
+    if chosen is None:
+        raise NotFound(f"post {post_id} has no revision {revision_id}")
+
+    def lines(title: str, labels: tuple[str, ...], markdown: str) -> list[str]:
+        return [f"Title: {title}", f"Labels: {', '.join(labels)}", "", *markdown.splitlines()]
+
+    return list(difflib.unified_diff(lines(chosen.title, chosen.labels, chosen.markdown),
+                                     lines(current.title, current.labels, current.markdown),
+                                     f"revision {revision_id}", "now", lineterm=""))

@@ -163,3 +163,12 @@ def recent_comments(conn: Connection, limit: int) -> list[Comment]:
     query = (select(comments).where(comments.c.approved.is_(True)).order_by(desc(comments.c.id)).limit(limit))
     return [Comment(author=r.author, body=r.body, published=as_utc(r.published), id=r.id, post_id=r.post_id,
                     approved=True) for r in conn.execute(query)]
+
+
+def delete_trashed(conn: Connection) -> list[int]:
+    """Remove every trashed post for good, with its labels, comments, facts and revisions."""
+    ids = [row.id for row in conn.execute(select(posts.c.id).where(posts.c.status == "trash"))]
+    if ids:
+        conn.execute(delete(posts).where(posts.c.id.in_(ids)))
+        note_changes(conn, ids)
+    return ids

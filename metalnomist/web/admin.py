@@ -20,12 +20,14 @@ from metalnomist.publishing.service import (
     Draft,
     check,
     counts,
+    empty_trash,
     facts_preview,
     get_desk_post,
     move,
     parse_labels,
     posts_with_status,
     restore_revision,
+    revision_diff,
     revisions,
     save,
 )
@@ -36,7 +38,8 @@ FormText = Annotated[str, Form()]
 Action = Literal["preview", "save", "publish", "schedule", "unpublish", "trash", "restore"]
 STATUSES: tuple[PostStatus, ...] = ("draft", "scheduled", "published", "trash")
 NOTICES = {"saved": "Draft saved.", "published": "Published.", "scheduled": "Scheduled.",
-           "draft": "Moved back to drafts.", "trash": "Moved to the trash.", "restored": "Revision restored."}
+           "draft": "Moved back to drafts.", "trash": "Moved to the trash.", "restored": "Revision restored.",
+           "emptied": "The trash is empty."}
 STATUS_ONLY: dict[str, PostStatus] = {"unpublish": "draft", "trash": "trash", "restore": "draft"}
 EXPIRED = "This form has expired or did not come from this site; nothing was changed. Please send it again."
 
@@ -150,3 +153,24 @@ def restore_form(request: Request, post_id: int, revision_id: int, csrf_token: F
     archive = archive_of(request)
     restore_revision(archive.store, archive.settings, user, post_id, revision_id)
     return RedirectResponse(f"/admin/posts/{post_id}?done=restored", status_code=303)
+
+
+def diff_page(request: Request, post_id: int, revision_id: int) -> Response:
+    user = signed_in(request)
+    if user is None:
+        return to_login()
+    store = archive_of(request).store
+    context = {"post": get_desk_post(store, post_id), "revision_id": revision_id,
+               "diff": revision_diff(store, post_id, revision_id)}
+    return admin_page(request, "admin_diff.html", context, user)
+
+
+def empty_trash_form(request: Request, csrf_token: FormText = "") -> Response:
+    """Final, so POST with a CSRF token only."""
+    user = signed_in(request)
+    if user is None:
+        return to_login()
+    if not csrf_ok(request, csrf_token):
+        return RedirectResponse("/admin?status=trash", status_code=303)
+    empty_trash(archive_of(request).store, user)
+    return RedirectResponse("/admin?status=trash&done=emptied", status_code=303)

@@ -86,6 +86,8 @@ def routes() -> list[BaseRoute]:
         _page("/admin/posts/{post_id}", admin.edit_post),
         _page("/admin/posts/{post_id}", admin.update_form, ("POST",)),
         _page("/admin/posts/{post_id}/revisions/{revision_id}/restore", admin.restore_form, ("POST",)),
+        _page("/admin/posts/{post_id}/revisions/{revision_id}", admin.diff_page),
+        _page("/admin/trash/empty", admin.empty_trash_form, ("POST",)),
         _api("/api/search", api.api_search, summary="Search posts"),
         _api("/api/posts", api.api_posts, summary="List posts"),
         _api("/api/posts/{post_id}", api.api_post, errors=(404,), summary="One post with body and comments"),

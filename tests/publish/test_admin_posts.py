@@ -80,3 +80,29 @@ def test_forms_without_a_session_or_a_token_change_nothing(desk: Desk) -> None:
     assert send(desk, "/admin/posts", "save", title=" ").status_code == 400
     assert counts(desk.archive.store) == {"draft": 0, "scheduled": 0, "published": 0, "trash": 0}
     assert desk.client.get("/admin/posts/999").status_code == 404
+
+
+def test_a_revision_is_compared_with_the_post_as_it_is(desk: Desk) -> None:
+    desk.sign_in()
+    path = send(desk, "/admin/posts", "save", title="First title", body="Old line\n\nKept line").headers[
+        "location"].split("?")[0]
+    send(desk, path, "save", title="Second title", body="New line\n\nKept line")
+    link = lxml.html.fromstring(desk.client.get(path).text).xpath("//a[@class='diff-link']/@href")[0]
+    diff = lxml.html.fromstring(desk.client.get(link).text)
+    assert diff.xpath("//pre[@class='diff']/span[@class='removed']/text()")[1:] == ["-Title: First title",
+                                                                                  "-Old line"]
+    assert diff.xpath("//pre[@class='diff']/span[@class='added']/text()")[1:] == ["+Title: Second title", "+New line"]
+
+
+def test_emptying_the_trash_deletes_for_good(desk: Desk) -> None:
+    desk.sign_in()
+    kept = send(desk, "/admin/posts", "save", title="Kept").headers["location"].split("?")[0]
+    gone = send(desk, "/admin/posts", "publish", title="Gone").headers["location"].split("?")[0]
+    send(desk, gone, "trash")
+    assert counts(desk.archive.store) == {"draft": 1, "scheduled": 0, "published": 0, "trash": 1}
+    token = desk.form_token("/admin?status=trash")
+    assert desk.client.post("/admin/trash/empty", data={"csrf_token": "1.forged"}).status_code == 200
+    assert counts(desk.archive.store)["trash"] == 1  # a forged form changes nothing
+    desk.client.post("/admin/trash/empty", data={"csrf_token": token})
+    assert counts(desk.archive.store) == {"draft": 1, "scheduled": 0, "published": 0, "trash": 0}
+    assert desk.client.get(gone).status_code == 404 and desk.client.get(kept).status_code == 200
