@@ -183,6 +183,9 @@ _AMOUNT_CHANGE_AFTER = re.compile(r"^\s*(?P<w>decrease|increase|drop|decline|ris
 _BASIS_AFTER = re.compile(
     rf"^\s*(?:{_BASIS_TOKEN}|(?:from|compared (?:to|with)) (?:the )?(?:same|previous|prior|a year|last))", re.I
 )
+# `up 173% from 28,217 units in July and 74% from 44,264`: a percent from a figure is a change from it.
+_FROM_FIGURE_AFTER = re.compile(r"^\s*from\s+(?:[$€£¥]|[A-Z]{3}\s)?\d", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)  # `raised tariffs to 50% from 25%`: a level reached
 _DIFF_AFTER = re.compile(r"^\s+(?P<w>less|fewer|lower|below|more|higher|above)\s+than\b", re.I)
 _UPDOWN_BEFORE = re.compile(rf"\b(?P<w>up|down)\s+{_BOUND_WORDS}$", re.I)
 
@@ -215,6 +218,7 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
         or _VERB_BEFORE.search(before)
         or _NOUN_AFTER.match(after)
         or _BASIS_AFTER.match(after)
+        or (_FROM_FIGURE_AFTER.match(after) and _DIRECTION.search(before) and not _TO_BEFORE.search(before))
     )
     if changed:
         return Item(q, "change", clause, change=q.value * direction(text, q, clause))

@@ -46,6 +46,12 @@ CHANGES = [
         "Peru and Chile expect falls of 8% and 2% respectively.",
         [F(value=None, change_pct=-8), F(value=None, change_pct=-2)],
     ),
+    # a second percent `from` a figure is a second change, not a share
+    Case(
+        "Sales reached 52,000 units in May, up 12% from 46,400 units in April and 30% from 40,000 units "
+        "a year earlier.",
+        [F(value=52000, change_pct=12), F(value=46400), F(value=None, change_pct=30), F(value=40000)],
+    ),
     # an amount followed by a change noun is a signed difference
     Case("Mining revenue saw a $2.3 billion decrease in 2023.", [F(value=-2.3e9, unit="USD")]),
     Case("Canada will trim aluminium quotas by 1.2mn t.", [F(value=-1.2e6, unit="t")]),
