@@ -39,6 +39,9 @@ class Scheduler:
             except MetalnomistError as exc:  # a lost database or a held lock: try again at the next tick
                 log.error("scheduled posts could not be published: %s", exc)
                 continue
+            except Exception:  # a bug must not stop every later scheduled post from publishing
+                log.exception("scheduled posts could not be published")
+                continue
             if ids:
                 log.info("published scheduled posts %s", ids)
                 self.published(ids)

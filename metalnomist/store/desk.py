@@ -60,18 +60,20 @@ def update_content(conn: Connection, post_id: int, title: str, blocks: Sequence[
 def set_status(conn: Connection, post_id: int, status: PostStatus, publish_at: datetime | None, now: datetime,
                only_from: PostStatus | None = None) -> bool:
     """Move a post; the first publication dates it and fixes its permalink. False when it was not there (or not
-    in `only_from`, which lets several workers publish scheduled posts without doing it twice)."""
-    query = select(posts.c.permalink, posts.c.title, posts.c.published).where(posts.c.id == post_id)
+    in `only_from`, which lets several workers publish scheduled posts without doing it twice).
+
+    The status is claimed by the UPDATE first: on PostgreSQL a second worker's UPDATE waits for the
+    first's row lock, then finds the status changed and matches nothing.
+    """
+    claim = update(posts).where(posts.c.id == post_id)
     if only_from is not None:
-        query = query.where(posts.c.status == only_from)
-    row = conn.execute(query).first()
-    if row is None:
+        claim = claim.where(posts.c.status == only_from)
+    if conn.execute(claim.values(status=status, publish_at=publish_at, updated=now)).rowcount == 0:
         return False
-    values: dict[str, Any] = {"status": status, "publish_at": publish_at, "updated": now}
+    row = conn.execute(select(posts.c.permalink, posts.c.title).where(posts.c.id == post_id)).one()
     if status == "published" and row.permalink.startswith(PLACEHOLDER):
-        values["published"] = now
-        values["permalink"] = _free_permalinks(conn, [(now, slugify(row.title))])[0]
-    conn.execute(update(posts).where(posts.c.id == post_id).values(**values))
+        address = _free_permalinks(conn, [(now, slugify(row.title))])[0]
+        conn.execute(update(posts).where(posts.c.id == post_id).values(published=now, permalink=address))
     if status != "published":
         replace_facts(conn, {post_id: []})  # the facts desk reads published posts only
     note_changes(conn, [post_id])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import lxml.html
@@ -145,3 +147,22 @@ def test_the_facts_preview_reads_figures_as_the_extractor_will() -> None:
 
 def test_labels_are_typed_comma_separated() -> None:
     assert parse_labels(" Nickel, Japan ,,Nickel, Trade ") == ("Nickel", "Japan", "Trade")
+
+
+def test_workers_publishing_due_posts_at_once_publish_each_once(archive: Archive, editor: User) -> None:
+    """Every web worker runs a scheduler: racing ones must neither publish twice nor fail."""
+    ids = [save(archive.store, archive.settings, editor, Draft(f"Post {n}", BODY)) for n in range(6)]
+    when = datetime.now(UTC) + timedelta(hours=1)
+    for post_id in ids:
+        move(archive.store, editor, post_id, "scheduled", when)
+    start = threading.Barrier(4)
+
+    def worker() -> list[int]:
+        start.wait()
+        return publish_due(archive.store, when + timedelta(seconds=1))
+
+    with ThreadPoolExecutor(4) as pool:
+        results = [f.result() for f in [pool.submit(worker) for _ in range(4)]]
+    assert sorted(i for found in results for i in found) == ids
+    published = [e for e in audit_log(archive.store) if e.action == "published"]
+    assert len(published) == len(ids)
