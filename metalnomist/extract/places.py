@@ -104,7 +104,7 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     same = [m for m in everywhere if any(c.segment == segment and c.start <= m.start < c.end for c in view.clauses)]
     cands = _own_suppliers(draft, view, same or everywhere)
     if metric == "exports":
-        return _exports(view.text, cands, ctx)
+        return _exports(view.text, cands, ctx, _destination(draft, view))
     if metric == "shipments":
         return _shipments(draft, view, cands, ctx)
     return _imports(view.text, cands, everywhere, ctx)
@@ -133,10 +133,36 @@ def _own_suppliers(draft: Draft, view: SentenceView, cands: list[Mention]) -> li
     return out
 
 
-def _exports(text: str, cands: list[Mention], ctx: PlaceContext) -> Place:
-    subject = (m for m in cands if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start]))
+def _destination(draft: Draft, view: SentenceView) -> Mention | None:
+    """`Mexico with 175,360 mt`, `Turkey was the largest recipient of US scrap exports`: the country
+    a listed figure is for, or the one the sentence names as receiving the exports."""
+    q, text = draft.anchor.q, view.text
+    listed = _RECEIVERS.search(text) is not None  # `destinations included Mexico with …`, not `Chile, with …`
+    for m in view.entities.countries:
+        if (listed and m.end <= q.start and _WITH_FIGURE.fullmatch(text[m.end : q.start])) or _RECIPIENT_AFTER.match(
+            text[m.end :]
+        ):
+            return m
+    return None
+
+
+_RECEIVERS = re.compile(r"\b(?:destinations?|recipients?|buyers?|importers?|markets?)\b", re.I)
+_WITH_FIGURE = re.compile(r"\s+with\s+(?:about\s+|around\s+|some\s+)?")
+_RECIPIENT_AFTER = re.compile(
+    r"^\s+(?:was|were|is|remained|became)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:recipient|destination|buyer)\b", re.I
+)
+
+
+def _exports(text: str, cands: list[Mention], ctx: PlaceContext, receiver: Mention | None = None) -> Place:
+    subject = (
+        m
+        for m in cands
+        if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start]) and m is not receiver
+    )
     exporter = next((m.canonical for m in subject), None) or ctx.data_country or ctx.focus
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None)
+    if dest is None and receiver is not None and receiver.canonical != exporter:
+        dest = receiver.canonical
     if dest is not None and dest == ctx.reporter and exporter != dest:
         return Place(dest, exporter, "imports")  # `Argentina's exports to Japan` in Japan's data
     return Place(exporter, dest, "exports")

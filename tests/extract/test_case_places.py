@@ -113,6 +113,26 @@ LEVIES = [
 ]
 
 
+# Export tables in prose (SteelOrbis, USITC summaries): a listed destination holds its own figure.
+DESTINATIONS = [
+    Case(
+        "Japan was the top buyer of Australian iron ore in March with 8.1mn t.",
+        [F(value=8.1e6, metric="exports", country="Australia", partner="Japan")],
+        title="Australian iron ore exports",
+    ),
+    Case(
+        "Other leading markets for US aluminium scrap exports included Malaysia with 41,200 t and India with 38,900 t.",
+        [F(value=41200, country="United States", partner="Malaysia"), F(value=38900, partner="India")],
+        title="US scrap exports",
+    ),
+    # an exporter named `with` its figure is no destination
+    Case(
+        "Among exporters of copper, Chile, with 5.2mn t, stayed ahead of Peru.",
+        [F(value=5.2e6, partner=None)],
+        title="Copper exports",
+    ),
+]
+
 # Trade press with quotes (Business Standard, Mining Weekly): a quoted paragraph comments on the
 # report; the metal it names in passing opens no new report, so the report's country still holds.
 QUOTES = [
@@ -160,6 +180,7 @@ PRONOUNS = [
     + PRICE_BASIS
     + WORLD_SHARES
     + LEVIES
+    + DESTINATIONS
     + QUOTES
     + PRONOUNS,
     ids=row_id,
