@@ -21,7 +21,20 @@ from metalnomist.pipeline import Archive, open_archive
 from metalnomist.publishing.scheduler import INTERVAL_SECONDS as SCHEDULE_SECONDS
 from metalnomist.publishing.scheduler import Scheduler
 from metalnomist.search.follower import Follower
-from metalnomist.web import admin, admin_auth, admin_comments, api, api_desk, data, docs, feeds, health, pages, sitemap
+from metalnomist.web import (
+    admin,
+    admin_auth,
+    admin_comments,
+    admin_users,
+    api,
+    api_desk,
+    data,
+    docs,
+    feeds,
+    health,
+    pages,
+    sitemap,
+)
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.logs import ACCESS_LOGGER
 from metalnomist.web.metrics import Metrics, RequestObserver
@@ -81,6 +94,8 @@ def routes() -> list[BaseRoute]:
         _page("/admin/comments", admin_comments.comments_page),
         _page("/admin/comments", admin_comments.moderate_form, ("POST",)),
         _page("/admin/audit", admin_comments.audit_page),
+        _page("/admin/users", admin_users.users_page),
+        _page("/admin/users", admin_users.users_form, ("POST",)),
         _page("/admin/posts/new", admin.new_post),
         _page("/admin/posts", admin.create_form, ("POST",)),
         _page("/admin/posts/{post_id}", admin.edit_post),
