@@ -44,6 +44,8 @@ bench: $(VENV)/.installed
 bench-large: $(VENV)/.installed
 	$(PY) -m pip install -q -c requirements.lock -e '.[bench]'
 	$(PY) bench/speed.py --posts 10000 100000 1000000 --extract
+	$(PY) bench/routes.py --posts 100000 --clients 8 --only /api/search
+	$(PY) bench/routes.py --posts 1000000
 
 # Mutation testing of the modules named under [tool.mutmut] in pyproject.toml; not part of `test` (it
 # takes tens of minutes). `make mutants MUTANTS='metalnomist.search.query*'` runs one module.
