@@ -168,9 +168,11 @@ def revisions(store: Store, post_id: int) -> list[Revision]:
         return revisions_of(conn, post_id)
 
 
-def posts_with_status(store: Store, status: PostStatus, offset: int = 0, limit: int = 50) -> list[DeskPost]:
+def posts_with_status(store: Store, status: PostStatus, offset: int = 0, limit: int = 50, text: str = "",
+                      label: str = "") -> list[DeskPost]:
+    """One status's posts for the dashboard, optionally those whose title holds `text` or that carry `label`."""
     with store.reading() as conn:
-        return desk_posts(conn, status, offset, limit)
+        return desk_posts(conn, status, offset, limit, text.strip()[:200], label.strip()[:200])
 
 
 def counts(store: Store) -> dict[str, int]:

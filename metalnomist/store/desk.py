@@ -111,10 +111,16 @@ def desk_post(conn: Connection, post_id: int) -> DeskPost | None:
     return _desk_post(row, _labels_of(conn, [post_id])[post_id], _latest_markdown(conn, [post_id]).get(post_id))
 
 
-def desk_posts(conn: Connection, status: PostStatus, offset: int, limit: int) -> list[DeskPost]:
-    """Posts of one status, most recently changed first."""
-    query = (select(posts).where(posts.c.status == status).order_by(desc(posts.c.updated), desc(posts.c.id))
-             .offset(offset).limit(limit))
+def desk_posts(conn: Connection, status: PostStatus, offset: int, limit: int, text: str = "",
+               label: str = "") -> list[DeskPost]:
+    """Posts of one status, most recently changed first; `text` in the title (any case), `label` exactly."""
+    query = select(posts).where(posts.c.status == status)
+    if text:
+        needle = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(func.lower(posts.c.title).like(needle, escape="\\"))
+    if label:
+        query = query.where(posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label)))
+    query = query.order_by(desc(posts.c.updated), desc(posts.c.id)).offset(offset).limit(limit)
     rows = list(conn.execute(query))
     ids = [row.id for row in rows]
     labels, markdown = _labels_of(conn, ids), _latest_markdown(conn, ids)

@@ -44,14 +44,16 @@ STATUS_ONLY: dict[str, PostStatus] = {"unpublish": "draft", "trash": "trash", "r
 EXPIRED = "This form has expired or did not come from this site; nothing was changed. Please send it again."
 
 
-def dashboard(request: Request, status: Annotated[PostStatus, Query()] = "draft") -> Response:
-    """Posts of one status, with the count of each."""
+def dashboard(request: Request, status: Annotated[PostStatus, Query()] = "draft", q: str = "",
+              label: str = "") -> Response:
+    """Posts of one status, with the count of each; a title search and a label narrow the list."""
     user = signed_in(request)
     if user is None:
         return to_login()
     store = archive_of(request).store
-    context = {"status": status, "statuses": STATUSES, "counts": counts(store),
-               "posts": posts_with_status(store, status), "notice": NOTICES.get(request.query_params.get("done", ""))}
+    context = {"status": status, "statuses": STATUSES, "counts": counts(store), "q": q, "label": label,
+               "posts": posts_with_status(store, status, text=q, label=label),
+               "notice": NOTICES.get(request.query_params.get("done", ""))}
     return admin_page(request, "admin_dashboard.html", context, user)
 
 

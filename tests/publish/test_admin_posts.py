@@ -106,3 +106,17 @@ def test_emptying_the_trash_deletes_for_good(desk: Desk) -> None:
     desk.client.post("/admin/trash/empty", data={"csrf_token": token})
     assert counts(desk.archive.store) == {"draft": 1, "scheduled": 0, "published": 0, "trash": 0}
     assert desk.client.get(gone).status_code == 404 and desk.client.get(kept).status_code == 200
+
+
+def test_the_dashboard_filters_by_title_and_label(desk: Desk) -> None:
+    desk.sign_in()
+    send(desk, "/admin/posts", "save", title="Nickel 100% up", labels="Nickel")
+    send(desk, "/admin/posts", "save", title="Copper down", labels="Copper")
+
+    def titles(**params: str) -> list[str]:
+        page = lxml.html.fromstring(desk.client.get("/admin", params={"status": "draft", **params}).text)
+        return sorted(page.xpath("//a[@class='desk-title']/text()"))
+
+    assert titles() == ["Copper down", "Nickel 100% up"]
+    assert titles(q="NICKEL") == ["Nickel 100% up"] and titles(q="100%") == ["Nickel 100% up"]
+    assert titles(q="0_") == [] and titles(label="Copper") == ["Copper down"]
