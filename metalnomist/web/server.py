@@ -6,14 +6,16 @@ import os
 import socket
 import tempfile
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uvicorn import Config
 from uvicorn.supervisors import Multiprocess
 
 from metalnomist.config import Settings
-from metalnomist.web.app import create_app
 from metalnomist.web.metrics import SHARED_DIR
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def tcp_listener(config: Config) -> socket.socket:
@@ -29,9 +31,21 @@ def tcp_listener(config: Config) -> socket.socket:
     return listener
 
 
+def build_app(settings: Settings) -> FastAPI:
+    """What each worker runs: imported here, once the worker answers uvicorn's health pings.
+
+    A worker unpickles its config before it starts answering them; were the web stack imported
+    then (seconds on a busy machine), uvicorn would take the worker for hung after 5 s, kill it
+    and start another, forever.
+    """
+    from metalnomist.web.app import create_app
+
+    return create_app(settings)
+
+
 def worker_config(settings: Settings, host: str, port: int, workers: int, **options: Any) -> Config:
     """Each worker process builds its own app from `settings`, which reach it pickled with this config."""
-    return Config(partial(create_app, settings), factory=True, host=host, port=port, workers=workers,
+    return Config(partial(build_app, settings), factory=True, host=host, port=port, workers=workers,
                   proxy_headers=False, **options)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,3 +68,15 @@ def test_metrics_from_any_worker_count_the_requests_of_all(tmp_path: Path) -> No
             counts = {tuple(sorted(s.labels.items())): s.value for family in text_string_to_metric_families(text)
                       for s in family.samples if s.name == "metalnomist_http_requests_total"}
             assert counts[(("method", "GET"), ("route", "/api/search"), ("status", "200"))] == 2
+
+
+def test_a_worker_imports_the_web_stack_only_once_it_answers_health_pings() -> None:
+    """uvicorn kills a worker that does not answer its pings within 5 s; unpickling the worker's app must be
+    quick, or on a busy machine every worker is killed while importing and replaced, forever."""
+    from metalnomist.config import Settings
+    from metalnomist.web.server import worker_config
+
+    app = pickle.dumps(worker_config(Settings(), "127.0.0.1", 0, 2).app)
+    check = "import pickle, sys; pickle.loads(sys.stdin.buffer.read()); print('fastapi' in sys.modules)"
+    imported = subprocess.run([sys.executable, "-c", check], input=app, capture_output=True, check=True).stdout
+    assert imported.strip() == b"False"
