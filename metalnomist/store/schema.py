@@ -52,6 +52,8 @@ posts = Table(
 )
 Index("ix_posts_published", posts.c.published)
 Index("ix_posts_status_publish_at", posts.c.status, posts.c.publish_at)
+# Listings ask for published posts newest first: without it a page sorts every published post.
+Index("ix_posts_status_published", posts.c.status, posts.c.published, posts.c.id)
 
 post_labels = Table(
     "post_labels",
