@@ -17,8 +17,11 @@ from metalnomist.extract.vocab import Mention
 GLOBAL = "GLOBAL"
 _IMPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:imports?|imported|importing|purchases|intake)\b", re.I)
 _EXPORT_AFTER = re.compile(
-    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,6}?(?:exports?|exported|exporting|shipments|shipped|deliver\w*|suppl\w*|sold)\b", re.I
+    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,6}?(?:exports?|exported|exporting|shipments|shipped(?!\s+in\s+\d)|deliver\w*|suppl\w*"
+    r"|sold|sent)\b",
+    re.I,
 )
+_SHIPPED_IN = re.compile(r"^\s+(?:shipped|brought)\s+in\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?\d", re.I)
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
@@ -171,6 +174,9 @@ def _exports(text: str, cands: list[Mention], ctx: PlaceContext, receiver: Menti
 def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: PlaceContext) -> Place:
     """A country's shipments are trade; only a producer's own deliveries stay `shipments`."""
     text = view.text
+    taker = next((m for m in cands if _SHIPPED_IN.match(text[m.end :])), None)
+    if taker is not None:  # `India shipped in 6.5mn t of steel`: brought into the country
+        return _imports(text, cands, cands, replace(ctx, focus=taker.canonical, data_country=None))
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])), None)
     actor = next((m.canonical for m in cands if not _TO_BEFORE.search(text[: m.start]) and m.canonical != dest), None)
     reporter = ctx.reporter

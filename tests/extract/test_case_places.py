@@ -133,6 +133,27 @@ DESTINATIONS = [
     ),
 ]
 
+# Trade statistics retold (Reuters, Deccan Herald): `sent … to India` and `India shipped in …` are India's
+# imports when India's data are reported.
+REPORTING_SIDE = [
+    Case(
+        "Vietnam shipped in 1.2 million tonnes of Chinese steel in May.",
+        [F(value=1.2e6, metric="imports", country="Vietnam", partner="China")],
+        title="Vietnam steel imports",
+    ),
+    Case(
+        "Turkey's aluminium exports rose to 50,000 tonnes. Russia sent 210,000 tonnes of aluminium to Turkey in 2023.",
+        [F(value=50000, metric="exports"), F(value=210000, metric="imports", country="Turkey", partner="Russia")],
+        title="Turkey aluminium trade",
+    ),
+    # a figure shipped in a month stays a shipment
+    Case(
+        "Chile's copper exports were 420,000 tonnes, after 400,000 tonnes shipped in April.",
+        [F(value=420000, metric="exports"), F(value=400000, metric="exports")],
+        title="Chile copper exports",
+    ),
+]
+
 # Trade press with quotes (Business Standard, Mining Weekly): a quoted paragraph comments on the
 # report; the metal it names in passing opens no new report, so the report's country still holds.
 QUOTES = [
@@ -181,6 +202,7 @@ PRONOUNS = [
     + WORLD_SHARES
     + LEVIES
     + DESTINATIONS
+    + REPORTING_SIDE
     + QUOTES
     + PRONOUNS,
     ids=row_id,
