@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Annotated, Literal
+from urllib.parse import quote
 
 import lxml.html
 from fastapi import Path, Query, Request
@@ -177,6 +178,11 @@ def _base(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
+def _self_url(request: Request) -> str:
+    """The address asked for, as a valid URI: Starlette's path is decoded (a label's space is raw)."""
+    return str(request.url.replace(path=quote(request.url.path)))
+
+
 def _feed(request: Request, label: str | None, q: str, alt: str, size: int, start_index: int) -> Response:
     """Newest first; with `q`, search results in date order (feeds are read chronologically)."""
     archive, base = archive_of(request), _base(request)
@@ -191,7 +197,7 @@ def _feed(request: Request, label: str | None, q: str, alt: str, size: int, star
         posts, total = latest_posts(archive, start_index - 1, size, label)
         title = f"{title}: {label}" if label else title
     home = base + (label_url(label) if label else "/")
-    info = FeedInfo(title, str(request.url), home, total, start_index)
+    info = FeedInfo(title, _self_url(request), home, total, start_index)
     return _respond(alt, info, [_post_entry(base, p) for p in posts], request)
 
 
@@ -217,7 +223,7 @@ def comments_feed(request: Request, post_id: Annotated[int, Path(ge=1)], alt: Al
                      updated=c.published or datetime.now(UTC), published=c.published, content=_text(c.body),
                      content_type="text", author=c.author) for c in comments]
     title = f"{request.app.state.settings.site_title}: comments on {post.title}"
-    return _respond(alt, FeedInfo(title, str(request.url), link, len(entries), 1), entries, request)
+    return _respond(alt, FeedInfo(title, _self_url(request), link, len(entries), 1), entries, request)
 
 
 def robots(request: Request) -> PlainTextResponse:

@@ -1,0 +1,228 @@
+"""Feeds byte for byte: the Atom and RSS documents for known entries, and what each feed address puts
+in them (titles, links, counts, types). A reader that parses leniently hides a wrong element name, a
+lost escape or an off-by-one start index; these tests do not (issue 16)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import lxml.etree
+import pytest
+
+from metalnomist.models import Block, Post
+from metalnomist.web.feeds import Entry, FeedInfo, atom, post_html, rss
+from tests.web.conftest import Site
+
+BASE = "http://testserver"
+NS = {"a": "http://www.w3.org/2005/Atom", "os": "http://a9.com/-/spec/opensearchrss/1.0/"}
+HEAD = ("<?xml version='1.0' encoding='utf-8'?>\n"
+        '<?xml-stylesheet type="text/xsl" href="/feeds/style.xsl"?>')
+
+POST_ENTRY = Entry(id="http://x/1.html", title="Copper <up> & \x01", link="http://x/1.html",
+                   updated=datetime(2024, 3, 5, 6, 7, 8, tzinfo=UTC), published=datetime(2024, 3, 4, 1, 2, 3),
+                   content="<p>a &amp; b</p>", content_type="html", categories=("Copper", "Iron & Steel"))
+COMMENT_ENTRY = Entry(id="http://x/2.html#comment-7", title="Comment by Ana", link="http://x/2.html#c7",
+                      updated=datetime(2024, 3, 6, tzinfo=timezone(timedelta(hours=9))), published=None,
+                      content="hi <b>", content_type="text", author="Ana")
+INFO = FeedInfo("Site: t", "http://x/feeds/posts/default?q=a&b", "http://x/", 42, 6)
+
+
+def test_an_atom_document_in_full() -> None:
+    """The newest `updated` is the feed's (15:00 UTC on the 5th beats 06:07); a naive time is UTC;
+    an entry without an author is the site's; control characters are blanked; markup is escaped."""
+    assert atom(INFO, [POST_ENTRY, COMMENT_ENTRY], "Site").decode() == HEAD + (
+        '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:openSearch="http://a9.com/-/spec/opensearchrss/1.0/">'
+        "<id>http://x/feeds/posts/default?q=a&amp;b</id>"
+        '<title type="text">Site: t</title>'
+        "<updated>2024-03-06T00:00:00+09:00</updated>"
+        '<link rel="self" type="application/atom+xml" href="http://x/feeds/posts/default?q=a&amp;b"/>'
+        '<link rel="alternate" type="text/html" href="http://x/"/>'
+        "<author><name>Site</name></author>"
+        "<generator>Metalnomist</generator>"
+        "<openSearch:totalResults>42</openSearch:totalResults>"
+        "<openSearch:startIndex>6</openSearch:startIndex>"
+        "<openSearch:itemsPerPage>2</openSearch:itemsPerPage>"
+        "<entry><id>http://x/1.html</id>"
+        "<published>2024-03-04T01:02:03+00:00</published>"
+        "<updated>2024-03-05T06:07:08+00:00</updated>"
+        '<category term="Copper"/><category term="Iron &amp; Steel"/>'
+        '<title type="text">Copper &lt;up&gt; &amp;  </title>'
+        '<content type="html">&lt;p&gt;a &amp;amp; b&lt;/p&gt;</content>'
+        '<link rel="alternate" type="text/html" href="http://x/1.html"/>'
+        "<author><name>Site</name></author></entry>"
+        "<entry><id>http://x/2.html#comment-7</id>"
+        "<updated>2024-03-06T00:00:00+09:00</updated>"
+        '<title type="text">Comment by Ana</title>'
+        '<content type="text">hi &lt;b&gt;</content>'
+        '<link rel="alternate" type="text/html" href="http://x/2.html#c7"/>'
+        "<author><name>Ana</name></author></entry>"
+        "</feed>")
+
+
+def test_an_rss_document_in_full() -> None:
+    """guid is a permalink only when it is the link; pubDate falls back to the update time."""
+    assert rss(INFO, [POST_ENTRY, COMMENT_ENTRY], "Desc").decode() == HEAD + (
+        '<rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0"><channel>'
+        "<title>Site: t</title>"
+        "<link>http://x/</link>"
+        "<description>Desc</description>"
+        '<atom:link rel="self" type="application/rss+xml" href="http://x/feeds/posts/default?q=a&amp;b"/>'
+        "<lastBuildDate>Wed, 06 Mar 2024 00:00:00 +0900</lastBuildDate>"
+        "<generator>Metalnomist</generator>"
+        "<item><title>Copper &lt;up&gt; &amp;  </title>"
+        "<link>http://x/1.html</link>"
+        '<guid isPermaLink="true">http://x/1.html</guid>'
+        "<pubDate>Mon, 04 Mar 2024 01:02:03 -0000</pubDate>"
+        "<category>Copper</category><category>Iron &amp; Steel</category>"
+        "<description>&lt;p&gt;a &amp;amp; b&lt;/p&gt;</description></item>"
+        "<item><title>Comment by Ana</title>"
+        "<link>http://x/2.html#c7</link>"
+        '<guid isPermaLink="false">http://x/2.html#comment-7</guid>'
+        "<pubDate>Wed, 06 Mar 2024 00:00:00 +0900</pubDate>"
+        "<description>hi &lt;b&gt;</description></item>"
+        "</channel></rss>")
+
+
+def test_an_empty_feed_is_dated_now() -> None:
+    before = datetime.now(UTC)
+    atom_updated = lxml.etree.fromstring(atom(INFO, [], "Site")).findtext("a:updated", namespaces=NS)
+    rss_built = lxml.etree.fromstring(rss(INFO, [], "Desc")).findtext("channel/lastBuildDate")
+    after = datetime.now(UTC)
+    assert before <= datetime.fromisoformat(atom_updated) <= after
+    assert rss_built and rss_built.endswith(" +0000")
+    assert lxml.etree.fromstring(atom(INFO, [], "Site")).findtext("os:itemsPerPage", namespaces=NS) == "0"
+
+
+def test_a_post_body_as_feed_html() -> None:
+    """Headings stay headings, the commentary becomes an aside under its own heading, text is escaped."""
+    post = Post(title="T", blocks=(Block("heading", "H \x02"), Block("paragraph", "a < b"),
+                                   Block("heading", "The Metalnomist Commentary"), Block("paragraph", "c\x03"),
+                                   Block("paragraph", "d")))
+    assert post_html(post) == ("<h2>H  </h2><p>a &lt; b</p>"
+                               "<aside><h2>The Metalnomist Commentary</h2><p>c </p><p>d</p></aside>")
+    assert post_html(Post(title="T", blocks=(Block("paragraph", "only"),))) == "<p>only</p>"
+
+
+def feed_of(site: Site, url: str, **headers: str) -> lxml.etree._Element:
+    response = site.client.get(url, headers=headers)
+    assert response.status_code == 200, response.text
+    return lxml.etree.fromstring(response.content)
+
+
+def posts_of(site: Site, **params: object) -> list[dict[str, object]]:
+    return list(site.client.get("/api/posts", params={"limit": 100, **params}).json()["posts"])
+
+
+def test_a_label_feed_names_its_label_and_links_home_to_it(site: Site) -> None:
+    url = "/feeds/posts/default/-/Iron%20Ore?max-results=3"
+    feed = feed_of(site, url)
+    assert feed.findtext("a:title", namespaces=NS) == "The Metalnomist: Iron Ore"
+    assert feed.find("a:link[@rel='alternate']", NS).get("href") == BASE + "/search/label/Iron%20Ore"
+    assert feed.find("a:link[@rel='self']", NS).get("href") == BASE + "/feeds/posts/default/-/Iron%20Ore?max-results=3"
+    assert feed.findtext("a:id", namespaces=NS) == BASE + "/feeds/posts/default/-/Iron%20Ore?max-results=3"
+    assert [feed.findtext(f"os:{n}", namespaces=NS) for n in ("totalResults", "startIndex", "itemsPerPage")] == \
+        ["1", "1", "1"]
+    entry = feed.find("a:entry", NS)
+    iron = next(p for p in posts_of(site) if p["title"] == entry.findtext("a:title", namespaces=NS))
+    assert entry.findtext("a:id", namespaces=NS) == BASE + str(iron["url"])
+    assert entry.find("a:link", NS).get("href") == BASE + str(iron["url"])
+    assert [c.get("term") for c in entry.findall("a:category", NS)] == ["Iron Ore"]
+    assert entry.findtext("a:author/a:name", namespaces=NS) == "The Metalnomist"
+    when = datetime.fromisoformat(str(iron["published"] or iron["created"]).replace("Z", "+00:00"))
+    assert datetime.fromisoformat(entry.findtext("a:updated", namespaces=NS)) == when
+    assert datetime.fromisoformat(feed.findtext("a:updated", namespaces=NS)) == when
+
+
+def test_the_posts_feed_pages_from_a_one_based_start_index(site: Site) -> None:
+    newest = [BASE + str(p["url"]) for p in posts_of(site)]
+    feed = feed_of(site, "/feeds/posts/default?max-results=2&start-index=3")
+    assert feed.xpath("a:entry/a:id/text()", namespaces=NS) == newest[2:4]
+    assert [feed.findtext(f"os:{n}", namespaces=NS) for n in ("totalResults", "startIndex", "itemsPerPage")] == \
+        [str(len(newest)), "3", "2"]
+    assert feed.findtext("a:title", namespaces=NS) == "The Metalnomist"
+    assert feed.find("a:link[@rel='alternate']", NS).get("href") == BASE + "/"
+    assert len(feed_of(site, "/feeds/posts/default").findall("a:entry", NS)) == min(25, len(newest))
+
+
+def test_a_search_feed_is_in_date_order_and_names_its_query(site: Site) -> None:
+    feed = feed_of(site, "/feeds/posts/default?q=lithium&max-results=2&start-index=2")
+    api = site.client.get("/api/search", params={"q": "lithium", "by-date": "true", "limit": 2, "offset": 1}).json()
+    assert feed.xpath("a:entry/a:title/text()", namespaces=NS) == [r["title"] for r in api["results"]]
+    assert feed.findtext("os:totalResults", namespaces=NS) == str(api["total"])
+    assert feed.findtext("os:startIndex", namespaces=NS) == "2"
+    assert feed.findtext("a:title", namespaces=NS) == "The Metalnomist: search for lithium"
+    long = feed_of(site, "/feeds/posts/default?q=" + "copper%20" * 40)
+    assert long.findtext("a:title", namespaces=NS) == "The Metalnomist: search for " + ("copper " * 40)[:200]
+    assert feed_of(site, "/feeds/posts/default?q=%20%20").findtext("a:title", namespaces=NS) == "The Metalnomist"
+
+
+def test_a_search_feed_within_a_label(site: Site) -> None:
+    inside = feed_of(site, "/feeds/posts/default/-/Iron%20Ore?q=imports")
+    assert inside.xpath("a:entry/a:title/text()", namespaces=NS) == \
+        ["Japan’s Iron Ore Imports Drop in March Amid Weak Steel Demand"]
+    assert inside.find("a:link[@rel='alternate']", NS).get("href") == BASE + "/search/label/Iron%20Ore"
+    everywhere = feed_of(site, "/feeds/posts/default?q=imports")
+    assert len(everywhere.findall("a:entry", NS)) > 1
+
+
+@pytest.mark.parametrize(("alt", "feed_type"), [("atom", "application/atom+xml"), ("rss", "application/rss+xml")])
+def test_feed_types_for_readers_and_browsers(site: Site, alt: str, feed_type: str) -> None:
+    reader = site.client.get("/feeds/posts/default", params={"alt": alt})
+    assert reader.headers["content-type"] == f"{feed_type}; charset=utf-8"
+    assert reader.headers["vary"] == "Accept"
+    browser = site.client.get("/feeds/posts/default", params={"alt": alt}, headers={"Accept": "text/html,*/*"})
+    assert browser.headers["content-type"] == "application/xml; charset=utf-8"
+    assert browser.headers["vary"] == "Accept"
+    assert browser.content == reader.content
+
+
+def test_the_rss_channel_describes_the_site(site: Site) -> None:
+    channel = feed_of(site, "/feeds/posts/default?alt=rss&max-results=1").find("channel")
+    assert channel.findtext("description") == "The Metalnomist: metals markets news"
+    assert channel.findtext("title") == "The Metalnomist"
+    assert channel.findtext("link") == BASE + "/"
+
+
+def test_a_comment_feed_in_detail(fresh: Site) -> None:
+    post = posts_of(fresh)[0]
+    for author, body in [("Ana", "First \x07 point."), ("Ben", "Second.")]:
+        answer = fresh.client.post(f"/api/posts/{post['id']}/comments", json={"author": author, "body": body})
+        assert answer.status_code == 201, answer.text
+    comments = fresh.client.get(f"/api/posts/{post['id']}/comments").json()["comments"]
+    link = BASE + str(post["url"])
+    feed = feed_of(fresh, f"/feeds/{post['id']}/comments/default")
+    assert feed.findtext("a:title", namespaces=NS) == f"The Metalnomist: comments on {post['title']}"
+    assert feed.find("a:link[@rel='alternate']", NS).get("href") == link
+    assert [feed.findtext(f"os:{n}", namespaces=NS) for n in ("totalResults", "startIndex", "itemsPerPage")] == \
+        ["2", "1", "2"]
+    entries = feed.findall("a:entry", NS)
+    assert [e.findtext("a:id", namespaces=NS) for e in entries] == [f"{link}#comment-{c['id']}" for c in comments]
+    assert [e.find("a:link", NS).get("href") for e in entries] == [f"{link}#comment-{c['id']}" for c in comments]
+    assert [e.findtext("a:title", namespaces=NS) for e in entries] == ["Comment by Ana", "Comment by Ben"]
+    assert [e.findtext("a:author/a:name", namespaces=NS) for e in entries] == ["Ana", "Ben"]
+    assert [e.find("a:content", NS).get("type") for e in entries] == ["text", "text"]
+    assert entries[1].findtext("a:content", namespaces=NS) == "Second."
+    for entry, comment in zip(entries, comments, strict=True):
+        published = datetime.fromisoformat(str(comment["published"]).replace("Z", "+00:00"))
+        assert datetime.fromisoformat(entry.findtext("a:published", namespaces=NS)) == published
+        assert datetime.fromisoformat(entry.findtext("a:updated", namespaces=NS)) == published
+    rss_feed = feed_of(fresh, f"/feeds/{post['id']}/comments/default?alt=rss").find("channel")
+    assert rss_feed.findtext("link") == link
+    assert [i.findtext("guid") for i in rss_feed.findall("item")] == [f"{link}#comment-{c['id']}" for c in comments]
+
+
+def test_a_comment_feed_of_no_post_is_not_found(site: Site) -> None:
+    assert site.client.get("/feeds/999999/comments/default").status_code == 404
+
+
+def test_robots_txt_in_full(site: Site) -> None:
+    response = site.client.get("/robots.txt")
+    assert response.text == ("User-agent: *\nDisallow: /search\nDisallow: /api/\nAllow: /\n\n"
+                             f"Sitemap: {BASE}/sitemap.xml\n")
+    assert response.headers["content-type"] == "text/plain; charset=utf-8"
+
+
+def test_the_feed_stylesheet_is_served_as_xslt(site: Site) -> None:
+    response = site.client.get("/feeds/style.xsl")
+    assert response.headers["content-type"] == "text/xsl; charset=utf-8"
+    assert lxml.etree.fromstring(response.content).tag == "{http://www.w3.org/1999/XSL/Transform}stylesheet"
