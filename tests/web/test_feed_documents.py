@@ -4,13 +4,14 @@ lost escape or an off-by-one start index; these tests do not (issue 16)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import lxml.etree
 import pytest
 
 from metalnomist.models import Block, Post
-from metalnomist.web.feeds import Entry, FeedInfo, atom, post_html, rss
+from metalnomist.web.feeds import Entry, FeedInfo, _post_entry, atom, post_html, rss
 from tests.web.conftest import Site
 
 BASE = "http://testserver"
@@ -101,6 +102,21 @@ def test_a_post_body_as_feed_html() -> None:
     assert post_html(post) == ("<h2>H  </h2><p>a &lt; b</p>"
                                "<aside><h2>The Metalnomist Commentary</h2><p>c </p><p>d</p></aside>")
     assert post_html(Post(title="T", blocks=(Block("paragraph", "only"),))) == "<p>only</p>"
+
+
+def test_a_post_as_a_feed_entry() -> None:
+    """Published when known, else when stored; the body as HTML; labels as categories."""
+    post = Post(title="T", blocks=(Block("paragraph", "a\x01"),), permalink="/2024/03/t.html", labels=("Cu", "Zn"),
+                published=datetime(2024, 3, 4, tzinfo=UTC), created=datetime(2024, 5, 6, tzinfo=UTC))
+    assert _post_entry("http://x", post) == Entry(
+        id="http://x/2024/03/t.html", title="T", link="http://x/2024/03/t.html",
+        updated=datetime(2024, 3, 4, tzinfo=UTC), published=datetime(2024, 3, 4, tzinfo=UTC), content="<p>a </p>",
+        content_type="html", categories=("Cu", "Zn"))
+    stored = _post_entry("http://x", replace(post, published=None))
+    assert (stored.updated, stored.published) == (datetime(2024, 5, 6, tzinfo=UTC), None)
+    before = datetime.now(UTC)
+    undated = _post_entry("http://x", replace(post, published=None, created=None)).updated
+    assert before <= undated <= datetime.now(UTC)  # aware: a naive time cannot even be compared
 
 
 def feed_of(site: Site, url: str, **headers: str) -> lxml.etree._Element:

@@ -1,0 +1,257 @@
+"""The facts store's queries, exactly, on both databases: every column kept, every filter narrowing by its
+own column and no other, sorts that keep unknown values last, the counts and menus the explorer shows
+(issue 16: each assertion here is one a plausible slip in store/facts.py would break)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import Connection
+
+from metalnomist.config import Settings
+from metalnomist.models import Block, Fact, Post
+from metalnomist.pipeline import Archive, open_archive
+from metalnomist.store.facts import (
+    FactFilter,
+    SortColumn,
+    Unmatched,
+    count_facts,
+    distinct_values,
+    facts_by_ids,
+    nearest_values,
+    query_facts,
+    replace_facts,
+    series_counts,
+    unmatched_filters,
+)
+from metalnomist.store.posts import upsert_post
+
+BASE = Fact(post="", sentence="s", metric="imports", unit="t")
+# (post, fact): two posts, five facts, each differing from the others where a filter or sort looks.
+STOCK = [
+    ("Alpha post", replace(BASE, sentence="Copper imports rose 5% to 10 t.", value=10.0, change_pct=5.0,
+                           commodity="copper", country="Japan", partner="Chile", period="2024-02",
+                           source="Finance Ministry", sentence_start=0)),
+    ("Alpha post", replace(BASE, sentence="Zinc output_2 was 3 t.", metric="output", value=3.0, commodity="zinc",
+                           country="China", period="2024-02", sentence_start=40)),
+    ("Alpha post", replace(BASE, sentence="Nickel prices doubled.", metric="price", unit=None, change_pct=100.0,
+                           commodity="Nickel", company="Vale", sentence_start=80)),
+    ("Beta post", replace(BASE, sentence="Copper imports were 12 t in March.", value=12.0, change_pct=-2.0,
+                          commodity="Copper", country="japan", period="2024-03", source="Customs",
+                          sentence_start=0)),
+    ("Beta post", replace(BASE, sentence="Battery sales reached 7 units.", metric="sales", value=7.0, unit="units",
+                          commodity="lithium-ion batteries", company="Toyota", sentence_start=10)),
+]
+
+
+def _post(title: str, month: int) -> Post:
+    return Post(title=title, blocks=(Block("paragraph", title),), published=datetime(2024, month, 1, tzinfo=UTC))
+
+
+def stock(archive: Archive) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    with archive.store.transaction() as conn:
+        for month, title in enumerate(dict.fromkeys(t for t, _ in STOCK), 3):
+            ids[title], _ = upsert_post(conn, _post(title, month))
+        replace_facts(conn, {ids[t]: [f for title, f in STOCK if title == t] for t in ids})
+    return ids
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def stocked(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+    """STOCK in a database shared by the module's read-only tests (a database per case costs seconds)."""
+    folder = tmp_path_factory.mktemp("facts")
+    db = f"sqlite:///{folder}/facts.db" if request.param == "sqlite" else str(request.getfixturevalue("pg_module_url"))
+    archive = open_archive(Settings(db=db, index_dir=str(folder / "index"), secret_key="test"))
+    stock(archive)
+    yield archive
+    archive.close()
+
+
+def sentences(conn: Connection, flt: FactFilter | None = None, **options: object) -> list[str]:
+    found, _ = query_facts(conn, flt or FactFilter(), **options)  # type: ignore[arg-type]
+    return [f.sentence[:12] for f in found]
+
+
+def test_every_column_is_stored_and_read_back(archive: Archive) -> None:
+    fact = Fact(post="Full", sentence="Every field.", metric="exports", value=1.5, value_max=2.5, unit="kt",
+                change_pct=3.5, change_basis="yoy", commodity="tin", country="Peru", partner="China",
+                company="Minsur", period="2024-Q1", forecast=True, source="Sunat", change_pp=0.5, bound="at least",
+                sentence_start=7)
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, _post("Full", 3))
+        replace_facts(conn, {post_id: [fact]})
+    with archive.store.reading() as conn:
+        (found,), total = query_facts(conn, FactFilter())
+        by_id = facts_by_ids(conn, [found.id or 0])
+    assert total == 1 and found == replace(fact, post="Full", post_id=post_id, id=found.id)
+    stored, link = by_id[found.id or 0]
+    assert stored == found
+    assert link.title == "Full" and link.permalink == "/2024/03/full.html"
+    assert link.published == datetime(2024, 3, 1, tzinfo=UTC)
+
+
+def test_replacing_facts_touches_only_the_posts_named(archive: Archive) -> None:
+    ids = stock(archive)
+    with archive.store.transaction() as conn:
+        replace_facts(conn, {})  # nothing named: nothing changes
+        assert count_facts(conn) == 5
+        replace_facts(conn, {ids["Alpha post"]: [replace(BASE, sentence="Only one now.")]})
+    with archive.store.reading() as conn:
+        assert sentences(conn) == ["Only one now", "Copper impor", "Battery sale"]
+    with archive.store.transaction() as conn:
+        replace_facts(conn, {ids["Alpha post"]: [], ids["Beta post"]: []})  # an empty list clears a post
+    with archive.store.reading() as conn:
+        assert count_facts(conn) == 0 and sentences(conn) == []
+
+
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (FactFilter(), ["Copper impor", "Zinc output_", "Nickel price", "Copper impor", "Battery sale"]),
+        (FactFilter(metric="IMPORTS"), ["Copper impor", "Copper impor"]),  # case-insensitive, as every filter
+        (FactFilter(country="JAPAN"), ["Copper impor", "Copper impor"]),
+        (FactFilter(partner="chile"), ["Copper impor"]),
+        (FactFilter(company="vale"), ["Nickel price"]),
+        (FactFilter(period="2024-02"), ["Copper impor", "Zinc output_"]),
+        (FactFilter(source="customs"), ["Copper impor"]),
+        (FactFilter(commodity="nickel"), ["Nickel price"]),
+        (FactFilter(commodity="copper", period="2024-03"), ["Copper impor"]),  # filters combine
+        (FactFilter(metric="imports", country="China"), []),
+        (FactFilter(post="Beta post"), ["Copper impor", "Battery sale"]),
+        (FactFilter(post="beta post"), []),  # a post is named by its exact title
+        (FactFilter(text="5%"), ["Copper impor"]),  # % is a character here, not a wildcard
+        (FactFilter(text="output_2"), ["Zinc output_"]),  # and so is _
+        (FactFilter(text="5_"), []),  # as a wildcard it would match "5%"
+        (FactFilter(text="s%t"), []),  # as a wildcard, most sentences
+        (FactFilter(text="PRICES"), ["Nickel price"]),
+        (FactFilter(text="beta"), ["Copper impor", "Battery sale"]),  # the post's title counts as text
+        (FactFilter(metric=""), ["Copper impor", "Zinc output_", "Nickel price", "Copper impor", "Battery sale"]),
+    ],
+)
+def test_each_filter_narrows_by_its_own_column(stocked: Archive, flt: FactFilter, expected: list[str]) -> None:
+    with stocked.store.reading() as conn:
+        found, total = query_facts(conn, flt)
+    assert [f.sentence[:12] for f in found] == expected
+    assert total == len(expected)
+
+
+def test_a_backslash_in_text_is_a_character(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, _post("Slashes", 3))
+        replace_facts(conn, {post_id: [replace(BASE, sentence="a\\b", sentence_start=0),
+                                       replace(BASE, sentence="ab", sentence_start=1)]})
+    with archive.store.reading() as conn:
+        assert sentences(conn, FactFilter(text="a\\b")) == ["a\\b"]
+
+
+def test_a_filter_by_post_id(archive: Archive) -> None:
+    ids = stock(archive)
+    with archive.store.reading() as conn:
+        assert sentences(conn, FactFilter(post_id=ids["Beta post"])) == ["Copper impor", "Battery sale"]
+        assert sentences(conn, FactFilter(post_id=0)) == []
+
+
+@pytest.mark.parametrize(
+    ("sort", "descending", "expected"),
+    [
+        (None, False, ["Copper impor", "Zinc output_", "Nickel price", "Copper impor", "Battery sale"]),
+        ("value", False, ["Zinc output_", "Battery sale", "Copper impor", "Copper impor", "Nickel price"]),
+        ("value", True, ["Copper impor", "Copper impor", "Battery sale", "Zinc output_", "Nickel price"]),
+        ("change_pct", False, ["Copper impor", "Copper impor", "Nickel price", "Zinc output_", "Battery sale"]),
+        ("change_pct", True, ["Nickel price", "Copper impor", "Copper impor", "Zinc output_", "Battery sale"]),
+        ("company", False, ["Battery sale", "Nickel price", "Copper impor", "Zinc output_", "Copper impor"]),
+        ("post", True, ["Copper impor", "Battery sale", "Copper impor", "Zinc output_", "Nickel price"]),
+        ("post", False, ["Copper impor", "Zinc output_", "Nickel price", "Copper impor", "Battery sale"]),
+    ],
+)
+def test_sorting_keeps_unknown_values_last_and_ties_in_reading_order(
+        stocked: Archive, sort: SortColumn | None, descending: bool, expected: list[str]) -> None:
+    with stocked.store.reading() as conn:
+        assert sentences(conn, sort=sort, descending=descending) == expected
+
+
+def test_offset_and_limit_cut_the_page_but_not_the_count(stocked: Archive) -> None:
+    with stocked.store.reading() as conn:
+        page, total = query_facts(conn, FactFilter(), offset=1, limit=2, sort="value", descending=True)
+        rest, _ = query_facts(conn, FactFilter(), offset=3)
+    assert ([f.sentence[:12] for f in page], total) == (["Copper impor", "Battery sale"], 5)
+    assert [f.sentence[:12] for f in rest] == ["Copper impor", "Battery sale"]
+
+
+def test_facts_by_ids_returns_only_those_asked_for(stocked: Archive) -> None:
+    with stocked.store.reading() as conn:
+        every, _ = query_facts(conn, FactFilter())
+        wanted = [every[4].id or 0, every[1].id or 0]
+        found = facts_by_ids(conn, wanted)
+        assert facts_by_ids(conn, []) == {}
+    assert sorted(found) == sorted(wanted)
+    assert found[wanted[0]][0] == every[4] and found[wanted[0]][1].title == "Beta post"
+    assert found[wanted[1]][1].permalink == "/2024/03/alpha-post.html"
+
+
+def test_menus_list_each_stored_value_once_in_order(stocked: Archive) -> None:
+    with stocked.store.reading() as conn:
+        assert distinct_values(conn, "company") == ["Toyota", "Vale"]  # no NULL entry
+        assert distinct_values(conn, "metric") == ["imports", "output", "price", "sales"]
+        assert count_facts(conn) == 5
+
+
+def test_nearest_values_put_containing_names_before_close_spellings(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, _post("Names", 3))
+        names = ["Japanese", "Japan", "Jaxan", "Spain", "Pan Pacific", "Nippon"]
+        replace_facts(conn, {post_id: [replace(BASE, country=n, sentence_start=i) for i, n in enumerate(names)]})
+    with archive.store.reading() as conn:
+        assert nearest_values(conn, "country", " JAPAN ") == ("Japan", "Japanese", "Jaxan", "Spain")
+        assert nearest_values(conn, "country", "japan", limit=2) == ("Japan", "Japanese")
+        assert nearest_values(conn, "country", "pan") == ("Japan", "Japanese", "Pan Pacific", "Spain")
+        assert nearest_values(conn, "country", "zzzz") == ()
+        assert nearest_values(conn, "country", "   ") == ()  # a blank word is in every name: it names none
+
+
+def test_only_the_filters_that_alone_match_nothing_are_reported(stocked: Archive) -> None:
+    with stocked.store.reading() as conn:
+        assert unmatched_filters(conn, FactFilter(metric="imports", country="China", text="zzz")) == []
+        assert unmatched_filters(conn, FactFilter(metric="import", country="Chila", company="Nobody")) == [
+            Unmatched("metric", "import", ("imports",)),
+            Unmatched("country", "Chila", ("China",)),
+            Unmatched("company", "Nobody", ()),
+        ]
+        assert unmatched_filters(conn, FactFilter(commodity="zinx", period="2025")) == [
+            Unmatched("commodity", "zinx", ("zinc",)),
+            Unmatched("period", "2025", ()),
+        ]
+    assert Unmatched("metric", "import", ("imports", "output")).message == \
+        "no fact has metric 'import'; nearest: imports, output"
+    assert Unmatched("company", "Nobody", ()).message == "no fact has company 'Nobody'"
+
+
+def test_series_count_dated_market_figures_only(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, _post("Series", 3))
+        copper = replace(BASE, commodity="copper", country="Japan", value=1.0, period="2024-01")
+        rows = [
+            copper, replace(copper, period="2024-02"), replace(copper, period="2024-03"),
+            replace(copper, partner="Chile"), replace(copper, partner="Chile", period="2024-02"),
+            replace(copper, unit="kt"),  # one point of its own series: under the minimum
+            replace(copper, company="JX", period="2024-04"),  # a company's figure is not the market's
+            replace(copper, value=None, period="2024-05"),  # no figure
+            replace(copper, period=None),  # undated
+            replace(copper, commodity=None, period="2024-06"),
+            replace(copper, commodity="zinc", metric="output", country=None),
+            replace(copper, commodity="zinc", metric="output", country=None, period="2024-02"),
+        ]
+        replace_facts(conn, {post_id: [replace(f, sentence_start=i) for i, f in enumerate(rows)]})
+    with archive.store.reading() as conn:
+        chile = ("copper", "imports", "Japan", "Chile", "t", 2)
+        no_partner = ("copper", "imports", "Japan", None, "t", 3)
+        # Grouped rows come in key order, and a NULL sorts first on SQLite, last on PostgreSQL.
+        copper = [no_partner, chile] if conn.dialect.name == "sqlite" else [chile, no_partner]
+        assert series_counts(conn) == [*copper, ("zinc", "output", None, None, "t", 2)]
+        assert series_counts(conn, minimum=3) == [("copper", "imports", "Japan", None, "t", 3)]
+        assert [row[:5] for row in series_counts(conn, minimum=1)][-1] == ("zinc", "output", None, None, "t")
+        assert len(series_counts(conn, minimum=1)) == 4
