@@ -34,7 +34,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from metalnomist.config import Settings
-from metalnomist.models import MatchMode, Post
+from metalnomist.models import MatchMode, PostCard
 from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty, open_archive
 from metalnomist.search import query as query_module
 from metalnomist.search.index import FIELD_BOOSTS, WORD, stopwords
@@ -125,7 +125,7 @@ def recall_at(ranked: Sequence[str], judged: dict[str, int], k: int = 100) -> fl
 
 
 def run_queries(archive: Archive, queries: dict[str, str], limit: int, match: MatchMode | None = None,
-                key: Callable[[Post], str] = lambda post: (post.url or "").removeprefix(URL_PREFIX),
+                key: Callable[[PostCard], str] = lambda post: (post.url or "").removeprefix(URL_PREFIX),
                 ) -> tuple[dict[str, list[str]], list[float]]:
     """Ranked doc keys per query and the wall time of each `search` call, in milliseconds.
 
