@@ -230,6 +230,7 @@ class DeskPost:
     permalink: str | None  # None until the first publication fixes it
     published: datetime | None
     updated: datetime
+    cover: dict[str, Any] | None = field(default=None, hash=False, compare=False)  # id, alt, width, height
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def _desk_post(row: Row[Any], labels: Sequence[str], markdown: str | None) -> De
     permalink = None if row.permalink.startswith(PLACEHOLDER) else row.permalink
     return DeskPost(id=row.id, title=row.title, markdown=markdown, labels=tuple(labels), status=row.status,
                     publish_at=as_utc(row.publish_at), permalink=permalink, published=as_utc(row.published),
-                    updated=as_utc(row.updated) or row.updated)
+                    updated=as_utc(row.updated) or row.updated, cover=(row.extra or {}).get("cover"))
 
 
 def _latest_markdown(conn: Connection, ids: Sequence[int]) -> dict[int, str]:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -189,4 +190,17 @@ audit_log = Table(
     Column("action", String(40), nullable=False),
     Column("target", String(40), nullable=False),  # "post 12", "comment 7", "user ana"
     Column("detail", Text, nullable=False),
+)
+
+media = Table(
+    "media",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("digest", String(64), nullable=False, unique=True),  # SHA-256 of the stored bytes: one copy each
+    Column("content_type", String(20), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # re-encoded by Pillow, never the uploaded bytes
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="SET NULL")),
 )

@@ -39,7 +39,7 @@ Action = Literal["preview", "save", "publish", "schedule", "unpublish", "trash",
 STATUSES: tuple[PostStatus, ...] = ("draft", "scheduled", "published", "trash")
 NOTICES = {"saved": "Draft saved.", "published": "Published.", "scheduled": "Scheduled.",
            "draft": "Moved back to drafts.", "trash": "Moved to the trash.", "restored": "Revision restored.",
-           "emptied": "The trash is empty."}
+           "emptied": "The trash is empty.", "cover": "Cover image saved."}
 STATUS_ONLY: dict[str, PostStatus] = {"unpublish": "draft", "trash": "trash", "restore": "draft"}
 EXPIRED = "This form has expired or did not come from this site; nothing was changed. Please send it again."
 
@@ -57,7 +57,7 @@ def dashboard(request: Request, status: Annotated[PostStatus, Query()] = "draft"
     return admin_page(request, "admin_dashboard.html", context, user)
 
 
-def _editor(request: Request, user: User, post_id: int | None, draft: Draft, errors: dict[str, str] | None = None,
+def editor_page(request: Request, user: User, post_id: int | None, draft: Draft, errors: dict[str, str] | None = None,
             status_code: int = 200, publish_at: str = "") -> Response:
     """The form, with the sanitised preview and the facts the draft reports, each with its sentence."""
     archive = archive_of(request)
@@ -74,7 +74,7 @@ def _editor(request: Request, user: User, post_id: int | None, draft: Draft, err
 
 def new_post(request: Request) -> Response:
     user = signed_in(request)
-    return to_login() if user is None else _editor(request, user, None, Draft("", ""))
+    return to_login() if user is None else editor_page(request, user, None, Draft("", ""))
 
 
 def edit_post(request: Request, post_id: int) -> Response:
@@ -82,7 +82,7 @@ def edit_post(request: Request, post_id: int) -> Response:
     if user is None:
         return to_login()
     post = get_desk_post(archive_of(request).store, post_id)
-    return _editor(request, user, post_id, Draft(post.title, post.markdown, post.labels))
+    return editor_page(request, user, post_id, Draft(post.title, post.markdown, post.labels))
 
 
 def _when(text: str) -> datetime:
@@ -120,14 +120,14 @@ def submit(request: Request, post_id: int | None, title: str, body: str, labels:
         return to_login()
     draft = Draft(title, body, parse_labels(labels))
     if not csrf_ok(request, csrf_token):
-        return _editor(request, user, post_id, draft, {"form": EXPIRED}, 403, publish_at)
+        return editor_page(request, user, post_id, draft, {"form": EXPIRED}, 403, publish_at)
     try:
         if action == "preview":
             check(draft, archive_of(request).settings)
-            return _editor(request, user, post_id, draft, publish_at=publish_at)
+            return editor_page(request, user, post_id, draft, publish_at=publish_at)
         done = _act(request, user, post_id, draft, action, publish_at)
     except InvalidInput as exc:
-        return _editor(request, user, post_id, draft, exc.problems, 400, publish_at)
+        return editor_page(request, user, post_id, draft, exc.problems, 400, publish_at)
     target = getattr(request.state, "post_id", post_id)
     return RedirectResponse(f"/admin/posts/{target}?done={done}", status_code=303)
 
@@ -151,7 +151,8 @@ def restore_form(request: Request, post_id: int, revision_id: int, csrf_token: F
         return to_login()
     if not csrf_ok(request, csrf_token):
         post = get_desk_post(archive_of(request).store, post_id)
-        return _editor(request, user, post_id, Draft(post.title, post.markdown, post.labels), {"form": EXPIRED}, 403)
+        draft = Draft(post.title, post.markdown, post.labels)
+        return editor_page(request, user, post_id, draft, {"form": EXPIRED}, 403)
     archive = archive_of(request)
     restore_revision(archive.store, archive.settings, user, post_id, revision_id)
     return RedirectResponse(f"/admin/posts/{post_id}?done=restored", status_code=303)
