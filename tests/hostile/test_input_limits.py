@@ -98,7 +98,7 @@ def test_a_refused_file_stores_nothing(archive: Archive, tmp_path: Path) -> None
 def test_limits_are_settings_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     keys = [key for key, _, _ in describe() if key.startswith("METALNOMIST_MAX_")]
-    assert len(keys) == 5
+    assert len(keys) == 6  # the five ingest limits and the sitemap file size
     for key in keys:
         assert f"`{key}`" in readme, key
     settings = Settings.from_env({"METALNOMIST_MAX_BODY_CHARS": "1000"})
