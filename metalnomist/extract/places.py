@@ -199,11 +199,17 @@ def _imports(text: str, cands: list[Mention], everywhere: list[Mention], ctx: Pl
     return Place(importer, supplier, "imports")
 
 
+_TOTAL_BEFORE = re.compile(r"\b(?:total|overall)\s+$", re.I)
+_IMPORTS_NEXT = re.compile(r"\s+imports\b", re.I)
+
+
 def _is_importer(text: str, m: Mention, focus: str | None) -> bool:
     """`Japan's imports`, `Japan imported`, `shipments to Japan`; a bare `U.S. imports` in another
     country's report names the supplier, so it counts only for the report's own country."""
     if _TO_BEFORE.search(text[: m.start]):
         return True
+    if is_demonym(text, m) and _TOTAL_BEFORE.search(text[: m.start]) and _IMPORTS_NEXT.match(text[m.end :]):
+        return True  # `total Chinese imports`: the imports a country's statistics total
     if is_demonym(text, m) or _FROM_BEFORE.search(text[: m.start]) or not _IMPORT_AFTER.match(text[m.end :]):
         return False
     possessive = text[m.end : m.end + 1] == "'"

@@ -146,6 +146,12 @@ REPORTING_SIDE = [
         [F(value=50000, metric="exports"), F(value=210000, metric="imports", country="Turkey", partner="Russia")],
         title="Turkey aluminium trade",
     ),
+    # `total Japanese imports`: the demonym owns the imports it totals
+    Case(
+        "Cargoes from Peru lifted total Japanese imports to 1.2 million tonnes.",
+        [F(value=1.2e6, metric="imports", country="Japan", partner="Peru")],
+        title="Peru copper exports",
+    ),
     # a figure shipped in a month stays a shipment
     Case(
         "Chile's copper exports were 420,000 tonnes, after 400,000 tonnes shipped in April.",
