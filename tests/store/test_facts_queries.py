@@ -255,3 +255,10 @@ def test_series_count_dated_market_figures_only(archive: Archive) -> None:
         assert series_counts(conn, minimum=3) == [("copper", "imports", "Japan", None, "t", 3)]
         assert [row[:5] for row in series_counts(conn, minimum=1)][-1] == ("zinc", "output", None, None, "t")
         assert len(series_counts(conn, minimum=1)) == 4
+
+
+def test_a_filter_is_empty_only_when_every_field_is_unset_or_blank() -> None:
+    assert FactFilter().is_empty() and FactFilter(metric="", text="").is_empty()
+    assert not FactFilter(post_id=0).is_empty()  # post 0 is a value, not "no filter"
+    assert not FactFilter(period="2024").is_empty()
+    assert not FactFilter(metric="imports", text="rose").is_empty()

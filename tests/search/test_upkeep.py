@@ -1,0 +1,103 @@
+"""Index upkeep (search/service.py): what catch-up counts, when an index is rebuilt rather than caught up,
+and that a followed index leaves applying to its follower (issue 16: each is a slip that leaves the index
+quietly drifting from its table)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from metalnomist.models import Block, Post
+from metalnomist.pipeline import Archive, ingest_file
+from metalnomist.search.index import SearchIndex
+from metalnomist.search.service import _batches, bring_in_step, catch_up, refresh, reindex
+from metalnomist.store.changes import last_seq
+from metalnomist.store.identity import archive_identity
+
+
+def ingest(archive: Archive, path: Path, titles: list[str], body: str = "tungsten concentrate") -> None:
+    path.write_text("\n".join(json.dumps({"title": t, "url": f"https://x/{t}", "body": body}) for t in titles) + "\n")
+    ingest_file(archive, path)
+
+
+def seq_of(archive: Archive) -> int:
+    with archive.store.reading() as conn:
+        return last_seq(conn)
+
+
+def test_batches_hold_size_posts_and_the_rest() -> None:
+    posts = [Post(title=str(i), blocks=(Block("paragraph", "x"),)) for i in range(7)]
+    assert [[p.title for p in b] for b in _batches(iter(posts), size=3)] == [["0", "1", "2"], ["3", "4", "5"], ["6"]]
+    assert [len(b) for b in _batches(iter(posts[:6]), size=3)] == [3, 3]
+    assert list(_batches(iter([]), size=3)) == []
+    assert [len(b) for b in _batches(iter(posts))] == [7]
+
+
+def test_catch_up_counts_changes_not_posts(archive: Archive, tmp_path: Path) -> None:
+    ingest(archive, tmp_path / "a.jsonl", ["A", "B"])
+    ingest(archive, tmp_path / "b.jsonl", ["A"], body="tungsten prices")  # A changed again: a third change
+    behind = SearchIndex(tmp_path / "behind")
+    assert catch_up(archive.store, behind, batch=2) == 3
+    assert (behind.num_docs(), behind.applied_seq) == (2, seq_of(archive))
+    assert catch_up(archive.store, behind) == 0  # nothing new: nothing applied
+
+
+def test_reindex_builds_for_this_archive_then_applies_what_came_after(archive: Archive, tmp_path: Path) -> None:
+    ingest(archive, tmp_path / "a.jsonl", ["A", "B", "C"])
+    fresh = SearchIndex(tmp_path / "fresh")
+    seen: list[int] = []
+    assert reindex(archive.store, fresh, seen.append) == 3
+    assert fresh.num_docs() == 3 and fresh.applied_seq == seq_of(archive)
+    with archive.store.reading() as conn:
+        assert fresh.archive == archive_identity(conn)
+    assert seen and seen[-1] == 3
+
+
+def test_an_index_in_step_only_catches_up(archive: Archive, tmp_path: Path) -> None:
+    ingest(archive, tmp_path / "a.jsonl", ["A", "B"])
+    index = SearchIndex(tmp_path / "own")
+    assert bring_in_step(archive.store, index) == 2  # new: built from the database (2 posts)
+    ingest(archive, tmp_path / "b.jsonl", ["C", "D", "E"])
+    assert bring_in_step(archive.store, index) == 3  # behind by three changes: those three applied
+    assert bring_in_step(archive.store, index) == 0
+    assert index.num_docs() == 5
+
+
+def test_an_index_whose_count_disagrees_is_rebuilt(archive: Archive, tmp_path: Path) -> None:
+    ingest(archive, tmp_path / "a.jsonl", ["A", "B", "C"])
+    index = SearchIndex(tmp_path / "own")
+    bring_in_step(archive.store, index)
+    index.apply([], {}, index.applied_seq, clear=True)  # documents lost, sequence kept
+    assert index.num_docs() == 0
+    assert bring_in_step(archive.store, index) == 3  # rebuilt: the count of posts, not of changes
+    assert index.num_docs() == 3
+
+
+def test_an_index_ahead_of_the_log_is_rebuilt(archive: Archive, tmp_path: Path) -> None:
+    ingest(archive, tmp_path / "a.jsonl", ["A", "B"])
+    index = SearchIndex(tmp_path / "own")
+    bring_in_step(archive.store, index)
+    index.apply([], {}, seq_of(archive) + 5)  # it claims changes the log never had
+    assert bring_in_step(archive.store, index) == 2
+    assert index.applied_seq == seq_of(archive)
+
+
+def test_an_index_of_another_archive_is_rebuilt(archive: Archive, tmp_path: Path) -> None:
+    ingest(archive, tmp_path / "a.jsonl", ["A", "B"])
+    index = SearchIndex(tmp_path / "own")
+    index.rebuild_from([], seq_of(archive), "another-archive", lambda n: None)  # same sequence, another log
+    assert bring_in_step(archive.store, index) == 2
+    assert index.num_docs() == 2
+
+
+def test_refresh_applies_the_log_unless_a_follower_does(archive: Archive, tmp_path: Path) -> None:
+    ingest(archive, tmp_path / "a.jsonl", ["A"])
+    index = SearchIndex(tmp_path / "own")
+    bring_in_step(archive.store, index)
+    ingest(archive, tmp_path / "b.jsonl", ["B"])
+    index.followed = True
+    refresh(archive.store, index)
+    assert index.num_docs() == 1  # the follower's job: a search does not wait for it
+    index.followed = False
+    refresh(archive.store, index)
+    assert index.num_docs() == 2 and index.applied_seq == seq_of(archive)
