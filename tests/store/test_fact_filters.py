@@ -44,6 +44,7 @@ def test_a_commodity_finds_its_products_and_family(archive: Archive) -> None:
     )
     assert _commodities(archive, "aluminum") == ["aluminium", "bauxite"]  # US spelling, and the ore
     assert _commodities(archive, "lithium carbonate") == ["lithium carbonate"]  # a product stays narrow
+    assert _commodities(archive, "lithium hydroxide") == ["Battery-grade lithium hydroxide"]  # last words count
     assert _commodities(archive, "lith") == []  # words, not fragments
 
 

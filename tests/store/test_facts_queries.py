@@ -203,12 +203,13 @@ def test_menus_list_each_stored_value_once_in_order(stocked: Archive) -> None:
 def test_nearest_values_put_containing_names_before_close_spellings(archive: Archive) -> None:
     with archive.store.transaction() as conn:
         post_id, _ = upsert_post(conn, _post("Names", 3))
-        names = ["Japanese", "Japan", "Jaxan", "Spain", "Pan Pacific", "Nippon"]
+        names = ["Japanese", "Japan", "Jaxan", "Spain", "Pan Pacific", "Nippon", "Jamaica"]
         replace_facts(conn, {post_id: [replace(BASE, country=n, sentence_start=i) for i, n in enumerate(names)]})
     with archive.store.reading() as conn:
         assert nearest_values(conn, "country", " JAPAN ") == ("Japan", "Japanese", "Jaxan", "Spain")
         assert nearest_values(conn, "country", "japan", limit=2) == ("Japan", "Japanese")
         assert nearest_values(conn, "country", "pan") == ("Japan", "Japanese", "Pan Pacific", "Spain")
+        assert nearest_values(conn, "country", "a") == ("Jamaica", "Japan", "Japanese", "Jaxan", "Pan Pacific")  # 5
         assert nearest_values(conn, "country", "zzzz") == ()
         assert nearest_values(conn, "country", "   ") == ()  # a blank word is in every name: it names none
 
