@@ -263,3 +263,19 @@ def test_a_filter_is_empty_only_when_every_field_is_unset_or_blank() -> None:
     assert not FactFilter(post_id=0).is_empty()  # post 0 is a value, not "no filter"
     assert not FactFilter(period="2024").is_empty()
     assert not FactFilter(metric="imports", text="rose").is_empty()
+
+
+def test_commodity_words_match_inside_longer_names_with_hyphens_and_wildcards_literal(archive: Archive) -> None:
+    """A hyphen is a word break on both sides; % and _ in a typed commodity are characters, not wildcards."""
+    names = ["spent lithium-ion batteries", "lithium ion batteries", "grade 50% ferronickel", "grade 50x ferronickel",
+             "nickel_pig iron", "nickelxpig iron"]
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, _post("Commodities", 3))
+        replace_facts(conn, {post_id: [replace(BASE, commodity=n, sentence_start=i) for i, n in enumerate(names)]})
+    with archive.store.reading() as conn:
+        def found(wanted: str) -> list[str]:
+            return sorted(f.commodity or "" for f in query_facts(conn, FactFilter(commodity=wanted))[0])
+
+        assert found("lithium-ion batteries") == ["lithium ion batteries", "spent lithium-ion batteries"]
+        assert found("50% ferronickel") == ["grade 50% ferronickel"]
+        assert found("nickel_pig") == ["nickel_pig iron"]
