@@ -218,7 +218,7 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),
     )
     where = place(draft, view, base, ctx)
-    metric = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where, view.text)
+    metric = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where, view)
     commodity = _commodity(draft, view, state, metric)
     period = _period(draft, view, state, metric)
     headline = period is None and _headline_dates(draft, view, metric)
@@ -261,12 +261,18 @@ def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
 _IMPORT = re.compile(r"\bimport", re.I)
 
 
-def _by_whom(metric: str, company: str | None, where: Place, text: str) -> str:
+_OWN_EXPORTS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?exports\b", re.I)
+
+
+def _by_whom(metric: str, company: str | None, where: Place, view: SentenceView) -> str:
     """Goods leaving a country are its `exports`, a producer's own deliveries its `shipments`
-    (`the mining giant exported 84.1mn t`); a purchase with no country buying is `demand`
-    (investors' gold), not anyone's imports."""
+    (`the mining giant exported 84.1mn t`), unless the text says whose they are (`Economic Times
+    reported that Chile's exports …`); a purchase with no country buying is `demand` (investors'
+    gold), not anyone's imports."""
+    text = view.text
     if metric in {"exports", "shipments"}:
-        return "shipments" if company else "exports"
+        owned = any(m.canonical == where.country and _OWN_EXPORTS.match(text, m.end) for m in view.entities.countries)
+        return "shipments" if company and not owned else "exports"
     if metric == "imports" and where.country is None and where.partner is None and not _IMPORT.search(text):
         return "demand"
     return metric

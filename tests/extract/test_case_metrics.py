@@ -8,6 +8,11 @@ from tests.extract.cases import Case, F, check, row_id
 
 # Who ships: a country's outflow is `exports`, a producer's own deliveries are `shipments`.
 SHIPPERS = [
+    # an outlet that reports a country's exports does not make them its own shipments
+    Case(
+        "Economic Daily reported that Peru's exports of zinc concentrate reached 1.4 million tonnes in 2023.",
+        [F(value=1.4e6, metric="exports", country="Peru")],
+    ),
     Case("Peru shipped 210,000 tonnes of zinc concentrate in May.", [F(value=210000, metric="exports")]),
     Case(
         "Fortescue shipped 47.7mn t of iron ore in the quarter.",
