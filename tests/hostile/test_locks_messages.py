@@ -70,7 +70,7 @@ def outage(pg_admin_url: str, pg_url: str, tmp_path: Path) -> Iterator[Site]:
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("path", ["/api/posts", "/api/search?q=copper", "/api/facts"])
+@pytest.mark.parametrize("path", ["/api/posts", "/api/posts/1", "/api/facts"])
 def test_a_database_outage_answers_503_store_unavailable_in_the_api(outage: Site, path: str) -> None:
     response = outage.client.get(path)
     assert response.status_code == 503
@@ -78,11 +78,18 @@ def test_a_database_outage_answers_503_store_unavailable_in_the_api(outage: Site
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("path", ["/", "/search?q=copper", "/data"])
+@pytest.mark.parametrize("path", ["/", "/search/label/Copper", "/data"])
 def test_a_database_outage_answers_a_plain_503_page_on_the_site(outage: Site, path: str) -> None:
     response = outage.client.get(path)
     assert response.status_code == 503
     assert response.headers["content-type"].startswith("text/html") and "Traceback" not in response.text
+
+
+@pytest.mark.postgres
+def test_search_keeps_answering_from_the_index_during_a_database_outage(outage: Site) -> None:
+    """Hits are shown from the cards the index stores, so readers can still search while the database is away."""
+    response = outage.client.get("/api/search", params={"q": "copper"})
+    assert response.status_code == 200 and response.json()["results"]
 
 
 def test_a_full_disk_under_a_sqlite_database_is_one_line_and_exit_1(tmp_path: Path) -> None:
