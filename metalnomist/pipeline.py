@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from metalnomist.config import Settings
-from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited
+from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited, StoreError
 from metalnomist.models import MAX_STORED_INT, Comment, Fact, IngestReport, Post
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.semantic import SemanticIndex, open_semantic
@@ -35,6 +36,7 @@ from metalnomist.store.comments import (
     with_comments,
 )
 from metalnomist.store.facts import FactFilter, SortColumn, Unmatched, query_facts, replace_facts, unmatched_filters
+from metalnomist.store.ingests import begin_ingest, discard_abandoned, discard_ingest, publish_ingest, write_hidden
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
 from metalnomist.workers import die_with_parent
@@ -125,19 +127,24 @@ def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progr
 
 
 def store_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progress | None = None) -> IngestReport:
-    """All of one file or none of it in the database, without making other writers wait while it is read.
+    """All of one file or none of it visible, without making other writers wait while it is stored.
 
-    Reading, parsing and fact extraction (minutes for big files) happen before the write lock is
-    taken, into a staging file; a bad post stops the import there, with nothing written. Only then
-    does one transaction write the prepared batches, so the lock is held for database work alone.
+    Reading, parsing and fact extraction (minutes for big files) happen outside any transaction.
+    On SQLite, whose one write lock every writer waits for, each batch of new posts is then
+    written hidden in a short transaction, and one more shows the whole file (store/ingests.py).
+    PostgreSQL lets others write beside a long transaction, so there the file is one transaction.
     """
-    with tempfile.SpooledTemporaryFile(max_size=STAGE_IN_MEMORY, prefix="metalnomist-ingest-") as staging:
-        from metalnomist.ingest import read_posts  # here, so opening an archive to search skips the readers
-        from metalnomist.ingest.checks import Limits
+    from metalnomist.ingest import read_posts  # here, so opening an archive to search skips the readers
+    from metalnomist.ingest.checks import Limits
 
-        _stage(archive, path, read_posts(path, fmt, Limits.from_settings(archive.settings)), staging, progress)
-        staging.seek(0)
-        counts, facts = _publish(archive, _staged(staging))
+    posts = read_posts(path, fmt, Limits.from_settings(archive.settings))
+    with tempfile.SpooledTemporaryFile(max_size=STAGE_IN_MEMORY, prefix="metalnomist-ingest-") as staging:
+        if archive.store.engine.dialect.name == "sqlite":
+            counts, facts = _store_in_steps(archive, path, posts, staging, progress)
+        else:
+            _stage(archive, path, posts, staging, progress)
+            staging.seek(0)
+            counts, facts = _write_staged(archive, _staged(staging))
     if counts["added"] + counts["updated"] >= CHECKPOINT_AFTER:
         archive.store.checkpoint()
     return IngestReport(files=1, facts=facts, **counts)
@@ -151,8 +158,8 @@ class _Staged:
     facts: dict[int, list[Fact]]  # by position in `posts`
 
 
-def _stage(archive: Archive, path: Path, posts: Iterable[Post], staging: IO[bytes], progress: Progress | None) -> None:
-    """Parse and extract outside any transaction; pickled batches stay in memory up to STAGE_IN_MEMORY, then on disk."""
+def _prepared(archive: Archive, posts: Iterable[Post]) -> Iterator[_Staged]:
+    """Batches with their facts extracted, outside any transaction; posts stored as they are skip extraction."""
     with _Extractor() as extract:
         for batch in _batches(posts):
             found: dict[int, list[Fact]] = {}
@@ -161,13 +168,23 @@ def _stage(archive: Archive, path: Path, posts: Iterable[Post], staging: IO[byte
                     stored = stored_hashes(conn, [post.key for post in batch])
                 fresh = [i for i, post in enumerate(batch) if stored.get(post.key) != content_hash(post)]
                 found = dict(zip(fresh, extract([batch[i] for i in fresh]), strict=True))
-            try:
-                pickle.dump(_Staged(batch, found), staging, protocol=pickle.HIGHEST_PROTOCOL)
-            except OSError as exc:
-                raise IngestError(str(path), f"no room to stage the import in {tempfile.gettempdir()} "
-                                             f"({exc.strerror}); free some space or set TMPDIR") from None
-            if progress:
-                progress(len(batch))
+            yield _Staged(batch, found)
+
+
+def _stage(archive: Archive, path: Path, posts: Iterable[Post], staging: IO[bytes], progress: Progress | None) -> None:
+    """Pickled batches stay in memory up to STAGE_IN_MEMORY, then on disk."""
+    for staged in _prepared(archive, posts):
+        _keep(path, staged, staging)
+        if progress:
+            progress(len(staged.posts))
+
+
+def _keep(path: Path, staged: _Staged, staging: IO[bytes]) -> None:
+    try:
+        pickle.dump(staged, staging, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as exc:
+        raise IngestError(str(path), f"no room to stage the import in {tempfile.gettempdir()} "
+                                     f"({exc.strerror}); free some space or set TMPDIR") from None
 
 
 def _staged(staging: IO[bytes]) -> Iterator[_Staged]:
@@ -178,11 +195,49 @@ def _staged(staging: IO[bytes]) -> Iterator[_Staged]:
             return
 
 
-def _publish(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[str, int], int]:
-    """The file's one write transaction: only the upserts and facts prepared in `_stage`."""
+def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post], staging: IO[bytes],
+                    progress: Progress | None) -> tuple[dict[str, int], int]:
+    """New posts go in hidden, a batch per short transaction; changes to stored posts wait in
+    `staging` for the short transaction that publishes the file. A failure takes it all back."""
+    store = archive.store
+    discard_abandoned(store)
+    ingest = begin_ingest(store)
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    facts = 0
+    try:
+        for staged in _prepared(archive, posts):
+            with store.transaction() as conn:
+                written = write_hidden(conn, ingest, staged.posts, staged.facts)
+            for i, done in enumerate(written):
+                if done.placed == "busy":
+                    raise IngestError(str(path), f"post {staged.posts[i].title!r} is being stored by another "
+                                                 "ingest that has not finished; try again when it has")
+            later = [i for i, done in enumerate(written) if done.placed == "later"]
+            _keep(path, _Staged([staged.posts[i] for i in later],
+                                {j: staged.facts[i] for j, i in enumerate(later) if i in staged.facts}), staging)
+            counts["added"] += sum(done.placed == "added" for done in written)
+            counts["unchanged"] += sum(done.placed == "unchanged" for done in written)
+            facts += sum(len(staged.facts.get(i, ())) for i, done in enumerate(written) if done.placed == "added")
+            if progress:
+                progress(len(staged.posts))
+        staging.seek(0)
+        changed, changed_facts = _write_staged(archive, _staged(staging), publishing=ingest)
+    except BaseException:
+        with contextlib.suppress(StoreError):  # what failed matters more; the next ingest takes it back then
+            discard_ingest(store, ingest)
+        raise
+    counts = {name: counts[name] + changed[name] for name in counts}
+    return counts, facts + changed_facts
+
+
+def _write_staged(archive: Archive, batches: Iterable[_Staged],
+                  publishing: int | None = None) -> tuple[dict[str, int], int]:
+    """One transaction: the upserts and facts prepared in `_prepared`, publishing an ingest first if given."""
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     facts = 0
     with archive.store.transaction() as conn:
+        if publishing is not None:
+            publish_ingest(conn, publishing)
         for staged in batches:
             results = upsert_posts(conn, staged.posts)
             found: dict[int, list[Fact]] = {}

@@ -10,13 +10,13 @@ from sqlalchemy import Connection, and_, delete, false, func, insert, select, up
 
 from metalnomist.models import Comment, Post
 from metalnomist.store.changes import note_changes
-from metalnomist.store.schema import as_utc, comments
+from metalnomist.store.schema import as_utc, comment_rows, comments
 
 
 def add_comment(conn: Connection, comment: Comment, client: str | None) -> Comment:
     values = {"post_id": comment.post_id, "author": comment.author, "body": comment.body,
               "published": comment.published, "approved": comment.approved, "origin": "reader", "client": client}
-    new_id = conn.execute(insert(comments).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+    new_id = conn.execute(insert(comment_rows).values(**values)).inserted_primary_key[0]  # type: ignore[index]
     if comment.approved and comment.post_id is not None:
         note_changes(conn, [comment.post_id])  # its comment count, which search results show, moved
     return Comment(author=comment.author, body=comment.body, published=comment.published, id=int(new_id),
@@ -52,7 +52,7 @@ def lock_client(conn: Connection, client: str) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(select(func.pg_advisory_xact_lock(int(client[:15], 16))))
     else:
-        conn.execute(update(comments).where(false()).values(client=comments.c.client))
+        conn.execute(update(comment_rows).where(false()).values(client=comment_rows.c.client))
 
 
 def recent_by_client(conn: Connection, client: str, since: datetime) -> int:
@@ -76,9 +76,11 @@ def _note_post_of(conn: Connection, comment_id: int) -> None:
 
 def approve_comment(conn: Connection, comment_id: int) -> bool:
     _note_post_of(conn, comment_id)
-    return conn.execute(update(comments).where(comments.c.id == comment_id).values(approved=True)).rowcount > 0
+    visible = comment_rows.c.id.in_(select(comments.c.id).where(comments.c.id == comment_id))
+    return conn.execute(update(comment_rows).where(visible).values(approved=True)).rowcount > 0
 
 
 def delete_comment(conn: Connection, comment_id: int) -> bool:
     _note_post_of(conn, comment_id)
-    return conn.execute(delete(comments).where(comments.c.id == comment_id)).rowcount > 0
+    visible = comment_rows.c.id.in_(select(comments.c.id).where(comments.c.id == comment_id))
+    return conn.execute(delete(comment_rows).where(visible)).rowcount > 0

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, Table, bindparam, delete, func, insert, or_, select, update
 
 from metalnomist.models import Fact
-from metalnomist.store.schema import contradictions, facts
+from metalnomist.store.schema import contradiction_rows, contradictions, fact_rows, facts, ingests
 
 TOLERANCE = 0.01  # the benchmark's own tolerance: closer values are the same figure rounded
 KEY_FIELDS = ("commodity", "metric", "country", "partner", "company", "unit", "period")
@@ -64,46 +64,59 @@ def _pairs(group: Sequence[_Member], changed: Collection[int] | None) -> Iterato
                        "metric": a.metric, "period": a.period}
 
 
-def _store_pairs(conn: Connection, keys: Iterable[str], changed: Collection[int] | None) -> None:
-    columns = (facts.c.id, facts.c.post_id, facts.c.value, facts.c.commodity, facts.c.metric, facts.c.period,
-               facts.c.series_key)
+def _store_pairs(conn: Connection, keys: Iterable[str], changed: Collection[int] | None, source: Any = facts,
+                 pairs: Table = contradiction_rows, batch: int | None = None) -> None:
+    columns = (source.c.id, source.c.post_id, source.c.value, source.c.commodity, source.c.metric, source.c.period,
+               source.c.series_key)
     for chunk in _chunks(sorted(set(keys))):
-        query = (select(*columns).where(facts.c.series_key.in_(chunk))
-                 .order_by(facts.c.series_key, facts.c.post_id, facts.c.id))
+        query = (select(*columns).where(source.c.series_key.in_(chunk))
+                 .order_by(source.c.series_key, source.c.post_id, source.c.id))
         rows = []
         for _, members in groupby(conn.execute(query), key=lambda row: row.series_key):
             group = [_Member(r.id, r.post_id, r.value, r.commodity or "", r.metric, r.period) for r in members]
-            rows += list(_pairs(group, changed))
+            rows += [{**pair, "batch": batch} if batch is not None else pair for pair in _pairs(group, changed)]
         if rows:
-            conn.execute(insert(contradictions), rows)
+            conn.execute(insert(pairs), rows)
 
 
-def find_contradictions(conn: Connection, post_ids: Collection[int]) -> None:
-    """After these posts' facts were replaced: store every pair their new facts form with any post's."""
+def find_contradictions(conn: Connection, post_ids: Collection[int], batch: int | None = None) -> None:
+    """After these posts' facts were replaced: store every pair their new facts form with any post's.
+
+    The facts of an unpublished ingest (`batch`) pair with every visible fact and with each other,
+    and their pairs stay hidden with them.
+    """
+    source: Any = facts
+    if batch is not None:
+        shown = or_(fact_rows.c.batch.is_(None), fact_rows.c.batch == batch,
+                    fact_rows.c.batch.not_in(select(ingests.c.id)))
+        source = select(fact_rows).where(shown).subquery()
     keys: list[str] = []
     for chunk in _chunks(sorted(post_ids)):
-        keys += conn.execute(select(facts.c.series_key).distinct()
-                             .where(facts.c.post_id.in_(chunk), facts.c.series_key.is_not(None))).scalars()
-    _store_pairs(conn, keys, set(post_ids))
+        keys += conn.execute(select(source.c.series_key).distinct()
+                             .where(source.c.post_id.in_(chunk), source.c.series_key.is_not(None))).scalars()
+    _store_pairs(conn, keys, set(post_ids), source, batch=batch)
 
 
-def rebuild_contradictions(conn: Connection, batch: int = 5000) -> None:
-    """Every fact's series key and every pair again, from the facts alone (the migration that added them)."""
-    conn.execute(delete(contradictions))
+def rebuild_contradictions(conn: Connection, batch: int = 5000, fact_table: Table = fact_rows,
+                           pair_table: Table = contradiction_rows) -> None:
+    """Every fact's series key and every pair again, from the facts alone (the migration that added them,
+    which passes the tables by the names they had then)."""
+    conn.execute(delete(pair_table))
     last = 0
     while True:
         # Only the columns a key needs: a migration runs this on the schema of its own day.
-        columns = [facts.c.id, facts.c.value, *(getattr(facts.c, name) for name in KEY_FIELDS)]
-        rows = list(conn.execute(select(*columns).where(facts.c.id > last).order_by(facts.c.id).limit(batch)))
+        columns = [fact_table.c.id, fact_table.c.value, *(getattr(fact_table.c, name) for name in KEY_FIELDS)]
+        rows = list(conn.execute(select(*columns).where(fact_table.c.id > last).order_by(fact_table.c.id)
+                                 .limit(batch)))
         if not rows:
             break
         keyed = [{"fact_id": r.id, "key": series_key(r)} for r in rows]
-        conn.execute(update(facts).where(facts.c.id == bindparam("fact_id")).values(series_key=bindparam("key")),
-                     keyed)
+        conn.execute(update(fact_table).where(fact_table.c.id == bindparam("fact_id"))
+                     .values(series_key=bindparam("key")), keyed)
         last = rows[-1].id
-    shared = (select(facts.c.series_key).where(facts.c.series_key.is_not(None)).group_by(facts.c.series_key)
-              .having(func.count(func.distinct(facts.c.post_id)) > 1))
-    _store_pairs(conn, conn.execute(shared).scalars(), None)
+    shared = (select(fact_table.c.series_key).where(fact_table.c.series_key.is_not(None))
+              .group_by(fact_table.c.series_key).having(func.count(func.distinct(fact_table.c.post_id)) > 1))
+    _store_pairs(conn, conn.execute(shared).scalars(), None, fact_table, pair_table)
 
 
 def count_contradictions(conn: Connection) -> int:

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, delete, func, insert, literal, or_, select
 from metalnomist.models import FACT_FIELDS, FACT_FILTERS, FACT_IDS, Fact
 from metalnomist.store.contradictions import find_contradictions, series_key
 from metalnomist.store.revision import note_facts_changed
-from metalnomist.store.schema import as_utc, facts, posts
+from metalnomist.store.schema import as_utc, fact_rows, facts, posts
 
 # Stored as columns of their own: all but the post's title (joined from posts) and the ids.
 STORED: tuple[str, ...] = tuple(name for name in FACT_FIELDS if name != "post" and name not in FACT_IDS)
@@ -47,20 +47,21 @@ class FactFilter:
         return all(getattr(self, f.name) in (None, "") for f in fields(self))
 
 
-def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]]) -> None:
+def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch: int | None = None) -> None:
     """Each listed post's facts become exactly these: one delete and one insert for the lot.
 
     The contradictions their old facts took part in go with them; those the new ones form are
-    stored, and the facts revision moves on at commit (see note_facts_changed).
+    stored, and the facts revision moves on at commit (see note_facts_changed). With `batch`, the
+    posts are new ones of an unpublished ingest, and their facts stay hidden with them (store/ingests.py).
     """
     if not by_post:
         return
-    conn.execute(delete(facts).where(facts.c.post_id.in_(list(by_post))))
-    rows = [{"post_id": post_id, "series_key": series_key(f), **{c: getattr(f, c) for c in STORED}}
+    conn.execute(delete(fact_rows).where(fact_rows.c.post_id.in_(list(by_post))))
+    rows = [{"post_id": post_id, "batch": batch, "series_key": series_key(f), **{c: getattr(f, c) for c in STORED}}
             for post_id, items in by_post.items() for f in items]
     if rows:
-        conn.execute(insert(facts), rows)
-        find_contradictions(conn, list(by_post))
+        conn.execute(insert(fact_rows), rows)
+        find_contradictions(conn, list(by_post), batch)
     note_facts_changed(conn)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -29,98 +30,132 @@ def as_utc(value: datetime | None) -> datetime | None:
         return None
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
-posts = Table(
-    "posts",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("key", String(600), nullable=False, unique=True),
-    Column("permalink", String(300), nullable=False, unique=True),
-    Column("title", Text, nullable=False),
-    Column("blocks", JSON, nullable=False),
-    Column("body", Text, nullable=False),
-    Column("url", Text),
-    Column("published", DateTime(timezone=True)),
-    Column("created", DateTime(timezone=True), nullable=False),
-    Column("updated", DateTime(timezone=True), nullable=False),
-    Column("source", Text),
-    Column("date_source", String(10)),  # models.DateSource; NULL for dated posts stored before it was kept
-    Column("comment_count", Integer),
-    Column("extra", JSON, nullable=False),
-    Column("content_hash", String(64), nullable=False),
-    # models.PostStatus: only 'published' posts reach readers (pages, feeds, search, API, facts)
-    Column("status", String(10), nullable=False, server_default="published"),
-    Column("publish_at", DateTime(timezone=True)),  # when a 'scheduled' post publishes itself
-)
-Index("ix_posts_published", posts.c.published)
-Index("ix_posts_status_publish_at", posts.c.status, posts.c.publish_at)
+# Each archive table is stored as `<name>_rows` and read through a view of the old name that leaves
+# out rows of an ingest still running (`batch` names it in `ingests`): a big file is written in short
+# transactions, invisible until one tiny one publishes it (store/ingests.py). Write to the tables,
+# read from the views; migration 0006 made them.
+visible = MetaData()
+
+
+def _post_columns() -> list[Column[Any]]:
+    return [
+        Column("id", Integer, primary_key=True),
+        Column("key", String(600), nullable=False, unique=True),
+        Column("permalink", String(300), nullable=False, unique=True),
+        Column("title", Text, nullable=False),
+        Column("blocks", JSON, nullable=False),
+        Column("body", Text, nullable=False),
+        Column("url", Text),
+        Column("published", DateTime(timezone=True)),
+        Column("created", DateTime(timezone=True), nullable=False),
+        Column("updated", DateTime(timezone=True), nullable=False),
+        Column("source", Text),
+        Column("date_source", String(10)),  # models.DateSource; NULL for dated posts stored before it was kept
+        Column("comment_count", Integer),
+        Column("extra", JSON, nullable=False),
+        Column("content_hash", String(64), nullable=False),
+        # models.PostStatus: only 'published' posts reach readers (pages, feeds, search, API, facts)
+        Column("status", String(10), nullable=False, server_default="published"),
+        Column("publish_at", DateTime(timezone=True)),  # when a 'scheduled' post publishes itself
+    ]
+
+
+def _label_columns(parent: str) -> list[Column[Any]]:
+    return [
+        Column("post_id", Integer, ForeignKey(f"{parent}.id", ondelete="CASCADE"), primary_key=True),
+        Column("label", String(200), primary_key=True),
+        Column("position", Integer, nullable=False),
+    ]
+
+
+def _comment_columns(parent: str) -> list[Column[Any]]:
+    return [
+        Column("id", Integer, primary_key=True),
+        Column("post_id", Integer, ForeignKey(f"{parent}.id", ondelete="CASCADE"), nullable=False),
+        Column("author", String(200), nullable=False),
+        Column("body", Text, nullable=False),
+        Column("published", DateTime(timezone=True)),
+        Column("approved", Boolean, nullable=False),
+        Column("origin", String(20), nullable=False),
+        Column("client", String(64)),
+    ]
+
+
+def _fact_columns(parent: str) -> list[Column[Any]]:
+    return [
+        Column("id", Integer, primary_key=True),
+        Column("post_id", Integer, ForeignKey(f"{parent}.id", ondelete="CASCADE"), nullable=False),
+        Column("sentence", Text, nullable=False),
+        Column("sentence_start", Integer),
+        Column("value", Float),
+        Column("value_max", Float),
+        Column("unit", String(40)),
+        Column("change_pct", Float),
+        Column("change_pp", Float),
+        Column("change_basis", String(10)),
+        Column("metric", String(40), nullable=False),
+        Column("commodity", String(120)),
+        Column("country", String(120)),
+        Column("partner", String(120)),
+        Column("company", String(200)),
+        Column("period", String(40)),
+        Column("forecast", Boolean, nullable=False),
+        Column("source", String(200)),
+        Column("bound", String(20)),
+        # A dated figure's series and period, case-folded (see store/contradictions.py); NULL for undated facts.
+        Column("series_key", String(700)),
+    ]
+
+
+def _contradiction_columns(parent: str) -> list[Column[Any]]:
+    """Pairs of facts from different posts that report one figure differently, kept as facts change."""
+    return [
+        Column("first_fact_id", Integer, ForeignKey(f"{parent}.id", ondelete="CASCADE"), primary_key=True),
+        Column("second_fact_id", Integer, ForeignKey(f"{parent}.id", ondelete="CASCADE"), primary_key=True),
+        Column("commodity", String(120), nullable=False),  # the listing's order: commodity, metric, period
+        Column("metric", String(40), nullable=False),
+        Column("period", String(40), nullable=False),
+    ]
+
+
+def _batch() -> Column[Any]:
+    return Column("batch", Integer)  # the ingest that wrote the row: hidden while it is listed in `ingests`
+
+
+post_rows = Table("post_rows", metadata, *_post_columns(), _batch())
+Index("ix_posts_published", post_rows.c.published)
+Index("ix_posts_status_publish_at", post_rows.c.status, post_rows.c.publish_at)
 # Listings ask for published posts newest first: without it a page sorts every published post.
-Index("ix_posts_status_published", posts.c.status, posts.c.published, posts.c.id)
+Index("ix_posts_status_published", post_rows.c.status, post_rows.c.published, post_rows.c.id)
+Index("ix_post_rows_batch", post_rows.c.batch)
+label_rows = Table("label_rows", metadata, *_label_columns("post_rows"), _batch())
+Index("ix_post_labels_label", label_rows.c.label)
+comment_rows = Table("comment_rows", metadata, *_comment_columns("post_rows"), _batch())
+Index("ix_comments_post", comment_rows.c.post_id)
+fact_rows = Table("fact_rows", metadata, *_fact_columns("post_rows"), _batch())
+Index("ix_facts_post", fact_rows.c.post_id)
+Index("ix_facts_series", fact_rows.c.commodity, fact_rows.c.metric, fact_rows.c.country)
+Index("ix_facts_series_key", fact_rows.c.series_key)
+contradiction_rows = Table("contradiction_rows", metadata, *_contradiction_columns("fact_rows"), _batch())
+Index("ix_contradictions_order", contradiction_rows.c.commodity, contradiction_rows.c.metric,
+      contradiction_rows.c.period, contradiction_rows.c.first_fact_id, contradiction_rows.c.second_fact_id)
+Index("ix_contradictions_second", contradiction_rows.c.second_fact_id)
 
-post_labels = Table(
-    "post_labels",
-    metadata,
-    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
-    Column("label", String(200), primary_key=True),
-    Column("position", Integer, nullable=False),
-)
-Index("ix_post_labels_label", post_labels.c.label)
+posts = Table("posts", visible, *_post_columns())
+post_labels = Table("post_labels", visible, *_label_columns("posts"))
+comments = Table("comments", visible, *_comment_columns("posts"))
+facts = Table("facts", visible, *_fact_columns("posts"))
+contradictions = Table("contradictions", visible, *_contradiction_columns("facts"))
 
-comments = Table(
-    "comments",
+ingests = Table(
+    "ingests",
     metadata,
-    Column("id", Integer, primary_key=True),
-    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False),
-    Column("author", String(200), nullable=False),
-    Column("body", Text, nullable=False),
-    Column("published", DateTime(timezone=True)),
-    Column("approved", Boolean, nullable=False),
-    Column("origin", String(20), nullable=False),
-    Column("client", String(64)),
+    Column("id", Integer, primary_key=True),  # AUTOINCREMENT: a number is never reused, even after publishing
+    Column("pid", Integer, nullable=False),
+    Column("host", String(255), nullable=False),
+    Column("started", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,
 )
-Index("ix_comments_post", comments.c.post_id)
-
-facts = Table(
-    "facts",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False),
-    Column("sentence", Text, nullable=False),
-    Column("sentence_start", Integer),
-    Column("value", Float),
-    Column("value_max", Float),
-    Column("unit", String(40)),
-    Column("change_pct", Float),
-    Column("change_pp", Float),
-    Column("change_basis", String(10)),
-    Column("metric", String(40), nullable=False),
-    Column("commodity", String(120)),
-    Column("country", String(120)),
-    Column("partner", String(120)),
-    Column("company", String(200)),
-    Column("period", String(40)),
-    Column("forecast", Boolean, nullable=False),
-    Column("source", String(200)),
-    Column("bound", String(20)),
-    # A dated figure's series and period, case-folded (see store/contradictions.py); NULL for undated facts.
-    Column("series_key", String(700)),
-)
-Index("ix_facts_post", facts.c.post_id)
-Index("ix_facts_series", facts.c.commodity, facts.c.metric, facts.c.country)
-Index("ix_facts_series_key", facts.c.series_key)
-
-# Pairs of facts from different posts that report one figure differently, kept as facts change.
-contradictions = Table(
-    "contradictions",
-    metadata,
-    Column("first_fact_id", Integer, ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
-    Column("second_fact_id", Integer, ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
-    Column("commodity", String(120), nullable=False),  # the listing's order: commodity, metric, period
-    Column("metric", String(40), nullable=False),
-    Column("period", String(40), nullable=False),
-)
-Index("ix_contradictions_order", contradictions.c.commodity, contradictions.c.metric, contradictions.c.period,
-      contradictions.c.first_fact_id, contradictions.c.second_fact_id)
-Index("ix_contradictions_second", contradictions.c.second_fact_id)
 
 changes = Table(
     "changes",
@@ -172,7 +207,7 @@ revisions = Table(
     "revisions",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False),
+    Column("post_id", Integer, ForeignKey("post_rows.id", ondelete="CASCADE"), nullable=False),
     Column("saved", DateTime(timezone=True), nullable=False),
     Column("user_id", Integer, ForeignKey("users.id", ondelete="SET NULL")),
     Column("title", Text, nullable=False),

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, select, upda
 
 from metalnomist.models import Post
 from metalnomist.store.changes import note_changes
-from metalnomist.store.schema import as_utc, comments, post_labels, posts
+from metalnomist.store.schema import as_utc, comment_rows, comments, label_rows, post_rows, posts
 from metalnomist.text import slugify
 
 Outcome = Literal["added", "updated", "unchanged"]
@@ -57,13 +57,13 @@ def upsert_posts(conn: Connection, batch: Sequence[Post]) -> list[tuple[int, Out
         else:
             inserts.append(i)
     if updates:
-        conn.execute(update(posts).where(posts.c.id == bindparam("b_id")), updates)
-    new_ids = _insert(conn, [batch[i] for i in inserts], [digests[i] for i in inserts], now)
+        conn.execute(update(post_rows).where(post_rows.c.id == bindparam("b_id")), updates)
+    new_ids = insert_posts(conn, [batch[i] for i in inserts], [digests[i] for i in inserts], now)
     for i, post_id in zip(inserts, new_ids, strict=True):
         results[i] = (post_id, "added")
     changed = [(post, result) for post, result in zip(batch, results, strict=True)
                if result is not None and result[1] != "unchanged"]
-    _write_children(conn, [(r[0], p) for p, r in changed], [r[0] for p, r in changed if r[1] == "updated"], now)
+    write_children(conn, [(r[0], p) for p, r in changed], [r[0] for p, r in changed if r[1] == "updated"], now)
     return [r for r in results if r is not None]
 
 
@@ -74,21 +74,24 @@ def _values(post: Post, digest: str, now: datetime) -> dict[str, Any]:
             "comment_count": post.comment_count, "extra": post.metadata, "content_hash": digest}
 
 
-def _insert(conn: Connection, new: Sequence[Post], digests: Sequence[str], now: datetime) -> list[int]:
+def insert_posts(conn: Connection, new: Sequence[Post], digests: Sequence[str], now: datetime,
+                 batch: int | None = None) -> list[int]:
+    """New posts' rows; those of an unpublished ingest (`batch`) stay hidden until it publishes."""
     if not new:
         return []
     links = _free_permalinks(conn, [(p.published or now, slugify(p.title)) for p in new])
-    rows = [{"key": p.key, "permalink": link, "created": now, **_values(p, digest, now)}
+    rows = [{"key": p.key, "permalink": link, "created": now, "batch": batch, **_values(p, digest, now)}
             for p, link, digest in zip(new, links, digests, strict=True)]
-    inserted = conn.execute(insert(posts).returning(posts.c.id, sort_by_parameter_order=True), rows)
+    inserted = conn.execute(insert(post_rows).returning(post_rows.c.id, sort_by_parameter_order=True), rows)
     return [int(row.id) for row in inserted]
 
 
 def _free_permalinks(conn: Connection, wanted: Sequence[tuple[datetime, str]]) -> list[str]:
     """`/YYYY/MM/slug.html`, numbered `-2`, `-3` … past links already taken (in the database or this batch)."""
     bases = [f"/{when.year:04d}/{when.month:02d}/{slug}" for when, slug in wanted]
-    taken = set(conn.execute(select(posts.c.permalink).where(posts.c.permalink.in_({b + ".html" for b in bases})))
-                .scalars())
+    # Hidden rows of unpublished ingests hold their permalinks too.
+    wanted_links = {b + ".html" for b in bases}
+    taken = set(conn.execute(select(post_rows.c.permalink).where(post_rows.c.permalink.in_(wanted_links))).scalars())
     links = []
     for base in bases:
         candidate, n = f"{base}.html", 1
@@ -101,28 +104,30 @@ def _free_permalinks(conn: Connection, wanted: Sequence[tuple[datetime, str]]) -
 
 
 def _exists(conn: Connection, permalink: str) -> bool:
-    return conn.execute(select(posts.c.id).where(posts.c.permalink == permalink)).first() is not None
+    return conn.execute(select(post_rows.c.id).where(post_rows.c.permalink == permalink)).first() is not None
 
 
-def _write_children(conn: Connection, changed: Sequence[tuple[int, Post]], updated_ids: Sequence[int],
-                    now: datetime) -> None:
-    """Labels and source comments are replaced whole; every change is logged.
+def write_children(conn: Connection, changed: Sequence[tuple[int, Post]], updated_ids: Sequence[int],
+                   now: datetime, batch: int | None = None) -> None:
+    """Labels and source comments are replaced whole; every change is logged (by its publishing, for a `batch`).
 
     Readers' comments stay, and a file's comment equal to one of them (an export of this archive
     coming back) is not stored twice.
     """
     readers: set[tuple[int, str, str]] = set()
     if updated_ids:
-        conn.execute(delete(post_labels).where(post_labels.c.post_id.in_(updated_ids)))
-        conn.execute(delete(comments).where(and_(comments.c.post_id.in_(updated_ids), comments.c.origin == "ingest")))
+        conn.execute(delete(label_rows).where(label_rows.c.post_id.in_(updated_ids)))
+        conn.execute(delete(comment_rows).where(and_(comment_rows.c.post_id.in_(updated_ids),
+                                                     comment_rows.c.origin == "ingest")))
         readers = {(r.post_id, r.author, r.body) for r in conn.execute(
             select(comments.c.post_id, comments.c.author, comments.c.body).where(comments.c.post_id.in_(updated_ids)))}
-    label_rows = [{"post_id": pid, "label": label, "position": i}
-                  for pid, post in changed for i, label in enumerate(post.labels)]
-    comment_rows = [{"post_id": pid, "author": c.author[:200], "body": c.body, "published": as_utc(c.published),
-                     "approved": c.approved, "origin": "ingest", "client": None}
-                    for pid, post in changed for c in post.comments if (pid, c.author[:200], c.body) not in readers]
-    for table, rows in ((post_labels, label_rows), (comments, comment_rows)):
+    new_labels = [{"post_id": pid, "label": label, "position": i, "batch": batch}
+                   for pid, post in changed for i, label in enumerate(post.labels)]
+    new_comments = [{"post_id": pid, "author": c.author[:200], "body": c.body, "published": as_utc(c.published),
+                      "approved": c.approved, "origin": "ingest", "client": None, "batch": batch}
+                     for pid, post in changed for c in post.comments if (pid, c.author[:200], c.body) not in readers]
+    for table, rows in ((label_rows, new_labels), (comment_rows, new_comments)):
         if rows:
             conn.execute(insert(table), rows)
-    note_changes(conn, (pid for pid, _ in changed))
+    if batch is None:
+        note_changes(conn, (pid for pid, _ in changed))

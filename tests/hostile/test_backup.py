@@ -22,7 +22,7 @@ from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import add_comment
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.posts import iter_posts
-from metalnomist.store.schema import comments
+from metalnomist.store.schema import comment_rows, comments
 from tests.conftest import SEED, pg_database
 
 
@@ -63,8 +63,8 @@ def test_a_backup_taken_mid_write_restores_everything_committed(archive: Archive
         assert wal.stat().st_size > 0, "the posts should still sit in the write-ahead log"
     target = tmp_path / "archive.backup"
     with archive.store.engine.connect() as writer:  # another writer, mid-transaction
-        writer.execute(insert(comments).values(post_id=1, author="Ghost", body="never committed", approved=True,
-                                               origin="reader"))
+        writer.execute(insert(comment_rows).values(post_id=1, author="Ghost", body="never committed", approved=True,
+                                                   origin="reader"))
         run(archive.settings.db, tmp_path / "index", "backup", str(target))
         writer.rollback()
 

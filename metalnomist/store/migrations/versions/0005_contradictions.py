@@ -15,6 +15,7 @@ from alembic import op
 
 from metalnomist.store.contradictions import rebuild_contradictions
 from metalnomist.store.revision import KEY
+from metalnomist.store.schema import contradictions, facts
 
 revision = "0005"
 down_revision = "0004"
@@ -38,7 +39,7 @@ def upgrade() -> None:
     op.create_index("ix_contradictions_second", "contradictions", ["second_fact_id"])
     op.execute(sa.text("INSERT INTO archive_meta (key, value) VALUES (:key, :value)")
                .bindparams(key=KEY, value=uuid.uuid4().hex))
-    rebuild_contradictions(op.get_bind())
+    rebuild_contradictions(op.get_bind(), fact_table=facts, pair_table=contradictions)  # tables until 0006
 
 
 def downgrade() -> None:
