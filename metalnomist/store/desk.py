@@ -17,7 +17,17 @@ from sqlalchemy import Connection, Row, delete, desc, func, insert, select, upda
 from metalnomist.models import AuditEntry, Block, Comment, DeskPost, Post, PostStatus, Revision
 from metalnomist.store.changes import note_changes
 from metalnomist.store.facts import replace_facts
-from metalnomist.store.schema import as_utc, audit_log, comments, post_labels, posts, revisions, users
+from metalnomist.store.schema import (
+    as_utc,
+    audit_log,
+    comments,
+    label_rows,
+    post_labels,
+    post_rows,
+    posts,
+    revisions,
+    users,
+)
 from metalnomist.store.upsert import _free_permalinks, content_hash
 from metalnomist.text import slugify
 
@@ -31,9 +41,9 @@ def _content(title: str, blocks: Sequence[Block], labels: Sequence[str]) -> dict
 
 
 def _labels(conn: Connection, post_id: int, labels: Sequence[str]) -> None:
-    conn.execute(delete(post_labels).where(post_labels.c.post_id == post_id))
+    conn.execute(delete(label_rows).where(label_rows.c.post_id == post_id))
     if labels:
-        conn.execute(insert(post_labels), [{"post_id": post_id, "label": label, "position": i}
+        conn.execute(insert(label_rows), [{"post_id": post_id, "label": label, "position": i}
                                            for i, label in enumerate(labels)])
 
 
@@ -43,7 +53,7 @@ def create_post(conn: Connection, title: str, blocks: Sequence[Block], labels: S
     values = {"key": token, "permalink": token, "url": None, "published": None, "created": now, "updated": now,
               "source": "desk", "date_source": None, "comment_count": None, "extra": {}, "status": "draft",
               **_content(title, blocks, labels)}
-    post_id = int(conn.execute(insert(posts).values(**values)).inserted_primary_key[0])  # type: ignore[index]
+    post_id = int(conn.execute(insert(post_rows).values(**values)).inserted_primary_key[0])  # type: ignore[index]
     _labels(conn, post_id, labels)
     note_changes(conn, [post_id])
     return post_id
@@ -52,7 +62,8 @@ def create_post(conn: Connection, title: str, blocks: Sequence[Block], labels: S
 def update_content(conn: Connection, post_id: int, title: str, blocks: Sequence[Block], labels: Sequence[str],
                    now: datetime) -> None:
     """New words for any post; a published one changes for readers at commit, at the same address."""
-    conn.execute(update(posts).where(posts.c.id == post_id).values(updated=now, **_content(title, blocks, labels)))
+    conn.execute(update(post_rows).where(post_rows.c.id == post_id)
+                 .values(updated=now, **_content(title, blocks, labels)))
     _labels(conn, post_id, labels)
     note_changes(conn, [post_id])
 
@@ -65,15 +76,15 @@ def set_status(conn: Connection, post_id: int, status: PostStatus, publish_at: d
     The status is claimed by the UPDATE first: on PostgreSQL a second worker's UPDATE waits for the
     first's row lock, then finds the status changed and matches nothing.
     """
-    claim = update(posts).where(posts.c.id == post_id)
+    claim = update(post_rows).where(post_rows.c.id == post_id)
     if only_from is not None:
-        claim = claim.where(posts.c.status == only_from)
+        claim = claim.where(post_rows.c.status == only_from)
     if conn.execute(claim.values(status=status, publish_at=publish_at, updated=now)).rowcount == 0:
         return False
     row = conn.execute(select(posts.c.permalink, posts.c.title).where(posts.c.id == post_id)).one()
     if status == "published" and row.permalink.startswith(PLACEHOLDER):
         address = _free_permalinks(conn, [(now, slugify(row.title))])[0]
-        conn.execute(update(posts).where(posts.c.id == post_id).values(published=now, permalink=address))
+        conn.execute(update(post_rows).where(post_rows.c.id == post_id).values(published=now, permalink=address))
     if status != "published":
         replace_facts(conn, {post_id: []})  # the facts desk reads published posts only
     note_changes(conn, [post_id])
@@ -177,6 +188,6 @@ def delete_trashed(conn: Connection) -> list[int]:
     """Remove every trashed post for good, with its labels, comments, facts and revisions."""
     ids = [row.id for row in conn.execute(select(posts.c.id).where(posts.c.status == "trash"))]
     if ids:
-        conn.execute(delete(posts).where(posts.c.id.in_(ids)))
+        conn.execute(delete(post_rows).where(post_rows.c.id.in_(ids)))
         note_changes(conn, ids)
     return ids

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from metalnomist.store.changes import note_changes
-from metalnomist.store.schema import media, posts
+from metalnomist.store.schema import media, post_rows, posts
 
 
 def add_media(conn: Connection, digest: str, content_type: str, width: int, height: int, data: bytes,
@@ -33,6 +33,6 @@ def set_cover(conn: Connection, post_id: int, cover: dict[str, Any], now: dateti
     if row is None:
         return False
     extra = {**(row.extra or {}), "cover": cover}
-    conn.execute(update(posts).where(posts.c.id == post_id).values(extra=extra, updated=now))
+    conn.execute(update(post_rows).where(post_rows.c.id == post_id).values(extra=extra, updated=now))
     note_changes(conn, [post_id])
     return True
