@@ -7,6 +7,7 @@ an ingest killed outright, leaves nothing visible, and what it wrote is taken ba
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from metalnomist.analysis.contradictions import contradictions
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError
 from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive, post_comment
@@ -34,6 +36,11 @@ def sqlite_archive(tmp_path: Path) -> Archive:
     archive = open_archive(settings)
     ingest_file(archive, SEED, "page")
     return archive
+
+
+def write_lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines))
+    return path
 
 
 def raw(db: Path, sql: str) -> int:
@@ -138,3 +145,29 @@ def test_an_ingest_killed_mid_file_shows_nothing_and_the_next_takes_its_rows_bac
     assert out.startswith("5 added"), out
     assert raw(db, "SELECT count(*) FROM post_rows") == 5 and raw(db, "SELECT count(*) FROM ingests") == 0
     assert raw(db, "SELECT count(*) FROM fact_rows") == raw(db, "SELECT count(*) FROM facts") == 5 * 3
+
+
+def nickel(title: str, tonnes: str) -> str:
+    return json.dumps({"title": title, "url": f"https://x/{title}", "published": "2024-04-20",
+                       "body": f"Japan imported {tonnes} tonnes of nickel in March 2024, the Finance Ministry said."})
+
+
+def test_contradictions_an_ingest_finds_stay_hidden_with_it(sqlite_archive: Archive, tmp_path: Path) -> None:
+    """Pairs of its new facts with stored ones, and with its own earlier batches, show when the file does."""
+    archive = sqlite_archive
+    ingest_file(archive, write_lines(tmp_path / "first.jsonl", [nickel("First", "12,000")]))
+    lines = write_posts(tmp_path / "filler.jsonl", 700).read_text().splitlines()
+    lines.insert(0, nickel("Revised", "13,500"))
+    lines.insert(600, nickel("Again", "14,000"))  # in the second batch
+    shown: list[int] = []
+
+    def meanwhile(_count: int) -> None:
+        with archive.store.reading() as conn:
+            shown.append(contradictions(conn)[1])
+
+    ingest_file(archive, write_lines(tmp_path / "big.jsonl", lines), progress=meanwhile)
+    with archive.store.reading() as conn:
+        pairs = {(pair.first.value, pair.second.value) for pair in contradictions(conn)[0]}
+    archive.close()
+    assert shown == [0, 0]
+    assert pairs == {(12000, 13500), (12000, 14000), (13500, 14000)}
