@@ -8,9 +8,10 @@ table, never a pass over every fact.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Any
 
 from sqlalchemy import Connection, Row, Table, bindparam, delete, func, insert, or_, select, update
@@ -55,13 +56,25 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
 
 
 def _pairs(group: Sequence[_Member], changed: Collection[int] | None) -> Iterator[dict[str, Any]]:
-    """Rows for the pairs a group forms (in post order), only those touching `changed` posts (None: all)."""
-    for i, a in enumerate(group):
-        for b in group[i + 1:]:
-            touched = changed is None or a.post_id in changed or b.post_id in changed
-            if touched and a.post_id != b.post_id and differ(a.value, b.value):
-                yield {"first_fact_id": a.id, "second_fact_id": b.id, "commodity": a.commodity,
-                       "metric": a.metric, "period": a.period}
+    """Rows for the pairs a group forms (earlier post first), only those touching `changed` posts (None: all).
+
+    Each changed fact meets the group through its values sorted once: everything outside a window
+    around its value differs for certain, so a series of thousands of equal figures costs a
+    bisection per new fact, not a comparison with every other.
+    """
+    by_value = sorted(group, key=lambda member: member.value)
+    values = [member.value for member in by_value]
+    for a in group if changed is None else [m for m in group if m.post_id in changed]:
+        reach = TOLERANCE * abs(a.value) / (1 - TOLERANCE)  # beyond it, `differ` holds
+        low, high = bisect_left(values, a.value - reach), bisect_right(values, a.value + reach)
+        inside = (b for b in by_value[low:high] if differ(a.value, b.value))
+        for b in chain(by_value[:low], inside, by_value[high:]):
+            both = changed is None or b.post_id in changed
+            if b.post_id == a.post_id or (both and (b.post_id, b.id) < (a.post_id, a.id)):
+                continue  # the same post, or a pair found from its other end
+            first, second = sorted((a, b), key=lambda member: (member.post_id, member.id))
+            yield {"first_fact_id": first.id, "second_fact_id": second.id, "commodity": first.commodity,
+                   "metric": first.metric, "period": first.period}
 
 
 def _store_pairs(conn: Connection, keys: Iterable[str], changed: Collection[int] | None, source: Any = facts,
