@@ -59,16 +59,19 @@ def _pairs(group: Sequence[_Member], changed: Collection[int] | None) -> Iterato
     """Rows for the pairs a group forms (earlier post first), only those touching `changed` posts (None: all).
 
     Each changed fact meets the group through its values sorted once: everything outside a window
-    around its value differs for certain, so a series of thousands of equal figures costs a
-    bisection per new fact, not a comparison with every other.
+    around its value differs for certain and everything in its middle agrees, so only the window's
+    edges are compared, and a series of thousands of equal figures costs a few bisections per new
+    fact, not a comparison with every other.
     """
     by_value = sorted(group, key=lambda member: member.value)
     values = [member.value for member in by_value]
     for a in group if changed is None else [m for m in group if m.post_id in changed]:
         reach = TOLERANCE * abs(a.value) / (1 - TOLERANCE)  # beyond it, `differ` holds
+        near = TOLERANCE * abs(a.value) * (1 - 1e-9)  # within it, it cannot (a hair less: rounding)
         low, high = bisect_left(values, a.value - reach), bisect_right(values, a.value + reach)
-        inside = (b for b in by_value[low:high] if differ(a.value, b.value))
-        for b in chain(by_value[:low], inside, by_value[high:]):
+        same_low, same_high = bisect_left(values, a.value - near), bisect_right(values, a.value + near)
+        edges = (b for b in chain(by_value[low:same_low], by_value[same_high:high]) if differ(a.value, b.value))
+        for b in chain(by_value[:low], edges, by_value[high:]):
             both = changed is None or b.post_id in changed
             if b.post_id == a.post_id or (both and (b.post_id, b.id) < (a.post_id, a.id)):
                 continue  # the same post, or a pair found from its other end
