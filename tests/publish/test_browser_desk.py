@@ -67,7 +67,7 @@ def test_an_editor_writes_schedules_edits_and_moderates(browser, desk_url: str) 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "desk-facts-preview.png"), full_page=True)
 
-    when = datetime.now(UTC) + timedelta(seconds=8)
+    when = (datetime.now(UTC) + timedelta(seconds=8)).replace(microsecond=0)  # the form takes whole seconds
     page.get_by_label("Publish at (UTC), for Schedule").fill(f"{when:%Y-%m-%dT%H:%M:%S}")
     page.get_by_role("button", name="Schedule").click()
     page.wait_for_url("**done=scheduled")
