@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from tests.ops.cluster import Cluster, primary_and_standby
-from tests.web.test_serve_workers import CLI, free_port
+from tests.web.test_serve_workers import CLI, free_port, wait_until_healthy
 
 WORD = "ferrovanadium"  # in no sample post: found means the new post is indexed
 
@@ -46,16 +46,7 @@ def node(folder: Path, **settings: str) -> Iterator[str]:
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            process.terminate()
-            pytest.fail("node did not start: " + (process.stderr.read().decode()[-2000:] if process.stderr else ""))
+        wait_until_healthy(base, process)
         yield base
     finally:
         process.terminate()

@@ -7,15 +7,13 @@ import os
 import pickle
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.web.test_serve_workers import CLI, Server, _connect_to, _get, _workers, free_port
+from tests.web.test_serve_workers import CLI, Server, _connect_to, _get, _workers, free_port, wait_until_healthy
 
 
 def _start(folder: Path, workers: int) -> Iterator[tuple[Server, subprocess.Popen[bytes]]]:
@@ -27,15 +25,7 @@ def _start(folder: Path, workers: int) -> Iterator[tuple[Server, subprocess.Pope
     process = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("server did not start")
+        wait_until_healthy(base, process)
         yield Server(base, db, process.pid), process
     finally:
         process.terminate()

@@ -34,6 +34,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def wait_until_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
+    """Return once `serve` at `base` answers /healthz with 200; otherwise stop it and fail with its stderr."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.terminate()
+    pytest.fail("server did not start: " + (process.stderr.read().decode()[-2000:] if process.stderr else ""))
+
+
 CLI = [sys.executable, "-c", "from metalnomist.cli import main; main()"]
 PALLADIUM = "Japan’s Imports of Russian Palladium Rise for First Time Since Ukraine Invasion"
 
