@@ -402,10 +402,12 @@ def held_comments(archive: Archive) -> list[Comment]:
 
 
 def find_facts(archive: Archive, flt: FactFilter, offset: int = 0, limit: int | None = None,
-               sort: SortColumn | None = None, descending: bool = False) -> tuple[list[Fact], int]:
-    """The facts analysts asked for (in reading order, or by one column), and how many match in all."""
+               sort: SortColumn | None = None, descending: bool = False,
+               newest_first: bool = False) -> tuple[list[Fact], int]:
+    """The facts analysts asked for (in reading order, by one column, or newest posts first for feeds),
+    and how many match in all."""
     with archive.store.reading() as conn:
-        return query_facts(conn, flt, offset, limit, sort, descending)
+        return query_facts(conn, flt, offset, limit, sort, descending, newest_first)
 
 
 def explain_no_facts(archive: Archive, flt: FactFilter) -> list[Unmatched]:

@@ -99,9 +99,13 @@ def _where(query: Any, flt: FactFilter) -> Any:
     return query
 
 
-def _order(sort: SortColumn | None, descending: bool) -> list[Any]:
-    """Nulls last in either direction (portable, unlike NULLS LAST), then reading order to break ties."""
+def _order(sort: SortColumn | None, descending: bool, newest_first: bool = False) -> list[Any]:
+    """Nulls last in either direction (portable, unlike NULLS LAST), then reading order to break ties.
+
+    `newest_first` (feeds) puts the latest posts' figures first, each post's in reading order."""
     reading = [facts.c.post_id, facts.c.sentence_start, facts.c.id]
+    if newest_first:
+        return [func.coalesce(posts.c.published, posts.c.created).desc(), facts.c.post_id.desc(), *reading[1:]]
     if sort is None:
         return reading
     column = posts.c.title if sort == "post" else getattr(facts.c, sort)
@@ -114,10 +118,12 @@ def fact_from_row(row: Any) -> Fact:
 
 
 def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int | None = None,
-                sort: SortColumn | None = None, descending: bool = False) -> tuple[list[Fact], int]:
-    """Facts in post and sentence order (or by one whitelisted column), and how many match in all."""
+                sort: SortColumn | None = None, descending: bool = False,
+                newest_first: bool = False) -> tuple[list[Fact], int]:
+    """Facts in post and sentence order (or by one whitelisted column, or newest posts first), and how
+    many match in all."""
     base = select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
-    query = _where(base, flt).order_by(*_order(sort, descending)).offset(offset)
+    query = _where(base, flt).order_by(*_order(sort, descending, newest_first)).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     count = _where(select(func.count()).select_from(facts.join(posts, posts.c.id == facts.c.post_id)), flt)

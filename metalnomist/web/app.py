@@ -85,6 +85,7 @@ def routes() -> list[BaseRoute]:
         _page("/data.csv", data.data_csv),
         _page("/data.json", data.data_json),
         _page("/data/series", data.series_page),
+        _page("/data/feed", feeds.facts_feed),
         _page("/data/contradictions", data.contradictions_page),
         APIRoute("/healthz", health.healthz, methods=["GET", "HEAD"], include_in_schema=False),
         APIRoute("/metrics", health.metrics, methods=["GET"], include_in_schema=False),

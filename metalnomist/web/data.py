@@ -68,6 +68,10 @@ class FactQuery:
         query = urlencode(replace(self, **changes).params()) if changes else urlencode(self.params())
         return f"{path}?{query}" if query else path
 
+    def feed_url(self) -> str:
+        """The Atom feed of these filters' figures, newest first (sort and page do not apply)."""
+        return FactQuery(self.flt).url("/data/feed")
+
     def chips(self) -> list[tuple[str, str]]:
         """(text, URL without it) for each active filter, so a collapsed filter form still says what applies."""
         shown = [(name.capitalize(), name, getattr(self.flt, name)) for name in FILTERS]
@@ -87,15 +91,21 @@ class FactQuery:
         return self.url(sort=column, descending=descending, start=0)
 
 
-def fact_query(commodity: Filter = None, metric: Filter = None, country: Filter = None, partner: Filter = None,
-               company: Filter = None, period: Filter = None, source: Filter = None, q: Text = None,
-               post_id: Annotated[int | None, Query(ge=1, le=MAX_STORED_INT)] = None, sort: Sort = None,
-               direction: Direction = "asc",
-               start: Start = 0, limit: PageSize = 50) -> FactQuery:
-    """The explorer's parameters; an empty select (`any`) means no filter."""
+def fact_filter(commodity: Filter = None, metric: Filter = None, country: Filter = None, partner: Filter = None,
+                company: Filter = None, period: Filter = None, source: Filter = None, q: Text = None,
+                post_id: Annotated[int | None, Query(ge=1, le=MAX_STORED_INT)] = None) -> FactFilter:
+    """The filters of the explorer and of the facts feed; an empty select (`any`) means no filter."""
     values = {"commodity": commodity, "metric": metric, "country": country, "partner": partner,
               "company": company, "period": period, "source": source, "text": q}
-    flt = FactFilter(post_id=post_id, **{k: (v.strip() or None) if v else None for k, v in values.items()})
+    return FactFilter(post_id=post_id, **{k: (v.strip() or None) if v else None for k, v in values.items()})
+
+
+Filters = Annotated[FactFilter, Depends(fact_filter)]
+
+
+def fact_query(flt: Filters, sort: Sort = None, direction: Direction = "asc",
+               start: Start = 0, limit: PageSize = 50) -> FactQuery:
+    """The explorer's parameters: filters, sort and page."""
     return FactQuery(flt, sort or None, direction == "desc", start, limit)
 
 
@@ -226,11 +236,19 @@ def series_page(request: Request, commodity: SeriesFilter = None, metric: Series
     if found is not None:
         context.update(series=found, chart=line_chart(found) if found.points else None,
                        narrow_chart=line_chart(found, "chart-narrow", NARROW) if found.points else None,
-                       axis_title=axis_title(found), company=company,
+                       axis_title=axis_title(found), company=company, feed_url=_series_feed_url(found, company),
                        other_unit_urls=[(u, _series_url(found, u)) for u in found.other_units],
                        other_grain_urls=[(g, "/data/series?" + urlencode({**found.key.params(), "grain": g}))
                                          for g in found.other_grains])
     return render(request, "series.html", context)
+
+
+def _series_feed_url(found: Series, company: str | None) -> str:
+    """The facts feed of the series' commodity, metric, country, partner and company: its new figures."""
+    key = found.key
+    flt = FactFilter(commodity=key.commodity, metric=key.metric, country=key.country, partner=key.partner,
+                     company=company)
+    return FactQuery(flt).feed_url()
 
 
 def _series_url(found: Series, unit: str) -> str:

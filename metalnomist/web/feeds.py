@@ -20,10 +20,13 @@ from fastapi.responses import FileResponse, PlainTextResponse, Response
 from lxml import etree
 from lxml.html import builder as h
 
+from metalnomist.analysis.figures import describe, format_change, format_quantity
+from metalnomist.analysis.periods import period_text
 from metalnomist.browse import comments_on, latest_posts, posts_by_id
-from metalnomist.models import Post
-from metalnomist.pipeline import get_post
+from metalnomist.models import Fact, Post
+from metalnomist.pipeline import find_facts, get_post
 from metalnomist.search.service import SearchRequest, search
+from metalnomist.web.data import FactQuery, Filters
 from metalnomist.web.render import TEMPLATES_DIR, archive_of, label_url, split_commentary
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -224,6 +227,35 @@ def comments_feed(request: Request, post_id: Annotated[int, Path(ge=1)], alt: Al
                      content_type="text", author=c.author) for c in comments]
     title = f"{request.app.state.settings.site_title}: comments on {post.title}"
     return _respond(alt, FeedInfo(title, _self_url(request), link, len(entries), 1), entries, request)
+
+
+def fact_html(fact: Fact, post: Post, link: str) -> str:
+    """Value, change and period as a list, then the sentence they were read from and the post it is in."""
+    rows = [("Value", format_quantity(fact.value, fact.unit, fact.value_max)), ("Change", format_change(fact)),
+            ("Period", period_text(fact.period))]
+    listing = h.E.dl(*[part for name, text in rows if text for part in (h.E.dt(name), h.E.dd(_text(text)))])
+    parts = [listing, h.E.blockquote(h.P(_text(fact.sentence))), h.P("From ", h.A(_text(post.title), href=link))]
+    return "".join(lxml.html.tostring(part, encoding="unicode") for part in parts)
+
+
+def _fact_entry(base: str, fact: Fact, post: Post) -> Entry:
+    link = f"{base}{post.permalink}#fact-{fact.id}"
+    when = post.published or post.created or datetime.now(UTC)
+    return Entry(id=link, title=describe(fact), link=link, updated=when, published=post.published,
+                 content=fact_html(fact, post, base + (post.permalink or "/")), content_type="html",
+                 categories=tuple(c for c in (fact.commodity, fact.metric, fact.country) if c))
+
+
+def facts_feed(request: Request, flt: Filters, alt: Alt = "atom", max_results: FeedSize = 25) -> Response:
+    """/data/feed: the figures of a facts filter (those of /data and /api/facts), newest posts first."""
+    archive, base = archive_of(request), _base(request)
+    found, total = find_facts(archive, flt, 0, max_results, newest_first=True)
+    posts = posts_by_id(archive, sorted({f.post_id for f in found if f.post_id is not None}))
+    entries = [_fact_entry(base, f, posts[f.post_id]) for f in found if f.post_id in posts]
+    view = FactQuery(flt)
+    chosen = ", ".join(text for text, _ in view.chips())
+    title = f"{request.app.state.settings.site_title}: figures" + (f" for {chosen[:200]}" if chosen else "")
+    return _respond(alt, FeedInfo(title, _self_url(request), base + view.url(), total, 1), entries, request)
 
 
 def robots(request: Request) -> PlainTextResponse:

@@ -15,7 +15,7 @@ from metalnomist.months import MONTHS
 from metalnomist.pipeline import get_post, post_comment
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.web.data import post_fact_context
-from metalnomist.web.render import TEMPLATES_DIR, archive_of, render, search_url
+from metalnomist.web.render import TEMPLATES_DIR, archive_of, render, search_feed_url, search_url
 from metalnomist.web.security import CSRF_COOKIE, client_address
 
 Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many posts to skip.")]
@@ -58,7 +58,7 @@ def label_page(request: Request, name: str, start: Start = 0, max_results: MaxRe
     base = request.url.path
     pager = _pager(base, start, size, total, {"max-results": max_results})
     return render(request, "listing.html", {"posts": posts, "total": total, "pager": pager, "kind": "label",
-                                            "label": name})
+                                            "label": name, "feed_url": search_feed_url("", (name,))})
 
 
 def month_page(request: Request, year: str, month: str, start: Start = 0,
@@ -93,6 +93,7 @@ def search_page(request: Request, q: str = "", by_date: Annotated[str, Query(ali
         "suggestion_url": search_url(q=page.suggestion, label=labels or None) if page.suggestion else None,
         "similar_labels": similar_labels(request.app.state.sidebar.labels(archive), q) if page.every_word == 0 else [],
         "pager": _pager(search_url(**keep, by_date=sort == "date"), start, size, page.total),
+        "feed_url": search_feed_url(q, labels),
     }
     return render(request, "search.html", context)
 

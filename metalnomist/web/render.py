@@ -50,6 +50,14 @@ def search_url(**params: Any) -> str:
     return "/search?" + urlencode(pairs) if pairs else "/search"
 
 
+def search_feed_url(q: str, labels: tuple[str, ...]) -> str | None:
+    """The Atom feed of a search (newest first); None for several labels, which no feed filters by."""
+    if len(labels) > 1:
+        return None
+    path = "/feeds/posts/default" + ("/-/" + quote(labels[0], safe="") if labels else "")
+    return path + ("?" + urlencode({"q": q}) if q.strip() else "")
+
+
 def safe_href(url: str | None) -> str | None:
     """Only web addresses become links: a stored `javascript:` URL must never reach an href."""
     if not url:

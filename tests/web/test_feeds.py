@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 import feedparser
 import lxml.etree
 import lxml.html
+import pytest
 
+from metalnomist.pipeline import ingest_file
+from tests.analysis.test_contradictions import write_posts
 from tests.web.conftest import Site, open_site
 
 BASE = "http://testserver"
@@ -141,3 +145,75 @@ def test_feeds_name_a_stylesheet_that_tells_a_browser_reader_what_a_feed_is(site
         assert "This is a feed: paste its address into a reader" in text, url
         assert "Japan’s Iron Ore Imports Drop" in text and f"{BASE}/feeds/posts/default" in text, url
         assert page.xpath("//ol[@class='feed-entries']/li/a/@href")[0].startswith(BASE + "/"), url
+
+
+# --- the facts feed -------------------------------------------------------------------------------
+
+EV_SERIES = {"commodity": "electric vehicles", "metric": "sales", "country": "Japan"}
+
+
+def test_facts_feed_has_each_figure_of_the_filter_with_its_reading(site: Site) -> None:
+    feed = parse(site, "/data/feed?" + urlencode(EV_SERIES))
+    api = site.client.get("/api/facts", params={**EV_SERIES, "limit": 100}).json()
+    assert feed.version == "atom10"
+    assert feed.feed.opensearch_totalresults == str(api["total"]) and len(feed.entries) == api["total"] > 3
+    by_id = {f"#fact-{f['id']}": f for f in api["facts"]}
+    assert sorted(e.link.partition("#")[2] for e in feed.entries) == sorted(k[1:] for k in by_id)
+    for entry in feed.entries:
+        fact = by_id["#" + entry.link.partition("#")[2]]
+        body = lxml.html.fromstring(f"<div>{entry.content[0].value}</div>")
+        values = dict(zip(body.xpath("//dt/text()"), body.xpath("//dd/text()"), strict=True))
+        assert ("Value" in values) == (fact["value"] is not None) and ("Change" in values) == bool(fact["change_pct"])
+        assert entry.title.startswith(values.get("Value") or values["Change"])
+        assert body.xpath("//blockquote/p")[0].text == fact["sentence"]
+        post_link = body.xpath("//p/a")[0]
+        assert post_link.text == fact["post"] and entry.link.startswith(post_link.get("href") + "#fact-")
+        assert {t.term for t in entry.tags} == {fact["commodity"], "sales", "Japan"}
+
+
+def _dated_post(title: str, published: str, tonnes: str) -> dict[str, object]:
+    return {"title": title, "published": published, "url": f"https://example.com/{published}",
+            "body": f"Japan imported {tonnes} tonnes of bismuth in March 2024, the Finance Ministry said.",
+            "labels": []}
+
+
+def test_facts_feed_puts_the_newest_posts_first(fresh: Site, tmp_path: Path) -> None:
+    stored_in = [_dated_post("Middle", "2025-02-01", "1,200"), _dated_post("Oldest", "2024-05-01", "1,100"),
+                 _dated_post("Newest", "2026-01-15", "1,300")]  # stored out of date order: ids do not decide
+    ingest_file(fresh.archive, write_posts(tmp_path, stored_in), "jsonl")
+    feed = parse(fresh, "/data/feed?commodity=bismuth")
+    assert [e.title.split(" · ")[0] for e in feed.entries] == ["1,300 t", "1,200 t", "1,100 t"]
+    assert [e.published_parsed.tm_year for e in feed.entries] == [2026, 2025, 2024]
+
+
+def test_facts_feed_is_bounded(site: Site) -> None:
+    assert len(parse(site, "/data/feed").entries) == 25
+    big = parse(site, "/data/feed?max-results=100")
+    assert len(big.entries) == 100 and int(big.feed.opensearch_totalresults) > 100
+    assert site.client.get("/data/feed?max-results=101").status_code == 400
+    assert site.client.get("/data/feed", params={"commodity": "x" * 201}).status_code == 400
+
+
+def test_data_and_series_pages_link_their_feeds(site: Site) -> None:
+    data_page = lxml.html.fromstring(site.client.get("/data", params={**EV_SERIES, "sort": "value"}).text)
+    follow = data_page.xpath("//a[@class='follow']/@href")
+    assert follow == ["/data/feed?" + urlencode(EV_SERIES)]
+    series_page = lxml.html.fromstring(site.client.get("/data/series", params=EV_SERIES).text)
+    link = series_page.xpath("//a[@class='follow']")[0]
+    assert link.text == "Follow this series"
+    href = link.get("href")
+    api = site.client.get("/api/facts", params=EV_SERIES).json()
+    assert href == "/data/feed?" + urlencode(EV_SERIES)
+    assert parse(site, href).feed.opensearch_totalresults == str(api["total"])
+
+
+@pytest.mark.parametrize(("page", "feed_url"), [
+    ("/search?q=lithium", "/feeds/posts/default?q=lithium"),
+    ("/search?q=iron&label=Iron+Ore", "/feeds/posts/default/-/Iron%20Ore?q=iron"),
+    ("/search/label/Iron%20Ore", "/feeds/posts/default/-/Iron%20Ore"),
+])
+def test_search_pages_link_their_feed(site: Site, page: str, feed_url: str) -> None:
+    doc = lxml.html.fromstring(site.client.get(page).text)
+    link = doc.xpath("//a[@class='follow']")[0]
+    assert (link.text, link.get("href")) == ("Follow this search", feed_url)
+    assert parse(site, feed_url).entries
