@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -84,12 +85,13 @@ def set_cover_image(store: Store, user: User, post_id: int, data: bytes, alt: st
     return media_id
 
 
-def image_file(store: Store, media_id: int) -> tuple[str, bytes]:
-    """(content type, bytes) of a stored image."""
+def image_file(store: Store, media_id: int, editor: Callable[[], bool]) -> tuple[str, bytes, bool]:
+    """(content type, bytes, public) of a stored image. Readers get it only while a published post shows
+    it; `editor` is asked only otherwise, and a hidden image is as missing to readers as one never stored."""
     found = None
     if 1 <= media_id <= MAX_STORED_INT:
         with store.reading() as conn:
             found = media_by_id(conn, media_id)
-    if found is None:
+    if found is None or not (found.public or editor()):
         raise NotFound(f"image {media_id} does not exist")
-    return found
+    return found.content_type, found.data, found.public

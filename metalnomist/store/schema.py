@@ -239,3 +239,12 @@ media = Table(
     Column("created", DateTime(timezone=True), nullable=False),
     Column("user_id", Integer, ForeignKey("users.id", ondelete="SET NULL")),
 )
+
+# Which post shows which image: readers get an image only while a post using it is published.
+post_media = Table(
+    "post_media",
+    metadata,
+    Column("post_id", Integer, ForeignKey("post_rows.id", ondelete="CASCADE"), primary_key=True),
+    Column("media_id", Integer, ForeignKey("media.id", ondelete="CASCADE"), primary_key=True),
+)
+Index("ix_post_media_media", post_media.c.media_id)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime, timedelta
 
 import lxml.html
 import pytest
 from PIL import Image
 
+from metalnomist.accounts.service import create_token
 from metalnomist.errors import InvalidInput
-from metalnomist.publishing.media import MAX_SIDE, prepare_image
+from metalnomist.publishing.media import MAX_SIDE, prepare_image, set_cover_image
 from metalnomist.publishing.service import Draft, move, save
+from metalnomist.store.media import add_media
 from tests.publish.conftest import Desk
 
 
@@ -61,3 +64,66 @@ def test_a_cover_with_alt_text_shows_on_the_post_and_is_cached(desk: Desk) -> No
     assert image.headers["content-type"] == "image/jpeg" and "immutable" in image.headers["cache-control"]
     assert Image.open(io.BytesIO(image.content)).size == (40, 30)
     assert desk.client.get("/media/999").status_code == 404
+
+
+def _cover_of_draft(desk: Desk, title: str = "Cobalt", colour: str = "teal") -> tuple[int, int]:
+    """(post id, image id) of a new draft with a cover."""
+    editor = desk.sign_in_user()
+    post_id = save(desk.archive.store, desk.archive.settings, editor, Draft(title, "Output fell."))
+    out = io.BytesIO()
+    Image.new("RGB", (20, 10), colour).save(out, "PNG")
+    return post_id, set_cover_image(desk.archive.store, editor, post_id, out.getvalue(), "A cobalt mine")
+
+
+def _seen_by(desk: Desk, media_id: int, headers: dict[str, str] | None = None) -> tuple[int, str]:
+    """(status, Cache-Control) of the image as an anonymous reader (or one sending `headers`) gets it."""
+    desk.client.cookies.clear()
+    answer = desk.client.get(f"/media/{media_id}", headers=headers or {})
+    return answer.status_code, answer.headers.get("cache-control", "")
+
+
+def test_a_cover_reaches_readers_only_while_its_post_is_published(desk: Desk) -> None:
+    post_id, media_id = _cover_of_draft(desk)
+    editor = desk.sign_in_user()
+    token = {"Authorization": "Bearer " + create_token(desk.archive.store, "ana")}
+    hidden = _seen_by(desk, media_id)
+    assert hidden[0] == 404 and _seen_by(desk, 999_999)[0] == 404  # a draft's image answers as one never stored
+    assert _seen_by(desk, media_id, {"Authorization": "Bearer mn_forged"})[0] == 404
+    assert _seen_by(desk, media_id, token) == (200, "private, no-store")  # never kept by a shared cache
+    desk.sign_in()
+    assert desk.client.get(f"/media/{media_id}").status_code == 200  # the dashboard's own <img>
+    when = datetime.now(UTC) + timedelta(hours=1)
+    move(desk.archive.store, editor, post_id, "scheduled", when)
+    assert _seen_by(desk, media_id)[0] == 404
+    move(desk.archive.store, editor, post_id, "published")
+    assert _seen_by(desk, media_id) == (200, "public, max-age=31536000, immutable")
+    move(desk.archive.store, editor, post_id, "trash")
+    assert _seen_by(desk, media_id)[0] == 404
+    assert _seen_by(desk, media_id, token)[0] == 200
+
+
+def test_a_replaced_or_unused_image_is_for_editors_only(desk: Desk) -> None:
+    post_id, first = _cover_of_draft(desk)
+    editor = desk.sign_in_user()
+    move(desk.archive.store, editor, post_id, "published")
+    out = io.BytesIO()
+    Image.new("RGB", (20, 10), "navy").save(out, "PNG")
+    second = set_cover_image(desk.archive.store, editor, post_id, out.getvalue(), "A refinery")
+    assert _seen_by(desk, second)[0] == 200 and _seen_by(desk, first)[0] == 404
+    with desk.archive.store.transaction() as conn:
+        loose = add_media(conn, "0" * 64, "image/png", 1, 1, b"\x89PNG", editor.id, datetime.now(UTC))
+    assert _seen_by(desk, loose)[0] == 404
+    desk.sign_in()
+    assert desk.client.get(f"/media/{loose}").status_code == 200
+
+
+def test_an_image_two_posts_share_is_public_while_either_is_published(desk: Desk) -> None:
+    draft_id, media_id = _cover_of_draft(desk, "Cobalt draft")
+    published_id, same_id = _cover_of_draft(desk, "Cobalt news")
+    assert same_id == media_id  # the same bytes are stored once
+    editor = desk.sign_in_user()
+    move(desk.archive.store, editor, published_id, "published")
+    assert _seen_by(desk, media_id)[0] == 200
+    move(desk.archive.store, editor, published_id, "draft")
+    assert _seen_by(desk, media_id)[0] == 404
+    assert draft_id != published_id
