@@ -26,6 +26,14 @@ class InvalidInput(MetalnomistError):
         self.problems = {field: problem, **(others or {})}
 
 
+class TooLarge(InvalidInput):
+    """An uploaded file is over its size limit."""
+
+
+class UnsupportedType(InvalidInput):
+    """An uploaded file is not of a kind accepted there, judged by its bytes, never its name."""
+
+
 class IngestError(MetalnomistError):
     """A source file could not be read; nothing from it was stored."""
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 from PIL import Image, UnidentifiedImageError
 
-from metalnomist.errors import InvalidInput, NotFound
+from metalnomist.errors import InvalidInput, NotFound, TooLarge, UnsupportedType
 from metalnomist.models import MAX_STORED_INT, User
 from metalnomist.store import Store
 from metalnomist.store.desk import audit
@@ -37,21 +37,22 @@ class Prepared:
 
 
 def prepare_image(data: bytes) -> Prepared:
-    """The image re-encoded for the page, or InvalidInput('image', why)."""
+    """The image re-encoded for the page, or InvalidInput('image', why): TooLarge or UnsupportedType when
+    those are why."""
     if not data:
         raise InvalidInput("image", "choose an image file to upload")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise InvalidInput("image", f"at most {MAX_UPLOAD_BYTES:,} bytes, this file has {len(data):,}")
+        raise TooLarge("image", f"at most {MAX_UPLOAD_BYTES:,} bytes, this file has {len(data):,}")
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in FORMATS:
-                raise InvalidInput("image", f"a {image.format} image; upload JPEG, PNG, GIF or WebP")
+                raise UnsupportedType("image", f"a {image.format} image; upload JPEG, PNG, GIF or WebP")
             if image.width * image.height > MAX_PIXELS:
-                raise InvalidInput("image", f"{image.width} × {image.height} pixels is too large to process")
+                raise TooLarge("image", f"{image.width} × {image.height} pixels is too large to process")
             image.load()
             return _encode(image)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise InvalidInput("image", "this file is not an image Pillow can read (JPEG, PNG, GIF or WebP)") from None
+        raise UnsupportedType("image", "this file is not an image Pillow can read (JPEG, PNG, GIF or WebP)") from None
 
 
 def _encode(image: Image.Image) -> Prepared:
@@ -66,7 +67,17 @@ def _encode(image: Image.Image) -> Prepared:
     return Prepared("image/png" if transparent else "image/jpeg", out.getvalue(), picture.width, picture.height)
 
 
-def set_cover_image(store: Store, user: User, post_id: int, data: bytes, alt: str) -> int:
+@dataclass(frozen=True)
+class Cover:
+    """A post's cover as its page shows it: `id` is the image at /media/ID."""
+
+    id: int
+    alt: str
+    width: int
+    height: int
+
+
+def set_cover_image(store: Store, user: User, post_id: int, data: bytes, alt: str) -> Cover:
     """Upload a post's cover image; its alt text is required, for readers who cannot see it."""
     alt = " ".join(alt.split())
     if not alt:
@@ -78,11 +89,11 @@ def set_cover_image(store: Store, user: User, post_id: int, data: bytes, alt: st
     with store.transaction() as conn:
         media_id = add_media(conn, hashlib.sha256(image.data).hexdigest(), image.content_type, image.width,
                              image.height, image.data, user.id, now)
-        cover = {"id": media_id, "alt": alt, "width": image.width, "height": image.height}
-        if not set_cover(conn, post_id, cover, now):
+        cover = Cover(media_id, alt, image.width, image.height)
+        if not set_cover(conn, post_id, asdict(cover), now):
             raise NotFound(f"post {post_id} does not exist")
         audit(conn, user.id, "cover", f"post {post_id}", f"image {media_id}: {alt[:100]}", now)
-    return media_id
+    return cover
 
 
 def image_file(store: Store, media_id: int, editor: Callable[[], bool]) -> tuple[str, bytes, bool]:

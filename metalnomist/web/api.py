@@ -128,8 +128,9 @@ ERROR_MEANINGS: dict[int, str] = {
     400: "A field is unacceptable (`invalid_input`), e.g. an empty comment or a name over the limit.",
     401: "No valid API token was sent (`unauthorized`); nothing was changed.",
     404: "No such post (`not_found`).",
-    413: "The request body is too large (`too_large`).",
-    415: "The body is not sent as `application/json` (`unsupported_media_type`).",
+    413: "The request body, or an uploaded file, is too large (`too_large`).",
+    415: "The body is not of the type the route takes (`unsupported_media_type`): JSON sent without "
+         "`Content-Type: application/json`, or an upload that is not a JPEG, PNG, GIF or WebP image.",
     422: "A parameter or body field has the wrong type or range (`invalid_parameter`).",
     429: "Too many comments from this client in the last hour (`rate_limited`).",
     503: "The database is unreachable (`store_unavailable`); try again shortly.",

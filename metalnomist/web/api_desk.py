@@ -1,4 +1,4 @@
-"""The editors' API: write, change, trash posts and read their revisions with an API token.
+"""The editors' API: write, change, trash posts, read their revisions and upload covers with an API token.
 
 Every route depends on `editor`, which answers 401 (nothing read or changed) without a valid
 `Authorization: Bearer` token; OpenAPI documents the scheme. The routes call the same desk use
@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, File, Form, HTTPException, Path, Request, UploadFile
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from metalnomist.accounts.service import user_for_token
 from metalnomist.errors import Unauthorized
 from metalnomist.models import DeskPost, Revision, User
+from metalnomist.publishing.media import MAX_ALT_CHARS, MAX_UPLOAD_BYTES, set_cover_image
 from metalnomist.publishing.service import Draft, get_desk_post, move, revisions, save
 from metalnomist.web.api import require_json
 from metalnomist.web.render import archive_of
@@ -69,6 +70,16 @@ class DeskPostOut(BaseModel):
     updated: datetime
 
 
+class MediaOut(BaseModel):
+    id: int
+    url: str = Field(description="Where the image is served: to editors at once, to readers once the post is "
+                                 "published.")
+    post_id: int
+    alt: str
+    width: int
+    height: int
+
+
 class RevisionOut(BaseModel):
     id: int
     saved: datetime
@@ -119,3 +130,23 @@ def trash_post(request: Request, post_id: PostId, user: Editor) -> DeskPostOut:
 def post_revisions(request: Request, post_id: PostId, user: Editor) -> list[RevisionOut]:
     """Every save, newest first."""
     return [_revision(r) for r in revisions(archive_of(request).store, post_id)]
+
+
+def require_multipart(request: Request) -> None:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != "multipart/form-data":
+        raise HTTPException(415, "send the image as multipart/form-data, with the fields post_id, alt and image")
+
+
+def upload_cover(request: Request, user: Editor,
+                 post_id: Annotated[int, Form(ge=1, le=2**31 - 1, description="The post it is the cover of.")],
+                 alt: Annotated[str, Form(max_length=MAX_ALT_CHARS, description="What the image shows, for "
+                                          "readers who cannot see it.")],
+                 image: Annotated[UploadFile, File(description="JPEG, PNG, GIF or WebP, judged by its bytes; "
+                                                   f"at most {MAX_UPLOAD_BYTES:,} bytes.")],
+                 _multipart: Annotated[None, Depends(require_multipart)] = None) -> MediaOut:
+    """Set a post's cover image, as the dashboard's form does: re-encoded, resized, with required alt text."""
+    data = image.file.read(MAX_UPLOAD_BYTES + 1)
+    cover = set_cover_image(archive_of(request).store, user, post_id, data, alt)
+    return MediaOut(id=cover.id, url=f"/media/{cover.id}", post_id=post_id, alt=cover.alt, width=cover.width,
+                    height=cover.height)

@@ -118,6 +118,8 @@ def routes() -> list[BaseRoute]:
              summary="Move a post to the trash (editors)"),
         _api("/api/posts/{post_id}/revisions", api_desk.post_revisions, errors=(401, 404),
              summary="A post's revisions, newest first (editors)"),
+        _api("/api/media", api_desk.upload_cover, "POST", (400, 401, 404, 413, 415), status_code=201,
+             summary="Upload a post's cover image (editors)"),
         _api("/api/posts/{post_id}/comments", api.api_comments, errors=(404,), summary="A post's comments"),
         _api("/api/posts/{post_id}/comments", api.api_add_comment, "POST", (400, 404, 413, 415, 429), status_code=201,
              summary="Add a comment"),

@@ -28,7 +28,9 @@ from metalnomist.errors import (
     NotFound,
     RateLimited,
     StoreError,
+    TooLarge,
     Unauthorized,
+    UnsupportedType,
 )
 from metalnomist.web.render import render
 from metalnomist.web.security import SECURITY_HEADERS
@@ -38,6 +40,8 @@ log = logging.getLogger(__name__)
 # The one table: domain error → (status, machine-readable code). Order matters: first match wins.
 ERROR_TABLE: tuple[tuple[type[Exception], int, str], ...] = (
     (NotFound, 404, "not_found"),
+    (TooLarge, 413, "too_large"),
+    (UnsupportedType, 415, "unsupported_media_type"),
     (InvalidInput, 400, "invalid_input"),
     (InvalidQuery, 400, "invalid_query"),
     (RateLimited, 429, "rate_limited"),

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, timedelta
 
+import lxml.html
 import pytest
+from PIL import Image
+from sqlalchemy import func, select
 
 from metalnomist.accounts.service import create_token
 from metalnomist.publishing.service import counts, publish_due
+from metalnomist.store.schema import media
 from tests.publish.conftest import Desk
 
 BODY = "Japan imported 5,072 tonnes of nickel in March 2025, up 12% from a year earlier."
@@ -80,7 +85,77 @@ def test_the_openapi_document_names_the_bearer_scheme_on_editor_routes(desk: Des
         "description": "A token from `metalnomist tokens create NAME`, sent as `Authorization: Bearer mn_…`."}
     paths = schema["paths"]
     for path, method in [("/api/posts", "post"), ("/api/posts/{post_id}", "patch"),
-                         ("/api/posts/{post_id}", "delete"), ("/api/posts/{post_id}/revisions", "get")]:
+                         ("/api/posts/{post_id}", "delete"), ("/api/posts/{post_id}/revisions", "get"),
+                         ("/api/media", "post")]:
         assert paths[path][method]["security"] == [{"apiToken": []}], (path, method)
         assert "401" in paths[path][method]["responses"]
     assert "security" not in paths["/api/posts"]["get"]
+    upload = paths["/api/media"]["post"]
+    assert {"401", "413", "415", "422"} <= set(upload["responses"]) and "201" in upload["responses"]
+    assert "multipart/form-data" in upload["requestBody"]["content"]
+
+
+def _png(colour: str = "teal") -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def _media_rows(desk: Desk) -> int:
+    with desk.archive.store.reading() as conn:
+        return int(conn.execute(select(func.count()).select_from(media)).scalar_one())
+
+
+def test_a_cover_uploaded_with_a_token_is_checked_stored_and_shown(desk: Desk, token: dict[str, str]) -> None:
+    post_id = desk.client.post("/api/posts", json={"title": "Zinc", "body": BODY}, headers=token).json()["id"]
+    hostile = {"image": ("../../<script>alert(1)</script>.svg", _png(), "image/svg+xml")}  # the name is never used
+    made = desk.client.post("/api/media", data={"post_id": str(post_id), "alt": " A zinc  smelter "}, files=hostile,
+                            headers=token)
+    assert made.status_code == 201, made.text
+    answer = made.json()
+    assert answer == {"id": answer["id"], "url": f"/media/{answer['id']}", "post_id": post_id,
+                      "alt": "A zinc smelter", "width": 40, "height": 30}
+    image = desk.client.get(answer["url"], headers=token)
+    assert image.headers["content-type"] == "image/jpeg" and Image.open(io.BytesIO(image.content)).size == (40, 30)
+    assert desk.client.get(answer["url"]).status_code == 404  # a draft's cover stays with the editors
+    address = desk.client.patch(f"/api/posts/{post_id}", json={"status": "published"}, headers=token).json()["url"]
+    cover = lxml.html.fromstring(desk.client.get(address).text).xpath("//figure[@class='cover']/img")[0]
+    assert (cover.get("src"), cover.get("alt")) == (answer["url"], "A zinc smelter")
+    assert desk.client.get(answer["url"]).status_code == 200
+
+
+@pytest.mark.parametrize(("fields", "upload", "status", "code", "field"), [
+    ({"alt": "Zinc"}, ("photo.png", b"<html>not a picture</html>", "image/png"), 415, "unsupported_media_type",
+     "image"),  # judged by its bytes, whatever its name and declared type
+    ({"alt": "Zinc"}, ("photo.png", b"BM" + b"\x00" * 60, "image/png"), 415, "unsupported_media_type", "image"),
+    ({"alt": "Zinc"}, ("photo.png", b"\x89PNG" + b"x" * 900_000, "image/png"), 413, "too_large", "image"),
+    ({"alt": "Zinc"}, ("photo.png", b"\x89PNG" + b"x" * 1_100_000, "image/png"), 413, "too_large", None),
+    ({}, ("photo.png", _png(), "image/png"), 422, "invalid_parameter", "alt"),  # alt text is required
+    ({"alt": ""}, ("photo.png", _png(), "image/png"), 422, "invalid_parameter", "alt"),
+    ({"alt": "   "}, ("photo.png", _png(), "image/png"), 400, "invalid_input", "alt"),
+    ({"alt": "Zinc"}, None, 422, "invalid_parameter", "image"),
+    ({"alt": "Zinc", "post_id": "999999"}, ("photo.png", _png(), "image/png"), 404, "not_found", None),
+])
+def test_a_refused_upload_names_why_and_stores_nothing(desk: Desk, token: dict[str, str], fields: dict[str, str],
+                                                       upload: tuple[str, bytes, str] | None, status: int, code: str,
+                                                       field: str | None) -> None:
+    post_id = desk.client.post("/api/posts", json={"title": "Zinc", "body": BODY}, headers=token).json()["id"]
+    answer = desk.client.post("/api/media", data={"post_id": str(post_id), **fields},
+                              files={"image" if upload else "note": upload or ("n.txt", b"n", "text/plain")},
+                              headers=token)
+    assert (answer.status_code, answer.json()["error"]["code"]) == (status, code), answer.text
+    assert answer.json()["error"].get("field") == field
+    assert _media_rows(desk) == 0 and desk.client.get(f"/api/posts/{post_id}").status_code == 404
+
+
+def test_an_upload_without_a_valid_token_or_as_json_changes_nothing(desk: Desk, token: dict[str, str]) -> None:
+    post_id = desk.client.post("/api/posts", json={"title": "Zinc", "body": BODY}, headers=token).json()["id"]
+    form = {"data": {"post_id": str(post_id), "alt": "Zinc"}, "files": {"image": ("a.png", _png(), "image/png")}}
+    for headers in [{}, {"Authorization": "Bearer mn_forged"}]:
+        answer = desk.client.post("/api/media", headers=headers, **form)  # type: ignore[arg-type]
+        assert answer.status_code == 401 and answer.json()["error"]["code"] == "unauthorized"
+    desk.sign_in()  # a session cookie is not a token: a cross-site form must not upload
+    assert desk.client.post("/api/media", **form).status_code == 401  # type: ignore[arg-type]
+    as_json = desk.client.post("/api/media", json={"post_id": post_id, "alt": "Zinc"}, headers=token)
+    assert as_json.status_code == 415 and "multipart/form-data" in as_json.json()["error"]["message"]
+    assert _media_rows(desk) == 0

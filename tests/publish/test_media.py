@@ -72,7 +72,7 @@ def _cover_of_draft(desk: Desk, title: str = "Cobalt", colour: str = "teal") -> 
     post_id = save(desk.archive.store, desk.archive.settings, editor, Draft(title, "Output fell."))
     out = io.BytesIO()
     Image.new("RGB", (20, 10), colour).save(out, "PNG")
-    return post_id, set_cover_image(desk.archive.store, editor, post_id, out.getvalue(), "A cobalt mine")
+    return post_id, set_cover_image(desk.archive.store, editor, post_id, out.getvalue(), "A cobalt mine").id
 
 
 def _seen_by(desk: Desk, media_id: int, headers: dict[str, str] | None = None) -> tuple[int, str]:
@@ -108,7 +108,7 @@ def test_a_replaced_or_unused_image_is_for_editors_only(desk: Desk) -> None:
     move(desk.archive.store, editor, post_id, "published")
     out = io.BytesIO()
     Image.new("RGB", (20, 10), "navy").save(out, "PNG")
-    second = set_cover_image(desk.archive.store, editor, post_id, out.getvalue(), "A refinery")
+    second = set_cover_image(desk.archive.store, editor, post_id, out.getvalue(), "A refinery").id
     assert _seen_by(desk, second)[0] == 200 and _seen_by(desk, first)[0] == 404
     with desk.archive.store.transaction() as conn:
         loose = add_media(conn, "0" * 64, "image/png", 1, 1, b"\x89PNG", editor.id, datetime.now(UTC))

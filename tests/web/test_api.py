@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from metalnomist.errors import ConfigError, InvalidInput, InvalidQuery, NotFound, RateLimited, StoreError
+from metalnomist.errors import (
+    ConfigError,
+    InvalidInput,
+    InvalidQuery,
+    NotFound,
+    RateLimited,
+    StoreError,
+    TooLarge,
+    UnsupportedType,
+)
 from metalnomist.web.errors import ERROR_TABLE, classify
 from tests.web.conftest import Site
 
@@ -143,6 +152,8 @@ def test_unknown_api_paths_and_methods_answer_json(site: Site) -> None:
 def test_error_table_maps_every_domain_error() -> None:
     assert classify(NotFound("x")) == (404, "not_found")
     assert classify(InvalidInput("author", "empty")) == (400, "invalid_input")
+    assert classify(TooLarge("image", "over 900,000 bytes")) == (413, "too_large")  # before InvalidInput, its base
+    assert classify(UnsupportedType("image", "a BMP")) == (415, "unsupported_media_type")
     assert classify(InvalidQuery("x")) == (400, "invalid_query")
     assert classify(RateLimited("x")) == (429, "rate_limited")
     assert classify(StoreError("x")) == (503, "store_unavailable")
@@ -155,7 +166,7 @@ def test_openapi_document_describes_the_api_only(site: Site) -> None:
     spec = site.client.get("/openapi.json").json()
     assert set(spec["paths"]) == {"/api/search", "/api/posts", "/api/posts/{post_id}",
                                   "/api/posts/{post_id}/comments", "/api/posts/{post_id}/revisions",
-                                  "/api/labels", "/api/facts",
+                                  "/api/media", "/api/labels", "/api/facts",
                                   "/api/facts/series", "/api/facts/contradictions"}
     search_params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     assert search_params == {"q", "by-date", "label", "limit", "offset", "match"}
