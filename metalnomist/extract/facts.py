@@ -46,6 +46,14 @@ _YEAR_BACK = re.compile(
     )\b""",
     re.I | re.X,
 )
+# A base a day or a week back (`from $15 the previous day`): still in the period reported on.
+_DAYS_BACK = re.compile(
+    r"""[^,;.]{0,30}?\b(?:
+        (?:the\s+)?(?:previous|prior|preceding)\s+(?:day|session|trading\s+day|week)
+        | a\s+(?:day|week)\s+(?:earlier|ago|before) | last\s+week | yesterday
+    )\b""",
+    re.I | re.X,
+)
 # `992,000 t during the same period last year`, `1.16mn t in the previous year`: the period the
 # sentence or report is about, a year back (`over the previous year` is a change's basis instead).
 _SAME_LAST_YEAR = re.compile(
@@ -403,7 +411,9 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
         compared = {p.period for p in view.periods if p.use == "comparison"}
         if len(compared) == 1:
             return compared.pop()  # `in 2025 versus 2024, …, down from 5.76mn oz`: the compared-with period
-        return state.paragraph.period
+        if _DAYS_BACK.match(view.text, draft.anchor.q.end):
+            return state.paragraph.period  # `down from $15 the previous day`: a day back is the same month
+        return None  # `to 5.1mn t from 3.8mn t`: a base the text does not date is not the report's period
     if metric == "target":
         return None
     if metric == "capacity":

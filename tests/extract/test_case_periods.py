@@ -402,6 +402,19 @@ COMPARED = [
         title="India steel demand",
         published=None,
     ),
+    # a compared-with level the text does not date is not the report's period: its base is unknown
+    Case(
+        (
+            "Zinc output was 320,000t in the second quarter.",
+            "One smelter lifted output by 12% to 56,000t from 50,000t.",
+        ),
+        [F(value=320000, period="2024-Q2"), F(value=56000, period="2024-Q2"), F(value=50000, period=None)],
+    ),
+    # a base a day or a week back falls in the period reported on
+    Case(
+        "Cobalt hydroxide was assessed at $7.10/lb on June 12, up from $6.95/lb the previous day.",
+        [F(value=7.1, period="2024-06"), F(value=6.95, period="2024-06")],
+    ),
     # guidance bullets: each line is a sentence with its own year
     Case(
         "Guidance out to 2026: • 500,000t of zinc in 2025. • 470,000t of zinc in 2026.",
