@@ -456,6 +456,10 @@ def _follows(draft: Draft, view: SentenceView, position: int) -> bool:
     return not any(q.end <= i.q.start < position for i in view.items)
 
 
+# A period naming the report a figure was given in: `in its third-quarter production report`.
+_NAMES_REPORT = re.compile(r"[\s-](?:[\w-]+\s){0,2}?(?:reports?|results|updates?|statements?|earnings)\b", re.I)
+
+
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
     spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
@@ -467,6 +471,9 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
         for p in view.periods
         if (p.use in allowed or _follows(draft, view, p.start)) and any(c.start <= p.start < c.end for c in spans)
     ]
+    reports = [p for p in own if _NAMES_REPORT.match(view.text, p.end)]
+    if len(reports) < len(own):  # `2025 guidance … in its third-quarter report`: the report's is not the figure's
+        own = [p for p in own if p not in reports]
     following = [p for p in own if _follows(draft, view, p.start)]
     if following:  # `USD 71 million in November and USD 45 million in December 2017`: its own, not the nearest
         return [following[0].period]

@@ -212,7 +212,8 @@ VAGUE_PRESENT = [
 ]
 
 # Mine reports (trade press): a comparison `during the same period last year` is the period the
-# sentence reports, a year back; a day before `reported` is when it was said, not the period.
+# sentence reports, a year back; a day before `reported`, or the quarter naming the report, is when it
+# was said, not the period.
 MINE_REPORTS = [
     Case(
         "Ore milled rose to 2.4 million tonnes grading 0.6% copper in the first half, against 2.1 million "
@@ -229,6 +230,16 @@ MINE_REPORTS = [
         "and 22,000 tonnes of lead over the first quarter.",
         [F(value=61000, period="2024-Q1"), F(value=22000, period="2024-Q1")],
         published=datetime(2024, 5, 10, tzinfo=UTC),
+    ),
+    # a period naming the report a figure was given in yields to the period the figure is for
+    Case(
+        "The miner set 2025 nickel guidance of 160,000 to 175,000 tonnes in its second-quarter report.",
+        [F(value=160000, value_max=175000, period="2025")],
+    ),
+    # and is the figure's own when it is the only one the sentence names
+    Case(
+        "In its first-quarter report, the miner said copper output rose to 400,000 tonnes.",
+        [F(value=400000, period="2024-Q1")],
     ),
 ]
 
