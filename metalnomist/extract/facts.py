@@ -301,9 +301,15 @@ def _remember(fact: Fact, draft: Draft, state: PostState, carry_period: bool) ->
         and fact.metric not in _MONEY | {"target", "tariff", "capacity"}
     ):
         para.period = fact.period
-        state.period = state.last_period = fact.period
+        if not _within(state.period, fact.period):  # `Total 2020 output …` in a December report: an aside
+            state.period = state.last_period = fact.period
     if fact.company:
         state.company = fact.company
+
+
+def _within(period: str | None, year: str) -> bool:
+    """Whether `period` is a month, quarter or half of `year` (`2020-12` of `2020`)."""
+    return bool(period) and re.fullmatch(r"\d{4}", year) is not None and str(period).startswith(year + "-")
 
 
 def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
@@ -403,8 +409,8 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
     if not own and year and _THE_YEAR.search(_framing_text(draft, view)):
         return year.group(1)  # `644,000 tonnes for the year`: the year of the report's period
     years = consecutive_years(clause)
-    if years and state.period and re.fullmatch(r"\d{4}", state.period):
-        return f"{int(state.period) - years + 1}/{state.period}"
+    if years and current and re.fullmatch(r"\d{4}", current):
+        return f"{int(current) - years + 1}/{current}"
     if own:
         return own[0]
     if draft.comparison:

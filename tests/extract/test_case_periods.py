@@ -118,6 +118,32 @@ HEADLINE = [
     ),
 ]
 
+# Monthly output reports (government statistics): a whole year's total, given as an aside, is not the
+# period the next paragraph's figures are for; the month the report is about is.
+MONTHLY_REPORTS = [
+    Case(
+        (
+            "Zambia's copper output fell 9% to 61,000 tonnes in November. Total 2023 output edged up 2%.",
+            "Kansanshi's output slipped 3% year-on-year to 12,500 tonnes.",
+        ),
+        [F(value=61000, period="2023-11"), F(change_pct=2, period="2023"), F(value=12500, period="2023-11")],
+    ),
+    # while a run of years (`the third consecutive year`) ends at the year its paragraph reports
+    Case(
+        (
+            "Zinc imports reached 40,000 tonnes in December 2023.",
+            "Imports in 2023 totalled 500,000 tonnes. Peru supplied 45% of them, the third consecutive year above 40%.",
+        ),
+        [
+            F(value=40000, period="2023-12"),
+            F(value=500000, period="2023"),
+            F(value=45, period="2023"),
+            F(value=40, period="2021/2023"),
+        ],
+        published=None,
+    ),
+]
+
 # Price assessments (Fastmarkets, Platts): a day named with its weekday but no year is in the latest
 # year the post names or the one after, and the weekday says which.
 WEEKDAY_DATES = [
@@ -455,6 +481,7 @@ ALL = (
     + UNDATED
     + QUARTERS
     + HEADLINE
+    + MONTHLY_REPORTS
     + VAGUE_PRESENT
     + RELATIVE_YEARS
     + MINE_REPORTS
