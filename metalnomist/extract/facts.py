@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from metalnomist.extract import metrics as metric_rules
 from metalnomist.extract.entities import find_commodities, is_demonym
-from metalnomist.extract.periods import consecutive_years, year_before, year_to_date
+from metalnomist.extract.periods import PeriodMention, consecutive_years, is_delivery, year_before, year_to_date
 from metalnomist.extract.places import Place, PlaceContext, place, tariff_levier
 from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
@@ -158,11 +158,11 @@ def _frame(view: SentenceView, state: PostState) -> None:
     para = state.paragraph
     mains = view.main_clauses()
     for p in view.periods:
-        if any(c.start <= p.start < c.end for c in mains) and p.use in {"period", "effect"}:
+        if any(c.start <= p.start < c.end for c in mains) and _frames_period(p, view):
             para.period = para.period or p.period
             if p.use == "effect":
                 para.effect_period = p.period
-            if state.period is None and p.use == "period" and not _UNDATED.search(view.text):
+            if state.period is None and p.use != "effect" and not _UNDATED.search(view.text):
                 state.period = p.period
             break
     triggers = [t for t in view.triggers if metric_rules.is_trigger_metric(t)]
@@ -174,6 +174,15 @@ def _frame(view: SentenceView, state: PostState) -> None:
         para.partner = supplier
     levier = _levier(view)
     state.tariff_country = levier or state.tariff_country
+
+
+def _frames_period(p: PeriodMention, view: SentenceView) -> bool:
+    """The period a figure-free sentence sets for the figures after it: the one it reports on, or
+    when a measure takes effect; a day only in a price report (`prices hit a record Oct. 29`:
+    the assessments that follow are of that day), elsewhere a day is an event's."""
+    if p.use in {"period", "effect"}:
+        return True
+    return p.use == "date" and any(t.metric == "price" for t in view.triggers)
 
 
 def _framing_partner(view: SentenceView, focus: str | None) -> str | None:
@@ -466,16 +475,40 @@ def _follows(draft: Draft, view: SentenceView, position: int) -> bool:
 _NAMES_REPORT = re.compile(r"[\s-](?:[\w-]+\s){0,2}?(?:reports?|results|updates?|statements?|earnings)\b", re.I)
 
 
+_COMPARISON_WORD = re.compile(r"\b(?:from|than|compared|versus|vs)\b", re.I)
+
+
+def _after_compared_figure(draft: Draft, view: SentenceView, position: int) -> bool:
+    """`up $120 from the previous record of $2,444 on Sept. 14`: a period after the figure compared
+    with is that figure's, not the one before the comparison."""
+    q = draft.anchor.q
+    word = _COMPARISON_WORD.search(view.text, q.end, position) if q.end <= position else None
+    return word is not None and any(word.end() <= i.q.start < position for i in view.items)
+
+
+def _cargo_month(text: str, p: PeriodMention) -> bool:
+    """A loading month set off after a cargo (`a 10,000t cargo, February loading, sold at …`) names
+    the cargo, not when the figure was; `March shipments rose` and `prices for July shipments` are
+    the figure's own."""
+    return is_delivery(text, p.end) and _SET_OFF.search(text, 0, p.start) is not None
+
+
+_SET_OFF = re.compile(r"[,(]\s*$")
+
+
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
     spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
     allowed = {"period", "effect", "date", "deadline"}
     if draft.comparison:
         allowed.add("comparison")
+    periods = [p for p in view.periods if not _cargo_month(view.text, p)]
     own = [
         p
-        for p in view.periods
-        if (p.use in allowed or _follows(draft, view, p.start)) and any(c.start <= p.start < c.end for c in spans)
+        for p in periods
+        if (p.use in allowed or _follows(draft, view, p.start))
+        and any(c.start <= p.start < c.end for c in spans)
+        and (draft.comparison or not _after_compared_figure(draft, view, p.start))
     ]
     reports = [p for p in own if _NAMES_REPORT.match(view.text, p.end)]
     if len(reports) < len(own):  # `2025 guidance … in its third-quarter report`: the report's is not the figure's
@@ -488,6 +521,6 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     frames = [c for c in view.main_clauses() if not view.has_items(c)]
     return [
         p.period
-        for p in view.periods
+        for p in periods
         if p.use in allowed - {"deadline"} and any(c.start <= p.start < c.end for c in frames)
     ]

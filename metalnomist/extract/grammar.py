@@ -153,7 +153,7 @@ def clause_of(clauses: list[Clause], position: int) -> Clause:
 
 
 _COMPARISON_BEFORE = re.compile(
-    rf"(?:(?:\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:level of\s+|high of\s+|low of\s+)?|"
+    rf"(?:(?:\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:(?:previous\s+|prior\s+|record\s+)?(?:level|high|low|record)\s+of\s+)?|"
     rf"(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )\bthan\s+|\bversus\s+|"
     rf"\bvs\.?\s+|\bcompared (?:to|with)\s+(?:\w+\s+){{0,8}}?(?:when|where)\s+(?:\w+\s+){{0,2}}|"
     rf"(?<=\d)\s?(?:[A-Za-z%]+\s+)?over\s+|"  # `to 143 MT over 127 MT`

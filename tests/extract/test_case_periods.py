@@ -144,6 +144,37 @@ MONTHLY_REPORTS = [
     ),
 ]
 
+# Spot price reports (Platts, Argus, auction results): the day a lead says prices stood dates the
+# assessments after it; a previous high's day is the compared price's; a cargo's loading month names
+# the cargo, not when it sold.
+SPOT_PRICES = [
+    Case(
+        (
+            "Cobalt hydroxide prices climbed to a two-year high Nov. 8 on tight supply.",
+            "The assessment stood at $9.20/lb, up $0.40/lb from the previous record of $8.80/lb on Sept. 20.",
+            "Cobalt metal held at $15.50/lb.",
+        ),
+        [
+            F(value=9.2, period="2023-11"),
+            F(value=0.4, period="2023-11"),
+            F(value=8.8, period="2023-09"),
+            F(value=15.5, period="2023-11"),
+        ],
+        published=datetime(2023, 11, 9, tzinfo=UTC),
+    ),
+    Case(
+        ("Iron ore prices eased Jan. 12.", "A miner sold a 20,000-tonne cargo, March 2024 loading, at $118/t."),
+        [F(value=20000, period="2024-01"), F(value=118, period="2024-01")],
+        published=datetime(2024, 1, 15, tzinfo=UTC),
+    ),
+    # a figure for a delivery month keeps it
+    Case(
+        "Smelters agreed premiums of $95/t for April shipments.",
+        [F(value=95, period="2024-04")],
+        published=datetime(2024, 3, 20, tzinfo=UTC),
+    ),
+]
+
 # Price assessments (Fastmarkets, Platts): a day named with its weekday but no year is in the latest
 # year the post names or the one after, and the weekday says which.
 WEEKDAY_DATES = [
@@ -482,6 +513,7 @@ ALL = (
     + QUARTERS
     + HEADLINE
     + MONTHLY_REPORTS
+    + SPOT_PRICES
     + VAGUE_PRESENT
     + RELATIVE_YEARS
     + MINE_REPORTS
