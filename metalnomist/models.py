@@ -253,3 +253,28 @@ class AuditEntry:
     action: str
     target: str
     detail: str
+
+
+WatchKind = Literal["search", "facts"]
+
+
+@dataclass(frozen=True)
+class Watch:
+    """A search (words and labels, as the search feed reads them) or a facts filter a signed-in user
+    follows; `seen` is when they last opened /watch, so what matched after it is new to them."""
+
+    id: int
+    user_id: int
+    kind: WatchKind
+    query: str
+    labels: tuple[str, ...]
+    filters: tuple[tuple[str, str], ...]  # (facts filter field, value), for kind "facts"
+    created: datetime
+    seen: datetime
+
+    @property
+    def title(self) -> str:
+        if self.kind == "facts":
+            return "Figures: " + ", ".join(f"{name} {value.replace('_', ' ')}" for name, value in self.filters)
+        labels = f" with label {', '.join(self.labels)}" if self.labels else ""
+        return (f"Search: {self.query}{labels}" if self.query else f"Posts{labels}")

@@ -39,6 +39,7 @@ from metalnomist.store.facts import FactFilter, SortColumn, Unmatched, query_fac
 from metalnomist.store.ingests import begin_ingest, discard_abandoned, discard_ingest, publish_ingest, write_hidden
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
+from metalnomist.watches.matching import match_new_posts
 from metalnomist.workers import die_with_parent
 
 Progress = Callable[[int], None]
@@ -120,9 +121,10 @@ class _Extractor:
 
 
 def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progress | None = None) -> IngestReport:
-    """Store one file, then bring the search index up to date."""
+    """Store one file, bring the search index up to date, then match the new posts against the watches."""
     report = store_file(archive, path, fmt, progress)
     catch_up(archive.store, archive.index)
+    match_new_posts(archive.store, archive.index)
     return report
 
 

@@ -99,6 +99,27 @@ def _where(query: Any, flt: FactFilter) -> Any:
     return query
 
 
+def fact_matches(flt: FactFilter, fact: Fact, title: str) -> bool:
+    """Whether `_where` would keep this fact of a post titled `title`, without asking the database:
+    watches test each new post's facts against thousands of filters (tests compare the two)."""
+    from metalnomist.extract.vocab import commodity_family  # see commodity_matches
+
+    if flt.commodity:
+        stored = (fact.commodity or "").lower()
+        names = commodity_family(flt.commodity)
+        words = f" {stored.replace('-', ' ')} "
+        if not stored or not (stored in names or any(f" {n.replace('-', ' ')} " in words for n in names)):
+            return False
+    for name in FILTER_COLUMNS[1:]:
+        wanted, stored = getattr(flt, name), getattr(fact, name)
+        if wanted and (stored is None or stored.lower() != wanted.lower()):
+            return False
+    if (flt.post_id is not None and fact.post_id != flt.post_id) or (flt.post and title != flt.post):
+        return False
+    needle = (flt.text or "").lower()
+    return not needle or needle in fact.sentence.lower() or needle in title.lower()
+
+
 def _order(sort: SortColumn | None, descending: bool, newest_first: bool = False) -> list[Any]:
     """Nulls last in either direction (portable, unlike NULLS LAST), then reading order to break ties.
 
@@ -211,3 +232,15 @@ def series_counts(conn: Connection, minimum: int = 2) -> list[tuple[str, str, st
                                                facts.c.commodity.is_not(None), facts.c.company.is_(None))
              .group_by(*key).having(func.count() >= minimum).order_by(*key))
     return [(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in conn.execute(query)]
+
+
+def facts_of_posts(conn: Connection, post_ids: Collection[int]) -> dict[int, list[Fact]]:
+    """The facts of each of these posts (readable ones only), in reading order."""
+    if not post_ids:
+        return {}
+    query = (select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
+             .where(facts.c.post_id.in_(sorted(post_ids))).order_by(*_order(None, False)))
+    found: dict[int, list[Fact]] = {}
+    for row in conn.execute(query):
+        found.setdefault(row.post_id, []).append(fact_from_row(row))
+    return found

@@ -248,3 +248,28 @@ post_media = Table(
     Column("media_id", Integer, ForeignKey("media.id", ondelete="CASCADE"), primary_key=True),
 )
 Index("ix_post_media_media", post_media.c.media_id)
+
+watches = Table(
+    "watches",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(10), nullable=False),  # models.WatchKind
+    Column("query", Text, nullable=False),  # a search's words ('' for a label-only search or a facts filter)
+    Column("labels", JSON, nullable=False),  # a search's labels
+    Column("filters", JSON, nullable=False),  # a facts filter: {field: value}
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("seen", DateTime(timezone=True), nullable=False),  # the owner's last visit to /watch
+)
+Index("ix_watches_user", watches.c.user_id)
+
+# One row per post a watch matched, written once when the post arrived (watches/matching.py); the
+# primary key is what keeps a post from being matched, listed or sent twice for the same watch.
+watch_matches = Table(
+    "watch_matches",
+    metadata,
+    Column("watch_id", Integer, ForeignKey("watches.id", ondelete="CASCADE"), primary_key=True),
+    Column("post_id", Integer, ForeignKey("post_rows.id", ondelete="CASCADE"), primary_key=True),
+    Column("matched", DateTime(timezone=True), nullable=False),
+)
+Index("ix_watch_matches_matched", watch_matches.c.watch_id, watch_matches.c.matched)

@@ -20,6 +20,7 @@ from metalnomist.store.facts import (
     Unmatched,
     count_facts,
     distinct_values,
+    fact_matches,
     facts_by_ids,
     nearest_values,
     query_facts,
@@ -135,8 +136,11 @@ def test_replacing_facts_touches_only_the_posts_named(archive: Archive) -> None:
 def test_each_filter_narrows_by_its_own_column(stocked: Archive, flt: FactFilter, expected: list[str]) -> None:
     with stocked.store.reading() as conn:
         found, total = query_facts(conn, flt)
+        every, _ = query_facts(conn, FactFilter())
     assert [f.sentence[:12] for f in found] == expected
     assert total == len(expected)
+    # Watches test new facts in Python: the same filter keeps the same facts there.
+    assert [f for f in every if fact_matches(flt, f, f.post)] == found
 
 
 def test_a_backslash_in_text_is_a_character(archive: Archive) -> None:
@@ -279,3 +283,7 @@ def test_commodity_words_match_inside_longer_names_with_hyphens_and_wildcards_li
         assert found("lithium-ion batteries") == ["lithium ion batteries", "spent lithium-ion batteries"]
         assert found("50% ferronickel") == ["grade 50% ferronickel"]
         assert found("nickel_pig") == ["nickel_pig iron"]
+        every, _ = query_facts(conn, FactFilter())
+        for wanted in ("lithium-ion batteries", "50% ferronickel", "nickel_pig", "lithium", "iron", "ion"):
+            assert [f for f in every if fact_matches(FactFilter(commodity=wanted), f, f.post)] == \
+                query_facts(conn, FactFilter(commodity=wanted))[0], wanted

@@ -1,0 +1,105 @@
+"""Watches, the posts they matched, and where matching has got to in the change log: rows in, rows out."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from metalnomist.models import Watch, WatchKind
+from metalnomist.store.schema import archive_meta, as_utc, posts, watch_matches, watches
+
+CURSOR_KEY = "watch_seq"  # archive_meta: the last change-log sequence matched against the watches
+
+
+def _watch(row: Row[Any]) -> Watch:
+    created, seen = as_utc(row.created), as_utc(row.seen)
+    assert created is not None and seen is not None  # NOT NULL columns
+    return Watch(id=row.id, user_id=row.user_id, kind=row.kind, query=row.query, labels=tuple(row.labels),
+                 filters=tuple(sorted((str(k), str(v)) for k, v in row.filters.items())), created=created, seen=seen)
+
+
+def add_watch(conn: Connection, user_id: int, kind: WatchKind, query: str, labels: Sequence[str],
+              filters: dict[str, str], now: datetime) -> Watch:
+    values = {"user_id": user_id, "kind": kind, "query": query, "labels": list(labels), "filters": filters,
+              "created": now, "seen": now}
+    new_id = int(conn.execute(insert(watches).values(**values)).inserted_primary_key[0])  # type: ignore[index]
+    return _watch(conn.execute(select(watches).where(watches.c.id == new_id)).one())
+
+
+def watches_of(conn: Connection, user_id: int) -> list[Watch]:
+    return [_watch(r) for r in conn.execute(select(watches).where(watches.c.user_id == user_id).order_by(watches.c.id))]
+
+
+def all_watches(conn: Connection) -> list[Watch]:
+    return [_watch(r) for r in conn.execute(select(watches).order_by(watches.c.id))]
+
+
+def watch_count(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(watches)).scalar_one())
+
+
+def delete_watch(conn: Connection, user_id: int, watch_id: int) -> bool:
+    """Only the owner's: another user's watch id deletes nothing."""
+    query = delete(watches).where(watches.c.id == watch_id, watches.c.user_id == user_id)
+    return conn.execute(query).rowcount > 0
+
+
+def mark_seen(conn: Connection, user_id: int, now: datetime) -> None:
+    conn.execute(update(watches).where(watches.c.user_id == user_id).values(seen=now))
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A post a watch matched: what /watch lists of it."""
+
+    watch_id: int
+    post_id: int
+    title: str
+    permalink: str
+    matched: datetime
+
+
+def arrivals(conn: Connection, watch_id: int, limit: int = 20) -> list[Arrival]:
+    """A watch's newest matches, at most `limit`; posts gone or unpublished since are left out."""
+    query = (select(watch_matches.c.post_id, watch_matches.c.matched, posts.c.title, posts.c.permalink)
+             .join(posts, posts.c.id == watch_matches.c.post_id)
+             .where(watch_matches.c.watch_id == watch_id, posts.c.status == "published")
+             .order_by(watch_matches.c.matched.desc(), watch_matches.c.post_id.desc()).limit(limit))
+    return [Arrival(watch_id, r.post_id, r.title, r.permalink, as_utc(r.matched) or r.matched)
+            for r in conn.execute(query)]
+
+
+def count_arrivals(conn: Connection, watch_id: int, since: datetime) -> int:
+    query = (select(func.count()).select_from(watch_matches.join(posts, posts.c.id == watch_matches.c.post_id))
+             .where(watch_matches.c.watch_id == watch_id, watch_matches.c.matched > since,
+                    posts.c.status == "published"))
+    return int(conn.execute(query).scalar_one())
+
+
+def record_matches(conn: Connection, pairs: Collection[tuple[int, int]], now: datetime) -> int:
+    """Store (watch id, post id) matches; a pair already stored is left as it was. Returns how many are new."""
+    if not pairs:
+        return 0
+    rows = [{"watch_id": w, "post_id": p, "matched": now} for w, p in sorted(pairs)]
+    dialect_insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    statement = dialect_insert(watch_matches).values(rows).on_conflict_do_nothing()
+    return int(conn.execute(statement).rowcount or 0)
+
+
+def matched_cursor(conn: Connection) -> int:
+    value = conn.execute(select(archive_meta.c.value).where(archive_meta.c.key == CURSOR_KEY)).scalar()
+    return int(value) if value is not None else 0
+
+
+def move_cursor(conn: Connection, seq: int) -> None:
+    """Forward only: a slower matcher finishing after a faster one never moves it back."""
+    if conn.execute(select(archive_meta.c.key).where(archive_meta.c.key == CURSOR_KEY)).first() is None:
+        conn.execute(insert(archive_meta).values(key=CURSOR_KEY, value=str(seq)))
+    elif seq > matched_cursor(conn):
+        conn.execute(update(archive_meta).where(archive_meta.c.key == CURSOR_KEY).values(value=str(seq)))

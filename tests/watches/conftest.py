@@ -1,0 +1,42 @@
+"""Watch fixtures: an archive with one signed-up reader, and posts written as JSON Lines to ingest."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from metalnomist.accounts import service
+from metalnomist.accounts.service import create_user
+from metalnomist.models import User
+from metalnomist.pipeline import Archive
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its lowest cost (as tests/publish does): the code paths stay the same."""
+    hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    monkeypatch.setattr(service, "_hasher", hasher)
+    monkeypatch.setattr(service, "_DUMMY_HASH", hasher.hash("not anyone's password"))
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def ana(archive: Archive) -> Iterator[User]:
+    yield create_user(archive.store, "ana", PASSWORD, "editor")
+
+
+def post(title: str, body: str, labels: tuple[str, ...] = (), published: str = "2026-01-15") -> dict[str, object]:
+    return {"title": title, "body": body, "labels": list(labels), "published": published,
+            "url": "https://example.com/" + "-".join(title.lower().split())}
+
+
+def jsonl(folder: Path, posts: list[dict[str, object]], name: str = "posts.jsonl") -> Path:
+    path = folder / name
+    path.write_text("\n".join(json.dumps(p) for p in posts), encoding="utf-8")
+    return path

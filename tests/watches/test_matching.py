@@ -1,0 +1,100 @@
+"""New posts matched against watches once, at ingest: exactly the matching watches, each pair once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import select
+
+from metalnomist.models import User
+from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty
+from metalnomist.search.service import catch_up
+from metalnomist.store.facts import FactFilter, facts_of_posts
+from metalnomist.store.posts import iter_posts
+from metalnomist.store.schema import posts, watch_matches
+from metalnomist.watches.matching import Matcher, WatchBook, match_posts
+from metalnomist.watches.service import save_facts_watch, save_search_watch
+from tests.watches.conftest import jsonl, post
+
+BISMUTH = post("Bismuth imports climb", "Japan imported 1,200 tonnes of bismuth in March 2024, the Finance Ministry "
+               "said.", ("Minor Metals",))
+TIN = post("Tin stocks fall", "LME tin stocks fell to 3,100 tonnes in March 2024, the exchange said.")
+
+
+def matches(archive: Archive) -> set[tuple[int, str]]:
+    """(watch id, post title) of every stored match."""
+    with archive.store.reading() as conn:
+        rows = conn.execute(select(watch_matches.c.watch_id, posts.c.title)
+                            .join(posts, posts.c.id == watch_matches.c.post_id))
+        return {(r.watch_id, r.title) for r in rows}
+
+
+def test_an_ingest_matches_each_new_post_with_exactly_the_watches_it_fits(archive: Archive, ana: User,
+                                                                         tmp_path: Path) -> None:
+    store = archive.store
+    words = save_search_watch(store, ana, "bismuth", ())
+    synonym = save_search_watch(store, ana, "London Metal Exchange", ())  # the thesaurus reads it as LME
+    label = save_search_watch(store, ana, "", ["minor metals"])  # labels match in any case
+    excluded = save_search_watch(store, ana, "imports -bismuth", ())
+    figures = save_facts_watch(store, ana, FactFilter(commodity="bismuth", metric="imports"))
+    tin_figures = save_facts_watch(store, ana, FactFilter(commodity="tin", country="Japan"))
+    nothing = save_search_watch(store, ana, "nickel", ())
+    ingest_file(archive, jsonl(tmp_path, [BISMUTH, TIN]), "jsonl")
+    bismuth, tin = BISMUTH["title"], TIN["title"]
+    assert matches(archive) == {(words.id, bismuth), (synonym.id, tin), (label.id, bismuth), (figures.id, bismuth)}
+    assert not {w.id for w in (excluded, tin_figures, nothing)} & {w for w, _ in matches(archive)}
+
+
+def test_matching_again_or_reingesting_stores_nothing_twice(archive: Archive, ana: User, tmp_path: Path) -> None:
+    watch = save_search_watch(archive.store, ana, "bismuth", ())
+    path = jsonl(tmp_path, [BISMUTH])
+    ingest_file(archive, path, "jsonl")
+    changed = dict(BISMUTH, body=str(BISMUTH["body"]) + " Bismuth prices rose.")
+    ingest_file(archive, jsonl(tmp_path, [changed], "changed.jsonl"), "jsonl")  # logs the post again
+    run = Matcher(archive.store, archive.index).run()
+    assert run.matches == 0
+    assert matches(archive) == {(watch.id, BISMUTH["title"])}
+
+
+def test_a_watch_hears_only_of_posts_that_arrive_after_it(archive: Archive, ana: User, tmp_path: Path) -> None:
+    ingest_file(archive, jsonl(tmp_path, [BISMUTH]), "jsonl")
+    watch = save_search_watch(archive.store, ana, "bismuth", ())
+    changed = dict(BISMUTH, body=str(BISMUTH["body"]) + " Bismuth prices rose.")
+    ingest_file(archive, jsonl(tmp_path, [changed, TIN], "later.jsonl"), "jsonl")  # an edit is not news
+    assert matches(archive) == set()
+    later = post("Bismuth output", "China produced 16,000 tonnes of bismuth in 2024, the survey said.")
+    ingest_file(archive, jsonl(tmp_path, [later], "new.jsonl"), "jsonl")
+    assert matches(archive) == {(watch.id, later["title"])}
+
+
+# Queries whose key word is not the first one typed, or that no word binds: the book must still
+# offer every watch a post can match (a candidate too many costs a lookup, one too few loses a match).
+QUERIES = [
+    "lithium", "Li", "iron ore", '"iron ore" imports', "the lithium",
+    "such lithium", "then sales", "the", "-lithium", "-lithium imports",
+    "copper OR nickel", "EV sales", "electric vehicles", "imports", "sales Japan", "zzzzunknownword",
+    "x" * 60,  # too long to be indexed: matches nothing
+]
+LABELS = [(), ("Iron Ore",), ("iron ore",)]
+
+
+def test_the_book_offers_every_watch_that_the_index_would_match(archive: Archive, ana: User) -> None:
+    """Over the seed posts, the book's candidates confirmed by the index equal asking the index about
+    every watch and every post: the words that arrange the watches never drop a match."""
+    ingest_sample_if_empty(archive)
+    catch_up(archive.store, archive.index)
+    archive.index.reload()
+    watches = [save_search_watch(archive.store, ana, q, labels) for q in QUERIES for labels in LABELS]
+    with archive.store.reading() as conn:
+        seed = list(iter_posts(conn))
+        facts = facts_of_posts(conn, [p.id for p in seed if p.id is not None])
+    book = WatchBook.of(watches, archive.index)
+    # The seed was stored before the watches were saved, so none of it is news to them ...
+    assert match_posts(book, seed, facts) == set()
+    # ... but as new arrivals they match exactly what the index says of every watch and post.
+    ids = [p.id for p in seed if p.id is not None]
+    everything = {(w.id, post_id) for w in watches for post_id in archive.index.matching(book.search_query(w), ids)}
+    assert len({w for w, _ in everything}) > len(watches) / 2, "most queries match something"
+    arriving = [replace(p, created=max(w.created for w in watches)) for p in seed]
+    assert match_posts(book, arriving, facts) == everything
