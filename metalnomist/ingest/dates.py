@@ -58,6 +58,15 @@ _YEAR_MENTION = re.compile(
     r"\b(?:(?i:in|of|since|for|from|to|by|until|through|during|over|and|than|year|early|late|mid|end)"
     r"|Q[1-4]|H[12]|" + "|".join(MONTH_WORDS) + r")\.?[\s-]+((?:19|20)\d\d)(?!\d|,\d)"
 )
+# A month named with its year, as a period reported on: `May 2023`, `the first five months of 2024`.
+_MONTH_COUNTS = {word: n for n, word in enumerate(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), start=2)}
+_MONTH_OF_YEAR = re.compile(
+    r"""(?:\b(?P<month>""" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r""")\.?,?  # May, Sept.
+        |\b(?i:first\s+(?P<count>""" + "|".join(_MONTH_COUNTS) + r""")\s+months\s+(?:of|in)))  # first five months of
+        \s+(?P<year>(?:19|20)\d\d)(?!\d)""",
+    re.X,
+)
 # URL dates: /2013/02/05/, 2024-06-07 or 2024_06_07 anywhere; /2024/09/ as path segments only,
 # because a dashed year-month is as often a fiscal year (2011-12) as a month.
 _URL_DAY = re.compile(
@@ -234,7 +243,7 @@ def _year_for(line: _Dateline, url_month: date | None, texts: Sequence[str], lat
         if len(near) == 1:
             return near[0]
     past = [y for y in _years(texts) if y <= latest.year]
-    return _by_weekday(line, max(past), latest) if past else None
+    return _by_weekday(line, max(past), latest, _latest_month(texts)) if past else None
 
 
 def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | None:
@@ -263,12 +272,22 @@ def _stamp_readings(run: str) -> list[tuple[int, int, int]]:
     return [(2000 + n[2], n[0], n[1]), (2000 + n[0], n[1], n[2])]
 
 
-def _by_weekday(line: _Dateline, last_year: int, latest: date) -> date | None:
+def _latest_month(texts: Iterable[str]) -> date | None:
+    """The first day of the latest month the text names with its year (`May 2023`, `the first
+    five months of 2024` → 2024-05-01), or None."""
+    months = [date(int(m["year"]), MONTH_WORDS[m["month"]] if m["month"] else _MONTH_COUNTS[m["count"].lower()], 1)
+              for text in texts for m in _MONTH_OF_YEAR.finditer(text)]
+    return max(months, default=None)
+
+
+def _by_weekday(line: _Dateline, last_year: int, latest: date, reported: date | None) -> date | None:
     """Wire copy names the weekday of what it reports ("said on Tuesday"). News is written in the
     latest past year it mentions or the one after; the weekday may pick one of the two.
 
     Reports often come a day after the event, and a year on, a date falls a weekday later: so
-    a pick is kept only when no other year fits with the report a day after the event.
+    a pick is kept only when no other year fits with the report a day after the event, or when
+    it comes within two months after the latest month the story reports (`June 7`, reporting
+    `the first five months of 2024`, is 2024's: a year later that month would be old news).
     """
     named = _ON_WEEKDAY.search(line.block)
     if named is None:
@@ -277,6 +296,16 @@ def _by_weekday(line: _Dateline, last_year: int, latest: date) -> date | None:
     days = [d for y in (last_year, last_year + 1) if (d := _real(y, line.month, line.day, latest))]
     same_day = [d for d in days if d.weekday() == weekday]
     day_after = [d for d in days if d.weekday() == (weekday + 1) % 7]
-    if len(same_day) != 1 or any(d != same_day[0] for d in day_after):
+    if len(same_day) != 1:
         return None
-    return same_day[0]
+    if all(d == same_day[0] for d in day_after) or _soon_after(reported, same_day[0]):
+        return same_day[0]
+    return None
+
+
+def _soon_after(month: date | None, day: date) -> bool:
+    """Whether `day` falls in the two months after the month starting on `month`."""
+    if month is None:
+        return False
+    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return following <= day < following + timedelta(days=62)
