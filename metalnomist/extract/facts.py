@@ -78,6 +78,8 @@ _OPENING_YEAR = re.compile(r"^(\d{4})(?:$|-(?:\d\d|Q\d|H\d)(?:$|/))")
 # What a report year can date: months, quarters, halves (a cheap test, so undated posts with
 # no year-less period never pay for finding their report year).
 _YEARLESS = re.compile("|".join(SHORT_MONTHS) + r"|quarter|half|months|\b[QH][1-4]\b")
+# What the year an undated post is written in dates (cheap test, as for `_YEARLESS`).
+_RELATIVE_YEAR = re.compile(r"\b(?:last|this|next) year\b", re.I)
 # What dates by the week of an undated post (cheap test, as for `_YEARLESS`).
 _WEEKLY = re.compile(r"day\b|week\b")
 _QUOTE_OPENING = re.compile(r"\s*[\"“‘']")
@@ -120,7 +122,8 @@ def extract_facts(post: Post) -> list[Fact]:
         for sentence_offset, sentence in split_sentences(block.text):
             year = scan.report_year if _YEARLESS.search(sentence) else None
             week = scan.week_month if _WEEKLY.search(sentence) else None
-            view = read_sentence(sentence, scan.published, scan.abbreviations, year, scan.fiscal, week)
+            present = scan.present_year if _RELATIVE_YEAR.search(sentence) or year else None
+            view = read_sentence(sentence, scan.published, scan.abbreviations, year, scan.fiscal, week, present)
             if opening and not _QUOTE_OPENING.match(sentence):  # a quote comments on the report, it opens none
                 state.new_subject([m.canonical for m in view.entities.commodities])
             opening = False

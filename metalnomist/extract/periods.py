@@ -61,12 +61,13 @@ class Anchor:
     fiscal: FiscalYear | None = None  # the reporting country's fiscal year, when the post says whose
     week_month: str | None = None  # an undated post's `on Friday`: the month of the latest day it names
     sentence_year: int | None = None  # the one year the sentence reports `in`: its `last year` is the one before
+    present_year: int | None = None  # the year an undated post is written in, when its text shows it
 
     def year_of(self, last_month: int) -> int | None:
         """The year of the latest month `last_month` that had begun by publication."""
         if self.published is not None:
             return self.published.year if last_month <= self.published.month else self.published.year - 1
-        return self.report_year
+        return self.present_year or self.report_year
 
 
 def _month(month: int, year: int | None, anchor: Anchor) -> str:
@@ -99,9 +100,8 @@ def _relative(rel: str, span: str, anchor: Anchor) -> str | None:
     also reports `in 2025` does (`199mn t in 2025, up from 146mn t last year`: last year is 2024)."""
     published = anchor.published
     if published is None:
-        if span == "year" and anchor.sentence_year:
-            return str(anchor.sentence_year + {"last": -1, "this": 0, "next": 1}[rel])
-        return None
+        now = anchor.sentence_year or anchor.present_year
+        return str(now + {"last": -1, "this": 0, "next": 1}[rel]) if span == "year" and now else None
     step = {"last": -1, "this": 0, "next": 1}[rel]
     if span == "year":
         return str(published.year + step)
@@ -272,7 +272,7 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return _relative(g["rel"].lower(), g["span"].lower(), anchor)
     if kind == "month_relative":  # `February last year`: that month of the year before the post's
         step = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
-        base = published.year if published else anchor.sentence_year or anchor.report_year
+        base = published.year if published else anchor.sentence_year or anchor.present_year or anchor.report_year
         return f"{base + step}-{month_number(g['m']):02d}" if base else f"--{month_number(g['m']):02d}"
     if kind == "weekday":
         return _recent_day(g, anchor)
@@ -433,11 +433,12 @@ def find_periods(
     report_year: int | None = None,
     fiscal: FiscalYear | None = None,
     week_month: str | None = None,
+    present_year: int | None = None,
 ) -> list[PeriodMention]:
     """All period mentions, leftmost-longest, with their use."""
     in_years = {m.group(1) for m in _IN_YEAR.finditer(text) if _use("year", text[: m.start(1)]) == "period"}
     sentence_year = int(in_years.pop()) if len(in_years) == 1 else None
-    anchor = Anchor(published, report_year, fiscal, week_month, sentence_year)
+    anchor = Anchor(published, report_year, fiscal, week_month, sentence_year, present_year)
     taken: list[tuple[int, int]] = []
     found: list[PeriodMention] = []
     has_month = bool(_ANY_MONTH.search(text))

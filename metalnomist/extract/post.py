@@ -67,6 +67,11 @@ class PostScan:
         return report_year(self.lines[0], list(self.lines[1:])) if self.lines else None
 
     @cached_property
+    def present_year(self) -> int | None:
+        """The year an undated post is written in, when its text shows it; read only when needed."""
+        return present_year(list(self.lines[1:])) if self.lines else None
+
+    @cached_property
     def week_month(self) -> str | None:
         """The month of an undated post's `on Friday`; read only when a sentence needs it."""
         body = list(self.lines[1:])
@@ -311,6 +316,24 @@ def report_year(title: str, sentences: list[str]) -> int | None:
             if m and p.use == "period" and not is_delivery(sentence, p.end):
                 years.append(int(m.group(2) or m.group(1)))
     return max(years, default=None)
+
+
+# `last year` as a period of its own, not a comparison's (`the same month last year`)
+_LAST_YEAR = re.compile(r"(?<!month\s)(?<!period\s)(?<!quarter\s)\blast\s+year\b", re.I)
+
+
+def present_year(sentences: list[str]) -> int | None:
+    """The year an undated post is written in, when it tells a run of years and goes on with `last
+    year` (`3,500t in 2021, 24,000t in 2022. Last year's 24,475t …`): the run's next year is last
+    year, so the post is written the year after. One stated year, or a run the post does not go
+    on from, says nothing: `last year` may be the year just named."""
+    for before, sentence in zip(sentences, sentences[1:], strict=False):
+        if not _LAST_YEAR.search(sentence) or _STATED_YEAR.search(sentence):
+            continue
+        years = [int(y) for y in _STATED_YEAR.findall(before)]
+        if len(years) >= 2 and years[-1] == years[-2] + 1 and years == sorted(years):
+            return years[-1] + 2
+    return None
 
 
 def _commissioning(sentences: list[str], published: datetime | None) -> str | None:

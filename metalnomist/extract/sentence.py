@@ -76,6 +76,7 @@ def read_sentence(
     report_year: int | None = None,
     fiscal: FiscalYear | None = None,
     week_month: str | None = None,
+    present_year: int | None = None,
 ) -> SentenceView:
     text = fold_quotes(sentence)
     clauses = split_clauses(text)
@@ -91,7 +92,7 @@ def read_sentence(
         text,
         clauses,
         entities,
-        find_periods(text, published, report_year, fiscal, week_month),
+        find_periods(text, published, report_year, fiscal, week_month, present_year),
         bases,
         _triggers(entities.masked),
         items,
