@@ -1,16 +1,18 @@
 """Score the extractor on the dev set (out of sample) and the seed page (in sample).
 
-usage: python bench/facts.py [--only dev|seed] [--keep DIR] [--show-misses N]
+usage: python bench/facts.py [--only dev|seed] [--keep DIR] [--show-misses N] [--show-wrong FIELD ...]
 
 Each set is read through the project's own reader (the dev set's posts.jsonl through
 `metalnomist.ingest`, so the post dates the readers infer count; the seed page through the
 page reader), extracted with `extract_facts` and scored by the shared scorer. The dev set
-comes first: its articles are not the ones the rules were written from.
+comes first: its articles are not the ones the rules were written from. `--show-misses` lists
+gold facts nothing matched; `--show-wrong period` lists matched pairs whose period differs.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -72,6 +74,23 @@ def score(chosen: Set, predicted: Path, show_misses: int) -> dict[str, object]:
     return result
 
 
+def show_wrong(chosen: Set, predicted: Path, fields: list[str]) -> None:
+    """Print, per field, each matched pair that disagrees on it, paired by the scorer's own rule."""
+    spec = importlib.util.spec_from_file_location("score_facts", SCORER)
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    pairs = scorer.match(scorer.load(str(chosen.gold)), scorer.load(str(predicted)))
+    for name in fields:
+        wrong = [(g, p) for g, p in pairs if not scorer.same_field(name, g.get(name), p.get(name))]
+        print(f"--- {chosen.label}: {len(wrong)} of {len(pairs)} matched facts with another {name}", file=sys.stderr)
+        for g, p in wrong:
+            where = g.get("article_id") or g.get("post", "")[:30]
+            sentence = " ".join(str(g.get("sentence")).split())[:110]
+            print(f"WRONG {where} gold={g.get(name)!r} pred={p.get(name)!r} value={g.get('value')} :: {sentence}",
+                  file=sys.stderr)
+
+
 def table(rows: list[tuple[str, dict[str, object]]]) -> str:
     head = ["set", "gold", "pred", "P", "R", "F1", *FIELDS]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -89,6 +108,8 @@ def main() -> None:
     parser.add_argument("--only", choices=[s.name for s in SETS], default=None)
     parser.add_argument("--keep", type=Path, default=None, help="folder to keep the predictions in (NAME.jsonl)")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N", help="list N unmatched gold facts per set")
+    parser.add_argument("--show-wrong", nargs="+", default=[], choices=FIELDS, metavar="FIELD",
+                        help=f"list matched facts whose FIELD differs from gold ({', '.join(FIELDS)})")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="facts-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -100,6 +121,8 @@ def main() -> None:
         posts, facts, seconds = predict(chosen, out)
         print(f"{chosen.label}: {facts} facts from {posts} posts in {seconds:.2f}s -> {out}")
         rows.append((chosen.label, score(chosen, out, args.show_misses)))
+        if args.show_wrong:
+            show_wrong(chosen, out, args.show_wrong)
     print(table(rows))
 
 
