@@ -216,6 +216,7 @@ def _update_scope(view: SentenceView, state: PostState) -> None:
 # `It imported …`, `The country's output …`: the subject is the country the sentence before opened on.
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|The country)\b(?!\s+(?:is|was|has been)\s+(?:expected|likely|estimated))")
 _SUBJECT_OPENING = re.compile(r"\s*(?:The\s+)?")
+_IT = re.compile(r"\s*Its?\b")
 
 
 def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, sentence: str, start: int) -> Fact:
@@ -225,8 +226,10 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     base = metric_rules.base_metric(draft, view, para.metric or state.metric)
     if not draft.comparison:
         state.sentence_metric = base
-    company = company_of(draft, view, state.company)
     pronoun = state.subject_country if _PRONOUN_SUBJECT.match(view.text) else None
+    company = company_of(draft, view, state.company)
+    if company is None and pronoun is None and _IT.match(view.text):
+        company = state.company  # `It left guidance at 323mt` after `the mining giant said …`: the company
     ctx = PlaceContext(
         pronoun or state.focus,
         state.tariff_country,

@@ -119,7 +119,9 @@ def scan_post(post: Post) -> PostState:
     title_countries = find_countries(title)
     # the headline's country, else its mine's (`Red Dog off to a strong start`), else its company's home
     title_sites = vocab.sites().find(title)
-    home = _headline_company_home(title)
+    companies = _headline_companies(title)
+    homes = vocab.organisation_countries()
+    home = next((homes[c] for c in companies if c in homes), None)
     if title_countries or title_sites:
         focus: str | None = (title_countries or title_sites)[0].canonical
     elif home:
@@ -140,7 +142,11 @@ def scan_post(post: Post) -> PostState:
         title_period=_title_period(title, post.published, fiscal),
     )
     return PostState(
-        scan, focus=focus, tariff_country=tariff_levier(title, title_countries), metric=_title_metric(title)
+        scan,
+        focus=focus,
+        tariff_country=tariff_levier(title, title_countries),
+        metric=_title_metric(title),
+        company=companies[0] if companies else None,
     )
 
 
@@ -169,15 +175,12 @@ def _reports_the_world(title: str, body: str) -> bool:
     return any(m.canonical in vocab.international_bodies() for m in find_organisations(lead, {}))
 
 
-def _headline_company_home(title: str) -> str | None:
-    """`BHP maintains strong copper output in FY25 Q3`: the company's home says whose fiscal year."""
+def _headline_companies(title: str) -> list[str]:
+    """`BHP maintains strong copper output in FY25 Q3`: the companies the post reports on; the
+    first is whom `the miner` and `the mining giant` of its body are, a home says whose fiscal year."""
     sensitive, insensitive = vocab.organisations()
-    homes = vocab.organisation_countries()
-    for found in (sensitive.find(title), insensitive.find(title)):
-        for m in found:
-            if m.kind == "company" and m.canonical in homes:
-                return homes[m.canonical]
-    return None
+    return [m.canonical for found in (sensitive.find(title), insensitive.find(title)) for m in found
+            if m.kind == "company"]
 
 
 def _title_period(title: str, published: datetime | None, fiscal: FiscalYear | None) -> str | None:

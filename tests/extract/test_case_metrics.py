@@ -19,6 +19,18 @@ SHIPPERS = [
         [F(value=4.77e7, metric="shipments", company="Fortescue")],
     ),
     Case("Vale exported 25mn t of iron ore in April.", [F(value=2.5e7, metric="shipments", company="Vale")]),
+    # results news: `the steel giant` and a following `It` are the company the headline names
+    Case(
+        (
+            "Europe's largest steelmaker expects a stronger second half.",
+            "The steel giant said it exported 14mn t of steel in the quarter. It kept its full-year guidance at 60mn t.",
+        ),
+        [
+            F(value=1.4e7, metric="shipments", company="ArcelorMittal"),
+            F(value=6e7, metric="shipments", company="ArcelorMittal"),
+        ],
+        title="ArcelorMittal output steady",
+    ),
 ]
 
 # World market reports (WGC, WPIC, Silver Institute): purchases with no country are demand;
