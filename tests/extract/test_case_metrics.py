@@ -23,7 +23,7 @@ SHIPPERS = [
     Case(
         (
             "Europe's largest steelmaker expects a stronger second half.",
-            "The steel giant said it exported 14mn t of steel in the quarter. It kept its full-year guidance at 60mn t.",
+            "The steel giant said it exported 14mn t of steel in the quarter. It kept its 2024 guidance at 60mn t.",
         ),
         [
             F(value=1.4e7, metric="shipments", company="ArcelorMittal"),
