@@ -241,7 +241,8 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),
     )
     where = place(draft, view, base, ctx)
-    metric = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where, view)
+    series = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where, view)
+    metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)
     period = _period(draft, view, state, metric)
     headline = period is None and _headline_dates(draft, view, metric)
@@ -270,7 +271,8 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
         post_id=post.id,
     )
     compared = any(p.use == "comparison" and p.period == period for p in view.periods)  # a base, not the report's
-    _remember(fact, draft, state, carry_period=not headline and not compared)  # the headline's is read afresh
+    # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
+    _remember(fact, draft, state, series, carry_period=not headline and not compared)
     return fact
 
 
@@ -301,9 +303,22 @@ def _by_whom(metric: str, company: str | None, where: Place, view: SentenceView)
     return metric
 
 
-def _remember(fact: Fact, draft: Draft, state: PostState, carry_period: bool) -> None:
+# A delivered price basis: the cargo is bought into the country it is delivered to.
+_DELIVERED = re.compile(r"\b(?:CFR|CIF|C&F|cfr|cif)\b")
+
+
+def _cargo(metric: str, draft: Draft, view: SentenceView) -> str:
+    """A tonnage in a price report is a cargo, not a price: bought into the report's country when
+    the deal is delivered there (`25,000 mt … booked at $422/mt CFR`), else sold (`an auction for a
+    10,000-mt cargo … FOB`)."""
+    if draft.unit != "t" or metric not in {"price", "sales"}:
+        return metric
+    return "imports" if _DELIVERED.search(view.text) else "sales"
+
+
+def _remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_period: bool) -> None:
     para = state.paragraph
-    para.metric = fact.metric if fact.metric not in {"target", "market_share", "tariff"} else para.metric
+    para.metric = series if series not in {"target", "market_share", "tariff"} else para.metric
     state.metric = para.metric or state.metric
     if fact.commodity:
         para.commodity = state.commodity = fact.commodity

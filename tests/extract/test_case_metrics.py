@@ -78,7 +78,24 @@ EXCHANGE_WRAPS = [
     ),
 ]
 
+# Scrap and ore deal reports (SteelOrbis, Platts): a cargo's tonnage is no price; bought delivered into
+# the report's country it is that country's imports, sold at a mine's port or auction a sale.
+CARGOES = [
+    Case(
+        "A cargo of 30,000 mt of HMS 1&2 80:20 was booked at $380/mt CFR by an Indian mill.",
+        [F(value=30000, unit="t", metric="imports"), F(value=380, unit="USD/t", metric="price")],
+        title="India scrap prices",
+    ),
+    Case(
+        "The miner auctioned a 20,000-mt cargo of spodumene at $1,100/dmt FOB Port Hedland.",
+        [F(value=20000, unit="t", metric="sales"), F(value=1100, unit="USD/t", metric="price")],
+        title="Spodumene prices",
+    ),
+]
 
-@pytest.mark.parametrize("case", SHIPPERS + MARKET_BALANCE + PERCENT_LEVELS + DUTIES + EXCHANGE_WRAPS, ids=row_id)
+
+@pytest.mark.parametrize(
+    "case", SHIPPERS + MARKET_BALANCE + PERCENT_LEVELS + DUTIES + EXCHANGE_WRAPS + CARGOES, ids=row_id
+)
 def test_metric_case(case: Case) -> None:
     check(case)
