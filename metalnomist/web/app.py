@@ -21,6 +21,8 @@ from metalnomist.pipeline import Archive, open_archive
 from metalnomist.publishing.scheduler import INTERVAL_SECONDS as SCHEDULE_SECONDS
 from metalnomist.publishing.scheduler import Scheduler
 from metalnomist.search.follower import Follower
+from metalnomist.watches.worker import INTERVAL_SECONDS as WATCH_SECONDS
+from metalnomist.watches.worker import WatchWorker
 from metalnomist.web import (
     admin,
     admin_auth,
@@ -35,6 +37,7 @@ from metalnomist.web import (
     health,
     pages,
     sitemap,
+    watch,
 )
 from metalnomist.web.errors import ContentLengthLimit, exception_handlers
 from metalnomist.web.logs import ACCESS_LOGGER
@@ -89,6 +92,9 @@ def routes() -> list[BaseRoute]:
         _page("/data/contradictions", data.contradictions_page),
         APIRoute("/healthz", health.healthz, methods=["GET", "HEAD"], include_in_schema=False),
         APIRoute("/metrics", health.metrics, methods=["GET"], include_in_schema=False),
+        _page("/watch", watch.watch_page),
+        _page("/watch", watch.add_watch_form, ("POST",)),
+        _page("/watch/{watch_id}/delete", watch.delete_watch_form, ("POST",)),
         _page("/admin/login", admin_auth.login_page),
         _page("/admin/login", admin_auth.login_form, ("POST",)),
         _page("/admin/logout", admin_auth.logout_form, ("POST",)),
@@ -136,12 +142,13 @@ def routes() -> list[BaseRoute]:
 
 
 def create_app(settings: Settings, archive: Archive | None = None, follow_seconds: float = FOLLOW_SECONDS,
-               schedule_seconds: float = SCHEDULE_SECONDS) -> FastAPI:
+               schedule_seconds: float = SCHEDULE_SECONDS, watch_seconds: float = WATCH_SECONDS) -> FastAPI:
     """An archive passed in belongs to the caller; one opened here is closed when the app shuts down.
 
     While the app runs, a background thread applies the change log to the index every
     `follow_seconds`, so searches only ever reload it, and another publishes scheduled posts
-    whose time has come every `schedule_seconds`.
+    whose time has come every `schedule_seconds`, and a third matches new posts against the
+    watches every `watch_seconds`.
     """
     owned = archive is None
     opened = archive if archive is not None else open_archive(settings)
@@ -154,7 +161,10 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
         app.state.follower = follower
         scheduler = Scheduler(opened.store, schedule_seconds, published=lambda ids: follower.wake())
         scheduler.start()
+        watcher = WatchWorker(opened.store, opened.index, watch_seconds)
+        watcher.start()
         yield
+        watcher.stop()
         scheduler.stop()
         follower.stop()
         if owned:

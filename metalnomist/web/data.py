@@ -29,6 +29,7 @@ from metalnomist.pipeline import Archive, explain_no_facts, find_facts
 from metalnomist.store.facts import SORT_COLUMNS, FactFilter, SortColumn
 from metalnomist.web.charts import NARROW, axis_title, line_chart
 from metalnomist.web.render import archive_of, render, split_commentary
+from metalnomist.web.watch_offer import render_offering
 
 FILTERS = FACT_FILTERS
 MAX_FILTER_CHARS = 200  # the longest vocabulary value is far shorter; longer text is a mistake or an attack
@@ -190,8 +191,15 @@ def data_page(request: Request, view: Explorer,
     context = {"view": view, "rows": _rows(archive, found), "total": total, "menus": _menus(cached.choices, view),
                "sort_labels": SORT_LABELS, "pager": pager, "series_keys": cached.series,
                "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data",
-               "unmatched": explain_no_facts(archive, view.flt) if not total else []}
-    return render(request, "data.html", context)
+               "unmatched": explain_no_facts(archive, view.flt) if not total else [],
+               "watch_kind": "facts", "watch_button": "Watch these figures", "watch_fields": _watch_fields(view.flt)}
+    return render_offering(request, "data.html", context)
+
+
+def _watch_fields(flt: FactFilter) -> list[tuple[str, str]]:
+    """What a facts watch keeps of a view: its filters (not one post's facts, nor sort or page)."""
+    fields = [(name, getattr(flt, name)) for name in FILTERS] + [("q", flt.text)]
+    return [(name, value) for name, value in fields if value]
 
 
 def _download(request: Request, view: FactQuery, kind: str) -> Response:
@@ -236,19 +244,21 @@ def series_page(request: Request, commodity: SeriesFilter = None, metric: Series
     if found is not None:
         context.update(series=found, chart=line_chart(found) if found.points else None,
                        narrow_chart=line_chart(found, "chart-narrow", NARROW) if found.points else None,
-                       axis_title=axis_title(found), company=company, feed_url=_series_feed_url(found, company),
+                       axis_title=axis_title(found), company=company,
+                       feed_url=FactQuery(_series_filter(found, company)).feed_url(),
+                       watch_kind="facts", watch_button="Watch this series",
+                       watch_fields=_watch_fields(_series_filter(found, company)),
                        other_unit_urls=[(u, _series_url(found, u)) for u in found.other_units],
                        other_grain_urls=[(g, "/data/series?" + urlencode({**found.key.params(), "grain": g}))
                                          for g in found.other_grains])
-    return render(request, "series.html", context)
+    return render_offering(request, "series.html", context)
 
 
-def _series_feed_url(found: Series, company: str | None) -> str:
-    """The facts feed of the series' commodity, metric, country, partner and company: its new figures."""
+def _series_filter(found: Series, company: str | None) -> FactFilter:
+    """The facts of the series' commodity, metric, country, partner and company: what its feed and watch follow."""
     key = found.key
-    flt = FactFilter(commodity=key.commodity, metric=key.metric, country=key.country, partner=key.partner,
-                     company=company)
-    return FactQuery(flt).feed_url()
+    return FactFilter(commodity=key.commodity, metric=key.metric, country=key.country, partner=key.partner,
+                      company=company)
 
 
 def _series_url(found: Series, unit: str) -> str:

@@ -17,6 +17,7 @@ from metalnomist.search.service import SearchRequest, search
 from metalnomist.web.data import post_fact_context
 from metalnomist.web.render import TEMPLATES_DIR, archive_of, render, search_feed_url, search_url
 from metalnomist.web.security import CSRF_COOKIE, client_address
+from metalnomist.web.watch_offer import render_offering
 
 Start = Annotated[int, Query(ge=0, le=1_000_000, description="How many posts to skip.")]
 MaxResults = Annotated[int | None, Query(alias="max-results", ge=1, le=100, description="Posts per page.")]
@@ -57,8 +58,10 @@ def label_page(request: Request, name: str, start: Start = 0, max_results: MaxRe
         raise NotFound(f"no posts carry the label {name!r}; the labels in use are listed beside this message")
     base = request.url.path
     pager = _pager(base, start, size, total, {"max-results": max_results})
-    return render(request, "listing.html", {"posts": posts, "total": total, "pager": pager, "kind": "label",
-                                            "label": name, "feed_url": search_feed_url("", (name,))})
+    return render_offering(request, "listing.html", {
+        "posts": posts, "total": total, "pager": pager, "kind": "label", "label": name,
+        "feed_url": search_feed_url("", (name,)),
+        "watch_kind": "search", "watch_button": "Watch this search", "watch_fields": [("label", name)]})
 
 
 def month_page(request: Request, year: str, month: str, start: Start = 0,
@@ -94,8 +97,10 @@ def search_page(request: Request, q: str = "", by_date: Annotated[str, Query(ali
         "similar_labels": similar_labels(request.app.state.sidebar.labels(archive), q) if page.every_word == 0 else [],
         "pager": _pager(search_url(**keep, by_date=sort == "date"), start, size, page.total),
         "feed_url": search_feed_url(q, labels),
+        "watch_kind": "search", "watch_button": "Watch this search",
+        "watch_fields": [("q", q)] + [("label", name) for name in labels],
     }
-    return render(request, "search.html", context)
+    return render_offering(request, "search.html", context)
 
 
 def favicon() -> FileResponse:

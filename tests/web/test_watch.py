@@ -1,0 +1,138 @@
+"""Watches in the browser's terms: "Watch this" on the page itself, /watch with what arrived since the last visit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+from argon2 import PasswordHasher
+
+from metalnomist.accounts import service
+from metalnomist.accounts.service import create_user
+from metalnomist.pipeline import ingest_file
+from tests.web.conftest import Site, html, open_site, select, text_of
+
+PASSWORD = "correct horse battery"
+BISMUTH = {"title": "Bismuth imports climb", "published": "2026-01-15", "url": "https://example.com/bi",
+           "body": "Japan imported 1,200 tonnes of bismuth in March 2024, the Finance Ministry said.", "labels": []}
+
+
+@pytest.fixture
+def reader(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+    """The seeded site with an account "ana", not yet signed in (Argon2id at its lowest cost)."""
+    hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    monkeypatch.setattr(service, "_hasher", hasher)
+    monkeypatch.setattr(service, "_DUMMY_HASH", hasher.hash("not anyone's password"))
+    for site in open_site(tmp_path, db_url):
+        create_user(site.archive.store, "ana", PASSWORD, "editor")
+        yield site
+
+
+def sign_in(site: Site, name: str = "ana") -> None:
+    page = lxml.html.fromstring(site.client.get("/admin/login").text)
+    token = page.xpath("//input[@name='csrf_token']/@value")[0]
+    response = site.client.post("/admin/login", data={"name": name, "password": PASSWORD, "csrf_token": token},
+                                follow_redirects=False)
+    assert response.status_code == 303
+
+
+def submit_watch_form(site: Site, page_url: str) -> list[tuple[str, str]]:
+    """Press the page's "Watch this" button; returns the fields the form sent."""
+    response = site.client.get(page_url)
+    form = select(html(response), "form.watch-form")[0]
+    fields = [(i.get("name"), i.get("value")) for i in form.xpath(".//input")]
+    data: dict[str, list[str]] = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    answer = site.client.post("/watch", data=data, follow_redirects=False)
+    assert (answer.status_code, answer.headers["location"]) == (303, "/watch")
+    return fields
+
+
+def watches(site: Site) -> list[str]:
+    return [text_of(h) for h in select(html(site.client.get("/watch")), "section.watch h2")]
+
+
+def ingest(site: Site, tmp_path: Path, posts: list[dict[str, object]]) -> None:
+    path = tmp_path / "new.jsonl"
+    path.write_text("\n".join(json.dumps(p) for p in posts), encoding="utf-8")
+    ingest_file(site.archive, path, "jsonl")
+
+
+def test_readers_without_an_account_get_no_watch_form_and_cannot_save(reader: Site) -> None:
+    assert not select(html(reader.client.get("/search?q=lithium")), "form.watch-form")
+    assert reader.client.get("/watch", follow_redirects=False).headers["location"] == "/admin/login"
+    response = reader.client.post("/watch", data={"kind": "search", "q": "lithium"}, follow_redirects=False)
+    assert response.headers["location"] == "/admin/login"
+    sign_in(reader)
+    assert watches(reader) == []
+
+
+def test_a_search_is_watched_from_its_page_once(reader: Site) -> None:
+    sign_in(reader)
+    page = reader.client.get("/search?q=lithium&label=Lithium")
+    assert page.headers["cache-control"] == "private, no-store"  # the form's token is this reader's
+    fields = submit_watch_form(reader, "/search?q=lithium&label=Lithium")
+    assert ("q", "lithium") in fields and ("label", "Lithium") in fields and ("kind", "search") in fields
+    submit_watch_form(reader, "/search?q=lithium&label=Lithium")
+    assert watches(reader) == ["Search: lithium with label Lithium"]
+    submit_watch_form(reader, "/search/label/Iron%20Ore")
+    assert watches(reader) == ["Search: lithium with label Lithium", "Posts with label Iron Ore"]
+
+
+def test_a_form_from_elsewhere_saves_nothing(reader: Site) -> None:
+    sign_in(reader)
+    response = reader.client.post("/watch", data={"kind": "search", "q": "lithium", "csrf_token": "forged"})
+    assert response.status_code == 403
+    assert watches(reader) == []
+
+
+def test_watch_lists_what_arrived_since_the_last_visit(reader: Site, tmp_path: Path) -> None:
+    sign_in(reader)
+    submit_watch_form(reader, "/search?q=bismuth")
+    submit_watch_form(reader, "/data?commodity=bismuth&metric=imports")
+    ingest(reader, tmp_path, [BISMUTH])
+    doc = html(reader.client.get("/watch"))
+    sections = select(doc, "section.watch")
+    assert [text_of(s.xpath(".//h2")[0]) for s in sections] == ["Search: bismuth",
+                                                               "Figures: commodity bismuth, metric imports"]
+    for section in sections:
+        assert text_of(section.xpath(".//p[@class='watch-status']")[0]).startswith("1 new since your last visit")
+        assert [text_of(a) for a in section.xpath(".//ul[@class='watch-new']//a")] == [BISMUTH["title"]]
+    again = html(reader.client.get("/watch"))  # the visit above saw it
+    assert not select(again, "ul.watch-new")
+    assert [text_of(a) for a in select(again, "details.watch-earlier a")] == [BISMUTH["title"]] * 2
+
+
+def test_a_series_page_watches_its_figures(reader: Site) -> None:
+    sign_in(reader)
+    fields = submit_watch_form(reader, "/data/series?commodity=electric+vehicles&metric=sales&country=Japan")
+    assert [(k, v) for k, v in fields if k not in ("csrf_token",)] == [
+        ("kind", "facts"), ("commodity", "electric vehicles"), ("metric", "sales"), ("country", "Japan")]
+    assert watches(reader) == ["Figures: commodity electric vehicles, country Japan, metric sales"]
+
+
+def delete_forms(site: Site) -> list[tuple[str, str]]:
+    """(action, token) of each "Stop watching" button on /watch."""
+    forms = select(html(site.client.get("/watch")), "form.watch-delete")
+    return [(f.get("action"), f.xpath(".//input[@name='csrf_token']/@value")[0]) for f in forms]
+
+
+def test_stop_watching_deletes_only_ones_own(reader: Site) -> None:
+    sign_in(reader)
+    submit_watch_form(reader, "/search?q=lithium")
+    [(anas_action, _)] = delete_forms(reader)
+    create_user(reader.archive.store, "ben", PASSWORD, "editor")
+    reader.client.cookies.clear()
+    sign_in(reader, "ben")
+    submit_watch_form(reader, "/search?q=nickel")
+    [(bens_action, bens_token)] = delete_forms(reader)
+    assert reader.client.post(anas_action, data={"csrf_token": bens_token}).status_code == 404
+    assert reader.client.post(bens_action, data={"csrf_token": bens_token}, follow_redirects=False).status_code == 303
+    assert watches(reader) == []
+    reader.client.cookies.clear()
+    sign_in(reader)
+    assert watches(reader) == ["Search: lithium"]
