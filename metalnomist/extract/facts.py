@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from metalnomist.extract import metrics as metric_rules
@@ -23,7 +24,7 @@ from metalnomist.extract.subjects import (
     framing_commodity,
 )
 from metalnomist.extract.vocab import CHANGE_BASES, organisation_countries
-from metalnomist.models import COMMENTARY_HEADING, Fact, Post
+from metalnomist.models import COMMENTARY_HEADING, Block, Fact, Post
 from metalnomist.months import SHORT_MONTHS
 from metalnomist.text import split_sentences
 
@@ -101,22 +102,25 @@ class Located:
 def extract_facts(post: Post) -> list[Fact]:
     """Every figure of the post's body paragraphs, in reading order.
 
-    Headings and everything after `The Metalnomist Commentary` are skipped: they repeat the
-    body's figures. Context (period, commodity, series, supplier, credit) carries between
-    sentences the way the text carries it; `sentence_start` is the offset in `post.body`."""
+    Everything after `The Metalnomist Commentary` is skipped, and so are the figures of headings,
+    highlights and bullet lines that the body repeats: the body's sentence is their fact. Context
+    (period, commodity, series, supplier, credit) carries between sentences the way the text
+    carries it; `sentence_start` is the offset in `post.body`."""
     state = scan_post(post)
     scan = state.scan
     located: list[Located] = []
     framing_credits: list[tuple[int, Key, str]] = []
     offset, index = 0, 0
-    for block in post.blocks:
+    figures = _figures_by_block(post)
+    for number, block in enumerate(post.blocks):
         start = offset
         offset += len(block.text) + 2
         if block.kind == "heading":
             if block.text.strip() == COMMENTARY_HEADING:
                 break
             state.heading_commodity = _heading_commodity(block.text) or state.heading_commodity
-            continue
+            if not _NUMBER.search(block.text):
+                continue  # a highlight with figures is read as one: those the body does not repeat are facts
         state.paragraph = ParagraphState()
         opening = True
         for sentence_offset, sentence in split_sentences(block.text):
@@ -128,10 +132,13 @@ def extract_facts(post: Post) -> list[Fact]:
                 state.new_subject([m.canonical for m in view.entities.commodities])
             opening = False
             state.paragraph.data_country = agency_country(view) or state.paragraph.data_country
-            headline = not _ENDING.search(sentence) and _looks_like_headline(block.text)
-            found = [] if headline else drafts(view)
+            found, repeated = drafts(view), False
+            if _highlight(block, sentence):
+                elsewhere = sum((f for i, f in enumerate(figures) if i != number), Counter[str]())
+                kept = [d for d in found if _figure(d, view) not in elsewhere]
+                found, repeated = kept, len(kept) < len(found)
             state.sentence_metric = None
-            if not found:
+            if not found or repeated:  # a figure left to the body still frames the ones after it
                 _frame(view, state)
                 credit = credits(view)
                 if credit:
@@ -149,6 +156,30 @@ def extract_facts(post: Post) -> list[Fact]:
 def _looks_like_headline(text: str) -> bool:
     """A short unpunctuated paragraph is a sub-heading the reader did not mark: its figures repeat the body's."""
     return len(text.split()) <= 16 and not _ENDING.search(text)
+
+
+# A highlight or bullet line (`- Copper output climbs 10%`): it repeats the body's figures, or
+# gives some the body does not (`up 36.2% m/m` in a wire's highlights), which are facts.
+_BULLET = re.compile(r"\s*[-•*–]\s")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _highlight(block: Block, sentence: str) -> bool:
+    """A heading, a bullet line, or a short unpunctuated line: what repeats the body's figures."""
+    headline = not _ENDING.search(sentence) and _looks_like_headline(block.text)
+    return block.kind == "heading" or headline or _BULLET.match(block.text) is not None
+
+
+def _figures_by_block(post: Post) -> list[Counter[str]]:
+    """The numbers each block writes, commas dropped: what a highlight's figure is looked up in."""
+    return [Counter(n.replace(",", "") for n in _NUMBER.findall(block.text)) for block in post.blocks]
+
+
+def _figure(draft: Draft, view: SentenceView) -> str | None:
+    """The number a draft's figure is written with (`36.2` of `up 36.2% m/m`)."""
+    q = draft.anchor.q
+    found = _NUMBER.search(view.text, q.start, q.end)
+    return found.group().replace(",", "") if found else None
 
 
 def _heading_commodity(text: str) -> str | None:

@@ -57,7 +57,27 @@ CHANGES = [
     Case("Canada will trim aluminium quotas by 1.2mn t.", [F(value=-1.2e6, unit="t")]),
 ]
 
+# Wire highlights and bullet summaries (Reuters, investor news): a figure the body repeats is annotated
+# once, in the body; one only the highlight gives is a fact of the highlight line, dated as it says.
+HIGHLIGHTS = [
+    Case(
+        (
+            "- Zinc output rises 6% on the year - Copper output steady on the quarter - Lead output falls as "
+            "the mill stops for repairs",
+            "Teck's zinc output rose 6% to 150,000 tonnes in the quarter.",
+        ),
+        [F(value=150000, change_pct=6)],
+    ),
+    Case(
+        (
+            "May imports up 8.1% y/y, up 2.5% m/m",
+            "China's imports of zinc concentrate in May rose 8.1% from a year earlier to 410,000 tonnes.",
+        ),
+        [F(value=None, change_pct=2.5, period="2024-05"), F(value=410000, change_pct=8.1)],
+    ),
+]
 
-@pytest.mark.parametrize("case", UNITS + NOT_FIGURES + CHANGES, ids=row_id)
+
+@pytest.mark.parametrize("case", UNITS + NOT_FIGURES + CHANGES + HIGHLIGHTS, ids=row_id)
 def test_figure_case(case: Case) -> None:
     check(case)

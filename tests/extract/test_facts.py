@@ -27,8 +27,12 @@ def test_headings_and_commentary_are_not_read() -> None:
     assert [(f.value, f.change_pct, f.change_basis) for f in facts] == [(12, 22, "y/y")]
 
 
-def test_unmarked_headline_paragraph_is_not_read_but_long_unpunctuated_text_is() -> None:
-    assert extract_facts(_post(("paragraph", "2024 Sees 22% Year-on-Year Growth"))) == []
+def test_unmarked_headline_paragraph_is_read_only_for_figures_the_body_does_not_repeat() -> None:
+    headline = ("paragraph", "2024 Sees 22% Year-on-Year Growth")
+    body = ("paragraph", "Palladium imports reached 12 tonnes in 2024, up 22% from the previous year.")
+    assert [(f.value, f.change_pct) for f in extract_facts(_post(headline, body))] == [(12, 22)]
+    highlight = ("heading", "Imports up 22% y/y, up 4% m/m")
+    assert [(f.value, f.change_pct) for f in extract_facts(_post(highlight, body))] == [(None, 4), (12, 22)]
     long_text = (
         "Copper output in Chile rose 5% to 420,000 tonnes in June, the statistics office said, with more data due"
     )
