@@ -398,9 +398,14 @@ def _unit(draft: Draft, metric: str, view: SentenceView) -> str | None:
         return "t"
     if unit in {"t", "GWh"} and draft.anchor.q.per_year and annual:
         return f"{unit}/yr"
+    if unit == "t" and (metric == "capacity" or (annual and _CAPACITY.search(_phrase(draft, view)))):
+        return "t/yr"  # a plant's or a country's tonnage capacity is a yearly rate, `per year` or not
     if metric == "price" and unit[:3].isupper() and "/" not in unit:
         return f"{unit}/t"
     return unit
+
+
+_CAPACITY = re.compile(r"\bcapacit(?:y|ies)\b", re.I)
 
 
 def _forecast(draft: Draft, view: SentenceView) -> bool:

@@ -23,6 +23,15 @@ UNITS = [
     # scrap cargoes write the thousands once: `40-45,000 mt` is 40,000 to 45,000 tonnes
     Case("Mills booked a cargo of 40-45,000 mt of scrap.", [F(value=40000, value_max=45000, unit="t")]),
     Case("The port handled 600-1,000 t of ore a day.", [F(value=600, value_max=1000, unit="t")]),
+    # a tonnage capacity is a yearly rate, whether or not the text says `a year`
+    Case(
+        "Peru's zinc refining capacity is estimated at 1.2 million tonnes, including 400,000 tonnes at Cajamarquilla.",
+        [F(value=1.2e6, unit="t/yr", metric="capacity"), F(value=4e5, unit="t/yr", metric="capacity")],
+    ),
+    Case(
+        "Under the plan, the government aims to raise steelmaking capacity to 90 MT and per capita use to 200 kg.",
+        [F(value=9e7, unit="t/yr", metric="target"), F(value=0.2, unit="t", metric="target")],
+    ),
 ]
 
 # What is not a figure: conversions in brackets and grades that name a product.
