@@ -12,7 +12,6 @@ from typing import Annotated, Any, Literal
 from fastapi import Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from metalnomist.browse import labels as label_counts
 from metalnomist.errors import InvalidInput
 from metalnomist.models import PostStatus, User
 from metalnomist.publishing.markdown import preview_html
@@ -41,6 +40,7 @@ NOTICES = {"saved": "Draft saved.", "published": "Published.", "scheduled": "Sch
            "draft": "Moved back to drafts.", "trash": "Moved to the trash.", "restored": "Revision restored.",
            "emptied": "The trash is empty.", "cover": "Cover image saved."}
 STATUS_ONLY: dict[str, PostStatus] = {"unpublish": "draft", "trash": "trash", "restore": "draft"}
+MAX_SUGGESTED_LABELS = 2000  # every label rides in the editor page; past this, the rare ones are left out
 EXPIRED = "This form has expired or did not come from this site; nothing was changed. Please send it again."
 
 
@@ -66,10 +66,18 @@ def editor_page(request: Request, user: User, post_id: int | None, draft: Draft,
         "post": post, "draft": draft, "labels_text": ", ".join(draft.labels), "errors": errors or {},
         "preview": preview_html(draft.markdown), "facts": facts_preview(draft) if draft.title.strip() else [],
         "revisions": revisions(archive.store, post_id) if post_id is not None else [],
-        "known_labels": [name for name, _ in label_counts(archive)][:40], "publish_at": publish_at,
+        "known_labels": known_labels(request), "publish_at": publish_at,
         "notice": NOTICES.get(request.query_params.get("done", "")),
     }
     return admin_page(request, "admin_edit.html", context, user, status_code)
+
+
+def known_labels(request: Request) -> list[str]:
+    """The labels published posts carry, for the label field's suggestions: the most used ones when there are
+    very many, in name order. They come from the sidebar's cache, so a label may take a few seconds to appear."""
+    counted = request.app.state.sidebar.labels(archive_of(request))
+    most_used = sorted(counted, key=lambda pair: -pair[1])[:MAX_SUGGESTED_LABELS]
+    return sorted((name for name, _ in most_used), key=str.casefold)
 
 
 def new_post(request: Request) -> Response:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 from httpx import Response
 
-from metalnomist.publishing.service import counts
+from metalnomist.publishing.service import Draft, counts, move, save
 from tests.publish.conftest import Desk
 
 BODY = ("## Trade\n\nJapan imported 5,072 tonnes of nickel in March 2025, up 12% from a year earlier.\n\n"
@@ -120,3 +120,17 @@ def test_the_dashboard_filters_by_title_and_label(desk: Desk) -> None:
     assert titles() == ["Copper down", "Nickel 100% up"]
     assert titles(q="NICKEL") == ["Nickel 100% up"] and titles(q="100%") == ["Nickel 100% up"]
     assert titles(q="0_") == [] and titles(label="Copper") == ["Copper down"]
+
+
+def test_the_label_field_suggests_the_labels_published_posts_carry(desk: Desk) -> None:
+    editor = desk.sign_in_user()
+    for title, labels in [("Nickel imports rise", ("Nickel", "rare earths")), ("Zinc", ("Zinc", "Nickel"))]:
+        move(desk.archive.store, editor, save(desk.archive.store, desk.archive.settings, editor,
+                                              Draft(title, "Output fell.", labels)), "published")
+    save(desk.archive.store, desk.archive.settings, editor, Draft("Secret", "Not yet.", ("Embargoed",)))
+    desk.sign_in()
+    page = lxml.html.fromstring(desk.client.get("/admin/posts/new").text)
+    field = page.get_element_by_id("post-labels")
+    suggested = page.xpath(f"//datalist[@id='{field.get('list')}']/option/@value")
+    assert suggested == ["Nickel", "rare earths", "Zinc"]  # a draft's label is not in use yet
+    assert page.xpath("//script/@src") == ["/static/labels.js"]

@@ -15,11 +15,13 @@ import uvicorn
 from metalnomist.accounts.service import create_user
 from metalnomist.config import Settings
 from metalnomist.pipeline import open_archive
+from metalnomist.publishing.service import Draft, move, save
 from metalnomist.web.app import create_app
 from tests.publish.conftest import PASSWORD
 from tests.web.test_browser import ARTIFACTS, _free_port, browser  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.browser
+LABELS_IN_USE = ("Copper", "Nickel", "Rare earths")
 BODY = "## Trade\n\nJapan imported 5,072 tonnes of nickel in March 2025, up 12% from a year earlier."
 
 
@@ -29,7 +31,9 @@ def desk_url(tmp_path: Path) -> Iterator[str]:
     settings = Settings(db=f"sqlite:///{tmp_path}/t.db", index_dir=str(tmp_path / "idx"), secret_key="test",
                         comment_moderation=True)
     archive = open_archive(settings)
-    create_user(archive.store, "ana", PASSWORD, "editor")
+    editor = create_user(archive.store, "ana", PASSWORD, "editor")
+    earlier = save(archive.store, settings, editor, Draft("Copper output", "Mines produced less.", LABELS_IN_USE))
+    move(archive.store, editor, earlier, "published")
     port = _free_port()
     app = create_app(settings, archive, follow_seconds=0.2, schedule_seconds=0.2)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -112,4 +116,46 @@ def test_an_editor_writes_schedules_edits_and_moderates(browser, desk_url: str) 
     assert reader.locator("h1").inner_text() == "Nickel imports rise 12%"
     assert "Which ports took the nickel?" in reader.locator("li.comment").inner_text()
     reader.screenshot(path=str(ARTIFACTS / "desk-published-post.png"), full_page=True)
+    context.close()
+
+
+def test_the_label_field_suggests_existing_labels_as_an_editor_types(browser, desk_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """With JavaScript (static/labels.js), for the label being typed wherever it is in the list."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.goto(desk_url + "/admin/login")
+    page.get_by_label("Name").fill("ana")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(desk_url + "/admin")
+    page.goto(desk_url + "/admin/posts/new")
+    field = page.get_by_role("combobox", name="Labels, separated by commas")
+    suggestions = page.get_by_role("listbox", name="Existing labels").get_by_role("option")
+    field.press_sequentially("ni")
+    expect(suggestions).to_have_text(["Nickel"])
+    suggestions.first.click()
+    expect(field).to_have_value("Nickel, ")
+    field.press_sequentially("ear")  # a later word of a label starts it too
+    expect(suggestions).to_have_text(["Rare earths"])
+    page.screenshot(path=str(ARTIFACTS / "desk-label-suggestions.png"))
+    field.press("ArrowDown")
+    field.press("Enter")  # picks the highlighted suggestion; the form is not sent
+    expect(field).to_have_value("Nickel, Rare earths, ")
+    assert page.url == desk_url + "/admin/posts/new"
+    field.press_sequentially("n")
+    expect(suggestions).to_have_count(0)  # a label already chosen is not offered again
+    field.press("Backspace")
+    field.press_sequentially("c")
+    expect(suggestions).to_have_text(["Copper"])
+    field.press("Escape")
+    expect(suggestions).to_have_count(0)
+    field.press_sequentially("o")
+    suggestions.first.click()
+    page.get_by_label("Title").fill("Nickel and rare earths")
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url("**done=saved")
+    expect(field).to_have_value("Nickel, Rare earths, Copper")
     context.close()
