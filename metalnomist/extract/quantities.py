@@ -92,6 +92,7 @@ def _quantity_re() -> re.Pattern[str]:
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"
         rf"(?:(?P<cur>{cur})\s?)?(?P<num>{number})"
         rf"(?:\s?(?P<scale0>{scale})(?=\s?(?:–|—|-|to|and)\s?(?:{cur})?\s?\d))?"
+        rf"(?:\s?(?P<unit0>{t.unit_re.pattern})(?=\s?(?:–|—|-|and)\s?\d))?"  # `between 323mt and 338mt`
         rf"(?:\s?(?P<dash>–|—|-|to|and)\s?(?:{cur})?\s?(?P<num2>{DIGITS}))?"
         rf"(?:\s?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z])|(?<=\d)(?P<km>[KM])(?![A-Za-z]))?"
         rf"(?:\s?(?P<cursuf>{cursuf}))?"
@@ -105,10 +106,13 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     if not _DIGIT_OR_WORD.search(text):
         return _verbal(text)
-    for match in _quantity_re().finditer(text):
+    pattern, position = _quantity_re(), 0
+    while (match := pattern.search(text, position)) is not None:
         quantity = _build(match, text)
+        position = match.end()  # a figure always has digits or a number word: never an empty match
         if quantity is not None:
             found.append(quantity)
+            position = min(position, quantity.end)  # `5 t and 10 t` joined two figures: read on after the first
     found.extend(_verbal(text))
     found.sort(key=lambda q: q.start)
     return _drop_conversions(_drop_grades(found, text), text)
@@ -178,9 +182,10 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
         if per in _PER_ITEM:
             return f"{code}/unit", scale
         return code, scale
-    if match.group("unit"):
-        unit, factor = canonical_unit(match.group("unit"))
-        if _MEGATONNES.fullmatch(match.group("unit")) and scale == 1 and _first_number(match) < 1000:
+    written_unit = match.group("unit") or match.group("unit0")
+    if written_unit:
+        unit, factor = canonical_unit(written_unit)
+        if _MEGATONNES.fullmatch(written_unit) and scale == 1 and _first_number(match) < 1000:
             factor = 1e6  # `143 MT`, `323mt`: a national or company volume, not a few hundred tonnes
         return unit, scale * factor
     if match.group("num") and _counted_noun_follows(text, match.end()):

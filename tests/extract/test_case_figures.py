@@ -23,6 +23,9 @@ UNITS = [
     # scrap cargoes write the thousands once: `40-45,000 mt` is 40,000 to 45,000 tonnes
     Case("Mills booked a cargo of 40-45,000 mt of scrap.", [F(value=40000, value_max=45000, unit="t")]),
     Case("The port handled 600-1,000 t of ore a day.", [F(value=600, value_max=1000, unit="t")]),
+    # a range written with its unit twice; two figures joined by `and` stay two
+    Case("Guidance was kept at between 323mt and 338mt.", [F(value=3.23e8, value_max=3.38e8, unit="t")]),
+    Case("The two mines produced 1,200 t and 900 t of cobalt.", [F(value=1200, unit="t"), F(value=900, unit="t")]),
     # a tonnage capacity is a yearly rate, whether or not the text says `a year`
     Case(
         "Peru's zinc refining capacity is estimated at 1.2 million tonnes, including 400,000 tonnes at Cajamarquilla.",
