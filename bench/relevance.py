@@ -26,7 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,7 +41,7 @@ from metalnomist.search import query as query_module
 from metalnomist.search.index import FIELD_BOOSTS, WORD, stopwords
 from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.semantic import available as semantic_available
-from metalnomist.search.service import SearchRequest, search
+from metalnomist.search.service import SearchRequest, search, total_posts
 from metalnomist.store.changes import last_seq
 from metalnomist.store.posts import iter_posts
 
@@ -99,16 +100,31 @@ def write_posts(corpus_file: Path, out: Path) -> int:
     return count
 
 
-def build_archive(collection: Collection, workdir: Path) -> tuple[Archive, float]:
-    """A fresh archive (temp SQLite + index, default settings); returns it and the ingest seconds."""
+def build_archive(collection: Collection, workdir: Path) -> tuple[Archive, float | None]:
+    """The archive in `workdir` (SQLite + index, default settings) and the ingest seconds; an archive a
+    previous run left there whole is reused (None seconds: nothing ingested), its index rebuilt if stale."""
     posts_file = workdir / "scifact-posts.jsonl"
     total = write_posts(collection.corpus_file, posts_file)
     settings = Settings(db=f"sqlite:///{workdir / 'scifact.db'}", index_dir=str(workdir / "index"))
     archive = open_archive(settings)
+    if total_posts(archive.store) == total:
+        print(f"reusing the {total} SciFact posts ingested in {workdir}", file=sys.stderr)
+        return archive, None
     started = time.perf_counter()
     with tqdm(total=total, desc="ingest SciFact", unit="doc", file=sys.stderr) as bar:
         ingest_file(archive, posts_file, "jsonl", progress=bar.update)
     return archive, time.perf_counter() - started
+
+
+@contextmanager
+def scifact_workdir(keep: Path | None) -> Iterator[Path]:
+    """`--workdir` keeps the ingested archive for the next run (ingest is most of a run); else a temp folder."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-scifact-") as tmp:
+        yield Path(tmp)
 
 
 def ndcg_at(ranked: Sequence[str], judged: dict[str, int], k: int = 10) -> float:
@@ -223,16 +239,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--hybrid", action="store_true", help="also embed the corpus and evaluate BM25+vectors")
     parser.add_argument("--no-hybrid", action="store_true", help="skip the hybrid evaluation of the default run")
     parser.add_argument("--no-wait", action="store_true", help="do not wait for a running bench/speed.py")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="keep the ingested SciFact archive here and reuse it in later runs")
     args = parser.parse_args(argv)
     if args.hybrid:
-        return main_hybrid(load_collection(args.data), args.out or HYBRID_OUT, wait=not args.no_wait)
+        return main_hybrid(load_collection(args.data), args.out or HYBRID_OUT, not args.no_wait, args.workdir)
     args.out = args.out or DEFAULT_OUT
     result: dict[str, object] = {"measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
                                  "configuration": configuration()}
     if args.only != "metals":
         collection = load_collection(args.data)
-        with tempfile.TemporaryDirectory(prefix="bench-scifact-") as tmp:
-            archive, ingest_s = build_archive(collection, Path(tmp))
+        with scifact_workdir(args.workdir) as workdir:
+            archive, ingest_s = build_archive(collection, workdir)
             try:
                 figures = evaluate_modes(archive, collection)
                 if not args.no_hybrid and semantic_available():
@@ -244,7 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                          "verdict": hybrid["verdict"]}
             finally:
                 archive.close()
-        result["scifact"] = {"benchmark": "BEIR SciFact test", **figures, "ingest_seconds": round(ingest_s, 2),
+        result["scifact"] = {"benchmark": "BEIR SciFact test", **figures,
+                             "ingest_seconds": round(ingest_s, 2) if ingest_s is not None else "reused",
                              "target_ndcg@10": TARGET_NDCG, "target_recall@100": TARGET_RECALL,
                              "baselines": BASELINES}
     if args.only != "scifact":
@@ -338,11 +357,11 @@ def doc_ids(archive: Archive) -> dict[int, str]:
         return {p.id: (p.url or "").removeprefix(URL_PREFIX) for p in iter_posts(conn) if p.id is not None}
 
 
-def main_hybrid(collection: Collection, out: Path, wait: bool) -> int:
+def main_hybrid(collection: Collection, out: Path, wait: bool, keep: Path | None) -> int:
     """BM25 alone, vectors alone and BM25+vectors by RRF, on one archive in one run."""
     waited = wait_for_quiet_machine() if wait else 0.0
-    with tempfile.TemporaryDirectory(prefix="bench-scifact-") as tmp:
-        archive, ingest_s = build_archive(collection, Path(tmp))
+    with scifact_workdir(keep) as workdir:
+        archive, ingest_s = build_archive(collection, workdir)
         try:
             result = {**hybrid_result(archive, collection, evaluate(archive, collection), ingest_s),
                       "waited_for_speed_bench_s": round(waited)}
@@ -354,7 +373,7 @@ def main_hybrid(collection: Collection, out: Path, wait: bool) -> int:
 
 
 def hybrid_result(archive: Archive, collection: Collection, bm25: dict[str, object],
-                  ingest_s: float) -> dict[str, object]:
+                  ingest_s: float | None) -> dict[str, object]:
     """Embed the archive, then vectors alone and the fused default path, beside `bm25` from the same archive."""
     semantic, embedding = embed_archive(archive)
     dense = vectors_only(semantic, collection, doc_ids(archive))
@@ -363,11 +382,11 @@ def hybrid_result(archive: Archive, collection: Collection, bm25: dict[str, obje
         hybrid = evaluate(archive, collection)
     finally:
         archive.index.semantic = None
-    bm25_per_1000 = ingest_s / embedding["posts"] * 1000
+    bm25_per_1000 = round(ingest_s / embedding["posts"] * 1000, 2) if ingest_s is not None else "reused"
     return {"benchmark": "BEIR SciFact test, BM25 vs BM25+vectors (RRF)",
             "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "bm25": bm25, "vectors_only": dense, "hybrid": hybrid, "embedding": embedding,
-            "bm25_ingest_seconds_per_1000_posts": round(bm25_per_1000, 2), "target_ndcg@10": HYBRID_TARGET,
+            "bm25_ingest_seconds_per_1000_posts": bm25_per_1000, "target_ndcg@10": HYBRID_TARGET,
             "configuration": {**configuration(), **hybrid_configuration()}, "verdict": hybrid_verdict(bm25, hybrid)}
 
 
