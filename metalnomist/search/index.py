@@ -36,7 +36,9 @@ from metalnomist.text import fold_quotes, normalise_space, strip_accents
 if TYPE_CHECKING:
     from metalnomist.search.semantic import SemanticIndex
 
-SCHEMA_VERSION = 4  # 3: words split where letters meet digits; 4: each post's card (what results show)
+# 3: words split where letters meet digits; 4: each post's card (what results show); 5: capitals that begin a word
+# are a word of their own (`PGMs` is pgm)
+SCHEMA_VERSION = 5
 ANALYZER = "metal_en"
 UNDATED = -(2**62)  # sorts after every real date in newest-first order
 # BM25 over title and body together (as Lucene's flat baseline), plus a title bonus: a title
@@ -46,9 +48,12 @@ FIELD_BOOSTS = {"text": 1.0, "title": 0.3, "labels": 1.0}
 PAUSE_HEAP_BYTES = 15_000_000  # Tantivy's smallest writer: `unchanging` holds one only for its lock
 LONGEST_TERM = 40  # bytes: longer words are not indexed, so no post can contain them
 # A word is a run of letters or a run of digits: `FoxO3a` is foxo 3 a, so `FOXO` finds it, and `IL6`,
-# `IL-6` and `IL 6` are one phrase (as Lucene's word-delimiter filter splits them). The same pattern
-# means the same in Python's `re` and Rust's `regex` (Unicode classes in both).
-WORD = r"[^\W\d_]+|\d+"
+# `IL-6` and `IL 6` are one phrase (as Lucene's word-delimiter filter splits them). Capitals that begin a
+# word are a word of their own: `PGMs` and `RXRs` are pgm and rxr (the English stemmer keeps the s of a
+# word without a vowel, `pgms`), `PPARγ` is ppar γ; an acronym glued to a capitalised word splits a letter
+# late (`HTMLParser`: htmlp arser), which still finds itself. The same pattern means the same in Python's
+# `re` and Rust's `regex` (Unicode classes in both).
+WORD = r"[A-Z]{2,}|[^\W\d_]+|\d+"
 
 log = logging.getLogger(__name__)
 

@@ -226,6 +226,17 @@ def test_letters_and_digits_are_words_apart(archive: Archive, tmp_path: Path) ->
     assert titles(archive, "IL-1", match="all") == []  # still a phrase: IL-10 is not IL-1
 
 
+def test_an_acronyms_plural_and_a_greek_letter_after_it_find_the_acronym(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"title": "PGM basket", "body": "The PGM basket price rose."}) + "\n"
+                    + json.dumps({"title": "Receptors", "body": "PPARγ binds RXR."}) + "\n")
+    ingest_file(archive, path)
+    # The English stemmer keeps the s of a word without a vowel (`pgms`); capitals end the acronym before it.
+    assert titles(archive, "PGMs", match="all") == ["PGM basket"]
+    assert titles(archive, "RXRs", match="all") == titles(archive, "PPAR", match="all") == ["Receptors"]
+    assert titles(archive, "PPAR-γ", match="all") == ["Receptors"]  # and the Greek letter is a word of its own
+
+
 def smelter_archive(tmp_path: Path, archive: Archive) -> Archive:
     lines = [
         {"title": "Copper smelter in Chile", "body": "A copper smelter in Chile restarts.", "published": "2024-01-01"},
