@@ -131,6 +131,13 @@ def stopwords() -> frozenset[str]:
     return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
 
 
+@cache
+def stop_tokens() -> frozenset[str]:
+    """The stopwords as index terms (`was` is `wa`): words feedback never weighs."""
+    analyzer = _analyzer()
+    return frozenset(token for word in stopwords() for token in analyzer.analyze(word))
+
+
 def _without_stopwords(clauses: Sequence[Clause]) -> list[Clause]:
     """Plain stopwords (`the`, `of`) neither rank nor need matching, as in the BM25 baselines; a query of
     nothing else keeps them, and a quoted phrase or `+the` always does."""
@@ -155,6 +162,18 @@ class Compiled:
     every: tantivy.Query
     optional: tuple[tuple[Clause, tantivy.Query], ...]
     highlight: tantivy.Query | None
+    relaxed: Relaxed | None = None
+
+
+@dataclass(frozen=True)
+class Relaxed:
+    """The last tier when it relaxes the query (a hit may lack a word), in parts feedback can extend:
+    `words` scores the plain words (one of them `needed` unless a `+word` is), and every hit of the tier
+    passes the `filters`."""
+
+    words: tantivy.Query
+    needed: bool
+    filters: tuple[tuple[tantivy.Occur, tantivy.Query], ...]
 
 
 @dataclass(frozen=True)
@@ -370,17 +389,21 @@ class SearchIndex:
         if not every and not required:
             fixed.append((tantivy.Occur.Must, tantivy.Query.all_query()))
         every_query = tantivy.Query.boolean_query(every + fixed)
+        words = tantivy.Query.boolean_query(some) if some else tantivy.Query.all_query()
         if some and not required:
             # Beside a label filter a bare Should would be optional; a hit must have some word.
-            some = [(tantivy.Occur.Must, tantivy.Query.boolean_query(some))]
+            some = [(tantivy.Occur.Must, words)]
         tiers: tuple[tantivy.Query, ...] = (every_query,)
+        relaxed = None
         if match == "any" and optional:
+            relaxed = Relaxed(words, not required, tuple(fixed))
             tiers = (tantivy.Query.boolean_query(some + fixed),)
         elif match == "best" and len(optional) + min(required, 1) >= 2:  # a hit may lack a word yet match
             lacking = [(tantivy.Occur.MustNot, tantivy.Query.boolean_query(every))]
+            relaxed = Relaxed(words, not required, tuple(fixed + lacking))
             tiers = (every_query, tantivy.Query.boolean_query(some + fixed + lacking))
         highlight = tantivy.Query.boolean_query(marks) if marks else None
-        return Compiled(tiers, every_query, tuple(optional), highlight)
+        return Compiled(tiers, every_query, tuple(optional), highlight, relaxed)
 
     def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
                      split: bool = False) -> tantivy.Query | None:
@@ -473,6 +496,19 @@ class SearchIndex:
     def stored_texts(self, post_ids: Sequence[int]) -> list[str]:
         """Title and body of these posts as indexed, for the words a typo suggestion may pick."""
         return [doc["title"][0] + " " + doc["body"][0] for doc in self._stored(post_ids)]
+
+    def indexed_words(self, post_ids: Sequence[int]) -> dict[int, list[str]]:
+        """Each post's title and body as the index terms they became (what feedback weighs)."""
+        return {int(doc["id"][0]): self.tokens(doc["title"][0] + "\n\n" + doc["body"][0])
+                for doc in self._stored(post_ids)}
+
+    def doc_freq(self, token: str) -> int:
+        """How many posts hold this index term in their title or body."""
+        return int(self.index.searcher().doc_freq("text", token))
+
+    def size(self) -> int:
+        """The posts the loaded index holds (without reloading it, unlike num_docs)."""
+        return int(self.index.searcher().num_docs)
 
     def reload(self) -> None:
         """See every commit up to now, whichever process made it."""

@@ -9,8 +9,11 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+import tantivy
+
 from metalnomist.models import MatchMode, Post, SearchHit, SearchPage, SortOrder
-from metalnomist.search.index import Compiled, IndexBusy, RawHit, SearchIndex, label_key
+from metalnomist.search.feedback import FIRST_PAGE, FeedbackPost, expanded_tier, relevance_model
+from metalnomist.search.index import Compiled, IndexBusy, RawHit, SearchIndex, label_key, stop_tokens
 from metalnomist.search.query import Clause, Query, Term, parse
 from metalnomist.search.semantic import SemanticIndex, rrf
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
@@ -197,19 +200,29 @@ def _lexical(index: SearchIndex, query: Query, request: SearchRequest) -> Lexica
     return dataclasses.replace(_run(index, query, request, unknown, marks), suggestion=suggestion)
 
 
+@dataclass(frozen=True)
+class Tier:
+    """One ranked run of the index; `cap` when only its first hits belong to the ranking."""
+
+    query: tantivy.Query
+    cap: int | None = None
+
+
 def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: frozenset[str],
          marks: Query | None = None) -> Lexical:
     """The requested slice across the tiers in order: a later tier's page starts where the earlier ones end."""
     compiled = index.compile(query, request.labels, request.match, fuzzy)
     highlight = index.compile(marks).highlight if marks is not None else compiled.highlight
+    tiers = _with_feedback(index, compiled, request) or [Tier(q) for q in compiled.tiers]
     hits: list[RawHit] = []
     counts: list[int] = []
-    for tier in compiled.tiers:
+    for tier in tiers:
+        skip = max(0, request.offset - sum(counts))
         wanted = request.limit - len(hits)
-        found, count = index.search(tier, highlight, request.sort == "date", max(wanted, 1),
-                                    max(0, request.offset - sum(counts)))
-        hits += found[:wanted]
-        counts.append(count)
+        take = wanted if tier.cap is None else max(0, min(wanted, tier.cap - skip))
+        found, count = index.search(tier.query, highlight, request.sort == "date", max(take, 1), skip)
+        hits += found[:take]
+        counts.append(count if tier.cap is None else min(count, tier.cap))
     total = sum(counts)
     if len(compiled.tiers) > 1:
         every_word = counts[0]
@@ -218,6 +231,24 @@ def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: frozen
     else:
         every_word = total
     return Lexical(hits, total, every_word, compiled)
+
+
+def _with_feedback(index: SearchIndex, compiled: Compiled, request: SearchRequest) -> list[Tier] | None:
+    """When a relevance-ordered request reaches past the first page of a relaxed ranking: that page as the
+    query's words rank it, then the rest of the relaxed tier ranked with the words the page's posts share."""
+    relaxed = compiled.relaxed
+    if relaxed is None or request.sort != "relevance" or request.offset + request.limit <= FIRST_PAGE:
+        return None
+    before = [h for tier in compiled.tiers[:-1] for h in index.search(tier, None, False, FIRST_PAGE, 0)[0]]
+    before = before[:FIRST_PAGE]
+    shown = index.search(compiled.tiers[-1], None, False, FIRST_PAGE - len(before), 0)[0] \
+        if len(before) < FIRST_PAGE else []
+    first = before + shown
+    words = index.indexed_words([h.post_id for h in first])
+    model = relevance_model([FeedbackPost(h.score, words.get(h.post_id, [])) for h in first], index.doc_freq,
+                            index.size(), stop_tokens())
+    expanded = expanded_tier(index.schema, relaxed, len(compiled.optional), model, [h.post_id for h in shown])
+    return [*(Tier(q) for q in compiled.tiers[:-1]), Tier(compiled.tiers[-1], cap=len(shown)), Tier(expanded)]
 
 
 def _missing(index: SearchIndex, compiled: Compiled, post_ids: list[int]) -> dict[int, tuple[str, ...]]:
