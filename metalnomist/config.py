@@ -56,6 +56,18 @@ class Settings:
                                        "writer to finish before giving up with an error.")
     health_max_lag: int = _setting(0, "Change-log entries this node's index may be behind before /healthz answers "
                                    "503; 0 means lag is reported but never fails the check.")
+    smtp_host: str = _setting("", "SMTP server that sends watch digests; empty means no email is sent (digests "
+                              "wait in the outbox until one is set).")
+    smtp_port: int = _setting(25, "Port of the SMTP server.")
+    smtp_starttls: bool = _setting(False, "Upgrade the SMTP connection with STARTTLS before signing in.")
+    smtp_user: str = _setting("", "SMTP user name; empty means no sign-in.")
+    smtp_password: str = _setting("", "SMTP password.")
+    smtp_from: str = _setting("metalnomist@localhost", "The From address of watch digests.")
+    delivery_retry_seconds: int = _setting(60, "Wait before retrying a failed email or webhook delivery; "
+                                           "doubled after each further failure, at most a day.")
+    delivery_max_attempts: int = _setting(6, "Failed deliveries in a row after which a webhook is disabled (with "
+                                          "its reason on /watch) and those posts are given up.")
+    webhook_timeout_seconds: int = _setting(10, "How long a webhook receiver may take to answer.")
     log_format: str = _setting("text", "How `serve` logs: text, or json (one JSON object per line, one line per "
                                "request with route, status and milliseconds).")
 

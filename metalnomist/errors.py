@@ -68,3 +68,7 @@ class RateLimited(MetalnomistError):
 
 class Unauthorized(MetalnomistError):
     """No valid account, session or token stands behind the request; nothing was changed."""
+
+
+class DeliveryFailed(MetalnomistError):
+    """An email or webhook of a watch could not be delivered; it is retried later."""

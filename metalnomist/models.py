@@ -256,6 +256,9 @@ class AuditEntry:
 
 
 WatchKind = Literal["search", "facts"]
+EmailEvery = Literal["immediately", "daily", "weekly"]
+EMAIL_EVERY: tuple[str, ...] = get_args(EmailEvery)
+Channel = Literal["email", "webhook"]
 
 
 @dataclass(frozen=True)
@@ -271,6 +274,16 @@ class Watch:
     filters: tuple[tuple[str, str], ...]  # (facts filter field, value), for kind "facts"
     created: datetime
     seen: datetime
+    email_to: str | None = None  # where digests of new matches go, `email_every`
+    email_every: EmailEvery | None = None
+    webhook_url: str | None = None  # receives a signed JSON POST of new matches
+    webhook_secret: str | None = None  # the HMAC-SHA256 key of those POSTs, shown to the owner only
+    webhook_disabled: str | None = None  # why the webhook stopped (repeated failures); None while it works
+
+    def channels(self) -> tuple[Channel, ...]:
+        """Where new matches of this watch are delivered, besides /watch."""
+        email: tuple[Channel, ...] = ("email",) if self.email_to and self.email_every else ()
+        return email + (("webhook",) if self.webhook_url and not self.webhook_disabled else ())
 
     @property
     def title(self) -> str:

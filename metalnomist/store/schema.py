@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -260,6 +261,11 @@ watches = Table(
     Column("filters", JSON, nullable=False),  # a facts filter: {field: value}
     Column("created", DateTime(timezone=True), nullable=False),
     Column("seen", DateTime(timezone=True), nullable=False),  # the owner's last visit to /watch
+    Column("email_to", String(320)),
+    Column("email_every", String(12)),  # models.EmailEvery; NULL: no email
+    Column("webhook_url", Text),
+    Column("webhook_secret", String(64)),
+    Column("webhook_disabled", Text),  # why the webhook was stopped; NULL while it works
 )
 Index("ix_watches_user", watches.c.user_id)
 
@@ -273,3 +279,35 @@ watch_matches = Table(
     Column("matched", DateTime(timezone=True), nullable=False),
 )
 Index("ix_watch_matches_matched", watch_matches.c.watch_id, watch_matches.c.matched)
+
+# The outbox: one row per (watch, post, channel) still to send or sent, written with the match in one
+# transaction; the unique key keeps any pair from being queued twice. `due` is when to try next
+# (a digest's send time, a retry's backoff, or a sender's lease while it sends).
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("watch_id", Integer, ForeignKey("watches.id", ondelete="CASCADE"), nullable=False),
+    Column("post_id", Integer, ForeignKey("post_rows.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(10), nullable=False),  # models.Channel
+    Column("due", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("sent", DateTime(timezone=True)),
+    Column("gave_up", DateTime(timezone=True)),  # too many failures: kept for the log, never sent
+    UniqueConstraint("watch_id", "post_id", "channel", name="uq_deliveries_once"),
+)
+Index("ix_deliveries_pending", deliveries.c.sent, deliveries.c.due)
+
+# Every attempt to deliver, per watch: what the owner reads on /watch when a receiver fails.
+delivery_log = Table(
+    "delivery_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("watch_id", Integer, ForeignKey("watches.id", ondelete="CASCADE"), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("posts", Integer, nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("detail", Text, nullable=False),
+)
+Index("ix_delivery_log_watch", delivery_log.c.watch_id, delivery_log.c.at)

@@ -21,7 +21,9 @@ def _watch(row: Row[Any]) -> Watch:
     created, seen = as_utc(row.created), as_utc(row.seen)
     assert created is not None and seen is not None  # NOT NULL columns
     return Watch(id=row.id, user_id=row.user_id, kind=row.kind, query=row.query, labels=tuple(row.labels),
-                 filters=tuple(sorted((str(k), str(v)) for k, v in row.filters.items())), created=created, seen=seen)
+                 filters=tuple(sorted((str(k), str(v)) for k, v in row.filters.items())), created=created, seen=seen,
+                 email_to=row.email_to, email_every=row.email_every, webhook_url=row.webhook_url,
+                 webhook_secret=row.webhook_secret, webhook_disabled=row.webhook_disabled)
 
 
 def add_watch(conn: Connection, user_id: int, kind: WatchKind, query: str, labels: Sequence[str],
@@ -34,6 +36,11 @@ def add_watch(conn: Connection, user_id: int, kind: WatchKind, query: str, label
 
 def watches_of(conn: Connection, user_id: int) -> list[Watch]:
     return [_watch(r) for r in conn.execute(select(watches).where(watches.c.user_id == user_id).order_by(watches.c.id))]
+
+
+def watch_by_id(conn: Connection, watch_id: int) -> Watch | None:
+    row = conn.execute(select(watches).where(watches.c.id == watch_id)).first()
+    return _watch(row) if row else None
 
 
 def all_watches(conn: Connection) -> list[Watch]:

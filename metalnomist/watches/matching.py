@@ -24,9 +24,11 @@ from metalnomist.search.query import Clause, Query, parse
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 from metalnomist.store import Store
 from metalnomist.store.changes import changes_since
+from metalnomist.store.deliveries import queue
 from metalnomist.store.facts import FactFilter, fact_matches, facts_of_posts
 from metalnomist.store.posts import posts_by_ids
 from metalnomist.store.watches import all_watches, matched_cursor, move_cursor, record_matches
+from metalnomist.watches.delivery import queued_for
 
 EVERY_POST = "*"  # the key of watches with no word or label every match must have
 BATCH = 2000  # change-log entries matched per transaction
@@ -161,8 +163,10 @@ class Matcher:
             found = posts_by_ids(conn, list(dict.fromkeys(p for _, p in pending))) if watches else {}
             facts = facts_of_posts(conn, list(found))
         pairs = match_posts(self.book(watches), list(found.values()), facts) if watches else set()
-        with self.store.transaction() as conn:
-            added = record_matches(conn, pairs, datetime.now(UTC))
+        now = datetime.now(UTC)
+        with self.store.transaction() as conn:  # a match and its deliveries are stored together or not at all
+            added = record_matches(conn, pairs, now)
+            queue(conn, queued_for({w.id: w for w in watches}, pairs, now))
             move_cursor(conn, pending[-1][0])
         return MatchRun(len(found), added, pending[-1][0])
 

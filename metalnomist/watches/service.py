@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from metalnomist.errors import InvalidInput, NotFound
-from metalnomist.models import User, Watch
+from metalnomist.models import EMAIL_EVERY, User, Watch
 from metalnomist.search.query import MAX_QUERY_CHARS
 from metalnomist.store import Store
+from metalnomist.store.deliveries import Attempt, attempts_of, set_deliveries
 from metalnomist.store.facts import FactFilter
-from metalnomist.store.watches import Arrival, add_watch, arrivals, count_arrivals, delete_watch, mark_seen, watches_of
+from metalnomist.store.watches import (
+    Arrival,
+    add_watch,
+    arrivals,
+    count_arrivals,
+    delete_watch,
+    mark_seen,
+    watch_by_id,
+    watches_of,
+)
+from metalnomist.watches.webhook import new_secret
 
 MAX_WATCHES = 100  # per user: a page of watches to read, not a crawler's list
 MAX_LABELS = 10
 MAX_VALUE_CHARS = 200
 SHOWN_ARRIVALS = 20  # per watch on /watch; the count says how many more
+SHOWN_ATTEMPTS = 10
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+")  # one line, one @: enough to refuse header injection and typos of shape
 
 
 def _owned(store: Store, user: User) -> list[Watch]:
@@ -73,6 +88,7 @@ class WatchNews:
     new: list[Arrival]
     new_count: int
     earlier: list[Arrival]
+    attempts: list[Attempt]  # the latest deliveries, newest first
 
 
 def watch_news(store: Store, user: User) -> list[WatchNews]:
@@ -84,7 +100,8 @@ def watch_news(store: Store, user: User) -> list[WatchNews]:
             recent = arrivals(conn, watch.id, SHOWN_ARRIVALS)
             new = [a for a in recent if a.matched > watch.seen]
             news.append(WatchNews(watch, new, count_arrivals(conn, watch.id, watch.seen),
-                                  [a for a in recent if a.matched <= watch.seen]))
+                                  [a for a in recent if a.matched <= watch.seen],
+                                  attempts_of(conn, watch.id, SHOWN_ATTEMPTS)))
     if mine:
         with store.transaction() as conn:
             mark_seen(conn, user.id, datetime.now(UTC))
@@ -95,3 +112,32 @@ def forget_watch(store: Store, user: User, watch_id: int) -> None:
     with store.transaction() as conn:
         if not delete_watch(conn, user.id, watch_id):
             raise NotFound(f"you have no watch {watch_id}; /watch lists yours")
+
+
+def set_watch_deliveries(store: Store, user: User, watch_id: int, email_to: str, email_every: str,
+                         webhook_url: str) -> Watch:
+    """Where a watch's new matches go besides /watch: an email digest, a webhook, both or neither.
+
+    A new webhook address gets a new signing secret; the same one keeps its secret, and is enabled again."""
+    email_to, webhook_url = email_to.strip(), webhook_url.strip()
+    if email_every and email_every not in EMAIL_EVERY:
+        raise InvalidInput("email_every", f"choose one of {', '.join(EMAIL_EVERY)}, or no email")
+    if email_every and not (EMAIL.fullmatch(email_to) and len(email_to) <= 320):
+        raise InvalidInput("email_to", f"{email_to[:80]!r} is not an email address")
+    if webhook_url:
+        parts = urlsplit(webhook_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname or len(webhook_url) > 2000:
+            raise InvalidInput("webhook_url", "a webhook address starts with https:// (or http://) and names a host")
+    with store.reading(primary=True) as conn:
+        watch = watch_by_id(conn, watch_id)
+    if watch is None or watch.user_id != user.id:
+        raise NotFound(f"you have no watch {watch_id}; /watch lists yours")
+    secret = (watch.webhook_secret if webhook_url == watch.webhook_url and watch.webhook_secret else new_secret()) \
+        if webhook_url else None
+    with store.transaction() as conn:
+        set_deliveries(conn, user.id, watch_id, email_to if email_every else None, email_every or None,
+                       webhook_url or None, secret)
+    with store.reading(primary=True) as conn:
+        changed = watch_by_id(conn, watch_id)
+    assert changed is not None
+    return changed

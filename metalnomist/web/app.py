@@ -95,6 +95,7 @@ def routes() -> list[BaseRoute]:
         _page("/watch", watch.watch_page),
         _page("/watch", watch.add_watch_form, ("POST",)),
         _page("/watch/{watch_id}/delete", watch.delete_watch_form, ("POST",)),
+        _page("/watch/{watch_id}/deliveries", watch.deliveries_form, ("POST",)),
         _page("/admin/login", admin_auth.login_page),
         _page("/admin/login", admin_auth.login_form, ("POST",)),
         _page("/admin/logout", admin_auth.logout_form, ("POST",)),
@@ -161,7 +162,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
         app.state.follower = follower
         scheduler = Scheduler(opened.store, schedule_seconds, published=lambda ids: follower.wake())
         scheduler.start()
-        watcher = WatchWorker(opened.store, opened.index, watch_seconds)
+        watcher = WatchWorker(opened.store, opened.index, settings, watch_seconds)
         watcher.start()
         yield
         watcher.stop()

@@ -12,7 +12,13 @@ from fastapi.responses import RedirectResponse, Response
 
 from metalnomist.models import MAX_STORED_INT, Watch
 from metalnomist.store.facts import FactFilter
-from metalnomist.watches.service import forget_watch, save_facts_watch, save_search_watch, watch_news
+from metalnomist.watches.service import (
+    forget_watch,
+    save_facts_watch,
+    save_search_watch,
+    set_watch_deliveries,
+    watch_news,
+)
 from metalnomist.web.admin_auth import LOGIN, csrf_ok, signed_in
 from metalnomist.web.data import FactQuery
 from metalnomist.web.render import archive_of, render, search_feed_url
@@ -74,3 +80,15 @@ def delete_watch_form(request: Request, watch_id: WatchId, csrf_token: FormText 
         return _refused(request)
     forget_watch(archive_of(request).store, user, watch_id)
     return RedirectResponse("/watch", status_code=303)
+
+
+def deliveries_form(request: Request, watch_id: WatchId, csrf_token: FormText = "", email_to: FormText = "",
+                    email_every: FormText = "", webhook_url: Annotated[str, Form(max_length=2000)] = "") -> Response:
+    """Set where a watch's new posts are sent: an email digest, a signed webhook, both or neither."""
+    user = signed_in(request)
+    if user is None:
+        return RedirectResponse(LOGIN, status_code=303)
+    if not csrf_ok(request, csrf_token):
+        return _refused(request)
+    set_watch_deliveries(archive_of(request).store, user, watch_id, email_to, email_every, webhook_url)
+    return RedirectResponse(f"/watch#watch-{watch_id}", status_code=303)

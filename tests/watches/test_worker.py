@@ -18,7 +18,7 @@ from tests.watches.test_matching import matches
 def test_a_desk_post_is_matched_when_published_not_while_a_draft(archive: Archive, ana: User) -> None:
     watch = save_search_watch(archive.store, ana, "bismuth", ())
     post_id = save(archive.store, archive.settings, ana, Draft("Bismuth outlook", "Bismuth demand is rising."))
-    worker = WatchWorker(archive.store, archive.index)
+    worker = WatchWorker(archive.store, archive.index, archive.settings)
     catch_up(archive.store, archive.index)
     worker.step()
     assert matches(archive) == set()
@@ -34,5 +34,5 @@ def test_posts_stored_while_no_matcher_ran_are_matched_by_the_next_one(archive: 
     store_file(archive, jsonl(tmp_path, [post("Bismuth imports", "Bismuth imports rose.")]), "jsonl")
     assert matches(archive) == set()  # stored, not yet indexed nor matched: the process stopped here
     catch_up(archive.store, archive.index)
-    WatchWorker(archive.store, archive.index).step()  # a new process, with nothing in memory
+    WatchWorker(archive.store, archive.index, archive.settings).step()  # a new process, with nothing in memory
     assert matches(archive) == {(watch.id, "Bismuth imports")}

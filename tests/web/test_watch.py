@@ -13,6 +13,8 @@ from argon2 import PasswordHasher
 from metalnomist.accounts import service
 from metalnomist.accounts.service import create_user
 from metalnomist.pipeline import ingest_file
+from metalnomist.watches.delivery import send_due
+from metalnomist.watches.worker import senders
 from tests.web.conftest import Site, html, open_site, select, text_of
 
 PASSWORD = "correct horse battery"
@@ -136,3 +138,31 @@ def test_stop_watching_deletes_only_ones_own(reader: Site) -> None:
     reader.client.cookies.clear()
     sign_in(reader)
     assert watches(reader) == ["Search: lithium"]
+
+
+def test_deliveries_are_set_on_watch_and_a_stopped_webhook_says_why(reader: Site, tmp_path: Path) -> None:
+    sign_in(reader)
+    submit_watch_form(reader, "/search?q=bismuth")
+    form = select(html(reader.client.get("/watch")), "form.deliveries-form")[0]
+    token = form.xpath(".//input[@name='csrf_token']/@value")[0]
+    bad = reader.client.post(form.get("action"), data={"csrf_token": token, "email_every": "daily",
+                                                       "email_to": "ana@example.com\nBcc: all@example.com"})
+    assert bad.status_code == 400
+    closed = "http://127.0.0.1:9/hook"  # the discard port: nothing listens, so every delivery fails
+    saved = reader.client.post(form.get("action"), data={"csrf_token": token, "email_every": "daily",
+                                                         "email_to": "ana@example.com", "webhook_url": closed},
+                               follow_redirects=False)
+    assert saved.status_code == 303
+    doc = html(reader.client.get("/watch"))
+    assert select(doc, "select[name=email_every] option[selected]")[0].get("value") == "daily"
+    assert select(doc, "input[name=webhook_url]")[0].get("value") == closed
+    assert text_of(select(doc, "p.webhook-secret code")[0]).startswith("whsec_")
+    ingest(reader, tmp_path, [BISMUTH])
+    settings = reader.settings.replace(delivery_max_attempts=1)
+    send_due(reader.archive.store, settings, senders(settings))
+    doc = html(reader.client.get("/watch"))
+    reason = text_of(select(doc, "p.webhook-disabled")[0])
+    assert reason.startswith("Webhook disabled: stopped after 1 failed deliveries in a row")
+    assert "could not be reached" in reason
+    [row] = select(doc, "table.delivery-log tbody tr")
+    assert "failed" in row.get("class") and "webhook" in text_of(row)

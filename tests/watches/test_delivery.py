@@ -1,0 +1,151 @@
+"""The outbox, delivered to a real SMTP server (aiosmtpd) and a real HTTP receiver on 127.0.0.1:
+one email and one signed webhook per matching watch, never twice, retried with growing waits,
+a webhook disabled after repeated failures, nothing lost by a sender that dies."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from metalnomist.config import Settings
+from metalnomist.models import User
+from metalnomist.pipeline import Archive, ingest_file
+from metalnomist.store.deliveries import claim
+from metalnomist.store.schema import deliveries
+from metalnomist.watches.delivery import LEASE, digest_due, send_due
+from metalnomist.watches.service import save_search_watch, set_watch_deliveries, watch_news
+from metalnomist.watches.worker import senders
+from tests.watches.conftest import jsonl, post
+from tests.watches.receivers import http_receiver, smtp_server
+
+BISMUTH = [post("Bismuth imports climb", "Japan imported 1,200 tonnes of bismuth in March 2024."),
+           post("Bismuth output rises", "China produced 16,000 tonnes of bismuth in 2024.")]
+TIN = post("Tin stocks fall", "LME tin stocks fell to 3,100 tonnes in March 2024.")
+
+
+def mail_settings(archive: Archive, port: int, **changes: object) -> Settings:
+    return archive.settings.replace(smtp_host="127.0.0.1", smtp_port=port, smtp_from="watch@metalnomist.test",
+                                    site_url="https://news.example.com", **changes)
+
+
+def verify(secret: str, headers: dict[str, str], body: bytes) -> bool:
+    """What the README tells a receiver to do, written from the README, not from the sender's code."""
+    timestamp = headers["x-metalnomist-timestamp"]
+    expected = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(headers["x-metalnomist-signature"], "sha256=" + expected)
+
+
+def test_an_ingest_sends_one_email_and_one_signed_webhook_per_matching_watch(archive: Archive, ana: User,
+                                                                            tmp_path: Path) -> None:
+    with smtp_server() as mailbox, http_receiver([204]) as receiver:
+        settings = mail_settings(archive, mailbox.port)
+        store = archive.store
+        bismuth = save_search_watch(store, ana, "bismuth", ())
+        bismuth = set_watch_deliveries(store, ana, bismuth.id, "ana@example.com", "immediately", receiver.url)
+        nickel = save_search_watch(store, ana, "nickel", ())
+        set_watch_deliveries(store, ana, nickel.id, "ana@example.com", "immediately", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, [*BISMUTH, TIN]), "jsonl")
+        assert send_due(store, settings, senders(settings)).sent == 2
+        assert send_due(store, settings, senders(settings), datetime.now(UTC) + 2 * LEASE).sent == 0  # never twice
+        [(sender, to, message)] = mailbox.messages
+        assert (sender, to, message["To"]) == ("watch@metalnomist.test", ["ana@example.com"], "ana@example.com")
+        assert message["Subject"] == "The Metalnomist: 2 new posts for Search: bismuth"
+        text = message.get_payload(decode=True).decode()
+        assert "Bismuth imports climb" in text and "Bismuth output rises" in text and "Tin" not in text
+        assert "https://news.example.com/" in text
+        [hook] = receiver.received
+        assert bismuth.webhook_secret and verify(bismuth.webhook_secret, hook.headers, hook.body)
+        assert not verify(bismuth.webhook_secret, hook.headers, hook.body + b" ")
+        body = json.loads(hook.body)
+        assert body["watch"] == {"id": bismuth.id, "kind": "search", "title": "Search: bismuth"}
+        assert sorted(p["title"] for p in body["posts"]) == ["Bismuth imports climb", "Bismuth output rises"]
+        assert all(p["url"].startswith("https://news.example.com/") for p in body["posts"])
+
+
+def test_a_failing_receiver_is_retried_after_waits_that_double(archive: Archive, ana: User,
+                                                               tmp_path: Path) -> None:
+    with http_receiver([500, 503, 200]) as receiver:
+        settings = archive.settings.replace(delivery_retry_seconds=60)
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, ana, watch.id, "", "", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        start = datetime.now(UTC)
+        tries = [(0, 0), (59, None), (61, 0), (61 + 119, None), (61 + 121, 1)]  # (seconds after, sent or None)
+        for seconds, sent in tries:
+            run = send_due(archive.store, settings, senders(settings), start + timedelta(seconds=seconds))
+            assert (run.sent if sent is not None else run.sent + run.failed) == (sent or 0), seconds
+        assert len(receiver.received) == 3
+        log = watch_news(archive.store, ana)[0].attempts
+        assert [a.ok for a in log] == [True, False, False]
+        assert "answered 503" in log[1].detail and "next in 0:02:00" in log[1].detail
+
+
+def test_a_webhook_failing_again_and_again_is_disabled_with_its_reason(archive: Archive, ana: User,
+                                                                        tmp_path: Path) -> None:
+    with http_receiver([500]) as receiver:
+        settings = archive.settings.replace(delivery_retry_seconds=1, delivery_max_attempts=3)
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, ana, watch.id, "", "", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        now = datetime.now(UTC)
+        for minute in range(5):
+            send_due(archive.store, settings, senders(settings), now + timedelta(minutes=minute))
+        assert len(receiver.received) == 3
+        [news] = watch_news(archive.store, ana)
+        assert news.watch.webhook_disabled and "3 failed deliveries" in news.watch.webhook_disabled
+        assert "answered 500" in news.watch.webhook_disabled and news.watch.channels() == ()
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[1:], "more.jsonl"), "jsonl")  # a disabled hook queues nothing
+        send_due(archive.store, settings, senders(settings), now + timedelta(minutes=10))
+        assert len(receiver.received) == 3
+        # Saving the form again turns it back on, with the same secret.
+        again = set_watch_deliveries(archive.store, ana, watch.id, "", "", receiver.url)
+        assert again.webhook_disabled is None and again.webhook_secret == news.watch.webhook_secret
+
+
+def test_a_daily_digest_carries_the_days_matches_in_one_email(archive: Archive, ana: User, tmp_path: Path) -> None:
+    with smtp_server() as mailbox:
+        settings = mail_settings(archive, mailbox.port)
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, ana, watch.id, "ana@example.com", "daily", "")
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[1:], "later.jsonl"), "jsonl")
+        now = datetime.now(UTC)
+        assert send_due(archive.store, settings, senders(settings), now).sent == 0
+        assert send_due(archive.store, settings, senders(settings), digest_due(now, "daily")).sent == 1
+        [(_, _, message)] = mailbox.messages
+        assert message["Subject"].startswith("The Metalnomist: 2 new posts")
+
+
+def test_deliveries_a_sender_took_but_never_sent_are_sent_after_its_lease(archive: Archive, ana: User,
+                                                                          tmp_path: Path) -> None:
+    with http_receiver([200]) as receiver:
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, ana, watch.id, "", "", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        now = datetime.now(UTC)
+        with archive.store.transaction() as conn:  # a sender takes them, then its server stops
+            assert claim(conn, ["webhook"], now, now + LEASE)
+        settings = archive.settings
+        assert send_due(archive.store, settings, senders(settings), now + LEASE / 2).sent == 0
+        assert send_due(archive.store, settings, senders(settings), now + LEASE).sent == 1
+        assert len(receiver.received) == 1
+        with archive.store.reading() as conn:
+            assert conn.execute(select(deliveries.c.sent)).scalar_one() is not None
+
+
+@pytest.mark.parametrize(("now", "every", "due"), [
+    (datetime(2026, 3, 4, 15, 30, tzinfo=UTC), "immediately", datetime(2026, 3, 4, 15, 30, tzinfo=UTC)),
+    (datetime(2026, 3, 4, 15, 30, tzinfo=UTC), "daily", datetime(2026, 3, 5, tzinfo=UTC)),
+    (datetime(2026, 3, 4, 0, 0, tzinfo=UTC), "daily", datetime(2026, 3, 5, tzinfo=UTC)),  # midnight's is tomorrow's
+    (datetime(2026, 3, 4, 15, 30, tzinfo=UTC), "weekly", datetime(2026, 3, 9, tzinfo=UTC)),  # a Wednesday: Monday
+    (datetime(2026, 3, 8, 23, 59, tzinfo=UTC), "weekly", datetime(2026, 3, 9, tzinfo=UTC)),  # Sunday night
+    (datetime(2026, 3, 9, 0, 0, tzinfo=UTC), "weekly", datetime(2026, 3, 16, tzinfo=UTC)),  # Monday: the next
+])
+def test_digests_go_at_the_next_midnight_or_monday(now: datetime, every: str, due: datetime) -> None:
+    assert digest_due(now, every) == due
