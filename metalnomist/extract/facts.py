@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from metalnomist.extract import metrics as metric_rules
@@ -111,7 +110,6 @@ def extract_facts(post: Post) -> list[Fact]:
     located: list[Located] = []
     framing_credits: list[tuple[int, Key, str]] = []
     offset, index = 0, 0
-    figures = _figures_by_block(post)
     for number, block in enumerate(post.blocks):
         start = offset
         offset += len(block.text) + 2
@@ -134,7 +132,7 @@ def extract_facts(post: Post) -> list[Fact]:
             state.paragraph.data_country = agency_country(view) or state.paragraph.data_country
             found, repeated = drafts(view), False
             if _highlight(block, sentence):
-                elsewhere = sum((f for i, f in enumerate(figures) if i != number), Counter[str]())
+                elsewhere = _numbers_outside(post.blocks, number)
                 kept = [d for d in found if _figure(d, view) not in elsewhere]
                 found, repeated = kept, len(kept) < len(found)
             state.sentence_metric = None
@@ -170,9 +168,9 @@ def _highlight(block: Block, sentence: str) -> bool:
     return block.kind == "heading" or headline or _BULLET.match(block.text) is not None
 
 
-def _figures_by_block(post: Post) -> list[Counter[str]]:
-    """The numbers each block writes, commas dropped: what a highlight's figure is looked up in."""
-    return [Counter(n.replace(",", "") for n in _NUMBER.findall(block.text)) for block in post.blocks]
+def _numbers_outside(blocks: tuple[Block, ...], skipped: int) -> set[str]:
+    """The numbers the other blocks write, commas dropped: what a highlight's figure is looked up in."""
+    return {n.replace(",", "") for i, block in enumerate(blocks) if i != skipped for n in _NUMBER.findall(block.text)}
 
 
 def _figure(draft: Draft, view: SentenceView) -> str | None:
