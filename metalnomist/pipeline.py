@@ -132,18 +132,19 @@ def store_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progre
     """All of one file or none of it visible, without making other writers wait while it is stored.
 
     Reading, parsing and fact extraction (minutes for big files) happen outside any transaction.
-    On SQLite, whose one write lock every writer waits for, each batch of new posts is then
-    written hidden in a short transaction, and one more shows the whole file (store/ingests.py).
-    PostgreSQL lets others write beside a long transaction, so there the file is one transaction.
+    On SQLite, whose one write lock every writer waits for, each batch (new posts, and new versions
+    of changed ones) is then written hidden in a short transaction, and one more shows the whole
+    file (store/ingests.py). PostgreSQL lets others write beside a long transaction, so there the
+    file is one transaction.
     """
     from metalnomist.ingest import read_posts  # here, so opening an archive to search skips the readers
     from metalnomist.ingest.checks import Limits
 
     posts = read_posts(path, fmt, Limits.from_settings(archive.settings))
-    with tempfile.SpooledTemporaryFile(max_size=STAGE_IN_MEMORY, prefix="metalnomist-ingest-") as staging:
-        if archive.store.engine.dialect.name == "sqlite":
-            counts, facts = _store_in_steps(archive, path, posts, staging, progress)
-        else:
+    if archive.store.engine.dialect.name == "sqlite":
+        counts, facts = _store_in_steps(archive, path, posts, progress)
+    else:
+        with tempfile.SpooledTemporaryFile(max_size=STAGE_IN_MEMORY, prefix="metalnomist-ingest-") as staging:
             _stage(archive, path, posts, staging, progress)
             staging.seek(0)
             counts, facts = _write_staged(archive, _staged(staging))
@@ -197,49 +198,43 @@ def _staged(staging: IO[bytes]) -> Iterator[_Staged]:
             return
 
 
-def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post], staging: IO[bytes],
+def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
                     progress: Progress | None) -> tuple[dict[str, int], int]:
-    """New posts go in hidden, a batch per short transaction; changes to stored posts wait in
-    `staging` for the short transaction that publishes the file. A failure takes it all back."""
+    """Every batch goes in hidden, new posts and new versions of stored ones, a short transaction
+    each; one more shows them all. A failure takes it all back."""
     store = archive.store
     discard_abandoned(store)
     ingest = begin_ingest(store)
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     facts = 0
+    extract = _extract_one if archive.settings.extract_facts else None
     try:
         for staged in _prepared(archive, posts):
             with store.transaction() as conn:
-                written = write_hidden(conn, ingest, staged.posts, staged.facts)
+                written = write_hidden(conn, ingest, staged.posts, staged.facts, extract)
             for i, done in enumerate(written):
                 if done.placed == "busy":
                     raise IngestError(str(path), f"post {staged.posts[i].title!r} is being stored by another "
                                                  "ingest that has not finished; try again when it has")
-            later = [i for i, done in enumerate(written) if done.placed == "later"]
-            _keep(path, _Staged([staged.posts[i] for i in later],
-                                {j: staged.facts[i] for j, i in enumerate(later) if i in staged.facts}), staging)
-            counts["added"] += sum(done.placed == "added" for done in written)
-            counts["unchanged"] += sum(done.placed == "unchanged" for done in written)
-            facts += sum(len(staged.facts.get(i, ())) for i, done in enumerate(written) if done.placed == "added")
+                counts[done.placed] += 1
+                if done.placed != "unchanged":
+                    facts += len(staged.facts.get(i, ()))
             if progress:
                 progress(len(staged.posts))
-        staging.seek(0)
-        changed, changed_facts = _write_staged(archive, _staged(staging), publishing=ingest)
+        with store.transaction() as conn:
+            publish_ingest(conn, ingest, archive.settings.extract_facts)
     except BaseException:
         with contextlib.suppress(StoreError):  # what failed matters more; the next ingest takes it back then
             discard_ingest(store, ingest)
         raise
-    counts = {name: counts[name] + changed[name] for name in counts}
-    return counts, facts + changed_facts
+    return counts, facts
 
 
-def _write_staged(archive: Archive, batches: Iterable[_Staged],
-                  publishing: int | None = None) -> tuple[dict[str, int], int]:
-    """One transaction: the upserts and facts prepared in `_prepared`, publishing an ingest first if given."""
+def _write_staged(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[str, int], int]:
+    """One transaction: the upserts and facts prepared in `_prepared`."""
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     facts = 0
     with archive.store.transaction() as conn:
-        if publishing is not None:
-            publish_ingest(conn, publishing)
         for staged in batches:
             results = upsert_posts(conn, staged.posts)
             found: dict[int, list[Fact]] = {}

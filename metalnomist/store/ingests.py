@@ -1,40 +1,53 @@
 """Unpublished ingests: a big file written in short transactions, then shown all at once.
 
 SQLite has one write lock. An ingest holding it for the whole file (minutes for tens of thousands
-of posts) made every comment and every other ingest fail. Instead each batch of new posts is
-written in a transaction of its own, its rows marked with the ingest's number, and the views
-readers use leave out rows of every ingest still listed in `ingests` (migration 0004). Publishing
-deletes that one line and logs the new posts, in one short transaction. An ingest that fails
-takes its rows back in short transactions; one killed outright is taken back by the next ingest.
+of posts) made every comment and every other ingest fail. Instead each batch is written in a
+transaction of its own, its rows marked with the ingest's number, and the views readers use leave
+out rows of every ingest still listed in `ingests` (migration 0008). A new post is written as it
+is; a changed one as a hidden stand-in row naming the stored post it `replaces` (0012), with the
+new labels, comments and facts, so the stored post stays as it was. Publishing deletes the
+ingest's line, moves each stand-in onto its post (a few set-wise statements, however many) and
+logs the posts, in one short transaction. An ingest that fails takes its rows back in short
+transactions; one killed outright is taken back by the next ingest.
 """
 
 from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, insert, literal, select
+from sqlalchemy import Connection, delete, func, insert, literal, select, update
 
 from metalnomist.models import Fact, Post
 from metalnomist.store import Store
 from metalnomist.store.facts import replace_facts
 from metalnomist.store.revision import note_facts_changed
-from metalnomist.store.schema import changes, ingests, post_rows
-from metalnomist.store.upsert import content_hash, insert_posts, write_children
+from metalnomist.store.schema import (
+    changes,
+    comment_rows,
+    comments,
+    contradiction_rows,
+    fact_rows,
+    ingests,
+    label_rows,
+    post_rows,
+)
+from metalnomist.store.upsert import CONTENT_COLUMNS, content_hash, insert_posts, insert_stand_ins, write_children
 
 DISCARD_POSTS = 200  # posts (with their labels, comments and facts) taken back per transaction
 
-Placed = Literal["added", "unchanged", "later", "busy"]
+Placed = Literal["added", "updated", "unchanged", "busy"]
+Extract = Callable[[Post], list[Fact]]
 
 
 @dataclass(frozen=True)
 class Written:
-    """What became of one post of a batch: added hidden, already stored as it is, left for publishing
-    (it changes a stored post, which must stay as it is until then), or held by another running ingest."""
+    """What became of one post of a batch: added hidden, its new version written hidden beside the
+    stored one, already stored as it is, or held by another running ingest."""
 
     placed: Placed
     post_id: int | None = None
@@ -47,44 +60,114 @@ def begin_ingest(store: Store) -> int:
         return int(conn.execute(insert(ingests).values(**values)).inserted_primary_key[0])  # type: ignore[index]
 
 
-def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post],
-                 facts: dict[int, list[Fact]]) -> list[Written]:
-    """Add the batch's new posts, with their labels, comments and `facts` (by position), hidden.
+def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post], facts: dict[int, list[Fact]],
+                 extract: Extract | None = None) -> list[Written]:
+    """Write the batch hidden: new posts, and stand-ins for stored posts it changes, with their labels,
+    comments and `facts` (by position; `extract` makes those missing, None when facts are not kept).
 
-    A post already stored under its key is left for publishing if it changed (stored posts are
-    never changed before then), and reported busy if another running ingest is adding it.
+    A post another running ingest is adding or changing is reported busy; a later copy of a post
+    in the same file takes the place of the earlier one's stand-in.
     """
     found = {row.key: row for row in conn.execute(
         select(post_rows.c.key, post_rows.c.id, post_rows.c.content_hash, post_rows.c.batch)
         .where(post_rows.c.key.in_([post.key for post in batch])))}
+    pending = {row.replaces: row for row in conn.execute(
+        select(post_rows.c.replaces, post_rows.c.id, post_rows.c.batch)
+        .where(post_rows.c.replaces.in_([row.id for row in found.values()])))}
     running = set(conn.execute(select(ingests.c.id)).scalars())
     digests = [content_hash(post) for post in batch]
-    written: list[Written | None] = [None] * len(batch)
-    new: list[int] = []
-    for i, (post, digest) in enumerate(zip(batch, digests, strict=True)):
-        row = found.get(post.key)
+    written: list[Written] = []
+    for post, digest in zip(batch, digests, strict=True):
+        row, stand_in = found.get(post.key), pending.get(found[post.key].id) if post.key in found else None
         if row is None:
-            new.append(i)
-        elif row.batch in running and row.batch != ingest:
-            written[i] = Written("busy", row.id)
+            written.append(Written("added"))
+        elif (row.batch in running and row.batch != ingest) or (stand_in is not None and stand_in.batch != ingest):
+            written.append(Written("busy", row.id))
         else:
-            written[i] = Written("unchanged" if row.content_hash == digest else "later", row.id)
+            written.append(Written("unchanged" if row.content_hash == digest else "updated", row.id))
+    superseded = [pending[w.post_id].id for w in written if w.post_id in pending and w.placed != "busy"]
+    conn.execute(delete(post_rows).where(post_rows.c.id.in_(superseded)))  # their children cascade
     now = datetime.now(UTC)
+    new = [i for i, w in enumerate(written) if w.placed == "added"]
     ids = insert_posts(conn, [batch[i] for i in new], [digests[i] for i in new], now, ingest)
-    write_children(conn, [(post_id, batch[i]) for i, post_id in zip(new, ids, strict=True)], [], now, ingest)
-    replace_facts(conn, {post_id: facts.get(i, []) for i, post_id in zip(new, ids, strict=True)}, ingest)
     for i, post_id in zip(new, ids, strict=True):
         written[i] = Written("added", post_id)
-    return [w for w in written if w is not None]
+    changed = [i for i, w in enumerate(written) if w.placed == "updated"]
+    stand_ins = insert_stand_ins(conn, [(written[i].post_id or 0, batch[i]) for i in changed],
+                                 [digests[i] for i in changed], now, ingest)
+    rows = list(zip(new, ids, strict=True)) + list(zip(changed, stand_ins, strict=True))
+    kept = _without_readers_comments(conn, {row_id: (written[i].post_id or 0, batch[i]) for i, row_id in rows})
+    write_children(conn, list(kept.items()), [], now, ingest)
+    replace_facts(conn, {row_id: _facts(facts, i, batch[i], extract) for i, row_id in rows}, ingest)
+    return written
 
 
-def publish_ingest(conn: Connection, ingest: int) -> None:
-    """Show every row the ingest wrote and log its posts: two statements, however big the file."""
+def _facts(facts: dict[int, list[Fact]], i: int, post: Post, extract: Extract | None) -> list[Fact]:
+    """Those extracted beforehand; a post stored as it is then, and changed by another writer since, has none."""
+    if i in facts:
+        return facts[i]
+    return extract(post) if extract is not None else []
+
+
+def _without_readers_comments(conn: Connection, rows: dict[int, tuple[int, Post]]) -> dict[int, Post]:
+    """Each row's post without the comments its stored post has from readers (an export coming back)."""
+    readers = {(r.post_id, r.author, r.body) for r in conn.execute(
+        select(comments.c.post_id, comments.c.author, comments.c.body)
+        .where(comments.c.post_id.in_([stored for stored, _ in rows.values()]), comments.c.origin != "ingest"))}
+    return {row_id: replace(post, comments=tuple(c for c in post.comments
+                                                 if (stored, c.author[:200], c.body) not in readers))
+            for row_id, (stored, post) in rows.items()}
+
+
+def publish_ingest(conn: Connection, ingest: int, facts_kept: bool = True) -> None:
+    """Show every row the ingest wrote, move its stand-ins onto the posts they replace, and log its posts:
+    a dozen statements, however big the file. Without `facts_kept` changed posts keep their old facts."""
     conn.execute(delete(ingests).where(ingests.c.id == ingest))
     now = datetime.now(UTC)
-    added = select(post_rows.c.id, literal(now, changes.c.at.type)).where(post_rows.c.batch == ingest)
-    if conn.execute(insert(changes).from_select(["post_id", "at"], added.order_by(post_rows.c.id))).rowcount:
+    post = func.coalesce(post_rows.c.replaces, post_rows.c.id)  # a post added, then changed, in one file: once
+    touched = select(post, literal(now, changes.c.at.type)).where(post_rows.c.batch == ingest).distinct()
+    if conn.execute(insert(changes).from_select(["post_id", "at"], touched.order_by(post))).rowcount:
         note_facts_changed(conn)  # their facts appear: caches of what all facts make must recount
+    _move_stand_ins(conn, ingest, facts_kept)
+
+
+def _move_stand_ins(conn: Connection, ingest: int, facts_kept: bool) -> None:
+    """Each stored post takes its stand-in's content, labels, comments from the file and facts."""
+    stand_in = post_rows.alias("stand_in")
+    of_ingest = (stand_in.c.batch == ingest, stand_in.c.replaces.is_not(None))
+    replaced = select(stand_in.c.replaces).where(*of_ingest)
+    conn.execute(update(post_rows).where(post_rows.c.id == stand_in.c.replaces, *of_ingest)
+                 .values({name: stand_in.c[name] for name in CONTENT_COLUMNS}))
+    moved: list[tuple[Any, Any]] = [(label_rows, None), (comment_rows, comment_rows.c.origin == "ingest")]
+    if facts_kept:
+        moved.append((fact_rows, None))  # their old contradictions go with them (ON DELETE CASCADE)
+    for table, only in moved:
+        old = table.c.post_id.in_(replaced)
+        conn.execute(delete(table).where(old if only is None else old & only))
+        new_parent = select(stand_in.c.replaces).where(stand_in.c.id == table.c.post_id).scalar_subquery()
+        conn.execute(update(table).where(table.c.post_id.in_(select(stand_in.c.id).where(*of_ingest)))
+                     .values(post_id=new_parent))
+    if facts_kept:
+        _reorder_pairs(conn, ingest)
+    conn.execute(delete(post_rows).where(post_rows.c.batch == ingest, post_rows.c.replaces.is_not(None)))
+
+
+def _reorder_pairs(conn: Connection, ingest: int) -> None:
+    """A contradiction names the earlier post's fact first: facts that moved to an older post may now come second."""
+    first, second = fact_rows.alias("first"), fact_rows.alias("second")
+
+    def post_of(fact: Any, fact_id: Any) -> Any:
+        return select(fact.c.post_id).where(fact.c.id == fact_id).scalar_subquery()
+
+    def of_second(column: str) -> Any:
+        value = select(second.c[column]).where(second.c.id == contradiction_rows.c.second_fact_id).scalar_subquery()
+        return func.coalesce(value, "")  # as find_contradictions stores a fact without one
+
+    pairs = contradiction_rows
+    conn.execute(update(pairs).where(pairs.c.batch == ingest,
+                                     post_of(first, pairs.c.first_fact_id) > post_of(second, pairs.c.second_fact_id))
+                 .values(first_fact_id=pairs.c.second_fact_id, second_fact_id=pairs.c.first_fact_id,
+                         commodity=of_second("commodity"), metric=of_second("metric"), period=of_second("period")))
 
 
 def discard_ingest(store: Store, ingest: int) -> None:

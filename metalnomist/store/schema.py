@@ -123,12 +123,15 @@ def _batch() -> Column[Any]:
     return Column("batch", Integer)  # the ingest that wrote the row: hidden while it is listed in `ingests`
 
 
-post_rows = Table("post_rows", metadata, *_post_columns(), _batch())
+post_rows = Table("post_rows", metadata, *_post_columns(), _batch(),
+                  # A hidden new version of this stored post, moved onto it when its ingest publishes (0012).
+                  Column("replaces", Integer, ForeignKey("post_rows.id", ondelete="CASCADE")))
 Index("ix_posts_published", post_rows.c.published)
 Index("ix_posts_status_publish_at", post_rows.c.status, post_rows.c.publish_at)
 # Listings ask for published posts newest first: without it a page sorts every published post.
 Index("ix_posts_status_published", post_rows.c.status, post_rows.c.published, post_rows.c.id)
 Index("ix_post_rows_batch", post_rows.c.batch)
+Index("ix_post_rows_replaces", post_rows.c.replaces)
 label_rows = Table("label_rows", metadata, *_label_columns("post_rows"), _batch())
 Index("ix_post_labels_label", label_rows.c.label)
 comment_rows = Table("comment_rows", metadata, *_comment_columns("post_rows"), _batch())

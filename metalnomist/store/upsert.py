@@ -67,6 +67,11 @@ def upsert_posts(conn: Connection, batch: Sequence[Post]) -> list[tuple[int, Out
     return [r for r in results if r is not None]
 
 
+# What an update changes: the rest of a post's row (id, key, permalink, created, status) stays.
+CONTENT_COLUMNS = ("title", "blocks", "body", "url", "published", "date_source", "updated", "source",
+                   "comment_count", "extra", "content_hash")
+
+
 def _values(post: Post, digest: str, now: datetime) -> dict[str, Any]:
     return {"title": post.title, "blocks": [[b.kind, b.text] for b in post.blocks], "body": post.body,
             "url": post.url, "published": as_utc(post.published), "date_source": post.date_source,
@@ -82,6 +87,24 @@ def insert_posts(conn: Connection, new: Sequence[Post], digests: Sequence[str], 
     links = _free_permalinks(conn, [(p.published or now, slugify(p.title)) for p in new])
     rows = [{"key": p.key, "permalink": link, "created": now, "batch": batch, **_values(p, digest, now)}
             for p, link, digest in zip(new, links, digests, strict=True)]
+    return _insert(conn, rows)
+
+
+def insert_stand_ins(conn: Connection, new: Sequence[tuple[int, Post]], digests: Sequence[str], now: datetime,
+                     batch: int) -> list[int]:
+    """Hidden new versions of stored posts (`(stored id, post)`), which publishing `batch` moves onto them.
+
+    Key and permalink only need to be unique (no reader sees them): `replacing:` starts no real one.
+    """
+    if not new:
+        return []
+    rows = [{"key": f"replacing:{stored}:{batch}", "permalink": f"replacing:{stored}:{batch}", "created": now,
+             "batch": batch, "replaces": stored, **_values(p, digest, now)}
+            for (stored, p), digest in zip(new, digests, strict=True)]
+    return _insert(conn, rows)
+
+
+def _insert(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
     inserted = conn.execute(insert(post_rows).returning(post_rows.c.id, sort_by_parameter_order=True), rows)
     return [int(row.id) for row in inserted]
 
