@@ -50,6 +50,8 @@ class Settings:
     max_labels: int = _setting(100, "Most labels one post may carry at ingest.")
     max_body_chars: int = _setting(2_000_000, "Longest post body (or comment) accepted at ingest, in characters.")
     max_line_bytes: int = _setting(8_000_000, "Longest JSON Lines line accepted at ingest, in bytes.")
+    max_page_bytes: int = _setting(20_000_000, "Largest HTML page file accepted at ingest, in bytes (the whole "
+                                   "page is parsed in memory, many times its size).")
     max_sitemap_urls: int = _setting(50_000, "Most addresses one sitemap file lists (the protocol's limit is "
                                      "50,000); /sitemap.xml is an index of /sitemap-N.xml files.")
     write_wait_seconds: int = _setting(30, "How long a SQLite write (an ingest, a comment) waits for another "

@@ -38,11 +38,12 @@ class Limits:
     labels: int = 100
     body_chars: int = 2_000_000
     line_bytes: int = 8_000_000
+    page_bytes: int = 20_000_000
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
         return cls(settings.max_title_chars, settings.max_label_chars, settings.max_labels,
-                   settings.max_body_chars, settings.max_line_bytes)
+                   settings.max_body_chars, settings.max_line_bytes, settings.max_page_bytes)
 
 
 def clean_text(text: str) -> str:

@@ -264,11 +264,21 @@ def _body_blocks(body: etree._Element | None, title: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _extract(path: Path) -> tuple[lxml.html.HtmlElement | None, Document | None, datetime | None]:
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """The file's bytes, refused past `limit` before they are parsed (a tree takes many times a page's size)."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)  # not more, whatever the file (or a pipe) holds
     except OSError as exc:
         raise IngestError(str(path), f"cannot read the file: {exc.strerror}") from None
+    if len(raw) > limit:
+        raise IngestError(str(path), f"the page is larger than the {limit:,} bytes allowed "
+                                     "(METALNOMIST_MAX_PAGE_BYTES)")
+    return raw
+
+
+def _extract(path: Path, limit: int) -> tuple[lxml.html.HtmlElement | None, Document | None, datetime | None]:
+    raw = _read_bounded(path, limit)
     # decode_file tries UTF-8, then detected encodings, then replaces bad bytes: never raises.
     tree = load_html(decode_file(raw))
     if tree is None:
@@ -281,7 +291,7 @@ def _extract(path: Path) -> tuple[lxml.html.HtmlElement | None, Document | None,
 
 def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
     """Yield the one article on the page; raise IngestError when it has no title or text."""
-    tree, document, published = _extract(path)
+    tree, document, published = _extract(path, (limits or Limits()).page_bytes)
     if tree is None or document is None:
         raise IngestError(str(path), "no article text found: the page has no main text; is it an article page?")
     title = _title(tree, document.title)

@@ -98,8 +98,20 @@ def test_a_refused_file_stores_nothing(archive: Archive, tmp_path: Path) -> None
 def test_limits_are_settings_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     keys = [key for key, _, _ in describe() if key.startswith("METALNOMIST_MAX_")]
-    assert len(keys) == 6  # the five ingest limits and the sitemap file size
+    assert len(keys) == 7  # the six ingest limits and the sitemap file size
     for key in keys:
         assert f"`{key}`" in readme, key
-    settings = Settings.from_env({"METALNOMIST_MAX_BODY_CHARS": "1000"})
-    assert Limits.from_settings(settings).body_chars == 1000
+    settings = Settings.from_env({"METALNOMIST_MAX_BODY_CHARS": "1000", "METALNOMIST_MAX_PAGE_BYTES": "5000"})
+    assert (Limits.from_settings(settings).body_chars, Limits.from_settings(settings).page_bytes) == (1000, 5000)
+
+
+def test_an_html_page_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    page_html = "<html><head><title>Copper</title></head><body><article><h1>Copper</h1>{}</article></body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page_html.format("<p>Copper imports rose 4% to 1,200 tonnes in March.</p>" * 200))
+    size = path.stat().st_size
+    assert [post.title for post in read_posts(path, "html", Limits(page_bytes=size))] == ["Copper"]
+    with pytest.raises(IngestError) as caught:
+        list(read_posts(path, "html", Limits(page_bytes=size - 1)))
+    assert caught.value.path == str(path)
+    assert f"larger than the {size - 1:,} bytes allowed (METALNOMIST_MAX_PAGE_BYTES)" in str(caught.value)
