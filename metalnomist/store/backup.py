@@ -42,16 +42,25 @@ def backup(engine: Engine, dest: Path) -> None:
 def _sqlite_backup(engine: Engine, dest: Path) -> None:
     raw = engine.raw_connection()
     try:
-        target = sqlite3.connect(dest)
-        try:
-            raw.driver_connection.backup(target)  # type: ignore[union-attr]
-            target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
-        finally:
-            target.close()
-    except sqlite3.Error as exc:
-        raise StoreError(f"{dest}: the backup failed: {exc}") from None
+        _sqlite_copy(raw.driver_connection, dest, "DELETE", dest, "backup")  # type: ignore[arg-type]
     finally:
         raw.close()
+
+
+def _sqlite_copy(source: sqlite3.Connection, target: sqlite3.Connection | Path, journal_mode: str, named: Path,
+                 action: str) -> None:
+    """SQLite's online backup API, which reads through the source's write-ahead log; the copy then keeps
+    `journal_mode` (DELETE: one self-contained backup file; WAL: a live archive again)."""
+    try:
+        copy = sqlite3.connect(target) if isinstance(target, Path) else target
+        try:
+            source.backup(copy)
+            copy.execute(f"PRAGMA journal_mode={journal_mode}")
+        finally:
+            if copy is not target:
+                copy.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{named}: the {action} failed: {exc}") from None
 
 
 def backup_kind(path: Path) -> Kind:
@@ -100,12 +109,9 @@ def _sqlite_restore(engine: Engine, source: Path) -> None:
         engine.dispose()
         raw = engine.raw_connection()
         try:
-            backup_db.backup(raw.driver_connection)  # type: ignore[arg-type]
-            raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+            _sqlite_copy(backup_db, raw.driver_connection, "WAL", source, "restore")  # type: ignore[arg-type]
         finally:
             raw.close()
-    except sqlite3.Error as exc:
-        raise StoreError(f"{source}: the restore failed: {exc}") from None
     finally:
         backup_db.close()
 
