@@ -6,10 +6,19 @@ import re
 from dataclasses import dataclass
 
 from metalnomist.extract import metrics as metric_rules
-from metalnomist.extract.entities import find_commodities, is_demonym
+from metalnomist.extract.carry import (
+    MONEY,
+    PRONOUN_SUBJECT,
+    UNDATED,
+    after_sentence,
+    frame,
+    read_statistics,
+    remember,
+)
+from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.periods import PeriodMention, consecutive_years, is_delivery, year_before, year_to_date
-from metalnomist.extract.places import Place, PlaceContext, place, tariff_levier
-from metalnomist.extract.post import ParagraphState, PostState, scan_post, scope_of
+from metalnomist.extract.places import Place, PlaceContext, place
+from metalnomist.extract.post import ParagraphState, PostState, evolve, scan_post
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import Key, attach_sources, release_key
 from metalnomist.extract.subjects import (
@@ -32,11 +41,6 @@ _FORECAST = re.compile(
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
     r"|will|set to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b",
     re.I,
-)
-_UNDATED = re.compile(
-    r"""\b(?:typically|usually|normally|historically|today|currently|now(?=\s*(?:[,.;)]|$))|pre-[\w-]+\ levels?
-        |recent(?:ly)?|at\ present|current(?!\s+(?:month|quarter|year|week|period|fiscal|financial)\b))\b""",
-    re.I | re.X,
 )
 _YEAR_BACK = re.compile(
     r"""[^,;.]{0,30}?\b(?:
@@ -84,7 +88,6 @@ _RELATIVE_YEAR = re.compile(r"\b(?:last|this|next) year\b", re.I)
 _WEEKLY = re.compile(r"day\b|week\b")
 _QUOTE_OPENING = re.compile(r"\s*[\"“‘']")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
-_MONEY = frozenset({"subsidy", "budget", "investment"})
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
 
 
@@ -116,10 +119,10 @@ def extract_facts(post: Post) -> list[Fact]:
         if block.kind == "heading":
             if block.text.strip() == COMMENTARY_HEADING:
                 break
-            state.heading_commodity = _heading_commodity(block.text) or state.heading_commodity
+            state = evolve(state, heading_commodity=_heading_commodity(block.text) or state.heading_commodity)
             if not _NUMBER.search(block.text):
                 continue  # a highlight with figures is read as one: those the body does not repeat are facts
-        state.paragraph = ParagraphState()
+        state = evolve(state, paragraph=ParagraphState())
         opening = True
         for sentence_offset, sentence in split_sentences(block.text):
             year = scan.report_year if _YEARLESS.search(sentence) else None
@@ -127,26 +130,26 @@ def extract_facts(post: Post) -> list[Fact]:
             present = scan.present_year if _RELATIVE_YEAR.search(sentence) or year else None
             view = read_sentence(sentence, scan.published, scan.abbreviations, year, scan.fiscal, week, present)
             if opening and not _QUOTE_OPENING.match(sentence):  # a quote comments on the report, it opens none
-                state.new_subject([m.canonical for m in view.entities.commodities])
+                state = state.new_subject([m.canonical for m in view.entities.commodities])
             opening = False
-            state.paragraph.data_country = agency_country(view) or state.paragraph.data_country
+            state = read_statistics(view, state)
             found, repeated = drafts(view), False
             if _highlight(block, sentence):
                 elsewhere = _numbers_outside(post.blocks, number)
                 kept = [d for d in found if _figure(d, view) not in elsewhere]
                 found, repeated = kept, len(kept) < len(found)
-            state.sentence_metric = None
+            state = evolve(state, sentence_metric=None)
             if not found or repeated:  # a figure left to the body still frames the ones after it
-                _frame(view, state)
+                state = frame(view, state)
                 credit = credits(view)
                 if credit:
                     commodity = framing_commodity(view) or state.paragraph.commodity or state.commodity
                     country = agency_country(view) or state.focus
                     framing_credits.append((index, release_key(view, country, commodity), credit))
             for draft in found:
-                fact = _fact(draft, view, state, post, sentence, start + sentence_offset)
+                fact, state = _fact(draft, view, state, post, sentence, start + sentence_offset)
                 located.append(Located(fact, index, view, draft))
-            _update_scope(view, state)
+            state = after_sentence(view, state)
             index += 1
     return attach_sources(located, framing_credits)
 
@@ -185,77 +188,20 @@ def _heading_commodity(text: str) -> str | None:
     return found[0] if found else None
 
 
-def _frame(view: SentenceView, state: PostState) -> None:
-    """A sentence without figures still sets the period, series and commodity it talks about."""
-    para = state.paragraph
-    mains = view.main_clauses()
-    for p in view.periods:
-        if any(c.start <= p.start < c.end for c in mains) and _frames_period(p, view):
-            para.period = para.period or p.period
-            if p.use == "effect":
-                para.effect_period = p.period
-            if state.period is None and p.use != "effect" and not _UNDATED.search(view.text):
-                state.period = p.period
-            break
-    triggers = [t for t in view.triggers if metric_rules.is_trigger_metric(t)]
-    if triggers:
-        para.metric = triggers[0].metric
-    para.commodity = framing_commodity(view) or para.commodity
-    supplier = _framing_partner(view, state.focus)
-    if supplier:
-        para.partner = supplier
-    levier = _levier(view)
-    state.tariff_country = levier or state.tariff_country
-
-
-def _frames_period(p: PeriodMention, view: SentenceView) -> bool:
-    """The period a figure-free sentence sets for the figures after it: the one it reports on, or
-    when a measure takes effect; a day only in a price report (`prices hit a record Oct. 29`:
-    the assessments that follow are of that day), elsewhere a day is an event's."""
-    if p.use in {"period", "effect"}:
-        return True
-    return p.use == "date" and any(t.metric == "price" for t in view.triggers)
-
-
-def _framing_partner(view: SentenceView, focus: str | None) -> str | None:
-    for m in view.entities.countries:
-        if (
-            m.canonical != focus
-            and re.search(r"\bfrom\s+(?:the\s+)?$", view.text[: m.start])
-            and re.search(r"\bimports?\b", view.text)
-        ):
-            return m.canonical
-    return None
-
-
-def _levier(view: SentenceView) -> str | None:
-    return tariff_levier(view.text, view.entities.countries)
-
-
-def _update_scope(view: SentenceView, state: PostState) -> None:
-    scope = scope_of(view.text, view.entities.countries, view.entities.global_scopes)
-    state.paragraph.scope = scope or state.paragraph.scope
-    opening = [m for m in view.entities.countries if _SUBJECT_OPENING.fullmatch(view.text[: m.start])]
-    if opening and not is_demonym(view.text, opening[0]):
-        state.subject_country = opening[0].canonical
-    elif not _PRONOUN_SUBJECT.match(view.text):
-        state.subject_country = None  # a new subject: `it` no longer names that country
-
-
-# `It imported …`, `The country's output …`: the subject is the country the sentence before opened on.
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|The country)\b(?!\s+(?:is|was|has been)\s+(?:expected|likely|estimated))")
-_SUBJECT_OPENING = re.compile(r"\s*(?:The\s+)?")
 _IT = re.compile(r"\s*Its?\b")
 
 
-def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, sentence: str, start: int) -> Fact:
+def _fact(
+    draft: Draft, view: SentenceView, state: PostState, post: Post, sentence: str, start: int
+) -> tuple[Fact, PostState]:
+    """The draft's fact, and the state after it."""
     para = state.paragraph
     if draft.comparison and state.sentence_metric:
         draft.metric_hint = state.sentence_metric
     base = metric_rules.base_metric(draft, view, para.metric or state.metric)
     if not draft.comparison:
-        state.sentence_metric = base
-    pronoun = state.subject_country if _PRONOUN_SUBJECT.match(view.text) else None
+        state = evolve(state, sentence_metric=base)
+    pronoun = state.subject_country if PRONOUN_SUBJECT.match(view.text) else None
     company = company_of(draft, view, state.company)
     if company is None and pronoun is None and _IT.match(view.text):
         company = state.company  # `It left guidance at 323mt` after `the mining giant said …`: the company
@@ -301,15 +247,14 @@ def _fact(draft: Draft, view: SentenceView, state: PostState, post: Post, senten
     )
     compared = any(p.use == "comparison" and p.period == period for p in view.periods)  # a base, not the report's
     # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
-    _remember(fact, draft, state, series, carry_period=not headline and not compared)
-    return fact
+    return fact, remember(fact, draft, state, series, carry_period=not headline and not compared)
 
 
 def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
     """Whether a figure the text leaves undated takes the headline's period (`BHP output in FY25
     Q3`): a reported series does; a grade, completion rate, goal, plan or comparison does not."""
-    undated_kinds = _MONEY | {"other", "target", "tariff", "capacity"}
-    return not draft.comparison and metric not in undated_kinds and not _UNDATED.search(_phrase(draft, view))
+    undated_kinds = MONEY | {"other", "target", "tariff", "capacity"}
+    return not draft.comparison and metric not in undated_kinds and not UNDATED.search(_phrase(draft, view))
 
 
 _IMPORT = re.compile(r"\bimport", re.I)
@@ -343,32 +288,6 @@ def _cargo(metric: str, draft: Draft, view: SentenceView) -> str:
     if draft.unit != "t" or metric not in {"price", "sales"}:
         return metric
     return "imports" if _DELIVERED.search(view.text) else "sales"
-
-
-def _remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_period: bool) -> None:
-    para = state.paragraph
-    para.metric = series if series not in {"target", "market_share", "tariff"} else para.metric
-    state.metric = para.metric or state.metric
-    if fact.commodity:
-        para.commodity = state.commodity = fact.commodity
-    if fact.partner and fact.metric == "imports":
-        para.partner = fact.partner
-    if (
-        carry_period
-        and fact.period
-        and not draft.comparison
-        and fact.metric not in _MONEY | {"target", "tariff", "capacity"}
-    ):
-        para.period = fact.period
-        if not _within(state.period, fact.period):  # `Total 2020 output …` in a December report: an aside
-            state.period = state.last_period = fact.period
-    if fact.company:
-        state.company = fact.company
-
-
-def _within(period: str | None, year: str) -> bool:
-    """Whether `period` is a month, quarter or half of `year` (`2020-12` of `2020`)."""
-    return bool(period) and re.fullmatch(r"\d{4}", year) is not None and str(period).startswith(year + "-")
 
 
 def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
@@ -450,7 +369,7 @@ def _basis_between(base: str, period: str | None) -> str | None:
 
 def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
     clause = view.clause_text(draft.anchor.clause)
-    if _UNDATED.search(_phrase(draft, view)):
+    if UNDATED.search(_phrase(draft, view)):
         return None
     current = state.paragraph.period or state.period
     if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
@@ -488,7 +407,7 @@ def _period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> 
         return None
     if metric == "capacity":
         return state.scan.commissioning
-    if metric in _MONEY:
+    if metric in MONEY:
         return state.paragraph.effect_period
     if metric == "tariff" or (draft.anchor.q.per_year and _forecast(draft, view)):
         return None  # a planned rate (`expected to export 60mt a year`) is for no reported period

@@ -10,9 +10,10 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
+from typing import Any, TypeVar
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations
@@ -34,7 +35,7 @@ _COMMISSIONING = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParagraphState:
     """What the current paragraph has established so far."""
 
@@ -80,7 +81,7 @@ class PostScan:
         return week_month(body, self.report_year)
 
 
-@dataclass
+@dataclass(frozen=True)
 class PostState:
     """What the post has established so far, sentence by sentence, on top of its scan."""
 
@@ -97,18 +98,28 @@ class PostState:
     subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
     paragraph: ParagraphState = field(default_factory=ParagraphState)
 
-    def new_subject(self, commodities: list[str]) -> bool:
+    def new_subject(self, commodities: list[str]) -> PostState:
         """A paragraph that opens on commodities the post has not been carrying starts a new report:
-        period, commodity, series, company and credited statistics of the earlier ones do not carry
-        into it, and a focus country guessed from the body no longer holds (prefer null to a wrong carry)."""
+        period, commodity, series and company of the earlier ones do not carry into it, and a focus
+        country guessed from the body no longer holds (prefer null to a wrong carry)."""
         carried = [c for c in (self.commodity, self.heading_commodity) if c and c != NO_COMMODITY]
         named = [c for c in commodities if c != NO_COMMODITY]
         if not named or not carried or any(same_family(a, b) for a in named for b in carried):
-            return False
-        self.period = self.commodity = self.metric = self.company = self.heading_commodity = None
-        if not self.scan.focus_from_title:
-            self.focus = None
-        return True
+            return self
+        focus = self.focus if self.scan.focus_from_title else None
+        return replace(
+            self, focus=focus, period=None, commodity=None, metric=None, company=None, heading_commodity=None
+        )
+
+
+_State = TypeVar("_State", PostState, ParagraphState)
+
+
+def evolve(state: _State, **changes: Any) -> _State:
+    """`state` with `changes`; `state` itself when they change nothing, as most sentences do."""
+    if all(getattr(state, name) == value for name, value in changes.items()):
+        return state
+    return replace(state, **changes)
 
 
 def scan_post(post: Post) -> PostState:

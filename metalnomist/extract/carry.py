@@ -1,0 +1,137 @@
+"""What carries from sentence to sentence, as transitions that return the state after them.
+
+Each takes the state the text has established and what one sentence, or one fact of it, says,
+and returns the state the next sentence reads: a sentence credits a country's statistics
+(`read_statistics`), a sentence without figures frames the ones after it (`frame`), a fact
+carries its series, commodity and period on (`remember`), and every sentence leaves its
+geography and subject behind it (`after_sentence`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from metalnomist.extract import metrics as metric_rules
+from metalnomist.extract.entities import is_demonym
+from metalnomist.extract.periods import PeriodMention
+from metalnomist.extract.places import tariff_levier
+from metalnomist.extract.post import PostState, evolve, scope_of
+from metalnomist.extract.sentence import Draft, SentenceView
+from metalnomist.extract.subjects import agency_country, framing_commodity
+from metalnomist.models import Fact
+
+# Vague present time: a figure or frame so worded is for no reported period.
+UNDATED = re.compile(
+    r"""\b(?:typically|usually|normally|historically|today|currently|now(?=\s*(?:[,.;)]|$))|pre-[\w-]+\ levels?
+        |recent(?:ly)?|at\ present|current(?!\s+(?:month|quarter|year|week|period|fiscal|financial)\b))\b""",
+    re.I | re.X,
+)
+MONEY = frozenset({"subsidy", "budget", "investment"})
+# `It imported …`, `The country's output …`: the subject is the country the sentence before opened on.
+PRONOUN_SUBJECT = re.compile(r"\s*(?:It|The country)\b(?!\s+(?:is|was|has been)\s+(?:expected|likely|estimated))")
+_SUBJECT_OPENING = re.compile(r"\s*(?:The\s+)?")
+_UNCARRIED_SERIES = frozenset({"target", "market_share", "tariff"})
+
+
+def read_statistics(view: SentenceView, state: PostState) -> PostState:
+    """`NBS data show …`: the paragraph reports that country's statistics from here on."""
+    para = state.paragraph
+    return evolve(state, paragraph=evolve(para, data_country=agency_country(view) or para.data_country))
+
+
+def frame(view: SentenceView, state: PostState) -> PostState:
+    """A sentence without figures still sets the period, series and commodity it talks about."""
+    para = state.paragraph
+    period, effect_period, post_period = para.period, para.effect_period, state.period
+    mains = view.main_clauses()
+    for p in view.periods:
+        if any(c.start <= p.start < c.end for c in mains) and _frames_period(p, view):
+            period = period or p.period
+            if p.use == "effect":
+                effect_period = p.period
+            if post_period is None and p.use != "effect" and not UNDATED.search(view.text):
+                post_period = p.period
+            break
+    triggers = [t for t in view.triggers if metric_rules.is_trigger_metric(t)]
+    paragraph = evolve(
+        para,
+        period=period,
+        effect_period=effect_period,
+        metric=triggers[0].metric if triggers else para.metric,
+        commodity=framing_commodity(view) or para.commodity,
+        partner=_framing_partner(view, state.focus) or para.partner,
+    )
+    levier = tariff_levier(view.text, view.entities.countries)
+    return evolve(state, paragraph=paragraph, period=post_period, tariff_country=levier or state.tariff_country)
+
+
+def _frames_period(p: PeriodMention, view: SentenceView) -> bool:
+    """The period a figure-free sentence sets for the figures after it: the one it reports on, or
+    when a measure takes effect; a day only in a price report (`prices hit a record Oct. 29`:
+    the assessments that follow are of that day), elsewhere a day is an event's."""
+    if p.use in {"period", "effect"}:
+        return True
+    return p.use == "date" and any(t.metric == "price" for t in view.triggers)
+
+
+def _framing_partner(view: SentenceView, focus: str | None) -> str | None:
+    for m in view.entities.countries:
+        if (
+            m.canonical != focus
+            and re.search(r"\bfrom\s+(?:the\s+)?$", view.text[: m.start])
+            and re.search(r"\bimports?\b", view.text)
+        ):
+            return m.canonical
+    return None
+
+
+def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_period: bool) -> PostState:
+    """What a fact carries on: its series (`series`, the metric before a cargo's tonnage was told
+    apart), commodity, supplier, company and, unless `carry_period` is false, its period."""
+    para = state.paragraph
+    metric = series if series not in _UNCARRIED_SERIES else para.metric
+    period, post_period, last_period = para.period, state.period, state.last_period
+    if (
+        carry_period
+        and fact.period
+        and not draft.comparison
+        and fact.metric not in MONEY | {"target", "tariff", "capacity"}
+    ):
+        period = fact.period
+        if not _within(state.period, fact.period):  # `Total 2020 output …` in a December report: an aside
+            post_period = last_period = fact.period
+    paragraph = evolve(
+        para,
+        metric=metric,
+        commodity=fact.commodity or para.commodity,
+        partner=fact.partner if fact.partner and fact.metric == "imports" else para.partner,
+        period=period,
+    )
+    return evolve(
+        state,
+        paragraph=paragraph,
+        metric=metric or state.metric,
+        commodity=fact.commodity or state.commodity,
+        period=post_period,
+        last_period=last_period,
+        company=fact.company or state.company,
+    )
+
+
+def _within(period: str | None, year: str) -> bool:
+    """Whether `period` is a month, quarter or half of `year` (`2020-12` of `2020`)."""
+    return bool(period) and re.fullmatch(r"\d{4}", year) is not None and str(period).startswith(year + "-")
+
+
+def after_sentence(view: SentenceView, state: PostState) -> PostState:
+    """The last geography the sentence names, and the country it opened on for a following `It`."""
+    scope = scope_of(view.text, view.entities.countries, view.entities.global_scopes)
+    opening = [m for m in view.entities.countries if _SUBJECT_OPENING.fullmatch(view.text[: m.start])]
+    if opening and not is_demonym(view.text, opening[0]):
+        subject: str | None = opening[0].canonical
+    elif not PRONOUN_SUBJECT.match(view.text):
+        subject = None  # a new subject: `it` no longer names that country
+    else:
+        subject = state.subject_country
+    paragraph = evolve(state.paragraph, scope=scope or state.paragraph.scope)
+    return evolve(state, paragraph=paragraph, subject_country=subject)

@@ -1,0 +1,49 @@
+"""metalnomist.extract.carry: each transition returns the state after a sentence, never changes the one given."""
+
+from __future__ import annotations
+
+from dataclasses import FrozenInstanceError
+from datetime import UTC, datetime
+
+import pytest
+
+from metalnomist.extract.carry import after_sentence, frame, remember
+from metalnomist.extract.post import evolve, scan_post
+from metalnomist.extract.sentence import drafts, read_sentence
+from metalnomist.models import Block, Fact, Post
+
+PUBLISHED = datetime(2024, 6, 15, tzinfo=UTC)
+POST = Post(title="Zinc report", blocks=(Block("paragraph", "Text."),), published=PUBLISHED)
+
+
+def test_a_frame_returns_the_period_and_series_it_sets_and_leaves_the_state_it_was_given() -> None:
+    state = scan_post(POST)
+    view = read_sentence("Chile's zinc exports in March were strong.", PUBLISHED, {})
+    after = frame(view, state)
+    assert (after.paragraph.period, after.paragraph.metric, after.period) == ("2024-03", "exports", "2024-03")
+    assert (state.paragraph.period, state.paragraph.metric, state.period) == (None, None, None)
+    with pytest.raises(FrozenInstanceError):
+        state.paragraph.period = "2024-03"  # type: ignore[misc]
+
+
+def test_a_fact_carries_its_commodity_and_period_into_the_returned_state_only() -> None:
+    state = scan_post(POST)
+    view = read_sentence("Zinc exports rose to 41,000 tonnes in May.", PUBLISHED, {})
+    draft = drafts(view)[0]
+    fact = Fact(post="Zinc report", sentence=view.text, metric="exports", value=41000, unit="t",
+                commodity="zinc", period="2024-05")
+    after = remember(fact, draft, state, "exports", carry_period=True)
+    assert (after.commodity, after.period, after.paragraph.period) == ("zinc", "2024-05", "2024-05")
+    assert (state.commodity, state.period) == (None, None)
+
+
+def test_a_sentence_leaves_the_country_it_opened_on_for_a_following_it() -> None:
+    state = scan_post(POST)
+    after = after_sentence(read_sentence("Peru's zinc output rose.", PUBLISHED, {}), state)
+    assert (after.subject_country, state.subject_country) == ("Peru", None)
+
+
+def test_evolving_with_nothing_new_returns_the_same_state() -> None:
+    state = scan_post(POST)
+    assert evolve(state, period=None, company=None) is state
+    assert evolve(state, period="2024").period == "2024"
