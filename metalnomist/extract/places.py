@@ -229,7 +229,9 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
         None,
     )
     world = _OF_GLOBAL.match(text[q.end :]) or _GLOBAL_SHARE.match(text[q.end : draft.anchor.clause.end])
-    country = None if world else owner or ctx.focus
+    importer = next((m.canonical for m in view.entities.countries if m.start < q.start and _IMPORTED.match(text, m.end)),
+                    None)  # `China imported 158.7mn t, with Guinea accounting for 70% of supplies`: China's supplies
+    country = None if world else owner or importer or ctx.focus
     if respectively:
         return Place(country, respectively, "market_share")
     holders = [m for m in candidates(draft, view) if m.canonical != country and m.start < q.start]
@@ -242,7 +244,22 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
             and m.canonical != country
             and (_TO_BEFORE.search(text[: m.start]) or _FROM_BEFORE.search(text[: m.start]))
         ]
+    if holders and _listed(holders[0], view):
+        return Place(country, None, "market_share")  # `China, Japan and Korea accounted for 79%`: held by none alone
     return Place(country, holders[0].canonical if holders else None, "market_share")
+
+
+_IMPORTED = re.compile(r"\s+(?:\w+\s+)?import(?:ed|s)\b")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+
+
+def _listed(holder: Mention, view: SentenceView) -> bool:
+    """Whether `holder` is one of a list of countries (`Indonesia and Australia`, `China, Japan and Korea`)."""
+    for other in view.entities.countries:
+        first, second = (holder, other) if holder.start < other.start else (other, holder)
+        if other is not holder and _LIST_JOIN.fullmatch(view.text, first.end, second.start):
+            return True
+    return False
 
 
 def _respectively(draft: Draft, view: SentenceView) -> str | None:

@@ -103,6 +103,25 @@ WORLD_SHARES = [
     Case("That lifted Australia's 47% share in 2022.", [F(value=47, country=None, partner="Australia")]),
 ]
 
+# Shares of a country's supplies (customs data retold): the importer named in the sentence owns the
+# total; a share a list of countries holds together is held by none of them alone.
+SUPPLY_SHARES = [
+    Case(
+        "Japan imported 2.1 million tons of copper ore in 2023, with Chile accounting for about 40% of supplies.",
+        [F(value=2.1e6, country="Japan"), F(value=40, metric="market_share", country="Japan", partner="Chile")],
+        title="Chile copper ore shipments boom",
+    ),
+    Case(
+        "Peru, Chile and Brazil supplied 64% of Korea's copper concentrate imports.",
+        [F(value=64, metric="market_share", country="South Korea", partner=None)],
+    ),
+    Case(
+        "Of the total, 91% came from Australia and Brazil.",
+        [F(value=91, metric="market_share", partner=None)],
+        title="China iron ore imports",
+    ),
+]
+
 # Levies in a bloc's own report: the post's geography levies them.
 LEVIES = [
     Case(
@@ -206,6 +225,7 @@ PRONOUNS = [
     + EXCHANGES
     + PRICE_BASIS
     + WORLD_SHARES
+    + SUPPLY_SHARES
     + LEVIES
     + DESTINATIONS
     + REPORTING_SIDE
