@@ -229,8 +229,9 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
         None,
     )
     world = _OF_GLOBAL.match(text[q.end :]) or _GLOBAL_SHARE.match(text[q.end : draft.anchor.clause.end])
-    importer = next((m.canonical for m in view.entities.countries if m.start < q.start and _IMPORTED.match(text, m.end)),
-                    None)  # `China imported 158.7mn t, with Guinea accounting for 70% of supplies`: China's supplies
+    # `China imported 158.7mn t, with Guinea accounting for 70% of supplies`: China's supplies
+    importers = [m.canonical for m in view.entities.countries if m.start < q.start and _IMPORTED.match(text, m.end)]
+    importer = importers[0] if importers else None
     country = None if world else owner or importer or ctx.focus
     if respectively:
         return Place(country, respectively, "market_share")
