@@ -105,12 +105,24 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     everywhere = candidates(draft, view)
     segment = draft.anchor.clause.segment
     same = [m for m in everywhere if any(c.segment == segment and c.start <= m.start < c.end for c in view.clauses)]
-    cands = _own_suppliers(draft, view, same or everywhere)
+    cands = [m for m in _own_suppliers(draft, view, same or everywhere) if not _company_home(m, view)]
     if metric == "exports":
         return _exports(view.text, cands, ctx, _destination(draft, view))
     if metric == "shipments":
         return _shipments(draft, view, cands, ctx)
     return _imports(view.text, cands, everywhere, ctx)
+
+
+_POSSESSIVE_TO_COMPANY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?$")
+
+
+def _company_home(m: Mention, view: SentenceView) -> bool:
+    """`China's state-owned Chalco increased shipments`: the country is the company's home, not a
+    side of the trade."""
+    return any(
+        o.kind == "company" and o.start > m.end and _POSSESSIVE_TO_COMPANY.match(view.text, m.end, o.start)
+        for o in view.entities.organisations
+    )
 
 
 def _own_suppliers(draft: Draft, view: SentenceView, cands: list[Mention]) -> list[Mention]:

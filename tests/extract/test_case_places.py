@@ -23,6 +23,12 @@ COMPANY_HOME = [
         [F(value=66000, country="Sweden")],
         title="Boliden lifts smelter output",
     ),
+    # a country's possessive before a company names the company's home, not a side of the trade
+    Case(
+        "Japan's Sumitomo Metal Mining increased shipments by 12% to 2.1 million tons.",
+        [F(value=2.1e6, metric="shipments", partner=None, company="Sumitomo Metal Mining")],
+        title="Philippine nickel ore exports surge",
+    ),
 ]
 
 # Mine reports: a mine's figures are its country's, whoever owns it and wherever that is.
