@@ -319,6 +319,9 @@ def tariff_levier(text: str, mentions: list[Mention]) -> str | None:
     return None
 
 
+_NAMED_PROJECT = re.compile(r"\b[A-Z][a-z]+(?:\s+[a-z]+)?\s+project\b")
+
+
 def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None:
     clause = draft.anchor.clause
     if view.entities.sites:  # `Escondida fell 0.7%`: a mine's figures are its country's, whoever owns it
@@ -329,6 +332,8 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     for name, country in ctx.projects.items():
         if name in view.text:
             return country
+    if _NAMED_PROJECT.search(view.text):
+        return None  # `the Jansen potash project`: a project the text does not place is not its owner's home
     if any(clause.start - 80 <= s < clause.end for s in view.entities.global_scopes):
         return None
     if ctx.exchange[0]:

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from metalnomist.extract import vocab
-from metalnomist.extract.entities import find_commodities, find_countries, find_organisations
+from metalnomist.extract.entities import find_commodities, find_countries, find_organisations, is_demonym
 from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of
 from metalnomist.extract.periods import find_periods, is_delivery, month_number
 from metalnomist.extract.places import GLOBAL, tariff_levier
@@ -364,6 +364,11 @@ def _commissioning(sentences: list[str], published: datetime | None) -> str | No
 
 
 def scope_of(text: str, countries: list[vocab.Mention], global_scopes: list[int]) -> str | None:
-    """The last geography a sentence names: a country, or the whole world."""
-    marks = [(m.start, m.canonical) for m in countries] + [(s, GLOBAL) for s in global_scopes]
+    """The last geography a sentence names: a country, or the whole world. `with Japanese firms`
+    names who owns a mine, not where the figures after it are."""
+    places = [m for m in countries if not (is_demonym(text, m) and _OWNERS.match(text, m.end))]
+    marks = [(m.start, m.canonical) for m in places] + [(s, GLOBAL) for s in global_scopes]
     return max(marks)[1] if marks else None
+
+
+_OWNERS = re.compile(r"\s+(?:firms|companies|partners|investors|owners|shareholders|consortium)\b", re.I)

@@ -31,8 +31,20 @@ COMPANY_HOME = [
     ),
 ]
 
-# Mine reports: a mine's figures are its country's, whoever owns it and wherever that is.
+# Mine reports: a mine's figures are its country's, whoever owns it and wherever that is; a project the
+# text does not place has none; owners' nationalities (`with Japanese firms`) place nothing after them.
 MINE = [
+    Case(
+        "Work on the Oak Dam copper project continues, with studies 45% complete.",
+        [F(value=45, unit="%", country=None)],
+        title="BHP operational review",
+    ),
+    Case(
+        "Los Bronces – a venture of Anglo American with Japanese firms – posted a 10% drop to 30,000 tons. "
+        "Overall 2023 production fell 4% versus 2022, the data show.",
+        [F(value=30000, country="Chile"), F(change_pct=-4, country="Chile")],
+        title="Chile copper output falls",
+    ),
     Case(
         "Antamina, jointly owned by BHP and Glencore, mined 142,000 tonnes of copper.",
         [F(value=142000, country="Peru")],
