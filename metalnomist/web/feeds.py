@@ -70,10 +70,9 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str
     return element
 
 
-def _serialise(root: etree._Element, styled: bool = False) -> bytes:
-    """`styled` feeds name an XSLT stylesheet, so a browser shows a page saying what a feed is."""
-    if styled:
-        root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{STYLESHEET}"'))
+def _serialise(root: etree._Element) -> bytes:
+    """Feeds name an XSLT stylesheet, so a browser shows a page saying what a feed is."""
+    root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{STYLESHEET}"'))
     data: bytes = etree.tostring(root.getroottree(), xml_declaration=True, encoding="utf-8")
     return data
 
@@ -140,7 +139,7 @@ def atom(info: FeedInfo, entries: Sequence[Entry], site_title: str) -> bytes:
         _sub(entry, a + "content", e.content, type=e.content_type)
         _sub(entry, a + "link", rel="alternate", type="text/html", href=e.link)
         _sub(_sub(entry, a + "author"), a + "name", e.author or site_title)
-    return _serialise(feed, styled=True)
+    return _serialise(feed)
 
 
 def rss(info: FeedInfo, entries: Sequence[Entry], description: str) -> bytes:
@@ -161,7 +160,7 @@ def rss(info: FeedInfo, entries: Sequence[Entry], description: str) -> bytes:
         for label in e.categories:
             _sub(item, "category", label)
         _sub(item, "description", e.content)
-    return _serialise(root, styled=True)
+    return _serialise(root)
 
 
 def _respond(alt: str, info: FeedInfo, entries: Sequence[Entry], request: Request) -> Response:

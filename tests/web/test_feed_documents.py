@@ -4,14 +4,19 @@ lost escape or an off-by-one start index; these tests do not (issue 16)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import lxml.etree
 import pytest
 
 from metalnomist.models import Block, Post
+from metalnomist.pipeline import ingest_file
 from metalnomist.web.feeds import Entry, FeedInfo, _post_entry, atom, post_html, rss
+from tests.analysis.test_contradictions import write_posts
 from tests.web.conftest import Site
 
 BASE = "http://testserver"
@@ -242,3 +247,42 @@ def test_the_feed_stylesheet_is_served_as_xslt(site: Site) -> None:
     response = site.client.get("/feeds/style.xsl")
     assert response.headers["content-type"] == "text/xsl; charset=utf-8"
     assert lxml.etree.fromstring(response.content).tag == "{http://www.w3.org/1999/XSL/Transform}stylesheet"
+
+
+@pytest.fixture
+def far_east_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's zone at UTC+14, where a local clock read as UTC is fourteen hours off."""
+    monkeypatch.setenv("TZ", "Etc/GMT-14")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _near_now(stamp: str | None) -> bool:
+    return stamp is not None and abs(datetime.fromisoformat(stamp) - datetime.now(UTC)) < timedelta(minutes=5)
+
+
+def test_an_empty_feed_is_updated_now_in_utc_whatever_the_machine_zone(far_east_clock: None) -> None:
+    feed = lxml.etree.fromstring(atom(INFO, [], "Site"))
+    assert _near_now(feed.findtext("a:updated", namespaces=NS))
+
+
+def test_an_undated_comment_is_dated_now_in_utc_whatever_the_machine_zone(fresh: Site, tmp_path: Path,
+                                                                          far_east_clock: None) -> None:
+    post = {"title": "Undated talk", "body": "Zinc stocks fell.", "labels": [], "url": "https://example.com/z",
+            "comments": [{"author": "Ana", "body": "When was this?"}]}
+    ingest_file(fresh.archive, write_posts(tmp_path, [post]), "jsonl")
+    post_id = next(p["id"] for p in posts_of(fresh) if p["title"] == "Undated talk")
+    entry = feed_of(fresh, f"/feeds/{post_id}/comments/default").find("a:entry", NS)
+    assert entry.findtext("a:content", namespaces=NS) == "When was this?"
+    assert _near_now(entry.findtext("a:updated", namespaces=NS))
+
+
+def test_a_client_that_sends_no_accept_header_gets_the_feed_type(site: Site) -> None:
+    """Plain fetchers (curl -H 'Accept:', old readers) send no Accept at all: that is a reader, not a browser."""
+    request = site.client.build_request("GET", "/feeds/posts/default")
+    del request.headers["accept"]
+    answer = site.client.send(request)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "application/atom+xml; charset=utf-8"
