@@ -62,7 +62,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
 
     selection = files_in(paths)
     failed: list[Path] = []
-    totals = {"added": 0, "updated": 0, "unchanged": 0, "facts": 0}
+    totals = {"added": 0, "updated": 0, "unchanged": 0, "facts": 0, "kept": 0}
     with _archive(ctx) as archive:
         with tqdm(unit=" posts", file=sys.stderr, disable=None) as bar:
             for path in selection.files:
@@ -75,7 +75,11 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
                     continue
                 for name in totals:
                     totals[name] += getattr(report, name)
+        kept = totals.pop("kept")
         click.echo(", ".join(f"{count} {name}" for name, count in totals.items()).replace("facts", "facts extracted"))
+        if kept:
+            click.echo(f"kept {kept} post{'s' if kept != 1 else ''} edited on the desk: the desk's version stays, "
+                       "the file's was not stored")
         index_failed = _index_what_was_stored(archive)
     _report_skipped_and_failed(selection.skipped, failed)
     if failed or index_failed:

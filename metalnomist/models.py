@@ -193,6 +193,7 @@ class IngestReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    kept: int = 0  # posts edited on the desk since their import, of which the file had another version
     facts: int = 0
     files: int = 0
 

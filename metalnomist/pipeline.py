@@ -205,7 +205,7 @@ def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
     store = archive.store
     discard_abandoned(store)
     ingest = begin_ingest(store)
-    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "kept": 0}
     facts = 0
     extract = _extract_one if archive.settings.extract_facts else None
     try:
@@ -217,12 +217,13 @@ def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
                     raise IngestError(str(path), f"post {staged.posts[i].title!r} is being stored by another "
                                                  "ingest that has not finished; try again when it has")
                 counts[done.placed] += 1
-                if done.placed != "unchanged":
+                if done.placed in ("added", "updated"):
                     facts += len(staged.facts.get(i, ()))
             if progress:
                 progress(len(staged.posts))
         with store.transaction() as conn:
-            publish_ingest(conn, ingest, archive.settings.extract_facts)
+            edited_since = publish_ingest(conn, ingest, archive.settings.extract_facts)
+        counts["updated"], counts["kept"] = counts["updated"] - edited_since, counts["kept"] + edited_since
     except BaseException:
         with contextlib.suppress(StoreError):  # what failed matters more; the next ingest takes it back then
             discard_ingest(store, ingest)
@@ -232,7 +233,7 @@ def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
 
 def _write_staged(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[str, int], int]:
     """One transaction: the upserts and facts prepared in `_prepared`."""
-    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "kept": 0}
     facts = 0
     with archive.store.transaction() as conn:
         for staged in batches:
@@ -240,7 +241,7 @@ def _write_staged(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[st
             found: dict[int, list[Fact]] = {}
             for i, (post_id, outcome) in enumerate(results):
                 counts[outcome] += 1
-                if outcome != "unchanged" and archive.settings.extract_facts:
+                if outcome in ("added", "updated") and archive.settings.extract_facts:
                     # Another writer changed the stored copy since staging: rare, so extract here.
                     found[post_id] = staged.facts[i] if i in staged.facts else _extract_one(staged.posts[i])
             replace_facts(conn, found)

@@ -110,3 +110,26 @@ def test_held_comments_are_listed_then_published_or_rejected(tmp_path: Path, mon
     with archive.store.reading() as conn:
         assert [c.author for c in list_comments(conn, 1, include_pending=True)] == ["Ann"]
     archive.close()
+
+
+def test_ingest_says_how_many_posts_edited_on_the_desk_it_kept(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from metalnomist.accounts.service import create_user
+    from metalnomist.config import Settings
+    from metalnomist.pipeline import open_archive
+    from metalnomist.publishing.service import Draft, posts_with_status, save
+
+    monkeypatch.setenv("METALNOMIST_INDEX_DIR", str(tmp_path / "index"))
+    db = f"sqlite:///{tmp_path}/cli.db"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"title": "Tin", "url": "https://feed.example/tin", "body": "Tin rose."}))
+    run(db, "ingest", str(feed))
+    archive = open_archive(Settings(db=db, index_dir=str(tmp_path / "index")))
+    editor = create_user(archive.store, "ana", "a long enough password", "editor")
+    post = posts_with_status(archive.store, "published")[0]
+    save(archive.store, archive.settings, editor, Draft("Tin", "Tin rose 3%."), post.id)
+    archive.close()
+    feed.write_text(json.dumps({"title": "Tin", "url": "https://feed.example/tin", "body": "Tin rose again."}))
+    code, out, _ = run(db, "ingest", str(feed))
+    assert code == 0 and out.splitlines()[:2] == [
+        "0 added, 0 updated, 0 unchanged, 0 facts extracted",
+        "kept 1 post edited on the desk: the desk's version stays, the file's was not stored"]

@@ -56,3 +56,58 @@ def test_ingested_posts_store_the_period_their_date_implies(archive: Archive, tm
     ingest_file(archive, path)
     stored, _ = find_facts(archive, FactFilter())
     assert [(f.sentence, f.period) for f in stored] == [(sentence, period) for _, sentence, period in DATED]
+
+
+def _feed(path: Path, nickel: str, zinc: str) -> Path:
+    posts = [{"title": "Nickel imports rise", "url": "https://feed.example/nickel", "labels": ["Nickel"],
+              "body": f"Japan imported {nickel} tonnes of nickel in March 2025."},
+             {"title": "Zinc output", "url": "https://feed.example/zinc", "body": f"Smelters made {zinc} tonnes."}]
+    path.write_text("\n".join(json.dumps(post) for post in posts))
+    return path
+
+
+def test_a_reingest_keeps_the_desks_version_of_a_post_edited_there(archive: Archive, tmp_path: Path) -> None:
+    """The editors' correction must survive the feed coming again with its own (older) words."""
+    from metalnomist.accounts.service import create_user
+    from metalnomist.publishing.media import set_cover_image
+    from metalnomist.publishing.service import Draft, get_desk_post, posts_with_status, save
+    from tests.publish.test_media import picture
+
+    feed = _feed(tmp_path / "feed.jsonl", "50,72", "100")
+    assert ingest_file(archive, feed).added == 2
+    ids = {post.title: post.id for post in posts_with_status(archive.store, "published")}
+    editor = create_user(archive.store, "ana", "a long enough password", "editor")
+    corrected = Draft("Nickel imports rise 12%", "Japan imported 5,072 tonnes of nickel in March 2025.",
+                      ("Nickel", "Japan"))
+    save(archive.store, archive.settings, editor, corrected, ids["Nickel imports rise"])
+    cover = set_cover_image(archive.store, editor, ids["Zinc output"], picture(), "A zinc smelter")  # no revision
+    again = ingest_file(archive, _feed(feed, "9,999", "120"))
+    assert (again.added, again.updated, again.unchanged, again.kept) == (0, 1, 0, 1)
+    assert again.facts == 1  # the zinc post's new figure; the nickel file's figures were not stored
+    nickel = get_desk_post(archive.store, ids["Nickel imports rise"])
+    assert (nickel.title, nickel.markdown, nickel.labels) == (corrected.title, corrected.markdown, corrected.labels)
+    assert [f.value for f in find_facts(archive, FactFilter(commodity="nickel"))[0]] == [5072]
+    zinc = get_desk_post(archive.store, ids["Zinc output"])
+    assert zinc.markdown == "Smelters made 120 tonnes." and zinc.cover is not None and zinc.cover["id"] == cover.id
+    assert ingest_file(archive, feed).kept == 1  # every time the feed still differs, and it is said each time
+
+
+def test_a_post_saved_on_the_desk_while_its_file_is_stored_is_kept(archive: Archive, tmp_path: Path) -> None:
+    """On SQLite the file's new versions wait hidden until it is published: an edit made meanwhile must win."""
+    from metalnomist.accounts.service import create_user
+    from metalnomist.pipeline import store_file
+    from metalnomist.publishing.service import Draft, get_desk_post, posts_with_status, save
+
+    feed = _feed(tmp_path / "feed.jsonl", "50,72", "100")
+    ingest_file(archive, feed)
+    ids = {post.title: post.id for post in posts_with_status(archive.store, "published")}
+    editor = create_user(archive.store, "ana", "a long enough password", "editor")
+    corrected = Draft("Nickel imports rise 12%", "Japan imported 5,072 tonnes of nickel in March 2025.")
+
+    def edit_midway(_posts: int) -> None:  # called once the batch is written (hidden, on SQLite)
+        save(archive.store, archive.settings, editor, corrected, ids["Nickel imports rise"])
+
+    report = store_file(archive, _feed(feed, "9,999", "120"), progress=edit_midway)
+    assert (report.updated, report.kept) == (1, 1)
+    assert get_desk_post(archive.store, ids["Nickel imports rise"]).markdown == corrected.markdown
+    assert get_desk_post(archive.store, ids["Zinc output"]).markdown == "Smelters made 120 tonnes."

@@ -35,19 +35,28 @@ from metalnomist.store.schema import (
     ingests,
     label_rows,
     post_rows,
+    revisions,
 )
-from metalnomist.store.upsert import CONTENT_COLUMNS, content_hash, insert_posts, insert_stand_ins, write_children
+from metalnomist.store.upsert import (
+    CONTENT_COLUMNS,
+    content_hash,
+    edited_on_desk,
+    insert_posts,
+    insert_stand_ins,
+    with_desk_cover,
+    write_children,
+)
 
 DISCARD_POSTS = 200  # posts (with their labels, comments and facts) taken back per transaction
 
-Placed = Literal["added", "updated", "unchanged", "busy"]
+Placed = Literal["added", "updated", "unchanged", "kept", "busy"]
 Extract = Callable[[Post], list[Fact]]
 
 
 @dataclass(frozen=True)
 class Written:
     """What became of one post of a batch: added hidden, its new version written hidden beside the
-    stored one, already stored as it is, or held by another running ingest."""
+    stored one, already stored as it is, kept as the desk edited it, or held by another running ingest."""
 
     placed: Placed
     post_id: int | None = None
@@ -69,7 +78,8 @@ def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post], facts: di
     in the same file takes the place of the earlier one's stand-in.
     """
     found = {row.key: row for row in conn.execute(
-        select(post_rows.c.key, post_rows.c.id, post_rows.c.content_hash, post_rows.c.batch)
+        select(post_rows.c.key, post_rows.c.id, post_rows.c.content_hash, post_rows.c.batch, post_rows.c.extra,
+               edited_on_desk(post_rows).label("edited"))
         .where(post_rows.c.key.in_([post.key for post in batch])))}
     pending = {row.replaces: row for row in conn.execute(
         select(post_rows.c.replaces, post_rows.c.id, post_rows.c.batch)
@@ -83,8 +93,10 @@ def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post], facts: di
             written.append(Written("added"))
         elif (row.batch in running and row.batch != ingest) or (stand_in is not None and stand_in.batch != ingest):
             written.append(Written("busy", row.id))
+        elif row.content_hash == digest:
+            written.append(Written("unchanged", row.id))
         else:
-            written.append(Written("unchanged" if row.content_hash == digest else "updated", row.id))
+            written.append(Written("kept" if row.edited else "updated", row.id))
     superseded = [pending[w.post_id].id for w in written if w.post_id in pending and w.placed != "busy"]
     conn.execute(delete(post_rows).where(post_rows.c.id.in_(superseded)))  # their children cascade
     now = datetime.now(UTC)
@@ -93,8 +105,8 @@ def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post], facts: di
     for i, post_id in zip(new, ids, strict=True):
         written[i] = Written("added", post_id)
     changed = [i for i, w in enumerate(written) if w.placed == "updated"]
-    stand_ins = insert_stand_ins(conn, [(written[i].post_id or 0, batch[i]) for i in changed],
-                                 [digests[i] for i in changed], now, ingest)
+    stand_ins = insert_stand_ins(conn, [(written[i].post_id or 0, with_desk_cover(batch[i], found[batch[i].key].extra))
+                                        for i in changed], [digests[i] for i in changed], now, ingest)
     rows = list(zip(new, ids, strict=True)) + list(zip(changed, stand_ins, strict=True))
     kept = _without_readers_comments(conn, {row_id: (written[i].post_id or 0, batch[i]) for i, row_id in rows})
     write_children(conn, list(kept.items()), [], now, ingest)
@@ -119,16 +131,22 @@ def _without_readers_comments(conn: Connection, rows: dict[int, tuple[int, Post]
             for row_id, (stored, post) in rows.items()}
 
 
-def publish_ingest(conn: Connection, ingest: int, facts_kept: bool = True) -> None:
+def publish_ingest(conn: Connection, ingest: int, facts_kept: bool = True) -> int:
     """Show every row the ingest wrote, move its stand-ins onto the posts they replace, and log its posts:
-    a dozen statements, however big the file. Without `facts_kept` changed posts keep their old facts."""
+    a dozen statements, however big the file. Without `facts_kept` changed posts keep their old facts.
+
+    Returns how many posts edited on the desk while the file was read it kept as the editors left them.
+    """
     conn.execute(delete(ingests).where(ingests.c.id == ingest))
+    edited_since = conn.execute(delete(post_rows).where(  # their labels, comments and facts cascade
+        post_rows.c.batch == ingest, post_rows.c.replaces.in_(select(revisions.c.post_id)))).rowcount
     now = datetime.now(UTC)
     post = func.coalesce(post_rows.c.replaces, post_rows.c.id)  # a post added, then changed, in one file: once
     touched = select(post, literal(now, changes.c.at.type)).where(post_rows.c.batch == ingest).distinct()
     if conn.execute(insert(changes).from_select(["post_id", "at"], touched.order_by(post))).rowcount:
         note_facts_changed(conn)  # their facts appear: caches of what all facts make must recount
     _move_stand_ins(conn, ingest, facts_kept)
+    return int(edited_since)
 
 
 def _move_stand_ins(conn: Connection, ingest: int, facts_kept: bool) -> None:

@@ -10,17 +10,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, exists, insert, select, update
 
 from metalnomist.models import Post
 from metalnomist.store.changes import note_changes
-from metalnomist.store.schema import as_utc, comment_rows, comments, label_rows, post_rows, posts
+from metalnomist.store.schema import as_utc, comment_rows, comments, label_rows, post_rows, posts, revisions
 from metalnomist.text import slugify
 
-Outcome = Literal["added", "updated", "unchanged"]
+# "kept": the file has another version of a post edited on the desk since its import; the desk's stays.
+Outcome = Literal["added", "updated", "unchanged", "kept"]
 
 
 def content_hash(post: Post) -> str:
@@ -36,24 +38,41 @@ def stored_hashes(conn: Connection, keys: Sequence[str]) -> dict[str, str]:
     return {row.key: row.content_hash for row in conn.execute(query)}
 
 
+def edited_on_desk(table: Any) -> Any:
+    """Whether the post in `table`'s row was saved on the desk (it has a revision): the editors' from then on,
+    so a file's other version of it is kept out, not written over their words."""
+    return exists().where(revisions.c.post_id == table.c.id)
+
+
+def with_desk_cover(post: Post, stored_extra: dict[str, Any] | None) -> Post:
+    """The file's version of a stored post, keeping the cover an editor gave it (a file never names one)."""
+    if stored_extra and "cover" in stored_extra:
+        return replace(post, metadata={**post.metadata, "cover": stored_extra["cover"]})
+    return post
+
+
 def upsert_posts(conn: Connection, batch: Sequence[Post]) -> list[tuple[int, Outcome]]:
     """Insert or update each post by identity key (keys must be distinct within a batch).
 
-    The permalink of an existing post never changes, so old links keep working.
+    The permalink of an existing post never changes, so old links keep working. A post edited on
+    the desk is kept as it is; a cover set there stays through an update.
     """
     digests = [content_hash(p) for p in batch]
-    found = {row.key: (row.id, row.content_hash) for row in conn.execute(
-        select(posts.c.key, posts.c.id, posts.c.content_hash).where(posts.c.key.in_([p.key for p in batch])))}
+    found = {row.key: row for row in conn.execute(
+        select(posts.c.key, posts.c.id, posts.c.content_hash, posts.c.extra, edited_on_desk(posts).label("edited"))
+        .where(posts.c.key.in_([p.key for p in batch])))}
     now = datetime.now(UTC)
     results: list[tuple[int, Outcome] | None] = [None] * len(batch)
     updates, inserts = [], []
     for i, (post, digest) in enumerate(zip(batch, digests, strict=True)):
         known = found.get(post.key)
-        if known and known[1] == digest:
-            results[i] = (known[0], "unchanged")
+        if known and known.content_hash == digest:
+            results[i] = (known.id, "unchanged")
+        elif known and known.edited:
+            results[i] = (known.id, "kept")
         elif known:
-            updates.append({"b_id": known[0], **_values(post, digest, now)})
-            results[i] = (known[0], "updated")
+            updates.append({"b_id": known.id, **_values(with_desk_cover(post, known.extra), digest, now)})
+            results[i] = (known.id, "updated")
         else:
             inserts.append(i)
     if updates:
@@ -62,7 +81,7 @@ def upsert_posts(conn: Connection, batch: Sequence[Post]) -> list[tuple[int, Out
     for i, post_id in zip(inserts, new_ids, strict=True):
         results[i] = (post_id, "added")
     changed = [(post, result) for post, result in zip(batch, results, strict=True)
-               if result is not None and result[1] != "unchanged"]
+               if result is not None and result[1] in ("added", "updated")]
     write_children(conn, [(r[0], p) for p, r in changed], [r[0] for p, r in changed if r[1] == "updated"], now)
     return [r for r in results if r is not None]
 
