@@ -452,9 +452,13 @@ def write_report(results: Path) -> Path:
         lines += ["## Ranking quality through the default path (`bench/relevance.py`)", ""]
         if "scifact" in rel:
             sci = rel["scifact"]["default"]
+            lat10, lat100 = sci["latency_limit10"], sci["latency_limit100"]
+            load = rel["scifact"].get("load_average", {}).get("before", "not recorded")
             lines += [f"BEIR SciFact nDCG@10 **{sci['ndcg@10']}** (Lucene BM25 0.679), Recall@100 "
-                      f"**{sci['recall@100']}** (Lucene 0.925); query p50 {sci['latency_limit10']['p50_ms']} ms. "
-                      f"Field boosts {rel['configuration']['field_boosts']}.", ""]
+                      f"**{sci['recall@100']}** (Lucene 0.925); query p50 / p99 {lat10['p50_ms']} / "
+                      f"{lat10['p99_ms']} ms at limit 10, {lat100['p50_ms']} / {lat100['p99_ms']} ms at limit 100 "
+                      f"(load average {load}). Field boosts {rel['configuration']['field_boosts']}; "
+                      f"feedback {rel['configuration'].get('feedback', 'none')}.", ""]
         if "metals" in rel:
             lines += [f"Metals queries (`bench/queries/metals.tsv`) nDCG@10 **{rel['metals']['default']['ndcg@10']}**, "
                       f"{len(rel['metals']['default']['empty_pages'])} empty pages.", ""]
@@ -525,8 +529,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-http", action="store_true", help="skip GET /api/search")
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for JSON, REPORT.md, latency.svg")
     parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: the system temp)")
+    parser.add_argument("--report-only", action="store_true",
+                        help="rebuild REPORT.md and latency.svg from the results folder without measuring")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.report_only:
+        print(f"wrote {write_report(args.results)}")
+        return 0
     if args.child:
         run_child(args, args.posts[0])
         return 0

@@ -40,13 +40,14 @@ def relevance_model(posts: Sequence[FeedbackPost], doc_freq: Callable[[str], int
 
     Words in `skip` (stopwords), numbers, single letters and words in so many posts that they tell none apart
     are not taken."""
-    common: dict[str, bool] = {}
+    taken: dict[str, bool] = {}
     model: dict[str, float] = {}
     for post in posts:
-        counts = Counter(t for t in post.tokens if len(t) > 1 and not t.isdigit() and t not in skip)
-        for token in counts.keys() - common.keys():
-            common[token] = doc_freq(token) > MAX_DOC_RATIO * num_docs
-        kept = Counter({t: n for t, n in counts.items() if not common[t]}).most_common(FEEDBACK_TERMS)
+        counts = Counter(post.tokens)
+        for token in counts.keys() - taken.keys():
+            taken[token] = (len(token) > 1 and not token.isdigit() and token not in skip
+                            and doc_freq(token) <= MAX_DOC_RATIO * num_docs)
+        kept = Counter({t: n for t, n in counts.items() if taken[t]}).most_common(FEEDBACK_TERMS)
         length = sum(n for _, n in kept)
         for token, n in kept:
             model[token] = model.get(token, 0.0) + n / length * post.score

@@ -502,13 +502,11 @@ class SearchIndex:
         return {int(doc["id"][0]): self.tokens(doc["title"][0] + "\n\n" + doc["body"][0])
                 for doc in self._stored(post_ids)}
 
-    def doc_freq(self, token: str) -> int:
-        """How many posts hold this index term in their title or body."""
-        return int(self.index.searcher().doc_freq("text", token))
-
-    def size(self) -> int:
-        """The posts the loaded index holds (without reloading it, unlike num_docs)."""
-        return int(self.index.searcher().num_docs)
+    def term_counts(self) -> tuple[Callable[[str], int], int]:
+        """How many posts hold an index term in their title or body, and how many posts there are (as loaded,
+        unlike num_docs, which reloads)."""
+        searcher = self.index.searcher()
+        return (lambda token: int(searcher.doc_freq("text", token))), int(searcher.num_docs)
 
     def reload(self) -> None:
         """See every commit up to now, whichever process made it."""

@@ -245,8 +245,8 @@ def _with_feedback(index: SearchIndex, compiled: Compiled, request: SearchReques
         if len(before) < FIRST_PAGE else []
     first = before + shown
     words = index.indexed_words([h.post_id for h in first])
-    model = relevance_model([FeedbackPost(h.score, words.get(h.post_id, [])) for h in first], index.doc_freq,
-                            index.size(), stop_tokens())
+    model = relevance_model([FeedbackPost(h.score, words.get(h.post_id, [])) for h in first], *index.term_counts(),
+                            stop_tokens())
     expanded = expanded_tier(index.schema, relaxed, len(compiled.optional), model, [h.post_id for h in shown])
     return [*(Tier(q) for q in compiled.tiers[:-1]), Tier(compiled.tiers[-1], cap=len(shown)), Tier(expanded)]
 
