@@ -8,11 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from metalnomist.models import Channel
 from metalnomist.store.schema import as_utc, deliveries, delivery_log, watches
+from metalnomist.store.watches import insert_new
 
 
 @dataclass(frozen=True)
@@ -25,12 +24,8 @@ class Queued:
 
 def queue(conn: Connection, rows: Sequence[Queued]) -> int:
     """Add deliveries to the outbox; one already queued (or sent) for that watch, post and channel stays as it was."""
-    if not rows:
-        return 0
-    values = [{"watch_id": r.watch_id, "post_id": r.post_id, "channel": r.channel, "due": r.due, "attempts": 0}
-              for r in rows]
-    dialect_insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    return int(conn.execute(dialect_insert(deliveries).values(values).on_conflict_do_nothing()).rowcount or 0)
+    return insert_new(conn, deliveries, [{"watch_id": r.watch_id, "post_id": r.post_id, "channel": r.channel,
+                                          "due": r.due, "attempts": 0} for r in rows])
 
 
 @dataclass(frozen=True)

@@ -99,25 +99,36 @@ def _where(query: Any, flt: FactFilter) -> Any:
     return query
 
 
-def fact_matches(flt: FactFilter, fact: Fact, title: str) -> bool:
-    """Whether `_where` would keep this fact of a post titled `title`, without asking the database:
-    watches test each new post's facts against thousands of filters (tests compare the two)."""
-    from metalnomist.extract.vocab import commodity_family  # see commodity_matches
+@dataclass(frozen=True)
+class FactMatcher:
+    """A filter read once (its commodity's family names looked up), to test many facts without the
+    database: watches test each new post's facts against thousands of filters. It keeps what `_where`
+    keeps (tests compare the two)."""
 
-    if flt.commodity:
-        stored = (fact.commodity or "").lower()
-        names = commodity_family(flt.commodity)
-        words = f" {stored.replace('-', ' ')} "
-        if not stored or not (stored in names or any(f" {n.replace('-', ' ')} " in words for n in names)):
+    flt: FactFilter
+    names: tuple[str, ...]  # the commodity's family, hyphens as spaces; () without a commodity filter
+
+    @classmethod
+    def of(cls, flt: FactFilter) -> FactMatcher:
+        from metalnomist.extract.vocab import commodity_family  # see commodity_matches
+
+        names = commodity_family(flt.commodity) if flt.commodity else ()
+        return cls(flt, tuple(dict.fromkeys(n.replace("-", " ") for n in names)))
+
+    def keeps(self, fact: Fact, title: str) -> bool:
+        flt = self.flt
+        if flt.commodity:
+            stored = (fact.commodity or "").lower().replace("-", " ")
+            if not stored or not any(f" {n} " in f" {stored} " for n in self.names):
+                return False
+        for name in FILTER_COLUMNS[1:]:
+            wanted, stored = getattr(flt, name), getattr(fact, name)
+            if wanted and (stored is None or stored.lower() != wanted.lower()):
+                return False
+        if (flt.post_id is not None and fact.post_id != flt.post_id) or (flt.post and title != flt.post):
             return False
-    for name in FILTER_COLUMNS[1:]:
-        wanted, stored = getattr(flt, name), getattr(fact, name)
-        if wanted and (stored is None or stored.lower() != wanted.lower()):
-            return False
-    if (flt.post_id is not None and fact.post_id != flt.post_id) or (flt.post and title != flt.post):
-        return False
-    needle = (flt.text or "").lower()
-    return not needle or needle in fact.sentence.lower() or needle in title.lower()
+        needle = (flt.text or "").lower()
+        return not needle or needle in fact.sentence.lower() or needle in title.lower()
 
 
 def _order(sort: SortColumn | None, descending: bool, newest_first: bool = False) -> list[Any]:

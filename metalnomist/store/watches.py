@@ -47,8 +47,25 @@ def all_watches(conn: Connection) -> list[Watch]:
     return [_watch(r) for r in conn.execute(select(watches).order_by(watches.c.id))]
 
 
-def watch_count(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(watches)).scalar_one())
+def watches_by_ids(conn: Connection, ids: Collection[int]) -> dict[int, Watch]:
+    if not ids:
+        return {}
+    return {r.id: _watch(r) for r in conn.execute(select(watches).where(watches.c.id.in_(sorted(ids))))}
+
+
+@dataclass(frozen=True)
+class WatchSignature:
+    """Changes when a watch is added or deleted: whether a matcher's book of watches is still right."""
+
+    count: int
+    highest: int
+    total: int
+
+
+def watch_signature(conn: Connection) -> WatchSignature:
+    row = conn.execute(select(func.count(), func.coalesce(func.max(watches.c.id), 0),
+                              func.coalesce(func.sum(watches.c.id), 0))).one()
+    return WatchSignature(int(row[0]), int(row[1]), int(row[2]))
 
 
 def delete_watch(conn: Connection, user_id: int, watch_id: int) -> bool:
@@ -89,14 +106,20 @@ def count_arrivals(conn: Connection, watch_id: int, since: datetime) -> int:
     return int(conn.execute(query).scalar_one())
 
 
+def insert_new(conn: Connection, table: Any, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert these rows, skipping any whose key is already stored; returns how many were new.
+
+    One statement run for every row (executemany): a statement of all the values would pass SQLite's
+    limit on values per statement (999 in older builds), and SQLAlchemy would compile each anew."""
+    if not rows:
+        return 0
+    dialect_insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    return int(conn.execute(dialect_insert(table).on_conflict_do_nothing(), list(rows)).rowcount)
+
+
 def record_matches(conn: Connection, pairs: Collection[tuple[int, int]], now: datetime) -> int:
     """Store (watch id, post id) matches; a pair already stored is left as it was. Returns how many are new."""
-    if not pairs:
-        return 0
-    rows = [{"watch_id": w, "post_id": p, "matched": now} for w, p in sorted(pairs)]
-    dialect_insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    statement = dialect_insert(watch_matches).values(rows).on_conflict_do_nothing()
-    return int(conn.execute(statement).rowcount or 0)
+    return insert_new(conn, watch_matches, [{"watch_id": w, "post_id": p, "matched": now} for w, p in sorted(pairs)])
 
 
 def matched_cursor(conn: Connection) -> int:

@@ -8,7 +8,7 @@ once: a (watch, post) pair is stored at most once (its primary key), whoever get
 A search watch matches a post that its search feed (every word, thesaurus synonyms, its labels)
 would list, decided by the search index itself. To spare asking the index once per watch, the
 watches are arranged by one word (or label) every match must contain; only those whose word is in
-the post are asked. A facts watch matches a post with a figure its filter keeps (store.facts.fact_matches).
+the post are asked. A facts watch matches a post with a figure its filter keeps (store.facts.FactMatcher).
 """
 
 from __future__ import annotations
@@ -18,30 +18,36 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from metalnomist.models import FACT_FILTERS, Fact, Post, Watch
-from metalnomist.search.index import SearchIndex, label_key, stopwords
-from metalnomist.search.query import Clause, Query, parse
+from metalnomist.models import Fact, Post, Watch
+from metalnomist.search.index import SearchIndex, label_key
+from metalnomist.search.query import Query, parse
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
-from metalnomist.store import Store
+from metalnomist.store import Connection, Store
 from metalnomist.store.changes import changes_since
 from metalnomist.store.deliveries import queue
-from metalnomist.store.facts import FactFilter, fact_matches, facts_of_posts
+from metalnomist.store.facts import FactFilter, FactMatcher, facts_of_posts
 from metalnomist.store.posts import posts_by_ids
-from metalnomist.store.watches import all_watches, matched_cursor, move_cursor, record_matches
+from metalnomist.store.watches import (
+    WatchSignature,
+    all_watches,
+    matched_cursor,
+    move_cursor,
+    record_matches,
+    watch_signature,
+    watches_by_ids,
+)
 from metalnomist.watches.delivery import queued_for
+from metalnomist.watches.terms import LABEL, TermQuery, is_stopword, term_query
 
 EVERY_POST = "*"  # the key of watches with no word or label every match must have
+# A facts watch's key when it names no commodity: its rarest field first (metrics are few, companies many).
+FACT_KEY_ORDER = ("company", "partner", "country", "period", "source", "metric")
 BATCH = 2000  # change-log entries matched per transaction
 
 
 def watch_filter(watch: Watch) -> FactFilter:
     values: dict[str, Any] = dict(watch.filters)  # saved from FactFilter's own fields (service.py)
     return FactFilter(**values)
-
-
-def _is_stopword(clause: Clause) -> bool:
-    term = clause.alternatives[0]
-    return clause.optional and len(clause.alternatives) == 1 and not term.phrase and term.text.lower() in stopwords()
 
 
 @dataclass
@@ -53,6 +59,8 @@ class WatchBook:
     by_key: dict[str, list[Watch]] = field(default_factory=dict)
     queries: dict[int, Query] = field(default_factory=dict)
     compiled: dict[int, Any] = field(default_factory=dict)  # tantivy queries, which only search/ names
+    term_queries: dict[int, TermQuery | None] = field(default_factory=dict)
+    fact_matchers: dict[int, FactMatcher] = field(default_factory=dict)
 
     @classmethod
     def of(cls, watches: Iterable[Watch], index: SearchIndex, thesaurus: Thesaurus | None = None) -> WatchBook:
@@ -65,18 +73,21 @@ class WatchBook:
     def _keys(self, watch: Watch) -> set[str]:
         """Any one of these is in every post the watch matches (a superset of what it matches, never less)."""
         if watch.kind == "facts":
-            flt = watch_filter(watch)
-            exact = next((name for name in FACT_FILTERS[1:] if getattr(flt, name)), None)
-            return {f"fact:{exact}:{getattr(flt, exact).lower()}"} if exact else {EVERY_POST}
+            matcher = self.fact_matchers[watch.id] = FactMatcher.of(watch_filter(watch))
+            if matcher.names:  # a figure's commodity holds one of its family's names, so that name's first word
+                return {"fact:word:" + name.split()[0] for name in matcher.names if name.split()}
+            exact = next((name for name in FACT_KEY_ORDER if getattr(matcher.flt, name)), None)
+            return {f"fact:{exact}:{getattr(matcher.flt, exact).lower()}"} if exact else {EVERY_POST}
         query = self.thesaurus.expand(parse(watch.query))
         self.queries[watch.id] = query
+        self.term_queries[watch.id] = term_query(self.index, query, watch.labels)
         for clause in query.clauses:
-            if clause.excluded or _is_stopword(clause):
+            if clause.excluded or is_stopword(clause):
                 continue
             firsts = [self.index.tokens(t.text)[:1] for t in clause.alternatives]
             if all(firsts):  # an alternative with no indexable word would not bind the clause
                 return {tokens[0] for tokens in firsts}
-        return {"label:" + label_key(watch.labels[0])} if watch.labels else {EVERY_POST}
+        return {LABEL + label_key(watch.labels[0])} if watch.labels else {EVERY_POST}
 
     def candidates(self, keys: set[str]) -> dict[int, Watch]:
         return {w.id: w for key in keys | {EVERY_POST} for w in self.by_key.get(key, ())}
@@ -90,9 +101,10 @@ class WatchBook:
 def post_keys(index: SearchIndex, post: Post, post_facts: Sequence[Fact]) -> set[str]:
     """What a post holds that a watch's key may name: its index terms, labels and facts' fields."""
     keys = set(index.tokens("\n".join((post.title, post.body, *post.labels))))
-    keys |= {"label:" + label_key(label) for label in post.labels}
-    keys |= {f"fact:{name}:{value.lower()}" for f in post_facts for name in FACT_FILTERS[1:]
+    keys |= {LABEL + label_key(label) for label in post.labels}
+    keys |= {f"fact:{name}:{value.lower()}" for f in post_facts for name in FACT_KEY_ORDER
              if (value := getattr(f, name))}
+    keys |= {"fact:word:" + word for f in post_facts for word in (f.commodity or "").lower().replace("-", " ").split()}
     return keys
 
 
@@ -106,19 +118,23 @@ def match_posts(book: WatchBook, posts: Sequence[Post], facts: dict[int, list[Fa
     """(watch id, post id) for each watch each post matches; a watch saved after a post arrived is
     not told of it (an old post edited or commented on later is no one's news)."""
     asked: dict[int, tuple[Watch, list[Post]]] = {}
+    terms: dict[int, set[str]] = {}
     for post in posts:
         assert post.id is not None
-        for watch in book.candidates(post_keys(book.index, post, facts.get(post.id, []))).values():
+        terms[post.id] = post_keys(book.index, post, facts.get(post.id, []))
+        for watch in book.candidates(terms[post.id]).values():
             if _arrived(post) >= watch.created:
                 asked.setdefault(watch.id, (watch, []))[1].append(post)
     pairs: set[tuple[int, int]] = set()
     for watch, candidates in asked.values():
+        ids = [p.id for p in candidates if p.id is not None]
         if watch.kind == "facts":
-            flt = watch_filter(watch)
+            keeps = book.fact_matchers[watch.id].keeps
             pairs |= {(watch.id, p.id) for p in candidates if p.id is not None
-                      and any(fact_matches(flt, f, p.title) for f in facts.get(p.id, []))}
+                      and any(keeps(f, p.title) for f in facts.get(p.id, []))}
+        elif (exact := book.term_queries[watch.id]) is not None:
+            pairs |= {(watch.id, post_id) for post_id in ids if exact.matches(terms[post_id])}
         else:
-            ids = [p.id for p in candidates if p.id is not None]
             pairs |= {(watch.id, post_id) for post_id in book.index.matching(book.search_query(watch), ids)}
     return pairs
 
@@ -131,18 +147,20 @@ class MatchRun:
 
 
 class Matcher:
-    """Keeps the book of watches between runs; rebuilt only when the watches change."""
+    """Keeps the book of watches between runs; rebuilt only when watches are added or deleted (what a
+    watch follows never changes; where it delivers is read afresh for each match)."""
 
     def __init__(self, store: Store, index: SearchIndex) -> None:
         self.store, self.index = store, index
         self._book: WatchBook | None = None
-        self._book_of: tuple[int, ...] = ()
+        self._book_of: WatchSignature | None = None
 
-    def book(self, watches: list[Watch]) -> WatchBook:
-        signature = tuple(w.id for w in watches)
+    def book(self, conn: Connection) -> WatchBook | None:
+        """The book of the watches now stored; None while there are none."""
+        signature = watch_signature(conn)
         if self._book is None or signature != self._book_of:
-            self._book, self._book_of = WatchBook.of(watches, self.index), signature
-        return self._book
+            self._book, self._book_of = WatchBook.of(all_watches(conn), self.index), signature
+        return self._book if signature.count else None
 
     def run(self) -> MatchRun:
         """Match everything the index has applied since the cursor, a batch per transaction."""
@@ -159,14 +177,14 @@ class Matcher:
             pending = [(s, p) for s, p in changes_since(conn, matched_cursor(conn), BATCH) if s <= upto]
             if not pending:
                 return MatchRun(0, 0, 0)
-            watches = all_watches(conn)
-            found = posts_by_ids(conn, list(dict.fromkeys(p for _, p in pending))) if watches else {}
+            book = self.book(conn)
+            found = posts_by_ids(conn, list(dict.fromkeys(p for _, p in pending))) if book else {}
             facts = facts_of_posts(conn, list(found))
-        pairs = match_posts(self.book(watches), list(found.values()), facts) if watches else set()
+        pairs = match_posts(book, list(found.values()), facts) if book else set()
         now = datetime.now(UTC)
         with self.store.transaction() as conn:  # a match and its deliveries are stored together or not at all
             added = record_matches(conn, pairs, now)
-            queue(conn, queued_for({w.id: w for w in watches}, pairs, now))
+            queue(conn, queued_for(watches_by_ids(conn, {w for w, _ in pairs}), pairs, now))
             move_cursor(conn, pending[-1][0])
         return MatchRun(len(found), added, pending[-1][0])
 

@@ -16,11 +16,11 @@ from metalnomist.models import Block, Fact, Post
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.store.facts import (
     FactFilter,
+    FactMatcher,
     SortColumn,
     Unmatched,
     count_facts,
     distinct_values,
-    fact_matches,
     facts_by_ids,
     nearest_values,
     query_facts,
@@ -140,7 +140,7 @@ def test_each_filter_narrows_by_its_own_column(stocked: Archive, flt: FactFilter
     assert [f.sentence[:12] for f in found] == expected
     assert total == len(expected)
     # Watches test new facts in Python: the same filter keeps the same facts there.
-    assert [f for f in every if fact_matches(flt, f, f.post)] == found
+    assert [f for f in every if FactMatcher.of(flt).keeps(f, f.post)] == found
 
 
 def test_a_backslash_in_text_is_a_character(archive: Archive) -> None:
@@ -285,5 +285,5 @@ def test_commodity_words_match_inside_longer_names_with_hyphens_and_wildcards_li
         assert found("nickel_pig") == ["nickel_pig iron"]
         every, _ = query_facts(conn, FactFilter())
         for wanted in ("lithium-ion batteries", "50% ferronickel", "nickel_pig", "lithium", "iron", "ion"):
-            assert [f for f in every if fact_matches(FactFilter(commodity=wanted), f, f.post)] == \
+            assert [f for f in every if FactMatcher.of(FactFilter(commodity=wanted)).keeps(f, f.post)] == \
                 query_facts(conn, FactFilter(commodity=wanted))[0], wanted
