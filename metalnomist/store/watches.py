@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -47,10 +47,13 @@ def all_watches(conn: Connection) -> list[Watch]:
     return [_watch(r) for r in conn.execute(select(watches).order_by(watches.c.id))]
 
 
-def watches_by_ids(conn: Connection, ids: Collection[int]) -> dict[int, Watch]:
+def delivering_watches(conn: Connection, ids: Collection[int]) -> dict[int, Watch]:
+    """Those of these watches that send email or webhooks (most only list their matches on /watch)."""
     if not ids:
         return {}
-    return {r.id: _watch(r) for r in conn.execute(select(watches).where(watches.c.id.in_(sorted(ids))))}
+    query = select(watches).where(watches.c.id.in_(sorted(ids)),
+                                  or_(watches.c.email_every.is_not(None), watches.c.webhook_url.is_not(None)))
+    return {r.id: _watch(r) for r in conn.execute(query)}
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,11 @@ from metalnomist.store.posts import posts_by_ids
 from metalnomist.store.watches import (
     WatchSignature,
     all_watches,
+    delivering_watches,
     matched_cursor,
     move_cursor,
     record_matches,
     watch_signature,
-    watches_by_ids,
 )
 from metalnomist.watches.delivery import queued_for
 from metalnomist.watches.terms import LABEL, TermQuery, is_stopword, term_query
@@ -184,7 +184,8 @@ class Matcher:
         now = datetime.now(UTC)
         with self.store.transaction() as conn:  # a match and its deliveries are stored together or not at all
             added = record_matches(conn, pairs, now)
-            queue(conn, queued_for(watches_by_ids(conn, {w for w, _ in pairs}), pairs, now))
+            delivering = delivering_watches(conn, {w for w, _ in pairs})
+            queue(conn, queued_for(delivering, [(w, p) for w, p in pairs if w in delivering], now))
             move_cursor(conn, pending[-1][0])
         return MatchRun(len(found), added, pending[-1][0])
 
