@@ -47,3 +47,8 @@ def test_evolving_with_nothing_new_returns_the_same_state() -> None:
     state = scan_post(POST)
     assert evolve(state, period=None, company=None) is state
     assert evolve(state, period="2024").period == "2024"
+
+
+def test_evolving_a_field_the_state_does_not_have_is_refused() -> None:
+    with pytest.raises(AttributeError, match="perod"):
+        evolve(scan_post(POST), perod="2024")
