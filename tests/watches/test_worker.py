@@ -3,15 +3,23 @@ matcher ran (a server down, an ingest cut short), from the cursor in the databas
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
+from metalnomist.accounts.service import create_user
+from metalnomist.config import Settings
 from metalnomist.models import User
-from metalnomist.pipeline import Archive, store_file
+from metalnomist.pipeline import Archive, open_archive, store_file
 from metalnomist.publishing.service import Draft, move, save
 from metalnomist.search.service import catch_up
-from metalnomist.watches.service import save_search_watch
+from metalnomist.watches.service import save_search_watch, set_watch_deliveries
 from metalnomist.watches.worker import WatchWorker
-from tests.watches.conftest import jsonl, post
+from metalnomist.web.app import create_app
+from tests.watches.conftest import PASSWORD, jsonl, post
+from tests.watches.receivers import http_receiver, smtp_server
 from tests.watches.test_matching import matches
 
 
@@ -36,3 +44,28 @@ def test_posts_stored_while_no_matcher_ran_are_matched_by_the_next_one(archive: 
     catch_up(archive.store, archive.index)
     WatchWorker(archive.store, archive.index, archive.settings).step()  # a new process, with nothing in memory
     assert matches(archive) == {(watch.id, "Bismuth imports")}
+
+
+def test_serve_sends_one_email_and_one_signed_webhook_per_matching_watch(settings: Settings, tmp_path: Path) -> None:
+    """The whole path inside `metalnomist serve`: a file stored by another process, indexed by the
+    follower, matched and delivered by the worker, to a real SMTP server and a real HTTP receiver."""
+    with smtp_server() as mailbox, http_receiver([200]) as receiver:
+        served = settings.replace(smtp_host="127.0.0.1", smtp_port=mailbox.port)
+        archive = open_archive(served)
+        ana = create_user(archive.store, "ana", PASSWORD, "editor")
+        for words in ("bismuth", "nickel"):  # only the first matches
+            watch = save_search_watch(archive.store, ana, words, ())
+            set_watch_deliveries(archive.store, ana, watch.id, "ana@example.com", "immediately", receiver.url)
+        app = create_app(served, archive, follow_seconds=0.1, watch_seconds=0.1)
+        with TestClient(app):
+            store_file(archive, jsonl(tmp_path, [post("Bismuth imports", "Bismuth imports rose."),
+                                                 post("Tin output", "Tin output fell.")]), "jsonl")
+            deadline = time.monotonic() + 20
+            while (not mailbox.messages or not receiver.received) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            time.sleep(1.0)  # a few more ticks: nothing further may arrive
+        archive.close()
+        assert [m["Subject"] for _, _, m in mailbox.messages] == ["The Metalnomist: 1 new post for Search: bismuth"]
+        [hook] = receiver.received
+        assert [p["title"] for p in json.loads(hook.body)["posts"]] == ["Bismuth imports"]
+        assert hook.headers["x-metalnomist-signature"].startswith("sha256=")
