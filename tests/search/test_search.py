@@ -11,7 +11,8 @@ import pytest
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, ingest_file, open_archive
 from metalnomist.search.index import SCHEMA_VERSION, SearchIndex
-from metalnomist.search.service import SearchRequest, catch_up, reindex, search
+from metalnomist.search.query import parse
+from metalnomist.search.service import SearchRequest, _suggest, catch_up, reindex, search
 
 
 def titles(archive: Archive, text: str = "", **options: object) -> list[str]:
@@ -327,3 +328,27 @@ def test_a_typo_beside_a_known_word_is_still_corrected(seeded: Archive) -> None:
     page = search(seeded.store, seeded.index, SearchRequest("palladum imports"))
     assert page.hits[0].post.title.startswith("Japan’s Imports of Russian Palladium")
     assert page.suggestion == "palladium imports" and page.hits[0].missing == ()
+
+
+@pytest.mark.parametrize(("typed", "suggested"), [
+    ("palladum -copper", "palladium -copper"),  # an exclusion stays an exclusion
+    ("+palladum imports", "+palladium imports"),  # a required word stays required
+    ('"iron ore" imprts', '"iron ore" imports'),  # a phrase stays a phrase
+    ("Japan palladum", "Japan palladium"),  # only the unknown word is replaced: a known one keeps its case
+])
+def test_a_suggestion_keeps_the_query_but_its_typos(seeded: Archive, typed: str, suggested: str) -> None:
+    assert search(seeded.store, seeded.index, SearchRequest(typed)).suggestion == suggested
+
+
+def _ids(archive: Archive, text: str) -> list[int]:
+    return [hit.post.id for hit in search(archive.store, archive.index, SearchRequest(text, limit=50)).hits]
+
+
+def test_no_suggestion_when_no_word_of_the_first_five_hits_is_close(seeded: Archive) -> None:
+    """A suggestion must be a near spelling (difflib ratio ≥ 0.75) of a word in the hits shown first;
+    anything looser, or read further down, suggests words nobody meant."""
+    nickel, others = _ids(seeded, '"nickel matte"'), _ids(seeded, "imports -nickel")
+    assert len(others) >= 5
+    assert _suggest(parse("nickle"), seeded.index, nickel, frozenset({"nickle"})) == "nickel"
+    assert _suggest(parse("nicxyl"), seeded.index, nickel, frozenset({"nicxyl"})) is None  # ratio 0.67 to nickel
+    assert _suggest(parse("nickle"), seeded.index, others[:5] + nickel, frozenset({"nickle"})) is None
