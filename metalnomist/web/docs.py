@@ -36,6 +36,8 @@ EXAMPLES: dict[tuple[str, str], str] = {
                                          "http://127.0.0.1:8000/api/posts/21"),
     ("GET", "/api/posts/{post_id}/revisions"): ("curl -H \"Authorization: Bearer $TOKEN\" "
                                                 "http://127.0.0.1:8000/api/posts/21/revisions"),
+    ("POST", "/api/media"): ("curl -H \"Authorization: Bearer $TOKEN\" -F post_id=21 -F 'alt=A nickel ingot' "
+                             "-F image=@ingot.png http://127.0.0.1:8000/api/media"),
     ("GET", "/api/labels"): "/api/labels",
     ("GET", "/api/facts"): "/api/facts?commodity=palladium&metric=imports&limit=2",
     ("GET", "/api/facts/series"): "/api/facts/series?commodity=electric+vehicles&metric=sales&country=Japan",
@@ -76,6 +78,17 @@ def _success(op: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return status, content.get("application/json", {}).get("schema", {})
 
 
+def _form_fields(op: dict[str, Any], spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """A multipart body's fields, listed with the parameters: a JSON body is shown by its example instead."""
+    schema = op.get("requestBody", {}).get("content", {}).get("multipart/form-data", {}).get("schema", {})
+    if "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    required = set(schema.get("required", []))
+    return [{"name": name, "in": "form", "required": name in required,
+             "type": "file" if "contentMediaType" in field else field.get("type"),
+             "description": field.get("description", "")} for name, field in schema.get("properties", {}).items()]
+
+
 def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """Flatten the OpenAPI paths into rows a page can list: method, path, parameters, examples."""
     rows = []
@@ -84,11 +97,13 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
             params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
                        "type": p.get("schema", {}).get("type", p.get("schema", {}).get("anyOf", [{}])[0].get("type")),
                        "description": p.get("description", "")} for p in op.get("parameters", [])]
+            params += _form_fields(op, spec)
             status, schema = _success(op)
             example = EXAMPLES.get((method.upper(), path), "")
             rows.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                          "description": op.get("description", ""), "parameters": params,
-                         "body": "requestBody" in op, "responses": sorted(op.get("responses", {})),
+                         "body": next(iter(op.get("requestBody", {}).get("content", {})), ""),
+                         "responses": sorted(op.get("responses", {})),
                          "needs_token": bool(op.get("security")),
                          "example": example, "try_it": example if example.startswith("/") else None,
                          "status": status,

@@ -46,3 +46,13 @@ def test_an_example_response_has_the_schema_shape() -> None:
         "labels": {"type": "array", "items": {"type": "string"}}, "sort": {"enum": ["relevance", "date"]}}}}}}
     assert example_of({"$ref": "#/components/schemas/Hit"}, spec) == {
         "id": 1, "when": "2025-03-14T09:30:00Z", "labels": ["…"], "sort": "relevance"}
+
+
+def test_an_upload_lists_its_form_fields_and_says_it_is_not_json(site: Site) -> None:
+    doc = html(site.client.get("/docs"))
+    upload = next(s for s in select(doc, ".operation") if text_of(select(s, "h2")[0]) == "POST /api/media")
+    fields = {text_of(r.xpath("td[1]/code")[0]): text_of(r.xpath("td[1]/span")[0])
+              for r in select(upload, "table.params tbody tr")}
+    assert fields == {"post_id": "form, integer, required", "alt": "form, string, required",
+                      "image": "form, file, required"}
+    assert "multipart/form-data" in text_of(upload) and "application/json" not in text_of(upload)
