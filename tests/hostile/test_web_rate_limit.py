@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -26,17 +24,12 @@ from starlette.requests import Request
 from metalnomist.pipeline import ingest_sample_if_empty, open_archive
 from metalnomist.web.app import create_app
 from metalnomist.web.security import client_address
+from tests.servers import free_port, wait_until_healthy
 from tests.web.conftest import web_settings
 
 CLI = [sys.executable, "-c", "from metalnomist.cli import main; main()"]
 LIMIT = 10
 WORKERS = "1"  # its thread pool races as processes would; one process starts faster
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
@@ -49,14 +42,7 @@ def serving(db: str, folder: Path, **settings: str) -> Iterator[str]:
     process = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
-            try:
-                if httpx.get(base + "/api/labels", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("server did not start: " + (process.stdout.read(4000).decode() if process.stdout else ""))
+        wait_until_healthy(base, process)
         yield base
     finally:
         process.terminate()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_serve_workers import free_port
+from tests.servers import free_port
 
 USER = "metalnomist"  # the clusters' superuser, trusted from 127.0.0.1 only
 

@@ -19,7 +19,8 @@ import httpx
 import pytest
 
 from tests.ops.cluster import Cluster, primary_and_standby
-from tests.web.test_serve_workers import CLI, free_port, wait_until_healthy
+from tests.servers import free_port, wait_until_healthy
+from tests.web.test_serve_workers import CLI
 
 WORD = "ferrovanadium"  # in no sample post: found means the new post is indexed
 

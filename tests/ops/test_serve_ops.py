@@ -13,7 +13,8 @@ from pathlib import Path
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.web.test_serve_workers import CLI, Server, _connect_to, _get, _workers, free_port, wait_until_healthy
+from tests.servers import free_port, wait_until_healthy
+from tests.web.test_serve_workers import CLI, Server, _connect_to, _get, _workers
 
 
 def _start(folder: Path, workers: int) -> Iterator[tuple[Server, subprocess.Popen[bytes]]]:

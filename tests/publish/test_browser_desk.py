@@ -3,14 +3,12 @@ check the facts preview, schedule it, watch it appear at its time, edit it, mode
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from metalnomist.accounts.service import create_user
 from metalnomist.config import Settings
@@ -18,7 +16,8 @@ from metalnomist.pipeline import open_archive
 from metalnomist.publishing.service import Draft, move, save
 from metalnomist.web.app import create_app
 from tests.publish.conftest import PASSWORD
-from tests.web.test_browser import ARTIFACTS, _free_port, browser  # noqa: F401  (a fixture)
+from tests.servers import uvicorn_in_thread
+from tests.web.test_browser import ARTIFACTS, browser  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.browser
 LABELS_IN_USE = ("Copper", "Nickel", "Rare earths")
@@ -34,19 +33,9 @@ def desk_url(tmp_path: Path) -> Iterator[str]:
     editor = create_user(archive.store, "ana", PASSWORD, "editor")
     earlier = save(archive.store, settings, editor, Draft("Copper output", "Mines produced less.", LABELS_IN_USE))
     move(archive.store, editor, earlier, "published")
-    port = _free_port()
     app = create_app(settings, archive, follow_seconds=0.2, schedule_seconds=0.2)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with uvicorn_in_thread(app) as base:
+        yield base
     archive.close()
 
 

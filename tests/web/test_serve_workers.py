@@ -14,38 +14,17 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-import httpx
 import lxml.html
 import pytest
 
 from metalnomist.config import Settings
 from metalnomist.web.security import CSRF_COOKIE
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
-    """Return once `serve` at `base` answers /healthz with 200; otherwise stop it and fail with its stderr."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.terminate()
-    pytest.fail("server did not start: " + (process.stderr.read().decode()[-2000:] if process.stderr else ""))
-
+from tests.servers import free_port, wait_until_healthy
 
 CLI = [sys.executable, "-c", "from metalnomist.cli import main; main()"]
 PALLADIUM = "Japan’s Imports of Russian Palladium Rise for First Time Since Ukraine Invasion"
@@ -71,15 +50,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(base + "/api/labels", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("server did not start: " + (process.stdout.read(4000).decode() if process.stdout else ""))
+        wait_until_healthy(base, process)
         yield Server(base, db, process.pid)
     finally:
         process.terminate()
