@@ -36,7 +36,15 @@ from metalnomist.store.comments import (
     with_comments,
 )
 from metalnomist.store.facts import FactFilter, SortColumn, Unmatched, query_facts, replace_facts, unmatched_filters
-from metalnomist.store.ingests import begin_ingest, discard_abandoned, discard_ingest, publish_ingest, write_hidden
+from metalnomist.store.ingests import (
+    begin_ingest,
+    being_replaced,
+    clear_published,
+    discard_abandoned,
+    discard_ingest,
+    publish_ingest,
+    write_hidden,
+)
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
 from metalnomist.watches.matching import match_new_posts
@@ -204,6 +212,7 @@ def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
     each; one more shows them all. A failure takes it all back."""
     store = archive.store
     discard_abandoned(store)
+    clear_published(store)  # what an ingest killed after publishing left hidden
     ingest = begin_ingest(store)
     counts = {"added": 0, "updated": 0, "unchanged": 0, "kept": 0}
     facts = 0
@@ -222,12 +231,13 @@ def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
             if progress:
                 progress(len(staged.posts))
         with store.transaction() as conn:
-            edited_since = publish_ingest(conn, ingest, archive.settings.extract_facts)
+            edited_since = publish_ingest(conn, ingest)
         counts["updated"], counts["kept"] = counts["updated"] - edited_since, counts["kept"] + edited_since
     except BaseException:
         with contextlib.suppress(StoreError):  # what failed matters more; the next ingest takes it back then
             discard_ingest(store, ingest)
         raise
+    clear_published(store)
     return counts, facts
 
 
@@ -324,8 +334,9 @@ def reextract(archive: Archive, progress: Progress | None = None) -> int:
     """Run the current grammar over every stored post again, extracting outside the write lock.
 
     Each batch's facts are replaced in one short transaction, so comments and ingests carry on
-    meanwhile. A post changed since it was read is left to the ingest that changed it (which
-    extracted it too); a stop halfway leaves every post with one whole set of facts, old or new.
+    meanwhile. A post changed since it was read, or being changed by a running ingest, is left to
+    that ingest (which extracts it too); a stop halfway leaves every post with one whole set of
+    facts, old or new.
     """
     total = 0
     with _Extractor() as extract, archive.store.reading() as reader:
@@ -335,8 +346,9 @@ def reextract(archive: Archive, progress: Progress | None = None) -> int:
             found = extract(batch)
             with archive.store.transaction() as conn:
                 current = stored_hashes(conn, keys)
+                busy = being_replaced(conn, [post.id for post in batch if post.id is not None])
                 fresh = {post.id: facts for post, facts in zip(batch, found, strict=True)
-                         if post.id is not None and current.get(post.key) == read.get(post.key)}
+                         if post.id is not None and post.id not in busy and current.get(post.key) == read.get(post.key)}
                 replace_facts(conn, fresh)
             total += sum(len(facts) for facts in fresh.values())
             if progress:

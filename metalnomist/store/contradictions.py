@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import chain, groupby
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, Table, and_, bindparam, delete, func, insert, or_, select, update
 
 from metalnomist.models import Fact
 from metalnomist.store.schema import contradiction_rows, contradictions, fact_rows, facts, ingests
@@ -98,14 +98,15 @@ def _store_pairs(conn: Connection, keys: Iterable[str], changed: Collection[int]
 def find_contradictions(conn: Connection, post_ids: Collection[int], batch: int | None = None) -> None:
     """After these posts' facts were replaced: store every pair their new facts form with any post's.
 
-    The facts of an unpublished ingest (`batch`) pair with every visible fact and with each other,
-    and their pairs stay hidden with them.
+    The facts of an unpublished ingest (`batch`) pair with every visible fact but those it retires,
+    and with each other, and their pairs stay hidden with them.
     """
     source: Any = facts
     if batch is not None:
-        shown = or_(fact_rows.c.batch.is_(None), fact_rows.c.batch == batch,
-                    fact_rows.c.batch.not_in(select(ingests.c.id)))
-        source = select(fact_rows).where(shown).subquery()
+        running = select(ingests.c.id)
+        shown = or_(fact_rows.c.batch.is_(None), fact_rows.c.batch == batch, fact_rows.c.batch.not_in(running))
+        kept = or_(fact_rows.c.retired.is_(None), and_(fact_rows.c.retired != batch, fact_rows.c.retired.in_(running)))
+        source = select(fact_rows).where(shown, kept).subquery()
     keys: list[str] = []
     for chunk in _chunks(sorted(post_ids)):
         keys += conn.execute(select(source.c.series_key).distinct()

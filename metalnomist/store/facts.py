@@ -8,12 +8,12 @@ from datetime import datetime
 from difflib import get_close_matches
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Connection, delete, func, insert, literal, or_, select
+from sqlalchemy import Connection, delete, func, insert, literal, or_, select, update
 
 from metalnomist.models import FACT_FIELDS, FACT_FILTERS, FACT_IDS, Fact
 from metalnomist.store.contradictions import find_contradictions, series_key
 from metalnomist.store.revision import note_facts_changed
-from metalnomist.store.schema import as_utc, fact_rows, facts, posts
+from metalnomist.store.schema import as_utc, contradiction_rows, fact_rows, facts, ingests, posts
 
 # Stored as columns of their own: all but the post's title (joined from posts) and the ids.
 STORED: tuple[str, ...] = tuple(name for name in FACT_FIELDS if name != "post" and name not in FACT_IDS)
@@ -51,18 +51,35 @@ def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch
     """Each listed post's facts become exactly these: one delete and one insert for the lot.
 
     The contradictions their old facts took part in go with them; those the new ones form are
-    stored, and the facts revision moves on at commit (see note_facts_changed). With `batch`, the
-    posts are new ones of an unpublished ingest, and their facts stay hidden with them (store/ingests.py).
+    stored, and the facts revision moves on at commit (see note_facts_changed). With `batch`, an
+    unpublished ingest's: the new facts stay hidden with it, and the old ones are only marked
+    retired by it, shown until it publishes (store/ingests.py).
     """
     if not by_post:
         return
-    conn.execute(delete(fact_rows).where(fact_rows.c.post_id.in_(list(by_post))))
+    posts_listed = fact_rows.c.post_id.in_(list(by_post))
+    if batch is None:
+        conn.execute(delete(fact_rows).where(posts_listed))
+    else:
+        conn.execute(delete(fact_rows).where(posts_listed, fact_rows.c.batch == batch))
+        _retire(conn, posts_listed, batch)
     rows = [{"post_id": post_id, "batch": batch, "series_key": series_key(f), **{c: getattr(f, c) for c in STORED}}
             for post_id, items in by_post.items() for f in items]
     if rows:
         conn.execute(insert(fact_rows), rows)
         find_contradictions(conn, list(by_post), batch)
     note_facts_changed(conn)
+
+
+def _retire(conn: Connection, posts_listed: Any, batch: int) -> None:
+    """Mark the posts' shown facts, and the contradictions they are in, as replaced by ingest `batch`."""
+    shown = or_(fact_rows.c.batch.is_(None), fact_rows.c.batch.not_in(select(ingests.c.id)))
+    retiring = select(fact_rows.c.id).where(posts_listed, shown, fact_rows.c.retired.is_(None))
+    pairs = contradiction_rows
+    conn.execute(update(pairs).where(pairs.c.retired.is_(None),
+                                     or_(pairs.c.first_fact_id.in_(retiring), pairs.c.second_fact_id.in_(retiring)))
+                 .values(retired=batch))
+    conn.execute(update(fact_rows).where(fact_rows.c.id.in_(retiring)).values(retired=batch))
 
 
 def _like(text: str) -> str:

@@ -18,9 +18,9 @@ import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Literal
 
-from sqlalchemy import Connection, delete, func, insert, literal, select, update
+from sqlalchemy import Connection, delete, func, insert, literal, or_, select, tuple_, update
 
 from metalnomist.models import Fact, Post
 from metalnomist.store import Store
@@ -48,6 +48,7 @@ from metalnomist.store.upsert import (
 )
 
 DISCARD_POSTS = 200  # posts (with their labels, comments and facts) taken back per transaction
+CLEAR_ROWS = 2000  # facts (or stand-ins, or retired marks) deleted or cleared per transaction
 
 Placed = Literal["added", "updated", "unchanged", "kept", "busy"]
 Extract = Callable[[Post], list[Fact]]
@@ -74,16 +75,18 @@ def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post], facts: di
     """Write the batch hidden: new posts, and stand-ins for stored posts it changes, with their labels,
     comments and `facts` (by position; `extract` makes those missing, None when facts are not kept).
 
-    A post another running ingest is adding or changing is reported busy; a later copy of a post
-    in the same file takes the place of the earlier one's stand-in.
+    A changed post's new facts go under the post itself, hidden, its old ones marked retired (see
+    replace_facts). A post another running ingest is adding or changing is reported busy; a later
+    copy of a post in the same file takes the place of the earlier one's stand-in and facts.
     """
     found = {row.key: row for row in conn.execute(
         select(post_rows.c.key, post_rows.c.id, post_rows.c.content_hash, post_rows.c.batch, post_rows.c.extra,
                edited_on_desk(post_rows).label("edited"))
         .where(post_rows.c.key.in_([post.key for post in batch])))}
-    pending = {row.replaces: row for row in conn.execute(
+    pending = {row.replaces: row for row in conn.execute(  # stand-ins of published ingests never show
         select(post_rows.c.replaces, post_rows.c.id, post_rows.c.batch)
-        .where(post_rows.c.replaces.in_([row.id for row in found.values()])))}
+        .where(post_rows.c.replaces.in_([row.id for row in found.values()]),
+               post_rows.c.batch.in_(select(ingests.c.id))))}
     running = set(conn.execute(select(ingests.c.id)).scalars())
     digests = [content_hash(post) for post in batch]
     written: list[Written] = []
@@ -93,12 +96,12 @@ def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post], facts: di
             written.append(Written("added"))
         elif (row.batch in running and row.batch != ingest) or (stand_in is not None and stand_in.batch != ingest):
             written.append(Written("busy", row.id))
-        elif row.content_hash == digest:
+        elif row.content_hash == digest and stand_in is None:
             written.append(Written("unchanged", row.id))
-        else:
+        else:  # an earlier copy in this file changed it: this one is written, even as it is stored
             written.append(Written("kept" if row.edited else "updated", row.id))
-    superseded = [pending[w.post_id].id for w in written if w.post_id in pending and w.placed != "busy"]
-    conn.execute(delete(post_rows).where(post_rows.c.id.in_(superseded)))  # their children cascade
+    _withdraw(conn, ingest, [w.post_id for w in written if w.post_id is not None and w.post_id in pending
+                             and w.placed != "busy"])
     now = datetime.now(UTC)
     new = [i for i, w in enumerate(written) if w.placed == "added"]
     ids = insert_posts(conn, [batch[i] for i in new], [digests[i] for i in new], now, ingest)
@@ -110,8 +113,16 @@ def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post], facts: di
     rows = list(zip(new, ids, strict=True)) + list(zip(changed, stand_ins, strict=True))
     kept = _without_readers_comments(conn, {row_id: (written[i].post_id or 0, batch[i]) for i, row_id in rows})
     write_children(conn, list(kept.items()), [], now, ingest)
-    replace_facts(conn, {row_id: _facts(facts, i, batch[i], extract) for i, row_id in rows}, ingest)
+    # Without extraction a changed post keeps the facts it has.
+    with_facts = new + (changed if extract is not None else [])
+    replace_facts(conn, {written[i].post_id or 0: _facts(facts, i, batch[i], extract) for i in with_facts}, ingest)
     return written
+
+
+def being_replaced(conn: Connection, post_ids: Sequence[int]) -> set[int]:
+    """Those of these posts a running ingest has written a new version of (with its facts) to publish."""
+    return set(conn.execute(select(post_rows.c.replaces).where(
+        post_rows.c.replaces.in_(list(post_ids)), post_rows.c.batch.in_(select(ingests.c.id)))).scalars())
 
 
 def _facts(facts: dict[int, list[Fact]], i: int, post: Post, extract: Extract | None) -> list[Fact]:
@@ -131,78 +142,101 @@ def _without_readers_comments(conn: Connection, rows: dict[int, tuple[int, Post]
             for row_id, (stored, post) in rows.items()}
 
 
-def publish_ingest(conn: Connection, ingest: int, facts_kept: bool = True) -> int:
-    """Show every row the ingest wrote, move its stand-ins onto the posts they replace, and log its posts:
-    a dozen statements, however big the file. Without `facts_kept` changed posts keep their old facts.
+def publish_ingest(conn: Connection, ingest: int) -> int:
+    """Show every row the ingest wrote (hiding the facts it retires), move its stand-ins' content, labels
+    and comments onto the posts they replace, and log its posts: a few set-wise statements, however big
+    the file. What it leaves hidden is for `clear_published`, after the commit.
 
     Returns how many posts edited on the desk while the file was read it kept as the editors left them.
     """
     conn.execute(delete(ingests).where(ingests.c.id == ingest))
-    edited_since = conn.execute(delete(post_rows).where(  # their labels, comments and facts cascade
-        post_rows.c.batch == ingest, post_rows.c.replaces.in_(select(revisions.c.post_id)))).rowcount
+    edited_since = list(conn.execute(select(post_rows.c.replaces).where(
+        post_rows.c.batch == ingest, post_rows.c.replaces.in_(select(revisions.c.post_id)))).scalars())
+    _withdraw(conn, ingest, edited_since)
     now = datetime.now(UTC)
     post = func.coalesce(post_rows.c.replaces, post_rows.c.id)  # a post added, then changed, in one file: once
     touched = select(post, literal(now, changes.c.at.type)).where(post_rows.c.batch == ingest).distinct()
     if conn.execute(insert(changes).from_select(["post_id", "at"], touched.order_by(post))).rowcount:
         note_facts_changed(conn)  # their facts appear: caches of what all facts make must recount
-    _move_stand_ins(conn, ingest, facts_kept)
-    return int(edited_since)
-
-
-def _move_stand_ins(conn: Connection, ingest: int, facts_kept: bool) -> None:
-    """Each stored post takes its stand-in's content, labels, comments from the file and facts."""
     stand_in = post_rows.alias("stand_in")
     of_ingest = (stand_in.c.batch == ingest, stand_in.c.replaces.is_not(None))
-    replaced = select(stand_in.c.replaces).where(*of_ingest)
     conn.execute(update(post_rows).where(post_rows.c.id == stand_in.c.replaces, *of_ingest)
                  .values({name: stand_in.c[name] for name in CONTENT_COLUMNS}))
-    moved: list[tuple[Any, Any]] = [(label_rows, None), (comment_rows, comment_rows.c.origin == "ingest")]
-    if facts_kept:
-        moved.append((fact_rows, None))  # their old contradictions go with them (ON DELETE CASCADE)
-    for table, only in moved:
-        old = table.c.post_id.in_(replaced)
+    for table, only in ((label_rows, None), (comment_rows, comment_rows.c.origin == "ingest")):
+        old = table.c.post_id.in_(select(stand_in.c.replaces).where(*of_ingest))
         conn.execute(delete(table).where(old if only is None else old & only))
         new_parent = select(stand_in.c.replaces).where(stand_in.c.id == table.c.post_id).scalar_subquery()
         conn.execute(update(table).where(table.c.post_id.in_(select(stand_in.c.id).where(*of_ingest)))
                      .values(post_id=new_parent))
-    if facts_kept:
-        _reorder_pairs(conn, ingest)
-    conn.execute(delete(post_rows).where(post_rows.c.batch == ingest, post_rows.c.replaces.is_not(None)))
+    return len(edited_since)
 
 
-def _reorder_pairs(conn: Connection, ingest: int) -> None:
-    """A contradiction names the earlier post's fact first: facts that moved to an older post may now come second."""
-    first, second = fact_rows.alias("first"), fact_rows.alias("second")
-
-    def post_of(fact: Any, fact_id: Any) -> Any:
-        return select(fact.c.post_id).where(fact.c.id == fact_id).scalar_subquery()
-
-    def of_second(column: str) -> Any:
-        value = select(second.c[column]).where(second.c.id == contradiction_rows.c.second_fact_id).scalar_subquery()
-        return func.coalesce(value, "")  # as find_contradictions stores a fact without one
-
+def _withdraw(conn: Connection, ingest: int, post_ids: Sequence[int]) -> None:
+    """The ingest leaves these stored posts as they are: their stand-ins and new facts go, their old
+    facts (and the contradictions no other retired fact is in) are kept again."""
+    if not post_ids:
+        return
+    conn.execute(delete(post_rows).where(post_rows.c.batch == ingest, post_rows.c.replaces.in_(post_ids)))
+    conn.execute(delete(fact_rows).where(fact_rows.c.batch == ingest, fact_rows.c.post_id.in_(post_ids)))
+    theirs = select(fact_rows.c.id).where(fact_rows.c.retired == ingest, fact_rows.c.post_id.in_(post_ids))
     pairs = contradiction_rows
-    conn.execute(update(pairs).where(pairs.c.batch == ingest,
-                                     post_of(first, pairs.c.first_fact_id) > post_of(second, pairs.c.second_fact_id))
-                 .values(first_fact_id=pairs.c.second_fact_id, second_fact_id=pairs.c.first_fact_id,
-                         commodity=of_second("commodity"), metric=of_second("metric"), period=of_second("period")))
+    still = select(fact_rows.c.id).where(fact_rows.c.retired == ingest, fact_rows.c.post_id.not_in(post_ids))
+    conn.execute(update(pairs).where(pairs.c.retired == ingest,
+                                     or_(pairs.c.first_fact_id.in_(theirs), pairs.c.second_fact_id.in_(theirs)),
+                                     pairs.c.first_fact_id.not_in(still), pairs.c.second_fact_id.not_in(still))
+                 .values(retired=None))
+    conn.execute(update(fact_rows).where(fact_rows.c.id.in_(theirs)).values(retired=None))
+
+
+def clear_published(store: Store) -> None:
+    """Delete what published ingests left hidden (retired facts, emptied stand-ins), a few thousand rows
+    per transaction; readers never see them, so this may wait, or be finished by the next ingest."""
+    running = select(ingests.c.id)
+    facts = select(fact_rows.c.id).where(fact_rows.c.retired.is_not(None), fact_rows.c.retired.not_in(running))
+    stand_ins = select(post_rows.c.id).where(post_rows.c.replaces.is_not(None), post_rows.c.batch.not_in(running))
+    # A contradiction is retired with one of its facts, so it goes with it (ON DELETE CASCADE).
+    for table, rows in ((fact_rows, facts), (post_rows, stand_ins)):
+        _in_steps(store, lambda conn, table=table, rows=rows: conn.execute(  # type: ignore[misc]
+            delete(table).where(table.c.id.in_(rows.limit(CLEAR_ROWS)))).rowcount)
+
+
+def _in_steps(store: Store, step: Callable[[Connection], int]) -> None:
+    """Repeat `step` (which changes at most a few thousand rows), a transaction each, until it changes none."""
+    while True:
+        with store.transaction() as conn:
+            if not step(conn):
+                return
 
 
 def discard_ingest(store: Store, ingest: int) -> None:
-    """Take back an unpublished ingest's rows, a few hundred posts per transaction, then its number.
+    """Take back an unpublished ingest in short transactions, then its number: the facts it retired are
+    kept again, and its rows (new posts, stand-ins, new facts of changed posts) go.
 
     One already published (or taken back by another process) is left alone: its rows are everyone's.
     """
-    while True:
-        with store.transaction() as conn:
-            if conn.execute(select(ingests.c.id).where(ingests.c.id == ingest)).first() is None:
-                return
-            ids = list(conn.execute(select(post_rows.c.id).where(post_rows.c.batch == ingest)
-                                    .limit(DISCARD_POSTS)).scalars())
-            if not ids:
-                conn.execute(delete(ingests).where(ingests.c.id == ingest))
-                return
-            conn.execute(delete(post_rows).where(post_rows.c.id.in_(ids)))  # labels, comments, facts cascade
+    retired_facts = select(fact_rows.c.id).where(fact_rows.c.retired == ingest).limit(CLEAR_ROWS)
+    pair = tuple_(contradiction_rows.c.first_fact_id, contradiction_rows.c.second_fact_id)
+    retired_pairs = (select(contradiction_rows.c.first_fact_id, contradiction_rows.c.second_fact_id)
+                     .where(contradiction_rows.c.retired == ingest).limit(CLEAR_ROWS))
+    new_facts = select(fact_rows.c.id).where(fact_rows.c.batch == ingest).limit(CLEAR_ROWS)
+    rows = select(post_rows.c.id).where(post_rows.c.batch == ingest).limit(DISCARD_POSTS)
+    steps: list[Callable[[Connection], int]] = [
+        lambda conn: conn.execute(update(fact_rows).where(fact_rows.c.id.in_(retired_facts))
+                                  .values(retired=None)).rowcount,
+        lambda conn: conn.execute(update(contradiction_rows).where(pair.in_(retired_pairs))
+                                  .values(retired=None)).rowcount,
+        lambda conn: conn.execute(delete(fact_rows).where(fact_rows.c.id.in_(new_facts))).rowcount,
+        # Labels, comments and facts of new posts and stand-ins cascade.
+        lambda conn: conn.execute(delete(post_rows).where(post_rows.c.id.in_(rows))).rowcount,
+    ]
+    for step in steps:
+        _in_steps(store, lambda conn, step=step: step(conn) if _listed(conn, ingest) else 0)  # type: ignore[misc]
+    with store.transaction() as conn:
+        conn.execute(delete(ingests).where(ingests.c.id == ingest))
+
+
+def _listed(conn: Connection, ingest: int) -> bool:
+    return conn.execute(select(ingests.c.id).where(ingests.c.id == ingest)).first() is not None
 
 
 def discard_abandoned(store: Store) -> list[int]:

@@ -123,6 +123,11 @@ def _batch() -> Column[Any]:
     return Column("batch", Integer)  # the ingest that wrote the row: hidden while it is listed in `ingests`
 
 
+def _retired() -> Column[Any]:
+    """The ingest whose new facts replace this row: shown while it runs, hidden once it is published (0013)."""
+    return Column("retired", Integer)
+
+
 post_rows = Table("post_rows", metadata, *_post_columns(), _batch(),
                   # A hidden new version of this stored post, moved onto it when its ingest publishes (0012).
                   Column("replaces", Integer, ForeignKey("post_rows.id", ondelete="CASCADE")))
@@ -136,11 +141,14 @@ label_rows = Table("label_rows", metadata, *_label_columns("post_rows"), _batch(
 Index("ix_post_labels_label", label_rows.c.label)
 comment_rows = Table("comment_rows", metadata, *_comment_columns("post_rows"), _batch())
 Index("ix_comments_post", comment_rows.c.post_id)
-fact_rows = Table("fact_rows", metadata, *_fact_columns("post_rows"), _batch())
+fact_rows = Table("fact_rows", metadata, *_fact_columns("post_rows"), _batch(), _retired())
 Index("ix_facts_post", fact_rows.c.post_id)
+Index("ix_fact_rows_retired", fact_rows.c.retired)
 Index("ix_facts_series", fact_rows.c.commodity, fact_rows.c.metric, fact_rows.c.country)
 Index("ix_facts_series_key", fact_rows.c.series_key)
-contradiction_rows = Table("contradiction_rows", metadata, *_contradiction_columns("fact_rows"), _batch())
+contradiction_rows = Table("contradiction_rows", metadata, *_contradiction_columns("fact_rows"), _batch(),
+                           _retired())
+Index("ix_contradiction_rows_retired", contradiction_rows.c.retired)
 Index("ix_contradictions_order", contradiction_rows.c.commodity, contradiction_rows.c.metric,
       contradiction_rows.c.period, contradiction_rows.c.first_fact_id, contradiction_rows.c.second_fact_id)
 Index("ix_contradictions_second", contradiction_rows.c.second_fact_id)

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from metalnomist.analysis.contradictions import contradictions
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError
 from metalnomist.models import Post
@@ -29,7 +30,7 @@ from metalnomist.store.comments import with_comments
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.schema import posts
 from tests.hostile.test_locks import write_posts
-from tests.hostile.test_locks_steps import raw, sqlite_archive
+from tests.hostile.test_locks_steps import nickel, raw, sqlite_archive, write_lines
 
 __all__ = ["sqlite_archive"]  # the fixture, shared with the new-post cases
 
@@ -162,3 +163,27 @@ def test_an_ingest_killed_mid_changed_file_leaves_the_old_versions(tmp_path: Pat
     assert out.startswith("5 added"), out
     assert raw(db, "SELECT count(*) FROM post_rows") == 1500 + 5 and raw(db, "SELECT count(*) FROM ingests") == 0
     assert raw(db, "SELECT count(*) FROM fact_rows") == raw(db, "SELECT count(*) FROM facts") == 1505 * 3
+
+
+def test_a_changed_figure_keeps_its_old_contradictions_until_the_file_shows(sqlite_archive: Archive,
+                                                                            tmp_path: Path) -> None:
+    """The old fact's pairs stay listed while the file is written; then only the new fact's are."""
+    archive = sqlite_archive
+    ingest_file(archive, write_lines(tmp_path / "first.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
+    lines = write_posts(tmp_path / "filler.jsonl", 700).read_text().splitlines()
+    lines.insert(600, nickel("Second", "14,000"))  # the same post (same address), in the second batch
+    shown: list[set[tuple[float, float]]] = []
+
+    def pairs() -> set[tuple[float, float]]:
+        with archive.store.reading() as conn:
+            return {(pair.first.value, pair.second.value) for pair in contradictions(conn)[0]}  # type: ignore[misc]
+
+    report = ingest_file(archive, write_lines(tmp_path / "big.jsonl", lines),
+                         progress=lambda _count: shown.append(pairs()))
+    assert report.updated == 1
+    assert shown == [{(12000, 13500)}, {(12000, 13500)}]
+    assert pairs() == {(12000, 14000)}
+    archive.close()
+    db = tmp_path / "a.db"
+    assert raw(db, "SELECT count(*) FROM contradiction_rows") == 1
+    assert raw(db, "SELECT count(*) FROM fact_rows") == raw(db, "SELECT count(*) FROM facts")

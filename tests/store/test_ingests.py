@@ -1,0 +1,46 @@
+"""An ingest's hidden rows: a changed post's new version shows the moment its ingest is published, with
+nothing of the old one left in sight, before the leftovers are even cleared (store/ingests.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from metalnomist.analysis.contradictions import contradictions
+from metalnomist.config import Settings
+from metalnomist.extract import extract_facts
+from metalnomist.ingest import read_posts
+from metalnomist.pipeline import find_facts, ingest_file, open_archive
+from metalnomist.store.contradictions import count_contradictions
+from metalnomist.store.facts import FactFilter
+from metalnomist.store.ingests import begin_ingest, clear_published, publish_ingest, write_hidden
+from tests.hostile.test_locks_steps import nickel, raw, write_lines
+
+
+def test_publishing_shows_new_versions_at_once_and_hides_what_they_replace(tmp_path: Path) -> None:
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
+    ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
+    store, db = archive.store, tmp_path / "a.db"
+    (changed,) = read_posts(write_lines(tmp_path / "b.jsonl", [nickel("Second", "14,000")]))
+
+    def shown() -> tuple[list[float | None], set[tuple[float | None, float | None]]]:
+        values = [fact.value for fact in find_facts(archive, FactFilter(post="Second"))[0]]
+        with store.reading() as conn:
+            listed, counted = contradictions(conn)
+            assert counted == count_contradictions(conn) == len(listed)
+            return values, {(pair.first.value, pair.second.value) for pair in listed}
+
+    ingest = begin_ingest(store)
+    with store.transaction() as conn:
+        (written,) = write_hidden(conn, ingest, [changed], {0: extract_facts(changed)}, extract_facts)
+    assert written.placed == "updated"
+    assert shown() == ([13500], {(12000, 13500)})  # written, not shown
+    with store.transaction() as conn:
+        publish_ingest(conn, ingest)
+    assert shown() == ([14000], {(12000, 14000)})  # shown whole, the old fact and its pair hidden
+    assert raw(db, "SELECT count(*) FROM fact_rows") == raw(db, "SELECT count(*) FROM facts") + 1
+    assert raw(db, "SELECT count(*) FROM post_rows") == 3  # the emptied stand-in, never shown
+    clear_published(store)
+    assert shown() == ([14000], {(12000, 14000)})
+    assert raw(db, "SELECT count(*) FROM fact_rows") == raw(db, "SELECT count(*) FROM facts")
+    assert raw(db, "SELECT count(*) FROM post_rows") == 2
+    archive.close()
