@@ -7,6 +7,7 @@ job that installs `.[test,hybrid]`). `rrf` and the missing-extra error need noth
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import os
 import shutil
@@ -19,7 +20,7 @@ from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty, open_archive, sample_path
 from metalnomist.search import semantic
 from metalnomist.search.semantic import HybridUnavailable, ModelIntegrityError, rrf
-from metalnomist.search.service import SearchRequest, reindex, search
+from metalnomist.search.service import LEAD_CHARS, SearchRequest, reindex, search
 
 
 def needs(*modules: str) -> None:
@@ -208,3 +209,15 @@ def test_switching_hybrid_on_later_embeds_what_is_already_there(needs_extra: Non
         assert later.index.semantic is not None and len(later.index.semantic) == 20
     finally:
         later.close()
+
+
+def test_fused_pages_count_vector_only_posts_and_keep_bm25_snippets(hybrid: Archive) -> None:
+    """One seed post says "sulphide"; the vectors rank all twenty, so twenty posts answer. The BM25 hit
+    keeps its marked snippet; the rest show their lead; scores fall down the page."""
+    page = search(hybrid.store, hybrid.index, SearchRequest("sulphide", limit=20))
+    assert page.total == 20 and len(page.hits) == 20
+    scores = [hit.score for hit in page.hits]
+    assert all(isinstance(s, float) for s in scores) and scores == sorted(scores, reverse=True)
+    marked = [hit for hit in page.hits if "<mark>" in hit.snippet]
+    assert marked == [page.hits[0]] and "Sulphide" in marked[0].post.title
+    assert all(hit.snippet == html.escape(hit.post.lead(LEAD_CHARS)) for hit in page.hits[1:])
