@@ -111,3 +111,43 @@ def test_a_post_saved_on_the_desk_while_its_file_is_stored_is_kept(archive: Arch
     assert (report.updated, report.kept) == (1, 1)
     assert get_desk_post(archive.store, ids["Nickel imports rise"]).markdown == corrected.markdown
     assert get_desk_post(archive.store, ids["Zinc output"]).markdown == "Smelters made 120 tonnes."
+
+
+def test_a_desk_save_that_commits_while_postgresql_imports_the_file_is_kept(pg_url: str, tmp_path: Path) -> None:
+    """PostgreSQL imports a file in one transaction beside other writers: when an editor's save holds the
+    post while the import reaches it, the import must wait and then keep the desk's words, not write over them."""
+    import threading
+    import time
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    from metalnomist.config import Settings
+    from metalnomist.models import Block
+    from metalnomist.pipeline import open_archive
+    from metalnomist.publishing.service import get_desk_post, posts_with_status
+    from metalnomist.store.desk import add_revision, update_content
+
+    archive = open_archive(Settings(db=pg_url, index_dir=str(tmp_path / "index")))
+    try:
+        feed = _feed(tmp_path / "feed.jsonl", "50,72", "100")
+        ingest_file(archive, feed)
+        nickel = next(p.id for p in posts_with_status(archive.store, "published") if p.title == "Nickel imports rise")
+        reports = []
+        importer = threading.Thread(target=lambda: reports.append(ingest_file(archive, _feed(feed, "9,999", "120"))))
+        words = "Japan imported 5,072 tonnes of nickel in March 2025."
+        with archive.store.transaction() as conn:  # the desk's save, held open
+            now = datetime.now(UTC)
+            update_content(conn, nickel, "Nickel imports rise 12%", [Block("paragraph", words)], ["Nickel"], now)
+            add_revision(conn, nickel, None, "Nickel imports rise 12%", words, ["Nickel"], now)
+            importer.start()
+            with archive.store.engine.connect() as watcher:  # commit only once the import waits for the post
+                deadline = time.monotonic() + 60
+                while time.monotonic() < deadline and not watcher.execute(text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).scalar():
+                    time.sleep(0.05)
+        importer.join(60)
+        assert (reports[0].updated, reports[0].kept) == (1, 1)
+        assert get_desk_post(archive.store, nickel).markdown == words
+    finally:
+        archive.close()

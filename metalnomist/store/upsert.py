@@ -58,9 +58,13 @@ def upsert_posts(conn: Connection, batch: Sequence[Post]) -> list[tuple[int, Out
     the desk is kept as it is; a cover set there stays through an update.
     """
     digests = [content_hash(p) for p in batch]
+    # The rows are locked first (PostgreSQL; SQLite has one writer anyway) and the desk's revisions read by a
+    # later statement, which sees a desk save that committed while we waited for its lock.
     found = {row.key: row for row in conn.execute(
-        select(posts.c.key, posts.c.id, posts.c.content_hash, posts.c.extra, edited_on_desk(posts).label("edited"))
-        .where(posts.c.key.in_([p.key for p in batch])))}
+        select(posts.c.key, posts.c.id, posts.c.content_hash, posts.c.extra)
+        .where(posts.c.key.in_([p.key for p in batch])).with_for_update())}
+    edited = set(conn.scalars(select(revisions.c.post_id).distinct()
+                              .where(revisions.c.post_id.in_([row.id for row in found.values()]))))
     now = datetime.now(UTC)
     results: list[tuple[int, Outcome] | None] = [None] * len(batch)
     updates, inserts = [], []
@@ -68,7 +72,7 @@ def upsert_posts(conn: Connection, batch: Sequence[Post]) -> list[tuple[int, Out
         known = found.get(post.key)
         if known and known.content_hash == digest:
             results[i] = (known.id, "unchanged")
-        elif known and known.edited:
+        elif known and known.id in edited:
             results[i] = (known.id, "kept")
         elif known:
             updates.append({"b_id": known.id, **_values(with_desk_cover(post, known.extra), digest, now)})
