@@ -12,7 +12,7 @@ from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, ingest_file, open_archive
 from metalnomist.search.index import SCHEMA_VERSION, SearchIndex
 from metalnomist.search.query import parse
-from metalnomist.search.service import SearchRequest, _suggest, catch_up, reindex, search
+from metalnomist.search.service import MAX_LIMIT, SearchRequest, _suggest, catch_up, reindex, search
 
 
 def titles(archive: Archive, text: str = "", **options: object) -> list[str]:
@@ -352,3 +352,18 @@ def test_no_suggestion_when_no_word_of_the_first_five_hits_is_close(seeded: Arch
     assert _suggest(parse("nickle"), seeded.index, nickel, frozenset({"nickle"})) == "nickel"
     assert _suggest(parse("nicxyl"), seeded.index, nickel, frozenset({"nicxyl"})) is None  # ratio 0.67 to nickel
     assert _suggest(parse("nickle"), seeded.index, others[:5] + nickel, frozenset({"nickle"})) is None
+
+
+def test_out_of_range_paging_is_brought_into_range(seeded: Archive) -> None:
+    """Every face passes what people typed; the service, not each face, keeps it in range."""
+    assert len(search(seeded.store, seeded.index, SearchRequest("japan", limit=0)).hits) == 1
+    assert search(seeded.store, seeded.index, SearchRequest("japan", limit=10**6)).limit == MAX_LIMIT
+    page = search(seeded.store, seeded.index, SearchRequest("japan", offset=-5))
+    assert page.offset == 0 and page.hits[0].rank == 1
+
+
+def test_date_order_requires_every_word(seeded: Archive) -> None:
+    """Blogger's date order lists the posts with every word; the some-word tier is relevance's alone."""
+    both = titles(seeded, "nickel palladium", match="all", limit=100)
+    assert sorted(titles(seeded, "nickel palladium", sort="date", limit=100)) == sorted(both)
+    assert len(titles(seeded, "nickel palladium", limit=100)) > len(both)

@@ -221,3 +221,12 @@ def test_fused_pages_count_vector_only_posts_and_keep_bm25_snippets(hybrid: Arch
     marked = [hit for hit in page.hits if "<mark>" in hit.snippet]
     assert marked == [page.hits[0]] and "Sulphide" in marked[0].post.title
     assert all(hit.snippet == html.escape(hit.post.lead(LEAD_CHARS)) for hit in page.hits[1:])
+
+
+def test_a_fused_page_two_is_the_second_half_of_a_page_of_twenty(hybrid: Archive) -> None:
+    """Fusion ranks BM25's and the vectors' top lists whole, then pages: page two cannot be fused apart."""
+    def ids(**paging: int) -> list[int]:
+        page = search(hybrid.store, hybrid.index, SearchRequest("Japan imports of metals", **paging))
+        return [hit.post.id for hit in page.hits]
+
+    assert ids(offset=10, limit=10) == ids(limit=20)[10:]
