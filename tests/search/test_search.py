@@ -367,3 +367,12 @@ def test_date_order_requires_every_word(seeded: Archive) -> None:
     both = titles(seeded, "nickel palladium", match="all", limit=100)
     assert sorted(titles(seeded, "nickel palladium", sort="date", limit=100)) == sorted(both)
     assert len(titles(seeded, "nickel palladium", limit=100)) > len(both)
+
+
+def test_match_any_says_what_each_hit_lacks_even_above_an_every_word_hit(seeded: Archive) -> None:
+    """In one BM25 ranking a post with one word can outrank the post with both: its lack is still shown."""
+    both = {hit.post.id for hit in search(seeded.store, seeded.index,
+                                          SearchRequest("tonnes nickel", match="all", limit=100)).hits}
+    page = search(seeded.store, seeded.index, SearchRequest("tonnes nickel", match="any", limit=100))
+    assert page.every_word == len(both) >= 1 and page.hits[0].missing
+    assert [hit.missing == () for hit in page.hits] == [hit.post.id in both for hit in page.hits]
