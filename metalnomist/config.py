@@ -69,7 +69,11 @@ class Settings:
                                            "doubled after each further failure, at most a day.")
     delivery_max_attempts: int = _setting(6, "Failed deliveries in a row after which a webhook is disabled (with "
                                           "its reason on /watch) and those posts are given up.")
-    webhook_timeout_seconds: int = _setting(10, "How long a webhook receiver may take to answer.")
+    webhook_timeout_seconds: int = _setting(5, "How long a webhook POST may take, from connecting to the "
+                                            "receiver's status, however slowly it answers.")
+    webhook_allow_private: bool = _setting(False, "Let webhooks POST to loopback, private, link-local and other "
+                                           "non-public addresses (an intranet's receivers); off, such an address "
+                                           "is refused when a watch is saved and again at each send.")
     log_format: str = _setting("text", "How `serve` logs: text, or json (one JSON object per line, one line per "
                                "request with route, status and milliseconds).")
 
@@ -86,6 +90,8 @@ class Settings:
                               "(postgresql://user:pass@replica/db) of a PostgreSQL METALNOMIST_DB")
         if self.log_format not in LOG_FORMATS:
             raise ConfigError(f"{PREFIX}LOG_FORMAT={self.log_format!r}: expected {' or '.join(LOG_FORMATS)}")
+        if self.webhook_timeout_seconds < 1:
+            raise ConfigError(f"{PREFIX}WEBHOOK_TIMEOUT_SECONDS={self.webhook_timeout_seconds!r}: expected 1 or more")
         if self.health_max_lag < 0:
             raise ConfigError(f"{PREFIX}HEALTH_MAX_LAG={self.health_max_lag!r}: expected 0 or more")
         try:

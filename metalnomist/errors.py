@@ -72,3 +72,7 @@ class Unauthorized(MetalnomistError):
 
 class DeliveryFailed(MetalnomistError):
     """An email or webhook of a watch could not be delivered; it is retried later."""
+
+
+class AddressRefused(MetalnomistError):
+    """A webhook address leads into the server's own network (loopback, private …) or to no host at all."""

@@ -8,7 +8,8 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from metalnomist.errors import InvalidInput, NotFound
+from metalnomist.config import Settings
+from metalnomist.errors import AddressRefused, InvalidInput, NotFound
 from metalnomist.models import EMAIL_EVERY, User, Watch
 from metalnomist.search.query import MAX_QUERY_CHARS
 from metalnomist.store import Store
@@ -24,6 +25,7 @@ from metalnomist.store.watches import (
     watch_by_id,
     watches_of,
 )
+from metalnomist.watches.addresses import public_addresses
 from metalnomist.watches.webhook import new_secret
 
 MAX_WATCHES = 100  # per user: a page of watches to read, not a crawler's list
@@ -114,8 +116,24 @@ def forget_watch(store: Store, user: User, watch_id: int) -> None:
             raise NotFound(f"you have no watch {watch_id}; /watch lists yours")
 
 
-def set_watch_deliveries(store: Store, user: User, watch_id: int, email_to: str, email_every: str,
-                         webhook_url: str) -> Watch:
+def _check_webhook_url(url: str, allow_private: bool) -> None:
+    """A public http(s) address (sending checks it again: a name may resolve elsewhere by then)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:  # a port that is no number, or past 65535
+        parts, port = None, 0
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2000:
+        raise InvalidInput("webhook_url", "a webhook address starts with https:// (or http://) and names a host")
+    if not allow_private:
+        try:
+            public_addresses(parts.hostname, port)
+        except AddressRefused as exc:
+            raise InvalidInput("webhook_url", str(exc)) from None
+
+
+def set_watch_deliveries(store: Store, settings: Settings, user: User, watch_id: int, email_to: str,
+                         email_every: str, webhook_url: str) -> Watch:
     """Where a watch's new matches go besides /watch: an email digest, a webhook, both or neither.
 
     A new webhook address gets a new signing secret; the same one keeps its secret, and is enabled again."""
@@ -125,9 +143,7 @@ def set_watch_deliveries(store: Store, user: User, watch_id: int, email_to: str,
     if email_every and not (EMAIL.fullmatch(email_to) and len(email_to) <= 320):
         raise InvalidInput("email_to", f"{email_to[:80]!r} is not an email address")
     if webhook_url:
-        parts = urlsplit(webhook_url)
-        if parts.scheme not in ("http", "https") or not parts.hostname or len(webhook_url) > 2000:
-            raise InvalidInput("webhook_url", "a webhook address starts with https:// (or http://) and names a host")
+        _check_webhook_url(webhook_url, settings.webhook_allow_private)
     with store.reading(primary=True) as conn:
         watch = watch_by_id(conn, watch_id)
     if watch is None or watch.user_id != user.id:

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import http.client
 import json
 import secrets
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
 
 from metalnomist.config import Settings
-from metalnomist.errors import DeliveryFailed
+from metalnomist.errors import AddressRefused, DeliveryFailed
 from metalnomist.models import Post, Watch
 from metalnomist.watches.delivery import Sender
+from metalnomist.watches.posting import post
 
 SIGNATURE_HEADER = "X-Metalnomist-Signature"
 TIMESTAMP_HEADER = "X-Metalnomist-Timestamp"
@@ -49,16 +49,21 @@ def webhook_sender(settings: Settings) -> Sender:
         assert watch.webhook_url and watch.webhook_secret  # Watch.channels() offers webhooks only then
         body = payload(watch, posts, settings.site_url)
         timestamp = str(int(time.time()))
-        request = urllib.request.Request(watch.webhook_url, data=body, method="POST", headers={
-            "Content-Type": "application/json", "User-Agent": "Metalnomist-Webhook/1",
-            TIMESTAMP_HEADER: timestamp, SIGNATURE_HEADER: signature(watch.webhook_secret, timestamp, body)})
+        headers = {"Content-Type": "application/json", "User-Agent": "Metalnomist-Webhook/1",
+                   TIMESTAMP_HEADER: timestamp, SIGNATURE_HEADER: signature(watch.webhook_secret, timestamp, body)}
+        url = watch.webhook_url
         try:
-            with urllib.request.urlopen(request, timeout=settings.webhook_timeout_seconds) as response:
-                return f"{watch.webhook_url} answered {response.status}"
-        except urllib.error.HTTPError as exc:
-            raise DeliveryFailed(f"{watch.webhook_url} answered {exc.code} {exc.reason}") from None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-            raise DeliveryFailed(f"{watch.webhook_url} could not be reached: {reason}") from None
+            status, reason = post(url, body, headers, settings.webhook_timeout_seconds, settings.webhook_allow_private)
+        except AddressRefused as exc:
+            raise DeliveryFailed(f"{url} refused: {exc}") from None
+        except (OSError, http.client.HTTPException) as exc:
+            raise DeliveryFailed(f"{url} could not be reached or answered wrongly: {exc or type(exc).__name__}") \
+                from None
+        if 300 <= status < 400:
+            raise DeliveryFailed(f"{url} answered {status} {reason}; redirects are not followed, give the final "
+                                 "address")
+        if not 200 <= status < 300:
+            raise DeliveryFailed(f"{url} answered {status} {reason}")
+        return f"{url} answered {status}"
 
     return send

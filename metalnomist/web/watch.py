@@ -90,5 +90,6 @@ def deliveries_form(request: Request, watch_id: WatchId, csrf_token: FormText = 
         return RedirectResponse(LOGIN, status_code=303)
     if not csrf_ok(request, csrf_token):
         return _refused(request)
-    set_watch_deliveries(archive_of(request).store, user, watch_id, email_to, email_every, webhook_url)
+    archive = archive_of(request)
+    set_watch_deliveries(archive.store, archive.settings, user, watch_id, email_to, email_every, webhook_url)
     return RedirectResponse(f"/watch#watch-{watch_id}", status_code=303)

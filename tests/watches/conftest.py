@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 
 from metalnomist.accounts import service
 from metalnomist.accounts.service import create_user
+from metalnomist.config import Settings
 from metalnomist.models import User
 from metalnomist.pipeline import Archive
 
@@ -24,6 +25,13 @@ def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """The receivers these tests start listen on 127.0.0.1, where webhooks go only when allowed
+    (tests/watches/test_addresses.py turns it off again)."""
+    return settings.replace(webhook_allow_private=True)
 
 
 @pytest.fixture

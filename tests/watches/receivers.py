@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes
@@ -20,6 +20,7 @@ from aiosmtpd.controller import Controller
 class Received:
     headers: dict[str, str]
     body: bytes
+    method: str = "POST"
 
 
 @dataclass
@@ -30,17 +31,22 @@ class HttpReceiver:
 
 
 @contextmanager
-def http_receiver(statuses: list[int]) -> Iterator[HttpReceiver]:
+def http_receiver(statuses: list[int], headers: dict[str, str] | None = None) -> Iterator[HttpReceiver]:
+    """Answers each POST with the next status (and these headers), with no body."""
     receiver = HttpReceiver("", list(statuses))
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 (the http.server name)
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            receiver.received.append(Received({k.lower(): v for k, v in self.headers.items()}, body))
+            receiver.received.append(Received({k.lower(): v for k, v in self.headers.items()}, body, self.command))
             status = receiver.statuses.pop(0) if len(receiver.statuses) > 1 else receiver.statuses[0]
             self.send_response(status)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", "0")
             self.end_headers()
+
+        do_GET = do_POST  # noqa: N815 (a redirect followed as a GET is recorded too)
 
         def log_message(self, *args: Any) -> None:
             pass
@@ -54,6 +60,34 @@ def http_receiver(statuses: list[int]) -> Iterator[HttpReceiver]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def tcp_receiver(answer: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A bare TCP server on 127.0.0.1 that reads a request's first bytes and then lets `answer` write
+    what it likes (slowly, endlessly); yields its http:// address. For receivers no HTTP server would be."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(65536)
+                answer(conn)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/hook"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
 
 
 @dataclass

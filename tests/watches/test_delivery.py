@@ -47,9 +47,9 @@ def test_an_ingest_sends_one_email_and_one_signed_webhook_per_matching_watch(arc
         settings = mail_settings(archive, mailbox.port)
         store = archive.store
         bismuth = save_search_watch(store, ana, "bismuth", ())
-        bismuth = set_watch_deliveries(store, ana, bismuth.id, "ana@example.com", "immediately", receiver.url)
+        bismuth = set_watch_deliveries(store, settings, ana, bismuth.id, "ana@example.com", "immediately", receiver.url)
         nickel = save_search_watch(store, ana, "nickel", ())
-        set_watch_deliveries(store, ana, nickel.id, "ana@example.com", "immediately", receiver.url)
+        set_watch_deliveries(store, settings, ana, nickel.id, "ana@example.com", "immediately", receiver.url)
         ingest_file(archive, jsonl(tmp_path, [*BISMUTH, TIN]), "jsonl")
         assert send_due(store, settings, senders(settings)).sent == 2
         assert send_due(store, settings, senders(settings), datetime.now(UTC) + 2 * LEASE).sent == 0  # never twice
@@ -73,7 +73,7 @@ def test_a_failing_receiver_is_retried_after_waits_that_double(archive: Archive,
     with http_receiver([500, 503, 200]) as receiver:
         settings = archive.settings.replace(delivery_retry_seconds=60)
         watch = save_search_watch(archive.store, ana, "bismuth", ())
-        set_watch_deliveries(archive.store, ana, watch.id, "", "", receiver.url)
+        set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", receiver.url)
         ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
         start = datetime.now(UTC)
         tries = [(0, 0), (59, None), (61, 0), (61 + 119, None), (61 + 121, 1)]  # (seconds after, sent or None)
@@ -91,7 +91,7 @@ def test_a_webhook_failing_again_and_again_is_disabled_with_its_reason(archive: 
     with http_receiver([500]) as receiver:
         settings = archive.settings.replace(delivery_retry_seconds=1, delivery_max_attempts=3)
         watch = save_search_watch(archive.store, ana, "bismuth", ())
-        set_watch_deliveries(archive.store, ana, watch.id, "", "", receiver.url)
+        set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", receiver.url)
         ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
         now = datetime.now(UTC)
         for minute in range(5):
@@ -104,15 +104,41 @@ def test_a_webhook_failing_again_and_again_is_disabled_with_its_reason(archive: 
         send_due(archive.store, settings, senders(settings), now + timedelta(minutes=10))
         assert len(receiver.received) == 3
         # Saving the form again turns it back on, with the same secret.
-        again = set_watch_deliveries(archive.store, ana, watch.id, "", "", receiver.url)
+        again = set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", receiver.url)
         assert again.webhook_disabled is None and again.webhook_secret == news.watch.webhook_secret
+
+
+def test_a_redirect_is_a_failed_delivery_not_followed(archive: Archive, ana: User, tmp_path: Path) -> None:
+    """A receiver may not send the server's POST on elsewhere (urllib would follow a 302, as a GET)."""
+    with http_receiver([204]) as elsewhere, http_receiver([302], {"Location": elsewhere.url}) as redirecting:
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", redirecting.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        run = send_due(archive.store, archive.settings, senders(archive.settings))
+        assert (run.sent, run.failed, len(redirecting.received), elsewhere.received) == (0, 1, 1, [])
+        [attempt] = watch_news(archive.store, ana)[0].attempts
+        assert "answered 302 Found; redirects are not followed" in attempt.detail
+
+
+def test_an_address_turned_private_since_it_was_saved_is_refused_at_sending(archive: Archive, ana: User,
+                                                                             tmp_path: Path) -> None:
+    """Saved while allowed here; a public name that resolves to 127.0.0.1 by the time of sending is the same."""
+    with http_receiver([204]) as receiver:
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        settings = archive.settings.replace(webhook_allow_private=False)
+        run = send_due(archive.store, settings, senders(settings))
+        assert (run.sent, run.failed, receiver.received) == (0, 1, [])
+        [attempt] = watch_news(archive.store, ana)[0].attempts
+        assert "127.0.0.1 is a loopback address" in attempt.detail
 
 
 def test_a_daily_digest_carries_the_days_matches_in_one_email(archive: Archive, ana: User, tmp_path: Path) -> None:
     with smtp_server() as mailbox:
         settings = mail_settings(archive, mailbox.port)
         watch = save_search_watch(archive.store, ana, "bismuth", ())
-        set_watch_deliveries(archive.store, ana, watch.id, "ana@example.com", "daily", "")
+        set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "ana@example.com", "daily", "")
         ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
         ingest_file(archive, jsonl(tmp_path, BISMUTH[1:], "later.jsonl"), "jsonl")
         now = datetime.now(UTC)
@@ -126,7 +152,7 @@ def test_deliveries_a_sender_took_but_never_sent_are_sent_after_its_lease(archiv
                                                                           tmp_path: Path) -> None:
     with http_receiver([200]) as receiver:
         watch = save_search_watch(archive.store, ana, "bismuth", ())
-        set_watch_deliveries(archive.store, ana, watch.id, "", "", receiver.url)
+        set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", receiver.url)
         ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
         now = datetime.now(UTC)
         with archive.store.transaction() as conn:  # a sender takes them, then its server stops

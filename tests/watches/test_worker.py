@@ -55,7 +55,8 @@ def test_serve_sends_one_email_and_one_signed_webhook_per_matching_watch(setting
         ana = create_user(archive.store, "ana", PASSWORD, "editor")
         for words in ("bismuth", "nickel"):  # only the first matches
             watch = save_search_watch(archive.store, ana, words, ())
-            set_watch_deliveries(archive.store, ana, watch.id, "ana@example.com", "immediately", receiver.url)
+            set_watch_deliveries(archive.store, served, ana, watch.id, "ana@example.com", "immediately",
+                                 receiver.url)
         app = create_app(served, archive, follow_seconds=0.1, watch_seconds=0.1)
         with TestClient(app):
             store_file(archive, jsonl(tmp_path, [post("Bismuth imports", "Bismuth imports rose."),

@@ -28,7 +28,7 @@ def reader(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
     monkeypatch.setattr(service, "_hasher", hasher)
     monkeypatch.setattr(service, "_DUMMY_HASH", hasher.hash("not anyone's password"))
-    for site in open_site(tmp_path, db_url):
+    for site in open_site(tmp_path, db_url, webhook_allow_private=True):  # its webhook goes to 127.0.0.1
         create_user(site.archive.store, "ana", PASSWORD, "editor")
         yield site
 
