@@ -114,29 +114,44 @@ def _arrived(post: Post) -> datetime:
     return max(moments) if moments else datetime.now(UTC)
 
 
+Following = tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...]]  # what a watch follows, not whose
+
+
+def following(watch: Watch) -> Following:
+    return watch.kind, watch.query, watch.labels, watch.filters
+
+
 def match_posts(book: WatchBook, posts: Sequence[Post], facts: dict[int, list[Fact]]) -> set[tuple[int, int]]:
     """(watch id, post id) for each watch each post matches; a watch saved after a post arrived is
-    not told of it (an old post edited or commented on later is no one's news)."""
-    asked: dict[int, tuple[Watch, list[Post]]] = {}
+    not told of it (an old post edited or commented on later is no one's news).
+
+    Watches that follow the same thing (many readers follow `copper`) are decided once per post."""
+    asked: dict[Following, tuple[Watch, dict[int, list[int]]]] = {}  # one watch of each, and who asked per post
     terms: dict[int, set[str]] = {}
-    for post in posts:
-        assert post.id is not None
-        terms[post.id] = post_keys(book.index, post, facts.get(post.id, []))
-        for watch in book.candidates(terms[post.id]).values():
-            if _arrived(post) >= watch.created:
-                asked.setdefault(watch.id, (watch, []))[1].append(post)
+    by_id = {post.id: post for post in posts if post.id is not None}
+    for post_id, post in by_id.items():
+        terms[post_id] = post_keys(book.index, post, facts.get(post_id, []))
+        arrived = _arrived(post)
+        for watch in book.candidates(terms[post_id]).values():
+            if arrived >= watch.created:
+                asked.setdefault(following(watch), (watch, {}))[1].setdefault(post_id, []).append(watch.id)
     pairs: set[tuple[int, int]] = set()
-    for watch, candidates in asked.values():
-        ids = [p.id for p in candidates if p.id is not None]
-        if watch.kind == "facts":
-            keeps = book.fact_matchers[watch.id].keeps
-            pairs |= {(watch.id, p.id) for p in candidates if p.id is not None
-                      and any(keeps(f, p.title) for f in facts.get(p.id, []))}
-        elif (exact := book.term_queries[watch.id]) is not None:
-            pairs |= {(watch.id, post_id) for post_id in ids if exact.matches(terms[post_id])}
-        else:
-            pairs |= {(watch.id, post_id) for post_id in book.index.matching(book.search_query(watch), ids)}
+    for watch, askers in asked.values():
+        pairs |= {(watch_id, post_id) for post_id in _decide(book, watch, [by_id[i] for i in askers], facts, terms)
+                  for watch_id in askers[post_id]}
     return pairs
+
+
+def _decide(book: WatchBook, watch: Watch, candidates: list[Post], facts: dict[int, list[Fact]],
+            terms: dict[int, set[str]]) -> set[int]:
+    """Which of the candidates the watch matches."""
+    ids = [p.id for p in candidates if p.id is not None]
+    if watch.kind == "facts":
+        keeps = book.fact_matchers[watch.id].keeps
+        return {p.id for p in candidates if p.id is not None and any(keeps(f, p.title) for f in facts.get(p.id, []))}
+    if (exact := book.term_queries[watch.id]) is not None:
+        return {post_id for post_id in ids if exact.matches(terms[post_id])}
+    return set(book.index.matching(book.search_query(watch), ids))
 
 
 @dataclass(frozen=True)
@@ -167,16 +182,18 @@ class Matcher:
         self.index.reload()  # see the posts the index applied, whoever applied them
         done = MatchRun(0, 0, 0)
         while True:
-            step = self._step(self.index.applied_seq)
+            step, more = self._step(self.index.applied_seq)
             done = MatchRun(done.posts + step.posts, done.matches + step.matches, max(done.seq, step.seq))
-            if step.seq == 0:
+            if not more:  # a short batch was the last: no empty transaction to find that out
                 return done
 
-    def _step(self, upto: int) -> MatchRun:
+    def _step(self, upto: int) -> tuple[MatchRun, bool]:
+        """One batch matched and stored, and whether more entries may be waiting."""
         with self.store.reading(primary=True) as conn:
-            pending = [(s, p) for s, p in changes_since(conn, matched_cursor(conn), BATCH) if s <= upto]
+            logged = changes_since(conn, matched_cursor(conn), BATCH)
+            pending = [(s, p) for s, p in logged if s <= upto]
             if not pending:
-                return MatchRun(0, 0, 0)
+                return MatchRun(0, 0, 0), False
             book = self.book(conn)
             found = posts_by_ids(conn, list(dict.fromkeys(p for _, p in pending))) if book else {}
             facts = facts_of_posts(conn, list(found))
@@ -187,7 +204,7 @@ class Matcher:
             delivering = delivering_watches(conn, {w for w, _ in pairs})
             queue(conn, queued_for(delivering, [(w, p) for w, p in pairs if w in delivering], now))
             move_cursor(conn, pending[-1][0])
-        return MatchRun(len(found), added, pending[-1][0])
+        return MatchRun(len(found), added, pending[-1][0]), len(pending) == BATCH
 
 
 def match_new_posts(store: Store, index: SearchIndex) -> MatchRun:

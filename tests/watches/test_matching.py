@@ -5,17 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from metalnomist.accounts.service import create_user
 from metalnomist.models import User
-from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty
+from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty, store_file
 from metalnomist.search.service import catch_up
 from metalnomist.store.facts import FactFilter, FactMatcher, facts_of_posts
 from metalnomist.store.posts import iter_posts
 from metalnomist.store.schema import posts, watch_matches
+from metalnomist.watches import matching
 from metalnomist.watches.matching import Matcher, WatchBook, match_posts
 from metalnomist.watches.service import save_facts_watch, save_search_watch
-from tests.watches.conftest import jsonl, post
+from tests.watches.conftest import PASSWORD, jsonl, post
 
 BISMUTH = post("Bismuth imports climb", "Japan imported 1,200 tonnes of bismuth in March 2024, the Finance Ministry "
                "said.", ("Minor Metals",))
@@ -66,6 +69,35 @@ def test_a_watch_hears_only_of_posts_that_arrive_after_it(archive: Archive, ana:
     later = post("Bismuth output", "China produced 16,000 tonnes of bismuth in 2024, the survey said.")
     ingest_file(archive, jsonl(tmp_path, [later], "new.jsonl"), "jsonl")
     assert matches(archive) == {(watch.id, later["title"])}
+
+
+def test_readers_following_the_same_thing_each_hear_of_it_from_when_they_saved_it(archive: Archive, ana: User,
+                                                                                 tmp_path: Path) -> None:
+    """Decided once per post for all of them (matching.py), told to each, and only of what came after."""
+    ben = create_user(archive.store, "ben", PASSWORD, "editor")
+    follows = [lambda u: save_search_watch(archive.store, u, "bismuth", ()),  # decided on the post's terms
+               lambda u: save_search_watch(archive.store, u, '"bismuth imports"', ()),  # a phrase: by the index
+               lambda u: save_facts_watch(archive.store, u, FactFilter(commodity="bismuth", metric="imports"))]
+    early = [follow(user) for user in (ana, ben) for follow in follows]
+    ingest_file(archive, jsonl(tmp_path, [BISMUTH, TIN]), "jsonl")
+    cara = create_user(archive.store, "cara", PASSWORD, "editor")
+    late = [follow(cara) for follow in follows]
+    later = post("Bismuth imports slow", "Japan imported 900 tonnes of bismuth in April 2024, the ministry said.")
+    ingest_file(archive, jsonl(tmp_path, [later], "later.jsonl"), "jsonl")
+    assert matches(archive) == {(w.id, BISMUTH["title"]) for w in early} | {(w.id, later["title"])
+                                                                            for w in early + late}
+
+
+def test_one_run_matches_every_batch_the_index_has_applied(archive: Archive, ana: User, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full batch asks for another; a short one is the last (no empty transaction to find that out)."""
+    monkeypatch.setattr(matching, "BATCH", 2)
+    watch = save_search_watch(archive.store, ana, "bismuth", ())
+    titles = [f"Bismuth note {i}" for i in range(5)]
+    store_file(archive, jsonl(tmp_path, [post(t, "Bismuth prices rose.") for t in titles]), "jsonl")
+    catch_up(archive.store, archive.index)
+    assert Matcher(archive.store, archive.index).run().posts == 5
+    assert matches(archive) == {(watch.id, t) for t in titles}
 
 
 # Queries whose key word is not the first one typed, or that no word binds: the book must still
