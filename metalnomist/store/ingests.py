@@ -4,11 +4,14 @@ SQLite has one write lock. An ingest holding it for the whole file (minutes for 
 of posts) made every comment and every other ingest fail. Instead each batch is written in a
 transaction of its own, its rows marked with the ingest's number, and the views readers use leave
 out rows of every ingest still listed in `ingests` (migration 0008). A new post is written as it
-is; a changed one as a hidden stand-in row naming the stored post it `replaces` (0012), with the
-new labels, comments and facts, so the stored post stays as it was. Publishing deletes the
-ingest's line, moves each stand-in onto its post (a few set-wise statements, however many) and
-logs the posts, in one short transaction. An ingest that fails takes its rows back in short
-transactions; one killed outright is taken back by the next ingest.
+is. A changed one gets a hidden stand-in row naming the stored post it `replaces` (0012), with the
+new labels and comments; its new facts go under the post itself, hidden, and its old facts and
+their contradictions are marked `retired` by the ingest (0013): shown while it runs, hidden once
+it is published. Publishing deletes the ingest's line, copies each stand-in's content, labels and
+comments onto its post (a few set-wise statements, whatever the number) and logs the posts, in
+one short transaction; what is left hidden is deleted afterwards, a few thousand rows at a time.
+An ingest that fails takes its rows back in short transactions; one killed outright is taken
+back by the next ingest.
 """
 
 from __future__ import annotations

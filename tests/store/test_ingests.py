@@ -12,7 +12,7 @@ from metalnomist.ingest import read_posts
 from metalnomist.pipeline import find_facts, ingest_file, open_archive
 from metalnomist.store.contradictions import count_contradictions
 from metalnomist.store.facts import FactFilter
-from metalnomist.store.ingests import begin_ingest, clear_published, publish_ingest, write_hidden
+from metalnomist.store.ingests import begin_ingest, clear_published, discard_ingest, publish_ingest, write_hidden
 from tests.hostile.test_locks_steps import nickel, raw, write_lines
 
 
@@ -43,4 +43,26 @@ def test_publishing_shows_new_versions_at_once_and_hides_what_they_replace(tmp_p
     assert shown() == ([14000], {(12000, 14000)})
     assert raw(db, "SELECT count(*) FROM fact_rows") == raw(db, "SELECT count(*) FROM facts")
     assert raw(db, "SELECT count(*) FROM post_rows") == 2
+    archive.close()
+
+
+def test_a_discarded_ingest_leaves_every_old_fact_and_contradiction_shown(tmp_path: Path) -> None:
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
+    ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
+    store, db = archive.store, tmp_path / "a.db"
+    lines = [nickel("First", "12,500"), nickel("Second", "14,000")]
+    changed = list(read_posts(write_lines(tmp_path / "b.jsonl", lines)))
+    ingest = begin_ingest(store)
+    with store.transaction() as conn:
+        write_hidden(conn, ingest, changed, {i: extract_facts(post) for i, post in enumerate(changed)}, extract_facts)
+    assert raw(db, "SELECT count(*) FROM contradiction_rows WHERE retired IS NOT NULL") == 1
+    discard_ingest(store, ingest)
+    with store.reading() as conn:
+        listed, counted = contradictions(conn)
+        assert counted == count_contradictions(conn) == 1
+    assert {(pair.first.value, pair.second.value) for pair in listed} == {(12000, 13500)}
+    assert sorted(fact.value for fact in find_facts(archive, FactFilter(commodity="nickel"))[0]) == [12000, 13500]
+    for table in ("fact_rows", "contradiction_rows", "post_rows"):
+        assert raw(db, f"SELECT count(*) FROM {table} WHERE batch IS NOT NULL AND batch = {ingest}") == 0, table
+    assert raw(db, "SELECT count(*) FROM fact_rows WHERE retired IS NOT NULL") == 0
     archive.close()
