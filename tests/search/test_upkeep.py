@@ -101,3 +101,13 @@ def test_refresh_applies_the_log_unless_a_follower_does(archive: Archive, tmp_pa
     index.followed = False
     refresh(archive.store, index)
     assert index.num_docs() == 2 and index.applied_seq == seq_of(archive)
+
+
+def test_an_index_built_for_this_archive_only_catches_up(archive: Archive, tmp_path: Path) -> None:
+    """An index that names this archive is caught up, not rebuilt: a rebuild at every start costs minutes."""
+    ingest(archive, tmp_path / "a.jsonl", ["A", "B"])
+    index = SearchIndex(tmp_path / "own")
+    reindex(archive.store, index)
+    ingest(archive, tmp_path / "b.jsonl", ["C", "D", "E"])
+    assert bring_in_step(archive.store, index) == 3  # the three changes, not the five posts again
+    assert index.num_docs() == 5
