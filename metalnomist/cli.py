@@ -194,7 +194,7 @@ def hit_to_dict(hit: SearchHit, site_url: str = "") -> dict[str, Any]:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.pass_context
 def posts(ctx: click.Context, fmt: str) -> None:
-    """Every post, in the posts JSON Lines format."""
+    """Every published post, in the posts JSON Lines format."""
     from metalnomist.ingest.jsonl import post_to_dict
     from metalnomist.pipeline import export_posts
 

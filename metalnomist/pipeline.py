@@ -280,7 +280,7 @@ def _batches(posts: Iterable[Post], size: int = 500) -> Iterator[list[Post]]:
 
 
 def export_posts(archive: Archive, batch: int = 500) -> Iterator[Post]:
-    """Every post with all its comments (readers' ones too, held ones marked), so a re-import loses nothing."""
+    """Every published post with all its comments (held ones marked), so a re-import loses none of them."""
     with archive.store.reading() as conn:
         pending: list[Post] = []
         for post in iter_posts(conn, batch):
