@@ -8,11 +8,10 @@ and a delivery is taken by one sender at a time (store/deliveries.py: claim).
 from __future__ import annotations
 
 import logging
-import threading
 
 from metalnomist.config import Settings
-from metalnomist.errors import MetalnomistError
 from metalnomist.models import Channel
+from metalnomist.periodic import Periodic
 from metalnomist.search.index import SearchIndex
 from metalnomist.store import Store
 from metalnomist.watches.delivery import Sender, send_due
@@ -35,32 +34,24 @@ def senders(settings: Settings) -> dict[Channel, Sender]:
 class WatchWorker:
     def __init__(self, store: Store, index: SearchIndex, settings: Settings,
                  interval: float = INTERVAL_SECONDS) -> None:
-        self.matcher, self.interval = Matcher(store, index), interval
+        self.matcher = Matcher(store, index)
         self.store, self.settings, self.senders = store, settings, senders(settings)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="watch-worker", daemon=True)
+        self._periodic = Periodic("watch-worker", interval, self._match_and_send, log,
+                                  "watches could not be matched or delivered")
 
     def start(self) -> None:
-        self._thread.start()
+        self._periodic.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            self.step()
+        self._periodic.stop()
 
     def step(self) -> None:
-        try:
-            run = self.matcher.run()
-            sent = send_due(self.store, self.settings, self.senders)
-        except MetalnomistError as exc:  # a lost database or a held lock: the cursor waits for the next tick
-            log.error("watches could not be matched or delivered: %s", exc)
-            return
-        except Exception:  # a bug must not stop later posts from being matched and sent
-            log.exception("watches could not be matched or delivered")
-            return
+        """One round, as the thread runs it every `interval` seconds (a failure is logged; the cursor waits)."""
+        self._periodic.run_once()
+
+    def _match_and_send(self) -> None:
+        run = self.matcher.run()
+        sent = send_due(self.store, self.settings, self.senders)
         if run.matches or sent.sent or sent.failed:
             log.info("%d new watch matches in %d posts; %d deliveries sent, %d failed", run.matches, run.posts,
                      sent.sent, sent.failed)
