@@ -47,7 +47,7 @@ from metalnomist.store.ingests import (
 )
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
-from metalnomist.watches.matching import match_new_posts
+from metalnomist.watches.matching import Matcher
 from metalnomist.workers import die_with_parent
 
 Progress = Callable[[int], None]
@@ -65,6 +65,7 @@ class Archive:
     semantic: SemanticIndex | None = None
     _index: SearchIndex | None = field(default=None, repr=False)
     _opening: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _matcher: Matcher | None = field(default=None, repr=False)
 
     @property
     def index(self) -> SearchIndex:
@@ -84,6 +85,15 @@ class Archive:
             count = reindex(self.store, index, progress)
             self._index = index
             return count
+
+    @property
+    def matcher(self) -> Matcher:
+        """Kept with the archive, so that a process ingesting file after file builds its book of watches
+        once per change of the watches, not once per file."""
+        index = self.index
+        if self._matcher is None or self._matcher.index is not index:  # a rebuilt index is a new one
+            self._matcher = Matcher(self.store, index)
+        return self._matcher
 
     def close(self) -> None:
         self.store.close()
@@ -132,7 +142,7 @@ def ingest_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progr
     """Store one file, bring the search index up to date, then match the new posts against the watches."""
     report = store_file(archive, path, fmt, progress)
     catch_up(archive.store, archive.index)
-    match_new_posts(archive.store, archive.index)
+    archive.matcher.run()
     return report
 
 

@@ -59,7 +59,7 @@ class WatchBook:
     by_key: dict[str, list[Watch]] = field(default_factory=dict)
     queries: dict[int, Query] = field(default_factory=dict)
     compiled: dict[int, Any] = field(default_factory=dict)  # tantivy queries, which only search/ names
-    term_queries: dict[int, TermQuery | None] = field(default_factory=dict)
+    term_queries: dict[int, TermQuery | None] = field(default_factory=dict)  # made when first asked
     fact_matchers: dict[int, FactMatcher] = field(default_factory=dict)
 
     @classmethod
@@ -80,7 +80,6 @@ class WatchBook:
             return {f"fact:{exact}:{getattr(matcher.flt, exact).lower()}"} if exact else {EVERY_POST}
         query = self.thesaurus.expand(parse(watch.query))
         self.queries[watch.id] = query
-        self.term_queries[watch.id] = term_query(self.index, query, watch.labels)
         for clause in query.clauses:
             if clause.excluded or is_stopword(clause):
                 continue
@@ -91,6 +90,12 @@ class WatchBook:
 
     def candidates(self, keys: set[str]) -> dict[int, Watch]:
         return {w.id: w for key in keys | {EVERY_POST} for w in self.by_key.get(key, ())}
+
+    def term_query(self, watch: Watch) -> TermQuery | None:
+        """Made for the watches a post brings up only: most never are between two changes of the book."""
+        if watch.id not in self.term_queries:
+            self.term_queries[watch.id] = term_query(self.index, self.queries[watch.id], watch.labels)
+        return self.term_queries[watch.id]
 
     def search_query(self, watch: Watch) -> Any:
         if watch.id not in self.compiled:
@@ -114,44 +119,30 @@ def _arrived(post: Post) -> datetime:
     return max(moments) if moments else datetime.now(UTC)
 
 
-Following = tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...]]  # what a watch follows, not whose
-
-
-def following(watch: Watch) -> Following:
-    return watch.kind, watch.query, watch.labels, watch.filters
-
-
 def match_posts(book: WatchBook, posts: Sequence[Post], facts: dict[int, list[Fact]]) -> set[tuple[int, int]]:
     """(watch id, post id) for each watch each post matches; a watch saved after a post arrived is
-    not told of it (an old post edited or commented on later is no one's news).
-
-    Watches that follow the same thing (many readers follow `copper`) are decided once per post."""
-    asked: dict[Following, tuple[Watch, dict[int, list[int]]]] = {}  # one watch of each, and who asked per post
+    not told of it (an old post edited or commented on later is no one's news)."""
+    asked: dict[int, tuple[Watch, list[Post]]] = {}
     terms: dict[int, set[str]] = {}
-    by_id = {post.id: post for post in posts if post.id is not None}
-    for post_id, post in by_id.items():
-        terms[post_id] = post_keys(book.index, post, facts.get(post_id, []))
+    for post in posts:
+        assert post.id is not None
+        terms[post.id] = post_keys(book.index, post, facts.get(post.id, []))
         arrived = _arrived(post)
-        for watch in book.candidates(terms[post_id]).values():
+        for watch in book.candidates(terms[post.id]).values():
             if arrived >= watch.created:
-                asked.setdefault(following(watch), (watch, {}))[1].setdefault(post_id, []).append(watch.id)
+                asked.setdefault(watch.id, (watch, []))[1].append(post)
     pairs: set[tuple[int, int]] = set()
-    for watch, askers in asked.values():
-        pairs |= {(watch_id, post_id) for post_id in _decide(book, watch, [by_id[i] for i in askers], facts, terms)
-                  for watch_id in askers[post_id]}
+    for watch, candidates in asked.values():
+        ids = [p.id for p in candidates if p.id is not None]
+        if watch.kind == "facts":
+            keeps = book.fact_matchers[watch.id].keeps
+            pairs |= {(watch.id, p.id) for p in candidates if p.id is not None
+                      and any(keeps(f, p.title) for f in facts.get(p.id, []))}
+        elif (exact := book.term_query(watch)) is not None:
+            pairs |= {(watch.id, post_id) for post_id in ids if exact.matches(terms[post_id])}
+        else:
+            pairs |= {(watch.id, post_id) for post_id in book.index.matching(book.search_query(watch), ids)}
     return pairs
-
-
-def _decide(book: WatchBook, watch: Watch, candidates: list[Post], facts: dict[int, list[Fact]],
-            terms: dict[int, set[str]]) -> set[int]:
-    """Which of the candidates the watch matches."""
-    ids = [p.id for p in candidates if p.id is not None]
-    if watch.kind == "facts":
-        keeps = book.fact_matchers[watch.id].keeps
-        return {p.id for p in candidates if p.id is not None and any(keeps(f, p.title) for f in facts.get(p.id, []))}
-    if (exact := book.term_queries[watch.id]) is not None:
-        return {post_id for post_id in ids if exact.matches(terms[post_id])}
-    return set(book.index.matching(book.search_query(watch), ids))
 
 
 @dataclass(frozen=True)
@@ -180,12 +171,26 @@ class Matcher:
     def run(self) -> MatchRun:
         """Match everything the index has applied since the cursor, a batch per transaction."""
         self.index.reload()  # see the posts the index applied, whoever applied them
+        if self._idle():
+            return MatchRun(0, 0, self.index.applied_seq)
         done = MatchRun(0, 0, 0)
         while True:
             step, more = self._step(self.index.applied_seq)
             done = MatchRun(done.posts + step.posts, done.matches + step.matches, max(done.seq, step.seq))
             if not more:  # a short batch was the last: no empty transaction to find that out
                 return done
+
+    def _idle(self) -> bool:
+        """With no watch stored nothing can match: the cursor moves past what the index has applied, in
+        one short transaction, and no book, post or change-log batch is read. (A watch saved meanwhile
+        hears only of posts that arrive after it, which are not among these.)"""
+        with self.store.reading(primary=True) as conn:
+            if watch_signature(conn).count:
+                return False
+        with self.store.transaction() as conn:
+            move_cursor(conn, self.index.applied_seq)
+        self._book = self._book_of = None
+        return True
 
     def _step(self, upto: int) -> tuple[MatchRun, bool]:
         """One batch matched and stored, and whether more entries may be waiting."""
@@ -205,8 +210,3 @@ class Matcher:
             queue(conn, queued_for(delivering, [(w, p) for w, p in pairs if w in delivering], now))
             move_cursor(conn, pending[-1][0])
         return MatchRun(len(found), added, pending[-1][0]), len(pending) == BATCH
-
-
-def match_new_posts(store: Store, index: SearchIndex) -> MatchRun:
-    """One run for a process that does not keep a Matcher (the CLI's ingest)."""
-    return Matcher(store, index).run()

@@ -15,6 +15,7 @@ from metalnomist.search.service import catch_up
 from metalnomist.store.facts import FactFilter, FactMatcher, facts_of_posts
 from metalnomist.store.posts import iter_posts
 from metalnomist.store.schema import posts, watch_matches
+from metalnomist.store.watches import matched_cursor
 from metalnomist.watches import matching
 from metalnomist.watches.matching import Matcher, WatchBook, match_posts
 from metalnomist.watches.service import save_facts_watch, save_search_watch
@@ -98,6 +99,34 @@ def test_one_run_matches_every_batch_the_index_has_applied(archive: Archive, ana
     catch_up(archive.store, archive.index)
     assert Matcher(archive.store, archive.index).run().posts == 5
     assert matches(archive) == {(watch.id, t) for t in titles}
+
+
+def test_with_no_watch_a_run_only_moves_the_cursor_and_a_later_watch_hears_of_later_posts(
+        archive: Archive, ana: User, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store_file(archive, jsonl(tmp_path, [BISMUTH, TIN]), "jsonl")
+    catch_up(archive.store, archive.index)
+    with monkeypatch.context() as patch:  # a backlog of millions would be read batch by batch for nothing
+        patch.setattr(matching, "changes_since", lambda *args: pytest.fail("the change log was read, no watch"))
+        run = Matcher(archive.store, archive.index).run()
+    with archive.store.reading() as conn:
+        assert (run.posts, run.matches, matched_cursor(conn)) == (0, 0, archive.index.applied_seq) != (0, 0, 0)
+    watch = save_search_watch(archive.store, ana, "bismuth", ())
+    later = post("Bismuth output", "China produced 16,000 tonnes of bismuth in 2024.")
+    ingest_file(archive, jsonl(tmp_path, [later], "later.jsonl"), "jsonl")
+    assert matches(archive) == {(watch.id, later["title"])}
+
+
+def test_ingests_in_one_process_share_one_book_until_the_watches_change(archive: Archive, ana: User,
+                                                                         tmp_path: Path) -> None:
+    save_search_watch(archive.store, ana, "bismuth", ())
+    ingest_file(archive, jsonl(tmp_path, [BISMUTH]), "jsonl")
+    first = archive.matcher._book
+    ingest_file(archive, jsonl(tmp_path, [TIN], "tin.jsonl"), "jsonl")
+    assert first is not None and archive.matcher._book is first
+    tin = save_search_watch(archive.store, ana, "tin", ())
+    later = post("Tin output", "Tin output fell in 2024.")
+    ingest_file(archive, jsonl(tmp_path, [later], "later.jsonl"), "jsonl")
+    assert archive.matcher._book is not first and (tin.id, later["title"]) in matches(archive)
 
 
 # Queries whose key word is not the first one typed, or that no word binds: the book must still
