@@ -20,7 +20,7 @@ from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty, open_archive, sample_path
 from metalnomist.search import semantic
 from metalnomist.search.semantic import HybridUnavailable, ModelIntegrityError, rrf
-from metalnomist.search.service import LEAD_CHARS, SearchRequest, reindex, search
+from metalnomist.search.service import LEAD_CHARS, SearchRequest, bring_in_step, reindex, search
 
 
 def needs(*modules: str) -> None:
@@ -230,3 +230,7 @@ def test_a_fused_page_two_is_the_second_half_of_a_page_of_twenty(hybrid: Archive
         return [hit.post.id for hit in page.hits]
 
     assert ids(offset=10, limit=10) == ids(limit=20)[10:]
+
+
+def test_a_hybrid_index_in_step_is_neither_caught_up_nor_rebuilt(hybrid: Archive) -> None:
+    assert bring_in_step(hybrid.store, hybrid.index) == 0

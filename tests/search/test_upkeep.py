@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 from metalnomist.models import Block, Post
-from metalnomist.pipeline import Archive, ingest_file
+from metalnomist.pipeline import Archive, ingest_file, store_file
 from metalnomist.search.index import SearchIndex
-from metalnomist.search.service import _batches, bring_in_step, catch_up, refresh, reindex
+from metalnomist.search.service import SearchRequest, _batches, bring_in_step, catch_up, refresh, reindex, search
 from metalnomist.store.changes import last_seq
 from metalnomist.store.identity import archive_identity
 
@@ -111,3 +111,30 @@ def test_an_index_built_for_this_archive_only_catches_up(archive: Archive, tmp_p
     ingest(archive, tmp_path / "b.jsonl", ["C", "D", "E"])
     assert bring_in_step(archive.store, index) == 3  # the three changes, not the five posts again
     assert index.num_docs() == 5
+
+
+def test_an_index_of_another_archive_with_as_many_posts_is_rebuilt(archive: Archive, tmp_path: Path) -> None:
+    """Same sequence, same count, another log: only the identity tells, and the other archive's words must go."""
+    ingest(archive, tmp_path / "a.jsonl", ["A", "B"])
+    index = SearchIndex(tmp_path / "own")
+    strangers = [Post(id=900 + i, title=t, blocks=(Block("paragraph", "rhenium foil"),), url=f"https://other/{t}",
+                      permalink=f"/other/{t}.html") for i, t in enumerate(("X", "Y"))]
+    index.rebuild_from([strangers], seq_of(archive), "another-archive", lambda n: None)
+    assert index.num_docs() == 2
+    assert bring_in_step(archive.store, index) == 2  # rebuilt from this archive's two posts
+    with archive.store.reading() as conn:
+        assert index.archive == archive_identity(conn)
+    assert search(archive.store, index, SearchRequest("rhenium")).total == 0
+
+
+def test_an_index_another_process_is_writing_is_left_to_its_catch_up(archive: Archive, tmp_path: Path) -> None:
+    ingest(archive, tmp_path / "a.jsonl", ["A"])
+    index = SearchIndex(tmp_path / "own")
+    reindex(archive.store, index)
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps({"title": "B", "url": "https://x/B", "body": "tin"}) + "\n")
+    store_file(archive, path)  # in the database, not yet in this index
+    held = SearchIndex(tmp_path / "own").index.writer(heap_size=50_000_000, num_threads=1)  # another process
+    assert bring_in_step(archive.store, index) == 0  # nothing applied here, and no rebuild
+    del held
+    assert bring_in_step(archive.store, index) == 1
