@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,6 +42,26 @@ def sqlite_archive(tmp_path: Path) -> Archive:
 def write_lines(path: Path, lines: list[str]) -> Path:
     path.write_text("\n".join(lines))
     return path
+
+
+def cli_ingest(path: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    """`metalnomist ingest PATH` in a process of its own, as a user runs it, to be killed."""
+    return subprocess.Popen([sys.executable, "-c", "from metalnomist.cli import main; main()", "ingest", str(path)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def kill_when(process: subprocess.Popen[str], ready: Callable[[], bool], seconds: float = 240) -> None:
+    """SIGKILL the process once `ready()` holds: mid-file, with no chance to tidy up."""
+    try:
+        deadline = time.monotonic() + seconds
+        while process.poll() is None and time.monotonic() < deadline and not ready():
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
 
 
 def raw(db: Path, sql: str) -> int:
@@ -117,29 +138,14 @@ def test_an_ingest_killed_mid_file_shows_nothing_and_the_next_takes_its_rows_bac
     db = tmp_path / "a.db"
     env = {**os.environ, "METALNOMIST_DB": f"sqlite:///{db}", "METALNOMIST_INDEX_DIR": str(tmp_path / "index")}
 
-    def ingest(path: Path) -> subprocess.Popen[str]:
-        return subprocess.Popen([sys.executable, "-c", "from metalnomist.cli import main; main()", "ingest",
-                                 str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-    killed = ingest(write_posts(tmp_path / "big.jsonl", 1500))
-    try:
-        deadline = time.monotonic() + 240
-        while killed.poll() is None and time.monotonic() < deadline:
-            if db.exists() and raw(db, "SELECT count(*) FROM sqlite_master WHERE name = 'post_rows'") \
-                    and raw(db, "SELECT count(*) FROM post_rows WHERE batch IS NOT NULL"):
-                break
-            time.sleep(0.02)
-        killed.send_signal(signal.SIGKILL)
-        killed.communicate()
-    finally:
-        if killed.poll() is None:
-            killed.kill()
-    assert killed.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    kill_when(cli_ingest(write_posts(tmp_path / "big.jsonl", 1500), env),
+              lambda: db.exists() and bool(raw(db, "SELECT count(*) FROM sqlite_master WHERE name = 'post_rows'"))
+              and bool(raw(db, "SELECT count(*) FROM post_rows WHERE batch IS NOT NULL")))
     assert raw(db, "SELECT count(*) FROM post_rows") >= 500  # written, and
     for view in ("posts", "facts", "post_labels", "changes"):  # nothing of it visible
         assert raw(db, f"SELECT count(*) FROM {view}") == 0, view
 
-    after = ingest(write_posts(tmp_path / "small.jsonl", 5, prefix="Zinc"))
+    after = cli_ingest(write_posts(tmp_path / "small.jsonl", 5, prefix="Zinc"), env)
     out, err = after.communicate(timeout=240)
     assert after.returncode == 0, err
     assert out.startswith("5 added"), out

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +27,7 @@ from metalnomist.store.comments import with_comments
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.schema import posts
 from tests.hostile.test_locks import write_posts
-from tests.hostile.test_locks_steps import nickel, raw, sqlite_archive, write_lines
+from tests.hostile.test_locks_steps import cli_ingest, kill_when, nickel, raw, sqlite_archive, write_lines
 
 __all__ = ["sqlite_archive"]  # the fixture, shared with the new-post cases
 
@@ -135,21 +132,7 @@ def test_an_ingest_killed_mid_changed_file_leaves_the_old_versions(tmp_path: Pat
     archive.close()
     env = {**os.environ, "METALNOMIST_DB": settings.db, "METALNOMIST_INDEX_DIR": settings.index_dir}
 
-    def ingest(path: Path) -> subprocess.Popen[str]:
-        return subprocess.Popen([sys.executable, "-c", "from metalnomist.cli import main; main()", "ingest",
-                                 str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-    killed = ingest(write_changed(tmp_path / "changed.jsonl", 1500))
-    try:
-        deadline = time.monotonic() + 240
-        while killed.poll() is None and time.monotonic() < deadline and not raw(db, HIDDEN):
-            time.sleep(0.02)
-        killed.send_signal(signal.SIGKILL)
-        killed.communicate()
-    finally:
-        if killed.poll() is None:
-            killed.kill()
-    assert killed.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    kill_when(cli_ingest(write_changed(tmp_path / "changed.jsonl", 1500), env), lambda: bool(raw(db, HIDDEN)))
     assert raw(db, HIDDEN) >= 500
     archive = open_archive(settings)
     try:
@@ -157,7 +140,7 @@ def test_an_ingest_killed_mid_changed_file_leaves_the_old_versions(tmp_path: Pat
     finally:
         archive.close()
 
-    after = ingest(write_posts(tmp_path / "small.jsonl", 5, prefix="Zinc"))
+    after = cli_ingest(write_posts(tmp_path / "small.jsonl", 5, prefix="Zinc"), env)
     out, err = after.communicate(timeout=240)
     assert after.returncode == 0, err
     assert out.startswith("5 added"), out

@@ -7,24 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 
-from metalnomist.accounts import service
 from metalnomist.accounts.service import create_user
 from metalnomist.config import Settings
 from metalnomist.models import User
 from metalnomist.pipeline import Archive
-
-
-@pytest.fixture(autouse=True)
-def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2id at its lowest cost (as tests/publish does): the code paths stay the same."""
-    hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    monkeypatch.setattr(service, "_hasher", hasher)
-    monkeypatch.setattr(service, "_DUMMY_HASH", hasher.hash("not anyone's password"))
-
-
-PASSWORD = "correct horse battery"
+from tests.publish.conftest import PASSWORD, cheap_hashes  # noqa: F401 - the same autouse fixture here
 
 
 @pytest.fixture
