@@ -138,11 +138,16 @@ def stop_tokens() -> frozenset[str]:
     return frozenset(token for word in stopwords() for token in analyzer.analyze(word))
 
 
-def _without_stopwords(clauses: Sequence[Clause]) -> list[Clause]:
-    """Plain stopwords (`the`, `of`) neither rank nor need matching, as in the BM25 baselines; a query of
-    nothing else keeps them, and a quoted phrase or `+the` always does."""
-    kept = [c for c in clauses if not (c.optional and len(c.alternatives) == 1 and not c.alternatives[0].phrase
-                                       and c.alternatives[0].text.lower() in stopwords())]
+def is_stopword(clause: Clause) -> bool:
+    """A plain stopword (`the`, `of`): not quoted, not required, not one of alternatives."""
+    term = clause.alternatives[0]
+    return clause.optional and len(clause.alternatives) == 1 and not term.phrase and term.text.lower() in stopwords()
+
+
+def without_stopwords(clauses: Sequence[Clause]) -> list[Clause]:
+    """Plain stopwords neither rank nor need matching, as in the BM25 baselines; a query of nothing
+    else keeps them, and a quoted phrase or `+the` always does."""
+    kept = [c for c in clauses if not is_stopword(c)]
     return kept if any(c.optional or c.required for c in kept) else list(clauses)
 
 
@@ -366,7 +371,7 @@ class SearchIndex:
         some: list[tuple[tantivy.Occur, tantivy.Query]] = []
         optional: list[tuple[Clause, tantivy.Query]] = []
         required = 0
-        for clause in _without_stopwords(query.clauses):
+        for clause in without_stopwords(query.clauses):
             ranked = self.clause_query(clause, fuzzy)
             if ranked is None:
                 continue

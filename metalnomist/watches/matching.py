@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from metalnomist.models import Fact, Post, Watch
-from metalnomist.search.index import SearchIndex, label_key
+from metalnomist.search.index import SearchIndex, is_stopword, label_key
 from metalnomist.search.query import Query, parse
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 from metalnomist.store import Connection, Store
@@ -37,7 +37,7 @@ from metalnomist.store.watches import (
     watch_signature,
 )
 from metalnomist.watches.delivery import queued_for
-from metalnomist.watches.terms import LABEL, TermQuery, is_stopword, term_query
+from metalnomist.watches.terms import LABEL, TermQuery, term_query
 
 EVERY_POST = "*"  # the key of watches with no word or label every match must have
 # A facts watch's key when it names no commodity: its rarest field first (metrics are few, companies many).

@@ -14,21 +14,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from metalnomist.search.index import LONGEST_TERM, WORD, SearchIndex, label_key, stopwords
-from metalnomist.search.query import Clause, Query
+from metalnomist.search.index import LONGEST_TERM, WORD, SearchIndex, label_key, without_stopwords
+from metalnomist.search.query import Query
 
 LABEL = "label:"  # prefix of a label's key among a post's terms (a term has no colon)
-
-
-def is_stopword(clause: Clause) -> bool:
-    term = clause.alternatives[0]
-    return clause.optional and len(clause.alternatives) == 1 and not term.phrase and term.text.lower() in stopwords()
-
-
-def kept_clauses(clauses: Sequence[Clause]) -> list[Clause]:
-    """The clauses the index's query keeps: plain stopwords drop out unless nothing else is asked."""
-    kept = [c for c in clauses if not is_stopword(c)]
-    return kept if any(c.optional or c.required for c in kept) else list(clauses)
 
 
 def _unindexable(text: str) -> bool:
@@ -50,7 +39,7 @@ def term_query(index: SearchIndex, query: Query, labels: Sequence[str]) -> TermQ
     """The watch as term sets, or None when a phrase needs the index."""
     required: list[frozenset[str]] = []
     excluded: list[frozenset[str]] = []
-    for clause in kept_clauses(query.clauses):
+    for clause in without_stopwords(query.clauses):
         terms: set[str] = set()
         binds = False  # whether the index would have a query for the clause at all
         for term in clause.alternatives:
