@@ -1,0 +1,242 @@
+"""When a figure is for: the period its fact reports, the basis its change compares with, whether it is a forecast.
+
+Split from `facts.py`, which fills the other fields: these read the figure's clause and the
+periods the sentence mentions against what the post has carried so far (`PostState`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from metalnomist.extract.carry import MONEY, UNDATED
+from metalnomist.extract.periods import PeriodMention, consecutive_years, is_delivery, year_before, year_to_date
+from metalnomist.extract.post import PostState
+from metalnomist.extract.sentence import Draft, SentenceView
+from metalnomist.extract.vocab import CHANGE_BASES
+
+_FORECAST = re.compile(
+    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to|anticipat\w*|"
+    r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
+    r"|will|set to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b",
+    re.I,
+)
+_YEAR_BACK = re.compile(
+    r"""[^,;.]{0,30}?\b(?:
+        a\s+year\s+(?:earlier|ago|before) | year[- ](?:ago|earlier)
+        | (?:the\s+)?(?:previous|prior|preceding)\s+(?:year|fiscal)
+        | (?:the\s+)?same\s+(?:month|quarter|period|time)\s+(?:of\s+|in\s+)?last\s+year
+    )\b""",
+    re.I | re.X,
+)
+# A base a day or a week back (`from $15 the previous day`): still in the period reported on.
+_DAYS_BACK = re.compile(
+    r"""[^,;.]{0,30}?\b(?:
+        (?:the\s+)?(?:previous|prior|preceding)\s+(?:day|session|trading\s+day|week)
+        | a\s+(?:day|week)\s+(?:earlier|ago|before) | last\s+week | yesterday
+    )\b""",
+    re.I | re.X,
+)
+# `992,000 t during the same period last year`, `1.16mn t in the previous year`: the period the
+# sentence or report is about, a year back (`over the previous year` is a change's basis instead).
+_SAME_LAST_YEAR = re.compile(
+    r"""\b(?:during|in)\s+the\s+(?:same\s+(?:period|quarter|months?|time)\s+(?:of\s+|in\s+)?  # the same period
+        (?:last|the\s+previous|the\s+prior)\s+year                                        # last year
+        |(?:previous|prior|preceding)\s+year)\b                                             # the previous year
+    """,
+    re.I | re.X,
+)
+_THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
+_QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
+# `so far this year`, `year to date`, `takes purchases this year to 619 tons`: January to the report's end.
+_YEAR_TO_DATE = re.compile(r"\b(?:so\s+far\s+this\s+year|year[- ]to[- ]date|this\s+year\s+to\s+(?=\d|[$€£¥]))", re.I)
+# `for the year`, `full-year`: the calendar year of the period the report is about.
+_THE_YEAR = re.compile(
+    r"""\b(?:(?:for|in|during|over)\s+the\s+(?:full\s+|whole\s+)?year\b  # `for the year`
+        (?!-|\s+(?:to|end\w*|before|earlier|ago|prior)\b)              # not `the year to March`, `year-ago`
+        |full[- ]year\b)""",
+    re.I | re.X,
+)
+_OPENING_YEAR = re.compile(r"^(\d{4})(?:$|-(?:\d\d|Q\d|H\d)(?:$|/))")
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
+
+
+def is_forecast(draft: Draft, view: SentenceView) -> bool:
+    if draft.comparison:
+        return False
+    clause = view.clause_text(draft.anchor.clause)
+    return bool(_FORECAST.search(view.text[: draft.anchor.q.start]) or _FORECAST.search(clause))
+
+
+def change_basis(draft: Draft, view: SentenceView, period: str | None) -> str | None:
+    """What a change compares with, in the spec's vocabulary (`y/y`, `m/m`, `q/q`, …) or None."""
+    return _spec_basis(_read_basis(draft, view, period))
+
+
+def _read_basis(draft: Draft, view: SentenceView, period: str | None) -> str | None:
+    """A stated basis, or one implied by a comparison period (`from February` for a March figure)."""
+    if draft.change_pct is None:
+        return None
+    if draft.change_basis:
+        return draft.change_basis
+    item = next((a for a in [draft.anchor, *draft.anchor.attached] if a.role == "change"), draft.anchor)
+    clause = item.clause
+    for p in view.periods:
+        if p.use == "comparison" and clause.start <= p.start < clause.end and p.start > item.q.start:
+            return _basis_between(p.period, period)
+    return None
+
+
+def _spec_basis(basis: str | None) -> str | None:
+    """Week-on-week is read (so that it is not mistaken for an earlier y/y) but is not in the
+    spec's vocabulary: a weekly change keeps its percent with a null basis."""
+    return basis if basis in CHANGE_BASES else None
+
+
+def _basis_between(base: str, period: str | None) -> str | None:
+    if re.fullmatch(r"(?:\d{4})?--?\d\d", base) or re.fullmatch(r"\d{4}-\d\d", base):
+        if period and period[-2:] == base[-2:]:
+            return "y/y"
+        return "m/m"
+    if re.fullmatch(r"\d{4}-Q\d", base):
+        return "y/y" if period and period[-2:] == base[-2:] and period != base else "q/q"
+    quarter = re.fullmatch(r"(?:\d{4})?--?(\d\d)/(?:\d{4})?--?(\d\d)", base)
+    if quarter and (int(quarter.group(2)) - int(quarter.group(1))) % 12 == 2:  # `from the December quarter`
+        return "y/y" if period and period.endswith(quarter.group(2)) and period != base else "q/q"
+    if re.fullmatch(r"\d{4}", base):
+        return "y/y"
+    return None
+
+
+def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
+    """The period the figure reports: its own clause's, one the wording implies (`a year earlier`,
+    `so far this year`, `for the year`), or the one the post carries; None when nothing dates it."""
+    clause = view.clause_text(draft.anchor.clause)
+    if UNDATED.search(figure_phrase(draft, view)):
+        return None
+    current = state.paragraph.period or state.period
+    if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
+        return year_before(current)  # `from 31 MT in the year-ago period`
+    back = _SAME_LAST_YEAR.search(view.text, draft.anchor.q.end, draft.anchor.clause.end)
+    if back and draft.value is not None and not any(draft.anchor.q.end <= p.start < back.start() for p in view.periods):
+        earlier = [p.period for p in view.periods if p.use == "period" and p.end <= draft.anchor.q.start]
+        base = earlier[-1] if earlier else current  # the period the sentence compares with, else the report's
+        if base:
+            return year_before(base)
+    reported = state.paragraph.period or state.last_period or state.scan.title_period
+    so_far = year_to_date(reported) if reported and _YEAR_TO_DATE.search(_framing_text(draft, view)) else None
+    if so_far:
+        return so_far  # `purchases so far this year reached 619 t`: January to the end of the report's period
+    own = _own_periods(draft, view)
+    quarter = state.paragraph.period or state.last_period or state.scan.title_period
+    if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
+        return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
+    year = _OPENING_YEAR.match(reported or "")
+    if not own and year and _THE_YEAR.search(_framing_text(draft, view)):
+        return year.group(1)  # `644,000 tonnes for the year`: the year of the report's period
+    years = consecutive_years(clause)
+    if years and current and re.fullmatch(r"\d{4}", current):
+        return f"{int(current) - years + 1}/{current}"
+    if own:
+        return own[0]
+    if draft.comparison:
+        compared = {p.period for p in view.periods if p.use == "comparison"}
+        if len(compared) == 1:
+            return compared.pop()  # `in 2025 versus 2024, …, down from 5.76mn oz`: the compared-with period
+        if _DAYS_BACK.match(view.text, draft.anchor.q.end):
+            return state.paragraph.period  # `down from $15 the previous day`: a day back is the same month
+        return None  # `to 5.1mn t from 3.8mn t`: a base the text does not date is not the report's period
+    if metric == "target":
+        return None
+    if metric == "capacity":
+        return state.scan.commissioning
+    if metric in MONEY:
+        return state.paragraph.effect_period
+    if metric == "tariff" or (draft.anchor.q.per_year and is_forecast(draft, view)):
+        return None  # a planned rate (`expected to export 60mt a year`) is for no reported period
+    if _SAME_PERIOD.search(clause):
+        return state.paragraph.period or state.period or state.last_period  # `over the same period`
+    if metric in {"price", "inventory"} and not (state.paragraph.period or state.period):
+        return state.scan.week_month  # an undated market report's prices are of the trading day it reports
+    return state.paragraph.period or state.period
+
+
+def _framing_text(draft: Draft, view: SentenceView) -> str:
+    """The figure's clause and the figure-free main clauses framing it (`Copper stood out this
+    quarter, with production reaching …`)."""
+    frames = [c for c in view.main_clauses() if not view.has_items(c)]
+    return " ".join(view.clause_text(c) for c in [draft.anchor.clause, *frames])
+
+
+def figure_phrase(draft: Draft, view: SentenceView) -> str:
+    """The words of the figure's clause that belong to it: from the figure before it to the one after."""
+    q, clause = draft.anchor.q, draft.anchor.clause
+    others = [i.q for i in view.items if clause.start <= i.q.start < clause.end and i.q is not q]
+    start = max((o.end for o in others if o.end <= q.start), default=clause.start)
+    end = min((o.start for o in others if o.start >= q.end), default=clause.end)
+    return view.text[start:end]
+
+
+_COMPARED_WITH = re.compile(r"\b(?:from|than|compared|versus|vs|since|by|projection|estimate|forecast)\b", re.I)
+
+
+def _follows(draft: Draft, view: SentenceView, position: int) -> bool:
+    """`4,566 tons shipped in April`: a period right after the figure, no other figure between, is its own."""
+    q = draft.anchor.q
+    if not q.end <= position <= q.end + 40 or _COMPARED_WITH.search(view.text[q.end : position]):
+        return False
+    return not any(q.end <= i.q.start < position for i in view.items)
+
+
+# A period naming the report a figure was given in: `in its third-quarter production report`.
+_NAMES_REPORT = re.compile(r"[\s-](?:[\w-]+\s){0,2}?(?:reports?|results|updates?|statements?|earnings)\b", re.I)
+
+
+_COMPARISON_WORD = re.compile(r"\b(?:from|than|compared|versus|vs)\b", re.I)
+
+
+def _after_compared_figure(draft: Draft, view: SentenceView, position: int) -> bool:
+    """`up $120 from the previous record of $2,444 on Sept. 14`: a period after the figure compared
+    with is that figure's, not the one before the comparison."""
+    q = draft.anchor.q
+    word = _COMPARISON_WORD.search(view.text, q.end, position) if q.end <= position else None
+    return word is not None and any(word.end() <= i.q.start < position for i in view.items)
+
+
+def _cargo_month(text: str, p: PeriodMention) -> bool:
+    """A loading month set off after a cargo (`a 10,000t cargo, February loading, sold at …`) names
+    the cargo, not when the figure was; `March shipments rose` and `prices for July shipments` are
+    the figure's own."""
+    return is_delivery(text, p.end) and _SET_OFF.search(text, 0, p.start) is not None
+
+
+_SET_OFF = re.compile(r"[,(]\s*$")
+
+
+def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
+    """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
+    spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
+    allowed = {"period", "effect", "date", "deadline"}
+    if draft.comparison:
+        allowed.add("comparison")
+    periods = [p for p in view.periods if not _cargo_month(view.text, p)]
+    own = [
+        p
+        for p in periods
+        if (p.use in allowed or _follows(draft, view, p.start))
+        and any(c.start <= p.start < c.end for c in spans)
+        and (draft.comparison or not _after_compared_figure(draft, view, p.start))
+    ]
+    reports = [p for p in own if _NAMES_REPORT.match(view.text, p.end)]
+    if len(reports) < len(own):  # `2025 guidance … in its third-quarter report`: the report's is not the figure's
+        own = [p for p in own if p not in reports]
+    following = [p for p in own if _follows(draft, view, p.start)]
+    if following:  # `USD 71 million in November and USD 45 million in December 2017`: its own, not the nearest
+        return [following[0].period]
+    if own:
+        return [min(own, key=lambda p: abs(p.start - draft.anchor.q.start)).period]
+    frames = [c for c in view.main_clauses() if not view.has_items(c)]
+    return [
+        p.period
+        for p in periods
+        if p.use in allowed - {"deadline"} and any(c.start <= p.start < c.end for c in frames)
+    ]
