@@ -13,9 +13,9 @@ from pathlib import Path
 import lxml.etree
 import pytest
 
-from metalnomist.models import Block, Post
+from metalnomist.models import Block, Fact, Post
 from metalnomist.pipeline import ingest_file
-from metalnomist.web.feeds import Entry, FeedInfo, _post_entry, atom, post_html, rss
+from metalnomist.web.feeds import Entry, FeedInfo, _fact_entry, _post_entry, atom, fact_html, post_html, rss
 from tests.analysis.test_contradictions import write_posts
 from tests.web.conftest import Site
 
@@ -121,6 +121,41 @@ def test_a_post_as_a_feed_entry() -> None:
     assert (stored.updated, stored.published) == (datetime(2024, 5, 6, tzinfo=UTC), None)
     before = datetime.now(UTC)
     undated = _post_entry("http://x", replace(post, published=None, created=None)).updated
+    assert before <= undated <= datetime.now(UTC)  # aware: a naive time cannot even be compared
+
+
+FACT_POST = Post(title="Bismuth <imports>", blocks=(Block("paragraph", "x"),), permalink="/2024/03/bi.html",
+                 published=datetime(2024, 3, 4, tzinfo=UTC), created=datetime(2024, 5, 6, tzinfo=UTC))
+FACT = Fact(post="Bismuth <imports>", sentence="Japan imported 1,100-1,300 t of bismuth & more\x01 in March 2024.",
+            metric="imports", value=1100, value_max=1300, unit="t", change_pct=-5.0, change_basis="y/y",
+            commodity="bismuth", country="Japan", period="2024-03", post_id=3, id=9)
+FACT_HTML = ("<dl><dt>Value</dt><dd>1,100–1,300 t</dd><dt>Change</dt><dd>−5% y/y</dd><dt>Period</dt><dd>Mar 2024</dd>"
+             "</dl><blockquote><p>Japan imported 1,100-1,300 t of bismuth &amp; more  in March 2024.</p></blockquote>"
+             '<p>From <a href="http://x/2024/03/bi.html">Bismuth &lt;imports&gt;</a></p>')
+
+
+def test_a_fact_as_feed_html() -> None:
+    """The range with its unit, the change and the period as a list, the sentence quoted, the post linked;
+    a reading the fact lacks (here its value and period) is left out, not shown empty."""
+    assert fact_html(FACT, FACT_POST, "http://x/2024/03/bi.html") == FACT_HTML
+    bare = replace(FACT, value=None, value_max=None, period=None, sentence="Sales fell.")
+    assert fact_html(bare, FACT_POST, "http://x/p.html") == (
+        "<dl><dt>Change</dt><dd>−5% y/y</dd></dl><blockquote><p>Sales fell.</p></blockquote>"
+        '<p>From <a href="http://x/p.html">Bismuth &lt;imports&gt;</a></p>')
+
+
+def test_a_fact_as_a_feed_entry() -> None:
+    """Its address is the post's with the fact's anchor; dated as its post (published, else stored);
+    its reading as the title, its commodity, metric and country as categories."""
+    link = "http://x/2024/03/bi.html#fact-9"
+    assert _fact_entry("http://x", FACT, FACT_POST) == Entry(
+        id=link, title="1,100–1,300 t · −5% y/y · imports · bismuth · Japan · Mar 2024", link=link,
+        updated=datetime(2024, 3, 4, tzinfo=UTC), published=datetime(2024, 3, 4, tzinfo=UTC), content=FACT_HTML,
+        content_type="html", categories=("bismuth", "imports", "Japan"))
+    stored = _fact_entry("http://x", FACT, replace(FACT_POST, published=None))
+    assert (stored.updated, stored.published) == (datetime(2024, 5, 6, tzinfo=UTC), None)
+    before = datetime.now(UTC)
+    undated = _fact_entry("http://x", FACT, replace(FACT_POST, published=None, created=None)).updated
     assert before <= undated <= datetime.now(UTC)  # aware: a naive time cannot even be compared
 
 
@@ -230,6 +265,46 @@ def test_a_comment_feed_in_detail(fresh: Site) -> None:
     rss_feed = feed_of(fresh, f"/feeds/{post['id']}/comments/default?alt=rss").find("channel")
     assert rss_feed.findtext("link") == link
     assert [i.findtext("guid") for i in rss_feed.findall("item")] == [f"{link}#comment-{c['id']}" for c in comments]
+
+
+EV_SERIES = "commodity=electric+vehicles&metric=sales&country=Japan"
+
+
+EV_TITLE = "The Metalnomist: figures for Commodity: electric vehicles, Metric: sales, Country: Japan"
+
+
+def ev_fact_anchors(site: Site) -> list[str]:
+    api = site.client.get("/api/facts", params={"commodity": "electric vehicles", "metric": "sales",
+                                                 "country": "Japan", "limit": 100}).json()
+    assert api["total"] == len(api["facts"]) > 3
+    return sorted(f"fact-{f['id']}" for f in api["facts"])
+
+
+def test_a_facts_feed_names_its_filter_and_links_home_to_the_explorer(site: Site) -> None:
+    feed = feed_of(site, f"/data/feed?{EV_SERIES}")
+    anchors = ev_fact_anchors(site)
+    assert feed.findtext("a:title", namespaces=NS) == EV_TITLE
+    assert feed.find("a:link[@rel='alternate']", NS).get("href") == f"{BASE}/data?{EV_SERIES}"
+    assert [feed.findtext(f"os:{n}", namespaces=NS) for n in ("totalResults", "startIndex", "itemsPerPage")] == \
+        [str(len(anchors)), "1", str(len(anchors))]
+    entries = feed.findall("a:entry", NS)
+    assert sorted(e.findtext("a:id", namespaces=NS).partition("#")[2] for e in entries) == anchors
+    assert {e.find("a:content", NS).get("type") for e in entries} == {"html"}  # Atom's names are lower-case
+
+
+def test_a_facts_feed_in_rss(site: Site) -> None:
+    channel = feed_of(site, f"/data/feed?{EV_SERIES}&alt=rss").find("channel")
+    assert (channel.findtext("title"), channel.findtext("link")) == (EV_TITLE, f"{BASE}/data?{EV_SERIES}")
+    assert sorted(i.findtext("guid").partition("#")[2] for i in channel.findall("item")) == ev_fact_anchors(site)
+
+
+def test_a_facts_feed_without_a_filter_or_with_a_long_one(site: Site) -> None:
+    """Every figure is "figures"; a filter's wording is cut at 200 characters, as a search feed's query is."""
+    assert feed_of(site, "/data/feed").findtext("a:title", namespaces=NS) == "The Metalnomist: figures"
+    long = feed_of(site, "/data/feed?commodity=" + "x" * 200 + "&country=Japan")
+    assert long.findtext("a:title", namespaces=NS) == \
+        "The Metalnomist: figures for " + ("Commodity: " + "x" * 200)[:200]
+    assert long.findall("a:entry", NS) == [] and long.findtext("os:startIndex", namespaces=NS) == "1"
 
 
 def test_a_comment_feed_of_no_post_is_not_found(site: Site) -> None:
