@@ -40,10 +40,11 @@ from metalnomist.models import MatchMode, PostCard
 from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty, open_archive
 from metalnomist.search import feedback
 from metalnomist.search import query as query_module
-from metalnomist.search.index import FIELD_BOOSTS, WORD, stopwords
+from metalnomist.search.compiler import FIELD_BOOSTS
 from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.semantic import available as semantic_available
 from metalnomist.search.service import SearchRequest, search, total_posts
+from metalnomist.search.words import WORD, stopwords
 from metalnomist.store.changes import last_seq
 from metalnomist.store.posts import iter_posts
 

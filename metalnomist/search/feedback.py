@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from metalnomist.search.index import Relaxed
+from metalnomist.search.compiler import Relaxed
 
 FIRST_PAGE = 10  # ranks the query's own words keep; feedback orders the ranks after them
 FEEDBACK_TERMS = 10  # words taken from each post, and in all (Anserini's fbTerms)

@@ -12,26 +12,25 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import re
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tantivy
 
 from metalnomist.errors import IndexUnavailable, StoreError
-from metalnomist.models import MatchMode, Post, PostCard
+from metalnomist.models import Post, PostCard
 from metalnomist.search import folder
+from metalnomist.search.compiler import QueryCompiler
 from metalnomist.search.damage import damage_shows
-from metalnomist.search.query import Clause, Query, Term
-from metalnomist.text import fold_quotes, normalise_space, strip_accents
+from metalnomist.search.query import Query
+from metalnomist.search.words import ANALYZER, analyzer, label_key
+from metalnomist.text import fold_quotes
 
 if TYPE_CHECKING:
     from metalnomist.search.semantic import SemanticIndex
@@ -39,49 +38,9 @@ if TYPE_CHECKING:
 # 3: words split where letters meet digits; 4: each post's card (what results show); 5: capitals that begin a word
 # are a word of their own (`PGMs` is pgm)
 SCHEMA_VERSION = 5
-ANALYZER = "metal_en"
 UNDATED = -(2**62)  # sorts after every real date in newest-first order
-# BM25 over title and body together (as Lucene's flat baseline), plus a title bonus: a title
-# match counts above a body match. 0.3 measured best on SciFact (bench/relevance.py: 0.692
-# nDCG@10; 0.686 with no bonus, 0.673 at 0.6; separate title/body fields at 2.0/1.0: 0.613).
-FIELD_BOOSTS = {"text": 1.0, "title": 0.3, "labels": 1.0}
 PAUSE_HEAP_BYTES = 15_000_000  # Tantivy's smallest writer: `unchanging` holds one only for its lock
-LONGEST_TERM = 40  # bytes: longer words are not indexed, so no post can contain them
-# A word is a run of letters or a run of digits: `FoxO3a` is foxo 3 a, so `FOXO` finds it, and `IL6`,
-# `IL-6` and `IL 6` are one phrase (as Lucene's word-delimiter filter splits them). Capitals that begin a
-# word are a word of their own: `PGMs` and `RXRs` are pgm and rxr (the English stemmer keeps the s of a
-# word without a vowel, `pgms`), `PPARγ` is ppar γ; an acronym glued to a capitalised word splits a letter
-# late (`HTMLParser`: htmlp arser), which still finds itself. The same pattern means the same in Python's
-# `re` and Rust's `regex` (Unicode classes in both).
-WORD = r"[A-Z]{2,}|[^\W\d_]+|\d+"
-
 log = logging.getLogger(__name__)
-
-
-def label_key(label: str) -> str:
-    return normalise_space(strip_accents(fold_quotes(label))).lower()
-
-
-_NOTHING = tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_query()),
-                                       (tantivy.Occur.MustNot, tantivy.Query.all_query())])
-
-
-def _unindexable(text: str) -> bool:
-    """Whether `text` holds a word the analyser drops for its length."""
-    return any(len(word.encode()) >= LONGEST_TERM for word in re.findall(WORD, text))
-
-
-def _analyzer() -> tantivy.TextAnalyzer:
-    """Case, accents and English inflections folded; the stray `s` of possessives dropped."""
-    return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(WORD))
-        .filter(tantivy.Filter.remove_long(LONGEST_TERM))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.ascii_fold())
-        .filter(tantivy.Filter.custom_stopword(["s"]))
-        .filter(tantivy.Filter.stemmer("english"))
-        .build()
-    )
 
 
 def _schema() -> tantivy.Schema:
@@ -125,60 +84,11 @@ def _marked(snippet: tantivy.Snippet, body: str) -> str:
     return ("…" if start > 0 else "") + html + ("…" if end < len(body.encode()) else "")
 
 
-@cache
-def stopwords() -> frozenset[str]:
-    lines = resources.files("metalnomist.search").joinpath("data/stopwords.txt").read_text("utf-8").splitlines()
-    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
-
-
-@cache
-def stop_tokens() -> frozenset[str]:
-    """The stopwords as index terms (`was` is `wa`): words feedback never weighs."""
-    analyzer = _analyzer()
-    return frozenset(token for word in stopwords() for token in analyzer.analyze(word))
-
-
-def is_stopword(clause: Clause) -> bool:
-    """A plain stopword (`the`, `of`): not quoted, not required, not one of alternatives."""
-    term = clause.alternatives[0]
-    return clause.optional and len(clause.alternatives) == 1 and not term.phrase and term.text.lower() in stopwords()
-
-
-def without_stopwords(clauses: Sequence[Clause]) -> list[Clause]:
-    """Plain stopwords neither rank nor need matching, as in the BM25 baselines; a query of nothing
-    else keeps them, and a quoted phrase or `+the` always does."""
-    kept = [c for c in clauses if not is_stopword(c)]
-    return kept if any(c.optional or c.required for c in kept) else list(clauses)
-
-
 class IndexBusy(StoreError):
     """Another writer (this process or another) holds the index; its catch-up covers ours."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(f"another process is writing the search index in {path}; try again when it has finished")
-
-
-@dataclass(frozen=True)
-class Compiled:
-    """A user query as Tantivy queries: `tiers` run in order (later tiers never repeat earlier hits),
-    `every` finds the hits with every word, `optional` pairs each plain word with its query."""
-
-    tiers: tuple[tantivy.Query, ...]
-    every: tantivy.Query
-    optional: tuple[tuple[Clause, tantivy.Query], ...]
-    highlight: tantivy.Query | None
-    relaxed: Relaxed | None = None
-
-
-@dataclass(frozen=True)
-class Relaxed:
-    """The last tier when it relaxes the query (a hit may lack a word), in parts feedback can extend:
-    `words` scores the plain words (one of them `needed` unless a `+word` is), and every hit of the tier
-    passes the `filters`."""
-
-    words: tantivy.Query
-    needed: bool
-    filters: tuple[tuple[tantivy.Occur, tantivy.Query], ...]
 
 
 @dataclass(frozen=True)
@@ -198,8 +108,9 @@ class SearchIndex:
         `semantic` is the optional vector side (settings.hybrid), kept beside this folder and in
         step by the same catch-up."""
         self.path = path
-        self.analyzer = _analyzer()
+        self.analyzer = analyzer()
         self.schema = _schema()
+        self.compiler = QueryCompiler(self.schema, self.tokens)
         self._state_file = path / "state.json"
         self._state_stamp: tuple[int, int, int] | None = None
         self._state_cache: dict[str, Any] = {}
@@ -361,86 +272,6 @@ class SearchIndex:
     def tokens(self, text: str) -> list[str]:
         """The index terms a piece of user text becomes; possessives fold to the noun."""
         return list(self.analyzer.analyze(fold_quotes(text)))
-
-    def compile(self, query: Query, labels: Sequence[str] = (), match: MatchMode = "best",
-                fuzzy: Collection[str] = ()) -> Compiled:
-        """The tiers to run for `match` (see MatchMode), with `fuzzy` words typo-tolerant."""
-        fixed: list[tuple[tantivy.Occur, tantivy.Query]] = []  # required, excluded, labels: the same in every tier
-        marks: list[tuple[tantivy.Occur, tantivy.Query]] = []
-        every: list[tuple[tantivy.Occur, tantivy.Query]] = []
-        some: list[tuple[tantivy.Occur, tantivy.Query]] = []
-        optional: list[tuple[Clause, tantivy.Query]] = []
-        required = 0
-        for clause in without_stopwords(query.clauses):
-            ranked = self.clause_query(clause, fuzzy)
-            if ranked is None:
-                continue
-            if clause.excluded:
-                fixed.append((tantivy.Occur.MustNot, ranked))
-                continue
-            marked = self.clause_query(clause, (), {"body": 1.0})
-            if marked is not None:
-                marks.append((tantivy.Occur.Should, marked))
-            if clause.required:
-                fixed.append((tantivy.Occur.Must, ranked))
-                required += 1
-                continue
-            optional.append((clause, ranked))
-            every.append((tantivy.Occur.Must, ranked))
-            # Relaxed tiers score a hyphenated word's parts each, as BM25 baselines do.
-            some.append((tantivy.Occur.Should, self.clause_query(clause, fuzzy, split=True) or ranked))
-        for label in labels:
-            fixed.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
-        if not every and not required:
-            fixed.append((tantivy.Occur.Must, tantivy.Query.all_query()))
-        every_query = tantivy.Query.boolean_query(every + fixed)
-        words = tantivy.Query.boolean_query(some) if some else tantivy.Query.all_query()
-        if some and not required:
-            # Beside a label filter a bare Should would be optional; a hit must have some word.
-            some = [(tantivy.Occur.Must, words)]
-        tiers: tuple[tantivy.Query, ...] = (every_query,)
-        relaxed = None
-        if match == "any" and optional:
-            relaxed = Relaxed(words, not required, tuple(fixed))
-            tiers = (tantivy.Query.boolean_query(some + fixed),)
-        elif match == "best" and len(optional) + min(required, 1) >= 2:  # a hit may lack a word yet match
-            lacking = [(tantivy.Occur.MustNot, tantivy.Query.boolean_query(every))]
-            relaxed = Relaxed(words, not required, tuple(fixed + lacking))
-            tiers = (every_query, tantivy.Query.boolean_query(some + fixed + lacking))
-        highlight = tantivy.Query.boolean_query(marks) if marks else None
-        return Compiled(tiers, every_query, tuple(optional), highlight, relaxed)
-
-    def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
-                     split: bool = False) -> tantivy.Query | None:
-        """Any of the clause's alternatives, over `fields` with their boosts."""
-        alternatives = [q for q in (self._term_query(t, t.text in fuzzy, fields, split) for t in clause.alternatives)
-                        if q is not None]
-        if len(alternatives) <= 1:
-            return alternatives[0] if alternatives else None
-        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in alternatives])
-
-    def _term_query(self, term: Term, fuzzy: bool, fields: dict[str, float],
-                    split: bool = False) -> tantivy.Query | None:
-        """One word over every field; a word that analyses to several (`AMP-activated`) is a phrase,
-        or, when `split` (relaxed tiers, as BM25 baselines score them), its parts each count."""
-        tokens = self.tokens(term.text)
-        if not tokens:
-            # A word too long to be indexed is in no post: it must not vanish into "every post".
-            return _NOTHING if _unindexable(term.text) else None
-        per_field = []
-        for field, boost in fields.items():
-            if len(tokens) > 1 and split and not term.phrase:
-                q = tantivy.Query.boolean_query(
-                    [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, t)) for t in tokens])
-            elif len(tokens) > 1:
-                q = tantivy.Query.phrase_query(self.schema, field, list[str | tuple[int, str]](tokens))
-            elif fuzzy:
-                distance = 1 if len(tokens[0]) < 8 else 2
-                q = tantivy.Query.fuzzy_term_query(self.schema, field, tokens[0], distance=distance)
-            else:
-                q = tantivy.Query.term_query(self.schema, field, tokens[0])
-            per_field.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, boost) if boost != 1.0 else q))
-        return per_field[0][1] if len(per_field) == 1 else tantivy.Query.boolean_query(per_field)
 
     def unknown_words(self, query: Query) -> frozenset[str]:
         """Words (4+ letters) that no post contains: the ones typo tolerance may stretch."""

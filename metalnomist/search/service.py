@@ -12,11 +12,13 @@ from dataclasses import dataclass
 import tantivy
 
 from metalnomist.models import MatchMode, Post, SearchHit, SearchPage, SortOrder
+from metalnomist.search.compiler import Compiled
 from metalnomist.search.feedback import FIRST_PAGE, FeedbackPost, expanded_tier, relevance_model
-from metalnomist.search.index import Compiled, IndexBusy, RawHit, SearchIndex, label_key, stop_tokens
+from metalnomist.search.index import IndexBusy, RawHit, SearchIndex
 from metalnomist.search.query import Clause, Query, Term, parse
 from metalnomist.search.semantic import SemanticIndex, rrf
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
+from metalnomist.search.words import label_key, stop_tokens
 from metalnomist.store import Store
 from metalnomist.store.changes import changes_since, last_seq
 from metalnomist.store.identity import archive_identity
@@ -211,8 +213,8 @@ class Tier:
 def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: frozenset[str],
          marks: Query | None = None) -> Lexical:
     """The requested slice across the tiers in order: a later tier's page starts where the earlier ones end."""
-    compiled = index.compile(query, request.labels, request.match, fuzzy)
-    highlight = index.compile(marks).highlight if marks is not None else compiled.highlight
+    compiled = index.compiler.compile(query, request.labels, request.match, fuzzy)
+    highlight = index.compiler.compile(marks).highlight if marks is not None else compiled.highlight
     tiers = _with_feedback(index, compiled, request) or [Tier(q) for q in compiled.tiers]
     hits: list[RawHit] = []
     counts: list[int] = []

@@ -19,9 +19,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from metalnomist.models import Fact, Post, Watch
-from metalnomist.search.index import SearchIndex, is_stopword, label_key
+from metalnomist.search.index import SearchIndex
 from metalnomist.search.query import Query, parse
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
+from metalnomist.search.words import is_stopword, label_key
 from metalnomist.store import Connection, Store
 from metalnomist.store.changes import changes_since
 from metalnomist.store.deliveries import queue
@@ -99,7 +100,7 @@ class WatchBook:
 
     def search_query(self, watch: Watch) -> Any:
         if watch.id not in self.compiled:
-            self.compiled[watch.id] = self.index.compile(self.queries[watch.id], watch.labels, "all").every
+            self.compiled[watch.id] = self.index.compiler.compile(self.queries[watch.id], watch.labels, "all").every
         return self.compiled[watch.id]
 
 

@@ -14,8 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from metalnomist.search.index import LONGEST_TERM, WORD, SearchIndex, label_key, without_stopwords
+from metalnomist.search.index import SearchIndex
 from metalnomist.search.query import Query
+from metalnomist.search.words import LONGEST_TERM, WORD, label_key, without_stopwords
 
 LABEL = "label:"  # prefix of a label's key among a post's terms (a term has no colon)
 

@@ -1,0 +1,138 @@
+"""A parsed query as Tantivy queries: the tiers a search runs, the marks its snippets show.
+
+Split from the index, which it needs only for the schema and the analyser: the same words are
+looked up however the query was typed (a phrase, a `+word`, a typo within reach).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+import tantivy
+
+from metalnomist.models import MatchMode
+from metalnomist.search.query import Clause, Query, Term
+from metalnomist.search.words import label_key, unindexable, without_stopwords
+
+# BM25 over title and body together (as Lucene's flat baseline), plus a title bonus: a title
+# match counts above a body match. 0.3 measured best on SciFact (bench/relevance.py: 0.692
+# nDCG@10; 0.686 with no bonus, 0.673 at 0.6; separate title/body fields at 2.0/1.0: 0.613).
+FIELD_BOOSTS = {"text": 1.0, "title": 0.3, "labels": 1.0}
+
+_NOTHING = tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_query()),
+                                       (tantivy.Occur.MustNot, tantivy.Query.all_query())])
+
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A user query as Tantivy queries: `tiers` run in order (later tiers never repeat earlier hits),
+    `every` finds the hits with every word, `optional` pairs each plain word with its query."""
+
+    tiers: tuple[tantivy.Query, ...]
+    every: tantivy.Query
+    optional: tuple[tuple[Clause, tantivy.Query], ...]
+    highlight: tantivy.Query | None
+    relaxed: Relaxed | None = None
+
+
+@dataclass(frozen=True)
+class Relaxed:
+    """The last tier when it relaxes the query (a hit may lack a word), in parts feedback can extend:
+    `words` scores the plain words (one of them `needed` unless a `+word` is), and every hit of the tier
+    passes the `filters`."""
+
+    words: tantivy.Query
+    needed: bool
+    filters: tuple[tuple[tantivy.Occur, tantivy.Query], ...]
+
+
+
+class QueryCompiler:
+    """Builds Tantivy queries over one index's schema, cutting words with its analyser."""
+
+    def __init__(self, schema: tantivy.Schema, tokens: Callable[[str], list[str]]) -> None:
+        self.schema = schema
+        self._tokens = tokens
+
+    def compile(self, query: Query, labels: Sequence[str] = (), match: MatchMode = "best",
+                fuzzy: Collection[str] = ()) -> Compiled:
+        """The tiers to run for `match` (see MatchMode), with `fuzzy` words typo-tolerant."""
+        fixed: list[tuple[tantivy.Occur, tantivy.Query]] = []  # required, excluded, labels: the same in every tier
+        marks: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        every: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        some: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        optional: list[tuple[Clause, tantivy.Query]] = []
+        required = 0
+        for clause in without_stopwords(query.clauses):
+            ranked = self.clause_query(clause, fuzzy)
+            if ranked is None:
+                continue
+            if clause.excluded:
+                fixed.append((tantivy.Occur.MustNot, ranked))
+                continue
+            marked = self.clause_query(clause, (), {"body": 1.0})
+            if marked is not None:
+                marks.append((tantivy.Occur.Should, marked))
+            if clause.required:
+                fixed.append((tantivy.Occur.Must, ranked))
+                required += 1
+                continue
+            optional.append((clause, ranked))
+            every.append((tantivy.Occur.Must, ranked))
+            # Relaxed tiers score a hyphenated word's parts each, as BM25 baselines do.
+            some.append((tantivy.Occur.Should, self.clause_query(clause, fuzzy, split=True) or ranked))
+        for label in labels:
+            fixed.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
+        if not every and not required:
+            fixed.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+        every_query = tantivy.Query.boolean_query(every + fixed)
+        words = tantivy.Query.boolean_query(some) if some else tantivy.Query.all_query()
+        if some and not required:
+            # Beside a label filter a bare Should would be optional; a hit must have some word.
+            some = [(tantivy.Occur.Must, words)]
+        tiers: tuple[tantivy.Query, ...] = (every_query,)
+        relaxed = None
+        if match == "any" and optional:
+            relaxed = Relaxed(words, not required, tuple(fixed))
+            tiers = (tantivy.Query.boolean_query(some + fixed),)
+        elif match == "best" and len(optional) + min(required, 1) >= 2:  # a hit may lack a word yet match
+            lacking = [(tantivy.Occur.MustNot, tantivy.Query.boolean_query(every))]
+            relaxed = Relaxed(words, not required, tuple(fixed + lacking))
+            tiers = (every_query, tantivy.Query.boolean_query(some + fixed + lacking))
+        highlight = tantivy.Query.boolean_query(marks) if marks else None
+        return Compiled(tiers, every_query, tuple(optional), highlight, relaxed)
+
+    def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
+                     split: bool = False) -> tantivy.Query | None:
+        """Any of the clause's alternatives, over `fields` with their boosts."""
+        alternatives = [q for q in (self._term_query(t, t.text in fuzzy, fields, split) for t in clause.alternatives)
+                        if q is not None]
+        if len(alternatives) <= 1:
+            return alternatives[0] if alternatives else None
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in alternatives])
+
+    def _term_query(self, term: Term, fuzzy: bool, fields: dict[str, float],
+                    split: bool = False) -> tantivy.Query | None:
+        """One word over every field; a word that analyses to several (`AMP-activated`) is a phrase,
+        or, when `split` (relaxed tiers, as BM25 baselines score them), its parts each count."""
+        tokens = self._tokens(term.text)
+        if not tokens:
+            # A word too long to be indexed is in no post: it must not vanish into "every post".
+            return _NOTHING if unindexable(term.text) else None
+        per_field = []
+        for field, boost in fields.items():
+            if len(tokens) > 1 and split and not term.phrase:
+                q = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, t)) for t in tokens])
+            elif len(tokens) > 1:
+                q = tantivy.Query.phrase_query(self.schema, field, list[str | tuple[int, str]](tokens))
+            elif fuzzy:
+                distance = 1 if len(tokens[0]) < 8 else 2
+                q = tantivy.Query.fuzzy_term_query(self.schema, field, tokens[0], distance=distance)
+            else:
+                q = tantivy.Query.term_query(self.schema, field, tokens[0])
+            per_field.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, boost) if boost != 1.0 else q))
+        return per_field[0][1] if len(per_field) == 1 else tantivy.Query.boolean_query(per_field)
+
