@@ -1,5 +1,8 @@
-"""Cover images: uploaded on the dashboard; served with long caching (an id never changes bytes) once a
-published post shows them, and before that only to editors, privately."""
+"""Cover images: uploaded on the dashboard; served to readers once a published post shows them, and
+before that only to editors, privately.
+
+An id never changes bytes, so readers get an ETag and a cheap 304; caches keep an image only for
+minutes, so one that leaves the site (its post unpublished or trashed) leaves shared caches soon after."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from metalnomist.web.admin import EXPIRED, editor_page
 from metalnomist.web.admin_auth import bearer_user, csrf_ok, signed_in, to_login
 from metalnomist.web.render import archive_of
 
-CACHE_FOREVER = "public, max-age=31536000, immutable"
+CACHE_PUBLIC = "public, max-age=300"  # how long a shared cache may show an image its post has since withdrawn
 CACHE_NEVER = "private, no-store"  # an unpublished image must not stay in a shared cache, or a reader's
 
 
@@ -34,7 +37,13 @@ def _is_editor(request: Request) -> bool:
 
 def media_file(request: Request, media_id: int) -> Response:
     content_type, data, public = image_file(archive_of(request).store, media_id, lambda: _is_editor(request))
-    return Response(data, media_type=content_type, headers={"Cache-Control": CACHE_FOREVER if public else CACHE_NEVER})
+    if not public:
+        return Response(data, media_type=content_type, headers={"Cache-Control": CACHE_NEVER})
+    headers = {"Cache-Control": CACHE_PUBLIC, "ETag": f'"media-{media_id}"'}
+    held = {tag.strip().removeprefix("W/") for tag in request.headers.get("if-none-match", "").split(",")}
+    if headers["ETag"] in held or "*" in held:
+        return Response(status_code=304, headers=headers)  # still shown: the copy the reader holds is current
+    return Response(data, media_type=content_type, headers=headers)
 
 
 def cover_form(request: Request, post_id: int, image: Annotated[UploadFile | None, File()] = None,
