@@ -4,22 +4,88 @@ Both are groupings of every fact, which /data and /data/series would otherwise r
 reader. They are kept per app (on app.state) and recounted when the facts revision moves
 (store/revision.py), which every commit that changes a fact does: a reader never gets a menu
 older than the facts the same request shows.
+
+A page shows only the start of each menu (its most reported entries); the rest is found by what
+a reader types, through a `PrefixIndex`, so what a request costs follows what it shows, not how
+many companies or series the archive names.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from metalnomist.analysis.series import SeriesKey, series_keys
 from metalnomist.store import Connection
-from metalnomist.store.facts import FILTER_COLUMNS, distinct_values
+from metalnomist.store.fact_counts import value_counts
+from metalnomist.store.facts import FILTER_COLUMNS
 from metalnomist.store.revision import facts_revision
+
+T = TypeVar("T")
+_WORD_START = re.compile(r"(?:^|(?<=[\s\-/(]))\S")
+
+
+def search_key(text: str) -> str:
+    """What typed text and stored names are compared as: any case, `market_share` as `market share`."""
+    return " ".join(text.replace("_", " ").casefold().split())
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A stored value of a filter and how many facts have it."""
+
+    value: str
+    facts: int
+
+
+class PrefixIndex(Generic[T]):
+    """Entries found by the start of any of their words (`tin` finds Rio Tinto), in O(log n + limit).
+
+    `ranked` comes most reported first; `top` keeps that order, `find` answers in name order.
+    """
+
+    def __init__(self, ranked: Iterable[tuple[str, T]]) -> None:
+        names, entries = list(ranked), []
+        self.ranked: tuple[T, ...] = tuple(entry for _, entry in names)
+        for rank, (name, _) in enumerate(names):
+            key = search_key(name)
+            entries += [(key[m.start():], rank) for m in _WORD_START.finditer(key)]
+        entries.sort()
+        self._keys = [key for key, _ in entries]
+        self._ranks = [rank for _, rank in entries]
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    def top(self, count: int) -> tuple[T, ...]:
+        return self.ranked[:count]
+
+    def find(self, typed: str, limit: int) -> list[T]:
+        """Up to `limit` entries with a word starting with `typed`; the most reported first without text."""
+        prefix = search_key(typed)
+        if not prefix:
+            return list(self.top(limit))
+        found: dict[int, None] = {}
+        at = bisect_left(self._keys, prefix)
+        while at < len(self._keys) and len(found) < limit and self._keys[at].startswith(prefix):
+            found.setdefault(self._ranks[at])
+            at += 1
+        return [self.ranked[rank] for rank in found]
 
 
 @dataclass(frozen=True)
 class Menus:
-    choices: dict[str, tuple[str, ...]]  # filter column → its stored values, sorted
-    series: tuple[SeriesKey, ...]  # what can be drawn, longest first
+    choices: dict[str, PrefixIndex[Choice]]  # filter column → its stored values, most facts first
+    series: PrefixIndex[SeriesKey]  # what can be drawn, longest first
+
+    @classmethod
+    def count(cls, conn: Connection) -> Menus:
+        choices = {name: PrefixIndex((value, Choice(value, facts)) for value, facts in value_counts(conn, name))
+                   for name in FILTER_COLUMNS}
+        return cls(choices, PrefixIndex((key.title, key) for key in series_keys(conn)))
 
 
 class MenuCache:
@@ -27,11 +93,10 @@ class MenuCache:
 
     def __init__(self) -> None:
         self._revision: str | None = None
-        self._menus = Menus({}, ())
+        self._menus = Menus({}, PrefixIndex(()))
 
     def get(self, conn: Connection) -> Menus:
         revision = facts_revision(conn)  # read first: a change during the count only makes the next one recount
         if revision != self._revision:
-            choices = {name: tuple(distinct_values(conn, name)) for name in FILTER_COLUMNS}
-            self._menus, self._revision = Menus(choices, tuple(series_keys(conn))), revision
+            self._menus, self._revision = Menus.count(conn), revision
         return self._menus

@@ -28,6 +28,7 @@ from metalnomist.models import FACT_FILTERS, MAX_STORED_INT, Block, Fact, Post
 from metalnomist.pipeline import Archive, explain_no_facts, find_facts
 from metalnomist.store.facts import SORT_COLUMNS, FactFilter, SortColumn
 from metalnomist.web.charts import NARROW, axis_title, line_chart
+from metalnomist.web.data_menus import Found, filter_menus, series_menu
 from metalnomist.web.render import archive_of, render, split_commentary
 from metalnomist.web.watch_offer import render_offering
 
@@ -166,16 +167,6 @@ def _run(archive: Archive, view: FactQuery) -> tuple[list[Fact], int]:
     return find_facts(archive, view.flt, view.start, view.limit, view.sort, view.descending)
 
 
-def _menus(choices: dict[str, tuple[str, ...]], view: FactQuery) -> dict[str, list[str]]:
-    """Each filter's choices; a chosen value not in the list (other case, stale link) is kept selectable."""
-    menus = {name: list(choices.get(name, ())) for name in FILTERS}
-    for name in FILTERS:
-        chosen = getattr(view.flt, name)
-        if chosen and chosen.casefold() not in {v.casefold() for v in menus[name]}:
-            menus[name].insert(0, chosen)
-    return menus
-
-
 def data_page(request: Request, view: Explorer,
               format: Annotated[Literal["html", "csv", "json"], Query()] = "html") -> Response:
     """The facts explorer: filter menus, a sortable table, pages, downloads and the series menu."""
@@ -184,12 +175,12 @@ def data_page(request: Request, view: Explorer,
     archive = archive_of(request)
     found, total = _run(archive, view)
     with archive.store.reading() as conn:
-        cached = request.app.state.fact_menus.get(conn)
+        menus = request.app.state.fact_menus.get(conn)
     end = view.start + len(found)
     pager = {"newer": view.url(start=max(view.start - view.limit, 0)) if view.start else None,
              "older": view.url(start=end) if end < total else None}
-    context = {"view": view, "rows": _rows(archive, found), "total": total, "menus": _menus(cached.choices, view),
-               "sort_labels": SORT_LABELS, "pager": pager, "series_keys": cached.series,
+    context = {"view": view, "rows": _rows(archive, found), "total": total, "menus": filter_menus(menus, view.flt),
+               "sort_labels": SORT_LABELS, "pager": pager, "series_menu": series_menu(menus, None),
                "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data",
                "unmatched": explain_no_facts(archive, view.flt) if not total else [],
                "watch_kind": "facts", "watch_button": "Watch these figures", "watch_fields": _watch_fields(view.flt)}
@@ -233,14 +224,15 @@ SeriesFilter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
 
 def series_page(request: Request, commodity: SeriesFilter = None, metric: SeriesFilter = None,
                 country: SeriesFilter = None, partner: SeriesFilter = None, unit: SeriesFilter = None,
-                company: SeriesFilter = None, grain: SeriesFilter = None) -> Response:
-    """One series as a chart and a table; without a commodity and metric, the menu of series."""
+                company: SeriesFilter = None, grain: SeriesFilter = None, find: Found = None) -> Response:
+    """One series as a chart and a table; without a commodity and metric, the menu of series (`find`: those
+    whose title has words starting so)."""
     with archive_of(request).store.reading() as conn:
-        keys = request.app.state.fact_menus.get(conn).series
+        menu = series_menu(request.app.state.fact_menus.get(conn), find)
         found = None
         if commodity and metric:
             found = series(conn, commodity, metric, country, partner, unit, company, grain)
-    context: dict[str, Any] = {"series_keys": keys, "kind": "data", **FORMATTERS}
+    context: dict[str, Any] = {"series_menu": menu, "kind": "data", **FORMATTERS}
     if found is not None:
         context.update(series=found, chart=line_chart(found) if found.points else None,
                        narrow_chart=line_chart(found, "chart-narrow", NARROW) if found.points else None,

@@ -133,4 +133,4 @@ def test_the_label_field_suggests_the_labels_published_posts_carry(desk: Desk) -
     field = page.get_element_by_id("post-labels")
     suggested = page.xpath(f"//datalist[@id='{field.get('list')}']/option/@value")
     assert suggested == ["Nickel", "rare earths", "Zinc"]  # a draft's label is not in use yet
-    assert page.xpath("//script/@src") == ["/static/labels.js"]
+    assert page.xpath("//script/@src") == ["/static/suggest.js"]

@@ -109,7 +109,7 @@ def test_an_editor_writes_schedules_edits_and_moderates(browser, desk_url: str) 
 
 
 def test_the_label_field_suggests_existing_labels_as_an_editor_types(browser, desk_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    """With JavaScript (static/labels.js), for the label being typed wherever it is in the list."""
+    """With JavaScript (static/suggest.js), for the label being typed wherever it is in the list."""
     from playwright.sync_api import expect
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
