@@ -130,9 +130,9 @@ def test_analyst_journey_filter_series_and_fact_focus(browser, base_url: str) ->
     page = context.new_page()
     page.goto(base_url + "/")
     page.get_by_role("link", name="Data", exact=True).click()
-    page.get_by_label("Commodity").select_option("electric vehicles")
-    page.get_by_label("Metric").select_option("sales")
-    page.get_by_label("Country").select_option("Japan")
+    page.get_by_label("Commodity", exact=True).fill("electric vehicles")
+    page.get_by_label("Metric", exact=True).fill("sales")
+    page.get_by_label("Country", exact=True).fill("Japan")
     page.get_by_role("button", name="Show facts").click()
     page.wait_for_url("**commodity=electric+vehicles*")
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # the wide table scrolls in its box

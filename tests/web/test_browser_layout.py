@@ -76,11 +76,11 @@ def test_data_shows_its_first_fact_in_the_first_screen(page, base_url: str) -> N
     assert [" ".join(t.split()) for t in page.locator(".filter-chips a").all_inner_texts()] == \
         ["Country: Japan × (remove)"]
     phone = page.size_name == "phone"
-    assert page.get_by_label("Commodity").is_visible() is not phone  # folded behind "Filter" on a phone
+    assert page.get_by_label("Commodity", exact=True).is_visible() is not phone  # folded behind "Filter" on a phone
     shot(page, "data")
     if phone:
         page.locator(".filter-panel summary").click()
-        page.get_by_label("Commodity").select_option("electric vehicles")
+        page.get_by_label("Commodity", exact=True).fill("electric vehicles")
         page.get_by_role("button", name="Show facts").click()
         page.wait_for_url("**commodity=electric+vehicles*")
         assert len(page.locator(".filter-chips a").all_inner_texts()) == 2
