@@ -2,8 +2,9 @@
 
 Both are groupings of every fact, which /data and /data/series would otherwise redo for every
 reader. They are kept per app (on app.state) and recounted when the facts revision moves
-(store/revision.py), which every commit that changes a fact does: a reader never gets a menu
-older than the facts the same request shows.
+(store/revision.py), which every commit that changes a fact does. The recount reads every fact,
+so a reader waits for it only briefly (`MenuCache`); on a large archive, menus can trail the
+facts by one count.
 
 A page shows only the start of each menu (its most reported entries); the rest is found by what
 a reader types, through a `PrefixIndex`, so what a request costs follows what it shows, not how
@@ -13,18 +14,20 @@ many companies or series the archive names.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from metalnomist.analysis.series import SeriesKey, series_keys
-from metalnomist.store import Connection
+from metalnomist.store import Connection, Store
 from metalnomist.store.fact_counts import value_counts
 from metalnomist.store.facts import FILTER_COLUMNS
 from metalnomist.store.revision import facts_revision
 
 T = TypeVar("T")
+RECOUNT_WAIT_SECONDS = 0.5
 _WORD_START = re.compile(r"(?:^|(?<=[\s\-/(]))\S")
 
 
@@ -89,14 +92,37 @@ class Menus:
 
 
 class MenuCache:
-    """Two threads may recount at once after a change; both get the same answer, so there is no lock."""
+    """The menus of the latest facts revision, recounted in a thread of their own when it moves.
 
-    def __init__(self) -> None:
+    A request waits for the recount at most `wait_seconds` (enough for an archive of thousands of
+    posts), then answers with the menus it has: at a million posts a count takes a minute, which
+    no reader should wait for. One count runs at a time per process; the next request after it
+    starts another if the facts moved meanwhile.
+    """
+
+    def __init__(self, store: Store, wait_seconds: float = RECOUNT_WAIT_SECONDS) -> None:
+        self._store, self._wait = store, wait_seconds
         self._revision: str | None = None
         self._menus = Menus({}, PrefixIndex(()))
+        self._counting: threading.Thread | None = None
+        self._starting = threading.Lock()
 
-    def get(self, conn: Connection) -> Menus:
-        revision = facts_revision(conn)  # read first: a change during the count only makes the next one recount
+    def get(self) -> Menus:
+        with self._store.reading() as conn:
+            revision = facts_revision(conn)
         if revision != self._revision:
-            self._menus, self._revision = Menus.count(conn), revision
+            self._recount().join(self._wait)
         return self._menus
+
+    def _recount(self) -> threading.Thread:
+        with self._starting:
+            if self._counting is None or not self._counting.is_alive():
+                self._counting = threading.Thread(target=self._count, name="menu-count", daemon=True)
+                self._counting.start()
+            return self._counting
+
+    def _count(self) -> None:
+        with self._store.reading() as conn:
+            revision = facts_revision(conn)  # read first: a change during the count only makes the next one recount
+            menus = Menus.count(conn)
+        self._menus, self._revision = menus, revision

@@ -192,6 +192,6 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     app.state.csrf = Csrf(settings.secret_key)
     app.state.sessions = Sessions(settings.secret_key)
     app.state.sidebar = SidebarCache()
-    app.state.fact_menus = MenuCache()
+    app.state.fact_menus = MenuCache(opened.store)
     return app
 

@@ -174,8 +174,7 @@ def data_page(request: Request, view: Explorer,
         return _download(request, view, format)
     archive = archive_of(request)
     found, total = _run(archive, view)
-    with archive.store.reading() as conn:
-        menus = request.app.state.fact_menus.get(conn)
+    menus = request.app.state.fact_menus.get()
     end = view.start + len(found)
     pager = {"newer": view.url(start=max(view.start - view.limit, 0)) if view.start else None,
              "older": view.url(start=end) if end < total else None}
@@ -228,7 +227,7 @@ def series_page(request: Request, commodity: SeriesFilter = None, metric: Series
     """One series as a chart and a table; without a commodity and metric, the menu of series (`find`: those
     whose title has words starting so)."""
     with archive_of(request).store.reading() as conn:
-        menu = series_menu(request.app.state.fact_menus.get(conn), find)
+        menu = series_menu(request.app.state.fact_menus.get(), find)
         found = None
         if commodity and metric:
             found = series(conn, commodity, metric, country, partner, unit, company, grain)

@@ -18,7 +18,6 @@ from metalnomist.analysis.menus import Choice, Menus, PrefixIndex, search_key
 from metalnomist.analysis.series import SeriesKey
 from metalnomist.models import FACT_FILTERS
 from metalnomist.store.facts import FactFilter
-from metalnomist.web.render import archive_of
 
 TOP_CHOICES = 12  # per filter: enough to click the usual ones, few enough to read
 TOP_SERIES = 25
@@ -103,7 +102,6 @@ def api_fact_values(
     = 20,
 ) -> ValueList:
     """Stored values of one facts filter, for suggestions as an analyst types."""
-    with archive_of(request).store.reading() as conn:
-        index = request.app.state.fact_menus.get(conn).choices[field]
+    index = request.app.state.fact_menus.get().choices[field]
     return ValueList(field=field, prefix=prefix,
                      values=[ValueOut(value=c.value, facts=c.facts) for c in index.find(prefix, limit)])

@@ -1,10 +1,21 @@
-"""The menus' prefix index: what a typed start finds, in which order, and how many."""
+"""The menus: what a typed start finds, in which order, and how many; and when they are recounted."""
 
 from __future__ import annotations
 
-import pytest
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
 
-from metalnomist.analysis.menus import PrefixIndex, search_key
+import pytest
+from sqlalchemy import text
+
+from metalnomist.analysis.menus import Choice, MenuCache, Menus, PrefixIndex, search_key
+from metalnomist.config import Settings
+from metalnomist.models import Block, Fact, Post
+from metalnomist.pipeline import Archive, open_archive
+from metalnomist.store.facts import replace_facts
+from metalnomist.store.posts import upsert_post
 
 # Most reported first, as the store counts them.
 COMPANIES = PrefixIndex((name, name) for name in
@@ -43,3 +54,51 @@ def test_metric_names_are_typed_with_spaces() -> None:
     metrics = PrefixIndex((m, m) for m in ["market_share", "imports", "price"])
     assert metrics.find("market s", 5) == ["market_share"] and metrics.find("share", 5) == ["market_share"]
     assert search_key(" Market_Share ") == "market share"
+
+
+def _store_companies(archive: Archive, title: str, *companies: str) -> None:
+    post = Post(title=title, blocks=(Block("paragraph", title),), published=datetime(2024, 1, 1, tzinfo=UTC))
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, post)
+        replace_facts(conn, {post_id: [Fact(post=title, sentence=title, metric="production", company=c)
+                                       for c in companies]})
+
+
+def _companies(menus: Menus, typed: str) -> list[str]:
+    return [choice.value for choice in menus.choices["company"].find(typed, 10)]
+
+
+def test_menus_follow_each_change_to_the_facts(archive: Archive) -> None:
+    cache = MenuCache(archive.store)
+    _store_companies(archive, "First", "Alpha Mining")
+    assert _companies(cache.get(), "alp") == ["Alpha Mining"]
+    _store_companies(archive, "Second", "Beta Metals", "Alpha Mining")
+    menus = cache.get()
+    assert _companies(menus, "bet") == ["Beta Metals"] and menus.choices["company"].top(1) == (
+        Choice("Alpha Mining", 2),)
+
+
+def test_a_reader_does_not_wait_for_a_recount_that_cannot_finish(pg_url: str, tmp_path: Path) -> None:
+    """While the facts are locked (a long count at a million posts stands in), the last menus are served.
+
+    PostgreSQL only: a lock that stops a reader is what makes the count wait here; SQLite's WAL never does.
+    """
+    archive = open_archive(Settings(db=pg_url, index_dir=str(tmp_path / "index"), secret_key="test"))
+    try:
+        cache = MenuCache(archive.store, wait_seconds=0.2)
+        _store_companies(archive, "First", "Alpha Mining")
+        assert _companies(cache.get(), "alp") == ["Alpha Mining"]
+        _store_companies(archive, "Second", "Beta Metals")
+        with archive.store.engine.connect() as blocker, blocker.begin():
+            blocker.execute(text("LOCK TABLE fact_rows IN ACCESS EXCLUSIVE MODE"))
+            release = threading.Timer(5.0, blocker.rollback)  # a reader waiting for the count would see Beta
+            release.start()
+            stale = cache.get()
+            release.join()
+        assert _companies(stale, "alp") == ["Alpha Mining"] and _companies(stale, "bet") == []
+        deadline = time.monotonic() + 30
+        while not _companies(cache.get(), "bet") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _companies(cache.get(), "bet") == ["Beta Metals"]  # the count went on once the lock was gone
+    finally:
+        archive.close()
