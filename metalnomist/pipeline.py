@@ -10,7 +10,7 @@ import pickle
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -35,7 +35,17 @@ from metalnomist.store.comments import (
     recent_by_client,
     with_comments,
 )
-from metalnomist.store.facts import FactFilter, SortColumn, Unmatched, query_facts, replace_facts, unmatched_filters
+from metalnomist.store.facts import (
+    FactFilter,
+    PostLink,
+    SortColumn,
+    Unmatched,
+    count_bound,
+    post_links,
+    query_facts,
+    replace_facts,
+    unmatched_filters,
+)
 from metalnomist.store.ingests import (
     begin_ingest,
     being_replaced,
@@ -425,9 +435,20 @@ def find_facts(archive: Archive, flt: FactFilter, offset: int = 0, limit: int | 
                sort: SortColumn | None = None, descending: bool = False,
                newest_first: bool = False) -> tuple[list[Fact], int]:
     """The facts analysts asked for (in reading order, by one column, or newest posts first for feeds),
-    and how many match in all."""
+    and how many match (counted in full only up to store/facts.COUNT_CAP: see counted_in_full)."""
     with archive.store.reading() as conn:
         return query_facts(conn, flt, offset, limit, sort, descending, newest_first)
+
+
+def counted_in_full(total: int, offset: int, limit: int | None) -> bool:
+    """Whether a total find_facts gave is exact; if not, at least that many facts match (store/facts.COUNT_CAP)."""
+    return total < count_bound(offset, limit)
+
+
+def fact_post_links(archive: Archive, found: Sequence[Fact]) -> dict[int, PostLink]:
+    """The title and address of these facts' posts, by post id, for linking each fact to its sentence."""
+    with archive.store.reading() as conn:
+        return post_links(conn, {f.post_id for f in found if f.post_id is not None})
 
 
 def explain_no_facts(archive: Archive, flt: FactFilter) -> list[Unmatched]:

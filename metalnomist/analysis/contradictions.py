@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from metalnomist.analysis.periods import parse_period
-from metalnomist.analysis.series import SeriesKey, SeriesPoint
-from metalnomist.models import Fact
+from metalnomist.analysis.series import SeriesKey, SeriesPoint, point
 from metalnomist.store import Connection
 from metalnomist.store.contradictions import contradiction_page, count_contradictions
-from metalnomist.store.facts import PostLink, facts_by_ids
+from metalnomist.store.facts import facts_by_ids
 
 
 @dataclass(frozen=True)
@@ -30,14 +28,6 @@ class Contradiction:
         return abs(self.first.value - self.second.value) / max(abs(self.first.value), abs(self.second.value)) * 100
 
 
-def _point(fact: Fact, post: PostLink) -> SeriesPoint:
-    assert fact.id is not None and fact.value is not None and fact.post_id is not None
-    year = post.published.year if post.published else None
-    return SeriesPoint(fact.id, fact.value, fact.value_max, fact.unit, fact.period or "", fact.change_pct,
-                       fact.forecast, fact.post_id, post.title, post.permalink, fact.sentence,
-                       parse_period(fact.period, year))
-
-
 def contradictions(conn: Connection, offset: int = 0, limit: int = 50) -> tuple[list[Contradiction], int]:
     """One page of pairs, by commodity, metric and period, and how many there are in all.
 
@@ -52,5 +42,5 @@ def contradictions(conn: Connection, offset: int = 0, limit: int = 50) -> tuple[
         if a in found and b in found:
             fact = found[a][0]
             key = SeriesKey(fact.commodity or "", fact.metric, fact.country, fact.partner, fact.unit)
-            out.append(Contradiction(key, fact.period or "", _point(*found[a]), _point(*found[b])))
+            out.append(Contradiction(key, fact.period or "", point(*found[a]), point(*found[b])))
     return out, total

@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from metalnomist.analysis.periods import Span, parse_period, period_grain
-from metalnomist.models import Fact, Post
+from metalnomist.models import Fact
 from metalnomist.store import Connection
-from metalnomist.store.facts import FactFilter, query_facts, series_counts
-from metalnomist.store.posts import posts_by_ids
+from metalnomist.store.facts import PostLink, post_links, series_counts, series_facts
 
 
 @dataclass(frozen=True)
@@ -68,22 +67,19 @@ class Series:
     other_grains: tuple[str, ...] = ()  # periods of other lengths, left for series of their own
 
 
-def _same(a: str | None, b: str | None) -> bool:
-    return (a or "").casefold() == (b or "").casefold()
-
-
-def _point(fact: Fact, post: Post) -> SeriesPoint:
-    assert fact.id is not None and fact.value is not None and post.id is not None
+def point(fact: Fact, post: PostLink) -> SeriesPoint:
+    """A dated fact as a point, with what is shown of its post; a year-less period falls in the post's year."""
+    assert fact.id is not None and fact.value is not None and fact.post_id is not None
     year = post.published.year if post.published else None
     return SeriesPoint(fact.id, fact.value, fact.value_max, fact.unit, fact.period or "", fact.change_pct,
-                       fact.forecast, post.id, post.title, post.permalink or "", fact.sentence,
+                       fact.forecast, fact.post_id, post.title, post.permalink, fact.sentence,
                        parse_period(fact.period, year))
 
 
 def points(conn: Connection, found: Sequence[Fact]) -> list[SeriesPoint]:
     """Facts as points with their posts' titles and permalinks, in period order."""
-    posts = posts_by_ids(conn, sorted({f.post_id for f in found if f.post_id is not None}))
-    made = [_point(f, posts[f.post_id]) for f in found if f.post_id in posts]
+    links = post_links(conn, {f.post_id for f in found if f.post_id is not None})
+    made = [point(f, links[f.post_id]) for f in found if f.post_id in links]
     return sorted(made, key=lambda p: (p.span is None, p.span.start if p.span else 0,
                                          p.span.end if p.span else 0, p.period, p.fact_id))
 
@@ -95,18 +91,14 @@ def series(conn: Connection, commodity: str, metric: str, country: str | None, p
     `partner=None` means the total flow (facts with no partner), not "any partner", and
     `company=None` the market's figures, so one carmaker's sales never join the market's line.
     Without `unit`, the most common unit is drawn and the others are named for the caller; so
-    with `grain`, the length of the points' periods (a month, a year …).
+    with `grain`, the length of the points' periods (a month, a year …). Only this series' facts
+    are read (one range of their series key), however large the archive.
     """
-    flt = FactFilter(commodity=commodity, metric=metric, country=country or None, partner=partner or None,
-                     company=company or None)
-    found, _ = query_facts(conn, flt)
-    found = [f for f in found if f.value is not None and f.period and _same(f.commodity, commodity)
-             and _same(f.country, country)
-             and _same(f.partner, partner) and _same(f.company, company)]
+    found = series_facts(conn, (commodity, metric, country, partner, company))
     units = Counter(f.unit for f in found)
     chosen = unit if unit is not None else (units.most_common(1)[0][0] if units else None)
-    drawn = [f for f in found if _same(f.unit, chosen)]
-    others = tuple(sorted(u for u in units if u is not None and not _same(u, chosen)))
+    drawn = [f for f in found if (f.unit or "").casefold() == (chosen or "").casefold()]
+    others = tuple(sorted(u for u in units if u is not None and u.casefold() != (chosen or "").casefold()))
     grains = Counter(period_grain(f.period) for f in drawn)
     grains.pop(None, None)
     length = grain if grain is not None else (grains.most_common(1)[0][0] if grains else None)

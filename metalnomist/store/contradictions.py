@@ -36,6 +36,11 @@ def series_key(fact: Fact | Row[Any]) -> str | None:
     return _SEPARATOR.join((getattr(fact, name) or "").casefold() for name in KEY_FIELDS)
 
 
+def series_prefix(leading: Sequence[str | None]) -> str:
+    """How the series key of facts with these first values of KEY_FIELDS begins (a prefix of series_key's)."""
+    return "".join((value or "").casefold() + _SEPARATOR for value in leading)
+
+
 def differ(a: float, b: float) -> bool:
     return abs(a - b) > TOLERANCE * max(abs(a), abs(b))
 

@@ -8,10 +8,10 @@ from datetime import datetime
 from difflib import get_close_matches
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Connection, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, union_all, update
 
 from metalnomist.models import FACT_FIELDS, FACT_FILTERS, FACT_IDS, Fact
-from metalnomist.store.contradictions import find_contradictions, series_key
+from metalnomist.store.contradictions import find_contradictions, series_key, series_prefix
 from metalnomist.store.revision import note_facts_changed
 from metalnomist.store.schema import as_utc, contradiction_rows, fact_rows, facts, ingests, posts
 
@@ -86,34 +86,65 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def commodity_matches(wanted: str) -> Any:
-    """Its family's names, each as the whole commodity or as words of a longer one."""
+def _words(commodity: str) -> str:
+    return commodity.lower().replace("-", " ")
+
+
+def _in_family(stored: str | None, names: Collection[str]) -> bool:
+    """The stored commodity is one of the family's names, whole or as words of a longer one (`names` as _words)."""
+    return bool(stored) and any(f" {name} " in f" {_words(stored or '')} " for name in names)
+
+
+def _family(wanted: str) -> tuple[str, ...]:
     # Here, not at the top: the extractor's package loads its whole grammar, which only a
     # commodity filter needs of it (a search would pay ~0.1 s for it).
     from metalnomist.extract.vocab import commodity_family
 
-    words = literal(" ") + func.replace(func.lower(facts.c.commodity), "-", " ") + literal(" ")
-    names = commodity_family(wanted)
-    return or_(func.lower(facts.c.commodity).in_(names),
-               *[words.like(f"% {_like(name.replace('-', ' '))} %", escape="\\") for name in names])
+    return tuple(dict.fromkeys(_words(name) for name in commodity_family(wanted)))
 
 
-def _where(query: Any, flt: FactFilter) -> Any:
-    if flt.commodity:
-        query = query.where(commodity_matches(flt.commodity))
+def stored_commodities(conn: Connection) -> list[str]:
+    """Every commodity spelling stored, hidden rows' too, in one statement that seeks the index once per
+    spelling (a loose index scan): tens of seeks, where DISTINCT would read every fact."""
+    column = fact_rows.c.commodity
+    found = select(func.min(column).label("name")).cte("stored", recursive=True)
+    following = select(column).where(column > found.c.name).order_by(column).limit(1).scalar_subquery()
+    found = found.union_all(select(following).where(found.c.name.is_not(None)))
+    return [name for name in conn.execute(select(found.c.name).where(found.c.name.is_not(None))).scalars()]
+
+
+def commodity_spellings(conn: Connection, wanted: str) -> list[str]:
+    """The stored commodities in `wanted`'s family, as stored, so an exact IN (…) on the index finds them."""
+    names = _family(wanted)
+    return [stored for stored in stored_commodities(conn) if _in_family(stored, names)]
+
+
+def _shown_post(flt: FactFilter) -> Any:
+    """The fact's post is shown (and has the title asked for): tested for each fact a page reads, so the
+    page walks an index of the facts in its own order instead of joining every post first."""
+    same_post = [posts.c.id == facts.c.post_id]
+    if flt.post:
+        same_post.append(posts.c.title == flt.post)
+    return select(posts.c.id).where(*same_post).correlate(facts).exists()
+
+
+def _conditions(flt: FactFilter, spellings: Sequence[str] | None) -> list[Any]:
+    """The filter as conditions on the facts view; `spellings` are the stored commodities it asks for."""
+    found = [_shown_post(flt)]
+    if spellings is not None:
+        found.append(facts.c.commodity.in_(spellings))
     for name in FILTER_COLUMNS[1:]:
         wanted = getattr(flt, name)
         if wanted:
-            query = query.where(func.lower(getattr(facts.c, name)) == wanted.lower())
+            found.append(func.lower(getattr(facts.c, name)) == wanted.lower())
     if flt.post_id is not None:
-        query = query.where(facts.c.post_id == flt.post_id)
-    if flt.post:
-        query = query.where(posts.c.title == flt.post)
+        found.append(facts.c.post_id == flt.post_id)
     if flt.text:
         needle = "%" + _like(flt.text.lower()) + "%"
-        query = query.where(or_(func.lower(facts.c.sentence).like(needle, escape="\\"),
-                                func.lower(posts.c.title).like(needle, escape="\\")))
-    return query
+        titled = select(posts.c.id).where(posts.c.id == facts.c.post_id,
+                                          func.lower(posts.c.title).like(needle, escape="\\"))
+        found.append(or_(func.lower(facts.c.sentence).like(needle, escape="\\"), titled.correlate(facts).exists()))
+    return found
 
 
 @dataclass(frozen=True)
@@ -127,17 +158,12 @@ class FactMatcher:
 
     @classmethod
     def of(cls, flt: FactFilter) -> FactMatcher:
-        from metalnomist.extract.vocab import commodity_family  # see commodity_matches
-
-        names = commodity_family(flt.commodity) if flt.commodity else ()
-        return cls(flt, tuple(dict.fromkeys(n.replace("-", " ") for n in names)))
+        return cls(flt, _family(flt.commodity) if flt.commodity else ())
 
     def keeps(self, fact: Fact, title: str) -> bool:
         flt = self.flt
-        if flt.commodity:
-            stored = (fact.commodity or "").lower().replace("-", " ")
-            if not stored or not any(f" {n} " in f" {stored} " for n in self.names):
-                return False
+        if flt.commodity and not _in_family(fact.commodity, self.names):
+            return False
         for name in FILTER_COLUMNS[1:]:
             wanted, stored = getattr(flt, name), getattr(fact, name)
             if wanted and (stored is None or stored.lower() != wanted.lower()):
@@ -148,17 +174,26 @@ class FactMatcher:
         return not needle or needle in fact.sentence.lower() or needle in title.lower()
 
 
+# A total past this is "more than" it: counting further would read as much of the archive as matches.
+COUNT_CAP = 10_000
+_READING = (facts.c.post_id, facts.c.sentence_start, facts.c.id)  # one index holds this order (0014)
+
+
+def count_bound(offset: int, limit: int | None) -> int:
+    """How far query_facts counts a page's total: to COUNT_CAP, or past the page (so a next page is known)."""
+    return max(COUNT_CAP, offset + (limit or 0) + 1)
+
+
 def _order(sort: SortColumn | None, descending: bool, newest_first: bool = False) -> list[Any]:
     """Nulls last in either direction (portable, unlike NULLS LAST), then reading order to break ties.
 
     `newest_first` (feeds) puts the latest posts' figures first, each post's in reading order."""
-    reading = [facts.c.post_id, facts.c.sentence_start, facts.c.id]
     if newest_first:
-        return [func.coalesce(posts.c.published, posts.c.created).desc(), facts.c.post_id.desc(), *reading[1:]]
+        return [func.coalesce(posts.c.published, posts.c.created).desc(), facts.c.post_id.desc(), *_READING[1:]]
     if sort is None:
-        return reading
+        return list(_READING)
     column = posts.c.title if sort == "post" else getattr(facts.c, sort)
-    return [column.is_(None), column.desc() if descending else column.asc(), *reading]
+    return [column.is_(None), column.desc() if descending else column.asc(), *_READING]
 
 
 def fact_from_row(row: Any) -> Fact:
@@ -166,19 +201,68 @@ def fact_from_row(row: Any) -> Fact:
     return Fact(post=row.title, id=row.id, post_id=row.post_id, **{c: getattr(row, c) for c in STORED})
 
 
+def _with_titles(joined: bool = False) -> Any:
+    """Facts with their posts' titles; a join only where the order needs the post, else looked up per row read."""
+    if joined:
+        return select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
+    return select(facts, select(posts.c.title).where(posts.c.id == facts.c.post_id).scalar_subquery().label("title"))
+
+
 def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int | None = None,
                 sort: SortColumn | None = None, descending: bool = False,
                 newest_first: bool = False) -> tuple[list[Fact], int]:
     """Facts in post and sentence order (or by one whitelisted column, or newest posts first), and how
-    many match in all."""
-    base = select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
-    query = _where(base, flt).order_by(*_order(sort, descending, newest_first)).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    count = _where(select(func.count()).select_from(facts.join(posts, posts.c.id == facts.c.post_id)), flt)
-    rows = conn.execute(query)
-    found = [fact_from_row(r) for r in rows]
-    return found, int(conn.execute(count).scalar_one())
+    many match, counted up to count_bound(offset, limit).
+
+    In reading order a page walks an index and stops after it: what it costs grows with the page,
+    not with the archive (a sort by a column still reads every match)."""
+    spellings = commodity_spellings(conn, flt.commodity) if flt.commodity else None
+    if spellings == []:
+        return [], 0
+    where = _conditions(flt, spellings)
+    if sort is None and not newest_first and limit is not None and spellings and len(spellings) > 1:
+        found = _facts_in_order(conn, _merged_page(conn, flt, spellings, offset, limit))
+    else:
+        query = _with_titles(newest_first or sort == "post").where(*where)
+        query = query.order_by(*_order(sort, descending, newest_first)).offset(offset)
+        found = [fact_from_row(r) for r in conn.execute(query if limit is None else query.limit(limit))]
+    return found, _count(conn, where, count_bound(offset, limit))
+
+
+def _merged_page(conn: Connection, flt: FactFilter, spellings: Sequence[str], offset: int, limit: int) -> list[int]:
+    """The page's fact ids when a commodity has several spellings: each one's facts are read in reading
+    order from its own part of the index, no further than the page's end, and the heads merged."""
+    heads = [select(*_READING).where(*_conditions(flt, [s])).order_by(*_READING).limit(offset + limit).subquery()
+             for s in spellings]
+    merged = union_all(*[select(head) for head in heads]).subquery()
+    page = select(merged.c.id).order_by(merged.c.post_id, merged.c.sentence_start, merged.c.id)
+    return list(conn.execute(page.offset(offset).limit(limit)).scalars())
+
+
+def _facts_in_order(conn: Connection, ids: Sequence[int]) -> list[Fact]:
+    """These facts with their posts' titles, in the order of `ids`."""
+    if not ids:
+        return []
+    by_id = {row.id: fact_from_row(row) for row in conn.execute(_with_titles().where(facts.c.id.in_(ids)))}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _count(conn: Connection, where: Sequence[Any], bound: int) -> int:
+    """How many facts meet `where`, reading no more than `bound` of them."""
+    matching = select(facts.c.id).where(*where).limit(bound).subquery()
+    return int(conn.execute(select(func.count()).select_from(matching)).scalar_one())
+
+
+def series_facts(conn: Connection, leading: Sequence[str | None]) -> list[Fact]:
+    """The dated facts whose series key starts with these values of KEY_FIELDS (commodity, metric, country,
+    partner, company, and the unit if given): one range of the series key's index, whatever the archive holds."""
+    low = series_prefix(leading)
+    high = low[:-1] + chr(ord(low[-1]) + 1)
+    key: Any = facts.c.series_key
+    if conn.dialect.name == "postgresql":
+        key = key.collate("C")  # the index's order (0014): by code point, as the separator needs
+    query = _with_titles().where(key >= low, key < high, _shown_post(FactFilter())).order_by(*_READING)
+    return [fact_from_row(r) for r in conn.execute(query)]
 
 
 @dataclass(frozen=True)
@@ -197,6 +281,15 @@ def facts_by_ids(conn: Connection, ids: Collection[int]) -> dict[int, tuple[Fact
     query = (select(facts, posts.c.title, posts.c.permalink, posts.c.published)
              .join(posts, posts.c.id == facts.c.post_id).where(facts.c.id.in_(sorted(ids))))
     return {r.id: (fact_from_row(r), PostLink(r.title, r.permalink, as_utc(r.published))) for r in conn.execute(query)}
+
+
+def post_links(conn: Connection, post_ids: Collection[int]) -> dict[int, PostLink]:
+    """What listed facts show of these posts, by id (no body is read)."""
+    if not post_ids:
+        return {}
+    query = (select(posts.c.id, posts.c.title, posts.c.permalink, posts.c.published)
+             .where(posts.c.id.in_(sorted(post_ids))))
+    return {r.id: PostLink(r.title, r.permalink, as_utc(r.published)) for r in conn.execute(query)}
 
 
 FILTER_COLUMNS = FACT_FILTERS
@@ -233,9 +326,9 @@ def unmatched_filters(conn: Connection, flt: FactFilter) -> list[Unmatched]:
         wanted = getattr(flt, name)
         if not wanted:
             continue
-        alone = _where(select(func.count()).select_from(facts.join(posts, posts.c.id == facts.c.post_id)),
-                       FactFilter(**{name: wanted}))
-        if not conn.execute(alone).scalar_one():
+        alone = FactFilter(**{name: wanted})
+        spellings = commodity_spellings(conn, wanted) if name == "commodity" else None
+        if spellings == [] or not _count(conn, _conditions(alone, spellings), 1):
             out.append(Unmatched(name, wanted, nearest_values(conn, name, wanted)))
     return out
 
