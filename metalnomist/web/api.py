@@ -11,7 +11,14 @@ from pydantic import BaseModel, Field
 from metalnomist.browse import comments_on, labels, latest_posts
 from metalnomist.config import Settings
 from metalnomist.models import MAX_STORED_INT, Comment, DateSource, Fact, Post
-from metalnomist.pipeline import MAX_AUTHOR_CHARS, explain_no_facts, find_facts, get_post, post_comment
+from metalnomist.pipeline import (
+    MAX_AUTHOR_CHARS,
+    counted_in_full,
+    explain_no_facts,
+    find_facts,
+    get_post,
+    post_comment,
+)
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.facts import FactFilter, SortColumn
 from metalnomist.web.render import archive_of, label_url
@@ -164,7 +171,9 @@ class UnmatchedOut(BaseModel):
 
 
 class FactList(BaseModel):
-    total: int
+    total: int = Field(description="How many facts match, counted up to 10,000 or just past this page, "
+                                   "whichever is further; `total_exact` says whether more match.")
+    total_exact: bool = Field(True, description="`false` when the count stopped: at least `total` facts match.")
     limit: int
     offset: int
     facts: list[Fact] = Field(description="Reported figures; each field is described in shared/spec/facts.md.")
@@ -259,7 +268,7 @@ def api_facts(request: Request, commodity: Commodity = None, metric: Metric = No
     archive = archive_of(request)
     found, total = find_facts(archive, flt, offset, limit, sort, direction == "desc")
     unmatched = explain_no_facts(archive, flt) if not total else []
-    return FactList(total=total, limit=limit, offset=offset,
+    return FactList(total=total, total_exact=counted_in_full(total, offset, limit), limit=limit, offset=offset,
                     facts=found,
                     unmatched=[UnmatchedOut(field=u.field, value=u.value, nearest=list(u.nearest), message=u.message)
                                for u in unmatched])

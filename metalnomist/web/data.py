@@ -22,10 +22,9 @@ from metalnomist.analysis.figures import describe, format_change, format_pct, fo
 from metalnomist.analysis.periods import period_text
 from metalnomist.analysis.segments import Segment, post_facts, segment_blocks
 from metalnomist.analysis.series import Series, SeriesPoint, series
-from metalnomist.browse import posts_by_id
 from metalnomist.extract.export import fact_to_dict, write_csv
 from metalnomist.models import FACT_FILTERS, MAX_STORED_INT, Block, Fact, Post
-from metalnomist.pipeline import Archive, explain_no_facts, find_facts
+from metalnomist.pipeline import Archive, counted_in_full, explain_no_facts, fact_post_links, find_facts
 from metalnomist.store.facts import SORT_COLUMNS, FactFilter, SortColumn
 from metalnomist.web.charts import NARROW, axis_title, line_chart
 from metalnomist.web.data_menus import Found, filter_menus, series_menu
@@ -158,9 +157,8 @@ class FactRow:
 
 
 def _rows(archive: Archive, found: list[Fact]) -> list[FactRow]:
-    posts = posts_by_id(archive, sorted({f.post_id for f in found if f.post_id is not None}))
-    return [FactRow(f, posts[f.post_id].permalink or "" if f.post_id in posts else "", describe(f))
-            for f in found]
+    links = fact_post_links(archive, found)
+    return [FactRow(f, links[f.post_id].permalink if f.post_id in links else "", describe(f)) for f in found]
 
 
 def _run(archive: Archive, view: FactQuery) -> tuple[list[Fact], int]:
@@ -178,7 +176,8 @@ def data_page(request: Request, view: Explorer,
     end = view.start + len(found)
     pager = {"newer": view.url(start=max(view.start - view.limit, 0)) if view.start else None,
              "older": view.url(start=end) if end < total else None}
-    context = {"view": view, "rows": _rows(archive, found), "total": total, "menus": filter_menus(menus, view.flt),
+    context = {"view": view, "rows": _rows(archive, found), "total": total,
+               "total_exact": counted_in_full(total, view.start, view.limit), "menus": filter_menus(menus, view.flt),
                "sort_labels": SORT_LABELS, "pager": pager, "series_menu": series_menu(menus, None),
                "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data",
                "unmatched": explain_no_facts(archive, view.flt) if not total else [],
@@ -202,7 +201,8 @@ def _download(request: Request, view: FactQuery, kind: str) -> Response:
         write_csv(found, stream)
         return Response(stream.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     rows = _rows(archive, found)
-    body = {"total": total, "offset": view.start, "limit": view.limit, "sort": view.sort,
+    body = {"total": total, "total_exact": counted_in_full(total, view.start, view.limit),
+            "offset": view.start, "limit": view.limit, "sort": view.sort,
             "dir": "desc" if view.descending else "asc",
             "facts": [{"id": r.fact.id, "url": r.href, **fact_to_dict(r.fact)} for r in rows]}
     return Response(json.dumps(body, ensure_ascii=False), media_type="application/json", headers=headers)

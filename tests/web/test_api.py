@@ -176,7 +176,8 @@ def test_openapi_document_describes_the_api_only(site: Site) -> None:
 
 def test_facts_with_filters(site: Site) -> None:
     everything = site.client.get("/api/facts", params={"limit": 100}).json()
-    assert set(everything) == {"total", "limit", "offset", "facts", "unmatched"} and everything["unmatched"] == []
+    assert set(everything) == {"total", "total_exact", "limit", "offset", "facts", "unmatched"}
+    assert everything["unmatched"] == [] and everything["total_exact"]
     assert everything["total"] > 0, "the seed posts yield facts"
     fact = everything["facts"][0]
     assert {"post", "sentence", "metric", "value", "unit", "change_pct", "commodity", "country", "period",

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import event
 
 from metalnomist.pipeline import ingest_file
+from metalnomist.store import facts as facts_store
 from tests.analysis.test_contradictions import DISAGREEING, write_posts
 from tests.web.conftest import Site, html, open_site, select, text_of
 
@@ -136,6 +137,20 @@ def test_series_without_parameters_lists_the_series(site: Site) -> None:
     doc = html(site.client.get("/data/series"))
     titles = [text_of(a) for a in select(doc, ".series-menu a")]
     assert "Electric vehicles sales in Japan" in titles
+
+
+def test_a_total_past_the_count_cap_says_at_least(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(facts_store, "COUNT_CAP", 3)
+    last = site.client.get("/api/facts", params={"limit": 100, "offset": 100}).json()
+    assert last["total_exact"] and last["total"] == 100 + len(last["facts"]) > 100  # counted past the page asked for
+    api = site.client.get("/api/facts", params={"limit": 2}).json()
+    assert (api["total"], api["total_exact"], len(api["facts"])) == (3, False, 2)
+    download = site.client.get("/data.json", params={"limit": 2}).json()
+    assert (download["total"], download["total_exact"]) == (3, False)
+    doc = html(site.client.get("/data", params={"limit": 2}))
+    assert text_of(select(doc, ".result-count")[0]).startswith("3+ facts; showing 1–2")
+    (more,) = select(doc, "a.older")  # the capped total still knows a next page exists
+    assert parse_qs(urlsplit(more.get("href")).query)["start"] == ["2"]
 
 
 def test_series_and_contradictions_api(site: Site) -> None:
