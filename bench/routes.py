@@ -110,6 +110,8 @@ def routes(base: str) -> dict[str, list[str]]:
     series = [{k: f[k] for k in ("commodity", "metric", "country") if f.get(k)} for f in facts
               if f.get("commodity") and f.get("period") and f.get("value") is not None][:10]
     commodities = sorted({f["commodity"] for f in facts if f.get("commodity")})[:5] or ["copper"]
+    companies = sorted({f["company"] for f in facts if f.get("company")})[:5] or ["Glencore"]
+    typed = [{"field": "company", "prefix": name[:n]} for name in companies for n in (1, 2, 4)]  # as one types
     search = [urlencode(api_params(q)) for q in queries]
     return {
         "/": ["/", "/?start=100"],
@@ -128,7 +130,8 @@ def routes(base: str) -> dict[str, list[str]]:
         "/data": ["/data", *[f"/data?commodity={c}" for c in commodities]],
         "/data.csv": ["/data.csv", *[f"/data.csv?commodity={c}" for c in commodities]],
         "/data.json": ["/data.json", *[f"/data.json?commodity={c}" for c in commodities]],
-        "/data/series": ["/data/series", *[f"/data/series?{urlencode(s)}" for s in series]],
+        "/data/series": ["/data/series", *[f"/data/series?{urlencode(s)}" for s in series],
+                         *[f"/data/series?find={c[:4]}" for c in commodities]],
         "/data/contradictions": ["/data/contradictions"],
         "/api/search": [f"/api/search?{q}" for q in search],
         "/api/posts": ["/api/posts", "/api/posts?offset=100"],
@@ -136,6 +139,7 @@ def routes(base: str) -> dict[str, list[str]]:
         "/api/posts/ID/comments": [f"/api/posts/{p['id']}/comments" for p in posts],
         "/api/labels": ["/api/labels"],
         "/api/facts": ["/api/facts", *[f"/api/facts?commodity={c}" for c in commodities]],
+        "/api/facts/values": [f"/api/facts/values?{urlencode(t)}" for t in typed],
         "/api/facts/series": [f"/api/facts/series?{urlencode(s)}" for s in series],
         "/api/facts/contradictions": ["/api/facts/contradictions"],
     }
