@@ -214,8 +214,9 @@ def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int |
     """Facts in post and sentence order (or by one whitelisted column, or newest posts first), and how
     many match, counted up to count_bound(offset, limit).
 
-    In reading order a page walks an index and stops after it: what it costs grows with the page,
-    not with the archive (a sort by a column still reads every match)."""
+    In reading order, or unfiltered by value or period, a page walks an index and stops after it:
+    what it costs grows with the page, not with the archive. A sort with a filter, or by another
+    column, sorts every match."""
     spellings = commodity_spellings(conn, flt.commodity) if flt.commodity else None
     if spellings == []:
         return [], 0

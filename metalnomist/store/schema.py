@@ -151,6 +151,11 @@ Index("ix_facts_reading", *READING)
 Index("ix_facts_commodity", fact_rows.c.commodity, *READING)  # exact spellings: store/facts.commodity_spellings
 for _name in FACT_FILTERS[1:]:  # filtered case-insensitively, unlike the commodity
     Index(f"ix_facts_{_name}", func.lower(fact_rows.c[_name]), *READING)
+# The explorer's sorts by value and period, each way: unknown values last, ties in reading order (0015).
+for _name in ("value", "period"):
+    _column = fact_rows.c[_name]
+    Index(f"ix_facts_by_{_name}_asc", _column.is_(None), _column.asc(), *READING)
+    Index(f"ix_facts_by_{_name}_desc", _column.is_(None), _column.desc(), *READING)
 Index("ix_fact_rows_retired", fact_rows.c.retired)
 Index("ix_facts_series_key", fact_rows.c.series_key)  # PostgreSQL's orders by code point (COLLATE "C", 0014)
 contradiction_rows = Table("contradiction_rows", metadata, *_contradiction_columns("fact_rows"), _batch(),

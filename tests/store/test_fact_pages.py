@@ -50,6 +50,9 @@ PAGES: dict[str, Callable[[Connection], object]] = {
     "two filters": lambda conn: query_facts(conn, FactFilter(commodity="copper", country="Japan"), 0, 10),
     "period": lambda conn: query_facts(conn, FactFilter(period="2024-03"), 0, 10),
     "one post": lambda conn: query_facts(conn, FactFilter(post_id=3), 0, 10),
+    "largest values": lambda conn: query_facts(conn, FactFilter(), 0, 10, "value", True),
+    "smallest values, second page": lambda conn: query_facts(conn, FactFilter(), 10, 10, "value"),
+    "latest periods": lambda conn: query_facts(conn, FactFilter(), 0, 10, "period", True),
     "a series": lambda conn: series(conn, "nickel", "output", "Indonesia"),
 }
 
