@@ -13,6 +13,7 @@ many companies or series the archive names.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from bisect import bisect_left
@@ -27,6 +28,7 @@ from metalnomist.store.facts import FILTER_COLUMNS
 from metalnomist.store.revision import facts_revision
 
 T = TypeVar("T")
+LOG = logging.getLogger(__name__)
 RECOUNT_WAIT_SECONDS = 0.5
 _WORD_START = re.compile(r"(?:^|(?<=[\s\-/(]))\S")
 
@@ -96,7 +98,9 @@ class MenuCache:
 
     A request waits for the recount at most `wait_seconds` (enough for an archive of thousands of
     posts), then answers with the menus it has: at a million posts a count takes a minute, which
-    no reader should wait for. One count runs at a time per process; the next request after it
+    no reader should wait for. Only before the first count ends is there nothing to answer with
+    (empty menus would say the archive has no values), so that wait is whole; `start` begins that
+    count when the app starts. One count runs at a time per process; the next request after it
     starts another if the facts moved meanwhile.
     """
 
@@ -111,10 +115,16 @@ class MenuCache:
         with self._store.reading() as conn:
             revision = facts_revision(conn)
         if revision != self._revision:
-            self._recount().join(self._wait)
+            self.start().join(self._wait if self._revision is not None else None)
         return self._menus
 
-    def _recount(self) -> threading.Thread:
+    def finish(self) -> None:
+        """Wait for a running count, so the archive is not closed under it."""
+        if self._counting is not None:
+            self._counting.join()
+
+    def start(self) -> threading.Thread:
+        """The count running now, started unless one is."""
         with self._starting:
             if self._counting is None or not self._counting.is_alive():
                 self._counting = threading.Thread(target=self._count, name="menu-count", daemon=True)
@@ -122,7 +132,11 @@ class MenuCache:
             return self._counting
 
     def _count(self) -> None:
-        with self._store.reading() as conn:
-            revision = facts_revision(conn)  # read first: a change during the count only makes the next one recount
-            menus = Menus.count(conn)
+        try:
+            with self._store.reading() as conn:
+                revision = facts_revision(conn)  # read first: a change during the count only makes the next one recount
+                menus = Menus.count(conn)
+        except Exception:  # a thread's end: the request after it counts again
+            LOG.exception("the facts explorer's menus were not counted; the next request tries again")
+            return
         self._menus, self._revision = menus, revision

@@ -160,6 +160,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         follower = Follower(opened.store, opened.index, follow_seconds)  # opening the index brings it in step
+        app.state.fact_menus.start()  # counted before the first analyst asks
         follower.start()
         app.state.follower = follower
         scheduler = Scheduler(opened.store, schedule_seconds, published=lambda ids: follower.wake())
@@ -170,6 +171,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
         watcher.stop()
         scheduler.stop()
         follower.stop()
+        app.state.fact_menus.finish()
         if owned:
             opened.close()
 

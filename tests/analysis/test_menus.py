@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -78,6 +79,28 @@ def test_menus_follow_each_change_to_the_facts(archive: Archive) -> None:
         Choice("Alpha Mining", 2),)
 
 
+def _locked_for(archive: Archive, seconds: float, then: Callable[[], Menus]) -> Menus:
+    """`then`'s menus, asked while every fact is locked against reading for `seconds` (PostgreSQL)."""
+    with archive.store.engine.connect() as blocker, blocker.begin():
+        blocker.execute(text("LOCK TABLE fact_rows IN ACCESS EXCLUSIVE MODE"))
+        release = threading.Timer(seconds, blocker.rollback)
+        release.start()
+        menus = then()
+        release.join()
+    return menus
+
+
+def test_the_first_reader_waits_for_the_first_count_however_long(pg_url: str, tmp_path: Path) -> None:
+    """Empty menus would say the archive names nothing: before any count ends, a reader waits for one."""
+    archive = open_archive(Settings(db=pg_url, index_dir=str(tmp_path / "index"), secret_key="test"))
+    try:
+        _store_companies(archive, "First", "Alpha Mining")
+        first = _locked_for(archive, 1.0, MenuCache(archive.store, wait_seconds=0.1).get)
+        assert _companies(first, "alp") == ["Alpha Mining"]
+    finally:
+        archive.close()
+
+
 def test_a_reader_does_not_wait_for_a_recount_that_cannot_finish(pg_url: str, tmp_path: Path) -> None:
     """While the facts are locked (a long count at a million posts stands in), the last menus are served.
 
@@ -89,12 +112,7 @@ def test_a_reader_does_not_wait_for_a_recount_that_cannot_finish(pg_url: str, tm
         _store_companies(archive, "First", "Alpha Mining")
         assert _companies(cache.get(), "alp") == ["Alpha Mining"]
         _store_companies(archive, "Second", "Beta Metals")
-        with archive.store.engine.connect() as blocker, blocker.begin():
-            blocker.execute(text("LOCK TABLE fact_rows IN ACCESS EXCLUSIVE MODE"))
-            release = threading.Timer(5.0, blocker.rollback)  # a reader waiting for the count would see Beta
-            release.start()
-            stale = cache.get()
-            release.join()
+        stale = _locked_for(archive, 5.0, cache.get)  # a reader waiting for the count would see Beta
         assert _companies(stale, "alp") == ["Alpha Mining"] and _companies(stale, "bet") == []
         deadline = time.monotonic() + 30
         while not _companies(cache.get(), "bet") and time.monotonic() < deadline:
