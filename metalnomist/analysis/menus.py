@@ -107,7 +107,7 @@ class MenuCache:
     def __init__(self, store: Store, wait_seconds: float = RECOUNT_WAIT_SECONDS) -> None:
         self._store, self._wait = store, wait_seconds
         self._revision: str | None = None
-        self._menus = Menus({}, PrefixIndex(()))
+        self._menus = Menus({name: PrefixIndex(()) for name in FILTER_COLUMNS}, PrefixIndex(()))  # none counted
         self._counting: threading.Thread | None = None
         self._starting = threading.Lock()
 

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import Query, Request
 from pydantic import BaseModel, Field
 
-from metalnomist.analysis.menus import Choice, Menus, PrefixIndex, search_key
+from metalnomist.analysis.menus import Choice, Menus, search_key
 from metalnomist.analysis.series import SeriesKey
 from metalnomist.models import FACT_FILTERS
 from metalnomist.store.facts import FactFilter
@@ -46,7 +46,7 @@ def filter_menus(menus: Menus, flt: FactFilter) -> list[FilterMenu]:
     """Each filter's most reported values, with the chosen one first when the short list lacks it."""
     out = []
     for name in FACT_FILTERS:
-        index = menus.choices.get(name, PrefixIndex(()))
+        index = menus.choices[name]
         chosen = getattr(flt, name) or ""
         top = index.top(TOP_CHOICES)
         if chosen and search_key(chosen) not in {search_key(c.value) for c in top}:
