@@ -267,6 +267,8 @@ def test_pages_run_on_across_the_two_tiers(archive: Archive, tmp_path: Path) -> 
     assert [h.post.title for p in pages for h in p.hits] == whole
     assert [h.rank for p in pages for h in p.hits] == [1, 2, 3]
     assert {(p.total, p.every_word) for p in pages} == {(3, 1)}
+    # A later page says what its hits lack just as the first page does.
+    assert [h.missing for p in pages for h in p.hits] == [(), ("copper",), ("smelter", "Chile")]
 
 
 def test_a_word_no_post_has_does_not_empty_the_page(archive: Archive, tmp_path: Path) -> None:

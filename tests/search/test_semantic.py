@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import importlib.util
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, ingest_file, ingest_sample_if_empty, open_archive, sample_path
 from metalnomist.search import semantic
 from metalnomist.search.semantic import HybridUnavailable, ModelIntegrityError, rrf
-from metalnomist.search.service import LEAD_CHARS, SearchRequest, bring_in_step, reindex, search
+from metalnomist.search.service import HYBRID_DEPTH, LEAD_CHARS, SearchRequest, bring_in_step, reindex, search
 
 
 def needs(*modules: str) -> None:
@@ -234,3 +235,20 @@ def test_a_fused_page_two_is_the_second_half_of_a_page_of_twenty(hybrid: Archive
 
 def test_a_hybrid_index_in_step_is_neither_caught_up_nor_rebuilt(hybrid: Archive) -> None:
     assert bring_in_step(hybrid.store, hybrid.index) == 0
+
+
+def test_paging_past_the_fusion_depth_still_reaches_every_post(needs_extra: None, tmp_path: Path) -> None:
+    """Each side's candidates reach as deep as the page asked for, not only HYBRID_DEPTH: the page after
+    the hundredth fused hit is full, and the total counts every post the vectors rank."""
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path / 'deep.db'}", extract_facts=False, hybrid=True))
+    try:
+        posts = [{"title": "Tungsten concentrate output", "body": "Wolfram mines raised output."}]
+        posts += [{"title": f"Market item {i}", "body": f"Cargo number {i} of grain left the terminal."}
+                  for i in range(HYBRID_DEPTH + 9)]
+        path = tmp_path / "deep.jsonl"
+        path.write_text("\n".join(json.dumps(p) for p in posts), encoding="utf-8")
+        ingest_file(archive, path, "jsonl")
+        page = search(archive.store, archive.index, SearchRequest("tungsten", offset=HYBRID_DEPTH, limit=10))
+        assert (page.total, len(page.hits)) == (HYBRID_DEPTH + 10, 10)
+    finally:
+        archive.close()
