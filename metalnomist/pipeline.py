@@ -37,6 +37,7 @@ from metalnomist.store.comments import (
 )
 from metalnomist.store.facts import (
     FactFilter,
+    KnownValues,
     PostLink,
     SortColumn,
     Unmatched,
@@ -451,10 +452,11 @@ def fact_post_links(archive: Archive, found: Sequence[Fact]) -> dict[int, PostLi
         return post_links(conn, {f.post_id for f in found if f.post_id is not None})
 
 
-def explain_no_facts(archive: Archive, flt: FactFilter) -> list[Unmatched]:
-    """For an empty result: each filter value no fact has, with the nearest stored names."""
+def explain_no_facts(archive: Archive, flt: FactFilter, known: KnownValues | None = None) -> list[Unmatched]:
+    """For an empty result: each filter value no fact has, with the nearest stored names (of `known`, when the
+    caller has them at hand: reading them from the facts costs a pass over every fact)."""
     with archive.store.reading() as conn:
-        return unmatched_filters(conn, flt)
+        return unmatched_filters(conn, flt, known)
 
 
 def get_post(archive: Archive, post_id: int) -> Post:

@@ -86,6 +86,10 @@ class Menus:
     choices: dict[str, PrefixIndex[Choice]]  # filter column → its stored values, most facts first
     series: PrefixIndex[SeriesKey]  # what can be drawn, longest first
 
+    def names(self, column: str) -> list[str]:
+        """Every value of a filter column, for the nearest names to a value no fact has."""
+        return [choice.value for choice in self.choices[column].ranked]
+
     @classmethod
     def count(cls, conn: Connection) -> Menus:
         choices = {name: PrefixIndex((value, Choice(value, facts)) for value, facts in value_counts(conn, name))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from difflib import get_close_matches
@@ -312,7 +312,12 @@ class Unmatched:
 
 def nearest_values(conn: Connection, column: str, wanted: str, limit: int = 5) -> tuple[str, ...]:
     """Stored values that contain the word asked for, then those spelled closest to it."""
-    values = distinct_values(conn, column)
+    return nearest_names(distinct_values(conn, column), wanted, limit)
+
+
+def nearest_names(names: Iterable[str], wanted: str, limit: int = 5) -> tuple[str, ...]:
+    """Of these names (in name order), those that contain the word asked for, then those spelled closest to it."""
+    values = sorted(names)
     lowered = {v.casefold(): v for v in values}
     key = wanted.strip().casefold()
     containing = [v for v in values if key and key in v.casefold()]
@@ -320,7 +325,11 @@ def nearest_values(conn: Connection, column: str, wanted: str, limit: int = 5) -
     return tuple(dict.fromkeys(containing + close))[:limit]
 
 
-def unmatched_filters(conn: Connection, flt: FactFilter) -> list[Unmatched]:
+# A column's stored values from where they are already at hand (the explorer's menus), instead of the facts.
+KnownValues = Callable[[str], Iterable[str]]
+
+
+def unmatched_filters(conn: Connection, flt: FactFilter, known: KnownValues | None = None) -> list[Unmatched]:
     """The filters that alone match no fact: why a query came back empty, and what to try."""
     out = []
     for name in FILTER_COLUMNS:
@@ -330,7 +339,8 @@ def unmatched_filters(conn: Connection, flt: FactFilter) -> list[Unmatched]:
         alone = FactFilter(**{name: wanted})
         spellings = commodity_spellings(conn, wanted) if name == "commodity" else None
         if spellings == [] or not _count(conn, _conditions(alone, spellings), 1):
-            out.append(Unmatched(name, wanted, nearest_values(conn, name, wanted)))
+            nearest = nearest_names(known(name), wanted) if known else nearest_values(conn, name, wanted)
+            out.append(Unmatched(name, wanted, nearest))
     return out
 
 

@@ -267,7 +267,7 @@ def api_facts(request: Request, commodity: Commodity = None, metric: Metric = No
                      period=period, source=source, post_id=post_id, text=q)
     archive = archive_of(request)
     found, total = find_facts(archive, flt, offset, limit, sort, direction == "desc")
-    unmatched = explain_no_facts(archive, flt) if not total else []
+    unmatched = explain_no_facts(archive, flt, request.app.state.fact_menus.get().names) if not total else []
     return FactList(total=total, total_exact=counted_in_full(total, offset, limit), limit=limit, offset=offset,
                     facts=found,
                     unmatched=[UnmatchedOut(field=u.field, value=u.value, nearest=list(u.nearest), message=u.message)

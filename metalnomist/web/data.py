@@ -180,7 +180,7 @@ def data_page(request: Request, view: Explorer,
                "total_exact": counted_in_full(total, view.start, view.limit), "menus": filter_menus(menus, view.flt),
                "sort_labels": SORT_LABELS, "pager": pager, "series_menu": series_menu(menus, None),
                "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data",
-               "unmatched": explain_no_facts(archive, view.flt) if not total else [],
+               "unmatched": explain_no_facts(archive, view.flt, menus.names) if not total else [],
                "watch_kind": "facts", "watch_button": "Watch these figures", "watch_fields": _watch_fields(view.flt)}
     return render_offering(request, "data.html", context)
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import get_args
 
 import pytest
+from sqlalchemy import event
 
 from metalnomist.models import FACT_FILTERS, Block, Fact, Post
 from metalnomist.store.facts import replace_facts
@@ -93,6 +94,26 @@ def test_the_series_menu_shows_the_longest_and_finds_the_rest(crowded: Site) -> 
     assert text_of(select(many, ".series-count")[0]).startswith(f"The first {MAX_SUGGESTIONS} by name")
     none = html(crowded.client.get("/data/series", params={"find": "unobtainium"}))
     assert not select(none, ".series-menu li a") and select(none, ".series-menu .empty")
+
+
+def test_a_value_no_fact_has_is_answered_with_names_from_the_menus(crowded: Site) -> None:
+    """Typed text misses often; its nearest names come from the counted menus, not a pass over every fact."""
+    statements: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        statements.append(statement)
+
+    typo = {"company": "Holding 1234 Metal"}
+    crowded.client.get("/data", params=typo)  # the menus are counted by now
+    event.listen(crowded.archive.store.engine, "before_cursor_execute", record)
+    try:
+        (problem,) = select(html(crowded.client.get("/data", params=typo)), "p.unmatched")
+        (unmatched,) = crowded.client.get("/api/facts", params=typo).json()["unmatched"]
+    finally:
+        event.remove(crowded.archive.store.engine, "before_cursor_execute", record)
+    assert "Holding 1234 Metals" in [text_of(a) for a in select(problem, "a")]
+    assert "Holding 1234 Metals" in unmatched["nearest"]
+    assert not [s for s in statements if "DISTINCT" in s.upper() or "GROUP BY" in s.upper()], statements
 
 
 # --- GET /api/facts/values ----------------------------------------------------------------------
