@@ -171,7 +171,7 @@ class UnmatchedOut(BaseModel):
 
 
 class FactList(BaseModel):
-    total: int = Field(description="How many facts match, counted up to 10,000 or just past this page, "
+    total: int = Field(description="How many facts match, counted up to 1,000 or just past this page, "
                                    "whichever is further; `total_exact` says whether more match.")
     total_exact: bool = Field(True, description="`false` when the count stopped: at least `total` facts match.")
     limit: int
