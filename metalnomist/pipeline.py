@@ -443,7 +443,8 @@ def find_facts(archive: Archive, flt: FactFilter, offset: int = 0, limit: int | 
 
 def counted_in_full(total: int, offset: int, limit: int | None) -> bool:
     """Whether a total find_facts gave is exact; if not, at least that many facts match (store/facts.COUNT_CAP)."""
-    return total < count_bound(offset, limit)
+    bound = count_bound(offset, limit)
+    return bound is None or total < bound
 
 
 def fact_post_links(archive: Archive, found: Sequence[Fact]) -> dict[int, PostLink]:

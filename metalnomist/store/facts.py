@@ -180,9 +180,10 @@ COUNT_CAP = 1_000
 _READING = (facts.c.post_id, facts.c.sentence_start, facts.c.id)  # one index holds this order (0014)
 
 
-def count_bound(offset: int, limit: int | None) -> int:
-    """How far query_facts counts a page's total: to COUNT_CAP, or past the page (so a next page is known)."""
-    return max(COUNT_CAP, offset + (limit or 0) + 1)
+def count_bound(offset: int, limit: int | None) -> int | None:
+    """How far query_facts counts a page's total: to COUNT_CAP, or past the page (so a next page is known);
+    without a limit every match is read anyway, so it is counted in full (None)."""
+    return None if limit is None else max(COUNT_CAP, offset + limit + 1)
 
 
 def _order(sort: SortColumn | None, descending: bool, newest_first: bool = False) -> list[Any]:
@@ -249,8 +250,8 @@ def _facts_in_order(conn: Connection, ids: Sequence[int]) -> list[Fact]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _count(conn: Connection, where: Sequence[Any], bound: int) -> int:
-    """How many facts meet `where`, reading no more than `bound` of them."""
+def _count(conn: Connection, where: Sequence[Any], bound: int | None) -> int:
+    """How many facts meet `where`, reading no more than `bound` of them (None: all)."""
     matching = select(facts.c.id).where(*where).limit(bound).subquery()
     return int(conn.execute(select(func.count()).select_from(matching)).scalar_one())
 

@@ -122,11 +122,13 @@ def test_pages_are_still_right_with_the_count_capped(sized: Callable[[int], Arch
         page, total = query_facts(conn, FactFilter(commodity="lithium"), 0, 4)
         later, _ = query_facts(conn, FactFilter(commodity="lithium"), 4, 4)
         every, all_lithium = query_facts(conn, FactFilter(commodity="lithium"), 0, 200)
+        _, unlimited = query_facts(conn, FactFilter(commodity="lithium"), 170)
         line = series(conn, "nickel", "output", "Indonesia")
     # lithium carbonate, lithium hydroxide and spodumene of each post, in reading order across spellings
     assert [(f.post_id, f.commodity) for f in page + later] == [(f.post_id, f.commodity) for f in every[:8]]
     assert [f.commodity for f in every[:3]] == ["lithium carbonate", "lithium hydroxide", "spodumene"]
     assert total == CAP and all_lithium == 180  # counted to the cap, or past the page asked for
+    assert unlimited == 180  # every match read (no limit): every match counted
     assert [p.value for p in line.points] == [0.0, 1.0, 2.0] and line.key.unit == "kt"
 
 
