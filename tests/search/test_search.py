@@ -378,3 +378,19 @@ def test_match_any_says_what_each_hit_lacks_even_above_an_every_word_hit(seeded:
     page = search(seeded.store, seeded.index, SearchRequest("tonnes nickel", match="any", limit=100))
     assert page.every_word == len(both) >= 1 and page.hits[0].missing
     assert [hit.missing == () for hit in page.hits] == [hit.post.id in both for hit in page.hits]
+
+
+def test_one_exact_hit_keeps_typo_tolerance_out(seeded: Archive) -> None:
+    """Typo tolerance joins only when no post has every word (FEW_RESULTS): one exact hit is the answer."""
+    page = search(seeded.store, seeded.index, SearchRequest('"nickel matte" OR palladum'))
+    assert [h.post.title for h in page.hits] == ["Sumitomo Metal Mining to Build Japan’s First Nickel Matte Plant"]
+    assert page.suggestion is None
+
+
+def test_no_suggestion_when_typo_tolerance_finds_nothing_more(archive: Archive, tmp_path: Path) -> None:
+    """`chileno` is two edits from `chile`, beyond a short word's reach: the tolerant run finds no more
+    than the exact one, so nothing is suggested, though Chile is a close spelling in the hits."""
+    smelter_archive(tmp_path, archive)
+    page = search(archive.store, archive.index, SearchRequest("copper chileno"))
+    assert [h.post.title for h in page.hits] == ["Copper mine output", "Copper smelter in Chile"]
+    assert page.suggestion is None

@@ -252,3 +252,17 @@ def test_paging_past_the_fusion_depth_still_reaches_every_post(needs_extra: None
         assert (page.total, len(page.hits)) == (HYBRID_DEPTH + 10, 10)
     finally:
         archive.close()
+
+
+def test_vectors_ahead_of_the_log_or_short_of_posts_are_rebuilt(hybrid: Archive) -> None:
+    """The vectors are checked like the words: saved ahead of the log (a database restored from an older
+    backup) they would skip the changes up to their sequence; short of posts they would never find them."""
+    side, index = hybrid.index.semantic, hybrid.index
+    assert side is not None
+    in_step = index.applied_seq
+    side.store.save(seq=in_step + 5)  # the word index is in step; only the vectors claim more
+    assert bring_in_step(hybrid.store, index) == 20  # rebuilt from the twenty posts
+    assert (side.applied_seq, len(side)) == (in_step, 20)
+    side.store.remove([side.store.ids[0]])  # one post's vector lost, the sequence kept
+    assert bring_in_step(hybrid.store, index) == 20
+    assert (side.applied_seq, len(side)) == (in_step, 20)

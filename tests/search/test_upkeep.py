@@ -5,6 +5,7 @@ quietly drifting from its table)."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from metalnomist.models import Block, Post
@@ -31,6 +32,7 @@ def test_batches_hold_size_posts_and_the_rest() -> None:
     assert [len(b) for b in _batches(iter(posts[:6]), size=3)] == [3, 3]
     assert list(_batches(iter([]), size=3)) == []
     assert [len(b) for b in _batches(iter(posts))] == [7]
+    assert [len(b) for b in _batches(iter(posts * 143))] == [1000, 1]  # a rebuild reports every thousand posts
 
 
 def test_catch_up_counts_changes_not_posts(archive: Archive, tmp_path: Path) -> None:
@@ -138,3 +140,31 @@ def test_an_index_another_process_is_writing_is_left_to_its_catch_up(archive: Ar
     assert bring_in_step(archive.store, index) == 0  # nothing applied here, and no rebuild
     del held
     assert bring_in_step(archive.store, index) == 1
+
+
+def released_soon(writer: object, seconds: float = 0.7) -> threading.Timer:
+    """Another process's writer, let go `seconds` from now: a caller that waited would then get the index."""
+    held = [writer]
+    timer = threading.Timer(seconds, held.clear)
+    timer.start()
+    return timer
+
+
+def test_start_up_and_search_leave_a_busy_index_at_once(archive: Archive, tmp_path: Path) -> None:
+    """Neither opening the index nor a search waits for another writer (its catch-up covers the change):
+    had either waited, it would have seen the writer go and applied the change itself."""
+    ingest(archive, tmp_path / "a.jsonl", ["A"])
+    index = SearchIndex(tmp_path / "own")
+    reindex(archive.store, index)
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps({"title": "B", "url": "https://x/B", "body": "tin"}) + "\n")
+    store_file(archive, path)  # in the database, not yet in this index
+    timer = released_soon(SearchIndex(tmp_path / "own").index.writer(heap_size=50_000_000, num_threads=1))
+    assert bring_in_step(archive.store, index) == 0
+    timer.join()
+    timer = released_soon(SearchIndex(tmp_path / "own").index.writer(heap_size=50_000_000, num_threads=1))
+    refresh(archive.store, index)
+    timer.join()
+    assert index.num_docs() == 1
+    refresh(archive.store, index)  # nobody else writes now: the change is applied here
+    assert index.num_docs() == 2
