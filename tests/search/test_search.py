@@ -394,3 +394,17 @@ def test_no_suggestion_when_typo_tolerance_finds_nothing_more(archive: Archive, 
     page = search(archive.store, archive.index, SearchRequest("copper chileno"))
     assert [h.post.title for h in page.hits] == ["Copper mine output", "Copper smelter in Chile"]
     assert page.suggestion is None
+
+
+def test_typo_hits_without_a_suggestion_still_mark_the_known_words(archive: Archive, tmp_path: Path) -> None:
+    """`tungstem` reaches the post by its label, a word no title or body holds, so nothing is suggested;
+    the snippets still mark `cargo` as any search would."""
+    path = tmp_path / "l.jsonl"
+    path.write_text(json.dumps({"title": "Cargo of concentrate", "body": "A cargo of concentrate left Vietnam.",
+                                "labels": ["Tungsten"]}) + "\n"
+                    + json.dumps({"title": "Grain cargo", "body": "A grain cargo left the port."}) + "\n")
+    ingest_file(archive, path)
+    page = search(archive.store, archive.index, SearchRequest("tungstem cargo"))
+    assert [h.post.title for h in page.hits] == ["Cargo of concentrate", "Grain cargo"]
+    assert (page.every_word, page.suggestion) == (1, None)
+    assert all("<mark>cargo</mark>" in h.snippet for h in page.hits)
