@@ -1,6 +1,7 @@
-"""Reports that disagree: two posts giving one figure (same series, unit and period) more than 1% apart.
+"""Reports that disagree: posts giving one figure (same series, unit and period) more than 1% apart.
 
-The pairs are found when facts are stored (store/contradictions.py); this reads one page of them.
+Each disputed figure is kept as its two most distant reports when facts change
+(store/contradictions.py); this reads one page of them.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from dataclasses import dataclass
 
 from metalnomist.analysis.series import SeriesKey, SeriesPoint, point
 from metalnomist.store import Connection
-from metalnomist.store.contradictions import contradiction_page, count_contradictions
+from metalnomist.store.contradictions import count_disputes, dispute_page
 from metalnomist.store.facts import facts_by_ids
 
 
 @dataclass(frozen=True)
 class Contradiction:
-    """Two posts reporting one figure (same series, unit and period) with values more than 1% apart."""
+    """A figure (same series, unit and period) reported more than 1% apart: its two most distant
+    reports from different posts."""
 
     key: SeriesKey
     period: str
@@ -29,13 +31,13 @@ class Contradiction:
 
 
 def contradictions(conn: Connection, offset: int = 0, limit: int = 50) -> tuple[list[Contradiction], int]:
-    """One page of pairs, by commodity, metric and period, and how many there are in all.
+    """One page of disputed figures, by commodity, metric and period, and how many there are in all.
 
     The key also holds the company, so a carmaker's figure never contradicts the market's;
     year-less periods (`--03`) are compared only within the same stated label.
     """
-    total = count_contradictions(conn)
-    pairs = contradiction_page(conn, offset, limit)
+    total = count_disputes(conn)
+    pairs = dispute_page(conn, offset, limit)
     found = facts_by_ids(conn, {fact_id for pair in pairs for fact_id in pair})
     out = []
     for a, b in pairs:

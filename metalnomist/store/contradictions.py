@@ -1,28 +1,33 @@
-"""Contradictions kept as facts change: pairs of facts from different posts that report one figure differently.
+"""Disputed figures, kept as facts change: posts that report one figure (series, unit, period) differently.
 
-Whenever a post's facts are replaced (ingest, re-extraction), its dated facts are compared with
-the others of the same series and period, found through `facts.series_key`; a changed fact's
-old pairs go with it (ON DELETE CASCADE). Listing them is then one indexed page of a small
-table, never a pass over every fact.
+A figure is disputed when two of its reports from different posts are more than 1% apart; what is
+kept of it is one row, its two most distant reports. Pairs of every report with every other grew
+with the square of the posts reporting a figure (101,031 rows at 20,000 synthetic posts, 6,730 at
+5,000); one row per figure grows with the figures.
+
+Replacing a post's facts queues the series keys of its old and new facts (`dispute_queue`); a key
+is settled by reading its extremes through the index on (series_key, value): a few seeks whatever
+the archive holds. A desk save or re-extraction settles its keys in its own transaction; an
+ingest's keys wait, hidden with it, until the file is published, then are settled a short
+transaction at a time (`settle_disputes`), so the list follows the published facts a moment later.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, groupby
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, String, and_, column, delete, func, insert, or_, select, text
 
 from metalnomist.models import Fact
-from metalnomist.store.schema import contradiction_rows, contradictions, fact_rows, facts, ingests
+from metalnomist.store.schema import dispute_queue, disputes, fact_rows, facts, ingests
 
 TOLERANCE = 0.01  # the benchmark's own tolerance: closer values are the same figure rounded
 KEY_FIELDS = ("commodity", "metric", "country", "partner", "company", "unit", "period")
 _SEPARATOR = "\x1f"  # no vocabulary value holds a control character
 _CHUNK = 500  # values per IN (…) list
+SETTLE_KEYS = 1000  # figures settled per transaction after an ingest: a short write, however big the file
 
 
 def series_key(fact: Fact | Row[Any]) -> str | None:
@@ -41,114 +46,167 @@ def series_prefix(leading: Sequence[str | None]) -> str:
     return "".join((value or "").casefold() + _SEPARATOR for value in leading)
 
 
+def indexed_key(conn: Connection, column: Any) -> Any:
+    """A series key column as its index orders it: by code point on PostgreSQL (COLLATE "C", 0014),
+    and only comparisons in that collation may use the index there."""
+    return column.collate("C") if conn.dialect.name == "postgresql" else column
+
+
 def differ(a: float, b: float) -> bool:
     return abs(a - b) > TOLERANCE * max(abs(a), abs(b))
 
 
+
 @dataclass(frozen=True)
-class _Member:
+class Report:
+    """One fact as a dispute weighs it."""
+
     id: int
     post_id: int
     value: float
-    commodity: str
-    metric: str
-    period: str
 
 
-def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start:start + _CHUNK]
+def widest(low: Report, high: Report, others_high: Report | None,
+           others_low: Report | None) -> tuple[Report, Report] | None:
+    """The two reports of different posts furthest apart in value, if they differ; else None.
 
-
-def _pairs(group: Sequence[_Member], changed: Collection[int] | None) -> Iterator[dict[str, Any]]:
-    """Rows for the pairs a group forms (earlier post first), only those touching `changed` posts (None: all).
-
-    Each changed fact meets the group through its values sorted once: everything outside a window
-    around its value differs for certain and everything in its middle agrees, so only the window's
-    edges are compared, and a series of thousands of equal figures costs a few bisections per new
-    fact, not a comparison with every other.
+    `low` and `high` are the figure's extremes, `others_high` the highest report of a post other than
+    `low`'s and `others_low` the lowest of a post other than `high`'s: the pair of different posts
+    furthest apart is one of these, and if any two reports of different posts differ, one of these
+    does (tests/store/test_disputes.py checks both against every pair).
     """
-    by_value = sorted(group, key=lambda member: member.value)
-    values = [member.value for member in by_value]
-    for a in group if changed is None else [m for m in group if m.post_id in changed]:
-        reach = TOLERANCE * abs(a.value) / (1 - TOLERANCE)  # beyond it, `differ` holds
-        near = TOLERANCE * abs(a.value) * (1 - 1e-9)  # within it, it cannot (a hair less: rounding)
-        low, high = bisect_left(values, a.value - reach), bisect_right(values, a.value + reach)
-        same_low, same_high = bisect_left(values, a.value - near), bisect_right(values, a.value + near)
-        edges = (b for b in chain(by_value[low:same_low], by_value[same_high:high]) if differ(a.value, b.value))
-        for b in chain(by_value[:low], edges, by_value[high:]):
-            both = changed is None or b.post_id in changed
-            if b.post_id == a.post_id or (both and (b.post_id, b.id) < (a.post_id, a.id)):
-                continue  # the same post, or a pair found from its other end
-            first, second = sorted((a, b), key=lambda member: (member.post_id, member.id))
-            yield {"first_fact_id": first.id, "second_fact_id": second.id, "commodity": first.commodity,
-                   "metric": first.metric, "period": first.period}
+    pairs = [(low, high)] if low.post_id != high.post_id else []
+    if others_high is not None:
+        pairs.append((low, others_high))
+    if others_low is not None:
+        pairs.append((others_low, high))
+    apart = [pair for pair in pairs if pair[0].post_id != pair[1].post_id and differ(pair[0].value, pair[1].value)]
+    return max(apart, key=lambda pair: pair[1].value - pair[0].value) if apart else None
 
 
-def _store_pairs(conn: Connection, keys: Iterable[str], changed: Collection[int] | None, source: Any = facts,
-                 pairs: Table = contradiction_rows, batch: int | None = None) -> None:
-    columns = (source.c.id, source.c.post_id, source.c.value, source.c.commodity, source.c.metric, source.c.period,
-               source.c.series_key)
-    for chunk in _chunks(sorted(set(keys))):
-        query = (select(*columns).where(source.c.series_key.in_(chunk))
-                 .order_by(source.c.series_key, source.c.post_id, source.c.id))
-        rows = []
-        for _, members in groupby(conn.execute(query), key=lambda row: row.series_key):
-            group = [_Member(r.id, r.post_id, r.value, r.commodity or "", r.metric, r.period) for r in members]
-            rows += [{**pair, "batch": batch} if batch is not None else pair for pair in _pairs(group, changed)]
+def _order(highest: bool) -> tuple[Any, ...]:
+    """Reports by value, ties by post and fact: the order of the (series_key, value) index, either way."""
+    if highest:
+        return facts.c.value.desc(), facts.c.post_id.desc(), facts.c.id.desc()
+    return facts.c.value.asc(), facts.c.post_id.asc(), facts.c.id.asc()
+
+
+def _extreme(conn: Connection, key: str, highest: bool, other_than: int) -> Report | None:
+    """The lowest (or highest) shown report of a figure from a post other than `other_than`."""
+    query = (select(facts.c.id, facts.c.post_id, facts.c.value)
+             .where(indexed_key(conn, facts.c.series_key) == key, facts.c.post_id != other_than))
+    row = conn.execute(query.order_by(*_order(highest)).limit(1)).first()
+    return Report(row.id, row.post_id, row.value) if row else None
+
+
+def _listed(keys: Sequence[str]) -> Any:
+    """The keys as a table of one column, `key`: SQLite and PostgreSQL both name a VALUES list's column
+    `column1` (SQLAlchemy's values() would name it in a way SQLite cannot parse)."""
+    rows = ", ".join(f"(:key{number})" for number in range(len(keys)))
+    listed = text(f"SELECT column1 AS key FROM (VALUES {rows}) AS listed")
+    return listed.bindparams(**{f"key{number}": key for number, key in enumerate(keys)}).columns(
+        column("key", String)).subquery("wanted")
+
+
+def _extremes(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[Report, Report]]:
+    """Each figure's lowest and highest shown report, in one statement: two index seeks per figure."""
+    wanted = _listed(keys)
+    ends = [select(facts.c.id).where(indexed_key(conn, facts.c.series_key) == wanted.c.key)
+            .order_by(*_order(highest)).limit(1).scalar_subquery().label(name)
+            for name, highest in (("low", False), ("high", True))]
+    found = [(row.key, row.low, row.high) for row in conn.execute(select(wanted.c.key, *ends)) if row.low is not None]
+    ids = {fact for _, low, high in found for fact in (low, high)}
+    reports = {row.id: Report(row.id, row.post_id, row.value) for row in conn.execute(
+        select(facts.c.id, facts.c.post_id, facts.c.value).where(facts.c.id.in_(ids)))} if ids else {}
+    return {key: (reports[low], reports[high]) for key, low, high in found if low in reports and high in reports}
+
+
+def _dispute(conn: Connection, key: str, low: Report, high: Report) -> dict[str, Any] | None:
+    """The figure's dispute row from its extremes (asking for the others' when one post holds both), or None."""
+    if low.id == high.id:
+        return None  # one report: nothing to dispute
+    others_high = others_low = None
+    if low.post_id == high.post_id:
+        others_high = _extreme(conn, key, highest=True, other_than=low.post_id)
+        others_low = _extreme(conn, key, highest=False, other_than=high.post_id)
+    found = widest(low, high, others_high, others_low)
+    if found is None:
+        return None
+    first, second = sorted(found, key=lambda report: (report.post_id, report.id))
+    fields = dict(zip(KEY_FIELDS, key.split(_SEPARATOR), strict=True))
+    return {"series_key": key, "commodity": fields["commodity"], "metric": fields["metric"],
+            "period": fields["period"], "first_fact_id": first.id, "second_fact_id": second.id}
+
+
+def settle(conn: Connection, keys: Iterable[str]) -> None:
+    """These figures' dispute rows as their shown reports have them now: each one's widest pair, or none.
+
+    A few statements per chunk of figures, whatever their number of reports."""
+    ordered = sorted(set(keys))
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start:start + _CHUNK]
+        conn.execute(delete(disputes).where(disputes.c.series_key.in_(chunk)))
+        rows = [row for key, (low, high) in _extremes(conn, chunk).items()
+                if (row := _dispute(conn, key, low, high)) is not None]
         if rows:
-            conn.execute(insert(pairs), rows)
+            conn.execute(insert(disputes), rows)
 
 
-def find_contradictions(conn: Connection, post_ids: Collection[int], batch: int | None = None) -> None:
-    """After these posts' facts were replaced: store every pair their new facts form with any post's.
+def queue_disputes(conn: Connection, keys: Iterable[str | None], batch: int | None = None) -> None:
+    """Mark these figures to be settled: now if `batch` is None, else once ingest `batch` is published."""
+    wanted = sorted({key for key in keys if key})
+    if batch is None:
+        settle(conn, wanted)
+    elif wanted:
+        conn.execute(insert(dispute_queue), [{"series_key": key, "batch": batch} for key in wanted])
 
-    The facts of an unpublished ingest (`batch`) pair with every visible fact but those it retires,
-    and with each other, and their pairs stay hidden with them.
-    """
-    source: Any = facts
-    if batch is not None:
-        running = select(ingests.c.id)
-        shown = or_(fact_rows.c.batch.is_(None), fact_rows.c.batch == batch, fact_rows.c.batch.not_in(running))
-        kept = or_(fact_rows.c.retired.is_(None), and_(fact_rows.c.retired != batch, fact_rows.c.retired.in_(running)))
-        source = select(fact_rows).where(shown, kept).subquery()
+
+def keys_of_posts(conn: Connection, post_ids: Collection[int], source: Any = facts) -> list[str]:
+    """The series keys the facts of these posts have in `source` (the shown facts, or any rows)."""
     keys: list[str] = []
-    for chunk in _chunks(sorted(post_ids)):
+    ordered = sorted(post_ids)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start:start + _CHUNK]
         keys += conn.execute(select(source.c.series_key).distinct()
                              .where(source.c.post_id.in_(chunk), source.c.series_key.is_not(None))).scalars()
-    _store_pairs(conn, keys, set(post_ids), source, batch=batch)
+    return keys
 
 
-def rebuild_contradictions(conn: Connection, batch: int = 5000, fact_table: Table = fact_rows,
-                           pair_table: Table = contradiction_rows) -> None:
-    """Every fact's series key and every pair again, from the facts alone (the migration that added them,
-    which passes the tables by the names they had then)."""
-    conn.execute(delete(pair_table))
-    last = 0
-    while True:
-        # Only the columns a key needs: a migration runs this on the schema of its own day.
-        columns = [fact_table.c.id, fact_table.c.value, *(getattr(fact_table.c, name) for name in KEY_FIELDS)]
-        rows = list(conn.execute(select(*columns).where(fact_table.c.id > last).order_by(fact_table.c.id)
-                                 .limit(batch)))
-        if not rows:
-            break
-        keyed = [{"fact_id": r.id, "key": series_key(r)} for r in rows]
-        conn.execute(update(fact_table).where(fact_table.c.id == bindparam("fact_id"))
-                     .values(series_key=bindparam("key")), keyed)
-        last = rows[-1].id
-    shared = (select(fact_table.c.series_key).where(fact_table.c.series_key.is_not(None))
-              .group_by(fact_table.c.series_key).having(func.count(func.distinct(fact_table.c.post_id)) > 1))
-    _store_pairs(conn, conn.execute(shared).scalars(), None, fact_table, pair_table)
+def settle_disputes(conn: Connection, limit: int = SETTLE_KEYS) -> int:
+    """Settle up to `limit` queued figures whose ingest is published (or gone); how many entries it took."""
+    ready = or_(dispute_queue.c.batch.is_(None), dispute_queue.c.batch.not_in(select(ingests.c.id)))
+    rows = list(conn.execute(select(dispute_queue.c.id, dispute_queue.c.series_key).where(ready)
+                             .order_by(dispute_queue.c.id).limit(limit)))
+    settle(conn, (row.series_key for row in rows))
+    ids = [row.id for row in rows]
+    for start in range(0, len(ids), _CHUNK):
+        conn.execute(delete(dispute_queue).where(dispute_queue.c.id.in_(ids[start:start + _CHUNK])))
+    return len(rows)
 
 
-def count_contradictions(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(contradictions)).scalar_one())
+def rebuild_disputes(conn: Connection) -> None:
+    """Every figure reported by more than one post settled again, from the shown facts alone."""
+    conn.execute(delete(disputes))
+    shared = (select(fact_rows.c.series_key).where(fact_rows.c.series_key.is_not(None))
+              .group_by(fact_rows.c.series_key).having(func.count(func.distinct(fact_rows.c.post_id)) > 1))
+    settle(conn, conn.execute(shared).scalars().all())
 
 
-def contradiction_page(conn: Connection, offset: int, limit: int) -> list[tuple[int, int]]:
-    """(first fact id, second fact id) of one page of pairs, by commodity, metric and period."""
-    order = (contradictions.c.commodity, contradictions.c.metric, contradictions.c.period,
-             contradictions.c.first_fact_id, contradictions.c.second_fact_id)
-    query = (select(contradictions.c.first_fact_id, contradictions.c.second_fact_id).order_by(*order)
+def _shown() -> Any:
+    """Both reports still shown: between an ingest's publication and the settling of its figures, a
+    dispute between facts it replaced is left out rather than shown half."""
+    return and_(*(select(facts.c.id).where(facts.c.id == column).exists()
+                  for column in (disputes.c.first_fact_id, disputes.c.second_fact_id)))
+
+
+def count_disputes(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(disputes).where(_shown())).scalar_one())
+
+
+def dispute_page(conn: Connection, offset: int, limit: int) -> list[tuple[int, int]]:
+    """(first fact id, second fact id) of one page of disputed figures, by commodity, metric and period."""
+    order = (disputes.c.commodity, disputes.c.metric, disputes.c.period, disputes.c.series_key)
+    query = (select(disputes.c.first_fact_id, disputes.c.second_fact_id).where(_shown()).order_by(*order)
              .offset(offset).limit(limit))
     return [(row.first_fact_id, row.second_fact_id) for row in conn.execute(query)]
+

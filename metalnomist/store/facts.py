@@ -11,9 +11,9 @@ from typing import Any, Literal, get_args
 from sqlalchemy import Connection, delete, func, insert, or_, select, union_all, update
 
 from metalnomist.models import FACT_FIELDS, FACT_FILTERS, FACT_IDS, Fact
-from metalnomist.store.contradictions import find_contradictions, series_key, series_prefix
+from metalnomist.store.contradictions import indexed_key, keys_of_posts, queue_disputes, series_key, series_prefix
 from metalnomist.store.revision import note_facts_changed
-from metalnomist.store.schema import as_utc, contradiction_rows, fact_rows, facts, ingests, posts
+from metalnomist.store.schema import as_utc, fact_rows, facts, ingests, posts
 
 # Stored as columns of their own: all but the post's title (joined from posts) and the ids.
 STORED: tuple[str, ...] = tuple(name for name in FACT_FIELDS if name != "post" and name not in FACT_IDS)
@@ -50,13 +50,14 @@ class FactFilter:
 def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch: int | None = None) -> None:
     """Each listed post's facts become exactly these: one delete and one insert for the lot.
 
-    The contradictions their old facts took part in go with them; those the new ones form are
-    stored, and the facts revision moves on at commit (see note_facts_changed). With `batch`, an
-    unpublished ingest's: the new facts stay hidden with it, and the old ones are only marked
-    retired by it, shown until it publishes (store/ingests.py).
+    The figures their old and new facts report are queued to be settled as disputed or not, and the
+    facts revision moves on at commit (see note_facts_changed). With `batch`, an unpublished ingest's:
+    the new facts stay hidden with it, the old ones are only marked retired by it, shown until it
+    publishes (store/ingests.py), and their figures are settled once it has.
     """
     if not by_post:
         return
+    old_keys = keys_of_posts(conn, list(by_post))
     posts_listed = fact_rows.c.post_id.in_(list(by_post))
     if batch is None:
         conn.execute(delete(fact_rows).where(posts_listed))
@@ -67,18 +68,14 @@ def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch
             for post_id, items in by_post.items() for f in items]
     if rows:
         conn.execute(insert(fact_rows), rows)
-        find_contradictions(conn, list(by_post), batch)
+    queue_disputes(conn, [*old_keys, *(row["series_key"] for row in rows)], batch)
     note_facts_changed(conn)
 
 
 def _retire(conn: Connection, posts_listed: Any, batch: int) -> None:
-    """Mark the posts' shown facts, and the contradictions they are in, as replaced by ingest `batch`."""
+    """Mark the posts' shown facts as replaced by ingest `batch`."""
     shown = or_(fact_rows.c.batch.is_(None), fact_rows.c.batch.not_in(select(ingests.c.id)))
     retiring = select(fact_rows.c.id).where(posts_listed, shown, fact_rows.c.retired.is_(None))
-    pairs = contradiction_rows
-    conn.execute(update(pairs).where(pairs.c.retired.is_(None),
-                                     or_(pairs.c.first_fact_id.in_(retiring), pairs.c.second_fact_id.in_(retiring)))
-                 .values(retired=batch))
     conn.execute(update(fact_rows).where(fact_rows.c.id.in_(retiring)).values(retired=batch))
 
 
@@ -261,9 +258,7 @@ def series_facts(conn: Connection, leading: Sequence[str | None]) -> list[Fact]:
     partner, company, and the unit if given): one range of the series key's index, whatever the archive holds."""
     low = series_prefix(leading)
     high = low[:-1] + chr(ord(low[-1]) + 1)
-    key: Any = facts.c.series_key
-    if conn.dialect.name == "postgresql":
-        key = key.collate("C")  # the index's order (0014): by code point, as the separator needs
+    key = indexed_key(conn, facts.c.series_key)
     query = _with_titles().where(key >= low, key < high, _shown_post(FactFilter())).order_by(*_READING)
     return [fact_from_row(r) for r in conn.execute(query)]
 

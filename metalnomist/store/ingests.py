@@ -5,11 +5,12 @@ of posts) made every comment and every other ingest fail. Instead each batch is 
 transaction of its own, its rows marked with the ingest's number, and the views readers use leave
 out rows of every ingest still listed in `ingests` (migration 0008). A new post is written as it
 is. A changed one gets a hidden stand-in row naming the stored post it `replaces` (0012), with the
-new labels and comments; its new facts go under the post itself, hidden, and its old facts and
-their contradictions are marked `retired` by the ingest (0013): shown while it runs, hidden once
-it is published. Publishing deletes the ingest's line, copies each stand-in's content, labels and
-comments onto its post (a few set-wise statements, whatever the number) and logs the posts, in
-one short transaction; what is left hidden is deleted afterwards, a few thousand rows at a time.
+new labels and comments; its new facts go under the post itself, hidden, and its old facts are
+marked `retired` by the ingest (0013): shown while it runs, hidden once it is published.
+Publishing deletes the ingest's line, copies each stand-in's content, labels and comments onto
+its post (a few set-wise statements, whatever the number) and logs the posts, in one short
+transaction; what is left hidden is deleted afterwards, a few thousand rows at a time,
+and the disputed figures its facts touch are settled (store/contradictions.py).
 An ingest that fails takes its rows back in short transactions; one killed outright is taken
 back by the next ingest.
 """
@@ -23,17 +24,18 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import Connection, delete, func, insert, literal, or_, select, tuple_, update
+from sqlalchemy import Connection, delete, func, insert, literal, select, update
 
 from metalnomist.models import Fact, Post
 from metalnomist.store import Store
+from metalnomist.store.contradictions import settle_disputes
 from metalnomist.store.facts import replace_facts
 from metalnomist.store.revision import note_facts_changed
 from metalnomist.store.schema import (
     changes,
     comment_rows,
     comments,
-    contradiction_rows,
+    dispute_queue,
     fact_rows,
     ingests,
     label_rows,
@@ -176,31 +178,25 @@ def publish_ingest(conn: Connection, ingest: int) -> int:
 
 def _withdraw(conn: Connection, ingest: int, post_ids: Sequence[int]) -> None:
     """The ingest leaves these stored posts as they are: their stand-ins and new facts go, their old
-    facts (and the contradictions no other retired fact is in) are kept again."""
+    facts are kept again (the figures they touch are settled all the same: as they now are)."""
     if not post_ids:
         return
     conn.execute(delete(post_rows).where(post_rows.c.batch == ingest, post_rows.c.replaces.in_(post_ids)))
     conn.execute(delete(fact_rows).where(fact_rows.c.batch == ingest, fact_rows.c.post_id.in_(post_ids)))
-    theirs = select(fact_rows.c.id).where(fact_rows.c.retired == ingest, fact_rows.c.post_id.in_(post_ids))
-    pairs = contradiction_rows
-    still = select(fact_rows.c.id).where(fact_rows.c.retired == ingest, fact_rows.c.post_id.not_in(post_ids))
-    conn.execute(update(pairs).where(pairs.c.retired == ingest,
-                                     or_(pairs.c.first_fact_id.in_(theirs), pairs.c.second_fact_id.in_(theirs)),
-                                     pairs.c.first_fact_id.not_in(still), pairs.c.second_fact_id.not_in(still))
+    conn.execute(update(fact_rows).where(fact_rows.c.retired == ingest, fact_rows.c.post_id.in_(post_ids))
                  .values(retired=None))
-    conn.execute(update(fact_rows).where(fact_rows.c.id.in_(theirs)).values(retired=None))
 
 
 def clear_published(store: Store) -> None:
-    """Delete what published ingests left hidden (retired facts, emptied stand-ins), a few thousand rows
-    per transaction; readers never see them, so this may wait, or be finished by the next ingest."""
+    """Delete what published ingests left hidden (retired facts, emptied stand-ins) and settle the figures
+    they touched, a few thousand rows per transaction; this may wait, or be finished by the next ingest."""
     running = select(ingests.c.id)
     facts = select(fact_rows.c.id).where(fact_rows.c.retired.is_not(None), fact_rows.c.retired.not_in(running))
     stand_ins = select(post_rows.c.id).where(post_rows.c.replaces.is_not(None), post_rows.c.batch.not_in(running))
-    # A contradiction is retired with one of its facts, so it goes with it (ON DELETE CASCADE).
     for table, rows in ((fact_rows, facts), (post_rows, stand_ins)):
         _in_steps(store, lambda conn, table=table, rows=rows: conn.execute(  # type: ignore[misc]
             delete(table).where(table.c.id.in_(rows.limit(CLEAR_ROWS)))).rowcount)
+    _in_steps(store, settle_disputes)
 
 
 def _in_steps(store: Store, step: Callable[[Connection], int]) -> None:
@@ -218,17 +214,14 @@ def discard_ingest(store: Store, ingest: int) -> None:
     One already published (or taken back by another process) is left alone: its rows are everyone's.
     """
     retired_facts = select(fact_rows.c.id).where(fact_rows.c.retired == ingest).limit(CLEAR_ROWS)
-    pair = tuple_(contradiction_rows.c.first_fact_id, contradiction_rows.c.second_fact_id)
-    retired_pairs = (select(contradiction_rows.c.first_fact_id, contradiction_rows.c.second_fact_id)
-                     .where(contradiction_rows.c.retired == ingest).limit(CLEAR_ROWS))
     new_facts = select(fact_rows.c.id).where(fact_rows.c.batch == ingest).limit(CLEAR_ROWS)
+    queued = select(dispute_queue.c.id).where(dispute_queue.c.batch == ingest).limit(CLEAR_ROWS)  # nothing shown moved
     rows = select(post_rows.c.id).where(post_rows.c.batch == ingest).limit(DISCARD_POSTS)
     steps: list[Callable[[Connection], int]] = [
         lambda conn: conn.execute(update(fact_rows).where(fact_rows.c.id.in_(retired_facts))
                                   .values(retired=None)).rowcount,
-        lambda conn: conn.execute(update(contradiction_rows).where(pair.in_(retired_pairs))
-                                  .values(retired=None)).rowcount,
         lambda conn: conn.execute(delete(fact_rows).where(fact_rows.c.id.in_(new_facts))).rowcount,
+        lambda conn: conn.execute(delete(dispute_queue).where(dispute_queue.c.id.in_(queued))).rowcount,
         # Labels, comments and facts of new posts and stand-ins cascade.
         lambda conn: conn.execute(delete(post_rows).where(post_rows.c.id.in_(rows))).rowcount,
     ]

@@ -111,17 +111,6 @@ def _fact_columns(parent: str) -> list[Column[Any]]:
     ]
 
 
-def _contradiction_columns(parent: str) -> list[Column[Any]]:
-    """Pairs of facts from different posts that report one figure differently, kept as facts change."""
-    return [
-        Column("first_fact_id", Integer, ForeignKey(f"{parent}.id", ondelete="CASCADE"), primary_key=True),
-        Column("second_fact_id", Integer, ForeignKey(f"{parent}.id", ondelete="CASCADE"), primary_key=True),
-        Column("commodity", String(120), nullable=False),  # the listing's order: commodity, metric, period
-        Column("metric", String(40), nullable=False),
-        Column("period", String(40), nullable=False),
-    ]
-
-
 def _batch() -> Column[Any]:
     return Column("batch", Integer)  # the ingest that wrote the row: hidden while it is listed in `ingests`
 
@@ -157,19 +146,37 @@ for _name in ("value", "period"):
     Index(f"ix_facts_by_{_name}_asc", _column.is_(None), _column.asc(), *READING)
     Index(f"ix_facts_by_{_name}_desc", _column.is_(None), _column.desc(), *READING)
 Index("ix_fact_rows_retired", fact_rows.c.retired)
-Index("ix_facts_series_key", fact_rows.c.series_key)  # PostgreSQL's orders by code point (COLLATE "C", 0014)
-contradiction_rows = Table("contradiction_rows", metadata, *_contradiction_columns("fact_rows"), _batch(),
-                           _retired())
-Index("ix_contradiction_rows_retired", contradiction_rows.c.retired)
-Index("ix_contradictions_order", contradiction_rows.c.commodity, contradiction_rows.c.metric,
-      contradiction_rows.c.period, contradiction_rows.c.first_fact_id, contradiction_rows.c.second_fact_id)
-Index("ix_contradictions_second", contradiction_rows.c.second_fact_id)
+# A figure's reports by value, so its extremes are a seek each (store/contradictions.py); PostgreSQL's
+# orders the key by code point (COLLATE "C", 0014), as a series' key range needs.
+Index("ix_facts_series_key", fact_rows.c.series_key, fact_rows.c.value)
+# One row per disputed figure (series key and period): its two most distant reports (0016).
+disputes = Table(
+    "disputes",
+    metadata,
+    Column("series_key", String(700), primary_key=True),
+    Column("commodity", String(120), nullable=False),  # the listing's order: commodity, metric, period
+    Column("metric", String(40), nullable=False),
+    Column("period", String(40), nullable=False),
+    Column("first_fact_id", Integer, ForeignKey("fact_rows.id", ondelete="CASCADE"), nullable=False),
+    Column("second_fact_id", Integer, ForeignKey("fact_rows.id", ondelete="CASCADE"), nullable=False),
+)
+Index("ix_disputes_order", disputes.c.commodity, disputes.c.metric, disputes.c.period, disputes.c.series_key)
+Index("ix_disputes_first", disputes.c.first_fact_id)
+Index("ix_disputes_second", disputes.c.second_fact_id)
+# Figures whose facts changed, to settle: at once, or when their ingest (`batch`) is published.
+dispute_queue = Table(
+    "dispute_queue",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("series_key", String(700), nullable=False),
+    Column("batch", Integer),
+)
+Index("ix_dispute_queue_batch", dispute_queue.c.batch)
 
 posts = Table("posts", visible, *_post_columns())
 post_labels = Table("post_labels", visible, *_label_columns("posts"))
 comments = Table("comments", visible, *_comment_columns("posts"))
 facts = Table("facts", visible, *_fact_columns("posts"))
-contradictions = Table("contradictions", visible, *_contradiction_columns("facts"))
 
 ingests = Table(
     "ingests",

@@ -263,7 +263,7 @@ PairLimit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Pairs per page
 
 
 def contradictions_page(request: Request, start: PairStart = 0, limit: PairLimit = PAIRS_PER_PAGE) -> Response:
-    """One page of disagreeing pairs, with links to the pages before and after it."""
+    """One page of disputed figures, each by its two reports furthest apart, with links to the pages around it."""
     with archive_of(request).store.reading() as conn:
         pairs, total = contradictions(conn, start, limit)
     size = f"&limit={limit}" if limit != PAIRS_PER_PAGE else ""
@@ -321,6 +321,8 @@ class SeriesOut(BaseModel):
 
 
 class ContradictionOut(BaseModel):
+    """A figure posts report more than 1% apart, by its two reports furthest apart (first: the earlier post's)."""
+
     commodity: str
     metric: str
     country: str | None

@@ -150,7 +150,7 @@ def test_an_ingest_killed_mid_changed_file_leaves_the_old_versions(tmp_path: Pat
 
 def test_a_changed_figure_keeps_its_old_contradictions_until_the_file_shows(sqlite_archive: Archive,
                                                                             tmp_path: Path) -> None:
-    """The old fact's pairs stay listed while the file is written; then only the new fact's are."""
+    """The old fact's dispute stays listed while the file is written; then the new fact's is."""
     archive = sqlite_archive
     ingest_file(archive, write_lines(tmp_path / "first.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
     lines = write_posts(tmp_path / "filler.jsonl", 700).read_text().splitlines()
@@ -168,5 +168,5 @@ def test_a_changed_figure_keeps_its_old_contradictions_until_the_file_shows(sqli
     assert pairs() == {(12000, 14000)}
     archive.close()
     db = tmp_path / "a.db"
-    assert raw(db, "SELECT count(*) FROM contradiction_rows") == 1
+    assert raw(db, "SELECT count(*) FROM disputes") == 1 and raw(db, "SELECT count(*) FROM dispute_queue") == 0
     assert raw(db, "SELECT count(*) FROM fact_rows") == raw(db, "SELECT count(*) FROM facts")

@@ -10,7 +10,7 @@ from metalnomist.config import Settings
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
 from metalnomist.pipeline import find_facts, ingest_file, open_archive
-from metalnomist.store.contradictions import count_contradictions
+from metalnomist.store.contradictions import count_disputes
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.ingests import begin_ingest, clear_published, discard_ingest, publish_ingest, write_hidden
 from tests.hostile.test_locks_steps import nickel, raw, write_lines
@@ -26,7 +26,7 @@ def test_publishing_shows_new_versions_at_once_and_hides_what_they_replace(tmp_p
         values = [fact.value for fact in find_facts(archive, FactFilter(post="Second"))[0]]
         with store.reading() as conn:
             listed, counted = contradictions(conn)
-            assert counted == count_contradictions(conn) == len(listed)
+            assert counted == count_disputes(conn) == len(listed)
             return values, {(pair.first.value, pair.second.value) for pair in listed}
 
     ingest = begin_ingest(store)
@@ -36,17 +36,19 @@ def test_publishing_shows_new_versions_at_once_and_hides_what_they_replace(tmp_p
     assert shown() == ([13500], {(12000, 13500)})  # written, not shown
     with store.transaction() as conn:
         publish_ingest(conn, ingest)
-    assert shown() == ([14000], {(12000, 14000)})  # shown whole, the old fact and its pair hidden
+    # Shown whole, the old fact hidden and with it the dispute it was in; the figure is settled next.
+    assert shown() == ([14000], set())
     assert raw(db, "SELECT count(*) FROM fact_rows") == raw(db, "SELECT count(*) FROM facts") + 1
     assert raw(db, "SELECT count(*) FROM post_rows") == 3  # the emptied stand-in, never shown
     clear_published(store)
     assert shown() == ([14000], {(12000, 14000)})
+    assert raw(db, "SELECT count(*) FROM dispute_queue") == 0
     assert raw(db, "SELECT count(*) FROM fact_rows") == raw(db, "SELECT count(*) FROM facts")
     assert raw(db, "SELECT count(*) FROM post_rows") == 2
     archive.close()
 
 
-def test_a_discarded_ingest_leaves_every_old_fact_and_contradiction_shown(tmp_path: Path) -> None:
+def test_a_discarded_ingest_leaves_every_old_fact_and_dispute_shown(tmp_path: Path) -> None:
     archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
     ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
     store, db = archive.store, tmp_path / "a.db"
@@ -55,14 +57,14 @@ def test_a_discarded_ingest_leaves_every_old_fact_and_contradiction_shown(tmp_pa
     ingest = begin_ingest(store)
     with store.transaction() as conn:
         write_hidden(conn, ingest, changed, {i: extract_facts(post) for i, post in enumerate(changed)}, extract_facts)
-    assert raw(db, "SELECT count(*) FROM contradiction_rows WHERE retired IS NOT NULL") == 1
+    assert raw(db, f"SELECT count(*) FROM dispute_queue WHERE batch = {ingest}") == 1
     discard_ingest(store, ingest)
     with store.reading() as conn:
         listed, counted = contradictions(conn)
-        assert counted == count_contradictions(conn) == 1
+        assert counted == count_disputes(conn) == 1
     assert {(pair.first.value, pair.second.value) for pair in listed} == {(12000, 13500)}
     assert sorted(fact.value for fact in find_facts(archive, FactFilter(commodity="nickel"))[0]) == [12000, 13500]
-    for table in ("fact_rows", "contradiction_rows", "post_rows"):
+    for table in ("fact_rows", "dispute_queue", "post_rows"):
         assert raw(db, f"SELECT count(*) FROM {table} WHERE batch IS NOT NULL AND batch = {ingest}") == 0, table
     assert raw(db, "SELECT count(*) FROM fact_rows WHERE retired IS NOT NULL") == 0
     archive.close()

@@ -61,9 +61,9 @@ OLD_FACT = ("INSERT INTO facts (post_id, sentence, metric, value, unit, commodit
             " '2024-03', :forecast)")
 
 
-def test_0005_pairs_the_contradicting_facts_already_stored(db_url: str) -> None:
-    """An archive from before contradictions were kept lists its existing ones once migrated."""
-    from metalnomist.store.contradictions import contradiction_page, count_contradictions
+def test_an_archive_from_before_contradictions_lists_its_disputed_figures_once_migrated(db_url: str) -> None:
+    """0005 keys the facts already stored, 0016 settles each figure more than one post reports."""
+    from metalnomist.store.contradictions import count_disputes, dispute_page
 
     engine = open_engine(db_url)
     config = Config()
@@ -79,7 +79,7 @@ def test_0005_pairs_the_contradicting_facts_already_stored(db_url: str) -> None:
     migrate(engine)
     with engine.connect() as conn:
         values = dict(conn.execute(text("SELECT id, value FROM facts")).all())
-        pairs = [(values[a], values[b]) for a, b in contradiction_page(conn, 0, 10)]
-        assert count_contradictions(conn) == 2
+        pairs = [(values[a], values[b]) for a, b in dispute_page(conn, 0, 10)]
+        assert count_disputes(conn) == 1
     engine.dispose()
-    assert pairs == [(100, 150), (150, 100.5)]  # case folded; 100.5 is 100 rounded, not a contradiction
+    assert pairs == [(100, 150)]  # case folded: one figure, its reports furthest apart; zinc is another

@@ -14,7 +14,7 @@ from sqlalchemy import event
 
 from metalnomist.pipeline import ingest_file
 from metalnomist.store import facts as facts_store
-from tests.analysis.test_contradictions import DISAGREEING, write_posts
+from tests.analysis.test_contradictions import COPPER, DISAGREEING, write_posts
 from tests.web.conftest import Site, html, open_site, select, text_of
 
 EV_SERIES = {"commodity": "electric vehicles", "metric": "sales", "country": "Japan"}
@@ -188,34 +188,35 @@ def test_post_page_marks_fact_sentences_and_lists_its_facts(site: Site) -> None:
 def disagreeing(db_url: str, tmp_path: Path) -> Iterator[Site]:
     (tmp_path / "site").mkdir()
     for site in open_site(tmp_path / "site", db_url):
-        ingest_file(site.archive, write_posts(tmp_path, DISAGREEING), "jsonl")
+        ingest_file(site.archive, write_posts(tmp_path, [*DISAGREEING, *COPPER]), "jsonl")
         yield site
 
 
-def test_contradictions_page_shows_pairs_side_by_side(disagreeing: Site) -> None:
+def test_contradictions_page_shows_each_figure_by_its_furthest_reports(disagreeing: Site) -> None:
     doc = html(disagreeing.client.get("/data/contradictions"))
-    pairs = select(doc, "section.contradiction")
-    assert len(pairs) == 2
-    first = pairs[0]
-    assert text_of(select(first, "h2")[0]).startswith("Nickel imports in Japan, 2024-03")
+    figures = select(doc, "section.contradiction")
+    assert len(figures) == 2 and text_of(select(doc, ".result-count")[0]) == "2 disputed figures."
+    assert text_of(select(figures[0], "h2")[0]).startswith("Copper imports in Japan, 2024-03")
+    first = figures[1]
+    assert text_of(select(first, "h2")[0]).startswith("Nickel imports in Japan, 2024-03 (11.1% apart)")
     sides = select(first, ".pair-side")
-    assert len(sides) == 2
-    values = {text_of(select(s, ".pair-value")[0]) for s in sides}
-    assert values in ({"12,000 t", "13,500 t"}, {"13,500 t", "12,050 t"})
+    assert [text_of(select(s, ".pair-value")[0]) for s in sides] == ["12,000 t", "13,500 t"]
     for side in sides:
         href = select(side, "a.sentence-link")[0].get("href")
         assert _fragment_exists(disagreeing, href)
     titles = [text_of(c) for c in select(doc, ".pair-post cite")]
     assert "Nickel imports <b>revised</b>" in titles  # escaped, not markup
     api = disagreeing.client.get("/api/facts/contradictions").json()
-    assert api["total"] == 2 and api["contradictions"][0]["period"] == "2024-03"
+    assert api["total"] == 2 and [c["commodity"] for c in api["contradictions"]] == ["copper", "nickel"]
+    values = [(c["first"]["value"], c["second"]["value"]) for c in api["contradictions"]]
+    assert values == [(5000, 6000), (12000, 13500)]
 
 
 def test_contradictions_come_in_pages(disagreeing: Site) -> None:
     client = disagreeing.client
     doc = html(client.get("/data/contradictions", params={"limit": 1}))
     assert len(select(doc, "section.contradiction")) == 1
-    assert text_of(select(doc, ".result-count")[0]) == "Pairs 1–1 of 2."
+    assert text_of(select(doc, ".result-count")[0]) == "Figures 1–1 of 2."
     older = select(doc, "nav.pager a.older")[0].get("href")
     second = html(client.get(older))
     assert len(select(second, "section.contradiction")) == 1 and not select(second, "nav.pager a.older")

@@ -4,8 +4,9 @@ Revision ID: 0005
 Revises: 0004
 
 Listing contradictions used to group every dated fact per request (seconds at 20,000 posts).
-Facts now carry their case-folded series key, the pairs live in their own table, and the
-archive's existing facts are keyed and paired here, once.
+Facts now carry their case-folded series key, and the pairs live in their own table. The archive's
+existing facts are keyed here, once; their pairs were found here too until 0016 replaced pairs with
+one row per disputed figure, which 0016 fills from every fact.
 """
 
 import uuid
@@ -13,9 +14,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-from metalnomist.store.contradictions import rebuild_contradictions
+from metalnomist.store.contradictions import KEY_FIELDS, series_key
 from metalnomist.store.revision import KEY
-from metalnomist.store.schema import contradictions, facts
 
 revision = "0005"
 down_revision = "0004"
@@ -39,7 +39,21 @@ def upgrade() -> None:
     op.create_index("ix_contradictions_second", "contradictions", ["second_fact_id"])
     op.execute(sa.text("INSERT INTO archive_meta (key, value) VALUES (:key, :value)")
                .bindparams(key=KEY, value=uuid.uuid4().hex))
-    rebuild_contradictions(op.get_bind(), fact_table=facts, pair_table=contradictions)  # tables until 0006
+    _key_facts(op.get_bind())
+
+
+def _key_facts(conn: sa.Connection, batch: int = 5000) -> None:
+    """Every stored fact's series key, a batch of rows at a time (the table as it is at this revision)."""
+    facts = sa.table("facts", sa.column("id"), sa.column("value"), sa.column("series_key"),
+                     *(sa.column(name) for name in KEY_FIELDS))
+    last = 0
+    while True:
+        rows = list(conn.execute(sa.select(facts).where(facts.c.id > last).order_by(facts.c.id).limit(batch)))
+        if not rows:
+            return
+        keyed = sa.update(facts).where(facts.c.id == sa.bindparam("fact_id")).values(series_key=sa.bindparam("key"))
+        conn.execute(keyed, [{"fact_id": row.id, "key": series_key(row)} for row in rows])
+        last = rows[-1].id
 
 
 def downgrade() -> None:
