@@ -129,11 +129,6 @@ def _recent_day(g: dict[str, str | None], anchor: Anchor) -> str | None:
     return f"{day.year}-{day.month:02d}"
 
 
-def _latest_year(last_month: int, anchor: Anchor) -> int | None:
-    """The year of the latest such span that had begun by publication (`the first quarter`)."""
-    return anchor.year_of(last_month - 2)
-
-
 def _y(text: str | None) -> int | None:
     return int(text) if text else None
 
@@ -284,13 +279,13 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
             quarter = month_number(g["qm"]) // 3
         else:
             quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
-        year = _y(g.get("y")) or _latest_year(quarter * 3, anchor)
+        year = _y(g.get("y")) or anchor.year_of(quarter * 3 - 2)  # the latest one begun by publication
         if not year:  # a year-less quarter is its months, as `the April–June quarter` is
             return _span(quarter * 3 - 2, quarter * 3, None, Anchor())
         return f"{year}-Q{quarter}"
     if kind in {"half", "half_words"}:
         half = int(g.get("h") or _ORDINAL[g["o"].lower()])
-        year = _y(g.get("y")) or _latest_year(half * 6, anchor)
+        year = _y(g.get("y")) or anchor.year_of(half * 6 - 5)  # as a quarter: from its first month
         if not year:
             return _span(half * 6 - 5, half * 6, None, Anchor())
         return f"{year}-H{half}"

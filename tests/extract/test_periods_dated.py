@@ -26,6 +26,14 @@ DATED = [
     ("list prices for December shipments", datetime(2025, 12, 10), "2025-12", "period"),  # this month's
     ("output rose 5% from 2024", datetime(2025, 3, 1), "2024", "comparison"),  # a past year is a base
     ("to raise output by 500,000 t/yr from 2026", datetime(2025, 3, 1), "2026", "effect"),  # a later one, a start
+    ("prices are up 40% from 2025's low", datetime(2025, 11, 20), "2025", "comparison"),  # the post's year: a base
+    ("prices rose this week", datetime(2025, 4, 1, 12), "2025-04", "date"),  # the week of publication: no step back
+    # a year-less quarter or half is the latest one that had begun by publication: from its first month
+    ("output in Q2 rose", datetime(2025, 3, 31), "2024-Q2", "period"),
+    ("output in Q2 rose", datetime(2025, 4, 1), "2025-Q2", "period"),
+    ("output in H1 rose", datetime(2025, 1, 10), "2025-H1", "period"),
+    ("output in H2 will rise", datetime(2025, 7, 2), "2025-H2", "period"),
+    ("output in H2 rose", datetime(2025, 6, 30), "2024-H2", "period"),
 ]
 
 
