@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, String, and_, column, delete, func, insert, or_, select, text
+from sqlalchemy import Connection, Row, String, column, delete, func, insert, or_, select, text
 
 from metalnomist.models import Fact
 from metalnomist.store.schema import dispute_queue, disputes, fact_rows, facts, ingests
@@ -172,6 +172,14 @@ def keys_of_posts(conn: Connection, post_ids: Collection[int], source: Any = fac
     return keys
 
 
+def drop_retired_disputes(conn: Connection, ingest: int) -> None:
+    """As an ingest is published: the disputes between facts it retires go with them, so what is listed
+    is always between shown facts; its figures are settled again right after (settle_disputes)."""
+    retired = select(fact_rows.c.id).where(fact_rows.c.retired == ingest)
+    conn.execute(delete(disputes).where(or_(disputes.c.first_fact_id.in_(retired),
+                                            disputes.c.second_fact_id.in_(retired))))
+
+
 def settle_disputes(conn: Connection, limit: int = SETTLE_KEYS) -> int:
     """Settle up to `limit` queued figures whose ingest is published (or gone); how many entries it took."""
     ready = or_(dispute_queue.c.batch.is_(None), dispute_queue.c.batch.not_in(select(ingests.c.id)))
@@ -192,21 +200,13 @@ def rebuild_disputes(conn: Connection) -> None:
     settle(conn, conn.execute(shared).scalars().all())
 
 
-def _shown() -> Any:
-    """Both reports still shown: between an ingest's publication and the settling of its figures, a
-    dispute between facts it replaced is left out rather than shown half."""
-    return and_(*(select(facts.c.id).where(facts.c.id == column).exists()
-                  for column in (disputes.c.first_fact_id, disputes.c.second_fact_id)))
-
-
 def count_disputes(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(disputes).where(_shown())).scalar_one())
+    return int(conn.execute(select(func.count()).select_from(disputes)).scalar_one())
 
 
 def dispute_page(conn: Connection, offset: int, limit: int) -> list[tuple[int, int]]:
     """(first fact id, second fact id) of one page of disputed figures, by commodity, metric and period."""
     order = (disputes.c.commodity, disputes.c.metric, disputes.c.period, disputes.c.series_key)
-    query = (select(disputes.c.first_fact_id, disputes.c.second_fact_id).where(_shown()).order_by(*order)
-             .offset(offset).limit(limit))
+    query = select(disputes.c.first_fact_id, disputes.c.second_fact_id).order_by(*order).offset(offset).limit(limit)
     return [(row.first_fact_id, row.second_fact_id) for row in conn.execute(query)]
 

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, delete, func, insert, literal, select, update
 
 from metalnomist.models import Fact, Post
 from metalnomist.store import Store
-from metalnomist.store.contradictions import settle_disputes
+from metalnomist.store.contradictions import drop_retired_disputes, settle_disputes
 from metalnomist.store.facts import replace_facts
 from metalnomist.store.revision import note_facts_changed
 from metalnomist.store.schema import (
@@ -158,6 +158,7 @@ def publish_ingest(conn: Connection, ingest: int) -> int:
     edited_since = list(conn.execute(select(post_rows.c.replaces).where(
         post_rows.c.batch == ingest, post_rows.c.replaces.in_(select(revisions.c.post_id)))).scalars())
     _withdraw(conn, ingest, edited_since)
+    drop_retired_disputes(conn, ingest)
     now = datetime.now(UTC)
     post = func.coalesce(post_rows.c.replaces, post_rows.c.id)  # a post added, then changed, in one file: once
     touched = select(post, literal(now, changes.c.at.type)).where(post_rows.c.batch == ingest).distinct()

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, event
 
+from metalnomist.analysis.contradictions import contradictions
 from metalnomist.analysis.series import series
 from metalnomist.config import Settings
 from metalnomist.models import Block, Fact, Post
@@ -39,6 +40,9 @@ KINDS = [FACT, replace(FACT, commodity="lithium carbonate"), replace(FACT, commo
 # of the same commodity and metric too.
 SERIES = replace(FACT, commodity="nickel", metric="output", country="Indonesia", unit="kt")
 KINDS.append(replace(SERIES, country="Philippines"))
+# The first posts also dispute 30 figures (10, 15 and 20 t of tin imports in each of 30 years): a page of
+# them names 60 facts, enough that SQLite's planner once walked every post to join them.
+DISPUTED = [replace(FACT, commodity="tin", period=str(1990 + year)) for year in range(30)]
 
 PAGES: dict[str, Callable[[Connection], object]] = {
     "reading order": lambda conn: query_facts(conn, FactFilter(), 0, 10),
@@ -54,6 +58,7 @@ PAGES: dict[str, Callable[[Connection], object]] = {
     "smallest values, second page": lambda conn: query_facts(conn, FactFilter(), 10, 10, "value"),
     "latest periods": lambda conn: query_facts(conn, FactFilter(), 0, 10, "period", True),
     "a series": lambda conn: series(conn, "nickel", "output", "Indonesia"),
+    "disputed figures": lambda conn: contradictions(conn, 0, 30),
 }
 
 
@@ -64,7 +69,8 @@ def _fill(archive: Archive, posts: int) -> None:
             post = Post(title=f"Post {n}", blocks=(Block("paragraph", "p"),),
                         published=datetime(2024, 1, 1, tzinfo=UTC).replace(day=1 + n % 28))
             post_id, _ = upsert_post(conn, post)
-            extra = [replace(SERIES, value=float(n), period=f"2024-0{n + 1}")] if n < 3 else []
+            extra = [replace(SERIES, value=float(n), period=f"2024-0{n + 1}"),
+                     *(replace(fact, value=10.0 + 5 * n) for fact in DISPUTED)] if n < 3 else []
             by_post[post_id] = [replace(f, sentence_start=i) for i, f in enumerate([*KINDS, *extra])]
         replace_facts(conn, by_post)
 
@@ -130,6 +136,10 @@ def test_pages_are_still_right_with_the_count_capped(sized: Callable[[int], Arch
     assert total == CAP and all_lithium == 180  # counted to the cap, or past the page asked for
     assert unlimited == 180  # every match read (no limit): every match counted
     assert [p.value for p in line.points] == [0.0, 1.0, 2.0] and line.key.unit == "kt"
+    with archive.store.reading() as conn:
+        disputed, count = contradictions(conn)
+    assert count == 30 and {(d.first.value, d.second.value, d.key.commodity) for d in disputed} == {(10, 20, "tin")}
+    assert [d.period for d in disputed] == [str(1990 + year) for year in range(30)]
 
 
 @contextmanager
