@@ -134,6 +134,7 @@ def routes() -> list[BaseRoute]:
         _api("/api/labels", api.api_labels, summary="Labels with post counts"),
         _api("/api/facts", api.api_facts, summary="Market facts extracted from posts"),
         _api("/api/facts/values", data_menus.api_fact_values, summary="Values of one facts filter, by their start"),
+        _api("/api/facts/series/titles", data_menus.api_series_titles, summary="Series found by their titles"),
         _api("/api/facts/series", data.api_series, summary="One series of facts in period order"),
         _api("/api/facts/contradictions", data.api_contradictions,
              summary="Facts from different posts that disagree"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import Query, Request
 from pydantic import BaseModel, Field
@@ -105,3 +106,33 @@ def api_fact_values(
     index = request.app.state.fact_menus.get().choices[field]
     return ValueList(field=field, prefix=prefix,
                      values=[ValueOut(value=c.value, facts=c.facts) for c in index.find(prefix, limit)])
+
+
+class SeriesTitleOut(BaseModel):
+    value: str = Field(description="The series' title, e.g. `Nickel imports in Japan`.")
+    facts: int = Field(description="How many points it has.")
+    url: str = Field(description="Its page on this site.")
+
+
+class SeriesTitleList(BaseModel):
+    prefix: str
+    values: list[SeriesTitleOut] = Field(description="Series whose title has a word starting with `prefix`, by "
+                                                     "title; without `prefix`, the longest ones.")
+
+
+def api_series_titles(
+    request: Request,
+    prefix: Annotated[str, Query(max_length=MAX_TYPED_CHARS,
+                                 description="The start of any word of the title, any case: `imp` finds imports.")]
+    = "",
+    limit: Annotated[int, Query(ge=1, le=MAX_SUGGESTIONS, description=f"At most this many, 1 to {MAX_SUGGESTIONS}.")]
+    = 20,
+) -> SeriesTitleList:
+    """Series with two or more points, found by their titles, for suggestions as an analyst types."""
+    keys = request.app.state.fact_menus.get().series.find(prefix, limit)
+    return SeriesTitleList(prefix=prefix, values=[SeriesTitleOut(value=k.title, facts=k.points, url=series_url(k))
+                                                  for k in keys])
+
+
+def series_url(key: SeriesKey) -> str:
+    return "/data/series?" + urlencode(key.params())

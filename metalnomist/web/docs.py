@@ -41,6 +41,7 @@ EXAMPLES: dict[tuple[str, str], str] = {
     ("GET", "/api/labels"): "/api/labels",
     ("GET", "/api/facts"): "/api/facts?commodity=palladium&metric=imports&limit=2",
     ("GET", "/api/facts/values"): "/api/facts/values?field=company&prefix=sumi&limit=5",
+    ("GET", "/api/facts/series/titles"): "/api/facts/series/titles?prefix=electric&limit=5",
     ("GET", "/api/facts/series"): "/api/facts/series?commodity=electric+vehicles&metric=sales&country=Japan",
     ("GET", "/api/facts/contradictions"): "/api/facts/contradictions",
 }

@@ -167,7 +167,8 @@ def test_openapi_document_describes_the_api_only(site: Site) -> None:
     assert set(spec["paths"]) == {"/api/search", "/api/posts", "/api/posts/{post_id}",
                                   "/api/posts/{post_id}/comments", "/api/posts/{post_id}/revisions",
                                   "/api/media", "/api/labels", "/api/facts",
-                                  "/api/facts/values", "/api/facts/series", "/api/facts/contradictions"}
+                                  "/api/facts/values", "/api/facts/series", "/api/facts/series/titles",
+                                  "/api/facts/contradictions"}
     search_params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     assert search_params == {"q", "by-date", "label", "limit", "offset", "match"}
     result = spec["components"]["schemas"]["SearchResult"]["properties"]

@@ -1,6 +1,6 @@
 """The facts explorer's filters in a real headless Chromium: typing a company's start brings suggestions from
 /api/facts/values (static/suggest.js), the keyboard picks one, and the form shows its facts; without
-JavaScript, the typed name alone does."""
+JavaScript, the typed name alone does. The series menu's search suggests series the same way."""
 
 from __future__ import annotations
 
@@ -54,4 +54,24 @@ def test_without_javascript_a_typed_value_filters(browser, base_url: str) -> Non
     page.get_by_role("button", name="Show facts").click()
     page.wait_for_url("**/data?*company=sumitomo+metal+mining*")
     _rows_name_only(page, COMPANY)
+    context.close()
+
+
+def test_typing_a_series_title_suggests_series_and_opens_the_one_picked(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.goto(base_url + "/data/series")
+    field = page.get_by_role("combobox", name="Find a series by the words of its title")
+    suggestions = page.get_by_role("listbox", name="Series").get_by_role("option")
+    field.press_sequentially("electric vehicles sales in jap")
+    expect(suggestions).to_have_text(["Imported electric vehicles sales in Japan (4)",  # a later word starts it
+                                      "Electric vehicles sales in Japan (3)"])
+    field.press("ArrowDown")
+    field.press("ArrowDown")
+    field.press("Enter")  # opens the series, not the list of titles that start so
+    page.wait_for_url("**/data/series?commodity=electric+vehicles&metric=sales&country=Japan*")
+    expect(page.locator("table.series-table tbody tr")).to_have_count(3)
     context.close()

@@ -157,3 +157,26 @@ def test_values_are_described_in_openapi(crowded: Site) -> None:
     params = {p["name"]: p["schema"] for p in operation["parameters"]}
     assert params["field"]["enum"] == list(FACT_FILTERS) == list(get_args(FilterField))
     assert params["prefix"]["maxLength"] == 100 and params["limit"]["maximum"] == MAX_SUGGESTIONS
+
+
+def test_series_titles_by_the_start_of_any_word(crowded: Site) -> None:
+    found = crowded.client.get("/api/facts/series/titles", params={"prefix": "ALLOY 12", "limit": 3}).json()
+    assert found["values"] == [{"value": f"Alloy 12{n} production worldwide", "facts": 2,
+                                "url": f"/data/series?commodity=alloy+12{n}&metric=production&unit=t"}
+                               for n in range(3)]
+    japan = crowded.client.get("/api/facts/series/titles", params={"prefix": "sales in jap"}).json()["values"]
+    assert {"value": "Electric vehicles sales in Japan", "facts": 3,
+            "url": "/data/series?commodity=electric+vehicles&metric=sales&country=Japan&unit=units"
+            } in japan
+    longest = crowded.client.get("/api/facts/series/titles", params={"limit": 2}).json()["values"]
+    assert len(longest) == 2 and longest[0]["facts"] >= longest[1]["facts"] >= 3
+    assert crowded.client.get("/api/facts/series/titles", params={"prefix": "%"}).json()["values"] == []
+
+
+@pytest.mark.parametrize(("params", "field"), [
+    ({"prefix": "x" * 101}, "prefix"),
+    ({"limit": 0}, "limit"),
+    ({"limit": MAX_SUGGESTIONS + 1}, "limit"),
+])
+def test_bad_series_title_parameters_are_refused(crowded: Site, params: dict[str, object], field: str) -> None:
+    assert_error(crowded.client.get("/api/facts/series/titles", params=params), 422, "invalid_parameter", field)

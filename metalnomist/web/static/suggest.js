@@ -1,7 +1,8 @@
 // Suggestions under a text field as the user types: a combobox with a listbox, as WAI-ARIA describes.
 // Every <input data-suggest="LISTBOX-ID"> gets one. Its choices come from
-//  - data-suggest-url: a JSON endpoint asked for the typed text (`&prefix=…&limit=…`, answering
-//    {"values": [{"value", "facts"}]}), for lists too long to send with the page (/data's filters); or
+//  - data-suggest-url: a JSON endpoint asked for the typed text (`prefix=…&limit=…`, answering
+//    {"values": [{"value", "facts", "url"?}]}), for lists too long to send with the page (/data's
+//    filters, the series menu); a choice with a `url` is opened rather than filled in; or
 //  - its <datalist>, matched here, for short lists (the desk's labels).
 // data-suggest-several: the field is a comma-separated list and suggestions are for its last item.
 // Without this script the field still works: the browser's own <datalist> popup offers the list,
@@ -46,7 +47,12 @@
       input.removeAttribute("aria-activedescendant");
     }
 
-    function pick(value) {
+    function pick(value, url) {
+      if (url) {
+        close();
+        window.location.assign(url);
+        return;
+      }
       var done = split().done;
       input.value = several ? (done ? done + " " : "") + value + ", " : value;
       close();
@@ -70,10 +76,13 @@
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.setAttribute("data-value", choice.value);
+        if (choice.url) {
+          option.setAttribute("data-url", choice.url);
+        }
         option.textContent = choice.text;
         option.addEventListener("mousedown", function (event) {
           event.preventDefault(); // keep the focus in the field
-          pick(choice.value);
+          pick(choice.value, choice.url);
         });
         list.appendChild(option);
       });
@@ -85,7 +94,8 @@
 
     function ask(typing) {
       var question = ++asked;
-      var address = url + "&limit=" + MAX_SHOWN + "&prefix=" + encodeURIComponent(typing);
+      var address = url + (url.indexOf("?") < 0 ? "?" : "&") + "limit=" + MAX_SHOWN +
+        "&prefix=" + encodeURIComponent(typing);
       fetch(address, { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { values: [] }; })
         .then(function (answer) {
@@ -93,7 +103,8 @@
             return;
           }
           show(answer.values.map(function (found) {
-            return { value: found.value, text: found.value + " (" + found.facts.toLocaleString("en") + ")" };
+            return { value: found.value, url: found.url,
+                     text: found.value + " (" + found.facts.toLocaleString("en") + ")" };
           }));
         })
         .catch(close); // offline or refused: the field still takes any text
@@ -132,7 +143,8 @@
         highlight(active + (event.key === "ArrowDown" ? 1 : -1));
       } else if (event.key === "Enter" && active >= 0) {
         event.preventDefault(); // choosing a suggestion must not send the form
-        pick(list.children[active].getAttribute("data-value"));
+        var option = list.children[active];
+        pick(option.getAttribute("data-value"), option.getAttribute("data-url"));
       } else if (event.key === "Escape") {
         close();
       }
