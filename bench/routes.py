@@ -141,6 +141,7 @@ def routes(base: str) -> dict[str, list[str]]:
         "/api/facts": ["/api/facts", *[f"/api/facts?commodity={c}" for c in commodities]],
         "/api/facts/values": [f"/api/facts/values?{urlencode(t)}" for t in typed],
         "/api/facts/series": [f"/api/facts/series?{urlencode(s)}" for s in series],
+        "/api/facts/series/titles": [f"/api/facts/series/titles?prefix={c[:n]}" for c in commodities for n in (1, 4)],
         "/api/facts/contradictions": ["/api/facts/contradictions"],
     }
 
