@@ -228,7 +228,7 @@ def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: frozen
     total = sum(counts)
     if len(compiled.tiers) > 1:
         every_word = counts[0]
-    elif request.match == "any" and len(compiled.optional) > 1:
+    elif request.match == "any" and compiled.optional:  # one relaxed tier: which of its hits have every word
         every_word = index.search(compiled.every, None, False, 1, 0)[1]
     else:
         every_word = total

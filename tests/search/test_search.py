@@ -408,3 +408,13 @@ def test_typo_hits_without_a_suggestion_still_mark_the_known_words(archive: Arch
     assert [h.post.title for h in page.hits] == ["Cargo of concentrate", "Grain cargo"]
     assert (page.every_word, page.suggestion) == (1, None)
     assert all("<mark>cargo</mark>" in h.snippet for h in page.hits)
+
+
+def test_match_any_with_a_required_word_counts_only_hits_with_every_word(archive: Archive, tmp_path: Path) -> None:
+    """`+copper smelter` in any-word mode: both copper posts answer, but only one has smelter too; the count
+    of every-word hits must agree with what each hit is shown to lack (it once said 2)."""
+    smelter_archive(tmp_path, archive)
+    page = search(archive.store, archive.index, SearchRequest("+copper smelter", match="any"))
+    assert [(h.post.title, h.missing) for h in page.hits] == [("Copper smelter in Chile", ()),
+                                                              ("Copper mine output", ("smelter",))]
+    assert (page.total, page.every_word) == (2, 1)
