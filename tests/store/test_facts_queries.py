@@ -17,12 +17,15 @@ from metalnomist.pipeline import Archive, open_archive
 from metalnomist.store.facts import (
     FactFilter,
     FactMatcher,
+    PostLink,
     SortColumn,
     Unmatched,
     count_facts,
     distinct_values,
     facts_by_ids,
+    facts_of_posts,
     nearest_values,
+    post_links,
     query_facts,
     replace_facts,
     series_counts,
@@ -195,6 +198,25 @@ def test_facts_by_ids_returns_only_those_asked_for(stocked: Archive) -> None:
     assert sorted(found) == sorted(wanted)
     assert found[wanted[0]][0] == every[4] and found[wanted[0]][1].title == "Beta post"
     assert found[wanted[1]][1].permalink == "/2024/03/alpha-post.html"
+
+
+def test_facts_of_posts_are_each_posts_facts_in_reading_order(stocked: Archive) -> None:
+    with stocked.store.reading() as conn:
+        every, _ = query_facts(conn, FactFilter())
+        alpha, beta = every[0].post_id or 0, every[3].post_id or 0
+        assert facts_of_posts(conn, [beta, alpha]) == {alpha: every[:3], beta: every[3:]}
+        assert facts_of_posts(conn, [beta]) == {beta: every[3:]}
+        assert facts_of_posts(conn, []) == {}
+
+
+def test_post_links_give_each_posts_title_address_and_date(stocked: Archive) -> None:
+    with stocked.store.reading() as conn:
+        every, _ = query_facts(conn, FactFilter())
+        alpha, beta = every[0].post_id or 0, every[3].post_id or 0
+        assert post_links(conn, [beta, alpha]) == {
+            alpha: PostLink("Alpha post", "/2024/03/alpha-post.html", datetime(2024, 3, 1, tzinfo=UTC)),
+            beta: PostLink("Beta post", "/2024/04/beta-post.html", datetime(2024, 4, 1, tzinfo=UTC))}
+        assert post_links(conn, []) == {}
 
 
 def test_menus_list_each_stored_value_once_in_order(stocked: Archive) -> None:
