@@ -73,3 +73,14 @@ def test_the_relevance_model_weighs_words_by_their_share_of_each_post_and_its_sc
     model = relevance_model(posts, lambda token: 50 if token == "nickel" else 1, 100, skip={"the"})
     # nickel is in half the posts (too common), 2024 a number, `a` a single letter, `the` a stopword.
     assert model == pytest.approx({"matte": 2.5 / 3, "sulphide": 0.5 / 3})
+
+
+def test_an_any_word_first_page_is_the_query_words_own_ranking(sohar: Archive) -> None:
+    """In any-word mode the one ranked tier is the relaxed one: its first page stays the query's own BM25
+    order whatever the page size, and feedback orders only what comes after it."""
+    def ranked(limit: int) -> list[str]:
+        page = search(sohar.store, sohar.index, SearchRequest("Sohar smelter ships", limit=limit, match="any"))
+        return [hit.post.title for hit in page.hits]
+
+    whole = ranked(20)
+    assert whole[:10] == ranked(10) and len(set(whole)) == 16
