@@ -15,15 +15,18 @@ from metalnomist.config import Settings
 from metalnomist.models import Block, Fact, Post
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.store.facts import (
+    COUNT_CAP,
     FactFilter,
     FactMatcher,
     PostLink,
     SortColumn,
     Unmatched,
+    count_bound,
     count_facts,
     distinct_values,
     facts_by_ids,
     facts_of_posts,
+    nearest_names,
     nearest_values,
     post_links,
     query_facts,
@@ -217,6 +220,28 @@ def test_post_links_give_each_posts_title_address_and_date(stocked: Archive) -> 
             alpha: PostLink("Alpha post", "/2024/03/alpha-post.html", datetime(2024, 3, 1, tzinfo=UTC)),
             beta: PostLink("Beta post", "/2024/04/beta-post.html", datetime(2024, 4, 1, tzinfo=UTC))}
         assert post_links(conn, []) == {}
+
+
+def test_newest_posts_first_keeps_each_posts_facts_in_reading_order(stocked: Archive) -> None:
+    with stocked.store.reading() as conn:  # Beta is April's post, Alpha March's
+        assert sentences(conn, newest_first=True) == \
+            ["Copper impor", "Battery sale", "Copper impor", "Zinc output_", "Nickel price"]
+
+
+def test_a_page_counts_its_total_to_the_cap_or_just_past_its_own_end() -> None:
+    assert count_bound(0, 25) == COUNT_CAP == 1_000
+    assert count_bound(2_000, 25) == 2_026  # one past the page: a next page is known to exist
+    assert count_bound(0, None) is None
+
+
+def test_nearest_names_are_five_at_most() -> None:
+    names = [f"copper {n}" for n in range(7)]
+    assert nearest_names(names, "copper") == tuple(names[:5])
+
+
+def test_a_matcher_keeps_only_the_post_asked_for() -> None:
+    matcher = FactMatcher.of(FactFilter(post_id=3))
+    assert matcher.keeps(replace(BASE, post_id=3), "t") and not matcher.keeps(replace(BASE, post_id=4), "t")
 
 
 def test_menus_list_each_stored_value_once_in_order(stocked: Archive) -> None:
