@@ -74,6 +74,8 @@ def series_menu(menus: Menus, find: str | None) -> SeriesMenu:
     return SeriesMenu(tuple(keys[:shown]), len(menus.series), typed, len(keys) > shown)
 
 
+SuggestionLimit = Annotated[int, Query(ge=1, le=MAX_SUGGESTIONS,
+                                       description=f"At most this many, 1 to {MAX_SUGGESTIONS}.")]
 Found = Annotated[str | None, Query(max_length=MAX_TYPED_CHARS,
                                     description="Words that start the series' title, e.g. `nickel imp`.")]
 
@@ -99,8 +101,7 @@ def api_fact_values(
     prefix: Annotated[str, Query(max_length=MAX_TYPED_CHARS,
                                  description="The start of any word of the value, any case: `tin` finds Rio Tinto.")]
     = "",
-    limit: Annotated[int, Query(ge=1, le=MAX_SUGGESTIONS, description=f"At most this many, 1 to {MAX_SUGGESTIONS}.")]
-    = 20,
+    limit: SuggestionLimit = 20,
 ) -> ValueList:
     """Stored values of one facts filter, for suggestions as an analyst types."""
     index = request.app.state.fact_menus.get().choices[field]
@@ -125,8 +126,7 @@ def api_series_titles(
     prefix: Annotated[str, Query(max_length=MAX_TYPED_CHARS,
                                  description="The start of any word of the title, any case: `imp` finds imports.")]
     = "",
-    limit: Annotated[int, Query(ge=1, le=MAX_SUGGESTIONS, description=f"At most this many, 1 to {MAX_SUGGESTIONS}.")]
-    = 20,
+    limit: SuggestionLimit = 20,
 ) -> SeriesTitleList:
     """Series with two or more points, found by their titles, for suggestions as an analyst types."""
     keys = request.app.state.fact_menus.get().series.find(prefix, limit)
