@@ -83,4 +83,4 @@ def test_an_any_word_first_page_is_the_query_words_own_ranking(sohar: Archive) -
         return [hit.post.title for hit in page.hits]
 
     whole = ranked(20)
-    assert whole[:10] == ranked(10) and len(set(whole)) == 16
+    assert whole[:10] == ranked(10) and len(whole) == len(set(whole)) == 16
