@@ -15,7 +15,7 @@ from metalnomist.models import MatchMode, Post, SearchHit, SearchPage, SortOrder
 from metalnomist.search.compiler import Compiled
 from metalnomist.search.feedback import FIRST_PAGE, FeedbackPost, expanded_tier, relevance_model
 from metalnomist.search.index import IndexBusy, RawHit, SearchIndex
-from metalnomist.search.query import Clause, Query, Term, parse
+from metalnomist.search.query import Query, parse
 from metalnomist.search.semantic import SemanticIndex, rrf
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 from metalnomist.search.words import label_key, stop_tokens
@@ -299,15 +299,13 @@ def _labelled(store: Store, post_ids: list[int], labels: Sequence[str]) -> list[
 
 
 def _suggest(query: Query, index: SearchIndex, post_ids: Sequence[int], unknown: frozenset[str]) -> str | None:
-    """The query again, each unknown word replaced by the closest word of the posts typo tolerance found."""
+    """The query as typed, each unknown word replaced by the closest word of the posts typo tolerance
+    found: its quotes, signs and `OR`s stay as they were (the parsed clauses hold thesaurus synonyms too)."""
     texts = index.stored_texts(list(post_ids)[:5])
     vocabulary = {w.lower(): w for text in texts for w in re.findall(r"[^\W\d_]{3,}", text)}
-    words = []
-    for clause in query.clauses:
-        term = clause.alternatives[0]
-        close = difflib.get_close_matches(term.text.lower(), vocabulary, n=1, cutoff=0.75) \
-            if term.text in unknown else []
-        words.append(str(Clause((Term(close[0] if close else term.text, term.phrase),), clause.excluded,
-                                clause.required)))
-    suggestion = " ".join(words)
+    suggestion = query.raw.strip()
+    for word in sorted(unknown):
+        close = difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.75)
+        if close:
+            suggestion = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", close[0], suggestion)
     return suggestion if suggestion.lower() != query.raw.strip().lower() else None

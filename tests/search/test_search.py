@@ -337,6 +337,8 @@ def test_a_typo_beside_a_known_word_is_still_corrected(seeded: Archive) -> None:
     ("+palladum imports", "+palladium imports"),  # a required word stays required
     ('"iron ore" imprts', '"iron ore" imports'),  # a phrase stays a phrase
     ("Japan palladum", "Japan palladium"),  # only the unknown word is replaced: a known one keeps its case
+    ("palladum OR antimonny", "palladium OR antimony"),  # every alternative typed is corrected, the OR kept
+    ("Palladum  OR  lithum", "palladium  OR  lithium"),  # as typed but the typos: spacing and all
 ])
 def test_a_suggestion_keeps_the_query_but_its_typos(seeded: Archive, typed: str, suggested: str) -> None:
     assert search(seeded.store, seeded.index, SearchRequest(typed)).suggestion == suggested
