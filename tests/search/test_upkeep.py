@@ -129,13 +129,19 @@ def test_an_index_of_another_archive_with_as_many_posts_is_rebuilt(archive: Arch
     assert search(archive.store, index, SearchRequest("rhenium")).total == 0
 
 
-def test_an_index_another_process_is_writing_is_left_to_its_catch_up(archive: Archive, tmp_path: Path) -> None:
+def _one_change_behind(archive: Archive, tmp_path: Path) -> SearchIndex:
+    """An index of post A, and post B stored in the database since: one change for a catch-up to apply."""
     ingest(archive, tmp_path / "a.jsonl", ["A"])
     index = SearchIndex(tmp_path / "own")
     reindex(archive.store, index)
     path = tmp_path / "b.jsonl"
     path.write_text(json.dumps({"title": "B", "url": "https://x/B", "body": "tin"}) + "\n")
     store_file(archive, path)  # in the database, not yet in this index
+    return index
+
+
+def test_an_index_another_process_is_writing_is_left_to_its_catch_up(archive: Archive, tmp_path: Path) -> None:
+    index = _one_change_behind(archive, tmp_path)
     held = SearchIndex(tmp_path / "own").index.writer(heap_size=50_000_000, num_threads=1)  # another process
     assert bring_in_step(archive.store, index) == 0  # nothing applied here, and no rebuild
     del held
@@ -153,12 +159,7 @@ def released_soon(writer: object, seconds: float = 0.7) -> threading.Timer:
 def test_start_up_and_search_leave_a_busy_index_at_once(archive: Archive, tmp_path: Path) -> None:
     """Neither opening the index nor a search waits for another writer (its catch-up covers the change):
     had either waited, it would have seen the writer go and applied the change itself."""
-    ingest(archive, tmp_path / "a.jsonl", ["A"])
-    index = SearchIndex(tmp_path / "own")
-    reindex(archive.store, index)
-    path = tmp_path / "b.jsonl"
-    path.write_text(json.dumps({"title": "B", "url": "https://x/B", "body": "tin"}) + "\n")
-    store_file(archive, path)  # in the database, not yet in this index
+    index = _one_change_behind(archive, tmp_path)
     timer = released_soon(SearchIndex(tmp_path / "own").index.writer(heap_size=50_000_000, num_threads=1))
     assert bring_in_step(archive.store, index) == 0
     timer.join()
