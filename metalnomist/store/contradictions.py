@@ -14,7 +14,7 @@ transaction at a time (`settle_disputes`), so the list follows the published fac
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,7 +80,7 @@ def widest(low: Report, high: Report, others_high: Report | None,
         pairs.append((low, others_high))
     if others_low is not None:
         pairs.append((others_low, high))
-    apart = [pair for pair in pairs if pair[0].post_id != pair[1].post_id and differ(pair[0].value, pair[1].value)]
+    apart = [pair for pair in pairs if differ(pair[0].value, pair[1].value)]  # each pair is of two posts
     return max(apart, key=lambda pair: pair[1].value - pair[0].value) if apart else None
 
 
@@ -97,6 +97,12 @@ def _extreme(conn: Connection, key: str, highest: bool, other_than: int) -> Repo
              .where(indexed_key(conn, facts.c.series_key) == key, facts.c.post_id != other_than))
     row = conn.execute(query.order_by(*_order(highest)).limit(1)).first()
     return Report(row.id, row.post_id, row.value) if row else None
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    """Slices short enough for one IN (…) list."""
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
 
 
 def _listed(keys: Sequence[str]) -> Any:
@@ -118,7 +124,7 @@ def _extremes(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[Report, 
     ids = {fact for _, low, high in found for fact in (low, high)}
     reports = {row.id: Report(row.id, row.post_id, row.value) for row in conn.execute(
         select(facts.c.id, facts.c.post_id, facts.c.value).where(facts.c.id.in_(ids)))} if ids else {}
-    return {key: (reports[low], reports[high]) for key, low, high in found if low in reports and high in reports}
+    return {key: (reports[low], reports[high]) for key, low, high in found}
 
 
 def _dispute(conn: Connection, key: str, low: Report, high: Report) -> dict[str, Any] | None:
@@ -142,9 +148,7 @@ def settle(conn: Connection, keys: Iterable[str]) -> None:
     """These figures' dispute rows as their shown reports have them now: each one's widest pair, or none.
 
     A few statements per chunk of figures, whatever their number of reports."""
-    ordered = sorted(set(keys))
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start:start + _CHUNK]
+    for chunk in _chunks(sorted(set(keys))):
         conn.execute(delete(disputes).where(disputes.c.series_key.in_(chunk)))
         rows = [row for key, (low, high) in _extremes(conn, chunk).items()
                 if (row := _dispute(conn, key, low, high)) is not None]
@@ -161,14 +165,12 @@ def queue_disputes(conn: Connection, keys: Iterable[str | None], batch: int | No
         conn.execute(insert(dispute_queue), [{"series_key": key, "batch": batch} for key in wanted])
 
 
-def keys_of_posts(conn: Connection, post_ids: Collection[int], source: Any = facts) -> list[str]:
-    """The series keys the facts of these posts have in `source` (the shown facts, or any rows)."""
+def keys_of_posts(conn: Connection, post_ids: Collection[int]) -> list[str]:
+    """The series keys of these posts' shown facts."""
     keys: list[str] = []
-    ordered = sorted(post_ids)
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start:start + _CHUNK]
-        keys += conn.execute(select(source.c.series_key).distinct()
-                             .where(source.c.post_id.in_(chunk), source.c.series_key.is_not(None))).scalars()
+    for chunk in _chunks(sorted(post_ids)):
+        keys += conn.execute(select(facts.c.series_key).distinct()
+                             .where(facts.c.post_id.in_(chunk), facts.c.series_key.is_not(None))).scalars()
     return keys
 
 
@@ -186,9 +188,8 @@ def settle_disputes(conn: Connection, limit: int = SETTLE_KEYS) -> int:
     rows = list(conn.execute(select(dispute_queue.c.id, dispute_queue.c.series_key).where(ready)
                              .order_by(dispute_queue.c.id).limit(limit)))
     settle(conn, (row.series_key for row in rows))
-    ids = [row.id for row in rows]
-    for start in range(0, len(ids), _CHUNK):
-        conn.execute(delete(dispute_queue).where(dispute_queue.c.id.in_(ids[start:start + _CHUNK])))
+    for chunk in _chunks([row.id for row in rows]):
+        conn.execute(delete(dispute_queue).where(dispute_queue.c.id.in_(chunk)))
     return len(rows)
 
 
