@@ -19,10 +19,8 @@ from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.changes import last_seq
 from metalnomist.store.comments import list_comments
 from metalnomist.store.posts import (
-    label_counts,
     list_posts,
     max_post_id,
-    month_counts,
     neighbours,
     newest_ids_with_label,
     permalinks_between,
@@ -35,9 +33,18 @@ RELATED = 5
 
 def latest_posts(archive: Archive, offset: int, limit: int, label: str | None = None,
                  month: tuple[int, int] | None = None) -> tuple[list[Post], int]:
-    """Newest first, of one label or one (year, month) when asked, and how many there are in all."""
+    """Newest first, of one label or one (year, month) when asked, and how many there are in all.
+
+    The total is the kept count (Archive.counts), which can trail a change by one recount; what the page
+    itself shows is exact: a last page gives the total, and a page with more after it raises it."""
+    counts = archive.counts.get()
+    counted = counts.total(label, month)
+    rare = label is not None and counted ** 2 < (offset + limit + 1) * counts.total()  # see list_posts
     with archive.store.reading() as conn:
-        return list_posts(conn, offset, limit, label, month)
+        found = list_posts(conn, offset, limit + 1, label, month, rare)
+    if len(found) > limit:
+        return found[:limit], max(counted, offset + limit + 1)
+    return found, offset + len(found) if found or offset == 0 else min(counted, offset)
 
 
 def post_at(archive: Archive, permalink: str) -> Post:
@@ -59,10 +66,9 @@ def newer_and_older(archive: Archive, post: Post) -> tuple[Post | None, Post | N
         return neighbours(conn, post)
 
 
-def labels(archive: Archive) -> list[tuple[str, int]]:
-    """(label, posts carrying it) in name order."""
-    with archive.store.reading() as conn:
-        return label_counts(conn)
+def label_counts(archive: Archive) -> list[tuple[str, int]]:
+    """(label, posts carrying it) in name order, as last counted (Archive.counts)."""
+    return list(archive.counts.get().labels)
 
 
 def similar_labels(cloud: list[tuple[str, int]], text: str) -> list[str]:
@@ -96,18 +102,6 @@ def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Po
         seen = {p.id for p in related} | {post.id}
         related += [h.post for h in page.hits if h.post.id not in seen][:limit - len(related)]
     return related
-
-
-def archive_counts(archive: Archive, unless_at: int = -1) -> tuple[int, list[tuple[int, int, int]],
-                                                                   list[tuple[str, int]]] | None:
-    """The change-log position with (year, month, posts) and (label, posts) as of it; None when it is `unless_at`.
-
-    Both are full-table counts: a caller keeps them until the log moves."""
-    with archive.store.reading() as conn:
-        seq = last_seq(conn)
-        if seq == unless_at:
-            return None
-        return seq, month_counts(conn), label_counts(conn)
 
 
 def posts_by_id(archive: Archive, ids: list[int]) -> dict[int, Post]:

@@ -16,16 +16,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited, StoreError
 from metalnomist.models import MAX_STORED_INT, Comment, Fact, IngestReport, Post
+from metalnomist.recount import Recounted
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.service import bring_in_step, catch_up, reindex
-from metalnomist.store import Store
+from metalnomist.store import Connection, Store
 from metalnomist.store.backup import backup, restore
+from metalnomist.store.changes import last_seq
 from metalnomist.store.comments import (
     add_comment,
     approve_comment,
@@ -56,12 +58,13 @@ from metalnomist.store.ingests import (
     publish_ingest,
     write_hidden,
 )
-from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
+from metalnomist.store.posts import ListingCounts, count_posts, iter_posts, listing_counts, posts_by_ids
 from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
 from metalnomist.watches.matching import Matcher
 from metalnomist.workers import die_with_parent
 
 Progress = Callable[[int], None]
+T = TypeVar("T")
 STAGE_IN_MEMORY = 64 * 2**20  # bytes of prepared posts kept in memory before staging spills to a temporary file
 MAX_AUTHOR_CHARS = 80  # a commenter's name
 CHECKPOINT_AFTER = 1000  # posts written by one file before the SQLite log is folded back
@@ -77,6 +80,12 @@ class Archive:
     _index: SearchIndex | None = field(default=None, repr=False)
     _opening: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _matcher: Matcher | None = field(default=None, repr=False)
+    counts: Recounted[ListingCounts] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # How many posts each listing has, recounted when the change log moves: the label cloud, the month
+        # archive and every listing's total read it, so none of them counts the archive per request.
+        self.counts = Recounted("listing-count", lambda: self._read(last_seq), lambda: self._read(listing_counts))
 
     @property
     def index(self) -> SearchIndex:
@@ -106,7 +115,12 @@ class Archive:
             self._matcher = Matcher(self.store, index)
         return self._matcher
 
+    def _read(self, query: Callable[[Connection], T]) -> T:
+        with self.store.reading() as conn:
+            return query(conn)
+
     def close(self) -> None:
+        self.counts.finish()
         self.store.close()
 
 

@@ -13,23 +13,20 @@ many companies or series the archive names.
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from metalnomist.analysis.series import SeriesKey, series_keys
+from metalnomist.recount import RECOUNT_WAIT_SECONDS, Recounted
 from metalnomist.store import Connection, Store
 from metalnomist.store.fact_counts import value_counts
 from metalnomist.store.facts import FILTER_COLUMNS
 from metalnomist.store.revision import facts_revision
 
 T = TypeVar("T")
-LOG = logging.getLogger(__name__)
-RECOUNT_WAIT_SECONDS = 0.5
 _WORD_START = re.compile(r"(?:^|(?<=[\s\-/(]))\S")
 
 
@@ -97,50 +94,16 @@ class Menus:
         return cls(choices, PrefixIndex((key.title, key) for key in series_keys(conn)))
 
 
-class MenuCache:
-    """The menus of the latest facts revision, recounted in a thread of their own when it moves.
-
-    A request waits for the recount at most `wait_seconds` (enough for an archive of thousands of
-    posts), then answers with the menus it has: at a million posts a count takes a minute, which
-    no reader should wait for. Only before the first count ends is there nothing to answer with
-    (empty menus would say the archive has no values), so that wait is whole; `start` begins that
-    count when the app starts. One count runs at a time per process; the next request after it
-    starts another if the facts moved meanwhile.
-    """
+class MenuCache(Recounted[Menus]):
+    """The menus of the latest facts revision (see metalnomist/recount.py for when a reader waits)."""
 
     def __init__(self, store: Store, wait_seconds: float = RECOUNT_WAIT_SECONDS) -> None:
-        self._store, self._wait = store, wait_seconds
-        self._revision: str | None = None
-        self._menus = Menus({name: PrefixIndex(()) for name in FILTER_COLUMNS}, PrefixIndex(()))  # none counted
-        self._counting: threading.Thread | None = None
-        self._starting = threading.Lock()
+        def revision() -> str:
+            with store.reading() as conn:
+                return facts_revision(conn)
 
-    def get(self) -> Menus:
-        with self._store.reading() as conn:
-            revision = facts_revision(conn)
-        if revision != self._revision:
-            self.start().join(self._wait if self._revision is not None else None)
-        return self._menus
+        def count() -> Menus:
+            with store.reading() as conn:
+                return Menus.count(conn)
 
-    def finish(self) -> None:
-        """Wait for a running count, so the archive is not closed under it."""
-        if self._counting is not None:
-            self._counting.join()
-
-    def start(self) -> threading.Thread:
-        """The count running now, started unless one is."""
-        with self._starting:
-            if self._counting is None or not self._counting.is_alive():
-                self._counting = threading.Thread(target=self._count, name="menu-count", daemon=True)
-                self._counting.start()
-            return self._counting
-
-    def _count(self) -> None:
-        try:
-            with self._store.reading() as conn:
-                revision = facts_revision(conn)  # read first: a change during the count only makes the next one recount
-                menus = Menus.count(conn)
-        except Exception:  # a thread's end: the request after it counts again
-            LOG.exception("the facts explorer's menus were not counted; the next request tries again")
-            return
-        self._menus, self._revision = menus, revision
+        super().__init__("menu-count", revision, count, wait_seconds)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     Row,
     and_,
     desc,
+    exists,
     extract,
     func,
     nulls_last,
@@ -88,22 +89,43 @@ def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
 
 
 def list_posts(conn: Connection, offset: int, limit: int, label: str | None = None,
-               month: tuple[int, int] | None = None) -> tuple[list[Post], int]:
-    """Newest first by published date, undated posts last; by label or month."""
-    query = _select_posts()
-    count = select(func.count()).select_from(posts)
-    conditions: list[ColumnElement[bool]] = [PUBLIC]
-    if label is not None:
-        conditions.append(posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label)))
+               month: tuple[int, int] | None = None, rare_label: bool = False) -> list[Post]:
+    """Newest first by published date, undated posts last; by label or month. Nothing is counted: a
+    listing's total comes from `listing_counts`, kept per process (Archive.counts).
+
+    A page walks the posts in date order. Of a label, it tests each post for the label, which finds a
+    page of a common label at once but walks far for a rare one: for a `rare_label` it reads the
+    label's posts first instead (fewer than the walk would pass).
+    """
     if month is not None:
-        start, end = _month_range(*month)
-        when = func.coalesce(posts.c.published, posts.c.created)
-        conditions += [when >= start, when < end]
-    if conditions:
-        query, count = query.where(*conditions), count.where(*conditions)
-    rows = list(conn.execute(query.order_by(*_newest_first()).offset(offset).limit(limit)))
+        return _month_page(conn, offset, limit, *_month_range(*month))
+    query = _select_posts()
+    if label is not None:
+        labelled = post_labels.c.label == label
+        query = query.where(posts.c.id.in_(select(post_labels.c.post_id).where(labelled)) if rare_label else
+                            exists().where(post_labels.c.post_id == posts.c.id, labelled))
+    return _loaded(conn, query.order_by(*_newest_first()).offset(offset).limit(limit))
+
+
+def _month_page(conn: Connection, offset: int, limit: int, start: datetime, end: datetime) -> list[Post]:
+    """A month's dated posts are one range of the date index; its undated ones (filed by when they were
+    stored) follow them, and are only counted past when a page starts after the last dated one."""
+    published, created = posts.c.published, posts.c.created
+    in_month = (published >= start, published < end)
+    page = _loaded(conn, _select_posts().where(*in_month).order_by(*_newest_first()).offset(offset).limit(limit))
+    if len(page) == limit:
+        return page
+    skip = 0
+    if not page and offset:
+        skip = offset - int(conn.execute(select(func.count()).select_from(posts).where(PUBLIC, *in_month)).scalar_one())
+    undated = _select_posts().where(published.is_(None), created >= start, created < end)
+    return page + _loaded(conn, undated.order_by(desc(posts.c.id)).offset(max(skip, 0)).limit(limit - len(page)))
+
+
+def _loaded(conn: Connection, query: Any) -> list[Post]:
+    rows = list(conn.execute(query))
     labels = _labels_for(conn, [r.id for r in rows])
-    return [_post(r, labels[r.id]) for r in rows], int(conn.execute(count).scalar_one())
+    return [_post(r, labels[r.id]) for r in rows]
 
 
 def newest_ids_with_label(conn: Connection, label: str, limit: int) -> list[int]:
@@ -118,15 +140,34 @@ def iter_posts(conn: Connection, batch: int = 500) -> Iterator[Post]:
     """Every post in id order, fetched in batches so memory stays flat."""
     last = 0
     while True:
-        rows = list(conn.execute(_select_posts().where(posts.c.id > last).order_by(posts.c.id).limit(batch)))
-        if not rows:
+        found = _loaded(conn, _select_posts().where(posts.c.id > last).order_by(posts.c.id).limit(batch))
+        if not found:
             return
-        labels = _labels_for(conn, [r.id for r in rows])
-        yield from (_post(r, labels[r.id]) for r in rows)
-        last = rows[-1].id
+        yield from found
+        last = found[-1].id or 0
 
 
-def month_counts(conn: Connection) -> list[tuple[int, int, int]]:
+@dataclass(frozen=True)
+class ListingCounts:
+    """How many public posts each listing has: per (year, month) newest first, per label in name order."""
+
+    months: tuple[tuple[int, int, int], ...]
+    labels: tuple[tuple[str, int], ...]
+
+    def total(self, label: str | None = None, month: tuple[int, int] | None = None) -> int:
+        if label is not None:
+            return dict(self.labels).get(label, 0)
+        if month is not None:
+            return next((n for year, number, n in self.months if (year, number) == month), 0)
+        return sum(n for _, _, n in self.months)
+
+
+def listing_counts(conn: Connection) -> ListingCounts:
+    """Both are full-table counts: callers keep them until the change log moves (Archive.counts)."""
+    return ListingCounts(tuple(_month_counts(conn)), tuple(_label_counts(conn)))
+
+
+def _month_counts(conn: Connection) -> list[tuple[int, int, int]]:
     """(year, month, posts) newest first, by the date a post's permalink was built from."""
     when = func.coalesce(posts.c.published, posts.c.created)
     year, month = extract("year", when), extract("month", when)
@@ -134,7 +175,7 @@ def month_counts(conn: Connection) -> list[tuple[int, int, int]]:
     return [(int(y), int(m), int(n)) for y, m, n in conn.execute(query)]
 
 
-def label_counts(conn: Connection) -> list[tuple[str, int]]:
+def _label_counts(conn: Connection) -> list[tuple[str, int]]:
     query = (select(post_labels.c.label, func.count()).join(posts, posts.c.id == post_labels.c.post_id).where(PUBLIC)
              .group_by(post_labels.c.label).order_by(post_labels.c.label))
     return [(row[0], int(row[1])) for row in conn.execute(query)]

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from metalnomist.browse import label_counts
 from metalnomist.errors import InvalidInput
 from metalnomist.models import PostStatus, User
 from metalnomist.publishing.markdown import preview_html
@@ -74,8 +75,8 @@ def editor_page(request: Request, user: User, post_id: int | None, draft: Draft,
 
 def known_labels(request: Request) -> list[str]:
     """The labels published posts carry, for the label field's suggestions: the most used ones when there are
-    very many, in name order. They come from the sidebar's cache, so a label may take a few seconds to appear."""
-    counted = request.app.state.sidebar.labels(archive_of(request))
+    very many, in name order. As last counted (Archive.counts): on a large archive, a new one a count later."""
+    counted = label_counts(archive_of(request))
     most_used = sorted(counted, key=lambda pair: -pair[1])[:MAX_SUGGESTED_LABELS]
     return sorted((name for name, _ in most_used), key=str.casefold)
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
-from metalnomist.browse import comments_on, labels, latest_posts
+from metalnomist.browse import comments_on, label_counts, latest_posts
 from metalnomist.config import Settings
 from metalnomist.models import MAX_STORED_INT, Comment, DateSource, Fact, Post
 from metalnomist.pipeline import (
@@ -241,7 +241,7 @@ def api_post(request: Request, post_id: PostId) -> PostDetail:
 
 def api_labels(request: Request) -> LabelList:
     """Every label with how many posts carry it, alphabetically."""
-    return LabelList(labels=[LabelOut(name=n, count=c, url=label_url(n)) for n, c in labels(archive_of(request))])
+    return LabelList(labels=[LabelOut(name=n, count=c, url=label_url(n)) for n, c in label_counts(archive_of(request))])
 
 
 def api_comments(request: Request, post_id: PostId) -> CommentList:

@@ -46,7 +46,6 @@ from metalnomist.web.metrics import Metrics, RequestObserver
 from metalnomist.web.render import make_templates
 from metalnomist.web.security import Csrf, PublicAddressMiddleware, SecurityHeadersMiddleware
 from metalnomist.web.session import Sessions
-from metalnomist.web.sidebar import SidebarCache
 
 STATIC_DIR = Path(__file__).with_name("static")
 MAX_BODY_BYTES = 1_000_000  # a comment is at most a few KB; refuse anything far larger early
@@ -162,6 +161,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         follower = Follower(opened.store, opened.index, follow_seconds)  # opening the index brings it in step
         app.state.fact_menus.start()  # counted before the first analyst asks
+        opened.counts.start()  # and the listings' counts before the first reader
         follower.start()
         app.state.follower = follower
         scheduler = Scheduler(opened.store, schedule_seconds, published=lambda ids: follower.wake())
@@ -173,6 +173,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
         scheduler.stop()
         follower.stop()
         app.state.fact_menus.finish()
+        opened.counts.finish()
         if owned:
             opened.close()
 
@@ -194,7 +195,6 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     app.state.templates = make_templates()
     app.state.csrf = Csrf(settings.secret_key)
     app.state.sessions = Sessions(settings.secret_key)
-    app.state.sidebar = SidebarCache()
     app.state.fact_menus = MenuCache(opened.store)
     return app
 

@@ -8,7 +8,15 @@ from typing import Annotated, Any
 from fastapi import Form, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
-from metalnomist.browse import comments_on, latest_posts, newer_and_older, post_at, related_posts, similar_labels
+from metalnomist.browse import (
+    comments_on,
+    label_counts,
+    latest_posts,
+    newer_and_older,
+    post_at,
+    related_posts,
+    similar_labels,
+)
 from metalnomist.errors import InvalidInput, NotFound, RateLimited
 from metalnomist.models import Post, SearchPage, SortOrder
 from metalnomist.months import MONTHS
@@ -94,7 +102,7 @@ def search_page(request: Request, q: str = "", by_date: Annotated[str, Query(ali
         "page": page, "q": q, "labels": labels, "sort": sort, "kind": "search",
         "other_order_url": search_url(**keep, by_date=sort == "relevance"),
         "suggestion_url": search_url(q=page.suggestion, label=labels or None) if page.suggestion else None,
-        "similar_labels": similar_labels(request.app.state.sidebar.labels(archive), q) if page.every_word == 0 else [],
+        "similar_labels": similar_labels(label_counts(archive), q) if page.every_word == 0 else [],
         "pager": _pager(search_url(**keep, by_date=sort == "date"), start, size, page.total),
         "feed_url": search_feed_url(q, labels),
         "watch_kind": "search", "watch_button": "Watch this search",

@@ -137,7 +137,7 @@ def archive_of(request: Request) -> Archive:
 def _sidebar_or_empty(state: Any) -> dict[str, Any]:
     """Error pages render through here too, so a failing store must not take the page down with it."""
     try:
-        return sidebar(state.archive, state.sidebar)
+        return sidebar(state.archive)
     except Exception:
         log.exception("sidebar unavailable")
         return {"labels": [], "years": []}

@@ -41,7 +41,7 @@ def editor(archive: Archive) -> User:
 
 def public_titles(archive: Archive) -> list[str]:
     with archive.store.reading() as conn:
-        return [post.title for post in list_posts(conn, 0, 100)[0]]
+        return [post.title for post in list_posts(conn, 0, 100)]
 
 
 def stored_facts(archive: Archive) -> int:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from metalnomist.browse import latest_posts
 from metalnomist.errors import IngestError
 from metalnomist.models import Block, Comment, Fact, Post
 from metalnomist.pipeline import Archive, ingest_file
@@ -16,9 +17,8 @@ from metalnomist.store.changes import changes_since, last_seq
 from metalnomist.store.comments import add_comment, list_comments
 from metalnomist.store.facts import FactFilter, query_facts, replace_facts
 from metalnomist.store.posts import (
-    label_counts,
     list_posts,
-    month_counts,
+    listing_counts,
     neighbours,
     post_by_permalink,
     posts_by_ids,
@@ -40,7 +40,7 @@ def test_same_post_again_updates_never_duplicates(archive: Archive) -> None:
     assert (first, again, changed) == ("added", "unchanged", "updated")
     assert first_id == again_id == changed_id
     with archive.store.reading() as conn:
-        posts, total = list_posts(conn, 0, 10)
+        posts, total = latest_posts(archive, 0, 10)
     assert total == 1 and posts[0].labels == ("Copper", "LME")
 
 
@@ -56,12 +56,12 @@ def test_newest_first_with_label_filter_and_counts(archive: Archive) -> None:
         for day, labels in [(1, ("Nickel",)), (3, ("Nickel", "Japan")), (2, ("Japan",))]:
             upsert_post(conn, make_post(f"Post {day}", day, labels))
     with archive.store.reading() as conn:
-        posts, total = list_posts(conn, 0, 10)
-        nickel, nickel_total = list_posts(conn, 0, 10, label="Nickel")
-        counts = label_counts(conn)
+        posts, total = latest_posts(archive, 0, 10)
+        nickel, nickel_total = latest_posts(archive, 0, 10, label="Nickel")
+        counts = listing_counts(conn).labels
     assert [p.title for p in posts] == ["Post 3", "Post 2", "Post 1"]
     assert total == 3 and nickel_total == 2 and [p.title for p in nickel] == ["Post 3", "Post 1"]
-    assert counts == [("Japan", 2), ("Nickel", 2)]
+    assert counts == (("Japan", 2), ("Nickel", 2))
 
 
 def test_permalinks_are_blogger_style_unique_and_stable(archive: Archive) -> None:
@@ -136,7 +136,7 @@ def test_a_bad_file_stores_nothing(archive: Archive, tmp_path: Path) -> None:
     with pytest.raises(IngestError):
         ingest_file(archive, path)
     with archive.store.reading() as conn:
-        assert list_posts(conn, 0, 10)[1] == 0
+        assert latest_posts(archive, 0, 10)[1] == 0
         assert last_seq(conn) == 0
 
 
@@ -150,8 +150,7 @@ def test_readers_keep_reading_while_a_writer_ingests(seeded: Archive, tmp_path: 
     def read_loop() -> None:
         try:
             while not done.is_set():
-                with seeded.store.reading() as conn:
-                    seen.append(list_posts(conn, 0, 5)[1])
+                seen.append(latest_posts(seeded, 0, 5)[1])
         except BaseException as exc:  # noqa: BLE001 - the test reports whatever a reader hit
             errors.append(exc)
 
@@ -172,9 +171,9 @@ def test_months_group_and_filter_posts(archive: Archive) -> None:
         upsert_post(conn, make_post("March two", 31))
         upsert_post(conn, replace(make_post("May", 1), published=datetime(2023, 5, 2, tzinfo=UTC)))
     with archive.store.reading() as conn:
-        assert month_counts(conn) == [(2024, 3, 2), (2023, 5, 1)]
-        march, total = list_posts(conn, 0, 10, month=(2024, 3))
-        december, none = list_posts(conn, 0, 10, month=(2023, 12))
+        assert listing_counts(conn).months == ((2024, 3, 2), (2023, 5, 1))
+        march, total = latest_posts(archive, 0, 10, month=(2024, 3))
+        december, none = latest_posts(archive, 0, 10, month=(2023, 12))
     assert total == 2 and [p.title for p in march] == ["March two", "March one"]
     assert none == 0 and december == []
 
@@ -186,8 +185,7 @@ def test_a_post_repeated_in_one_file_ends_as_its_last_copy(archive: Archive, tmp
                     '{"title": "Zinc", "body": "second", "url": "https://x/z"}\n')
     report = ingest_file(archive, path)
     assert (report.added, report.updated) == (2, 1)
-    with archive.store.reading() as conn:
-        posts, total = list_posts(conn, 0, 10)
+    posts, total = latest_posts(archive, 0, 10)
     assert total == 2 and {p.body for p in posts} == {"second", "o"}
 
 
@@ -196,8 +194,7 @@ def test_batches_number_colliding_permalinks(archive: Archive, tmp_path: Path) -
     path.write_text("".join(f'{{"title": "Weekly copper", "body": "{i}", "url": "https://x/{i}", '
                             f'"published": "2024-05-0{i + 1}"}}\n' for i in range(3)))
     ingest_file(archive, path)
-    with archive.store.reading() as conn:
-        links = sorted(p.permalink or "" for p in list_posts(conn, 0, 10)[0])
+    links = sorted(p.permalink or "" for p in latest_posts(archive, 0, 10)[0])
     assert links == ["/2024/05/weekly-copper-2.html", "/2024/05/weekly-copper-3.html", "/2024/05/weekly-copper.html"]
 
 
@@ -209,7 +206,7 @@ def test_the_date_and_what_dated_it_round_trip(archive: Archive, tmp_path: Path)
     with archive.store.transaction() as conn:
         by_url, _ = upsert_post(conn, replace(make_post("By URL", 5), date_source="url"))
     with archive.store.reading() as conn:
-        posts, _ = list_posts(conn, 0, 10)
+        posts, _ = latest_posts(archive, 0, 10)
         again = posts_by_ids(conn, [by_url])[by_url]
     got = [(p.title, p.published.isoformat() if p.published else None, p.date_source) for p in posts]
     assert got == [("Wire", "2025-06-03T00:00:00+00:00", "dateline"), ("By URL", "2024-03-05T09:30:00+00:00", "url"),
@@ -222,9 +219,41 @@ def test_undated_posts_list_after_dated_ones_and_neighbours_agree(archive: Archi
         for title, day in [("Old", 1), ("Undated A", None), ("New", 9), ("Undated B", None)]:
             upsert_post(conn, make_post(title, day))
     with archive.store.reading() as conn:
-        posts, _ = list_posts(conn, 0, 10)
+        posts, _ = latest_posts(archive, 0, 10)
         order = [p.title for p in posts]
         walked = [tuple(n.title if n else None for n in neighbours(conn, p)) for p in posts]
     # An undated post stored last is still no newer than a dated one.
     assert order == ["New", "Old", "Undated B", "Undated A"]
     assert walked == [(None, "Old"), ("New", "Undated B"), ("Old", "Undated A"), ("Undated B", None)]
+
+
+def test_a_months_pages_run_from_its_dated_posts_into_its_undated_ones(archive: Archive) -> None:
+    """A month's dated posts are read as one date range, its undated ones (filed by when they were stored)
+    after them: pages that start in either part, or on the border, show each post once and in order."""
+    with archive.store.transaction() as conn:
+        undated = [upsert_post(conn, make_post(f"Undated {n}"))[0] for n in range(3)]
+        stored = posts_by_ids(conn, undated[:1])[undated[0]].created
+        assert stored is not None
+        for day in (2, 5):
+            upsert_post(conn, replace(make_post(f"Dated {day}"), published=stored.replace(day=day, hour=1)))
+        upsert_post(conn, replace(make_post("Next month"), published=stored.replace(day=28) + timedelta(days=7)))
+    month = (stored.year, stored.month)
+    whole, total = latest_posts(archive, 0, 50, month=month)
+    assert [p.title for p in whole] == ["Dated 5", "Dated 2", "Undated 2", "Undated 1", "Undated 0"]
+    assert total == 5
+    for size in (1, 2, 3):
+        paged = [p.title for start in range(0, 6, size) for p in latest_posts(archive, start, size, month=month)[0]]
+        assert paged == [p.title for p in whole], size
+
+
+def test_a_labels_pages_are_the_same_read_either_way(archive: Archive) -> None:
+    """A rare label's posts are read first and a common one's tested along the date walk: same pages."""
+    with archive.store.transaction() as conn:
+        for n in range(12):
+            upsert_post(conn, make_post(f"Post {n}", 1 + n, ("Zinc",) if n % 3 else ("Zinc", "Tin")))
+    with archive.store.reading() as conn:
+        for label, start, size in [("Zinc", 0, 5), ("Zinc", 5, 5), ("Tin", 0, 2), ("Tin", 2, 5), ("Tin", 9, 5)]:
+            walked = list_posts(conn, start, size, label=label)
+            first = list_posts(conn, start, size, label=label, rare_label=True)
+            assert [p.title for p in walked] == [p.title for p in first], (label, start)
+        assert [p.title for p in list_posts(conn, 0, 9, label="Tin")] == ["Post 9", "Post 6", "Post 3", "Post 0"]

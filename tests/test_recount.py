@@ -1,0 +1,83 @@
+"""A kept count (metalnomist/recount.py): recounted when its revision moves, never by a reader waiting
+long, and a long count not restarted before nine times its length has passed."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from metalnomist.recount import Recounted
+
+
+class Archive:
+    """A stand-in for what is counted: a revision, and a count whose length the fake clock measures."""
+
+    def __init__(self, takes: float) -> None:
+        self.revision, self.value, self.takes, self.counts, self.now = 0, "first", takes, 0, 0.0
+        self.release = threading.Event()
+        self.release.set()
+        self.fail = False
+
+    def clock(self) -> float:
+        return self.now
+
+    def count(self) -> str:
+        self.release.wait()
+        if self.fail:
+            raise OSError("the database went away")
+        self.counts += 1
+        self.now += self.takes
+        return self.value
+
+    def kept(self, wait_seconds: float = 0.5) -> Recounted[str]:
+        return Recounted("test-count", lambda: self.revision, self.count, wait_seconds, self.clock)
+
+    def change(self, value: str) -> None:
+        self.revision += 1
+        self.value = value
+
+
+def test_a_quick_count_follows_every_change() -> None:
+    archive = Archive(takes=0.01)
+    kept = archive.kept()
+    assert kept.get() == "first" and kept.get() == "first" and archive.counts == 1  # not recounted per reader
+    archive.change("second")
+    assert kept.get() == "second"
+    archive.change("third")
+    assert kept.get() == "third" and archive.counts == 3
+
+
+def test_a_long_count_waits_nine_times_its_length_before_the_next() -> None:
+    archive = Archive(takes=2.0)  # longer than a reader waits (0.5 s): at a million posts, seconds
+    kept = archive.kept()
+    assert kept.get() == "first"  # the count began at 0 and took 2 s: no other before 20 s
+    archive.change("second")
+    archive.now = 19.9
+    assert kept.get() == "first" and archive.counts == 1
+    archive.now = 20.0
+    assert kept.get() == "second" and archive.counts == 2
+
+
+def test_a_reader_gets_the_last_count_while_a_new_one_runs_but_waits_for_the_first() -> None:
+    archive = Archive(takes=0.0)
+    archive.release.clear()
+    kept = archive.kept(wait_seconds=0.05)
+    threading.Timer(0.3, archive.release.set).start()
+    assert kept.get() == "first"  # waited past wait_seconds: there was nothing to answer with
+    archive.release.clear()
+    archive.change("second")
+    assert kept.get() == "first"  # the recount is held: the reader is not
+    archive.release.set()
+    kept.finish()
+    assert kept.get() == "second"
+
+
+def test_a_failed_count_is_an_error_then_tried_again() -> None:
+    archive = Archive(takes=0.0)
+    archive.fail = True
+    kept = archive.kept()
+    with pytest.raises(RuntimeError, match="test-count could not count"):
+        kept.get()
+    archive.fail = False
+    assert kept.get() == "first"
