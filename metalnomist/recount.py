@@ -34,6 +34,7 @@ class Recounted(Generic[T]):
         self._wait, self._clock = wait_seconds, clock
         self._revision: object = None
         self._value: T | None = None
+        self._failure: Exception | None = None  # why the last count failed, for a reader with nothing to answer
         self._counting: threading.Thread | None = None
         self._starting = threading.Lock()
         self._not_before = float("-inf")
@@ -44,7 +45,7 @@ class Recounted(Generic[T]):
         elif self._revision_of() != self._revision and self._clock() >= self._not_before:
             self.start().join(self._wait)
         if self._value is None:
-            raise RuntimeError(f"{self._name} could not count; the log says why")
+            raise self._failure or RuntimeError(f"{self._name} has nothing counted")
         return self._value
 
     def finish(self) -> None:
@@ -65,8 +66,9 @@ class Recounted(Generic[T]):
         try:
             revision = self._revision_of()  # read first: a change during the count only makes the next one recount
             value = self._count_of()
-        except Exception:  # a thread's end: the request after it counts again
+        except Exception as failure:  # a thread's end: the request after it counts again
             LOG.exception("%s failed; the next request tries again", self._name)
+            self._failure = failure
             return
         took = self._clock() - began
         self._not_before = began + took * (1 + PAUSE_FACTOR) if took > self._wait else float("-inf")
