@@ -146,9 +146,9 @@ for _name in ("value", "period"):
     Index(f"ix_facts_by_{_name}_asc", _column.is_(None), _column.asc(), *READING)
     Index(f"ix_facts_by_{_name}_desc", _column.is_(None), _column.desc(), *READING)
 Index("ix_fact_rows_retired", fact_rows.c.retired)
-# A figure's reports by value, so its extremes are a seek each (store/contradictions.py); PostgreSQL's
-# orders the key by code point (COLLATE "C", 0014), as a series' key range needs.
-Index("ix_facts_series_key", fact_rows.c.series_key, fact_rows.c.value)
+# A figure's reports by value, ties by fact, so its extremes are a seek each (store/contradictions.py, 0017);
+# PostgreSQL's orders the key by code point (COLLATE "C", 0014), as a series' key range needs.
+Index("ix_facts_series_key", fact_rows.c.series_key, fact_rows.c.value, fact_rows.c.id)
 # One row per disputed figure (series key and period): its two most distant reports (0016).
 disputes = Table(
     "disputes",
