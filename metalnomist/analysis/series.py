@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from metalnomist.analysis.periods import Span, parse_period, period_grain
+from metalnomist.analysis.periods import Span, parse_period, period_grain, period_sort_key
 from metalnomist.models import Fact
 from metalnomist.store import Connection
-from metalnomist.store.facts import PostLink, post_links, series_counts, series_facts
+from metalnomist.store.contradictions import differ, extremes
+from metalnomist.store.facts import PostLink, facts_by_ids, series_counts
+from metalnomist.store.figures import figure_keys
+
+CHART_POINTS = 240  # periods a chart draws: twenty years of months, legible at a laptop's width
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,10 @@ class SeriesKey:
 
 @dataclass(frozen=True)
 class SeriesPoint:
-    """One figure of a series, with everything needed to show and check it against its sentence."""
+    """One figure of a series, with everything needed to show and check it against its sentence.
+
+    In a series, a point is a period's figure: its lowest report, and `high` its highest when the
+    two are more than 1% apart (reports that agree are one figure, rounded)."""
 
     fact_id: int
     value: float
@@ -53,6 +59,7 @@ class SeriesPoint:
     permalink: str
     sentence: str
     span: Span | None
+    high: SeriesPoint | None = None
 
     @property
     def href(self) -> str:
@@ -61,10 +68,24 @@ class SeriesPoint:
 
 @dataclass(frozen=True)
 class Series:
+    """One series and a window of its points: `figures` are all its periods' keys in period order,
+    `points` the `skip`-th newest and older, up to the count asked for, in period order."""
+
     key: SeriesKey
     points: tuple[SeriesPoint, ...]
     other_units: tuple[str, ...] = ()
     other_grains: tuple[str, ...] = ()  # periods of other lengths, left for series of their own
+    figures: tuple[str, ...] = ()
+    skip: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.figures)
+
+    @property
+    def older(self) -> bool:
+        """Whether periods older than the window's are left out."""
+        return self.skip + len(self.points) < self.total
 
 
 def point(fact: Fact, post: PostLink) -> SeriesPoint:
@@ -76,36 +97,51 @@ def point(fact: Fact, post: PostLink) -> SeriesPoint:
                        parse_period(fact.period, year))
 
 
-def points(conn: Connection, found: Sequence[Fact]) -> list[SeriesPoint]:
-    """Facts as points with their posts' titles and permalinks, in period order."""
-    links = post_links(conn, {f.post_id for f in found if f.post_id is not None})
-    made = [point(f, links[f.post_id]) for f in found if f.post_id in links]
-    return sorted(made, key=lambda p: (p.span is None, p.span.start if p.span else 0,
-                                         p.span.end if p.span else 0, p.period, p.fact_id))
+def _most(counted: Counter[str]) -> str | None:
+    """The most counted, ties to the first by name: a choice that does not depend on reading order."""
+    return min(counted, key=lambda name: (-counted[name], name)) if counted else None
 
 
 def series(conn: Connection, commodity: str, metric: str, country: str | None, partner: str | None = None,
-           unit: str | None = None, company: str | None = None, grain: str | None = None) -> Series:
-    """A figure over time: dated values of one commodity, metric, geography and partner.
+           unit: str | None = None, company: str | None = None, grain: str | None = None,
+           skip: int = 0, count: int = CHART_POINTS) -> Series:
+    """A figure over time: one point per period of one commodity, metric, geography and partner.
 
     `partner=None` means the total flow (facts with no partner), not "any partner", and
     `company=None` the market's figures, so one carmaker's sales never join the market's line.
-    Without `unit`, the most common unit is drawn and the others are named for the caller; so
-    with `grain`, the length of the points' periods (a month, a year …). Only this series' facts
-    are read (one range of their series key), however large the archive.
+    Without `unit`, the unit reported for the most periods is drawn and the others are named for
+    the caller; so with `grain`, the length of the points' periods (a month, a year …). The points
+    are the `count` newest periods after the `skip` newest. The periods are read as index seeks
+    (store/figures.py), then each shown point's lowest and highest reports: however many posts
+    report a period, it costs the same.
     """
-    found = series_facts(conn, (commodity, metric, country, partner, company))
-    units = Counter(f.unit for f in found)
-    chosen = unit if unit is not None else (units.most_common(1)[0][0] if units else None)
-    drawn = [f for f in found if (f.unit or "").casefold() == (chosen or "").casefold()]
-    others = tuple(sorted(u for u in units if u is not None and u.casefold() != (chosen or "").casefold()))
-    grains = Counter(period_grain(f.period) for f in drawn)
-    grains.pop(None, None)
-    length = grain if grain is not None else (grains.most_common(1)[0][0] if grains else None)
-    drawn = [f for f in drawn if period_grain(f.period) == length or (length is None and not grains)]
-    key = SeriesKey(commodity, metric, country or None, partner or None, chosen, len(drawn), length)
-    other_grains = tuple(sorted(str(g) for g in grains if g != length))
-    return Series(key, tuple(points(conn, drawn)), others, other_grains)
+    leading = (commodity, metric, country, partner, company) + ((unit,) if unit is not None else ())
+    found = figure_keys(conn, leading)
+    chosen = unit.casefold() if unit is not None else _most(Counter(f.unit for f in found))
+    drawn = [f for f in found if f.unit == chosen]
+    grains = Counter(g for f in drawn if (g := period_grain(f.period.upper())) is not None)
+    length = grain if grain is not None else _most(grains)
+    drawn = [f for f in drawn if period_grain(f.period.upper()) == length or (length is None and not grains)]
+    drawn.sort(key=lambda f: period_sort_key(f.period.upper()))
+    window = drawn[max(len(drawn) - skip - count, 0):max(len(drawn) - skip, 0)]
+    others = {f.unit: f.key for f in found if f.unit not in (chosen, "")}  # each other unit, by one of its figures
+    shown, spelled = _points(conn, [f.key for f in window], others)
+    key = SeriesKey(commodity, metric, country or None, partner or None,
+                    shown[-1].unit if shown else (unit or chosen or None), len(drawn), length)
+    return Series(key, shown, tuple(sorted(spelled.get(u, u) for u in others)),
+                  tuple(sorted(str(g) for g in grains if g != length)), tuple(f.key for f in drawn), skip)
+
+
+def _points(conn: Connection, keys: list[str], named: dict[str, str]) -> tuple[tuple[SeriesPoint, ...], dict[str, str]]:
+    """These figures as points, in the order given, and how each unit in `named` (by one of its figures)
+    is spelled as stored: one read of the figures' extremes, one of those facts and their posts."""
+    ends = extremes(conn, [*keys, *named.values()])
+    highs = {key: ends[key][1].id for key in keys if key in ends and differ(ends[key][0].value, ends[key][1].value)}
+    found = facts_by_ids(conn, {low.id for low, _ in ends.values()} | set(highs.values()))
+    lowest = {key: found[low.id] for key, (low, _) in ends.items() if low.id in found}
+    made = tuple(replace(point(*lowest[key]), high=point(*found[highs[key]]) if highs.get(key) in found else None)
+                 for key in keys if key in lowest)
+    return made, {unit: lowest[key][0].unit or unit for unit, key in named.items() if key in lowest}
 
 
 def series_keys(conn: Connection, minimum: int = 2) -> list[SeriesKey]:

@@ -7,8 +7,9 @@ not carry): the property tests hold the two to that.
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from metalnomist.extract.numbers import json_number
@@ -67,17 +68,39 @@ def read_jsonl(stream: IO[str]) -> list[Fact]:
 
 def write_csv(facts: Iterable[Fact], stream: IO[str]) -> int:
     """One row per fact with every column; empty cells for nulls, `true`/`false` for forecast."""
-    # RFC 4180's CRLF rows: with a bare "\n" terminator the writer leaves a cell holding "\r" unquoted,
-    # and readers then split the row there.
-    writer = csv.DictWriter(stream, fieldnames=list(CSV_FIELDS), lineterminator="\r\n")
+    writer = _csv_writer(stream)
     writer.writeheader()
     count = 0
     for fact in facts:
-        row = fact_to_dict(fact)
-        row["forecast"] = "true" if fact.forecast else "false"
-        writer.writerow({k: ("" if row.get(k) is None else _cell(k, row[k])) for k in CSV_FIELDS})
+        writer.writerow(_csv_row(fact))
         count += 1
     return count
+
+
+def csv_pieces(facts: Iterable[Fact], rows: int = 500) -> Iterator[str]:
+    """write_csv's text a few hundred rows at a time: what a download streams as it reads the facts."""
+    buffer = io.StringIO()
+    writer = _csv_writer(buffer)
+    writer.writeheader()
+    for count, fact in enumerate(facts, 1):
+        writer.writerow(_csv_row(fact))
+        if count % rows == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _csv_writer(stream: IO[str]) -> csv.DictWriter[str]:
+    # RFC 4180's CRLF rows: with a bare "\n" terminator the writer leaves a cell holding "\r" unquoted,
+    # and readers then split the row there.
+    return csv.DictWriter(stream, fieldnames=list(CSV_FIELDS), lineterminator="\r\n")
+
+
+def _csv_row(fact: Fact) -> dict[str, Any]:
+    row = fact_to_dict(fact)
+    row["forecast"] = "true" if fact.forecast else "false"
+    return {k: ("" if row.get(k) is None else _cell(k, row[k])) for k in CSV_FIELDS}
 
 
 def _cell(name: str, value: Any) -> Any:

@@ -14,7 +14,7 @@ transaction at a time (`settle_disputes`), so the list follows the published fac
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,7 @@ from metalnomist.store.schema import dispute_queue, disputes, fact_rows, facts, 
 
 TOLERANCE = 0.01  # the benchmark's own tolerance: closer values are the same figure rounded
 KEY_FIELDS = ("commodity", "metric", "country", "partner", "company", "unit", "period")
-_SEPARATOR = "\x1f"  # no vocabulary value holds a control character
+SEPARATOR = "\x1f"  # no vocabulary value holds a control character
 _CHUNK = 500  # values per IN (…) list
 SETTLE_KEYS = 1000  # figures settled per transaction after an ingest: a short write, however big the file
 
@@ -38,12 +38,12 @@ def series_key(fact: Fact | Row[Any]) -> str | None:
     """
     if fact.value is None or not fact.period:
         return None
-    return _SEPARATOR.join((getattr(fact, name) or "").casefold() for name in KEY_FIELDS)
+    return SEPARATOR.join((getattr(fact, name) or "").casefold() for name in KEY_FIELDS)
 
 
 def series_prefix(leading: Sequence[str | None]) -> str:
     """How the series key of facts with these first values of KEY_FIELDS begins (a prefix of series_key's)."""
-    return "".join((value or "").casefold() + _SEPARATOR for value in leading)
+    return "".join((value or "").casefold() + SEPARATOR for value in leading)
 
 
 def indexed_key(conn: Connection, column: Any) -> Any:
@@ -114,11 +114,25 @@ def _listed(keys: Sequence[str]) -> Any:
         column("key", String)).subquery("wanted")
 
 
-def _extremes(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[Report, Report]]:
-    """Each figure's lowest and highest shown report, in one statement: two index seeks per figure."""
+def _by_value(highest: bool) -> tuple[Any, ...]:
+    """Reports by value, ties by fact: the order of the (series_key, value, id) index, either way."""
+    return (facts.c.value.desc(), facts.c.id.desc()) if highest else (facts.c.value.asc(), facts.c.id.asc())
+
+
+def extremes(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[Report, Report]]:
+    """Each figure's lowest and highest shown report, ties to the first fact (not the first post, which
+    would read every tied report): two index seeks per figure, one statement per chunk."""
+    found: dict[str, tuple[Report, Report]] = {}
+    for chunk in _chunks(keys):
+        found.update(_extremes(conn, chunk, _by_value))
+    return found
+
+
+def _extremes(conn: Connection, keys: Sequence[str], order: Callable[[bool], tuple[Any, ...]] = _order,
+              ) -> dict[str, tuple[Report, Report]]:
     wanted = _listed(keys)
     ends = [select(facts.c.id).where(indexed_key(conn, facts.c.series_key) == wanted.c.key)
-            .order_by(*_order(highest)).limit(1).scalar_subquery().label(name)
+            .order_by(*order(highest)).limit(1).scalar_subquery().label(name)
             for name, highest in (("low", False), ("high", True))]
     found = [(row.key, row.low, row.high) for row in conn.execute(select(wanted.c.key, *ends)) if row.low is not None]
     ids = {fact for _, low, high in found for fact in (low, high)}
@@ -139,7 +153,7 @@ def _dispute(conn: Connection, key: str, low: Report, high: Report) -> dict[str,
     if found is None:
         return None
     first, second = sorted(found, key=lambda report: (report.post_id, report.id))
-    fields = dict(zip(KEY_FIELDS, key.split(_SEPARATOR), strict=True))
+    fields = dict(zip(KEY_FIELDS, key.split(SEPARATOR), strict=True))
     return {"series_key": key, "commodity": fields["commodity"], "metric": fields["metric"],
             "period": fields["period"], "first_fact_id": first.id, "second_fact_id": second.id}
 

@@ -11,7 +11,7 @@ from typing import Any, Literal, get_args
 from sqlalchemy import Connection, delete, func, insert, or_, select, union_all, update
 
 from metalnomist.models import FACT_FIELDS, FACT_FILTERS, FACT_IDS, Fact
-from metalnomist.store.contradictions import indexed_key, keys_of_posts, queue_disputes, series_key, series_prefix
+from metalnomist.store.contradictions import keys_of_posts, queue_disputes, series_key
 from metalnomist.store.revision import note_facts_changed
 from metalnomist.store.schema import as_utc, fact_rows, facts, ingests, posts
 
@@ -116,7 +116,7 @@ def commodity_spellings(conn: Connection, wanted: str) -> list[str]:
     return [stored for stored in stored_commodities(conn) if _in_family(stored, names)]
 
 
-def _shown_post(flt: FactFilter) -> Any:
+def shown_post(flt: FactFilter) -> Any:
     """The fact's post is shown (and has the title asked for): tested for each fact a page reads, so the
     page walks an index of the facts in its own order instead of joining every post first."""
     same_post = [posts.c.id == facts.c.post_id]
@@ -127,7 +127,7 @@ def _shown_post(flt: FactFilter) -> Any:
 
 def _conditions(flt: FactFilter, spellings: Sequence[str] | None) -> list[Any]:
     """The filter as conditions on the facts view; `spellings` are the stored commodities it asks for."""
-    found = [_shown_post(flt)]
+    found = [shown_post(flt)]
     if spellings is not None:
         found.append(facts.c.commodity.in_(spellings))
     for name in FILTER_COLUMNS[1:]:
@@ -200,7 +200,7 @@ def fact_from_row(row: Any) -> Fact:
     return Fact(post=row.title, id=row.id, post_id=row.post_id, **{c: getattr(row, c) for c in STORED})
 
 
-def _with_titles(joined: bool = False) -> Any:
+def with_titles(joined: bool = False) -> Any:
     """Facts with their posts' titles; a join only where the order needs the post, else looked up per row read."""
     if joined:
         return select(facts, posts.c.title).join(posts, posts.c.id == facts.c.post_id)
@@ -223,7 +223,7 @@ def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int |
     if sort is None and not newest_first and limit is not None and spellings and len(spellings) > 1:
         found = _facts_in_order(conn, _merged_page(conn, flt, spellings, offset, limit))
     else:
-        query = _with_titles(newest_first or sort == "post").where(*where)
+        query = with_titles(newest_first or sort == "post").where(*where)
         query = query.order_by(*_order(sort, descending, newest_first)).offset(offset)
         found = [fact_from_row(r) for r in conn.execute(query if limit is None else query.limit(limit))]
     return found, _count(conn, where, count_bound(offset, limit))
@@ -243,7 +243,7 @@ def _facts_in_order(conn: Connection, ids: Sequence[int]) -> list[Fact]:
     """These facts with their posts' titles, in the order of `ids`."""
     if not ids:
         return []
-    by_id = {row.id: fact_from_row(row) for row in conn.execute(_with_titles().where(facts.c.id.in_(ids)))}
+    by_id = {row.id: fact_from_row(row) for row in conn.execute(with_titles().where(facts.c.id.in_(ids)))}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -251,16 +251,6 @@ def _count(conn: Connection, where: Sequence[Any], bound: int | None) -> int:
     """How many facts meet `where`, reading no more than `bound` of them (None: all)."""
     matching = select(facts.c.id).where(*where).limit(bound).subquery()
     return int(conn.execute(select(func.count()).select_from(matching)).scalar_one())
-
-
-def series_facts(conn: Connection, leading: Sequence[str | None]) -> list[Fact]:
-    """The dated facts whose series key starts with these values of KEY_FIELDS (commodity, metric, country,
-    partner, company, and the unit if given): one range of the series key's index, whatever the archive holds."""
-    low = series_prefix(leading)
-    high = low[:-1] + chr(ord(low[-1]) + 1)
-    key = indexed_key(conn, facts.c.series_key)
-    query = _with_titles().where(key >= low, key < high, _shown_post(FactFilter())).order_by(*_READING)
-    return [fact_from_row(r) for r in conn.execute(query)]
 
 
 @dataclass(frozen=True)
@@ -278,7 +268,7 @@ def facts_by_ids(conn: Connection, ids: Collection[int]) -> dict[int, tuple[Fact
     The facts first, then their posts, both by key: joined, SQLite's planner walked every post."""
     if not ids:
         return {}
-    found = [fact_from_row(r) for r in conn.execute(_with_titles().where(facts.c.id.in_(sorted(ids))))]
+    found = [fact_from_row(r) for r in conn.execute(with_titles().where(facts.c.id.in_(sorted(ids))))]
     links = post_links(conn, {fact.post_id for fact in found if fact.post_id is not None})
     return {fact.id: (fact, links[fact.post_id]) for fact in found
             if fact.id is not None and fact.post_id in links}

@@ -140,7 +140,8 @@ def _describe(series: Series) -> str:
     points = series.points
     if not points:
         return "No dated figures."
-    listed = "; ".join(f"{period_text(p.period)}: {format_quantity(p.value, p.unit)}" for p in points)
+    listed = "; ".join(f"{period_text(p.period)}: {format_quantity(p.value, p.unit)}"
+                       + (f" to {format_quantity(p.high.value, p.unit)}" if p.high else "") for p in points)
     return f"{len(points)} points in period order. {listed}. Each point links to the sentence it comes from."
 
 
@@ -153,6 +154,12 @@ def _points(svg: etree._Element, series: Series, xs: list[float], y: Callable[[f
     labels = [format_number(p.value) for p in series.points]
     for point, x, pos, fits in zip(series.points, xs, ys, room_for(labels, xs), strict=True):
         label = f"{format_quantity(point.value, point.unit)}, {period_text(point.period)} — {point.post_title}"
+        if point.high:  # the period's reports differ: a bar up to the highest, itself a link to its sentence
+            high = _el(group, "a", href=point.high.href, class_="range-link")
+            _el(high, "title", f"{format_quantity(point.high.value, point.unit)}, {period_text(point.period)} — "
+                               f"{point.high.post_title}")
+            _el(high, "line", class_="range", x1=f"{x:.1f}", x2=f"{x:.1f}", y1=f"{pos:.1f}",
+                y2=f"{y(point.high.value):.1f}")
         link = _el(group, "a", href=point.href, class_="point-link")
         _el(link, "title", label)
         # a target as large as a fingertip over the point and its label, since both are small
@@ -176,7 +183,7 @@ def line_chart(series: Series, chart_id: str = "chart", frame: Frame = WIDE) -> 
     _el(svg, "title", f"{series.key.title} ({series.key.unit or 'no unit'})", id=f"{chart_id}-title")
     _el(svg, "desc", _describe(series), id=f"{chart_id}-desc")
     _el(svg, "text", series.key.title, class_="chart-title", x=frame.title_x, y=24)
-    values = [p.value for p in series.points] or [0.0]
+    values = [v for p in series.points for v in (p.value, p.high.value if p.high else p.value)] or [0.0]
     scale = nice_scale(values)
 
     def y(value: float) -> float:

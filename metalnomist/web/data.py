@@ -21,13 +21,12 @@ from metalnomist.analysis.contradictions import Contradiction, contradictions
 from metalnomist.analysis.figures import describe, format_change, format_pct, format_quantity
 from metalnomist.analysis.periods import period_text
 from metalnomist.analysis.segments import Segment, post_facts, segment_blocks
-from metalnomist.analysis.series import Series, SeriesPoint, series
+from metalnomist.analysis.series import SeriesPoint
 from metalnomist.extract.export import fact_to_dict, write_csv
 from metalnomist.models import FACT_FILTERS, MAX_STORED_INT, Block, Fact, Post
 from metalnomist.pipeline import Archive, counted_in_full, explain_no_facts, fact_post_links, find_facts
 from metalnomist.store.facts import SORT_COLUMNS, FactFilter, SortColumn
-from metalnomist.web.charts import NARROW, axis_title, line_chart
-from metalnomist.web.data_menus import Found, filter_menus, series_menu
+from metalnomist.web.data_menus import filter_menus, series_menu
 from metalnomist.web.render import archive_of, render, split_commentary
 from metalnomist.web.watch_offer import render_offering
 
@@ -181,11 +180,11 @@ def data_page(request: Request, view: Explorer,
                "sort_labels": SORT_LABELS, "pager": pager, "series_menu": series_menu(menus, None),
                "csv_url": view.url("/data.csv"), "json_url": view.url("/data.json"), "kind": "data",
                "unmatched": explain_no_facts(archive, view.flt, menus.names) if not total else [],
-               "watch_kind": "facts", "watch_button": "Watch these figures", "watch_fields": _watch_fields(view.flt)}
+               "watch_kind": "facts", "watch_button": "Watch these figures", "watch_fields": watch_fields(view.flt)}
     return render_offering(request, "data.html", context)
 
 
-def _watch_fields(flt: FactFilter) -> list[tuple[str, str]]:
+def watch_fields(flt: FactFilter) -> list[tuple[str, str]]:
     """What a facts watch keeps of a view: its filters (not one post's facts, nor sort or page)."""
     fields = [(name, getattr(flt, name)) for name in FILTERS] + [("q", flt.text)]
     return [(name, value) for name, value in fields if value]
@@ -216,46 +215,7 @@ def data_json(request: Request, view: Explorer) -> Response:
     return _download(request, view, "json")
 
 
-# --- series and contradictions ------------------------------------------------------------------
-
-SeriesFilter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
-
-
-def series_page(request: Request, commodity: SeriesFilter = None, metric: SeriesFilter = None,
-                country: SeriesFilter = None, partner: SeriesFilter = None, unit: SeriesFilter = None,
-                company: SeriesFilter = None, grain: SeriesFilter = None, find: Found = None) -> Response:
-    """One series as a chart and a table; without a commodity and metric, the menu of series (`find`: those
-    whose title has words starting so)."""
-    with archive_of(request).store.reading() as conn:
-        menu = series_menu(request.app.state.fact_menus.get(), find)
-        found = None
-        if commodity and metric:
-            found = series(conn, commodity, metric, country, partner, unit, company, grain)
-    context: dict[str, Any] = {"series_menu": menu, "kind": "data", **FORMATTERS}
-    if found is not None:
-        context.update(series=found, chart=line_chart(found) if found.points else None,
-                       narrow_chart=line_chart(found, "chart-narrow", NARROW) if found.points else None,
-                       axis_title=axis_title(found), company=company,
-                       feed_url=FactQuery(_series_filter(found, company)).feed_url(),
-                       watch_kind="facts", watch_button="Watch this series",
-                       watch_fields=_watch_fields(_series_filter(found, company)),
-                       other_unit_urls=[(u, _series_url(found, u)) for u in found.other_units],
-                       other_grain_urls=[(g, "/data/series?" + urlencode({**found.key.params(), "grain": g}))
-                                         for g in found.other_grains])
-    return render_offering(request, "series.html", context)
-
-
-def _series_filter(found: Series, company: str | None) -> FactFilter:
-    """The facts of the series' commodity, metric, country, partner and company: what its feed and watch follow."""
-    key = found.key
-    return FactFilter(commodity=key.commodity, metric=key.metric, country=key.country, partner=key.partner,
-                      company=company)
-
-
-def _series_url(found: Series, unit: str) -> str:
-    return "/data/series?" + urlencode({**{k: v for k, v in found.key.params().items() if k != "grain"},
-                                        "unit": unit})
-
+# --- contradictions ------------------------------------------------------------------
 
 PAIRS_PER_PAGE = 50
 PairStart = Annotated[int, Query(ge=0, le=MAX_STORED_INT, description="How many pairs to skip.")]
@@ -307,19 +267,6 @@ class PointOut(BaseModel):
     sentence: str
 
 
-class SeriesOut(BaseModel):
-    commodity: str
-    metric: str
-    country: str | None
-    partner: str | None
-    unit: str | None
-    other_units: list[str] = Field(description="Units of further figures left out of this series.")
-    grain: str | None = Field(None, description="How long each point's period is: `month`, `quarter`, `year` …")
-    other_grains: list[str] = Field(default_factory=list,
-                                    description="Period lengths of further figures, drawn as series of their own.")
-    points: list[PointOut] = Field(description="In period order.")
-
-
 class ContradictionOut(BaseModel):
     """A figure posts report more than 1% apart, by its two reports furthest apart (first: the earlier post's)."""
 
@@ -339,46 +286,17 @@ class ContradictionList(BaseModel):
     contradictions: list[ContradictionOut]
 
 
-def _point_out(p: SeriesPoint) -> PointOut:
+def point_out(p: SeriesPoint) -> PointOut:
     return PointOut(fact_id=p.fact_id, period=p.period, value=p.value, value_max=p.value_max, unit=p.unit,
                     change_pct=p.change_pct, forecast=p.forecast, post_id=p.post_id, post_title=p.post_title,
                     url=p.href, sentence=p.sentence)
 
 
-def _series_part(description: str, required: bool = False) -> Any:
-    return Query(min_length=1 if required else None, max_length=MAX_FILTER_CHARS, description=description)
-
-
-SeriesCommodity = Annotated[str, _series_part("The commodity, e.g. `electric vehicles`.", required=True)]
-SeriesMetric = Annotated[str, _series_part("The metric, e.g. `sales` or `imports`.", required=True)]
-SeriesCountry = Annotated[str | None, _series_part("The country, e.g. `Japan`; absent means figures with none.")]
-SeriesPartner = Annotated[str | None, _series_part("The trading partner; absent means the total, not by partner.")]
-SeriesUnit = Annotated[str | None, _series_part("The unit, e.g. `t`; the most reported one when absent.")]
-SeriesCompany = Annotated[str | None, _series_part("One company's figures, e.g. `Toyota`; absent means the market's.")]
-
-
-SeriesGrain = Annotated[str | None, _series_part("Period length, `month` or `year` …; the most reported when absent.")]
-
-
-def api_series(request: Request, commodity: SeriesCommodity, metric: SeriesMetric, country: SeriesCountry = None,
-               partner: SeriesPartner = None, unit: SeriesUnit = None, company: SeriesCompany = None,
-               grain: SeriesGrain = None) -> SeriesOut:
-    """Dated values of one commodity, metric, country and partner (none: the total), in period order;
-    one unit and one period length per series."""
-    with archive_of(request).store.reading() as conn:
-        found = series(conn, commodity, metric, country, partner, unit, company, grain)
-    key = found.key
-    return SeriesOut(commodity=key.commodity, metric=key.metric, country=key.country, partner=key.partner,
-                     unit=key.unit, other_units=list(found.other_units), grain=key.grain,
-                     other_grains=list(found.other_grains),
-                     points=[_point_out(p) for p in found.points])
-
-
 def _contradiction_out(c: Contradiction) -> ContradictionOut:
     return ContradictionOut(commodity=c.key.commodity, metric=c.key.metric, country=c.key.country,
                             partner=c.key.partner, unit=c.key.unit, period=c.period,
-                            difference_pct=round(c.difference_pct, 3), first=_point_out(c.first),
-                            second=_point_out(c.second))
+                            difference_pct=round(c.difference_pct, 3), first=point_out(c.first),
+                            second=point_out(c.second))
 
 
 def api_contradictions(request: Request, offset: PairStart = 0, limit: PairLimit = PAIRS_PER_PAGE) -> ContradictionList:

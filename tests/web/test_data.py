@@ -115,11 +115,11 @@ def test_hostile_filter_values_are_escaped_or_refused(site: Site) -> None:
     assert site.client.get("/data/series", params={"commodity": "x" * 10_000, "metric": "sales"}).status_code == 400
 
 
-def test_ev_series_page_draws_three_points_in_period_order(site: Site) -> None:
+def test_ev_series_page_draws_three_points_in_period_order_and_lists_them_newest_first(site: Site) -> None:
     doc = html(site.client.get("/data/series", params=EV_SERIES))
     assert text_of(select(doc, "h1")[0]) == "Electric vehicles sales in Japan"
     rows = select(doc, "table.series-table tbody tr")
-    assert [(r.xpath("td[1]/span")[0].get("title"), text_of(r.xpath("td[2]")[0])) for r in rows] == EV_POINTS
+    assert [(r.xpath("td[1]/span")[0].get("title"), text_of(r.xpath("td[2]")[0])) for r in rows] == EV_POINTS[::-1]
     svg = doc.xpath("//*[local-name()='svg']")[0]
     assert svg.xpath("*[local-name()='title']")[0].text == "Electric vehicles sales in Japan (units)"
     assert "5,072 units; Sep (year not stated): 6,429 units" in svg.xpath("*[local-name()='desc']")[0].text
@@ -127,7 +127,7 @@ def test_ev_series_page_draws_three_points_in_period_order(site: Site) -> None:
     assert "Sales (units)" in axis_texts
     point_links = [a.get("href") for a in svg.xpath(".//*[local-name()='a']")]
     table_links = [a.get("href") for a in select(doc, "table.series-table a.sentence-link")]
-    assert point_links == table_links and len(point_links) == 3
+    assert point_links == table_links[::-1] and len(point_links) == 3
     assert all(_fragment_exists(site, h) for h in point_links)
     labels = [t.text for t in svg.xpath(".//*[local-name()='text'][@class='point-label']")]
     assert labels == [value for _, value in EV_POINTS]

@@ -1,0 +1,69 @@
+"""A series page, its API and its CSV: one point per period, newest first in pages, every report reachable."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from metalnomist.pipeline import ingest_file
+from metalnomist.web import data_series
+from tests.analysis.test_contradictions import DISAGREEING, write_posts
+from tests.web.conftest import Site, html, open_site, select, text_of
+
+EV_SERIES = {"commodity": "electric vehicles", "metric": "sales", "country": "Japan"}
+NICKEL = {"commodity": "nickel", "metric": "imports", "country": "Japan"}
+
+
+@pytest.fixture
+def reported_thrice(db_url: str, tmp_path: Path) -> Iterator[Site]:
+    """Japan's nickel imports of March 2024 reported by three posts: 12,000, 13,500 and 12,050 t."""
+    (tmp_path / "site").mkdir()
+    for site in open_site(tmp_path / "site", db_url):
+        ingest_file(site.archive, write_posts(tmp_path, DISAGREEING), "jsonl")
+        yield site
+
+
+def test_a_period_reported_by_several_posts_is_one_point_spanning_their_reports(reported_thrice: Site) -> None:
+    client = reported_thrice.client
+    doc = html(client.get("/data/series", params=NICKEL))
+    (row,) = select(doc, "table.series-table tbody tr")
+    assert text_of(row.xpath("td[2]")[0]) == "12,000 to 13,500"
+    low, high = [a.get("href") for a in select(row, "a.sentence-link")]
+    svg = doc.xpath("//*[local-name()='svg']")[0]
+    assert [a.get("href") for a in svg.xpath(".//*[local-name()='a']")] == [high, low]  # the bar, then the point
+    assert len(svg.xpath(".//*[local-name()='line'][@class='range']")) == 1
+    api = client.get("/api/facts/series", params=NICKEL).json()
+    (point,) = api["points"]
+    assert (point["value"], point["high"]["value"], point["url"], point["high"]["url"]) == (12000, 13500, low, high)
+    assert (api["total"], api["next"]) == (1, None)
+    (download,) = [a.get("href") for a in select(doc, "a.series-csv")]
+    assert download == api["csv"]
+    reports = list(csv.DictReader(io.StringIO(client.get(download).text)))
+    assert sorted(float(r["value"]) for r in reports) == [12000, 12050, 13500]  # every report, not just the extremes
+
+
+def test_the_table_and_the_api_come_in_pages_newest_first(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(data_series, "TABLE_ROWS", 2)
+    monkeypatch.setattr(data_series, "CHART_POINTS", 3)  # so the second page is read apart from the chart's
+    doc = html(site.client.get("/data/series", params=EV_SERIES))
+    assert [r.xpath("td[1]/span")[0].get("title") for r in select(doc, "table.series-table tbody tr")] == [
+        "--10", "--09"]
+    assert len(doc.xpath("//*[local-name()='svg'][1]//*[local-name()='circle']")) == 3  # the chart draws them all
+    (older,) = select(doc, "nav.pager a.older")
+    assert parse_qs(urlsplit(older.get("href")).query)["start"] == ["2"]
+    second = html(site.client.get(older.get("href")))
+    assert [r.xpath("td[1]/span")[0].get("title") for r in select(second, "table.series-table tbody tr")] == ["--07"]
+    assert not select(second, "nav.pager a.older") and select(second, "nav.pager a.newer")
+    first = site.client.get("/api/facts/series", params={**EV_SERIES, "limit": 2}).json()
+    assert [p["period"] for p in first["points"]] == ["--09", "--10"] and first["total"] == 3
+    rest = site.client.get(first["next"]).json()
+    assert [p["period"] for p in rest["points"]] == ["--07"] and rest["next"] is None and rest["offset"] == 2
+    assert site.client.get("/api/facts/series", params={**EV_SERIES, "limit": 0}).status_code == 422
+    parameters = {p["name"]: p for p in site.client.get("/openapi.json").json()["paths"]["/api/facts/series"]["get"]
+                  ["parameters"]}
+    assert {"offset", "limit"} <= set(parameters) and "newest" in parameters["offset"]["description"]
