@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from metalnomist.analysis.periods import Span, parse_period, period_grain, period_sort_key
@@ -10,7 +11,7 @@ from metalnomist.models import Fact
 from metalnomist.store import Connection
 from metalnomist.store.contradictions import differ, extremes
 from metalnomist.store.facts import PostLink, facts_by_ids, series_counts
-from metalnomist.store.figures import figure_keys
+from metalnomist.store.figures import figure_keys, figure_reports
 
 CHART_POINTS = 240  # periods a chart draws: twenty years of months, legible at a laptop's width
 
@@ -130,6 +131,11 @@ def series(conn: Connection, commodity: str, metric: str, country: str | None, p
                     shown[-1].unit if shown else (unit or chosen or None), len(drawn), length)
     return Series(key, shown, tuple(sorted(spelled.get(u, u) for u in others)),
                   tuple(sorted(str(g) for g in grains if g != length)), tuple(f.key for f in drawn), skip)
+
+
+def series_reports(conn: Connection, found: Series) -> Iterator[Fact]:
+    """Every shown report of the series' periods, period by period, each period's by value: its export."""
+    return figure_reports(conn, found.figures)
 
 
 def _points(conn: Connection, keys: list[str], named: dict[str, str]) -> tuple[tuple[SeriesPoint, ...], dict[str, str]]:

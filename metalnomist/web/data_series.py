@@ -15,11 +15,11 @@ from fastapi import Query, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
-from metalnomist.analysis.series import CHART_POINTS, Series, SeriesPoint, series
+from metalnomist.analysis.series import CHART_POINTS, Series, SeriesPoint, series, series_reports
 from metalnomist.extract.export import csv_pieces
 from metalnomist.pipeline import Archive
 from metalnomist.store.facts import FactFilter
-from metalnomist.store.figures import MAX_FIGURES, figure_reports
+from metalnomist.store.figures import MAX_FIGURES
 from metalnomist.web.charts import NARROW, axis_title, line_chart
 from metalnomist.web.data import FORMATTERS, MAX_FILTER_CHARS, FactQuery, PointOut, point_out, watch_fields
 from metalnomist.web.data_menus import Found, series_menu
@@ -71,13 +71,26 @@ def _pager(found: Series, params: dict[str, str], start: int) -> dict[str, str |
             "older": at(start + TABLE_ROWS) if start + TABLE_ROWS < found.total else None}
 
 
-def series_csv(request: Request, commodity: SeriesFilter = None, metric: SeriesFilter = None,
-               country: SeriesFilter = None, partner: SeriesFilter = None, unit: SeriesFilter = None,
-               company: SeriesFilter = None, grain: SeriesFilter = None) -> Response:
+def _series_part(description: str, required: bool = False) -> Any:
+    return Query(min_length=1 if required else None, max_length=MAX_FILTER_CHARS, description=description)
+
+
+SeriesCommodity = Annotated[str, _series_part("The commodity, e.g. `electric vehicles`.", required=True)]
+SeriesMetric = Annotated[str, _series_part("The metric, e.g. `sales` or `imports`.", required=True)]
+SeriesCountry = Annotated[str | None, _series_part("The country, e.g. `Japan`; absent means figures with none.")]
+SeriesPartner = Annotated[str | None, _series_part("The trading partner; absent means the total, not by partner.")]
+SeriesUnit = Annotated[str | None, _series_part("The unit, e.g. `t`; the one of most periods when absent.")]
+SeriesCompany = Annotated[str | None, _series_part("One company's figures, e.g. `Toyota`; absent means the market's.")]
+SeriesGrain = Annotated[str | None, _series_part("Period length, `month` or `year` …; the most reported when absent.")]
+
+
+def series_csv(request: Request, commodity: SeriesCommodity, metric: SeriesMetric, country: SeriesCountry = None,
+               partner: SeriesPartner = None, unit: SeriesUnit = None, company: SeriesCompany = None,
+               grain: SeriesGrain = None) -> Response:
     """Every report of every period of the series, in period order, streamed as it is read."""
     archive = archive_of(request)
     headers = {"Content-Disposition": 'attachment; filename="metalnomist-series.csv"'}
-    wanted = (commodity or "", metric or "", country, partner, unit, company, grain)
+    wanted = (commodity, metric, country, partner, unit, company, grain)
     return StreamingResponse(_reports_csv(archive, wanted), media_type="text/csv; charset=utf-8", headers=headers)
 
 
@@ -85,8 +98,7 @@ def _reports_csv(archive: Archive, wanted: tuple[str, str, str | None, str | Non
                                                  str | None]) -> Iterator[str]:
     """The CSV in pieces, read in one transaction so the export is one consistent picture."""
     with archive.store.reading() as conn:
-        keys = series(conn, *wanted, count=0).figures if wanted[0] and wanted[1] else ()
-        yield from csv_pieces(figure_reports(conn, keys))
+        yield from csv_pieces(series_reports(conn, series(conn, *wanted, count=0)))
 
 
 def _series_filter(found: Series, company: str | None) -> FactFilter:
@@ -132,17 +144,6 @@ def _series_point_out(p: SeriesPoint) -> SeriesPointOut:
     return SeriesPointOut(**point_out(p).model_dump(), high=point_out(p.high) if p.high else None)
 
 
-def _series_part(description: str, required: bool = False) -> Any:
-    return Query(min_length=1 if required else None, max_length=MAX_FILTER_CHARS, description=description)
-
-
-SeriesCommodity = Annotated[str, _series_part("The commodity, e.g. `electric vehicles`.", required=True)]
-SeriesMetric = Annotated[str, _series_part("The metric, e.g. `sales` or `imports`.", required=True)]
-SeriesCountry = Annotated[str | None, _series_part("The country, e.g. `Japan`; absent means figures with none.")]
-SeriesPartner = Annotated[str | None, _series_part("The trading partner; absent means the total, not by partner.")]
-SeriesUnit = Annotated[str | None, _series_part("The unit, e.g. `t`; the one of most periods when absent.")]
-SeriesCompany = Annotated[str | None, _series_part("One company's figures, e.g. `Toyota`; absent means the market's.")]
-SeriesGrain = Annotated[str | None, _series_part("Period length, `month` or `year` …; the most reported when absent.")]
 PointLimit = Annotated[int, Query(ge=1, le=MAX_API_POINTS,
                                   description=f"Periods per page, 1 to {MAX_API_POINTS}, newest first.")]
 

@@ -45,6 +45,7 @@ def test_a_period_reported_by_several_posts_is_one_point_spanning_their_reports(
     assert download == api["csv"]
     reports = list(csv.DictReader(io.StringIO(client.get(download).text)))
     assert sorted(float(r["value"]) for r in reports) == [12000, 12050, 13500]  # every report, not just the extremes
+    assert client.get("/data/series.csv", params={"metric": "imports"}).status_code == 400  # which series, then?
 
 
 def test_the_table_and_the_api_come_in_pages_newest_first(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
