@@ -125,7 +125,8 @@ post_rows = Table("post_rows", metadata, *_post_columns(), _batch(),
                   Column("replaces", Integer, ForeignKey("post_rows.id", ondelete="CASCADE")))
 Index("ix_posts_published", post_rows.c.published)
 Index("ix_posts_status_publish_at", post_rows.c.status, post_rows.c.publish_at)
-# Listings ask for published posts newest first: without it a page sorts every published post.
+# Listings ask for published posts newest first: without it a page sorts every published post. On PostgreSQL,
+# which sorts NULL above every date, it is (status, published DESC NULLS LAST, id DESC) instead (0018).
 Index("ix_posts_status_published", post_rows.c.status, post_rows.c.published, post_rows.c.id)
 Index("ix_post_rows_batch", post_rows.c.batch)
 Index("ix_post_rows_replaces", post_rows.c.replaces)

@@ -21,7 +21,7 @@ from metalnomist.config import Settings
 from metalnomist.models import Block, Post
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.recount import Recounted
-from metalnomist.store.posts import ListingCounts, upsert_post
+from metalnomist.store.posts import ListingCounts, list_posts, upsert_post
 from metalnomist.web.sidebar import sidebar
 
 ASKS: dict[str, Callable[[Archive], object]] = {
@@ -43,11 +43,14 @@ def _fill(archive: Archive, posts: int, first: int = 0) -> None:
 
 
 @pytest.fixture
-def sized(tmp_path: Path) -> Iterator[Callable[[int], Archive]]:
+def sized(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[int], Archive]]:
+    """Archives of a given number of posts: SQLite unless the test asks for PostgreSQL."""
     opened: list[Archive] = []
+    on_postgresql = getattr(request, "param", "sqlite") == "postgresql"
 
     def make(posts: int) -> Archive:
-        archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/{posts}.db", index_dir=str(tmp_path / f"i{posts}")))
+        db = str(request.getfixturevalue("pg_url")) if on_postgresql else f"sqlite:///{tmp_path}/{posts}.db"
+        archive = open_archive(Settings(db=db, index_dir=str(tmp_path / f"i{posts}")))
         opened.append(archive)
         _fill(archive, posts)
         return archive
@@ -118,3 +121,33 @@ def test_what_a_page_shows_corrects_a_count_that_trails(sized: Callable[[int], A
     assert latest_posts(archive, 0, 20, label="Nickel")[1] == 13  # a label the kept count never saw
     assert latest_posts(archive, 40, 10)[1] == 20  # past the end: the count, which is no further than here
     assert latest_posts(archive, 40, 10, label="Nickel")[1] == 0
+
+
+@pytest.mark.parametrize("sized", ["postgresql"], indirect=True)
+def test_postgresql_walks_an_index_in_the_listings_order(sized: Callable[[int], Archive]) -> None:
+    """PostgreSQL sorts NULL above every date: an index in (published, id) order read backwards lists undated
+    posts first, so every page sorted every published post until the index was built in the listings' order."""
+    archive = sized(60)
+    pages = {"home": lambda conn: list_posts(conn, 0, 11), "later": lambda conn: list_posts(conn, 20, 11),
+             "common label": lambda conn: list_posts(conn, 0, 11, label="Copper"),
+             "rare label": lambda conn: list_posts(conn, 0, 11, label="Nickel", rare_label=True),
+             "month": lambda conn: list_posts(conn, 0, 11, month=(2024, 2))}
+    seen: list[tuple[str, Any]] = []
+
+    def record(conn: object, cursor: object, statement: str, parameters: Any, *rest: object) -> None:
+        if "LIMIT" in statement and not statement.startswith("EXPLAIN"):
+            seen.append((statement, parameters))
+
+    for name, ask in pages.items():
+        with archive.store.reading() as conn:
+            conn.exec_driver_sql("ANALYZE post_rows")
+            event.listen(archive.store.engine, "before_cursor_execute", record)
+            try:
+                ask(conn)
+            finally:
+                event.remove(archive.store.engine, "before_cursor_execute", record)
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            conn.exec_driver_sql("SET LOCAL enable_sort = off")
+            statement, parameters = seen.pop()
+            plan = "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, parameters))
+            assert "ix_posts_status_published" in plan and "Sort" not in plan, (name, plan)
