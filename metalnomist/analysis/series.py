@@ -11,7 +11,7 @@ from metalnomist.models import Fact
 from metalnomist.store import Connection
 from metalnomist.store.contradictions import differ, extremes
 from metalnomist.store.facts import PostLink, facts_by_ids, series_counts
-from metalnomist.store.figures import figure_keys, figure_reports
+from metalnomist.store.figures import FigureKey, figure_keys, figure_reports
 
 CHART_POINTS = 240  # periods a chart draws: twenty years of months, legible at a laptop's width
 
@@ -78,6 +78,12 @@ class Series:
     other_grains: tuple[str, ...] = ()  # periods of other lengths, left for series of their own
     figures: tuple[str, ...] = ()
     skip: int = 0
+    spread: bool = False  # the points are spread over every period, not the newest ones
+
+    @property
+    def thinned(self) -> bool:
+        """Whether a spread window leaves periods between its points out (the table lists them all)."""
+        return self.spread and len(self.points) < self.total
 
     @property
     def total(self) -> int:
@@ -86,7 +92,7 @@ class Series:
     @property
     def older(self) -> bool:
         """Whether periods older than the window's are left out."""
-        return self.skip + len(self.points) < self.total
+        return not self.spread and self.skip + len(self.points) < self.total
 
 
 def point(fact: Fact, post: PostLink) -> SeriesPoint:
@@ -105,14 +111,15 @@ def _most(counted: Counter[str]) -> str | None:
 
 def series(conn: Connection, commodity: str, metric: str, country: str | None, partner: str | None = None,
            unit: str | None = None, company: str | None = None, grain: str | None = None,
-           skip: int = 0, count: int = CHART_POINTS) -> Series:
+           skip: int = 0, count: int = CHART_POINTS, spread: bool = False) -> Series:
     """A figure over time: one point per period of one commodity, metric, geography and partner.
 
     `partner=None` means the total flow (facts with no partner), not "any partner", and
     `company=None` the market's figures, so one carmaker's sales never join the market's line.
     Without `unit`, the unit reported for the most periods is drawn and the others are named for
     the caller; so with `grain`, the length of the points' periods (a month, a year …). The points
-    are the `count` newest periods after the `skip` newest. The periods are read as index seeks
+    are the `count` newest periods after the `skip` newest, or with `spread` `count` periods spread
+    evenly from the oldest to the newest (a chart of the whole range). The periods are read as index seeks
     (store/figures.py), then each shown point's lowest and highest reports: however many posts
     report a period, it costs the same.
     """
@@ -124,13 +131,20 @@ def series(conn: Connection, commodity: str, metric: str, country: str | None, p
     length = grain if grain is not None else _most(grains)
     drawn = [f for f in drawn if period_grain(f.period.upper()) == length or (length is None and not grains)]
     drawn.sort(key=lambda f: period_sort_key(f.period.upper()))
-    window = drawn[max(len(drawn) - skip - count, 0):max(len(drawn) - skip, 0)]
+    window = _spread(drawn, count) if spread else drawn[max(len(drawn) - skip - count, 0):max(len(drawn) - skip, 0)]
     others = {f.unit: f.key for f in found if f.unit not in (chosen, "")}  # each other unit, by one of its figures
     shown, spelled = _points(conn, [f.key for f in window], others)
     key = SeriesKey(commodity, metric, country or None, partner or None,
                     shown[-1].unit if shown else (unit or chosen or None), len(drawn), length)
     return Series(key, shown, tuple(sorted(spelled.get(u, u) for u in others)),
-                  tuple(sorted(str(g) for g in grains if g != length)), tuple(f.key for f in drawn), skip)
+                  tuple(sorted(str(g) for g in grains if g != length)), tuple(f.key for f in drawn), skip, spread)
+
+
+def _spread(drawn: list[FigureKey], count: int) -> list[FigureKey]:
+    """`count` of these periods evenly apart, the first and the last among them (all when they are fewer)."""
+    if len(drawn) <= count or count < 2:
+        return drawn[len(drawn) - min(count, len(drawn)):]
+    return [drawn[i] for i in sorted({round(n * (len(drawn) - 1) / (count - 1)) for n in range(count)})]
 
 
 def series_reports(conn: Connection, found: Series) -> Iterator[Fact]:

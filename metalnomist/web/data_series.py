@@ -1,8 +1,9 @@
 """One series as a page (chart and table), as JSON and as CSV, each costing what it shows.
 
 A point is a period's figure, however many posts report it (analysis/series.py): the chart draws
-the newest CHART_POINTS periods, the table lists them newest first a page at a time, the API pages
-them with `offset` and `limit`, and the CSV streams every report of every period.
+every period, or CHART_POINTS of them spread over the whole range; the table lists them newest
+first a page at a time, the API pages them with `offset` and `limit`, and the CSV streams every
+report of every period.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ def series_page(request: Request, commodity: SeriesFilter = None, metric: Series
         menu = series_menu(request.app.state.fact_menus.get(), find)
         found = rows = None
         if commodity and metric:
-            found = series(conn, commodity, metric, country, partner, unit, company, grain)
-            rows = (found.points[::-1][start:start + TABLE_ROWS] if start + TABLE_ROWS <= CHART_POINTS else
-                    series(conn, commodity, metric, country, partner, unit, company, grain, start, TABLE_ROWS)
-                    .points[::-1])
+            wanted = (conn, commodity, metric, country, partner, unit, company, grain)
+            found = series(*wanted, count=CHART_POINTS, spread=True)
+            rows = (found.points[::-1][start:start + TABLE_ROWS] if not found.thinned else
+                    series(*wanted, skip=start, count=TABLE_ROWS).points[::-1])
     context: dict[str, Any] = {"series_menu": menu, "kind": "data", **FORMATTERS}
     if found is not None:
         params = {**found.key.params(), "company": company} if company else found.key.params()

@@ -70,6 +70,7 @@ ASKED: dict[str, Callable[[Connection], object]] = {
     "the chart's window": lambda conn: series(conn, "nickel", "output", "Indonesia"),
     "a page of older periods": lambda conn: series(conn, "nickel", "output", "Indonesia", skip=4, count=4),
     "another unit": lambda conn: series(conn, "nickel", "output", "Indonesia", unit="t"),
+    "the whole range, thinned": lambda conn: series(conn, "nickel", "output", "Indonesia", count=5, spread=True),
 }
 
 
@@ -107,6 +108,7 @@ def test_one_point_per_period_with_the_reports_spread_and_every_report_reachable
         newest = series(conn, "nickel", "output", "Indonesia", count=5)
         oldest = series(conn, "nickel", "output", "Indonesia", skip=10, count=5)
         tonnes = series(conn, "nickel", "output", "Indonesia", unit="T")
+        spread = series(conn, "nickel", "output", "Indonesia", count=5, spread=True)
         reports = list(figure_reports(conn, line.figures))
     assert (line.key.unit, line.key.grain, line.total, line.other_units, line.other_grains) == (
         "kt", "month", 12, ("t",), ("year",))
@@ -114,6 +116,7 @@ def test_one_point_per_period_with_the_reports_spread_and_every_report_reachable
     assert line.points[0].high is not None and line.points[0].high.post_id != line.points[0].post_id
     assert [p.period for p in newest.points] == MONTHS[-5:] and newest.older
     assert [p.period for p in oldest.points] == MONTHS[:2] and not oldest.older
+    assert [p.period for p in spread.points] == [MONTHS[i] for i in (0, 3, 6, 8, 11)] and spread.thinned
     assert [(p.period, p.value, p.high) for p in tonnes.points] == [("2023-01", 1e5, None)] and tonnes.key.unit == "t"
     # every report of every period, period by period, each period's by value
     assert [(f.period, f.value) for f in reports] == [(m, v) for m in MONTHS for v in (100, 100, 101, 101, 102, 102)]
