@@ -16,7 +16,7 @@ from metalnomist.errors import NotFound
 from metalnomist.models import Comment, Post, PostCard
 from metalnomist.pipeline import Archive
 from metalnomist.search.service import SearchRequest, search
-from metalnomist.store.changes import last_seq
+from metalnomist.store.changes import changed_between, last_seq
 from metalnomist.store.comments import list_comments
 from metalnomist.store.posts import (
     list_posts,
@@ -121,7 +121,14 @@ def highest_post_id(archive: Archive) -> int:
         return max_post_id(conn)
 
 
-def permalinks(archive: Archive, first_id: int, last_id: int) -> list[tuple[str, datetime]]:
-    """(permalink, last change) of the posts whose ids lie in the range, in id order."""
+def sitemap_range(archive: Archive, first_id: int, last_id: int,
+                  known: int = -1) -> tuple[int, list[tuple[str, datetime]] | None]:
+    """The change-log position and (permalink, last change) of the posts whose ids lie in the range, in id order;
+    None for the list when no post of the range changed after position `known`, which a caller built it at.
+
+    The position is read first: a write landing between the two reads shows as a change next time."""
     with archive.store.reading() as conn:
-        return permalinks_between(conn, first_id, last_id)
+        seq = last_seq(conn)
+        if known >= 0 and (seq == known or not changed_between(conn, known, first_id, last_id)):
+            return seq, None
+        return seq, permalinks_between(conn, first_id, last_id)

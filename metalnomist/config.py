@@ -52,8 +52,9 @@ class Settings:
     max_line_bytes: int = _setting(8_000_000, "Longest JSON Lines line accepted at ingest, in bytes.")
     max_page_bytes: int = _setting(20_000_000, "Largest HTML page file accepted at ingest, in bytes (the whole "
                                    "page is parsed in memory, many times its size).")
-    max_sitemap_urls: int = _setting(50_000, "Most addresses one sitemap file lists (the protocol's limit is "
-                                     "50,000); /sitemap.xml is an index of /sitemap-N.xml files.")
+    max_sitemap_urls: int = _setting(10_000, "Most addresses one sitemap file lists (the protocol allows "
+                                     "50,000; a smaller file is cheaper to build and to fetch again after a "
+                                     "change); /sitemap.xml is an index of /sitemap-N.xml files.")
     write_wait_seconds: int = _setting(30, "How long a SQLite write (an ingest, a comment) waits for another "
                                        "writer to finish before giving up with an error.")
     health_max_lag: int = _setting(0, "Change-log entries this node's index may be behind before /healthz answers "

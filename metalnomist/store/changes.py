@@ -54,3 +54,10 @@ def changes_since(conn: Connection, seq: int, limit: int = 5000) -> list[tuple[i
 
 def last_seq(conn: Connection) -> int:
     return int(conn.execute(select(func.coalesce(func.max(changes.c.seq), 0))).scalar_one())
+
+
+def changed_between(conn: Connection, seq: int, first_post: int, last_post: int) -> bool:
+    """Whether a post with an id in first_post..last_post changed after `seq`: reads only the log's entries since."""
+    query = (select(changes.c.seq)
+             .where(changes.c.seq > seq, changes.c.post_id >= first_post, changes.c.post_id <= last_post).limit(1))
+    return conn.execute(query).first() is not None

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Connection,
     Row,
     and_,
+    case,
     desc,
     exists,
     extract,
@@ -204,8 +205,14 @@ def max_post_id(conn: Connection) -> int:
 
 
 def permalinks_between(conn: Connection, first: int, last: int) -> list[tuple[str, datetime]]:
-    """(permalink, last change) of the posts with ids first..last, in id order, without loading bodies."""
-    when = func.coalesce(posts.c.published, posts.c.created)
+    """(permalink, last change) of the posts with ids first..last, in id order, without loading bodies.
+
+    The last change is when we last rewrote the post (an edit, a changed file, publishing it) or, for a
+    post unchanged since it was stored, its publication date: an archive moved here keeps its posts'
+    dates instead of claiming every page changed on the day it was imported.
+    """
+    rewritten = posts.c.updated > posts.c.created
+    when = case((rewritten, posts.c.updated), else_=func.coalesce(posts.c.published, posts.c.created))
     query = (select(posts.c.permalink, when.label("when")).where(PUBLIC, posts.c.id >= first, posts.c.id <= last)
              .order_by(posts.c.id))
     return [(row.permalink, as_utc(row.when) or datetime.now(UTC)) for row in conn.execute(query)]

@@ -197,6 +197,7 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     app.state.templates = make_templates()
     app.state.csrf = Csrf(settings.secret_key)
     app.state.sessions = Sessions(settings.secret_key)
+    app.state.sitemaps = sitemap.SitemapCache()
     app.state.fact_menus = MenuCache(opened.store)
     return app
 

@@ -1,0 +1,118 @@
+"""Sitemap files: conditional GET, each worker's cache of files following the change log, lastmod, escaping.
+
+Listing every post, the split into files and robots.txt are tested with the feeds (test_feeds.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import lxml.etree
+import pytest
+from httpx import Response
+
+from metalnomist.models import Block, Post
+from metalnomist.pipeline import get_post
+from metalnomist.store.posts import upsert_post
+from metalnomist.web import sitemap
+from tests.web.conftest import Site, open_site
+
+BASE = "http://testserver"
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture
+def small(db_url: str, tmp_path: Path) -> Iterator[Site]:
+    """The seed's 21 addresses (home and 20 posts) at 7 a file: three files."""
+    yield from open_site(tmp_path, db_url, max_sitemap_urls=7)
+
+
+def lastmods(response: Response) -> dict[str, str]:
+    """Each address of a sitemap file with its lastmod ('' for none)."""
+    tree = lxml.etree.fromstring(response.content)
+    return {url.findtext("s:loc", namespaces=SITEMAP): url.findtext("s:lastmod", default="", namespaces=SITEMAP)
+            for url in tree.iterfind("s:url", namespaces=SITEMAP)}
+
+
+PUBLISHED = datetime(2019, 5, 6, 7, 8, tzinfo=UTC)
+DATED = Post("Nickel stocks at LME warehouses fall", (Block("paragraph", "Stocks fell 3% in April."),),
+             url="https://example.com/nickel-stocks", published=PUBLISHED)
+
+
+def store(site: Site, post: Post) -> int:
+    """Store a post as an ingest would (again, with changes, for a post stored before); its id."""
+    with site.archive.store.transaction() as conn:
+        return upsert_post(conn, post)[0]
+
+
+def test_a_crawler_holding_the_files_tag_gets_304_without_the_file(small: Site) -> None:
+    first = small.client.get("/sitemap-2.xml")
+    tag = first.headers["etag"]
+    for header in (tag, f"W/{tag}", f'"something-else", {tag}', "*"):  # weak tags and lists match too
+        again = small.client.get("/sitemap-2.xml", headers={"If-None-Match": header})
+        assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", tag), header
+
+
+def test_every_worker_tags_the_same_file_alike(small: Site) -> None:
+    """A crawler's requests go to any worker, or one restarted since: the tag comes from the file, not the worker."""
+    tag = small.client.get("/sitemap-1.xml").headers["etag"]
+    small.client.app.state.sitemaps = sitemap.SitemapCache()  # type: ignore[attr-defined]  # a worker started anew
+    assert small.client.get("/sitemap-1.xml", headers={"If-None-Match": tag}).status_code == 304
+
+
+@pytest.mark.parametrize("header", [
+    "",
+    '""',
+    '"*"',  # a tag spelled with a star is not the wildcard
+    "*, *",  # the wildcard only stands alone
+    ",,, ,",
+    "W/",
+    "TAG",  # the right tag without its quotes is not the tag
+    "W/W/TAG",
+    '"' + "x" * 8000 + '"',
+    "\t*\t" + ", junk" * 500,
+])
+def test_a_hostile_or_foreign_if_none_match_gets_the_whole_file(small: Site, header: str) -> None:
+    tag = small.client.get("/sitemap-1.xml").headers["etag"]
+    header = header.replace("TAG", tag.strip('"'))
+    response = small.client.get("/sitemap-1.xml", headers={"If-None-Match": header})
+    assert response.status_code == 200 and len(lastmods(response)) == 7 and response.headers["etag"] == tag
+
+
+def test_a_changed_post_rebuilds_its_file_alone(small: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are kept until the change log shows a post of their id range changed; then the tag moves too."""
+    assert store(small, DATED) == 21  # after the seed's 20: the fourth file
+    built: list[bool] = []
+    build = sitemap.urlset
+    monkeypatch.setattr(sitemap, "urlset", lambda *args: built.append(True) or build(*args))
+    tags = {n: small.client.get(f"/sitemap-{n}.xml").headers["etag"] for n in (1, 2, 3, 4)}
+    assert {n: small.client.get(f"/sitemap-{n}.xml").headers["etag"] for n in (1, 2, 3, 4)} == tags
+    assert len(built) == 4  # asked again with nothing changed: nothing built
+    store(small, replace(DATED, blocks=(Block("paragraph", "Stocks fell 4% in April."),)))
+    after = {n: small.client.get(f"/sitemap-{n}.xml").headers["etag"] for n in (1, 2, 3, 4)}
+    assert len(built) == 5 and after[4] != tags[4] and all(after[n] == tags[n] for n in (1, 2, 3))
+
+
+def test_lastmod_is_the_publication_date_until_the_post_is_rewritten(small: Site) -> None:
+    """An archive moved here keeps its posts' dates; a post changed here says when."""
+    link = BASE + get_post(small.archive, store(small, DATED)).permalink  # type: ignore[operator]
+    assert lastmods(small.client.get("/sitemap-4.xml")) == {link: "2019-05-06"}
+    days = {datetime.now(UTC).date().isoformat()}
+    store(small, replace(DATED, blocks=(Block("paragraph", "Stocks fell 4% in April."),)))
+    days.add(datetime.now(UTC).date().isoformat())
+    assert lastmods(small.client.get("/sitemap-4.xml"))[link] in days
+
+
+@pytest.mark.parametrize("host", ["a&b.example", "a&amp;b.example"])
+def test_an_allowed_host_with_markup_in_it_stays_text(db_url: str, tmp_path: Path, host: str) -> None:
+    """The sitemap is written as text: an ampersand that allowed_hosts '*' lets through stays the text it was.
+
+    (Starlette already turns a Host holding quotes or angle brackets into the server's own address.)"""
+    for site in open_site(tmp_path, db_url, allowed_hosts="*"):
+        for path in ("/sitemap.xml", "/sitemap-1.xml"):
+            tree = lxml.etree.fromstring(site.client.get(path, headers={"Host": host}).content)
+            locations = tree.xpath("//s:loc/text()", namespaces=SITEMAP)
+            assert len(locations) == len(tree) and all(loc.startswith(f"http://{host}/") for loc in locations), path
