@@ -257,3 +257,17 @@ def test_a_labels_pages_are_the_same_read_either_way(archive: Archive) -> None:
             first = list_posts(conn, start, size, label=label, rare_label=True)
             assert [p.title for p in walked] == [p.title for p in first], (label, start)
         assert [p.title for p in list_posts(conn, 0, 9, label="Tin")] == ["Post 9", "Post 6", "Post 3", "Post 0"]
+
+
+def test_neighbours_walk_ties_and_undated_posts_in_the_listing_order(archive: Archive) -> None:
+    """Posts of the same minute order by id, as listings do; the walk crosses from dated to undated posts."""
+    with archive.store.transaction() as conn:
+        for title, day in [("Undated A", None), ("Tie 1", 5), ("Old", 1), ("Tie 2", 5), ("Undated B", None),
+                           ("New", 9), ("Tie 3", 5)]:
+            upsert_post(conn, make_post(title, day))
+    with archive.store.reading() as conn:
+        posts = list_posts(conn, 0, 10)
+        walked = [tuple(n.title if n else None for n in neighbours(conn, p)) for p in posts]
+    titles = [p.title for p in posts]
+    assert titles == ["New", "Tie 3", "Tie 2", "Tie 1", "Old", "Undated B", "Undated A"]
+    assert walked == list(zip([None, *titles[:-1]], [*titles[1:], None], strict=True))
