@@ -104,12 +104,16 @@ def list_posts(conn: Connection, offset: int, limit: int, label: str | None = No
     """
     if month is not None:
         return _month_page(conn, offset, limit, *_month_range(*month))
-    query = _select_posts()
-    if label is not None:
-        labelled = post_labels.c.label == label
-        query = query.where(posts.c.id.in_(select(post_labels.c.post_id).where(labelled)) if rare_label else
-                            exists().where(post_labels.c.post_id == posts.c.id, labelled))
+    query = _select_posts() if label is None else _select_posts().where(_labelled(label, rare_label))
     return _loaded(conn, query.order_by(*_newest_first()).offset(offset).limit(limit))
+
+
+def _labelled(label: str, rare_label: bool) -> ColumnElement[bool]:
+    """Whether a post carries the label, as a walk in date order asks it (see list_posts)."""
+    labelled = post_labels.c.label == label
+    if rare_label:
+        return posts.c.id.in_(select(post_labels.c.post_id).where(labelled))
+    return exists().where(post_labels.c.post_id == posts.c.id, labelled)
 
 
 def _month_page(conn: Connection, offset: int, limit: int, start: datetime, end: datetime) -> list[Post]:
@@ -133,11 +137,9 @@ def _loaded(conn: Connection, query: Any) -> list[Post]:
     return [_post(r, labels[r.id]) for r in rows]
 
 
-def newest_ids_with_label(conn: Connection, label: str, limit: int) -> list[int]:
-    """The ids of a label's newest posts, in list_posts' order, without loading them or counting the label."""
-    query = (select(posts.c.id)
-             .where(PUBLIC, posts.c.id.in_(select(post_labels.c.post_id).where(post_labels.c.label == label)))
-             .order_by(*_newest_first()).limit(limit))
+def newest_ids_with_label(conn: Connection, label: str, limit: int, rare_label: bool = False) -> list[int]:
+    """The ids of a label's newest posts, in list_posts' order (read the same two ways), without loading them."""
+    query = select(posts.c.id).where(PUBLIC, _labelled(label, rare_label)).order_by(*_newest_first()).limit(limit)
     return [row.id for row in conn.execute(query)]
 
 
