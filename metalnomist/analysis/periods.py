@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from metalnomist.months import SHORT_MONTHS
 
@@ -62,6 +63,7 @@ def _one(label: str, year: int | None) -> tuple[int, int, bool] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a series page parses each of a few hundred labels several times
 def parse_period(label: str | None, year: int | None = None) -> Span | None:
     """The span of a facts.md period; `year` places year-less months (the post's publication year).
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from metalnomist.analysis.periods import Span, parse_period, period_grain, period_sort_key
 from metalnomist.models import Fact
 from metalnomist.store import Connection
 from metalnomist.store.contradictions import differ, extremes
 from metalnomist.store.facts import PostLink, facts_by_ids, series_counts
-from metalnomist.store.figures import FigureKey, figure_keys, figure_reports
+from metalnomist.store.figures import figure_keys, figure_reports
 
 CHART_POINTS = 240  # periods a chart draws: twenty years of months, legible at a laptop's width
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def series(conn: Connection, commodity: str, metric: str, country: str | None, p
     length = grain if grain is not None else _most(grains)
     drawn = [f for f in drawn if period_grain(f.period.upper()) == length or (length is None and not grains)]
     drawn.sort(key=lambda f: period_sort_key(f.period.upper()))
-    window = _spread(drawn, count) if spread else drawn[max(len(drawn) - skip - count, 0):max(len(drawn) - skip, 0)]
+    window = thin(drawn, count) if spread else drawn[max(len(drawn) - skip - count, 0):max(len(drawn) - skip, 0)]
     others = {f.unit: f.key for f in found if f.unit not in (chosen, "")}  # each other unit, by one of its figures
     shown, spelled = _points(conn, [f.key for f in window], others)
     key = SeriesKey(commodity, metric, country or None, partner or None,
@@ -140,11 +142,11 @@ def series(conn: Connection, commodity: str, metric: str, country: str | None, p
                   tuple(sorted(str(g) for g in grains if g != length)), tuple(f.key for f in drawn), skip, spread)
 
 
-def _spread(drawn: list[FigureKey], count: int) -> list[FigureKey]:
-    """`count` of these periods evenly apart, the first and the last among them (all when they are fewer)."""
-    if len(drawn) <= count or count < 2:
-        return drawn[len(drawn) - min(count, len(drawn)):]
-    return [drawn[i] for i in sorted({round(n * (len(drawn) - 1) / (count - 1)) for n in range(count)})]
+def thin(items: Sequence[T], count: int) -> list[T]:
+    """`count` of these evenly apart, the first and the last among them (all when they are fewer)."""
+    if len(items) <= count or count < 2:
+        return list(items[len(items) - min(count, len(items)):])
+    return [items[i] for i in sorted({round(n * (len(items) - 1) / (count - 1)) for n in range(count)})]
 
 
 def series_reports(conn: Connection, found: Series) -> Iterator[Fact]:

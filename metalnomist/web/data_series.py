@@ -9,6 +9,7 @@ report of every period.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -16,7 +17,7 @@ from fastapi import Query, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
-from metalnomist.analysis.series import CHART_POINTS, Series, SeriesPoint, series, series_reports
+from metalnomist.analysis.series import CHART_POINTS, Series, SeriesPoint, series, series_reports, thin
 from metalnomist.extract.export import csv_pieces
 from metalnomist.pipeline import Archive
 from metalnomist.store.facts import FactFilter
@@ -28,6 +29,7 @@ from metalnomist.web.render import archive_of
 from metalnomist.web.watch_offer import render_offering
 
 TABLE_ROWS = 50  # periods per page of the table
+NARROW_POINTS = 60  # a phone's chart: its points' fingertip targets would cover each other beyond
 MAX_API_POINTS = 500
 
 SeriesFilter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
@@ -53,7 +55,8 @@ def series_page(request: Request, commodity: SeriesFilter = None, metric: Series
         params = {**found.key.params(), "company": company} if company else found.key.params()
         context.update(series=found, rows=rows, start=start, pager=_pager(found, params, start),
                        chart=line_chart(found) if found.points else None,
-                       narrow_chart=line_chart(found, "chart-narrow", NARROW) if found.points else None,
+                       narrow_chart=line_chart(replace(found, points=tuple(thin(found.points, NARROW_POINTS))),
+                                               "chart-narrow", NARROW) if found.points else None,
                        axis_title=axis_title(found), company=company, csv_url="/data/series.csv?" + urlencode(params),
                        feed_url=FactQuery(_series_filter(found, company)).feed_url(),
                        watch_kind="facts", watch_button="Watch this series",

@@ -72,3 +72,12 @@ def test_the_table_and_the_api_come_in_pages_newest_first(site: Site, monkeypatc
     parameters = {p["name"]: p for p in site.client.get("/openapi.json").json()["paths"]["/api/facts/series"]["get"]
                   ["parameters"]}
     assert {"offset", "limit"} <= set(parameters) and "newest" in parameters["offset"]["description"]
+
+
+def test_a_phones_chart_draws_fewer_points_over_the_same_range(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(data_series, "NARROW_POINTS", 2)
+    doc = html(site.client.get("/data/series", params=EV_SERIES))
+    wide, narrow = doc.xpath("//*[local-name()='svg']")
+    assert [len(chart.xpath(".//*[local-name()='circle']")) for chart in (wide, narrow)] == [3, 2]
+    assert "Jul (year not stated)" in narrow.xpath("*[local-name()='desc']")[0].text
+    assert "Oct (year not stated)" in narrow.xpath("*[local-name()='desc']")[0].text
