@@ -22,6 +22,7 @@ from metalnomist.config import Settings
 from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited, StoreError
 from metalnomist.models import MAX_STORED_INT, Comment, Fact, IngestReport, Post
 from metalnomist.recount import Recounted
+from metalnomist.search.alongside import IndexAlongside
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.service import bring_in_step, catch_up, reindex
@@ -249,6 +250,7 @@ def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
     discard_abandoned(store)
     clear_published(store)  # what an ingest killed after publishing left hidden
     ingest = begin_ingest(store)
+    alongside = IndexAlongside(store, archive.settings.resolved_index_dir())
     counts = {"added": 0, "updated": 0, "unchanged": 0, "kept": 0}
     facts = 0
     extract = _extract_one if archive.settings.extract_facts else None
@@ -263,16 +265,25 @@ def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
                 counts[done.placed] += 1
                 if done.placed in ("added", "updated"):
                     facts += len(staged.facts.get(i, ()))
+            alongside.added([done.post_id for done in written if done.placed == "added" and done.post_id])
+            alongside.written(done.post_id for done in written if done.placed != "added" and done.post_id)
             if progress:
                 progress(len(staged.posts))
         with store.transaction() as conn:
+            logged = last_seq(conn)
             edited_since = publish_ingest(conn, ingest)
+            publishing = (logged, last_seq(conn))  # one writer at a time: nobody else logs in between
+        alongside.published(*publishing)  # only once it is committed
         counts["updated"], counts["kept"] = counts["updated"] - edited_since, counts["kept"] + edited_since
     except BaseException:
+        alongside.abandon()
         with contextlib.suppress(StoreError):  # what failed matters more; the next ingest takes it back then
             discard_ingest(store, ingest)
         raise
-    clear_published(store)
+    try:
+        clear_published(store)
+    finally:
+        alongside.wait()
     return counts, facts
 
 

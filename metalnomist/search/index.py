@@ -9,6 +9,7 @@ only, see folder.py) and rebuilt from the database, never left to stop the archi
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
@@ -206,28 +207,29 @@ class SearchIndex:
     def apply(self, post_ids: Iterable[int], posts: dict[int, Post], seq: int, clear: bool = False,
               wait_seconds: float = 30.0) -> None:
         """Replace each post's document (or drop it if gone), commit, then record `seq`."""
+        with self.writing(wait_seconds) as writing:
+            if clear:
+                writing.clear()
+            writing.put(post_ids, posts)
+            writing.commit(seq)
+
+    @contextmanager
+    def writing(self, wait_seconds: float = 30.0, heap_size: int = 128_000_000) -> Iterator[Writing]:
+        """The index's one writer, held until the block ends; what it was given shows only if committed
+        inside (an ingest indexes its posts while it writes them, and commits once it has published them)."""
         if not self._write_lock.acquire(timeout=wait_seconds):
             raise IndexBusy(self.path)
         try:
             try:
-                self._apply(self._writer(128_000_000, wait_seconds), post_ids, posts, seq, clear)
+                writing = Writing(self, self._writer(heap_size, wait_seconds))
             except (OSError, ValueError) as exc:
                 raise self._failed(exc) from None
+            try:
+                yield writing
+            finally:
+                writing.abandon()  # nothing to drop once committed
         finally:
             self._write_lock.release()
-
-    def _apply(self, writer: tantivy.IndexWriter, post_ids: Iterable[int], posts: dict[int, Post], seq: int,
-               clear: bool) -> None:
-        if clear:
-            writer.delete_all_documents()
-        for post_id in post_ids:
-            writer.delete_documents_by_term("id", post_id)
-            if post_id in posts:
-                writer.add_document(self._document(posts[post_id]))
-        writer.commit()
-        writer.wait_merging_threads()
-        self._save_state(seq, self.archive)
-        self.reload()
 
     def _document(self, post: Post) -> tantivy.Document:
         assert post.id is not None, "only stored posts are indexed"
@@ -247,21 +249,14 @@ class SearchIndex:
     def rebuild_from(self, batches: Iterable[Sequence[Post]], seq: int, archive: str,
                      progress: Callable[[int], None]) -> int:
         """Every post of `archive` as of `seq`, replacing whatever the index held."""
-        try:
-            writer = self._writer(256_000_000, wait_seconds=60.0)
-            writer.delete_all_documents()
+        with self.writing(wait_seconds=60.0, heap_size=256_000_000) as writing:
+            writing.clear()
             total = 0
             for batch in batches:
-                for post in batch:
-                    writer.add_document(self._document(post))
+                writing.add(batch)
                 total += len(batch)
                 progress(len(batch))
-            writer.commit()
-            writer.wait_merging_threads()
-            self._save_state(seq, archive)
-        except (OSError, ValueError) as exc:
-            raise self._failed(exc) from None
-        self.reload()
+            writing.commit(seq, archive)
         return total
 
     # --- reading -----------------------------------------------------------------------------
@@ -352,3 +347,57 @@ class SearchIndex:
     @property
     def is_current(self) -> bool:
         return self._loaded_seq == self.applied_seq
+
+
+class Writing:
+    """A held Tantivy writer: documents replaced now, shown at `commit`, dropped if the holder gives up."""
+
+    def __init__(self, index: SearchIndex, writer: tantivy.IndexWriter) -> None:
+        self._index, self._writer = index, writer
+        self._open = True
+
+    def clear(self) -> None:
+        self._guarded(self._writer.delete_all_documents)
+
+    def add(self, posts: Iterable[Post]) -> None:
+        """Documents for posts the index does not hold (after `clear`)."""
+        def add() -> None:
+            for post in posts:
+                self._writer.add_document(self._index._document(post))
+        self._guarded(add)
+
+    def put(self, post_ids: Iterable[int], posts: dict[int, Post]) -> None:
+        """Each post's document replaced by the one of `posts`, or dropped when `posts` lacks it."""
+        def replace() -> None:
+            for post_id in post_ids:
+                self._writer.delete_documents_by_term("id", post_id)
+                if post_id in posts:
+                    self._writer.add_document(self._index._document(posts[post_id]))
+        self._guarded(replace)
+
+    def commit(self, seq: int, archive: str | None = None) -> None:
+        """Show everything put so far and record that the index has applied the change log up to `seq`
+        (of `archive`, when it starts following another)."""
+        def commit() -> None:
+            self._writer.commit()
+            self._writer.wait_merging_threads()  # consumes the writer, releasing its lock
+        self._guarded(commit)
+        self._open = False
+        self._index._save_state(seq, archive or self._index.archive)
+        self._index.reload()
+
+    def abandon(self) -> None:
+        """Nothing put since the last commit shows; the writer's lock is released."""
+        if self._open:
+            self._open = False
+            with contextlib.suppress(OSError, ValueError):  # what made us give up matters more
+                self._writer.rollback()
+                self._writer.wait_merging_threads()
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        if not self._open:
+            raise RuntimeError("this index writer was committed or abandoned")
+        try:
+            step()
+        except (OSError, ValueError) as exc:
+            raise self._index._failed(exc) from None

@@ -101,14 +101,14 @@ def reindex(store: Store, index: SearchIndex, progress: Callable[[int], None] = 
     """Rebuild from the database, then apply whatever changed while rebuilding."""
     with store.reading() as conn:
         seq = last_seq(conn)
-        count = index.rebuild_from(_batches(iter_posts(conn)), seq, archive_identity(conn), progress)
+        count = index.rebuild_from(in_batches(iter_posts(conn)), seq, archive_identity(conn), progress)
         if index.semantic is not None:
-            index.semantic.rebuild_from(_batches(iter_posts(conn)), seq)
+            index.semantic.rebuild_from(in_batches(iter_posts(conn)), seq)
     catch_up(store, index)
     return count
 
 
-def _batches(posts: Iterator[Post], size: int = 1000) -> Iterator[list[Post]]:
+def in_batches(posts: Iterator[Post], size: int = 1000) -> Iterator[list[Post]]:
     batch: list[Post] = []
     for post in posts:
         batch.append(post)

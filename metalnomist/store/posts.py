@@ -11,6 +11,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Row,
+    Table,
     and_,
     case,
     desc,
@@ -23,7 +24,7 @@ from sqlalchemy import (
 )
 
 from metalnomist.models import Block, Post
-from metalnomist.store.schema import as_utc, comments, post_labels, posts
+from metalnomist.store.schema import as_utc, comment_rows, comments, label_rows, post_labels, post_rows, posts
 from metalnomist.store.upsert import Outcome, upsert_posts
 
 
@@ -32,10 +33,13 @@ def upsert_post(conn: Connection, post: Post) -> tuple[int, Outcome]:
     return upsert_posts(conn, [post])[0]
 
 
-_COMMENT_COUNT = (
-    select(func.count()).where(and_(comments.c.post_id == posts.c.id, comments.c.approved.is_(True)))
-    .scalar_subquery().label("approved_comments")
-)
+def _comment_count(post_table: Table, comment_table: Table) -> Any:
+    return (select(func.count()).where(and_(comment_table.c.post_id == post_table.c.id,
+                                            comment_table.c.approved.is_(True)))
+            .scalar_subquery().label("approved_comments"))
+
+
+_COMMENT_COUNT = _comment_count(posts, comments)
 
 
 def _post(row: Row[Any], labels: Sequence[str]) -> Post:
@@ -47,11 +51,11 @@ def _post(row: Row[Any], labels: Sequence[str]) -> Post:
     )
 
 
-def _labels_for(conn: Connection, ids: Sequence[int]) -> dict[int, list[str]]:
+def _labels_for(conn: Connection, ids: Sequence[int], table: Table = post_labels) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {i: [] for i in ids}
     if ids:
-        query = select(post_labels.c.post_id, post_labels.c.label).where(post_labels.c.post_id.in_(ids))
-        for row in conn.execute(query.order_by(post_labels.c.post_id, post_labels.c.position)):
+        query = select(table.c.post_id, table.c.label).where(table.c.post_id.in_(ids))
+        for row in conn.execute(query.order_by(table.c.post_id, table.c.position)):
             found[row.post_id].append(row.label)
     return found
 
@@ -65,14 +69,19 @@ def _select_posts() -> Any:
     return select(posts, _COMMENT_COUNT).where(PUBLIC)
 
 
-def posts_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, Post]:
+def posts_by_ids(conn: Connection, ids: Sequence[int], hidden: bool = False) -> dict[int, Post]:
     """Found by primary key, the status tested here: with it in the WHERE, SQLite (which keeps no statistics
-    here) walked the status index over every published post instead (17 ms at 100,000 posts)."""
+    here) walked the status index over every published post instead (17 ms at 100,000 posts).
+
+    `hidden` reads the tables under the views: posts a running ingest has added, as they will read
+    once it publishes them (search/alongside.py indexes them meanwhile)."""
     if not ids:
         return {}
-    query = select(posts, _COMMENT_COUNT).where(posts.c.id.in_(list(ids)))
+    post_table, label_table, comment_table = (post_rows, label_rows, comment_rows) if hidden else (
+        posts, post_labels, comments)
+    query = select(post_table, _comment_count(post_table, comment_table)).where(post_table.c.id.in_(list(ids)))
     rows = [row for row in conn.execute(query) if row.status == "published"]
-    labels = _labels_for(conn, [r.id for r in rows])
+    labels = _labels_for(conn, [r.id for r in rows], label_table)
     return {row.id: _post(row, labels[row.id]) for row in rows}
 
 

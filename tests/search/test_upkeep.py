@@ -11,7 +11,7 @@ from pathlib import Path
 from metalnomist.models import Block, Post
 from metalnomist.pipeline import Archive, ingest_file, store_file
 from metalnomist.search.index import SearchIndex
-from metalnomist.search.service import SearchRequest, _batches, bring_in_step, catch_up, refresh, reindex, search
+from metalnomist.search.service import SearchRequest, bring_in_step, catch_up, in_batches, refresh, reindex, search
 from metalnomist.store.changes import last_seq
 from metalnomist.store.identity import archive_identity
 
@@ -28,11 +28,11 @@ def seq_of(archive: Archive) -> int:
 
 def test_batches_hold_size_posts_and_the_rest() -> None:
     posts = [Post(title=str(i), blocks=(Block("paragraph", "x"),)) for i in range(7)]
-    assert [[p.title for p in b] for b in _batches(iter(posts), size=3)] == [["0", "1", "2"], ["3", "4", "5"], ["6"]]
-    assert [len(b) for b in _batches(iter(posts[:6]), size=3)] == [3, 3]
-    assert list(_batches(iter([]), size=3)) == []
-    assert [len(b) for b in _batches(iter(posts))] == [7]
-    assert [len(b) for b in _batches(iter(posts * 143))] == [1000, 1]  # a rebuild reports every thousand posts
+    assert [[p.title for p in b] for b in in_batches(iter(posts), size=3)] == [["0", "1", "2"], ["3", "4", "5"], ["6"]]
+    assert [len(b) for b in in_batches(iter(posts[:6]), size=3)] == [3, 3]
+    assert list(in_batches(iter([]), size=3)) == []
+    assert [len(b) for b in in_batches(iter(posts))] == [7]
+    assert [len(b) for b in in_batches(iter(posts * 143))] == [1000, 1]  # a rebuild reports every thousand posts
 
 
 def test_catch_up_counts_changes_not_posts(archive: Archive, tmp_path: Path) -> None:
