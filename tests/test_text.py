@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+import sys
+
 import pytest
 
-from metalnomist.text import split_sentences
+from metalnomist.text import normalise_space, split_sentences
 
 SPLITS = [
     # a line that starts with a bullet is a sentence of its own (guidance lists, highlights)
@@ -43,3 +47,17 @@ SPLITS = [
 @pytest.mark.parametrize("text,sentences", SPLITS, ids=[s[0][:30] for s in SPLITS])
 def test_split(text: str, sentences: list[str]) -> None:
     assert [s for _, s in split_sentences(text)] == sentences
+
+
+SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")  # what normalise_space means
+
+
+def test_normalise_space_does_what_its_regex_says() -> None:
+    """Every space-like character the regex names or \\s matches, and its neighbours, in random runs."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if SPACES.fullmatch(chr(c))]
+    others = ["a", "é", "1", ".", "\u180e", "\u200c", "\u200d", "\u2060", "\ufeff", "\x00", "x\u0301"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(spaces if rng.random() < 0.5 else others) for _ in range(rng.randint(0, 12)))
+        assert normalise_space(text) == SPACES.sub(" ", text).strip(), repr(text)
+    assert len(spaces) > 25 and "\u200b" in spaces and "\x1c" in spaces  # the sample covers them

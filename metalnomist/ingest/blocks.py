@@ -8,6 +8,7 @@ from metalnomist.models import Block
 from metalnomist.text import normalise_space
 
 _SENTENCE_END = re.compile(r"[.!?:;,\"”’)]$")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def looks_like_heading(text: str) -> bool:
@@ -19,7 +20,7 @@ def looks_like_heading(text: str) -> bool:
 def blocks_from_text(body: str, headings: set[str] | None = None) -> tuple[Block, ...]:
     """Split on blank lines; `headings`, when given, says exactly which blocks are headings."""
     blocks = []
-    for chunk in re.split(r"\n\s*\n", body.replace("\r\n", "\n")):
+    for chunk in _BLANK_LINE.split(body.replace("\r\n", "\n")):
         text = normalise_space(chunk)
         if not text:
             continue

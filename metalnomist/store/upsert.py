@@ -128,8 +128,13 @@ def insert_stand_ins(conn: Connection, new: Sequence[tuple[int, Post]], digests:
 
 
 def _insert(conn: Connection, rows: list[dict[str, Any]]) -> list[int]:
-    inserted = conn.execute(insert(post_rows).returning(post_rows.c.id, sort_by_parameter_order=True), rows)
-    return [int(row.id) for row in inserted]
+    """The rows' new ids, in order. Not RETURNING in parameter order: SQLite cannot promise that order
+    for many rows, so SQLAlchemy would send one INSERT per row; each row's key is unique instead."""
+    conn.execute(insert(post_rows), rows)
+    keys = [row["key"] for row in rows]
+    ids = {row.key: int(row.id) for row in conn.execute(
+        select(post_rows.c.key, post_rows.c.id).where(post_rows.c.key.in_(keys)))}
+    return [ids[key] for key in keys]
 
 
 def _free_permalinks(conn: Connection, wanted: Sequence[tuple[datetime, str]]) -> list[str]:
