@@ -48,6 +48,16 @@ class Recounted(Generic[T]):
             raise self._failure or RuntimeError(f"{self._name} has nothing counted")
         return self._value
 
+    def settled(self) -> T:
+        """The value for the archive as it is now, however long the counts take: for a caller that must not
+        be answered with the last count, such as a test that has just written."""
+        while True:
+            self.start().join()  # a count begun before the caller's change may have read the older revision
+            if self._failure is not None:
+                raise self._failure
+            if self._value is not None and self._revision_of() == self._revision:
+                return self._value
+
     def finish(self) -> None:
         """Wait for a running count, so the archive is not closed under it."""
         if self._counting is not None:
@@ -70,6 +80,7 @@ class Recounted(Generic[T]):
             LOG.exception("%s failed; the next request tries again", self._name)
             self._failure = failure
             return
+        self._failure = None
         took = self._clock() - began
         self._not_before = began + took * (1 + PAUSE_FACTOR) if took > self._wait else float("-inf")
         self._value, self._revision = value, revision

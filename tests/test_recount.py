@@ -81,3 +81,18 @@ def test_a_failed_count_is_an_error_then_tried_again() -> None:
         kept.get()
     archive.fail = False
     assert kept.get() == "first"
+
+
+def test_settled_waits_for_a_count_of_the_archive_as_it_is_now() -> None:
+    """A count already running read the revision before the change: settling waits for the one after it."""
+    archive = Archive(takes=2.0)
+    kept = archive.kept(wait_seconds=0.01)
+    archive.release.clear()
+    kept.start()  # reads revision 0, then is held
+    archive.change("second")
+    threading.Timer(0.1, archive.release.set).start()
+    assert kept.settled() == "second" and archive.counts == 2  # the pause after a long count does not apply
+    archive.fail = True
+    archive.change("third")
+    with pytest.raises(OSError, match="the database went away"):
+        kept.settled()
