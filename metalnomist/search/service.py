@@ -222,14 +222,17 @@ def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: frozen
         skip = max(0, request.offset - sum(counts))
         wanted = request.limit - len(hits)
         take = wanted if tier.cap is None else max(0, min(wanted, tier.cap - skip))
-        found, count = index.search(tier.query, highlight, request.sort == "date", max(take, 1), skip)
-        hits += found[:take]
+        if take:
+            found, count = index.search(tier.query, highlight, request.sort == "date", take, skip)
+            hits += found
+        else:  # the page is full: this tier only adds to the total
+            count = index.count(tier.query)
         counts.append(count if tier.cap is None else min(count, tier.cap))
     total = sum(counts)
     if len(compiled.tiers) > 1:
         every_word = counts[0]
     elif request.match == "any" and compiled.optional:  # one relaxed tier: which of its hits have every word
-        every_word = index.search(compiled.every, None, False, 1, 0)[1]
+        every_word = index.count(compiled.every)
     else:
         every_word = total
     return Lexical(hits, total, every_word, compiled)
