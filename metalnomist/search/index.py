@@ -366,7 +366,7 @@ class Writing:
         self._guarded(self._writer.delete_all_documents)
 
     def add(self, posts: Iterable[Post]) -> None:
-        """Documents for posts the index does not hold (after `clear`)."""
+        """Documents for posts the index does not hold (after `clear`, or new to the archive)."""
         def add() -> None:
             for post in posts:
                 self._writer.add_document(self._index._document(post))

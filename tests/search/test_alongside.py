@@ -27,7 +27,7 @@ from metalnomist.search.alongside import IndexAlongside
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.service import reindex
 from metalnomist.store.changes import last_seq
-from metalnomist.store.desk import update_content
+from metalnomist.store.desk import delete_trashed, set_status, update_content
 from metalnomist.store.identity import archive_identity
 from metalnomist.store.schema import posts
 
@@ -67,7 +67,9 @@ def documents(index: SearchIndex) -> dict[int, tuple[Any, ...]]:
     found = {}
     for _, address in searcher.search(tantivy.Query.all_query(), limit=100_000).hits:
         doc = searcher.doc(address)
-        found[int(doc["id"][0])] = (doc["title"][0], doc["body"][0], doc["card"][0])
+        post_id = int(doc["id"][0])
+        assert post_id not in found, f"post {post_id} is indexed twice"
+        found[post_id] = (doc["title"][0], doc["body"][0], doc["card"][0])
     return found
 
 
@@ -105,6 +107,20 @@ def test_what_the_worker_indexed_reads_as_a_rebuild(archive: Archive, tmp_path: 
     assert documents(archive.index) == rebuilt(archive, tmp_path)
     assert titles(archive, "molybdenum") == {"New0"}  # the later copy, not the one the worker read first
     assert titles(archive, "revised") == {"Old0"}
+
+
+def test_a_deleted_posts_number_taken_by_a_new_post_is_indexed_once(archive: Archive, tmp_path: Path) -> None:
+    """SQLite gives the newest post's number again once it is deleted; the index, not caught up, still holds it."""
+    ingest_file(archive, write(tmp_path / "first.jsonl", [post(f"Old{i}") for i in range(3)]))
+    with archive.store.transaction() as conn:
+        newest = conn.execute(select(posts.c.id).where(posts.c.title == "Old2")).scalar_one()
+        set_status(conn, newest, "trash", None, datetime.now(UTC))
+        assert delete_trashed(conn) == [newest]
+    store_file(archive, write(tmp_path / "second.jsonl", [post(f"New{i}") for i in range(9)]))
+    with archive.store.reading() as conn:
+        assert conn.execute(select(posts.c.title).where(posts.c.id == newest)).scalar_one() == "New0"
+    assert in_step(archive)
+    assert documents(archive.index) == rebuilt(archive, tmp_path)
 
 
 def test_the_first_import_into_a_new_index_is_built_alongside(archive: Archive, tmp_path: Path) -> None:
