@@ -82,7 +82,7 @@ class QueryCompiler:
             optional.append((clause, ranked))
             every.append((tantivy.Occur.Must, ranked))
             # Relaxed tiers score a hyphenated word's parts each, as BM25 baselines do.
-            some.append((tantivy.Occur.Should, self.clause_query(clause, fuzzy, split=True) or ranked))
+            some += [(tantivy.Occur.Should, q) for q in self.clause_parts(clause, fuzzy, split=True) or [ranked]]
         for label in labels:
             fixed.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
         if not every and not required:
@@ -107,32 +107,36 @@ class QueryCompiler:
     def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
                      split: bool = False) -> tantivy.Query | None:
         """Any of the clause's alternatives, over `fields` with their boosts."""
-        alternatives = [q for q in (self._term_query(t, t.text in fuzzy, fields, split) for t in clause.alternatives)
-                        if q is not None]
-        if len(alternatives) <= 1:
-            return alternatives[0] if alternatives else None
-        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in alternatives])
+        parts = self.clause_parts(clause, fuzzy, fields, split)
+        if len(parts) <= 1:
+            return parts[0] if parts else None
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in parts])
 
-    def _term_query(self, term: Term, fuzzy: bool, fields: dict[str, float],
-                    split: bool = False) -> tantivy.Query | None:
-        """One word over every field; a word that analyses to several (`AMP-activated`) is a phrase,
+    def clause_parts(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
+                     split: bool = False) -> list[tantivy.Query]:
+        """The clause as queries whose scores add up: each alternative in each field. Among other words' parts
+        they score as the clause's query would (a sum of sums) and Tantivy runs one flat union about twice as
+        fast as a union of unions."""
+        return [q for term in clause.alternatives for q in self._term_parts(term, term.text in fuzzy, fields, split)]
+
+    def _term_parts(self, term: Term, fuzzy: bool, fields: dict[str, float], split: bool) -> list[tantivy.Query]:
+        """One word in every field; a word that analyses to several (`AMP-activated`) is a phrase,
         or, when `split` (relaxed tiers, as BM25 baselines score them), its parts each count."""
         tokens = self._tokens(term.text)
         if not tokens:
             # A word too long to be indexed is in no post: it must not vanish into "every post".
-            return _NOTHING if unindexable(term.text) else None
-        per_field = []
+            return [_NOTHING] if unindexable(term.text) else []
+        parts = []
         for field, boost in fields.items():
             if len(tokens) > 1 and split and not term.phrase:
-                q = tantivy.Query.boolean_query(
-                    [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, t)) for t in tokens])
+                found = [tantivy.Query.term_query(self.schema, field, t) for t in tokens]
             elif len(tokens) > 1:
-                q = tantivy.Query.phrase_query(self.schema, field, list[str | tuple[int, str]](tokens))
+                found = [tantivy.Query.phrase_query(self.schema, field, list[str | tuple[int, str]](tokens))]
             elif fuzzy:
                 distance = 1 if len(tokens[0]) < 8 else 2
-                q = tantivy.Query.fuzzy_term_query(self.schema, field, tokens[0], distance=distance)
+                found = [tantivy.Query.fuzzy_term_query(self.schema, field, tokens[0], distance=distance)]
             else:
-                q = tantivy.Query.term_query(self.schema, field, tokens[0])
-            per_field.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, boost) if boost != 1.0 else q))
-        return per_field[0][1] if len(per_field) == 1 else tantivy.Query.boolean_query(per_field)
+                found = [tantivy.Query.term_query(self.schema, field, tokens[0])]
+            parts += [tantivy.Query.boost_query(q, boost) if boost != 1.0 else q for q in found]
+        return parts
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import tantivy
 
 from metalnomist.config import Settings
 from metalnomist.pipeline import Archive, ingest_file, open_archive
+from metalnomist.search.compiler import FIELD_BOOSTS
 from metalnomist.search.index import SCHEMA_VERSION, SearchIndex
 from metalnomist.search.query import parse
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, _suggest, catch_up, reindex, search
@@ -18,6 +21,22 @@ from metalnomist.search.service import MAX_LIMIT, SearchRequest, _suggest, catch
 def titles(archive: Archive, text: str = "", **options: object) -> list[str]:
     page = search(archive.store, archive.index, SearchRequest(text, **options))  # type: ignore[arg-type]
     return [hit.post.title for hit in page.hits]
+
+
+def test_posts_with_some_of_the_words_score_the_sum_of_each_word_in_each_field(seeded: Archive) -> None:
+    """BM25 summed over the words and the fields with their boosts, as the ranking is meant to score; computed
+    here from one term at a time, so a lost boost, field or word in the compiled query changes the scores."""
+    index, text = seeded.index, "Japan nickel imports hydrogen"
+    (tier,) = index.compiler.compile(parse(text), (), "any").tiers  # match=any: the one relaxed tier
+    searcher = index.index.searcher()
+    scored = {(a.segment_ord, a.doc): score for score, a in searcher.search(tier, limit=1000).hits}
+    expected: dict[tuple[int, int], float] = defaultdict(float)
+    for token in index.tokens(text):
+        for field, boost in FIELD_BOOSTS.items():
+            for score, a in searcher.search(tantivy.Query.term_query(index.schema, field, token), limit=1000).hits:
+                expected[(a.segment_ord, a.doc)] += boost * score
+    assert len(scored) > 10 and scored.keys() == expected.keys()
+    assert all(scored[key] == pytest.approx(expected[key], rel=1e-5) for key in scored)
 
 
 def test_apostrophe_and_possessive_forms_find_the_same_posts(seeded: Archive) -> None:
