@@ -115,8 +115,8 @@ class QueryCompiler:
     def clause_parts(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
                      split: bool = False) -> list[tantivy.Query]:
         """The clause as queries whose scores add up: each alternative in each field. Among other words' parts
-        they score as the clause's query would (a sum of sums) and Tantivy runs one flat union about twice as
-        fast as a union of unions."""
+        they score as the clause's query would (a sum of sums), and Tantivy scores one flat union with a
+        fifth to a quarter less CPU than a union of unions (measured on relaxed tiers at a million posts)."""
         return [q for term in clause.alternatives for q in self._term_parts(term, term.text in fuzzy, fields, split)]
 
     def _term_parts(self, term: Term, fuzzy: bool, fields: dict[str, float], split: bool) -> list[tantivy.Query]:
