@@ -16,6 +16,7 @@ from metalnomist.search.compiler import FIELD_BOOSTS
 from metalnomist.search.index import SCHEMA_VERSION, SearchIndex
 from metalnomist.search.query import parse
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, _suggest, catch_up, reindex, search
+from metalnomist.search.thesaurus import Thesaurus
 
 
 def titles(archive: Archive, text: str = "", **options: object) -> list[str]:
@@ -439,3 +440,17 @@ def test_match_any_with_a_required_word_counts_only_hits_with_every_word(archive
     assert [(h.post.title, h.missing) for h in page.hits] == [("Copper smelter in Chile", ()),
                                                               ("Copper mine output", ("smelter",))]
     assert (page.total, page.every_word) == (2, 1)
+
+
+def test_synonyms_that_are_one_term_score_once(archive: Archive, tmp_path: Path) -> None:
+    """`EV` and `EVs` (or `electric vehicle` and `electric vehicles`) analyse alike: a post with the word
+    scores as it would for the word alone, not once per spelling of it in the thesaurus."""
+    path = tmp_path / "ev.jsonl"
+    path.write_text(json.dumps({"title": "Sales", "body": "EV sales rose in Japan."}) + "\n"
+                     + json.dumps({"title": "Tariffs", "body": "Tariffs on steel rose."}) + "\n")
+    ingest_file(archive, path)
+    alike = Thesaurus([["ev", "evs", "EV's"]])
+    alone = Thesaurus([])
+    [with_synonyms] = search(archive.store, archive.index, SearchRequest("EV"), alike).hits
+    [word_alone] = search(archive.store, archive.index, SearchRequest("EV"), alone).hits
+    assert with_synonyms.score == pytest.approx(word_alone.score, rel=1e-6)
