@@ -28,13 +28,19 @@ _NOTHING = tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_q
 @dataclass(frozen=True)
 class Compiled:
     """A user query as Tantivy queries: `tiers` run in order (later tiers never repeat earlier hits),
-    `every` finds the hits with every word, `optional` pairs each plain word with its query."""
+    `every` finds the hits with every word, `optional` pairs each plain word with its query.
+
+    With two tiers, `reach` is both together: the second tier is `reach` without the first tier's posts.
+    Counted that way, or with those posts excluded by number, the second tier never evaluates the
+    every-word query (phrases and synonyms) post by post: at a million posts that exclusion cost more
+    than scoring the words themselves."""
 
     tiers: tuple[tantivy.Query, ...]
     every: tantivy.Query
     optional: tuple[tuple[Clause, tantivy.Query], ...]
     highlight: tantivy.Query | None
     relaxed: Relaxed | None = None
+    reach: tuple[tuple[tantivy.Occur, tantivy.Query], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ class QueryCompiler:
             some = [(tantivy.Occur.Must, words)]
         tiers: tuple[tantivy.Query, ...] = (every_query,)
         relaxed = None
+        reach: tuple[tuple[tantivy.Occur, tantivy.Query], ...] = ()
         if match == "any" and optional:
             relaxed = Relaxed(words, not required, tuple(fixed))
             tiers = (tantivy.Query.boolean_query(some + fixed),)
@@ -101,8 +108,16 @@ class QueryCompiler:
             lacking = [(tantivy.Occur.MustNot, tantivy.Query.boolean_query(every))]
             relaxed = Relaxed(words, not required, tuple(fixed + lacking))
             tiers = (every_query, tantivy.Query.boolean_query(some + fixed + lacking))
+            reach = tuple(some + fixed)
         highlight = tantivy.Query.boolean_query(marks) if marks else None
-        return Compiled(tiers, every_query, tuple(optional), highlight, relaxed)
+        return Compiled(tiers, every_query, tuple(optional), highlight, relaxed, reach)
+
+    def beyond(self, compiled: Compiled, every_word: Sequence[int]) -> tantivy.Query:
+        """The second tier of `compiled`, given the ids of all the posts in its first."""
+        if not every_word:
+            return tantivy.Query.boolean_query(list(compiled.reach))
+        excluded = tantivy.Query.term_set_query(self.schema, "id", list(every_word))
+        return tantivy.Query.boolean_query([*compiled.reach, (tantivy.Occur.MustNot, excluded)])
 
     def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
                      split: bool = False) -> tantivy.Query | None:

@@ -215,7 +215,24 @@ def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: frozen
     """The requested slice across the tiers in order: a later tier's page starts where the earlier ones end."""
     compiled = index.compiler.compile(query, request.labels, request.match, fuzzy)
     highlight = index.compiler.compile(marks).highlight if marks is not None else compiled.highlight
-    tiers = _with_feedback(index, compiled, request) or [Tier(q) for q in compiled.tiers]
+    tiers = _with_feedback(index, compiled, request)
+    if tiers is None and compiled.reach:
+        hits, counts = _two_tiers(index, compiled, highlight, request)
+    else:
+        hits, counts = _in_order(index, tiers or [Tier(q) for q in compiled.tiers], highlight, request)
+    total = sum(counts)
+    if len(compiled.tiers) > 1:
+        every_word = counts[0]
+    elif request.match == "any" and compiled.optional:  # one relaxed tier: which of its hits have every word
+        every_word = index.count(compiled.every)
+    else:
+        every_word = total
+    return Lexical(hits, total, every_word, compiled)
+
+
+def _in_order(index: SearchIndex, tiers: Sequence[Tier], highlight: tantivy.Query | None,
+              request: SearchRequest) -> tuple[list[RawHit], list[int]]:
+    """The requested slice across the tiers in order, and how many posts each holds."""
     hits: list[RawHit] = []
     counts: list[int] = []
     for tier in tiers:
@@ -228,14 +245,23 @@ def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: frozen
         else:  # the page is full: this tier only adds to the total
             count = index.count(tier.query)
         counts.append(count if tier.cap is None else min(count, tier.cap))
-    total = sum(counts)
-    if len(compiled.tiers) > 1:
-        every_word = counts[0]
-    elif request.match == "any" and compiled.optional:  # one relaxed tier: which of its hits have every word
-        every_word = index.count(compiled.every)
-    else:
-        every_word = total
-    return Lexical(hits, total, every_word, compiled)
+    return hits, counts
+
+
+def _two_tiers(index: SearchIndex, compiled: Compiled, highlight: tantivy.Query | None,
+               request: SearchRequest) -> tuple[list[RawHit], list[int]]:
+    """Every-word posts, then the rest of the compiled `reach`, as `_in_order` gives them, without
+    testing each post of the second tier against the first tier's query (see Compiled)."""
+    first_tier, second_tier = compiled.tiers
+    by_date = request.sort == "date"
+    hits, first = index.search(first_tier, highlight, by_date, request.limit, request.offset)
+    wanted = request.limit - len(hits)
+    if not wanted:  # the page is full: the second tier only adds to the total
+        return hits, [first, index.count(tantivy.Query.boolean_query(list(compiled.reach))) - first]
+    if request.offset == 0:  # the page holds every post of the first tier: exclude them by id
+        second_tier = index.compiler.beyond(compiled, [h.post_id for h in hits])
+    more, second = index.search(second_tier, highlight, by_date, wanted, max(0, request.offset - first))
+    return hits + more, [first, second]
 
 
 def _with_feedback(index: SearchIndex, compiled: Compiled, request: SearchRequest) -> list[Tier] | None:

@@ -15,8 +15,18 @@ from metalnomist.pipeline import Archive, ingest_file, open_archive
 from metalnomist.search.compiler import FIELD_BOOSTS
 from metalnomist.search.index import SCHEMA_VERSION, SearchIndex
 from metalnomist.search.query import parse
-from metalnomist.search.service import MAX_LIMIT, SearchRequest, _suggest, catch_up, reindex, search
-from metalnomist.search.thesaurus import Thesaurus
+from metalnomist.search.service import (
+    MAX_LIMIT,
+    SearchRequest,
+    Tier,
+    _in_order,
+    _suggest,
+    _two_tiers,
+    catch_up,
+    reindex,
+    search,
+)
+from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
 
 
 def titles(archive: Archive, text: str = "", **options: object) -> list[str]:
@@ -440,6 +450,32 @@ def test_match_any_with_a_required_word_counts_only_hits_with_every_word(archive
     assert [(h.post.title, h.missing) for h in page.hits] == [("Copper smelter in Chile", ()),
                                                               ("Copper mine output", ("smelter",))]
     assert (page.total, page.every_word) == (2, 1)
+
+
+SOME_WORDS_QUERIES = [
+    ("Japan nickel imports", ()), ("Russian palladium imports Japan", ()), ("+Japan palladium lithium", ()),
+    ("lithium battery -sulphide", ()), ('"nickel matte" Japan copper', ()), ("EV sales Japan", ()),
+    ("steel demand imports", ("Iron Ore",)), ("Japan imports copper", ("Copper",)),
+]
+
+
+def test_the_some_words_tier_counted_and_excluded_cheaply_is_the_tier_as_compiled(seeded: Archive) -> None:
+    """The second tier is counted as everything the words reach less the first tier, and on a first page it
+    leaves out the first tier's posts by id (not by testing the every-word query on each post): the same
+    hits, scores and totals as running the compiled tiers in order, so a lost label, required or excluded
+    word, or a first-tier post shown twice fails here."""
+    index = seeded.index
+    pages_with_both_tiers = 0
+    for text, labels in SOME_WORDS_QUERIES:
+        compiled = index.compiler.compile(default_thesaurus().expand(parse(text)), labels)
+        assert compiled.reach, text
+        for offset, limit in ((0, 1), (0, 3), (0, 10), (0, 40), (2, 3), (1, 40)):
+            request = SearchRequest(text, labels=labels, limit=limit, offset=offset)
+            cheap = _two_tiers(index, compiled, compiled.highlight, request)
+            assert cheap == _in_order(index, [Tier(q) for q in compiled.tiers], compiled.highlight, request), text
+            hits, (first, second) = cheap
+            pages_with_both_tiers += offset < first < offset + len(hits)
+    assert pages_with_both_tiers >= 5
 
 
 def test_synonyms_that_are_one_term_score_once(archive: Archive, tmp_path: Path) -> None:
