@@ -490,3 +490,48 @@ def test_synonyms_that_are_one_term_score_once(archive: Archive, tmp_path: Path)
     [with_synonyms] = search(archive.store, archive.index, SearchRequest("EV"), alike).hits
     [word_alone] = search(archive.store, archive.index, SearchRequest("EV"), alone).hits
     assert with_synonyms.score == pytest.approx(word_alone.score, rel=1e-6)
+
+
+def test_phrases_that_only_add_to_a_score_match_and_score_as_the_flat_union(archive: Archive, tmp_path: Path) -> None:
+    """`South Korea`'s phrases beside `Korea` are asked only about posts the single words found: each post
+    still matches and scores as the plain union of every alternative in every field, while a phrase that
+    widens the match (`lithium carbonate` beside `Li2CO3`) still finds posts on its own."""
+    bodies = ["South Korea imports lithium carbonate.", "Korea buys Li2CO3 and nickel.", "South Africa mines nickel.",
+              "A North Korean lithium carbonate cargo.", "Lithium carbonate prices fell in South Korea.",
+              "Seoul, South Korea: the Republic of Korea's EV makers.", "Lithium carbonate, Chile.",
+              "Nickel for South Korea's steel mills."]
+    path = tmp_path / "korea.jsonl"
+    path.write_text("".join(json.dumps({"title": f"Post {chr(97 + i)}", "body": b}) + "\n"
+                            for i, b in enumerate(bodies)))
+    ingest_file(archive, path)
+    index = archive.index
+    searcher = index.index.searcher()
+
+    def scored(query: tantivy.Query) -> dict[int, float]:
+        found = searcher.search(query, limit=100).hits
+        ids = searcher.fast_field_values("id", [address for _, address in found])
+        return {i: score for i, (score, _) in zip(ids, found, strict=True) if isinstance(i, int)}
+
+    def union(parts: list[tantivy.Query]) -> tantivy.Query:
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in parts])
+
+    for text in ("lithium carbonate South Korea", "South Korea nickel", "Korean nickel"):
+        query = default_thesaurus().expand(parse(text))
+        clauses = [[q for side in index.compiler.clause_parts(c) for q in side] for c in query.clauses]
+        every = tantivy.Query.boolean_query([(tantivy.Occur.Must, union(parts)) for parts in clauses])
+        split = [q for c in query.clauses for side in index.compiler.clause_parts(c, split=True) for q in side]
+        (any_word,) = index.compiler.compile(query, (), "any").tiers
+        for compiled, flat in ((index.compiler.compile(query).every, every), (any_word, union(split))):
+            expected, got = scored(flat), scored(compiled)
+            assert got.keys() == expected.keys() and got, text
+            assert all(got[i] == pytest.approx(expected[i], rel=1e-5) for i in got), text
+    assert len(scored(index.compiler.compile(default_thesaurus().expand(parse("lithium carbonate"))).every)) == 5
+    # Beside a required word the other words' parts are all optional: the phrases still add to the score.
+    query = default_thesaurus().expand(parse("+nickel South Korea"))
+    nickel, korea = ([q for side in index.compiler.clause_parts(c, split=True) for q in side] for c in query.clauses)
+    (tier,) = index.compiler.compile(query, (), "any").tiers
+    expected = scored(tantivy.Query.boolean_query([(tantivy.Occur.Must, union(nickel)),
+                                                   (tantivy.Occur.Should, union(korea))]))
+    got = scored(tier)
+    assert got.keys() == expected.keys() and len(got) == 3
+    assert all(got[i] == pytest.approx(expected[i], rel=1e-5) for i in got)
