@@ -141,11 +141,12 @@ class QueryCompiler:
 
     def clause_parts(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
                      split: bool = False) -> tuple[list[tantivy.Query], list[tantivy.Query]]:
-        """The clause as queries whose scores add up: each alternative in each field, as those that match
-        posts and those that only add to the score of a post the others match: a phrase holding one of the
-        clause's single words (`South Korea` beside `Korea`). Among other words' parts they score as the
-        clause's query would (a sum of sums), and Tantivy scores one flat union with a fifth to a quarter
-        less CPU than a union of unions (measured on relaxed tiers at a million posts)."""
+        """The clause as queries whose scores add up: each alternative in each field, split into those that
+        match posts and those that only add to the score of a post the others match: a phrase holding one of
+        the clause's single words (`South Korea` beside `Korea`), a title part beside `text` (which holds the
+        title). Among other words' parts they score as the clause's query would (a sum of sums), and Tantivy
+        scores one flat union with a fifth to a quarter less CPU than a union of unions (measured on relaxed
+        tiers at a million posts)."""
         analysed: dict[tuple[tuple[str, ...], bool, bool], Term] = {}
         for term in clause.alternatives:
             tokens = tuple(self._tokens(term.text))
@@ -155,18 +156,22 @@ class QueryCompiler:
         matching: list[tantivy.Query] = []
         scoring: list[tantivy.Query] = []
         for (tokens, _, fuzzy_term), term in analysed.items():
-            parts = self._term_parts(term, tokens, fuzzy_term, fields, split)
-            widens = len(tokens) == 1 or (split and not term.phrase) or not single.intersection(tokens)
-            (matching if widens else scoring).extend(parts)
+            phrase = len(tokens) > 1 and (term.phrase or not split)
+            within_single = phrase and bool(single.intersection(tokens))
+            for field, part in self._term_parts(term, tokens, fuzzy_term, fields, split):
+                # A post's `text` is its title and body: what the title part finds, the `text` part finds too.
+                within_text = field == "title" and "text" in fields
+                (scoring if within_single or within_text else matching).append(part)
         return matching, scoring
 
     def _term_parts(self, term: Term, tokens: Sequence[str], fuzzy: bool, fields: dict[str, float],
-                    split: bool) -> list[tantivy.Query]:
-        """One word (analysed as `tokens`) in every field; a word that analyses to several (`AMP-activated`)
-        is a phrase, or, when `split` (relaxed tiers, as BM25 baselines score them), its parts each count."""
+                    split: bool) -> list[tuple[str, tantivy.Query]]:
+        """One word (analysed as `tokens`) in every field, with the field; a word that analyses to several
+        (`AMP-activated`) is a phrase, or, when `split` (relaxed tiers, as BM25 baselines score them), its
+        parts each count."""
         if not tokens:
             # A word too long to be indexed is in no post: it must not vanish into "every post".
-            return [_NOTHING] if unindexable(term.text) else []
+            return [("", _NOTHING)] if unindexable(term.text) else []
         parts = []
         for field, boost in fields.items():
             if len(tokens) > 1 and split and not term.phrase:
@@ -178,6 +183,6 @@ class QueryCompiler:
                 found = [tantivy.Query.fuzzy_term_query(self.schema, field, tokens[0], distance=distance)]
             else:
                 found = [tantivy.Query.term_query(self.schema, field, tokens[0])]
-            parts += [tantivy.Query.boost_query(q, boost) if boost != 1.0 else q for q in found]
+            parts += [(field, tantivy.Query.boost_query(q, boost) if boost != 1.0 else q) for q in found]
         return parts
 

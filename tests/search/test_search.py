@@ -493,15 +493,17 @@ def test_synonyms_that_are_one_term_score_once(archive: Archive, tmp_path: Path)
 
 
 def test_phrases_that_only_add_to_a_score_match_and_score_as_the_flat_union(archive: Archive, tmp_path: Path) -> None:
-    """`South Korea`'s phrases beside `Korea` are asked only about posts the single words found: each post
-    still matches and scores as the plain union of every alternative in every field, while a phrase that
-    widens the match (`lithium carbonate` beside `Li2CO3`) still finds posts on its own."""
+    """`South Korea`'s phrases beside `Korea`, and each word's title part beside its `text` part (title and
+    body), are asked only about posts the rest found: each post still matches and scores as the plain union
+    of every alternative in every field, while a phrase that widens the match (`lithium carbonate` beside
+    `Li2CO3`) and a label still find posts on their own."""
     bodies = ["South Korea imports lithium carbonate.", "Korea buys Li2CO3 and nickel.", "South Africa mines nickel.",
               "A North Korean lithium carbonate cargo.", "Lithium carbonate prices fell in South Korea.",
               "Seoul, South Korea: the Republic of Korea's EV makers.", "Lithium carbonate, Chile.",
               "Nickel for South Korea's steel mills."]
     path = tmp_path / "korea.jsonl"
-    path.write_text("".join(json.dumps({"title": f"Post {chr(97 + i)}", "body": b}) + "\n"
+    labels = {6: ["Nickel"]}  # a post that only its label makes a nickel post
+    path.write_text("".join(json.dumps({"title": f"Post {chr(97 + i)}", "body": b, "labels": labels.get(i, [])}) + "\n"
                             for i, b in enumerate(bodies)))
     ingest_file(archive, path)
     index = archive.index
@@ -533,5 +535,5 @@ def test_phrases_that_only_add_to_a_score_match_and_score_as_the_flat_union(arch
     expected = scored(tantivy.Query.boolean_query([(tantivy.Occur.Must, union(nickel)),
                                                    (tantivy.Occur.Should, union(korea))]))
     got = scored(tier)
-    assert got.keys() == expected.keys() and len(got) == 3
+    assert got.keys() == expected.keys() and len(got) == 4
     assert all(got[i] == pytest.approx(expected[i], rel=1e-5) for i in got)
