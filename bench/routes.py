@@ -147,19 +147,22 @@ def routes(base: str) -> dict[str, list[str]]:
 
 
 # --- asking ------------------------------------------------------------------------------------------
-def client_loop(base: str, urls: Sequence[str], rotate: int, count: int, until: float) -> list[tuple[float, int, int]]:
-    """(ms, status, bytes) of each answer: one client going round the URLs until `count` or the deadline."""
+Sample = tuple[float, int, int, str]
+
+
+def client_loop(base: str, urls: Sequence[str], rotate: int, count: int, until: float) -> list[Sample]:
+    """(ms, status, bytes, URL) of each answer: one client going round the URLs until `count` or the deadline."""
     out = []
     with httpx.Client(base_url=base, timeout=600) as client:
         i = rotate
         while len(out) < count and (time.monotonic() < until or not out):
-            began = time.perf_counter()
+            began, url = time.perf_counter(), urls[i % len(urls)]
             try:
-                response = client.get(urls[i % len(urls)])
+                response = client.get(url)
                 status, size = response.status_code, len(response.content)
             except httpx.HTTPError:  # a worker that died or hung up counts as an error, not the end of the run
                 status, size = 599, 0
-            out.append(((time.perf_counter() - began) * 1000, status, size))
+            out.append(((time.perf_counter() - began) * 1000, status, size, url))
             i += 1
     return out
 
@@ -173,12 +176,22 @@ def measure(base: str, server: int, urls: Sequence[str], clients: int, requests:
                              range(clients)))
     wall = time.perf_counter() - started
     samples = [s for run in runs for s in run]
-    timings = [ms for ms, _, _ in samples]
+    timings = [ms for ms, _, _, _ in samples]
     return {"p50_ms": round(percentile(timings, 50), 1), "p99_ms": round(percentile(timings, 99), 1),
             "samples": len(samples), "requests_per_s": round(len(samples) / wall, 1),
-            "errors": sum(status >= 400 for _, status, _ in samples),
-            "kb": round(sum(size for _, _, size in samples) / len(samples) / 1024, 1),
-            "server_cpu_ms": round((cpu_seconds(server) - cpu_before) * 1000 / len(samples), 1)}
+            "errors": sum(status >= 400 for _, status, _, _ in samples),
+            "kb": round(sum(size for _, _, size, _ in samples) / len(samples) / 1024, 1),
+            "server_cpu_ms": round((cpu_seconds(server) - cpu_before) * 1000 / len(samples), 1),
+            "slowest": slowest(samples)}
+
+
+def slowest(samples: Sequence[Sample], count: int = 3) -> list[tuple[str, float]]:
+    """The URLs whose median answer is slowest: whether a tail is a few costly requests or pauses."""
+    by_url: dict[str, list[float]] = {}
+    for ms, _, _, url in samples:
+        by_url.setdefault(url, []).append(ms)
+    medians = [(url, round(percentile(times, 50), 1)) for url, times in by_url.items()]
+    return sorted(medians, key=lambda pair: -pair[1])[:count]
 
 
 def cause(figures: dict[str, Any]) -> str:
@@ -189,6 +202,10 @@ def cause(figures: dict[str, Any]) -> str:
         where = "computing in the server" if share > 0.6 else "waiting (database, index, or the shared cores)"
         return (f"every answer is slow (p50 {p50} ms, {cpu} ms server CPU each, {figures['kb']} KB): "
                 f"mostly {where}")
+    costly = [f"{url} ({ms} ms)" for url, ms in figures.get("slowest", []) if ms > ROUTE_P99_MS]
+    if costly:
+        return (f"the median is {p50} ms but some requests are slow each time they are asked, at the median of "
+                f"their own answers: {', '.join(costly)}")
     return f"the median is {p50} ms but the tail reaches {p99} ms: pauses (other workers, GC, index reloads)"
 
 
