@@ -69,9 +69,11 @@ def _scored_union(matching: Sequence[tantivy.Query], scoring: Sequence[tantivy.Q
 class QueryCompiler:
     """Builds Tantivy queries over one index's schema, cutting words with its analyser."""
 
-    def __init__(self, schema: tantivy.Schema, tokens: Callable[[str], list[str]]) -> None:
+    def __init__(self, schema: tantivy.Schema, tokens: Callable[[str], list[str]],
+                 snippet_tokens: Callable[[str], list[str]]) -> None:
         self.schema = schema
         self._tokens = tokens
+        self._snippet_tokens = snippet_tokens
 
     def compile(self, query: Query, labels: Sequence[str] = (), match: MatchMode = "best",
                 fuzzy: Collection[str] = ()) -> Compiled:
@@ -90,7 +92,7 @@ class QueryCompiler:
             if clause.excluded:
                 fixed.append((tantivy.Occur.MustNot, ranked))
                 continue
-            marked = self.clause_query(clause, (), {"body": 1.0})
+            marked = self._marks(clause)
             if marked is not None:
                 marks.append((tantivy.Occur.Should, marked))
             if clause.required:
@@ -132,6 +134,17 @@ class QueryCompiler:
             return tantivy.Query.boolean_query(list(compiled.reach))
         excluded = tantivy.Query.term_set_query(self.schema, "id", list(every_word))
         return tantivy.Query.boolean_query([*compiled.reach, (tantivy.Occur.MustNot, excluded)])
+
+    def _marks(self, clause: Clause) -> tantivy.Query | None:
+        """What a snippet marks of the clause: each alternative in `body`, cut as the body was."""
+        marks = []
+        for term in clause.alternatives:
+            tokens = self._snippet_tokens(term.text)
+            if len(tokens) > 1:
+                marks.append(tantivy.Query.phrase_query(self.schema, "body", list[str | tuple[int, str]](tokens)))
+            elif tokens:
+                marks.append(tantivy.Query.term_query(self.schema, "body", tokens[0]))
+        return _scored_union(marks, []) if marks else None
 
     def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
                      split: bool = False) -> tantivy.Query | None:

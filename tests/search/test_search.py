@@ -537,3 +537,18 @@ def test_phrases_that_only_add_to_a_score_match_and_score_as_the_flat_union(arch
     got = scored(tier)
     assert got.keys() == expected.keys() and len(got) == 4
     assert all(got[i] == pytest.approx(expected[i], rel=1e-5) for i in got)
+
+
+def test_a_snippet_marks_words_as_the_body_was_cut(archive: Archive, tmp_path: Path) -> None:
+    """Snippets read the body with a faster cut (runs of letters and digits) than ranking uses, and marks
+    are looked up the same way: `Li2CO3` is marked whole, not as its digits wherever they stand (`19.2%`),
+    and `South` in `South32` is not a word of `South Korea`."""
+    path = tmp_path / "li.jsonl"
+    path.write_text(json.dumps({"title": "Lithium", "body": "Stocks of Li2CO3 fell 19.2% at South32's port in "
+                                "South Korea, where lithium carbonate is landed."}) + "\n")
+    ingest_file(archive, path)
+    [hit] = search(archive.store, archive.index, SearchRequest("Li2CO3")).hits
+    assert "<mark>Li2CO3</mark>" in hit.snippet and "<mark>2</mark>" not in hit.snippet
+    [hit] = search(archive.store, archive.index, SearchRequest("South Korea")).hits
+    assert "<mark>South</mark> <mark>Korea</mark>" in hit.snippet and "South32" in hit.snippet
+    assert "<mark>South</mark>32" not in hit.snippet
