@@ -13,7 +13,7 @@ import tantivy
 
 from metalnomist.models import MatchMode
 from metalnomist.search.query import Clause, Query, Term
-from metalnomist.search.words import label_key, unindexable, without_stopwords
+from metalnomist.search.words import label_key, stop_tokens, unindexable, without_stopwords
 
 # BM25 over title and body together (as Lucene's flat baseline), plus a title bonus: a title
 # match counts above a body match. 0.3 measured best on SciFact (bench/relevance.py: 0.692
@@ -136,14 +136,12 @@ class QueryCompiler:
         return tantivy.Query.boolean_query([*compiled.reach, (tantivy.Occur.MustNot, excluded)])
 
     def _marks(self, clause: Clause) -> tantivy.Query | None:
-        """What a snippet marks of the clause: each alternative in `body`, cut as the body was."""
-        marks = []
-        for term in clause.alternatives:
-            tokens = self._snippet_tokens(term.text)
-            if len(tokens) > 1:
-                marks.append(tantivy.Query.phrase_query(self.schema, "body", list[str | tuple[int, str]](tokens)))
-            elif tokens:
-                marks.append(tantivy.Query.term_query(self.schema, "body", tokens[0]))
+        """What a snippet marks of the clause: each word of each alternative in `body`, cut as the body was.
+        A snippet marks words, not phrases, so the `of` of `Korea, Republic of` would be marked wherever it
+        stands: stopwords are marked only when the clause has no other word."""
+        tokens = list(dict.fromkeys(t for term in clause.alternatives for t in self._snippet_tokens(term.text)))
+        words = [t for t in tokens if t not in stop_tokens()] or tokens
+        marks = [tantivy.Query.term_query(self.schema, "body", t) for t in words]
         return _scored_union(marks, []) if marks else None
 
     def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,

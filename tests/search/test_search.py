@@ -552,3 +552,14 @@ def test_a_snippet_marks_words_as_the_body_was_cut(archive: Archive, tmp_path: P
     [hit] = search(archive.store, archive.index, SearchRequest("South Korea")).hits
     assert "<mark>South</mark> <mark>Korea</mark>" in hit.snippet and "South32" in hit.snippet
     assert "<mark>South</mark>32" not in hit.snippet
+
+
+def test_a_snippet_does_not_mark_the_stopwords_of_a_synonym(archive: Archive, tmp_path: Path) -> None:
+    """`South Korea` brings `Korea, Republic of` along: its `of` is not marked all over the snippet."""
+    path = tmp_path / "kr.jsonl"
+    path.write_text(json.dumps({"title": "Steel", "body": "Exports of steel from South Korea rose."}) + "\n")
+    ingest_file(archive, path)
+    [hit] = search(archive.store, archive.index, SearchRequest("South Korea")).hits
+    assert "<mark>South</mark> <mark>Korea</mark>" in hit.snippet and "<mark>of</mark>" not in hit.snippet
+    [hit] = search(archive.store, archive.index, SearchRequest('"of"')).hits
+    assert "<mark>of</mark>" in hit.snippet  # a query of nothing but a stopword still marks it
