@@ -38,10 +38,10 @@ def unindexable(text: str) -> bool:
     return any(len(word.encode()) >= LONGEST_TERM for word in re.findall(WORD, text))
 
 
-def analyzer() -> tantivy.TextAnalyzer:
+def _folded(words: tantivy.Tokenizer) -> tantivy.TextAnalyzer:
     """Case, accents and English inflections folded; the stray `s` of possessives dropped."""
     return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(WORD))
+        tantivy.TextAnalyzerBuilder(words)
         .filter(tantivy.Filter.remove_long(LONGEST_TERM))
         .filter(tantivy.Filter.lowercase())
         .filter(tantivy.Filter.ascii_fold())
@@ -49,21 +49,18 @@ def analyzer() -> tantivy.TextAnalyzer:
         .filter(tantivy.Filter.stemmer("english"))
         .build()
     )
+
+
+def analyzer() -> tantivy.TextAnalyzer:
+    """What ranking reads: words cut as WORD says, then folded."""
+    return _folded(tantivy.Tokenizer.regex(WORD))
 
 
 def snippet_analyzer() -> tantivy.TextAnalyzer:
     """The same folding over a simpler cut, runs of letters and digits (`Li2CO3` and `PGMs` are one word
     each): it reads a body two and a half times as fast as `analyzer()`, and every hit's body is read for
     its snippet. Marks are looked up with it too, so they meet what it cut; only ranking needs the finer cut."""
-    return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(LONGEST_TERM))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.ascii_fold())
-        .filter(tantivy.Filter.custom_stopword(["s"]))
-        .filter(tantivy.Filter.stemmer("english"))
-        .build()
-    )
+    return _folded(tantivy.Tokenizer.simple())
 
 
 @cache
