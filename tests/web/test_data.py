@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -238,6 +239,17 @@ def _suggested(site: Site, name: str, prefix: str) -> list[str]:
             .json()["values"]]
 
 
+def _soon_suggested(site: Site, prefix: str, expected: list[str], seconds: float = 30.0) -> bool:
+    """Whether readers are offered `expected` within `seconds`: a reader waits at most RECOUNT_WAIT_SECONDS
+    for the recount a change starts and may see the menus one count behind, so a slow machine asks again."""
+    deadline = time.monotonic() + seconds
+    while _suggested(site, "commodity", prefix) != expected:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 def test_menus_are_counted_once_per_change_to_the_facts(disagreeing: Site, tmp_path: Path) -> None:
     """Filter choices and the series menu group every fact: recounted after a change, not for each reader."""
     statements: list[str] = []
@@ -256,11 +268,10 @@ def test_menus_are_counted_once_per_change_to_the_facts(disagreeing: Site, tmp_p
         bismuth = dict(DISAGREEING[0], url="https://example.com/bi",
                        body="Japan imported 9,000 tonnes of bismuth in March 2024, the ministry said.")
         ingest_file(disagreeing.archive, write_posts(tmp_path, [bismuth]), "jsonl")
-        assert _suggested(disagreeing, "commodity", "bis") == ["bismuth"]
+        assert _soon_suggested(disagreeing, "bis", ["bismuth"])
         rhodium = dict(bismuth, body=str(bismuth["body"]).replace("bismuth", "rhodium"))
         ingest_file(disagreeing.archive, write_posts(tmp_path, [rhodium]), "jsonl")
-        assert _suggested(disagreeing, "commodity", "bis") == [] and _suggested(disagreeing, "commodity", "rh") == [
-            "rhodium"]
+        assert _soon_suggested(disagreeing, "rh", ["rhodium"]) and _suggested(disagreeing, "commodity", "bis") == []
     finally:
         event.remove(engine, "before_cursor_execute", record)
 
