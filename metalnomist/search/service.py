@@ -257,7 +257,7 @@ def _two_tiers(index: SearchIndex, compiled: Compiled, highlight: tantivy.Query 
     hits, first = index.search(first_tier, highlight, by_date, request.limit, request.offset)
     wanted = request.limit - len(hits)
     if not wanted:  # the page is full: the second tier only adds to the total
-        return hits, [first, index.count(tantivy.Query.boolean_query(list(compiled.reach))) - first]
+        return hits, [first, index.count(index.compiler.beyond(compiled, [])) - first]
     if request.offset == 0:  # the page holds every post of the first tier: exclude them by id
         second_tier = index.compiler.beyond(compiled, [h.post_id for h in hits])
     more, second = index.search(second_tier, highlight, by_date, wanted, max(0, request.offset - first))
