@@ -28,6 +28,7 @@ KEY_FIELDS = ("commodity", "metric", "country", "partner", "company", "unit", "p
 SEPARATOR = "\x1f"  # no vocabulary value holds a control character
 _CHUNK = 500  # values per IN (…) list
 SETTLE_KEYS = 1000  # figures settled per transaction after an ingest: a short write, however big the file
+SETTLE_LOCK = 7_318_042_916  # PostgreSQL advisory lock key: one transaction settling figures at a time
 
 
 def series_key(fact: Fact | Row[Any]) -> str | None:
@@ -158,10 +159,23 @@ def _dispute(conn: Connection, key: str, low: Report, high: Report) -> dict[str,
             "period": fields["period"], "first_fact_id": first.id, "second_fact_id": second.id}
 
 
+def hold_disputes(conn: Connection) -> None:
+    """Wait for any other transaction settling figures to commit, and keep them waiting until this one does.
+
+    Two settling one figure at once on PostgreSQL each missed the other's uncommitted facts, and the
+    second to commit failed on the dispute row the first wrote. A transaction that also changes facts
+    must hold this before it does, or a settler it waits for may wait for its facts' rows. SQLite's
+    one write lock already does this.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(SETTLE_LOCK)))
+
+
 def settle(conn: Connection, keys: Iterable[str]) -> None:
     """These figures' dispute rows as their shown reports have them now: each one's widest pair, or none.
 
     A few statements per chunk of figures, whatever their number of reports."""
+    hold_disputes(conn)
     for chunk in _chunks(sorted(set(keys))):
         conn.execute(delete(disputes).where(disputes.c.series_key.in_(chunk)))
         rows = [row for key, (low, high) in _extremes(conn, chunk).items()
@@ -198,13 +212,23 @@ def drop_retired_disputes(conn: Connection, ingest: int) -> None:
 
 def settle_disputes(conn: Connection, limit: int = SETTLE_KEYS) -> int:
     """Settle up to `limit` queued figures whose ingest is published (or gone); how many entries it took."""
-    ready = or_(dispute_queue.c.batch.is_(None), dispute_queue.c.batch.not_in(select(ingests.c.id)))
-    rows = list(conn.execute(select(dispute_queue.c.id, dispute_queue.c.series_key).where(ready)
+    hold_disputes(conn)
+    rows = list(conn.execute(select(dispute_queue.c.id, dispute_queue.c.series_key).where(_ready())
                              .order_by(dispute_queue.c.id).limit(limit)))
     settle(conn, (row.series_key for row in rows))
     for chunk in _chunks([row.id for row in rows]):
         conn.execute(delete(dispute_queue).where(dispute_queue.c.id.in_(chunk)))
     return len(rows)
+
+
+def settling_due(conn: Connection) -> bool:
+    """Whether figures wait to be settled whose ingest is published."""
+    return conn.execute(select(dispute_queue.c.id).where(_ready()).limit(1)).first() is not None
+
+
+def _ready() -> Any:
+    """Queued figures whose ingest is published (or gone)."""
+    return or_(dispute_queue.c.batch.is_(None), dispute_queue.c.batch.not_in(select(ingests.c.id)))
 
 
 def rebuild_disputes(conn: Connection) -> None:

@@ -11,7 +11,7 @@ from typing import Any, Literal, get_args
 from sqlalchemy import Connection, delete, func, insert, or_, select, union_all, update
 
 from metalnomist.models import FACT_FIELDS, FACT_FILTERS, FACT_IDS, Fact
-from metalnomist.store.contradictions import keys_of_posts, queue_disputes, series_key
+from metalnomist.store.contradictions import hold_disputes, keys_of_posts, queue_disputes, series_key
 from metalnomist.store.revision import note_facts_changed
 from metalnomist.store.schema import as_utc, fact_rows, facts, ingests, posts
 
@@ -57,6 +57,8 @@ def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch
     """
     if not by_post:
         return
+    if batch is None:
+        hold_disputes(conn)  # before the facts' rows: a settler holding it may be waiting for them
     old_keys = keys_of_posts(conn, list(by_post))
     posts_listed = fact_rows.c.post_id.in_(list(by_post))
     if batch is None:
