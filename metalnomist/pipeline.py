@@ -57,6 +57,7 @@ from metalnomist.store.ingests import (
     discard_abandoned,
     discard_ingest,
     publish_ingest,
+    published_unfinished,
     write_hidden,
 )
 from metalnomist.store.posts import ListingCounts, count_posts, iter_posts, listing_counts, posts_by_ids
@@ -346,6 +347,15 @@ def restore_archive(archive: Archive, source: Path, force: bool = False, progres
     """Replace the archive with a backup and rebuild the search index from it; returns the posts indexed."""
     restore(archive.store.engine, source, force)
     return archive.rebuild_index(progress)
+
+
+def finish_published(archive: Archive) -> None:
+    """Finish what an ingest killed after publishing left (hidden rows, figures to settle) without waiting
+    for the next ingest; a read when there is nothing, so a running site can ask every few seconds."""
+    with archive.store.reading() as conn:
+        if not published_unfinished(conn):
+            return
+    clear_published(archive.store)
 
 
 def ingest_sample_if_empty(archive: Archive) -> IngestReport | None:

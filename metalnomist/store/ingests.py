@@ -24,11 +24,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import Connection, delete, func, insert, literal, select, update
+from sqlalchemy import Connection, Select, Table, delete, func, insert, literal, select, update
 
 from metalnomist.models import Fact, Post
 from metalnomist.store import Store
-from metalnomist.store.contradictions import drop_retired_disputes, settle_disputes
+from metalnomist.store.contradictions import drop_retired_disputes, settle_disputes, settling_due
 from metalnomist.store.facts import replace_facts
 from metalnomist.store.revision import note_facts_changed
 from metalnomist.store.schema import (
@@ -188,13 +188,24 @@ def _withdraw(conn: Connection, ingest: int, post_ids: Sequence[int]) -> None:
                  .values(retired=None))
 
 
-def clear_published(store: Store) -> None:
-    """Delete what published ingests left hidden (retired facts, emptied stand-ins) and settle the figures
-    they touched, a few thousand rows per transaction; this may wait, or be finished by the next ingest."""
+def _left_hidden() -> tuple[tuple[Table, Select[tuple[int]]], ...]:
+    """What published ingests leave hidden: retired facts, emptied stand-ins."""
     running = select(ingests.c.id)
     facts = select(fact_rows.c.id).where(fact_rows.c.retired.is_not(None), fact_rows.c.retired.not_in(running))
     stand_ins = select(post_rows.c.id).where(post_rows.c.replaces.is_not(None), post_rows.c.batch.not_in(running))
-    for table, rows in ((fact_rows, facts), (post_rows, stand_ins)):
+    return (fact_rows, facts), (post_rows, stand_ins)
+
+
+def published_unfinished(conn: Connection) -> bool:
+    """Whether an ingest published and was stopped before `clear_published` was done: a few index seeks."""
+    return settling_due(conn) or any(conn.execute(rows.limit(1)).first() for _, rows in _left_hidden())
+
+
+def clear_published(store: Store) -> None:
+    """Delete what published ingests left hidden (retired facts, emptied stand-ins) and settle the figures
+    they touched, a few thousand rows per transaction; this may wait, or be finished by the next ingest
+    or a running site (pipeline.finish_published)."""
+    for table, rows in _left_hidden():
         _in_steps(store, lambda conn, table=table, rows=rows: conn.execute(  # type: ignore[misc]
             delete(table).where(table.c.id.in_(rows.limit(CLEAR_ROWS)))).rowcount)
     _in_steps(store, settle_disputes)

@@ -17,7 +17,8 @@ from starlette.staticfiles import StaticFiles
 
 from metalnomist.analysis.menus import MenuCache
 from metalnomist.config import Settings
-from metalnomist.pipeline import Archive, open_archive
+from metalnomist.periodic import Periodic
+from metalnomist.pipeline import Archive, finish_published, open_archive
 from metalnomist.publishing.scheduler import INTERVAL_SECONDS as SCHEDULE_SECONDS
 from metalnomist.publishing.scheduler import Scheduler
 from metalnomist.search.follower import Follower
@@ -153,7 +154,8 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     While the app runs, a background thread applies the change log to the index every
     `follow_seconds`, so searches only ever reload it, and another publishes scheduled posts
     whose time has come every `schedule_seconds`, and a third matches new posts against the
-    watches every `watch_seconds`.
+    watches every `watch_seconds`; a fourth, as often as the second, finishes what an ingest
+    stopped after publishing left.
     """
     owned = archive is None
     opened = archive if archive is not None else open_archive(settings)
@@ -170,7 +172,11 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
         scheduler.start()
         watcher = WatchWorker(opened.store, opened.index, settings, watch_seconds)
         watcher.start()
+        finisher = Periodic("ingest-finisher", schedule_seconds, lambda: finish_published(opened),
+                            logging.getLogger(__name__), "what a stopped ingest published could not be finished")
+        finisher.start()
         yield
+        finisher.stop()
         watcher.stop()
         scheduler.stop()
         follower.stop()

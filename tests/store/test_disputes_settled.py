@@ -1,0 +1,83 @@
+"""Disputed figures stay right when their facts change at once in two places, and when an ingest is
+killed after publishing (store/contradictions.py, store/ingests.py)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from metalnomist.analysis.contradictions import contradictions
+from metalnomist.config import Settings
+from metalnomist.extract import extract_facts
+from metalnomist.ingest import read_posts
+from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive
+from metalnomist.store.facts import FactFilter, replace_facts
+from metalnomist.store.ingests import begin_ingest, publish_ingest, write_hidden
+from metalnomist.web.app import create_app
+from tests.hostile.test_locks_steps import nickel, write_lines
+
+
+def _disputed(archive: Archive) -> set[tuple[float | None, float | None]]:
+    with archive.store.reading() as conn:
+        listed, _ = contradictions(conn)
+    return {(pair.first.value, pair.second.value) for pair in listed}
+
+
+def _nickel_posts(archive: Archive, tmp_path: Path, tonnes: list[str]) -> dict[str, int]:
+    """Posts First, Second, … reporting one figure; their ids by title."""
+    titles = ["First", "Second", "Third", "Fourth"][:len(tonnes)]
+    ingest_file(archive, write_lines(tmp_path / "n.jsonl", [nickel(t, v) for t, v in zip(titles, tonnes, strict=True)]))
+    return {title: find_facts(archive, FactFilter(post=title))[0][0].post_id or 0 for title in titles}
+
+
+def test_two_saves_changing_one_figure_at_once_both_land_and_it_is_settled_from_both(
+        archive: Archive, tmp_path: Path) -> None:
+    """Each settles the figure in its own transaction; the second to commit must see the first's facts,
+    and must not trip over the dispute row the first wrote (on PostgreSQL the second waited for the first,
+    then failed on the figure's key, or kept a pair that left out the first's fact)."""
+    ids = _nickel_posts(archive, tmp_path, ["12,000", "12,000", "12,000", "12,000"])
+    (fact,) = find_facts(archive, FactFilter(post="First"))[0]
+    assert _disputed(archive) == set()
+    failed: list[BaseException] = []
+
+    def second_save() -> None:
+        try:
+            with archive.store.transaction() as conn:
+                # First: not in the pair the other save wrote (Second's and Fourth's facts), whose
+                # facts' rows it would otherwise have waited for
+                replace_facts(conn, {ids["First"]: [replace(fact, value=15000.0)]})
+        except BaseException as exc:
+            failed.append(exc)
+
+    with archive.store.transaction() as conn:
+        replace_facts(conn, {ids["Second"]: [replace(fact, value=9000.0)]})
+        other = threading.Thread(target=second_save)
+        other.start()
+        time.sleep(0.5)  # the other save is under way (waiting for this one on either database)
+    other.join(30)
+    assert not other.is_alive() and failed == []
+    assert _disputed(archive) == {(15000.0, 9000.0)}  # listed in the order of their posts
+
+
+def test_a_running_site_settles_what_an_ingest_killed_after_publishing_left(tmp_path: Path) -> None:
+    """No later ingest need come: the site finishes the leftovers within moments of starting."""
+    settings = Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index"), secret_key="test")
+    archive = open_archive(settings)
+    _nickel_posts(archive, tmp_path, ["12,000", "12,000"])
+    (changed,) = read_posts(write_lines(tmp_path / "b.jsonl", [nickel("Second", "14,000")]))
+    ingest = begin_ingest(archive.store)
+    with archive.store.transaction() as conn:
+        write_hidden(conn, ingest, [changed], {0: extract_facts(changed)}, extract_facts)
+    with archive.store.transaction() as conn:
+        publish_ingest(conn, ingest)  # and the process is killed here, before clearing and settling
+    assert _disputed(archive) == set()
+    with TestClient(create_app(settings, archive, schedule_seconds=0.1)):
+        deadline = time.monotonic() + 20
+        while _disputed(archive) != {(12000.0, 14000.0)} and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert _disputed(archive) == {(12000.0, 14000.0)}
+    archive.close()
