@@ -3,7 +3,11 @@ nothing of the old one left in sight, before the leftovers are even cleared (sto
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
 
 from metalnomist.analysis.contradictions import contradictions
 from metalnomist.config import Settings
@@ -12,7 +16,14 @@ from metalnomist.ingest import read_posts
 from metalnomist.pipeline import find_facts, ingest_file, open_archive
 from metalnomist.store.contradictions import count_disputes
 from metalnomist.store.facts import FactFilter
-from metalnomist.store.ingests import begin_ingest, clear_published, discard_ingest, publish_ingest, write_hidden
+from metalnomist.store.ingests import (
+    begin_ingest,
+    clear_published,
+    discard_ingest,
+    publish_ingest,
+    published_unfinished,
+    write_hidden,
+)
 from tests.hostile.test_locks_steps import nickel, raw, write_lines
 
 
@@ -67,4 +78,28 @@ def test_a_discarded_ingest_leaves_every_old_fact_and_dispute_shown(tmp_path: Pa
     for table in ("fact_rows", "dispute_queue", "post_rows"):
         assert raw(db, f"SELECT count(*) FROM {table} WHERE batch IS NOT NULL AND batch = {ingest}") == 0, table
     assert raw(db, "SELECT count(*) FROM fact_rows WHERE retired IS NOT NULL") == 0
+    archive.close()
+
+
+def test_looking_for_what_published_ingests_left_reads_indexes_not_every_post_or_fact(tmp_path: Path) -> None:
+    """A running site asks every few seconds, and every ingest twice: a scan is seconds at a million posts."""
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
+    ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
+    statements: list[tuple[str, Any]] = []
+
+    def record(conn: object, cursor: object, statement: str, parameters: Any, *rest: object) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(archive.store.engine, "before_cursor_execute", record)
+    with archive.store.reading() as conn:
+        assert not published_unfinished(conn)
+    clear_published(archive.store)
+    event.remove(archive.store.engine, "before_cursor_execute", record)
+    scans = []
+    with archive.store.reading() as conn:
+        for statement, parameters in statements:
+            if statement.lstrip().upper().startswith(("SELECT", "DELETE", "UPDATE")):
+                plan = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+                scans += [(statement, step) for step in plan if re.fullmatch(r"SCAN (post_rows|fact_rows)", step)]
+    assert len(statements) >= 4 and scans == []
     archive.close()
