@@ -15,6 +15,7 @@ from metalnomist.config import Settings
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
 from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive
+from metalnomist.store.contradictions import hold_disputes, series_key, settle
 from metalnomist.store.facts import FactFilter, replace_facts
 from metalnomist.store.ingests import begin_ingest, publish_ingest, write_hidden
 from metalnomist.web.app import create_app
@@ -61,6 +62,33 @@ def test_two_saves_changing_one_figure_at_once_both_land_and_it_is_settled_from_
     other.join(30)
     assert not other.is_alive() and failed == []
     assert _disputed(archive) == {(15000.0, 9000.0)}  # listed in the order of their posts
+
+
+def test_a_save_waits_for_a_settler_before_touching_the_facts_it_may_be_reading(
+        archive: Archive, tmp_path: Path) -> None:
+    """A settler (after an ingest) pairs the figure's extremes, one of them a fact a save is replacing.
+    Had the save deleted that fact before waiting its turn, each would wait for the other: PostgreSQL
+    ends such a deadlock by failing one of them."""
+    ids = _nickel_posts(archive, tmp_path, ["12,000", "12,000", "14,000"])
+    (fact,) = find_facts(archive, FactFilter(post="Third"))[0]
+    failed: list[BaseException] = []
+
+    def save() -> None:
+        try:
+            with archive.store.transaction() as conn:
+                replace_facts(conn, {ids["Third"]: [replace(fact, value=9000.0)]})
+        except BaseException as exc:
+            failed.append(exc)
+
+    with archive.store.transaction() as conn:
+        hold_disputes(conn)
+        saving = threading.Thread(target=save)
+        saving.start()
+        time.sleep(0.5)  # the save is under way
+        settle(conn, [series_key(fact) or ""])
+    saving.join(30)
+    assert not saving.is_alive() and failed == []
+    assert _disputed(archive) == {(12000.0, 9000.0)}  # listed in the order of their posts
 
 
 def test_a_running_site_settles_what_an_ingest_killed_after_publishing_left(tmp_path: Path) -> None:
