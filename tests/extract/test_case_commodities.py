@@ -41,9 +41,44 @@ GRADES = [
         "The mill treated ore grading 5.1% zinc and 2.2% lead.",
         [F(value=5.1, commodity="zinc"), F(value=2.2, commodity="lead")],
     ),
+    # the tonnage milled is of the ore itself, whatever metals it carries
+    Case(
+        "The mill processed 1.13 million tonnes of ore averaging 15.2% zinc in the first quarter.",
+        [F(value=1.13e6, commodity="ore"), F(value=15.2, commodity="zinc")],
+    ),
+    Case(
+        "The company mined 2 million tonnes of copper ore in 2023.",
+        [F(value=2e6, commodity="copper ore")],
+    ),
+]
+
+# Customs categories (China's General Administration of Customs): a metal "and products" is one
+# heading, the metal with its semi-finished goods, not every good traded.
+CUSTOMS = [
+    Case(
+        "Arrivals of unwrought copper and products totalled 552,317 tonnes last month.",
+        [F(value=552317, commodity="unwrought copper and products")],
+    ),
+    Case(
+        "Exports of steel and products rose to 5 million tonnes in March.",
+        [F(value=5e6, commodity="steel and products")],
+    ),
+    Case(
+        "Exports of goods and products rose 5% in March.",
+        [F(change_pct=5, commodity=None)],
+    ),
+]
+
+# A compound written with a hyphen before the noun it qualifies names the same goods (as written,
+# like every commodity a suffix narrows).
+HYPHENATED = [
+    Case(
+        "Output of rare-earth concentrates rose to 10,000 tonnes in 2020.",
+        [F(value=10000, commodity="rare-earth concentrate")],
+    ),
 ]
 
 
-@pytest.mark.parametrize("case", APPOSITIVES + SCRAP_GRADES + GRADES, ids=row_id)
+@pytest.mark.parametrize("case", APPOSITIVES + SCRAP_GRADES + GRADES + CUSTOMS + HYPHENATED, ids=row_id)
 def test_commodity_case(case: Case) -> None:
     check(case)
