@@ -13,6 +13,7 @@ from typing import Literal
 
 from metalnomist.extract.numbers import DIGITS, FRACTIONS, MULTIPLIERS, WORD_NUMBERS, parse_number, tidy
 from metalnomist.extract.units import canonical_unit, currency_code, scale_factor, tables
+from metalnomist.months import MONTH_WORDS
 
 _PER_MASS = {
     "t": "t",
@@ -115,7 +116,38 @@ def find_quantities(text: str) -> list[Quantity]:
             position = min(position, quantity.end)  # `5 t and 10 t` joined two figures: read on after the first
     found.extend(_verbal(text))
     found.sort(key=lambda q: q.start)
-    return _drop_conversions(_drop_grades(found, text), text)
+    found = _drop_conversions(_drop_grades(found, text), text)
+    return sorted(found + _elided(found, text), key=lambda q: q.start)
+
+
+# `419,539 tons in 2023, up 51% from 276,992 in 2022`: a base compared against, its unit written once.
+_COMPARED = re.compile(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s+(?=\d)", re.I)
+_NOT_AMOUNT = re.compile(rf"(?:19|20)\d\d\b(?!,\d)|\d+\s*(?:{'|'.join(MONTH_WORDS)})\b|\d+(?:st|nd|rd|th)\b", re.I)
+_CLAUSE_GAP = 80  # characters between the figure and its base, no sentence break between
+
+
+def _elided(found: list[Quantity], text: str) -> list[Quantity]:
+    """Bases written without their unit after a figure that has one: they take its unit (and its scale
+    when they write none). Years, dates and percentages are no such base."""
+    out: list[Quantity] = []
+    for compared in _COMPARED.finditer(text):
+        at = compared.end()
+        if any(q.start <= at < q.end for q in found) or _NOT_AMOUNT.match(text, at):
+            continue
+        figure = next((q for q in reversed(found) if q.end <= compared.start() and q.kind == "number"
+                       and q.unit != "%"), None)
+        match = _quantity_re().match(text, at)
+        if (figure is None or match is None or compared.start() - figure.end > _CLAUSE_GAP
+                or re.search(r"[;.!?]\s", text[figure.end : compared.start()])
+                or _unit_of(match, text)[0] is not None or match.group("num2") or match.group("cur")):
+            continue
+        written = _quantity_re().match(text, figure.start + (figure.sign is not None))
+        factor = _unit_of(written, text)[1] if written else 1.0
+        scale = match.group("scale") or match.group("scale0")
+        value = parse_number(match.group("num")) * (scale_factor(scale) if scale else factor)
+        end = match.end("scale") if match.group("scale") else match.end("num")
+        out.append(Quantity(start=at, end=end, value=tidy(value), value_max=None, unit=figure.unit))
+    return out
 
 
 def _build(match: re.Match[str], text: str) -> Quantity | None:

@@ -90,6 +90,31 @@ HIGHLIGHTS = [
 ]
 
 
-@pytest.mark.parametrize("case", UNITS + NOT_FIGURES + CHANGES + HIGHLIGHTS, ids=row_id)
+# A base compared against is often written without the unit its figure just gave.
+BASES = [
+    Case(
+        "CMOC produced 419,539 tons of copper in 2023, up 51% from 276,992 in 2022, it said.",
+        [F(value=419539, unit="t", period="2023", change_pct=51), F(value=276992, unit="t", period="2022")],
+    ),
+    Case(
+        "Copper output rose to 5 million tonnes in May from 4.5 million in April.",
+        [F(value=5e6, unit="t", period="2024-05"), F(value=4.5e6, unit="t", period="2024-04")],
+    ),
+    Case(  # the figure's scale goes with its unit
+        "Copper output rose to 5 million tonnes from 4.5 in 2022.",
+        [F(value=5e6, unit="t"), F(value=4.5e6, unit="t", period="2022")],
+    ),
+    Case(
+        "The price rose to $9,500 a ton from 9,000 last week.",
+        [F(value=9500, unit="USD/t"), F(value=9000, unit="USD/t")],
+    ),
+    # years, dates and a change's own base are no such figures
+    Case("Copper output rose to 5 million tonnes in May from 2019 levels.", [F(value=5e6, unit="t")]),
+    Case("Copper output rose to 5 million tonnes from 15 March.", [F(value=5e6, unit="t")]),
+    Case("Copper output rose 5% from 2,000 in May.", [F(change_pct=5)]),
+]
+
+
+@pytest.mark.parametrize("case", UNITS + NOT_FIGURES + CHANGES + HIGHLIGHTS + BASES, ids=row_id)
 def test_figure_case(case: Case) -> None:
     check(case)
