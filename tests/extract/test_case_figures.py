@@ -108,6 +108,10 @@ BASES = [
         "The price rose to $9,500 a ton from 9,000 last week.",
         [F(value=9500, unit="USD/t"), F(value=9000, unit="USD/t")],
     ),
+        Case(  # ships counted, as bauxite and ore shipments are
+        "Guinea shipped 312 vessels in May compared to 225 ships a year earlier.",
+        [F(value=312, unit="units"), F(value=225, unit="units")],
+    ),
     # years, dates and a change's own base are no such figures
     Case("Copper output rose to 5 million tonnes in May from 2019 levels.", [F(value=5e6, unit="t")]),
     Case("Copper output rose to 5 million tonnes from 15 March.", [F(value=5e6, unit="t")]),
