@@ -37,6 +37,13 @@ UNITS = [
     ),
 ]
 
+UNITS += [
+    Case(  # a currency's name before the figure, as price reporters write it
+        "A processing margin of Yuan 20,000-30,000/mt was still available.",
+        [F(value=20000, value_max=30000, unit="CNY/t")],
+    ),
+]
+
 # What is not a figure: conversions in brackets and grades that name a product.
 NOT_FIGURES = [
     Case("The smelter produced 62,000 tonnes (136.7 million pounds) of zinc.", [F(value=62000, unit="t")]),
