@@ -21,8 +21,9 @@ from typing import IO, TypeVar
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited, StoreError
 from metalnomist.models import MAX_STORED_INT, Comment, Fact, IngestReport, Post
-from metalnomist.recount import Recounted
+from metalnomist.recount import Keeping, Recounted
 from metalnomist.search.alongside import IndexAlongside
+from metalnomist.search.folder import KEPT_COUNTS
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.service import bring_in_step, catch_up, reindex
@@ -50,6 +51,7 @@ from metalnomist.store.facts import (
     replace_facts,
     unmatched_filters,
 )
+from metalnomist.store.identity import archive_identity
 from metalnomist.store.ingests import (
     begin_ingest,
     being_replaced,
@@ -87,7 +89,10 @@ class Archive:
     def __post_init__(self) -> None:
         # How many posts each listing has, recounted when the change log moves: the label cloud, the month
         # archive and every listing's total read it, so none of them counts the archive per request.
-        self.counts = Recounted("listing-count", lambda: self._read(last_seq), lambda: self._read(listing_counts))
+        kept = Keeping(self.settings.resolved_index_dir() / KEPT_COUNTS, lambda: self._read(archive_identity),
+                       ListingCounts.as_json, ListingCounts.from_json)
+        self.counts = Recounted("listing-count", lambda: self._read(last_seq), lambda: self._read(listing_counts),
+                                keeping=kept)
 
     @property
     def index(self) -> SearchIndex:

@@ -9,15 +9,22 @@ count ends is there nothing to answer with (an empty value would say the archive
 wait is whole. One count runs at a time per process. A count that took longer than a reader waits is
 not started again until `PAUSE_FACTOR` times its length has passed, so a busy archive (an ingest, a
 stream of comments) spends at most a tenth of a core on recounting.
+
+A count can be kept in a file (`Keeping`) that the next process reads first: after a restart the
+first reader at a million posts waited 20 s for the listings' counts, and every worker counted again.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 LOG = logging.getLogger(__name__)
@@ -25,13 +32,50 @@ RECOUNT_WAIT_SECONDS = 0.5
 PAUSE_FACTOR = 9.0
 
 
+@dataclass(frozen=True)
+class Keeping(Generic[T]):
+    """Where a count outlives its process, as JSON: `owner` names whose it is (the archive's identity),
+    so a file left by another archive is never read; a missing or damaged file is as if none were kept."""
+
+    path: Path
+    owner: Callable[[], str]
+    encode: Callable[[T], Any]
+    decode: Callable[[Any], T]
+
+    def load(self) -> tuple[object, T] | None:
+        try:
+            kept = json.loads(self.path.read_text("utf-8"))
+            if kept["owner"] != self.owner():
+                return None
+            return kept["revision"], self.decode(kept["value"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
+            if not isinstance(problem, FileNotFoundError):
+                LOG.warning("%s could not be read (%s); counting afresh", self.path, problem)
+            return None
+
+    def save(self, revision: object, value: T) -> None:
+        """Written whole or not at all (another process may be reading it)."""
+        staged = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_text(json.dumps({"owner": self.owner(), "revision": revision, "value": self.encode(value)}),
+                              "utf-8")
+            os.replace(staged, self.path)
+        except OSError as problem:  # only the next start pays: it counts
+            LOG.warning("%s could not be written (%s)", self.path, problem)
+            staged.unlink(missing_ok=True)
+
+
 class Recounted(Generic[T]):
     def __init__(self, name: str, revision: Callable[[], object], count: Callable[[], T],
-                 wait_seconds: float = RECOUNT_WAIT_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+                 wait_seconds: float = RECOUNT_WAIT_SECONDS, clock: Callable[[], float] = time.monotonic,
+                 keeping: Keeping[T] | None = None) -> None:
         """`revision` names the state of the archive (it moves with every change that may change the
-        value); `count` reads the value; `clock` is replaceable so the pause can be tested without sleeping."""
+        value); `count` reads the value; `clock` is replaceable so the pause can be tested without sleeping;
+        `keeping`, where the last count is kept for the next process."""
         self._name, self._revision_of, self._count_of = name, revision, count
-        self._wait, self._clock = wait_seconds, clock
+        self._wait, self._clock, self._keeping = wait_seconds, clock, keeping
+        self._kept_read = keeping is None
         self._revision: object = None
         self._value: T | None = None
         self._failure: Exception | None = None  # why the last count failed, for a reader with nothing to answer
@@ -39,7 +83,14 @@ class Recounted(Generic[T]):
         self._starting = threading.Lock()
         self._not_before = float("-inf")
 
+    def warm(self) -> None:
+        """Before the first reader: what was kept, and a count if the archive has moved since (or none was)."""
+        self._read_kept()
+        if self._value is None or self._revision_of() != self._revision:
+            self.start()
+
     def get(self) -> T:
+        self._read_kept()
         if self._value is None:
             self.start().join()
         elif self._revision_of() != self._revision and self._clock() >= self._not_before:
@@ -63,6 +114,16 @@ class Recounted(Generic[T]):
         if self._counting is not None:
             self._counting.join()
 
+    def _read_kept(self) -> None:
+        if self._kept_read:
+            return
+        with self._starting:
+            if not self._kept_read and self._keeping is not None:
+                kept = self._keeping.load()
+                if kept is not None and self._value is None:
+                    self._revision, self._value = kept
+                self._kept_read = True
+
     def start(self) -> threading.Thread:
         """The count running now, started unless one is."""
         with self._starting:
@@ -84,3 +145,5 @@ class Recounted(Generic[T]):
         took = self._clock() - began
         self._not_before = began + took * (1 + PAUSE_FACTOR) if took > self._wait else float("-inf")
         self._value, self._revision = value, revision
+        if self._keeping is not None:
+            self._keeping.save(revision, value)

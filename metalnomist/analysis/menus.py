@@ -17,13 +17,15 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from metalnomist.analysis.series import SeriesKey, series_keys
-from metalnomist.recount import RECOUNT_WAIT_SECONDS, Recounted
+from metalnomist.recount import RECOUNT_WAIT_SECONDS, Keeping, Recounted
 from metalnomist.store import Connection, Store
 from metalnomist.store.fact_counts import value_counts
 from metalnomist.store.facts import FILTER_COLUMNS
+from metalnomist.store.identity import archive_identity
 from metalnomist.store.revision import facts_revision
 
 T = TypeVar("T")
@@ -89,15 +91,31 @@ class Menus:
 
     @classmethod
     def count(cls, conn: Connection) -> Menus:
-        choices = {name: PrefixIndex((value, Choice(value, facts)) for value, facts in value_counts(conn, name))
+        return cls._of({name: value_counts(conn, name) for name in FILTER_COLUMNS}, series_keys(conn))
+
+    @classmethod
+    def _of(cls, counts: dict[str, list[tuple[str, int]]], series: Iterable[SeriesKey]) -> Menus:
+        choices = {name: PrefixIndex((value, Choice(value, facts)) for value, facts in counts[name])
                    for name in FILTER_COLUMNS}
-        return cls(choices, PrefixIndex((key.title, key) for key in series_keys(conn)))
+        return cls(choices, PrefixIndex((key.title, key) for key in series))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"choices": {name: [[c.value, c.facts] for c in index.ranked] for name, index in self.choices.items()},
+                "series": [[k.commodity, k.metric, k.country, k.partner, k.unit, k.points, k.grain]
+                           for k in self.series.ranked]}
+
+    @classmethod
+    def from_json(cls, kept: dict[str, Any]) -> Menus:
+        """Back from `as_json`; a missing menu or a value of the wrong kind raises KeyError, ValueError or TypeError."""
+        counts = {name: [(str(value), int(facts)) for value, facts in kept["choices"][name]] for name in FILTER_COLUMNS}
+        return cls._of(counts, (SeriesKey(*row) for row in kept["series"]))
 
 
 class MenuCache(Recounted[Menus]):
-    """The menus of the latest facts revision (see metalnomist/recount.py for when a reader waits)."""
+    """The menus of the latest facts revision (see metalnomist/recount.py for when a reader waits), kept
+    in `keep` for the next process when given."""
 
-    def __init__(self, store: Store, wait_seconds: float = RECOUNT_WAIT_SECONDS) -> None:
+    def __init__(self, store: Store, wait_seconds: float = RECOUNT_WAIT_SECONDS, keep: Path | None = None) -> None:
         def revision() -> str:
             with store.reading() as conn:
                 return facts_revision(conn)
@@ -106,4 +124,9 @@ class MenuCache(Recounted[Menus]):
             with store.reading() as conn:
                 return Menus.count(conn)
 
-        super().__init__("menu-count", revision, count, wait_seconds)
+        def owner() -> str:
+            with store.reading() as conn:
+                return archive_identity(conn)
+
+        keeping = Keeping(keep, owner, Menus.as_json, Menus.from_json) if keep is not None else None
+        super().__init__("menu-count", revision, count, wait_seconds, keeping=keeping)

@@ -17,7 +17,9 @@ _OWNED = re.compile(r"""^(?:
       [0-9a-f]{32}(?:\.\d+)?\.(?:idx|pos|term|store|fast|fieldnorm|del)   # Tantivy segment files
     | meta\.json | \.managed\.json | \.tantivy-(?:meta|writer)\.lock        # Tantivy's bookkeeping
     | state\.json | state\.tmp | \.metalnomist-index                          # ours
+    | (?:counts|menus)\.json(?:\.\d+\.tmp)?                                   # counts kept (recount.py)
     )$""", re.VERBOSE)
+KEPT_COUNTS, KEPT_MENUS = "counts.json", "menus.json"  # what the node last counted, read when it starts
 
 
 def is_owned(name: str) -> bool:

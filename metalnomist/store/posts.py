@@ -177,6 +177,15 @@ class ListingCounts:
             return next((n for year, number, n in self.months if (year, number) == month), 0)
         return sum(n for _, _, n in self.months)
 
+    def as_json(self) -> dict[str, Any]:
+        return {"months": [list(row) for row in self.months], "labels": [list(row) for row in self.labels]}
+
+    @classmethod
+    def from_json(cls, kept: dict[str, Any]) -> ListingCounts:
+        """Back from `as_json`; a value of the wrong kind raises ValueError or TypeError."""
+        return cls(tuple((int(y), int(m), int(n)) for y, m, n in kept["months"]),
+                   tuple((str(label), int(n)) for label, n in kept["labels"]))
+
 
 def listing_counts(conn: Connection) -> ListingCounts:
     """Both are full-table counts: callers keep them until the change log moves (Archive.counts)."""

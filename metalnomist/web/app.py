@@ -21,6 +21,7 @@ from metalnomist.periodic import Periodic
 from metalnomist.pipeline import Archive, finish_published, open_archive
 from metalnomist.publishing.scheduler import INTERVAL_SECONDS as SCHEDULE_SECONDS
 from metalnomist.publishing.scheduler import Scheduler
+from metalnomist.search.folder import KEPT_MENUS
 from metalnomist.search.follower import Follower
 from metalnomist.watches.worker import INTERVAL_SECONDS as WATCH_SECONDS
 from metalnomist.watches.worker import WatchWorker
@@ -164,8 +165,8 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         follower = Follower(opened.store, opened.index, follow_seconds)  # opening the index brings it in step
-        app.state.fact_menus.start()  # counted before the first analyst asks
-        opened.counts.start()  # and the listings' counts before the first reader
+        app.state.fact_menus.warm()  # counted (or kept from the last start) before the first analyst asks
+        opened.counts.warm()  # and the listings' counts before the first reader
         follower.start()
         app.state.follower = follower
         scheduler = Scheduler(opened.store, schedule_seconds, published=lambda ids: follower.wake())
@@ -204,6 +205,6 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     app.state.csrf = Csrf(settings.secret_key)
     app.state.sessions = Sessions(settings.secret_key)
     app.state.sitemaps = sitemap.SitemapCache()
-    app.state.fact_menus = MenuCache(opened.store)
+    app.state.fact_menus = MenuCache(opened.store, keep=settings.resolved_index_dir() / KEPT_MENUS)
     return app
 

@@ -19,7 +19,7 @@ from sqlalchemy import event
 from metalnomist.browse import label_counts, latest_posts
 from metalnomist.config import Settings
 from metalnomist.models import Block, Post
-from metalnomist.pipeline import Archive, open_archive
+from metalnomist.pipeline import Archive, ingest_sample_if_empty, open_archive
 from metalnomist.recount import Recounted
 from metalnomist.store.posts import ListingCounts, list_posts, upsert_post
 from metalnomist.web.sidebar import sidebar
@@ -151,3 +151,23 @@ def test_postgresql_walks_an_index_in_the_listings_order(sized: Callable[[int], 
             statement, parameters = seen.pop()
             plan = "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, parameters))
             assert "ix_posts_status_published" in plan and "Sort" not in plan, (name, plan)
+
+
+def test_a_restarted_process_answers_with_the_counts_the_last_one_kept(tmp_path: Path) -> None:
+    """Only the archive's own kept counts, and only until the archive moves; no count runs at start."""
+    settings = Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index"))
+    first = open_archive(settings)
+    ingest_sample_if_empty(first)
+    counted = first.counts.settled()
+    first.close()
+    statements: list[str] = []
+    again = open_archive(settings)
+    event.listen(again.store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    again.counts.warm()
+    assert again.counts.get() == counted and counted.total() > 0 and counted.labels
+    assert not [s for s in statements if "GROUP BY" in s.upper()], statements
+    with again.store.transaction() as conn:
+        upsert_post(conn, Post(title="One more", blocks=(Block("p", "Zinc rose."),), labels=("Zinc",),
+                               published=datetime(2031, 1, 5, tzinfo=UTC)))
+    assert again.counts.settled().total() == counted.total() + 1
+    again.close()
