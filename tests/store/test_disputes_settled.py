@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from metalnomist.analysis.contradictions import contradictions
 from metalnomist.config import Settings
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
+from metalnomist.models import Fact
 from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive
 from metalnomist.store.contradictions import hold_disputes, series_key, settle
 from metalnomist.store.facts import FactFilter, replace_facts
@@ -35,6 +37,28 @@ def _nickel_posts(archive: Archive, tmp_path: Path, tonnes: list[str]) -> dict[s
     return {title: find_facts(archive, FactFilter(post=title))[0][0].post_id or 0 for title in titles}
 
 
+def _save_meanwhile(archive: Archive, post_id: int, fact: Fact) -> Callable[[], list[BaseException]]:
+    """A desk save of the post's facts in a thread of its own, under way when this returns; the call
+    returned waits for it to end and gives what it raised."""
+    failed: list[BaseException] = []
+
+    def save() -> None:
+        try:
+            with archive.store.transaction() as conn:
+                replace_facts(conn, {post_id: [fact]})
+        except BaseException as exc:
+            failed.append(exc)
+
+    saving = threading.Thread(target=save)
+    saving.start()
+    time.sleep(0.5)  # under way (waiting for the caller's transaction, on either database)
+
+    def ended() -> list[BaseException]:
+        saving.join(30)
+        return failed if not saving.is_alive() else [TimeoutError("the save never ended")]
+    return ended
+
+
 def test_two_saves_changing_one_figure_at_once_both_land_and_it_is_settled_from_both(
         archive: Archive, tmp_path: Path) -> None:
     """Each settles the figure in its own transaction; the second to commit must see the first's facts,
@@ -43,24 +67,12 @@ def test_two_saves_changing_one_figure_at_once_both_land_and_it_is_settled_from_
     ids = _nickel_posts(archive, tmp_path, ["12,000", "12,000", "12,000", "12,000"])
     (fact,) = find_facts(archive, FactFilter(post="First"))[0]
     assert _disputed(archive) == set()
-    failed: list[BaseException] = []
-
-    def second_save() -> None:
-        try:
-            with archive.store.transaction() as conn:
-                # First: not in the pair the other save wrote (Second's and Fourth's facts), whose
-                # facts' rows it would otherwise have waited for
-                replace_facts(conn, {ids["First"]: [replace(fact, value=15000.0)]})
-        except BaseException as exc:
-            failed.append(exc)
-
     with archive.store.transaction() as conn:
         replace_facts(conn, {ids["Second"]: [replace(fact, value=9000.0)]})
-        other = threading.Thread(target=second_save)
-        other.start()
-        time.sleep(0.5)  # the other save is under way (waiting for this one on either database)
-    other.join(30)
-    assert not other.is_alive() and failed == []
+        # First: not in the pair this save wrote (Second's and Fourth's facts), whose rows the other
+        # would otherwise have waited for
+        other = _save_meanwhile(archive, ids["First"], replace(fact, value=15000.0))
+    assert other() == []
     assert _disputed(archive) == {(15000.0, 9000.0)}  # listed in the order of their posts
 
 
@@ -71,23 +83,11 @@ def test_a_save_waits_for_a_settler_before_touching_the_facts_it_may_be_reading(
     ends such a deadlock by failing one of them."""
     ids = _nickel_posts(archive, tmp_path, ["12,000", "12,000", "14,000"])
     (fact,) = find_facts(archive, FactFilter(post="Third"))[0]
-    failed: list[BaseException] = []
-
-    def save() -> None:
-        try:
-            with archive.store.transaction() as conn:
-                replace_facts(conn, {ids["Third"]: [replace(fact, value=9000.0)]})
-        except BaseException as exc:
-            failed.append(exc)
-
     with archive.store.transaction() as conn:
         hold_disputes(conn)
-        saving = threading.Thread(target=save)
-        saving.start()
-        time.sleep(0.5)  # the save is under way
+        saving = _save_meanwhile(archive, ids["Third"], replace(fact, value=9000.0))
         settle(conn, [series_key(fact) or ""])
-    saving.join(30)
-    assert not saving.is_alive() and failed == []
+    assert saving() == []
     assert _disputed(archive) == {(12000.0, 9000.0)}  # listed in the order of their posts
 
 
