@@ -129,9 +129,8 @@ Index("ix_posts_status_publish_at", post_rows.c.status, post_rows.c.publish_at)
 # which sorts NULL above every date, it is (status, published DESC NULLS LAST, id DESC) instead (0018).
 Index("ix_posts_status_published", post_rows.c.status, post_rows.c.published, post_rows.c.id)
 Index("ix_post_rows_batch", post_rows.c.batch)
-# Stand-ins only (0019): with every shown post in it, SQLite walked it for the view's `replaces IS NULL`.
-Index("ix_post_rows_replaces", post_rows.c.replaces, sqlite_where=post_rows.c.replaces.is_not(None),
-      postgresql_where=post_rows.c.replaces.is_not(None))
+# Stand-ins only on SQLite (0019): with every shown post in it, SQLite walked it for the view's `replaces IS NULL`.
+Index("ix_post_rows_replaces", post_rows.c.replaces, sqlite_where=post_rows.c.replaces.is_not(None))
 label_rows = Table("label_rows", metadata, *_label_columns("post_rows"), _batch())
 Index("ix_post_labels_label", label_rows.c.label)
 comment_rows = Table("comment_rows", metadata, *_comment_columns("post_rows"), _batch())
