@@ -305,18 +305,14 @@ _APPOSITIVE = re.compile(r"^[^;]{0,80}?(?:,|—|–|\(|\s-\s)[^;]{0,60}$")
 
 
 def pair(items: list[Item], text: str) -> None:
-    """Attach each relative change (and points change) to the level it describes."""
-    for item in items:
-        if item.role not in {"change", "pp"}:
-            continue
-        levels = [
-            i
-            for i in items
-            if i.role == "level"
-            and i.clause.segment == item.clause.segment
-            and (item.role == "pp" or i.q.unit != "%")
-            and not i.paired
-        ]
+    """Attach each relative change (and points change) to the level it describes.
+
+    A change written right before `to` and its level (`ticked down 0.1% to 78,610 yuan`) is paired
+    first: left to right, an earlier loose change (`down 0.2% on the week, and …`) took that level."""
+    changes = [item for item in items if item.role in {"change", "pp"}]
+    bound = [item for item in changes if _bound_to_next(item, _open_levels(item, items), text)]
+    for item in bound + [item for item in changes if item not in bound]:
+        levels = _open_levels(item, items)
         target = _choose_level(item, levels, text)
         if item.q.kind == "multiplier" and target is not None:
             for level in [lv for lv in levels if lv.q.start > item.q.start] or [target]:
@@ -327,6 +323,17 @@ def pair(items: list[Item], text: str) -> None:
         if target is not None:
             target.attached.append(item)
             target.paired = item.paired = True
+
+
+def _open_levels(item: Item, items: list[Item]) -> list[Item]:
+    """The levels of the change's segment not yet described by another change."""
+    return [i for i in items if i.role == "level" and i.clause.segment == item.clause.segment
+            and (item.role == "pp" or i.q.unit != "%") and not i.paired]
+
+
+def _bound_to_next(item: Item, levels: list[Item], text: str) -> bool:
+    following = [lv for lv in levels if lv.q.start > item.q.end]
+    return bool(following) and _TO_NEXT.match(text[item.q.end : following[0].q.start]) is not None
 
 
 def _choose_level(item: Item, levels: list[Item], text: str) -> Item | None:

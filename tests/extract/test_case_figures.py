@@ -44,6 +44,14 @@ UNITS += [
     ),
 ]
 
+CHANGES_TO = [
+    Case(  # a change written before `to` and its level is that level's, whatever loose change came first
+        "LME copper fell 0.3% to $9,673.5 a ton, down 0.2% on the week, and SHFE copper ticked down 0.1% "
+        "to 78,610 yuan a ton.",
+        [F(value=9673.5, change_pct=-0.3), F(value=None, change_pct=-0.2), F(value=78610, change_pct=-0.1)],
+    ),
+]
+
 # What is not a figure: conversions in brackets and grades that name a product.
 NOT_FIGURES = [
     Case("The smelter produced 62,000 tonnes (136.7 million pounds) of zinc.", [F(value=62000, unit="t")]),
@@ -126,6 +134,6 @@ BASES = [
 ]
 
 
-@pytest.mark.parametrize("case", UNITS + NOT_FIGURES + CHANGES + HIGHLIGHTS + BASES, ids=row_id)
+@pytest.mark.parametrize("case", UNITS + NOT_FIGURES + CHANGES + CHANGES_TO + HIGHLIGHTS + BASES, ids=row_id)
 def test_figure_case(case: Case) -> None:
     check(case)
