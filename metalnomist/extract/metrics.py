@@ -23,7 +23,7 @@ _TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s
 _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?)\b", re.I)
 
-MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price"})
+MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price", "demand"})
 FLOW_METRICS = frozenset(
     {
         "imports",

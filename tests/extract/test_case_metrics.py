@@ -43,6 +43,8 @@ MARKET_BALANCE = [
     ),
     Case("The silver market deficit is forecast at 4,300 tonnes.", [F(value=4300, metric="other")]),
     Case("Total supply of palladium fell 3% to 290 tonnes.", [F(value=290, metric="other")]),
+    # the WGC reports demand in money as well as in tonnes
+    Case("Demand for gold reached a record $146bn in the third quarter.", [F(value=1.46e11, metric="demand")]),
 ]
 
 # Percent levels that are no share of a total: progress, utilisation, ore grades.
