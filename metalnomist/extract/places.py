@@ -324,6 +324,9 @@ _NAMED_PROJECT = re.compile(r"\b[A-Z][a-z]+(?:\s+[a-z]+)?\s+project\b")
 
 def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None:
     clause = draft.anchor.clause
+    respectively = _respectively(draft, view)  # `North America and Zimbabwe … declines of 26% and 4% respectively`
+    if respectively:
+        return respectively
     if view.entities.sites:  # `Escondida fell 0.7%`: a mine's figures are its country's, whoever owns it
         return min(view.entities.sites, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical
     own = [m for m in view.entities.countries if clause.start <= m.start < clause.end]

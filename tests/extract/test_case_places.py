@@ -64,6 +64,11 @@ REGION = [
     Case("South America produced 3.6 Mt, up 2.5%.", [F(value=3.6e6, country="South America")]),
     Case("Crude steel output in the Middle East rose 7% to 4.9 Mt.", [F(value=4.9e6, country="Middle East")]),
     Case("Africa produced 1.9 Mt in February.", [F(value=1.9e6, country="Africa")]),
+    # places and figures listed `respectively` pair in order, not by which name stands nearer
+    Case(
+        "North America and Zimbabwe anticipate declines of 26% and 4% respectively.",
+        [F(change_pct=-26, country="North America"), F(change_pct=-4, country="Zimbabwe")],
+    ),
 ]
 
 # Reports of international bodies (WGC, worldsteel, ICSG): world figures, whichever country is named in passing.
