@@ -260,8 +260,9 @@ _FRACTION_RE = re.compile(
     re.IGNORECASE,
 )
 _MULTIPLIER_RE = re.compile(
-    r"\b(?:more than\s+)?(doubled|doubling|doubles|tripled|tripling|triples|quadrupled|halved|halving|halves"
-    r"|threefold|fourfold|(?:twice|double|triple|three times)(?=\s+(?:the|as|its|that|from|to)\b))\b(?!-)",
+    r"\b(?:more than\s+)?(doubled|doubling|doubles|tripled|tripling|triples|quadrupled|quadrupling|quadruples"
+    r"|halved|halving|halves|threefold|fourfold|(?:twice|double|triple|three times)(?=\s+(?:the|as|its|that|from|to)\b)"
+    r"|(?<=\bto\s)(?:double|triple|quadruple|halve)(?=\s+(?:by|in|over|from|to|between|within)\b|[.,;]))\b(?!-)",
     re.IGNORECASE,
 )
 

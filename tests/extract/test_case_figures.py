@@ -45,6 +45,10 @@ UNITS += [
 ]
 
 CHANGES_TO = [
+    # a multiplier as an infinitive: `expected to quadruple by 2025`
+    Case("Global demand for lithium is expected to quadruple by 2025.", [F(value=None, change_pct=300)]),
+    Case("Output is set to halve in 2024.", [F(value=None, change_pct=-50)]),
+    Case("They agreed to double-check the data, with output at 5,000 t.", [F(value=5000, change_pct=None)]),
     Case(  # a change written before `to` and its level is that level's, whatever loose change came first
         "LME copper fell 0.3% to $9,673.5 a ton, down 0.2% on the week, and SHFE copper ticked down 0.1% "
         "to 78,610 yuan a ton.",
