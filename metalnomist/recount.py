@@ -54,14 +54,15 @@ class Keeping(Generic[T]):
             return None
 
     def save(self, revision: object, value: T) -> None:
-        """Written whole or not at all (another process may be reading it)."""
+        """Written whole or not at all (another process may be reading it); a failure costs only the
+        next start a count, so it is logged, never raised into the counting thread."""
         staged = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
+            kept = {"owner": self.owner(), "revision": revision, "value": self.encode(value)}
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_text(json.dumps({"owner": self.owner(), "revision": revision, "value": self.encode(value)}),
-                              "utf-8")
+            staged.write_text(json.dumps(kept), "utf-8")
             os.replace(staged, self.path)
-        except OSError as problem:  # only the next start pays: it counts
+        except Exception as problem:  # the database gone since the count, a full disk
             LOG.warning("%s could not be written (%s)", self.path, problem)
             staged.unlink(missing_ok=True)
 

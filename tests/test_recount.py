@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from metalnomist.errors import StoreError
 from metalnomist.recount import Keeping, Recounted
 
 
@@ -135,3 +136,22 @@ def test_a_count_kept_for_another_archive_or_damaged_is_never_read(tmp_path: Pat
         path.unlink()
     archive.value = "counted again"
     assert _restarted(archive, _keeping(tmp_path)).get() == "counted again" and archive.counts == 2
+
+
+def test_a_count_that_cannot_be_kept_is_still_answered(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The database can go between the count and keeping it (the owner is read then): the count
+    thread must not die with it, and readers get what was counted."""
+    archive = Archive(takes=0.01)
+
+    def gone() -> str:
+        raise StoreError("the database is unavailable (terminating connection due to administrator command)")
+
+    failures: list[threading.ExceptHookArgs] = []
+    hook, threading.excepthook = threading.excepthook, failures.append
+    try:
+        counted = _restarted(archive, Keeping(tmp_path / "counts.json", gone, lambda value: value, str))
+        assert counted.get() == "first"
+    finally:
+        threading.excepthook = hook
+    assert failures == [] and not (tmp_path / "counts.json").exists()
+    assert "could not be written" in caplog.text
