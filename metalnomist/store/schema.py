@@ -128,6 +128,7 @@ Index("ix_posts_status_publish_at", post_rows.c.status, post_rows.c.publish_at)
 # Listings ask for published posts newest first: without it a page sorts every published post. On PostgreSQL,
 # which sorts NULL above every date, it is (status, published DESC NULLS LAST, id DESC) instead (0018).
 Index("ix_posts_status_published", post_rows.c.status, post_rows.c.published, post_rows.c.id)
+Index("ix_posts_status_updated", post_rows.c.status, post_rows.c.updated, post_rows.c.id)  # the desk's order (0020)
 Index("ix_post_rows_batch", post_rows.c.batch)
 # Stand-ins only on SQLite (0019): with every shown post in it, SQLite walked it for the view's `replaces IS NULL`.
 Index("ix_post_rows_replaces", post_rows.c.replaces, sqlite_where=post_rows.c.replaces.is_not(None))

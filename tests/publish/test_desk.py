@@ -6,14 +6,16 @@ import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import lxml.html
 import pytest
 
 from metalnomist.accounts.service import create_user
 from metalnomist.errors import InvalidInput, NotFound
+from metalnomist.ingest import read_posts
 from metalnomist.models import User
-from metalnomist.pipeline import Archive
+from metalnomist.pipeline import Archive, ingest_file
 from metalnomist.publishing.markdown import markdown_blocks, preview_html
 from metalnomist.publishing.service import (
     Draft,
@@ -29,7 +31,9 @@ from metalnomist.publishing.service import (
     save,
 )
 from metalnomist.store.facts import FactFilter, query_facts
+from metalnomist.store.ingests import begin_ingest, clear_published, publish_ingest, write_hidden
 from metalnomist.store.posts import list_posts, post_by_permalink
+from tests.hostile.test_locks_steps import nickel, write_lines
 
 BODY = "Japan imported 5,072 tonnes of nickel in March 2025, up 12% from a year earlier."
 
@@ -166,3 +170,23 @@ def test_workers_publishing_due_posts_at_once_publish_each_once(archive: Archive
     assert sorted(i for found in results for i in found) == ids
     published = [e for e in audit_log(archive.store) if e.action == "published"]
     assert len(published) == len(ids)
+
+
+def test_the_dashboard_counts_only_what_readers_and_editors_can_see(archive: Archive, editor: User,
+                                                                    tmp_path: Path) -> None:
+    """A running ingest's new posts and its stand-ins (new versions of stored posts) are rows of their
+    statuses too, hidden until it publishes: the counts, made from each status's index less the hidden
+    rows, must not count them before, and must after."""
+    ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
+    save(archive.store, archive.settings, editor, Draft("A draft", BODY, ()))
+    posts = list(read_posts(write_lines(tmp_path / "b.jsonl", [nickel("Second", "14,000"), nickel("Third", "9,000")])))
+    ingest = begin_ingest(archive.store)
+    with archive.store.transaction() as conn:
+        placed = [done.placed for done in write_hidden(conn, ingest, posts, {}, None)]
+    assert placed == ["updated", "added"]
+    assert counts(archive.store) == {"draft": 1, "scheduled": 0, "published": 2, "trash": 0}
+    with archive.store.transaction() as conn:
+        publish_ingest(conn, ingest)
+    assert counts(archive.store) == {"draft": 1, "scheduled": 0, "published": 3, "trash": 0}
+    clear_published(archive.store)
+    assert counts(archive.store) == {"draft": 1, "scheduled": 0, "published": 3, "trash": 0}
