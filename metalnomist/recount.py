@@ -48,7 +48,7 @@ class Keeping(Generic[T]):
             if kept["owner"] != self.owner():
                 return None
             return kept["revision"], self.decode(kept["value"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
+        except Exception as problem:  # a damaged file, or the database unavailable for the owner's read
             if not isinstance(problem, FileNotFoundError):
                 LOG.warning("%s could not be read (%s); counting afresh", self.path, problem)
             return None
@@ -87,7 +87,12 @@ class Recounted(Generic[T]):
     def warm(self) -> None:
         """Before the first reader: what was kept, and a count if the archive has moved since (or none was)."""
         self._read_kept()
-        if self._value is None or self._revision_of() != self._revision:
+        try:
+            moved = self._value is None or self._revision_of() != self._revision
+        except Exception as problem:  # the database not there yet: a site must start all the same
+            LOG.warning("%s: the archive could not be read (%s); counting in the background", self._name, problem)
+            moved = True
+        if moved:
             self.start()
 
     def get(self) -> T:

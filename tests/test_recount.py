@@ -155,3 +155,23 @@ def test_a_count_that_cannot_be_kept_is_still_answered(tmp_path: Path, caplog: p
         threading.excepthook = hook
     assert failures == [] and not (tmp_path / "counts.json").exists()
     assert "could not be written" in caplog.text
+
+
+def test_warming_up_while_the_database_is_away_neither_raises_nor_reads_a_kept_count_wrongly(tmp_path: Path) -> None:
+    """A site may start while its database is briefly away: warming up must not stop it starting."""
+    archive = Archive(takes=0.01)
+    _restarted(archive, _keeping(tmp_path)).get()
+
+    def away() -> str:
+        raise StoreError("the database is unavailable")
+
+    def revision() -> int:
+        raise StoreError("the database is unavailable")
+
+    archive.fail = True  # and so is the count
+    starting = Recounted("test-count", revision, archive.count, 0.5, archive.clock,
+                         Keeping(tmp_path / "counts.json", away, lambda value: value, str))
+    starting.warm()
+    starting.finish()
+    with pytest.raises(StoreError):
+        starting.get()  # nothing kept could be trusted and nothing counted: the error, not an empty count
