@@ -60,7 +60,8 @@ def test_api_takes_match_and_reports_counts(site: Site) -> None:
 
 
 # The app's own threads, which poll the database on their clocks, whatever a request does.
-BACKGROUND_THREADS = {"index-follower", "watch-worker", "post-scheduler", "listing-count", "menu-count"}
+BACKGROUND_THREADS = {"index-follower", "watch-worker", "post-scheduler", "ingest-finisher", "listing-count",
+                      "menu-count"}
 
 
 def _statements(site: Site) -> Iterator[list[str]]:
