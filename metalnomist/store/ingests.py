@@ -192,8 +192,7 @@ def _left_hidden() -> tuple[tuple[Table, Select[tuple[int]]], ...]:
     """What published ingests leave hidden: retired facts, emptied stand-ins."""
     running = select(ingests.c.id)
     facts = select(fact_rows.c.id).where(fact_rows.c.retired.is_not(None), fact_rows.c.retired.not_in(running))
-    # `> 0`, not IS NOT NULL (ids are positive): beside the NOT IN, SQLite scanned every post for the latter.
-    stand_ins = select(post_rows.c.id).where(post_rows.c.replaces > 0, post_rows.c.batch.not_in(running))
+    stand_ins = select(post_rows.c.id).where(post_rows.c.replaces.is_not(None), post_rows.c.batch.not_in(running))
     return (fact_rows, facts), (post_rows, stand_ins)
 
 
