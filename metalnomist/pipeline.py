@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 from metalnomist.config import Settings
 from metalnomist.errors import IngestError, InvalidInput, NotFound, RateLimited, StoreError
@@ -89,10 +89,12 @@ class Archive:
     def __post_init__(self) -> None:
         # How many posts each listing has, recounted when the change log moves: the label cloud, the month
         # archive and every listing's total read it, so none of them counts the archive per request.
-        kept = Keeping(self.settings.resolved_index_dir() / KEPT_COUNTS, lambda: self._read(archive_identity),
-                       ListingCounts.as_json, ListingCounts.from_json)
         self.counts = Recounted("listing-count", lambda: self._read(last_seq), lambda: self._read(listing_counts),
-                                keeping=kept)
+                                keeping=self.keeping(KEPT_COUNTS, ListingCounts.as_json, ListingCounts.from_json))
+
+    def keeping(self, name: str, encode: Callable[[T], Any], decode: Callable[[Any], T]) -> Keeping[T]:
+        """Where a count of this archive is kept for this node's next process: `name` in its index folder."""
+        return Keeping(self.settings.resolved_index_dir() / name, lambda: self._read(archive_identity), encode, decode)
 
     @property
     def index(self) -> SearchIndex:

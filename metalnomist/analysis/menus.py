@@ -17,7 +17,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from metalnomist.analysis.series import SeriesKey, series_keys
@@ -25,7 +24,6 @@ from metalnomist.recount import RECOUNT_WAIT_SECONDS, Keeping, Recounted
 from metalnomist.store import Connection, Store
 from metalnomist.store.fact_counts import value_counts
 from metalnomist.store.facts import FILTER_COLUMNS
-from metalnomist.store.identity import archive_identity
 from metalnomist.store.revision import facts_revision
 
 T = TypeVar("T")
@@ -113,9 +111,10 @@ class Menus:
 
 class MenuCache(Recounted[Menus]):
     """The menus of the latest facts revision (see metalnomist/recount.py for when a reader waits), kept
-    in `keep` for the next process when given."""
+    for the next process by `keeping` when given."""
 
-    def __init__(self, store: Store, wait_seconds: float = RECOUNT_WAIT_SECONDS, keep: Path | None = None) -> None:
+    def __init__(self, store: Store, wait_seconds: float = RECOUNT_WAIT_SECONDS,
+                 keeping: Keeping[Menus] | None = None) -> None:
         def revision() -> str:
             with store.reading() as conn:
                 return facts_revision(conn)
@@ -124,9 +123,4 @@ class MenuCache(Recounted[Menus]):
             with store.reading() as conn:
                 return Menus.count(conn)
 
-        def owner() -> str:
-            with store.reading() as conn:
-                return archive_identity(conn)
-
-        keeping = Keeping(keep, owner, Menus.as_json, Menus.from_json) if keep is not None else None
         super().__init__("menu-count", revision, count, wait_seconds, keeping=keeping)

@@ -15,7 +15,7 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
-from metalnomist.analysis.menus import MenuCache
+from metalnomist.analysis.menus import MenuCache, Menus
 from metalnomist.config import Settings
 from metalnomist.periodic import Periodic
 from metalnomist.pipeline import Archive, finish_published, open_archive
@@ -205,6 +205,6 @@ def create_app(settings: Settings, archive: Archive | None = None, follow_second
     app.state.csrf = Csrf(settings.secret_key)
     app.state.sessions = Sessions(settings.secret_key)
     app.state.sitemaps = sitemap.SitemapCache()
-    app.state.fact_menus = MenuCache(opened.store, keep=settings.resolved_index_dir() / KEPT_MENUS)
+    app.state.fact_menus = MenuCache(opened.store, keeping=opened.keeping(KEPT_MENUS, Menus.as_json, Menus.from_json))
     return app
 

@@ -10,7 +10,7 @@ from typing import get_args
 import pytest
 from sqlalchemy import event
 
-from metalnomist.analysis.menus import MenuCache
+from metalnomist.analysis.menus import MenuCache, Menus
 from metalnomist.models import FACT_FILTERS, Block, Fact, Post
 from metalnomist.search.folder import KEPT_MENUS
 from metalnomist.store.facts import replace_facts
@@ -189,7 +189,8 @@ def test_a_restarted_site_answers_from_the_menus_the_last_one_kept(crowded: Site
     """The menus read every fact (80 s at a million posts): a restart keeps the last count, when it is
     the archive's and its facts have not changed since, and the first analyst gets it at once."""
     kept = crowded.client.app.state.fact_menus.settled()  # type: ignore[attr-defined]
-    again = MenuCache(crowded.archive.store, keep=crowded.settings.resolved_index_dir() / KEPT_MENUS)
+    keeping = crowded.archive.keeping(KEPT_MENUS, Menus.as_json, Menus.from_json)
+    again = MenuCache(crowded.archive.store, keeping=keeping)
     statements: list[str] = []
     engine = crowded.archive.store.engine
 
