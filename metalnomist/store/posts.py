@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,10 +22,21 @@ from sqlalchemy import (
     nulls_last,
     or_,
     select,
+    union,
+    union_all,
 )
 
-from metalnomist.models import Block, Post
-from metalnomist.store.schema import as_utc, comment_rows, comments, label_rows, post_labels, post_rows, posts
+from metalnomist.models import POST_STATUSES, Block, Post
+from metalnomist.store.schema import (
+    as_utc,
+    comment_rows,
+    comments,
+    ingests,
+    label_rows,
+    post_labels,
+    post_rows,
+    posts,
+)
 from metalnomist.store.upsert import Outcome, upsert_posts
 
 
@@ -63,6 +75,7 @@ def _labels_for(conn: Connection, ids: Sequence[int], table: Table = post_labels
 # Every query here answers readers: drafts, scheduled and trashed posts stay on the editors' desk
 # (store/desk.py reads those).
 PUBLIC = posts.c.status == "published"
+PUBLIC_ROW = post_rows.c.status == "published"  # the same of a row, seen or hidden
 
 
 def _select_posts() -> Any:
@@ -188,22 +201,68 @@ class ListingCounts:
 
 
 def listing_counts(conn: Connection) -> ListingCounts:
-    """Both are full-table counts: callers keep them until the change log moves (Archive.counts)."""
+    """Counted in indexes alone, every row less the few the posts view hides: grouping the view read every
+    post's row (months 4.7 s, labels 5.2 s at a million posts). Callers keep them (Archive.counts)."""
     return ListingCounts(tuple(_month_counts(conn)), tuple(_label_counts(conn)))
 
 
+def hidden_rows(*columns: Any) -> Any:
+    """The rows of post_rows the posts view hides (see `_hiding`)."""
+    return union_all(*_hiding(*columns))
+
+
+def _hiding(*columns: Any) -> list[Any]:
+    """The hidden rows, each part found through its own index: stand-ins, and the new rows of running
+    ingests. No row is in both parts."""
+    return [select(*columns).where(post_rows.c.replaces.is_not(None)),
+            select(*columns).where(post_rows.c.batch.in_(select(ingests.c.id)), post_rows.c.replaces.is_(None))]
+
+
 def _month_counts(conn: Connection) -> list[tuple[int, int, int]]:
-    """(year, month, posts) newest first, by the date a post's permalink was built from."""
-    when = func.coalesce(posts.c.published, posts.c.created)
-    year, month = extract("year", when), extract("month", when)
-    query = select(year, month, func.count()).where(PUBLIC).group_by(year, month).order_by(desc(year), desc(month))
-    return [(int(y), int(m), int(n)) for y, m, n in conn.execute(query)]
+    """(year, month, posts) newest first, by the date a post's permalink was built from, less the rows the
+    view hides (few, each read)."""
+    counts = _dated_per_month(conn) + _undated_per_month(conn)
+    hidden = conn.execute(hidden_rows(post_rows.c.status, func.coalesce(post_rows.c.published, post_rows.c.created)))
+    counts.subtract((when.year, when.month) for status, when in hidden if status == "published")
+    return [(year, month, n) for (year, month), n in sorted(counts.items(), reverse=True) if n > 0]
+
+
+def _dated_per_month(conn: Connection) -> Counter[tuple[int, int]]:
+    """Each month with posts is a range of the (status, published, id) index, counted there, and a seek to the
+    next month with any: grouping by a date function ran it on every post (1.4 s at a million)."""
+    published = post_rows.c.published
+    first = select(func.min(published)).where(PUBLIC_ROW)
+    counts: Counter[tuple[int, int]] = Counter()
+    found = conn.execute(first).scalar()
+    while found is not None:
+        start, end = _month_range(found.year, found.month)
+        counts[(start.year, start.month)] = conn.execute(
+            select(func.count()).where(PUBLIC_ROW, published >= start, published < end)).scalar_one()
+        found = conn.execute(first.where(published >= end)).scalar()
+    return counts
+
+
+def _undated_per_month(conn: Connection) -> Counter[tuple[int, int]]:
+    """Undated posts are filed by when they were stored: few, so their rows are read."""
+    created = post_rows.c.created
+    year, month = extract("year", created), extract("month", created)
+    query = (select(year, month, func.count()).where(PUBLIC_ROW, post_rows.c.published.is_(None))
+             .group_by(year, month))
+    return Counter({(int(y), int(m)): int(n) for y, m, n in conn.execute(query)})
 
 
 def _label_counts(conn: Connection) -> list[tuple[str, int]]:
-    query = (select(post_labels.c.label, func.count()).join(posts, posts.c.id == post_labels.c.post_id).where(PUBLIC)
-             .group_by(post_labels.c.label).order_by(post_labels.c.label))
-    return [(row[0], int(row[1])) for row in conn.execute(query)]
+    """Every shown label row is counted in the (label, batch, post_id) index (0021), less those of posts
+    readers do not see: other statuses, and the rows the view hides."""
+    unpublished = [status for status in POST_STATUSES if status != "published"]
+    unseen = union(select(post_rows.c.id).where(post_rows.c.status.in_(unpublished)), *_hiding(post_rows.c.id))
+    counts = _per_label(conn) - _per_label(conn, post_labels.c.post_id.in_(unseen))
+    return sorted(counts.items())
+
+
+def _per_label(conn: Connection, *where: ColumnElement[bool]) -> Counter[str]:
+    query = select(post_labels.c.label, func.count()).where(*where).group_by(post_labels.c.label)
+    return Counter({row[0]: int(row[1]) for row in conn.execute(query)})
 
 
 def neighbours(conn: Connection, post: Post) -> tuple[Post | None, Post | None]:

@@ -133,7 +133,8 @@ Index("ix_post_rows_batch", post_rows.c.batch)
 # Stand-ins only on SQLite (0019): with every shown post in it, SQLite walked it for the view's `replaces IS NULL`.
 Index("ix_post_rows_replaces", post_rows.c.replaces, sqlite_where=post_rows.c.replaces.is_not(None))
 label_rows = Table("label_rows", metadata, *_label_columns("post_rows"), _batch())
-Index("ix_post_labels_label", label_rows.c.label)
+# Counting a label's shown rows, and finding its posts, read this index alone (0021).
+Index("ix_label_rows_label", label_rows.c.label, label_rows.c.batch, label_rows.c.post_id)
 comment_rows = Table("comment_rows", metadata, *_comment_columns("post_rows"), _batch())
 Index("ix_comments_post", comment_rows.c.post_id)
 fact_rows = Table("fact_rows", metadata, *_fact_columns("post_rows"), _batch(), _retired())

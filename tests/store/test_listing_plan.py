@@ -4,25 +4,30 @@ or reads every post (SQLite's plans say: it keeps no statistics, so a plan is th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, event
 
+from metalnomist.models import Block, Post
 from metalnomist.store import Store
 from metalnomist.store.desk import desk_posts, status_counts
-from metalnomist.store.posts import list_posts, posts_by_ids
-from metalnomist.store.upsert import stored_hashes
+from metalnomist.store.posts import list_posts, listing_counts, posts_by_ids
+from metalnomist.store.upsert import stored_hashes, upsert_posts
 
 
-def _plans(tmp_path: Path, ask: Callable[[Connection], object]) -> list[str]:
-    """The steps of SQLite's plan for every SELECT that `ask` runs on posts, on a new archive."""
+def _plans(tmp_path: Path, ask: Callable[[Connection], object], stored: Sequence[Post] = (),
+           tables: str = r"\bpost(?:s|_rows)\b") -> list[str]:
+    """The steps of SQLite's plan for every SELECT that `ask` runs on `tables`, on a new archive of `stored`."""
     store = Store.open(f"sqlite:///{tmp_path}/a.db")
+    with store.transaction() as conn:
+        upsert_posts(conn, stored)
     statements: list[tuple[str, Any]] = []
 
     def record(conn: object, cursor: object, statement: str, parameters: Any, *rest: object) -> None:
-        if statement.lstrip().startswith("SELECT") and re.search(r"\bpost(?:s|_rows)\b", statement):
+        if statement.lstrip().startswith("SELECT") and re.search(tables, statement):
             statements.append((statement, parameters))
 
     event.listen(store.engine, "before_cursor_execute", record)
@@ -60,3 +65,16 @@ def test_the_dashboard_reads_indexes_in_its_order_and_never_every_post(tmp_path:
     plans = _plans(tmp_path, lambda conn: (desk_posts(conn, "published", 0, 50),
                                            desk_posts(conn, "draft", 50, 50, text="copper"), status_counts(conn)))
     assert len(plans) >= 6 and not _sorts_or_scans(plans), plans
+
+
+def test_the_listings_counts_read_indexes_and_only_the_rows_readers_do_not_see(tmp_path: Path) -> None:
+    """The label cloud and the month archive grouped the posts view, reading every post's row: 4.7 s (months)
+    and 5.2 s (labels) at a million posts. Now only the few hidden, unpublished or undated rows are read."""
+    stored = [Post(title=f"Post {n}", blocks=(Block("paragraph", "Nickel."),), labels=("Nickel", "Japan"),
+                   published=datetime(2024, n, 2, tzinfo=UTC) if n < 12 else None, url=f"https://example.com/{n}")
+              for n in range(1, 13)]
+    plans = _plans(tmp_path, listing_counts, stored, tables=r"\bpost(?:s|_rows|_labels)\b|\blabel_rows\b")
+    few = r"ix_post_rows_(?:replaces|batch) \(|label_rows_1 \(post_id=\?\)|\(status=\? AND published=\?\)"
+    rows_read = [step for step in plans if re.match(r"(?:SCAN|SEARCH) (?:post_rows|label_rows)\b", step)
+                 and "COVERING INDEX" not in step and not re.search(few, step)]
+    assert len(plans) >= 8 and not rows_read, plans
