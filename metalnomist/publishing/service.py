@@ -28,10 +28,10 @@ from metalnomist.store.desk import (
     due_posts,
     revisions_of,
     set_status,
-    status_counts,
     update_content,
 )
 from metalnomist.store.facts import replace_facts
+from metalnomist.store.posts import status_counts
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,15 @@ publication fixes its permalink, which no later edit changes.
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, delete, desc, func, insert, select, update
 
-from metalnomist.models import POST_STATUSES, AuditEntry, Block, Comment, DeskPost, Post, PostStatus, Revision
+from metalnomist.models import AuditEntry, Block, Comment, DeskPost, Post, PostStatus, Revision
 from metalnomist.store.changes import note_changes
 from metalnomist.store.facts import replace_facts
-from metalnomist.store.posts import hidden_rows
 from metalnomist.store.schema import (
     as_utc,
     audit_log,
@@ -138,15 +136,6 @@ def desk_posts(conn: Connection, status: PostStatus, offset: int, limit: int, te
     ids = [row.id for row in rows]
     labels, markdown = _labels_of(conn, ids), _latest_markdown(conn, ids)
     return [_desk_post(row, labels[row.id], markdown.get(row.id)) for row in rows]
-
-
-def status_counts(conn: Connection) -> dict[str, int]:
-    """Shown posts per status: each status's rows counted in its index, less the few hidden ones (stand-ins,
-    rows of running ingests), found through theirs. Grouping the view read every post's row: 5 s at 1M."""
-    hidden = Counter(conn.execute(hidden_rows(post_rows.c.status)).scalars())
-    rows = {status: conn.execute(select(func.count()).where(post_rows.c.status == status)).scalar_one()
-            for status in POST_STATUSES}
-    return {status: int(n) - hidden[status] for status, n in rows.items() if n > hidden[status]}
 
 
 def due_posts(conn: Connection, now: datetime) -> list[int]:

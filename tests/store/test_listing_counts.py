@@ -1,6 +1,6 @@
 """The label cloud's and the month archive's counts, made from indexes less the rows readers do not see,
 equal what the posts view shows: at month edges, for undated posts, with drafts, trash and a running
-ingest's hidden rows about (store/posts.py `listing_counts`)."""
+ingest's hidden rows about (store/posts.py `listing_counts`); so does the count of public posts."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from metalnomist.models import Block, Post
 from metalnomist.pipeline import Archive
 from metalnomist.store.desk import create_post, set_status
 from metalnomist.store.ingests import begin_ingest, clear_published, publish_ingest, write_hidden
-from metalnomist.store.posts import listing_counts, upsert_post
+from metalnomist.store.posts import count_posts, listing_counts, upsert_post
 from metalnomist.store.schema import as_utc, post_labels, posts
 
 
@@ -35,8 +35,9 @@ def _seen(conn: Connection) -> tuple[list[tuple[int, int, int]], list[tuple[str,
 
 def _check(archive: Archive) -> tuple[list[tuple[int, int, int]], list[tuple[str, int]]]:
     with archive.store.reading() as conn:
-        counted, seen = listing_counts(conn), _seen(conn)
+        counted, seen, total = listing_counts(conn), _seen(conn), count_posts(conn)
     assert (list(counted.months), list(counted.labels)) == seen
+    assert total == counted.total() == sum(n for _, _, n in seen[0])
     return seen
 
 

@@ -13,8 +13,8 @@ from sqlalchemy import Connection, event
 
 from metalnomist.models import Block, Post
 from metalnomist.store import Store
-from metalnomist.store.desk import desk_posts, status_counts
-from metalnomist.store.posts import list_posts, listing_counts, posts_by_ids
+from metalnomist.store.desk import desk_posts
+from metalnomist.store.posts import list_posts, listing_counts, posts_by_ids, status_counts
 from metalnomist.store.upsert import stored_hashes, upsert_posts
 
 
