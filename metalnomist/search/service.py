@@ -7,6 +7,7 @@ import difflib
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import tantivy
@@ -28,6 +29,7 @@ MAX_LIMIT = 100
 FEW_RESULTS = 1  # below this many exact matches, typo tolerance joins in
 LEAD_CHARS = 240  # the snippet of a hit matched by its title or labels only: its opening words
 HYBRID_DEPTH = 100  # each side's candidates for fusion: the usual depth for RRF over BM25 and vectors
+_COUNTING = ThreadPoolExecutor(thread_name_prefix="search-count")  # totals counted beside a page (_two_tiers)
 
 
 def bring_in_step(store: Store, index: SearchIndex) -> int:
@@ -251,17 +253,21 @@ def _in_order(index: SearchIndex, tiers: Sequence[Tier], highlight: tantivy.Quer
 def _two_tiers(index: SearchIndex, compiled: Compiled, highlight: tantivy.Query | None,
                request: SearchRequest) -> tuple[list[RawHit], list[int]]:
     """Every-word posts, then the rest of the compiled `reach`, as `_in_order` gives them, without
-    testing each post of the second tier against the first tier's query (see Compiled)."""
+    testing each post of the second tier against the first tier's query (see Compiled).
+
+    The second tier's total is the reach's count less the first tier's. Counting the reach is the
+    longest step at a million posts (12 ms p50 for two words, against 8 ms for the first tier's page),
+    so it runs on another thread while the page is searched: Tantivy leaves Python's lock meanwhile."""
     first_tier, second_tier = compiled.tiers
     by_date = request.sort == "date"
+    reach = _COUNTING.submit(index.count, index.compiler.beyond(compiled, []))
     hits, first = index.search(first_tier, highlight, by_date, request.limit, request.offset)
     wanted = request.limit - len(hits)
-    if not wanted:  # the page is full: the second tier only adds to the total
-        return hits, [first, index.count(index.compiler.beyond(compiled, [])) - first]
-    if request.offset == 0:  # the page holds every post of the first tier: exclude them by id
-        second_tier = index.compiler.beyond(compiled, [h.post_id for h in hits])
-    more, second = index.search(second_tier, highlight, by_date, wanted, max(0, request.offset - first))
-    return hits + more, [first, second]
+    if wanted:
+        if request.offset == 0:  # the page holds every post of the first tier: exclude them by id
+            second_tier = index.compiler.beyond(compiled, [h.post_id for h in hits])
+        hits += index.search(second_tier, highlight, by_date, wanted, max(0, request.offset - first))[0]
+    return hits, [first, reach.result() - first]
 
 
 def _with_feedback(index: SearchIndex, compiled: Compiled, request: SearchRequest) -> list[Tier] | None:
