@@ -22,7 +22,6 @@ from metalnomist.store.posts import (
     list_posts,
     max_post_id,
     neighbours,
-    newest_ids_with_label,
     permalinks_between,
     post_by_permalink,
     posts_by_ids,
@@ -90,12 +89,10 @@ def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Po
     """Posts sharing the most labels (newest first among equals), then what a more-like-this query on the
     title finds: any of its words, by relevance, so a post with labels of its own still has neighbours."""
     shared: Counter[int] = Counter()
-    counts, wanted = archive.counts.get(), 4 * limit
+    for label in post.labels[:8]:
+        shared.update(i for i in archive.index.newest_with_label(label, 4 * limit) if i != post.id)
+    chosen = [post_id for post_id, _ in shared.most_common(limit)]
     with archive.store.reading() as conn:
-        for label in post.labels[:8]:
-            rare = counts.total(label) ** 2 < (wanted + 1) * counts.total()  # as latest_posts decides
-            shared.update(i for i in newest_ids_with_label(conn, label, wanted, rare) if i != post.id)
-        chosen = [post_id for post_id, _ in shared.most_common(limit)]
         found = posts_by_ids(conn, chosen)
     related: list[Post | PostCard] = [found[post_id] for post_id in chosen if post_id in found]
     words = " ".join(w for w in re.findall(r"\w{4,}", post.title)[:10])

@@ -286,6 +286,19 @@ class SearchIndex:
                     unknown.add(term.text)
         return frozenset(unknown)
 
+    @damage_shows
+    def newest_with_label(self, label: str, limit: int) -> list[int]:
+        """The ids of a label's newest posts in the site's order (dated newest first, then undated ones): the
+        label's postings sorted by the date column. Walking the posts' date index in SQL read a post's row
+        per step, half of a post page's time at a million posts."""
+        searcher = self.index.searcher()
+        query = tantivy.Query.term_query(self.schema, "label_key", label_key(label))
+        found = searcher.search(query, limit=limit, count=False, order_by_field="published_ts",
+                                order=tantivy.Order.Desc)
+        ids = searcher.fast_field_values("id", [address for _, address in found.hits])
+        # Posts of one moment (an ingest's undated ones) newest stored first, as the site lists them.
+        return [i for _, i in sorted(zip((when for when, _ in found.hits), ids, strict=True), reverse=True)]
+
     def matching(self, query: tantivy.Query, post_ids: Sequence[int]) -> set[int]:
         """Which of these posts `query` matches (to tell a partial hit what it lacks)."""
         if not post_ids:

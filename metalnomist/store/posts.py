@@ -159,12 +159,6 @@ def _loaded(conn: Connection, query: Any) -> list[Post]:
     return [_post(r, labels[r.id]) for r in rows]
 
 
-def newest_ids_with_label(conn: Connection, label: str, limit: int, rare_label: bool = False) -> list[int]:
-    """The ids of a label's newest posts, in list_posts' order (read the same two ways), without loading them."""
-    query = select(posts.c.id).where(PUBLIC, _labelled(label, rare_label)).order_by(*_newest_first()).limit(limit)
-    return [row.id for row in conn.execute(query)]
-
-
 def iter_posts(conn: Connection, batch: int = 500) -> Iterator[Post]:
     """Every post in id order, fetched in batches so memory stays flat."""
     last = 0

@@ -28,6 +28,7 @@ from metalnomist.search.service import (
     search,
 )
 from metalnomist.search.thesaurus import Thesaurus, default_thesaurus
+from metalnomist.store.posts import list_posts
 
 
 def titles(archive: Archive, text: str = "", **options: object) -> list[str]:
@@ -495,6 +496,23 @@ def test_the_reach_is_counted_on_another_thread_while_the_page_is_searched(seede
     page = search(seeded.store, index, SearchRequest(text, labels=labels, limit=1))
     assert page.total > len(page.hits) == 1
     assert counted_on and all(name.startswith("search-count") for name in counted_on), counted_on
+
+
+def test_a_labels_newest_posts_come_from_the_index_in_the_sites_order(archive: Archive, tmp_path: Path) -> None:
+    """Related posts ask for each label's newest posts: dated ones newest first, then undated ones, only
+    posts with the label, as the label's own listing orders them; the label however it is spelt."""
+    records = [{"title": f"Dated {n}", "body": "Cobalt.", "published": f"2024-0{n}-10T08:00:00Z",
+                "labels": ["Côte d’Ivoire"] if n % 2 else ["Cobalt"]} for n in range(1, 10)]
+    records += [{"title": f"Undated {n}", "body": "Cobalt.", "labels": ["Côte d’Ivoire"]} for n in range(2)]
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    ingest_file(archive, path)
+    with archive.store.reading() as conn:
+        listed = [post.id for post in list_posts(conn, 0, 20, label="Côte d’Ivoire")]
+    assert len(listed) == 7  # five dated, two undated
+    assert archive.index.newest_with_label("Côte d’Ivoire", 20) == listed  # undated ones share a moment
+    assert archive.index.newest_with_label("COTE D'IVOIRE", 3) == listed[:3]
+    assert archive.index.newest_with_label("Nickel", 3) == []
 
 
 def test_synonyms_that_are_one_term_score_once(archive: Archive, tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
-"""What a post page asks of the store (its neighbours, its related posts) costs the same at any archive size.
+"""What a post page asks of the store (its neighbours, the posts it shows) costs the same at any archive size.
 
 SQLite's virtual machine instructions for each question are counted at two archive sizes (issue 10):
 an OR across the dated and undated parts of the reading order, or the status test beside a list of
-ids, once made SQLite walk the index of every published post, and a label's newest posts were found
-by listing every post carrying it.
+ids, once made SQLite walk the index of every published post. A label's newest posts, for the related
+posts, come from the search index (tests/search/test_search.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from metalnomist.models import Block, Post
 from metalnomist.store import Connection, Store
-from metalnomist.store.posts import list_posts, neighbours, newest_ids_with_label, posts_by_ids, upsert_posts
+from metalnomist.store.posts import list_posts, neighbours, posts_by_ids, upsert_posts
 
 UNDATED = 3  # stored first, so they sit below every dated post in the reading order
 
@@ -23,9 +23,9 @@ def _archive(folder: Path, dated: int) -> Store:
     store = Store.open(f"sqlite:///{folder}/{dated}.db")
     start = datetime(2020, 1, 1, tzinfo=UTC)
     made = [Post(f"Undated {n}", (Block("paragraph", "p"),)) for n in range(UNDATED)]
-    made += [Post(f"Dated {n}", (Block("paragraph", "p"),), published=start + timedelta(hours=n // 2),
-                  labels=("Copper",) if n % 2 else ("Copper", "Zinc")) for n in range(dated)]
-    # Two posts an hour: neighbours must order ties by id. Every post is labelled Copper, half Zinc.
+    made += [Post(f"Dated {n}", (Block("paragraph", "p"),), published=start + timedelta(hours=n // 2))
+             for n in range(dated)]
+    # Two posts an hour: neighbours must order ties by id.
     with store.transaction() as conn:
         upsert_posts(conn, made)
     return store
@@ -60,9 +60,6 @@ def _questions(store: Store) -> dict[str, Callable[[Connection], object]]:
         "neighbours of an undated post": lambda conn: neighbours(conn, undated),
         "neighbours of the oldest dated post": lambda conn: neighbours(conn, order[total - UNDATED - 1]),
         "five posts by id": lambda conn: posts_by_ids(conn, [1, 4, 9, 16, 25]),
-        # related posts: a common label's newest posts are found along the date walk, not by listing them all
-        "a common label's newest posts": lambda conn: newest_ids_with_label(conn, "Copper", 20, rare_label=False),
-        "a less common label's newest posts": lambda conn: newest_ids_with_label(conn, "Zinc", 20, rare_label=False),
     }
 
 
