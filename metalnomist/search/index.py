@@ -297,7 +297,8 @@ class SearchIndex:
                                 order=tantivy.Order.Desc)
         ids = searcher.fast_field_values("id", [address for _, address in found.hits])
         # Posts of one moment (an ingest's undated ones) newest stored first, as the site lists them.
-        return [i for _, i in sorted(zip((when for when, _ in found.hits), ids, strict=True), reverse=True)]
+        return [int(i) for _, i in sorted(zip((when for when, _ in found.hits), ids, strict=True), reverse=True)
+                if i is not None]
 
     def matching(self, query: tantivy.Query, post_ids: Sequence[int]) -> set[int]:
         """Which of these posts `query` matches (to tell a partial hit what it lacks)."""
