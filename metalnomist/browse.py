@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import datetime
 
-from metalnomist.errors import NotFound
+from metalnomist.errors import IndexUnavailable, NotFound
 from metalnomist.models import Comment, Post, PostCard
 from metalnomist.pipeline import Archive
 from metalnomist.search.service import SearchRequest, search
@@ -87,7 +87,15 @@ def similar_labels(cloud: list[tuple[str, int]], text: str) -> list[str]:
 
 def related_posts(archive: Archive, post: Post, limit: int = RELATED) -> list[Post | PostCard]:
     """Posts sharing the most labels (newest first among equals), then what a more-like-this query on the
-    title finds: any of its words, by relevance, so a post with labels of its own still has neighbours."""
+    title finds: any of its words, by relevance, so a post with labels of its own still has neighbours.
+    None while a damaged search index is rebuilt: the post itself still shows."""
+    try:
+        return _related(archive, post, limit)
+    except IndexUnavailable:
+        return []
+
+
+def _related(archive: Archive, post: Post, limit: int) -> list[Post | PostCard]:
     shared: Counter[int] = Counter()
     for label in post.labels[:8]:
         shared.update(i for i in archive.index.newest_with_label(label, 4 * limit) if i != post.id)

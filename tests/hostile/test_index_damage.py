@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -107,6 +108,7 @@ def test_a_segment_damaged_under_a_running_site_is_rebuilt_in_the_background(tmp
     try:
         with TestClient(app, raise_server_exceptions=False) as client:
             assert client.get("/api/search", params={"q": "palladium"}).json()["total"] == 1
+            permalink = urlsplit(client.get("/api/posts").json()["posts"][0]["url"]).path
             damaged = list((tmp_path / "index").glob("*.store"))
             for stored in damaged:  # the stored bodies go bad on disk
                 size = stored.stat().st_size
@@ -116,6 +118,7 @@ def test_a_segment_damaged_under_a_running_site_is_rebuilt_in_the_background(tmp
             answer = client.get("/api/search", params={"q": "Japan"})
             assert answer.status_code == 503 and answer.json()["error"]["code"] == "store_unavailable"
             assert client.get("/api/posts").status_code == 200  # the rest of the site is unaffected
+            assert client.get(permalink).status_code == 200  # the post shows; its related posts may not
 
             app.state.follower.wake()
             deadline, total = time.monotonic() + 60, None
@@ -124,6 +127,7 @@ def test_a_segment_damaged_under_a_running_site_is_rebuilt_in_the_background(tmp
                 total = found.json()["total"] if found.status_code == 200 else None
                 time.sleep(0.05)
             assert total == 20
+            assert 'class="related"' in client.get(permalink).text
             assert not any(stored.exists() for stored in damaged)  # every document replaced, the segment dropped
     finally:
         archive.close()
