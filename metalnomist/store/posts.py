@@ -200,14 +200,9 @@ def listing_counts(conn: Connection) -> ListingCounts:
     return ListingCounts(tuple(_month_counts(conn)), tuple(_label_counts(conn)))
 
 
-def hidden_rows(*columns: Any) -> Any:
-    """The rows of post_rows the posts view hides (see `_hiding`)."""
-    return union_all(*_hiding(*columns))
-
-
 def _hiding(*columns: Any) -> list[Any]:
-    """The hidden rows, each part found through its own index: stand-ins, and the new rows of running
-    ingests. No row is in both parts."""
+    """The rows of post_rows the posts view hides, each part found through its own index: stand-ins, and
+    the new rows of running ingests. No row is in both parts, so `union_all` of them counts each once."""
     return [select(*columns).where(post_rows.c.replaces.is_not(None)),
             select(*columns).where(post_rows.c.batch.in_(select(ingests.c.id)), post_rows.c.replaces.is_(None))]
 
@@ -216,8 +211,9 @@ def _month_counts(conn: Connection) -> list[tuple[int, int, int]]:
     """(year, month, posts) newest first, by the date a post's permalink was built from, less the rows the
     view hides (few, each read)."""
     counts = _dated_per_month(conn) + _undated_per_month(conn)
-    hidden = conn.execute(hidden_rows(post_rows.c.status, func.coalesce(post_rows.c.published, post_rows.c.created)))
-    counts.subtract((when.year, when.month) for status, when in hidden if status == "published")
+    when = func.coalesce(post_rows.c.published, post_rows.c.created)
+    hidden = conn.execute(union_all(*_hiding(post_rows.c.status, when)))
+    counts.subtract((day.year, day.month) for status, day in hidden if status == "published")
     return [(year, month, n) for (year, month), n in sorted(counts.items(), reverse=True) if n > 0]
 
 
@@ -305,7 +301,7 @@ def permalinks_between(conn: Connection, first: int, last: int) -> list[tuple[st
 def status_counts(conn: Connection) -> dict[str, int]:
     """Shown posts per status: each status's rows counted in its index, less the few hidden ones (stand-ins,
     rows of running ingests), found through theirs. Grouping the view read every post's row: 5 s at 1M."""
-    hidden = Counter(conn.execute(hidden_rows(post_rows.c.status)).scalars())
+    hidden = Counter(conn.execute(union_all(*_hiding(post_rows.c.status))).scalars())
     rows = {status: conn.execute(select(func.count()).where(post_rows.c.status == status)).scalar_one()
             for status in POST_STATUSES}
     return {status: int(n) - hidden[status] for status, n in rows.items() if n > hidden[status]}
