@@ -160,14 +160,17 @@ def _loaded(conn: Connection, query: Any) -> list[Post]:
 
 
 def iter_posts(conn: Connection, batch: int = 500) -> Iterator[Post]:
-    """Every post in id order, fetched in batches so memory stays flat."""
+    """Every published post in id order, fetched in batches so memory stays flat.
+
+    Each batch is the next rows by primary key, then those of them readers see. Asked in one query,
+    SQLite walked the status index over every published post and sorted them, for every batch: 6.5 s a
+    batch at a million posts, so a reindex, an export or a re-extraction there took hours."""
     last = 0
-    while True:
-        found = _loaded(conn, _select_posts().where(posts.c.id > last).order_by(posts.c.id).limit(batch))
-        if not found:
-            return
-        yield from found
-        last = found[-1].id or 0
+    while ids := list(conn.execute(select(post_rows.c.id).where(post_rows.c.id > last)
+                                   .order_by(post_rows.c.id).limit(batch)).scalars()):
+        found = posts_by_ids(conn, ids)
+        yield from (found[post_id] for post_id in ids if post_id in found)
+        last = ids[-1]
 
 
 @dataclass(frozen=True)

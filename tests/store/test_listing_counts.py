@@ -1,6 +1,7 @@
 """The label cloud's and the month archive's counts, made from indexes less the rows readers do not see,
 equal what the posts view shows: at month edges, for undated posts, with drafts, trash and a running
-ingest's hidden rows about (store/posts.py `listing_counts`); so does the count of public posts."""
+ingest's hidden rows about (store/posts.py `listing_counts`); so do the count of public posts and the walk
+over every public post that a reindex, an export and a re-extraction make."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from metalnomist.models import Block, Post
 from metalnomist.pipeline import Archive
 from metalnomist.store.desk import create_post, set_status
 from metalnomist.store.ingests import begin_ingest, clear_published, publish_ingest, write_hidden
-from metalnomist.store.posts import count_posts, listing_counts, upsert_post
+from metalnomist.store.posts import count_posts, iter_posts, listing_counts, upsert_post
 from metalnomist.store.schema import as_utc, post_labels, posts
 
 
@@ -36,7 +37,11 @@ def _seen(conn: Connection) -> tuple[list[tuple[int, int, int]], list[tuple[str,
 def _check(archive: Archive) -> tuple[list[tuple[int, int, int]], list[tuple[str, int]]]:
     with archive.store.reading() as conn:
         counted, seen, total = listing_counts(conn), _seen(conn), count_posts(conn)
+        public = conn.execute(select(posts.c.id, posts.c.title).where(posts.c.status == "published")
+                              .order_by(posts.c.id)).all()
+        walked = [(post.id, post.title) for post in iter_posts(conn, batch=2)]
     assert (list(counted.months), list(counted.labels)) == seen
+    assert walked == [tuple(row) for row in public]
     assert total == counted.total() == sum(n for _, _, n in seen[0])
     return seen
 

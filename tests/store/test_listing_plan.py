@@ -14,7 +14,7 @@ from sqlalchemy import Connection, event
 from metalnomist.models import Block, Post
 from metalnomist.store import Store
 from metalnomist.store.desk import desk_posts
-from metalnomist.store.posts import list_posts, listing_counts, posts_by_ids, status_counts
+from metalnomist.store.posts import iter_posts, list_posts, listing_counts, posts_by_ids, status_counts
 from metalnomist.store.upsert import stored_hashes, upsert_posts
 
 
@@ -48,6 +48,16 @@ def _sorts_or_scans(plans: list[str]) -> list[str]:
 def test_listing_pages_read_an_index_in_order_instead_of_sorting_every_post(tmp_path: Path) -> None:
     plans = _plans(tmp_path, lambda conn: (list_posts(conn, 100, 10), list_posts(conn, 0, 10, label="Copper")))
     assert plans and not [step for step in plans if "TEMP B-TREE FOR ORDER BY" in step], plans
+
+
+def test_walking_every_post_reads_the_rows_by_id_instead_of_sorting_the_published_ones(tmp_path: Path) -> None:
+    """A reindex, an export and a re-extraction walk every post in batches; SQLite answered each batch by
+    walking the status index over every published post and sorting them: 6.5 s a batch at a million."""
+    stored = [Post(title=f"Post {n}", blocks=(Block("paragraph", "Nickel."),), url=f"https://example.com/{n}")
+              for n in range(5)]
+    plans = _plans(tmp_path, lambda conn: list(iter_posts(conn, batch=2)), stored)
+    assert any("post_rows" in step for step in plans)
+    assert not [step for step in plans if "status" in step] + _sorts_or_scans(plans), plans
 
 
 def test_looking_up_a_batch_of_keys_reads_the_keys_index_not_every_shown_post(tmp_path: Path) -> None:
