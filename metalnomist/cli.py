@@ -217,23 +217,24 @@ def posts(ctx: click.Context, fmt: str) -> None:
 @click.pass_context
 def facts(ctx: click.Context, /, fmt: str, **filters: str | None) -> None:
     """Market facts, filtered, as JSON Lines or CSV: every field is described in docs/facts.md."""
+    from itertools import chain
+
     from metalnomist.extract.export import write_csv, write_jsonl
-    from metalnomist.pipeline import explain_no_facts, find_facts
+    from metalnomist.pipeline import explain_no_facts, export_facts
     from metalnomist.store.facts import FactFilter
 
     flt = FactFilter(**filters)  # type: ignore[arg-type]
+    write = write_csv if fmt == "csv" else write_jsonl
     with _archive(ctx) as archive:
-        found, _total = find_facts(archive, flt)
-        unmatched = explain_no_facts(archive, flt) if not found and not flt.is_empty() else []
-    for problem in unmatched:
-        click.echo(f"--{problem.field}: {problem.message}", err=True)
-    if not found and not flt.is_empty() and not unmatched:
-        click.echo("no fact matches all of these filters together; each matches some on its own", err=True)
-    stdout = sys.stdout
-    if fmt == "csv":
-        write_csv(found, stdout)
-    else:
-        write_jsonl(found, stdout)
+        found = export_facts(archive, flt)
+        first = next(found, None)
+        if first is None and not flt.is_empty():
+            unmatched = explain_no_facts(archive, flt)
+            for problem in unmatched:
+                click.echo(f"--{problem.field}: {problem.message}", err=True)
+            if not unmatched:
+                click.echo("no fact matches all of these filters together; each matches some on its own", err=True)
+        write(chain([first], found) if first is not None else [], sys.stdout)
 
 
 @cli.command()

@@ -46,6 +46,7 @@ from metalnomist.store.facts import (
     SortColumn,
     Unmatched,
     count_bound,
+    iter_facts,
     post_links,
     query_facts,
     replace_facts,
@@ -481,6 +482,12 @@ def find_facts(archive: Archive, flt: FactFilter, offset: int = 0, limit: int | 
     and how many match (counted in full only up to store/facts.COUNT_CAP: see counted_in_full)."""
     with archive.store.reading() as conn:
         return query_facts(conn, flt, offset, limit, sort, descending, newest_first)
+
+
+def export_facts(archive: Archive, flt: FactFilter) -> Iterator[Fact]:
+    """Every fact the filter matches, in reading order, streamed as it is read (the command line's export)."""
+    with archive.store.reading() as conn:
+        yield from iter_facts(conn, flt)
 
 
 def counted_in_full(total: int, offset: int, limit: int | None) -> bool:

@@ -88,6 +88,8 @@ def test_facts_export_as_jsonl_and_csv_with_filters(tmp_path: Path, monkeypatch)
     assert {"lithium carbonate", "lithium-ion batteries"} <= found
     code, out, err = run(db, "facts", "--commodity", "palladum")
     assert code == 0 and out == "" and "--commodity: no fact has commodity 'palladum'; nearest: palladium" in err
+    code, out, err = run(db, "facts", "--commodity", "palladium", "--country", "Chile")  # each matches alone
+    assert code == 0 and out == "" and "no fact matches all of these filters together" in err
 
 
 def test_held_comments_are_listed_then_published_or_rejected(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

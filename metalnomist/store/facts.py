@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from difflib import get_close_matches
@@ -229,6 +229,18 @@ def query_facts(conn: Connection, flt: FactFilter, offset: int = 0, limit: int |
         query = query.order_by(*_order(sort, descending, newest_first)).offset(offset)
         found = [fact_from_row(r) for r in conn.execute(query if limit is None else query.limit(limit))]
     return found, _count(conn, where, count_bound(offset, limit))
+
+
+def iter_facts(conn: Connection, flt: FactFilter) -> Iterator[Fact]:
+    """Every fact the filter matches, in reading order, read a few hundred rows at a time as the caller
+    takes them: query_facts without a limit held them all, about a gigabyte per million facts, and wrote
+    nothing until it had read the last one."""
+    spellings = commodity_spellings(conn, flt.commodity) if flt.commodity else None
+    if spellings == []:
+        return
+    query = with_titles().where(*_conditions(flt, spellings)).order_by(*_READING)
+    for row in conn.execute(query.execution_options(yield_per=500)):
+        yield fact_from_row(row)
 
 
 def _merged_page(conn: Connection, flt: FactFilter, spellings: Sequence[str], offset: int, limit: int) -> list[int]:
