@@ -195,3 +195,14 @@ def test_facts_with_filters(site: Site) -> None:
     by_post = site.client.get("/api/facts", params={"post_id": fact["post_id"]}).json()
     assert {f["post_id"] for f in by_post["facts"]} == {fact["post_id"]}
     assert_error(site.client.get("/api/facts", params={"limit": 101}), 422, "invalid_parameter", "limit")
+
+
+@pytest.mark.parametrize("direction", ["asc", "desc"])
+def test_facts_sorted_by_value_in_the_direction_asked(site: Site, direction: str) -> None:
+    found = site.client.get("/api/facts", params={"sort": "value", "dir": direction, "limit": 100}).json()["facts"]
+    values = [f["value"] for f in found]
+    numbers = [v for v in values if v is not None]
+    assert len(set(numbers)) > 2, "the seed reports several different figures"
+    assert numbers == sorted(numbers, reverse=direction == "desc")
+    assert values == numbers + [None] * (len(values) - len(numbers))  # nulls last either way
+
