@@ -138,6 +138,24 @@ def test_search_label_filter(site: Site) -> None:
     assert text_of(select(only_label, ".status-msg")[0]).startswith("Showing posts with label Iron Ore.")
 
 
+def test_search_pages_keep_the_label_filter(fresh: Site, tmp_path: Path) -> None:
+    import json
+
+    from metalnomist.pipeline import ingest_file
+
+    records = [{"title": f"Tin smelter news {n}", "body": f"Tin output rose {n}%.", "labels": ["Tin"],
+                "published": f"2025-0{n}-02T10:00:00Z"} for n in (1, 2)]
+    source = tmp_path / "tin.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    ingest_file(fresh.archive, source, "jsonl")
+    first = html(fresh.client.get("/search", params={"q": "tin", "label": "Tin", "max-results": 1}))
+    older = select(first, ".pager a.older")[0].get("href")
+    assert parse_qs(urlsplit(older).query) == {"q": ["tin"], "label": ["Tin"], "max-results": ["1"], "start": ["1"]}
+    second = html(fresh.client.get(older))
+    titles = [text_of(a) for a in select(first, "h2 a")] + [text_of(a) for a in select(second, "h2 a")]
+    assert sorted(titles) == ["Tin smelter news 1", "Tin smelter news 2"]
+
+
 def test_empty_search_offers_similar_labels(site: Site) -> None:
     doc = html(site.client.get("/search", params={"q": "JAIA-JISF"}))  # one hyphenated word: no post has it
     assert not select(doc, "article.post-summary")
