@@ -67,6 +67,20 @@ def test_sort_by_value_descending_with_nulls_last(site: Site) -> None:
     assert select(doc, "th[aria-sort=descending]")
 
 
+def test_a_column_heading_flips_its_sort_and_others_start_ascending(site: Site) -> None:
+    def heading_links(params: dict[str, str]) -> dict[str, dict[str, list[str]]]:
+        doc = html(site.client.get("/data", params=params))
+        return {text_of(a).split()[0]: parse_qs(urlsplit(a.get("href")).query) for a in select(doc, "th a")}
+
+    ascending = heading_links({"sort": "metric"})
+    assert ascending["Metric"] == {"sort": ["metric"], "dir": ["desc"]}  # the sorted column flips
+    assert ascending["Country"] == {"sort": ["country"]}  # another starts ascending
+    assert ascending["Value"] == {"sort": ["value"], "dir": ["desc"]}  # except the value: largest first
+    descending = heading_links({"sort": "metric", "dir": "desc"})
+    assert descending["Metric"] == {"sort": ["metric"]}
+    assert descending["Country"] == {"sort": ["country"]}
+
+
 def test_paging_keeps_filters_and_sort(site: Site) -> None:
     doc = html(site.client.get("/data", params={"country": "Japan", "sort": "commodity", "limit": 10}))
     older = select(doc, "a.older")[0].get("href")
