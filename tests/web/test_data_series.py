@@ -74,6 +74,30 @@ def test_the_table_and_the_api_come_in_pages_newest_first(site: Site, monkeypatc
     assert {"offset", "limit"} <= set(parameters) and "newest" in parameters["offset"]["description"]
 
 
+def test_a_table_page_holds_its_rows_and_a_full_last_page_links_nowhere_older(
+        site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chart draws every period here (three, far under CHART_POINTS), so the table pages those points."""
+    def table(params: dict[str, str]) -> tuple[list[str | None], bool]:
+        doc = html(site.client.get("/data/series", params=params))
+        periods = [r.xpath("td[1]/span")[0].get("title") for r in select(doc, "table.series-table tbody tr")]
+        return periods, bool(select(doc, "nav.pager a.older"))
+
+    monkeypatch.setattr(data_series, "TABLE_ROWS", 3)
+    assert table(EV_SERIES) == (["--10", "--09", "--07"], False)
+    monkeypatch.setattr(data_series, "TABLE_ROWS", 2)
+    assert table(EV_SERIES) == (["--10", "--09"], True)
+    assert table({**EV_SERIES, "start": "2"}) == (["--07"], False)
+
+
+def test_a_company_series_downloads_that_companys_reports(site: Site) -> None:
+    nissan = {**EV_SERIES, "company": "Nissan"}
+    doc = html(site.client.get("/data/series", params=nissan))
+    (download,) = [a.get("href") for a in select(doc, "a.series-csv")]
+    assert parse_qs(urlsplit(download).query)["company"] == ["Nissan"]
+    reports = list(csv.DictReader(io.StringIO(site.client.get(download).text)))
+    assert reports and {r["company"] for r in reports} == {"Nissan"}
+
+
 def test_a_phones_chart_draws_fewer_points_over_the_same_range(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(data_series, "NARROW_POINTS", 2)
     doc = html(site.client.get("/data/series", params=EV_SERIES))
