@@ -94,6 +94,19 @@ def test_a_revision_is_compared_with_the_post_as_it_is(desk: Desk) -> None:
     assert diff.xpath("//pre[@class='diff']/span[@class='added']/text()")[1:] == ["+Title: Second title", "+New line"]
 
 
+def test_a_post_restored_from_the_trash_is_a_draft_until_published_again(desk: Desk) -> None:
+    desk.sign_in()
+    path = send(desk, "/admin/posts", "publish").headers["location"].split("?")[0]
+    address = lxml.html.fromstring(desk.client.get(path).text).xpath("string(//a[@class='permalink']/@href)")
+    assert desk.client.get(address).status_code == 200
+    send(desk, path, "trash")
+    assert desk.client.get(address).status_code == 404
+    restored = send(desk, path, "restore")
+    assert restored.status_code == 303 and restored.headers["location"].endswith("?done=draft")
+    assert counts(desk.archive.store) == {"draft": 1, "scheduled": 0, "published": 0, "trash": 0}
+    assert desk.client.get(address).status_code == 404  # readers see it only once an editor publishes it
+
+
 def test_emptying_the_trash_deletes_for_good(desk: Desk) -> None:
     desk.sign_in()
     kept = send(desk, "/admin/posts", "save", title="Kept").headers["location"].split("?")[0]
