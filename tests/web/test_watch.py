@@ -166,3 +166,14 @@ def test_deliveries_are_set_on_watch_and_a_stopped_webhook_says_why(reader: Site
     assert "could not be reached" in reason
     [row] = select(doc, "table.delivery-log tbody tr")
     assert "failed" in row.get("class") and "webhook" in text_of(row)
+
+
+def test_a_figures_watch_keeps_the_words_it_was_narrowed_by(reader: Site, tmp_path: Path) -> None:
+    sign_in(reader)
+    fields = submit_watch_form(reader, "/data?commodity=bismuth&q=Finance+Ministry")
+    assert ("q", "Finance Ministry") in fields
+    exported = {**BISMUTH, "title": "Bismuth exports slip", "url": "https://example.com/bi-out",
+                "body": "Japan exported 300 tonnes of bismuth in April 2024, a trade group said."}
+    ingest(reader, tmp_path, [BISMUTH, exported])
+    (section,) = select(html(reader.client.get("/watch")), "section.watch")
+    assert [text_of(a) for a in section.xpath(".//ul[@class='watch-new']//a")] == [BISMUTH["title"]]
