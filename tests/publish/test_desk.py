@@ -12,6 +12,7 @@ import lxml.html
 import pytest
 
 from metalnomist.accounts.service import create_user
+from metalnomist.config import Settings
 from metalnomist.errors import InvalidInput, NotFound
 from metalnomist.ingest import read_posts
 from metalnomist.models import User
@@ -20,6 +21,7 @@ from metalnomist.publishing.markdown import markdown_blocks, preview_html
 from metalnomist.publishing.service import (
     Draft,
     audit_log,
+    check,
     counts,
     facts_preview,
     get_desk_post,
@@ -128,6 +130,22 @@ def test_bad_drafts_are_refused_naming_each_field_and_nothing_is_stored(archive:
     assert counts(archive.store)["draft"] == 0
     with pytest.raises(NotFound):
         save(archive.store, settings, editor, Draft("T", "x"), 999)
+
+
+LIMITS = Settings(max_title_chars=10, max_body_chars=20, max_labels=2, max_label_chars=5)
+
+
+@pytest.mark.parametrize("field, at_limit, over", [
+    ("title", Draft("t" * 10, ""), Draft("t" * 11, "")),
+    ("body", Draft("T", "b" * 20), Draft("T", "b" * 21)),
+    ("labels", Draft("T", "", ("one", "two")), Draft("T", "", ("one", "two", "six"))),  # how many
+    ("labels", Draft("T", "", ("fives",)), Draft("T", "", ("sixsix",))),  # how long each
+])
+def test_each_limit_admits_a_draft_at_it_and_refuses_one_past_it(field: str, at_limit: Draft, over: Draft) -> None:
+    assert check(at_limit, LIMITS) == at_limit
+    with pytest.raises(InvalidInput) as caught:
+        check(over, LIMITS)
+    assert set(caught.value.problems) == {field}
 
 
 def test_markdown_becomes_headings_and_paragraphs_and_a_sanitised_preview() -> None:
