@@ -219,6 +219,24 @@ def test_offset_and_limit_cut_the_page_but_not_the_count(stocked: Archive) -> No
     assert [f.sentence[:12] for f in rest] == ["Copper impor", "Battery sale"]
 
 
+def test_pages_of_a_commodity_with_several_spellings_follow_reading_order(archive: Archive) -> None:
+    """`lithium` is stored as lithium carbonate and lithium hydroxide: a page past the first must still take
+    the earlier posts' carbonate figures before the later post's hydroxide ones."""
+    carbonate, hydroxide = replace(BASE, commodity="lithium carbonate"), replace(BASE, commodity="lithium hydroxide")
+    posts = {"First": [replace(carbonate, sentence=f"c{n}", sentence_start=n) for n in range(4)],
+             "Second": [replace(hydroxide, sentence=f"h{n}", sentence_start=n) for n in range(2)],
+             "Third": [replace(carbonate, sentence="c4")]}
+    with archive.store.transaction() as conn:
+        for month, (title, found) in enumerate(posts.items(), 3):
+            post_id, _ = upsert_post(conn, _post(title, month))
+            replace_facts(conn, {post_id: found})
+    lithium = FactFilter(commodity="lithium")
+    with archive.store.reading() as conn:
+        assert sentences(conn, lithium) == ["c0", "c1", "c2", "c3", "h0", "h1", "c4"]
+        pages = [sentences(conn, lithium, offset=start, limit=2) for start in range(0, 8, 2)]
+    assert pages == [["c0", "c1"], ["c2", "c3"], ["h0", "h1"], ["c4"]]
+
+
 def test_facts_by_ids_returns_only_those_asked_for(stocked: Archive) -> None:
     with stocked.store.reading() as conn:
         every, _ = query_facts(conn, FactFilter())
