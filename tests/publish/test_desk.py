@@ -74,6 +74,23 @@ def test_a_draft_stays_on_the_desk_until_published_at_a_fixed_address(archive: A
     assert counts(archive.store) == {"draft": 0, "scheduled": 0, "published": 1, "trash": 0}
 
 
+def test_editing_a_published_post_replaces_its_facts_and_editing_a_draft_stores_none(archive: Archive,
+                                                                                     editor: User) -> None:
+    def values() -> list[float | None]:
+        with archive.store.reading() as conn:
+            return [f.value for f in query_facts(conn, FactFilter())[0]]
+
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
+    move(archive.store, editor, post_id, "published")
+    assert values() == [5072.0]
+    corrected = BODY.replace("5,072", "6,150")
+    save(archive.store, archive.settings, editor, Draft("Nickel imports rise", corrected), post_id)
+    assert values() == [6150.0]  # readers' figures follow the words they read
+    move(archive.store, editor, post_id, "draft")
+    save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY), post_id)
+    assert values() == []  # a draft's figures wait until it is published
+
+
 def test_the_trash_hides_a_post_and_its_facts_and_restoring_brings_back_a_draft(archive: Archive,
                                                                                 editor: User) -> None:
     post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
