@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 from httpx import Response
 
 from metalnomist.publishing.service import Draft, counts, move, save
+from metalnomist.web import admin
 from tests.publish.conftest import Desk
 
 BODY = ("## Trade\n\nJapan imported 5,072 tonnes of nickel in March 2025, up 12% from a year earlier.\n\n"
@@ -105,6 +107,22 @@ def test_a_post_restored_from_the_trash_is_a_draft_until_published_again(desk: D
     assert restored.status_code == 303 and restored.headers["location"].endswith("?done=draft")
     assert counts(desk.archive.store) == {"draft": 1, "scheduled": 0, "published": 0, "trash": 0}
     assert desk.client.get(address).status_code == 404  # readers see it only once an editor publishes it
+
+
+def test_the_editor_suggests_published_labels_in_name_order_the_most_used_when_many(
+        desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk.sign_in()
+    for n, labels in enumerate(["Zinc, copper", "Zinc", "Aluminium, Zinc, copper"]):
+        send(desk, "/admin/posts", "publish", title=f"Post {n}", labels=labels)
+    send(desk, "/admin/posts", "save", title="A draft", labels="Tin")  # not on the site: not suggested
+
+    def suggested() -> list[str]:
+        page = lxml.html.fromstring(desk.client.get("/admin/posts/new").text)
+        return [str(v) for v in page.xpath("//datalist[@id='known-labels']/option/@value")]
+
+    assert suggested() == ["Aluminium", "copper", "Zinc"]
+    monkeypatch.setattr(admin, "MAX_SUGGESTED_LABELS", 2)
+    assert suggested() == ["copper", "Zinc"]  # used 2 and 3 times; Aluminium once
 
 
 def test_emptying_the_trash_deletes_for_good(desk: Desk) -> None:
