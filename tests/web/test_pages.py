@@ -170,6 +170,18 @@ def test_misspelt_search_suggests_the_right_word(site: Site) -> None:
     assert parse_qs(urlsplit(suggestion.get("href")).query) == {"q": ["lithium"]}
 
 
+def test_labels_are_offered_when_no_post_has_every_word_though_some_have_one(site: Site) -> None:
+    doc = html(site.client.get("/search", params={"q": "JAIA-JISF nickel"}))
+    assert select(doc, "article.post-summary"), "posts with `nickel` are shown"
+    assert {text_of(a) for a in select(doc, ".similar-labels a")} >= {"JAIA", "JISF"}
+
+
+def test_a_suggestion_keeps_the_label_searched_within(site: Site) -> None:
+    doc = html(site.client.get("/search", params={"q": "lithum", "label": "Lithium Mining"}))
+    suggestion = select(doc, ".suggestion a")[0]
+    assert parse_qs(urlsplit(suggestion.get("href")).query) == {"q": ["lithium"], "label": ["Lithium Mining"]}
+
+
 def test_search_without_words_or_labels_shows_all_posts(site: Site) -> None:
     response = site.client.get("/search?q=", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/"
