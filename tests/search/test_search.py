@@ -591,6 +591,18 @@ def test_a_snippet_marks_words_as_the_body_was_cut(archive: Archive, tmp_path: P
     assert "<mark>South</mark>32" not in hit.snippet
 
 
+def test_a_snippet_of_a_long_body_shows_an_ellipsis_at_each_cut(archive: Archive, tmp_path: Path) -> None:
+    """The fragment's ends are byte offsets: Japanese text before the match makes the body far longer in
+    bytes than in characters, and the text cut off after the fragment still gets its ellipsis."""
+    body = "日本の輸入統計。" * 40 + " Tungsten imports rose. " + "Demand stayed firm. " * 20
+    path = tmp_path / "ja.jsonl"
+    path.write_text(json.dumps({"title": "Cut", "body": body}, ensure_ascii=False) + "\n", encoding="utf-8")
+    ingest_file(archive, path)
+    [hit] = search(archive.store, archive.index, SearchRequest("tungsten")).hits
+    assert "<mark>Tungsten</mark>" in hit.snippet
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…"), hit.snippet
+
+
 def test_a_snippet_does_not_mark_the_stopwords_of_a_synonym(archive: Archive, tmp_path: Path) -> None:
     """`South Korea` brings `Korea, Republic of` along: its `of` is not marked all over the snippet."""
     path = tmp_path / "kr.jsonl"
