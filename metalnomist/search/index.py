@@ -13,12 +13,14 @@ import contextlib
 import dataclasses
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +44,7 @@ SCHEMA_VERSION = 6
 UNDATED = -(2**62)  # sorts after every real date in newest-first order
 PAUSE_HEAP_BYTES = 15_000_000  # Tantivy's smallest writer: `unchanging` holds one only for its lock
 log = logging.getLogger(__name__)
+_WORD = re.compile(r"\w")
 
 
 def _schema() -> tantivy.Schema:
@@ -75,14 +78,23 @@ def _card(data: bytes) -> PostCard:
 
 
 def _marked(snippet: tantivy.Snippet, body: str) -> str:
-    """Escaped HTML with <mark>s; an ellipsis where the fragment starts or ends mid-text."""
+    """Escaped HTML with <mark>s; an ellipsis where the fragment starts or ends mid-text.
+
+    A fragment starts and ends at a word, so a body's closing full stop (or opening quote) lies outside
+    it: text around the fragment with no word in it is shown, not replaced by an ellipsis."""
     html = snippet.to_html()
     if not html:
         return ""
     fragment = snippet.fragment_range()
-    start, end = fragment.start, fragment.end
+    raw = body.encode()
+    before, after = (raw[:fragment.start].decode(errors="ignore"), raw[fragment.end:].decode(errors="ignore"))
     html = html.replace("<b>", "<mark>").replace("</b>", "</mark>")
-    return ("…" if start > 0 else "") + html + ("…" if end < len(body.encode()) else "")
+    return _cut_or_shown(before) + html + _cut_or_shown(after)
+
+
+def _cut_or_shown(rest: str) -> str:
+    """What stands for text outside a snippet's fragment: an ellipsis, or the text itself when it holds no word."""
+    return "…" if _WORD.search(rest) else escape(rest.strip())
 
 
 class IndexBusy(StoreError):

@@ -603,6 +603,19 @@ def test_a_snippet_of_a_long_body_shows_an_ellipsis_at_each_cut(archive: Archive
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…"), hit.snippet
 
 
+@pytest.mark.parametrize(("body", "snippet"), [
+    ("Cobalt imports rose.", "<mark>Cobalt</mark> imports rose."),  # the full stop is the body's end, not a cut
+    ("日本の輸入: cobalt imports rose。", "日本の輸入: <mark>cobalt</mark> imports rose。"),
+    ('"Cobalt imports rose," a trader said.', "&quot;<mark>Cobalt</mark> imports rose,&quot; a trader said."),
+])
+def test_a_snippet_of_a_whole_body_has_no_ellipsis(archive: Archive, tmp_path: Path, body: str, snippet: str) -> None:
+    path = tmp_path / "whole.jsonl"
+    path.write_text(json.dumps({"title": "Whole", "body": body}, ensure_ascii=False) + "\n", encoding="utf-8")
+    ingest_file(archive, path)
+    [hit] = search(archive.store, archive.index, SearchRequest("cobalt")).hits
+    assert hit.snippet == snippet
+
+
 def test_a_snippet_does_not_mark_the_stopwords_of_a_synonym(archive: Archive, tmp_path: Path) -> None:
     """`South Korea` brings `Korea, Republic of` along: its `of` is not marked all over the snippet."""
     path = tmp_path / "kr.jsonl"
