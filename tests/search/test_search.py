@@ -421,6 +421,21 @@ def test_one_exact_hit_keeps_typo_tolerance_out(seeded: Archive) -> None:
     assert page.suggestion is None
 
 
+@pytest.mark.parametrize(("typed", "found"), [
+    ("tungstan", ["Tungsten prices climb"]),  # one edit: any word of 4 letters or more
+    ("tangstan", ["Tungsten prices climb"]),  # two edits: a word of 8 letters or more
+    ("bosmith", []),  # two edits in a 7-letter word: too far, or every short word would match
+    ("bismoth", ["Bismuth output slips"]),
+])
+def test_a_typo_reaches_one_edit_in_a_short_word_and_two_in_a_long_one(archive: Archive, tmp_path: Path,
+                                                                       typed: str, found: list[str]) -> None:
+    path = tmp_path / "typos.jsonl"
+    path.write_text(json.dumps({"title": "Tungsten prices climb", "body": "Tungsten rose."}) + "\n"
+                    + json.dumps({"title": "Bismuth output slips", "body": "Bismuth fell."}) + "\n")
+    ingest_file(archive, path)
+    assert titles(archive, typed) == found
+
+
 def test_no_suggestion_when_typo_tolerance_finds_nothing_more(archive: Archive, tmp_path: Path) -> None:
     """`chileno` is two edits from `chile`, beyond a short word's reach: the tolerant run finds no more
     than the exact one, so nothing is suggested, though Chile is a close spelling in the hits."""
