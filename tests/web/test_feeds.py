@@ -209,6 +209,7 @@ def test_data_and_series_pages_link_their_feeds(site: Site) -> None:
 
 @pytest.mark.parametrize(("page", "feed_url"), [
     ("/search?q=lithium", "/feeds/posts/default?q=lithium"),
+    ("/search?q=iron+%26+ore", "/feeds/posts/default?q=iron+%26+ore"),  # the words stay one parameter
     ("/search?q=iron&label=Iron+Ore", "/feeds/posts/default/-/Iron%20Ore?q=iron"),
     ("/search/label/Iron%20Ore", "/feeds/posts/default/-/Iron%20Ore"),
 ])
