@@ -96,6 +96,18 @@ def test_a_changed_post_rebuilds_its_file_alone(small: Site, monkeypatch: pytest
     assert len(built) == 5 and after[4] != tags[4] and all(after[n] == tags[n] for n in (1, 2, 3))
 
 
+def test_a_change_anywhere_in_a_files_range_rebuilds_it(small: Site) -> None:
+    """Not only the first id of the range: the file of ids 21 to 27 follows a change to post 22."""
+    second = replace(DATED, title="Zinc stocks rise", url="https://example.com/zinc-stocks")
+    assert (store(small, DATED), store(small, second)) == (21, 22)
+    tag = small.client.get("/sitemap-4.xml").headers["etag"]
+    store(small, replace(second, blocks=(Block("paragraph", "Stocks rose 2% in April."),)))
+    rebuilt = small.client.get("/sitemap-4.xml", headers={"If-None-Match": tag})
+    assert rebuilt.status_code == 200 and rebuilt.headers["etag"] != tag
+    link = BASE + get_post(small.archive, 22).permalink  # type: ignore[operator]
+    assert lastmods(rebuilt)[link] != "2019-05-06"  # the rewrite's day, not the publication's
+
+
 def test_lastmod_is_the_publication_date_until_the_post_is_rewritten(small: Site) -> None:
     """An archive moved here keeps its posts' dates; a post changed here says when."""
     link = BASE + get_post(small.archive, store(small, DATED)).permalink  # type: ignore[operator]
