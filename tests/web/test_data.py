@@ -90,6 +90,16 @@ def test_paging_keeps_filters_and_sort(site: Site) -> None:
     assert set(_row_ids(second)).isdisjoint(_row_ids(doc))
 
 
+def test_the_first_pages_newer_link_and_a_removed_filter_start_from_the_top(site: Site) -> None:
+    doc = html(site.client.get("/data", params={"country": "Japan", "commodity": "copper", "start": 3, "limit": 10}))
+    newer = select(doc, ".pager a.newer")[0].get("href")
+    assert parse_qs(urlsplit(newer).query) == {"country": ["Japan"], "commodity": ["copper"], "limit": ["10"]}
+    assert site.client.get(newer).status_code == 200
+    chips = {text_of(a).split(":")[0]: parse_qs(urlsplit(a.get("href")).query) for a in select(doc, ".filter-chips a")}
+    assert chips == {"Country": {"commodity": ["copper"], "limit": ["10"]},  # page 1 of what remains
+                     "Commodity": {"country": ["Japan"], "limit": ["10"]}}
+
+
 @pytest.mark.parametrize("params", [
     {**EV_SERIES},
     {"country": "Japan", "sort": "change_pct", "dir": "asc", "start": "5", "limit": "20"},
