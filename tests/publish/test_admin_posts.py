@@ -64,6 +64,22 @@ def test_a_revision_is_restored(desk: Desk) -> None:
         "First title"
 
 
+def test_a_forged_restore_or_an_invalid_preview_changes_nothing(desk: Desk) -> None:
+    desk.sign_in()
+    path = send(desk, "/admin/posts", "save", title="First title").headers["location"].split("?")[0]
+    send(desk, path, "save", title="Second title")
+    restore = lxml.html.fromstring(desk.client.get(path).text).xpath("//li[@class='revision']//form/@action")[0]
+
+    def title() -> str:
+        return str(lxml.html.fromstring(desk.client.get(path).text).xpath("string(//input[@name='title']/@value)"))
+
+    assert desk.client.post(restore, data={"csrf_token": "1.forged"}).status_code == 403
+    assert title() == "Second title"
+    preview = send(desk, path, "preview", title=" ")
+    assert preview.status_code == 400 and "a post needs a title" in preview.text
+    assert title() == "Second title"
+
+
 def test_schedule_needs_a_time_ahead(desk: Desk) -> None:
     desk.sign_in()
     answer = send(desk, "/admin/posts", "schedule", publish_at="2020-01-01T09:00")
