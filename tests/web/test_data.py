@@ -100,6 +100,20 @@ def test_the_first_pages_newer_link_and_a_removed_filter_start_from_the_top(site
                      "Commodity": {"country": ["Japan"], "limit": ["10"]}}
 
 
+def test_one_posts_facts_page_on_within_that_post_and_filters_ignore_surrounding_space(site: Site) -> None:
+    every = site.client.get("/api/facts", params={"limit": 100}).json()["facts"]
+    post_id = max({f["post_id"] for f in every}, key=lambda i: sum(f["post_id"] == i for f in every))
+    doc = html(site.client.get("/data", params={"post_id": post_id, "limit": 2}))
+    older = select(doc, ".pager a.older")[0].get("href")
+    assert parse_qs(urlsplit(older).query)["post_id"] == [str(post_id)]
+    rest = site.client.get(older.replace("/data?", "/data.json?")).json()["facts"]
+    api = site.client.get("/api/facts", params={"post_id": post_id, "offset": 2, "limit": 2}).json()["facts"]
+    assert rest and [f["id"] for f in rest] == [f["id"] for f in api]
+    spaced = site.client.get("/data.json", params={"country": " Japan ", "limit": 500}).json()
+    assert spaced["total"] > 0
+    assert spaced == site.client.get("/data.json", params={"country": "Japan", "limit": 500}).json()
+
+
 @pytest.mark.parametrize("params", [
     {**EV_SERIES},
     {"country": "Japan", "sort": "change_pct", "dir": "asc", "start": "5", "limit": "20"},
