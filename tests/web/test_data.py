@@ -7,7 +7,7 @@ import io
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import lxml.html
 import pytest
@@ -55,6 +55,17 @@ def test_each_row_links_to_its_sentence_and_series(site: Site) -> None:
     assert ev, "a row of the market's EV sales links to its series"
     assert any("commodity=electric+vehicles" in a.get("href") and "metric=sales" in a.get("href")
                for a in select(doc, ".series-menu a")), "the series menu offers Japan's EV sales"
+
+
+def test_a_company_figure_links_to_that_companys_series(site: Site) -> None:
+    nissan = {**EV_SERIES, "company": "Nissan"}
+    doc = html(site.client.get("/data", params=nissan))
+    series = {a.get("href") for a in select(doc, "a.series-link")}
+    assert series == {"/data/series?" + urlencode({**EV_SERIES, "unit": "units", "company": "Nissan"})}
+    (href,) = series
+    api = site.client.get("/api/facts/series", params=parse_qs(urlsplit(href).query)).json()
+    market = site.client.get("/api/facts/series", params=EV_SERIES).json()
+    assert api["points"] and api["points"] != market["points"]
 
 
 def test_sort_by_value_descending_with_nulls_last(site: Site) -> None:
