@@ -53,6 +53,22 @@ def test_a_post_page_offers_related_posts(site: Site) -> None:
     assert "Steel" in text_of(related[0])
 
 
+def test_related_posts_by_label_and_by_title_are_five_in_all(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from metalnomist.pipeline import ingest_file
+
+    records = [{"title": f"Japan Iron Ore Imports and Steel Demand {n}", "body": "Iron ore text.",
+                "labels": ["Ore desk"]} for n in (1, 2)]
+    source = tmp_path / "posts.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    ingest_file(fresh.archive, source, "jsonl")
+    related = [text_of(a) for a in select(html(fresh.client.get(fresh.permalink(records[0]["title"]))),
+                                          "section.related li a")]
+    assert related[0] == records[1]["title"]  # the shared label first
+    assert len(related) == 5 and len(set(related)) == 5  # then the title's neighbours, up to five in all
+
+
 def test_related_posts_put_the_most_shared_labels_first(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
