@@ -60,6 +60,17 @@ def test_search_by_date_label_and_paging(site: Site) -> None:
     assert {r["id"] for r in page_1}.isdisjoint(r["id"] for r in page_2)
 
 
+def test_each_hit_of_a_full_page_names_exactly_the_words_it_lacks(site: Site) -> None:
+    """Twenty partial hits on one page: each one's `missing` agrees with what each word finds alone."""
+    def ids(q: str) -> set[int]:
+        return {r["id"] for r in site.client.get("/api/search", params={"q": q, "limit": 100}).json()["results"]}
+
+    having = {word: ids(word) for word in ("Japan", "hydrogen")}
+    page = site.client.get("/api/search", params={"q": "Japan hydrogen", "limit": 20}).json()["results"]
+    assert len(page) == 20
+    assert [r["missing"] for r in page] == [[w for w in having if r["id"] not in having[w]] for r in page]
+
+
 @pytest.mark.parametrize("params, field", [
     ({"q": "x", "limit": 101}, "limit"),
     ({"q": "x", "limit": 0}, "limit"),
