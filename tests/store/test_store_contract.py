@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -187,6 +188,23 @@ def test_a_post_repeated_in_one_file_ends_as_its_last_copy(archive: Archive, tmp
     assert (report.added, report.updated) == (2, 1)
     posts, total = latest_posts(archive, 0, 10)
     assert total == 2 and {p.body for p in posts} == {"second", "o"}
+
+
+def test_a_file_again_with_one_more_comment_adds_it(archive: Archive, tmp_path: Path) -> None:
+    """A comment is part of what a post is: a file that only gained one updates the post, it is not 'unchanged'."""
+    path = tmp_path / "comments.jsonl"
+    post = {"title": "Tin", "body": "Tin rose.", "url": "https://x/tin",
+            "comments": [{"author": "Ann", "body": "First", "published": "2024-03-01T10:00:00+00:00"}]}
+    path.write_text(json.dumps(post) + "\n")
+    ingest_file(archive, path)
+    post["comments"].append({"author": "Bob", "body": "Second", "published": "2024-03-02T10:00:00+00:00"})
+    path.write_text(json.dumps(post) + "\n")
+    report = ingest_file(archive, path)
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 0)
+    (stored,) = latest_posts(archive, 0, 10)[0]
+    with archive.store.reading() as conn:
+        shown = [(c.author, c.body) for c in list_comments(conn, stored.id or 0)]
+    assert shown == [("Ann", "First"), ("Bob", "Second")]
 
 
 def test_batches_number_colliding_permalinks(archive: Archive, tmp_path: Path) -> None:
