@@ -207,6 +207,44 @@ def test_a_file_again_with_one_more_comment_adds_it(archive: Archive, tmp_path: 
     assert shown == [("Ann", "First"), ("Bob", "Second")]
 
 
+@pytest.mark.parametrize("write", ["file", "upsert"])
+def test_a_changed_post_replaces_its_files_comments_and_keeps_its_readers_once(archive: Archive, tmp_path: Path,
+                                                                             write: str) -> None:
+    """The file's comments are replaced whole; a reader's stays, and the same comment in an export coming
+    back is not stored twice. On SQLite a file goes in through hidden rows, `upsert_post` writes in place."""
+    day = datetime(2024, 3, 1, tzinfo=UTC)
+
+    def store(body: str, *said: tuple[str, str]) -> None:
+        comments = tuple(Comment(who, text, day + timedelta(days=n)) for n, (who, text) in enumerate(said))
+        post = replace(make_post("Lead", 1, url="https://x/lead"), blocks=(Block("paragraph", body),),
+                       comments=comments)
+        if write == "upsert":
+            with archive.store.transaction() as conn:
+                upsert_post(conn, post)
+            return
+        path = tmp_path / "lead.jsonl"
+        path.write_text(json.dumps({"title": post.title, "body": body, "url": post.url, "published": "2024-03-01",
+                                    "comments": [{"author": c.author, "body": c.body,
+                                                  "published": c.published.isoformat() if c.published else None}
+                                                 for c in post.comments]}) + "\n")
+        ingest_file(archive, path)
+
+    store("Lead rose.", ("Src", "From the file"))
+    (post_id,) = [p.id or 0 for p in latest_posts(archive, 0, 10)[0]]
+    with archive.store.transaction() as conn:
+        add_comment(conn, Comment("Ann", "Reader says", day + timedelta(days=1), post_id=post_id), "c1")
+
+    def shown() -> list[tuple[str, str]]:
+        with archive.store.reading() as conn:
+            return [(c.author, c.body) for c in list_comments(conn, post_id, include_pending=True)]
+
+    store("Lead rose again.", ("Src", "Edited in the file"))
+    assert shown() == [("Src", "Edited in the file"), ("Ann", "Reader says")]
+    store("Lead rose once more.", ("Src", "Edited in the file"), ("Ann", "Reader says"))  # an export coming back
+    assert latest_posts(archive, 0, 10)[0][0].body == "Lead rose once more."
+    assert shown() == [("Src", "Edited in the file"), ("Ann", "Reader says")]
+
+
 def test_batches_number_colliding_permalinks(archive: Archive, tmp_path: Path) -> None:
     path = tmp_path / "same.jsonl"
     path.write_text("".join(f'{{"title": "Weekly copper", "body": "{i}", "url": "https://x/{i}", '
