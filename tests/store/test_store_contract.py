@@ -245,6 +245,22 @@ def test_a_changed_post_replaces_its_files_comments_and_keeps_its_readers_once(a
     assert shown() == [("Src", "Edited in the file"), ("Ann", "Reader says")]
 
 
+def test_an_update_keeps_the_desks_version_of_a_post_saved_there(archive: Archive) -> None:
+    """What PostgreSQL's one-transaction import writes through: a post an editor saved stays the editors'."""
+    from metalnomist.accounts.service import create_user
+    from metalnomist.publishing.service import Draft, get_desk_post, save
+
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, make_post("Tin", 2, ("Tin",), url="https://x/tin"))
+    editor = create_user(archive.store, "ana", "a long enough password", "editor")
+    save(archive.store, archive.settings, editor, Draft("Tin, corrected", "The desk's words."), post_id)
+    with archive.store.transaction() as conn:
+        again = upsert_post(conn, make_post("Tin from the feed", 2, ("Tin", "LME"), url="https://x/tin"))
+    assert again == (post_id, "kept")
+    desk = get_desk_post(archive.store, post_id)
+    assert (desk.title, desk.markdown, desk.labels) == ("Tin, corrected", "The desk's words.", ())
+
+
 def test_batches_number_colliding_permalinks(archive: Archive, tmp_path: Path) -> None:
     path = tmp_path / "same.jsonl"
     path.write_text("".join(f'{{"title": "Weekly copper", "body": "{i}", "url": "https://x/{i}", '
