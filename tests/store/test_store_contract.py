@@ -261,6 +261,18 @@ def test_an_update_keeps_the_desks_version_of_a_post_saved_there(archive: Archiv
     assert (desk.title, desk.markdown, desk.labels) == ("Tin, corrected", "The desk's words.", ())
 
 
+def test_a_post_changed_then_restored_in_one_file_ends_as_its_last_copy(archive: Archive, tmp_path: Path) -> None:
+    """The last copy is the stored one again: it undoes the earlier copy's change, and the report counts it
+    as the update it is (as PostgreSQL, comparing with the first copy just written, does), not as unchanged."""
+    stored, changed = ({"title": "Zinc", "body": body, "url": "https://x/z"} for body in ("first", "second"))
+    (tmp_path / "once.jsonl").write_text(json.dumps(stored) + "\n")
+    ingest_file(archive, tmp_path / "once.jsonl")
+    (tmp_path / "back.jsonl").write_text(json.dumps(changed) + "\n" + json.dumps(stored) + "\n")
+    report = ingest_file(archive, tmp_path / "back.jsonl")
+    assert (report.added, report.updated, report.unchanged) == (0, 2, 0)
+    assert [p.body for p in latest_posts(archive, 0, 10)[0]] == ["first"]
+
+
 def test_batches_number_colliding_permalinks(archive: Archive, tmp_path: Path) -> None:
     path = tmp_path / "same.jsonl"
     path.write_text("".join(f'{{"title": "Weekly copper", "body": "{i}", "url": "https://x/{i}", '
