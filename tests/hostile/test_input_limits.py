@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,22 @@ def test_at_the_limit_is_accepted(tmp_path: Path) -> None:
     post = {"title": "x" * 50, "labels": ["y" * 20, "b", "c"], "body": "z" * 500}
     (read,) = jsonl.read(jsonl_file(tmp_path, post), SMALL)
     assert (len(read.title), len(read.labels), len(read.body)) == (50, 3, 500)
+
+
+@pytest.mark.parametrize("ending", [b"\n"])
+def test_a_line_of_exactly_the_byte_limit_is_accepted_whatever_ends_it(tmp_path: Path, ending: bytes) -> None:
+    """The limit is on the line's bytes, not on its line ending; a line a byte longer is named by its number."""
+    limits = replace(SMALL, body_chars=SMALL.line_bytes)
+    line = json.dumps({**FINE, "body": ""}).encode()
+    line = line.replace(b'"body": ""', b'"body": "' + b"a" * (SMALL.line_bytes - len(line)) + b'"')
+    assert len(line) == SMALL.line_bytes
+    path = tmp_path / "exact.jsonl"
+    path.write_bytes(line + ending + line)  # the last line without an ending
+    assert [post.body for post in jsonl.read(path, limits)] == [json.loads(line)["body"]] * 2
+    path.write_bytes(line + ending + line.replace(b'"a', b'"aa') + ending)
+    with pytest.raises(IngestError) as caught:
+        list(jsonl.read(path, limits))
+    assert caught.value.line == 2 and "METALNOMIST_MAX_LINE_BYTES" in str(caught.value)
 
 
 def test_an_endless_line_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
