@@ -139,7 +139,9 @@ def _comment(where: _Where, limits: Limits, index: int, comment: Comment) -> Com
 def bounded_lines(handle: IO[bytes], max_bytes: int, path: str) -> Iterator[bytes]:
     """The file's lines; one longer than `max_bytes` is refused after reading that much of it, not all of it."""
     number = 0
-    while raw := handle.readline(max_bytes + 1):
+    # Room for the longest line ending too: a line of max_bytes cut before its "\n" left that "\n" to be
+    # read as a line of its own, and every later line was named by a number one too high.
+    while raw := handle.readline(max_bytes + 2):
         number += 1
         if len(raw.rstrip(b"\r\n")) > max_bytes:
             raise IngestError(path, f"the line is longer than the {max_bytes:,} bytes allowed "

@@ -51,7 +51,7 @@ def test_at_the_limit_is_accepted(tmp_path: Path) -> None:
     assert (len(read.title), len(read.labels), len(read.body)) == (50, 3, 500)
 
 
-@pytest.mark.parametrize("ending", [b"\n"])
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n"])
 def test_a_line_of_exactly_the_byte_limit_is_accepted_whatever_ends_it(tmp_path: Path, ending: bytes) -> None:
     """The limit is on the line's bytes, not on its line ending; a line a byte longer is named by its number."""
     limits = replace(SMALL, body_chars=SMALL.line_bytes)
