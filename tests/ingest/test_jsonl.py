@@ -39,6 +39,26 @@ def test_dates_become_timezone_aware_and_unknown_fields_are_kept(tmp_path: Path)
     assert post.metadata == {"desk": "Tokyo"}
 
 
+def test_an_exported_post_comes_back_with_every_field_it_exports(tmp_path: Path) -> None:
+    """Each field read from the right key and written back under it: url and source are both strings, and
+    a comment's date, author and moderation state all travel."""
+    line = {"title": "Zinc", "body": "Lead.\n\nDetail.", "url": "https://x/zinc",
+            "published": "2024-03-05T09:30:00+09:00", "date_source": "url", "labels": ["Zinc", "Japan"],
+            "source": "Mining Weekly", "comment_count": 0,
+            "comments": [{"author": "Ann", "body": "Hi", "published": "2024-03-06T10:00:00+00:00"},
+                         {"author": "Bob", "body": "Held", "published": None, "approved": False}],
+            "desk": "Tokyo"}
+    (post,) = jsonl.read(write(tmp_path, line))
+    assert (post.url, post.source, post.date_source) == ("https://x/zinc", "Mining Weekly", "url")
+    assert post.comment_count == 0  # a source's stated count may be none at all
+    assert post.published == datetime(2024, 3, 5, 0, 30, tzinfo=UTC)
+    assert [(c.author, c.body, c.published, c.approved) for c in post.comments] == [
+        ("Ann", "Hi", datetime(2024, 3, 6, 10, tzinfo=UTC), True), ("Bob", "Held", None, False)]
+    (again,) = jsonl.read(write(tmp_path, post_to_dict(post)))
+    kept = ("title", "blocks", "url", "published", "date_source", "labels", "source", "comments", "metadata")
+    assert {name: getattr(again, name) for name in kept} == {name: getattr(post, name) for name in kept}
+
+
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
