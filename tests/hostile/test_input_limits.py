@@ -12,7 +12,7 @@ import pytest
 from metalnomist.config import Settings, describe
 from metalnomist.errors import IngestError
 from metalnomist.ingest import jsonl, page, read_posts
-from metalnomist.ingest.checks import Limits
+from metalnomist.ingest.checks import MAX_URL_CHARS, Limits
 from metalnomist.pipeline import Archive, ingest_file
 from metalnomist.store.posts import count_posts
 
@@ -46,9 +46,10 @@ def test_each_limit_is_refused_naming_file_line_and_field(tmp_path: Path, change
 
 
 def test_at_the_limit_is_accepted(tmp_path: Path) -> None:
-    post = {"title": "x" * 50, "labels": ["y" * 20, "b", "c"], "body": "z" * 500}
+    url = "https://x.example/" + "u" * (MAX_URL_CHARS - len("https://x.example/"))  # fixed by the key column
+    post = {"title": "x" * 50, "labels": ["y" * 20, "b", "c"], "body": "z" * 500, "url": url}
     (read,) = jsonl.read(jsonl_file(tmp_path, post), SMALL)
-    assert (len(read.title), len(read.labels), len(read.body)) == (50, 3, 500)
+    assert (len(read.title), len(read.labels), len(read.body), read.url) == (50, 3, 500, url)
 
 
 @pytest.mark.parametrize("ending", [b"\n", b"\r\n"])

@@ -54,6 +54,7 @@ def test_lone_surrogates_and_control_characters_become_storable_text(archive: Ar
     """On both databases: PostgreSQL refuses NUL and both refuse to encode half a surrogate pair."""
     line = json.dumps({"title": "Cop\u0000per \ud800prices", "body": "Zinc\x0b rose\x1b[31m.\n\nMore\x00.",
                        "labels": ["Lead\x07"], "desk": {"note\ud800": "x\x00y"},
+                       "source": "Metals\x00 Daily\ud800", "url": "https://x.example/c\x00u\x7f",
                        "comments": [{"author": "A\x1b", "body": "line\nnext\x00"}]})
     ingest_file(archive, one_line(tmp_path, line))
     with archive.store.reading() as conn:
@@ -62,6 +63,7 @@ def test_lone_surrogates_and_control_characters_become_storable_text(archive: Ar
         comments = list_comments(conn, post.id)
     assert post.body == "Zinc rose[31m.\n\nMore."
     assert post.labels == ("Lead",)
+    assert (post.source, post.url) == ("Metals Daily\ufffd", "https://x.example/cu")
     assert post.metadata == {"desk": {"note\ufffd": "xy"}}
     assert [(c.author, c.body) for c in comments] == [ ("A", "line\nnext")]
 
