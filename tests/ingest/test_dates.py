@@ -37,12 +37,15 @@ URL_CASES = [
     Case("https://x.com/news/china_2024_06_07.html", "Text.", "2024-06-07 url"),  # underscores
     Case("https://x.com/2024/09/zinc-prices.html", "Text.", "2024-09-01 url"),  # Blogger: the month only
     Case("https://x.com/story/2024/05/03/news/red-dog.html", "Text.", "2024-05-03 url"),  # date mid-path
+    Case("https://x.com/1990/05/07/archive", "Text.", "1990-05-07 url"),  # the first year counted
+    Case("https://x.com/2026/01/16/tokyo-close", "Text.", "2026-01-16 url"),  # NOW's tomorrow: already in Tokyo
 ]
 URL_NOT_DATES = [
     Case("https://x.com/products/2000/widget", "Text.", None),  # a product code, not a year
     Case("https://x.com/fy-2024-25-steel-output", "Text.", None),  # a fiscal year
     Case("https://x.com/report-2011-12-results", "Text.", None),  # FY 2011-12, dashed: not a month
     Case("https://x.com/2031/05/07/forecast", "Text.", None),  # in the future: an ID or a typo
+    Case("https://x.com/news/2026-01-17-forecast", "Text.", None),  # the day after NOW's tomorrow: nowhere yet
     Case("https://x.com/2024/13/40/odd", "Text.", None),  # no such day
     Case("https://x.com/1985/05/07/archive", "Text.", None),  # before the web
     Case("https://x.com/news/china-copper-32949744/", "Text.", None),  # an article number
@@ -59,6 +62,8 @@ DATELINE_CASES = [
          "2024-06-07 dateline"),  # bullets and a byline come first
     Case(None, "SANTIAGO, Feb 2, 2021 – Codelco's output fell.", "2021-02-02 dateline"),  # en dash, short month
     Case(None, "June 24, 2025 - Acme Mining said copper output rose.", "2025-06-24 dateline"),  # a press release
+    Case(None, "P1\n\nP2\n\nP3\n\nP4\n\nP5\n\nP6\n\nP7\n\nJune 24, 2025\n\nCopper rose.",
+         "2025-06-24 dateline"),  # the last of the first lines (one more is past them: NOT_DATELINES)
 ]
 YEARLESS_DATELINES = [
     # A /YYYY/MM/ URL gives the year of a dateline near it (December's dateline, January's path).
@@ -76,6 +81,9 @@ YEARLESS_DATELINES = [
                "central bank data showed on Wednesday.", "2022-08-10 dateline"),
     Case(None, "SANTIAGO, Aug 10 (Reuters) - Copper exports fell 4% on the year in July 2022, "
                "data showed on Wednesday.", "2022-08-10 dateline"),
+    # Wednesday fits 4 January 2023, and 2024 a day later; a report on December 2022 comes early in 2023.
+    Case(None, "SANTIAGO, Jan 4 (Reuters) - Chile's copper exports in December 2022 fell 4% and are seen rising "
+               "in 2023, central bank data showed on Wednesday.", "2023-01-04 dateline"),
 ]
 # Syndicated copy may close on the story's own publication note instead of a dateline.
 CLOSING_NOTES = [
