@@ -209,12 +209,22 @@ def test_rss_is_streamed(tmp_path: Path) -> None:
         list(reader)
 
 
-def test_entry_without_title_or_content_raises(tmp_path: Path) -> None:
+@pytest.mark.parametrize("blank_lines", [0, 2])
+def test_entry_without_title_or_content_raises(tmp_path: Path, blank_lines: int) -> None:
+    """The line counts blank lines before <?xml, which the parser never sees."""
     items = "<item><title>Ok</title></item>\n<item><guid>42</guid></item>"
-    path = write(tmp_path, RSS.format(items=items))
+    path = write(tmp_path, "\n" * blank_lines + RSS.format(items=items))
     with pytest.raises(IngestError, match="neither a title nor any content") as caught:
         list(read(path))
-    assert caught.value.where == "entry 2" and caught.value.line == 4
+    assert caught.value.where == "entry 2" and caught.value.line == 4 + blank_lines
+
+
+def test_a_guid_that_is_no_permalink_is_not_the_posts_address(tmp_path: Path) -> None:
+    items = ('<item><title>A</title><description>x</description>'
+             '<guid isPermaLink="false">https://example.com/?p=42</guid></item>'
+             '<item><title>B</title><description>y</description><guid>https://example.com/b</guid></item>')
+    first, second = read(write(tmp_path, RSS.format(items=items)))
+    assert (first.url, second.url) == (None, "https://example.com/b")
 
 
 def test_entry_without_title_is_named_by_its_first_words(tmp_path: Path) -> None:
