@@ -273,6 +273,25 @@ def test_a_post_changed_then_restored_in_one_file_ends_as_its_last_copy(archive:
     assert [p.body for p in latest_posts(archive, 0, 10)[0]] == ["first"]
 
 
+def test_a_changed_post_shows_every_field_of_its_new_version(archive: Archive, tmp_path: Path) -> None:
+    """On SQLite the new version waits in a hidden row and is copied onto the post: no column may be left out."""
+    path = tmp_path / "moved.jsonl"
+    first = {"title": "Nickel", "body": "Old text.", "url": "https://x/ni", "published": "2024-03-01",
+             "source": "Wire A", "comment_count": 2, "desk": "Tokyo"}
+    path.write_text(json.dumps(first) + "\n")
+    ingest_file(archive, path)
+    second = {"title": "Nickel, revised", "body": "New text.", "url": "https://x/ni",
+              "published": "2024-03-02T08:00:00Z", "date_source": "url", "source": "Wire B", "comment_count": 5,
+              "desk": "Lima"}
+    path.write_text(json.dumps(second) + "\n")
+    assert ingest_file(archive, path).updated == 1
+    (post,) = latest_posts(archive, 0, 10)[0]
+    assert (post.title, post.body, post.published, post.date_source, post.source, post.comment_count,
+            post.metadata) == ("Nickel, revised", "New text.", datetime(2024, 3, 2, 8, tzinfo=UTC), "url", "Wire B", 5,
+                               {"desk": "Lima"})
+    assert post.permalink == "/2024/03/nickel.html"  # an address, once given, stays
+
+
 def test_batches_number_colliding_permalinks(archive: Archive, tmp_path: Path) -> None:
     path = tmp_path / "same.jsonl"
     path.write_text("".join(f'{{"title": "Weekly copper", "body": "{i}", "url": "https://x/{i}", '
