@@ -196,6 +196,31 @@ def test_script_and_style_never_reach_the_text(tmp_path: Path) -> None:
     assert post.url == "https://example.com/copper-rises"
 
 
+TAGGED = """<html><head><title>Nickel slips - Metal Desk</title>
+<meta property="article:published_time" content="2024-03-01T08:30:00+09:00">
+<script type="application/ld+json">{"@type": "ItemList", "itemListElement": [
+ {"@type": "NewsArticle", "headline": "An older story", "datePublished": "2023-01-05T10:00:00Z"}]}</script>
+</head><body><nav><a href="/">Home</a></nav>
+<h1 class="entry-title">Nickel slips</h1><article><h2>Key points</h2>
+<p>Nickel fell 3% on Friday as Indonesian output rose again, traders in London said.</p>
+<p>Stocks in LME warehouses climbed for a fourth week, the exchange's data showed.</p></article>
+<div class="tags"><a rel="tag" href="/t/nickel">Nickel</a>
+<a rel="tag" href="/t/lme">London Metal Exchange nickel stocks and warehouse data</a>
+<a rel="tag" href="/t/said">What traders in London said about nickel on Friday</a></div>
+</body></html>"""
+
+
+def test_a_pages_own_date_heading_and_labels_win_over_what_surrounds_them(tmp_path: Path) -> None:
+    """The page's meta date beats a related story's JSON-LD; a first heading that is not the title stays;
+    a label of eight words is a name, one of nine a sentence."""
+    path = tmp_path / "nickel.html"
+    path.write_text(TAGGED, encoding="utf-8")
+    post = read_one(path)
+    assert post.published == datetime(2024, 3, 1, 8, 30, tzinfo=timezone(timedelta(hours=9)))
+    assert (post.title, post.blocks[0]) == ("Nickel slips", Block("heading", "Key points"))
+    assert post.labels == ("Nickel", "London Metal Exchange nickel stocks and warehouse data")
+
+
 def test_invalid_bytes_are_decoded_leniently(tmp_path: Path) -> None:
     path = tmp_path / "zinc.html"
     path.write_bytes(
