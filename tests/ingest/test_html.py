@@ -221,6 +221,20 @@ def test_a_pages_own_date_heading_and_labels_win_over_what_surrounds_them(tmp_pa
     assert post.labels == ("Nickel", "London Metal Exchange nickel stocks and warehouse data")
 
 
+@pytest.mark.parametrize(
+    ("keywords", "labels"),
+    [
+        ("Copper, Chile, Codelco", ("Copper", "Chile", "Codelco")),  # two commas or more: a list
+        ("Trump, Donald J", ("Trump, Donald J",)),  # one comma: a name written surname first
+    ],
+)
+def test_meta_keywords_are_labels_when_no_link_names_one(tmp_path: Path, keywords: str,
+                                                         labels: tuple[str, ...]) -> None:
+    path = tmp_path / "keywords.html"
+    path.write_text(PAGE.replace("<link rel=", f'<meta name="keywords" content="{keywords}"><link rel='), "utf-8")
+    assert read_one(path).labels == labels
+
+
 def test_invalid_bytes_are_decoded_leniently(tmp_path: Path) -> None:
     path = tmp_path / "zinc.html"
     path.write_bytes(
