@@ -179,6 +179,16 @@ def test_months_group_and_filter_posts(archive: Archive) -> None:
     assert none == 0 and december == []
 
 
+def test_a_post_at_midnight_on_the_first_is_listed_in_its_own_month_only(archive: Archive) -> None:
+    with archive.store.transaction() as conn:
+        upsert_post(conn, replace(make_post("Last of March"), published=datetime(2024, 3, 31, 23, 59, 59, tzinfo=UTC)))
+        upsert_post(conn, replace(make_post("First of April"), published=datetime(2024, 4, 1, tzinfo=UTC)))
+    march, march_total = latest_posts(archive, 0, 10, month=(2024, 3))
+    april, april_total = latest_posts(archive, 0, 10, month=(2024, 4))
+    assert ([p.title for p in march], march_total) == (["Last of March"], 1)
+    assert ([p.title for p in april], april_total) == (["First of April"], 1)
+
+
 def test_a_post_repeated_in_one_file_ends_as_its_last_copy(archive: Archive, tmp_path: Path) -> None:
     path = tmp_path / "twice.jsonl"
     path.write_text('{"title": "Zinc", "body": "first", "url": "https://x/z"}\n'
