@@ -13,7 +13,7 @@ from metalnomist.analysis.contradictions import contradictions
 from metalnomist.config import Settings
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
-from metalnomist.pipeline import find_facts, ingest_file, open_archive
+from metalnomist.pipeline import find_facts, ingest_file, open_archive, reextract
 from metalnomist.store.contradictions import count_disputes
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.ingests import (
@@ -103,3 +103,20 @@ def test_looking_for_what_published_ingests_left_reads_indexes_not_every_post_or
                 scans += [(statement, step) for step in plan if re.fullmatch(r"SCAN (post_rows|fact_rows)", step)]
     assert len(statements) >= 4 and scans == []
     archive.close()
+
+
+def test_reextract_reaches_a_post_whose_published_ingest_left_its_emptied_stand_in(tmp_path: Path) -> None:
+    """An ingest stopped between publishing and clearing leaves stand-ins no running ingest owns: the post is
+    no longer being replaced, and a re-extraction must not skip it."""
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
+    ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
+    (changed,) = read_posts(write_lines(tmp_path / "b.jsonl", [nickel("Second", "14,000")]))
+    ingest = begin_ingest(archive.store)
+    with archive.store.transaction() as conn:
+        write_hidden(conn, ingest, [changed], {0: extract_facts(changed)}, extract_facts)
+    with archive.store.transaction() as conn:
+        publish_ingest(conn, ingest)  # and stopped before clear_published
+    assert raw(tmp_path / "a.db", "SELECT count(*) FROM post_rows WHERE replaces IS NOT NULL") == 1
+    assert reextract(archive) == 2  # one figure from each post
+    archive.close()
+
