@@ -88,6 +88,19 @@ def test_comments_count_and_moderation(archive: Archive) -> None:
         assert posts_by_ids(conn, [post_id])[post_id].comment_count == 1
 
 
+def test_a_posts_comment_count_is_the_larger_of_its_sources_and_its_shown_comments(archive: Archive) -> None:
+    """A source states how many comments it had (none of them came with it); readers' comments here may pass it."""
+    with archive.store.transaction() as conn:
+        stated, _ = upsert_post(conn, replace(make_post("Stated three", 4), comment_count=3))
+        passed, _ = upsert_post(conn, replace(make_post("Stated one", 5), comment_count=1))
+        for post_id in (stated, passed):
+            for n in range(2):
+                add_comment(conn, Comment("Ann", f"Note {n}", datetime.now(UTC), post_id=post_id), "c1")
+    with archive.store.reading() as conn:
+        found = posts_by_ids(conn, [stated, passed])
+    assert (found[stated].comment_count, found[passed].comment_count) == (3, 2)
+
+
 def test_facts_are_replaced_per_post_and_filtered(archive: Archive) -> None:
     fact = Fact(post="P", sentence="Imports rose 5% to 10 t.", metric="imports", value=10.0, unit="t",
                 change_pct=5.0, commodity="copper", country="Japan", sentence_start=0)
