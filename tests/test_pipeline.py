@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
 from metalnomist.pipeline import Archive, find_facts, ingest_file
@@ -153,3 +155,15 @@ def test_a_desk_save_that_commits_while_postgresql_imports_the_file_is_kept(pg_u
         assert get_desk_post(archive.store, nickel).markdown == words
     finally:
         archive.close()
+
+
+def test_a_commenters_name_may_have_up_to_its_limit_and_no_more(seeded: Archive) -> None:
+    from metalnomist.errors import InvalidInput
+    from metalnomist.pipeline import MAX_AUTHOR_CHARS, post_comment
+
+    longest = "A" * MAX_AUTHOR_CHARS
+    assert post_comment(seeded, 1, longest, "Fine.", client="10.0.0.1").author == longest
+    with pytest.raises(InvalidInput) as caught:
+        post_comment(seeded, 1, longest + "A", "Too long a name.", client="10.0.0.1")
+    assert caught.value.field == "author" and f"at most {MAX_AUTHOR_CHARS} characters" in caught.value.problem
+
