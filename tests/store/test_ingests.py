@@ -120,3 +120,20 @@ def test_reextract_reaches_a_post_whose_published_ingest_left_its_emptied_stand_
     assert reextract(archive) == 2  # one figure from each post
     archive.close()
 
+
+def test_reextract_leaves_a_post_a_running_ingest_is_replacing_to_that_ingest(tmp_path: Path) -> None:
+    """Its new facts wait hidden with the ingest: re-extracting the stored words meanwhile must not put the
+    old figure back over them."""
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
+    ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
+    (changed,) = read_posts(write_lines(tmp_path / "b.jsonl", [nickel("Second", "14,000")]))
+    ingest = begin_ingest(archive.store)
+    with archive.store.transaction() as conn:
+        write_hidden(conn, ingest, [changed], {0: extract_facts(changed)}, extract_facts)
+    assert reextract(archive) == 1  # the first post's figure; the second is the ingest's
+    with archive.store.transaction() as conn:
+        publish_ingest(conn, ingest)
+    clear_published(archive.store)
+    assert [fact.value for fact in find_facts(archive, FactFilter(post="Second"))[0]] == [14000]
+    archive.close()
+
