@@ -167,3 +167,21 @@ def test_a_commenters_name_may_have_up_to_its_limit_and_no_more(seeded: Archive)
         post_comment(seeded, 1, longest + "A", "Too long a name.", client="10.0.0.1")
     assert caught.value.field == "author" and f"at most {MAX_AUTHOR_CHARS} characters" in caught.value.problem
 
+
+def test_a_comments_control_characters_are_dropped_before_it_is_stored(seeded: Archive) -> None:
+    from metalnomist.pipeline import post_comment
+
+    stored = post_comment(seeded, 1, " Ann\x07 ", "Red\x1b[31m text\x00\nnext line\tend ", client="10.0.0.1")
+    assert (stored.author, stored.body) == ("Ann", "Red[31m text\nnext line\tend")
+
+
+def test_a_folder_stands_for_its_readable_files_whatever_the_case_of_their_suffix(tmp_path: Path) -> None:
+    from metalnomist.pipeline import files_in
+
+    for name in ("b.jsonl", "A.JSONL", "nested/c.xml", ".hidden.jsonl", "notes.docx"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = files_in([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in found.files] == ["A.JSONL", "b.jsonl", "nested/c.xml"]
+    assert [p.name for p in found.skipped] == ["notes.docx"]
+
