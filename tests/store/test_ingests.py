@@ -13,7 +13,7 @@ from metalnomist.analysis.contradictions import contradictions
 from metalnomist.config import Settings
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
-from metalnomist.pipeline import find_facts, ingest_file, open_archive, reextract
+from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive, reextract
 from metalnomist.store.contradictions import count_disputes
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.ingests import (
@@ -105,15 +105,21 @@ def test_looking_for_what_published_ingests_left_reads_indexes_not_every_post_or
     archive.close()
 
 
-def test_reextract_reaches_a_post_whose_published_ingest_left_its_emptied_stand_in(tmp_path: Path) -> None:
-    """An ingest stopped between publishing and clearing leaves stand-ins no running ingest owns: the post is
-    no longer being replaced, and a re-extraction must not skip it."""
+def _second_being_replaced(tmp_path: Path) -> tuple[Archive, int]:
+    """Two stored posts with a figure each, and a running ingest that has written a new figure for the second."""
     archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
     ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
     (changed,) = read_posts(write_lines(tmp_path / "b.jsonl", [nickel("Second", "14,000")]))
     ingest = begin_ingest(archive.store)
     with archive.store.transaction() as conn:
         write_hidden(conn, ingest, [changed], {0: extract_facts(changed)}, extract_facts)
+    return archive, ingest
+
+
+def test_reextract_reaches_a_post_whose_published_ingest_left_its_emptied_stand_in(tmp_path: Path) -> None:
+    """An ingest stopped between publishing and clearing leaves stand-ins no running ingest owns: the post is
+    no longer being replaced, and a re-extraction must not skip it."""
+    archive, ingest = _second_being_replaced(tmp_path)
     with archive.store.transaction() as conn:
         publish_ingest(conn, ingest)  # and stopped before clear_published
     assert raw(tmp_path / "a.db", "SELECT count(*) FROM post_rows WHERE replaces IS NOT NULL") == 1
@@ -124,12 +130,7 @@ def test_reextract_reaches_a_post_whose_published_ingest_left_its_emptied_stand_
 def test_reextract_leaves_a_post_a_running_ingest_is_replacing_to_that_ingest(tmp_path: Path) -> None:
     """Its new facts wait hidden with the ingest: re-extracting the stored words meanwhile must not put the
     old figure back over them."""
-    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
-    ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel("First", "12,000"), nickel("Second", "13,500")]))
-    (changed,) = read_posts(write_lines(tmp_path / "b.jsonl", [nickel("Second", "14,000")]))
-    ingest = begin_ingest(archive.store)
-    with archive.store.transaction() as conn:
-        write_hidden(conn, ingest, [changed], {0: extract_facts(changed)}, extract_facts)
+    archive, ingest = _second_being_replaced(tmp_path)
     assert reextract(archive) == 1  # the first post's figure; the second is the ingest's
     with archive.store.transaction() as conn:
         publish_ingest(conn, ingest)
