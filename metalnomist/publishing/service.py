@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from metalnomist.config import Settings
 from metalnomist.errors import InvalidInput, NotFound
+from metalnomist.ingest.checks import clean_text
 from metalnomist.models import MAX_STORED_INT, AuditEntry, DeskPost, Fact, Post, PostStatus, Revision, User
 from metalnomist.publishing.markdown import markdown_blocks
 from metalnomist.store import Store
@@ -49,9 +50,11 @@ def parse_labels(text: str) -> tuple[str, ...]:
 
 
 def check(draft: Draft, settings: Settings) -> Draft:
-    """The draft with surrounding space trimmed, or InvalidInput naming every field at fault."""
-    title, markdown = " ".join(draft.title.split()), draft.markdown.replace("\r\n", "\n").strip()
-    labels = tuple(" ".join(label.split()) for label in draft.labels)
+    """The draft with surrounding space trimmed and, as in an ingest, control characters dropped and lone
+    surrogates replaced (neither database stores them all), or InvalidInput naming every field at fault."""
+    title = " ".join(clean_text(draft.title).split())
+    markdown = clean_text(draft.markdown).replace("\r\n", "\n").strip()
+    labels = tuple(" ".join(clean_text(label).split()) for label in draft.labels)
     problems: dict[str, str] = {}
     if not title:
         problems["title"] = "a post needs a title"
@@ -172,7 +175,7 @@ def posts_with_status(store: Store, status: PostStatus, offset: int = 0, limit: 
                       label: str = "") -> list[DeskPost]:
     """One status's posts for the dashboard, optionally those whose title holds `text` or that carry `label`."""
     with store.reading() as conn:
-        return desk_posts(conn, status, offset, limit, text.strip()[:200], label.strip()[:200])
+        return desk_posts(conn, status, offset, limit, clean_text(text).strip()[:200], clean_text(label).strip()[:200])
 
 
 def counts(store: Store) -> dict[str, int]:

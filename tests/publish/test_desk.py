@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +16,7 @@ from metalnomist.accounts.service import create_user
 from metalnomist.config import Settings
 from metalnomist.errors import InvalidInput, NotFound
 from metalnomist.ingest import read_posts
-from metalnomist.models import User
+from metalnomist.models import PostStatus, User
 from metalnomist.pipeline import Archive, ingest_file
 from metalnomist.publishing.markdown import markdown_blocks, preview_html
 from metalnomist.publishing.service import (
@@ -23,15 +24,18 @@ from metalnomist.publishing.service import (
     audit_log,
     check,
     counts,
+    empty_trash,
     facts_preview,
     get_desk_post,
     move,
     parse_labels,
+    posts_with_status,
     publish_due,
     restore_revision,
     revisions,
     save,
 )
+from metalnomist.store import desk
 from metalnomist.store.facts import FactFilter, query_facts
 from metalnomist.store.ingests import begin_ingest, clear_published, publish_ingest, write_hidden
 from metalnomist.store.posts import list_posts, post_by_permalink
@@ -225,3 +229,81 @@ def test_the_dashboard_counts_only_what_readers_and_editors_can_see(archive: Arc
     assert counts(archive.store) == {"draft": 1, "scheduled": 0, "published": 3, "trash": 0}
     clear_published(archive.store)
     assert counts(archive.store) == {"draft": 1, "scheduled": 0, "published": 3, "trash": 0}
+
+
+TITLES = ["Japan’s nickel imports rise", "NICKEL output in ÜBER mines", "über die Nickel-Kobalt AND Zinc",
+          '100% copper_wire "quoted" NEAR(lithium)', "Ni prices", "Cobalt * stars - minus \\ slash"]
+NEEDLES = ["nickel", "NICKEL", "ckel i", "über", "ÜBER", "%", "100%", "r_w", "_", '"quoted"', '"', "near(lithium)",
+           '"qu', "and zinc", "ni", "x", "- minus", "*", "japan’s", "’s n", "no such words", "\\", "\\ sl", "ck\x00el"]
+
+
+def desk_titles(archive: Archive, text: str, status: PostStatus = "published", offset: int = 0,
+                limit: int = 50) -> list[str]:
+    return [post.title for post in posts_with_status(archive.store, status, offset, limit, text)]
+
+
+def trigram_check(archive: Archive) -> None:
+    """SQLite's own check that the title index holds exactly the stored titles (it raises otherwise)."""
+    if archive.store.engine.dialect.name == "sqlite":
+        with archive.store.transaction() as conn:
+            conn.exec_driver_sql("INSERT INTO post_title_trigrams (post_title_trigrams) VALUES ('integrity-check')")
+
+
+@pytest.mark.parametrize("few", [desk.FEW_TITLES, 1])
+def test_a_title_search_finds_what_reading_every_title_finds(archive: Archive, editor: User, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch, few: int) -> None:
+    """The trigram index only narrows which posts are read (few titles) or is passed over (many): either way a
+    search finds, in the same order, the titles that reading every title of the status finds."""
+    ingest_file(archive, write_lines(tmp_path / "a.jsonl", [nickel(title, "1,000") for title in TITLES[:4]]))
+    for title in TITLES[4:] + TITLES[:2]:
+        post_id = save(archive.store, archive.settings, editor, Draft(title, BODY))
+    move(archive.store, editor, post_id, "published")
+    asked = [(needle, status, offset, limit) for status in ("published", "draft") for needle in NEEDLES
+             for offset, limit in ((0, 50), (1, 2))]
+    with monkeypatch.context() as every_title:
+        every_title.setattr(desk, "_few_titles_holding", lambda conn, text: None)
+        walked = [desk_titles(archive, *question) for question in asked]
+    monkeypatch.setattr(desk, "FEW_TITLES", few)
+    assert [desk_titles(archive, *question) for question in asked] == walked
+    assert sum(map(bool, walked)) > len(asked) / 4, "a search that finds nothing proves nothing"
+    newest_first = [TITLES[1], TITLES[2], TITLES[1], TITLES[0]]  # the one published on the desk, then the file's
+    assert desk_titles(archive, "nickel") == newest_first
+    assert desk_titles(archive, "nickel", offset=1, limit=2) == newest_first[1:3]
+    assert desk_titles(archive, "r_w") == [TITLES[3]] and desk_titles(archive, "%") == [TITLES[3]]
+    assert desk_titles(archive, '"quoted" near(', "published") == [TITLES[3]]
+    assert desk_titles(archive, "\\ sl", "draft") == [TITLES[5]]
+    assert desk_titles(archive, "ni", "draft") == [TITLES[0], TITLES[4]]
+    trigram_check(archive)
+
+
+def test_a_title_search_follows_titles_as_they_change(archive: Archive, editor: User, tmp_path: Path) -> None:
+    """Edits on the desk, a re-imported post's new title and a post deleted for good: the index of titles
+    follows each, or a search for a title's new words finds nothing."""
+    post_id = save(archive.store, archive.settings, editor, Draft("Cobalt glut deepens", BODY))
+    assert desk_titles(archive, "glut", "draft") == ["Cobalt glut deepens"]
+    save(archive.store, archive.settings, editor, Draft("Cobalt shortage looms", BODY), post_id)
+    assert desk_titles(archive, "glut", "draft") == []
+    assert desk_titles(archive, "shortage", "draft") == ["Cobalt shortage looms"]
+    first = json.loads(nickel("Tin smelter restarts", "1,000")) | {"url": "https://x/tin"}
+    ingest_file(archive, write_lines(tmp_path / "a.jsonl", [json.dumps(first)]))
+    assert desk_titles(archive, "smelter res") == ["Tin smelter restarts"]
+    ingest_file(archive, write_lines(tmp_path / "b.jsonl", [json.dumps(first | {"title": "Tin smelter stays shut"})]))
+    assert desk_titles(archive, "smelter res") == []
+    assert desk_titles(archive, "smelter st") == ["Tin smelter stays shut"]
+    move(archive.store, editor, post_id, "trash")
+    assert desk_titles(archive, "shortage", "trash") == ["Cobalt shortage looms"]
+    empty_trash(archive.store, editor)
+    assert desk_titles(archive, "shortage", "trash") == []
+    trigram_check(archive)
+
+
+def test_control_characters_and_lone_surrogates_are_dropped_from_drafts_and_searches(archive: Archive,
+                                                                                      editor: User) -> None:
+    """As an ingest does: PostgreSQL stores no NUL, neither database encodes a lone surrogate, and SQLite's
+    title index reads a NUL as the end of the search; each was an error page."""
+    post_id = save(archive.store, archive.settings, editor,
+                   Draft("Cop\x00per\x1b smelters \ud800", "Output\x00 rose.\x0b", ("Zi\x07nc",)))
+    post = get_desk_post(archive.store, post_id)
+    assert (post.title, post.markdown, post.labels) == ("Copper smelters \ufffd", "Output rose.", ("Zinc",))
+    assert desk_titles(archive, "cop\x00per sm", "draft") == ["Copper smelters \ufffd"]
+    assert posts_with_status(archive.store, "draft", 0, 10, "\x00\x1b", "Zi\x00nc")[0].id == post_id

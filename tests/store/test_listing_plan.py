@@ -73,8 +73,18 @@ def test_the_dashboard_reads_indexes_in_its_order_and_never_every_post(tmp_path:
     """A page of one status most recently changed first, and the counts per status: 6.2 s and 5.1 s at a
     million posts when they sorted, or read, every post's row."""
     plans = _plans(tmp_path, lambda conn: (desk_posts(conn, "published", 0, 50),
-                                           desk_posts(conn, "draft", 50, 50, text="copper"), status_counts(conn)))
+                                           desk_posts(conn, "draft", 50, 50, text="co"), status_counts(conn)))
     assert len(plans) >= 6 and not _sorts_or_scans(plans), plans
+
+
+def test_a_title_search_reads_the_few_posts_holding_its_text_by_id_not_every_title(tmp_path: Path) -> None:
+    """Walking the published posts newest first, reading each title, took 1.3 s at a million posts for a
+    text in ten titles; the trigram index names those ten, read by id and sorted (0022)."""
+    stored = [Post(title=f"Post {n}", blocks=(Block("paragraph", "Nickel."),), url=f"https://example.com/{n}")
+              for n in range(30)]
+    plans = _plans(tmp_path, lambda conn: desk_posts(conn, "published", 0, 50, text="Post 1"), stored)
+    assert any("USING INTEGER PRIMARY KEY" in step for step in plans), plans
+    assert not [step for step in plans if "ix_posts_status_updated" in step or re.match(r"SCAN post", step)], plans
 
 
 def test_the_listings_counts_read_indexes_and_only_the_rows_readers_do_not_see(tmp_path: Path) -> None:

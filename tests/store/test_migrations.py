@@ -83,3 +83,23 @@ def test_an_archive_from_before_contradictions_lists_its_disputed_figures_once_m
         assert count_disputes(conn) == 1
     engine.dispose()
     assert pairs == [(100, 150)]  # case folded: one figure, its reports furthest apart; zinc is another
+
+
+def test_titles_stored_before_the_trigram_index_are_found_by_the_desk_once_migrated(db_url: str) -> None:
+    """0022 fills SQLite's title index from the posts already stored, or the desk finds none of them."""
+    from metalnomist.store.desk import desk_posts
+
+    engine = open_engine(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text(OLD_POST.replace("'T'", ":title")),
+                      [{"key": "a", "link": "/a", "published": "2024-03-01", "title": "Vanadium flow batteries"},
+                       {"key": "b", "link": "/b", "published": "2024-03-02", "title": "Zinc smelters"}])
+    migrate(engine)
+    with engine.connect() as conn:
+        found = [post.title for post in desk_posts(conn, "published", 0, 10, text="vanadium flow")]
+    engine.dispose()
+    assert found == ["Vanadium flow batteries"]
