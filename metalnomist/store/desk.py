@@ -154,8 +154,9 @@ def desk_posts(conn: Connection, status: PostStatus, offset: int, limit: int, te
 def _few_titles_holding(conn: Connection, text: str) -> list[int] | None:
     """The ids of every post whose title may hold `text` (SQLite's trigram index folds case beyond ASCII, so
     it lists more, never fewer), when they are at most `FEW_TITLES`; otherwise None, and walking a status's
-    posts newest first soon fills a page. None too where the index cannot tell: text under three
-    characters, or PostgreSQL (no trigram index). `text` holds no control character (as no title does)."""
+    posts newest first soon fills a page. None too where the index cannot tell (text under three characters)
+    and on PostgreSQL, whose planner reads its own trigram index when the text is rare. `text` holds no
+    control character, as no title does."""
     if conn.dialect.name != "sqlite" or len(text) < 3:
         return None
     phrase = '"' + text.replace('"', '""') + '"'  # one quoted FTS5 string: the text as it is, operators included

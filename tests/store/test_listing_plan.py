@@ -98,3 +98,20 @@ def test_the_listings_counts_read_indexes_and_only_the_rows_readers_do_not_see(t
     rows_read = [step for step in plans if re.match(r"(?:SCAN|SEARCH) (?:post_rows|label_rows)\b", step)
                  and "COVERING INDEX" not in step and not re.search(few, step)]
     assert len(plans) >= 8 and not rows_read, plans
+
+
+def test_on_postgresql_the_desks_title_condition_has_a_trigram_index(pg_url: str) -> None:
+    """PostgreSQL's planner walked every published post for a text in one title (0.8 s at a million posts);
+    pg_trgm's index on `lower(title)` (0022) answers the desk's condition, which the planner reads when the
+    text is rare in a big archive (6.5 ms at a million, by hand). Here, small, only the index is asked."""
+    store = Store.open(pg_url)
+    with store.transaction() as conn:
+        upsert_posts(conn, [Post(title=f"Cobalt {n * 7919:08d}", blocks=(Block("paragraph", "Cobalt."),),
+                                 url=f"https://example.com/{n}") for n in range(300)])
+    with store.reading() as conn:
+        assert [p.title for p in desk_posts(conn, "published", 0, 50, text="974037")] == ["Cobalt 00974037"]
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        plan = "\n".join(row[0] for row in conn.exec_driver_sql(
+            "EXPLAIN SELECT id FROM post_rows WHERE lower(title) LIKE '%%974037%%'"))
+    store.close()
+    assert "Bitmap Index Scan on ix_post_rows_title_trigrams" in plan, plan
