@@ -64,7 +64,7 @@ from metalnomist.store.ingests import (
     write_hidden,
 )
 from metalnomist.store.posts import ListingCounts, count_posts, iter_posts, listing_counts, posts_by_ids
-from metalnomist.store.upsert import content_hash, stored_hashes, upsert_posts
+from metalnomist.store.upsert import PlannerStatistics, content_hash, stored_hashes, upsert_posts
 from metalnomist.watches.matching import Matcher
 from metalnomist.workers import die_with_parent
 
@@ -301,8 +301,10 @@ def _write_staged(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[st
     counts = {"added": 0, "updated": 0, "unchanged": 0, "kept": 0}
     facts = 0
     with archive.store.transaction() as conn:
+        statistics = PlannerStatistics(conn)
         for staged in batches:
             results = upsert_posts(conn, staged.posts)
+            statistics.written(conn, len(staged.posts))
             found: dict[int, list[Fact]] = {}
             for i, (post_id, outcome) in enumerate(results):
                 counts[outcome] += 1

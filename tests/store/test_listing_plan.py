@@ -11,11 +11,14 @@ from typing import Any
 
 from sqlalchemy import Connection, event
 
+from metalnomist.config import Settings
 from metalnomist.models import Block, Post
+from metalnomist.pipeline import open_archive, store_file
 from metalnomist.store import Store
 from metalnomist.store.desk import desk_posts
 from metalnomist.store.posts import iter_posts, list_posts, listing_counts, posts_by_ids, status_counts
 from metalnomist.store.upsert import stored_hashes, upsert_posts
+from tests.hostile.test_locks import write_posts
 
 
 def _plans(tmp_path: Path, ask: Callable[[Connection], object], stored: Sequence[Post] = (),
@@ -115,3 +118,25 @@ def test_on_postgresql_the_desks_title_condition_has_a_trigram_index(pg_url: str
             "EXPLAIN SELECT id FROM post_rows WHERE lower(title) LIKE '%%974037%%'"))
     store.close()
     assert "Bitmap Index Scan on ix_post_rows_title_trigrams" in plan, plan
+
+
+def test_a_big_postgresql_ingest_tells_the_planner_of_the_posts_it_writes(pg_url: str, tmp_path: Path) -> None:
+    """A file is one transaction on PostgreSQL, which autovacuum cannot analyze before it commits: the planner
+    knew a new archive as empty and looked each batch's keys up by walking the stand-ins' index over every post
+    written so far (30,000 posts: 26 s, 14.8 s of it there). The ingest analyzes as it writes."""
+    settings = Settings(db=pg_url, index_dir=str(tmp_path / "index"), extract_facts=False)
+    archive = open_archive(settings)
+    store_file(archive, write_posts(tmp_path / "posts.jsonl", 3000))
+    statements: list[tuple[str, Any]] = []
+
+    def record(conn: object, cursor: object, statement: str, parameters: Any, *rest: object) -> None:
+        statements.append((statement, parameters))
+
+    with archive.store.reading() as conn:
+        event.listen(archive.store.engine, "before_cursor_execute", record)
+        assert len(stored_hashes(conn, [f"url:https://x/Copper/{n}" for n in range(0, 3000, 100)])) == 30
+        event.remove(archive.store.engine, "before_cursor_execute", record)
+        (statement, parameters), = statements
+        plan = "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, parameters))
+    archive.close()
+    assert "ix_post_rows_replaces" not in plan and "posts_key_key" in plan, plan
