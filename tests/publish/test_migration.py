@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
 
-from metalnomist.store.database import MIGRATIONS, migrate, open_engine
+from metalnomist.store.database import migrate, open_engine
+from tests.store.test_migrations import writing_at
 
 
 def test_posts_stored_before_publishing_are_published(db_url: str) -> None:
     engine = open_engine(db_url)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0003")
+    with writing_at(engine, "0003") as conn:
         conn.execute(text("INSERT INTO posts (key, permalink, title, blocks, body, created, updated, extra, "
                           "content_hash) VALUES ('k', '/2024/05/t.html', 'T', '[]', '', '2024-05-01', "
                           "'2024-05-01', '{}', 'x')"))
@@ -28,13 +23,9 @@ def test_posts_stored_before_publishing_are_published(db_url: str) -> None:
 def test_0009_links_the_covers_already_set_to_their_posts(db_url: str) -> None:
     """Otherwise a published post's cover, set before links were kept, would vanish for readers."""
     engine = open_engine(db_url)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
     post = ("INSERT INTO post_rows (id, key, permalink, title, blocks, body, created, updated, extra, content_hash) "
             "VALUES (:id, :key, :key, 'T', '[]', '', '2024-05-01', '2024-05-01', :extra, 'x')")
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0008")
+    with writing_at(engine, "0008") as conn:
         conn.execute(text("INSERT INTO media (id, digest, content_type, width, height, data, created) "
                           "VALUES (7, 'd', 'image/png', 1, 1, :data, '2024-05-01')"), {"data": b"\x89PNG"})
         conn.execute(text(post), [{"id": 1, "key": "/2024/05/a.html", "extra": '{"cover": {"id": 7, "alt": "A"}}'},

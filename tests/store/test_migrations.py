@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import text
+from sqlalchemy import Connection, Engine, text
 
 from metalnomist.store.database import MIGRATIONS, migrate, open_engine
 
@@ -15,13 +17,20 @@ OLD_POST = ("INSERT INTO posts (key, permalink, title, blocks, body, published, 
             " VALUES (:key, :link, 'T', '[]', '', :published, '2024-05-01', '2024-05-01', '{}', 'x')")
 
 
-def test_0002_marks_undated_posts_ingest_and_leaves_dated_ones_unknown(db_url: str) -> None:
-    engine = open_engine(db_url)
+@contextmanager
+def writing_at(engine: Engine, revision: str) -> Iterator[Connection]:
+    """A transaction on an archive brought to `revision` only: what that version stored goes in here."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
+        command.upgrade(config, revision)
+        yield conn
+
+
+def test_0002_marks_undated_posts_ingest_and_leaves_dated_ones_unknown(db_url: str) -> None:
+    engine = open_engine(db_url)
+    with writing_at(engine, "0001") as conn:
         conn.execute(text(OLD_POST), [{"key": "a", "link": "/a", "published": "2024-03-01"},
                                       {"key": "b", "link": "/b", "published": None}])
     migrate(engine)
@@ -48,11 +57,8 @@ def test_an_archive_behind_the_head_is_brought_forward(db_url: str) -> None:
 
     engine = open_engine(db_url)
     assert schema_revision(engine) is None
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
+    with writing_at(engine, "0001"):
+        pass
     assert schema_revision(engine) == "0001"
     migrate(engine)
     assert schema_revision(engine) == SCHEMA_HEAD
@@ -69,11 +75,7 @@ def test_an_archive_from_before_contradictions_lists_its_disputed_figures_once_m
     from metalnomist.store.contradictions import count_disputes, dispute_page
 
     engine = open_engine(db_url)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0004")
+    with writing_at(engine, "0004") as conn:
         conn.execute(text(OLD_POST), [{"key": k, "link": f"/{k}", "published": "2024-04-01"} for k in "abc"])
         conn.execute(text(OLD_FACT), [{"key": "a", "value": 100, "commodity": "Nickel", "forecast": False},
                                       {"key": "b", "value": 150, "commodity": "nickel", "forecast": False},
@@ -93,11 +95,7 @@ def test_titles_stored_before_the_trigram_index_are_found_by_the_desk_once_migra
     from metalnomist.store.desk import desk_posts
 
     engine = open_engine(db_url)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
+    with writing_at(engine, "0001") as conn:
         conn.execute(text(OLD_POST.replace("'T'", ":title")),
                       [{"key": "a", "link": "/a", "published": "2024-03-01", "title": "Vanadium flow batteries"},
                        {"key": "b", "link": "/b", "published": "2024-03-02", "title": "Zinc smelters"}])
@@ -116,11 +114,7 @@ def test_without_pg_trgm_the_migration_goes_on_and_says_the_title_search_reads_e
     from metalnomist.store.desk import desk_posts
 
     engine = open_engine(pg_url)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
+    with writing_at(engine, "0001") as conn:
         conn.execute(text(OLD_POST.replace("'T'", "'Vanadium flow batteries'")),
                      {"key": "a", "link": "/a", "published": "2024-03-01"})
         conn.execute(text("CREATE FUNCTION show_limit() RETURNS real AS 'SELECT 0.3::real' LANGUAGE sql"))
