@@ -7,6 +7,7 @@ which the transaction writes as it commits (see store/changes.py).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, and_, bindparam, delete, exists, insert, select, update
+from sqlalchemy.exc import OperationalError
 
 from metalnomist.models import Post
 from metalnomist.store.changes import note_changes
@@ -46,9 +48,14 @@ class PlannerStatistics:
     `replaces IS NULL` for a selective lookup in the stand-ins' index, so asking which of each batch's keys
     were stored walked every post written so far: 30,000 posts into a new archive took 26 s, 14.8 s of it
     there, each batch slower than the last. ANALYZE inside the transaction counts its own rows; run whenever
-    the posts written since equal those the statistics know of, it runs about log2(posts) times."""
+    the posts written since equal those the statistics know of, it runs about log2(posts) times.
+
+    ANALYZE holds its lock on the tables until the transaction ends, so another long ingest's ANALYZE waits
+    at most `WAIT`, then goes on with the statistics it has: neither waits for the other's commit while
+    the other waits for one of its rows (a deadlock)."""
 
     FIRST_AFTER = 1000  # posts: below this every plan is cheap
+    WAIT = "200ms"
 
     def __init__(self, conn: Connection) -> None:
         self._known: float | None = None
@@ -62,7 +69,10 @@ class PlannerStatistics:
             return
         self._since += posts
         if self._since >= max(self.FIRST_AFTER, self._known):
-            conn.exec_driver_sql("ANALYZE post_rows, label_rows, comment_rows, fact_rows")
+            with contextlib.suppress(OperationalError), conn.begin_nested():
+                conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{self.WAIT}'")
+                conn.exec_driver_sql("ANALYZE post_rows, label_rows, comment_rows, fact_rows")
+                conn.exec_driver_sql("SET LOCAL lock_timeout TO DEFAULT")
             self._known, self._since = self._known + self._since, 0
 
 

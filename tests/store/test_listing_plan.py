@@ -4,6 +4,7 @@ or reads every post (SQLite's plans say: it keeps no statistics, so a plan is th
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from metalnomist.pipeline import open_archive, store_file
 from metalnomist.store import Store
 from metalnomist.store.desk import desk_posts
 from metalnomist.store.posts import iter_posts, list_posts, listing_counts, posts_by_ids, status_counts
-from metalnomist.store.upsert import stored_hashes, upsert_posts
+from metalnomist.store.upsert import PlannerStatistics, stored_hashes, upsert_posts
 from tests.hostile.test_locks import write_posts
 
 
@@ -140,3 +141,28 @@ def test_a_big_postgresql_ingest_tells_the_planner_of_the_posts_it_writes(pg_url
         plan = "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + statement, parameters))
     archive.close()
     assert "ix_post_rows_replaces" not in plan and "posts_key_key" in plan, plan
+
+
+def test_two_big_postgresql_ingests_at_once_neither_waits_for_the_others_statistics(pg_url: str) -> None:
+    """ANALYZE keeps its lock until its transaction ends: a second ingest asking for one would wait for the
+    first's commit (or deadlock with it over a row). It waits a moment, then goes on with what it knows."""
+    store = Store.open(pg_url)
+
+    def batch(start: int) -> list[Post]:
+        return [Post(title=f"Post {n}", blocks=(Block("paragraph", "Nickel."),), url=f"https://example.com/{n}")
+                for n in range(start, start + 1000)]
+
+    with store.transaction() as first:
+        upsert_posts(first, batch(0))
+        PlannerStatistics(first).written(first, 1000)  # holds its lock until this transaction ends
+        started = time.monotonic()
+        with store.transaction() as second:
+            second.exec_driver_sql("SET LOCAL statement_timeout = '20s'")  # the old way would wait for ever
+            upsert_posts(second, batch(1000))
+            PlannerStatistics(second).written(second, 1000)
+            assert len(stored_hashes(second, [f"url:https://example.com/{n}" for n in range(1000, 1010)])) == 10
+        waited = time.monotonic() - started
+    with store.reading() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM post_rows").scalar_one() == 2000
+    store.close()
+    assert waited < 10, waited
