@@ -130,9 +130,9 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
     quarter = state.paragraph.period or state.last_period or state.scan.title_period
     if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
-    year = _OPENING_YEAR.match(reported or "")
-    if not own and year and _THE_YEAR.search(_framing_text(draft, view)):
-        return year.group(1)  # `644,000 tonnes for the year`: the year of the report's period
+    if not own and reported and _THE_YEAR.search(_framing_text(draft, view)):
+        year = _OPENING_YEAR.match(reported)  # `644,000 tonnes for the year`: the year of the report's period,
+        return year.group(1) if year else None  # not its quarter, when the year is not known
     years = consecutive_years(clause)
     if years and current and re.fullmatch(r"\d{4}", current):
         return f"{int(current) - years + 1}/{current}"

@@ -234,6 +234,15 @@ THE_YEAR = [
         title="Glencore output review",
         published=None,
     ),
+    # a year-less quarter's report: its `full-year` figure is for a year nobody names, not for the quarter
+    Case(
+        (
+            "The miner exported 84.1 million tonnes in the third quarter.",
+            "It left full-year guidance unchanged at 323mt.",
+        ),
+        [F(value=84.1e6, period="--07/--09"), F(value=323e6, period=None)],
+        published=None,
+    ),
 ]
 
 # `last year` and `March last year` in an undated post: read against the year the sentence reports
