@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from metalnomist.analysis.contradictions import Contradiction, contradictions
+from metalnomist.models import Block, Fact, Post
 from metalnomist.pipeline import Archive, ingest_file, reextract
+from metalnomist.store.contradictions import _CHUNK
+from metalnomist.store.facts import replace_facts
+from metalnomist.store.posts import upsert_post
 
 
 def contradictions_in(archive: Archive, offset: int = 0, limit: int = 50) -> list[Contradiction]:
@@ -115,3 +121,70 @@ def test_reextraction_keeps_the_contradictions(archive: Archive, tmp_path: Path)
     after = page_of(archive)
     assert _values(after[0]) == _values(before[0]) == [(5000, 6000), (12000, 13500)]
     assert after[1] == before[1] == 2
+
+
+def _imports(country: str, tonnes: str, commodity: str = "nickel", month: str = "March",
+             verb: str = "imported") -> dict[str, object]:
+    return _post(f"{country} {commodity} {tonnes}",
+                 f"{country} {verb} {tonnes} tonnes of {commodity} in {month} 2024, according to official data.",
+                 f"https://example.com/{country}-{commodity}-{verb}-{month}-{tonnes}".replace(",", ""))
+
+
+def test_reports_dispute_only_when_more_than_one_percent_of_the_larger_apart(archive: Archive, tmp_path: Path) -> None:
+    """Guards the tolerance's base: 100,000 t and 101,005 t are 1,005 t apart, more than 1% of the smaller
+    but not of the larger, so one figure rounded; 101,011 t is more than 1% of itself away. Measuring
+    against the smaller (or a rounder rule) listed the rounding as a dispute."""
+    ingest_file(archive, write_posts(tmp_path, [_imports("Japan", "100,000"), _imports("Japan", "101,005")]))
+    assert page_of(archive) == ([], 0)
+    ingest_file(archive, write_posts(tmp_path, [_imports("Japan", "101,011")]))
+    found, total = page_of(archive)
+    assert total == 1 and _values(found) == [(100000, 101011)]
+
+
+# Four disputed figures, in listing order: copper imports; nickel exports; nickel imports in March (Japan),
+# then in April (China). By metric first, nickel's exports would come before copper's imports; by key
+# without the period, China's April before Japan's March.
+FOUR_FIGURES = [
+    *COPPER, *DISAGREEING[:2],
+    _imports("Japan", "3,000", verb="exported"), _imports("Japan", "3,500", verb="exported"),
+    _imports("China", "5,000", month="April"), _imports("China", "6,000", month="April"),
+]
+LISTED = [("copper", "imports", "Japan", "2024-03"), ("nickel", "exports", "Japan", "2024-03"),
+          ("nickel", "imports", "Japan", "2024-03"), ("nickel", "imports", "China", "2024-04")]
+
+
+def test_contradictions_are_listed_by_commodity_then_metric_then_period(archive: Archive, tmp_path: Path) -> None:
+    """Guards the listing's order: by commodity before metric, and by period before the rest of the key."""
+    ingest_file(archive, write_posts(tmp_path, FOUR_FIGURES))
+    found, total = page_of(archive)
+    assert total == 4
+    assert [(c.key.commodity, c.key.metric, c.key.country, c.period) for c in found] == LISTED
+
+
+def test_a_page_starts_at_the_offset_given_not_at_a_page_number(archive: Archive, tmp_path: Path) -> None:
+    """Guards paging: `offset` counts figures, whatever the page size (taken as a page number, the offset
+    times the limit, pages of one looked right and pages of three skipped the rest)."""
+    ingest_file(archive, write_posts(tmp_path, FOUR_FIGURES))
+    every, _ = page_of(archive)
+    assert [page_of(archive, offset, 3)[0] for offset in (0, 3)] == [every[:3], every[3:]]
+    assert page_of(archive, 1, 2) == (every[1:3], 4)
+
+
+def test_figures_settled_at_once_beyond_one_in_list_are_all_kept(archive: Archive) -> None:
+    """Guards the chunking of settled figures: two posts disputing more figures than one IN (…) list takes,
+    in one save, are every one of them listed (a slice one short per chunk lost a figure at each seam)."""
+    figures = _CHUNK + 1
+    fact = Fact(post="", sentence="Nickel imports were 100 t.", metric="imports", value=100.0, unit="t",
+                commodity="nickel", country="Japan")
+    periods = [f"{1900 + n // 12}-{n % 12 + 1:02d}" for n in range(figures)]
+    with archive.store.transaction() as conn:
+        by_post: dict[int, list[Fact]] = {}
+        for value in (100.0, 200.0):
+            post_id, _ = upsert_post(conn, Post(title=f"Imports at {value}", blocks=(Block("paragraph", "p"),),
+                                                published=datetime(2024, 1, 1, tzinfo=UTC)))
+            by_post[post_id] = [replace(fact, value=value, period=period, sentence_start=n)
+                                for n, period in enumerate(periods)]
+        replace_facts(conn, by_post)
+    found, total = page_of(archive, 0, figures)
+    assert total == figures and sorted(c.period for c in found) == sorted(periods)
+    assert {_values([c])[0] for c in found} == {(100, 200)}

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
+from metalnomist.errors import RateLimited
 from metalnomist.pipeline import Archive, moderate, post_comment
 from metalnomist.search.service import SearchRequest, search
 
@@ -25,3 +28,13 @@ def test_search_results_show_a_comment_the_moment_it_is_published(seeded: Archiv
     assert _count_in_results(seeded, post_id) == before + 1
     assert moderate(seeded, [held.id or 0], approve=True) == []
     assert _count_in_results(seeded, post_id) == before + 2
+
+
+def test_the_rate_limit_counts_each_clients_comments_alone(seeded: Archive) -> None:
+    """Guards whose comments the hourly limit counts: a client at its limit is refused, another client is
+    not (counting every client's comments held the whole site to one reader's allowance)."""
+    seeded.settings = replace(seeded.settings, comment_rate_per_hour=1)
+    post_comment(seeded, 1, "Ann", "First.", client="10.0.0.1")
+    with pytest.raises(RateLimited):
+        post_comment(seeded, 1, "Ann", "Second.", client="10.0.0.1")
+    assert post_comment(seeded, 1, "Bob", "Mine.", client="10.0.0.2").author == "Bob"
