@@ -23,6 +23,7 @@ class Contradiction:
     period: str
     first: SeriesPoint
     second: SeriesPoint
+    company: str | None = None  # whose figure, when it is one company's and not the market's
 
     @property
     def difference_pct(self) -> float:
@@ -44,5 +45,5 @@ def contradictions(conn: Connection, offset: int = 0, limit: int = 50) -> tuple[
         if a in found and b in found:
             fact = found[a][0]
             key = SeriesKey(fact.commodity or "", fact.metric, fact.country, fact.partner, fact.unit)
-            out.append(Contradiction(key, fact.period or "", point(*found[a]), point(*found[b])))
+            out.append(Contradiction(key, fact.period or "", point(*found[a]), point(*found[b]), fact.company))
     return out, total

@@ -274,6 +274,7 @@ class ContradictionOut(BaseModel):
     metric: str
     country: str | None
     partner: str | None
+    company: str | None = Field(description="the company whose figure it is; null for the market's")
     unit: str | None
     period: str
     difference_pct: float
@@ -294,7 +295,7 @@ def point_out(p: SeriesPoint) -> PointOut:
 
 def _contradiction_out(c: Contradiction) -> ContradictionOut:
     return ContradictionOut(commodity=c.key.commodity, metric=c.key.metric, country=c.key.country,
-                            partner=c.key.partner, unit=c.key.unit, period=c.period,
+                            partner=c.key.partner, company=c.company, unit=c.key.unit, period=c.period,
                             difference_pct=round(c.difference_pct, 3), first=point_out(c.first),
                             second=point_out(c.second))
 

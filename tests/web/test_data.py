@@ -6,6 +6,8 @@ import csv
 import io
 import time
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -13,8 +15,11 @@ import lxml.html
 import pytest
 from sqlalchemy import event
 
+from metalnomist.models import Block, Fact, Post
 from metalnomist.pipeline import ingest_file
 from metalnomist.store import facts as facts_store
+from metalnomist.store.facts import replace_facts
+from metalnomist.store.posts import upsert_post
 from tests.analysis.test_contradictions import COPPER, DISAGREEING, write_posts
 from tests.web.conftest import Site, html, open_site, select, text_of
 
@@ -260,6 +265,28 @@ def test_contradictions_page_shows_each_figure_by_its_furthest_reports(disagreei
     assert api["total"] == 2 and [c["commodity"] for c in api["contradictions"]] == ["copper", "nickel"]
     values = [(c["first"]["value"], c["second"]["value"]) for c in api["contradictions"]]
     assert values == [(5000, 6000), (12000, 13500)]
+
+
+def test_a_companys_disputed_figure_says_whose_it_is(disagreeing: Site) -> None:
+    """A carmaker's figure and the market's are two disputes of one series key: the page and the API name
+    the company, else they read as the same figure listed twice."""
+    fact = Fact(post="", sentence="EV sales were 100 units.", metric="sales", value=100.0, unit="units",
+                commodity="electric vehicles", country="Japan", period="2031-03")
+    site = disagreeing
+    with site.archive.store.transaction() as conn:
+        by_post: dict[int, list[Fact]] = {}
+        for n, (company, value) in enumerate([(None, 100.0), (None, 200.0), ("Nissan", 10.0), ("Nissan", 20.0)]):
+            post_id, _ = upsert_post(conn, Post(title=f"EV sales {n}", blocks=(Block("paragraph", "p"),),
+                                                published=datetime(2031, 4, 1 + n, tzinfo=UTC)))
+            by_post[post_id] = [replace(fact, company=company, value=value)]
+        replace_facts(conn, by_post)
+    api = site.client.get("/api/facts/contradictions", params={"limit": 200}).json()["contradictions"]
+    mine = [(c["company"], c["first"]["value"], c["second"]["value"]) for c in api if c["period"] == "2031-03"]
+    assert sorted(mine, key=str) == [("Nissan", 10, 20), (None, 100, 200)]
+    doc = html(site.client.get("/data/contradictions", params={"limit": 200}))
+    headings = [text_of(h) for h in select(doc, "section.contradiction h2") if "2031-03" in text_of(h)]
+    assert sorted(headings) == ["Electric vehicles sales in Japan · Nissan, 2031-03 (50.0% apart)",
+                                "Electric vehicles sales in Japan, 2031-03 (50.0% apart)"]
 
 
 def test_contradictions_come_in_pages(disagreeing: Site) -> None:
