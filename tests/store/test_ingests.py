@@ -7,13 +7,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from metalnomist.analysis.contradictions import contradictions
+from metalnomist.browse import latest_posts
 from metalnomist.config import Settings
+from metalnomist.errors import IngestError
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
-from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive, reextract
+from metalnomist.pipeline import Archive, find_facts, get_post, ingest_file, open_archive, reextract
 from metalnomist.store.contradictions import count_disputes
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.ingests import (
@@ -138,3 +141,31 @@ def test_reextract_leaves_a_post_a_running_ingest_is_replacing_to_that_ingest(tm
     assert [fact.value for fact in find_facts(archive, FactFilter(post="Second"))[0]] == [14000]
     archive.close()
 
+
+def test_a_post_another_running_ingest_is_changing_is_refused_and_its_version_kept(tmp_path: Path) -> None:
+    """A stored post with a hidden new version from a running ingest is that ingest's: a second file changing it
+    must be refused as busy, not write a second stand-in that one publishing would put over the other's."""
+    archive, ingest = _second_being_replaced(tmp_path)
+    with pytest.raises(IngestError, match=r"post 'Second' is being stored by another ingest"):
+        ingest_file(archive, write_lines(tmp_path / "c.jsonl", [nickel("Second", "15,000")]))
+    assert raw(tmp_path / "a.db", "SELECT count(*) FROM post_rows WHERE replaces IS NOT NULL") == 1
+    with archive.store.transaction() as conn:
+        publish_ingest(conn, ingest)
+    clear_published(archive.store)
+    assert [fact.value for fact in find_facts(archive, FactFilter(post="Second"))[0]] == [14000]
+    archive.close()
+
+
+def test_publishing_one_ingest_leaves_another_running_ingests_new_versions_hidden(tmp_path: Path) -> None:
+    """Publishing moves the stand-ins of its own ingest only: a file that finishes while another is still
+    being written must not show that other file's new words."""
+    archive, ingest = _second_being_replaced(tmp_path)
+    stored = {post.title: post for post in latest_posts(archive, 0, 10)[0]}
+    assert ingest_file(archive, write_lines(tmp_path / "c.jsonl", [nickel("First", "12,500")])).updated == 1
+    shown = {post.title: post for post in latest_posts(archive, 0, 10)[0]}
+    assert "12,500" in shown["First"].body
+    assert shown["Second"].body == stored["Second"].body
+    with archive.store.transaction() as conn:
+        publish_ingest(conn, ingest)
+    assert "14,000" in get_post(archive, shown["Second"].id or 0).body
+    archive.close()

@@ -14,7 +14,7 @@ from metalnomist.browse import latest_posts
 from metalnomist.errors import IngestError
 from metalnomist.models import Block, Comment, Fact, Post
 from metalnomist.pipeline import Archive, ingest_file
-from metalnomist.store.changes import changes_since, last_seq
+from metalnomist.store.changes import changed_between, changes_since, last_seq
 from metalnomist.store.comments import add_comment, list_comments
 from metalnomist.store.facts import FactFilter, query_facts, replace_facts
 from metalnomist.store.posts import (
@@ -25,6 +25,7 @@ from metalnomist.store.posts import (
     posts_by_ids,
     upsert_post,
 )
+from metalnomist.store.upsert import upsert_posts
 
 
 def make_post(title: str, day: int | None = None, labels: tuple[str, ...] = (), url: str | None = None) -> Post:
@@ -75,6 +76,17 @@ def test_permalinks_are_blogger_style_unique_and_stable(archive: Archive) -> Non
         assert found[a].permalink == "/2024/03/same-title.html"
         assert found[b].permalink == "/2024/03/same-title-2.html"
         assert post_by_permalink(conn, "/2024/03/same-title.html").title == "Renamed"  # type: ignore[union-attr]
+
+
+def test_a_title_stored_twice_before_numbers_the_next_post_past_both_links(archive: Archive) -> None:
+    """A link numbered by an earlier write is taken too: each write must look its numbered candidates up in the
+    database, not only among the plain links it asked for (or it hands out `-2` again and the insert fails)."""
+    links = []
+    for day in (1, 2, 3):
+        with archive.store.transaction() as conn:
+            post_id, _ = upsert_post(conn, make_post("Same Title", day, url=f"https://x/{day}"))
+            links.append(posts_by_ids(conn, [post_id])[post_id].permalink)
+    assert links == ["/2024/03/same-title.html", "/2024/03/same-title-2.html", "/2024/03/same-title-3.html"]
 
 
 def test_comments_count_and_moderation(archive: Archive) -> None:
@@ -142,6 +154,36 @@ def test_every_write_is_logged_in_order(archive: Archive) -> None:
         upsert_post(conn, make_post("A", 1))  # unchanged: not logged
     with archive.store.reading() as conn:
         assert [post_id for _, post_id in changes_since(conn, start)] == [a, b]
+
+
+def test_the_change_log_read_after_a_position_starts_past_it(archive: Archive) -> None:
+    """`changes_since(seq)` is what was logged after `seq`: a follower asking from the last number it applied
+    must not be handed that number again (a `>=` would)."""
+    with archive.store.transaction() as conn:
+        upsert_post(conn, make_post("A", 1))
+    with archive.store.reading() as conn:
+        seen = last_seq(conn)
+    with archive.store.transaction() as conn:
+        b, _ = upsert_post(conn, make_post("B", 2))
+    with archive.store.reading() as conn:
+        assert [post_id for _, post_id in changes_since(conn, seen)] == [b]
+        assert changes_since(conn, last_seq(conn)) == []
+
+
+def test_a_change_to_either_end_of_an_id_range_is_a_change_in_it(archive: Archive) -> None:
+    """The sitemap rebuilds a part only when a post of its id range changed: the range includes both its first
+    and its last id (a `<` for `<=` would leave the part's last post stale)."""
+    with archive.store.transaction() as conn:
+        first, middle, last = (upsert_post(conn, make_post(f"P{n}", n))[0] for n in (1, 2, 3))
+    for n, changed in ((1, first), (3, last)):
+        with archive.store.reading() as conn:
+            seq = last_seq(conn)
+        with archive.store.transaction() as conn:
+            assert upsert_post(conn, make_post(f"P{n}", n, ("Tin",))) == (changed, "updated")
+        with archive.store.reading() as conn:
+            assert changed_between(conn, seq, first, last), changed
+            assert changed_between(conn, seq, changed, changed), changed
+            assert not changed_between(conn, seq, middle, middle)
 
 
 def test_a_bad_file_stores_nothing(archive: Archive, tmp_path: Path) -> None:
@@ -268,6 +310,40 @@ def test_a_changed_post_replaces_its_files_comments_and_keeps_its_readers_once(a
     assert shown() == [("Src", "Edited in the file"), ("Ann", "Reader says")]
 
 
+@pytest.mark.parametrize("write", ["file", "upsert"])
+def test_a_readers_comment_on_one_post_does_not_hide_the_same_words_in_the_file_on_another(
+        archive: Archive, tmp_path: Path, write: str) -> None:
+    """A file's comment is left out only when its own post has the same comment from a reader: keyed by post,
+    author and words, not by author and words across every post the batch updates."""
+    day = datetime(2024, 3, 1, tzinfo=UTC)
+
+    def store(body: str, *said: tuple[str, str]) -> None:
+        comments = tuple(Comment(who, text, day) for who, text in said)
+        batch = [replace(make_post(title, 1, url=f"https://x/{title}"), blocks=(Block("paragraph", body),),
+                         comments=comments) for title in ("Tin", "Zinc")]
+        if write == "upsert":
+            with archive.store.transaction() as conn:
+                upsert_posts(conn, batch)
+            return
+        path = tmp_path / "both.jsonl"
+        path.write_text("".join(json.dumps({"title": post.title, "body": body, "url": post.url,
+                                            "published": "2024-03-01",
+                                            "comments": [{"author": c.author, "body": c.body,
+                                                          "published": day.isoformat()} for c in post.comments]})
+                                + "\n" for post in batch))
+        ingest_file(archive, path)
+
+    store("First words.")
+    ids = {p.title: p.id or 0 for p in latest_posts(archive, 0, 10)[0]}
+    with archive.store.transaction() as conn:
+        add_comment(conn, Comment("Ann", "Thanks!", day, post_id=ids["Tin"]), "c1")
+    store("Second words.", ("Ann", "Thanks!"))  # the reader's comment on Tin comes back; on Zinc it is the file's
+    with archive.store.reading() as conn:
+        shown = {title: [(c.author, c.body) for c in list_comments(conn, post_id, include_pending=True)]
+                 for title, post_id in ids.items()}
+    assert shown == {"Tin": [("Ann", "Thanks!")], "Zinc": [("Ann", "Thanks!")]}
+
+
 def test_an_update_keeps_the_desks_version_of_a_post_saved_there(archive: Archive) -> None:
     """What PostgreSQL's one-transaction import writes through: a post an editor saved stays the editors'."""
     from metalnomist.accounts.service import create_user
@@ -338,6 +414,19 @@ def test_the_date_and_what_dated_it_round_trip(archive: Archive, tmp_path: Path)
     assert got == [("Wire", "2025-06-03T00:00:00+00:00", "dateline"), ("By URL", "2024-03-05T09:30:00+00:00", "url"),
                    ("Plain", None, "ingest")]
     assert again.date_source == "url"
+
+
+def test_a_file_again_that_only_says_what_dated_a_post_updates_it(archive: Archive, tmp_path: Path) -> None:
+    """What dated a post is part of what the file says: the same date now read from the address is an update,
+    not 'unchanged' with the old source kept (the content hash must cover date_source)."""
+    path = tmp_path / "dated.jsonl"
+    post = {"title": "Tin", "body": "Tin rose.", "url": "https://x/tin", "published": "2024-03-01"}
+    path.write_text(json.dumps(post) + "\n")
+    ingest_file(archive, path)
+    path.write_text(json.dumps({**post, "date_source": "url"}) + "\n")
+    report = ingest_file(archive, path)
+    assert (report.updated, report.unchanged) == (1, 0)
+    assert [p.date_source for p in latest_posts(archive, 0, 10)[0]] == ["url"]
 
 
 def test_undated_posts_list_after_dated_ones_and_neighbours_agree(archive: Archive) -> None:
