@@ -28,10 +28,18 @@ Outcome = Literal["added", "updated", "unchanged", "kept"]
 
 
 def content_hash(post: Post) -> str:
-    payload = [post.title, [(b.kind, b.text) for b in post.blocks], post.url, str(post.published), post.date_source,
-               list(post.labels), post.source, post.comment_count,
-               [(c.author, c.body, str(c.published)) for c in post.comments]]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+    """Everything a file says of a post: a file again with the same hash leaves the stored post as it is.
+
+    Its metadata (author, extra JSON fields) and a comment held for moderation join the payload only when
+    there are any, so the hashes stored before they counted stay valid for every post without them (a
+    re-import does not rewrite a whole archive to say nothing new)."""
+    payload: list[Any] = [
+        post.title, [(b.kind, b.text) for b in post.blocks], post.url, str(post.published), post.date_source,
+        list(post.labels), post.source, post.comment_count,
+        [(c.author, c.body, str(c.published), *(() if c.approved else ("held",))) for c in post.comments]]
+    if post.metadata:
+        payload.append(post.metadata)
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def stored_hashes(conn: Connection, keys: Sequence[str]) -> dict[str, str]:

@@ -25,7 +25,7 @@ from metalnomist.store.posts import (
     posts_by_ids,
     upsert_post,
 )
-from metalnomist.store.upsert import upsert_posts
+from metalnomist.store.upsert import content_hash, upsert_posts
 
 
 def make_post(title: str, day: int | None = None, labels: tuple[str, ...] = (), url: str | None = None) -> Post:
@@ -427,6 +427,46 @@ def test_a_file_again_that_only_says_what_dated_a_post_updates_it(archive: Archi
     report = ingest_file(archive, path)
     assert (report.updated, report.unchanged) == (1, 0)
     assert [p.date_source for p in latest_posts(archive, 0, 10)[0]] == ["url"]
+
+
+def test_a_file_again_with_other_extra_fields_updates_the_post(archive: Archive, tmp_path: Path) -> None:
+    """A post's metadata (a page's author, a JSONL line's own fields) is part of what the file says: changed
+    alone, it is an update that shows, not 'unchanged' with the old values kept."""
+    path = tmp_path / "desk.jsonl"
+    post = {"title": "Tin", "body": "Tin rose.", "url": "https://x/tin", "published": "2024-03-01", "desk": "Tokyo"}
+    path.write_text(json.dumps(post) + "\n")
+    ingest_file(archive, path)
+    path.write_text(json.dumps({**post, "desk": "Lima"}) + "\n")
+    report = ingest_file(archive, path)
+    assert (report.updated, report.unchanged) == (1, 0)
+    assert latest_posts(archive, 0, 10)[0][0].metadata == {"desk": "Lima"}
+
+
+def test_a_file_again_that_approves_a_held_comment_shows_it(archive: Archive, tmp_path: Path) -> None:
+    """A comment the file held for moderation and now approves is a change: it comes out of the queue."""
+    path = tmp_path / "held.jsonl"
+    said = {"author": "Ann", "body": "Is this right?", "published": "2024-03-01T10:00:00+00:00", "approved": False}
+    post = {"title": "Tin", "body": "Tin rose.", "url": "https://x/tin", "published": "2024-03-01"}
+    for approved in (False, True):
+        path.write_text(json.dumps({**post, "comments": [{**said, "approved": approved}]}) + "\n")
+        report = ingest_file(archive, path)
+    assert (report.updated, report.unchanged) == (1, 0)
+    post_id = latest_posts(archive, 0, 10)[0][0].id or 0
+    with archive.store.reading() as conn:
+        assert [(c.body, c.approved) for c in list_comments(conn, post_id, include_pending=True)] == [
+            ("Is this right?", True)]
+
+
+def test_hashes_stored_before_metadata_counted_stay_valid() -> None:
+    """A post with no metadata and no held comment hashes as it did before those counted, so archives
+    imported then are not rewritten (and re-extracted) whole by their next import; key order is no change."""
+    day = datetime(2024, 3, 1, tzinfo=UTC)
+    post = Post(title="Tin", blocks=(Block("paragraph", "Tin rose 5%."),), url="https://x/tin", published=day,
+                labels=("Tin", "Japan"), source="f.jsonl", comments=(Comment("Ann", "Hi", day + timedelta(days=1)),))
+    assert content_hash(post) == "97a3a90a88203fd14e6288c9ca6318e81e041c70531ea691cddab909fba379dd"
+    assert content_hash(replace(post, metadata={"a": 1, "b": [2]})) == content_hash(
+        replace(post, metadata={"b": [2], "a": 1}))
+    assert content_hash(replace(post, metadata={"a": 1})) != content_hash(post)
 
 
 def test_undated_posts_list_after_dated_ones_and_neighbours_agree(archive: Archive) -> None:
