@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest import jsonl
+from metalnomist.ingest.checks import MAX_DEPTH
 from metalnomist.models import Post
 from metalnomist.pipeline import Archive, ingest_file, moderate
 from metalnomist.store.comments import list_comments
@@ -66,6 +67,24 @@ def test_lone_surrogates_and_control_characters_become_storable_text(archive: Ar
     assert (post.source, post.url) == ("Metals Daily\ufffd", "https://x.example/cu")
     assert post.metadata == {"desk": {"note\ufffd": "xy"}}
     assert [(c.author, c.body) for c in comments] == [ ("A", "line\nnext")]
+
+
+def test_labels_that_differ_only_in_odd_characters_or_spacing_are_one_label(tmp_path: Path) -> None:
+    """Cleaning can make two labels the same; kept twice, the post would be listed twice under one label."""
+    line = json.dumps({"title": "A", "body": "x", "labels": ["Lead\x07", "Lead", "Zinc  ore", "Zinc ore", "Tin"]})
+    _, post = jsonl.read(one_line(tmp_path, line))
+    assert post.labels == ("Lead", "Zinc ore", "Tin")
+
+
+def test_metadata_nested_to_the_limit_is_kept_and_one_level_more_is_refused(tmp_path: Path) -> None:
+    """The limit is the deepest nesting allowed, not the first refused: an export at the limit must import."""
+    at_limit = '{"title": "A", "body": "x", "extra": ' + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "}"
+    _, post = jsonl.read(one_line(tmp_path, at_limit))
+    assert post.metadata == {"extra": json.loads("[" * MAX_DEPTH + "]" * MAX_DEPTH)}
+    deeper = '{"title": "A", "body": "x", "extra": ' + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "}"
+    with pytest.raises(IngestError) as caught:
+        list(jsonl.read(one_line(tmp_path, deeper)))
+    assert (caught.value.line, caught.value.where) == (2, "field 'metadata'")
 
 
 def assert_sane(post: Post) -> None:

@@ -90,6 +90,30 @@ def test_every_post_has_a_comment_count_of_zero(posts: list) -> None:
     assert {p.comment_count for p in posts} == {0}
 
 
+def test_a_post_with_one_comment_is_a_post_counted_once(tmp_path: Path) -> None:
+    """Blogger writes "1 comment", singular; missed, that post's title and body would join the post before it."""
+    path = tmp_path / "listing.txt"
+    path.write_text(
+        "Zinc output rises\n\nNo comments\nZinc\n\nZinc rose.\n"
+        "Copper slips\n\n1 comment\nCopper\n\nCopper fell.\n"
+        "Tin steady\n\n12 Comments\nTin\n\nTin held.\n"
+    )
+    got = [(p.title, p.labels, p.body, p.comment_count) for p in page.read(path)]
+    assert got == [
+        ("Zinc output rises", ("Zinc",), "Zinc rose.", 0),
+        ("Copper slips", ("Copper",), "Copper fell.", 1),
+        ("Tin steady", ("Tin",), "Tin held.", 12),
+    ]
+
+
+def test_a_byte_order_mark_does_not_enter_the_first_title(tmp_path: Path) -> None:
+    """Text saved by Notepad starts with a BOM; kept, it is an invisible character in the first post's title."""
+    path = tmp_path / "listing.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + b"Zinc output rises\r\n\r\nNo comments\r\nZinc\r\n\r\nZinc rose.\r\n")
+    [post] = page.read(path)
+    assert (post.title, post.labels, post.body) == ("Zinc output rises", ("Zinc",), "Zinc rose.")
+
+
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(SEED.read_bytes()[:400] + b"\nbroken \xff byte\n")
