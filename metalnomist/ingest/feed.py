@@ -29,7 +29,7 @@ from metalnomist.ingest.checks import Limits, checked
 from metalnomist.ingest.dates import parse_datetime
 from metalnomist.ingest.html import blocks_from_html
 from metalnomist.ingest.xmlstream import FeedSource
-from metalnomist.models import Block, Comment, Post
+from metalnomist.models import MAX_STORED_INT, Block, Comment, Post
 from metalnomist.text import normalise_space
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -200,7 +200,7 @@ def _atom_post(path: Path, entry: etree._Element, where: tuple[int, int], commen
     if _atom_kind(entry) != "post" or _is_draft(entry):
         return None
     blocks = _atom_text_blocks(entry.find(f"{ATOM}content")) or _atom_text_blocks(entry.find(f"{ATOM}summary"))
-    total = _text(entry.find(f"{THREAD}total"))
+    total = _stated_count(_text(entry.find(f"{THREAD}total")))
     thumbnail = entry.find(f"{MEDIA}thumbnail")
     published = entry.find(f"{ATOM}published")
     return _post(
@@ -212,7 +212,7 @@ def _atom_post(path: Path, entry: etree._Element, where: tuple[int, int], commen
         published=parse_datetime(_text(published if published is not None else entry.find(f"{ATOM}updated"))),
         labels=_atom_labels(entry),
         comments=tuple(sorted(comments, key=_comment_order)),
-        comment_count=int(total) if total.isdigit() else (len(comments) or None),
+        comment_count=total if total is not None else (len(comments) or None),
         metadata=_metadata(
             guid=_text(entry.find(f"{ATOM}id")),
             author=_text(entry.find(f"{ATOM}author/{ATOM}name")),
@@ -220,6 +220,15 @@ def _atom_post(path: Path, entry: etree._Element, where: tuple[int, int], commen
             thumbnail=thumbnail.get("url", "") if thumbnail is not None else "",
         ),
     )
+
+
+def _stated_count(text: str) -> int | None:
+    """A feed's comment total, when it is a count we can store; otherwise (`²`, `many`, 5,000 digits) it
+    says nothing, as a feed without one (`str.isdigit` takes `²` and `int` refuses 4,300 digits)."""
+    if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > len(str(MAX_STORED_INT)):
+        return None
+    count = int(text)
+    return count if count <= MAX_STORED_INT else None
 
 
 def _comment_order(comment: Comment) -> float:
@@ -342,7 +351,7 @@ def _rss_post(path: Path, item: etree._Element, where: tuple[int, int]) -> Post 
         comments=wxr_comments,
         comment_count=len(wxr_comments)
         if _wxr(item, "post_type") is not None
-        else (int(count) if count.isdigit() else None),
+        else _stated_count(count),
         metadata=_metadata(
             guid=_text(item.find("guid")) or _text(_wxr(item, "post_id")),
             author=_text(author if author is not None else item.find("author")),

@@ -35,13 +35,14 @@ class _Fields:
             raise self.fail(name, "required, a non-empty string" if required else "must be a string or null")
         return value
 
-    def when(self, name: str, data: dict[str, Any] | None = None) -> datetime | None:
+    def when(self, name: str, data: dict[str, Any] | None = None, where: str | None = None) -> datetime | None:
+        """The date in `name` of this object, or of `data` inside it (a comment), named `where` in errors."""
         value = (data if data is not None else self.data).get(name)
         if value is None:
             return None
         parsed = parse_datetime(str(value))
         if parsed is None:
-            raise self.fail(name, f"{value!r} is not an ISO 8601 date or date-time")
+            raise self.fail(where or name, f"{value!r} is not an ISO 8601 date or date-time")
         return parsed
 
     def date_source(self, published: datetime | None) -> DateSource | None:
@@ -105,7 +106,8 @@ def _comment(fields: _Fields, index: int, data: Any) -> Comment:
     approved = data.get("approved", True)
     if not isinstance(approved, bool):
         raise fields.fail(f"{name}.approved", "must be true or false")
-    return Comment(author=author, body=data["body"], published=fields.when("published", data), approved=approved)
+    return Comment(author=author, body=data["body"], published=fields.when("published", data, f"{name}.published"),
+                   approved=approved)
 
 
 def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
@@ -130,6 +132,9 @@ def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
                                   line=number) from None
             except RecursionError:
                 raise IngestError(str(path), "JSON nested too deeply to read", line=number) from None
+            except ValueError:  # what json leaves to int(): a number of more than 4,300 digits
+                raise IngestError(str(path), "a number too long to read (more than 4,300 digits)",
+                                  line=number) from None
             if not isinstance(data, dict):
                 raise IngestError(str(path), "each line must be a JSON object", line=number)
             yield checked(_post(_Fields(path, number, data)), limits, path, number)

@@ -241,6 +241,45 @@ def test_script_in_content_produces_no_script_text(tmp_path: Path) -> None:
     assert post.blocks == (Block("heading", "Copper"), Block("paragraph", "Up 2%"))
 
 
+def test_html_in_an_rss_title_is_reduced_to_its_words(tmp_path: Path) -> None:
+    """RSS titles are often escaped HTML; tags and entities shown as text would sit in every listing and feed."""
+    title = "Copper &lt;b&gt;hits&lt;/b&gt; a record&amp;nbsp;high &amp;amp; zinc &lt;i&gt;slips&lt;/i&gt;"
+    [post] = read(write(tmp_path, RSS.format(items=f"<item><title>{title}</title><description>x</description></item>")))
+    assert post.title == "Copper hits a record high & zinc slips"
+
+
+@pytest.mark.parametrize(
+    ("pub_date", "expected", "offset"),
+    [
+        ("Wed, 29 May 2019 15:46:00 +0530", datetime(2019, 5, 29, 10, 16, tzinfo=UTC), timedelta(hours=5, minutes=30)),
+        ("Tue, 05 Mar 2024 09:30:00 -0500", datetime(2024, 3, 5, 14, 30, tzinfo=UTC), timedelta(hours=-5)),
+        ("5 March 2024", datetime(2024, 3, 5, tzinfo=UTC), timedelta(0)),  # written out, as hand-made feeds do
+        ("March 5, 2024", datetime(2024, 3, 5, tzinfo=UTC), timedelta(0)),
+        ("Tuesday, March 5, 2024", datetime(2024, 3, 5, tzinfo=UTC), timedelta(0)),
+    ],
+)
+def test_rss_dates_keep_their_moment_and_stated_offset(tmp_path: Path, pub_date: str, expected: datetime,
+                                                       offset: timedelta) -> None:
+    """The samples' pubDates are all +0000, so a zone lost in reading RFC 822 would pass them unnoticed."""
+    item = f"<item><title>T</title><description>x</description><pubDate>{pub_date}</pubDate></item>"
+    [post] = read(write(tmp_path, RSS.format(items=item)))
+    assert post.published is not None and post.date_source == "feed"
+    assert (post.published, post.published.utcoffset()) == (expected, offset)
+
+
+@pytest.mark.parametrize(("total", "count"), [("007", 7), ("²", None), ("2147483648", None), ("9" * 5000, None)])
+def test_a_comment_total_that_is_no_storable_count_says_nothing(tmp_path: Path, total: str, count: int | None) -> None:
+    """`str.isdigit` takes `²` and `int` refuses 5,000 digits: such a total must read as none given (the
+    comments counted instead), not stop the import with a bare ValueError, in Atom and RSS alike."""
+    atom = ('<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0">'
+            f"<title>F</title><entry><title>T</title><content>x</content><thr:total>{total}</thr:total></entry></feed>")
+    rss = RSS.format(items='<item xmlns:slash="http://purl.org/rss/1.0/modules/slash/"><title>T</title>'
+                           f"<description>x</description><slash:comments>{total}</slash:comments></item>")
+    for name, text in (("f.atom", atom), ("f.rss", rss)):
+        [post] = read(write(tmp_path, text, name))
+        assert post.comment_count == count, name
+
+
 def test_atom_text_types_and_default_alternate_link(tmp_path: Path) -> None:
     atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title>
 <entry><id>urn:1</id><title type="html">Gold &amp;amp; &lt;b&gt;silver&lt;/b&gt;</title>

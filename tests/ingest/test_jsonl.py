@@ -71,6 +71,9 @@ def test_an_exported_post_comes_back_with_every_field_it_exports(tmp_path: Path)
         ('{"title": "A", "body": "x", "date_source": "guess"}', "'date_source'"),  # not one of the sources
         ('{"title": "A", "body": "x", "published": "2024-03-05", "date_source": "ingest"}', "'date_source'"),
         ('{"title": "A", "body": "x", "comments": [{"author": "B"}]}', "comments[0]"),  # comment without body
+        ('{"title": "A", "body": "x", "comments": [{"body": "c", "published": "last Tuesday"}]}',
+         "'comments[0].published'"),  # a comment's date, not the post's
+        ('{"title": "A", "body": "x", "n": ' + "9" * 5000 + "}", "more than 4,300 digits"),  # int() refuses it
     ],
 )
 def test_bad_lines_name_the_file_line_and_field(tmp_path: Path, line: str, problem: str) -> None:
@@ -80,6 +83,30 @@ def test_bad_lines_name_the_file_line_and_field(tmp_path: Path, line: str, probl
     assert caught.value.line == 2
     assert problem in str(caught.value)
     assert str(path) in str(caught.value)
+
+
+def test_an_error_after_blank_lines_names_the_line_an_editor_shows(tmp_path: Path) -> None:
+    """Blank lines are skipped, not uncounted: the number must be the file's, or no one finds the bad line."""
+    path = write(tmp_path, {"title": "fine", "body": "fine"}, "", "   ", '{"title": "A"}')
+    with pytest.raises(IngestError) as caught:
+        list(jsonl.read(path))
+    assert (caught.value.line, caught.value.where) == (4, "field 'body'")
+
+
+def test_a_byte_order_mark_and_windows_line_endings_are_read_as_plain_lines(tmp_path: Path) -> None:
+    """Notepad and Excel save UTF-8 with a BOM and CRLF endings; the first post must not be refused for it."""
+    path = tmp_path / "posts.jsonl"
+    lines = [json.dumps({"title": title, "body": "Zinc rose."}).encode() for title in ("First", "Second")]
+    path.write_bytes(b"\xef\xbb\xbf" + b"\r\n".join(lines) + b"\r\n")
+    assert [post.title for post in jsonl.read(path)] == ["First", "Second"]
+
+
+def test_a_comment_whose_approved_flag_is_not_a_boolean_is_refused_naming_the_comment(tmp_path: Path) -> None:
+    """A flag of "no" is neither held nor shown for sure: refuse it, and say which comment of the post has it."""
+    path = write(tmp_path, {"title": "A", "body": "x", "comments": [{"body": "ok"}, {"body": "c", "approved": "no"}]})
+    with pytest.raises(IngestError) as caught:
+        list(jsonl.read(path))
+    assert (caught.value.line, caught.value.where) == (1, "field 'comments[1].approved'")
 
 
 texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(str.strip)
