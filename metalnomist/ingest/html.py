@@ -37,7 +37,7 @@ _SPACED = frozenset({"td", "th"})
 # Never text: dropping them here is what keeps `<script>alert(1)</script>` out of a body.
 _DROPPED = frozenset("script style noscript template iframe object embed svg math head title button select".split())
 _MAX_LABEL_WORDS = 8
-_COMMENT_HEADING = re.compile(r"(no|\d+) comments?\b", re.IGNORECASE)
+_COMMENT_HEADING = re.compile(r"\b(no|\d{1,10}) comments?\b", re.IGNORECASE)  # no count has 11 digits
 # Characters XML (and so lxml) refuses; as spaces they cannot cost a whole fragment.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

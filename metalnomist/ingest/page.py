@@ -18,7 +18,7 @@ from metalnomist.ingest.checks import Limits, bounded_lines, checked
 from metalnomist.models import Block, Post
 from metalnomist.text import normalise_space
 
-_COMMENT_COUNT = re.compile(r"^(?:No comments|(\d+) comments?)$", re.IGNORECASE)
+_COMMENT_COUNT = re.compile(r"^(?:No comments|(\d{1,10}) comments?)$", re.IGNORECASE)  # no count has 11 digits
 _CHROME = re.compile(
     r"^(?:Showing posts (?:sorted by|with label|for query).*|Sort by (?:date|relevance)|Show all posts"
     r"|Older posts|Newer posts|Home|Subscribe to: Posts \(Atom\)|Labels:?|Share this post)$",

@@ -235,6 +235,16 @@ def test_meta_keywords_are_labels_when_no_link_names_one(tmp_path: Path, keyword
     assert read_one(path).labels == labels
 
 
+@pytest.mark.parametrize(("heading", "count"),
+                         [("No comments:", 0), ("3 comments:", 3), ("9" * 5000 + " comments:", None)])
+def test_a_comment_heading_is_a_count_only_when_it_can_be_one(tmp_path: Path, heading: str, count: int | None) -> None:
+    """Blogger's "3 comments:" is the post's count; 5,000 digits are none (`int` would refuse them with a
+    bare ValueError, stopping the import without naming the page)."""
+    path = tmp_path / "counted.html"
+    path.write_text(PAGE.replace("</body>", f'<div id="comments"><h4>{heading}</h4></div></body>'), "utf-8")
+    assert read_one(path).comment_count == count
+
+
 def test_invalid_bytes_are_decoded_leniently(tmp_path: Path) -> None:
     path = tmp_path / "zinc.html"
     path.write_bytes(

@@ -114,6 +114,16 @@ def test_a_byte_order_mark_does_not_enter_the_first_title(tmp_path: Path) -> Non
     assert (post.title, post.labels, post.body) == ("Zinc output rises", ("Zinc",), "Zinc rose.")
 
 
+def test_a_comment_count_of_thousands_of_digits_is_no_count_line(tmp_path: Path) -> None:
+    """`int` refuses 5,000 digits with a bare ValueError; the line is not a count, and the file, which then
+    has no post, is refused by name."""
+    path = tmp_path / "listing.txt"
+    path.write_text("Zinc output rises\n\n" + "9" * 5000 + " comments\nZinc\n\nZinc rose.\n")
+    with pytest.raises(IngestError, match="no posts found") as caught:
+        list(page.read(path))
+    assert caught.value.line == 1
+
+
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(SEED.read_bytes()[:400] + b"\nbroken \xff byte\n")
