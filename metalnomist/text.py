@@ -1,4 +1,4 @@
-"""Shared text primitives: quote and apostrophe folding, slugs, sentence splitting."""
+"""Shared text primitives: quote and apostrophe folding, plain numbers, slugs, sentence splitting."""
 
 from __future__ import annotations
 
@@ -34,6 +34,16 @@ def normalise_space(text: str) -> str:
     if "\u200b" in text:
         text = text.replace("\u200b", " ")
     return " ".join(text.split())
+
+
+def plain_number(text: str, max_digits: int) -> int | None:
+    """`text` as a whole number when it is only ASCII digits, at most `max_digits` of them; else None.
+
+    For numbers in untrusted text (tokens, cookies, feeds): `str.isdigit` also takes `²`, which `int`
+    refuses, and `int` refuses more than 4,300 digits, both with a ValueError no caller expects."""
+    if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > max_digits:
+        return None
+    return int(text)
 
 
 def slugify(title: str, max_length: int = 80) -> str:

@@ -30,7 +30,7 @@ from metalnomist.ingest.dates import parse_datetime
 from metalnomist.ingest.html import blocks_from_html
 from metalnomist.ingest.xmlstream import FeedSource
 from metalnomist.models import MAX_STORED_INT, Block, Comment, Post
-from metalnomist.text import normalise_space
+from metalnomist.text import normalise_space, plain_number
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 THREAD = "{http://purl.org/syndication/thread/1.0}"
@@ -224,11 +224,9 @@ def _atom_post(path: Path, entry: etree._Element, where: tuple[int, int], commen
 
 def _stated_count(text: str) -> int | None:
     """A feed's comment total, when it is a count we can store; otherwise (`²`, `many`, 5,000 digits) it
-    says nothing, as a feed without one (`str.isdigit` takes `²` and `int` refuses 4,300 digits)."""
-    if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > len(str(MAX_STORED_INT)):
-        return None
-    count = int(text)
-    return count if count <= MAX_STORED_INT else None
+    says nothing, as a feed without one."""
+    count = plain_number(text, len(str(MAX_STORED_INT)))
+    return count if count is not None and count <= MAX_STORED_INT else None
 
 
 def _comment_order(comment: Comment) -> float:

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from metalnomist.text import plain_number
+
 CSRF_COOKIE = "metalnomist_csrf"
 CSRF_MAX_AGE = 2 * 24 * 3600  # a reader may leave a post open for a while before commenting
 
@@ -149,9 +151,9 @@ class Csrf:
         if not cookie or not token or "." not in token:
             return False
         issued_text, signature = token.split(".", 1)
-        if not issued_text.isdigit():
+        issued = plain_number(issued_text, 12)  # seconds since 1970: 10 digits until 2286
+        if issued is None:
             return False
-        issued = int(issued_text)
         age = (time.time() if now is None else now) - issued
         if age < -60 or age > self.max_age:
             return False

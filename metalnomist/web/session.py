@@ -13,8 +13,9 @@ import secrets
 import time
 
 from metalnomist.accounts.service import account
-from metalnomist.models import User
+from metalnomist.models import MAX_STORED_INT, User
 from metalnomist.pipeline import Archive
+from metalnomist.text import plain_number
 
 SESSION_COOKIE = "metalnomist_session"
 SESSION_MAX_AGE = 12 * 3600  # a working day; then sign in again
@@ -37,9 +38,11 @@ class Sessions:
     def user(self, archive: Archive, cookie: str | None, now: float | None = None) -> User | None:
         """The active account a cookie was signed for, or None for a missing, forged, stale or revoked one."""
         parts = (cookie or "").split(".")
-        if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit() or len(parts[0]) > 10:
+        if len(parts) != 3:
             return None
-        user_id, issued = int(parts[0]), int(parts[1])
+        user_id, issued = plain_number(parts[0], 10), plain_number(parts[1], 12)
+        if user_id is None or issued is None or user_id > MAX_STORED_INT:  # past PostgreSQL's integer: an error
+            return None
         age = (time.time() if now is None else now) - issued
         if not -60 <= age <= self.max_age:
             return None
