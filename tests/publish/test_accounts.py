@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from argon2 import PasswordHasher
 
+from metalnomist.accounts import service
 from metalnomist.accounts.service import (
     MAX_FAILURES_PER_ACCOUNT,
     MAX_FAILURES_PER_CLIENT,
+    MAX_PASSWORD_CHARS,
     REFUSED,
     change_password,
     create_token,
@@ -20,7 +23,8 @@ from metalnomist.accounts.service import (
 )
 from metalnomist.errors import InvalidInput, NotFound, RateLimited, Unauthorized
 from metalnomist.pipeline import Archive
-from metalnomist.store.schema import api_tokens
+from metalnomist.store.schema import api_tokens, users
+from metalnomist.store.users import set_password_hash
 
 PASSWORD = "correct horse battery"
 
@@ -102,6 +106,49 @@ def test_a_changed_password_replaces_the_old_one(archive: Archive) -> None:
     assert sign_in(archive.store, "ana", "a new long passphrase", "c").name == "ana"
     with pytest.raises(NotFound):
         change_password(archive.store, "nobody", "a new long passphrase")
+
+
+def test_a_new_password_is_held_to_the_same_length_rules_as_the_first(archive: Archive) -> None:
+    """`metalnomist users password` and every other face change passwords through one function: a short one
+    accepted there would undo the minimum that creating the account enforced."""
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    for refused in ["short", "x" * (MAX_PASSWORD_CHARS + 1)]:
+        with pytest.raises(InvalidInput) as caught:
+            change_password(archive.store, "ana", refused)
+        assert caught.value.field == "password"
+    assert sign_in(archive.store, "ana", PASSWORD, "c").name == "ana"  # the old one still works
+
+
+def test_signing_in_rehashes_a_password_stored_with_other_argon2_parameters(archive: Archive) -> None:
+    """Raising Argon2's cost must reach old accounts too: the only moment the password is known again is a
+    successful sign-in, which stores a hash made with today's parameters."""
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    older = PasswordHasher(time_cost=2, memory_cost=128, parallelism=1).hash(PASSWORD)
+    with archive.store.transaction() as conn:
+        set_password_hash(conn, "ana", older)
+    assert sign_in(archive.store, "ana", PASSWORD, "c").name == "ana"
+    with archive.store.reading() as conn:
+        stored = conn.execute(users.select().where(users.c.name == "ana")).one().password_hash
+    assert stored != older and not service._hasher.check_needs_rehash(stored)
+    assert sign_in(archive.store, "ana", PASSWORD, "c").name == "ana"
+
+
+def test_a_success_clears_its_own_accounts_failures_and_no_one_elses(archive: Archive) -> None:
+    """A sprayer who also holds an account must not reset its client's count, or another account's, by
+    signing in to its own account between guesses: only failures naming the signed-in account go."""
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    create_user(archive.store, "mallory", PASSWORD, "editor")
+    guesses = [f"name{n}" for n in range(MAX_FAILURES_PER_CLIENT - MAX_FAILURES_PER_ACCOUNT)]
+    for name in ["ana"] * (MAX_FAILURES_PER_ACCOUNT - 1) + guesses:
+        with pytest.raises(Unauthorized):
+            sign_in(archive.store, name, "guess", "sprayer")
+    assert sign_in(archive.store, "mallory", PASSWORD, "sprayer").name == "mallory"
+    with pytest.raises(Unauthorized):
+        sign_in(archive.store, "ana", "one more guess", "sprayer")  # ana's 5th failure, the sprayer's 20th
+    with pytest.raises(RateLimited):
+        sign_in(archive.store, "ana", PASSWORD, "ana's laptop")
+    with pytest.raises(RateLimited):
+        sign_in(archive.store, "mallory", PASSWORD, "sprayer")
 
 
 def test_a_token_is_stored_hashed_works_until_revoked(archive: Archive) -> None:

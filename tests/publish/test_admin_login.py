@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import lxml.html
 
 from metalnomist.accounts.service import REFUSED, change_password, set_user_active
 from metalnomist.config import Settings
-from metalnomist.web.session import SESSION_COOKIE
+from metalnomist.publishing.service import Draft, revisions, save
+from metalnomist.web.session import SESSION_COOKIE, SESSION_MAX_AGE
 from tests.publish.conftest import Desk, open_desk
 
 
@@ -29,6 +31,20 @@ def test_signing_in_sets_a_signed_httponly_lax_cookie_and_opens_the_dashboard(de
     page = desk.client.get("/admin")
     assert page.status_code == 200 and "ana (editor)" in page.text
     assert page.headers["cache-control"] == "no-store"
+
+
+def test_every_dashboard_page_sends_strangers_to_the_sign_in_page(desk: Desk) -> None:
+    """Each page checks the session itself: one that forgot would show drafts, their revisions, held comments
+    or the audit log to anyone who guessed its address."""
+    editor = desk.sign_in_user()
+    post_id = save(desk.archive.store, desk.archive.settings, editor, Draft("Embargoed nickel", "Not yet."))
+    [revision] = revisions(desk.archive.store, post_id)
+    for path in ["/admin", "/admin/posts/new", f"/admin/posts/{post_id}",
+                 f"/admin/posts/{post_id}/revisions/{revision.id}", "/admin/comments", "/admin/audit",
+                 "/admin/users"]:
+        answer = desk.client.get(path, follow_redirects=False)
+        assert (answer.status_code, answer.headers.get("location")) == (303, "/admin/login"), path
+        assert "Embargoed" not in answer.text, path
 
 
 def test_wrong_password_and_unknown_name_get_the_same_answer(desk: Desk) -> None:
@@ -58,6 +74,23 @@ def test_signing_out_ends_the_session(desk: Desk) -> None:
     answer = desk.client.post("/admin/logout", data={"csrf_token": token}, follow_redirects=False)
     assert answer.status_code == 303 and SESSION_COOKIE not in desk.client.cookies
     assert desk.client.get("/admin", follow_redirects=False).status_code == 303
+
+
+def test_a_sign_out_without_the_forms_token_keeps_the_session(desk: Desk) -> None:
+    """Sign-out is a form with a CSRF token, so another site cannot sign an editor out behind their back."""
+    desk.sign_in()
+    answer = desk.client.post("/admin/logout", data={"csrf_token": "1.forged"}, follow_redirects=False)
+    assert answer.status_code == 403 and SESSION_COOKIE in desk.client.cookies
+    assert desk.client.get("/admin", follow_redirects=False).status_code == 200
+
+
+def test_a_session_ends_a_working_day_after_signing_in(desk: Desk) -> None:
+    """The cookie's signature stays valid forever, so its issue time is all that ends a session left open on a
+    shared computer: one just younger than SESSION_MAX_AGE opens the dashboard, one just older does not."""
+    user, sessions = desk.sign_in_user(), desk.client.app.state.sessions  # type: ignore[attr-defined]
+    for age, status in [(SESSION_MAX_AGE - 60, 200), (SESSION_MAX_AGE + 60, 303)]:
+        desk.client.cookies.set(SESSION_COOKIE, sessions.cookie(user, now=time.time() - age))
+        assert desk.client.get("/admin", follow_redirects=False).status_code == status, age
 
 
 def test_a_forged_cookie_a_disabled_account_and_a_changed_password_end_sessions(desk: Desk) -> None:

@@ -130,6 +130,18 @@ def test_a_scheduled_post_publishes_once_when_its_time_comes(archive: Archive, e
     assert [(e.action, e.user) for e in audit_log(archive.store)][:2] == [("published", None), ("scheduled", "ana")]
 
 
+def test_a_scheduled_posts_figures_wait_until_it_is_published(archive: Archive, editor: User) -> None:
+    """The facts desk and its API are public: a figure from a post scheduled for an embargo must not appear there
+    before the post does."""
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
+    move(archive.store, editor, post_id, "published")
+    when = datetime.now(UTC) + timedelta(hours=1)
+    move(archive.store, editor, post_id, "scheduled", when)  # unpublished again, to come back at its time
+    assert stored_facts(archive) == 0 and public_titles(archive) == []
+    assert publish_due(archive.store, when + timedelta(seconds=1)) == [post_id]
+    assert stored_facts(archive) == 1
+
+
 @pytest.mark.parametrize(("when", "problem"), [
     (None, "needs a time"),
     (datetime(2020, 1, 1, tzinfo=UTC), "has passed"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 
 from metalnomist.pipeline import post_comment
-from metalnomist.publishing.moderation import moderation_queue
+from metalnomist.publishing.moderation import moderate_comments, moderation_queue
 from metalnomist.publishing.service import Draft, audit_log, move, save
 from tests.publish.conftest import Desk
 
@@ -51,3 +51,31 @@ def test_moderation_needs_a_session_and_the_forms_token(desk: Desk) -> None:
     desk.sign_in()
     assert verdict(desk, "approve", [comment], "1.forged") == 403
     assert [c.id for c in moderation_queue(desk.archive.store)[0]] == [comment]
+
+
+def test_a_verdict_on_a_comment_already_gone_is_neither_counted_nor_audited(desk: Desk) -> None:
+    """Two moderators ticking the same comment: the second verdict finds it deleted, so it must not be counted
+    in the notice or written to the audit log as a decision that changed anything."""
+    desk.archive.settings = desk.archive.settings.replace(comment_moderation=True)
+    gone, kept = comments_on_a_published_post(desk, "Buy pills", "Useful")
+    editor = desk.sign_in_user()
+    assert moderate_comments(desk.archive.store, editor, [gone], "spam") == []
+    desk.sign_in()
+    answer = desk.client.post("/admin/comments", follow_redirects=False, data={
+        "action": "approve", "comment": [str(gone), str(kept)], "csrf_token": desk.form_token("/admin/comments")})
+    assert answer.status_code == 303 and answer.headers["location"] == "/admin/comments?done=approve&n=1"
+    assert [(e.action, e.target) for e in audit_log(desk.archive.store)][:2] == [
+        ("approve", f"comment {kept}"), ("spam", f"comment {gone}")]
+    assert moderate_comments(desk.archive.store, editor, [gone, kept], "reject") == [gone]
+
+
+def test_comment_ids_past_what_the_database_stores_are_reported_missing(desk: Desk) -> None:
+    """The form takes any integer; one past the id column's range is a comment that cannot exist, not a
+    database error and an error page."""
+    desk.archive.settings = desk.archive.settings.replace(comment_moderation=True)
+    [comment] = comments_on_a_published_post(desk, "Useful")
+    huge = [0, -1, 2**31, 2**63]
+    assert moderate_comments(desk.archive.store, desk.sign_in_user(), [*huge, comment], "approve") == huge
+    desk.sign_in()
+    assert verdict(desk, "reject", [2**63, comment]) == 303
+    assert moderation_queue(desk.archive.store) == ([], [])
