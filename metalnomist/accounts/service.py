@@ -103,7 +103,10 @@ def sign_in(store: Store, name: str, password: str, client: str) -> User:
         user = user_by_name(conn, name) if name else None
     if by_account >= MAX_FAILURES_PER_ACCOUNT or by_client >= MAX_FAILURES_PER_CLIENT:
         raise RateLimited(WAIT)
-    if _verified(user, password[:MAX_PASSWORD_CHARS]) and user is not None and user.active:
+    # No account has a longer password: one is refused, after the same work as any other (a megabyte is
+    # not hashed), and never taken for its first characters, whose hash a rehash would then replace.
+    fits = len(password) <= MAX_PASSWORD_CHARS
+    if _verified(user, password[:MAX_PASSWORD_CHARS]) and fits and user is not None and user.active:
         with store.transaction() as conn:
             forget_failures(conn, name, now - FAILURE_WINDOW)
             if _hasher.check_needs_rehash(user.password_hash):

@@ -133,6 +133,19 @@ def test_signing_in_rehashes_a_password_stored_with_other_argon2_parameters(arch
     assert sign_in(archive.store, "ana", PASSWORD, "c").name == "ana"
 
 
+def test_a_password_longer_than_any_accounts_is_refused_not_cut_to_fit(archive: Archive) -> None:
+    """Only the first MAX_PASSWORD_CHARS are hashed, to bound the work; a longer string (a paste with a newline)
+    must still be a wrong password, or the rehash due at that sign-in would store it and lock the real one out."""
+    password = "p" * MAX_PASSWORD_CHARS
+    create_user(archive.store, "ana", password, "editor")
+    with archive.store.transaction() as conn:  # a hash due for rehashing
+        set_password_hash(conn, "ana", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1).hash(password))
+    with pytest.raises(Unauthorized):
+        sign_in(archive.store, "ana", password + "\n", "c")
+    assert sign_in(archive.store, "ana", password, "c").name == "ana"
+    assert sign_in(archive.store, "ana", password, "c").name == "ana"  # and after its rehash
+
+
 def test_a_success_clears_its_own_accounts_failures_and_no_one_elses(archive: Archive) -> None:
     """A sprayer who also holds an account must not reset its client's count, or another account's, by
     signing in to its own account between guesses: only failures naming the signed-in account go."""
