@@ -71,7 +71,7 @@ def create_user(store: Store, name: str, password: str, role: str) -> User:
 
 
 def list_users(store: Store) -> list[User]:
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:  # the admin who just added one sees it
         return all_users(conn)
 
 
@@ -140,7 +140,7 @@ def create_token(store: Store, name: str) -> str:
 
 
 def list_tokens(store: Store, name: str) -> list[tuple[int, datetime, datetime | None]]:
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:
         user = user_by_name(conn, name)
         if user is None:
             raise NotFound(f"no account named {name!r}")

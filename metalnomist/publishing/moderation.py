@@ -16,7 +16,7 @@ Verdict = Literal["approve", "reject", "spam"]
 
 def moderation_queue(store: Store, published: int = 50) -> tuple[list[Comment], list[Comment]]:
     """(held comments oldest first, the newest published ones)."""
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:
         return pending_comments(conn), recent_comments(conn, published)
 
 

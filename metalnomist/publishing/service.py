@@ -3,7 +3,8 @@
 Every change is one transaction that also keeps a revision (for saves) and an audit entry, and
 notes the post for the change log, so the search index follows publication and unpublication.
 Facts are stored for published posts only: publishing extracts them with the ingest extractor,
-and any other status removes them.
+and any other status removes them. The desk reads where it writes (the primary, not a replica that
+may lag): an editor publishing the draft just saved, or looking for it in the list, must find it.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def facts_preview(draft: Draft) -> list[Fact]:
 def _found(store: Store, post_id: int) -> DeskPost:
     if not 1 <= post_id <= MAX_STORED_INT:
         raise NotFound(f"post {post_id} does not exist")
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:
         found = desk_post(conn, post_id)
     if found is None:
         raise NotFound(f"post {post_id} does not exist")
@@ -143,7 +144,7 @@ def move(store: Store, user: User, post_id: int, status: PostStatus, publish_at:
 def publish_due(store: Store, now: datetime | None = None) -> list[int]:
     """Publish every scheduled post whose time has come; several workers may call it at once."""
     now = now or datetime.now(UTC)
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:
         due = due_posts(conn, now)
     published = []
     for post_id in due:
@@ -167,25 +168,25 @@ def restore_revision(store: Store, settings: Settings, user: User, post_id: int,
 
 def revisions(store: Store, post_id: int) -> list[Revision]:
     _found(store, post_id)
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:
         return revisions_of(conn, post_id)
 
 
 def posts_with_status(store: Store, status: PostStatus, offset: int = 0, limit: int = 50, text: str = "",
                       label: str = "") -> list[DeskPost]:
     """One status's posts for the dashboard, optionally those whose title holds `text` or that carry `label`."""
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:
         return desk_posts(conn, status, offset, limit, clean_text(text).strip()[:200], clean_text(label).strip()[:200])
 
 
 def counts(store: Store) -> dict[str, int]:
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:
         found = status_counts(conn)
     return {status: found.get(status, 0) for status in ("draft", "scheduled", "published", "trash")}
 
 
 def audit_log(store: Store, limit: int = 100) -> list[AuditEntry]:
-    with store.reading() as conn:
+    with store.reading(primary=True) as conn:
         return audit_entries(conn, limit)
 
 
