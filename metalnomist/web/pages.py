@@ -75,7 +75,9 @@ def label_page(request: Request, name: str, start: Start = 0, max_results: MaxRe
 def month_page(request: Request, year: str, month: str, start: Start = 0,
                max_results: MaxResults = None) -> Response:
     """Blogger's /YYYY/MM/ archive pages."""
-    if not (re.fullmatch(r"\d{4}", year) and re.fullmatch(r"\d{2}", month) and 1 <= int(month) <= 12):
+    # ASCII digits (`\d` takes others); years a month's end still fits in a date
+    if not (re.fullmatch(r"[0-9]{4}", year) and re.fullmatch(r"[0-9]{2}", month)
+            and 1 <= int(year) < 9999 and 1 <= int(month) <= 12):
         raise NotFound(f"/{year}/{month}/ is not a month: archive pages look like /2025/03/")
     size = _page_size(request, max_results)
     posts, total = latest_posts(archive_of(request), start, size, month=(int(year), int(month)))

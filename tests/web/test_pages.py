@@ -73,6 +73,10 @@ def test_month_pages_reject_what_is_not_a_month(site: Site) -> None:
     assert site.client.get("/2026/13/").status_code == 404
     assert site.client.get("/1999/01/").status_code == 404
     assert site.client.get("/abcd/01/").status_code == 404
+    # years a date cannot hold, or whose month ends past one: not a server error
+    for path in ("/0000/03/", "/9999/12/", "/٢٠٢٤/٠٣/"):  # the last in Arabic-Indic digits, which `\d` takes
+        answer = site.client.get(path)
+        assert answer.status_code == 404 and "is not a month" in answer.text, path
 
 
 def test_label_page_lists_posts_of_that_label(site: Site) -> None:
