@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import MAXYEAR, UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -85,13 +85,16 @@ class _Where:
         return text
 
     def moment(self, field: str, value: datetime | None) -> datetime | None:
-        """A date that cannot be expressed in UTC (year 9999 at -05:00) cannot be sorted or stored."""
+        """A date that cannot be expressed in UTC (year 9999 at -05:00) cannot be sorted or stored, and one in
+        year 9999 has no month after it to end its archive page (every listing count would fail)."""
         if value is None:
             return None
         try:
-            value.astimezone(UTC)
+            utc = value.astimezone(UTC)
         except OverflowError:
             raise self.fail(field, f"{value.isoformat()} is out of range once converted to UTC") from None
+        if utc.year >= MAXYEAR:
+            raise self.fail(field, f"{value.isoformat()} is in year {MAXYEAR}, past the last month the archive files")
         return value
 
 

@@ -32,6 +32,9 @@ REFUSED = [
     ('{"title": "A", "body": "x", "comment_count": true}', "field 'comment_count'"),  # bool is an int in Python
     ('{"title": "A", "body": "x", "published": "9999-12-31T23:59:59-05:00"}', "field 'published'"),  # past year 9999
     ('{"title": "A", "body": "x", "published": "0001-01-01T00:00:00+05:00"}', "field 'published'"),  # before year 1
+    # year 9999 in UTC: December has no next month to end its archive page, and every listing count failed
+    ('{"title": "A", "body": "x", "published": "9999-12-31"}', "year 9999"),
+    ('{"title": "A", "body": "x", "published": "9999-01-15T00:00:00Z"}', "year 9999"),
     ('{"title": "A", "body": "x", "comments": [{"body": "c", "published": "9999-12-31T23:00:00-05:00"}]}',
      "field 'comments[0].published'"),
     ('{"title": "A", "body": "x", "extra": ' + "[" * 50 + "]" * 50 + "}", "field 'metadata'"),
@@ -93,7 +96,7 @@ def assert_sane(post: Post) -> None:
         text.encode("utf-8")
     assert post.title.strip()
     if post.published is not None:
-        post.published.astimezone(UTC)
+        assert post.published.astimezone(UTC).year < 9999
     assert post.comment_count is None or 0 <= post.comment_count < 2**31
 
 
