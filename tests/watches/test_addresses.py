@@ -4,6 +4,7 @@ again: test_delivery.py, test_posting.py), unless METALNOMIST_WEBHOOK_ALLOW_PRIV
 from __future__ import annotations
 
 import ipaddress
+import socket
 
 import pytest
 
@@ -45,6 +46,23 @@ def test_a_name_is_judged_by_the_addresses_it_resolves_to() -> None:
     with pytest.raises(AddressRefused, match="could not be found"):
         public_addresses("no-such-host.invalid", 80)
     assert [info[4][0] for info in public_addresses("93.184.215.14", 443)] == ["93.184.215.14"]
+
+
+def test_a_name_with_one_private_address_among_public_ones_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every address a name resolves to is checked: a connection may go to any of them, so one public
+    address first must not vouch for a private one after it. (The resolver answers as a hostile DNS
+    server would; none runs here.)"""
+    answers = {"93.184.215.14": socket.AF_INET, "10.0.0.5": socket.AF_INET, "2606:4700::1111": socket.AF_INET6}
+
+    def resolver(host: str, port: int, *args: object, **kwargs: object) -> list[tuple[object, ...]]:
+        assert host == "hooks.example.com"
+        return [(family, socket.SOCK_STREAM, 6, "", (ip, port)) for ip, family in answers.items()]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    with pytest.raises(AddressRefused, match="hooks.example.com resolves to 10.0.0.5, which is a private address"):
+        public_addresses("hooks.example.com", 443)
+    del answers["10.0.0.5"]
+    assert [info[4][0] for info in public_addresses("hooks.example.com", 443)] == ["93.184.215.14", "2606:4700::1111"]
 
 
 REFUSED = ["http://127.0.0.1:8080/hook", "http://localhost/hook", "http://169.254.169.254/latest/meta-data/",

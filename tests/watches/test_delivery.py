@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import socket
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from metalnomist.watches.delivery import LEASE, digest_due, send_due
 from metalnomist.watches.service import save_search_watch, set_watch_deliveries, watch_news
 from metalnomist.watches.worker import senders
 from tests.watches.conftest import jsonl, post
-from tests.watches.receivers import http_receiver, smtp_server
+from tests.watches.receivers import http_receiver, smtp_server, tcp_receiver
 
 BISMUTH = [post("Bismuth imports climb", "Japan imported 1,200 tonnes of bismuth in March 2024."),
            post("Bismuth output rises", "China produced 16,000 tonnes of bismuth in 2024.")]
@@ -175,3 +177,81 @@ def test_deliveries_a_sender_took_but_never_sent_are_sent_after_its_lease(archiv
 ])
 def test_digests_go_at_the_next_midnight_or_monday(now: datetime, every: str, due: datetime) -> None:
     assert digest_due(now, every) == due
+
+
+def test_a_receiver_answering_a_client_error_is_a_failed_delivery_tried_again(archive: Archive, ana: User,
+                                                                             tmp_path: Path) -> None:
+    """Only a 2xx says the receiver took the posts: a 404 (a mistyped path, a receiver gone) is a
+    failure, logged and retried, not a delivery the outbox forgets."""
+    with http_receiver([404, 204]) as receiver:
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        now = datetime.now(UTC)
+        first = send_due(archive.store, archive.settings, senders(archive.settings), now)
+        assert (first.sent, first.failed) == (0, 1)
+        [attempt] = watch_news(archive.store, ana)[0].attempts
+        assert not attempt.ok and "answered 404 Not Found" in attempt.detail
+        later = now + timedelta(seconds=archive.settings.delivery_retry_seconds)
+        assert send_due(archive.store, archive.settings, senders(archive.settings), later).sent == 1
+        assert len(receiver.received) == 2
+
+
+def test_the_configured_webhook_timeout_cuts_off_a_slow_receiver(archive: Archive, ana: User,
+                                                                 tmp_path: Path) -> None:
+    """METALNOMIST_WEBHOOK_TIMEOUT_SECONDS bounds each send: a receiver dripping its answer holds the
+    worker (and every watch behind it) no longer than that."""
+    def drip(conn: socket.socket) -> None:
+        try:
+            conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            for _ in range(150):  # 15 s unless the sender hangs up
+                conn.sendall(b"a")
+                time.sleep(0.1)
+        except OSError:
+            pass
+
+    with tcp_receiver(drip) as url:
+        settings = archive.settings.replace(webhook_timeout_seconds=1)
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, settings, ana, watch.id, "", "", url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        started = time.monotonic()
+        run = send_due(archive.store, settings, senders(settings))
+        assert (run.sent, run.failed) == (0, 1) and time.monotonic() - started < 5
+    [attempt] = watch_news(archive.store, ana)[0].attempts
+    assert "no complete answer within 1 s" in attempt.detail
+
+
+def test_a_new_webhook_address_gets_a_new_secret_and_the_same_one_keeps_its_own(archive: Archive, ana: User,
+                                                                                tmp_path: Path) -> None:
+    """Moving a watch to another receiver must not hand it the secret the old receiver knows (it could
+    sign requests the new one would trust); saving the same address again changes nothing."""
+    with http_receiver([204]) as old, http_receiver([204]) as new:
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        first = set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", old.url)
+        moved = set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", new.url)
+        again = set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", new.url)
+        assert first.webhook_secret and moved.webhook_secret and moved.webhook_secret != first.webhook_secret
+        assert again.webhook_secret == moved.webhook_secret
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        assert send_due(archive.store, archive.settings, senders(archive.settings)).sent == 1
+        [hook] = new.received
+        assert old.received == [] and verify(moved.webhook_secret, hook.headers, hook.body)
+        assert not verify(first.webhook_secret, hook.headers, hook.body)
+
+
+def test_deliveries_queued_before_their_channel_was_turned_off_are_not_sent(archive: Archive, ana: User,
+                                                                           tmp_path: Path) -> None:
+    """A reader who stops a watch's email or webhook stops what is already waiting in the outbox too
+    (a daily digest, a webhook due for a retry)."""
+    with smtp_server() as mailbox, http_receiver([204]) as receiver:
+        settings = mail_settings(archive, mailbox.port)
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, settings, ana, watch.id, "ana@example.com", "daily", receiver.url)
+        now = datetime.now(UTC)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")  # queues a digest and a webhook
+        set_watch_deliveries(archive.store, settings, ana, watch.id, "", "", "")
+        run = send_due(archive.store, settings, senders(settings), digest_due(now, "daily") + LEASE)
+        assert (run.sent, mailbox.messages, receiver.received) == (0, [], [])
+        later = send_due(archive.store, settings, senders(settings), digest_due(now, "daily") + 3 * LEASE)
+        assert (later.sent, later.failed) == (0, 0)  # given up, not taken again

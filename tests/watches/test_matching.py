@@ -50,6 +50,17 @@ def test_an_ingest_matches_each_new_post_with_exactly_the_watches_it_fits(archiv
     assert not {w.id for w in (excluded, tin_figures, nothing)} & {w for w, _ in matches(archive)}
 
 
+def test_a_watch_with_several_labels_matches_only_posts_that_carry_them_all(archive: Archive, ana: User,
+                                                                           tmp_path: Path) -> None:
+    """As the search feed reads labels: each one is required; one of them is not enough."""
+    both = save_search_watch(archive.store, ana, "", ["Minor Metals", "Japan"])
+    words_and_both = save_search_watch(archive.store, ana, "bismuth", ["minor metals", "japan"])
+    japanese = post("Bismuth imports from Japan", "Japan imported 900 tonnes of bismuth in April 2024.",
+                    ("Minor Metals", "Japan"))
+    ingest_file(archive, jsonl(tmp_path, [BISMUTH, japanese]), "jsonl")  # BISMUTH has only Minor Metals
+    assert matches(archive) == {(both.id, japanese["title"]), (words_and_both.id, japanese["title"])}
+
+
 def test_matching_again_or_reingesting_stores_nothing_twice(archive: Archive, ana: User, tmp_path: Path) -> None:
     watch = save_search_watch(archive.store, ana, "bismuth", ())
     path = jsonl(tmp_path, [BISMUTH])

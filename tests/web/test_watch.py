@@ -13,7 +13,9 @@ from argon2 import PasswordHasher
 from metalnomist.accounts import service
 from metalnomist.accounts.service import create_user
 from metalnomist.pipeline import ingest_file
+from metalnomist.store.users import user_by_name
 from metalnomist.watches.delivery import send_due
+from metalnomist.watches.service import MAX_WATCHES, save_search_watch
 from metalnomist.watches.worker import senders
 from tests.web.conftest import Site, html, open_site, select, text_of
 
@@ -177,3 +179,62 @@ def test_a_figures_watch_keeps_the_words_it_was_narrowed_by(reader: Site, tmp_pa
     ingest(reader, tmp_path, [BISMUTH, exported])
     (section,) = select(html(reader.client.get("/watch")), "section.watch")
     assert [text_of(a) for a in section.xpath(".//ul[@class='watch-new']//a")] == [BISMUTH["title"]]
+
+
+def deliveries_forms(site: Site) -> list[tuple[str, str]]:
+    """(action, token) of each watch's deliveries form on /watch."""
+    forms = select(html(site.client.get("/watch")), "form.deliveries-form")
+    return [(f.get("action"), f.xpath(".//input[@name='csrf_token']/@value")[0]) for f in forms]
+
+
+def test_deliveries_are_set_on_ones_own_watches_only(reader: Site) -> None:
+    """Another reader's watch id in the form's address changes nothing of it: its mail would go to
+    them, its posts to their webhook."""
+    sign_in(reader)
+    submit_watch_form(reader, "/search?q=bismuth")
+    [(anas_action, _)] = deliveries_forms(reader)
+    create_user(reader.archive.store, "ben", PASSWORD, "editor")
+    reader.client.cookies.clear()
+    sign_in(reader, "ben")
+    submit_watch_form(reader, "/search?q=nickel")
+    [(_, bens_token)] = deliveries_forms(reader)
+    taken = reader.client.post(anas_action, data={"csrf_token": bens_token, "email_every": "immediately",
+                                                  "email_to": "ben@example.com"}, follow_redirects=False)
+    assert taken.status_code == 404
+    reader.client.cookies.clear()
+    sign_in(reader)
+    doc = html(reader.client.get("/watch"))
+    assert select(doc, "input[name=email_to]")[0].get("value") in (None, "")
+    assert not select(doc, "select[name=email_every] option[selected][value=immediately]")
+
+
+def test_delete_and_deliveries_forms_from_elsewhere_change_nothing(reader: Site) -> None:
+    """As with saving a watch: a signed-in reader's cookie alone, sent by another site's form, neither
+    stops a watch nor sends its posts somewhere else."""
+    sign_in(reader)
+    submit_watch_form(reader, "/search?q=bismuth")
+    [(delete_action, _)] = delete_forms(reader)
+    [(deliveries_action, _)] = deliveries_forms(reader)
+    stolen = reader.client.post(deliveries_action, data={"csrf_token": "forged", "email_every": "immediately",
+                                                         "email_to": "eve@example.com"})
+    assert stolen.status_code == 403
+    assert reader.client.post(delete_action, data={"csrf_token": "forged"}).status_code == 403
+    assert watches(reader) == ["Search: bismuth"]
+    assert select(html(reader.client.get("/watch")), "input[name=email_to]")[0].get("value") in (None, "")
+
+
+def test_an_account_keeps_at_most_max_watches(reader: Site) -> None:
+    """The hundredth watch is saved, the next one refused with the reason (a page to read, not a crawler's list)."""
+    with reader.archive.store.reading() as conn:
+        ana = user_by_name(conn, "ana")
+    assert ana is not None
+    for i in range(MAX_WATCHES - 1):
+        save_search_watch(reader.archive.store, ana, f"metal{i}", ())
+    sign_in(reader)
+    submit_watch_form(reader, "/search?q=bismuth")  # the hundredth
+    page = reader.client.get("/search?q=nickel")
+    form = select(html(page), "form.watch-form")[0]
+    data = {i.get("name"): i.get("value") for i in form.xpath(".//input")}
+    refused = reader.client.post("/watch", data=data, follow_redirects=False)
+    assert refused.status_code == 400 and f"already have {MAX_WATCHES} watches" in refused.text
+    assert len(watches(reader)) == MAX_WATCHES
