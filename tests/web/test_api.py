@@ -217,3 +217,35 @@ def test_facts_sorted_by_value_in_the_direction_asked(site: Site, direction: str
     assert numbers == sorted(numbers, reverse=direction == "desc")
     assert values == numbers + [None] * (len(values) - len(numbers))  # nulls last either way
 
+
+def test_facts_words_narrow_one_posts_facts(site: Site) -> None:
+    """`q` with `post_id` keeps that post's facts whose sentence has the words, not all of the post's."""
+    sales = site.client.get("/api/facts", params={"q": "6,429 units", "limit": 100}).json()["facts"]
+    post_id = sales[0]["post_id"]
+    everyone = site.client.get("/api/facts", params={"post_id": post_id, "limit": 100}).json()["facts"]
+    wanted = [f["id"] for f in everyone if "6,429 units" in f["sentence"]]
+    assert wanted and len(wanted) < len(everyone), "the post has facts without the words too"
+    both = site.client.get("/api/facts", params={"post_id": post_id, "q": "6,429 units", "limit": 100}).json()
+    assert [f["id"] for f in both["facts"]] == wanted and both["total"] == len(wanted)
+
+
+def test_a_common_labels_posts_list_only_that_label(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A label carried by many posts is listed by walking the date order and testing each post for it:
+    newer posts without the label are passed over, not listed under it."""
+    import json
+
+    from metalnomist.pipeline import ingest_file
+
+    records = [{"title": f"Nickel market note {n}", "body": f"Nickel prices moved {n}%.", "labels": ["Nickel"],
+                "published": f"2001-{n:02}-02T10:00:00Z"} for n in range(1, 13)]
+    records.append({"title": "Tin market note", "body": "Tin prices moved.", "labels": ["Tin"],
+                    "published": "2002-01-02T10:00:00Z"})
+    source = tmp_path / "nickel.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    ingest_file(fresh.archive, source, "jsonl")
+    newest = fresh.client.get("/api/posts", params={"limit": 1}).json()["posts"][0]
+    assert "Nickel" not in newest["labels"], "posts without the label are newer than the label's"
+    for limit in (1, 2):  # 12 of 33 posts: common enough to walk for (browse.latest_posts) at these sizes
+        body = fresh.client.get("/api/posts", params={"label": "Nickel", "limit": limit}).json()
+        assert body["total"] == 12
+        assert [p["title"] for p in body["posts"]] == [f"Nickel market note {n}" for n in (12, 11)][:limit]

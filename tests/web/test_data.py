@@ -389,3 +389,28 @@ def test_a_series_page_draws_one_period_length_and_links_the_others(site: Site) 
     assert "Jun–Dec 2024" in [text_of(t) for t in monthly.xpath("//svg//text")]
     api = site.client.get("/api/facts/series", params=palladium).json()
     assert api["grain"] == "year" and api["other_grains"] == ["7 months"] and len(api["points"]) == 3
+
+
+def test_a_page_over_the_largest_size_is_refused(site: Site) -> None:
+    """The explorer and its downloads read at most MAX_PAGE facts a request, however many a client asks for."""
+    for path in ("/data", "/data.json", "/data.csv"):
+        assert site.client.get(path, params={"limit": 501}).status_code == 400, path
+        assert site.client.get(path, params={"limit": 1_000_000}).status_code == 400, path
+        assert site.client.get(path, params={"limit": 500}).status_code == 200, path
+
+
+def test_the_json_download_links_each_fact_to_its_sentence(site: Site) -> None:
+    """Each fact of /data.json carries the address of its sentence, as the table's row links to it."""
+    doc = html(site.client.get("/data", params=EV_SERIES))
+    links = [a.get("href") for a in select(doc, "table.fact-table a.sentence-link")]
+    found = site.client.get("/data.json", params=EV_SERIES).json()["facts"]
+    assert found and [f["url"] for f in found] == links
+    assert all(f["url"].endswith(f"#fact-{f['id']}") for f in found)
+
+
+def test_a_company_named_on_a_series_page_is_text_not_markup(site: Site) -> None:
+    """The company parameter is echoed in the series' line of details: escaped, so a link cannot inject markup."""
+    hostile = "<b>x</b><script>alert(1)</script>"
+    doc = html(site.client.get("/data/series", params={**EV_SERIES, "company": hostile}))
+    assert not doc.xpath("//main//b") and not doc.xpath("//script[not(@src)]")
+    assert hostile in text_of(select(doc, "p.series-meta")[0])

@@ -105,3 +105,47 @@ def test_a_phones_chart_draws_fewer_points_over_the_same_range(site: Site, monke
     assert [len(chart.xpath(".//*[local-name()='circle']")) for chart in (wide, narrow)] == [3, 2]
     assert "Jul (year not stated)" in narrow.xpath("*[local-name()='desc']")[0].text
     assert "Oct (year not stated)" in narrow.xpath("*[local-name()='desc']")[0].text
+
+
+def test_a_full_last_api_page_offers_no_next(site: Site) -> None:
+    """`next` is there only while older periods remain: a page ending at the oldest period has none."""
+    whole = site.client.get("/api/facts/series", params={**EV_SERIES, "limit": 3}).json()
+    assert (whole["total"], len(whole["points"]), whole["next"]) == (3, 3, None)
+    rest = site.client.get("/api/facts/series", params={**EV_SERIES, "offset": 1, "limit": 2}).json()
+    assert [p["period"] for p in rest["points"]] == ["--07", "--09"] and rest["next"] is None
+
+
+def test_a_periods_bar_reaches_from_its_lowest_to_its_highest_report(reported_thrice: Site) -> None:
+    """The bar of a period whose reports differ spans them: from the point (the lowest) up to the highest."""
+    doc = html(reported_thrice.client.get("/data/series", params=NICKEL))
+    svg = doc.xpath("//*[local-name()='svg']")[0]
+    (bar,) = svg.xpath(".//*[local-name()='line'][@class='range']")
+    (dot,) = svg.xpath(".//*[local-name()='circle']")
+    assert float(bar.get("y1")) == float(dot.get("cy"))
+    assert float(bar.get("y2")) < float(bar.get("y1")) - 10, "13,500 t is drawn well above 12,000 t"
+
+
+@pytest.fixture
+def two_units(db_url: str, tmp_path: Path) -> Iterator[Site]:
+    """Japan's nickel imports in tonnes for three months and in yen for one."""
+    months = [("March", "12,000 tonnes"), ("April", "11,000 tonnes"), ("June", "9,000 tonnes")]
+    posts = [{"title": f"Nickel imports in {month}", "url": f"https://example.com/ni-{month}",
+              "body": f"Japan imported {amount} of nickel in {month} 2024, according to the Finance Ministry."}
+             for month, amount in months]
+    posts.append({"title": "Nickel import bill", "url": "https://example.com/ni-yen",
+                  "body": "Japan's nickel imports totalled 9.5 billion yen in May 2024, according to the Finance "
+                          "Ministry."})
+    (tmp_path / "site").mkdir()
+    for site in open_site(tmp_path / "site", db_url):
+        ingest_file(site.archive, write_posts(tmp_path, posts), "jsonl")
+        yield site
+
+
+def test_each_other_unit_links_to_that_units_series(two_units: Site) -> None:
+    """A series draws one unit and links the others: each link draws the figures reported in its unit."""
+    doc = html(two_units.client.get("/data/series", params=NICKEL))
+    assert "9,000" in text_of(select(doc, "table.series-table")[0])
+    (other,) = select(doc, "p.other-units a")
+    assert text_of(other) == "JPY" and parse_qs(urlsplit(other.get("href")).query)["unit"] == ["JPY"]
+    api = two_units.client.get("/api/facts/series", params=parse_qs(urlsplit(other.get("href")).query)).json()
+    assert (api["unit"], [p["value"] for p in api["points"]]) == ("JPY", [9.5e9])
