@@ -12,11 +12,12 @@ from __future__ import annotations
 import http.client
 import socket
 import threading
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from metalnomist.watches.addresses import connect
 
 MAX_ANSWER_BYTES = 64 * 1024  # a status and a short body; the rest is left unread
+_KEPT = "%/:@!$&'()*+,;=?~"  # besides letters, digits and `_.-~`, which quote() never escapes
 
 
 class _CheckedConnection(http.client.HTTPConnection):
@@ -53,7 +54,9 @@ def post(url: str, body: bytes, headers: dict[str, str], timeout: float,
     kind = _CheckedHTTPSConnection if https else _CheckedConnection
     connection = kind(parts.hostname or "", parts.port or (443 if https else 80), timeout=timeout)
     connection.allow_private = allow_private
-    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    # A request line is ASCII: other characters go as UTF-8 escapes (`/hook/café` as `/hook/caf%C3%A9`);
+    # what is escaped already, and the characters with a meaning in an address, stay as they are.
+    target = quote(parts.path or "/", safe=_KEPT) + (f"?{quote(parts.query, safe=_KEPT)}" if parts.query else "")
     fired = threading.Event()
     deadline = threading.Timer(timeout, _cut_off, (connection, fired))
     deadline.start()

@@ -56,7 +56,7 @@ def webhook_sender(settings: Settings) -> Sender:
             status, reason = post(url, body, headers, settings.webhook_timeout_seconds, settings.webhook_allow_private)
         except AddressRefused as exc:
             raise DeliveryFailed(f"{url} refused: {exc}") from None
-        except (OSError, http.client.HTTPException) as exc:
+        except (OSError, http.client.HTTPException, ValueError) as exc:  # ValueError: an address http.client refuses
             raise DeliveryFailed(f"{url} could not be reached or answered wrongly: {exc or type(exc).__name__}") \
                 from None
         if 300 <= status < 400:

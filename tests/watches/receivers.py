@@ -21,6 +21,7 @@ class Received:
     headers: dict[str, str]
     body: bytes
     method: str = "POST"
+    path: str = "/"
 
 
 @dataclass
@@ -38,7 +39,8 @@ def http_receiver(statuses: list[int], headers: dict[str, str] | None = None) ->
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 (the http.server name)
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            receiver.received.append(Received({k.lower(): v for k, v in self.headers.items()}, body, self.command))
+            receiver.received.append(Received({k.lower(): v for k, v in self.headers.items()}, body, self.command,
+                                              self.path))
             status = receiver.statuses.pop(0) if len(receiver.statuses) > 1 else receiver.statuses[0]
             self.send_response(status)
             for name, value in (headers or {}).items():

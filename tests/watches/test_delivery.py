@@ -255,3 +255,17 @@ def test_deliveries_queued_before_their_channel_was_turned_off_are_not_sent(arch
         assert (run.sent, mailbox.messages, receiver.received) == (0, [], [])
         later = send_due(archive.store, settings, senders(settings), digest_due(now, "daily") + 3 * LEASE)
         assert (later.sent, later.failed) == (0, 0)  # given up, not taken again
+
+
+def test_a_webhook_address_with_other_than_ascii_in_its_path_is_sent_to(archive: Archive, ana: User,
+                                                                     tmp_path: Path) -> None:
+    """`/hook/café` is a fine address to type; sent as it was typed, http.client refused the request line and
+    the error stopped the whole outbox (every watch's deliveries, again after each lease)."""
+    with http_receiver([204]) as receiver:
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "",
+                             receiver.url + "/café?desk=Tōkyō&x=%41")
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        run = send_due(archive.store, archive.settings, senders(archive.settings))
+        assert (run.sent, run.failed) == (1, 0)
+        assert [hook.path for hook in receiver.received] == ["/hook/caf%C3%A9?desk=T%C5%8Dky%C5%8D&x=%41"]
