@@ -61,9 +61,9 @@ def series_page(request: Request, commodity: SeriesFilter = None, metric: Series
                        feed_url=FactQuery(_series_filter(found, company)).feed_url(),
                        watch_kind="facts", watch_button="Watch this series",
                        watch_fields=watch_fields(_series_filter(found, company)),
-                       other_unit_urls=[(u, _series_url(found, u)) for u in found.other_units],
-                       other_grain_urls=[(g, "/data/series?" + urlencode({**found.key.params(), "grain": g}))
-                                         for g in found.other_grains])
+                       json_url="/api/facts/series?" + urlencode(params), table_url=_table_url(found, company),
+                       other_unit_urls=[(u, _series_url(params, unit=u)) for u in found.other_units],
+                       other_grain_urls=[(g, _series_url(params, grain=g)) for g in found.other_grains])
     return render_offering(request, "series.html", context)
 
 
@@ -112,9 +112,19 @@ def _series_filter(found: Series, company: str | None) -> FactFilter:
                       company=company)
 
 
-def _series_url(found: Series, unit: str) -> str:
-    return "/data/series?" + urlencode({**{k: v for k, v in found.key.params().items() if k != "grain"},
-                                        "unit": unit})
+def _series_url(params: dict[str, str], **changes: str) -> str:
+    """Another series of this one's filters (its company's too): another unit (of any period length) or grain."""
+    kept = {k: v for k, v in params.items() if not ("unit" in changes and k == "grain")}
+    return "/data/series?" + urlencode({**kept, **changes})
+
+
+def _table_url(found: Series, company: str | None) -> str:
+    """The explorer filtered to the series' commodity, metric, country, partner and company (it has no filter
+    for "no partner": a total's table lists the facts by partner too)."""
+    key = found.key
+    filters = {"commodity": key.commodity, "metric": key.metric, "country": key.country or "",
+               "partner": key.partner or "", "company": company or ""}
+    return "/data?" + urlencode({k: v for k, v in filters.items() if v or k in ("country", "partner")})
 
 
 # --- JSON API -----------------------------------------------------------------------------------

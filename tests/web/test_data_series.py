@@ -98,6 +98,20 @@ def test_a_company_series_downloads_that_companys_reports(site: Site) -> None:
     assert reports and {r["company"] for r in reports} == {"Nissan"}
 
 
+def test_every_link_of_a_company_series_stays_with_that_company(site: Site) -> None:
+    """The JSON, the table, the feed and the other units' and period lengths' links of Nissan's series are
+    Nissan's: dropping the company led to the market's figures under Nissan's name."""
+    nissan = {**EV_SERIES, "company": "Nissan"}
+    doc = html(site.client.get("/data/series", params=nissan))
+    links = [a.get("href") for a in select(doc, "p.series-meta a, p.other-grains a, p.other-units a")]
+    assert len(links) >= 4
+    for link in links:
+        assert parse_qs(urlsplit(link).query).get("company") == ["Nissan"], link
+    (json_link,) = [a.get("href") for a in select(doc, "p.series-meta a") if text_of(a) == "JSON"]
+    own = site.client.get("/api/facts/series", params=nissan).json()["points"]
+    assert own and site.client.get(json_link).json()["points"] == own
+
+
 def test_a_phones_chart_draws_fewer_points_over_the_same_range(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(data_series, "NARROW_POINTS", 2)
     doc = html(site.client.get("/data/series", params=EV_SERIES))
