@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -113,3 +114,17 @@ def smtp_server() -> Iterator[Mailbox]:
         yield mailbox
     finally:
         controller.stop()
+
+
+def drip_answer(conn: socket.socket, dripped: list[int] | None = None) -> None:
+    """Starts an answer, then sends a byte every 0.1 s for 15 s unless the sender hangs up (noted in `dripped`):
+    a per-read timeout restarts at each byte, only a deadline for the whole exchange ends it."""
+    try:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+        for _ in range(150):
+            conn.sendall(b"a")
+            if dripped is not None:
+                dripped.append(1)
+            time.sleep(0.1)
+    except OSError:
+        pass

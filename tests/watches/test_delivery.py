@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import socket
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,7 +23,7 @@ from metalnomist.watches.delivery import LEASE, digest_due, send_due
 from metalnomist.watches.service import save_search_watch, set_watch_deliveries, watch_news
 from metalnomist.watches.worker import senders
 from tests.watches.conftest import jsonl, post
-from tests.watches.receivers import http_receiver, smtp_server, tcp_receiver
+from tests.watches.receivers import drip_answer, http_receiver, smtp_server, tcp_receiver
 
 BISMUTH = [post("Bismuth imports climb", "Japan imported 1,200 tonnes of bismuth in March 2024."),
            post("Bismuth output rises", "China produced 16,000 tonnes of bismuth in 2024.")]
@@ -201,16 +200,7 @@ def test_the_configured_webhook_timeout_cuts_off_a_slow_receiver(archive: Archiv
                                                                  tmp_path: Path) -> None:
     """METALNOMIST_WEBHOOK_TIMEOUT_SECONDS bounds each send: a receiver dripping its answer holds the
     worker (and every watch behind it) no longer than that."""
-    def drip(conn: socket.socket) -> None:
-        try:
-            conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-            for _ in range(150):  # 15 s unless the sender hangs up
-                conn.sendall(b"a")
-                time.sleep(0.1)
-        except OSError:
-            pass
-
-    with tcp_receiver(drip) as url:
+    with tcp_receiver(drip_answer) as url:
         settings = archive.settings.replace(webhook_timeout_seconds=1)
         watch = save_search_watch(archive.store, ana, "bismuth", ())
         set_watch_deliveries(archive.store, settings, ana, watch.id, "", "", url)

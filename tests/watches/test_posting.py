@@ -5,13 +5,12 @@ needs, and the address checked on the socket itself (redirects: test_delivery.py
 from __future__ import annotations
 
 import socket
-import time
 
 import pytest
 
 from metalnomist.errors import AddressRefused
 from metalnomist.watches.posting import MAX_ANSWER_BYTES, post
-from tests.watches.receivers import http_receiver, tcp_receiver
+from tests.watches.receivers import drip_answer, http_receiver, tcp_receiver
 
 BODY, HEADERS = b'{"posts": []}', {"Content-Type": "application/json"}
 
@@ -19,18 +18,8 @@ BODY, HEADERS = b'{"posts": []}', {"Content-Type": "application/json"}
 def test_a_receiver_dripping_its_answer_is_cut_off_at_the_deadline() -> None:
     """A byte every 0.1 s restarts a per-read timeout for ever; the deadline counts the whole exchange."""
     dripped: list[int] = []
-
-    def drip(conn: socket.socket) -> None:
-        try:
-            conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-            for _ in range(150):  # 15 s unless the sender hangs up
-                conn.sendall(b"a")
-                dripped.append(1)
-                time.sleep(0.1)
-        except OSError:
-            pass
-
-    with tcp_receiver(drip) as url, pytest.raises(TimeoutError, match="within 1 s"):
+    with tcp_receiver(lambda conn: drip_answer(conn, dripped)) as url, \
+            pytest.raises(TimeoutError, match="within 1 s"):
         post(url, BODY, HEADERS, 1, allow_private=True)
     assert len(dripped) < 40  # hung up after about 10 of the 150
 

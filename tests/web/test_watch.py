@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import lxml.html
@@ -125,15 +125,22 @@ def delete_forms(site: Site) -> list[tuple[str, str]]:
     return [(f.get("action"), f.xpath(".//input[@name='csrf_token']/@value")[0]) for f in forms]
 
 
-def test_stop_watching_deletes_only_ones_own(reader: Site) -> None:
+def two_readers_forms(reader: Site, forms: Callable[[Site], list[tuple[str, str]]],
+                      words: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Ana watches `words` and Ben nickel: (action, token) of Ana's form, then of Ben's, Ben signed in."""
     sign_in(reader)
-    submit_watch_form(reader, "/search?q=lithium")
-    [(anas_action, _)] = delete_forms(reader)
+    submit_watch_form(reader, f"/search?q={words}")
+    [anas] = forms(reader)
     create_user(reader.archive.store, "ben", PASSWORD, "editor")
     reader.client.cookies.clear()
     sign_in(reader, "ben")
     submit_watch_form(reader, "/search?q=nickel")
-    [(bens_action, bens_token)] = delete_forms(reader)
+    [bens] = forms(reader)
+    return anas, bens
+
+
+def test_stop_watching_deletes_only_ones_own(reader: Site) -> None:
+    (anas_action, _), (bens_action, bens_token) = two_readers_forms(reader, delete_forms, "lithium")
     assert reader.client.post(anas_action, data={"csrf_token": bens_token}).status_code == 404
     assert reader.client.post(bens_action, data={"csrf_token": bens_token}, follow_redirects=False).status_code == 303
     assert watches(reader) == []
@@ -190,14 +197,7 @@ def deliveries_forms(site: Site) -> list[tuple[str, str]]:
 def test_deliveries_are_set_on_ones_own_watches_only(reader: Site) -> None:
     """Another reader's watch id in the form's address changes nothing of it: its mail would go to
     them, its posts to their webhook."""
-    sign_in(reader)
-    submit_watch_form(reader, "/search?q=bismuth")
-    [(anas_action, _)] = deliveries_forms(reader)
-    create_user(reader.archive.store, "ben", PASSWORD, "editor")
-    reader.client.cookies.clear()
-    sign_in(reader, "ben")
-    submit_watch_form(reader, "/search?q=nickel")
-    [(_, bens_token)] = deliveries_forms(reader)
+    (anas_action, _), (_, bens_token) = two_readers_forms(reader, deliveries_forms, "bismuth")
     taken = reader.client.post(anas_action, data={"csrf_token": bens_token, "email_every": "immediately",
                                                   "email_to": "ben@example.com"}, follow_redirects=False)
     assert taken.status_code == 404
