@@ -36,14 +36,15 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
-def plain_number(text: str, max_digits: int) -> int | None:
-    """`text` as a whole number when it is only ASCII digits, at most `max_digits` of them; else None.
+def plain_number(text: str, maximum: int) -> int | None:
+    """`text` as a whole number when it is only ASCII digits and at most `maximum`; else None.
 
     For numbers in untrusted text (tokens, cookies, feeds): `str.isdigit` also takes `²`, which `int`
     refuses, and `int` refuses more than 4,300 digits, both with a ValueError no caller expects."""
-    if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > max_digits:
+    if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > len(str(maximum)):
         return None
-    return int(text)
+    number = int(text)
+    return number if number <= maximum else None
 
 
 def slugify(title: str, max_length: int = 80) -> str:

@@ -200,7 +200,7 @@ def _atom_post(path: Path, entry: etree._Element, where: tuple[int, int], commen
     if _atom_kind(entry) != "post" or _is_draft(entry):
         return None
     blocks = _atom_text_blocks(entry.find(f"{ATOM}content")) or _atom_text_blocks(entry.find(f"{ATOM}summary"))
-    total = _stated_count(_text(entry.find(f"{THREAD}total")))
+    total = plain_number(_text(entry.find(f"{THREAD}total")), MAX_STORED_INT)  # `²`, `many`: none stated
     thumbnail = entry.find(f"{MEDIA}thumbnail")
     published = entry.find(f"{ATOM}published")
     return _post(
@@ -220,13 +220,6 @@ def _atom_post(path: Path, entry: etree._Element, where: tuple[int, int], commen
             thumbnail=thumbnail.get("url", "") if thumbnail is not None else "",
         ),
     )
-
-
-def _stated_count(text: str) -> int | None:
-    """A feed's comment total, when it is a count we can store; otherwise (`²`, `many`, 5,000 digits) it
-    says nothing, as a feed without one."""
-    count = plain_number(text, len(str(MAX_STORED_INT)))
-    return count if count is not None and count <= MAX_STORED_INT else None
 
 
 def _comment_order(comment: Comment) -> float:
@@ -349,7 +342,7 @@ def _rss_post(path: Path, item: etree._Element, where: tuple[int, int]) -> Post 
         comments=wxr_comments,
         comment_count=len(wxr_comments)
         if _wxr(item, "post_type") is not None
-        else _stated_count(count),
+        else plain_number(count, MAX_STORED_INT),
         metadata=_metadata(
             guid=_text(item.find("guid")) or _text(_wxr(item, "post_id")),
             author=_text(author if author is not None else item.find("author")),

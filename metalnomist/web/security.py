@@ -151,7 +151,7 @@ class Csrf:
         if not cookie or not token or "." not in token:
             return False
         issued_text, signature = token.split(".", 1)
-        issued = plain_number(issued_text, 12)  # seconds since 1970: 10 digits until 2286
+        issued = plain_number(issued_text, 10**12)  # seconds since 1970: 10 digits until 2286
         if issued is None:
             return False
         age = (time.time() if now is None else now) - issued

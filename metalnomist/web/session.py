@@ -40,8 +40,9 @@ class Sessions:
         parts = (cookie or "").split(".")
         if len(parts) != 3:
             return None
-        user_id, issued = plain_number(parts[0], 10), plain_number(parts[1], 12)
-        if user_id is None or issued is None or user_id > MAX_STORED_INT:  # past PostgreSQL's integer: an error
+        # an id past the databases' integer would be an error, not a missing account
+        user_id, issued = plain_number(parts[0], MAX_STORED_INT), plain_number(parts[1], 10**12)
+        if user_id is None or issued is None:
             return None
         age = (time.time() if now is None else now) - issued
         if not -60 <= age <= self.max_age:
