@@ -130,15 +130,20 @@ def test_reextract_reaches_a_post_whose_published_ingest_left_its_emptied_stand_
     archive.close()
 
 
+def seconds_figures_once_published(archive: Archive, ingest: int) -> list[float | None]:
+    """The second post's figures after the running ingest publishes (and its replaced versions are cleared)."""
+    with archive.store.transaction() as conn:
+        publish_ingest(conn, ingest)
+    clear_published(archive.store)
+    return [fact.value for fact in find_facts(archive, FactFilter(post="Second"))[0]]
+
+
 def test_reextract_leaves_a_post_a_running_ingest_is_replacing_to_that_ingest(tmp_path: Path) -> None:
     """Its new facts wait hidden with the ingest: re-extracting the stored words meanwhile must not put the
     old figure back over them."""
     archive, ingest = _second_being_replaced(tmp_path)
     assert reextract(archive) == 1  # the first post's figure; the second is the ingest's
-    with archive.store.transaction() as conn:
-        publish_ingest(conn, ingest)
-    clear_published(archive.store)
-    assert [fact.value for fact in find_facts(archive, FactFilter(post="Second"))[0]] == [14000]
+    assert seconds_figures_once_published(archive, ingest) == [14000]
     archive.close()
 
 
@@ -149,10 +154,7 @@ def test_a_post_another_running_ingest_is_changing_is_refused_and_its_version_ke
     with pytest.raises(IngestError, match=r"post 'Second' is being stored by another ingest"):
         ingest_file(archive, write_lines(tmp_path / "c.jsonl", [nickel("Second", "15,000")]))
     assert raw(tmp_path / "a.db", "SELECT count(*) FROM post_rows WHERE replaces IS NOT NULL") == 1
-    with archive.store.transaction() as conn:
-        publish_ingest(conn, ingest)
-    clear_published(archive.store)
-    assert [fact.value for fact in find_facts(archive, FactFilter(post="Second"))[0]] == [14000]
+    assert seconds_figures_once_published(archive, ingest) == [14000]
     archive.close()
 
 
