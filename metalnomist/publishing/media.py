@@ -51,7 +51,9 @@ def prepare_image(data: bytes) -> Prepared:
                 raise TooLarge("image", f"{image.width} × {image.height} pixels is too large to process")
             image.load()
             return _encode(image)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # a header past Pillow's own limit: refused on open, before our check
+        raise TooLarge("image", "its size in pixels is too large to process") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise UnsupportedType("image", "this file is not an image Pillow can read (JPEG, PNG, GIF or WebP)") from None
 
 

@@ -45,6 +45,7 @@ UNDATED = -(2**62)  # sorts after every real date in newest-first order
 PAUSE_HEAP_BYTES = 15_000_000  # Tantivy's smallest writer: `unchanging` holds one only for its lock
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"\w")
+_SPACES = re.compile(r"\s+")
 
 
 def _schema() -> tantivy.Schema:
@@ -89,12 +90,13 @@ def _marked(snippet: tantivy.Snippet, body: str) -> str:
     raw = body.encode()
     before, after = (raw[:fragment.start].decode(errors="ignore"), raw[fragment.end:].decode(errors="ignore"))
     html = html.replace("<b>", "<mark>").replace("</b>", "</mark>")
-    return _cut_or_shown(before) + html + _cut_or_shown(after)
+    return _cut_or_shown(before).lstrip() + html + _cut_or_shown(after).rstrip()
 
 
 def _cut_or_shown(rest: str) -> str:
-    """What stands for text outside a snippet's fragment: an ellipsis, or the text itself when it holds no word."""
-    return "…" if _WORD.search(rest) else escape(rest.strip())
+    """What stands for text outside a snippet's fragment: an ellipsis, or the text itself when it holds no word
+    (its spaces folded to one, so "rose →" keeps the space beside the fragment)."""
+    return "…" if _WORD.search(rest) else escape(_SPACES.sub(" ", rest))
 
 
 class IndexBusy(StoreError):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from datetime import UTC, datetime, timedelta
 
 import lxml.html
@@ -10,7 +12,7 @@ import pytest
 from PIL import Image
 
 from metalnomist.accounts.service import create_token
-from metalnomist.errors import InvalidInput
+from metalnomist.errors import InvalidInput, TooLarge, UnsupportedType
 from metalnomist.publishing.media import MAX_SIDE, prepare_image, set_cover_image
 from metalnomist.publishing.service import Draft, move, save
 from metalnomist.store.media import add_media
@@ -31,18 +33,30 @@ def test_an_image_is_reencoded_without_its_trailing_bytes_and_resized() -> None:
     assert prepare_image(picture("PNG", mode="RGBA")).content_type == "image/png"  # transparency kept
 
 
-@pytest.mark.parametrize(("data", "problem"), [
-    (b"", "choose an image"),
-    (b"<svg onload=alert(1)>", "not an image"),  # SVG carries script: refused by content, whatever its name
-    (b"GIF89a" + b"\x00" * 20, "not an image"),  # a truncated header
-    (b"x" * 900_001, "at most 900,000 bytes"),
-    (picture("BMP"), "upload JPEG, PNG, GIF or WebP"),
-    (picture("PNG", (9000, 9000), mode="1"), "too large to process"),  # few bytes, many pixels
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG's signature and header claiming a size, with no pixels: a few bytes that ask for gigabytes."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(("data", "refusal", "problem"), [
+    (b"", InvalidInput, "choose an image"),
+    (b"<svg onload=alert(1)>", UnsupportedType, "not an image"),  # SVG carries script: refused by content
+    (b"GIF89a" + b"\x00" * 20, UnsupportedType, "not an image"),  # a truncated header
+    (b"x" * 900_001, TooLarge, "at most 900,000 bytes"),
+    (picture("BMP"), UnsupportedType, "upload JPEG, PNG, GIF or WebP"),
+    (picture("PNG", (9000, 9000), mode="1"), TooLarge, "too large to process"),  # few bytes, many pixels
+    (png_header_only(7000, 7000), TooLarge, "too large to process"),  # past our limit, within Pillow's
+    (png_header_only(20_000, 20_000), TooLarge, "too large to process"),  # past Pillow's own limit too
 ])
-def test_other_files_are_refused_naming_why(data: bytes, problem: str) -> None:
+def test_other_files_are_refused_naming_why(data: bytes, refusal: type[InvalidInput], problem: str) -> None:
+    """The kind of refusal is the answer's status (413 too large, 415 unsupported): each names its own."""
     with pytest.raises(InvalidInput, match=problem) as caught:
         prepare_image(data)
-    assert caught.value.field == "image"
+    assert type(caught.value) is refusal and caught.value.field == "image"
 
 
 def test_a_cover_with_alt_text_shows_on_the_post_and_is_cached(desk: Desk) -> None:

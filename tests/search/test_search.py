@@ -622,6 +622,9 @@ def test_a_snippet_of_a_long_body_shows_an_ellipsis_at_each_cut(archive: Archive
     ("Cobalt imports rose.", "<mark>Cobalt</mark> imports rose."),  # the full stop is the body's end, not a cut
     ("日本の輸入: cobalt imports rose。", "日本の輸入: <mark>cobalt</mark> imports rose。"),
     ('"Cobalt imports rose," a trader said.', "&quot;<mark>Cobalt</mark> imports rose,&quot; a trader said."),
+    # text with no word beside the fragment keeps its space to it, is escaped, and loses only the outer spaces
+    ("<< cobalt imports rose >> \n", "&lt;&lt; <mark>cobalt</mark> imports rose &gt;&gt;"),
+    ("Cobalt imports rose  →", "<mark>Cobalt</mark> imports rose →"),
 ])
 def test_a_snippet_of_a_whole_body_has_no_ellipsis(archive: Archive, tmp_path: Path, body: str, snippet: str) -> None:
     path = tmp_path / "whole.jsonl"
