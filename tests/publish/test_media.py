@@ -13,8 +13,8 @@ from PIL import Image
 
 from metalnomist.accounts.service import create_token
 from metalnomist.errors import InvalidInput, TooLarge, UnsupportedType
-from metalnomist.publishing.media import MAX_SIDE, prepare_image, set_cover_image
-from metalnomist.publishing.service import Draft, move, save
+from metalnomist.publishing.media import MAX_ALT_CHARS, MAX_SIDE, MAX_UPLOAD_BYTES, prepare_image, set_cover_image
+from metalnomist.publishing.service import Draft, get_desk_post, move, save
 from metalnomist.store.media import add_media
 from tests.publish.conftest import Desk
 
@@ -57,6 +57,55 @@ def test_other_files_are_refused_naming_why(data: bytes, refusal: type[InvalidIn
     with pytest.raises(InvalidInput, match=problem) as caught:
         prepare_image(data)
     assert type(caught.value) is refusal and caught.value.field == "image"
+
+
+def padded(image: bytes, size: int) -> bytes:
+    """The image followed by zero bytes up to `size`: Pillow reads it, the limit counts every byte."""
+    return image + b"\x00" * (size - len(image))
+
+
+def test_an_upload_of_exactly_the_limit_is_taken() -> None:
+    assert prepare_image(padded(picture(), MAX_UPLOAD_BYTES)).content_type == "image/jpeg"
+
+
+def test_the_re_encoding_keeps_a_gifs_transparency_and_drops_a_photos_metadata() -> None:
+    gif = io.BytesIO()
+    Image.new("P", (20, 10), 0).save(gif, "GIF", transparency=0)
+    kept = prepare_image(gif.getvalue())
+    assert kept.content_type == "image/png"
+    assert Image.open(io.BytesIO(kept.data)).convert("RGBA").getpixel((0, 0))[3] == 0
+    exif = Image.Exif()
+    exif[0x8825] = {2: (35.0, 41.0, 22.0)}  # GPS latitude: where the photographer stood
+    exif[0x010F] = "Camera maker"
+    photo = prepare_image(picture("JPEG", exif=exif.tobytes()))
+    assert b"Exif" not in photo.data and not Image.open(io.BytesIO(photo.data)).getexif()
+
+
+def test_the_dashboard_refuses_an_oversized_upload_instead_of_cutting_it(desk: Desk) -> None:
+    """A file one byte past the limit is refused whole: reading only the allowed bytes would store a
+    truncated file, or here a valid image whose padding was cut off."""
+    editor = desk.sign_in_user()
+    post_id = save(desk.archive.store, desk.archive.settings, editor, Draft("Nickel", "Imports rose."))
+    desk.sign_in()
+    token = desk.form_token(f"/admin/posts/{post_id}")
+    upload = {"image": ("photo.png", padded(picture(), MAX_UPLOAD_BYTES + 1), "image/png")}
+    form = {"alt": "Ingots", "csrf_token": token}
+    answer = desk.client.post(f"/admin/posts/{post_id}/cover", files=upload, data=form)
+    assert answer.status_code == 400 and "at most 900,000 bytes" in answer.text
+    assert get_desk_post(desk.archive.store, post_id).cover is None
+
+
+@pytest.mark.parametrize(("alt", "taken"), [("x" * MAX_ALT_CHARS, True), ("x" * (MAX_ALT_CHARS + 1), False),
+                                            ("  An   ingot  " + " " * 400, True)])  # spaces fold before counting
+def test_alt_text_is_counted_after_its_spaces_fold(desk: Desk, alt: str, taken: bool) -> None:
+    editor = desk.sign_in_user()
+    post_id = save(desk.archive.store, desk.archive.settings, editor, Draft("Nickel", "Imports rose."))
+    if taken:
+        assert set_cover_image(desk.archive.store, editor, post_id, picture(), alt).alt == " ".join(alt.split())
+    else:
+        with pytest.raises(InvalidInput, match="at most 300 characters") as caught:
+            set_cover_image(desk.archive.store, editor, post_id, picture(), alt)
+        assert caught.value.field == "alt"
 
 
 def test_a_cover_with_alt_text_shows_on_the_post_and_is_cached(desk: Desk) -> None:
@@ -119,6 +168,19 @@ def test_a_cover_reaches_readers_only_while_its_post_is_published(desk: Desk) ->
     assert _seen_by(desk, media_id)[0] == 404
     assert _seen_by(desk, media_id, {"If-None-Match": held})[0] == 404  # a revalidating cache learns it is gone
     assert _seen_by(desk, media_id, token)[0] == 200
+
+
+def test_an_editor_revalidating_a_hidden_image_gets_it_privately_not_a_304(desk: Desk) -> None:
+    """A 304 would carry the public caching headers and tell a shared cache its stored copy is current."""
+    post_id, media_id = _cover_of_draft(desk)
+    editor = desk.sign_in_user()
+    move(desk.archive.store, editor, post_id, "published")
+    held = desk.client.get(f"/media/{media_id}").headers["etag"]
+    move(desk.archive.store, editor, post_id, "draft")
+    token = {"Authorization": "Bearer " + create_token(desk.archive.store, "ana")}
+    answer = desk.client.get(f"/media/{media_id}", headers={**token, "If-None-Match": held})
+    assert answer.status_code == 200 and answer.headers["cache-control"] == "private, no-store"
+    assert "etag" not in answer.headers and answer.content.startswith(b"\xff\xd8")
 
 
 def test_a_replaced_or_unused_image_is_for_editors_only(desk: Desk) -> None:
