@@ -10,20 +10,23 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
+from metalnomist.accounts.service import create_user
 from metalnomist.cli import cli
 from metalnomist.config import Settings
 from metalnomist.errors import StoreError
 from metalnomist.ingest.jsonl import post_to_dict
 from metalnomist.models import Comment
 from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive, post_comment
+from metalnomist.publishing.media import set_cover_image
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.store.comments import add_comment
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.posts import iter_posts
-from metalnomist.store.schema import comment_rows, comments
+from metalnomist.store.schema import comment_rows, comments, metadata
 from tests.conftest import SEED, pg_database
+from tests.publish.test_media import picture
 
 
 def run(db: str, index: Path, *args: str) -> str:
@@ -52,12 +55,21 @@ def contents(archive: Archive) -> dict[str, Any]:
     return {"posts": posts, "comments": notes, "facts": facts}
 
 
+def every_table(archive: Archive) -> dict[str, int]:
+    """{table: rows} of every table the schema names: users, images and logs count as much as posts."""
+    with archive.store.reading() as conn:
+        return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in metadata.sorted_tables}
+
+
 def test_a_backup_taken_mid_write_restores_everything_committed(archive: Archive, fresh_db: str,
                                                                 tmp_path: Path) -> None:
     ingest_file(archive, SEED, "page")
     post_comment(archive, 1, "Reader", "Committed before the backup", client="10.0.0.1")
-    expected = contents(archive)
+    editor = create_user(archive.store, "ana", "a long enough password", "editor")
+    set_cover_image(archive.store, editor, 1, picture(), "A palladium bar")
+    expected, tables = contents(archive), every_table(archive)
     assert expected["comments"] and len(expected["facts"]) > 20
+    assert all(tables[name] for name in ("users", "media", "post_media", "audit_log", "changes"))
     wal = Path(archive.settings.db.removeprefix("sqlite:///") + "-wal")
     if archive.store.engine.dialect.name == "sqlite":
         assert wal.stat().st_size > 0, "the posts should still sit in the write-ahead log"
@@ -72,7 +84,7 @@ def test_a_backup_taken_mid_write_restores_everything_committed(archive: Archive
     assert out.startswith(f"restored {target}; 20 posts indexed")
     restored = open_archive(Settings(db=fresh_db, index_dir=str(tmp_path / "restored-index")))
     try:
-        assert contents(restored) == expected
+        assert contents(restored) == expected and every_table(restored) == tables
         assert search(restored.store, restored.index, SearchRequest("palladium")).total >= 1
     finally:
         restored.close()
@@ -113,6 +125,36 @@ def test_a_file_that_is_no_backup_is_refused_and_changes_nothing(archive: Archiv
     bogus.write_text("not a backup")
     with pytest.raises(StoreError, match="not a Metalnomist backup"):
         run(archive.settings.db, tmp_path / "index", "restore", "--force", str(bogus))
+    assert contents(archive) == before
+
+
+def test_another_programs_sqlite_file_is_refused_even_with_force(tmp_path: Path) -> None:
+    """A SQLite file passes the signature check; without our tables it would empty the archive."""
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/archive.db", index_dir=str(tmp_path / "index")))
+    ingest_file(archive, SEED, "page")
+    before = contents(archive)
+    other = tmp_path / "browser-history.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE visits (url TEXT)")
+    with pytest.raises(StoreError, match=f"{other}: not a Metalnomist backup"):
+        run(archive.settings.db, tmp_path / "index", "restore", "--force", str(other))
+    assert contents(archive) == before
+    archive.close()
+
+
+def test_a_backup_of_the_other_database_kind_is_refused_naming_both(archive: Archive, tmp_path: Path) -> None:
+    ingest_file(archive, SEED, "page")
+    before = contents(archive)
+    kind = archive.store.engine.dialect.name
+    other = tmp_path / "other.backup"
+    if kind == "sqlite":
+        other.write_bytes(b"PGDMP" + b"\x00" * 100)
+    else:
+        with sqlite3.connect(other) as conn:
+            conn.execute("CREATE TABLE posts (id INTEGER)")
+    wrong = "postgresql" if kind == "sqlite" else "sqlite"
+    with pytest.raises(StoreError, match=f"a {wrong} backup cannot be restored into a {kind} database"):
+        run(archive.settings.db, tmp_path / "index", "restore", "--force", str(other))
     assert contents(archive) == before
 
 
