@@ -109,8 +109,11 @@ def test_held_comments_are_listed_then_published_or_rejected(tmp_path: Path, mon
     assert run(db, "approve", "--reject", str(second.id))[1].strip() == "1 comments rejected"
     code, _, err = run(db, "approve", "999")
     assert code == 1 and "no comment with id 999" in err
+    third = post_comment(archive, 1, "Bea", "Source?", "client-c")
+    code, out, err = run(db, "approve", str(third.id), "999")  # one missing id among found ones still fails
+    assert (code, out.strip()) == (1, "1 comments published") and "no comment with id 999" in err
     with archive.store.reading() as conn:
-        assert [c.author for c in list_comments(conn, 1, include_pending=True)] == ["Ann"]
+        assert [c.author for c in list_comments(conn, 1, include_pending=True)] == ["Ann", "Bea"]
     archive.close()
 
 
