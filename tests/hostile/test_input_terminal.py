@@ -62,3 +62,17 @@ def test_held_comments_are_listed_escaped(db: str) -> None:
     output = run(db, "comments")
     assert_inert(output)
     assert "by Eve\\x1b[2J" in output and "Hi\\x9b31m" in output
+
+
+def test_hostile_file_names_are_shown_escaped_in_ingest_errors(tmp_path: Path) -> None:
+    """A folder's file names come from whoever filled it: a failed file and a skipped one are both named."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / f"posts{CLEAR}.jsonl").write_text('{"title": "Cobalt", "body": "Output fell."}\n{broken\n')
+    (folder / f"notes.b{CSI}in").write_bytes(b"\x00\x01")
+    result = CliRunner().invoke(cli, ["--db", f"sqlite:///{tmp_path}/t.db", "ingest", str(folder)],
+                                env={"METALNOMIST_INDEX_DIR": str(tmp_path / "index")})
+    assert result.exit_code == 1
+    assert_inert(result.output)
+    assert "posts\\x1b[2J\\x1b]0;pwned\\x07.jsonl" in result.output  # the failed file, in its error and the summary
+    assert "line 2" in result.output and ".b\\x9b31min" in result.output  # the skipped file's kind
