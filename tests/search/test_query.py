@@ -116,6 +116,7 @@ TERMS = [
     ("-x", [("-", [("x", False)])]),  # the shortest exclusion
     ("+x", [("+", [("x", False)])]),  # and the shortest required word
     ("copper OR -zinc", [("", [("copper", False)]), ("-", [("zinc", False)])]),  # an exclusion joins no OR
+    ("-zinc OR copper", [("-", [("zinc", False)]), ("", [("copper", False)])]),  # from either side
     ("+copper OR zinc", [("+", [("copper", False), ("zinc", False)])]),  # one required word keeps the group required
     ("+1 nucleosomes", [("", [("+1", False)]), ("", [("nucleosomes", False)])]),  # a signed number, no operator
     ("-40 degrees", [("", [("-40", False)]), ("", [("degrees", False)])]),  # (SciFact claim 1041 lost its hits)
