@@ -643,3 +643,12 @@ def test_a_snippet_does_not_mark_the_stopwords_of_a_synonym(archive: Archive, tm
     assert "<mark>South</mark> <mark>Korea</mark>" in hit.snippet and "<mark>of</mark>" not in hit.snippet
     [hit] = search(archive.store, archive.index, SearchRequest('"of"')).hits
     assert "<mark>of</mark>" in hit.snippet  # a query of nothing but a stopword still marks it
+
+
+def test_a_hit_by_its_title_alone_shows_its_opening_escaped(archive: Archive, tmp_path: Path) -> None:
+    """No fragment of the body matched, so its opening words stand in, as HTML the page shows unescaped."""
+    path = tmp_path / "title.jsonl"
+    path.write_text(json.dumps({"title": "Tungsten", "body": "<img src=x onerror=alert(1)> & demand rose."}) + "\n")
+    ingest_file(archive, path)
+    [hit] = search(archive.store, archive.index, SearchRequest("tungsten")).hits
+    assert hit.snippet == "&lt;img src=x onerror=alert(1)&gt; &amp; demand rose."
