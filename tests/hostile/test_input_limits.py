@@ -31,6 +31,7 @@ OVER = [
     ({"labels": ["y" * 21]}, "labels", "METALNOMIST_MAX_LABEL_CHARS"),
     ({"labels": ["a", "b", "c", "d"]}, "labels", "METALNOMIST_MAX_LABELS"),
     ({"body": "z " * 300}, "body", "METALNOMIST_MAX_BODY_CHARS"),
+    ({"body": "z" * 300 + "\n\n" + "z" * 300}, "body", "METALNOMIST_MAX_BODY_CHARS"),  # the body, not a paragraph
     ({"comments": [{"author": "A", "body": "w" * 501}]}, "comments[0].body", "METALNOMIST_MAX_BODY_CHARS"),
 ]
 
@@ -50,6 +51,13 @@ def test_at_the_limit_is_accepted(tmp_path: Path) -> None:
     post = {"title": "x" * 50, "labels": ["y" * 20, "b", "c"], "body": "z" * 500, "url": url}
     (read,) = jsonl.read(jsonl_file(tmp_path, post), SMALL)
     assert (len(read.title), len(read.labels), len(read.body), read.url) == (50, 3, 500, url)
+
+
+
+def test_labels_are_counted_once_each_against_the_limit(tmp_path: Path) -> None:
+    """A feed repeating a label (or two spellings that clean to one) has only the distinct ones counted."""
+    (read,) = jsonl.read(jsonl_file(tmp_path, {**FINE, "labels": ["a", "a", "b", "c", "c\x07"]}), SMALL)
+    assert read.labels == ("a", "b", "c")
 
 
 @pytest.mark.parametrize("ending", [b"\n", b"\r\n"])

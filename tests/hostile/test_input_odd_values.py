@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest import jsonl
-from metalnomist.ingest.checks import MAX_DEPTH
+from metalnomist.ingest.checks import MAX_AUTHOR_CHARS, MAX_DEPTH, Limits, checked
 from metalnomist.models import Post
 from metalnomist.pipeline import Archive, ingest_file, moderate
 from metalnomist.store.comments import list_comments
@@ -56,7 +56,7 @@ def test_odd_values_are_refused_naming_file_line_and_field(tmp_path: Path, line:
 
 def test_lone_surrogates_and_control_characters_become_storable_text(archive: Archive, tmp_path: Path) -> None:
     """On both databases: PostgreSQL refuses NUL and both refuse to encode half a surrogate pair."""
-    line = json.dumps({"title": "Cop\u0000per \ud800prices", "body": "Zinc\x0b rose\x1b[31m.\n\nMore\x00.",
+    line = json.dumps({"title": "Cop\u0000per \ud800prices\ufffe", "body": "Zinc\x0b rose\x1b[31m.\n\nMore\x00.\uffff",
                        "labels": ["Lead\x07"], "desk": {"note\ud800": "x\x00y"},
                        "source": "Metals\x00 Daily\ud800", "url": "https://x.example/c\x00u\x7f",
                        "comments": [{"author": "A\x1b", "body": "line\nnext\x00"}]})
@@ -70,6 +70,27 @@ def test_lone_surrogates_and_control_characters_become_storable_text(archive: Ar
     assert (post.source, post.url) == ("Metals Daily\ufffd", "https://x.example/cu")
     assert post.metadata == {"desk": {"note\ufffd": "xy"}}
     assert [(c.author, c.body) for c in comments] == [ ("A", "line\nnext")]
+
+
+def test_a_paragraph_of_nothing_but_odd_characters_leaves_no_empty_block(tmp_path: Path) -> None:
+    _, post = jsonl.read(one_line(tmp_path, json.dumps({"title": "A", "body": "Zinc.\n\n\x00\x07 \x1b\n\nTin."})))
+    assert [b.text for b in post.blocks] == ["Zinc.", "Tin."] and post.body == "Zinc.\n\nTin."
+
+
+@pytest.mark.parametrize(("author", "kept"), [("  Ann\x1b ", "Ann"), (" \x07 ", "Anonymous"),
+                                              ("n" * MAX_AUTHOR_CHARS, "n" * MAX_AUTHOR_CHARS)])
+def test_a_comments_author_is_trimmed_named_anonymous_when_blank_and_kept_up_to_the_limit(
+        tmp_path: Path, author: str, kept: str) -> None:
+    line = json.dumps({"title": "A", "body": "x", "comments": [{"author": author, "body": "Useful."}]})
+    _, post = jsonl.read(one_line(tmp_path, line))
+    assert [c.author for c in post.comments] == [kept]
+
+
+def test_a_negative_comment_count_from_any_reader_is_refused_by_the_last_check(tmp_path: Path) -> None:
+    """Every reader's posts pass `checked`: it holds the line for readers that do not check counts themselves."""
+    with pytest.raises(IngestError, match="field 'comment_count'"):
+        checked(Post(title="A", blocks=(), comment_count=-1), Limits(), tmp_path / "feed.xml", 7)
+    assert checked(Post(title="A", blocks=(), comment_count=0), Limits(), tmp_path / "feed.xml", 7).comment_count == 0
 
 
 def test_labels_that_differ_only_in_odd_characters_or_spacing_are_one_label(tmp_path: Path) -> None:
