@@ -101,6 +101,28 @@ def test_settled_waits_for_a_count_of_the_archive_as_it_is_now() -> None:
         kept.settled()
 
 
+def test_a_count_as_long_as_a_reader_waits_holds_no_later_count_back() -> None:
+    """Only a count longer than a reader waits pauses the next: one that ended within the wait was answered."""
+    archive = Archive(takes=0.5)
+    kept = archive.kept(wait_seconds=0.5)
+    assert kept.get() == "first"
+    archive.change("second")
+    assert kept.get() == "second" and archive.counts == 2
+
+
+def test_once_a_count_succeeds_after_a_failure_the_failure_is_forgotten() -> None:
+    """The failure says why the last count failed: a caller settling after a good count gets the count."""
+    archive = Archive(takes=0.0)
+    archive.fail = True
+    kept = archive.kept()
+    with pytest.raises(OSError, match="the database went away"):
+        kept.settled()
+    archive.fail = False
+    assert kept.settled() == "first"
+    archive.change("second")
+    assert kept.get() == "second"
+
+
 def _keeping(tmp_path: Path, owner: str = "archive-1") -> Keeping[str]:
     return Keeping(tmp_path / "counts.json", lambda: owner, lambda value: value, str)
 
@@ -175,3 +197,15 @@ def test_warming_up_while_the_database_is_away_neither_raises_nor_reads_a_kept_c
     starting.finish()
     with pytest.raises(StoreError):
         starting.get()  # nothing kept could be trusted and nothing counted: the error, not an empty count
+
+
+def test_warming_up_counts_again_when_the_archive_moved_since_the_count_was_kept(tmp_path: Path) -> None:
+    """A restarted worker starts the count before its first reader, rather than answering that reader with a
+    count it already knows to be stale."""
+    archive = Archive(takes=0.01)
+    assert _restarted(archive, _keeping(tmp_path)).get() == "first"
+    archive.change("second")
+    restarted = _restarted(archive, _keeping(tmp_path))
+    restarted.warm()
+    restarted.finish()
+    assert archive.counts == 2 and restarted.get() == "second"

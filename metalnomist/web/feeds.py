@@ -181,8 +181,9 @@ def _base(request: Request) -> str:
 
 
 def _self_url(request: Request) -> str:
-    """The address asked for, as a valid URI: Starlette's path is decoded (a label's space is raw)."""
-    return str(request.url.replace(path=quote(request.url.path)))
+    """The address asked for, as a valid URI, from the decoded path: Starlette's URL.path leaves a label's
+    space and '%' raw but escapes '#' and '?', which quoting that again would turn into %2523 and %253F."""
+    return str(request.url.replace(path=quote(request.scope["path"])))
 
 
 def _feed(request: Request, label: str | None, q: str, alt: str, size: int, start_index: int) -> Response:

@@ -23,7 +23,7 @@ from metalnomist.months import MONTHS
 from metalnomist.pipeline import get_post, post_comment
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.web.data import post_fact_context
-from metalnomist.web.render import TEMPLATES_DIR, archive_of, render, search_feed_url, search_url
+from metalnomist.web.render import TEMPLATES_DIR, archive_of, label_url, render, search_feed_url, search_url
 from metalnomist.web.security import CSRF_COOKIE, client_address
 from metalnomist.web.watch_offer import render_offering
 
@@ -64,8 +64,8 @@ def label_page(request: Request, name: str, start: Start = 0, max_results: MaxRe
     posts, total = latest_posts(archive_of(request), start, size, label=name)
     if total == 0:
         raise NotFound(f"no posts carry the label {name!r}; the labels in use are listed beside this message")
-    base = request.url.path
-    pager = _pager(base, start, size, total, {"max-results": max_results})
+    # the label's own address: the decoded request path leaves a space or a '%' raw, which no href may hold
+    pager = _pager(label_url(name), start, size, total, {"max-results": max_results})
     return render_offering(request, "listing.html", {
         "posts": posts, "total": total, "pager": pager, "kind": "label", "label": name,
         "feed_url": search_feed_url("", (name,)),

@@ -171,3 +171,14 @@ def test_a_restarted_process_answers_with_the_counts_the_last_one_kept(tmp_path:
                                published=datetime(2031, 1, 5, tzinfo=UTC)))
     assert again.counts.settled().total() == counted.total() + 1
     again.close()
+
+
+def test_a_page_past_the_last_post_but_within_a_trailing_count_ends_the_listing_there(
+        sized: Callable[[int], Archive]) -> None:
+    """Posts withdrawn since the last count leave it above what exists: a page beyond the last post gives
+    its own start as the total, so the pager offers no "Older posts" link to more empty pages."""
+    archive = sized(26)
+    stale = ListingCounts(months=((2024, 3, 10), (2024, 2, 10), (2024, 1, 10)), labels=(("Copper", 30),))
+    archive.counts = Recounted("stale", lambda: 0, lambda: stale)
+    assert latest_posts(archive, 28, 1) == ([], 28)
+    assert latest_posts(archive, 28, 1, label="Copper") == ([], 28)

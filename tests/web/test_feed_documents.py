@@ -12,9 +12,11 @@ from pathlib import Path
 
 import lxml.etree
 import pytest
+from sqlalchemy import update
 
 from metalnomist.models import Block, Fact, Post
 from metalnomist.pipeline import ingest_file
+from metalnomist.store.schema import post_rows
 from metalnomist.web.feeds import Entry, FeedInfo, _fact_entry, _post_entry, atom, fact_html, post_html, rss
 from tests.analysis.test_contradictions import write_posts
 from tests.web.conftest import Site
@@ -361,3 +363,33 @@ def test_a_client_that_sends_no_accept_header_gets_the_feed_type(site: Site) -> 
     answer = site.client.send(request)
     assert answer.status_code == 200
     assert answer.headers["content-type"] == "application/atom+xml; charset=utf-8"
+
+
+def test_a_start_index_below_one_is_refused(site: Site) -> None:
+    """start-index is 1-based: 0 would ask the store for offset -1, which PostgreSQL refuses with a 500."""
+    for url in ("/feeds/posts/default?start-index=0", "/feeds/posts/default/-/Iron%20Ore?start-index=0"):
+        assert site.client.get(url).status_code == 400, url
+
+
+def test_a_search_feed_leaves_out_a_post_the_index_still_has_but_readers_no_longer_see(fresh: Site) -> None:
+    """The index follows the store from behind: a post withdrawn since it was indexed is dropped, not a 500."""
+    before = feed_of(fresh, "/feeds/posts/default?q=lithium").xpath("a:entry/a:id/text()", namespaces=NS)
+    assert len(before) > 1
+    withdrawn = next(p for p in posts_of(fresh) if BASE + str(p["url"]) == before[0])
+    with fresh.archive.store.transaction() as conn:  # as an unpublish the index has not applied yet
+        conn.execute(update(post_rows).where(post_rows.c.id == withdrawn["id"]).values(status="draft"))
+    after = feed_of(fresh, "/feeds/posts/default?q=lithium").xpath("a:entry/a:id/text()", namespaces=NS)
+    assert after == before[1:]
+
+
+def test_a_label_feed_links_to_itself_however_odd_its_label(fresh: Site, tmp_path: Path) -> None:
+    """rel=self is the address a reader subscribes to: '#' and '?' in a label stay escaped once, not twice
+    (Starlette's URL.path already escapes those two), and '%' and spaces are escaped."""
+    label = "C# or F#? 100%"
+    post = {"title": "Odd label", "body": "Tin rose 3%.", "labels": [label], "url": "https://example.com/odd"}
+    ingest_file(fresh.archive, write_posts(tmp_path, [post]), "jsonl")
+    address = "/feeds/posts/default/-/C%23%20or%20F%23%3F%20100%25"
+    for alt, self_link in (("atom", "a:link[@rel='self']"), ("rss", "channel/atom:link[@rel='self']")):
+        feed = feed_of(fresh, f"{address}?alt={alt}")
+        assert feed.find(self_link, {**NS, "atom": NS["a"]}).get("href") == f"{BASE}{address}?alt={alt}", alt
+    assert feed_of(fresh, address).findtext("a:title", namespaces=NS) == f"The Metalnomist: {label}"

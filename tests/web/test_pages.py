@@ -7,6 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import lxml.etree
 
+from metalnomist.pipeline import ingest_file
+from tests.analysis.test_contradictions import write_posts
 from tests.web.conftest import IRON_ORE_TITLE, Site, html, select, text_of
 
 
@@ -240,6 +242,7 @@ def test_offline_docs_list_the_api_operations(site: Site) -> None:
 
 # --- comments through the form ---------------------------------------------------------------
 
+
 def _form_fields(site: Site, url: str) -> dict[str, str]:
     doc = html(site.client.get(url))
     form = select(doc, "form.comment-form")[0]
@@ -311,6 +314,7 @@ def test_comments_endpoint_takes_the_post_id(fresh: Site) -> None:
 
 
 # --- dated posts, odd labels, and an empty archive ----------------------------------------------
+
 
 def test_dated_post_with_odd_label_and_hostile_source(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
@@ -391,3 +395,58 @@ def test_every_page_has_a_favicon_and_browsers_default_request_finds_it(site: Si
         answer = site.client.get(url)
         assert answer.status_code == 200 and answer.headers["content-type"] == "image/svg+xml", url
         assert lxml.etree.fromstring(answer.content).tag == "{http://www.w3.org/2000/svg}svg"
+
+
+# --- paging links and archive pages ---------------------------------------------------------------
+
+
+def test_the_newer_link_from_a_page_begun_midway_leads_back_to_the_first_page(site: Site) -> None:
+    """A reader can arrive at any start (an old link, another page size): "Newer posts" never asks for a
+    negative start, and the first page is the plain address, without start=0."""
+    assert select(html(site.client.get("/?start=4")), ".pager a.newer")[0].get("href") == "/"
+    assert select(html(site.client.get("/?max-results=5&start=3")), ".pager a.newer")[0].get("href") == \
+        "/?max-results=5"
+    assert select(html(site.client.get("/?max-results=5&start=7")), ".pager a.newer")[0].get("href") == \
+        "/?max-results=5&start=2"
+
+
+def test_a_label_page_past_its_last_post_is_a_page_with_a_way_back_not_a_404(site: Site) -> None:
+    """An old "Older posts" link can outlive the posts it led to: the label still exists, so no 404 saying
+    that no post carries it."""
+    response = site.client.get("/search/label/Iron%20Ore?start=10")
+    assert response.status_code == 200
+    doc = html(response)
+    assert not select(doc, "article.post-summary")
+    assert select(doc, ".pager a.newer")[0].get("href") == "/search/label/Iron%20Ore"
+
+
+def test_a_label_pages_links_to_more_posts_are_the_labels_own_address(fresh: Site, tmp_path: Path) -> None:
+    """The pager is built from the label, escaped as every label link is, not from the decoded request path
+    (which leaves a space and a '%' raw: an href that is not a URI)."""
+    posts = [{"title": f"Tin note {n}", "body": f"Tin rose {n}%.", "labels": ["Tin 100%"],
+              "url": f"https://example.com/tin-{n}", "published": f"2025-01-0{n}T10:00:00Z"} for n in (1, 2, 3)]
+    ingest_file(fresh.archive, write_posts(tmp_path, posts), "jsonl")
+    doc = html(fresh.client.get("/search/label/Tin%20100%25?max-results=1&start=1"))
+    assert select(doc, ".pager a.newer")[0].get("href") == "/search/label/Tin%20100%25?max-results=1"
+    older = select(doc, ".pager a.older")[0].get("href")
+    assert older == "/search/label/Tin%20100%25?max-results=1&start=2"
+    assert [text_of(a) for a in select(html(fresh.client.get(older)), "h2.post-title a")] == ["Tin note 1"]
+
+
+def test_a_month_page_names_its_month(fresh: Site, tmp_path: Path) -> None:
+    """January and December, the ends where an index one off shows the wrong month or none; one address each."""
+    posts = [{"title": f"Zinc {month}", "body": "Zinc rose.", "url": f"https://example.com/zinc-{month}",
+              "published": f"2025-{month}-05T10:00:00Z"} for month in ("01", "12")]
+    ingest_file(fresh.archive, write_posts(tmp_path, posts), "jsonl")
+    for path, name in (("/2025/01/", "January 2025"), ("/2025/12/", "December 2025")):
+        doc = html(fresh.client.get(path))
+        assert text_of(select(doc, "h1.page-heading")[0]) == f"Posts from {name}"
+        assert text_of(select(doc, ".status-msg")[0]) == f"Showing 1 post from {name}. Show all posts"
+    assert fresh.client.get("/2025/1/").status_code == 404  # one address a month, as Blogger's: /2025/01/
+
+
+def test_a_listing_page_holds_at_most_a_hundred_posts(site: Site) -> None:
+    """max-results is the reader's to choose, within what one page may cost."""
+    for path in ("/", "/search/label/Iron%20Ore", "/search?q=Japan"):
+        assert site.client.get(f"{path}{'&' if '?' in path else '?'}max-results=100").status_code == 200, path
+        assert site.client.get(f"{path}{'&' if '?' in path else '?'}max-results=101").status_code == 400, path

@@ -14,6 +14,8 @@ import lxml.etree
 import pytest
 from httpx import Response
 
+from metalnomist import browse
+from metalnomist.browse import change_log_position
 from metalnomist.models import Block, Post
 from metalnomist.pipeline import get_post
 from metalnomist.store.posts import upsert_post
@@ -128,3 +130,53 @@ def test_an_allowed_host_with_markup_in_it_stays_text(db_url: str, tmp_path: Pat
             tree = lxml.etree.fromstring(site.client.get(path, headers={"Host": host}).content)
             locations = tree.xpath("//s:loc/text()", namespaces=SITEMAP)
             assert len(locations) == len(tree) and all(loc.startswith(f"http://{host}/") for loc in locations), path
+
+
+def test_a_change_to_the_last_post_of_a_files_range_rebuilds_it(small: Site) -> None:
+    """Both ends of a range are in it: the file of ids 21 to 27 follows a change to post 27."""
+    stored = [replace(DATED, title=f"Tin stocks {n}", url=f"https://example.com/tin-stocks-{n}") for n in range(7)]
+    assert [store(small, post) for post in stored] == list(range(21, 28))
+    tag = small.client.get("/sitemap-4.xml").headers["etag"]
+    store(small, replace(stored[-1], blocks=(Block("paragraph", "Stocks rose 2% in April."),)))
+    rebuilt = small.client.get("/sitemap-4.xml", headers={"If-None-Match": tag})
+    assert rebuilt.status_code == 200 and rebuilt.headers["etag"] != tag
+
+
+def test_a_worker_drops_the_file_asked_for_longest_ago(small: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With room for two files, asking for 1, 2 and 3 keeps 2 and 3: the oldest goes, never the one just built
+    (a crawler reads the files in turn, so keeping the newest is what saves the rebuilds)."""
+    small.client.app.state.sitemaps = sitemap.SitemapCache(files=2)  # type: ignore[attr-defined]
+    built: list[bool] = []
+    build = sitemap.urlset
+    monkeypatch.setattr(sitemap, "urlset", lambda *args: built.append(True) or build(*args))
+    for number in (1, 2, 3, 3, 2):
+        assert small.client.get(f"/sitemap-{number}.xml").status_code == 200
+    assert len(built) == 3  # 3 and 2 asked again: both kept
+    assert small.client.get("/sitemap-1.xml").status_code == 200
+    assert len(built) == 4  # 1 was the oldest when 3 came
+
+
+def test_a_file_built_for_one_host_is_never_served_at_another(db_url: str, tmp_path: Path) -> None:
+    """A site answering at several names keeps each name's files apart: a crawler of one never gets addresses
+    at the other from the worker's cache."""
+    for site in open_site(tmp_path, db_url, allowed_hosts="*"):
+        for host in ("metalnomist.example", "www.metalnomist.example", "metalnomist.example"):
+            locations = list(lastmods(site.client.get("/sitemap-1.xml", headers={"Host": host})))
+            assert len(locations) == 21 and all(loc.startswith(f"http://{host}/") for loc in locations), host
+
+
+def test_a_kept_file_is_checked_against_the_changes_since_it_was_last_found_current(
+        small: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not since it was built: on a busy archive the change-log entries since then grow without end, and each
+    check of an unchanged file would read them all again."""
+    asked: list[int] = []
+    check = browse.changed_between
+    monkeypatch.setattr(browse, "changed_between",
+                        lambda conn, seq, first, last: asked.append(seq) or check(conn, seq, first, last))
+    positions = [change_log_position(small.archive)]
+    small.client.get("/sitemap-1.xml")  # built
+    for n in (1, 2):  # changes outside the first file's range
+        store(small, replace(DATED, title=f"Lead stocks {n}", url=f"https://example.com/lead-{n}"))
+        positions.append(change_log_position(small.archive))
+        assert small.client.get("/sitemap-1.xml").status_code == 200
+    assert asked == positions[:2]
