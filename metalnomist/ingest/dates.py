@@ -150,8 +150,7 @@ def infer_published(url: str | None, title: str, blocks: Sequence[Block],
 
 def names_month_only(url: str | None, when: datetime) -> bool:
     """Whether `when` is the first of a month that only a /YYYY/MM/ URL gave: no one stated its day."""
-    day, month = _url_dates(url or "", date.max)
-    return day is None and month == when.date()
+    return _url_dates(url or "", date.max)[1] == when.date()  # a URL with its day gives no month
 
 
 @dataclass(frozen=True)
@@ -240,7 +239,7 @@ def _year_for(line: _Dateline, url_month: date | None, texts: Sequence[str], lat
     if url_month is not None:
         near = [d for y in range(url_month.year - 1, url_month.year + 2)
                 if (d := _real(y, line.month, line.day, latest)) and abs((d - url_month).days) <= 62]
-        if len(near) == 1:
+        if near:  # within two months of the path's month, only one year can hold the day
             return near[0]
     past = [y for y in _years(texts) if y <= latest.year]
     return _by_weekday(line, max(past), latest, _latest_month(texts)) if past else None

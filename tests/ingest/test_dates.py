@@ -39,6 +39,7 @@ URL_CASES = [
     Case("https://x.com/story/2024/05/03/news/red-dog.html", "Text.", "2024-05-03 url"),  # date mid-path
     Case("https://x.com/1990/05/07/archive", "Text.", "1990-05-07 url"),  # the first year counted
     Case("https://x.com/2026/01/16/tokyo-close", "Text.", "2026-01-16 url"),  # NOW's tomorrow: already in Tokyo
+    Case("https://x.com/2000/13/39/archive/2024/05/03/zinc", "Text.", "2024-05-03 url"),  # the first real date
 ]
 URL_NOT_DATES = [
     Case("https://x.com/products/2000/widget", "Text.", None),  # a product code, not a year
@@ -49,6 +50,8 @@ URL_NOT_DATES = [
     Case("https://x.com/2024/13/40/odd", "Text.", None),  # no such day
     Case("https://x.com/1985/05/07/archive", "Text.", None),  # before the web
     Case("https://x.com/news/china-copper-32949744/", "Text.", None),  # an article number
+    Case("https://x.com/fy/2011-12/steel-output", "Text.", None),  # a dashed year-month is a fiscal year
+    Case("https://x.com/results/2011-12/05/steel", "Text.", None),  # and a day needs one separator throughout
 ]
 DATELINE_CASES = [
     Case(None, "TOKYO, March 3, 2025 (Reuters) - Japan's zinc imports rose.", "2025-03-03 dateline"),
@@ -68,10 +71,14 @@ DATELINE_CASES = [
 YEARLESS_DATELINES = [
     # A /YYYY/MM/ URL gives the year of a dateline near it (December's dateline, January's path).
     Case("https://x.com/2024/01/cobalt.html", "BEIJING, Dec 30 (Reuters) - Output rose.", "2023-12-30 dateline"),
+    # Two months and more before the path's month, a dateline's day is not given its year: the path's month stands
+    Case("https://x.com/2024/01/cobalt.html", "BEIJING, Oct 30 (Reuters) - Output rose.", "2024-01-01 url"),
     # The lead names the weekday: of the latest year mentioned (2023) and the next, only 2024
     # puts January 4 on a Thursday.
     Case(None, "BEIJING, Jan 4 (Reuters) - CMOC said on Thursday its output in 2023 jumped 174%.",
          "2024-01-04 dateline"),
+    Case(None, "BEIJING, Jan 4 (Reuters) - CMOC said on Thursday its output in 2023 jumped 174% and will double "
+               "by 2030.", "2024-01-04 dateline"),  # a forecast's year is not the year the news was written in
     # The weekday may come later in the lead: 7 June is a Friday in 2024, a Wednesday in 2023.
     Case(None, "BEIJING, June 7 (Reuters) - Exports rose from May 2023, customs data showed on Friday.",
          "2024-06-07 dateline"),
@@ -84,6 +91,14 @@ YEARLESS_DATELINES = [
     # Wednesday fits 4 January 2023, and 2024 a day later; a report on December 2022 comes early in 2023.
     Case(None, "SANTIAGO, Jan 4 (Reuters) - Chile's copper exports in December 2022 fell 4% and are seen rising "
                "in 2023, central bank data showed on Wednesday.", "2023-01-04 dateline"),
+    # Friday fits 10 February 2023, and 2024 a day later: within two months after December 2022's end
+    Case(None, "SANTIAGO, Feb 10 (Reuters) - Chile's copper exports in December 2022 fell 4% and are seen rising "
+               "in 2023, central bank data showed on Friday.", "2023-02-10 dateline"),
+    # Monday fits 12 September 2022 (2023 a day later), 42 days after July 2022 ended; and the 1st of August
+    Case(None, "SANTIAGO, Sep 12 (Reuters) - Chile's copper exports in July 2022 fell 4%, central bank data showed "
+               "on Monday.", "2022-09-12 dateline"),
+    Case(None, "SANTIAGO, Aug 1 (Reuters) - Chile's copper exports in July 2022 fell 4%, central bank data showed "
+               "on Monday.", "2022-08-01 dateline"),
 ]
 # Syndicated copy may close on the story's own publication note instead of a dateline.
 CLOSING_NOTES = [
@@ -92,6 +107,8 @@ CLOSING_NOTES = [
     Case(None, "Copper rose.\n\nThis story was posted Nov. 3, 2022.\n\nSource: Wire", "2022-11-03 dateline"),
     Case(None, "Copper rose.\n\nThe report, published on March 5, 2024, showed output up 5%.", None),  # a cited report
     Case(None, "Copper rose.\n\nThis article was first published on March 5.", None),  # no year: never guessed
+    Case(None, "Zinc rose.\n\nThis article was first published on March 5, 2024.\n\nSource: Wire\n\nPhoto: Acme",
+         None),  # three blocks from the end: a closing note ends the copy, with at most a credit after it
 ]
 # A URL digit run is a date only when the first lines write its month and day.
 URL_STAMPS = [
@@ -102,6 +119,8 @@ URL_STAMPS = [
     Case("https://x.com/a/13102021/zinc", "Zinc rose on 13 October, traders said.", None),  # DDMMYYYY: not read
     Case("https://x.com/news/102921-spodumene-record", "Prices hit a record Oct. 28.", None),  # another day
     Case("https://x.com/news/102921-spodumene-record", "Prices hit a record.", None),  # an article number, alone
+    Case("https://x.com/news/210413-copper", "April 13 (Reuters) - Imports rose in March.", "2021-04-13 url"),  # YYMMDD
+    Case("https://x.com/news/04132021/copper", "April 13 (Reuters) - Imports rose.", "2021-04-13 url"),  # MMDDYYYY
 ]
 YEARLESS_UNKNOWN = [
     # Friday fits 7 June 2024, but also 7 June 2025 (a Saturday) reporting Friday's data: unknown.
@@ -112,6 +131,8 @@ YEARLESS_UNKNOWN = [
     Case(None, "TOKYO, March 3 (Reuters) - Zinc rose 3% in 2023, data showed on Wednesday.", None),  # no year fits
     Case(None, "TOKYO, March 3 (Reuters) - Zinc rose, data showed on Monday, as in 2019.", None),  # nor in 2019-20
     Case(None, "TOKYO, March 3 (Reuters) - Zinc traded at $2000 a tonne, data showed on Sunday.", None),  # $2000
+    # Friday fits 3 March 2023 alone, but news is written in the latest year it mentions or the one after
+    Case(None, "TOKYO, March 3 (Reuters) - Zinc rose 3% in 2024, data showed on Friday.", None),
 ]
 NOT_DATELINES = [
     Case(None, "Output rose to 1,500 tonnes in March.", None),  # a figure, not a day
@@ -122,6 +143,8 @@ NOT_DATELINES = [
     Case(None, "In a long lead paragraph, the company said on June 24, 2025, that its copper output had risen "
                "by 12% from a year earlier, driven by its new mine, and that it expected more.", None),  # an event
     Case(None, "Updated: June 25, 2025\n\nCopper rose.", None),  # a revision, not publication
+    Case(None, "June 24, 2025, was the day the company said its copper output had risen by 12% from a year earlier, "
+               "driven by its new mine in Peru.", None),  # a long paragraph opening on a date: an event's
     Case(None, "June 32, 2025\n\nCopper rose.", None),  # no such day
     Case(None, "P1\n\nP2\n\nP3\n\nP4\n\nP5\n\nP6\n\nP7\n\nP8\n\nJune 24, 2025\n\nLate.", None),  # past the first lines
 ]
