@@ -55,3 +55,5 @@ class Follower:
             pass
         except MetalnomistError as exc:  # a full disk or a lost database: try again at the next tick
             log.error("the search index could not follow the change log: %s", exc)
+        except Exception:  # an error the store does not name (a table gone mid-upgrade): the thread must live on
+            log.exception("the search index could not follow the change log")

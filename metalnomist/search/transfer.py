@@ -80,7 +80,11 @@ def _problem(source: Path, text: str) -> ConfigError:
 
 
 def _checked_members(tar: tarfile.TarFile, source: Path) -> list[tarfile.TarInfo]:
-    members = tar.getmembers()
+    try:
+        members = tar.getmembers()  # reads every header: a copy cut short ends inside a file
+    except tarfile.TarError as exc:
+        raise _problem(source, f"it ends inside a file or is damaged ({exc}): "
+                               "once the copy is complete, try again") from None
     for member in members:
         if not (member.isfile() and "/" not in member.name and _copied(member.name)):
             raise _problem(source, f"{member.name!r} is not a search index file (made by `metalnomist index export`?)")

@@ -99,7 +99,11 @@ def test_a_disk_that_fills_while_indexing_is_reported_and_repaired(pg_url: str, 
     assert code == 0 and out.startswith("1 posts")
 
 
-def test_a_segment_damaged_under_a_running_site_is_rebuilt_in_the_background(tmp_path: Path) -> None:
+@pytest.mark.parametrize("part", [
+    "store",  # the stored bodies: Tantivy answers with an I/O error
+    "idx",  # the postings: Tantivy panics while decoding them (pyo3's PanicException, a BaseException)
+])
+def test_a_segment_damaged_under_a_running_site_is_rebuilt_in_the_background(tmp_path: Path, part: str) -> None:
     settings = Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index"), extract_facts=False,
                         secret_key="test")
     archive = open_archive(settings)
@@ -109,8 +113,8 @@ def test_a_segment_damaged_under_a_running_site_is_rebuilt_in_the_background(tmp
         with TestClient(app, raise_server_exceptions=False) as client:
             assert client.get("/api/search", params={"q": "palladium"}).json()["total"] == 1
             permalink = urlsplit(client.get("/api/posts").json()["posts"][0]["url"]).path
-            damaged = list((tmp_path / "index").glob("*.store"))
-            for stored in damaged:  # the stored bodies go bad on disk
+            damaged = list((tmp_path / "index").glob(f"*.{part}"))
+            for stored in damaged:  # the segment's file goes bad on disk
                 size = stored.stat().st_size
                 with stored.open("r+b") as handle:
                     handle.seek(size // 4)

@@ -69,3 +69,13 @@ def test_an_index_folder_from_before_the_marker_is_adopted(tmp_path: Path) -> No
     (index / MARKER).unlink()
     SearchIndex(index)
     assert (index / MARKER).exists()
+
+
+def test_a_folder_from_before_the_marker_with_a_state_left_half_saved_is_adopted(tmp_path: Path) -> None:
+    """A crash between writing `state.tmp` and renaming it leaves that file: it is ours, not someone's document."""
+    index = tmp_path / "index"
+    SearchIndex(index)
+    (index / MARKER).unlink()
+    (index / "state.tmp").write_text('{"schema": 1, "se')
+    SearchIndex(index)
+    assert (index / MARKER).exists()

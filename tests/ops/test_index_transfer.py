@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import json
 import shutil
 import tarfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,8 @@ from click.testing import CliRunner
 
 from metalnomist.cli import cli
 from metalnomist.errors import ConfigError
+from metalnomist.search.folder import MARKER
+from metalnomist.search.index import SCHEMA_VERSION
 from tests.conftest import SEED
 
 
@@ -108,3 +113,139 @@ def test_a_file_that_is_not_an_export_is_refused(node_a: tuple[str, Path], tmp_p
     (tmp_path / "plain.tar").write_text("not a tar")
     with pytest.raises(ConfigError, match="plain.tar: not an index export"):
         run(db, tmp_path / "b-index", "index", "import", str(tmp_path / "plain.tar"))
+
+
+Member = tuple[tarfile.TarInfo, bytes]
+
+
+def _rewritten(source: Path, dest: Path, change: Callable[[tarfile.TarInfo, bytes], Member | None]) -> Path:
+    """A copy of the export `source` with each member passed through `change` (None leaves it out)."""
+    with tarfile.open(source) as old, tarfile.open(dest, "w") as new:
+        for member in old.getmembers():
+            reader = old.extractfile(member)
+            changed = change(member, reader.read() if reader else b"")
+            if changed is not None:
+                info, data = changed
+                info.size = len(data)
+                new.addfile(info, io.BytesIO(data))
+    return dest
+
+
+def test_a_copy_at_exactly_the_change_this_node_has_logged_is_imported(node_a: tuple[str, Path],
+                                                                       tmp_path: Path) -> None:
+    """The usual case: nothing was written since the export. Only a copy further on than the log is refused."""
+    db, index = node_a
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+    out = run(db, tmp_path / "b-index", "index", "import", str(tmp_path / "a.tar"))
+    assert out.strip() == f"imported the index at change 20 from {tmp_path / 'a.tar'}; caught up to change 20"
+
+
+def test_a_copy_in_another_index_format_is_refused(node_a: tuple[str, Path], tmp_path: Path) -> None:
+    """An export from another version holds documents this version's schema cannot read."""
+    db, index = node_a
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+
+    def older(member: tarfile.TarInfo, data: bytes) -> Member:
+        if member.name != "state.json":
+            return member, data
+        return member, json.dumps({**json.loads(data), "schema": SCHEMA_VERSION - 1}).encode()
+
+    old = _rewritten(tmp_path / "a.tar", tmp_path / "old.tar", older)
+    with pytest.raises(ConfigError, match=f"its index format {SCHEMA_VERSION - 1} is not this version's"):
+        run(db, tmp_path / "b-index", "index", "import", str(old))
+    assert not (tmp_path / "b-index").exists()
+
+
+@pytest.mark.parametrize("left_out", ["state.json", "meta.json"])
+def test_a_copy_without_its_state_or_segment_list_is_refused(node_a: tuple[str, Path], tmp_path: Path,
+                                                            left_out: str) -> None:
+    db, index = node_a
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+    part = _rewritten(tmp_path / "a.tar", tmp_path / "part.tar",
+                      lambda member, data: None if member.name == left_out else (member, data))
+    with pytest.raises(ConfigError, match=f"{left_out} is missing, so this is not a whole index export"):
+        run(db, tmp_path / "b-index", "index", "import", str(part))
+
+
+def test_a_link_named_like_an_index_file_is_refused(node_a: tuple[str, Path], tmp_path: Path) -> None:
+    """Only regular files are index files: a link would be read from wherever it points."""
+    db, index = node_a
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+    shutil.copy(tmp_path / "a.tar", tmp_path / "bad.tar")
+    link = tarfile.TarInfo("0123456789abcdef0123456789abcdef.store")
+    link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+    with tarfile.open(tmp_path / "bad.tar", "a") as tar:
+        tar.addfile(link)
+    with pytest.raises(ConfigError, match="0123456789abcdef0123456789abcdef.store' is not a search index file"):
+        run(db, tmp_path / "b-index", "index", "import", str(tmp_path / "bad.tar"))
+
+
+def test_a_copy_tantivy_cannot_open_is_refused_and_nothing_changes(node_a: tuple[str, Path], tmp_path: Path) -> None:
+    """Damaged in transit: the node keeps the index it had rather than one that cannot answer."""
+    db, index = node_a
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+
+    def cut(member: tarfile.TarInfo, data: bytes) -> Member:
+        return member, data[:len(data) // 2] if member.name.endswith(".store") else data
+
+    damaged = _rewritten(tmp_path / "a.tar", tmp_path / "damaged.tar", cut)
+    before = _files(index)
+    with pytest.raises(ConfigError, match="Tantivy cannot open the index in it"):
+        run(db, index, "index", "import", str(damaged))
+    assert _files(index) == before
+
+
+def test_a_half_written_copy_is_refused_and_nothing_changes(node_a: tuple[str, Path], tmp_path: Path) -> None:
+    """An export still being copied over ends inside a file: refused as one clear error, not a traceback."""
+    db, index = node_a
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+    with tarfile.open(tmp_path / "a.tar") as tar:
+        biggest = max(tar.getmembers(), key=lambda m: m.size)
+    whole = (tmp_path / "a.tar").read_bytes()
+    (tmp_path / "half.tar").write_bytes(whole[:biggest.offset_data + biggest.size // 2])
+    before = _files(index)
+    with pytest.raises(ConfigError, match=r"half\.tar: it ends inside a file .*; nothing was imported"):
+        run(db, index, "index", "import", str(tmp_path / "half.tar"))
+    assert _files(index) == before
+
+
+def test_importing_over_another_index_leaves_only_the_copy(node_a: tuple[str, Path], tmp_path: Path) -> None:
+    """The segments of the index replaced are deleted, not left beside the copy's for ever."""
+    db, index = node_a
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+    target = tmp_path / "b-index"
+    run(db, target, "reindex")  # the node's own index, built apart: other segment files
+    copied = set(tarfile.open(tmp_path / "a.tar").getnames())
+    assert {p.name for p in target.glob("*.store")}.isdisjoint(copied)
+    run(db, target, "index", "import", str(tmp_path / "a.tar"))
+    assert {p.name for p in target.iterdir() if p.name[0] != "."} == {n for n in copied if n[0] != "."}
+
+
+def test_an_index_with_deleted_documents_keeps_them_deleted_in_the_copy(node_a: tuple[str, Path],
+                                                                        tmp_path: Path) -> None:
+    """An updated post's old document is deleted through a `<segment>.<opstamp>.del` file: a copy without it
+    would show the post twice, once with words it no longer has."""
+    db, index = node_a
+    posts = [{"title": "Molybdenum slips", "url": "https://x/mo", "body": "Molybdenum oxide prices eased 3%."},
+             {"title": "Tungsten holds", "url": "https://x/w", "body": "Tungsten concentrate was steady."}]
+    (tmp_path / "two.jsonl").write_text("".join(json.dumps(p) + "\n" for p in posts))
+    run(db, index, "ingest", str(tmp_path / "two.jsonl"))  # one segment of two documents
+    (tmp_path / "again.jsonl").write_text(json.dumps({**posts[0], "body": "Molybdenum oxide prices rose 2%."}))
+    run(db, index, "ingest", str(tmp_path / "again.jsonl"))  # one of them deleted from that segment
+    assert any(p.name.endswith(".del") for p in index.iterdir())
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+    new_node = tmp_path / "b-index"
+    run(db, new_node, "index", "import", str(tmp_path / "a.tar"))
+    assert run(db, new_node, "search", "molybdenum").startswith("1 posts")
+    assert run(db, new_node, "search", "eased").startswith("0 posts")
+
+
+def test_the_export_holds_the_index_files_and_not_the_folders_locks_or_marker(node_a: tuple[str, Path],
+                                                                            tmp_path: Path) -> None:
+    """Lock files belong to the processes of one node: imported over another's, they would replace files a
+    running process holds a lock on."""
+    db, index = node_a
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+    names = set(tarfile.open(tmp_path / "a.tar").getnames())
+    assert {"meta.json", "state.json", ".managed.json"} <= names
+    assert names.isdisjoint({".tantivy-meta.lock", ".tantivy-writer.lock", MARKER})

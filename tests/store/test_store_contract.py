@@ -186,6 +186,35 @@ def test_a_change_to_either_end_of_an_id_range_is_a_change_in_it(archive: Archiv
             assert not changed_between(conn, seq, middle, middle)
 
 
+def test_a_change_at_the_position_itself_is_not_a_change_after_it(archive: Archive) -> None:
+    """`changed_between(seq, ...)` asks about what came after `seq`, as `changes_since` does: a sitemap part
+    stamped at a post's own change must not count it again (a `>=` would rebuild that part for ever)."""
+    with archive.store.transaction() as conn:
+        upsert_post(conn, make_post("P1", 1))
+        second, _ = upsert_post(conn, make_post("P2", 2))
+    with archive.store.reading() as conn:
+        seq = last_seq(conn)
+        assert changes_since(conn, seq - 1) == [(seq, second)]  # the last change is P2's
+        assert changed_between(conn, seq - 1, second, second)
+        assert not changed_between(conn, seq, second, second)
+
+
+def test_a_rolled_back_write_is_not_logged_with_the_next_one(archive: Archive) -> None:
+    """A transaction that failed changed nothing. The posts it noted must not ride on the pooled connection into
+    the next transaction's log: a follower would re-index, and a watch re-match, a post nobody changed."""
+    with archive.store.transaction() as conn:
+        upsert_post(conn, make_post("A", 1))
+    with archive.store.reading() as conn:
+        start = last_seq(conn)
+    with pytest.raises(ValueError, match="bad line"), archive.store.transaction() as conn:
+        assert upsert_post(conn, make_post("A", 1, ("Tin",)))[1] == "updated"
+        raise ValueError("a bad line later in the file")
+    with archive.store.transaction() as conn:
+        b, _ = upsert_post(conn, make_post("B", 2))
+    with archive.store.reading() as conn:
+        assert [post_id for _, post_id in changes_since(conn, start)] == [b]
+
+
 def test_a_bad_file_stores_nothing(archive: Archive, tmp_path: Path) -> None:
     path = tmp_path / "half.jsonl"
     path.write_text('{"title": "Good one", "body": "fine"}\n{"title": "Bad", "body": "x", "labels": 5}\n')
