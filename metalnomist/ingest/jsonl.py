@@ -85,12 +85,12 @@ def _post(fields: _Fields) -> Post:
     extra = {k: v for k, v in fields.data.items() if k not in _KNOWN}
     published = fields.when("published")
     return Post(
-        title=(title or "").strip(),
+        title=title or "",  # spaces and duplicate labels go in checks.checked, as for every reader
         blocks=blocks,
         url=fields.text("url"),
         published=published,
         date_source=fields.date_source(published),
-        labels=tuple(dict.fromkeys(label.strip() for label in fields.strings("labels") if label.strip())),
+        labels=tuple(fields.strings("labels")),
         source=fields.text("source"),
         comments=tuple(_comment(fields, i, c) for i, c in enumerate(comments)),
         comment_count=fields.count("comment_count"),

@@ -62,7 +62,10 @@ def test_an_exported_post_comes_back_with_every_field_it_exports(tmp_path: Path)
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
-        ('{"title": "A", "body": "x"', "invalid JSON"),  # truncated object
+        ('{"title": "A", "body": "x"', "invalid JSON at column 27 (the end of the line)"),  # truncated object
+        ('{"title": "A", "body": x}', "invalid JSON at column 24: Expecting value"),  # a fault inside the line
+        ('{"title": "A", "body": "x", "url": 5}', "'url': must be a string or null"),  # not text
+        ('{"title": "A", "body": "x", "comments": "Nice post"}', "field 'comments':"),  # not a list of comments
         ('["a list"]', "JSON object"),  # not an object
         ('{"body": "x"}', "'title'"),  # missing title
         ('{"title": "A"}', "'body'"),  # missing body
@@ -83,6 +86,26 @@ def test_bad_lines_name_the_file_line_and_field(tmp_path: Path, line: str, probl
     assert caught.value.line == 2
     assert problem in str(caught.value)
     assert str(path) in str(caught.value)
+
+
+def test_headings_listed_are_the_headings_and_an_empty_list_means_none(tmp_path: Path) -> None:
+    """Without `headings` the reader guesses from the text's shape; an exported post says which, even none."""
+    path = write(tmp_path, {"title": "A", "body": "Outlook\n\nCopper rose.\n\nZinc"},
+                 {"title": "B", "body": "Outlook\n\nCopper rose.\n\nZinc", "headings": ["Zinc"]},
+                 {"title": "C", "body": "Outlook\n\nCopper rose.\n\nZinc", "headings": []})
+    assert [post.headings for post in jsonl.read(path)] == [("Outlook", "Zinc"), ("Zinc",), ()]
+
+
+def test_a_stated_date_source_without_a_date_is_left_to_inference(tmp_path: Path) -> None:
+    """`url` says a URL gave the date: with no date given, nothing did yet, so the readers may infer one."""
+    (post,) = jsonl.read(write(tmp_path, {"title": "A", "body": "x", "date_source": "url"}))
+    assert (post.published, post.date_source) == (None, None)
+
+
+def test_a_comment_without_an_author_is_anonymous(tmp_path: Path) -> None:
+    (post,) = jsonl.read(write(tmp_path, {"title": "A", "body": "x", "comments": [
+        {"author": None, "body": "a"}, {"body": "b"}, {"author": "", "body": "c"}]}))
+    assert [c.author for c in post.comments] == ["Anonymous"] * 3
 
 
 def test_an_error_after_blank_lines_names_the_line_an_editor_shows(tmp_path: Path) -> None:
