@@ -132,14 +132,16 @@ def _conditions(flt: FactFilter, spellings: Sequence[str] | None) -> list[Any]:
     found = [shown_post(flt)]
     if spellings is not None:
         found.append(facts.c.commodity.in_(spellings))
+    # Both sides folded by the database's lower(): SQLite's folds ASCII letters only, so a value folded in
+    # Python (`Éramet` to `éramet`) would miss the very spelling it was stored in.
     for name in FILTER_COLUMNS[1:]:
         wanted = getattr(flt, name)
         if wanted:
-            found.append(func.lower(getattr(facts.c, name)) == wanted.lower())
+            found.append(func.lower(getattr(facts.c, name)) == func.lower(wanted))
     if flt.post_id is not None:
         found.append(facts.c.post_id == flt.post_id)
     if flt.text:
-        needle = "%" + _like(flt.text.lower()) + "%"
+        needle = func.lower("%" + _like(flt.text) + "%")
         titled = select(posts.c.id).where(posts.c.id == facts.c.post_id,
                                           func.lower(posts.c.title).like(needle, escape="\\"))
         found.append(or_(func.lower(facts.c.sentence).like(needle, escape="\\"), titled.correlate(facts).exists()))

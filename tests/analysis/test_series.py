@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from metalnomist.analysis.series import series, series_keys
+from metalnomist.analysis.periods import parse_period
+from metalnomist.analysis.series import series, series_keys, thin
 from metalnomist.models import Block, Fact, Post
 from metalnomist.pipeline import Archive
 from metalnomist.store import Connection
@@ -76,3 +77,52 @@ def test_a_tie_between_units_or_period_lengths_goes_to_the_first_by_name(archive
     assert drawn.key.unit == "kt" and drawn.other_units == ("t",)
     assert [p.period for p in drawn.points] == ["2023-03", "2023-04", "2023-05", "2023-06"]
     assert tonnes.key.grain == "month" and tonnes.other_grains == ("year",)
+
+
+def test_a_unit_asked_for_in_any_case_draws_the_figures_as_their_posts_spell_it(archive: Archive) -> None:
+    """A unit comes from a link or a typed address (`unit=MT`): it names the same figures as `Mt`, and the
+    series names it as the posts spell it. Figures without a unit are no other unit to offer."""
+    fact = Fact(post="", sentence="Iron ore output was 5 Mt.", metric="output", value=5.0, unit="Mt",
+                commodity="iron ore", country="Australia")
+    reported = [("Mt", "2023"), ("Mt", "2024"), ("kt", "2022"), (None, "2021")]
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, Post(title="Iron ore output", blocks=(Block("paragraph", "p"),),
+                                            published=datetime(2024, 1, 1, tzinfo=UTC)))
+        replace_facts(conn, {post_id: [replace(fact, unit=unit, period=period, sentence_start=n)
+                                       for n, (unit, period) in enumerate(reported)]})
+    with archive.store.reading() as conn:
+        drawn = series(conn, "iron ore", "output", "Australia")
+        typed = series(conn, "iron ore", "output", "Australia", unit="MT")
+    assert [p.period for p in typed.points] == [p.period for p in drawn.points] == ["2023", "2024"]
+    assert typed.key.unit == drawn.key.unit == "Mt"
+    assert drawn.other_units == ("kt",)
+
+
+def test_a_month_without_a_year_falls_in_its_posts_year(archive: Archive) -> None:
+    """`output in November` in a post of December 2023 is November 2023: the chart places it in time as it
+    places dated months, instead of on an axis of months whose year is not stated."""
+    fact = Fact(post="", sentence="Nickel output was 5 kt in November.", metric="output", value=5.0, unit="kt",
+                commodity="nickel", country="Indonesia")
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, Post(title="Nickel in the autumn", blocks=(Block("paragraph", "p"),),
+                                            published=datetime(2023, 12, 5, tzinfo=UTC)))
+        replace_facts(conn, {post_id: [replace(fact, period=period, sentence_start=n)
+                                       for n, period in enumerate(["--10", "--11"])]})
+    with archive.store.reading() as conn:
+        found = series(conn, "nickel", "output", "Indonesia")
+    assert [p.span for p in found.points] == [parse_period("2023-10"), parse_period("2023-11")]
+
+
+@pytest.mark.parametrize(("count", "expected"), [
+    (5, [0, 1, 2, 3, 4]),  # as many as there are: all of them
+    (9, [0, 1, 2, 3, 4]),  # more than there are: each once
+    (4, [0, 1, 3, 4]),  # 4/3 and 8/3 of the way round to the nearest period, not down
+    (3, [0, 2, 4]),
+    (2, [0, 4]),  # the first and the last
+    (1, [4]),  # no spread in one point: the newest, as a window of the newest would show
+    (0, []),
+])
+def test_thin_spreads_the_points_evenly_from_the_first_to_the_last(count: int, expected: list[int]) -> None:
+    """A spread chart draws `count` of a series' periods: the oldest, the newest, and the rest as evenly
+    apart as whole periods allow."""
+    assert thin(range(5), count) == expected

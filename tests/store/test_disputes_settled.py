@@ -109,3 +109,15 @@ def test_a_running_site_settles_what_an_ingest_killed_after_publishing_left(tmp_
             time.sleep(0.1)
     assert _disputed(archive) == {(12000.0, 14000.0)}
     archive.close()
+
+
+def test_a_figure_taken_out_of_a_post_is_settled_again_from_the_reports_left(tmp_path: Path) -> None:
+    """A save that drops a post's figure must settle the figure it no longer reports: the widest pair lost
+    one of its facts, and the next widest is the dispute now (not none, not the pair that was)."""
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
+    ids = _nickel_posts(archive, tmp_path, ["12,000", "13,500", "15,000"])
+    assert _disputed(archive) == {(12000, 15000)}
+    with archive.store.transaction() as conn:
+        replace_facts(conn, {ids["Third"]: []})
+    assert _disputed(archive) == {(12000, 13500)}
+    archive.close()

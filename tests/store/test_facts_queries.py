@@ -136,6 +136,7 @@ def test_replacing_facts_touches_only_the_posts_named(archive: Archive) -> None:
         (FactFilter(text="output_2"), ["Zinc output_"]),  # and so is _
         (FactFilter(text="5_"), []),  # as a wildcard it would match "5%"
         (FactFilter(text="s%t"), []),  # as a wildcard, most sentences
+        (FactFilter(text="a_p"), []),  # in titles too: as a wildcard it would match "Alpha post" and "Beta post"
         (FactFilter(text="PRICES"), ["Nickel price"]),
         (FactFilter(text="beta"), ["Copper impor", "Battery sale"]),  # the post's title counts as text
         (FactFilter(metric=""), ["Copper impor", "Zinc output_", "Nickel price", "Copper impor", "Battery sale"]),
@@ -183,6 +184,33 @@ def test_a_backslash_in_text_is_a_character(archive: Archive) -> None:
                                        replace(BASE, sentence="ab", sentence_start=1)]})
     with archive.store.reading() as conn:
         assert sentences(conn, FactFilter(text="a\\b")) == ["a\\b"]
+
+
+def test_a_value_with_an_accented_capital_is_found_as_the_menus_spell_it(archive: Archive) -> None:
+    """SQLite's lower() folds ASCII letters only: a filter folded in Python (`Éramet` to `éramet`) missed
+    the very spelling the explorer's menu offered, and the sentence naming it, while a watch kept them."""
+    fact = replace(BASE, sentence="Éramet said nickel output rose.", commodity="nickel", company="Éramet")
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, _post("Accents", 3))
+        replace_facts(conn, {post_id: [fact, replace(BASE, sentence="Other.", sentence_start=1)]})
+    with archive.store.reading() as conn:
+        for flt in (FactFilter(company=distinct_values(conn, "company")[0]), FactFilter(company="ÉRAMET"),
+                    FactFilter(text="Éramet SAID")):
+            found, total = query_facts(conn, flt)
+            assert ([f.sentence for f in found], total) == (["Éramet said nickel output rose."], 1), flt
+            assert unmatched_filters(conn, flt) == []
+
+
+def test_a_title_is_searched_for_wildcard_characters_as_characters(archive: Archive) -> None:
+    """Text matches a post's title as well as the sentence: `5%` there is a five and a percent sign,
+    found in the title that has them and no other."""
+    with archive.store.transaction() as conn:
+        for month, title in enumerate(["Zinc up 5% in March", "Zinc up 50 t"], 3):
+            post_id, _ = upsert_post(conn, _post(title, month))
+            replace_facts(conn, {post_id: [replace(BASE, sentence=f"Zinc {month}.")]})
+    with archive.store.reading() as conn:
+        assert sentences(conn, FactFilter(text="5%")) == ["Zinc 3."]
+        assert sentences(conn, FactFilter(text="up_5")) == []
 
 
 def test_a_filter_by_post_id(archive: Archive) -> None:
@@ -235,6 +263,38 @@ def test_pages_of_a_commodity_with_several_spellings_follow_reading_order(archiv
         assert sentences(conn, lithium) == ["c0", "c1", "c2", "c3", "h0", "h1", "c4"]
         pages = [sentences(conn, lithium, offset=start, limit=2) for start in range(0, 8, 2)]
     assert pages == [["c0", "c1"], ["c2", "c3"], ["h0", "h1"], ["c4"]]
+
+
+def test_facts_stored_out_of_reading_order_are_read_in_it(archive: Archive) -> None:
+    """Row ids are no reading order: an extractor may store a post's facts out of sentence order, and a
+    re-extracted post's facts get ids after later posts'. Every read (a page, a page of several
+    spellings, the export, a post's facts) goes by post, then position in it."""
+    carbonate, hydroxide = replace(BASE, commodity="lithium carbonate"), replace(BASE, commodity="lithium hydroxide")
+    with archive.store.transaction() as conn:
+        first, _ = upsert_post(conn, _post("First", 3))
+        second, _ = upsert_post(conn, _post("Second", 4))
+        replace_facts(conn, {second: [replace(carbonate, sentence="s0", sentence_start=0)]})
+        replace_facts(conn, {first: [replace(hydroxide, sentence="f9", sentence_start=9),
+                                     replace(carbonate, sentence="f0", sentence_start=0),
+                                     replace(hydroxide, sentence="f5", sentence_start=5)]})
+    lithium = FactFilter(commodity="lithium")
+    with archive.store.reading() as conn:
+        assert sentences(conn) == sentences(conn, lithium) == ["f0", "f5", "f9", "s0"]
+        assert sentences(conn, lithium, offset=0, limit=2) + sentences(conn, lithium, offset=2, limit=2) == \
+            ["f0", "f5", "f9", "s0"]
+        assert [f.sentence for f in iter_facts(conn, FactFilter())] == ["f0", "f5", "f9", "s0"]
+        assert [f.sentence for f in facts_of_posts(conn, [first])[first]] == ["f0", "f5", "f9"]
+
+
+def test_posts_of_the_same_day_stay_whole_newest_first(archive: Archive) -> None:
+    """Feeds put the latest posts' figures first; two posts published the same day must each keep their
+    facts together (the later stored first), not be interleaved by the facts' positions in them."""
+    with archive.store.transaction() as conn:
+        for title in ("Morning", "Evening"):
+            post_id, _ = upsert_post(conn, _post(title, 3))
+            replace_facts(conn, {post_id: [replace(BASE, sentence=f"{title} {n}", sentence_start=n) for n in range(2)]})
+    with archive.store.reading() as conn:
+        assert sentences(conn, newest_first=True) == ["Evening 0", "Evening 1", "Morning 0", "Morning 1"]
 
 
 def test_facts_by_ids_returns_only_those_asked_for(stocked: Archive) -> None:

@@ -171,3 +171,25 @@ def test_publishing_one_ingest_leaves_another_running_ingests_new_versions_hidde
         publish_ingest(conn, ingest)
     assert "14,000" in get_post(archive, shown["Second"].id or 0).body
     archive.close()
+
+
+def test_a_post_changed_again_before_the_last_ingest_was_cleared_keeps_its_oldest_figure_hidden(
+        tmp_path: Path) -> None:
+    """An ingest stopped between publishing and clearing leaves the facts it retired in place, hidden. A
+    later ingest changing the post again retires only the facts shown: taking those over as its own would
+    show the oldest figure while it runs, and for good once it is discarded."""
+    archive, ingest = _second_being_replaced(tmp_path)
+    with archive.store.transaction() as conn:
+        publish_ingest(conn, ingest)  # and stopped before clear_published: 13,500 hidden, not yet deleted
+
+    def figures() -> list[float | None]:
+        return [fact.value for fact in find_facts(archive, FactFilter(post="Second"))[0]]
+
+    (again,) = read_posts(write_lines(tmp_path / "c.jsonl", [nickel("Second", "15,000")]))
+    later = begin_ingest(archive.store)
+    with archive.store.transaction() as conn:
+        write_hidden(conn, later, [again], {0: extract_facts(again)}, extract_facts)
+    assert figures() == [14000]
+    discard_ingest(archive.store, later)
+    assert figures() == [14000]
+    archive.close()
