@@ -58,6 +58,15 @@ def test_series_keys_list_only_series_with_two_points(seed: Connection) -> None:
     assert [k.points for k in keys] == sorted((k.points for k in keys), reverse=True)
 
 
+def store_reported(archive: Archive, fact: Fact, reported: list[tuple[str | None, str]]) -> None:
+    """One post reporting `fact` once per (unit, period), in that reading order."""
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, Post(title=fact.sentence, blocks=(Block("paragraph", "p"),),
+                                            published=datetime(2024, 1, 1, tzinfo=UTC)))
+        replace_facts(conn, {post_id: [replace(fact, unit=unit, period=period, sentence_start=n)
+                                       for n, (unit, period) in enumerate(reported)]})
+
+
 def test_a_tie_between_units_or_period_lengths_goes_to_the_first_by_name(archive: Archive) -> None:
     """Guards the tie-break of the unit (and period length) drawn by default: as many periods in kt as in t,
     and as many months as years, draw kt and months, whatever order the facts were read in (the last by
@@ -66,11 +75,7 @@ def test_a_tie_between_units_or_period_lengths_goes_to_the_first_by_name(archive
                 commodity="nickel", country="Indonesia")
     reported = [("t", "2023-01"), ("t", "2023-02"), ("t", "2021"), ("t", "2022"),
                 ("kt", "2023-03"), ("kt", "2023-04"), ("kt", "2023-05"), ("kt", "2023-06")]
-    with archive.store.transaction() as conn:
-        post_id, _ = upsert_post(conn, Post(title="Nickel output", blocks=(Block("paragraph", "p"),),
-                                            published=datetime(2024, 1, 1, tzinfo=UTC)))
-        replace_facts(conn, {post_id: [replace(fact, unit=unit, period=period, sentence_start=n)
-                                       for n, (unit, period) in enumerate(reported)]})
+    store_reported(archive, fact, reported)
     with archive.store.reading() as conn:
         drawn = series(conn, "nickel", "output", "Indonesia")
         tonnes = series(conn, "nickel", "output", "Indonesia", unit="t")
@@ -85,11 +90,7 @@ def test_a_unit_asked_for_in_any_case_draws_the_figures_as_their_posts_spell_it(
     fact = Fact(post="", sentence="Iron ore output was 5 Mt.", metric="output", value=5.0, unit="Mt",
                 commodity="iron ore", country="Australia")
     reported = [("Mt", "2023"), ("Mt", "2024"), ("kt", "2022"), (None, "2021")]
-    with archive.store.transaction() as conn:
-        post_id, _ = upsert_post(conn, Post(title="Iron ore output", blocks=(Block("paragraph", "p"),),
-                                            published=datetime(2024, 1, 1, tzinfo=UTC)))
-        replace_facts(conn, {post_id: [replace(fact, unit=unit, period=period, sentence_start=n)
-                                       for n, (unit, period) in enumerate(reported)]})
+    store_reported(archive, fact, reported)
     with archive.store.reading() as conn:
         drawn = series(conn, "iron ore", "output", "Australia")
         typed = series(conn, "iron ore", "output", "Australia", unit="MT")

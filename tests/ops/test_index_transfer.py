@@ -44,6 +44,14 @@ def node_a(tmp_path: Path) -> tuple[str, Path]:
     return db, index
 
 
+def assert_import_refused(db: str, index: Path, copy: Path, problem: str) -> None:
+    """Importing `copy` is refused naming `problem`, and the index folder is as it was."""
+    before = _files(index)
+    with pytest.raises(ConfigError, match=problem):
+        run(db, index, "index", "import", str(copy))
+    assert _files(index) == before
+
+
 def test_a_new_node_starts_from_the_copy_and_catches_up(node_a: tuple[str, Path], tmp_path: Path) -> None:
     db, index = node_a
     out = run(db, index, "index", "export", str(tmp_path / "a.tar"))
@@ -64,10 +72,8 @@ def test_another_archives_index_is_refused_and_nothing_changes(node_a: tuple[str
     run(db, index, "index", "export", str(tmp_path / "a.tar"))
     other_db, other_index = f"sqlite:///{tmp_path}/other.db", tmp_path / "other-index"
     run(other_db, other_index, "ingest", str(SEED))  # the same posts, but another archive
-    before = _files(other_index)
-    with pytest.raises(ConfigError, match=r"a\.tar: it indexes another archive .*; nothing was imported"):
-        run(other_db, other_index, "index", "import", str(tmp_path / "a.tar"))
-    assert _files(other_index) == before
+    assert_import_refused(other_db, other_index, tmp_path / "a.tar",
+                          r"a\.tar: it indexes another archive .*; nothing was imported")
 
 
 def test_a_copy_ahead_of_the_log_this_node_reads_is_refused(node_a: tuple[str, Path], tmp_path: Path) -> None:
@@ -189,10 +195,7 @@ def test_a_copy_tantivy_cannot_open_is_refused_and_nothing_changes(node_a: tuple
         return member, data[:len(data) // 2] if member.name.endswith(".store") else data
 
     damaged = _rewritten(tmp_path / "a.tar", tmp_path / "damaged.tar", cut)
-    before = _files(index)
-    with pytest.raises(ConfigError, match="Tantivy cannot open the index in it"):
-        run(db, index, "index", "import", str(damaged))
-    assert _files(index) == before
+    assert_import_refused(db, index, damaged, "Tantivy cannot open the index in it")
 
 
 def test_a_half_written_copy_is_refused_and_nothing_changes(node_a: tuple[str, Path], tmp_path: Path) -> None:
@@ -203,10 +206,8 @@ def test_a_half_written_copy_is_refused_and_nothing_changes(node_a: tuple[str, P
         biggest = max(tar.getmembers(), key=lambda m: m.size)
     whole = (tmp_path / "a.tar").read_bytes()
     (tmp_path / "half.tar").write_bytes(whole[:biggest.offset_data + biggest.size // 2])
-    before = _files(index)
-    with pytest.raises(ConfigError, match=r"half\.tar: it ends inside a file .*; nothing was imported"):
-        run(db, index, "index", "import", str(tmp_path / "half.tar"))
-    assert _files(index) == before
+    assert_import_refused(db, index, tmp_path / "half.tar",
+                          r"half\.tar: it ends inside a file .*; nothing was imported")
 
 
 def test_importing_over_another_index_leaves_only_the_copy(node_a: tuple[str, Path], tmp_path: Path) -> None:
