@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from argon2 import PasswordHasher
 
@@ -10,6 +12,7 @@ from metalnomist.accounts.service import (
     MAX_FAILURES_PER_ACCOUNT,
     MAX_FAILURES_PER_CLIENT,
     MAX_PASSWORD_CHARS,
+    MIN_PASSWORD_CHARS,
     REFUSED,
     change_password,
     create_token,
@@ -24,7 +27,7 @@ from metalnomist.accounts.service import (
 from metalnomist.errors import InvalidInput, NotFound, RateLimited, Unauthorized
 from metalnomist.pipeline import Archive
 from metalnomist.store.schema import api_tokens, users
-from metalnomist.store.users import set_password_hash
+from metalnomist.store.users import record_failure, set_password_hash
 
 PASSWORD = "correct horse battery"
 
@@ -38,8 +41,12 @@ def test_a_password_is_stored_as_an_argon2id_hash_and_signs_in(archive: Archive)
 
 BAD_DETAILS = [
     ("ana", "short", "editor", "password"),  # under the minimum length
+    ("ana", "x" * (MIN_PASSWORD_CHARS - 1), "editor", "password"),  # a character short of it
     ("ana", PASSWORD, "owner", "role"),  # not a role we have
     ("../ana", PASSWORD, "editor", "name"),  # names are plain identifiers
+    ("ana smith", PASSWORD, "editor", "name"),  # from their first character to their last
+    ("ana<script>", PASSWORD, "editor", "name"),
+    ("a" * 81, PASSWORD, "editor", "name"),
     ("", PASSWORD, "editor", "name"),
 ]
 
@@ -50,6 +57,30 @@ def test_bad_account_details_are_refused_naming_the_field(archive: Archive) -> N
             create_user(archive.store, name, password, role)
         assert caught.value.field == field
     assert list_users(archive.store) == []
+
+
+def test_the_shortest_password_and_the_longest_name_are_taken_and_a_typed_names_spaces_ignored(
+        archive: Archive) -> None:
+    shortest, longest = "x" * MIN_PASSWORD_CHARS, "a" + "b" * 79
+    create_user(archive.store, longest, shortest, "editor")
+    assert sign_in(archive.store, f"  {longest} ", shortest, "client-1").name == longest
+
+
+def test_failures_count_for_the_whole_window_not_only_the_last_minutes(archive: Archive) -> None:
+    """Failures spread over the 15 minutes the refusal asks to wait still lock the account; older ones do not."""
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    now, window = datetime.now(UTC), timedelta(minutes=15)
+    with archive.store.transaction() as conn:
+        for n in range(MAX_FAILURES_PER_ACCOUNT):
+            record_failure(conn, "ana", f"client-{n}", now - window + timedelta(minutes=1 + n))
+        record_failure(conn, "bob", "client-x", now - window - timedelta(minutes=1))
+    with pytest.raises(RateLimited):
+        sign_in(archive.store, "ana", PASSWORD, "client-new")
+    create_user(archive.store, "bob", PASSWORD, "editor")
+    with archive.store.transaction() as conn:
+        for n in range(MAX_FAILURES_PER_ACCOUNT - 1):
+            record_failure(conn, "bob", f"client-{n}", now - timedelta(minutes=1))
+    assert sign_in(archive.store, "bob", PASSWORD, "client-new").name == "bob"  # the oldest fell out of the window
 
 
 def test_a_second_account_of_the_same_name_is_refused(archive: Archive) -> None:
