@@ -84,6 +84,13 @@ def test_a_sign_out_without_the_forms_token_keeps_the_session(desk: Desk) -> Non
     assert desk.client.get("/admin", follow_redirects=False).status_code == 200
 
 
+def test_the_sign_in_page_sends_a_signed_in_editor_on_to_the_dashboard(desk: Desk) -> None:
+    assert desk.client.get("/admin/login", follow_redirects=False).status_code == 200
+    desk.sign_in()
+    answer = desk.client.get("/admin/login", follow_redirects=False)
+    assert (answer.status_code, answer.headers["location"]) == (303, "/admin")
+
+
 def test_a_session_ends_a_working_day_after_signing_in(desk: Desk) -> None:
     """The cookie's signature stays valid forever, so its issue time is all that ends a session left open on a
     shared computer: one just younger than SESSION_MAX_AGE opens the dashboard, one just older does not."""

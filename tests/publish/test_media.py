@@ -183,6 +183,15 @@ def test_an_editor_revalidating_a_hidden_image_gets_it_privately_not_a_304(desk:
     assert "etag" not in answer.headers and answer.content.startswith(b"\xff\xd8")
 
 
+def test_a_hidden_image_takes_a_token_only_under_the_bearer_scheme(desk: Desk) -> None:
+    """The scheme's name is case-insensitive (RFC 9110), but another scheme carrying a token is no bearer token."""
+    _, media_id = _cover_of_draft(desk)
+    token = create_token(desk.archive.store, "ana")
+    assert _seen_by(desk, media_id, {"Authorization": f"bearer {token}"})[0] == 200
+    for refused in [f"Token {token}", f"Basic {token}", token, "Bearer  "]:
+        assert _seen_by(desk, media_id, {"Authorization": refused})[0] == 404, refused
+
+
 def test_a_replaced_or_unused_image_is_for_editors_only(desk: Desk) -> None:
     post_id, first = _cover_of_draft(desk)
     editor = desk.sign_in_user()
