@@ -55,7 +55,7 @@ def check(draft: Draft, settings: Settings) -> Draft:
     surrogates replaced (neither database stores them all), or InvalidInput naming every field at fault."""
     title = " ".join(clean_text(draft.title).split())
     markdown = clean_text(draft.markdown).replace("\r\n", "\n").strip()
-    labels = tuple(" ".join(clean_text(label).split()) for label in draft.labels)
+    labels = tuple(dict.fromkeys(" ".join(clean_text(label).split()) for label in draft.labels))  # one row each
     problems: dict[str, str] = {}
     if not title:
         problems["title"] = "a post needs a title"
@@ -119,17 +119,24 @@ def save(store: Store, settings: Settings, user: User, draft: Draft, post_id: in
     return post_id
 
 
+def check_move(status: PostStatus, publish_at: datetime | None, now: datetime | None = None) -> None:
+    """InvalidInput unless the move can be made: a caller that also saves words checks first, so a refused
+    schedule leaves no new draft or revision behind."""
+    if status != "scheduled":
+        return
+    if publish_at is None:
+        raise InvalidInput("publish_at", "a scheduled post needs a time to publish at")
+    if publish_at.tzinfo is None:
+        raise InvalidInput("publish_at", "give the time with its zone, e.g. 2026-12-24T09:00:00Z")
+    if publish_at <= (now or datetime.now(UTC)):
+        raise InvalidInput("publish_at", f"{publish_at.isoformat()} has passed; publish now instead")
+
+
 def move(store: Store, user: User, post_id: int, status: PostStatus, publish_at: datetime | None = None) -> DeskPost:
     """Publish now, schedule (for a time still ahead), unpublish to a draft, trash, or restore from the trash."""
     current = _found(store, post_id)
     now = datetime.now(UTC)
-    if status == "scheduled":
-        if publish_at is None:
-            raise InvalidInput("publish_at", "a scheduled post needs a time to publish at")
-        if publish_at.tzinfo is None:
-            raise InvalidInput("publish_at", "give the time with its zone, e.g. 2026-12-24T09:00:00Z")
-        if publish_at <= now:
-            raise InvalidInput("publish_at", f"{publish_at.isoformat()} has passed; publish now instead")
+    check_move(status, publish_at, now)
     facts = facts_preview(Draft(current.title, current.markdown, current.labels)) if status == "published" else None
     with store.transaction() as conn:
         set_status(conn, post_id, status, publish_at if status == "scheduled" else None, now)

@@ -18,7 +18,7 @@ from metalnomist.accounts.service import user_for_token
 from metalnomist.errors import Unauthorized
 from metalnomist.models import DeskPost, Revision, User
 from metalnomist.publishing.media import MAX_ALT_CHARS, MAX_UPLOAD_BYTES, set_cover_image
-from metalnomist.publishing.service import Draft, get_desk_post, move, revisions, save
+from metalnomist.publishing.service import Draft, check_move, get_desk_post, move, revisions, save
 from metalnomist.web.api import require_json
 from metalnomist.web.render import archive_of
 
@@ -102,6 +102,7 @@ def _revision(revision: Revision) -> RevisionOut:
 def create_post(request: Request, payload: PostIn, user: Editor, _json: Json = None) -> DeskPostOut:
     """A draft by default; `status` publishes or schedules it at once."""
     archive = archive_of(request)
+    check_move(payload.status, payload.publish_at)
     post_id = save(archive.store, archive.settings, user, Draft(payload.title, payload.body, tuple(payload.labels)))
     if payload.status != "draft":
         return _out(move(archive.store, user, post_id, payload.status, payload.publish_at))
@@ -112,6 +113,8 @@ def patch_post(request: Request, post_id: PostId, payload: PostPatch, user: Edit
     """New words (a new revision) and/or a new status; the address stays what the first publication made it."""
     archive = archive_of(request)
     current = get_desk_post(archive.store, post_id)
+    if payload.status is not None:
+        check_move(payload.status, payload.publish_at)
     if payload.title is not None or payload.body is not None or payload.labels is not None:
         draft = Draft(current.title if payload.title is None else payload.title,
                       current.markdown if payload.body is None else payload.body,

@@ -78,6 +78,22 @@ def test_bad_fields_are_400_naming_the_field(desk: Desk, token: dict[str, str]) 
     assert counts(desk.archive.store)["published"] == 0
 
 
+def test_a_refused_schedule_writes_neither_a_draft_nor_a_revision(desk: Desk, token: dict[str, str]) -> None:
+    """A client retrying a refused request would otherwise leave a new draft (or new words) each time."""
+    post_id = desk.client.post("/api/posts", json={"title": "Kept", "body": BODY}, headers=token).json()["id"]
+    before = (counts(desk.archive.store), len(desk.client.get(f"/api/posts/{post_id}/revisions", headers=token).json()))
+    past = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    for body in [{"title": "T", "body": BODY, "status": "scheduled"},
+                 {"title": "T", "body": BODY, "status": "scheduled", "publish_at": past}]:
+        answer = desk.client.post("/api/posts", json=body, headers=token)
+        assert answer.status_code == 400 and answer.json()["error"]["field"] == "publish_at"
+        answer = desk.client.patch(f"/api/posts/{post_id}", json={**body, "title": "Changed"}, headers=token)
+        assert answer.status_code == 400 and answer.json()["error"]["field"] == "publish_at"
+    after = (counts(desk.archive.store), len(desk.client.get(f"/api/posts/{post_id}/revisions", headers=token).json()))
+    assert after == before
+    assert desk.client.get(f"/api/posts/{post_id}/revisions", headers=token).json()[0]["title"] == "Kept"
+
+
 def test_the_openapi_document_names_the_bearer_scheme_on_editor_routes(desk: Desk) -> None:
     schema = desk.client.get("/openapi.json").json()
     assert schema["components"]["securitySchemes"]["apiToken"] == {

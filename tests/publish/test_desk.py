@@ -6,7 +6,7 @@ import json
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import lxml.html
@@ -140,6 +140,109 @@ def test_a_scheduled_posts_figures_wait_until_it_is_published(archive: Archive, 
     assert stored_facts(archive) == 0 and public_titles(archive) == []
     assert publish_due(archive.store, when + timedelta(seconds=1)) == [post_id]
     assert stored_facts(archive) == 1
+
+
+@pytest.mark.parametrize("zone", [UTC, timezone(timedelta(hours=-5)), timezone(timedelta(hours=9))])
+def test_a_scheduled_post_publishes_at_the_instant_asked_in_whatever_zone(archive: Archive, editor: User,
+                                                                         zone: timezone) -> None:
+    """The API takes any offset, and SQLite stores a datetime without its zone: a time given in New York was read
+    as UTC, so an embargoed post appeared five hours early. At its time exactly it is due, not a moment later."""
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
+    when = (datetime.now(UTC) + timedelta(hours=1)).astimezone(zone)
+    assert move(archive.store, editor, post_id, "scheduled", when).publish_at == when
+    assert get_desk_post(archive.store, post_id).publish_at == when
+    assert publish_due(archive.store, when - timedelta(microseconds=1)) == []
+    assert publish_due(archive.store, when) == [post_id]
+
+
+def test_due_posts_publish_in_the_order_of_their_times(archive: Archive, editor: User) -> None:
+    """Oldest first, whatever order they were written in: the audit log then reads as the embargoes fell."""
+    later, sooner = (save(archive.store, archive.settings, editor, Draft(title, BODY)) for title in ("Later", "Sooner"))
+    now = datetime.now(UTC)
+    move(archive.store, editor, later, "scheduled", now + timedelta(hours=2))
+    move(archive.store, editor, sooner, "scheduled", now + timedelta(hours=1))
+    assert publish_due(archive.store, now + timedelta(hours=3)) == [sooner, later]
+
+
+def test_a_post_published_now_keeps_no_time_to_publish_at(archive: Archive, editor: User) -> None:
+    """The API passes `publish_at` along with any status: only a scheduled post keeps it, or a published post
+    would show a schedule it no longer has."""
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
+    when = datetime.now(UTC) + timedelta(hours=1)
+    assert move(archive.store, editor, post_id, "published", when).publish_at is None
+    assert move(archive.store, editor, post_id, "draft", when).publish_at is None
+
+
+def test_publishing_again_keeps_the_first_address_and_date(archive: Archive, editor: User) -> None:
+    """Readers, feeds and links hold the first publication's address and date; taking a post down and putting it
+    back (even retitled) changes neither."""
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
+    first = move(archive.store, editor, post_id, "published")
+    move(archive.store, editor, post_id, "draft")
+    save(archive.store, archive.settings, editor, Draft("Nickel imports up 12%", BODY), post_id)
+    again = move(archive.store, editor, post_id, "published")
+    assert (again.permalink, again.published) == (first.permalink, first.published)
+
+
+def test_the_audit_log_names_each_change_who_made_it_and_how(archive: Archive, editor: User) -> None:
+    """The log is how editors learn who did what to a post: a save is a create or an edit naming its revision
+    and title, a move names both statuses (a schedule its time), and emptying the trash names each post."""
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
+    save(archive.store, archive.settings, editor, Draft("Nickel imports up", BODY), post_id)
+    first, second = sorted(r.id for r in revisions(archive.store, post_id))
+    when = datetime.now(UTC) + timedelta(hours=1)
+    statuses: tuple[PostStatus, ...] = ("published", "draft", "scheduled", "trash")
+    for status in statuses:
+        move(archive.store, editor, post_id, status, when if status == "scheduled" else None)
+    assert empty_trash(archive.store, editor) == 1
+    post = f"post {post_id}"
+    assert [(e.user, e.action, e.target, e.detail) for e in reversed(audit_log(archive.store))] == [
+        ("ana", "create", post, f"revision {first}: Nickel imports rise"),
+        ("ana", "edit", post, f"revision {second}: Nickel imports up"),
+        ("ana", "published", post, "draft → published"),
+        ("ana", "unpublish", post, "published → draft"),
+        ("ana", "scheduled", post, f"draft → scheduled at {when.isoformat()}"),
+        ("ana", "trash", post, "scheduled → trash"),
+        ("ana", "delete", post, "emptied from the trash")]
+    assert [e.action for e in audit_log(archive.store, limit=2)] == ["delete", "trash"]
+
+
+def test_the_desk_lists_the_most_recently_changed_post_first(archive: Archive, editor: User) -> None:
+    """An editor returns to what they just worked on: an edit brings an older draft back to the top."""
+    older = save(archive.store, archive.settings, editor, Draft("Older", BODY))
+    save(archive.store, archive.settings, editor, Draft("Newer", BODY))
+    assert desk_titles(archive, "", "draft") == ["Newer", "Older"]
+    save(archive.store, archive.settings, editor, Draft("Older, edited", BODY), older)
+    assert desk_titles(archive, "", "draft") == ["Older, edited", "Newer"]
+
+
+def test_an_edit_replaces_the_labels_on_the_desk_and_for_readers(archive: Archive, editor: User) -> None:
+    """Labels are part of the words an editor saves: a relabelled post is found under its new label only."""
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY, ("Nickel", "Japan")))
+    move(archive.store, editor, post_id, "published")
+    save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY, ("Trade", "Nickel")), post_id)
+    assert get_desk_post(archive.store, post_id).labels == ("Trade", "Nickel")
+    assert [p.id for p in posts_with_status(archive.store, "published", label="Japan")] == []
+    with archive.store.reading() as conn:
+        found = post_by_permalink(conn, get_desk_post(archive.store, post_id).permalink or "")
+    assert found is not None and found.labels == ("Trade", "Nickel")
+
+
+def test_a_label_given_twice_is_kept_once(archive: Archive, editor: User) -> None:
+    """The API passes its list as sent, and trimming can make two labels one: a repeat was a database error (a
+    500) where one label was meant."""
+    post_id = save(archive.store, archive.settings, editor,
+                   Draft("Nickel imports rise", BODY, ("Nickel", " Nickel ", "Japan", "Nickel")))
+    assert get_desk_post(archive.store, post_id).labels == ("Nickel", "Japan")
+    assert check(Draft("T", "", ("one", "one", "two")), LIMITS).labels == ("one", "two")  # two labels, at the limit
+
+
+@pytest.mark.parametrize("post_id", [0, -1, 2**31, 2**63])
+def test_a_post_id_past_what_the_database_stores_is_not_found(archive: Archive, post_id: int) -> None:
+    """Routes take any integer; one outside the id column's range is a post that cannot exist, not a database
+    error and an error page."""
+    with pytest.raises(NotFound):
+        get_desk_post(archive.store, post_id)
 
 
 @pytest.mark.parametrize(("when", "problem"), [

@@ -79,3 +79,12 @@ def test_comment_ids_past_what_the_database_stores_are_reported_missing(desk: De
     desk.sign_in()
     assert verdict(desk, "reject", [2**63, comment]) == 303
     assert moderation_queue(desk.archive.store) == ([], [])
+
+
+def test_the_queue_lists_the_newest_published_comments_up_to_the_number_asked(desk: Desk) -> None:
+    """Published comments are moderated too: the dashboard lists the newest fifty, so one past the first few
+    is still there to reject."""
+    ids = comments_on_a_published_post(desk, *[f"Comment {n}" for n in range(7)])
+    held, published = moderation_queue(desk.archive.store)
+    assert held == [] and [c.id for c in published] == ids[::-1]
+    assert [c.id for c in moderation_queue(desk.archive.store, published=2)[1]] == ids[:-3:-1]
