@@ -58,17 +58,19 @@ def delivering_watches(conn: Connection, ids: Collection[int]) -> dict[int, Watc
 
 @dataclass(frozen=True)
 class WatchSignature:
-    """Changes when a watch is added or deleted: whether a matcher's book of watches is still right."""
+    """Changes when a watch is added or deleted: whether a matcher's book of watches is still right.
+
+    The ids alone do not tell: SQLite gives the highest id, once deleted, to the next watch saved."""
 
     count: int
     highest: int
-    total: int
+    newest: datetime | None  # when the latest watch was saved; a watch saved in a deleted one's id is newer
 
 
 def watch_signature(conn: Connection) -> WatchSignature:
     row = conn.execute(select(func.count(), func.coalesce(func.max(watches.c.id), 0),
-                              func.coalesce(func.sum(watches.c.id), 0))).one()
-    return WatchSignature(int(row[0]), int(row[1]), int(row[2]))
+                              func.max(watches.c.created))).one()
+    return WatchSignature(int(row[0]), int(row[1]), as_utc(row[2]))
 
 
 def delete_watch(conn: Connection, user_id: int, watch_id: int) -> bool:

@@ -94,7 +94,9 @@ class WatchNews:
 
 
 def watch_news(store: Store, user: User) -> list[WatchNews]:
-    """Each of the user's watches with what matched since their last visit, which this visit ends."""
+    """Each of the user's watches with what matched since their last visit, which this visit ends: at the time
+    of the reading, so a match stored while the page was built stays new for the next visit."""
+    read_at = datetime.now(UTC)
     with store.reading(primary=True) as conn:
         mine = watches_of(conn, user.id)
         news = []
@@ -106,7 +108,7 @@ def watch_news(store: Store, user: User) -> list[WatchNews]:
                                   attempts_of(conn, watch.id, SHOWN_ATTEMPTS)))
     if mine:
         with store.transaction() as conn:
-            mark_seen(conn, user.id, datetime.now(UTC))
+            mark_seen(conn, user.id, read_at)
     return news
 
 

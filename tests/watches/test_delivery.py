@@ -17,9 +17,10 @@ from sqlalchemy import select
 from metalnomist.config import Settings
 from metalnomist.models import User
 from metalnomist.pipeline import Archive, ingest_file
+from metalnomist.publishing.service import move
 from metalnomist.store.deliveries import claim
 from metalnomist.store.schema import deliveries
-from metalnomist.watches.delivery import LEASE, digest_due, send_due
+from metalnomist.watches.delivery import LEASE, digest_due, retry_wait, send_due
 from metalnomist.watches.service import save_search_watch, set_watch_deliveries, watch_news
 from metalnomist.watches.worker import senders
 from tests.watches.conftest import jsonl, post
@@ -259,3 +260,88 @@ def test_a_webhook_address_with_other_than_ascii_in_its_path_is_sent_to(archive:
         run = send_due(archive.store, archive.settings, senders(archive.settings))
         assert (run.sent, run.failed) == (1, 0)
         assert [hook.path for hook in receiver.received] == ["/hook/caf%C3%A9?desk=T%C5%8Dky%C5%8D&x=%41"]
+
+
+def outbox(archive: Archive) -> list[tuple[int, bool, bool]]:
+    """(attempts, sent, given up) of each delivery, in the order they were queued."""
+    with archive.store.reading() as conn:
+        rows = conn.execute(select(deliveries.c.attempts, deliveries.c.sent, deliveries.c.gave_up)
+                            .order_by(deliveries.c.id))
+        return [(r.attempts, r.sent is not None, r.gave_up is not None) for r in rows]
+
+
+def test_retry_waits_double_from_the_base_and_stop_growing_at_a_day() -> None:
+    """The first retry waits the configured seconds; a receiver down for days is tried daily, not
+    after waits that grow past any reader's patience (2 ** 30 minutes is two thousand years)."""
+    settings = Settings().replace(delivery_retry_seconds=60)
+    waits = [retry_wait(settings, failures) for failures in (1, 2, 3, 11, 12, 30)]
+    assert waits == [timedelta(minutes=1), timedelta(minutes=2), timedelta(minutes=4), timedelta(minutes=1024),
+                     timedelta(days=1), timedelta(days=1)]
+
+
+def test_a_new_match_sent_with_a_failing_one_does_not_reset_its_count_of_failures(archive: Archive, ana: User,
+                                                                                 tmp_path: Path) -> None:
+    """A post matched while an earlier one waits for a retry goes out with it; a receiver that is
+    down is still given up on after `delivery_max_attempts` sends, however often new posts arrive."""
+    with http_receiver([500]) as receiver:
+        settings = archive.settings.replace(delivery_retry_seconds=1, delivery_max_attempts=3)
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, settings, ana, watch.id, "", "", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        now = datetime.now(UTC)
+        assert send_due(archive.store, settings, senders(settings), now).failed == 1
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[1:], "more.jsonl"), "jsonl")
+        for minute in (1, 2):
+            assert send_due(archive.store, settings, senders(settings), now + timedelta(minutes=minute)).failed == 1
+        assert [len(json.loads(hook.body)["posts"]) for hook in receiver.received] == [1, 2, 2]
+        [news] = watch_news(archive.store, ana)
+        assert news.watch.webhook_disabled and "3 failed deliveries" in news.watch.webhook_disabled
+        assert outbox(archive) == [(3, False, True), (2, False, True)]
+
+
+def test_a_disabled_webhook_leaves_nothing_pending_in_the_outbox(archive: Archive, ana: User,
+                                                                 tmp_path: Path) -> None:
+    """A delivery queued after the failing ones were taken (a later match, not yet due) is given up
+    with them when the webhook is stopped, not left pending until a sender trips over it."""
+    with http_receiver([500]) as receiver:
+        settings = archive.settings.replace(delivery_max_attempts=1)
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, settings, ana, watch.id, "", "", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        now = datetime.now(UTC)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[1:], "more.jsonl"), "jsonl")  # due after `now`
+        assert send_due(archive.store, settings, senders(settings), now).failed == 1
+        assert outbox(archive) == [(1, False, True), (0, False, True)]
+        later = send_due(archive.store, settings, senders(settings), now + timedelta(minutes=1))
+        assert (later.sent, later.failed, len(receiver.received)) == (0, 0, 1)
+
+
+def test_a_match_whose_post_was_unpublished_before_sending_is_not_sent(archive: Archive, ana: User,
+                                                                       tmp_path: Path) -> None:
+    """Neither an email of "0 new posts" nor a webhook with an empty list: the delivery is dropped."""
+    with smtp_server() as mailbox, http_receiver([204]) as receiver:
+        settings = mail_settings(archive, mailbox.port)
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, settings, ana, watch.id, "ana@example.com", "immediately", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        [arrival] = watch_news(archive.store, ana)[0].new
+        move(archive.store, ana, arrival.post_id, "draft")
+        run = send_due(archive.store, settings, senders(settings))
+        assert (run.sent, mailbox.messages, receiver.received) == (0, [], [])
+        assert outbox(archive) == [(1, False, True), (1, False, True)]
+
+
+def test_an_email_failing_again_and_again_is_given_up_not_retried_for_ever(archive: Archive, ana: User,
+                                                                           tmp_path: Path) -> None:
+    """Email is not disabled as a webhook is (the next digest may well go), but a digest the SMTP
+    server keeps refusing is given up after `delivery_max_attempts` tries, and the log says so."""
+    settings = mail_settings(archive, 9, delivery_retry_seconds=1, delivery_max_attempts=2)  # nothing listens
+    watch = save_search_watch(archive.store, ana, "bismuth", ())
+    set_watch_deliveries(archive.store, settings, ana, watch.id, "ana@example.com", "immediately", "")
+    ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+    now = datetime.now(UTC)
+    runs = [send_due(archive.store, settings, senders(settings), now + timedelta(days=day)) for day in range(4)]
+    assert [(run.sent, run.failed) for run in runs] == [(0, 1), (0, 1), (0, 0), (0, 0)]
+    [news] = watch_news(archive.store, ana)
+    assert "gave up after 2 attempts" in news.attempts[0].detail and news.watch.channels() == ("email",)
+    assert outbox(archive) == [(2, False, True)]

@@ -18,7 +18,7 @@ from metalnomist.store.schema import posts, watch_matches
 from metalnomist.store.watches import matched_cursor
 from metalnomist.watches import matching
 from metalnomist.watches.matching import Matcher, WatchBook, match_posts
-from metalnomist.watches.service import save_facts_watch, save_search_watch
+from metalnomist.watches.service import forget_watch, save_facts_watch, save_search_watch
 from tests.watches.conftest import PASSWORD, jsonl, post
 
 BISMUTH = post("Bismuth imports climb", "Japan imported 1,200 tonnes of bismuth in March 2024, the Finance Ministry "
@@ -139,6 +139,21 @@ def test_ingests_in_one_process_share_one_book_until_the_watches_change(archive:
     ingest_file(archive, jsonl(tmp_path, [later], "later.jsonl"), "jsonl")
     assert archive.matcher._book is not first and (tin.id, later["title"]) in matches(archive)
 
+
+def test_a_watch_saved_in_place_of_a_deleted_one_is_matched_on_its_own_words(archive: Archive, ana: User,
+                                                                             tmp_path: Path) -> None:
+    """SQLite gives a deleted row's id to the next row when it was the highest: the book of the
+    process must not take Ben's new watch for Ana's old one (same id, same count, same sum of ids)
+    and send him her bismuth posts instead of his nickel ones."""
+    ben = create_user(archive.store, "ben", PASSWORD, "editor")
+    anas = save_search_watch(archive.store, ana, "bismuth", ())
+    ingest_file(archive, jsonl(tmp_path, [BISMUTH]), "jsonl")  # the process's matcher keeps its book
+    forget_watch(archive.store, ana, anas.id)
+    bens = save_search_watch(archive.store, ben, "nickel", ())
+    nickel = post("Nickel output rises", "Indonesia produced 1.8 million tonnes of nickel in 2024.")
+    later = post("Bismuth output", "China produced 16,000 tonnes of bismuth in 2024, the survey said.")
+    ingest_file(archive, jsonl(tmp_path, [nickel, later], "later.jsonl"), "jsonl")
+    assert matches(archive) == {(bens.id, nickel["title"])}
 
 # Queries whose key word is not the first one typed, or that no word binds: the book must still
 # offer every watch a post can match (a candidate too many costs a lookup, one too few loses a match).

@@ -87,6 +87,14 @@ def test_a_search_is_watched_from_its_page_once(reader: Site) -> None:
     assert watches(reader) == ["Search: lithium with label Lithium", "Posts with label Iron Ore"]
 
 
+def test_a_page_holding_a_readers_watch_form_is_kept_per_cookie(reader: Site) -> None:
+    """A cache in front of the site may still store it (it ignores `no-store`): `Vary: Cookie` keeps it
+    from handing one reader's form token to the next reader of the same address."""
+    sign_in(reader)
+    page = reader.client.get("/search?q=lithium")
+    assert select(html(page), "form.watch-form")
+    assert (page.headers["cache-control"], page.headers["vary"]) == ("private, no-store", "Cookie")
+
 def test_a_form_from_elsewhere_saves_nothing(reader: Site) -> None:
     sign_in(reader)
     response = reader.client.post("/watch", data={"kind": "search", "q": "lithium", "csrf_token": "forged"})
