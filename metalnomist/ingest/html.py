@@ -228,9 +228,14 @@ def _labels(tree: lxml.html.HtmlElement, document: Document) -> tuple[str, ...]:
 
 
 def _url(tree: lxml.html.HtmlElement, guessed: str | None) -> str | None:
-    """Canonical link, then og:url: the publisher's own name for the page, not where it was saved."""
-    xpath = "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"
-    for candidate in [*(str(value).strip() for value in tree.xpath(xpath)), guessed or ""]:
+    """Canonical link, then og:url: the publisher's own name for the page, not where it was saved.
+
+    One xpath each: a union would return them in document order, and og:url (often a share or
+    mobile address) comes first in many heads.
+    """
+    xpaths = ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content")
+    stated = [str(value).strip() for xpath in xpaths for value in tree.xpath(xpath)]
+    for candidate in [*stated, guessed or ""]:
         if re.match(r"https?://", candidate):
             return candidate
     return None

@@ -80,7 +80,8 @@ def read(path: Path, limits: Limits | None = None) -> Iterator[Post]:
         if count and len(window) >= 2 and window[-1][1] == "" and window[-2][1]:
             title_line, title = window[-2]
             if current is not None:
-                _drop_trailing(current.lines, title)
+                # A post with no body (an image and its caption) took the title as a caption line.
+                _drop_trailing(current.lines or current.captions, title)
                 yield checked(current.to_post(), limits, path, current.line)
             current = _Draft(title, title_line, int(count.group(1) or 0))
             window = []
@@ -114,6 +115,6 @@ def _feed(draft: _Draft, line: str) -> None:
 
 
 def _drop_trailing(lines: list[str], next_title: str) -> None:
-    """The next post's title line was read as body before its comment count revealed it."""
+    """The next post's title line was read as body (or caption) before its comment count revealed it."""
     if lines and lines[-1] == next_title:
         lines.pop()

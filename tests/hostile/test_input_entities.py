@@ -62,6 +62,15 @@ def test_entities_cut_by_a_read_boundary_are_still_read(tmp_path: Path) -> None:
         assert post.title == "Copper prices" and post.body.endswith("x— end"), shift
 
 
+def test_the_longest_entity_names_cut_by_a_read_boundary_are_still_read(tmp_path: Path) -> None:
+    """HTML's longest names run to 33 bytes with `&` and `;`: a cut anywhere in one must hold it back whole."""
+    entity = "&CounterClockwiseContourIntegral;"
+    for shift in range(len(entity) + 2):
+        padding = "x" * (READ_SIZE - 109 - shift)  # the entity starts `shift` bytes before the first read ends
+        (post,) = feed.read(rss(tmp_path, "Copper", description=f"{padding}{entity}end"))
+        assert post.body.endswith("x\u2233end"), shift
+
+
 def test_external_entities_are_refused_not_read(tmp_path: Path) -> None:
     doctype = '<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
     with pytest.raises(IngestError, match=r"line \d+: the entity &x; is not declared in the file itself"):

@@ -16,6 +16,7 @@ import pytest
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest.feed import read
+from metalnomist.ingest.xmlstream import READ_SIZE
 from metalnomist.models import Block, Post
 from tests.conftest import shared_file
 
@@ -209,9 +210,9 @@ def test_rss_is_streamed(tmp_path: Path) -> None:
         list(reader)
 
 
-@pytest.mark.parametrize("blank_lines", [0, 2])
+@pytest.mark.parametrize("blank_lines", [0, 2, READ_SIZE + 2])
 def test_entry_without_title_or_content_raises(tmp_path: Path, blank_lines: int) -> None:
-    """The line counts blank lines before <?xml, which the parser never sees."""
+    """The line counts blank lines before <?xml, which the parser never sees, even more than one read of them."""
     items = "<item><title>Ok</title></item>\n<item><guid>42</guid></item>"
     path = write(tmp_path, "\n" * blank_lines + RSS.format(items=items))
     with pytest.raises(IngestError, match="neither a title nor any content") as caught:
@@ -327,3 +328,106 @@ def test_entities_are_not_expanded(tmp_path: Path, entity: str) -> None:
         return
     posts = list(read(write(tmp_path, doc)))
     assert [(post.title, post.blocks) for post in posts] == [("t inline text", (Block("paragraph", "d inline text"),))]
+
+
+ATOM_WITH_COMMENTS = """<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0">
+<title>Metals blog</title>
+<entry><id>urn:post:1</id><title>Copper rises</title><published>2024-03-01T08:00:00Z</published>
+<content type="text">Copper rose.</content></entry>
+<entry><id>urn:c:2</id><title>Later comment</title><published>2024-03-02T09:00:00Z</published>
+<author><name>Ana</name></author><content type="text">Agreed.</content>
+<thr:in-reply-to ref="urn:post:1"/></entry>
+<entry><id>urn:c:1</id><title>Earlier, and only a title</title><published>2024-03-01T10:00:00Z</published>
+<content type="text"></content><thr:in-reply-to ref="urn:post:1"/></entry>
+</feed>"""
+
+
+def test_plain_atom_comments_are_attached_to_their_post_not_read_as_posts(tmp_path: Path) -> None:
+    """A comment feed outside Blogger marks a comment by thr:in-reply-to alone, with no kind category and no
+    thr:total: the comments join their post in date order, are counted, and an empty comment keeps its title's
+    words and an unnamed author a name."""
+    [post] = read(write(tmp_path, ATOM_WITH_COMMENTS))
+    assert post.title == "Copper rises" and post.comment_count == 2
+    assert [(c.author, c.body, c.published) for c in post.comments] == [
+        ("Anonymous", "Earlier, and only a title", datetime(2024, 3, 1, 10, tzinfo=UTC)),
+        ("Ana", "Agreed.", datetime(2024, 3, 2, 9, tzinfo=UTC)),
+    ]
+
+
+@pytest.mark.parametrize("app", ["http://purl.org/atom/app#", "http://www.w3.org/2007/app"])
+def test_an_atom_draft_is_skipped_in_either_app_namespace(tmp_path: Path, app: str) -> None:
+    """Blogger's export uses the 2005 draft namespace, AtomPub feeds the 2007 one; a draft imported would
+    publish what its author had not."""
+    atom = (f'<feed xmlns="http://www.w3.org/2005/Atom" xmlns:app="{app}"><title>F</title>'
+            "<entry><title>Unfinished</title><content>x</content>"
+            "<app:control><app:draft>yes</app:draft></app:control></entry>"
+            "<entry><title>Published</title><content>y</content>"
+            "<app:control><app:draft>no</app:draft></app:control></entry></feed>")
+    assert [post.title for post in read(write(tmp_path, atom))] == ["Published"]
+
+
+@pytest.mark.parametrize(
+    ("href", "url"),
+    [
+        ("https://www.google.com/url?rct=j&amp;url=https://example.com/zinc&amp;ct=ga", "https://example.com/zinc"),
+        # Unwrapped, a script link would become the post's address, and every listing's href.
+        ("https://www.google.com/url?url=javascript:alert(1)", "https://www.google.com/url?url=javascript:alert(1)"),
+    ],
+)
+def test_a_google_redirect_is_unwrapped_only_to_a_web_address(tmp_path: Path, href: str, url: str) -> None:
+    atom = (f'<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><title>T</title>'
+            f'<link href="{href}"/><content>x</content></entry></feed>')
+    [post] = read(write(tmp_path, atom))
+    assert post.url == url
+
+
+@pytest.mark.parametrize(("words", "title"), [(12, " ".join(["word"] * 12)), (13, " ".join(["word"] * 12) + " …")])
+def test_a_title_made_from_first_words_is_marked_cut_only_when_cut(tmp_path: Path, words: int, title: str) -> None:
+    [post] = read(write(tmp_path, RSS.format(items=f"<item><description>{' '.join(['word'] * words)}</description>"
+                                                   "</item>")))
+    assert post.title == title
+
+
+def test_the_source_is_the_channels_title_not_its_logos(tmp_path: Path) -> None:
+    """An RSS <image> has a <title> of its own, often before the channel's; the logo's alt text is no source."""
+    text = ('<rss version="2.0"><channel><image><title>Logo</title><url>https://example.com/l.png</url></image>'
+            "<title>Metals</title><item><title>T</title><description>x</description></item></channel></rss>")
+    [post] = read(write(tmp_path, text))
+    assert post.source == "Metals"
+
+
+WXR = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Metals</title>
+<item><title>Zinc output</title><description>Zinc rose.</description>
+<pubDate>Fri, 01 Mar 2024 09:00:00 +0000</pubDate>
+<wp:post_id>42</wp:post_id><wp:post_date_gmt>2024-03-01 08:00:00</wp:post_date_gmt>
+<wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+{comments}
+</item></channel></rss>
+"""
+
+
+def wxr_comment(author: str, approved: str, local: str, gmt: str) -> str:
+    return (f"<wp:comment><wp:comment_author>{author}</wp:comment_author><wp:comment_content>Text</wp:comment_content>"
+            f"<wp:comment_approved>{approved}</wp:comment_approved><wp:comment_date>{local}</wp:comment_date>"
+            f"<wp:comment_date_gmt>{gmt}</wp:comment_date_gmt><wp:comment_type>comment</wp:comment_type>"
+            "</wp:comment>")
+
+
+def test_wxr_dates_are_read_in_gmt_and_comments_only_approved_in_date_order(tmp_path: Path) -> None:
+    """WXR states each time twice, local and GMT; only GMT says the moment (the sample's local times are UTC+10, so a
+    local time read as UTC lands hours off). Comments marked `spam` or `trash` are not approved."""
+    comments = "".join([
+        wxr_comment("Late", "1", "2024-03-02 20:00:00", "2024-03-02 10:00:00"),
+        wxr_comment("Spammer", "spam", "2024-03-01 20:00:00", "2024-03-01 10:00:00"),
+        wxr_comment("Binned", "trash", "2024-03-01 20:00:00", "2024-03-01 10:00:00"),
+        wxr_comment("Early", "1", "2024-03-01 21:00:00", "2024-03-01 11:00:00"),
+    ])
+    [post] = read(write(tmp_path, WXR.format(comments=comments)))
+    assert post.published == datetime(2024, 3, 1, 8, tzinfo=UTC)  # post_date_gmt, not pubDate
+    assert [(c.author, c.published) for c in post.comments] == [
+        ("Early", datetime(2024, 3, 1, 11, tzinfo=UTC)),
+        ("Late", datetime(2024, 3, 2, 10, tzinfo=UTC)),
+    ]
+    assert post.comment_count == 2
+    assert post.metadata["guid"] == "42"  # no <guid>: WordPress's own post id names the entry

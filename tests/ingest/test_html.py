@@ -330,3 +330,79 @@ def test_parse_datetime(value: str, expected: datetime | None) -> None:
     parsed = parse_datetime(value)
     assert parsed == expected
     assert parsed is None or parsed.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("<p>Gold<noscript>Enable JavaScript to see prices</noscript> rose</p>", (Block("paragraph", "Gold rose"),)),
+        ("<p>Price in <select><option>USD</option><option>EUR</option></select> per ounce</p>",
+         (Block("paragraph", "Price in per ounce"),)),
+        ("<p>Zinc<button>Share</button> fell</p>", (Block("paragraph", "Zinc fell"),)),
+    ],
+)
+def test_page_controls_and_fallbacks_are_no_text(fragment: str, expected: tuple[Block, ...]) -> None:
+    """Feed content goes through blocks_from_html without trafilatura: a <noscript> notice, a currency picker's
+    options or a share button read as words would sit in the article's text and its search index."""
+    assert blocks_from_html(fragment) == expected
+
+
+@pytest.mark.parametrize("separator", ["-", "–", "—", "|", ":"])
+def test_an_og_title_loses_a_site_name_after_any_separator(tmp_path: Path, separator: str) -> None:
+    """Without <title>, trafilatura keeps og:title whole; sites join the site name with en and em dashes too."""
+    path = tmp_path / "og.html"
+    path.write_text(PAGE.replace("<title>Copper rises - Metal Desk</title>",
+                                 f'<meta property="og:title" content="Copper rises {separator} Metal Desk">'), "utf-8")
+    assert read_one(path).title == "Copper rises"
+
+
+@pytest.mark.parametrize("order", ["canonical first", "og:url first"])
+def test_the_canonical_link_is_the_address_wherever_og_url_stands(tmp_path: Path, order: str) -> None:
+    """og:url is often a share or mobile address; the canonical link is the publisher's name for the page and the
+    post's identity across ingests, whichever of the two the head lists first."""
+    canonical = '<link rel="canonical" href="https://example.com/copper-rises">'
+    og = '<meta property="og:url" content="https://m.example.com/copper-rises?utm_source=share">'
+    head = canonical + og if order == "canonical first" else og + canonical
+    path = tmp_path / "urls.html"
+    path.write_text(PAGE.replace(canonical, head), "utf-8")
+    assert read_one(path).url == "https://example.com/copper-rises"
+
+
+def test_a_json_ld_list_is_dated_by_its_first_article(tmp_path: Path) -> None:
+    """A page's JSON-LD may list the article, then stories it links to; the first date is the page's own."""
+    ld = ('<script type="application/ld+json">[{"@type": "NewsArticle", "datePublished": "2024-03-01T08:30:00Z"},'
+          ' {"@type": "NewsArticle", "datePublished": "2023-01-05T10:00:00Z"}]</script>')
+    path = tmp_path / "ld.html"
+    path.write_text(PAGE.replace('<meta property="article:published_time" content="2024-03-01T08:30:00">', ld), "utf-8")
+    assert read_one(path).published == datetime(2024, 3, 1, 8, 30, tzinfo=UTC)
+
+
+def test_a_time_element_marked_pubdate_gives_the_time_and_its_offset(tmp_path: Path) -> None:
+    """htmldate alone would give the day only, in UTC: 23:30 in Tokyo would be filed under the wrong day."""
+    path = tmp_path / "time.html"
+    stamp = '<time pubdate datetime="2024-03-01T23:30:00+09:00">1 March</time>'
+    page = PAGE.replace('<meta property="article:published_time" content="2024-03-01T08:30:00">', "")
+    path.write_text(page.replace("<h2>Outlook</h2>", stamp + "<h2>Outlook</h2>"), "utf-8")
+    post = read_one(path)
+    assert post.published == datetime(2024, 3, 1, 23, 30, tzinfo=timezone(timedelta(hours=9)))
+    assert post.published.utcoffset() == timedelta(hours=9)
+
+
+def test_only_the_comment_sections_heading_counts_comments(tmp_path: Path) -> None:
+    """A sidebar of popular posts shows "5 comments" under each; that is another post's count, not this one's."""
+    sidebar = '<aside class="sidebar"><h4>5 comments</h4><a href="/other">Other post</a></aside>'
+    path = tmp_path / "sidebar.html"
+    path.write_text(PAGE.replace("</body>", f"{sidebar}</body>"), "utf-8")
+    assert read_one(path).comment_count is None
+
+
+def test_only_a_heading_repeating_the_title_is_dropped(tmp_path: Path) -> None:
+    """A lead paragraph that repeats the headline (a Blogger photo caption, a bold standfirst) is text the author
+    wrote; only the headline trafilatura keeps as a heading duplicates the title."""
+    page = PAGE.replace("<h1>Copper rises</h1>", "<p><b>Copper rises</b></p>").replace(" - Metal Desk", "")
+    path = tmp_path / "repeat.html"
+    path.write_text(page, "utf-8")
+    assert read_one(path).blocks[:2] == (
+        Block("paragraph", "Copper rises"),
+        Block("paragraph", "Copper rose 2% on Monday as stocks fell in Shanghai warehouses, traders said."),
+    )

@@ -8,6 +8,7 @@ import pytest
 
 from metalnomist.errors import IngestError
 from metalnomist.ingest import detect_format, page
+from metalnomist.ingest.checks import Limits
 from metalnomist.models import COMMENTARY_HEADING
 from tests.conftest import SEED
 
@@ -122,6 +123,43 @@ def test_a_comment_count_of_thousands_of_digits_is_no_count_line(tmp_path: Path)
     with pytest.raises(IngestError, match="no posts found") as caught:
         list(page.read(path))
     assert caught.value.line == 1
+
+
+def test_page_chrome_between_and_after_posts_is_dropped(tmp_path: Path) -> None:
+    """A saved listing ends with its navigation and feed links; read as body, they would close the last post."""
+    path = tmp_path / "listing.txt"
+    path.write_text("Zinc output rises\n\nNo comments\nZinc\n\nZinc rose.\nShare this post\n"
+                    "Newer posts\nHome\nOlder posts\nSubscribe to: Posts (Atom)\n")
+    [post] = page.read(path)
+    assert post.blocks[-1].text == "Zinc rose." and len(post.blocks) == 1
+
+
+def test_a_refused_post_is_named_by_its_title_line(tmp_path: Path) -> None:
+    """The title line is where a person finds the post in the file; the count line two below is not."""
+    path = tmp_path / "listing.txt"
+    path.write_text("Zinc output rises\n\nNo comments\nZinc\n\nZinc rose.\n"
+                    "Copper slips\n\nNo comments\nCopper, " + "x" * 300 + "\n\nCopper fell.\n")
+    with pytest.raises(IngestError, match="label") as caught:
+        list(page.read(path, Limits(label_chars=200)))
+    assert caught.value.line == 7
+
+
+def test_a_comment_count_with_no_title_above_it_starts_no_post(tmp_path: Path) -> None:
+    """Only a title, a blank line and a count open a post; a count after blank lines is a stray line (a footer
+    widget's), and taken for a post it would be one with an empty title."""
+    path = tmp_path / "listing.txt"
+    path.write_text("Zinc output rises\n\nNo comments\nZinc\n\nZinc rose.\n\n\nNo comments\n")
+    assert [post.title for post in page.read(path)] == ["Zinc output rises"]
+
+
+def test_a_post_with_no_body_does_not_take_the_next_title_as_a_label(tmp_path: Path) -> None:
+    """An image-only post ends on its caption line; the next title, read before its comment count, is no label."""
+    path = tmp_path / "listing.txt"
+    path.write_text("Zinc output rises\n\nNo comments\nZinc\nCopper slips\n\nNo comments\nCopper\n\nCopper fell.\n")
+    assert [(post.title, post.labels, post.body) for post in page.read(path)] == [
+        ("Zinc output rises", ("Zinc",), ""),
+        ("Copper slips", ("Copper",), "Copper fell."),
+    ]
 
 
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
