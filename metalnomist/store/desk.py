@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, delete, desc, func, insert, select, update
@@ -81,7 +81,7 @@ def set_status(conn: Connection, post_id: int, status: PostStatus, publish_at: d
     first's row lock, then finds the status changed and matches nothing.
     """
     claim = update(post_rows).where(post_rows.c.id == post_id)
-    publish_at = None if publish_at is None else publish_at.astimezone(UTC)  # SQLite stores no zone
+    publish_at = as_utc(publish_at)  # SQLite stores no zone
     if only_from is not None:
         claim = claim.where(post_rows.c.status == only_from)
     if conn.execute(claim.values(status=status, publish_at=publish_at, updated=now)).rowcount == 0:
@@ -168,7 +168,7 @@ def _few_titles_holding(conn: Connection, text: str) -> list[int] | None:
 
 def due_posts(conn: Connection, now: datetime) -> list[int]:
     """Scheduled posts whose time has come, oldest first (times compared in UTC, as they are stored)."""
-    query = (select(posts.c.id).where(posts.c.status == "scheduled", posts.c.publish_at <= now.astimezone(UTC))
+    query = (select(posts.c.id).where(posts.c.status == "scheduled", posts.c.publish_at <= as_utc(now))
              .order_by(posts.c.publish_at, posts.c.id))
     return [row.id for row in conn.execute(query)]
 
