@@ -62,9 +62,9 @@ def slugify(title: str, max_length: int = 80) -> str:
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof inc ltd co corp st vs etc e.g i.e no jan feb mar apr jun jul aug sep sept oct nov dec"
-    " approx est fig u.s u.k u.n e.u".split()
+    " approx est fig u.s u.k u.n e.u rs".split()  # `Rs. 500 crore`: rupees
 )
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£])(?P<bullet>)?")
+_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£₹])(?P<bullet>)?")
 # A bullet starts a sentence, on its own line or not; only text with bullets pays for the check.
 # A dash bullet whose line was joined by whitespace folding follows the end of the line before it.
 _BULLETED = re.compile(r"\n[•▪●*–-]\s|[•▪●]|[.!?:]\s+[–-]\s+[A-Z]")
