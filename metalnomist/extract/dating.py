@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 
 from metalnomist.extract.carry import MONEY, UNDATED
-from metalnomist.extract.periods import PeriodMention, consecutive_years, is_delivery, year_before, year_to_date
+from metalnomist.extract.periods import (
+    PeriodMention,
+    consecutive_years,
+    is_contract_month,
+    is_delivery,
+    year_before,
+    year_to_date,
+)
 from metalnomist.extract.post import PostState
 from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import CHANGE_BASES
@@ -156,8 +163,16 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
     if metric in {"price", "inventory"} and not (state.paragraph.period or state.period):
-        return state.scan.week_month  # an undated market report's prices are of the trading day it reports
+        # a market report's prices are of the trading day it reports: its date's month, or its `on Friday`'s
+        published = state.scan.published
+        if published is None:
+            return state.scan.week_month
+        return None if _EVENT_CLAUSE.match(clause) else f"{published:%Y-%m}"
     return state.paragraph.period or state.period
+
+
+# `After the second auction concluded at $2,240/dmt, …`: a price of another moment than the report's day.
+_EVENT_CLAUSE = re.compile(r"\s*(?:after|before|when|once|since|until)\b", re.I)
 
 
 def _framing_text(draft: Draft, view: SentenceView) -> str:
@@ -218,7 +233,9 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     allowed = {"period", "effect", "date", "deadline"}
     if draft.comparison:
         allowed.add("comparison")
-    periods = [p for p in view.periods if not _cargo_month(view.text, p)]
+    periods = [
+        p for p in view.periods if not _cargo_month(view.text, p) and not is_contract_month(view.text, p.start, p.end)
+    ]
     own = [
         p
         for p in periods

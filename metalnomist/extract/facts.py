@@ -43,6 +43,7 @@ _YEARLESS = re.compile("|".join(SHORT_MONTHS) + r"|quarter|half|months|\b[QH][1-
 _RELATIVE_YEAR = re.compile(r"\b(?:last|this|next) year\b", re.I)
 # What dates by the week of an undated post (cheap test, as for `_YEARLESS`).
 _WEEKLY = re.compile(r"day\b|week\b")
+SHARES = "shares"  # the commodity of a company's share price
 _QUOTE_OPENING = re.compile(r"\s*[\"“‘']")
 _ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
 
@@ -179,7 +180,10 @@ def _fact(
     headline = period is None and _headline_dates(draft, view, metric)
     if headline:
         period = state.scan.title_period
-    unit = _unit(draft, metric, view)
+    unit = _unit(draft, metric, view, commodity)
+    shares = metric_rules.quotes_shares(draft, view)
+    if shares:  # a company's stock: its own series, and nothing the post's market figures carry on from
+        metric, commodity, unit = "price", SHARES, f"{unit}/unit" if unit else None
     fact = Fact(
         post=post.title,
         sentence=sentence,
@@ -201,6 +205,8 @@ def _fact(
         sentence_start=start,
         post_id=post.id,
     )
+    if shares:
+        return fact, state
     compared = any(p.use == "comparison" and p.period == period for p in view.periods)  # a base, not the report's
     # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
     return fact, remember(fact, draft, state, series, carry_period=not headline and not compared)
@@ -258,7 +264,7 @@ def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) 
     return None if found == NO_COMMODITY else found
 
 
-def _unit(draft: Draft, metric: str, view: SentenceView) -> str | None:
+def _unit(draft: Draft, metric: str, view: SentenceView, commodity: str | None) -> str | None:
     unit = draft.unit
     if unit is None:
         return None
@@ -274,8 +280,12 @@ def _unit(draft: Draft, metric: str, view: SentenceView) -> str | None:
     if unit == "t" and (metric == "capacity" or (annual and _CAPACITY.search(figure_phrase(draft, view)))):
         return "t/yr"  # a plant's or a country's tonnage capacity is a yearly rate, `per year` or not
     if metric == "price" and unit[:3].isupper() and "/" not in unit:
-        return f"{unit}/t"
+        return f"{unit}/oz" if _PRECIOUS.search(commodity or "") else f"{unit}/t"
     return unit
+
+
+# A price with no unit of mass is per troy ounce for these (`U.S. gold futures gained 0.9% to $2,436.10`).
+_PRECIOUS = re.compile(r"^(?:spot )?(?:gold|silver|platinum|palladium|rhodium|iridium|ruthenium)$", re.I)
 
 
 _CAPACITY = re.compile(r"\bcapacit(?:y|ies)\b", re.I)

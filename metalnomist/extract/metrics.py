@@ -139,6 +139,22 @@ def _fallback_clauses(draft: Draft, view: SentenceView) -> list:  # type: ignore
     return out
 
 
+# A company's stock moving: `Its shares jumped 3 per cent to $129`, `Shares in Glencore fell 2%`,
+# `US Steel stock jumped 26%`. Stocks of metal (`Copper stocks in LME warehouses`, `its stock of cobalt`) are inventory.
+_SHARE_PRICE = re.compile(
+    r"(?<!market )\b(?:shares(?!\s+(?:of|in)\s+(?:the\s+)?(?:total|market|world|global)\b)"
+    r"|stock(?!\s+(?:of|in|levels?)\b)|share price)\b[^,;:]{0,60}$",
+    re.I,
+)
+
+
+def quotes_shares(draft: Draft, view: SentenceView) -> bool:
+    """Whether the figure is a company's share price, or its change: metric `price`, commodity `shares`."""
+    q, clause, unit = draft.anchor.q, draft.anchor.clause, draft.unit
+    quoted = unit is None or (unit[:3].isupper() and "/" not in unit)  # a change alone, or a price in money
+    return quoted and bool(_SHARE_PRICE.search(view.text[clause.start : q.start]))
+
+
 def is_target(draft: Draft, view: SentenceView) -> bool:
     if draft.comparison or draft.value is None:
         return False

@@ -177,7 +177,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\bbetween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"),
         "between",
     ),
-    (re.compile(rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR}))?"), "months"),
+    # `January-March 2024`; `April 2023-March 2024` names the year at both ends
+    (re.compile(rf"\b(?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR}))?"), "months"),
     (
         re.compile(
             rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I
@@ -331,6 +332,8 @@ def _use(kind: str, before: str) -> Use:
     if kind == "date":
         if _PUBLICATION.search(tail):
             return "publication"
+        if re.search(r"\bsince\s+$", tail, re.I):
+            return "since"  # `its highest since May 2`: a day looked back to, not the figure's date
         return "effect" if _EFFECT.search(tail) else "date"
     if _STARTING.search(tail):
         return "effect"
@@ -403,6 +406,15 @@ def is_delivery(text: str, end: int) -> bool:
 
 
 _FORWARD = re.compile(r"\s+(?:shipments?|contracts?|deliver(?:y|ies)|loadings?|arrivals?|settlements?|orders?)\b", re.I)
+
+
+def is_contract_month(text: str, start: int, end: int) -> bool:
+    """`the most-traded July copper contract`, `December futures`: a traded contract's delivery month names
+    the contract, not the period its price is for (`list prices for October contracts` are October's)."""
+    return bool(_CONTRACT.match(text, end)) and not re.search(r"\bfor\s+$", text[max(0, start - 8) : start])
+
+
+_CONTRACT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:contracts?|futures)\b")
 
 
 def _forward_month(month: int, before: str, published: datetime | None) -> str | None:

@@ -22,7 +22,7 @@ _EXPORT_AFTER = re.compile(
     re.I,
 )
 _SHIPPED_IN = re.compile(r"^\s+(?:shipped|brought)\s+in\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?\d", re.I)
-_TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.I)
+_TO_BEFORE = re.compile(r"\b(?:to|into|(?:bound|destined|headed) for)\s+(?:the\s+)?$", re.I)  # `bound for China`
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _TARIFF_NEAR = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies)\b", re.I)

@@ -22,6 +22,8 @@ _PER_MASS = {
     "mt": "t",
     "metric ton": "t",
     "metric tonne": "t",
+    "dmt": "t",
+    "wmt": "t",
     "kg": "kg",
     "lb": "lb",
     "pound": "lb",
@@ -29,6 +31,7 @@ _PER_MASS = {
     "ounce": "oz",
     "troy ounce": "oz",
 }
+_MOISTURE = re.compile(r"^(?:wet|dry) ")
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head"}
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
 # (`20.75 mt`, `143 MT`): nobody reports a country's or miner's volume in hundreds of tonnes this way.
@@ -86,7 +89,7 @@ def _quantity_re() -> re.Pattern[str]:
     words = "|".join(w for w in WORD_NUMBERS if len(w) > 2)
     number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
     per = (
-        r"(?:/\s?|\s?per\s|\s?a\s)(?P<per>t|tonnes?|tons?|metric (?:tonnes?|tons?)|mt|kg|lb|pounds?|oz|"
+        r"(?:/\s?|\s?per\s|\s?a\s)(?P<per>t|(?:(?:wet|dry) )?(?:metric )?(?:tonnes?|tons?)|mt|[dw]mt|kg|lb|pounds?|oz|"
         r"(?:troy )?ounces?|units?|EVs?|vehicles?|cars?|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
     return re.compile(
@@ -114,6 +117,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
             position = min(position, quantity.end)  # `5 t and 10 t` joined two figures: read on after the first
+        elif match.group("dash"):
+            position = match.end("dash")  # `in 2024 and 5.7 million tonnes`: the year is no figure, the rest may be
     found.extend(_verbal(text))
     found.sort(key=lambda q: q.start)
     found = _drop_conversions(_drop_grades(found, text), text)
@@ -206,7 +211,7 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
         scale = 1e6
     if match.group("km"):  # `625K units`, `1.88M units`
         scale = 1e3 if match.group("km") == "K" else 1e6
-    per = (match.group("per") or "").lower().rstrip("s")
+    per = _MOISTURE.sub("", (match.group("per") or "").lower().rstrip("s"))  # `per wet metric tonne`
     if written_cur:
         code = currency_code(written_cur)
         if per in _PER_MASS or per == "tonne" or per == "ton":

@@ -127,7 +127,7 @@ BASES = [
         "The price rose to $9,500 a ton from 9,000 last week.",
         [F(value=9500, unit="USD/t"), F(value=9000, unit="USD/t")],
     ),
-        Case(  # ships counted, as bauxite and ore shipments are
+    Case(  # ships counted, as bauxite and ore shipments are
         "Guinea shipped 312 vessels in May compared to 225 ships a year earlier.",
         [F(value=312, unit="units"), F(value=225, unit="units")],
     ),

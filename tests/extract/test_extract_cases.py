@@ -1449,8 +1449,8 @@ NEGATIVE = [
 POSTS = [
     # Context does not leak across paragraphs that each name their own subject: no carried year,
     # country, commodity or source; relative days (`on Thursday`, `on Friday`) take the
-    # publication month; US$ is money; ABS data are Australia's exports; an LME price is global;
-    # a company plan is the company's; NdPr oxide is its own commodity.
+    # publication month, as an undated price does; US$ is money; ABS data are Australia's exports;
+    # an LME price is global; a company plan is the company's; NdPr oxide is its own commodity.
     # (no-leak-across-paragraphs)
     Case(
         (
@@ -1538,7 +1538,7 @@ POSTS = [
                 metric="price",
                 commodity="nickel",
                 country=None,
-                period=None,
+                period="2024-06",  # a price with no date of its own is the report day's
                 source="LME",
             ),
             F(

@@ -1,0 +1,121 @@
+"""Wordings of wire copy, Indian and price-reporting press that the dev set holds few or none of."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.cases import Case, F, check, row_id
+
+# Indian numbering: a lakh is 100,000 and a crore ten million, for tonnes and rupees alike.
+INDIAN_NUMBERS = [
+    Case(
+        "Imports of finished steel jumped 41% to 0.63 lakh tonnes in April, while exports fell 31.4% to 5.5 lakh "
+        "tonnes.",
+        [F(value=63000, unit="t", change_pct=41, metric="imports"),
+         F(value=550000, unit="t", change_pct=-31.4, metric="exports")],
+    ),
+    Case("NMDC's iron ore output rose 12% to 45 lakhs tonnes in May.", [F(value=4.5e6, unit="t", change_pct=12)]),
+    Case("The government approved a subsidy of Rs 6,322 crore for specialty steel.",
+         [F(value=6.322e10, unit="INR", metric="subsidy")]),
+    Case("The ministry earmarked ₹500 crores for the scheme.", [F(value=5e9, unit="INR")]),
+    Case("Sales reached Rs. 1,200 crore in the quarter.", [F(value=1.2e10, unit="INR")]),
+]
+
+# Units of price reports: precious metals by the ounce even when the unit is left out; wet and dry tonnes.
+PRICE_UNITS = [
+    Case(
+        "Spot gold rose 1.2% to $2,431.50 per ounce. U.S. gold futures gained 0.9% to $2,436.10.",
+        [F(value=2431.5, unit="USD/oz"), F(value=2436.1, unit="USD/oz", change_pct=0.9)],
+    ),
+    Case("Silver prices fell 2% to $31.12.", [F(value=31.12, unit="USD/oz", metric="price")]),
+    Case("Copper prices fell 2% to $9,500.", [F(value=9500, unit="USD/t", metric="price")]),
+    Case("The company's C1 cost was US$18.24 per wet metric tonne.", [F(value=18.24, unit="USD/t")]),
+    Case("Fines were assessed at $112.50 a dry metric ton CFR Qingdao.", [F(value=112.5, unit="USD/t")]),
+    Case("Ore traded at $98.10/dmt and $92/wmt.", [F(value=98.1, unit="USD/t"), F(value=92, unit="USD/t")]),
+]
+
+# A year between two figures is no figure, and does not swallow the one after it.
+YEAR_BETWEEN = [
+    Case(
+        "Cochilco expects national output of 5.5 million tonnes in 2024 and 5.7 million tonnes in 2025.",
+        [F(value=5.5e6, unit="t", period="2024"), F(value=5.7e6, unit="t", period="2025")],
+    ),
+    Case("Sales were flat in 2023 and $4.2 billion in 2024.", [F(value=4.2e9, unit="USD", period="2024")]),
+]
+
+# A company's stock: metric price, commodity `shares`, a price per share; metal stocks stay inventory.
+SHARE_PRICES = [
+    Case(
+        "Nucor's shares rose 10% on the news, while US Steel stock jumped 26%.",
+        [F(value=None, change_pct=10, metric="price", commodity="shares"),
+         F(value=None, change_pct=26, metric="price", commodity="shares")],
+    ),
+    Case("Shares of Albemarle fell 4.2% to $98.50 in New York.",
+         [F(value=98.5, unit="USD/unit", change_pct=-4.2, metric="price", commodity="shares")]),
+    Case("Copper stocks in LME warehouses fell to 102,350 tons.",
+         [F(value=102350, unit="t", metric="inventory", commodity="copper")]),
+    Case("Russia's share of China's nickel imports rose to 25%.", [F(value=25, unit="%", metric="market_share")]),
+    Case("Glencore's stock of cobalt hydroxide rose 12%.",
+         [F(value=None, change_pct=12, commodity="cobalt hydroxide")]),
+    # a share quote carries nothing on: the next figure is the post's own series again
+    Case(
+        ("China's copper imports rose 5% to 480,000 tonnes in May. Jiangxi Copper's shares fell 2%. "
+         "Imports from Chile were 120,000 tonnes."),
+        [F(value=480000, metric="imports", commodity="copper"),
+         F(value=None, change_pct=-2, metric="price", commodity="shares"),
+         F(value=120000, metric="imports", commodity="copper", partner="Chile", period="2024-05")],
+    ),
+]
+
+# Where a cargo is bound is the partner of the exporter's flow.
+DESTINATIONS = [
+    Case(
+        "Australia shipped 71.2 Mt of iron ore in March, with 61.5 Mt bound for China, port data showed.",
+        [F(value=7.12e7, metric="exports", country="Australia", partner=None),
+         F(value=6.15e7, metric="exports", country="Australia", partner="China")],
+    ),
+    Case(
+        "Brazil exported 30 million tonnes of iron ore in May, with 22 million tonnes destined for China.",
+        [F(value=3e7, metric="exports", country="Brazil"),
+         F(value=2.2e7, metric="exports", country="Brazil", partner="China")],
+    ),
+]
+
+# Periods of price reports: a contract's month names the contract; `since May 2` looks back; a price
+# with no date of its own is the report day's, unless its clause tells of another moment.
+PRICE_PERIODS = [
+    Case(
+        "The most-traded July copper contract on the Shanghai Futures Exchange climbed 1.1% to 78,560 yuan a ton.",
+        [F(value=78560, unit="CNY/t", period="2024-06")],
+    ),
+    Case("December aluminium futures rose 0.5% to $2,540 a ton.", [F(value=2540, period="2024-06")]),
+    Case("Tokyo Steel lowered its list prices by ¥3,000/t to ¥122,000/t for October contracts.",
+         [F(value=-3000, period="2024-10"), F(value=122000, period="2024-10")]),
+    Case(
+        "Copper was up 0.8% at $9,845 a ton, having touched its highest since May 2 at $9,870.",
+        [F(value=9845, period="2024-06"), F(value=9870, period="2024-06")],
+    ),
+    Case("LME nickel dropped 2.1% to $16,430 a tonne.", [F(value=16430, period="2024-06")]),
+    Case("Nickel prices fell to $16,430 a tonne.", [F(value=16430, period=None)], published=None),
+    Case("After the second auction concluded at $2,240/dmt, prices rose.", [F(value=2240, period=None)]),
+]
+
+# Month ranges that name the year at both ends, as fiscal years are often spelt out.
+MONTH_RANGES = [
+    Case(
+        "Japan's ferrous scrap exports in fiscal 2023 (April 2023-March 2024) fell 5.3% to 7.38 million tonnes.",
+        [F(value=7.38e6, period="FY2023")],
+    ),
+    Case("Exports fell 5.3% to 7.38 million tonnes in October 2023 through March 2024.",
+         [F(value=7.38e6, period="2023-10/2024-03")]),
+    Case("Imports rose to 1.2 million tonnes in January-March 2024.", [F(value=1.2e6, period="2024-Q1")]),
+]
+
+
+@pytest.mark.parametrize(
+    "case",
+    INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES,
+    ids=row_id,
+)
+def test_wire_case(case: Case) -> None:
+    check(case)
