@@ -198,6 +198,8 @@ def classify(q: Quantity, text: str, clause: Clause) -> Item:
         return Item(q, "change", clause, change=q.value)
     if q.unit == "pp":
         return Item(q, "pp", clause, change=q.value * direction(text, q, clause))
+    if q.kind == "portion":
+        return Item(q, "change", clause, change=q.value * direction(text, q, clause))
     if _COMPARISON_BEFORE.search(before):
         return Item(q, "comparison", clause)
     if q.unit == "%" and q.kind == "number":

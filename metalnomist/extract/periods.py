@@ -169,6 +169,15 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "quarter_to",
     ),
+    (
+        # `the quarter ended September 30`, `the half-year to June`: named by the month it ends in
+        re.compile(
+            rf"\b(?P<span>quarter|half[- ]year)\s+(?:end(?:ing|ed)|to)\s+(?:\d{{1,2}}\s+)?(?P<m>{_MONTH})"
+            rf"(?:\s+\d{{1,2}}\b)?(?:,?\s+(?P<y>{_YEAR}))?",
+            re.I,
+        ),
+        "span_to",
+    ),
     (re.compile(rf"\bfiscal year end(?:ing|ed) (?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"), "fy_ending"),
     (re.compile(rf"\b(?:fiscal(?: year)?|FY) ?(?P<y>{_YEAR})(?:[/-](?P<y2>\d\d(?:\d\d)?))?\b"), "fy"),
     (re.compile(rf"\b(?P<y>{_YEAR})[/-](?P<y2>\d\d(?:\d\d)?) fiscal(?: year)?\b"), "fy"),
@@ -255,8 +264,9 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         first, start_year = end_month % 12 + 1, end_year - (end_month != 12)
         months = start_year * 12 + first - 1 + (_COUNT.get(g["n"].lower()) or int(g["n"])) - 1
         return _calendar(start_year, first, months // 12, months % 12 + 1)
-    if kind == "quarter_to":
-        last, months = month_number(g["m"]), 3 if g["n"].lower() == "three" else 6
+    if kind in {"quarter_to", "span_to"}:
+        words = (g.get("n") or g.get("span") or "").lower()
+        last, months = month_number(g["m"]), 3 if words in {"three", "quarter"} else 6
         return _span((last - months) % 12 + 1, last, _y(g.get("y")), anchor)
     if kind in {"between", "months"}:
         first, last = month_number(g["m1"]), month_number(g["m2"])
@@ -383,6 +393,7 @@ _NEEDS_MONTH = frozenset(
         "month",
         "quarter_ending",
         "quarter_to",
+        "span_to",
     }
 )
 _NEEDS_WORD = {
@@ -392,6 +403,7 @@ _NEEDS_WORD = {
     "fy_ending": ("fiscal",),
     "fy": ("fy", "fiscal"),
     "quarter_to": ("months",),
+    "span_to": ("quarter", "half"),
     "first_months": ("months",),
     "quarter_words": ("quarter",),
     "quarter_ending": ("quarter",),

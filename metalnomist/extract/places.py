@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from metalnomist.extract.entities import is_demonym
 from metalnomist.extract.sentence import Draft, SentenceView
-from metalnomist.extract.vocab import Mention
+from metalnomist.extract.vocab import Mention, organisation_countries
 
 GLOBAL = "GLOBAL"
 _IMPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:imports?|imported|importing|purchases|intake)\b", re.I)
@@ -298,7 +298,12 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
         None,
     )
     if levier is None:
-        before = [m for m in view.entities.countries if m.end <= q.start and _IMPOSER.match(text[m.end :])]
+        homes = organisation_countries()  # `The European Commission imposed duties`: the body's country levies
+        bodies = [replace(m, canonical=homes[m.canonical]) for m in view.entities.organisations if m.canonical in homes]
+        before = sorted(
+            (m for m in (*view.entities.countries, *bodies) if m.end <= q.start and _IMPOSER.match(text[m.end :])),
+            key=lambda m: m.start,
+        )
         levier = before[-1].canonical if before else ctx.tariff_country or ctx.focus
     target = next(
         (

@@ -56,8 +56,9 @@ _ANNUAL_AFTER = re.compile(
 _ANNUAL_BEFORE = re.compile(r"\bannual\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
-# A figure written in digits, a fraction of a total (`one-third of`), or a multiplier (`doubled`).
-Kind = Literal["number", "fraction", "multiplier"]
+# A figure written in digits, a fraction of a total (`one-third of`), a multiplier (`doubled`), or a
+# change by a portion (`slumped by a third`: its direction is the verb's).
+Kind = Literal["number", "fraction", "multiplier", "portion"]
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,9 @@ _MULTIPLIER_RE = re.compile(
 )
 
 
-_VERBAL_KEYS = ("third", "quarter", "fifth", "tenth", "doubl", "tripl", "quadrupl", "halv", "twice", "times", "fold")
+_VERBAL_KEYS = (
+    "third", "quarter", "fifth", "tenth", "half", "doubl", "tripl", "quadrupl", "halv", "twice", "times", "fold"
+)
 
 
 def _verbal(text: str) -> list[Quantity]:
@@ -295,7 +298,18 @@ def _verbal(text: str) -> list[Quantity]:
         )
     for m in _MULTIPLIER_RE.finditer(text):
         out.append(Quantity(m.start(1), m.end(1), MULTIPLIERS[m.group(1).lower()], None, "%", "multiplier"))
+    for m in _PORTION_RE.finditer(text):
+        out.append(Quantity(m.start(1), m.end(1), _portion(m.group(1)), None, "%", "portion"))
     return out
+
+
+_PORTION_RE = re.compile(r"\bby\s+((?:a|one)[- ](?:third|quarter|fifth|tenth)|half)\b(?!\s+(?:of|a|an|the)\b)", re.I)
+
+
+def _portion(written: str) -> float:
+    """`a third`, `one third`, `one-third`, `half` as percent."""
+    word = written.lower()
+    return 50.0 if word == "half" else FRACTIONS[word.replace("one ", "one-")]
 
 
 _ELEMENT = r"(?:TFe|Fe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li|Si|Ti|Mo|Sn|Pb|Mg|Nb|Ta|Sb|V|W)"

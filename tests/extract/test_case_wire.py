@@ -111,10 +111,47 @@ MONTH_RANGES = [
     Case("Imports rose to 1.2 million tonnes in January-March 2024.", [F(value=1.2e6, period="2024-Q1")]),
 ]
 
+# Governments by their capitals, and a body that levies for its country; the goods they target.
+LEVIERS = [
+    Case("Washington slapped a 25% tariff on Chinese steel in 2018.",
+         [F(value=25, metric="tariff", country="United States", partner="China", period="2018")]),
+    Case("The European Commission imposed anti-dumping duties of up to 30.6% on Chinese tinplate.",
+         [F(value=30.6, metric="tariff", country="European Union", partner="China", commodity="tinplate")]),
+    Case("Beijing's imports of copper rose 5% to 480,000 tonnes in May.",
+         [F(value=480000, metric="imports", country="China")]),
+]
+
+# A change by a portion takes its verb's direction; `a quarter of` stays a share.
+PORTIONS = [
+    Case("Congolese cobalt exports slumped by a third to 20,000 tonnes in the three months to September.",
+         [F(value=20000, change_pct=-33.3, period="2023-Q3")]),
+    Case("Output rose by one third to 12,000 tonnes.", [F(value=12000, change_pct=33.3)]),
+    Case("Prices fell by half in the first quarter.", [F(value=None, change_pct=-50, period="2024-Q1")]),
+    Case("The plant cut output by a quarter of its capacity.", [F(value=25, unit="%")]),
+]
+
+# A quarter or half year named by the month it ends in.
+SPANS_TO = [
+    Case("Nickel output dropped 18% to 35,000 tonnes in the quarter ended September 30.",
+         [F(value=35000, period="2023-Q3")]),
+    Case("Sales rose 5% to 10,000 units in the quarter ending 31 December 2023.", [F(value=10000, period="2023-Q4")]),
+    Case("Revenue was $2.1 billion in the half-year ended June 30, 2024.", [F(value=2.1e9, period="2024-H1")]),
+]
+
+# Series named by their wording: what a project will cost, what mines supply.
+SERIES_WORDS = [
+    Case("The project will cost an estimated $2.2 billion and produce 150,000 tonnes of copper cathode a year.",
+         [F(value=2.2e9, metric="investment"), F(value=150000, unit="t/yr", metric="production")]),
+    Case("Global mine supply of lithium is projected to reach 1.5 million tonnes in 2025.",
+         [F(value=1.5e6, metric="production", forecast=True)]),
+    Case("Total supply of platinum fell 3% to 7.1 million ounces.", [F(change_pct=-3, metric="other")]),
+]
+
 
 @pytest.mark.parametrize(
     "case",
-    INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES,
+    INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
+    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
