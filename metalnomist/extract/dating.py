@@ -24,9 +24,10 @@ from metalnomist.extract.vocab import CHANGE_BASES
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to|anticipat\w*|"
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
-    r"|will|set to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b",
+    r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b",
     re.I,
 )
+_GUIDANCE = re.compile(r"\bguidance\b", re.I)  # a company's forecast, for the figures it introduces
 _YEAR_BACK = re.compile(
     r"""[^,;.]{0,30}?\b(?:
         a\s+year\s+(?:earlier|ago|before) | year[- ](?:ago|earlier)
@@ -63,6 +64,7 @@ _THE_YEAR = re.compile(
         |full[- ]year\b)""",
     re.I | re.X,
 )
+_FULL_YEAR = re.compile(r"\bfull[- ]year\b", re.I)
 _OPENING_YEAR = re.compile(r"^(\d{4})(?:$|-(?:\d\d|Q\d|H\d)(?:$|/))")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
 
@@ -71,6 +73,8 @@ def is_forecast(draft: Draft, view: SentenceView) -> bool:
     if draft.comparison:
         return False
     clause = view.clause_text(draft.anchor.clause)
+    if _GUIDANCE.search(view.text, draft.anchor.clause.start, draft.anchor.q.start):
+        return True  # `cut its full-year guidance to 950,000 t`; not `totalled 644,000 t compared with guidance`
     return bool(_FORECAST.search(view.text[: draft.anchor.q.start]) or _FORECAST.search(clause))
 
 
@@ -140,6 +144,10 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
     if not own and reported and _THE_YEAR.search(_framing_text(draft, view)):
         year = _OPENING_YEAR.match(reported)  # `644,000 tonnes for the year`: the year of the report's period,
         return year.group(1) if year else None  # not its quarter, when the year is not known
+    dated = (own[0] if own else reported) if _FULL_YEAR.search(_framing_text(draft, view)) else None
+    full_year = _OPENING_YEAR.match(dated) if dated else None
+    if full_year:  # `on Wednesday cut its full-year guidance to …`: the year of that day
+        return full_year.group(1)
     years = consecutive_years(clause)
     if years and current and re.fullmatch(r"\d{4}", current):
         return f"{int(current) - years + 1}/{current}"

@@ -147,11 +147,34 @@ SERIES_WORDS = [
     Case("Total supply of platinum fell 3% to 7.1 million ounces.", [F(change_pct=-3, metric="other")]),
 ]
 
+# Company guidance: the figures it introduces are forecasts of the year; the actuals compared with it are not.
+GUIDANCE = [
+    Case(
+        "Glencore on Wednesday cut its full-year copper production guidance to 950,000-1,010,000 tonnes, after "
+        "output in the first nine months fell 4% to 722,800 tonnes.",
+        [F(value=950000, value_max=1010000, forecast=True, period="2024"),
+         F(value=722800, change_pct=-4, forecast=False)],
+    ),
+    Case(
+        "Zinc production was 644,000 tonnes for the year compared with guidance for between 645,000 and 685,000 "
+        "tonnes.",
+        [F(value=644000, forecast=False), F(value=645000, value_max=685000, forecast=True)],
+    ),
+    Case("Red Dog is slated to produce between 520,000 and 570,000 tonnes of zinc in 2025.",
+         [F(value=520000, forecast=True, period="2025")]),
+]
+
+# An appositive between commas describes the noun before it and names no series of the figure.
+ASIDES = [
+    Case("China's imports of bauxite, the raw material for aluminium production, rose 21% to 11.7 million tons.",
+         [F(value=1.17e7, metric="imports", commodity="bauxite", country="China")]),
+]
+
 
 @pytest.mark.parametrize(
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
-    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS,
+    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
