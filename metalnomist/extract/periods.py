@@ -22,6 +22,7 @@ from metalnomist.months import MONTH_WORDS, MONTHS, SHORT_MONTHS, WEEKDAYS
 _MONTH = "(?:" + "|".join((*MONTHS, *SHORT_MONTHS, "Sept")) + r")\.?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DASH = r"\s?(?:-|–|—|to|through)\s?"
+_YY, _YY2 = r"(?P<yy>\d\d)", r"['’](?P<yy2>\d\d)"  # `3Q24`, `Q3'24`: a year in two digits
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # How many months a run of words counts ("for three consecutive months").
 _COUNT = {word: int(n) for word, n in WORD_NUMBERS.items() if 2 <= n <= 12}
@@ -218,6 +219,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(?P<qm>" + "|".join(MONTHS[2::3]) + rf")[- ]quarter\b(?:(?: of)?,? (?P<y>{_YEAR}))?"),
         "quarter_ending",
     ),
+    # `3Q24`, `Q3'24`, `1H 2024`, `H2'25`: analysts' and trade press shorthands
+    (re.compile(rf"\b(?P<q>[1-4])Q ?(?:(?P<y>{_YEAR})|{_YY})\b|\bQ(?P<q2>[1-4]) ?{_YY2}\b"), "quarter_short"),
+    (re.compile(rf"\b(?P<h>[12])H ?(?:(?P<y>{_YEAR})|{_YY})\b|\bH(?P<h2>[12]) ?{_YY2}\b"), "half_short"),
     (re.compile(rf"\bQ(?P<q>[1-4])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
     (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
@@ -294,6 +298,11 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         if not year:  # a year-less quarter is its months, as `the April–June quarter` is
             return _span(quarter * 3 - 2, quarter * 3, None, Anchor())
         return f"{year}-Q{quarter}"
+    if kind in {"quarter_short", "half_short"}:
+        year = g.get("y") or f"20{g.get('yy') or g['yy2']}"
+        if kind == "quarter_short":
+            return f"{year}-Q{g.get('q') or g['q2']}"
+        return f"{year}-H{g.get('h') or g['h2']}"
     if kind in {"half", "half_words"}:
         half = int(g.get("h") or _ORDINAL[g["o"].lower()])
         year = _y(g.get("y")) or anchor.year_of(half * 6 - 5)  # as a quarter: from its first month

@@ -170,11 +170,21 @@ ASIDES = [
          [F(value=1.17e7, metric="imports", commodity="bauxite", country="China")]),
 ]
 
+# Trade-press shorthands: quarters and halves with two-digit years, renminbi as Argus writes it.
+SHORTHANDS = [
+    Case("Output rose to 1.1mn t in 1H24, from 0.95mn t in 2H23.",
+         [F(value=1.1e6, period="2024-H1"), F(value=9.5e5, period="2023-H2")]),
+    Case("Shipments reached 2.3mn t in 3Q24.", [F(value=2.3e6, period="2024-Q3")]),
+    Case("Sales rose 4.5% to 280,000 t in Q3'24.", [F(value=280000, change_pct=4.5, period="2024-Q3")]),
+    Case("Output rose to 1.1mn t in 1H 2024.", [F(value=1.1e6, period="2024-H1")]),
+    Case("Chinese lithium carbonate prices fell to Rmb72,500/t.", [F(value=72500, unit="CNY/t", metric="price")]),
+]
+
 
 @pytest.mark.parametrize(
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
-    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES,
+    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
