@@ -32,6 +32,7 @@ PRICE_UNITS = [
     Case("The company's C1 cost was US$18.24 per wet metric tonne.", [F(value=18.24, unit="USD/t")]),
     Case("Fines were assessed at $112.50 a dry metric ton CFR Qingdao.", [F(value=112.5, unit="USD/t")]),
     Case("Ore traded at $98.10/dmt and $92/wmt.", [F(value=98.1, unit="USD/t"), F(value=92, unit="USD/t")]),
+    Case("The deposit lies within 15 miles of the mill.", [F(value=24.14016, unit="km")]),  # distances are km
 ]
 
 # A year between two figures is no figure, and does not swallow the one after it.
