@@ -299,10 +299,10 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
             return _span(quarter * 3 - 2, quarter * 3, None, Anchor())
         return f"{year}-Q{quarter}"
     if kind in {"quarter_short", "half_short"}:
-        year = g.get("y") or f"20{g.get('yy') or g['yy2']}"
+        written = g.get("y") or f"20{g.get('yy') or g['yy2']}"
         if kind == "quarter_short":
-            return f"{year}-Q{g.get('q') or g['q2']}"
-        return f"{year}-H{g.get('h') or g['h2']}"
+            return f"{written}-Q{g.get('q') or g['q2']}"
+        return f"{written}-H{g.get('h') or g['h2']}"
     if kind in {"half", "half_words"}:
         half = int(g.get("h") or _ORDINAL[g["o"].lower()])
         year = _y(g.get("y")) or anchor.year_of(half * 6 - 5)  # as a quarter: from its first month

@@ -340,9 +340,6 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
     ]
 
 
-_MASS = frozenset({"t", "lb", "oz"})
-
-
 def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
     """`¥13.2 billion ($85 million)`, `145,000 tonnes (319.7 million pounds)`: the bracketed
     amount restates the first one in other units."""
@@ -350,7 +347,7 @@ def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
     for q in found:
         previous = kept[-1] if kept else None
         same_kind = previous is not None and (
-            (q.is_money and previous.is_money) or (q.unit in _MASS and previous.unit in _MASS)
+            (q.is_money and previous.is_money) or q.unit == previous.unit == "t"  # pounds and ounces are tonnes too
         )
         if previous and same_kind and re.fullmatch(r"\s*\(\s*", text[previous.end : q.start]):
             continue

@@ -33,6 +33,9 @@ PRICE_UNITS = [
     Case("Fines were assessed at $112.50 a dry metric ton CFR Qingdao.", [F(value=112.5, unit="USD/t")]),
     Case("Ore traded at $98.10/dmt and $92/wmt.", [F(value=98.1, unit="USD/t"), F(value=92, unit="USD/t")]),
     Case("The deposit lies within 15 miles of the mill.", [F(value=24.14016, unit="km")]),  # distances are km
+    Case("Sales were 4.2 million lbs in May.", [F(value=1905.087954, unit="t")]),  # mass is tonnes
+    Case("Output was 145,000 tonnes (319.7 million lbs) of copper.", [F(value=145000, unit="t")]),
+    Case("COMEX copper futures rose 1.3% to $4.52 per lb.", [F(value=4.52, unit="USD/lb", change_pct=1.3)]),
 ]
 
 # A year between two figures is no figure, and does not swallow the one after it.
