@@ -25,7 +25,9 @@ _SHIPPED_IN = re.compile(r"^\s+(?:shipped|brought)\s+in\s+(?:about\s+|around\s+|
 _TO_BEFORE = re.compile(r"\b(?:to|into|(?:bound|destined|headed) for)\s+(?:the\s+)?$", re.I)  # `bound for China`
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
-_TARIFF_NEAR = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies)\b", re.I)
+_TARIFF_NEAR = re.compile(
+    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies|export\s+tax(?:es)?)\b", re.I
+)
 _IMPOSER = re.compile(
     r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+|rais(?:e|ed|es|ing)|hik\w+|lift\w*|cut\w*|lower\w*)\b",
     re.I,

@@ -31,6 +31,7 @@ _PER_MASS = {
     "ounce": "oz",
     "troy ounce": "oz",
 }
+_PER_ENERGY = {"kwh": "kWh", "mwh": "MWh"}
 _MOISTURE = re.compile(r"^(?:wet|dry) ")
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head"}
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
@@ -91,7 +92,7 @@ def _quantity_re() -> re.Pattern[str]:
     number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
     per = (
         r"(?:/\s?|\s?per\s|\s?a\s)(?P<per>t|(?:(?:wet|dry) )?(?:metric )?(?:tonnes?|tons?)|mt|[dw]mt|kg|lb|pounds?|oz|"
-        r"(?:troy )?ounces?|units?|EVs?|vehicles?|cars?|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
+        r"(?:troy )?ounces?|units?|EVs?|vehicles?|cars?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"
@@ -219,6 +220,8 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
             return f"{code}/{_PER_MASS.get(per, 't')}", scale
         if per in _PER_ITEM:
             return f"{code}/unit", scale
+        if per in _PER_ENERGY:
+            return f"{code}/{_PER_ENERGY[per]}", scale  # battery packs, power: `$115 per kWh`
         return code, scale
     written_unit = match.group("unit") or match.group("unit0")
     if written_unit:

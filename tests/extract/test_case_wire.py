@@ -35,6 +35,8 @@ PRICE_UNITS = [
     Case("The deposit lies within 15 miles of the mill.", [F(value=24.14016, unit="km")]),  # distances are km
     Case("Sales were 4.2 million lbs in May.", [F(value=1905.087954, unit="t")]),  # mass is tonnes
     Case("Output was 145,000 tonnes (319.7 million lbs) of copper.", [F(value=145000, unit="t")]),
+    Case("The price of battery packs fell 20% to $115 per kWh in 2024.", [F(value=115, unit="USD/kWh")]),
+    Case("Power prices rose to €85/MWh.", [F(value=85, unit="EUR/MWh", metric="price")]),
     Case("COMEX copper futures rose 1.3% to $4.52 per lb.", [F(value=4.52, unit="USD/lb", change_pct=1.3)]),
 ]
 
@@ -121,6 +123,9 @@ LEVIERS = [
          [F(value=25, metric="tariff", country="United States", partner="China", period="2018")]),
     Case("The European Commission imposed anti-dumping duties of up to 30.6% on Chinese tinplate.",
          [F(value=30.6, metric="tariff", country="European Union", partner="China", commodity="tinplate")]),
+    Case("Indonesia imposed a 7.5% export tax on copper concentrate.",
+         [F(value=7.5, metric="tariff", country="Indonesia", commodity="copper concentrate")]),
+    Case("The government raised the export tax on nickel ore to 10%.", [F(value=10, metric="tariff")]),
     Case("Beijing's imports of copper rose 5% to 480,000 tonnes in May.",
          [F(value=480000, metric="imports", country="China")]),
 ]
