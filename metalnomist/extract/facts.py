@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from metalnomist.extract import metrics as metric_rules
 from metalnomist.extract.carry import (
@@ -95,7 +95,7 @@ def extract_facts(post: Post) -> list[Fact]:
                 elsewhere = _numbers_outside(post.blocks, number)
                 kept = [d for d in found if _figure(d, view) not in elsewhere]
                 found, repeated = kept, len(kept) < len(found)
-            state = evolve(state, sentence_metric=None)
+            state = evolve(state, sentence_metric=None, sentence_place=None)
             if not found or repeated:  # a figure left to the body still frames the ones after it
                 state = frame(view, state)
                 credit = credits(view)
@@ -173,6 +173,10 @@ def _fact(
         exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),
     )
     where = place(draft, view, base, ctx)
+    if draft.comparison and state.sentence_place:  # `48% of global output, up from 32% in 2020`: the same series
+        where = replace(where, country=state.sentence_place[0], partner=state.sentence_place[1])
+    elif not draft.comparison:
+        state = evolve(state, sentence_place=(where.country, where.partner))
     series = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where, view)
     metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)

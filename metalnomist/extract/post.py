@@ -94,6 +94,7 @@ class PostState:
     company: str | None = None
     heading_commodity: str | None = None
     sentence_metric: str | None = None
+    sentence_place: tuple[str | None, str | None] | None = None  # the sentence's main figure's (country, partner)
     last_period: str | None = None  # survives a change of subject, for `over the same period`
     subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
     paragraph: ParagraphState = field(default_factory=ParagraphState)

@@ -61,6 +61,10 @@ SHARE_PRICES = [
     Case("Copper stocks in LME warehouses fell to 102,350 tons.",
          [F(value=102350, unit="t", metric="inventory", commodity="copper")]),
     Case("Russia's share of China's nickel imports rose to 25%.", [F(value=25, unit="%", metric="market_share")]),
+    # a share's earlier level is the same series: the same holder, the same (world) market
+    Case("In 2022, Indonesia accounted for 48% of global nickel output, up from 32% in 2020.",
+         [F(value=48, country=None, partner="Indonesia", period="2022"),
+          F(value=32, country=None, partner="Indonesia", period="2020")]),
     Case("Glencore's stock of cobalt hydroxide rose 12%.",
          [F(value=None, change_pct=12, commodity="cobalt hydroxide")]),
     # a share quote carries nothing on: the next figure is the post's own series again
