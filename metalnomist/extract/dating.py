@@ -14,6 +14,8 @@ from metalnomist.extract.periods import (
     consecutive_years,
     is_contract_month,
     is_delivery,
+    last_month,
+    year_after,
     year_before,
     year_to_date,
 )
@@ -27,6 +29,7 @@ _FORECAST = re.compile(
     r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b",
     re.I,
 )
+_PAST_OWNER = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month)['’]s\s+(?:\w+\s+)?$", re.I)
 _GUIDANCE = re.compile(r"\bguidance\b", re.I)  # a company's forecast, for the figures it introduces
 _YEAR_BACK = re.compile(
     r"""[^,;.]{0,30}?\b(?:
@@ -73,6 +76,8 @@ def is_forecast(draft: Draft, view: SentenceView) -> bool:
     if draft.comparison:
         return False
     clause = view.clause_text(draft.anchor.clause)
+    if _PAST_OWNER.search(view.text, 0, draft.anchor.q.start):
+        return False  # `expects 70,000 t this year, double last year's 55,526 t`: last year's is what was
     if _GUIDANCE.search(view.text, draft.anchor.clause.start, draft.anchor.q.start):
         return True  # `cut its full-year guidance to 950,000 t`; not `totalled 644,000 t compared with guidance`
     return bool(_FORECAST.search(view.text[: draft.anchor.q.start]) or _FORECAST.search(clause))
@@ -119,6 +124,18 @@ def _basis_between(base: str, period: str | None) -> str | None:
 
 
 def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
+    """The figure's period; a forecast's year-less months or quarter are the coming ones (`expects output in
+    the October-December quarter` written in September is this year's, not last year's)."""
+    period = _reported_period(draft, view, state, metric)
+    published = state.scan.published
+    ends = last_month(period) if period else None
+    if (period and published and ends and ends < (published.year, published.month)
+            and str(ends[0]) not in view.text and is_forecast(draft, view)):
+        return year_after(period)
+    return period
+
+
+def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
     """The period the figure reports: its own clause's, one the wording implies (`a year earlier`,
     `so far this year`, `for the year`), or the one the post carries; None when nothing dates it."""
     clause = view.clause_text(draft.anchor.clause)

@@ -550,6 +550,21 @@ def year_before(period: str) -> str:
     return re.sub(r"(?<!-)(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) - 1), period)
 
 
+def year_after(period: str) -> str:
+    """The same span a year later: `2023-Q4` → `2024-Q4`."""
+    return re.sub(r"(?<!-)(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) + 1), period)
+
+
+def last_month(period: str) -> tuple[int, int] | None:
+    """(year, month) a dated month, quarter or half ends in (`2023-Q4` → (2023, 12)); None for other spans."""
+    end = period.rsplit("/", 1)[-1]
+    m = re.fullmatch(r"(\d{4})-(?:(\d\d)|Q([1-4])|H([12]))", end)
+    if not m:
+        return None
+    month = int(m.group(2)) if m.group(2) else int(m.group(3)) * 3 if m.group(3) else int(m.group(4)) * 6
+    return int(m.group(1)), month
+
+
 def consecutive_years(text: str) -> int | None:
     """`the third consecutive year` → 3: the figure holds for a run of years ending now."""
     m = re.search(

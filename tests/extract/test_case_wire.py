@@ -34,6 +34,7 @@ PRICE_UNITS = [
     Case("Ore traded at $98.10/dmt and $92/wmt.", [F(value=98.1, unit="USD/t"), F(value=92, unit="USD/t")]),
     Case("The deposit lies within 15 miles of the mill.", [F(value=24.14016, unit="km")]),  # distances are km
     Case("Sales were 4.2 million lbs in May.", [F(value=1905.087954, unit="t")]),  # mass is tonnes
+    Case("Copper sales rose 9% to 1.1 billion pounds.", [F(value=498951.607, unit="t", change_pct=9)]),
     Case("Output was 145,000 tonnes (319.7 million lbs) of copper.", [F(value=145000, unit="t")]),
     Case("The price of battery packs fell 20% to $115 per kWh in 2024.", [F(value=115, unit="USD/kWh")]),
     Case("Power prices rose to €85/MWh.", [F(value=85, unit="EUR/MWh", metric="price")]),
@@ -173,6 +174,13 @@ GUIDANCE = [
         "tonnes.",
         [F(value=644000, forecast=False), F(value=645000, value_max=685000, forecast=True)],
     ),
+    Case("CMOC expects output of 60,000-70,000 tonnes this year, more than double last year's 55,526 tonnes.",
+         [F(value=60000, forecast=True, period="2024"), F(value=55526, forecast=False, period="2023")]),
+    # a forecast's year-less quarter is the coming one
+    Case("METI expects crude steel output in the October-December quarter to be 21.3 million tonnes.",
+         [F(value=2.13e7, forecast=True, period="2024-Q4")]),
+    Case("Crude steel output in the January-March quarter was 21.3 million tonnes.",
+         [F(value=2.13e7, forecast=False, period="2024-Q1")]),
     Case("Red Dog is slated to produce between 520,000 and 570,000 tonnes of zinc in 2025.",
          [F(value=520000, forecast=True, period="2025")]),
 ]
