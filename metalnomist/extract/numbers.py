@@ -68,7 +68,8 @@ MULTIPLIERS: dict[str, float] = {
     "halves": -50,
 }
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# `1,908`, `8.1`, and Indian grouping by lakhs and crores (`12,34,567`)
+DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _NUMBER = re.compile(rf"^(?:{DIGITS})$")
 
 

@@ -19,6 +19,8 @@ INDIAN_NUMBERS = [
          [F(value=6.322e10, unit="INR", metric="subsidy")]),
     Case("The ministry earmarked ₹500 crores for the scheme.", [F(value=5e9, unit="INR")]),
     Case("Sales reached Rs. 1,200 crore in the quarter.", [F(value=1.2e10, unit="INR")]),
+    Case("Steel imports rose to 12,34,567 tonnes in May.", [F(value=1234567, unit="t")]),  # grouped by lakhs
+    Case("Imports were 1,234,567 tonnes.", [F(value=1234567, unit="t")]),
 ]
 
 # Units of price reports: precious metals by the ounce even when the unit is left out; wet and dry tonnes.
