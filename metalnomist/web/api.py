@@ -21,6 +21,7 @@ from metalnomist.pipeline import (
 )
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
 from metalnomist.store.facts import FactFilter, SortColumn
+from metalnomist.web.data import NoNul
 from metalnomist.web.render import archive_of, label_url
 from metalnomist.web.security import client_address
 
@@ -198,13 +199,13 @@ ByDate = Annotated[bool, Query(alias="by-date", description="`true` for newest f
 
 
 WHOLE = " (whole value, any case)."
-Commodity = Annotated[str | None, Query(description="Only facts of this commodity, e.g. `palladium`" + WHOLE)]
-Metric = Annotated[str | None, Query(description="Only facts of this metric, e.g. `imports`" + WHOLE)]
-Country = Annotated[str | None, Query(description="Only facts about this country, e.g. `Japan`" + WHOLE)]
-Partner = Annotated[str | None, Query(description="Only trade with this partner, e.g. `Australia`" + WHOLE)]
-Company = Annotated[str | None, Query(description="Only facts about this company, e.g. `Toyota`" + WHOLE)]
-Period = Annotated[str | None, Query(description="Only this period, e.g. `2024`, `2024-03`, `2024-Q2`" + WHOLE)]
-Source = Annotated[str | None, Query(description="Only figures credited to this body, e.g. `METI`" + WHOLE)]
+Commodity = Annotated[NoNul | None, Query(description="Only facts of this commodity, e.g. `palladium`" + WHOLE)]
+Metric = Annotated[NoNul | None, Query(description="Only facts of this metric, e.g. `imports`" + WHOLE)]
+Country = Annotated[NoNul | None, Query(description="Only facts about this country, e.g. `Japan`" + WHOLE)]
+Partner = Annotated[NoNul | None, Query(description="Only trade with this partner, e.g. `Australia`" + WHOLE)]
+Company = Annotated[NoNul | None, Query(description="Only facts about this company, e.g. `Toyota`" + WHOLE)]
+Period = Annotated[NoNul | None, Query(description="Only this period, e.g. `2024`, `2024-03`, `2024-Q2`" + WHOLE)]
+Source = Annotated[NoNul | None, Query(description="Only figures credited to this body, e.g. `METI`" + WHOLE)]
 
 
 def api_search(request: Request, q: SearchText = "", by_date: ByDate = False,
@@ -221,7 +222,7 @@ def api_search(request: Request, q: SearchText = "", by_date: ByDate = False,
 
 
 def api_posts(request: Request, limit: Limit = 10, offset: Offset = 0,
-              label: Annotated[str | None, Query(description="Only posts with this label, e.g. `Iron Ore`.")]
+              label: Annotated[NoNul | None, Query(description="Only posts with this label, e.g. `Iron Ore`.")]
               = None) -> PostList:
     """Posts newest first, optionally of one label."""
     posts, total = latest_posts(archive_of(request), offset, limit, label)
@@ -256,7 +257,7 @@ def api_facts(request: Request, commodity: Commodity = None, metric: Metric = No
               partner: Partner = None, company: Company = None, period: Period = None, source: Source = None,
               post_id: Annotated[int | None, Query(ge=1, le=MAX_STORED_INT, description="Only the facts of this post.")]
               = None,
-              q: Annotated[str | None, Query(description="Words in the sentence or the post title.")] = None,
+              q: Annotated[NoNul | None, Query(description="Words in the sentence or the post title.")] = None,
               limit: Limit = 10, offset: Offset = 0,
               sort: Annotated[SortColumn | None, Query(description="Column to sort by; reading order when absent.")]
               = None,

@@ -15,7 +15,8 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
+from pydantic_core import PydanticCustomError
 
 from metalnomist.analysis.contradictions import Contradiction, contradictions
 from metalnomist.analysis.figures import describe, format_change, format_pct, format_quantity
@@ -37,8 +38,17 @@ SORT_LABELS: dict[str, str] = {name: "Change" if name == "change_pct" else name.
 
 FORMATTERS: dict[str, Any] = {"fmt_quantity": format_quantity, "fmt_change": format_pct, "fmt_period": period_text}
 
-Filter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="Whole value, any case.")]
-Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="Words in the sentence or title.")]
+
+def no_nul(value: str) -> str:
+    """Refuse NUL in a filter: no stored name has one (PostgreSQL text cannot), and its driver fails the query."""
+    if "\x00" in value:
+        raise PydanticCustomError("nul_character", "text may not contain a NUL character (%00)")
+    return value
+
+
+NoNul = Annotated[str, AfterValidator(no_nul)]  # a filter's text, refused (400/422 naming it) when it holds NUL
+Filter = Annotated[NoNul | None, Query(max_length=MAX_FILTER_CHARS, description="Whole value, any case.")]
+Text = Annotated[NoNul | None, Query(max_length=MAX_FILTER_CHARS, description="Words in the sentence or title.")]
 # "" is what the form's "reading order" choice sends; anything outside the list is refused (400).
 Sort = Annotated[SortColumn | Literal[""] | None, Query(description="Column to sort by; reading order when empty.")]
 Direction = Annotated[Literal["asc", "desc"], Query(alias="dir", description="Sort direction.")]

@@ -23,7 +23,7 @@ from metalnomist.pipeline import Archive
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.figures import MAX_FIGURES
 from metalnomist.web.charts import NARROW, axis_title, line_chart
-from metalnomist.web.data import FORMATTERS, MAX_FILTER_CHARS, FactQuery, PointOut, point_out, watch_fields
+from metalnomist.web.data import FORMATTERS, MAX_FILTER_CHARS, FactQuery, NoNul, PointOut, point_out, watch_fields
 from metalnomist.web.data_menus import Found, series_menu
 from metalnomist.web.render import archive_of
 from metalnomist.web.watch_offer import render_offering
@@ -32,7 +32,7 @@ TABLE_ROWS = 50  # periods per page of the table
 NARROW_POINTS = 60  # a phone's chart: its points' fingertip targets would cover each other beyond
 MAX_API_POINTS = 500
 
-SeriesFilter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
+SeriesFilter = Annotated[NoNul | None, Query(max_length=MAX_FILTER_CHARS)]
 PeriodStart = Annotated[int, Query(ge=0, le=MAX_FIGURES, description="How many of the newest periods to skip.")]
 
 
@@ -79,13 +79,13 @@ def _series_part(description: str, required: bool = False) -> Any:
     return Query(min_length=1 if required else None, max_length=MAX_FILTER_CHARS, description=description)
 
 
-SeriesCommodity = Annotated[str, _series_part("The commodity, e.g. `electric vehicles`.", required=True)]
-SeriesMetric = Annotated[str, _series_part("The metric, e.g. `sales` or `imports`.", required=True)]
-SeriesCountry = Annotated[str | None, _series_part("The country, e.g. `Japan`; absent means figures with none.")]
-SeriesPartner = Annotated[str | None, _series_part("The trading partner; absent means the total, not by partner.")]
-SeriesUnit = Annotated[str | None, _series_part("The unit, e.g. `t`; the one of most periods when absent.")]
-SeriesCompany = Annotated[str | None, _series_part("One company's figures, e.g. `Toyota`; absent means the market's.")]
-SeriesGrain = Annotated[str | None, _series_part("Period length, `month` or `year` …; the most reported when absent.")]
+SeriesCommodity = Annotated[NoNul, _series_part("The commodity, e.g. `electric vehicles`.", required=True)]
+SeriesMetric = Annotated[NoNul, _series_part("The metric, e.g. `sales` or `imports`.", required=True)]
+SeriesCountry = Annotated[NoNul | None, _series_part("The country, e.g. `Japan`; absent means figures with none.")]
+SeriesPartner = Annotated[NoNul | None, _series_part("The trading partner; absent means the total, not by partner.")]
+SeriesUnit = Annotated[NoNul | None, _series_part("The unit, e.g. `t`; the one of most periods when absent.")]
+SeriesCompany = Annotated[NoNul | None, _series_part("One company's figures, e.g. `Toyota`; absent: the market's.")]
+SeriesGrain = Annotated[NoNul | None, _series_part("Period length, `month` or `year` …; the most reported if absent.")]
 
 
 def series_csv(request: Request, commodity: SeriesCommodity, metric: SeriesMetric, country: SeriesCountry = None,
@@ -122,9 +122,9 @@ def _table_url(found: Series, company: str | None) -> str:
     """The explorer filtered to the series' commodity, metric, country, partner and company (it has no filter
     for "no partner": a total's table lists the facts by partner too)."""
     key = found.key
-    filters = {"commodity": key.commodity, "metric": key.metric, "country": key.country or "",
-               "partner": key.partner or "", "company": company or ""}
-    return "/data?" + urlencode({k: v for k, v in filters.items() if v or k in ("country", "partner")})
+    filters = {"commodity": key.commodity, "metric": key.metric, "country": key.country, "partner": key.partner,
+               "company": company}
+    return "/data?" + urlencode({k: v for k, v in filters.items() if v})
 
 
 # --- JSON API -----------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from metalnomist.errors import (
@@ -14,6 +16,7 @@ from metalnomist.errors import (
     TooLarge,
     UnsupportedType,
 )
+from metalnomist.pipeline import ingest_file
 from metalnomist.web.errors import ERROR_TABLE, classify
 from tests.web.conftest import Site
 
@@ -122,7 +125,18 @@ def test_post_a_comment_as_json(fresh: Site) -> None:
     assert created["status"] == "published" and created["comment"]["author"] == "Ana"
     listed = fresh.client.get(f"/api/posts/{post_id}/comments").json()
     assert listed["post_id"] == post_id and [c["body"] for c in listed["comments"]] == ["Good <b>read</b>"]
-    assert fresh.client.get(f"/api/posts/{post_id}").json()["comment_count"] == 1
+    detail = fresh.client.get(f"/api/posts/{post_id}").json()
+    assert detail["comment_count"] == 1 and [c["body"] for c in detail["comments"]] == ["Good <b>read</b>"]
+
+
+@pytest.mark.parametrize("content_type", ["application/json; charset=utf-8", "Application/JSON"])
+def test_json_with_a_charset_or_in_capitals_is_json(fresh: Site, content_type: str) -> None:
+    """Clients commonly add `; charset=utf-8`; media types are case-insensitive: neither is a 415."""
+    post_id = fresh.client.get("/api/posts", params={"limit": 1}).json()["posts"][0]["id"]
+    body = json.dumps({"author": "Ana", "body": "Noted."}).encode()
+    response = fresh.client.post(f"/api/posts/{post_id}/comments", content=body,
+                                 headers={"content-type": content_type})
+    assert response.status_code == 201, response.text
 
 
 def test_comment_api_validates_like_the_form(fresh: Site) -> None:
@@ -232,10 +246,6 @@ def test_facts_words_narrow_one_posts_facts(site: Site) -> None:
 def test_a_common_labels_posts_list_only_that_label(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A label carried by many posts is listed by walking the date order and testing each post for it:
     newer posts without the label are passed over, not listed under it."""
-    import json
-
-    from metalnomist.pipeline import ingest_file
-
     records = [{"title": f"Nickel market note {n}", "body": f"Nickel prices moved {n}%.", "labels": ["Nickel"],
                 "published": f"2001-{n:02}-02T10:00:00Z"} for n in range(1, 13)]
     records.append({"title": "Tin market note", "body": "Tin prices moved.", "labels": ["Tin"],
@@ -249,3 +259,76 @@ def test_a_common_labels_posts_list_only_that_label(fresh: Site, tmp_path) -> No
         body = fresh.client.get("/api/posts", params={"label": "Nickel", "limit": limit}).json()
         assert body["total"] == 12
         assert [p["title"] for p in body["posts"]] == [f"Nickel market note {n}" for n in (12, 11)][:limit]
+
+
+def _every_fact(site: Site, **params: object) -> list[dict]:  # type: ignore[type-arg]
+    """All pages of /api/facts for these filters, read at the largest page size."""
+    found: list[dict] = []  # type: ignore[type-arg]
+    while True:
+        page = site.client.get("/api/facts", params={**params, "limit": 100, "offset": len(found)}).json()
+        assert page["offset"] == len(found)  # each page says which page it is
+        found += page["facts"]
+        if not page["facts"] or len(found) >= page["total"]:
+            return found
+
+
+@pytest.mark.parametrize("field", ["metric", "country", "partner", "company", "period", "source"])
+def test_each_facts_filter_keeps_exactly_the_facts_with_that_value(site: Site, field: str) -> None:
+    """A filter narrows by its own field, whole value in any case: not another field's, and never ignored."""
+    everything = _every_fact(site)
+    values = [f[field] for f in everything if f[field]]
+    wanted = max(set(values), key=values.count)  # the most reported value, so the test has several facts
+    expected = [f["id"] for f in everything if (f[field] or "").casefold() == wanted.casefold()]
+    assert 1 < len(expected) < len(everything), "the seed has facts with and without the value"
+    assert [f["id"] for f in _every_fact(site, **{field: wanted.upper()})] == expected
+
+
+def test_an_offset_past_the_documented_most_is_refused(site: Site) -> None:
+    """Paging stops at the schema's bound for every listing, rather than asking the index or database for it."""
+    for path in ("/api/search", "/api/posts", "/api/facts"):
+        assert_error(site.client.get(path, params={"q": "x", "offset": 1_000_001}), 422, "invalid_parameter",
+                     "offset")
+        assert site.client.get(path, params={"q": "x", "offset": 1_000_000}).status_code == 200
+
+
+def test_repeated_labels_find_the_posts_with_every_one(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+
+    records = [{"title": "Nickel note one", "body": "Nickel moved.", "labels": ["Nickel", "Indonesia"]},
+               {"title": "Nickel note two", "body": "Nickel moved.", "labels": ["Nickel"]},
+               {"title": "Indonesia note", "body": "Ore exports moved.", "labels": ["Indonesia"]}]
+    source = tmp_path / "labelled.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records))
+    ingest_file(fresh.archive, source, "jsonl")
+    both = fresh.client.get("/api/search", params=[("q", ""), ("label", "Nickel"), ("label", "Indonesia")]).json()
+    assert [r["title"] for r in both["results"]] == ["Nickel note one"] and both["total"] == 1
+
+
+def test_posts_carry_their_source_address_and_permalink(fresh: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`url` is the post's page on this site; `source_url` where it was ingested from (interfaces.md)."""
+
+    record = {"title": "Cobalt note", "body": "Cobalt moved.", "url": "https://example.com/cobalt",
+              "published": "2031-05-02T10:00:00Z"}
+    source = tmp_path / "cobalt.jsonl"
+    source.write_text(json.dumps(record) + "\n")
+    ingest_file(fresh.archive, source, "jsonl")
+    listed = fresh.client.get("/api/posts", params={"limit": 1}).json()["posts"][0]
+    assert (listed["title"], listed["source_url"]) == ("Cobalt note", "https://example.com/cobalt")
+    assert listed["url"].startswith("/2031/05/") and fresh.client.get(listed["url"]).status_code == 200
+    detail = fresh.client.get(f"/api/posts/{listed['id']}").json()
+    assert (detail["url"], detail["source_url"]) == (listed["url"], "https://example.com/cobalt")
+
+
+@pytest.mark.parametrize(("path", "params", "field"), [
+    ("/api/facts", {"q": "steel\x00"}, "q"),
+    ("/api/facts", {"company": "Rio\x00Tinto"}, "company"),
+    ("/api/facts", {"period": "\x00", "sort": "value"}, "period"),
+    ("/api/facts/series", {"commodity": "\x00", "metric": "sales"}, "commodity"),
+    ("/api/facts/series", {"commodity": "nickel", "metric": "imports", "unit": "t\x00"}, "unit"),
+    ("/api/posts", {"label": "\x00"}, "label"),
+])
+def test_a_nul_character_in_a_filter_is_refused_naming_the_field(site: Site, path: str, params: dict[str, str],
+                                                                   field: str) -> None:
+    """No stored name holds NUL (PostgreSQL text cannot): the answer names the field on either database,
+    where PostgreSQL's driver refusing the query was a 500."""
+    error = assert_error(site.client.get(path, params=params), 422, "invalid_parameter", field)
+    assert "NUL" in error["message"]

@@ -151,6 +151,32 @@ def test_downloads_equal_the_table(site: Site, params: dict[str, str]) -> None:
     links = [a.get("href") for a in select(doc, ".download-csv")]
     expected = {k: [v] for k, v in params.items() if (k, v) != ("dir", "asc")}  # the default is left out
     assert parse_qs(urlsplit(links[0]).query) == expected
+    body = data.json()  # says which view it is, as the URL did
+    assert (body["offset"], body["limit"], body["sort"], body["dir"]) == (
+        int(params.get("start", 0)), int(params.get("limit", 50)), params.get("sort"), params.get("dir", "asc"))
+    for response, kind in ((data, "json"), (table, "csv")):  # each saved under a name of its kind
+        assert response.headers["content-disposition"] == f'attachment; filename="metalnomist-facts.{kind}"'
+
+
+def test_the_last_page_links_nowhere_older(site: Site) -> None:
+    """A page ending at the last match, full or not, offers no older page: it would be empty."""
+    total = site.client.get("/api/facts", params=EV_SERIES).json()["total"]
+    assert total > 1
+    for limit, older in ((total - 1, True), (total, False), (total + 1, False)):
+        doc = html(site.client.get("/data", params={**EV_SERIES, "limit": limit}))
+        assert bool(select(doc, ".pager a.older")) is older, limit
+
+
+def test_only_a_dated_figure_of_a_commodity_links_to_a_series(site: Site) -> None:
+    """A series is a figure over periods: a row without a period, a value or a commodity is in none."""
+    doc = html(site.client.get("/data", params={"limit": 500}))
+    facts = {f["id"]: f for f in site.client.get("/data.json", params={"limit": 500}).json()["facts"]}
+    linked = {i: bool(select(tr, "a.series-link")) for i, tr in zip(_row_ids(doc),
+                                                                     select(doc, "table.fact-table tbody tr"),
+                                                                     strict=True)}
+    assert linked == {i: f["value"] is not None and bool(f["period"] and f["commodity"]) for i, f in facts.items()}
+    assert [f for f in facts.values() if f["value"] is not None and f["commodity"] and not f["period"]], \
+        "the seed has undated figures"
 
 
 def test_hostile_filter_values_are_escaped_or_refused(site: Site) -> None:
@@ -168,6 +194,10 @@ def test_hostile_filter_values_are_escaped_or_refused(site: Site) -> None:
     api = site.client.get("/api/facts", params={"sort": "nope"})
     assert api.status_code == 422 and api.json()["error"]["field"] == "sort"
     assert site.client.get("/data/series", params={"commodity": "x" * 10_000, "metric": "sales"}).status_code == 400
+    for path, params in [("/data", {"q": "\x00"}), ("/data.csv", {"country": "Japan\x00"}),
+                         ("/data/feed", {"commodity": "\x00"}), ("/data/series", {**EV_SERIES, "unit": "\x00"}),
+                         ("/data/series.csv", {**EV_SERIES, "company": "\x00"})]:
+        assert site.client.get(path, params=params).status_code == 400, (path, params)  # not a 500 on PostgreSQL
 
 
 def test_ev_series_page_draws_three_points_in_period_order_and_lists_them_newest_first(site: Site) -> None:

@@ -15,6 +15,7 @@ from metalnomist.models import FACT_FILTERS, Block, Fact, Post
 from metalnomist.search.folder import KEPT_MENUS
 from metalnomist.store.facts import replace_facts
 from metalnomist.store.posts import upsert_post
+from metalnomist.web import data_menus
 from metalnomist.web.data_menus import MAX_SUGGESTIONS, TOP_CHOICES, TOP_SERIES, FilterField
 from tests.web.conftest import Site, html, open_site, select, text_of
 from tests.web.test_api import assert_error
@@ -97,6 +98,33 @@ def test_the_series_menu_shows_the_longest_and_finds_the_rest(crowded: Site) -> 
     assert text_of(select(many, ".series-count")[0]).startswith(f"The first {MAX_SUGGESTIONS} by name")
     none = html(crowded.client.get("/data/series", params={"find": "unobtainium"}))
     assert not select(none, ".series-menu li a") and select(none, ".series-menu .empty")
+
+
+def test_a_find_that_lists_every_match_does_not_say_there_are_more(crowded: Site,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten titles match `alloy 12`: a page of ten lists them all, so it says "10 of", not "the first 10"."""
+    monkeypatch.setattr(data_menus, "MAX_SUGGESTIONS", 10)
+    found = html(crowded.client.get("/data/series", params={"find": "alloy 12"}))
+    assert len(select(found, ".series-menu li a")) == 10
+    assert text_of(select(found, ".series-count")[0]).startswith("10 of ")
+
+
+def test_a_blank_or_spaced_find_is_read_as_its_words(crowded: Site) -> None:
+    """Spaces around the words are not part of the search: blank shows the longest series, as no search does."""
+    blank = html(crowded.client.get("/data/series", params={"find": "   "}))
+    assert text_of(select(blank, "#series-menu-heading")[0]) == "Most reported series"
+    assert len(select(blank, ".series-menu li a")) == TOP_SERIES
+    spaced = html(crowded.client.get("/data/series", params={"find": "  alloy 12 "}))
+    assert text_of(select(spaced, "#series-menu-heading")[0]) == "Series matching “alloy 12”"
+    assert select(spaced, "input#series-find")[0].get("value") == "alloy 12"
+
+
+def test_metric_choices_read_as_words(crowded: Site) -> None:
+    """Stored metrics join words with `_`; the menu shows `market share` but filters by the stored value."""
+    options = select(html(crowded.client.get("/data")), "datalist#filter-metric-top option")
+    labels = {o.get("value"): o.get("label") for o in options}
+    assert labels["market_share"].startswith("market share (")
+    assert not [label for label in labels.values() if "_" in label]
 
 
 def test_a_value_no_fact_has_is_answered_with_names_from_the_menus(crowded: Site) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import lxml.html
 import pytest
 
 from metalnomist.pipeline import ingest_file
@@ -69,6 +70,10 @@ def test_the_table_and_the_api_come_in_pages_newest_first(site: Site, monkeypatc
     rest = site.client.get(first["next"]).json()
     assert [p["period"] for p in rest["points"]] == ["--07"] and rest["next"] is None and rest["offset"] == 2
     assert site.client.get("/api/facts/series", params={**EV_SERIES, "limit": 0}).status_code == 422
+    assert site.client.get("/api/facts/series", params={**EV_SERIES, "limit": data_series.MAX_API_POINTS + 1}
+                           ).status_code == 422
+    assert site.client.get("/api/facts/series", params={**EV_SERIES, "limit": data_series.MAX_API_POINTS}
+                           ).status_code == 200
     parameters = {p["name"]: p for p in site.client.get("/openapi.json").json()["paths"]["/api/facts/series"]["get"]
                   ["parameters"]}
     assert {"offset", "limit"} <= set(parameters) and "newest" in parameters["offset"]["description"]
@@ -96,6 +101,7 @@ def test_a_company_series_downloads_that_companys_reports(site: Site) -> None:
     assert parse_qs(urlsplit(download).query)["company"] == ["Nissan"]
     reports = list(csv.DictReader(io.StringIO(site.client.get(download).text)))
     assert reports and {r["company"] for r in reports} == {"Nissan"}
+    assert site.client.get("/api/facts/series", params=nissan).json()["csv"] == download
 
 
 def test_every_link_of_a_company_series_stays_with_that_company(site: Site) -> None:
@@ -141,13 +147,13 @@ def test_a_periods_bar_reaches_from_its_lowest_to_its_highest_report(reported_th
 
 @pytest.fixture
 def two_units(db_url: str, tmp_path: Path) -> Iterator[Site]:
-    """Japan's nickel imports in tonnes for three months and in yen for one."""
+    """Japan's nickel imports in tonnes for three months and in yen for the year."""
     months = [("March", "12,000 tonnes"), ("April", "11,000 tonnes"), ("June", "9,000 tonnes")]
     posts = [{"title": f"Nickel imports in {month}", "url": f"https://example.com/ni-{month}",
               "body": f"Japan imported {amount} of nickel in {month} 2024, according to the Finance Ministry."}
              for month, amount in months]
     posts.append({"title": "Nickel import bill", "url": "https://example.com/ni-yen",
-                  "body": "Japan's nickel imports totalled 9.5 billion yen in May 2024, according to the Finance "
+                  "body": "Japan's nickel imports totalled 9.5 billion yen in 2024, according to the Finance "
                           "Ministry."})
     (tmp_path / "site").mkdir()
     for site in open_site(tmp_path / "site", db_url):
@@ -156,10 +162,84 @@ def two_units(db_url: str, tmp_path: Path) -> Iterator[Site]:
 
 
 def test_each_other_unit_links_to_that_units_series(two_units: Site) -> None:
-    """A series draws one unit and links the others: each link draws the figures reported in its unit."""
-    doc = html(two_units.client.get("/data/series", params=NICKEL))
+    """A series draws one unit and links the others: each link draws the figures reported in its unit, of
+    whatever period length they are (the yen figure is a year's, the tonnes months'), and downloads only them."""
+    client = two_units.client
+    doc = html(client.get("/data/series", params=NICKEL))
     assert "9,000" in text_of(select(doc, "table.series-table")[0])
     (other,) = select(doc, "p.other-units a")
     assert text_of(other) == "JPY" and parse_qs(urlsplit(other.get("href")).query)["unit"] == ["JPY"]
-    api = two_units.client.get("/api/facts/series", params=parse_qs(urlsplit(other.get("href")).query)).json()
+    assert len(select(html(client.get(other.get("href"))), "table.series-table tbody tr")) == 1
+    api = client.get("/api/facts/series", params=parse_qs(urlsplit(other.get("href")).query)).json()
     assert (api["unit"], [p["value"] for p in api["points"]]) == ("JPY", [9.5e9])
+    assert {r["unit"] for r in csv.DictReader(io.StringIO(client.get(api["csv"]).text))} == {"JPY"}
+    tonnes = client.get("/api/facts/series", params=NICKEL).json()["csv"]
+    assert [r["unit"] for r in csv.DictReader(io.StringIO(client.get(tonnes).text))] == ["t", "t", "t"]
+
+
+PALLADIUM = {"commodity": "palladium", "metric": "imports", "country": "Japan", "partner": "Russia"}
+CRUDE_STEEL = {"commodity": "crude steel", "metric": "production", "country": "Japan"}  # 1.8 to 6.9 million t
+STEEL = {"commodity": "steel", "metric": "production", "country": "Japan"}  # a quarter's forecast
+
+
+def test_a_period_length_asked_for_is_the_one_served(site: Site) -> None:
+    """`grain` picks the period length of the API's points, as the page's link to it does."""
+    months = site.client.get("/api/facts/series", params={**PALLADIUM, "grain": "7 months"}).json()
+    assert (months["grain"], months["other_grains"]) == ("7 months", ["year"])
+    assert [p["period"] for p in months["points"]] == ["2024-06/2024-12"]
+
+
+def test_every_link_of_a_partner_series_stays_with_that_partner(site: Site) -> None:
+    """The table, JSON, CSV and feed of imports from Russia are of imports from Russia, not of every partner."""
+    doc = html(site.client.get("/data/series", params=PALLADIUM))
+    links = [a.get("href") for a in select(doc, "p.series-meta a")]
+    assert len(links) == 4
+    for link in links:
+        assert parse_qs(urlsplit(link).query).get("partner") == ["Russia"], link
+
+
+def _chart(site: Site, params: dict[str, str]) -> lxml.html.HtmlElement:
+    """The wide drawing of a series page."""
+    return html(site.client.get("/data/series", params=params)).xpath("//*[local-name()='svg']")[0]
+
+
+def _texts(chart: lxml.html.HtmlElement, axis: str) -> list[str]:
+    return [t.text for t in chart.xpath(f".//*[local-name()='g'][contains(@class, 'axis-{axis}')]"
+                                        "/*[local-name()='text']")]
+
+
+def test_the_value_axis_starts_at_zero_in_round_steps(site: Site) -> None:
+    """From zero, so a dip of a fifth does not look like a collapse; ticks printed as the table prints figures."""
+    ticks, title = _texts(_chart(site, EV_SERIES), "y")[:-1], _texts(_chart(site, EV_SERIES), "y")[-1]
+    assert ticks == ["0", "2,000", "4,000", "6,000", "8,000"] and title == "Sales (units)"
+
+
+def test_the_time_axis_says_when_the_year_is_not_stated(site: Site) -> None:
+    assert _texts(_chart(site, EV_SERIES), "x")[-1] == "Month (year not stated)"  # --07, --09, --10
+    assert _texts(_chart(site, PALLADIUM), "x")[-1] == "Period"
+
+
+def test_a_periods_highest_report_is_drawn_inside_the_plot(site: Site) -> None:
+    """The scale covers each period's highest report, not only the points, so its bar stays on the chart."""
+    chart = _chart(site, CRUDE_STEEL)
+    (bar,) = chart.xpath(".//*[local-name()='line'][@class='range']")
+    grid = [float(line.get("y1")) for line in chart.xpath(".//*[local-name()='line'][@class='grid']")]
+    assert min(grid) <= float(bar.get("y2")) < float(bar.get("y1"))
+
+
+def test_the_charts_description_gives_each_periods_range(reported_thrice: Site) -> None:
+    """Screen readers hear what the bar shows: the period's lowest and highest reports."""
+    desc = _chart(reported_thrice, NICKEL).xpath("*[local-name()='desc']")[0].text
+    assert "Mar 2024: 12,000 t to 13,500 t." in desc
+
+
+def test_forecast_points_are_marked_as_forecasts(site: Site) -> None:
+    """The caption says hollow points are forecasts: a point is drawn so exactly when its figure is one."""
+    marked = []
+    for params in (STEEL, EV_SERIES):
+        circles = _chart(site, params).xpath(".//*[local-name()='circle']")
+        points = site.client.get("/api/facts/series", params=params).json()["points"]
+        drawn = ["forecast" in c.get("class").split() for c in circles]
+        assert drawn == [p["forecast"] for p in points]
+        marked += drawn
+    assert True in marked and False in marked

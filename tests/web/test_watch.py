@@ -127,6 +127,27 @@ def test_a_series_page_watches_its_figures(reader: Site) -> None:
     assert watches(reader) == ["Figures: commodity electric vehicles, country Japan, metric sales"]
 
 
+def test_a_company_or_partner_series_watches_only_its_own_figures(reader: Site) -> None:
+    """Nissan's series watches Nissan's figures and imports from Russia watch Russia's, not the market's."""
+    sign_in(reader)
+    nissan = submit_watch_form(reader, "/data/series?commodity=electric+vehicles&metric=sales&country=Japan"
+                                       "&company=Nissan")
+    assert ("company", "Nissan") in nissan
+    russia = submit_watch_form(reader, "/data/series?commodity=palladium&metric=imports&country=Japan"
+                                       "&partner=Russia")
+    assert ("partner", "Russia") in russia
+
+
+def test_one_posts_facts_are_not_a_watch(reader: Site) -> None:
+    """A watch follows filters over new posts; one post's facts never change, so they offer no watch, and a
+    filter narrowed to a post watches the filter alone."""
+    sign_in(reader)
+    post_id = reader.client.get("/api/facts", params={"country": "Japan"}).json()["facts"][0]["post_id"]
+    assert not select(html(reader.client.get(f"/data?post_id={post_id}")), "form.watch-form")
+    fields = submit_watch_form(reader, f"/data?post_id={post_id}&country=Japan")
+    assert [(k, v) for k, v in fields if k != "csrf_token"] == [("kind", "facts"), ("country", "Japan")]
+
+
 def delete_forms(site: Site) -> list[tuple[str, str]]:
     """(action, token) of each "Stop watching" button on /watch."""
     forms = select(html(site.client.get("/watch")), "form.watch-delete")
