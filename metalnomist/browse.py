@@ -36,6 +36,8 @@ def latest_posts(archive: Archive, offset: int, limit: int, label: str | None = 
 
     The total is the kept count (Archive.counts), which can trail a change by one recount; what the page
     itself shows is exact: a last page gives the total, and a page with more after it raises it."""
+    if label is not None and "\x00" in label:
+        return [], 0  # no stored label holds a NUL (ingest strips it), and PostgreSQL would refuse the query
     counts = archive.counts.get()
     counted = counts.total(label, month)
     rare = label is not None and counted ** 2 < (offset + limit + 1) * counts.total()  # see list_posts
@@ -48,7 +50,7 @@ def latest_posts(archive: Archive, offset: int, limit: int, label: str | None = 
 
 def post_at(archive: Archive, permalink: str) -> Post:
     with archive.store.reading() as conn:
-        post = post_by_permalink(conn, permalink)
+        post = None if "\x00" in permalink else post_by_permalink(conn, permalink)  # as for labels: none has one
     if post is None:
         raise NotFound(f"{permalink} is not a post here; search for its title instead")
     return post
