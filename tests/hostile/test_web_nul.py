@@ -25,7 +25,8 @@ def _get_paths() -> list[str]:
 
 
 GET_PATHS = _get_paths()
-QUERY = "q={0}&label={0}&commodity={0}&metric={0}&country={0}&partner={0}&company={0}&period={0}".format(NUL)
+QUERY = "&".join(f"{name}={NUL}" for name in ("q", "label", "commodity", "metric", "country", "partner", "company",
+                                               "period"))
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
