@@ -125,6 +125,7 @@ def series(conn: Connection, commodity: str, metric: str, country: str | None, p
     (store/figures.py), then each shown point's lowest and highest reports: however many posts
     report a period, it costs the same.
     """
+    unit, grain = unit or None, grain or None  # an empty choice (`grain=`) is no choice: the most reported
     leading = (commodity, metric, country, partner, company) + ((unit,) if unit is not None else ())
     found = figure_keys(conn, leading)
     chosen = unit.casefold() if unit is not None else _most(Counter(f.unit for f in found))

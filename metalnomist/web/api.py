@@ -20,8 +20,8 @@ from metalnomist.pipeline import (
     post_comment,
 )
 from metalnomist.search.service import MAX_LIMIT, SearchRequest, search
-from metalnomist.store.facts import FactFilter, SortColumn
-from metalnomist.web.data import NoNul
+from metalnomist.store.facts import SortColumn
+from metalnomist.web.data import NoNul, fact_filter
 from metalnomist.web.render import archive_of, label_url
 from metalnomist.web.security import client_address
 
@@ -264,8 +264,7 @@ def api_facts(request: Request, commodity: Commodity = None, metric: Metric = No
               direction: Annotated[Literal["asc", "desc"], Query(alias="dir", description="Sort direction.")] = "asc",
               ) -> FactList:
     """Extracted market facts; filters match whole values, case-insensitively."""
-    flt = FactFilter(commodity=commodity, metric=metric, country=country, partner=partner, company=company,
-                     period=period, source=source, post_id=post_id, text=q)
+    flt = fact_filter(commodity, metric, country, partner, company, period, source, q, post_id)  # as /data reads them
     archive = archive_of(request)
     found, total = find_facts(archive, flt, offset, limit, sort, direction == "desc")
     unmatched = explain_no_facts(archive, flt, request.app.state.fact_menus.get().names) if not total else []

@@ -281,6 +281,7 @@ def test_each_facts_filter_keeps_exactly_the_facts_with_that_value(site: Site, f
     expected = [f["id"] for f in everything if (f[field] or "").casefold() == wanted.casefold()]
     assert 1 < len(expected) < len(everything), "the seed has facts with and without the value"
     assert [f["id"] for f in _every_fact(site, **{field: wanted.upper()})] == expected
+    assert [f["id"] for f in _every_fact(site, **{field: f"  {wanted} "})] == expected  # spaced as /data reads it
 
 
 def test_an_offset_past_the_documented_most_is_refused(site: Site) -> None:

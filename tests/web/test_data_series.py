@@ -187,6 +187,9 @@ def test_a_period_length_asked_for_is_the_one_served(site: Site) -> None:
     months = site.client.get("/api/facts/series", params={**PALLADIUM, "grain": "7 months"}).json()
     assert (months["grain"], months["other_grains"]) == ("7 months", ["year"])
     assert [p["period"] for p in months["points"]] == ["2024-06/2024-12"]
+    # an empty choice, as a form sends it, is no choice: the period length most reported
+    assert site.client.get("/api/facts/series", params={**PALLADIUM, "grain": "", "unit": ""}).json() == \
+        site.client.get("/api/facts/series", params=PALLADIUM).json()
 
 
 def test_every_link_of_a_partner_series_stays_with_that_partner(site: Site) -> None:
