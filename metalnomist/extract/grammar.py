@@ -87,7 +87,8 @@ BASES = [
 ]
 _EXPLANATORY = re.compile(
     r"^(?:and\s+|but\s+)?(?:reflecting|underscoring|indicating|signal+ing|suggesting|marking|"
-    r"following|due to|amid|driven by|despite|after|as|because|thanks to"
+    r"following|due to|amid|(?:driven|supported|helped|boosted|backed|underpinned|fuell?ed|hit|led) by|despite|"
+    r"after|as|because|thanks to"
     r"|citing|highlighting|according to|aiming|in order to|which had|underlining|reinforcing|"
     r"providing|offsetting|breaking|the lowest|the highest|a stark|a measure"
     r"|while|whereas|although|though|if|commonly|used|known as|located|based|operated|owned|such as)\b",
@@ -352,6 +353,8 @@ def _choose_level(item: Item, levels: list[Item], text: str) -> Item | None:
         return prev
     if item.role == "pp":
         return prev or nxt
+    if nxt and nxt.clause.explanatory and nxt.clause is not item.clause:
+        nxt = None  # `expects demand to grow 9%, supported by plants of 200,000 t a year`: the cause's own figure
     return nxt or prev
 
 

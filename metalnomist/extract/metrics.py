@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from metalnomist.extract.grammar import Clause
 from metalnomist.extract.sentence import Draft, SentenceView, Trigger
 
 _SHARE_CUE = re.compile(
@@ -136,8 +135,7 @@ def _fallback_clauses(draft: Draft, view: SentenceView) -> list:  # type: ignore
     """Main clauses of the same segment, preceding ones first (they hold the subject), then the rest."""
     clause, out = draft.anchor.clause, []
     for segment in (clause.segment, None):
-        clauses = view.main_clauses(segment)
-        scope = [c for c in clauses if c is not clause and c not in out and not _aside(view, c, clauses)]
+        scope = [c for c in view.main_clauses(segment) if c is not clause and c not in out and not view.is_aside(c)]
         before = sorted((c for c in scope if c.start < clause.start), key=lambda c: -c.start)
         out += before + [c for c in scope if c.start > clause.start]
     return out
@@ -157,15 +155,6 @@ def quotes_shares(draft: Draft, view: SentenceView) -> bool:
     q, clause, unit = draft.anchor.q, draft.anchor.clause, draft.unit
     quoted = unit is None or (unit[:3].isupper() and "/" not in unit)  # a change alone, or a price in money
     return quoted and bool(_SHARE_PRICE.search(view.text[clause.start : q.start]))
-
-
-def _aside(view: SentenceView, clause: Clause, clauses: list[Clause]) -> bool:
-    """`imports of bauxite, the raw material for aluminium production, rose 21%`: an appositive between
-    commas describes a noun before it; it names no series of the figure."""
-    return clause is not clauses[0] and _DETERMINER.match(view.clause_text(clause)) is not None
-
-
-_DETERMINER = re.compile(r"(?:the|a|an)\s", re.I)
 
 
 def is_target(draft: Draft, view: SentenceView) -> bool:

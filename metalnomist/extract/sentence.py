@@ -68,6 +68,15 @@ class SentenceView:
     def has_items(self, clause: Clause) -> bool:
         return any(clause.start <= i.q.start < clause.end for i in self.items)
 
+    def is_aside(self, clause: Clause) -> bool:
+        """`Indonesia, the world's largest nickel producer, supplied …`: an appositive between commas
+        describes the noun before it; it names neither the series nor the commodity of a figure."""
+        first = next(c for c in self.clauses if c.segment == clause.segment)
+        return clause is not first and _DETERMINER.match(self.clause_text(clause)) is not None
+
+
+_DETERMINER = re.compile(r"(?:the|a|an)\s", re.I)
+
 
 def read_sentence(
     sentence: str,

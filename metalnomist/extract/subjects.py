@@ -40,7 +40,8 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
         return (named or before)[-1].canonical
     if own:
         return _nearest(own, q.start).canonical
-    frames = [c for c in view.main_clauses(clause.segment) if c.start < clause.start and not view.has_items(c)]
+    frames = [c for c in view.main_clauses(clause.segment)
+              if c.start < clause.start and not view.has_items(c) and not view.is_aside(c)]
     here = [m for m in mentions if any(c.start <= m.start < c.end for c in frames)]
     return _nearest(here, q.start).canonical if here else None
 

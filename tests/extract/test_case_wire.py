@@ -163,6 +163,16 @@ SERIES_WORDS = [
     Case("Total supply of platinum fell 3% to 7.1 million ounces.", [F(change_pct=-3, metric="other")]),
 ]
 
+# A change does not describe the figure of the clause that explains it.
+CAUSES = [
+    Case(
+        "The association expects nickel demand to grow by around 9% in 2025, supported by new cathode plants with "
+        "a combined capacity of 200,000 tonnes a year.",
+        [F(value=None, change_pct=9, metric="demand"), F(value=200000, change_pct=None, metric="capacity")],
+    ),
+    Case("Output rose 5% to 1.2 million tonnes, driven by a new mine.", [F(value=1.2e6, change_pct=5)]),
+]
+
 # Company guidance: the figures it introduces are forecasts of the year; the actuals compared with it are not.
 GUIDANCE = [
     Case(
@@ -189,6 +199,11 @@ GUIDANCE = [
 
 # An appositive between commas describes the noun before it and names no series of the figure.
 ASIDES = [
+    Case(
+        "Indonesia, the world's largest nickel producer, supplied 61,200 tonnes of nickel matte to South Korea, "
+        "accounting for 62% of the total.",
+        [F(value=61200, commodity="nickel matte"), F(value=62, metric="market_share", commodity="nickel matte")],
+    ),
     Case("China's imports of bauxite, the raw material for aluminium production, rose 21% to 11.7 million tons.",
          [F(value=1.17e7, metric="imports", commodity="bauxite", country="China")]),
 ]
@@ -207,7 +222,7 @@ SHORTHANDS = [
 @pytest.mark.parametrize(
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
-    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS,
+    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
