@@ -136,7 +136,7 @@ def _plain(snippet: str, marks: tuple[str, str] = ("[", "]")) -> str:
 @click.option("--by-date", is_flag=True, help="Newest first instead of by relevance.")
 @click.option("--label", "labels", multiple=True, help="Only posts with this label (repeatable).")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--offset", type=click.IntRange(0, 1_000_000), default=0, show_default=True)  # service.MAX_OFFSET
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option("--show-query", is_flag=True, help="Print the parsed query (with synonyms) first.")
 @click.option("--match", type=click.Choice(["all", "any"]), default=None,

@@ -33,6 +33,15 @@ def test_search_says_which_results_it_shows_and_how_to_see_more(seeded_db: str) 
     assert "<mark>" not in out and "[Japan" in out  # plain text on the terminal, matches in brackets
 
 
+def test_search_refuses_an_offset_deeper_than_the_search_serves(seeded_db: str) -> None:
+    """Past MAX_OFFSET the service would clamp: the command says so instead of showing another page."""
+    from metalnomist.search.service import MAX_OFFSET
+
+    result = CliRunner().invoke(cli, ["--db", seeded_db, "search", "Japan", "--offset", str(MAX_OFFSET + 1)])
+    assert result.exit_code == 2 and "--offset" in result.output
+    assert run(seeded_db, "search", "Japan", "--offset", str(MAX_OFFSET))[0] == 0
+
+
 def test_search_json_keeps_html_apart_and_gives_absolute_urls_when_the_site_is_known(seeded_db: str) -> None:
     _, out, _ = run(seeded_db, "search", "palladium", "--json")
     first = json.loads(out.splitlines()[0])

@@ -69,7 +69,7 @@ def _scored_union(matching: Sequence[tantivy.Query], scoring: Sequence[tantivy.Q
 class QueryCompiler:
     """Builds Tantivy queries over one index's schema, cutting words with its analyser."""
 
-    def __init__(self, schema: tantivy.Schema, tokens: Callable[[str], list[str]],
+    def __init__(self, schema: tantivy.Schema, tokens: Callable[[str], list[tuple[int, str]]],
                  snippet_tokens: Callable[[str], list[str]]) -> None:
         self.schema = schema
         self._tokens = tokens
@@ -107,7 +107,7 @@ class QueryCompiler:
             adding += scoring
         for label in labels:
             fixed.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
-        if not every and not required:
+        if not every:  # only exclusions and labels: every post less those (beside a +word Tantivy drops it)
             fixed.append((tantivy.Occur.Must, tantivy.Query.all_query()))
         every_query = tantivy.Query.boolean_query(every + fixed)
         words = _scored_union(some, adding) if some else tantivy.Query.all_query()
@@ -144,13 +144,12 @@ class QueryCompiler:
         marks = [tantivy.Query.term_query(self.schema, "body", t) for t in words]
         return _scored_union(marks, []) if marks else None
 
-    def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
-                     split: bool = False) -> tantivy.Query | None:
-        """Any of the clause's alternatives, over `fields` with their boosts."""
-        matching, scoring = self.clause_parts(clause, fuzzy, fields, split)
+    def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), split: bool = False) -> tantivy.Query | None:
+        """Any of the clause's alternatives, over FIELD_BOOSTS's fields with their boosts."""
+        matching, scoring = self.clause_parts(clause, fuzzy, split)
         return _scored_union(matching, scoring) if matching else None
 
-    def clause_parts(self, clause: Clause, fuzzy: Collection[str] = (), fields: dict[str, float] = FIELD_BOOSTS,
+    def clause_parts(self, clause: Clause, fuzzy: Collection[str] = (),
                      split: bool = False) -> tuple[list[tantivy.Query], list[tantivy.Query]]:
         """The clause as queries whose scores add up: each alternative in each field, split into those that
         match posts and those that only add to the score of a post the others match: a phrase holding one of
@@ -158,42 +157,45 @@ class QueryCompiler:
         title). Among other words' parts they score as the clause's query would (a sum of sums), and Tantivy
         scores one flat union with a fifth to a quarter less CPU than a union of unions (measured on relaxed
         tiers at a million posts)."""
-        analysed: dict[tuple[tuple[str, ...], bool, bool], Term] = {}
+        analysed: dict[tuple[tuple[tuple[int, str], ...], bool, bool], Term] = {}
         for term in clause.alternatives:
             tokens = tuple(self._tokens(term.text))
             # `EV` and `EVs` are one term: scored twice, it would count double
             analysed.setdefault((tokens, term.phrase, term.text in fuzzy), term)
-        single = {tokens[0] for tokens, _, _ in analysed if len(tokens) == 1}
+        single = {tokens[0][1] for tokens, _, _ in analysed if len(tokens) == 1}
         matching: list[tantivy.Query] = []
         scoring: list[tantivy.Query] = []
         for (tokens, _, fuzzy_term), term in analysed.items():
             phrase = len(tokens) > 1 and (term.phrase or not split)
-            within_single = phrase and bool(single.intersection(tokens))
-            for field, part in self._term_parts(term, tokens, fuzzy_term, fields, split):
+            within_single = phrase and bool(single.intersection(token for _, token in tokens))
+            for field, part in self._term_parts(term, tokens, fuzzy_term, split):
                 # A post's `text` is its title and body: what the title part finds, the `text` part finds too.
-                within_text = field == "title" and "text" in fields
+                within_text = field == "title"
                 (scoring if within_single or within_text else matching).append(part)
         return matching, scoring
 
-    def _term_parts(self, term: Term, tokens: Sequence[str], fuzzy: bool, fields: dict[str, float],
+    def _term_parts(self, term: Term, tokens: Sequence[tuple[int, str]], fuzzy: bool,
                     split: bool) -> list[tuple[str, tantivy.Query]]:
-        """One word (analysed as `tokens`) in every field, with the field; a word that analyses to several
-        (`AMP-activated`) is a phrase, or, when `split` (relaxed tiers, as BM25 baselines score them), its
-        parts each count."""
+        """One word (analysed as `tokens`, each at its position) in every field, with the field; a word that
+        analyses to several (`AMP-activated`) is a phrase, or, when `split` (relaxed tiers, as BM25 baselines
+        score them), its parts each count."""
         if not tokens:
             # A word too long to be indexed is in no post: it must not vanish into "every post".
             return [("", _NOTHING)] if unindexable(term.text) else []
+        words = [token for _, token in tokens]
+        # A phrase keeps the gaps the analyser leaves (the dropped `s` of `Japan’s imports`), as a post's words do.
+        offsets = list[str | tuple[int, str]]((position - tokens[0][0], token) for position, token in tokens)
         parts = []
-        for field, boost in fields.items():
-            if len(tokens) > 1 and split and not term.phrase:
-                found = [tantivy.Query.term_query(self.schema, field, t) for t in tokens]
-            elif len(tokens) > 1:
-                found = [tantivy.Query.phrase_query(self.schema, field, list[str | tuple[int, str]](tokens))]
+        for field, boost in FIELD_BOOSTS.items():
+            if len(words) > 1 and split and not term.phrase:
+                found = [tantivy.Query.term_query(self.schema, field, t) for t in words]
+            elif len(words) > 1:
+                found = [tantivy.Query.phrase_query(self.schema, field, offsets)]
             elif fuzzy:
-                distance = 1 if len(tokens[0]) < 8 else 2
-                found = [tantivy.Query.fuzzy_term_query(self.schema, field, tokens[0], distance=distance)]
+                distance = 1 if len(words[0]) < 8 else 2
+                found = [tantivy.Query.fuzzy_term_query(self.schema, field, words[0], distance=distance)]
             else:
-                found = [tantivy.Query.term_query(self.schema, field, tokens[0])]
+                found = [tantivy.Query.term_query(self.schema, field, words[0])]
             parts += [(field, tantivy.Query.boost_query(q, boost) if boost != 1.0 else q) for q in found]
         return parts
 

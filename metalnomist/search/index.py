@@ -90,7 +90,7 @@ def _marked(snippet: tantivy.Snippet, body: str) -> str:
     raw = body.encode()
     before, after = (raw[:fragment.start].decode(errors="ignore"), raw[fragment.end:].decode(errors="ignore"))
     html = html.replace("<b>", "<mark>").replace("</b>", "</mark>")
-    return _cut_or_shown(before).lstrip() + html + _cut_or_shown(after).rstrip()
+    return _cut_or_shown(before) + html + _cut_or_shown(after)
 
 
 def _cut_or_shown(rest: str) -> str:
@@ -126,7 +126,7 @@ class SearchIndex:
         self.analyzer = analyzer()
         self.schema = _schema()
         self.snippet_analyzer = snippet_analyzer()
-        self.compiler = QueryCompiler(self.schema, self.tokens, self.snippet_tokens)
+        self.compiler = QueryCompiler(self.schema, self.positioned_tokens, self.snippet_tokens)
         self._state_file = path / "state.json"
         self._state_stamp: tuple[int, int, int] | None = None
         self._state_cache: dict[str, Any] = {}
@@ -283,6 +283,10 @@ class SearchIndex:
     def tokens(self, text: str) -> list[str]:
         """The index terms a piece of user text becomes; possessives fold to the noun."""
         return list(self.analyzer.analyze(fold_quotes(text)))
+
+    def positioned_tokens(self, text: str) -> list[tuple[int, str]]:
+        """`tokens`, each with its position: a possessive's dropped `s` leaves a gap, as it does in a post."""
+        return [(token.position, token.text) for token in self.analyzer.pre_tokenize(fold_quotes(text)).tokens]
 
     def snippet_tokens(self, text: str) -> list[str]:
         """The terms a piece of user text is marked by in a snippet (see snippet_analyzer)."""

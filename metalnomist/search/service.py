@@ -26,6 +26,7 @@ from metalnomist.store.identity import archive_identity
 from metalnomist.store.posts import count_posts, iter_posts, posts_by_ids
 
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000  # as deep as the web pages: Tantivy sets memory aside for every hit up to offset + limit
 FEW_RESULTS = 1  # below this many exact matches, typo tolerance joins in
 LEAD_CHARS = 240  # the snippet of a hit matched by its title or labels only: its opening words
 HYBRID_DEPTH = 100  # each side's candidates for fusion: the usual depth for RRF over BM25 and vectors
@@ -139,7 +140,8 @@ class SearchRequest:
 
     def clamped(self) -> SearchRequest:
         """Limits in range; date order keeps Blogger's meaning, every word must match."""
-        return dataclasses.replace(self, limit=min(max(int(self.limit), 1), MAX_LIMIT), offset=max(int(self.offset), 0),
+        return dataclasses.replace(self, limit=min(max(int(self.limit), 1), MAX_LIMIT),
+                                   offset=min(max(int(self.offset), 0), MAX_OFFSET),
                                    match="all" if self.sort == "date" else self.match)
 
 
@@ -277,7 +279,6 @@ def _with_feedback(index: SearchIndex, compiled: Compiled, request: SearchReques
     if relaxed is None or request.sort != "relevance" or request.offset + request.limit <= FIRST_PAGE:
         return None
     before = [h for tier in compiled.tiers[:-1] for h in index.search(tier, None, False, FIRST_PAGE, 0)[0]]
-    before = before[:FIRST_PAGE]
     shown = index.search(compiled.tiers[-1], None, False, FIRST_PAGE - len(before), 0)[0] \
         if len(before) < FIRST_PAGE else []
     first = before + shown

@@ -189,6 +189,12 @@ def test_vector_neighbours_obey_the_label_filter(hybrid: Archive) -> None:
         "Japan’s Iron Ore Imports Drop in March Amid Weak Steel Demand"]
 
 
+def test_vector_neighbours_carry_every_label_asked_for(hybrid: Archive) -> None:
+    # As on the BM25 side, two labels ask for posts with both: one seed post is labelled Japan, another Copper.
+    page = search(hybrid.store, hybrid.index, SearchRequest("Japan copper", labels=("Japan", "Copper")))
+    assert (page.total, page.hits) == (0, ())
+
+
 def test_vectors_follow_ingest_and_reindex(hybrid: Archive, tmp_path: Path) -> None:
     side = hybrid.index.semantic
     assert side is not None and len(side) == 20 and side.applied_seq == hybrid.index.applied_seq
