@@ -9,7 +9,7 @@ import pytest
 
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
-from metalnomist.pipeline import Archive, find_facts, ingest_file
+from metalnomist.pipeline import Archive, find_facts, get_post, ingest_file
 from metalnomist.store.facts import FactFilter
 
 
@@ -112,6 +112,7 @@ def test_a_post_saved_on_the_desk_while_its_file_is_stored_is_kept(archive: Arch
     report = store_file(archive, _feed(feed, "9,999", "120"), progress=edit_midway)
     assert (report.updated, report.kept) == (1, 1)
     assert get_desk_post(archive.store, ids["Nickel imports rise"]).markdown == corrected.markdown
+    assert get_post(archive, ids["Nickel imports rise"] or 0).body == corrected.markdown  # what readers see, too
     # the desk's figures, not the file's nor the ones the desk replaced
     assert [f.value for f in find_facts(archive, FactFilter(commodity="nickel"))[0]] == [5072]
     assert get_desk_post(archive.store, ids["Zinc output"]).markdown == "Smelters made 120 tonnes."

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, delete, func, insert, or_, select, union_all,
 from metalnomist.models import FACT_FIELDS, FACT_FILTERS, FACT_IDS, Fact
 from metalnomist.store.contradictions import hold_disputes, keys_of_posts, queue_disputes, series_key
 from metalnomist.store.revision import note_facts_changed
-from metalnomist.store.schema import as_utc, fact_rows, facts, ingests, posts
+from metalnomist.store.schema import as_utc, fact_rows, facts, ingests, post_rows, posts
 
 # Stored as columns of their own: all but the post's title (joined from posts) and the ids.
 STORED: tuple[str, ...] = tuple(name for name in FACT_FIELDS if name != "post" and name not in FACT_IDS)
@@ -54,6 +54,9 @@ def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch
     facts revision moves on at commit (see note_facts_changed). With `batch`, an unpublished ingest's:
     the new facts stay hidden with it, the old ones are only marked retired by it, shown until it
     publishes (store/ingests.py), and their figures are settled once it has.
+
+    Only a published post has facts (the explorer and the disputes read no other): one the desk took down
+    keeps none, whatever its file, stored again, says.
     """
     if not by_post:
         return
@@ -61,13 +64,15 @@ def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch
         hold_disputes(conn)  # before the facts' rows: a settler holding it may be waiting for them
     old_keys = keys_of_posts(conn, list(by_post))
     posts_listed = fact_rows.c.post_id.in_(list(by_post))
+    published = set(conn.execute(select(post_rows.c.id).where(post_rows.c.id.in_(list(by_post)),
+                                                              post_rows.c.status == "published")).scalars())
     if batch is None:
         conn.execute(delete(fact_rows).where(posts_listed))
     else:
         conn.execute(delete(fact_rows).where(posts_listed, fact_rows.c.batch == batch))
         _retire(conn, posts_listed, batch)
     rows = [{"post_id": post_id, "batch": batch, "series_key": series_key(f), **{c: getattr(f, c) for c in STORED}}
-            for post_id, items in by_post.items() for f in items]
+            for post_id, items in by_post.items() if post_id in published for f in items]
     if rows:
         conn.execute(insert(fact_rows), rows)
     queue_disputes(conn, [*old_keys, *(row["series_key"] for row in rows)], batch)

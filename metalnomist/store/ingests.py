@@ -143,7 +143,7 @@ def _without_readers_comments(conn: Connection, rows: dict[int, tuple[int, Post]
         select(comments.c.post_id, comments.c.author, comments.c.body)
         .where(comments.c.post_id.in_([stored for stored, _ in rows.values()]), comments.c.origin != "ingest"))}
     return {row_id: replace(post, comments=tuple(c for c in post.comments
-                                                 if (stored, c.author[:200], c.body) not in readers))
+                                                 if (stored, c.author, c.body) not in readers))
             for row_id, (stored, post) in rows.items()}
 
 

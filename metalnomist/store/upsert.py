@@ -220,9 +220,10 @@ def write_children(conn: Connection, changed: Sequence[tuple[int, Post]], update
             select(comments.c.post_id, comments.c.author, comments.c.body).where(comments.c.post_id.in_(updated_ids)))}
     new_labels = [{"post_id": pid, "label": label, "position": i, "batch": batch}
                    for pid, post in changed for i, label in enumerate(post.labels)]
-    new_comments = [{"post_id": pid, "author": c.author[:200], "body": c.body, "published": as_utc(c.published),
+    # An author fits the column's 200 characters: ingest/checks.py refuses a longer one.
+    new_comments = [{"post_id": pid, "author": c.author, "body": c.body, "published": as_utc(c.published),
                       "approved": c.approved, "origin": "ingest", "client": None, "batch": batch}
-                     for pid, post in changed for c in post.comments if (pid, c.author[:200], c.body) not in readers]
+                     for pid, post in changed for c in post.comments if (pid, c.author, c.body) not in readers]
     for table, rows in ((label_rows, new_labels), (comment_rows, new_comments)):
         if rows:
             conn.execute(insert(table), rows)

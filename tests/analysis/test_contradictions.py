@@ -188,3 +188,23 @@ def test_figures_settled_at_once_beyond_one_in_list_are_all_kept(archive: Archiv
     found, total = page_of(archive, 0, figures)
     assert total == figures and sorted(c.period for c in found) == sorted(periods)
     assert {_values([c])[0] for c in found} == {(100, 200)}
+
+
+def test_reports_exactly_one_percent_of_the_larger_apart_are_one_figure_rounded(archive: Archive,
+                                                                               tmp_path: Path) -> None:
+    """Guards the bound itself: a dispute is *more* than 1% apart. 99,000 t and 100,000 t are 1,000 t apart,
+    exactly 1% of the larger (both exact in floating point), so they agree; a `>=` listed them."""
+    ingest_file(archive, write_posts(tmp_path, [_imports("Japan", "99,000"), _imports("Japan", "100,000")]))
+    assert page_of(archive) == ([], 0)
+    ingest_file(archive, write_posts(tmp_path, [_imports("Japan", "98,999")]))
+    assert _values(page_of(archive)[0]) == [(100000, 98999)]  # in the order of their posts
+
+
+def test_figures_alike_but_for_their_country_keep_one_order_page_after_page(archive: Archive, tmp_path: Path) -> None:
+    """Guards the listing's last tie-break: figures of one commodity, metric and period follow the rest of their
+    key (here the country), not the order they were disputed in, so pages of one neither repeat nor skip one."""
+    for country in ("Japan", "India", "China"):  # disputed in the reverse of the listing's order
+        ingest_file(archive, write_posts(tmp_path, [_imports(country, "3,000"), _imports(country, "3,500")]))
+    every, total = page_of(archive)
+    assert total == 3 and [c.key.country for c in every] == ["China", "India", "Japan"]
+    assert [page_of(archive, offset, 1)[0] for offset in range(3)] == [[c] for c in every]

@@ -3,12 +3,15 @@ nothing of the old one left in sight, before the leftovers are even cleared (sto
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, update
 
 from metalnomist.analysis.contradictions import contradictions
 from metalnomist.browse import latest_posts
@@ -17,17 +20,24 @@ from metalnomist.errors import IngestError
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
 from metalnomist.pipeline import Archive, find_facts, get_post, ingest_file, open_archive, reextract
-from metalnomist.store.contradictions import count_disputes
+from metalnomist.store.contradictions import count_disputes, settle_disputes, settling_due
 from metalnomist.store.facts import FactFilter
 from metalnomist.store.ingests import (
     begin_ingest,
     clear_published,
+    discard_abandoned,
     discard_ingest,
     publish_ingest,
     published_unfinished,
     write_hidden,
 )
+from metalnomist.store.schema import ingests
 from tests.hostile.test_locks_steps import nickel, raw, write_lines
+
+
+def copper(title: str, tonnes: str) -> str:
+    return json.dumps({"title": title, "url": f"https://x/{title}", "published": "2024-04-20",
+                       "body": f"Japan imported {tonnes} tonnes of copper in March 2024, the Finance Ministry said."})
 
 
 def test_publishing_shows_new_versions_at_once_and_hides_what_they_replace(tmp_path: Path) -> None:
@@ -192,4 +202,77 @@ def test_a_post_changed_again_before_the_last_ingest_was_cleared_keeps_its_oldes
     assert figures() == [14000]
     discard_ingest(archive.store, later)
     assert figures() == [14000]
+    archive.close()
+
+
+def _figures(archive: Archive, title: str) -> list[float | None]:
+    return [fact.value for fact in find_facts(archive, FactFilter(post=title))[0]]
+
+
+def _disputed(archive: Archive) -> set[tuple[float | None, float | None]]:
+    with archive.store.reading() as conn:
+        return {(pair.first.value, pair.second.value) for pair in contradictions(conn)[0]}
+
+
+def test_an_ingest_finishing_beside_a_running_one_leaves_what_that_one_retired(tmp_path: Path) -> None:
+    """The facts a running ingest retires are shown until it publishes, and again if it is discarded: another
+    ingest clearing its own leftovers (and settling its own figures) must neither delete them nor drop
+    the disputes they are in."""
+    archive, ingest = _second_being_replaced(tmp_path)  # Second's 13,500 retired for 14,000, not yet shown
+    assert ingest_file(archive, write_lines(tmp_path / "c.jsonl", [copper("Third", "5,000")])).added == 1
+    assert _figures(archive, "Second") == [13500]
+    assert _disputed(archive) == {(12000, 13500)}
+    discard_ingest(archive.store, ingest)
+    assert _figures(archive, "Second") == [13500]
+    assert _disputed(archive) == {(12000, 13500)}
+    archive.close()
+
+
+def test_a_post_an_ingest_published_and_left_uncleared_is_the_next_files_to_change(tmp_path: Path) -> None:
+    """A published ingest's emptied stand-in belongs to no running ingest: the post is not busy."""
+    archive, ingest = _second_being_replaced(tmp_path)
+    with archive.store.transaction() as conn:
+        publish_ingest(conn, ingest)  # and stopped before clear_published
+    (again,) = read_posts(write_lines(tmp_path / "c.jsonl", [nickel("Second", "15,000")]))
+    later = begin_ingest(archive.store)
+    with archive.store.transaction() as conn:
+        (written,) = write_hidden(conn, later, [again], {0: extract_facts(again)}, extract_facts)
+        publish_ingest(conn, later)
+    clear_published(archive.store)
+    assert written.placed == "updated"
+    assert _figures(archive, "Second") == [15000]
+    archive.close()
+
+
+def test_figures_settled_a_few_at_a_time_are_each_settled_once_their_turn_comes(tmp_path: Path) -> None:
+    """Settling takes a limited number of queued figures per transaction: the rest stay queued for the
+    next one, not dropped with the first's."""
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
+    lines = [nickel("First", "12,000"), nickel("Second", "13,500"), copper("Third", "5,000"), copper("Fourth", "6,000")]
+    ingest_file(archive, write_lines(tmp_path / "a.jsonl", lines))
+    assert _disputed(archive) == {(12000, 13500), (5000, 6000)}
+    changed = list(read_posts(write_lines(tmp_path / "b.jsonl", [nickel("Second", "14,000"),
+                                                                 copper("Fourth", "7,000")])))
+    ingest = begin_ingest(archive.store)
+    with archive.store.transaction() as conn:
+        write_hidden(conn, ingest, changed, {i: extract_facts(post) for i, post in enumerate(changed)}, extract_facts)
+        publish_ingest(conn, ingest)
+    with archive.store.transaction() as conn:
+        assert settle_disputes(conn, limit=1) == 1
+        assert settling_due(conn)
+    clear_published(archive.store)
+    assert _disputed(archive) == {(12000, 14000), (5000, 7000)}
+    archive.close()
+
+
+def test_an_ingest_running_on_another_machine_is_never_taken_back_from_here(tmp_path: Path) -> None:
+    """Its process number means nothing on this machine, where no such process may be running: only the
+    machine it runs on can tell it was killed."""
+    archive, ingest = _second_being_replaced(tmp_path)
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()  # a number no process of this machine has now
+    with archive.store.transaction() as conn:
+        conn.execute(update(ingests).where(ingests.c.id == ingest).values(host="another-machine", pid=finished.pid))
+    assert discard_abandoned(archive.store) == []
+    assert seconds_figures_once_published(archive, ingest) == [14000]
     archive.close()

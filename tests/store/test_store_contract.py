@@ -7,6 +7,7 @@ import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -500,15 +501,17 @@ def test_hashes_stored_before_metadata_counted_stay_valid() -> None:
 
 def test_undated_posts_list_after_dated_ones_and_neighbours_agree(archive: Archive) -> None:
     with archive.store.transaction() as conn:
-        for title, day in [("Old", 1), ("Undated A", None), ("New", 9), ("Undated B", None)]:
+        for title, day in [("Old", 1), ("Undated A", None), ("New", 9), ("Undated B", None), ("Undated C", None)]:
             upsert_post(conn, make_post(title, day))
     with archive.store.reading() as conn:
         posts, _ = latest_posts(archive, 0, 10)
         order = [p.title for p in posts]
         walked = [tuple(n.title if n else None for n in neighbours(conn, p)) for p in posts]
-    # An undated post stored last is still no newer than a dated one.
-    assert order == ["New", "Old", "Undated B", "Undated A"]
-    assert walked == [(None, "Old"), ("New", "Undated B"), ("Old", "Undated A"), ("Undated B", None)]
+    # An undated post stored last is still no newer than a dated one; the one before it is the next stored
+    # before, not the first.
+    assert order == ["New", "Old", "Undated C", "Undated B", "Undated A"]
+    assert walked == [(None, "Old"), ("New", "Undated C"), ("Old", "Undated B"), ("Undated C", "Undated A"),
+                      ("Undated B", None)]
 
 
 def test_a_months_pages_run_from_its_dated_posts_into_its_undated_ones(archive: Archive) -> None:
@@ -555,3 +558,15 @@ def test_neighbours_walk_ties_and_undated_posts_in_the_listing_order(archive: Ar
     titles = [p.title for p in posts]
     assert titles == ["New", "Tie 3", "Tie 2", "Tie 1", "Old", "Undated B", "Undated A"]
     assert walked == list(zip([None, *titles[:-1]], [*titles[1:], None], strict=True))
+
+
+def test_posts_of_one_minute_page_one_at_a_time_in_one_order_in_every_listing(archive: Archive) -> None:
+    """Ties on the date fall to the id, the last stored first, whichever way a listing is read: pages of one
+    post neither repeat nor skip one."""
+    with archive.store.transaction() as conn:
+        ids = [upsert_post(conn, make_post(f"Tie {n}", 5, ("Tin",)))[0] for n in range(5)]
+    listings: list[dict[str, Any]] = [{}, {"label": "Tin"}, {"label": "Tin", "rare_label": True}, {"month": (2024, 3)}]
+    with archive.store.reading() as conn:
+        for listing in listings:
+            paged = [p.id for start in range(len(ids)) for p in list_posts(conn, start, 1, **listing)]
+            assert paged == ids[::-1], listing
