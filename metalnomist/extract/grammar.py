@@ -187,7 +187,9 @@ _BASIS_AFTER = re.compile(
 # `up 173% from 28,217 units in July and 74% from 44,264`: a percent from a figure is a change from it.
 _FROM_FIGURE_AFTER = re.compile(r"^\s*from\s+(?:[$€£¥]|[A-Z]{3}\s)?\d", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)  # `raised tariffs to 50% from 25%`: a level reached
-_DIFF_AFTER = re.compile(r"^\s+(?P<w>less|fewer|lower|below|more|higher|above)\s+than\b", re.I)
+# `600,000 tonnes less than`, `600,000 units less than` (a counted noun between)
+_DIFF_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<w>less|fewer|lower|below|more|higher|above)\s+than\b", re.I)
+_LESS = frozenset({"less", "fewer", "lower", "below"})
 _UPDOWN_BEFORE = re.compile(rf"\b(?P<w>up|down)\s+{_BOUND_WORDS}$", re.I)
 
 
@@ -214,6 +216,9 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
     """`by 5%`, `a 5% rise`, `up 5%`, `(−5%)`, `5% y/y` are changes; `5% of`, `at 5%` are levels."""
     if q.sign is not None:
         return Item(q, "change", clause, change=q.sign * q.value)
+    compared = _DIFF_AFTER.match(after)  # `3% less than in 2022`: a change whose direction is the comparison's
+    if compared:
+        return Item(q, "change", clause, change=q.value * (-1 if compared.group("w").lower() in _LESS else 1))
     changed = (
         _COORDINATED_CHANGE.search(before)
         or _BY_BEFORE.search(before)
@@ -235,7 +240,7 @@ def _classify_amount(q: Quantity, text: str, clause: Clause, before: str, after:
         return Item(q, "diff", clause, change=float(direction(text, q, clause)))
     diff = _DIFF_AFTER.match(after)
     if diff:
-        sign = -1.0 if diff.group("w").lower() in {"less", "fewer", "lower", "below"} else 1.0
+        sign = -1.0 if diff.group("w").lower() in _LESS else 1.0
         return Item(q, "diff", clause, change=sign)
     if (
         _VERB_BEFORE.search(before)

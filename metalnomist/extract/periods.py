@@ -330,7 +330,7 @@ _EFFECT = re.compile(
     re.I,
 )
 _COMPARISON_FILLER = (
-    r"(?:the|same|month|period|quarter|year|levels?|of|in|a|an|its|their|initial|"
+    r"(?:the|same|month|period|quarter|year|levels?|of|in|a|an|its|their|that|those|initial|"
     r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance)"
 )
 _COMPARISON = re.compile(

@@ -42,7 +42,7 @@ def tables() -> UnitTables:
     currencies = {row[0].lower(): row[1] for row in currency_rows}
     written = sorted((row[0] for row in currency_rows), key=len, reverse=True)
     prefix_alts = "|".join(re.escape(w) for w in written if not w.islower())
-    suffix_alts = "|".join(re.escape(w) for w in written if w.isalpha())
+    suffix_alts = "|".join(re.escape(w) for w in written if w.replace(" ", "").replace(".", "").isalpha())
     counted = "|".join(r[0] for r in read_table("counted.tsv"))
     return UnitTables(
         unit_re=re.compile(rf"(?i:{unit_alts})(?![A-Za-z])"),

@@ -40,6 +40,8 @@ PRICE_UNITS = [
     Case("Output was 145,000 tonnes (319.7 million lbs) of copper.", [F(value=145000, unit="t")]),
     Case("The price of battery packs fell 20% to $115 per kWh in 2024.", [F(value=115, unit="USD/kWh")]),
     Case("Power prices rose to €85/MWh.", [F(value=85, unit="EUR/MWh", metric="price")]),
+    Case("The average price climbed to 19,322 US dollars per tonne.", [F(value=19322, unit="USD/t")]),
+    Case("Revenue was 5 billion U.S. dollars.", [F(value=5e9, unit="USD")]),
     Case("COMEX copper futures rose 1.3% to $4.52 per lb.", [F(value=4.52, unit="USD/lb", change_pct=1.3)]),
 ]
 
@@ -163,6 +165,14 @@ SERIES_WORDS = [
     Case("Total supply of platinum fell 3% to 7.1 million ounces.", [F(change_pct=-3, metric="other")]),
 ]
 
+# A figure compared with another takes the comparison's direction, a counted noun between or not.
+COMPARED = [
+    Case("U.S. apparent consumption of refined copper was 1.9 million tons, 3% less than that in 2022.",
+         [F(value=1.9e6, change_pct=-3, period=None)]),
+    Case("Sales fell to 500,000 units, 600,000 units less than a year earlier.",
+         [F(value=500000, unit="units"), F(value=-600000, unit="units")]),
+]
+
 # A change does not describe the figure of the clause that explains it.
 CAUSES = [
     Case(
@@ -222,7 +232,7 @@ SHORTHANDS = [
 @pytest.mark.parametrize(
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
-    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES,
+    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
