@@ -135,6 +135,8 @@ LEVIERS = [
     Case("Indonesia imposed a 7.5% export tax on copper concentrate.",
          [F(value=7.5, metric="tariff", country="Indonesia", commodity="copper concentrate")]),
     Case("The government raised the export tax on nickel ore to 10%.", [F(value=10, metric="tariff")]),
+    Case("The average price of rebar in Shanghai was 3,620 yuan/mt.",  # a market place names its country
+         [F(value=3620, unit="CNY/t", country="China", commodity="rebar")]),
     Case("Beijing's imports of copper rose 5% to 480,000 tonnes in May.",
          [F(value=480000, metric="imports", country="China")]),
 ]
