@@ -6,7 +6,11 @@ with the server and its req/s is a lower bound. This runs the server as the CLI 
 
     .venv/bin/python bench/api_load.py --db sqlite:////tmp/bench/100k.db --index-dir /tmp/bench/100k.idx
 
-On a 2-core machine the client process competes with the server for the same cores.
+On a 2-core machine the client process competes with the server for the same cores: the Python
+client (httpx, 8 threads) spends about as much CPU per request as the server, so its req/s says as
+much about the client as the server. With `wrk` installed (Debian's `apt-get install wrk`, a load
+generator written in C), `--client wrk` (the default when it is found) sends the same rotation of
+queries over 8 keep-alive connections for `--seconds`, costing the shared cores little.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -24,7 +31,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from speed import Probe, client_run, free_port, probes, summary  # noqa: E402
+from speed import Probe, api_params, client_run, free_port, probes, summary  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -56,6 +63,41 @@ def load(base: str, queries: list[Probe], clients: int) -> dict[str, Any]:
     return summary(timings) | {"requests_per_s": round(len(timings) / wall, 1), "errors": sum(e for _, e in runs)}
 
 
+# Each connection sends the queries in turn, from its own place in the list, as the Python clients do.
+WRK_SCRIPT = """
+local paths = {%s}
+local started = 0
+function setup(thread) thread:set("start", started * 25); started = started + 1 end
+function init(args) counter = start or 0 end
+function request()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+_WRK_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+_WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def load_wrk(base: str, queries: list[Probe], clients: int, seconds: int) -> dict[str, Any]:
+    """`clients` keep-alive connections from wrk's two threads for `seconds`; p50/p99 and req/s as wrk counts them."""
+    paths = ", ".join(json.dumps("/api/search?" + str(httpx.QueryParams(api_params(q)))) for q in queries)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % paths)
+    try:
+        subprocess.run(["wrk", "-t2", f"-c{clients}", "-d3s", "-s", script.name, base], check=True,
+                       capture_output=True)  # warm-up
+        out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "--latency", "-s", script.name, base],
+                             check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(script.name)
+    latency = {p: float(v) * _WRK_UNITS[u] for p, v, u in _WRK_LATENCY.findall(out)}
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return {"p50_ms": round(latency["50"], 2), "p99_ms": round(latency["99"], 2),
+            "requests_per_s": float(rate.group(1)) if rate else 0.0, "errors": int(errors.group(1)) if errors else 0,
+            "client": "wrk"}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True)
@@ -63,15 +105,22 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--out", type=Path, default=RESULTS / "api-load.json")
+    parser.add_argument("--client", choices=["wrk", "python"], default="wrk" if shutil.which("wrk") else "python")
+    parser.add_argument("--seconds", type=int, default=20, help="how long wrk sends (the Python client sends "
+                        "every query once from each thread)")
     args = parser.parse_args()
     queries = probes()
-    results: dict[str, Any] = {"db": args.db, "clients": args.clients, "queries": len(queries), "runs": {}}
+    results: dict[str, Any] = {"db": args.db, "clients": args.clients, "client": args.client,
+                               "queries": len(queries), "runs": {}}
     for workers in args.workers:
         port = free_port()
         server = start_server(args.db, args.index_dir, workers, port)
         try:
-            with ProcessPoolExecutor(1) as clients:
-                figures = clients.submit(load, f"http://127.0.0.1:{port}", queries, args.clients).result()
+            if args.client == "wrk":
+                figures = load_wrk(f"http://127.0.0.1:{port}", queries, args.clients, args.seconds)
+            else:
+                with ProcessPoolExecutor(1) as clients:
+                    figures = clients.submit(load, f"http://127.0.0.1:{port}", queries, args.clients).result()
         finally:
             server.terminate()
             server.wait(timeout=30)
