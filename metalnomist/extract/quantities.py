@@ -91,8 +91,9 @@ def _quantity_re() -> re.Pattern[str]:
     words = "|".join(w for w in WORD_NUMBERS if len(w) > 2)
     number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
     per = (
-        r"(?:/\s?|\s?per\s|\s?a\s)(?P<per>t|(?:(?:wet|dry) )?(?:metric )?(?:tonnes?|tons?)|mt|[dw]mt|kg|lb|pounds?|oz|"
-        r"(?:troy )?ounces?|units?|EVs?|vehicles?|cars?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
+        r"(?:/\s?|\s?per\s|\s?an?\s)"
+        r"(?P<per>t|(?:(?:wet|dry) )?(?:metric )?(?:tonnes?|tons?)|mt|[dw]mt|kg|lb|pounds?|oz|(?:troy )?ounces?|"
+        r"units?|EVs?|vehicles?|cars?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"

@@ -41,6 +41,11 @@ PRICE_UNITS = [
     Case("The price of battery packs fell 20% to $115 per kWh in 2024.", [F(value=115, unit="USD/kWh")]),
     Case("Power prices rose to €85/MWh.", [F(value=85, unit="EUR/MWh", metric="price")]),
     Case("The average price climbed to 19,322 US dollars per tonne.", [F(value=19322, unit="USD/t")]),
+    # miners' quarterly units: thousand and million ounces, million pounds; a price `an ounce`
+    Case("Newmont produced 1.6 Moz of gold in the quarter.", [F(value=49.76556288, unit="t")]),
+    Case("Gold production was 250koz.", [F(value=7.7758692, unit="t")]),
+    Case("Copper production was 320 Mlbs in the quarter.", [F(value=145149.5584, unit="t")]),
+    Case("Gold sold at an all-in sustaining cost of US$1,450 an ounce.", [F(value=1450, unit="USD/oz")]),
     Case("Revenue was 5 billion U.S. dollars.", [F(value=5e9, unit="USD")]),
     Case("COMEX copper futures rose 1.3% to $4.52 per lb.", [F(value=4.52, unit="USD/lb", change_pct=1.3)]),
 ]
