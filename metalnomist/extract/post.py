@@ -373,10 +373,13 @@ def _commissioning(sentences: list[str], published: datetime | None) -> str | No
 
 def scope_of(text: str, countries: list[vocab.Mention], global_scopes: list[int]) -> str | None:
     """The last geography a sentence names: a country, or the whole world. `with Japanese firms`
-    names who owns a mine, not where the figures after it are."""
-    places = [m for m in countries if not (is_demonym(text, m) and _OWNERS.match(text, m.end))]
+    names who owns a mine, and `exports to Vietnam` a trade partner, not where the figures after it are."""
+    places = [m for m in countries if not (is_demonym(text, m) and _OWNERS.match(text, m.end))
+              and not _PARTNER_BEFORE.search(text, 0, m.start)]
     marks = [(m.start, m.canonical) for m in places] + [(s, GLOBAL) for s in global_scopes]
     return max(marks)[1] if marks else None
 
 
+# `exports to South Korea`, `imports from Chile`: the other side of a flow is not where the next figures are
+_PARTNER_BEFORE = re.compile(r"\b(?:to|into|from|(?:bound|destined|headed) for)\s+(?:the\s+)?$", re.I)
 _OWNERS = re.compile(r"\s+(?:firms|companies|partners|investors|owners|shareholders|consortium)\b", re.I)

@@ -87,8 +87,14 @@ SHARE_PRICES = [
     ),
 ]
 
-# Where a cargo is bound is the partner of the exporter's flow.
+# Where a cargo is bound is the partner of the exporter's flow, and not where the next figures are.
 DESTINATIONS = [
+    Case(
+        ("Japan's ferrous scrap exports fell 5.3% to 7.38 million tonnes in 2023. Exports to South Korea dropped "
+         "21% to 1.41 million tonnes. The average export price was JPY 58,900 per tonne."),
+        [F(value=7.38e6, country="Japan"), F(value=1.41e6, country="Japan", partner="South Korea"),
+         F(value=58900, unit="JPY/t", country="Japan", partner=None)],
+    ),
     Case(
         "Australia shipped 71.2 Mt of iron ore in March, with 61.5 Mt bound for China, port data showed.",
         [F(value=7.12e7, metric="exports", country="Australia", partner=None),
