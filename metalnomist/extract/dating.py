@@ -69,7 +69,7 @@ _THE_YEAR = re.compile(
 )
 _FULL_YEAR = re.compile(r"\bfull[- ]year\b", re.I)
 _OPENING_YEAR = re.compile(r"^(\d{4})(?:$|-(?:\d\d|Q\d|H\d)(?:$|/))")
-_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the same (?:period|month|quarter)\b", re.I)
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the (?:same (?:period|month|quarter)|period)\b", re.I)
 
 
 def is_forecast(draft: Draft, view: SentenceView) -> bool:
@@ -133,6 +133,13 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
             and str(ends[0]) not in view.text and is_forecast(draft, view)):
         return year_after(period)
     return period
+
+
+def quote_period(draft: Draft, view: SentenceView, state: PostState) -> str | None:
+    """A company's share price is of its own day, or the day the post reports from: no market period carries to it."""
+    own = _own_periods(draft, view)
+    published = state.scan.published
+    return own[0] if own else f"{published:%Y-%m}" if published else state.scan.week_month
 
 
 def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:

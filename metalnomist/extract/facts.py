@@ -15,7 +15,7 @@ from metalnomist.extract.carry import (
     read_statistics,
     remember,
 )
-from metalnomist.extract.dating import change_basis, fact_period, figure_phrase, is_forecast
+from metalnomist.extract.dating import change_basis, fact_period, figure_phrase, is_forecast, quote_period
 from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.places import Place, PlaceContext, place
 from metalnomist.extract.post import ParagraphState, PostState, evolve, scan_post
@@ -188,6 +188,7 @@ def _fact(
     shares = metric_rules.quotes_shares(draft, view)
     if shares:  # a company's stock: its own series, and nothing the post's market figures carry on from
         metric, commodity, unit = "price", SHARES, f"{unit}/unit" if unit else None
+        period = quote_period(draft, view, state)
     fact = Fact(
         post=post.title,
         sentence=sentence,

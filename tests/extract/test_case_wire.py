@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.extract.cases import Case, F, check, row_id
@@ -66,6 +68,8 @@ SHARE_PRICES = [
         [F(value=None, change_pct=10, metric="price", commodity="shares"),
          F(value=None, change_pct=26, metric="price", commodity="shares")],
     ),
+    Case(("Glencore's coal output was 83.5 million tonnes in 2023. Shares in Glencore fell 2.4% to 452 pence."),
+         [F(value=8.35e7, period="2023"), F(value=None, change_pct=-2.4, commodity="shares", period="2024-06")]),
     Case("Shares of Albemarle fell 4.2% to $98.50 in New York.",
          [F(value=98.5, unit="USD/unit", change_pct=-4.2, metric="price", commodity="shares")]),
     Case("Copper stocks in LME warehouses fell to 102,350 tons.",
@@ -163,6 +167,10 @@ PORTIONS = [
 
 # A quarter or half year named by the month it ends in.
 SPANS_TO = [
+    Case(("Copper output fell 4% to 722,800 tonnes in the first nine months.",  # `the period` of the paragraph before
+          "Cobalt output rose 28% to 28,500 tonnes in the period."),
+         [F(value=722800, period="2024-01/2024-09"), F(value=28500, period="2024-01/2024-09")],
+         published=datetime(2024, 10, 31, tzinfo=UTC)),
     Case("Nickel output dropped 18% to 35,000 tonnes in the quarter ended September 30.",
          [F(value=35000, period="2023-Q3")]),
     Case("Sales rose 5% to 10,000 units in the quarter ending 31 December 2023.", [F(value=10000, period="2023-Q4")]),
