@@ -25,6 +25,8 @@ _PER_MASS = {
     "dmt": "t",
     "wmt": "t",
     "kg": "kg",
+    "kilo": "kg",
+    "kilogram": "kg",
     "lb": "lb",
     "pound": "lb",
     "oz": "oz",
@@ -32,6 +34,8 @@ _PER_MASS = {
     "troy ounce": "oz",
 }
 _PER_ENERGY = {"kwh": "kWh", "mwh": "MWh"}
+# Tungsten and other ore concentrates are priced per metric tonne unit (10 kg of the contained oxide).
+_PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit"}
 _MOISTURE = re.compile(r"^(?:wet|dry) ")
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head"}
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
@@ -92,7 +96,8 @@ def _quantity_re() -> re.Pattern[str]:
     number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
     per = (
         r"(?:/\s?|\s?per\s|\s?an?\s)"
-        r"(?P<per>t|(?:(?:wet|dry) )?(?:metric )?(?:tonnes?|tons?)|mt|[dw]mt|kg|lb|pounds?|oz|(?:troy )?ounces?|"
+        r"(?P<per>(?:dry )?metric tonne units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric )?(?:tonnes?|tons?)|mt|[dw]mt|"
+        r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"units?|EVs?|vehicles?|cars?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
     return re.compile(
@@ -221,6 +226,8 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
             return f"{code}/{_PER_MASS.get(per, 't')}", scale
         if per in _PER_ITEM:
             return f"{code}/unit", scale
+        if per in _PER_TONNE_UNIT:
+            return f"{code}/mtu", scale
         if per in _PER_ENERGY:
             return f"{code}/{_PER_ENERGY[per]}", scale  # battery packs, power: `$115 per kWh`
         return code, scale

@@ -42,6 +42,10 @@ PRICE_UNITS = [
     Case("Output was 145,000 tonnes (319.7 million lbs) of copper.", [F(value=145000, unit="t")]),
     Case("The price of battery packs fell 20% to $115 per kWh in 2024.", [F(value=115, unit="USD/kWh")]),
     Case("Power prices rose to €85/MWh.", [F(value=85, unit="EUR/MWh", metric="price")]),
+    Case("Gallium prices rose 20% to $595 per kilogram.", [F(value=595, unit="USD/kg", change_pct=20)]),
+    Case("China exported 5,396 kilograms of gallium in 2023.", [F(value=5.396, unit="t")]),
+    Case("Tungsten APT prices rose to $440 per metric tonne unit (mtu).", [F(value=440, unit="USD/mtu")]),
+    Case("APT was assessed at $430-440/mtu.", [F(value=430, value_max=440, unit="USD/mtu")]),
     Case("The average price climbed to 19,322 US dollars per tonne.", [F(value=19322, unit="USD/t")]),
     # miners' quarterly units: thousand and million ounces, million pounds; a price `an ounce`
     Case("Newmont produced 1.6 Moz of gold in the quarter.", [F(value=49.76556288, unit="t")]),
