@@ -158,7 +158,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         if base:
             return year_before(base)
     reported = state.paragraph.period or state.last_period or state.scan.title_period
-    so_far = year_to_date(reported) if reported and _YEAR_TO_DATE.search(_framing_text(draft, view)) else None
+    published = state.scan.published
+    until = reported or (f"{published:%Y-%m}" if published else None)  # a dated post's: up to its month
+    so_far = year_to_date(until) if until and _YEAR_TO_DATE.search(_framing_text(draft, view)) else None
     if so_far:
         return so_far  # `purchases so far this year reached 619 t`: January to the end of the report's period
     own = _own_periods(draft, view)

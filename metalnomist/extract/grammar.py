@@ -37,7 +37,7 @@ _CHANGE_VERB = (
     r"plummeted|surged|soared|gained|lost|eased|rebounded|tumbled|sank|shed|added|advanced|"
     r"retreated|rising|falling|dropping|declining|increasing|decreasing|growing|gaining|"
     r"plunging|soaring|surging|jumping|climbing|slumping|tumbling|sliding|dipping|easing|"
-    r"dipped|dips|slumped|ticked (?:up|down|higher|lower)|"
+    r"dipped|dips|slumped|risen|fallen|grown|shrunk|sunk|ticked (?:up|down|higher|lower)|"
     r"edged (?:up|down|higher|lower)"
 )
 _BOUND_WORDS = (
@@ -172,7 +172,7 @@ _COORDINATED_CHANGE = re.compile(
 _BY_BEFORE = re.compile(rf"\bby\s+{_BOUND_WORDS}$", re.I)
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
 _VERB_BEFORE = re.compile(
-    rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})\s+(?:\w+ly\s+)?\(?\s*{_BOUND_WORDS}$",
+    rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})s?\s+(?:\w+ly\s+)?\(?\s*{_BOUND_WORDS}$",
     re.I,
 )
 _NOUN_AFTER = re.compile(

@@ -23,6 +23,9 @@ _MONTH = "(?:" + "|".join((*MONTHS, *SHORT_MONTHS, "Sept")) + r")\.?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DASH = r"\s?(?:-|–|—|to|through)\s?"
 _YY, _YY2 = r"(?P<yy>\d\d)", r"['’](?P<yy2>\d\d)"  # `3Q24`, `Q3'24`: a year in two digits
+# `the three months to June`, `the quarter ended September 30`, `the year to March`: months ending in that one
+_SPAN_MONTHS = {"three": 3, "3": 3, "quarter": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12,
+                "year": 12}
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # How many months a run of words counts ("for three consecutive months").
 _COUNT = {word: int(n) for word, n in WORD_NUMBERS.items() if 2 <= n <= 12}
@@ -93,6 +96,8 @@ def _calendar(start_year: int, first: int, year: int, last: int) -> str:
         return f"{year}-H{last // 6}"
     if first == 4 and last == 3 and start_year == year - 1:
         return f"FY{start_year}"
+    if first == 1 and last == 12 and start_year == year:
+        return str(year)
     return f"{start_year}-{first:02d}/{year}-{last:02d}"
 
 
@@ -164,7 +169,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"\b(?P<n>three|six) months (?:end(?:ing|ed)|to)(?: the end of)?(?: \d{{1,2}})? (?P<m>{_MONTH})\b"
+            rf"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12) months|(?<!-)(?<!half )(?P<year>year))"
+            rf" (?:end(?:ing|ed)|to)(?: the end of)?(?: \d{{1,2}})? (?P<m>{_MONTH})\b"
             rf"(?: \d{{1,2}}\b)?(?:,? (?P<y>{_YEAR}))?",
             re.I,
         ),
@@ -269,8 +275,8 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         months = start_year * 12 + first - 1 + (_COUNT.get(g["n"].lower()) or int(g["n"])) - 1
         return _calendar(start_year, first, months // 12, months % 12 + 1)
     if kind in {"quarter_to", "span_to"}:
-        words = (g.get("n") or g.get("span") or "").lower()
-        last, months = month_number(g["m"]), 3 if words in {"three", "quarter"} else 6
+        words = (g.get("n") or g.get("span") or g.get("year") or "").lower()
+        last, months = month_number(g["m"]), _SPAN_MONTHS.get(words, 6)
         return _span((last - months) % 12 + 1, last, _y(g.get("y")), anchor)
     if kind in {"between", "months"}:
         first, last = month_number(g["m1"]), month_number(g["m2"])
@@ -411,7 +417,7 @@ _NEEDS_WORD = {
     "fy_first_months": ("fiscal", "financial"),
     "fy_ending": ("fiscal",),
     "fy": ("fy", "fiscal"),
-    "quarter_to": ("months",),
+    "quarter_to": ("months", "year"),
     "span_to": ("quarter", "half"),
     "first_months": ("months",),
     "quarter_words": ("quarter",),

@@ -179,6 +179,14 @@ SPANS_TO = [
          [F(value=35000, period="2023-Q3")]),
     Case("Sales rose 5% to 10,000 units in the quarter ending 31 December 2023.", [F(value=10000, period="2023-Q4")]),
     Case("Revenue was $2.1 billion in the half-year ended June 30, 2024.", [F(value=2.1e9, period="2024-H1")]),
+    Case("Output totalled 2 million tonnes in the 12 months to March.", [F(value=2e6, period="FY2023")]),
+    Case("Output was 1.1 million tonnes in the year to June 2024.", [F(value=1.1e6, period="2023-07/2024-06")]),
+    Case("Sales were 4 million units in January-December 2023.", [F(value=4e6, period="2023")]),
+    Case("Sales reached 50,000 units year to date.", [F(value=50000, period="2024-H1")]),
+    # a change in the present perfect or the present is a change too
+    Case("Prices have risen 15% since the start of the year to $2,500 a tonne.",
+         [F(value=2500, unit="USD/t", change_pct=15)]),
+    Case("Imports have fallen 12% this year.", [F(value=None, change_pct=-12, period="2024")]),
 ]
 
 # Series named by their wording: what a project will cost, what mines supply.
