@@ -95,7 +95,7 @@ def _quantity_re() -> re.Pattern[str]:
     words = "|".join(w for w in WORD_NUMBERS if len(w) > 2)
     number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
     per = (
-        r"(?:/\s?|\s?per\s|\s?an?\s)"
+        r"(?:/\s?|\s?per\s|-per-|\s?an?\s)"  # `-per-`: `a 300,000-tonne-per-year smelter`
         r"(?P<per>(?:dry )?metric tonne units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric )?(?:tonnes?|tons?)|mt|[dw]mt|"
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"units?|EVs?|vehicles?|cars?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
@@ -106,7 +106,7 @@ def _quantity_re() -> re.Pattern[str]:
         rf"(?:\s?(?P<scale0>{scale})(?=\s?(?:–|—|-|to|and)\s?(?:{cur})?\s?\d))?"
         rf"(?:\s?(?P<unit0>{t.unit_re.pattern})(?=\s?(?:–|—|-|and)\s?\d))?"  # `between 323mt and 338mt`
         rf"(?:\s?(?P<dash>–|—|-|to|and)\s?(?:{cur})?\s?(?P<num2>{DIGITS}))?"
-        rf"(?:\s?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z])|(?<=\d)(?P<km>[KM])(?![A-Za-z]))?"
+        rf"(?:[\s-]?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z])|(?<=\d)(?P<km>[KM])(?![A-Za-z]))?"
         rf"(?:\s?(?P<cursuf>{cursuf}))?"
         rf"(?:(?:\s?|-)(?P<unit>{t.unit_re.pattern}))?"
         rf"(?:{per})?",

@@ -39,6 +39,11 @@ PRICE_UNITS = [
     Case("The deposit lies within 15 miles of the mill.", [F(value=24.14016, unit="km")]),  # distances are km
     Case("Sales were 4.2 million lbs in May.", [F(value=1905.087954, unit="t")]),  # mass is tonnes
     Case("Copper sales rose 9% to 1.1 billion pounds.", [F(value=498951.607, unit="t", change_pct=9)]),
+    # a size written as one hyphenated adjective
+    Case("The company will build a 300,000-tonne-per-year smelter in Oman.",
+         [F(value=300000, unit="t/yr", metric="capacity", country="Oman")]),
+    Case("The 4-million-tonne-per-year mill will restart.", [F(value=4e6, unit="t/yr", metric="capacity")]),
+    Case("The 2-million-tonne stockpile was sold.", [F(value=2e6, unit="t")]),
     Case("Output was 145,000 tonnes (319.7 million lbs) of copper.", [F(value=145000, unit="t")]),
     Case("The price of battery packs fell 20% to $115 per kWh in 2024.", [F(value=115, unit="USD/kWh")]),
     Case("Power prices rose to €85/MWh.", [F(value=85, unit="EUR/MWh", metric="price")]),
