@@ -109,10 +109,13 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     same = [m for m in everywhere if any(c.segment == segment and c.start <= m.start < c.end for c in view.clauses)]
     cands = [m for m in _own_suppliers(draft, view, same or everywhere) if not _company_home(m, view)]
     if metric == "exports":
-        return _exports(view.text, cands, ctx, _destination(draft, view))
-    if metric == "shipments":
-        return _shipments(draft, view, cands, ctx)
-    return _imports(view.text, cands, everywhere, ctx)
+        found = _exports(view.text, cands, ctx, _destination(draft, view))
+    elif metric == "shipments":
+        found = _shipments(draft, view, cands, ctx)
+    else:
+        found = _imports(view.text, cands, everywhere, ctx)
+    respective = _respectively(draft, view, besides=found.country) if found.metric != "shipments" else None
+    return replace(found, partner=respective) if respective else found  # `from Australia and Brazil … respectively`
 
 
 _POSSESSIVE_TO_COMPANY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?$")
@@ -277,13 +280,16 @@ def _listed(holder: Mention, view: SentenceView) -> bool:
     return False
 
 
-def _respectively(draft: Draft, view: SentenceView) -> str | None:
-    """`Vietnam and Thailand contributing 26.9% and 16%, respectively` pairs in order."""
+def _respectively(draft: Draft, view: SentenceView, besides: str | None = None) -> str | None:
+    """`Vietnam and Thailand contributing 26.9% and 16%, respectively` pairs in order (`besides`: the country
+    whose flows they are, `China's imports from Australia and Brazil`)."""
     if "respectively" not in view.text:
         return None
     clause = draft.anchor.clause
-    names = [m for m in view.entities.countries if clause.start <= m.start < clause.end]
     figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit]
+    names = [m for m in view.entities.countries if clause.start <= m.start < clause.end and m.canonical != besides]
+    if len(names) < len(figures):  # `from Australia, Brazil and South Africa were 5, 3 and 1 million t`: a list
+        names = [m for m in view.entities.countries if m.canonical != besides and m.end <= figures[0].q.start]
     if len(names) == len(figures) > 1:
         return names[figures.index(draft.anchor)].canonical
     return None

@@ -130,7 +130,34 @@ def find_quantities(text: str) -> list[Quantity]:
     found.extend(_verbal(text))
     found.sort(key=lambda q: q.start)
     found = _drop_conversions(_drop_grades(found, text), text)
-    return sorted(found + _elided(found, text), key=lambda q: q.start)
+    return sorted(found + _elided(found, text) + _listed(found, text), key=lambda q: q.start)
+
+
+@lru_cache(maxsize=1)
+def _scaled_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number with a scale word and nothing after it, and the list material between it and the next figure."""
+    scale = tables().scale_re.pattern
+    scaled = re.compile(rf"(?<![\w.,$€£¥])(?P<num>{DIGITS})\s?(?P<scale>{scale})")
+    between = re.compile(rf"(?:\s*(?:,|\band\b|&)\s*(?:(?:{DIGITS})\s?(?:{scale})?)?)+\s*")
+    return scaled, between
+
+
+def _listed(found: list[Quantity], text: str) -> list[Quantity]:
+    """`5 million, 3 million and 1 million tonnes`: figures listed before the one that writes the unit take it."""
+    scaled, between = _scaled_re()
+    out: list[Quantity] = []
+    for m in scaled.finditer(text):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
+        last = next((q for q in found if q.start >= m.end()), None)
+        if (last is None or last.kind != "number" or last.unit == "%" or last.is_money
+                or not between.fullmatch(text, m.end(), last.start)):
+            continue  # money writes its currency on each figure: `2 million and $3 billion` are not one list
+        written = _quantity_re().match(text, last.start)
+        factor = canonical_unit(written.group("unit"))[1] if written and written.group("unit") else 1.0
+        value = parse_number(m.group("num")) * scale_factor(m.group("scale")) * factor
+        out.append(Quantity(m.start(), m.end(), tidy(value), None, last.unit, per_year=last.per_year))
+    return out
 
 
 # `419,539 tons in 2023, up 51% from 276,992 in 2022`: a base compared against, its unit written once.

@@ -100,6 +100,17 @@ SHARE_PRICES = [
     ),
 ]
 
+# `respectively` pairs partners with figures in order, and a list of figures takes the unit its last one writes.
+LISTS = [
+    Case("China's exports to Japan and South Korea rose 5% and 8%, respectively.",
+         [F(change_pct=5, country="China", partner="Japan"), F(change_pct=8, country="China", partner="South Korea")]),
+    Case("China's imports from Australia, Brazil and South Africa were 5 million, 3 million and 1 million tonnes, "
+         "respectively.",
+         [F(value=5e6, unit="t", partner="Australia"), F(value=3e6, unit="t", partner="Brazil"),
+          F(value=1e6, unit="t", partner="South Africa")]),
+    Case("Sales of 2 million and $3 billion were reported.", [F(value=3e9, unit="USD")]),
+]
+
 # Where a cargo is bound is the partner of the exporter's flow, and not where the next figures are.
 DESTINATIONS = [
     Case(
@@ -270,7 +281,7 @@ SHORTHANDS = [
 @pytest.mark.parametrize(
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
-    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED,
+    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
