@@ -111,6 +111,13 @@ LISTS = [
     Case("Sales of 2 million and $3 billion were reported.", [F(value=3e9, unit="USD")]),
 ]
 
+# Minor metals and battery materials are commodities of their own.
+VOCABULARY = [
+    Case("China's niobium imports rose 12% to 6,000 tonnes in 2023.", [F(value=6000, commodity="niobium")]),
+    Case("LFP output reached 1.6 million tonnes in 2023.", [F(value=1.6e6, commodity="lithium iron phosphate")]),
+    Case("Exports of brass fell 3% to 40,000 tonnes.", [F(value=40000, commodity="brass")]),
+]
+
 # Where a cargo is bound is the partner of the exporter's flow, and not where the next figures are.
 DESTINATIONS = [
     Case(
@@ -281,7 +288,8 @@ SHORTHANDS = [
 @pytest.mark.parametrize(
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
-    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS,
+    + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
+    + VOCABULARY,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
