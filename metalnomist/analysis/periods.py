@@ -71,7 +71,7 @@ def parse_period(label: str | None, year: int | None = None) -> Span | None:
     """
     if not label:
         return None
-    first_label, _, last_label = label.strip().partition("/")
+    first_label, _, last_label = label.partition("/")
     first = _one(first_label, year)
     last = _one(last_label, year) if last_label else first
     if first is None or last is None:
@@ -91,8 +91,6 @@ def period_sort_key(label: str | None, year: int | None = None) -> tuple[int, in
 
 def period_short(label: str | None) -> str:
     """An axis tick: `Jul` for a year-less month, `Mar 2024`, `Q3 2024`, `Jun–Dec 2024`."""
-    if label and (m := _BARE_MONTH.fullmatch(label)) and 1 <= int(m[1]) <= 12:
-        return SHORT_MONTHS[int(m[1]) - 1]
     return period_text(label).split(" (")[0]
 
 

@@ -57,7 +57,7 @@ def segment_blocks(post: Post, found: Sequence[Fact]) -> list[tuple[Segment, ...
                     pieces.append(Segment(post.body[cursor:start]))
                 pieces.append(Segment(post.body[start:stop], facts))
                 cursor = stop
-        if cursor < end or not pieces:
+        if cursor < end:
             pieces.append(Segment(post.body[cursor:end]))
         out.append(tuple(pieces))
         offset = end + 2

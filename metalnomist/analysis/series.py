@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -11,7 +11,7 @@ from metalnomist.analysis.periods import Span, parse_period, period_grain, perio
 from metalnomist.models import Fact
 from metalnomist.store import Connection
 from metalnomist.store.contradictions import differ, extremes
-from metalnomist.store.facts import PostLink, facts_by_ids, series_counts
+from metalnomist.store.facts import PostLink, facts_by_ids, series_periods
 from metalnomist.store.figures import figure_keys, figure_reports
 
 CHART_POINTS = 240  # periods a chart draws: twenty years of months, legible at a laptop's width
@@ -106,6 +106,11 @@ def point(fact: Fact, post: PostLink) -> SeriesPoint:
                        parse_period(fact.period, year))
 
 
+def _grains(periods: Iterable[str]) -> Counter[str]:
+    """How many of these periods (as series keys hold them, case-folded) are of each length."""
+    return Counter(g for period in periods if (g := period_grain(period.upper())) is not None)
+
+
 def _most(counted: Counter[str]) -> str | None:
     """The most counted, ties to the first by name: a choice that does not depend on reading order."""
     return min(counted, key=lambda name: (-counted[name], name)) if counted else None
@@ -130,17 +135,27 @@ def series(conn: Connection, commodity: str, metric: str, country: str | None, p
     found = figure_keys(conn, leading)
     chosen = unit.casefold() if unit is not None else _most(Counter(f.unit for f in found))
     drawn = [f for f in found if f.unit == chosen]
-    grains = Counter(g for f in drawn if (g := period_grain(f.period.upper())) is not None)
+    grains = _grains(f.period for f in drawn)
     length = grain if grain is not None else _most(grains)
-    drawn = [f for f in drawn if period_grain(f.period.upper()) == length or (length is None and not grains)]
+    drawn = [f for f in drawn if period_grain(f.period.upper()) == length]  # all, when none has a length
     drawn.sort(key=lambda f: period_sort_key(f.period.upper()))
     window = thin(drawn, count) if spread else drawn[max(len(drawn) - skip - count, 0):max(len(drawn) - skip, 0)]
     others = {f.unit: f.key for f in found if f.unit not in (chosen, "")}  # each other unit, by one of its figures
     shown, spelled = _points(conn, [f.key for f in window], others)
+    shown = _in_time(shown)
     key = SeriesKey(commodity, metric, country or None, partner or None,
                     shown[-1].unit if shown else (unit or chosen or None), len(drawn), length)
     return Series(key, shown, tuple(sorted(spelled.get(u, u) for u in others)),
                   tuple(sorted(str(g) for g in grains if g != length)), tuple(f.key for f in drawn), skip, spread)
+
+
+def _in_time(points: tuple[SeriesPoint, ...]) -> tuple[SeriesPoint, ...]:
+    """The points in the order of the time they cover, when each is placed in time: a year-less month falls in
+    its post's year (`point`), which its label cannot tell, so `--01` of a February post follows `--11` of
+    December's. Points that are not all placed keep the labels' order, as the chart then spaces them evenly."""
+    if not all(p.span is not None and p.span.year_known for p in points):
+        return points
+    return tuple(sorted(points, key=lambda p: (p.span.start, p.span.end) if p.span else (0, 0)))
 
 
 def thin(items: Sequence[T], count: int) -> list[T]:
@@ -168,8 +183,21 @@ def _points(conn: Connection, keys: list[str], named: dict[str, str]) -> tuple[t
 
 
 def series_keys(conn: Connection, minimum: int = 2) -> list[SeriesKey]:
-    """The series with at least `minimum` dated points, longest first: the menu of what can be drawn."""
-    rows = series_counts(conn, minimum)
-    keys = [SeriesKey(c, m, country, partner, unit, n) for c, m, country, partner, unit, n in rows]
-    return sorted(keys, key=lambda k: (-k.points, k.commodity, k.metric, k.country or "", k.partner or ""))
+    """The series with at least `minimum` dated points, longest first: the menu of what can be drawn.
 
+    A series' points are counted as its page draws them (`series` without a grain): one per period of
+    the length most reported, however many posts report it, so the menu and the page agree."""
+    periods: defaultdict[tuple[str, str, str | None, str | None, str], set[str]] = defaultdict(set)
+    spelled: dict[tuple[str, str, str | None, str | None, str], str | None] = {}
+    for commodity, metric, country, partner, unit, period in series_periods(conn):
+        series_of = (commodity, metric, country, partner, (unit or "").casefold())
+        spelled.setdefault(series_of, unit)
+        periods[series_of].add(period.casefold())
+    keys = []
+    for series_of, labels in periods.items():
+        grains = _grains(labels)
+        drawn = grains[_most(grains) or ""] if grains else len(labels)  # as `series` draws them
+        if drawn >= minimum:
+            keys.append(SeriesKey(*series_of[:4], spelled[series_of], drawn))
+    return sorted(keys, key=lambda k: (-k.points, k.commodity, k.metric, k.country or "", k.partner or "",
+                                       k.unit or ""))

@@ -365,16 +365,17 @@ def distinct_values(conn: Connection, column: str) -> list[str]:
     return [v for v in conn.execute(select(col).where(col.is_not(None)).distinct().order_by(col)).scalars()]
 
 
-def series_counts(conn: Connection, minimum: int = 2) -> list[tuple[str, str, str | None, str | None, str, int]]:
-    """(commodity, metric, country, partner, unit, points) for market-wide dated figures, grouped in the database.
+def series_periods(conn: Connection) -> list[tuple[str, str, str | None, str | None, str | None, str]]:
+    """(commodity, metric, country, partner, unit, period) of each market-wide dated figure, once however often
+    reported: what the series menu counts (analysis.series.series_keys), as a series' page draws a point per period.
 
     Company figures are left out: a carmaker's sales are not a point of the market's series.
     """
-    key = (facts.c.commodity, facts.c.metric, facts.c.country, facts.c.partner, facts.c.unit)
-    query = (select(*key, func.count()).where(facts.c.value.is_not(None), facts.c.period.is_not(None),
-                                               facts.c.commodity.is_not(None), facts.c.company.is_(None))
-             .group_by(*key).having(func.count() >= minimum).order_by(*key))
-    return [(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in conn.execute(query)]
+    key = (facts.c.commodity, facts.c.metric, facts.c.country, facts.c.partner, facts.c.unit, facts.c.period)
+    query = (select(*key).where(facts.c.value.is_not(None), facts.c.period.is_not(None), facts.c.period != "",
+                                facts.c.commodity.is_not(None), facts.c.company.is_(None))
+             .distinct().order_by(*key))
+    return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in conn.execute(query)]
 
 
 def facts_of_posts(conn: Connection, post_ids: Collection[int]) -> dict[int, list[Fact]]:

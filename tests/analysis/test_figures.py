@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from metalnomist.analysis.figures import describe, format_number, format_quantity
+from metalnomist.analysis.figures import describe, format_change, format_number, format_quantity
 from metalnomist.extract.numbers import parse_number
 from metalnomist.models import Fact
 
@@ -67,8 +67,32 @@ def test_format_quantity(value: float, unit: str, expected: str) -> None:
     assert format_quantity(value, unit) == expected
 
 
+def test_a_range_reads_from_its_lower_to_its_upper_end() -> None:
+    """`17–20 tonnes` is stored as value 17, value_max 20: both ends are shown, not the lower alone."""
+    assert format_quantity(17, "t", 20) == "17–20 t" and format_quantity(1.5, "%", 2) == "1.5–2%"
+
+
+@pytest.mark.parametrize(("change_pct", "change_pp", "basis", "expected"), [
+    (-28.7, None, "y/y", "−28.7% y/y"),
+    (None, -0.5, None, "−0.5 pp"),  # a share that fell half a point: not a relative change
+    (None, 1.2, "y/y", "+1.2 pp y/y"),
+    (None, None, "y/y", ""),  # a basis without a change says nothing
+])
+def test_format_change(change_pct: float | None, change_pp: float | None, basis: str | None, expected: str) -> None:
+    fact = Fact(post="p", sentence="s", metric="market_share", value=20, unit="%", change_pct=change_pct,
+                change_pp=change_pp, change_basis=basis)
+    assert format_change(fact) == expected
+
+
 def test_describe_reads_a_fact_back() -> None:
     fact = Fact(post="p", sentence="s", metric="sales", value=6429, unit="units", change_pct=-28.7,
                 change_basis="y/y", commodity="electric vehicles", country="Japan", period="--09")
     assert describe(fact) == "6,429 units · −28.7% y/y · sales · electric vehicles · Japan · " \
                                       "Sep (year not stated)"
+
+
+def test_describe_names_the_company_partner_and_a_forecast() -> None:
+    """A company's figure, a trade partner and a forecast read differently from the market's reported figure."""
+    fact = Fact(post="p", sentence="s", metric="sales", value=1e6, unit="units", commodity="vehicles",
+                company="Toyota", partner="China", period="2025", forecast=True)
+    assert describe(fact) == "1mn units · sales · vehicles · partner China · Toyota · 2025 · forecast"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -55,6 +56,17 @@ def test_metric_names_are_typed_with_spaces() -> None:
     metrics = PrefixIndex((m, m) for m in ["market_share", "imports", "price"])
     assert metrics.find("market s", 5) == ["market_share"] and metrics.find("share", 5) == ["market_share"]
     assert search_key(" Market_Share ") == "market share"
+
+
+def test_kept_menus_come_back_with_every_count(seeded: Archive) -> None:
+    """A restarted site serves the menus it kept (Menus.as_json): each value's facts and each series' periods
+    come back as counted, not only the names."""
+    with seeded.store.reading() as conn:
+        menus = Menus.count(conn)
+    again = Menus.from_json(json.loads(json.dumps(menus.as_json())))
+    assert again.series.ranked == menus.series.ranked and any(key.points > 2 for key in again.series.ranked)
+    assert {name: index.ranked for name, index in again.choices.items()} == {
+        name: index.ranked for name, index in menus.choices.items()}
 
 
 def _store_companies(archive: Archive, title: str, *companies: str) -> None:

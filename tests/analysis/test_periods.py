@@ -21,6 +21,9 @@ PERIODS = [
     ("2022/2024", None, Span(2022 * 12, 2024 * 12 + 11)),
     ("last spring", None, None),  # outside the spec: no span, sorted last
     ("2024-13", None, None),
+    ("2024-00", None, None),  # no month 0: it is not December of the year before
+    ("--13", None, None),  # nor a thirteenth month without a year
+    ("--00", 2024, None),
     ("", None, None),
 ]
 
@@ -41,6 +44,7 @@ PERIOD_WORDS = [
     ("2024-10/2025-03", "Oct 2024–Mar 2025", "half"),
     ("--04/--06", "Apr–Jun (year not stated)", "quarter"),
     ("2022/2024", "2022–2024", "3 years"),
+    ("2023-07/2024-12", "Jul 2023–Dec 2024", "18 months"),  # a year and a half is no whole number of years
     ("2024-Q3", "Q3 2024", "quarter"),
     ("2024-H1", "H1 2024", "half"),
     ("FY2024", "FY2024 (Apr 2024–Mar 2025)", "year"),

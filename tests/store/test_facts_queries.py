@@ -33,7 +33,7 @@ from metalnomist.store.facts import (
     post_links,
     query_facts,
     replace_facts,
-    series_counts,
+    series_periods,
     unmatched_filters,
 )
 from metalnomist.store.posts import upsert_post
@@ -387,31 +387,26 @@ def test_only_the_filters_that_alone_match_nothing_are_reported(stocked: Archive
     assert Unmatched("company", "Nobody", ()).message == "no fact has company 'Nobody'"
 
 
-def test_series_count_dated_market_figures_only(archive: Archive) -> None:
+def test_series_periods_are_dated_market_figures_once_each(archive: Archive) -> None:
     with archive.store.transaction() as conn:
         post_id, _ = upsert_post(conn, _post("Series", 3))
         copper = replace(BASE, commodity="copper", country="Japan", value=1.0, period="2024-01")
         rows = [
-            copper, replace(copper, period="2024-02"), replace(copper, period="2024-03"),
-            replace(copper, partner="Chile"), replace(copper, partner="Chile", period="2024-02"),
-            replace(copper, unit="kt"),  # one point of its own series: under the minimum
+            copper, replace(copper, value=2.0), replace(copper, period="2024-02"),  # January twice: one period
+            replace(copper, partner="Chile"),
+            replace(copper, unit="kt"),
             replace(copper, company="JX", period="2024-04"),  # a company's figure is not the market's
             replace(copper, value=None, period="2024-05"),  # no figure
             replace(copper, period=None),  # undated
+            replace(copper, period=""),
             replace(copper, commodity=None, period="2024-06"),
-            replace(copper, commodity="zinc", metric="output", country=None),
-            replace(copper, commodity="zinc", metric="output", country=None, period="2024-02"),
         ]
         replace_facts(conn, {post_id: [replace(f, sentence_start=i) for i, f in enumerate(rows)]})
     with archive.store.reading() as conn:
-        chile = ("copper", "imports", "Japan", "Chile", "t", 2)
-        no_partner = ("copper", "imports", "Japan", None, "t", 3)
-        # Grouped rows come in key order, and a NULL sorts first on SQLite, last on PostgreSQL.
-        copper = [no_partner, chile] if conn.dialect.name == "sqlite" else [chile, no_partner]
-        assert series_counts(conn) == [*copper, ("zinc", "output", None, None, "t", 2)]
-        assert series_counts(conn, minimum=3) == [("copper", "imports", "Japan", None, "t", 3)]
-        assert [row[:5] for row in series_counts(conn, minimum=1)][-1] == ("zinc", "output", None, None, "t")
-        assert len(series_counts(conn, minimum=1)) == 4
+        japan = ("copper", "imports", "Japan")
+        assert sorted(series_periods(conn), key=str) == sorted([
+            (*japan, None, "t", "2024-01"), (*japan, None, "t", "2024-02"), (*japan, "Chile", "t", "2024-01"),
+            (*japan, None, "kt", "2024-01")], key=str)
 
 
 def test_a_filter_is_empty_only_when_every_field_is_unset_or_blank() -> None:

@@ -22,7 +22,7 @@ from metalnomist.config import Settings
 from metalnomist.models import Block, Fact, Post
 from metalnomist.pipeline import Archive, open_archive
 from metalnomist.store.facts import replace_facts
-from metalnomist.store.figures import figure_reports
+from metalnomist.store.figures import figure_keys, figure_reports
 from metalnomist.store.posts import upsert_post
 
 MONTH = Fact(post="", sentence="Nickel output was 100 kt.", metric="output", value=100.0, unit="kt",
@@ -120,6 +120,14 @@ def test_one_point_per_period_with_the_reports_spread_and_every_report_reachable
     assert [(p.period, p.value, p.high) for p in tonnes.points] == [("2023-01", 1e5, None)] and tonnes.key.unit == "t"
     # every report of every period, period by period, each period's by value
     assert [(f.period, f.value) for f in reports] == [(m, v) for m in MONTHS for v in (100, 100, 101, 101, 102, 102)]
+
+
+@pytest.mark.parametrize("sized", ["sqlite", "postgresql"], indirect=True)
+def test_a_series_reads_at_most_its_limit_of_figures_the_highest_keys_first(sized: Callable[[int], Archive]) -> None:
+    """The cap on the figures of one series (MAX_FIGURES) keeps the newest months of a long monthly series."""
+    with sized(2).store.reading() as conn:
+        found = figure_keys(conn, ("nickel", "output", "Indonesia", None, None, "kt"), limit=3)
+    assert [(f.unit, f.period) for f in found] == [("kt", "2023-12"), ("kt", "2023-11"), ("kt", "2023-10")]
 
 
 @pytest.mark.parametrize("sized", ["postgresql"], indirect=True)

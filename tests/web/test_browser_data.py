@@ -67,9 +67,8 @@ def test_typing_a_series_title_suggests_series_and_opens_the_one_picked(browser,
     field = page.get_by_role("combobox", name="Find a series by the words of its title")
     suggestions = page.get_by_role("listbox", name="Series").get_by_role("option")
     field.press_sequentially("electric vehicles sales in jap")
-    expect(suggestions).to_have_text(["Imported electric vehicles sales in Japan (4)",  # a later word starts it
-                                      "Electric vehicles sales in Japan (3)"])
-    field.press("ArrowDown")
+    expect(suggestions).to_have_text(["Electric vehicles sales in Japan (3)",  # periods, as each page draws them
+                                      "Imported electric vehicles sales in Japan (3)"])  # a later word starts it
     field.press("ArrowDown")
     field.press("Enter")  # opens the series, not the list of titles that start so
     page.wait_for_url("**/data/series?commodity=electric+vehicles&metric=sales&country=Japan*")
