@@ -36,7 +36,7 @@ _PER_MASS = {
 _PER_ENERGY = {"kwh": "kWh", "mwh": "MWh"}
 # Tungsten and other ore concentrates are priced per metric tonne unit (10 kg of the contained oxide).
 _PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit"}
-_MOISTURE = re.compile(r"^(?:wet|dry) ")
+_MOISTURE = re.compile(r"^(?:wet|dry|gross|short|net|long) ")  # tons of any kind are tons, as `tons` are
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head"}
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
 # (`20.75 mt`, `143 MT`): nobody reports a country's or miner's volume in hundreds of tonnes this way.
@@ -96,7 +96,8 @@ def _quantity_re() -> re.Pattern[str]:
     number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
     per = (
         r"(?:/\s?|\s?per\s|-per-|\s?an?\s)"  # `-per-`: `a 300,000-tonne-per-year smelter`
-        r"(?P<per>(?:dry )?metric tonne units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric )?(?:tonnes?|tons?)|mt|[dw]mt|"
+        r"(?P<per>(?:dry )?metric tonne units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?"
+        r"(?:tonnes?|tons?)|mt|[dw]mt|"
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"units?|EVs?|vehicles?|cars?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
@@ -201,6 +202,10 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     num2 = match.group("num2")
     if match.group("dash") == "and" and not re.search(r"\bbetween\s+$", text[:start]):
         return _build_single(match, text)
+    if match.group("dash") == "to" and _CHANGED_BY.search(text, 0, start):
+        single = _build_single(match, text)  # `rose $20 to $420`: a change, then the level it reached
+        if single is not None:
+            return single
     value_max = tidy(parse_number(num2) * factor) if num2 else None
     if value_max is not None and value_max <= value:
         return None  # `2027-28`, `2:1` and similar are not ranges of one figure
@@ -218,6 +223,11 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
         bound=_bound(text[:start]),
         per_year=_is_annual(text, start, end, match),
     )
+
+
+_CHANGED_BY = re.compile(
+    r"\b(?:rose|rise[sn]?|fell|fall(?:s|en)?|gained|lost|added|shed|jumped|climbed|dropped|slipped|increased|"
+    r"decreased|declined|up|down|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 
 
 def _build_single(match: re.Match[str], text: str) -> Quantity | None:

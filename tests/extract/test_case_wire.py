@@ -37,6 +37,13 @@ PRICE_UNITS = [
     Case("Fines were assessed at $112.50 a dry metric ton CFR Qingdao.", [F(value=112.5, unit="USD/t")]),
     Case("Ore traded at $98.10/dmt and $92/wmt.", [F(value=98.1, unit="USD/t"), F(value=92, unit="USD/t")]),
     Case("The deposit lies within 15 miles of the mill.", [F(value=24.14016, unit="km")]),  # distances are km
+    # US tons of every kind are read as tons are; a change `to` a level is no range
+    Case("Shredded scrap prices rose $20 to $420 per gross ton.",
+         [F(value=20, unit="USD/t"), F(value=420, unit="USD/t", value_max=None)]),
+    Case("Hot-rolled coil futures settled at $780 per short ton.", [F(value=780, unit="USD/t")]),
+    Case("US mills shipped 7.5 million net tons of steel in April.", [F(value=7.5e6, unit="t")]),
+    Case("Guidance was raised by 5,000 to 10,000 tonnes.", [F(value=5000, value_max=10000, unit="t")]),
+    Case("Prices ranged from $400 to $420 a ton.", [F(value=400, value_max=420, unit="USD/t")]),
     Case("Sales were 4.2 million lbs in May.", [F(value=1905.087954, unit="t")]),  # mass is tonnes
     Case("Copper sales rose 9% to 1.1 billion pounds.", [F(value=498951.607, unit="t", change_pct=9)]),
     # a size written as one hyphenated adjective
