@@ -49,13 +49,17 @@ def dashboard(request: Request, status: Annotated[PostStatus, Query()] = "draft"
               label: str = "") -> Response:
     """Posts of one status, with the count of each; a title search and a label narrow the list."""
     user = signed_in(request)
-    if user is None:
-        return to_login()
+    return to_login() if user is None else desk_page(request, user, status, q, label)
+
+
+def desk_page(request: Request, user: User, status: PostStatus, q: str = "", label: str = "",
+              error: str | None = None, status_code: int = 200) -> Response:
+    """The dashboard, also for a refused form on it: an editor must see why nothing changed."""
     store = archive_of(request).store
     context = {"status": status, "statuses": STATUSES, "counts": counts(store), "q": q, "label": label,
-               "posts": posts_with_status(store, status, text=q, label=label),
+               "posts": posts_with_status(store, status, text=q, label=label), "error": error,
                "notice": NOTICES.get(request.query_params.get("done", ""))}
-    return admin_page(request, "admin_dashboard.html", context, user)
+    return admin_page(request, "admin_dashboard.html", context, user, status_code)
 
 
 def editor_page(request: Request, user: User, post_id: int | None, draft: Draft, errors: dict[str, str] | None = None,
@@ -150,7 +154,6 @@ def create_form(request: Request, title: FormText = "", body: FormText = "", lab
 def update_form(request: Request, post_id: int, title: FormText = "", body: FormText = "", labels: FormText = "",
                 action: Annotated[Action, Form()] = "save", publish_at: FormText = "",
                 csrf_token: FormText = "") -> Response:
-    get_desk_post(archive_of(request).store, post_id)  # a missing post is a 404 before anything else
     return submit(request, post_id, title, body, labels, action, publish_at, csrf_token)
 
 
@@ -183,6 +186,6 @@ def empty_trash_form(request: Request, csrf_token: FormText = "") -> Response:
     if user is None:
         return to_login()
     if not csrf_ok(request, csrf_token):
-        return RedirectResponse("/admin?status=trash", status_code=303)
+        return desk_page(request, user, "trash", error=EXPIRED, status_code=403)
     empty_trash(archive_of(request).store, user)
     return RedirectResponse("/admin?status=trash&done=emptied", status_code=303)

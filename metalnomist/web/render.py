@@ -59,10 +59,11 @@ def search_feed_url(q: str, labels: tuple[str, ...]) -> str | None:
 
 
 def safe_href(url: str | None) -> str | None:
-    """Only web addresses become links: a stored `javascript:` URL must never reach an href."""
+    """Only web addresses become links: a stored `javascript:` URL must never reach an href.
+    (urlsplit gives the scheme in lower case, so HTTPS:// links too.)"""
     if not url:
         return None
-    return url if urlsplit(url.strip()).scheme.lower() in {"http", "https"} else None
+    return url if urlsplit(url.strip()).scheme in {"http", "https"} else None
 
 
 def host(url: str) -> str:

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import lxml.html
 
-from metalnomist.accounts.service import REFUSED, change_password, set_user_active
+from metalnomist.accounts.service import REFUSED, change_password, list_users, set_user_active
 from metalnomist.config import Settings
-from metalnomist.publishing.service import Draft, revisions, save
+from metalnomist.publishing.service import Draft, counts, get_desk_post, move, revisions, save
+from metalnomist.web.security import CSRF_COOKIE
 from metalnomist.web.session import SESSION_COOKIE, SESSION_MAX_AGE
-from tests.publish.conftest import Desk, open_desk
+from tests.publish.conftest import PASSWORD, Desk, open_desk
 
 
 def error_text(body: str) -> str:
@@ -51,6 +52,9 @@ def test_wrong_password_and_unknown_name_get_the_same_answer(desk: Desk) -> None
     wrong, unknown = desk.sign_in(password="not the password"), desk.sign_in(name="nobody")
     assert wrong.status_code == unknown.status_code == 401
     assert error_text(wrong.text) == error_text(unknown.text) == f"Not signed in: {REFUSED}."
+    # the name typed stays in its field, to correct rather than type again
+    for answer, name in ((wrong, "ana"), (unknown, "nobody")):
+        assert lxml.html.fromstring(answer.text).xpath("string(//input[@name='name']/@value)") == name
     assert SESSION_COOKIE not in desk.client.cookies
 
 
@@ -72,7 +76,8 @@ def test_signing_out_ends_the_session(desk: Desk) -> None:
     desk.sign_in()
     token = desk.form_token("/admin")
     answer = desk.client.post("/admin/logout", data={"csrf_token": token}, follow_redirects=False)
-    assert answer.status_code == 303 and SESSION_COOKIE not in desk.client.cookies
+    assert (answer.status_code, answer.headers["location"]) == (303, "/admin/login")
+    assert SESSION_COOKIE not in desk.client.cookies
     assert desk.client.get("/admin", follow_redirects=False).status_code == 303
 
 
@@ -125,3 +130,64 @@ def test_behind_https_the_session_cookie_is_secure(tmp_path: Path) -> None:
         desk.client.base_url = "https://news.example.com"  # type: ignore[assignment]
         cookie = desk.sign_in().headers["set-cookie"]
         assert "Secure" in cookie
+
+
+def test_a_form_sent_without_its_token_is_refused_like_a_forged_one(desk: Desk) -> None:
+    """Another site's form cannot read the token, so it leaves the field out: none is no better than a wrong one."""
+    desk.client.get("/admin/login")
+    for data in ({"name": "ana", "password": PASSWORD}, {"name": "ana", "password": PASSWORD, "csrf_token": ""}):
+        answer = desk.client.post("/admin/login", data=data, follow_redirects=False)
+        assert answer.status_code == 403 and SESSION_COOKIE not in desk.client.cookies
+    desk.sign_in()
+    assert desk.client.post("/admin/logout", data={}, follow_redirects=False).status_code == 403
+    assert desk.client.get("/admin", follow_redirects=False).status_code == 200
+
+
+def test_every_dashboard_form_sends_strangers_to_the_sign_in_page_and_changes_nothing(desk: Desk) -> None:
+    """A stranger's browser can hold a valid token (the sign-in page gives one): each form checks the session too."""
+    store, settings, editor = desk.archive.store, desk.archive.settings, desk.sign_in_user()
+    kept = save(store, settings, editor, Draft("Embargoed nickel", "Not yet."))
+    binned = save(store, settings, editor, Draft("Binned zinc", "Old news."))
+    move(store, editor, binned, "trash")
+    [revision] = revisions(store, kept)
+    token = desk.form_token("/admin/login")
+    forms = [("/admin/posts", {"title": "Spam", "body": "Buy.", "action": "publish"}),
+             (f"/admin/posts/{kept}", {"title": "Defaced", "body": "Buy.", "action": "publish"}),
+             (f"/admin/posts/{kept}/revisions/{revision.id}/restore", {}),
+             ("/admin/trash/empty", {}),
+             ("/admin/comments", {"action": "approve", "comment": "1"}),
+             ("/admin/users", {"name": "ana", "active": "false"})]
+    for path, data in forms:
+        answer = desk.client.post(path, data={**data, "csrf_token": token}, follow_redirects=False)
+        assert (answer.status_code, answer.headers.get("location")) == (303, "/admin/login"), path
+    assert counts(store) == {"draft": 1, "scheduled": 0, "published": 0, "trash": 1}
+    assert get_desk_post(store, kept).title == "Embargoed nickel" and len(revisions(store, kept)) == 1
+    assert [(u.name, u.active) for u in list_users(store)] == [("ana", True)]
+
+
+def test_a_stranger_cannot_tell_which_desk_posts_exist(desk: Desk) -> None:
+    """Drafts are private: posting to a post's form sends a stranger to sign in whether or not that post exists,
+    so the answers cannot map out unpublished posts; a signed-in editor is told of a missing one."""
+    editor = desk.sign_in_user()
+    kept = save(desk.archive.store, desk.archive.settings, editor, Draft("Embargoed nickel", "Not yet."))
+    token = desk.form_token("/admin/login")
+    data = {"title": "Nickel", "body": "Up.", "action": "preview", "csrf_token": token}
+    for post_id in (kept, kept + 1000):
+        answer = desk.client.post(f"/admin/posts/{post_id}", data=data, follow_redirects=False)
+        assert (answer.status_code, answer.headers.get("location")) == (303, "/admin/login"), post_id
+    desk.sign_in()
+    data["csrf_token"] = desk.form_token("/admin")
+    for action in ("preview", "save", "publish", "schedule", "unpublish", "trash", "restore"):
+        answer = desk.client.post(f"/admin/posts/{kept + 1000}", data={**data, "action": action,
+                                                                      "publish_at": "2999-01-01T09:00"})
+        assert answer.status_code == 404, action
+    assert desk.client.post(f"/admin/posts/{kept + 1000}", data={**data, "csrf_token": "1.forged"}).status_code == 404
+    assert desk.client.post(f"/admin/posts/{kept}", data=data).status_code == 200
+    assert counts(desk.archive.store) == {"draft": 1, "scheduled": 0, "published": 0, "trash": 0}
+
+
+def test_the_sign_in_forms_cookie_is_out_of_scripts_reach(desk: Desk) -> None:
+    """The desk's forms are bound to this cookie as the readers' are: HttpOnly, and not sent cross-site."""
+    answer = desk.client.get("/admin/login")
+    [cookie] = [v for k, v in answer.headers.multi_items() if k == "set-cookie" and v.startswith(CSRF_COOKIE + "=")]
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie

@@ -42,6 +42,9 @@ def test_save_publish_and_retitle_keep_one_address(desk: Desk) -> None:
     path = saved.headers["location"].split("?")[0]
     dashboard = lxml.html.fromstring(desk.client.get("/admin?status=draft").text)
     assert dashboard.xpath("//a[@class='desk-title']/text()") == ["Nickel imports rise"]
+    # the editor opens with the words and labels as stored, so saving again keeps them
+    form = lxml.html.fromstring(desk.client.get(path).text)
+    assert form.xpath("string(//input[@name='labels']/@value)") == "Nickel, Japan"
     assert send(desk, path, "publish").status_code == 303
     address = lxml.html.fromstring(desk.client.get(path).text).xpath("string(//a[@class='permalink']/@href)")
     public = desk.client.get(address)
@@ -59,7 +62,9 @@ def test_a_revision_is_restored(desk: Desk) -> None:
     send(desk, path, "save", title="Second title")
     page = lxml.html.fromstring(desk.client.get(path).text)
     restore = page.xpath("//li[@class='revision']//form/@action")[0]
-    assert desk.client.post(restore, data={"csrf_token": desk.form_token(path)}).status_code == 200
+    restored = desk.client.post(restore, data={"csrf_token": desk.form_token(path)})
+    assert restored.status_code == 200
+    assert lxml.html.fromstring(restored.text).xpath("string(//p[@class='notice'])") == "Revision restored."
     assert lxml.html.fromstring(desk.client.get(path).text).xpath("string(//input[@name='title']/@value)") == \
         "First title"
 
@@ -84,6 +89,8 @@ def test_schedule_needs_a_time_ahead(desk: Desk) -> None:
     desk.sign_in()
     answer = send(desk, "/admin/posts", "schedule", publish_at="2020-01-01T09:00")
     assert answer.status_code == 400 and "has passed" in answer.text
+    page = lxml.html.fromstring(answer.text)  # the time typed stays in its field, to correct
+    assert page.xpath("string(//input[@name='publish_at']/@value)") == "2020-01-01T09:00"
     answer = send(desk, "/admin/posts", "schedule", publish_at="2999-01-01T09:00")
     assert answer.status_code == 303
     assert counts(desk.archive.store)["scheduled"] == 1
@@ -149,9 +156,13 @@ def test_emptying_the_trash_deletes_for_good(desk: Desk) -> None:
     send(desk, gone, "trash")
     assert counts(desk.archive.store) == {"draft": 1, "scheduled": 0, "published": 0, "trash": 1}
     token = desk.form_token("/admin?status=trash")
-    assert desk.client.post("/admin/trash/empty", data={"csrf_token": "1.forged"}).status_code == 200
-    assert counts(desk.archive.store)["trash"] == 1  # a forged form changes nothing
-    desk.client.post("/admin/trash/empty", data={"csrf_token": token})
+    for forged in ("1.forged", ""):  # a forged or expired form changes nothing, and says so
+        refused = desk.client.post("/admin/trash/empty", data={"csrf_token": forged})
+        assert refused.status_code == 403
+        assert "nothing was changed" in lxml.html.fromstring(refused.text).xpath("string(//p[@class='form-error'])")
+        assert counts(desk.archive.store)["trash"] == 1
+    emptied = desk.client.post("/admin/trash/empty", data={"csrf_token": token})
+    assert lxml.html.fromstring(emptied.text).xpath("string(//p[@class='notice'])") == "The trash is empty."
     assert counts(desk.archive.store) == {"draft": 1, "scheduled": 0, "published": 0, "trash": 0}
     assert desk.client.get(gone).status_code == 404 and desk.client.get(kept).status_code == 200
 
@@ -182,3 +193,19 @@ def test_the_label_field_suggests_the_labels_published_posts_carry(desk: Desk) -
     suggested = page.xpath(f"//datalist[@id='{field.get('list')}']/option/@value")
     assert suggested == ["Nickel", "rare earths", "Zinc"]  # a draft's label is not in use yet
     assert page.xpath("//script/@src") == ["/static/suggest.js"]
+
+
+@pytest.mark.parametrize("token", ["1.forged", ""])
+def test_no_action_is_taken_on_a_forged_or_tokenless_form(desk: Desk, token: str) -> None:
+    """Every button of the editor checks the token, not only Publish: another site could save, trash or
+    unpublish as well."""
+    desk.sign_in()
+    path = send(desk, "/admin/posts", "publish", title="Kept title").headers["location"].split("?")[0]
+    for action in ("save", "publish", "schedule", "unpublish", "trash", "restore", "preview"):
+        answer = send(desk, path, action, title="Forged title", publish_at="2999-01-01T09:00", token=token)
+        assert answer.status_code == 403, action
+        assert "nothing was changed" in lxml.html.fromstring(answer.text).xpath("string(//p[@class='form-error'])")
+    assert counts(desk.archive.store) == {"draft": 0, "scheduled": 0, "published": 1, "trash": 0}
+    page = lxml.html.fromstring(desk.client.get(path).text)
+    assert page.xpath("string(//input[@name='title']/@value)") == "Kept title"
+    assert len(page.xpath("//li[@class='revision']")) == 1

@@ -24,6 +24,9 @@ def test_an_admin_disables_and_enables_an_editor(desk: Desk) -> None:
     page = lxml.html.fromstring(desk.client.get("/admin/users").text)
     assert [" ".join(r.text_content().split()) for r in page.xpath("//tr[@class='account']/td[1]")] == ["ana", "boss"]
     assert change(desk, "ana", False) == 303 and states(desk) == {"ana": False, "boss": True}
+    back = desk.client.post("/admin/users", data={"name": "ana", "active": "false",
+                                                  "csrf_token": desk.form_token("/admin/users")})
+    assert str(back.url).endswith("/admin/users")  # back to the list, to see the change
     assert change(desk, "ana", True) == 303 and states(desk) == {"ana": True, "boss": True}
     assert change(desk, "boss", False) == 400 and states(desk)["boss"]
     assert change(desk, "ana", False, token="1.forged") == 403 and states(desk)["ana"]
@@ -35,3 +38,16 @@ def test_an_editor_may_not_manage_accounts(desk: Desk) -> None:
     assert desk.client.get("/admin/users").status_code == 403
     assert "Accounts" not in lxml.html.fromstring(desk.client.get("/admin").text).xpath("string(//nav)")
     assert change(desk, "boss", False) == 403 and states(desk)["boss"]
+
+
+def test_an_editor_turned_away_sees_no_accounts(desk: Desk) -> None:
+    """The refusal is the accounts page without its table: names and states stay with the admins."""
+    create_user(desk.archive.store, "boss", PASSWORD, "admin")
+    desk.sign_in("ana")
+    for answer in (desk.client.get("/admin/users"),
+                   desk.client.post("/admin/users", data={"name": "boss", "active": "false",
+                                                          "csrf_token": desk.form_token("/admin")})):
+        page = lxml.html.fromstring(answer.text)
+        assert answer.status_code == 403 and page.xpath("//tr[@class='account']") == []
+        assert " ".join(page.xpath("string(//p[@class='form-error'])").split()) == "Only admins manage accounts."
+        assert "boss" not in answer.text

@@ -88,3 +88,31 @@ def test_the_queue_lists_the_newest_published_comments_up_to_the_number_asked(de
     held, published = moderation_queue(desk.archive.store)
     assert held == [] and [c.id for c in published] == ids[::-1]
     assert [c.id for c in moderation_queue(desk.archive.store, published=2)[1]] == ids[:-3:-1]
+
+
+def test_the_page_says_what_each_verdict_did_and_to_how_many(desk: Desk) -> None:
+    """The notice after a verdict counts the comments it changed: one is "1 comment", more are plural."""
+    desk.archive.settings = desk.archive.settings.replace(comment_moderation=True)
+    first, second, third = comments_on_a_published_post(desk, "Useful", "Thanks", "Buy pills")
+    desk.sign_in()
+
+    def notice(action: str, ids: list[int]) -> str:
+        data = {"action": action, "comment": [str(i) for i in ids], "csrf_token": desk.form_token("/admin/comments")}
+        page = lxml.html.fromstring(desk.client.post("/admin/comments", data=data).text)
+        return " ".join(page.xpath("string(//p[@class='notice'])").split())
+
+    assert notice("approve", [first, second]) == "Approved: 2 comments."
+    assert notice("spam", [third]) == "Marked as spam and removed: 1 comment."
+    assert notice("reject", [second]) == "Rejected: 1 comment."
+    assert desk.client.get("/admin/comments?done=approve&n=x").text.count('class="notice"') == 0
+
+
+def test_the_audit_page_lists_the_latest_two_hundred_changes_newest_first(desk: Desk) -> None:
+    """A busy day's moderation is all there: the page stops at 200 entries, not at the first screenful."""
+    ids = comments_on_a_published_post(desk, *[f"Comment {n}" for n in range(205)])
+    moderate_comments(desk.archive.store, desk.sign_in_user(), ids, "reject")
+    desk.sign_in()
+    page = lxml.html.fromstring(desk.client.get("/admin/audit").text)
+    targets = [" ".join(t.split()) for t in page.xpath("//tr[@class='audit-entry']/td[4]/text()")]
+    assert len(targets) == 200
+    assert targets[0] == f"comment {ids[-1]}" and targets[-1] == f"comment {ids[5]}"

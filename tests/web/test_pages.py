@@ -45,6 +45,10 @@ def test_bad_paging_parameters_get_a_400_page(site: Site) -> None:
     assert response.status_code == 400
     assert "start" in text_of(select(html(response), ".error-message")[0])
     assert site.client.get("/?max-results=abc").status_code == 400
+    # a start past a million is refused: deep offsets cost the database as much as reading every post before
+    assert site.client.get("/?start=1000000").status_code == 200
+    far = site.client.get("/?start=1000001")
+    assert far.status_code == 400 and "start" in text_of(select(html(far), ".error-message")[0])
 
 
 def test_every_page_has_landmarks_skip_link_and_labelled_fields(site: Site) -> None:
@@ -75,8 +79,9 @@ def test_month_pages_reject_what_is_not_a_month(site: Site) -> None:
     assert site.client.get("/2026/13/").status_code == 404
     assert site.client.get("/1999/01/").status_code == 404
     assert site.client.get("/abcd/01/").status_code == 404
-    # years a date cannot hold, or whose month ends past one: not a server error
-    for path in ("/0000/03/", "/9999/12/", "/٢٠٢٤/٠٣/"):  # the last in Arabic-Indic digits, which `\d` takes
+    # years a date cannot hold, or whose month ends past one: not a server error; month 00, which
+    # MONTHS[-1] would name December; and Arabic-Indic digits, which `\d` takes
+    for path in ("/0000/03/", "/9999/12/", "/2026/00/", "/٢٠٢٤/٠٣/"):
         answer = site.client.get(path)
         assert answer.status_code == 404 and "is not a month" in answer.text, path
 
@@ -189,8 +194,31 @@ def test_a_suggestion_keeps_the_label_searched_within(site: Site) -> None:
 
 
 def test_search_without_words_or_labels_shows_all_posts(site: Site) -> None:
-    response = site.client.get("/search?q=", follow_redirects=False)
-    assert response.status_code == 303 and response.headers["location"] == "/"
+    for query in ("", "   ", "\t"):  # a box holding only spaces asks for no words either
+        response = site.client.get("/search", params={"q": query}, follow_redirects=False)
+        assert (response.status_code, response.headers.get("location")) == (303, "/"), repr(query)
+
+
+def test_by_date_takes_each_way_of_saying_yes(site: Site) -> None:
+    """Old Blogger links and hand-typed ones say by-date=1 or yes as often as true; anything else is relevance."""
+    for word, sort in [("true", "date"), ("1", "date"), ("yes", "date"), ("on", "date"), ("TRUE", "date"),
+                       ("false", "relevance"), ("0", "relevance"), ("", "relevance")]:
+        doc = html(site.client.get("/search", params={"q": "Japan", "by-date": word}))
+        assert text_of(select(doc, ".status-msg")[0]).startswith(f"Showing posts sorted by {sort} "), word
+
+
+def test_more_results_of_a_search_by_date_stay_in_date_order(site: Site) -> None:
+    """The next page of a date-sorted search is the same search, sorted by date, with the reader's page size."""
+    first = html(site.client.get("/search", params={"q": "Japan", "by-date": "true", "max-results": 2}))
+    older = select(first, ".pager a.older")[0]
+    assert text_of(older) == "Older posts"
+    href = older.get("href")
+    assert parse_qs(urlsplit(href).query) == {"q": ["Japan"], "max-results": ["2"], "by-date": ["true"],
+                                               "start": ["2"]}
+    second = html(site.client.get(href))
+    assert text_of(select(second, ".status-msg")[0]).startswith("Showing posts sorted by date ")
+    assert parse_qs(urlsplit(select(second, ".pager a.newer")[0].get("href")).query) == {
+        "q": ["Japan"], "max-results": ["2"], "by-date": ["true"]}
 
 
 def test_post_page_sets_commentary_apart(site: Site) -> None:
@@ -256,7 +284,8 @@ def _post_form(site: Site, url: str, **values: str):  # type: ignore[no-untyped-
 
 def test_comment_is_published_at_once_without_moderation(fresh: Site) -> None:
     url = fresh.iron_ore
-    response = _post_form(fresh, url, author="Ana", body="First line\nsecond line\n\nAnother paragraph")
+    # the blank line holds spaces, as pasted text often does: it still parts two paragraphs
+    response = _post_form(fresh, url, author="Ana", body="First line\nsecond line\n  \nAnother paragraph")
     assert response.status_code == 303
     location = response.headers["location"]
     assert location.startswith(url + "?comment=published#comment-")
@@ -266,6 +295,7 @@ def test_comment_is_published_at_once_without_moderation(fresh: Site) -> None:
     assert text_of(select(comment, ".author")[0]) == "Ana"
     paragraphs = select(comment, ".comment-body p")
     assert len(paragraphs) == 2 and len(select(paragraphs[0], "br")) == 1
+    assert text_of(paragraphs[1]) == "Another paragraph"
     assert text_of(select(doc, "#comments h2")[0]) == "1 comment"
     listing = html(fresh.client.get("/search/label/Iron%20Ore"))
     assert text_of(select(listing, ".comment-count")[0]) == "1 comment"
@@ -450,3 +480,29 @@ def test_a_listing_page_holds_at_most_a_hundred_posts(site: Site) -> None:
     for path in ("/", "/search/label/Iron%20Ore", "/search?q=Japan"):
         assert site.client.get(f"{path}{'&' if '?' in path else '?'}max-results=100").status_code == 200, path
         assert site.client.get(f"{path}{'&' if '?' in path else '?'}max-results=101").status_code == 400, path
+
+
+def test_a_month_pages_older_link_stays_in_the_month_at_the_readers_page_size(site: Site) -> None:
+    """Past the first page a month's archive goes on through that month, not to the home page, and keeps the
+    page size the reader chose."""
+    month = select(html(site.client.get("/")), ".archive ul a")[0].get("href")
+    first = html(site.client.get(f"{month}?max-results=3"))
+    older = select(first, ".pager a.older")[0].get("href")
+    assert older == f"{month}?max-results=3&start=3"
+    second = html(site.client.get(older))
+    assert text_of(select(second, "h1.page-heading")[0]) == text_of(select(first, "h1.page-heading")[0])
+    assert len(select(second, "article.post-summary")) == 3
+    assert {text_of(a) for a in select(first, "h2.post-title a")}.isdisjoint(
+        {text_of(a) for a in select(second, "h2.post-title a")})
+    assert select(second, ".pager a.newer")[0].get("href") == f"{month}?max-results=3"
+
+
+def test_a_search_within_several_labels_keeps_the_posts_carrying_them_all(fresh: Site, tmp_path: Path) -> None:
+    """Each label narrows the search further, and every one of them is named back to the reader."""
+    posts = [{"title": f"Tin {name}", "body": "Tin output rose.", "labels": labels, "url": f"https://example.com/{name}",
+              "published": "2025-01-02T10:00:00Z"}
+             for name, labels in [("both", ["Tin", "Asia"]), ("tin-only", ["Tin"]), ("asia-only", ["Asia"])]]
+    ingest_file(fresh.archive, write_posts(tmp_path, posts), "jsonl")
+    doc = html(fresh.client.get("/search", params=[("q", "tin"), ("label", "Tin"), ("label", "Asia")]))
+    assert [text_of(a) for a in select(doc, "h2.post-title a")] == ["Tin both"]
+    assert "with label Tin, Asia." in text_of(select(doc, ".status-msg")[0])

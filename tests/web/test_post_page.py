@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from tests.analysis.test_contradictions import write_posts
 from tests.web.conftest import Site, html, select, text_of
 
 PALLADIUM = "Japan’s Imports of Russian Palladium"
@@ -101,3 +104,14 @@ def test_an_empty_comment_form_flags_every_missing_field(fresh: Site) -> None:
     assert "correct the fields marked below" in text_of(select(form, ".form-error")[0])
     api = fresh.client.post("/api/posts/1/comments", json={"author": "", "body": ""})
     assert api.status_code == 400 and api.json()["error"]["field"] == "author"  # the API keeps its one-field shape
+
+
+def test_a_source_address_written_in_capitals_still_links_to_its_original(fresh: Site, tmp_path: Path) -> None:
+    """URL schemes are case-insensitive (RFC 3986): HTTPS:// is a web address like https://, so it keeps its link."""
+    from metalnomist.pipeline import ingest_file
+
+    post = {"title": "Tin output rises", "body": "Tin output rose 3%.", "url": "HTTPS://Example.com/tin",
+            "published": "2025-01-02T10:00:00Z"}
+    ingest_file(fresh.archive, write_posts(tmp_path, [post]), "jsonl")
+    link = select(html(fresh.client.get(fresh.permalink("Tin output rises"))), "article .origin a")[0]
+    assert (link.get("href"), text_of(link)) == ("HTTPS://Example.com/tin", "example.com")

@@ -6,7 +6,7 @@ import lxml.etree
 import pytest
 
 from metalnomist.web import pages
-from metalnomist.web.security import SECURITY_HEADERS, Csrf
+from metalnomist.web.security import CSRF_COOKIE, SECURITY_HEADERS, Csrf
 from tests.web.conftest import Site, html, select, text_of
 
 FEED_NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -144,6 +144,11 @@ def test_honeypot_submissions_are_dropped(fresh: Site) -> None:
     response = fresh.client.post(url, data={"csrf_token": token, "author": "Bot", "body": "spam",
                                             "website": "http://spam.example"}, follow_redirects=False)
     assert response.status_code == 303
+    post_id = select(html(fresh.client.get(url)), "input[name=post_id]")[0].get("value")
+    by_id = fresh.client.post("/comments", data={"csrf_token": token, "post_id": post_id, "author": "Bot",
+                                                 "body": "spam", "website": "http://spam.example"},
+                              follow_redirects=False)
+    assert by_id.status_code == 303  # the form that only knows the post id has the same trap
     assert not select(html(fresh.client.get(url)), "li.comment")
 
 
@@ -159,3 +164,11 @@ def test_unknown_methods_and_routes(site: Site) -> None:
     assert site.client.delete("/").status_code == 405
     assert site.client.get("/wp-admin/").status_code == 404
     assert site.client.get("/static/../pyproject.toml").status_code == 404
+
+
+def test_the_comment_forms_cookie_is_out_of_scripts_reach_and_stays_on_this_site(fresh: Site) -> None:
+    """The token is bound to this cookie: a script injected anywhere must not read it, nor another site send it
+    along with a cross-site form."""
+    answer = fresh.client.get(fresh.iron_ore)
+    [cookie] = [v for k, v in answer.headers.multi_items() if k == "set-cookie" and v.startswith(CSRF_COOKIE + "=")]
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie
