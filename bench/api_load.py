@@ -79,23 +79,32 @@ _WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def load_wrk(base: str, queries: list[Probe], clients: int, seconds: int) -> dict[str, Any]:
-    """`clients` keep-alive connections from wrk's two threads for `seconds`; p50/p99 and req/s as wrk counts them."""
-    paths = ", ".join(json.dumps("/api/search?" + str(httpx.QueryParams(api_params(q)))) for q in queries)
+    """The benchmark queries as /api/search requests, sent by wrk (see wrk_run)."""
+    paths = ["/api/search?" + str(httpx.QueryParams(api_params(q))) for q in queries]
+    return wrk_run(base, paths, clients, seconds)
+
+
+def wrk_run(base: str, paths: list[str], clients: int, seconds: float) -> dict[str, Any]:
+    """`clients` keep-alive connections from wrk's two threads for `seconds`, each going round `paths` from its own
+    place; p50/p99, req/s and KB per answer as wrk counts them."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT % paths)
+        script.write(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
     try:
         subprocess.run(["wrk", "-t2", f"-c{clients}", "-d3s", "-s", script.name, base], check=True,
                        capture_output=True)  # warm-up
-        out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "--latency", "-s", script.name, base],
-                             check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{max(int(seconds), 1)}s", "--latency", "-s",
+                              script.name, base], check=True, capture_output=True, text=True).stdout
     finally:
         os.unlink(script.name)
     latency = {p: float(v) * _WRK_UNITS[u] for p, v, u in _WRK_LATENCY.findall(out)}
     rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
     errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    done = re.search(r"(\d+) requests in [\d.]+\w+, ([\d.]+)([KMG]?B) read", out)
+    count = int(done.group(1)) if done else 0
+    read = float(done.group(2)) * {"B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}[done.group(3)] if done else 0.0
     return {"p50_ms": round(latency["50"], 2), "p99_ms": round(latency["99"], 2),
             "requests_per_s": float(rate.group(1)) if rate else 0.0, "errors": int(errors.group(1)) if errors else 0,
-            "client": "wrk"}
+            "samples": count, "kb": round(read / count / 1024, 1) if count else 0.0, "client": "wrk"}
 
 
 def main() -> int:

@@ -9,7 +9,9 @@ run in this process, which the server does not share. Parameters come from the a
 every request finds something. Each route is asked with one client, then with eight, until it has
 `--requests` answers or `--seconds` have passed, whichever comes first (a route that takes seconds
 per answer is still measured, with fewer samples). Beside the latencies it reads the server's CPU
-time from /proc, so a miss says whether the server was busy computing or waiting.
+time from /proc, so a miss says whether the server was busy computing or waiting. With `wrk` installed
+(`--client wrk`, the default then), eight clients are wrk's eight connections for `--seconds`: Python
+client threads cost about as much CPU per request as the server, on the cores they share.
 
 Targets (issue 10): every route p99 <= 100 ms with one client; /api/search p99 <= 60 ms and
 >= 400 req/s with eight clients and two workers.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -33,6 +36,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
+from api_load import wrk_run  # noqa: E402
 from speed import api_params, free_port, percentile, probes  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -167,7 +171,14 @@ def client_loop(base: str, urls: Sequence[str], rotate: int, count: int, until: 
     return out
 
 
-def measure(base: str, server: int, urls: Sequence[str], clients: int, requests: int, seconds: float) -> dict[str, Any]:
+def measure(base: str, server: int, urls: Sequence[str], clients: int, requests: int, seconds: float,
+            wrk: bool = False) -> dict[str, Any]:
+    """One route at one client count; with `wrk`, several clients are wrk's connections (see bench/api_load.py)."""
+    if wrk and clients > 1:
+        cpu_before = cpu_seconds(server)
+        figures = wrk_run(base, list(urls), clients, seconds)
+        used = (cpu_seconds(server) - cpu_before) * 1000
+        return figures | {"server_cpu_ms": round(used / max(figures["samples"], 1), 1), "slowest": []}
     client_loop(base, urls, 0, 1, 0)  # warm-up: the first answer may fill caches
     cpu_before, started = cpu_seconds(server), time.perf_counter()
     until = time.monotonic() + seconds
@@ -252,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10.0, help="time per route and client count, at most")
     parser.add_argument("--only", nargs="*", default=[], help="route names to measure (default: all)")
     parser.add_argument("--out", type=Path, help="JSON results (default: results/routes-<posts>.json)")
+    parser.add_argument("--client", choices=["wrk", "python"], default="wrk" if shutil.which("wrk") else "python",
+                        help="who sends several clients' requests: wrk (C, when installed) or Python threads")
     args = parser.parse_args(argv)
     db, index_dir = (args.db, args.index_dir) if args.db else build(args.posts, args.workdir)
     server, base = start_server(db, index_dir or "", args.workers)
@@ -259,8 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for name, urls in routes(base).items():
             if urls and (not args.only or name in args.only):
-                table[name] = {str(c): measure(base, server.pid, urls, c, args.requests, args.seconds)
-                               for c in args.clients}
+                table[name] = {str(c): measure(base, server.pid, urls, c, args.requests, args.seconds,
+                                               wrk=args.client == "wrk") for c in args.clients}
                 print(f"measured {name}: {table[name]}", file=sys.stderr, flush=True)
     finally:
         server.terminate()
