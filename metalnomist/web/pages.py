@@ -137,7 +137,9 @@ def _render_post(request: Request, post: Post, form: dict[str, str] | None = Non
     context = {"post": post, "newer": newer, "older": older, "comments": comments, "notice": notice,
                "form": form or {}, "errors": errors or {}, "csrf_token": request.app.state.csrf.token(cookie),
                "max_chars": archive.settings.comment_max_chars, "kind": "post", **post_fact_context(archive, post),
-               "related": related_posts(archive, post), "author": post.metadata.get("author")}
+               "related": related_posts(archive, post), "author": post.metadata.get("author"),
+               # one address for search engines and shares, whatever `?comment=` or host the page was reached by
+               "canonical": str(request.base_url).rstrip("/") + (post.permalink or "/")}
     response = render(request, "post.html", context, status_code=status_code)
     if request.cookies.get(CSRF_COOKIE) != cookie:
         response.set_cookie(CSRF_COOKIE, cookie, max_age=request.app.state.csrf.max_age, httponly=True,

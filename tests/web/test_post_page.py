@@ -19,6 +19,19 @@ def test_facts_in_a_post_are_told_apart_by_partner_and_country(site: Site) -> No
     assert [text_of(n) for n in select(doc, ".post-fact-list .pf-n")][:3] == ["1.", "2.", "3."]
 
 
+def test_a_post_page_names_its_one_address_whatever_it_was_reached_by(site: Site, tmp_path: Path) -> None:
+    """`?comment=…` (after a comment) and any Host make other addresses of one post: the canonical link is its own."""
+    permalink = site.permalink(PALLADIUM)
+    for address in (permalink, permalink + "?comment=pending"):
+        links = html(site.client.get(address, headers={"host": "evil.example"})).xpath("//head/link[@rel='canonical']")
+        assert [link.get("href") for link in links] == ["http://testserver" + permalink]
+    from tests.web.conftest import open_site
+
+    for public in open_site(tmp_path, site_url="https://news.example.com/"):
+        doc = html(public.client.get(permalink))
+        assert doc.xpath("//head/link[@rel='canonical']/@href") == ["https://news.example.com" + permalink]
+
+
 ARTICLE = """<!doctype html><html><head><title>Zinc smelters cut output</title>
 <meta name="author" content="Jane Doe"><link rel="canonical" href="https://news.example.com/zinc/smelters-cut">
 <meta property="og:site_name" content="Example Metals News">
