@@ -24,8 +24,8 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DASH = r"\s?(?:-|–|—|to|through)\s?"
 _YY, _YY2 = r"(?P<yy>\d\d)", r"['’](?P<yy2>\d\d)"  # `3Q24`, `Q3'24`: a year in two digits
 # `the three months to June`, `the quarter ended September 30`, `the year to March`: months ending in that one
-_SPAN_MONTHS = {"three": 3, "3": 3, "quarter": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12,
-                "year": 12}
+_SPAN_MONTHS = {"three": 3, "3": 3, "quarter": 3, "six": 6, "6": 6, "half-year": 6, "half year": 6, "nine": 9, "9": 9,
+                "twelve": 12, "12": 12, "year": 12}
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # How many months a run of words counts ("for three consecutive months").
 _COUNT = {word: int(n) for word, n in WORD_NUMBERS.items() if 2 <= n <= 12}
@@ -276,7 +276,7 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return _calendar(start_year, first, months // 12, months % 12 + 1)
     if kind in {"quarter_to", "span_to"}:
         words = (g.get("n") or g.get("span") or g.get("year") or "").lower()
-        last, months = month_number(g["m"]), _SPAN_MONTHS.get(words, 6)
+        last, months = month_number(g["m"]), _SPAN_MONTHS[words]
         return _span((last - months) % 12 + 1, last, _y(g.get("y")), anchor)
     if kind in {"between", "months"}:
         first, last = month_number(g["m1"]), month_number(g["m2"])
@@ -553,12 +553,16 @@ def year_to_date(period: str) -> str | None:
 
 def year_before(period: str) -> str:
     """The same span a year earlier: `2024-Q1` → `2023-Q1`, `FY2023` → `FY2022`; year-less spans stay."""
-    return re.sub(r"(?<!-)(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) - 1), period)
+    return _shifted(period, -1)
 
 
 def year_after(period: str) -> str:
     """The same span a year later: `2023-Q4` → `2024-Q4`."""
-    return re.sub(r"(?<!-)(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) + 1), period)
+    return _shifted(period, 1)
+
+
+def _shifted(period: str, years: int) -> str:
+    return re.sub(r"(?<!-)(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) + years), period)
 
 
 def last_month(period: str) -> tuple[int, int] | None:

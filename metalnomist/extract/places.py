@@ -173,6 +173,11 @@ _RECIPIENT_AFTER = re.compile(
 )
 
 
+def names_partner(text: str, mention: Mention) -> bool:
+    """`exports to Vietnam`, `imports from Chile`, `61.5 Mt bound for China`: the other side of a flow."""
+    return bool(_TO_BEFORE.search(text[: mention.start]) or _FROM_BEFORE.search(text[: mention.start]))
+
+
 def _exports(text: str, cands: list[Mention], ctx: PlaceContext, receiver: Mention | None = None) -> Place:
     subject = (
         m

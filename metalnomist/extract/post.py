@@ -19,7 +19,7 @@ from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations, is_demonym
 from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of
 from metalnomist.extract.periods import find_periods, is_delivery, month_number
-from metalnomist.extract.places import GLOBAL, tariff_levier
+from metalnomist.extract.places import GLOBAL, names_partner, tariff_levier
 from metalnomist.extract.subjects import NO_COMMODITY
 from metalnomist.models import Post
 from metalnomist.months import MONTH_WORDS, WEEKDAYS
@@ -375,11 +375,9 @@ def scope_of(text: str, countries: list[vocab.Mention], global_scopes: list[int]
     """The last geography a sentence names: a country, or the whole world. `with Japanese firms`
     names who owns a mine, and `exports to Vietnam` a trade partner, not where the figures after it are."""
     places = [m for m in countries if not (is_demonym(text, m) and _OWNERS.match(text, m.end))
-              and not _PARTNER_BEFORE.search(text, 0, m.start)]
+              and not names_partner(text, m)]
     marks = [(m.start, m.canonical) for m in places] + [(s, GLOBAL) for s in global_scopes]
     return max(marks)[1] if marks else None
 
 
-# `exports to South Korea`, `imports from Chile`: the other side of a flow is not where the next figures are
-_PARTNER_BEFORE = re.compile(r"\b(?:to|into|from|(?:bound|destined|headed) for)\s+(?:the\s+)?$", re.I)
 _OWNERS = re.compile(r"\s+(?:firms|companies|partners|investors|owners|shareholders|consortium)\b", re.I)

@@ -36,7 +36,7 @@ _PER_MASS = {
 _PER_ENERGY = {"kwh": "kWh", "mwh": "MWh"}
 # Tungsten and other ore concentrates are priced per metric tonne unit (10 kg of the contained oxide).
 _PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit"}
-_MOISTURE = re.compile(r"^(?:wet|dry|gross|short|net|long) ")  # tons of any kind are tons, as `tons` are
+_TON_KIND = re.compile(r"^(?:wet|dry|gross|short|net|long) ")  # tons of any kind are tons, as `tons` are
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head"}
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
 # (`20.75 mt`, `143 MT`): nobody reports a country's or miner's volume in hundreds of tonnes this way.
@@ -256,7 +256,7 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
         scale = 1e6
     if match.group("km"):  # `625K units`, `1.88M units`
         scale = 1e3 if match.group("km") == "K" else 1e6
-    per = _MOISTURE.sub("", (match.group("per") or "").lower().rstrip("s"))  # `per wet metric tonne`
+    per = _TON_KIND.sub("", (match.group("per") or "").lower().rstrip("s"))  # `per wet metric tonne`, `per short ton`
     if written_cur:
         code = currency_code(written_cur)
         if per in _PER_MASS or per == "tonne" or per == "ton":

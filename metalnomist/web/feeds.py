@@ -27,7 +27,7 @@ from metalnomist.models import Fact, Post
 from metalnomist.pipeline import find_facts, get_post
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.web.data import FactQuery, Filters
-from metalnomist.web.render import TEMPLATES_DIR, archive_of, label_url, split_commentary
+from metalnomist.web.render import TEMPLATES_DIR, archive_of, label_url, site_base, split_commentary
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 OPENSEARCH_NS = "http://a9.com/-/spec/opensearchrss/1.0/"
@@ -176,10 +176,6 @@ def _respond(alt: str, info: FeedInfo, entries: Sequence[Entry], request: Reques
                     media_type=BROWSER_TYPE if browser else ATOM_TYPE)
 
 
-def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
-
-
 def _self_url(request: Request) -> str:
     """The address asked for, as a valid URI, from the decoded path: Starlette's URL.path leaves a label's
     space and '%' raw but escapes '#' and '?', which quoting that again would turn into %2523 and %253F."""
@@ -188,7 +184,7 @@ def _self_url(request: Request) -> str:
 
 def _feed(request: Request, label: str | None, q: str, alt: str, size: int, start_index: int) -> Response:
     """Newest first; with `q`, search results in date order (feeds are read chronologically)."""
-    archive, base = archive_of(request), _base(request)
+    archive, base = archive_of(request), site_base(request)
     title = request.app.state.settings.site_title
     if q.strip():
         page = search(archive.store, archive.index,
@@ -218,7 +214,7 @@ def label_feed(request: Request, label: str, alt: Alt = "atom", q: str = "", max
 
 def comments_feed(request: Request, post_id: Annotated[int, Path(ge=1)], alt: Alt = "atom") -> Response:
     """/feeds/POSTID/comments/default: a post's approved comments, oldest first."""
-    archive, base = archive_of(request), _base(request)
+    archive, base = archive_of(request), site_base(request)
     post = get_post(archive, post_id)
     comments = comments_on(archive, post_id)
     link = base + (post.permalink or "/")
@@ -248,7 +244,7 @@ def _fact_entry(base: str, fact: Fact, post: Post) -> Entry:
 
 def facts_feed(request: Request, flt: Filters, alt: Alt = "atom", max_results: FeedSize = 25) -> Response:
     """/data/feed: the figures of a facts filter (those of /data and /api/facts), newest posts first."""
-    archive, base = archive_of(request), _base(request)
+    archive, base = archive_of(request), site_base(request)
     found, total = find_facts(archive, flt, 0, max_results, newest_first=True)
     posts = posts_by_id(archive, sorted({f.post_id for f in found if f.post_id is not None}))
     entries = [_fact_entry(base, f, posts[f.post_id]) for f in found if f.post_id in posts]
@@ -261,4 +257,4 @@ def facts_feed(request: Request, flt: Filters, alt: Alt = "atom", max_results: F
 def robots(request: Request) -> PlainTextResponse:
     """Search result pages are endless variations: keep crawlers on posts, as Blogger does."""
     return PlainTextResponse(f"User-agent: *\nDisallow: /search\nDisallow: /api/\nAllow: /\n\n"
-                             f"Sitemap: {_base(request)}/sitemap.xml\n")
+                             f"Sitemap: {site_base(request)}/sitemap.xml\n")

@@ -23,7 +23,15 @@ from metalnomist.months import MONTHS
 from metalnomist.pipeline import get_post, post_comment
 from metalnomist.search.service import SearchRequest, search
 from metalnomist.web.data import post_fact_context
-from metalnomist.web.render import TEMPLATES_DIR, archive_of, label_url, render, search_feed_url, search_url
+from metalnomist.web.render import (
+    TEMPLATES_DIR,
+    archive_of,
+    label_url,
+    render,
+    search_feed_url,
+    search_url,
+    site_base,
+)
 from metalnomist.web.security import CSRF_COOKIE, client_address
 from metalnomist.web.watch_offer import render_offering
 
@@ -139,7 +147,7 @@ def _render_post(request: Request, post: Post, form: dict[str, str] | None = Non
                "max_chars": archive.settings.comment_max_chars, "kind": "post", **post_fact_context(archive, post),
                "related": related_posts(archive, post), "author": post.metadata.get("author"),
                # one address for search engines and shares, whatever `?comment=` or host the page was reached by
-               "canonical": str(request.base_url).rstrip("/") + (post.permalink or "/")}
+               "canonical": site_base(request) + (post.permalink or "/")}
     response = render(request, "post.html", context, status_code=status_code)
     if request.cookies.get(CSRF_COOKIE) != cookie:
         response.set_cookie(CSRF_COOKIE, cookie, max_age=request.app.state.csrf.max_age, httponly=True,

@@ -129,6 +129,12 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def site_base(request: Request) -> str:
+    """The site's address without a trailing slash: the site URL setting, or the host PublicAddressMiddleware let
+    through, never a Host header a client made up. Feeds, the sitemap and canonical links start from it."""
+    return str(request.base_url).rstrip("/")
+
+
 def archive_of(request: Request) -> Archive:
     """The archive the app was built with: every route's way to the services."""
     archive: Archive = request.app.state.archive

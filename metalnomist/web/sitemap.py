@@ -26,7 +26,7 @@ from fastapi.responses import Response
 from metalnomist.browse import highest_post_id, sitemap_range
 from metalnomist.errors import NotFound
 from metalnomist.pipeline import Archive
-from metalnomist.web.render import archive_of
+from metalnomist.web.render import archive_of, site_base
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XML_TYPE = "application/xml; charset=utf-8"
@@ -35,10 +35,6 @@ CACHED_FILES = 4  # per worker: a crawler reads the files in turn, and each full
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # characters XML 1.0 forbids
 
 Number = Annotated[int, Path(ge=1, description="Which sitemap file, from 1.")]
-
-
-def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
 
 
 def _text(value: str) -> str:
@@ -59,7 +55,7 @@ def _files(highest_id: int, size: int) -> int:
 
 def sitemap_index(request: Request) -> Response:
     """/sitemap.xml: where each sitemap file is, as crawlers expect of a site of any size."""
-    base = _text(_base(request))
+    base = _text(site_base(request))
     files = _files(highest_post_id(archive_of(request)), _size(request))
     body = "".join(f"<sitemap><loc>{base}/sitemap-{number}.xml</loc></sitemap>" for number in range(1, files + 1))
     return Response(f'{HEAD}<sitemapindex xmlns="{SITEMAP_NS}">{body}</sitemapindex>', media_type=XML_TYPE)
@@ -128,7 +124,7 @@ def sitemap_file(request: Request, number: Number) -> Response:
     archive = archive_of(request)
     if number > _files(highest_post_id(archive), size):
         raise NotFound(f"/sitemap-{number}.xml is past the last sitemap; /sitemap.xml lists them all")
-    file = request.app.state.sitemaps.file(archive, _base(request), (number - 1) * size, number * size - 1)
+    file = request.app.state.sitemaps.file(archive, site_base(request), (number - 1) * size, number * size - 1)
     headers = {"ETag": file.etag}
     if _matches(request.headers.get("if-none-match"), file.etag):
         return Response(status_code=304, headers=headers)
