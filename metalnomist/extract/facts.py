@@ -274,9 +274,12 @@ def _unit(draft: Draft, metric: str, view: SentenceView, commodity: str | None) 
     if unit is None:
         return None
     if unit[:3].isupper() and "/" not in unit:
-        per = {i.q.unit for i in view.items if i.q.unit.startswith(unit + "/")}
-        if len(per) == 1:
-            return per.pop()  # `up to ¥50,000 …, a total of ¥900,000 per EV`: both per EV
+        priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]
+        after = [q for q in priced if q.start > draft.anchor.q.start]
+        if after:
+            return after[0].unit  # `gained 3 cents to 445 cents per lb`: the change is in the level's unit
+        if len({q.unit for q in priced}) == 1:
+            return priced[0].unit  # `up to ¥50,000 …, a total of ¥900,000 per EV`: both per EV
     annual = metric in {"production", "capacity", "target"}
     if unit == "t/yr" and not annual:
         return "t"

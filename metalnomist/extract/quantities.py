@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Literal
 
 from metalnomist.extract.numbers import DIGITS, FRACTIONS, MULTIPLIERS, WORD_NUMBERS, parse_number, tidy
-from metalnomist.extract.units import canonical_unit, currency_code, scale_factor, tables
+from metalnomist.extract.units import canonical_unit, currency, scale_factor, tables
 from metalnomist.months import MONTH_WORDS
 
 _PER_MASS = {
@@ -258,7 +258,8 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
         scale = 1e3 if match.group("km") == "K" else 1e6
     per = _TON_KIND.sub("", (match.group("per") or "").lower().rstrip("s"))  # `per wet metric tonne`, `per short ton`
     if written_cur:
-        code = currency_code(written_cur)
+        code, fraction = currency(written_cur)
+        scale *= fraction
         if per in _PER_MASS or per == "tonne" or per == "ton":
             return f"{code}/{_PER_MASS.get(per, 't')}", scale
         if per in _PER_ITEM:

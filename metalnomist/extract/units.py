@@ -20,7 +20,7 @@ class UnitTables:
     scales: dict[str, float]
     currency_prefix_re: re.Pattern[str]
     currency_suffix_re: re.Pattern[str]
-    currencies: dict[str, str]
+    currencies: dict[str, tuple[str, float]]  # written form → (ISO code, the fraction of that currency it is)
     counted_re: re.Pattern[str]
 
 
@@ -38,11 +38,14 @@ def tables() -> UnitTables:
     )
     scales = {row[0]: float(row[1]) for row in read_table("scales.tsv")}
     scale_alts = "|".join(sorted(scales, key=len, reverse=True))
-    currency_rows = read_table("currencies.tsv")
-    currencies = {row[0].lower(): row[1] for row in currency_rows}
+    currency_rows = [(row[0], row[1], 1.0) for row in read_table("currencies.tsv")]
+    subunit_rows = [(row[0], row[1], float(row[2])) for row in read_table("currency_subunits.tsv")]
+    currencies = {written.lower(): (code, fraction) for written, code, fraction in currency_rows + subunit_rows}
     written = sorted((row[0] for row in currency_rows), key=len, reverse=True)
-    prefix_alts = "|".join(re.escape(w) for w in written if not w.islower())
-    suffix_alts = "|".join(re.escape(w) for w in written if w.replace(" ", "").replace(".", "").isalpha())
+    subunits = sorted((row[0] for row in subunit_rows), key=len, reverse=True)
+    prefix_alts = "|".join(re.escape(w) for w in subunits + written if not w.islower() and w != "¢")
+    words = [w for w in written if w.replace(" ", "").replace(".", "").isalpha()]
+    suffix_alts = "|".join(re.escape(w) for w in subunits + words)
     counted = "|".join(r[0] for r in read_table("counted.tsv"))
     return UnitTables(
         unit_re=re.compile(rf"(?i:{unit_alts})(?![A-Za-z])"),
@@ -50,7 +53,7 @@ def tables() -> UnitTables:
         scale_re=re.compile(rf"(?i:{scale_alts})\b"),
         scales=scales,
         currency_prefix_re=re.compile(rf"(?:{prefix_alts})"),
-        currency_suffix_re=re.compile(rf"(?:{suffix_alts})\b"),
+        currency_suffix_re=re.compile(rf"(?:{suffix_alts})(?!\w)"),  # `445¢/lb`: no word boundary after ¢
         currencies=currencies,
         counted_re=re.compile(rf"(?:{counted})\b", re.IGNORECASE),
     )
@@ -65,7 +68,8 @@ def canonical_unit(written: str) -> tuple[str, float]:
     raise KeyError(written)
 
 
-def currency_code(written: str) -> str:
+def currency(written: str) -> tuple[str, float]:
+    """(`cents`) → (`USD`, 0.01): the ISO code, and what one of the written unit is worth in it."""
     return tables().currencies[written.strip().lower()]
 
 

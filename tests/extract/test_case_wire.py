@@ -66,6 +66,12 @@ PRICE_UNITS = [
     Case("Gold sold at an all-in sustaining cost of US$1,450 an ounce.", [F(value=1450, unit="USD/oz")]),
     Case("Revenue was 5 billion U.S. dollars.", [F(value=5e9, unit="USD")]),
     Case("COMEX copper futures rose 1.3% to $4.52 per lb.", [F(value=4.52, unit="USD/lb", change_pct=1.3)]),
+    # US cents, as COMEX copper and miners' costs are quoted; a change in cents is in its level's unit
+    Case("COMEX copper settled at 445.5¢/lb, up 2.1%.", [F(value=4.455, unit="USD/lb", change_pct=2.1)]),
+    Case("The C1 cash cost was USc 180/lb in the quarter.", [F(value=1.8, unit="USD/lb")]),
+    Case("LME copper rose 1.5% to $9,800 a tonne, while COMEX copper gained 3 cents to 445 cents per lb.",
+         [F(value=9800, unit="USD/t"), F(value=0.03, unit="USD/lb"), F(value=4.45, unit="USD/lb")]),
+    Case("Costs rose to 180 US cents per pound.", [F(value=1.8, unit="USD/lb")]),
 ]
 
 # A year between two figures is no figure, and does not swallow the one after it.

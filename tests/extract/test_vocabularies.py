@@ -43,6 +43,7 @@ def test_metric_triggers_name_spec_metrics() -> None:
         ("units.tsv", 3),
         ("scales.tsv", 2),
         ("currencies.tsv", 2),
+        ("currency_subunits.tsv", 3),
         ("metrics.tsv", 2),
     ],
 )
