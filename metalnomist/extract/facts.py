@@ -153,6 +153,7 @@ def _fact(
 ) -> tuple[Fact, PostState]:
     """The draft's fact, and the state after it."""
     para = state.paragraph
+    draft.unit = _priced_unit(draft, view)
     if draft.comparison and state.sentence_metric:
         draft.metric_hint = state.sentence_metric
     base = metric_rules.base_metric(draft, view, para.metric or state.metric)
@@ -269,17 +270,23 @@ def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) 
     return None if found == NO_COMMODITY else found
 
 
+def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
+    """A sum written without its `per` takes that of a price in its currency in the sentence: the one after it
+    (`fell 30 yuan to 3,600 yuan a tonne`), else the only one (`up to ¥50,000 …, a total of ¥900,000 per EV`)."""
+    unit = draft.unit
+    if unit is None or not unit[:3].isupper() or "/" in unit:
+        return unit
+    priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]
+    after = [q for q in priced if q.start > draft.anchor.q.start]
+    if after:
+        return after[0].unit
+    return priced[0].unit if len({q.unit for q in priced}) == 1 else unit
+
+
 def _unit(draft: Draft, metric: str, view: SentenceView, commodity: str | None) -> str | None:
     unit = draft.unit
     if unit is None:
         return None
-    if unit[:3].isupper() and "/" not in unit:
-        priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]
-        after = [q for q in priced if q.start > draft.anchor.q.start]
-        if after:
-            return after[0].unit  # `gained 3 cents to 445 cents per lb`: the change is in the level's unit
-        if len({q.unit for q in priced}) == 1:
-            return priced[0].unit  # `up to ¥50,000 …, a total of ¥900,000 per EV`: both per EV
     annual = metric in {"production", "capacity", "target"}
     if unit == "t/yr" and not annual:
         return "t"

@@ -436,12 +436,16 @@ _FORWARD = re.compile(r"\s+(?:shipments?|contracts?|deliver(?:y|ies)|loadings?|a
 
 
 def is_contract_month(text: str, start: int, end: int) -> bool:
-    """`the most-traded July copper contract`, `December futures`: a traded contract's delivery month names
-    the contract, not the period its price is for (`list prices for October contracts` are October's)."""
+    """`the most-traded July copper contract`, `December futures`, rebar on an exchange `for October delivery`:
+    a traded contract's delivery month names the contract, not the period its price is for (`list prices for
+    October contracts` are October's)."""
+    if is_delivery(text, end) and _EXCHANGE.search(text):
+        return True
     return bool(_CONTRACT.match(text, end)) and not re.search(r"\bfor\s+$", text[max(0, start - 8) : start])
 
 
 _CONTRACT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:contracts?|futures)\b")
+_EXCHANGE = re.compile(r"\b(?:futures|exchange|SHFE|DCE|COMEX|LME)\b", re.I)
 
 
 def _forward_month(month: int, before: str, published: datetime | None) -> str | None:

@@ -133,7 +133,7 @@ def drafts(view: SentenceView) -> list[Draft]:
     """One draft per level, comparison or difference, and per change left without a level."""
     out: list[Draft] = []
     for item in view.items:
-        if _CURRENCY_SUBJECT.search(view.text, item.clause.start, item.q.start):
+        if _names_currency(view, item):
             continue  # `the Australian dollar weakening 1.2%` is an exchange rate, not a market figure
         if item.role in {"level", "comparison"}:
             out.append(_level_draft(item))
@@ -151,6 +151,12 @@ _CURRENCY_SUBJECT = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
+
+
+def _names_currency(view: SentenceView, item: Item) -> bool:
+    """A currency is the subject of the figure, and not the unit of one before it (`by 200 yuan to 4,100`)."""
+    named = _CURRENCY_SUBJECT.search(view.text, item.clause.start, item.q.start)
+    return named is not None and not any(i.q.start <= named.start() < i.q.end for i in view.items)
 
 
 def _level_draft(item: Item) -> Draft:

@@ -165,6 +165,16 @@ PRICE_PERIODS = [
         "Copper was up 0.8% at $9,845 a ton, having touched its highest since May 2 at $9,870.",
         [F(value=9845, period="2024-06"), F(value=9870, period="2024-06")],
     ),
+    # an exchange's contract `for October delivery` is named by its month; list prices for July deliveries are July's
+    Case("Shanghai Futures Exchange rebar for October delivery rose 1.1% to 3,650 yuan ($503.31) a ton.",
+         [F(value=3650, unit="CNY/t", change_pct=1.1, period="2024-06")]),
+    Case("Mills raised list prices for July deliveries by 200 yuan to 4,100 yuan per tonne.",
+         [F(value=200, unit="CNY/t", period="2024-07"), F(value=4100, unit="CNY/t", period="2024-07")]),
+    # a change in yuan is no exchange rate of the yuan, and is a price as its level is
+    Case("Rebar fell 30 yuan to 3,600 yuan a tonne.",
+         [F(value=-30, unit="CNY/t", metric="price"), F(value=3600, unit="CNY/t", metric="price")]),
+    Case("The yuan weakened 0.3% to 7.25 per dollar, while copper rose 1% to 78,000 yuan a tonne.",
+         [F(value=78000, unit="CNY/t", change_pct=1)]),
     Case("LME nickel dropped 2.1% to $16,430 a tonne.", [F(value=16430, period="2024-06")]),
     Case("Nickel prices fell to $16,430 a tonne.", [F(value=16430, period=None)], published=None),
     Case("After the second auction concluded at $2,240/dmt, prices rose.", [F(value=2240, period=None)]),
