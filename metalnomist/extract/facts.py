@@ -103,9 +103,10 @@ def extract_facts(post: Post) -> list[Fact]:
                     commodity = framing_commodity(view) or state.paragraph.commodity or state.commodity
                     country = agency_country(view) or state.focus
                     framing_credits.append((index, release_key(view, country, commodity), credit))
-            for draft in found:
-                fact, state = _fact(draft, view, state, post, sentence, start + sentence_offset)
-                located.append(Located(fact, index, view, draft))
+            read: dict[int, Fact] = {}
+            for draft in sorted(found, key=lambda d: d.comparison):  # `from 25% to 100%`: the level's series first
+                read[id(draft)], state = _fact(draft, view, state, post, sentence, start + sentence_offset)
+            located.extend(Located(read[id(draft)], index, view, draft) for draft in found)
             state = after_sentence(view, state)
             index += 1
     return attach_sources(located, framing_credits)

@@ -105,7 +105,7 @@ def _quantity_re() -> re.Pattern[str]:
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"
         rf"(?:(?P<cur>{cur})\s?)?(?P<num>{number})"
         rf"(?:\s?(?P<scale0>{scale})(?=\s?(?:–|—|-|to|and)\s?(?:{cur})?\s?\d))?"
-        rf"(?:\s?(?P<unit0>{t.unit_re.pattern})(?=\s?(?:–|—|-|and)\s?\d))?"  # `between 323mt and 338mt`
+        rf"(?:\s?(?P<unit0>{t.unit_re.pattern})(?=\s?(?:–|—|-|and)\s?\d|\s?to\s?[\d.,]+\s?(?P=unit0)))?"
         rf"(?:\s?(?P<dash>–|—|-|to|and)\s?(?:{cur})?\s?(?P<num2>{DIGITS}))?"
         rf"(?:[\s-]?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z])|(?<=\d)(?P<km>[KM])(?![A-Za-z]))?"
         rf"(?:\s?(?P<cursuf>{cursuf}))?"
@@ -202,8 +202,8 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     num2 = match.group("num2")
     if match.group("dash") == "and" and not re.search(r"\bbetween\s+$", text[:start]):
         return _build_single(match, text)
-    if match.group("dash") == "to" and _CHANGED_BY.search(text, 0, start):
-        single = _build_single(match, text)  # `rose $20 to $420`: a change, then the level it reached
+    if match.group("dash") == "to" and (_CHANGED_BY.search(text, 0, start) or _FROM_LEVEL.search(text, 0, start)):
+        single = _build_single(match, text)  # `rose $20 to $420`, `from 25% to 100%`: the level a figure reached
         if single is not None:
             return single
     value_max = tidy(parse_number(num2) * factor) if num2 else None
@@ -228,6 +228,10 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
 _CHANGED_BY = re.compile(
     r"\b(?:rose|rise[sn]?|fell|fall(?:s|en)?|gained|lost|added|shed|jumped|climbed|dropped|slipped|increased|"
     r"decreased|declined|up|down|by)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+
+
+# `raised from 25% to 100%` moves from one level to another; `ranged from 5% to 7%` is one range
+_FROM_LEVEL = re.compile(r"(?<!\brange )(?<!\branges )(?<!\branged )(?<!\branging )\bfrom\s+$", re.I)
 
 
 def _build_single(match: re.Match[str], text: str) -> Quantity | None:

@@ -195,6 +195,19 @@ MONTH_RANGES = [
 LEVIERS = [
     Case("Washington slapped a 25% tariff on Chinese steel in 2018.",
          [F(value=25, metric="tariff", country="United States", partner="China", period="2018")]),
+    # the targeted goods may be named before the rate; a rate raised `from` one level `to` another is two levels,
+    # the old one of the same series; a range of rates written `to` is one range
+    Case("The US raised tariffs on Chinese EVs to 100%.",
+         [F(value=100, metric="tariff", country="United States", partner="China")]),
+    Case("The US raised tariffs on Chinese EVs from 25% to 100%.",
+         [F(value=25, metric="tariff", country="United States", partner="China"),
+          F(value=100, metric="tariff", country="United States", partner="China")]),
+    Case("The EU imposed provisional anti-dumping duties of 17.4% to 36.6% on Chinese EV imports.",
+         [F(value=17.4, value_max=36.6, metric="tariff", country="European Union", partner="China")]),
+    Case("Capacity was raised from 200,000 t to 300,000 t.",
+         [F(value=200000, value_max=None, unit="t/yr"), F(value=300000, unit="t/yr")]),  # guard
+    Case("Primary aluminium output grew 3% to 4.2 million tonnes.", [F(value=4.2e6, change_pct=3)]),  # guard
+    Case("Yields ranged from 5% to 7%.", [F(value=5, value_max=7)]),  # a range said to be one
     Case("The European Commission imposed anti-dumping duties of up to 30.6% on Chinese tinplate.",
          [F(value=30.6, metric="tariff", country="European Union", partner="China", commodity="tinplate")]),
     Case("Indonesia imposed a 7.5% export tax on copper concentrate.",
