@@ -321,8 +321,8 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     targets = [m for m in view.entities.countries if _TARGETED.search(text[: m.start]) and m.canonical != levier]
     after = [m for m in targets if m.start > q.end]
     before = [m for m in targets if draft.anchor.clause.start <= m.start and m.end <= q.start]
-    target = (after or before[-1:] or [None])[0]  # `duties of 25% on China`, `tariffs on Chinese EVs to 100%`
-    return Place(levier, target.canonical if target else None, "tariff")
+    chosen = after[:1] or before[-1:]  # `duties of 25% on China`, `tariffs on Chinese EVs to 100%`
+    return Place(levier, chosen[0].canonical if chosen else None, "tariff")
 
 
 def tariff_levier(text: str, mentions: list[Mention]) -> str | None:
