@@ -59,7 +59,12 @@ _SAME_LAST_YEAR = re.compile(
 _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
 # `so far this year`, `year to date`, `takes purchases this year to 619 tons`: January to the report's end.
-_YEAR_TO_DATE = re.compile(r"\b(?:so\s+far\s+this\s+year|year[- ]to[- ]date|this\s+year\s+to\s+(?=\d|[$€£¥]))", re.I)
+# `so far this year to May` names its own end.
+_YEAR_TO_DATE = re.compile(
+    r"\b(?:so\s+far\s+this\s+year(?!\s+(?:to|through|until)\s+(?-i:[A-Z]))|year[- ]to[- ]date"
+    r"|this\s+year\s+to\s+(?=\d|[$€£¥]))",
+    re.I,
+)
 # `for the year`, `full-year`: the calendar year of the period the report is about.
 _THE_YEAR = re.compile(
     r"""\b(?:(?:for|in|during|over)\s+the\s+(?:full\s+|whole\s+)?year\b  # `for the year`

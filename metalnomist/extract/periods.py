@@ -144,7 +144,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"""\bfirst\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\smonths
                 \sof\s(?:the|its)\s(?:fiscal|financial)\syear\s            # of the fiscal year
-                (?:to|end(?:ing|ed)(?:\sin)?)\s(?:\d{{1,2}}\s)?                # to / ending (31)
+                (?:to|through|end(?:ing|ed)(?:\sin)?)\s(?:\d{{1,2}}\s)?        # to / through / ending (31)
                 (?P<m>{_MONTH})(?:\s\d{{1,2}})?,?\s(?P<y>{_YEAR})""",  # March 2025: its last month
             re.I | re.X,
         ),
@@ -169,8 +169,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12) months|(?<!-)(?<!half )(?P<year>year))"
-            rf" (?:end(?:ing|ed)|to)(?: the end of)?(?: \d{{1,2}})? (?P<m>{_MONTH})\b"
+            rf"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12) months|(?<!-)(?<!half )(?<!this )(?P<year>year))"
+            rf" (?:end(?:ing|ed)|to|through)(?: the end of)?(?: \d{{1,2}})? (?P<m>{_MONTH})\b"
             rf"(?: \d{{1,2}}\b)?(?:,? (?P<y>{_YEAR}))?",
             re.I,
         ),
@@ -179,13 +179,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         # `the quarter ended September 30`, `the half-year to June`: named by the month it ends in
         re.compile(
-            rf"\b(?P<span>quarter|half[- ]year)\s+(?:end(?:ing|ed)|to)\s+(?:\d{{1,2}}\s+)?(?P<m>{_MONTH})"
+            rf"\b(?P<span>quarter|half[- ]year)\s+(?:end(?:ing|ed)|to|through)\s+(?:\d{{1,2}}\s+)?(?P<m>{_MONTH})"
             rf"(?:\s+\d{{1,2}}\b)?(?:,?\s+(?P<y>{_YEAR}))?",
             re.I,
         ),
         "span_to",
     ),
-    (re.compile(rf"\bfiscal year end(?:ing|ed) (?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"), "fy_ending"),
+    (
+        re.compile(rf"\bfiscal year (?:end(?:ing|ed)|through) (?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"),
+        "fy_ending",
+    ),
     (re.compile(rf"\b(?:fiscal(?: year)?|FY) ?(?P<y>{_YEAR})(?:[/-](?P<y2>\d\d(?:\d\d)?))?\b"), "fy"),
     (re.compile(rf"\b(?P<y>{_YEAR})[/-](?P<y2>\d\d(?:\d\d)?) fiscal(?: year)?\b"), "fy"),
     (re.compile(r"\bFY ?(?P<yy>\d\d)\b"), "fy"),
@@ -209,6 +212,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "first_months",
     ),
+    # `this year through May`: the year to date, to the end of that month
+    (re.compile(rf"\bthis year (?:to|through|until) (?:the end of )?(?P<m>{_MONTH})\b(?! \d)"), "year_through"),
     (re.compile(rf"\b(?P<m>{_MONTH})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year\b"), "month_relative"),
     (re.compile(r"\b(?P<rel>last|this|next) (?P<span>year|month)\b", re.I), "relative"),
     (
@@ -292,6 +297,8 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return f"{base + step}-{month_number(g['m']):02d}" if base else f"--{month_number(g['m']):02d}"
     if kind == "weekday":
         return _recent_day(g, anchor)
+    if kind == "year_through":
+        return _span(1, month_number(g["m"]), None, anchor)
     if kind == "first_months":
         months = _COUNT.get(g["n"].lower()) or int(g["n"])
         return _span(1, months, _y(g.get("y")), anchor) if 1 < months < 13 else None
@@ -409,6 +416,7 @@ _NEEDS_MONTH = frozenset(
         "quarter_ending",
         "quarter_to",
         "span_to",
+        "year_through",
     }
 )
 _NEEDS_WORD = {
@@ -418,6 +426,7 @@ _NEEDS_WORD = {
     "fy_ending": ("fiscal",),
     "fy": ("fy", "fiscal"),
     "quarter_to": ("months", "year"),
+    "year_through": ("year",),
     "span_to": ("quarter", "half"),
     "first_months": ("months",),
     "quarter_words": ("quarter",),

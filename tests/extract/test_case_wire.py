@@ -62,6 +62,9 @@ PRICE_UNITS = [
     # miners' quarterly units: thousand and million ounces, million pounds; a price `an ounce`
     Case("Newmont produced 1.6 Moz of gold in the quarter.", [F(value=49.76556288, unit="t")]),
     Case("Gold production was 250koz.", [F(value=7.7758692, unit="t")]),
+    Case("Anglo American Platinum's refined production decreased by 8% to 904,800 PGM ounces.",
+         [F(value=28.14242580864, unit="t", change_pct=-8)]),
+    Case("The mine produced 350,000 gold-equivalent ounces in 2023.", [F(value=10.88621688, unit="t")]),
     Case("Copper production was 320 Mlbs in the quarter.", [F(value=145149.5584, unit="t")]),
     Case("Gold sold at an all-in sustaining cost of US$1,450 an ounce.", [F(value=1450, unit="USD/oz")]),
     Case("Revenue was 5 billion U.S. dollars.", [F(value=5e9, unit="USD")]),
@@ -242,6 +245,15 @@ SPANS_TO = [
     Case("Output was 1.1 million tonnes in the year to June 2024.", [F(value=1.1e6, period="2023-07/2024-06")]),
     Case("Sales were 4 million units in January-December 2023.", [F(value=4e6, period="2023")]),
     Case("Sales reached 50,000 units year to date.", [F(value=50000, period="2024-H1")]),
+    # `through`, as US and Japanese press write it; this year up to a named month
+    Case("Nippon Steel expects a net profit of 400 billion yen in the fiscal year through March 2025.",
+         [F(value=4e11, period="FY2024", forecast=True)]),
+    Case("Sales rose 4% to 9,000 units in the quarter through September.", [F(value=9000, period="2023-Q3")]),
+    Case("Prices have risen 20% to $500 a tonne this year through May.", [F(value=500, period="2024-01/2024-05")]),
+    Case("Imports have risen 20% to 1.2 million tonnes so far this year to May.",
+         [F(value=1.2e6, period="2024-01/2024-05")]),
+    Case("Imports rose 20% to 1.2 million tonnes in the year to May.",
+         [F(value=1.2e6, period="2023-06/2024-05")]),  # guard: the twelve months to May
     # a change in the present perfect or the present is a change too
     Case("Prices have risen 15% since the start of the year to $2,500 a tonne.",
          [F(value=2500, unit="USD/t", change_pct=15)]),
