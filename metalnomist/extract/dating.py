@@ -270,8 +270,8 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
     spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
     allowed = {"period", "effect", "date", "deadline"}
-    if draft.comparison:
-        allowed.add("comparison")
+    if draft.comparison:  # `to 50 mtpa by 2030 from 28 mtpa`: the deadline is the goal's, not the level left
+        allowed = allowed - {"deadline"} | {"comparison"}
     periods = [
         p for p in view.periods if not _cargo_month(view.text, p) and not is_contract_month(view.text, p.start, p.end)
     ]

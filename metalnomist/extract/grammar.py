@@ -40,6 +40,11 @@ _CHANGE_VERB = (
     r"dipped|dips|slumped|risen|fallen|grown|shrunk|sunk|ticked (?:up|down|higher|lower)|"
     r"edged (?:up|down|higher|lower)"
 )
+# One or two words naming what a gapped change is of: not a word that begins a clause of its own.
+_SUBJECT = (
+    r"(?:(?!(?:for|of|or|to|at|an?|the|with|by|from|in|on|its|their|which|while|and|but|as)\b)"
+    r"(?![\w-]*(?:ing|ed)\b)[A-Za-z][\w-]*\s+){1,2}"  # nouns: `reaching 20%` is no subject
+)
 _BOUND_WORDS = (
     r"(?:(?:by\s+)?(?:over|more than|nearly|almost|about|around|approximately|roughly|"
     r"some|just|at least|less than|only|close to)\s+)?"
@@ -169,6 +174,15 @@ _COORDINATED_CHANGE = re.compile(
     rf"(?:\S+\s+)?and\s+$",
     re.I,
 )
+# `nickel up 3.1%, zinc 2.4% and lead 1.2%`: the change verb written once for a list of subjects
+_GAPPED_CHANGE = re.compile(
+    rf"""\b(?:{_CHANGE_VERB})\s+(?:by\s+)?\d[\d.,]*\s?%                   # the first change, with its verb
+        (?:\s*,\s*{_SUBJECT}\d[\d.,]*\s?%)*                             # more, each with its subject
+        \s*(?:,\s*(?:and\s+)?|\band\s+){_SUBJECT}$                      # this one's subject
+    """,
+    re.I | re.X,
+)
+_OF_AFTER = re.compile(r"\s*of\b", re.I)  # `20% of supply` is a share
 _BY_BEFORE = re.compile(rf"\bby\s+{_BOUND_WORDS}$", re.I)
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
 _VERB_BEFORE = re.compile(
@@ -221,6 +235,7 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
         return Item(q, "change", clause, change=q.value * (-1 if compared.group("w").lower() in _LESS else 1))
     changed = (
         _COORDINATED_CHANGE.search(before)
+        or (_GAPPED_CHANGE.search(text, 0, q.start) and not _OF_AFTER.match(after))  # its verb is before
         or _BY_BEFORE.search(before)
         or _NOUN_OF_BEFORE.search(before)
         or _VERB_BEFORE.search(before)

@@ -23,6 +23,8 @@ _NOT_A_SHARE = re.compile(
 )
 _TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s+to|aiming\s+to|objective)\b", re.I)
 _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
+# `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity
+_SIZES = re.compile(r"\s+(?:[\w-]+\s+)?(?:mine|project|operation|line|furnace)s?\b", re.I)
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?)\b", re.I)
 
 MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price", "demand"})
@@ -91,7 +93,7 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
     if unit.startswith(("GWh", "MW")) and not _ENERGY_FLOW.search(view.clause_text(clause)):
         return "capacity"
     if unit == "t/yr" or (draft.anchor.q.per_year and unit == "t"):
-        if _PLANT.search(text):
+        if _PLANT.search(text) or _SIZES.match(text, q.end):
             return "capacity"
     return _by_trigger(draft, view, carried)
 

@@ -401,6 +401,8 @@ def _compared_figure(before: str) -> bool:
 
 
 _ANY_MONTH = re.compile(_MONTH)
+# Words before `May` the month, never before `may` the verb: `in May`, `in early May`, `mid-May`.
+_MONTH_MAY = re.compile(r"(?:\b(?:in|of|since|from|for|until|to|and|between|by|early|late)\s+|\b(?:mid|end)-)$")
 _WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
 _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset(
@@ -506,7 +508,7 @@ def find_periods(
                 kind == "month"
                 and m.group("m").startswith("May")
                 and not m.group().endswith(tuple("0123456789"))
-                and not re.search(r"\b(?:in|of|since|from|for|until|to|and|between)\s+$", text[: m.start()])
+                and not _MONTH_MAY.search(text, 0, m.start())
                 and m.start() > 0  # `May exports up 36%`: news opens no sentence on the verb
             ):
                 continue  # `may` the verb

@@ -77,6 +77,35 @@ PRICE_UNITS = [
     Case("Costs rose to 180 US cents per pound.", [F(value=1.8, unit="USD/lb")]),
 ]
 
+# Capacities as smelters, miners and the Indian press write them; a rate that sizes a mine is its capacity.
+CAPACITIES = [
+    Case("The smelter's annual capacity of 300 ktpa will rise to 500 ktpa in 2026.",
+         [F(value=300000, unit="t/yr", metric="capacity"), F(value=500000, unit="t/yr", metric="capacity")]),
+    Case("JSW Steel plans to raise capacity to 50 mtpa by 2030 from 28 MTPA.",  # the deadline is the goal's
+         [F(value=5e7, unit="t/yr", period="2030", forecast=True), F(value=2.8e7, unit="t/yr", period=None)]),
+    Case("The refinery will produce 60 kt/y of lithium hydroxide.", [F(value=60000, unit="t/yr")]),  # guard
+    Case("The 5 Mtpa mine started in 2023.", [F(value=5e6, unit="t/yr", metric="capacity")]),
+]
+
+# A change verb written once for a list of subjects (`nickel up 3.1%, zinc 2.4% and lead 1.2%`).
+GAPPED = [
+    Case("Base metal prices rose across the board, with nickel up 3.1%, zinc 2.4% and lead 1.2%.",
+         [F(change_pct=3.1, commodity="nickel"), F(change_pct=2.4, commodity="zinc"),
+          F(change_pct=1.2, commodity="lead")]),
+    Case("Copper fell 1.1%, aluminium 0.8% and tin 2%.",
+         [F(change_pct=-1.1, commodity="copper"), F(change_pct=-0.8, commodity="aluminium"),
+          F(change_pct=-2, commodity="tin")]),
+    Case("Output rose 5%, reaching 20% of supply.", [F(change_pct=5), F(value=20, unit="%")]),  # guard
+    Case("Exports rose 5%, accounting for 20% of the total.", [F(change_pct=5), F(value=20, unit="%")]),  # guard
+]
+
+# `May` the month after the words that place a figure in it, never `may` the verb.
+MAY = [
+    Case("Chinese steelmakers' daily crude steel output averaged 2.89 million tonnes in early May, up 2.3% from "
+         "late April, CISA said.", [F(value=2.89e6, change_pct=2.3, period="2024-05")]),
+    Case("Output averaged 2.89 million tonnes in mid-May.", [F(value=2.89e6, period="2024-05")]),
+]
+
 # A year between two figures is no figure, and does not swallow the one after it.
 YEAR_BETWEEN = [
     Case(
@@ -337,7 +366,7 @@ SHORTHANDS = [
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
-    + VOCABULARY,
+    + VOCABULARY + CAPACITIES + GAPPED + MAY,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
