@@ -31,7 +31,7 @@ from metalnomist.extract.subjects import (
     exchange_country,
     framing_commodity,
 )
-from metalnomist.extract.vocab import organisation_countries
+from metalnomist.extract.vocab import local_dollars, organisation_countries
 from metalnomist.models import COMMENTARY_HEADING, Block, Fact, Post
 from metalnomist.months import SHORT_MONTHS
 from metalnomist.text import split_sentences
@@ -189,6 +189,7 @@ def _fact(
     unit = _unit(draft, metric, view, commodity)
     shares = metric_rules.quotes_shares(draft, view)
     if shares:  # a company's stock: its own series, and nothing the post's market figures carry on from
+        unit = _quoted_in(unit, view.text[draft.anchor.q.start], where.country)
         metric, commodity, unit = "price", SHARES, f"{unit}/unit" if unit else None
         period = quote_period(draft, view, state)
     fact = Fact(
@@ -269,6 +270,13 @@ def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) 
         or state.scan.title_commodity
     )
     return None if found == NO_COMMODITY else found
+
+
+def _quoted_in(unit: str | None, written: str, country: str | None) -> str | None:
+    """A share price in bare `$` is in the dollar of the country whose exchange quotes it."""
+    if unit == "USD" and written == "$" and country:
+        return local_dollars().get(country, unit)
+    return unit
 
 
 def _priced_unit(draft: Draft, view: SentenceView) -> str | None:

@@ -146,6 +146,12 @@ def organisations() -> tuple[Gazetteer, Gazetteer]:
 
 
 @lru_cache(maxsize=1)
+def local_dollars() -> dict[str, str]:
+    """Countries whose exchanges quote in their own dollar, and its code."""
+    return {row[0]: row[1] for row in read_table("local_dollars.tsv")}
+
+
+@lru_cache(maxsize=1)
 def organisation_countries() -> dict[str, str]:
     """Canonical name → the country whose statistics an agency publishes, or a company's home;
     international bodies, exchanges and multinationals are absent."""

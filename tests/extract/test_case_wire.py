@@ -117,6 +117,11 @@ YEAR_BETWEEN = [
 
 # A company's stock: metric price, commodity `shares`, a price per share; metal stocks stay inventory.
 SHARE_PRICES = [
+    # a bare `$` on the ASX or the TSX is that country's dollar; `US$` and New York stay US dollars
+    Case("South32 shares fell 3.4% to $3.12 on the ASX.", [F(value=3.12, unit="AUD/unit", country="Australia")]),
+    Case("Teck Resources shares rose 2% to $60.10 in Toronto.", [F(value=60.1, unit="CAD/unit")]),
+    Case("Freeport-McMoRan shares rose 2% to $45.10 in New York.", [F(value=45.1, unit="USD/unit")]),  # guard
+    Case("BHP shares rose 2% to US$45.10 in Sydney.", [F(value=45.1, unit="USD/unit")]),  # guard
     Case(
         "Nucor's shares rose 10% on the news, while US Steel stock jumped 26%.",
         [F(value=None, change_pct=10, metric="price", commodity="shares"),

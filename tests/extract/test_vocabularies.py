@@ -44,6 +44,7 @@ def test_metric_triggers_name_spec_metrics() -> None:
         ("scales.tsv", 2),
         ("currencies.tsv", 2),
         ("currency_subunits.tsv", 3),
+        ("local_dollars.tsv", 2),
         ("metrics.tsv", 2),
     ],
 )
