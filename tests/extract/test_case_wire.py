@@ -100,6 +100,15 @@ GAPPED = [
 ]
 
 # `May` the month after the words that place a figure in it, never `may` the verb.
+# Ports and trading hubs name the country whose market they price.
+HUBS = [
+    Case("Cathode premiums in Yangshan were at $30-45 a ton.", [F(value=30, value_max=45, country="China")]),
+    Case("Stainless steel prices in Wuxi fell 2% to 14,000 yuan a tonne.", [F(value=14000, country="China")]),
+    Case("Shipments from Port Hedland rose 3% to 45 million tonnes in May.", [F(value=4.5e7, country="Australia")]),
+    Case("Aluminium premiums in Baltimore rose to 25 cents per lb.",
+         [F(value=0.25, unit="USD/lb", country="United States")]),
+]
+
 MAY = [
     Case("Chinese steelmakers' daily crude steel output averaged 2.89 million tonnes in early May, up 2.3% from "
          "late April, CISA said.", [F(value=2.89e6, change_pct=2.3, period="2024-05")]),
@@ -371,7 +380,7 @@ SHORTHANDS = [
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
-    + VOCABULARY + CAPACITIES + GAPPED + MAY,
+    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
