@@ -11,7 +11,7 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -61,11 +61,12 @@ class PostScan:
     title_commodity: str | None
     title_period: str | None = None  # `output in FY25 Q3`: the period a results post reports on
     focus_from_title: bool = False
+    known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
 
     @cached_property
     def report_year(self) -> int | None:
         """Dates year-less months when the post has no date; read only when a sentence needs it."""
-        return report_year(self.lines[0], list(self.lines[1:])) if self.lines else None
+        return report_year(self.lines[0], list(self.lines[1:]), self.known_by) if self.lines else None
 
     @cached_property
     def present_year(self) -> int | None:
@@ -159,6 +160,7 @@ def scan_post(post: Post) -> PostState:
         commissioning=_commissioning(sentences, post.published),
         title_commodity=title_commodities[0].canonical if title_commodities else None,
         title_period=_title_period(title, post.published, fiscal),
+        known_by=(post.created or datetime.now(UTC)).date(),
     )
     return PostState(
         scan,
@@ -269,21 +271,34 @@ _WEEKDAY_DATE = re.compile(
 )
 
 
-def weekday_year(texts: list[str]) -> int | None:
+def weekday_year(texts: list[str], known_by: date | None = None) -> int | None:
     """The year of a day the text names with its weekday but no year (`assessed on Wednesday
     January 17`). A report names such a day in the latest year it mentions or the year after;
-    the weekday falls differently in the two, so at most one fits. No mentioned year, no year."""
+    the weekday falls differently in the two, so at most one fits. A post that names no year is
+    from before the day it was known by: the latest year before it whose calendar fits, within
+    the eleven years in which each weekday and date meet at least once."""
     named = [int(y) for text in texts for y in _STATED_YEAR.findall(text)]
-    if not named:
+    if not named and known_by is None:
         return None
-    latest = max(named)
     for text in texts:
         for m in _WEEKDAY_DATE.finditer(text):
             month, day = month_number(m["m"] or m["m2"]), int(m["d"] or m["d2"])
-            fits = [y for y in (latest, latest + 1) if _weekday(y, month, day) == WEEKDAYS.index(m["wd"])]
-            if len(fits) == 1:
-                return fits[0]
+            weekday = WEEKDAYS.index(m["wd"])
+            if named:
+                fits = [y for y in (max(named), max(named) + 1) if _weekday(y, month, day) == weekday]
+                if len(fits) == 1:
+                    return fits[0]
+            elif known_by is not None:
+                years = range(known_by.year, known_by.year - 12, -1)
+                past = (y for y in years if _on_or_before(y, month, day, known_by))
+                found = next((y for y in past if _weekday(y, month, day) == weekday), None)
+                if found:
+                    return found
     return None
+
+
+def _on_or_before(year: int, month: int, day: int, limit: date) -> bool:
+    return _weekday(year, month, day) is not None and date(year, month, day) <= limit
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
@@ -322,12 +337,12 @@ def week_month(sentences: list[str], year: int | None) -> str | None:
     return period if day + 6 <= length else None
 
 
-def report_year(title: str, sentences: list[str]) -> int | None:
+def report_year(title: str, sentences: list[str], known_by: date | None = None) -> int | None:
     """The year an undated post reports on: the latest year its title or body reports a
     period of, or of a day it names with its weekday. Outlooks do not count (a post is written
     before the years it forecasts), nor do deadlines, comparison bases or the year a `since`
     starts from."""
-    years = [y for y in [weekday_year([title, *sentences])] if y]
+    years = [y for y in [weekday_year([title, *sentences], known_by)] if y]
     for sentence in [title, *sentences]:
         if not _STATED_YEAR.search(sentence) or _AHEAD.search(sentence):
             continue

@@ -31,6 +31,7 @@ class Case:
     facts: list[dict[str, Any]] = field(default_factory=list)
     title: str = "Market report"
     published: datetime | None = DATED
+    created: datetime | None = None  # when an undated post was stored: it is from before then
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -38,7 +39,10 @@ class Case:
 
     def post(self) -> Post:
         return Post(
-            title=self.title, blocks=tuple(Block("paragraph", p) for p in self.paragraphs), published=self.published
+            title=self.title,
+            blocks=tuple(Block("paragraph", p) for p in self.paragraphs),
+            published=self.published,
+            created=self.created,
         )
 
 

@@ -191,11 +191,18 @@ WEEKDAY_DATES = [
         [F(value=42000, period="2023-01")],
         published=None,
     ),
-    # no year named anywhere: the weekday alone dates nothing
+    # no year named anywhere: the latest year before the post was stored whose March 14 is a Thursday
     Case(
         "Cobalt was assessed at $28,000 per tonne on Thursday March 14.",
-        [F(value=28000, period="--03")],
+        [F(value=28000, period="2024-03")],
         published=None,
+        created=datetime(2026, 12, 4, tzinfo=UTC),
+    ),
+    Case(
+        "Cobalt was assessed at $28,000 per tonne on Thursday March 14.",  # stored before 2024's: 2019's
+        [F(value=28000, period="2019-03")],
+        published=None,
+        created=datetime(2024, 3, 1, tzinfo=UTC),
     ),
 ]
 
