@@ -64,7 +64,11 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof inc ltd co corp st vs etc e.g i.e no jan feb mar apr jun jul aug sep sept oct nov dec"
     " approx est fig u.s u.k u.n e.u rs".split()  # `Rs. 500 crore`: rupees
 )
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£₹])(?P<bullet>)?")
+# A stop, then space and a capital; or a stop glued to the next sentence by scraping (`Salar de Atacama.Global
+# demand`), after a lower-case word and before a capitalised one, which neither `U.S.` nor a web address is.
+_BOUNDARY = re.compile(
+    r"(?:[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£₹])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]+\s))(?P<bullet>)?"
+)
 # A bullet starts a sentence, on its own line or not; only text with bullets pays for the check.
 # A dash bullet whose line was joined by whitespace folding follows the end of the line before it.
 _BULLETED = re.compile(r"\n[•▪●*–-]\s|[•▪●]|[.!?:]\s+[–-]\s+[A-Z]")
@@ -83,6 +87,8 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
         last_word = written.lower()
         if not match.group("bullet") and (last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", written)):
             continue
+        if not match.group().strip(".!?") and re.search(r"[./]", written):
+            continue  # `www.Kitco.Com`: an address, not two sentences glued
         sentence = text[start : match.end()].rstrip()
         if sentence:
             yield start, sentence

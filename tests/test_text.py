@@ -41,6 +41,14 @@ SPLITS = [
         "The U.S. Geological Survey said imports rose. Exports fell.",
         ["The U.S. Geological Survey said imports rose.", "Exports fell."],
     ),
+    # scraped paragraphs glued with no space after the stop are still two sentences
+    (
+        "SQM signed deals in the Salar de Atacama.Global demand is expected to quadruple.",
+        ["SQM signed deals in the Salar de Atacama.", "Global demand is expected to quadruple."],
+    ),
+    # but a web address, a short abbreviation or a decimal is no glued sentence
+    ("See www.Kitco.Com for prices. Gold rose.", ["See www.Kitco.Com for prices.", "Gold rose."]),
+    ("Prices in St.Louis rose 2.5 percent.", ["Prices in St.Louis rose 2.5 percent."]),
 ]
 
 
