@@ -56,12 +56,15 @@ MULTIPLIERS: dict[str, float] = {
     "triples": 200,
     "triple": 200,
     "three times": 200,
-    "threefold": 200,
     "quadrupled": 300,
     "quadrupling": 300,
     "quadruples": 300,
     "quadruple": 300,
-    "fourfold": 300,
+    **{  # `fivefold`, `five-fold`: n times as much is a rise of (n - 1) × 100%
+        f"{word}{dash}fold": 100 * (n - 1)
+        for n, word in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=2)
+        for dash in ("", "-")
+    },
     "halve": -50,
     "halved": -50,
     "halving": -50,

@@ -320,7 +320,8 @@ _FRACTION_RE = re.compile(
 )
 _MULTIPLIER_RE = re.compile(
     r"\b(?:more than\s+)?(doubled|doubling|doubles|tripled|tripling|triples|quadrupled|quadrupling|quadruples"
-    r"|halved|halving|halves|threefold|fourfold|(?:twice|double|triple|three times)(?=\s+(?:the|as|its|that|from|to)\b)"
+    r"|halved|halving|halves|(?:two|three|four|five|six|seven|eight|nine|ten)-?fold"
+    r"|(?:twice|double|triple|three times)(?=\s+(?:the|as|its|that|from|to)\b)"
     r"|(?<=\bto\s)(?:double|triple|quadruple|halve)(?=\s+(?:by|in|over|from|to|between|within)\b|[.,;]))\b(?!-)",
     re.IGNORECASE,
 )

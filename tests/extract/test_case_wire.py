@@ -267,6 +267,10 @@ LEVIERS = [
 
 # A change by a portion takes its verb's direction; `a quarter of` stays a share.
 PORTIONS = [
+    # n-fold: n times as much, a rise of (n - 1) × 100%
+    Case("Imports from Indonesia jumped nearly fivefold to 52,000 tons.", [F(value=52000, change_pct=400)]),
+    Case("The company saw a ten-fold increase in lithium output to 10,000 tonnes.",
+         [F(value=10000, change_pct=900)]),
     Case("Congolese cobalt exports slumped by a third to 20,000 tonnes in the three months to September.",
          [F(value=20000, change_pct=-33.3, period="2023-Q3")]),
     Case("Output rose by one third to 12,000 tonnes.", [F(value=12000, change_pct=33.3)]),
