@@ -66,8 +66,12 @@ _MONEY_AFTER = re.compile(r"\$|[\s-]?(?:dollars?|cents?)\b", re.I)
 
 
 def find_countries(text: str) -> list[Mention]:
-    """Countries named in `text`; `US$`, `A$`, `US dollars` are money, not a geography."""
-    return [m for m in vocab.countries().find(text) if not _MONEY_AFTER.match(text, m.end)]
+    """Countries named in `text`; `US$`, `A$`, `US dollars` are money, not a geography, nor is `non-Chinese`."""
+    found = vocab.countries().find(text)
+    return [m for m in found if not _MONEY_AFTER.match(text, m.end) and not _NON.search(text, 0, m.start)]
+
+
+_NON = re.compile(r"\bnon-?$", re.I)  # `non-Chinese sources` names no country
 
 
 def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> list[Mention]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -104,12 +105,20 @@ def extract_facts(post: Post) -> list[Fact]:
                     country = agency_country(view) or state.focus
                     framing_credits.append((index, release_key(view, country, commodity), credit))
             read: dict[int, Fact] = {}
-            for draft in sorted(found, key=lambda d: d.comparison):  # `from 25% to 100%`: the level's series first
+            for draft in _levels_first(found):
                 read[id(draft)], state = _fact(draft, view, state, post, sentence, start + sentence_offset)
             located.extend(Located(read[id(draft)], index, view, draft) for draft in found)
             state = after_sentence(view, state)
             index += 1
     return attach_sources(located, framing_credits)
+
+
+def _levels_first(found: list[Draft]) -> list[Draft]:
+    """The order to read a sentence's drafts in: a compared level written before any figure (`from 25% to
+    100%`) after the figure it is compared with, so that it takes that figure's series; the rest as written."""
+    leading = list(itertools.takewhile(lambda d: d.comparison, found))
+    rest = found[len(leading) :]
+    return rest[:1] + leading + rest[1:]
 
 
 def _looks_like_headline(text: str) -> bool:

@@ -165,7 +165,8 @@ _COMPARISON_BEFORE = re.compile(
     rf"(?<=\d)\s?(?:[A-Za-z%]+\s+)?over\s+|"  # `to 143 MT over 127 MT`
     rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+(?:more|less|higher|lower)\s+than\s+|"  # `12.1 per cent more than 33 MT`
     rf"\bcompar(?:ed|es|ing) (?:to|with)\s+(?:(?:the|a|an)\s+)?"  # `compares to a high of`
-    rf"(?:(?:level|high|low|peak)\s+of\s+)?)"
+    rf"(?:(?:level|high|low|peak)\s+of\s+)?|"
+    rf"\b(?:double|twice|triple|three times|half)\s+(?:the|its|that of)\s+)"  # `more than double the 190 tonnes`
     rf"(?:[\w-]+'s?\s+)?){_BOUND_WORDS}$",
     re.I,
 )

@@ -384,7 +384,7 @@ _PRECEDING = re.compile(r"\b(?:the\s+)?(?:preceding|previous|prior)\s+$", re.I)
 
 _COMPARED_FIGURE = re.compile(
     r"""\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)than  # (`more than` bounds)
-        |versus|vs\.?|compar\w*\s+(?:to|with))\s+                          # the comparison word
+        |versus|vs\.?|compar\w*\s+(?:to|with)|double|twice|triple|half)\s+  # the comparison word
         (?:(?:the|a|an|its|just|about|around|nearly|some|high|low|level|record)\s+(?:of\s+)?){0,3}
         (?:[$€¥£]|[A-Z]{3}\s)?\s?\d[\d.,]*                                    # the compared figure
         (?:\s*[\w/%$-]+){0,4}?                                               # its unit, `tons shipped`

@@ -239,6 +239,12 @@ def _is_importer(text: str, m: Mention, focus: str | None) -> bool:
     return possessive or bool(verb) or m.canonical == focus
 
 
+def _bracketed_after_figure(draft: Draft, view: SentenceView) -> bool:
+    """`610 tonnes (39.6% share)`: the share that figure has of the flow the sentence reports, not the world's."""
+    start = draft.anchor.q.start
+    return any(view.text[i.q.end : start].strip() == "(" for i in view.items if i.q.end <= start)
+
+
 def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     text, q = view.text, draft.anchor.q
     respectively = _respectively(draft, view)
@@ -250,7 +256,9 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
         ),
         None,
     )
-    world = _OF_GLOBAL.match(text[q.end :]) or _GLOBAL_SHARE.match(text[q.end : draft.anchor.clause.end])
+    world = _OF_GLOBAL.match(text[q.end :]) or (
+        _GLOBAL_SHARE.match(text[q.end : draft.anchor.clause.end]) and not _bracketed_after_figure(draft, view)
+    )
     # `China imported 158.7mn t, with Guinea accounting for 70% of supplies`: China's supplies
     importers = [m.canonical for m in view.entities.countries if m.start < q.start and _IMPORTED.match(text, m.end)]
     importer = importers[0] if importers else None

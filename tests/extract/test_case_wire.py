@@ -333,6 +333,22 @@ COMPARED = [
          [F(value=1.9e6, change_pct=-3, period=None)]),
     Case("Sales fell to 500,000 units, 600,000 units less than a year earlier.",
          [F(value=500000, unit="units"), F(value=-600000, unit="units")]),
+    # `double the 190 tonnes`: a base compared with, of its own period and of the main figure's series
+    Case(("Japan's imports of tungsten rose in 2024.",
+          "Vietnam supplied 420 tonnes, more than double the 190 tonnes of the previous year, while Rwanda shipped "
+          "150 tonnes."),
+         [F(value=420, change_pct=100, partner="Vietnam", period="2024"),
+          F(value=190, change_pct=None, partner="Vietnam", period="2023"),
+          F(value=150, partner="Rwanda", period="2024")], published=None),
+    Case("Exports rose to 300 tonnes in 2024, twice the 150 tonnes shipped in 2022.",
+         [F(value=300, change_pct=100, period="2024"), F(value=150, period="2022")]),
+    # a share in brackets after a supplier's figure is of the sentence's flow, not the world's
+    Case(("Japan's imports of tungsten rose to 1,540 tonnes in 2024.",
+          "China remained the largest supplier with 610 tonnes (39.6% share)."),
+         [F(value=1540), F(value=610, country="Japan", partner="China"),
+          F(value=39.6, metric="market_share", country="Japan", partner="China")], published=None),
+    Case("We expect Japan's imports from non-Chinese sources to exceed 60% of the total by 2026.",
+         [F(value=60, country="Japan", partner=None)]),  # `non-Chinese` names no partner
 ]
 
 # A change does not describe the figure of the clause that explains it.
