@@ -236,6 +236,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\bQ(?P<q>[1-4])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
     (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
+    # Australian miners' `December half`: the half year ending in that month
+    (re.compile(rf"\b(?P<hm>June|December)[- ]half(?:[- ]year)?\b(?:(?: of)?,? (?P<y>{_YEAR}))?"), "half_ending"),
     (re.compile(rf"\bH(?P<h>[12])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "half"),
     (re.compile(r"\bQ(?P<q>[1-4])\b"), "quarter"),  # year-less: the post's date or report year dates it
     (re.compile(r"\bH(?P<h>[12])\b"), "half"),
@@ -245,7 +247,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?P<m>{_MONTH})(?='s\b|\b)"), "month"),
     (
         re.compile(
-            rf"(?<![\d$¥€£.,/-])(?P<y1>{_YEAR}){_DASH}(?P<y2>{_YEAR}|\d\d)\b(?![.,]\d)"
+            rf"(?<![\d$¥€£.,/-])(?P<y1>{_YEAR})(?:{_DASH}|/)(?P<y2>{_YEAR}|\d\d)\b(?![.,]\d)"  # `2023/24` too
             r"(?P<fiscal>\s+(?:financial|fiscal)(?:\s+year)?\b)?"
         ),
         "years",
@@ -316,8 +318,8 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         if kind == "quarter_short":
             return f"{written}-Q{g.get('q') or g['q2']}"
         return f"{written}-H{g.get('h') or g['h2']}"
-    if kind in {"half", "half_words"}:
-        half = int(g.get("h") or _ORDINAL[g["o"].lower()])
+    if kind in {"half", "half_words", "half_ending"}:
+        half = 1 if g.get("hm") == "June" else 2 if g.get("hm") else int(g.get("h") or _ORDINAL[g["o"].lower()])
         year = _y(g.get("y")) or anchor.year_of(half * 6 - 5)  # as a quarter: from its first month
         if not year:
             return _span(half * 6 - 5, half * 6, None, Anchor())
@@ -416,6 +418,7 @@ _NEEDS_MONTH = frozenset(
         "date",
         "month",
         "quarter_ending",
+        "half_ending",
         "quarter_to",
         "span_to",
         "year_through",
@@ -434,6 +437,7 @@ _NEEDS_WORD = {
     "quarter_words": ("quarter",),
     "quarter_ending": ("quarter",),
     "half_words": ("half",),
+    "half_ending": ("half",),
 }
 _NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "weekday"})
 

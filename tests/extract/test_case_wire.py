@@ -303,6 +303,10 @@ SPANS_TO = [
     Case("Output was 1.1 million tonnes in the year to June 2024.", [F(value=1.1e6, period="2023-07/2024-06")]),
     Case("Sales were 4 million units in January-December 2023.", [F(value=4e6, period="2023")]),
     Case("Sales reached 50,000 units year to date.", [F(value=50000, period="2024-H1")]),
+    # Australian miners' half years by their last month; a season or split year written with a slash
+    Case("Output in the December half rose 3% to 2 million tonnes.", [F(value=2e6, period="2023-H2")]),
+    Case("Revenue for the June half-year 2024 was A$2 billion.", [F(value=2e9, unit="AUD", period="2024-H1")]),
+    Case("Output was 900,000 tonnes in 2023/24.", [F(value=900000, period="2023/2024")]),
     # `through`, as US and Japanese press write it; this year up to a named month
     Case("Nippon Steel expects a net profit of 400 billion yen in the fiscal year through March 2025.",
          [F(value=4e11, period="FY2024", forecast=True)]),
