@@ -343,6 +343,7 @@ def report_year(title: str, sentences: list[str], known_by: date | None = None) 
     before the years it forecasts), nor do deadlines, comparison bases or the year a `since`
     starts from."""
     years = [y for y in [weekday_year([title, *sentences], known_by)] if y]
+    compared: list[int] = []
     for sentence in [title, *sentences]:
         if not _STATED_YEAR.search(sentence) or _AHEAD.search(sentence):
             continue
@@ -352,7 +353,14 @@ def report_year(title: str, sentences: list[str], known_by: date | None = None) 
             m = _DATED.match(p.period)
             if m and p.use == "period" and not is_delivery(sentence, p.end):
                 years.append(int(m.group(2) or m.group(1)))
+            elif m and p.use == "comparison" and _WHOLE_YEAR.match(p.period):
+                compared.append(int(m.group(1)))
+    if not years and compared:  # `output totalled 5.25 million tons, down 1.9% from 2022`: the year after it
+        return max(compared) + 1
     return max(years, default=None)
+
+
+_WHOLE_YEAR = re.compile(r"^\d{4}$")
 
 
 # `last year` as a period of its own, not a comparison's (`the same month last year`)

@@ -307,6 +307,10 @@ SPANS_TO = [
     Case("Output in the December half rose 3% to 2 million tonnes.", [F(value=2e6, period="2023-H2")]),
     Case("Revenue for the June half-year 2024 was A$2 billion.", [F(value=2e9, unit="AUD", period="2024-H1")]),
     Case("Output was 900,000 tonnes in 2023/24.", [F(value=900000, period="2023/2024")]),
+    # an undated post that states only a year compared with reports on the year after it
+    Case(("Chile's copper production fell 4.1% in December from a year earlier to 480,400 metric tons.",
+          "For the full year, output totalled 5.25 million tons, down 1.9% from 2022."),
+         [F(value=480400, period="2023-12"), F(value=5.25e6, period="2023")], published=None),
     # `through`, as US and Japanese press write it; this year up to a named month
     Case("Nippon Steel expects a net profit of 400 billion yen in the fiscal year through March 2025.",
          [F(value=4e11, period="FY2024", forecast=True)]),
