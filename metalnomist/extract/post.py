@@ -341,7 +341,7 @@ def report_year(title: str, sentences: list[str], known_by: date | None = None) 
     """The year an undated post reports on: the latest year its title or body reports a
     period of, or of a day it names with its weekday. Outlooks do not count (a post is written
     before the years it forecasts), nor do deadlines, comparison bases or the year a `since`
-    starts from."""
+    starts from; but a post whose only stated years are compared with reports on the year after."""
     years = [y for y in [weekday_year([title, *sentences], known_by)] if y]
     compared: list[int] = []
     for sentence in [title, *sentences]:
