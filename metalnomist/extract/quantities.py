@@ -381,7 +381,7 @@ _STAKE_AFTER = re.compile(r"^[\s-]+(?:\w+\s+)?(?:stake|interest|equity|ownership
 
 
 def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
-    """`62% Fe`, `6% Li2O`: a grade names the product, it is not a share of anything; nor is a
+    """`62% Fe`, `6% Li2O`, `6.25 g/t`: a grade names the product or the ore, it is not a share or a mass; nor is a
     `10pc stake` in a mine, which like a `50:50 joint venture` describes ownership, not a market."""
     return [
         q
@@ -391,7 +391,12 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
             and q.kind == "number"
             and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :]))
         )
+        and not _GRAMS_PER_TONNE.search(text, q.start, q.end + 12)
     ]
+
+
+# `6.25 g/t` gold: an ore's grade in grams per tonne, no mass of metal
+_GRAMS_PER_TONNE = re.compile(r"\d\s?(?:g\s?/\s?t|grams?\s+(?:per|a)\s+(?:metric\s+)?(?:tonne|ton)|gpt)\b", re.I)
 
 
 def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:

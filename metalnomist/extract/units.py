@@ -43,7 +43,11 @@ def tables() -> UnitTables:
     currencies = {written.lower(): (code, fraction) for written, code, fraction in currency_rows + subunit_rows}
     written = sorted((row[0] for row in currency_rows), key=len, reverse=True)
     subunits = sorted((row[0] for row in subunit_rows), key=len, reverse=True)
-    prefix_alts = "|".join(re.escape(w) for w in subunits + written if not w.islower() and w != "¢")
+    prefix_alts = "|".join(
+        re.escape(w) + ("(?=\\d)" if len(w) == 1 and w.isalpha() else "")  # `R60 billion`, never `R 60`
+        for w in subunits + written
+        if not w.islower() and w != "¢"
+    )
     words = [w for w in written if w.replace(" ", "").replace(".", "").isalpha()]
     suffix_alts = "|".join(re.escape(w) for w in subunits + words)
     counted = "|".join(r[0] for r in read_table("counted.tsv"))

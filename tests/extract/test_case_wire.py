@@ -37,6 +37,12 @@ PRICE_UNITS = [
     Case("Fines were assessed at $112.50 a dry metric ton CFR Qingdao.", [F(value=112.5, unit="USD/t")]),
     Case("Ore traded at $98.10/dmt and $92/wmt.", [F(value=98.1, unit="USD/t"), F(value=92, unit="USD/t")]),
     Case("The deposit lies within 15 miles of the mill.", [F(value=24.14016, unit="km")]),  # distances are km
+    # South African rand touching its figure; an ore grade in grams per tonne is no mass
+    Case("South Africa's manganese ore exports rose to 22 million tonnes, worth about R60 billion.",
+         [F(value=2.2e7, unit="t"), F(value=6e10, unit="ZAR")]),
+    Case("Northam Platinum's revenue climbed to R15.4-billion.", [F(value=1.54e10, unit="ZAR")]),
+    Case("Harmony Gold's underground recovered grade rose 11% to 6.25 g/t.", []),
+    Case("The ore averaged 2.1 grams per tonne gold.", []),  # guard
     # US tons of every kind are read as tons are; a change `to` a level is no range
     Case("Shredded scrap prices rose $20 to $420 per gross ton.",
          [F(value=20, unit="USD/t"), F(value=420, unit="USD/t", value_max=None)]),
