@@ -42,6 +42,14 @@ PRICE_UNITS = [
          [F(value=2.2e7, unit="t"), F(value=6e10, unit="ZAR")]),
     Case("Northam Platinum's revenue climbed to R15.4-billion.", [F(value=1.54e10, unit="ZAR")]),
     Case("Harmony Gold's underground recovered grade rose 11% to 6.25 g/t.", []),
+    # currencies of producer countries, by code, name or symbol
+    Case("Norilsk Nickel's revenue fell to 1.2 trillion roubles.", [F(value=1.2e12, unit="RUB")]),
+    Case("The smelter cost Rp 30 trillion.", [F(value=3e13, unit="IDR")]),
+    Case("China Steel raised its list price by NT$800 per tonne.",
+         [F(value=800, unit="TWD/t", country="Taiwan", company="China Steel")]),
+    Case("Ma'aden will invest SAR 8 billion in phosphate.", [F(value=8e9, unit="SAR", metric="investment")]),
+    Case("Kumba Iron Ore's production decreased by 5% to 35.7 Mt.",
+         [F(value=3.57e7, commodity="iron ore", company="Kumba Iron Ore", country="South Africa")]),
     Case("The ore averaged 2.1 grams per tonne gold.", []),  # guard
     # US tons of every kind are read as tons are; a change `to` a level is no range
     Case("Shredded scrap prices rose $20 to $420 per gross ton.",
