@@ -11,7 +11,7 @@ _SHARE_CUE = re.compile(
     re.I,
 )
 # What a country levies on goods crossing its border: duties, and export or import taxes (not a company's taxes).
-_LEVY = r"(?:tariffs?|dut(?:y|ies)|levy|levies|(?:export|import)\s+tax(?:es)?)"
+_LEVY = r"(?:tariffs?|dut(?:y|ies)|levy|levies|sur(?:tax(?:es)?|charges?)|(?:export|import)\s+tax(?:es)?)"
 _TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{_LEVY}\b", re.I)
 _TARIFF_IN_CLAUSE = re.compile(rf"\b{_LEVY}\b[^;]*\b(?:to|at|of)\s+(?:\w+\s+)?$", re.I)
 _TARIFF_BEFORE = re.compile(rf"\b{_LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)

@@ -26,13 +26,13 @@ _TO_BEFORE = re.compile(r"\b(?:to|into|(?:bound|destined|headed) for)\s+(?:the\s
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _TARIFF_NEAR = re.compile(
-    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies|export\s+tax(?:es)?)\b", re.I
+    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies|surtax(?:es)?|export\s+tax(?:es)?)\b", re.I
 )
 _IMPOSER = re.compile(
     r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+|rais(?:e|ed|es|ing)|hik\w+|lift\w*|cut\w*|lower\w*)\b",
     re.I,
 )
-_TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,3}?(?:from\s+)?(?:the\s+)?$", re.I)
+_TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,5}?(?:from\s+)?(?:the\s+)?$", re.I)
 _OF_GLOBAL = re.compile(r"^\s*of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b", re.I)
 # `70% of rare earths mining globally`, `a 16% share` (of nothing named: the world market)
 _GLOBAL_SHARE = re.compile(r"^(?:[^,;]{0,60}?\b(?:globally|worldwide)\b|\s*(?:market\s+)?share\b(?!\s+of))", re.I)
@@ -330,7 +330,9 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     after = [m for m in targets if m.start > q.end]
     before = [m for m in targets if draft.anchor.clause.start <= m.start and m.end <= q.start]
     chosen = after[:1] or before[-1:]  # `duties of 25% on China`, `tariffs on Chinese EVs to 100%`
-    return Place(levier, chosen[0].canonical if chosen else None, "tariff")
+    if not chosen or _listed(chosen[0], view):  # `from China, South Korea, and Vietnam`: no one partner
+        return Place(levier, None, "tariff")
+    return Place(levier, chosen[0].canonical, "tariff")
 
 
 def tariff_levier(text: str, mentions: list[Mention]) -> str | None:

@@ -279,6 +279,11 @@ LEVIERS = [
          [F(value=200000, value_max=None, unit="t/yr"), F(value=300000, unit="t/yr")]),  # guard
     Case("Primary aluminium output grew 3% to 4.2 million tonnes.", [F(value=4.2e6, change_pct=3)]),  # guard
     Case("Yields ranged from 5% to 7%.", [F(value=5, value_max=7)]),  # a range said to be one
+    # a surtax is a tariff; goods from a list of countries have no one partner
+    Case("Canada will impose a 25% surtax on steel and aluminium products from China from October 15.",
+         [F(value=25, metric="tariff", country="Canada", partner="China")]),
+    Case("Vietnam imposed anti-dumping duties of up to 27.83% on hot-rolled coil from China and India.",
+         [F(value=27.83, metric="tariff", country="Vietnam", partner=None)]),
     Case("The European Commission imposed anti-dumping duties of up to 30.6% on Chinese tinplate.",
          [F(value=30.6, metric="tariff", country="European Union", partner="China", commodity="tinplate")]),
     Case("Indonesia imposed a 7.5% export tax on copper concentrate.",
