@@ -403,6 +403,7 @@ def _compared_figure(before: str) -> bool:
 
 
 _ANY_MONTH = re.compile(_MONTH)
+_FROM_TO = re.compile(r"\bfrom\s+$", re.I)
 # Words before `May` the month, never before `may` the verb: `in May`, `in early May`, `mid-May`.
 _MONTH_MAY = re.compile(r"(?:\b(?:in|of|since|from|for|until|to|and|between|by|early|late)\s+|\b(?:mid|end)-)$")
 _WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
@@ -517,6 +518,8 @@ def find_periods(
             ):
                 continue  # `may` the verb
             use = _use(kind, text[: m.start()])
+            if kind == "months" and _FROM_TO.search(text, 0, m.start()) and re.search(r"\s(?:to|through)\s", m.group()):
+                use = "period"  # `From January to May, imports reached …`: the range itself, compared with nothing
             if kind == "date" and _REPORTED_AFTER.match(text, m.end()):
                 use = "publication"  # `Teck April 25 reported that …`
             # a day named as a date (`On April 3`) is dated only by the post's own date

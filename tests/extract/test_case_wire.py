@@ -326,6 +326,9 @@ SPANS_TO = [
     Case("Output in the December half rose 3% to 2 million tonnes.", [F(value=2e6, period="2023-H2")]),
     Case("Revenue for the June half-year 2024 was A$2 billion.", [F(value=2e9, unit="AUD", period="2024-H1")]),
     Case("Output was 900,000 tonnes in 2023/24.", [F(value=900000, period="2023/2024")]),
+    # `from January to May` is the range reported on, not a base compared with
+    Case("From January to May, China's cumulative imports of copper concentrate reached 11.9 million mt.",
+         [F(value=1.19e7, period="2024-01/2024-05")]),
     # an undated post that states only a year compared with reports on the year after it
     Case(("Chile's copper production fell 4.1% in December from a year earlier to 480,400 metric tons.",
           "For the full year, output totalled 5.25 million tons, down 1.9% from 2022."),
