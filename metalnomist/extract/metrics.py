@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from metalnomist.extract.sentence import Draft, SentenceView, Trigger
+from metalnomist.extract.vocab import LEVY
 
 _SHARE_CUE = re.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up|contribut\w*|suppl(?:ied|ies|ying)|represent(?:s|ed|ing)?|market\s+share|share)\b",
     re.I,
 )
 # What a country levies on goods crossing its border: duties, and export or import taxes (not a company's taxes).
-_LEVY = r"(?:tariffs?|dut(?:y|ies)|levy|levies|sur(?:tax(?:es)?|charges?)|(?:export|import)\s+tax(?:es)?)"
-_TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{_LEVY}\b", re.I)
-_TARIFF_IN_CLAUSE = re.compile(rf"\b{_LEVY}\b[^;]*\b(?:to|at|of)\s+(?:\w+\s+)?$", re.I)
-_TARIFF_BEFORE = re.compile(rf"\b{_LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
+_TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{LEVY}\b", re.I)
+_TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of)\s+(?:\w+\s+)?$", re.I)
+_TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
     r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grad(?:es?|ing)"

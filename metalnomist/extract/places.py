@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from metalnomist.extract.entities import is_demonym
 from metalnomist.extract.sentence import Draft, SentenceView
-from metalnomist.extract.vocab import Mention, organisation_countries
+from metalnomist.extract.vocab import LEVY, Mention, organisation_countries
 
 GLOBAL = "GLOBAL"
 _IMPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:imports?|imported|importing|purchases|intake)\b", re.I)
@@ -26,7 +26,7 @@ _TO_BEFORE = re.compile(r"\b(?:to|into|(?:bound|destined|headed) for)\s+(?:the\s
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _TARIFF_NEAR = re.compile(
-    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies|surtax(?:es)?|export\s+tax(?:es)?)\b", re.I
+    rf"^(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?{LEVY}\b", re.I
 )
 _IMPOSER = re.compile(
     r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+|rais(?:e|ed|es|ing)|hik\w+|lift\w*|cut\w*|lower\w*)\b",

@@ -40,6 +40,10 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {"metric": METRICS, "change_basis": C
 _AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Niger", "Guinea", "Dominica", "Jersey", "Man"})
 
 
+# The words for a tariff, as a regex: what marks a percent as one, and a country before it as its levier.
+LEVY = r"(?:tariffs?|dut(?:y|ies)|levy|levies|sur(?:tax(?:es)?|charges?)|(?:export|import)\s+tax(?:es)?)"
+
+
 def read_table(name: str) -> list[list[str]]:
     """Rows of a TSV data file, comments and blank lines skipped."""
     text = resources.files("metalnomist.extract").joinpath("data", name).read_text(encoding="utf-8")

@@ -280,6 +280,8 @@ LEVIERS = [
     Case("Primary aluminium output grew 3% to 4.2 million tonnes.", [F(value=4.2e6, change_pct=3)]),  # guard
     Case("Yields ranged from 5% to 7%.", [F(value=5, value_max=7)]),  # a range said to be one
     # a surtax is a tariff; goods from a list of countries have no one partner
+    Case("Exporters face a 10% Indonesian import tax on their goods.",  # guard
+         [F(value=10, metric="tariff", country="Indonesia")]),
     Case("Canada will impose a 25% surtax on steel and aluminium products from China from October 15.",
          [F(value=25, metric="tariff", country="Canada", partner="China")]),
     Case("Vietnam imposed anti-dumping duties of up to 27.83% on hot-rolled coil from China and India.",
