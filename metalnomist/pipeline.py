@@ -266,14 +266,13 @@ def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
     try:
         for staged in _prepared(archive, posts):
             with store.transaction() as conn:
-                written = write_hidden(conn, ingest, staged.posts, staged.facts, extract)
+                written, stored = write_hidden(conn, ingest, staged.posts, staged.facts, extract)
             for i, done in enumerate(written):
                 if done.placed == "busy":
                     raise IngestError(str(path), f"post {staged.posts[i].title!r} is being stored by another "
                                                  "ingest that has not finished; try again when it has")
                 counts[done.placed] += 1
-                if done.placed in ("added", "updated"):
-                    facts += len(staged.facts.get(i, ()))
+            facts += stored
             alongside.added([done.post_id for done in written if done.placed == "added" and done.post_id])
             alongside.written(done.post_id for done in written if done.placed != "added" and done.post_id)
             if progress:
@@ -311,8 +310,7 @@ def _write_staged(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[st
                 if outcome in ("added", "updated") and archive.settings.extract_facts:
                     # Another writer changed the stored copy since staging: rare, so extract here.
                     found[post_id] = staged.facts[i] if i in staged.facts else _extract_one(staged.posts[i])
-            replace_facts(conn, found)
-            facts += sum(len(items) for items in found.values())
+            facts += replace_facts(conn, found)
     return counts, facts
 
 
@@ -415,8 +413,7 @@ def reextract(archive: Archive, progress: Progress | None = None) -> int:
                 busy = being_replaced(conn, [post.id for post in batch if post.id is not None])
                 fresh = {post.id: facts for post, facts in zip(batch, found, strict=True)
                          if post.id is not None and post.id not in busy and current.get(post.key) == read.get(post.key)}
-                replace_facts(conn, fresh)
-            total += sum(len(facts) for facts in fresh.values())
+                total += replace_facts(conn, fresh)
             if progress:
                 progress(len(batch))
     return total

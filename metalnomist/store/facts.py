@@ -47,8 +47,9 @@ class FactFilter:
         return all(getattr(self, f.name) in (None, "") for f in fields(self))
 
 
-def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch: int | None = None) -> None:
-    """Each listed post's facts become exactly these: one delete and one insert for the lot.
+def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch: int | None = None) -> int:
+    """Each listed post's facts become exactly these: one delete and one insert for the lot. Returns how
+    many were stored.
 
     The figures their old and new facts report are queued to be settled as disputed or not, and the
     facts revision moves on at commit (see note_facts_changed). With `batch`, an unpublished ingest's:
@@ -59,7 +60,7 @@ def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch
     keeps none, whatever its file, stored again, says.
     """
     if not by_post:
-        return
+        return 0
     if batch is None:
         hold_disputes(conn)  # before the facts' rows: a settler holding it may be waiting for them
     old_keys = keys_of_posts(conn, list(by_post))
@@ -77,6 +78,7 @@ def replace_facts(conn: Connection, by_post: Mapping[int, Sequence[Fact]], batch
         conn.execute(insert(fact_rows), rows)
     queue_disputes(conn, [*old_keys, *(row["series_key"] for row in rows)], batch)
     note_facts_changed(conn)
+    return len(rows)
 
 
 def _retire(conn: Connection, posts_listed: Any, batch: int) -> None:

@@ -76,9 +76,10 @@ def begin_ingest(store: Store) -> int:
 
 
 def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post], facts: dict[int, list[Fact]],
-                 extract: Extract | None = None) -> list[Written]:
+                 extract: Extract | None = None) -> tuple[list[Written], int]:
     """Write the batch hidden: new posts, and stand-ins for stored posts it changes, with their labels,
     comments and `facts` (by position; `extract` makes those missing, None when facts are not kept).
+    Returns what became of each post, and how many facts were stored (a post the desk took down keeps none).
 
     A changed post's new facts go under the post itself, hidden, its old ones marked retired (see
     replace_facts). A post another running ingest is adding or changing is reported busy; a later
@@ -120,8 +121,10 @@ def write_hidden(conn: Connection, ingest: int, batch: Sequence[Post], facts: di
     write_children(conn, list(kept.items()), [], now, ingest)
     # Without extraction a changed post keeps the facts it has.
     with_facts = new + (changed if extract is not None else [])
-    replace_facts(conn, {written[i].post_id or 0: _facts(facts, i, batch[i], extract) for i in with_facts}, ingest)
-    return written
+    stored = replace_facts(
+        conn, {written[i].post_id or 0: _facts(facts, i, batch[i], extract) for i in with_facts}, ingest
+    )
+    return written, stored
 
 
 def being_replaced(conn: Connection, post_ids: Sequence[int]) -> set[int]:

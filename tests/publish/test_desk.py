@@ -336,7 +336,7 @@ def test_the_dashboard_counts_only_what_readers_and_editors_can_see(archive: Arc
     posts = list(read_posts(write_lines(tmp_path / "b.jsonl", [nickel("Second", "14,000"), nickel("Third", "9,000")])))
     ingest = begin_ingest(archive.store)
     with archive.store.transaction() as conn:
-        placed = [done.placed for done in write_hidden(conn, ingest, posts, {}, None)]
+        placed = [done.placed for done in write_hidden(conn, ingest, posts, {}, None)[0]]
     assert placed == ["updated", "added"]
     assert counts(archive.store) == {"draft": 1, "scheduled": 0, "published": 2, "trash": 0}
     with archive.store.transaction() as conn:
@@ -414,7 +414,7 @@ def test_a_title_search_follows_titles_as_they_change(archive: Archive, editor: 
     ingest = begin_ingest(archive.store)  # a big file's new version stands in beside the old until it shows
     posts = list(read_posts(write_lines(tmp_path / "c.jsonl", [json.dumps(first | {"title": "Tin smelter sold"})])))
     with archive.store.transaction() as conn:
-        assert [done.placed for done in write_hidden(conn, ingest, posts, {}, None)] == ["updated"]
+        assert [done.placed for done in write_hidden(conn, ingest, posts, {}, None)[0]] == ["updated"]
     assert desk_titles(archive, "smelter so") == []
     with archive.store.transaction() as conn:
         publish_ingest(conn, ingest)

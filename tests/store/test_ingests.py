@@ -55,7 +55,7 @@ def test_publishing_shows_new_versions_at_once_and_hides_what_they_replace(tmp_p
 
     ingest = begin_ingest(store)
     with store.transaction() as conn:
-        (written,) = write_hidden(conn, ingest, [changed], {0: extract_facts(changed)}, extract_facts)
+        (written,), _ = write_hidden(conn, ingest, [changed], {0: extract_facts(changed)}, extract_facts)
     assert written.placed == "updated"
     assert shown() == ([13500], {(12000, 13500)})  # written, not shown
     with store.transaction() as conn:
@@ -236,7 +236,7 @@ def test_a_post_an_ingest_published_and_left_uncleared_is_the_next_files_to_chan
     (again,) = read_posts(write_lines(tmp_path / "c.jsonl", [nickel("Second", "15,000")]))
     later = begin_ingest(archive.store)
     with archive.store.transaction() as conn:
-        (written,) = write_hidden(conn, later, [again], {0: extract_facts(again)}, extract_facts)
+        (written,), _ = write_hidden(conn, later, [again], {0: extract_facts(again)}, extract_facts)
         publish_ingest(conn, later)
     clear_published(archive.store)
     assert written.placed == "updated"

@@ -66,7 +66,7 @@ def test_counts_equal_what_readers_see_at_every_step_of_an_ingest(archive: Archi
     ingest = begin_ingest(archive.store)
     changed = _post("Last of March", datetime(2024, 5, 2, tzinfo=UTC), ("Cobalt",))
     with archive.store.transaction() as conn:
-        written = write_hidden(conn, ingest, [changed, _post("New", april_start, ("Nickel", "New"))], {}, None)
+        written, _ = write_hidden(conn, ingest, [changed, _post("New", april_start, ("Nickel", "New"))], {}, None)
     assert [done.placed for done in written] == ["updated", "added"]
     assert _check(archive) == (months, labels)  # nothing of the ingest shows yet
     with archive.store.transaction() as conn:
