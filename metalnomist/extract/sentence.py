@@ -69,13 +69,16 @@ class SentenceView:
         return any(clause.start <= i.q.start < clause.end for i in self.items)
 
     def is_aside(self, clause: Clause) -> bool:
-        """`Indonesia, the world's largest nickel producer, supplied …`: an appositive between commas
-        describes the noun before it; it names neither the series nor the commodity of a figure."""
+        """`Indonesia, the world's largest nickel producer, supplied …`, `Antamina, jointly owned by BHP and
+        Glencore, …`: an appositive between commas describes the noun before it; it names neither the series,
+        the commodity nor the company of a figure."""
         first = next(c for c in self.clauses if c.segment == clause.segment)
-        return clause is not first and _DETERMINER.match(self.clause_text(clause)) is not None
+        return clause is not first and _APPOSITIVE.match(self.clause_text(clause)) is not None
 
 
-_DETERMINER = re.compile(r"(?:the|a|an)\s", re.I)
+_APPOSITIVE = re.compile(
+    r"(?:the|a|an)\s|(?:(?:jointly|majority|wholly|partly|fully)\s+)?(?:owned|operated|controlled|run)\s+by\s", re.I
+)
 
 
 def read_sentence(

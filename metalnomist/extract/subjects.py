@@ -75,11 +75,14 @@ def company_of(draft: Draft, view: SentenceView, last_company: str | None) -> st
     if own:
         before = [m for m in own if m.end <= q.start]
         return (before[-1] if before else own[0]).canonical
-    main = [m for m in companies if any(c.start <= m.start < c.end for c in view.main_clauses(clause.segment))]
+    # not one an explanation or an aside names: `…, boosted by output at Anglo American's mine`
+    framing = [c for c in view.main_clauses() if not view.is_aside(c)]
+    main = [m for m in companies if any(c.start <= m.start < c.end for c in framing if c.segment == clause.segment)]
     if main:
         return _nearest(main, q.start).canonical
-    if companies:
-        return companies[0].canonical
+    elsewhere = [m for m in companies if any(c.start <= m.start < c.end for c in framing)]
+    if elsewhere:
+        return elsewhere[0].canonical
     return last_company if _ANAPHOR.search(view.text) else None
 
 

@@ -419,6 +419,12 @@ GUIDANCE = [
 
 # An appositive between commas describes the noun before it and names no series of the figure.
 ASIDES = [
+    # a company named only by the explanation or by an aside on ownership does not own the figure
+    Case("Peru's copper production rose 12.1% in March to 221,000 tonnes, boosted by higher output at Anglo "
+         "American's Quellaveco mine.", [F(value=221000, company=None, country="Peru")]),
+    Case("Output at Antamina, jointly owned by BHP and Glencore, fell 9% to 36,500 tonnes.",
+         [F(value=36500, company=None)]),
+    Case("Glencore's copper output fell 4% to 1 million tonnes.", [F(value=1e6, company="Glencore")]),  # guard
     Case(
         "Indonesia, the world's largest nickel producer, supplied 61,200 tonnes of nickel matte to South Korea, "
         "accounting for 62% of the total.",
