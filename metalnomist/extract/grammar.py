@@ -184,7 +184,8 @@ _GAPPED_CHANGE = re.compile(
     re.I | re.X,
 )
 _OF_AFTER = re.compile(r"\s*of\b", re.I)  # `20% of supply` is a share
-_BY_BEFORE = re.compile(rf"\bby\s+{_BOUND_WORDS}$", re.I)
+# `by 5%`, `by an average 5%`, `by a compound 5% a year`
+_BY_BEFORE = re.compile(rf"\bby\s+(?:an?\s+(?:compound(?:ed)?|average|annual(?:i[sz]ed)?)\s+)?{_BOUND_WORDS}$", re.I)
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
 _VERB_BEFORE = re.compile(
     rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})s?\s+(?:\w+ly\s+)?\(?\s*{_BOUND_WORDS}$",

@@ -245,6 +245,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?\b"), "date"),
     (re.compile(rf"\b(?P<m>{_MONTH})(?: of)?,? (?P<y>{_YEAR})\b"), "month"),
     (re.compile(rf"\b(?P<m>{_MONTH})(?='s\b|\b)"), "month"),
+    # `grew 5% a year between 2015 and 2023`: the span the change runs over
+    (re.compile(rf"\bbetween (?P<y1>{_YEAR}) and (?P<y2>{_YEAR})\b"), "years"),
     (
         re.compile(
             rf"(?<![\d$¥€£.,/-])(?P<y1>{_YEAR})(?:{_DASH}|/)(?P<y2>{_YEAR}|\d\d)\b(?![.,]\d)"  # `2023/24` too
@@ -349,7 +351,8 @@ _COMPARISON_FILLER = (
     r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance)"
 )
 _COMPARISON = re.compile(
-    rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$", re.I
+    rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$",
+    re.I,
 )
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)

@@ -365,6 +365,11 @@ COMPARED = [
          [F(value=1.9e6, change_pct=-3, period=None)]),
     Case("Sales fell to 500,000 units, 600,000 units less than a year earlier.",
          [F(value=500000, unit="units"), F(value=-600000, unit="units")]),
+    # a year named as the base compared above or below is not the figure's; a compound rate runs over its span
+    Case("Production totalled 500,000 t, some 20% above the 2022 figure.", [F(value=500000, period=None)]),
+    Case("Consumption grew by a compound 5% a year between 2015 and 2023.",
+         [F(value=None, change_pct=5, metric="consumption", period="2015/2023")]),
+    Case("Prices rose by an average 4% in 2023.", [F(value=None, change_pct=4, period="2023")]),
     # `double the 190 tonnes`: a base compared with, of its own period and of the main figure's series
     Case(("Japan's imports of tungsten rose in 2024.",
           "Vietnam supplied 420 tonnes, more than double the 190 tonnes of the previous year, while Rwanda shipped "
