@@ -26,11 +26,17 @@ from metalnomist.extract.vocab import CHANGE_BASES
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to|anticipat\w*|"
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
-    r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing)\b",
+    r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing"
+    r"|sees\s+(?:[\w'’-]+\s+){0,6}?\w+ing)\b",  # `CRU sees China's steel demand falling 1%`
     re.I,
 )
 _PAST_OWNER = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month)['’]s\s+(?:\w+\s+)?$", re.I)
 _GUIDANCE = re.compile(r"\bguidance\b", re.I)  # a company's forecast, for the figures it introduces
+_REVISED = re.compile(
+    r"\b(?:rais|lift|cut|lower|trimm|revis|upgrad|downgrad|increas|reduc)\w*\s+(?:its\s+|their\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,5}?(?:guidance|forecasts?|outlook|targets?|estimates?|projections?)\b",
+    re.I,
+)
 _YEAR_BACK = re.compile(
     r"""[^,;.]{0,30}?\b(?:
         a\s+year\s+(?:earlier|ago|before) | year[- ](?:ago|earlier)
@@ -78,8 +84,8 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the (?:same (?:period|month
 
 
 def is_forecast(draft: Draft, view: SentenceView) -> bool:
-    if draft.comparison:
-        return False
+    if draft.comparison:  # `raised its forecast to $12,000 from $10,000`: the old forecast was one too
+        return _REVISED.search(view.text, 0, draft.anchor.q.start) is not None
     clause = view.clause_text(draft.anchor.clause)
     if _PAST_OWNER.search(view.text, 0, draft.anchor.q.start):
         return False  # `expects 70,000 t this year, double last year's 55,526 t`: last year's is what was

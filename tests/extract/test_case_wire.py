@@ -400,6 +400,15 @@ CAUSES = [
 
 # Company guidance: the figures it introduces are forecasts of the year; the actuals compared with it are not.
 GUIDANCE = [
+    # a revised forecast's old figure was a forecast too; an analyst `sees` what is to come
+    Case("Goldman Sachs raised its 12-month copper price forecast to $12,000 a tonne from $10,000.",
+         [F(value=12000, forecast=True), F(value=10000, forecast=True)]),
+    Case("Vale cut its 2024 nickel production guidance to 160,000-175,000 tonnes from 175,000-190,000 tonnes.",
+         [F(value=160000, forecast=True), F(value=175000, value_max=190000, forecast=True)]),
+    Case("CRU sees China's steel demand falling 1% to 880 million tonnes next year.",
+         [F(value=8.8e8, change_pct=-1, period="2025", forecast=True)]),
+    Case("Output rose to 5 Mt from 4 Mt, the company said, and it raised its forecast.",
+         [F(value=5e6, forecast=False), F(value=4e6, forecast=False)]),  # guard: the revision follows
     Case(
         "Glencore on Wednesday cut its full-year copper production guidance to 950,000-1,010,000 tonnes, after "
         "output in the first nine months fell 4% to 722,800 tonnes.",
