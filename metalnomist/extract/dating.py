@@ -83,6 +83,11 @@ _OPENING_YEAR = re.compile(r"^(\d{4})(?:$|-(?:\d\d|Q\d|H\d)(?:$|/))")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the (?:same (?:period|month|quarter)|period)\b", re.I)
 
 
+def introduces_forecasts(sentence: str) -> bool:
+    """`Here is the current production guidance out to 2027:`: the list after it is of forecasts."""
+    return sentence.rstrip().endswith(":") and bool(_GUIDANCE.search(sentence) or _FORECAST.search(sentence))
+
+
 def is_forecast(draft: Draft, view: SentenceView) -> bool:
     if draft.comparison:  # `raised its forecast to $12,000 from $10,000`: the old forecast was one too
         return _REVISED.search(view.text, 0, draft.anchor.q.start) is not None

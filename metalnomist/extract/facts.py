@@ -16,7 +16,14 @@ from metalnomist.extract.carry import (
     read_statistics,
     remember,
 )
-from metalnomist.extract.dating import change_basis, fact_period, figure_phrase, is_forecast, quote_period
+from metalnomist.extract.dating import (
+    change_basis,
+    fact_period,
+    figure_phrase,
+    introduces_forecasts,
+    is_forecast,
+    quote_period,
+)
 from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.places import Place, PlaceContext, place
 from metalnomist.extract.post import ParagraphState, PostState, evolve, scan_post
@@ -71,6 +78,7 @@ def extract_facts(post: Post) -> list[Fact]:
     located: list[Located] = []
     framing_credits: list[tuple[int, Key, str]] = []
     offset, index = 0, 0
+    forecast_list = False  # the bullet lines read now follow `… guidance out to 2027:`
     for number, block in enumerate(post.blocks):
         start = offset
         offset += len(block.text) + 2
@@ -104,9 +112,13 @@ def extract_facts(post: Post) -> list[Fact]:
                     commodity = framing_commodity(view) or state.paragraph.commodity or state.commodity
                     country = agency_country(view) or state.focus
                     framing_credits.append((index, release_key(view, country, commodity), credit))
+            bullet = _BULLET.match(sentence) is not None
+            forecast_list = (forecast_list and bullet) or (not bullet and introduces_forecasts(sentence))
             read: dict[int, Fact] = {}
             for draft in _levels_first(found):
                 read[id(draft)], state = _fact(draft, view, state, post, sentence, start + sentence_offset)
+                if forecast_list and bullet:
+                    read[id(draft)] = replace(read[id(draft)], forecast=True)
             located.extend(Located(read[id(draft)], index, view, draft) for draft in found)
             state = after_sentence(view, state)
             index += 1

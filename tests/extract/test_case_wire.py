@@ -407,6 +407,11 @@ GUIDANCE = [
          [F(value=160000, forecast=True), F(value=175000, value_max=190000, forecast=True)]),
     Case("CRU sees China's steel demand falling 1% to 880 million tonnes next year.",
          [F(value=8.8e8, change_pct=-1, period="2025", forecast=True)]),
+    # a bulleted list introduced as guidance is a list of forecasts; the paragraph after it is not
+    Case(("Here is the current production guidance out to 2027:\n• 460,000 to 510,000 tonnes of zinc in 2025.\n"
+          "• 410,000 to 460,000 tonnes of zinc in 2026.", "Zinc output was 150,000 tonnes in the first quarter."),
+         [F(value=460000, period="2025", forecast=True), F(value=410000, period="2026", forecast=True),
+          F(value=150000, forecast=False)]),
     Case("Output rose to 5 Mt from 4 Mt, the company said, and it raised its forecast.",
          [F(value=5e6, forecast=False), F(value=4e6, forecast=False)]),  # guard: the revision follows
     Case(
