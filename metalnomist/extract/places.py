@@ -36,6 +36,8 @@ _TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,5}?(?:from\s+)?(?:th
 _OF_GLOBAL = re.compile(r"^\s*of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b", re.I)
 # `70% of rare earths mining globally`, `a 16% share` (of nothing named: the world market)
 _GLOBAL_SHARE = re.compile(r"^(?:[^,;]{0,60}?\b(?:globally|worldwide)\b|\s*(?:market\s+)?share\b(?!\s+of))", re.I)
+_NOT_OWNER = re.compile(r"\b(?:ahead|instead|short|out|because)\s+of\s+(?:the\s+)?$", re.I)  # `ahead of Belgium`
+_TRADE_ROLE = re.compile(r"\b(?:suppliers?|sources?|buyers?|destinations?)\b", re.I)
 _ORIGIN = re.compile(r"\bex-$", re.I)  # `ex-US scrap`: where the goods come from, not where they are priced
 
 
@@ -253,11 +255,14 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
             m.canonical
             for m in view.entities.countries
             if m.start > q.end and _OF_BEFORE.search(text[q.end : m.start][-12:])
+            and not _NOT_OWNER.search(text[q.end : m.start])
         ),
         None,
     )
     world = _OF_GLOBAL.match(text[q.end :]) or (
-        _GLOBAL_SHARE.match(text[q.end : draft.anchor.clause.end]) and not _bracketed_after_figure(draft, view)
+        _GLOBAL_SHARE.match(text[q.end : draft.anchor.clause.end])
+        and not _bracketed_after_figure(draft, view)
+        and not _TRADE_ROLE.search(text)  # `the top supplier, with a 45% share`: of the imports reported on
     )
     # `China imported 158.7mn t, with Guinea accounting for 70% of supplies`: China's supplies
     importers = [m.canonical for m in view.entities.countries if m.start < q.start and _IMPORTED.match(text, m.end)]

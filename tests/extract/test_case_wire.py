@@ -384,6 +384,12 @@ COMPARED = [
           "China remained the largest supplier with 610 tonnes (39.6% share)."),
          [F(value=1540), F(value=610, country="Japan", partner="China"),
           F(value=39.6, metric="market_share", country="Japan", partner="China")], published=None),
+    # a supplier's share is of the imports reported on, even when `share` stands alone; `ahead of` owns nothing
+    Case(("South Korea's imports of nickel sulphate totalled 98,700 tonnes in 2024.",
+          "Finland was the top supplier of nickel sulphate, with a 45% share, ahead of Belgium at 28%."),
+         [F(value=98700), F(value=45, country="South Korea", partner="Finland"),
+          F(value=28, country="South Korea", partner="Belgium")], published=None),
+    Case("Indonesia holds a 40% share of global nickel output.", [F(value=40, country=None)]),  # guard
     Case("We expect Japan's imports from non-Chinese sources to exceed 60% of the total by 2026.",
          [F(value=60, country="Japan", partner=None)]),  # `non-Chinese` names no partner
 ]
