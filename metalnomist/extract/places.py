@@ -33,7 +33,13 @@ _IMPOSER = re.compile(
     re.I,
 )
 _TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,5}?(?:from\s+)?(?:the\s+)?$", re.I)
-_OF_GLOBAL = re.compile(r"^\s*of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b", re.I)
+_OF_GLOBAL = re.compile(r"^\s*(?:(?:market\s+)?share\s+)?of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b", re.I)
+# `70% of rare earths mining globally and 90% of refined output`: the second share is the world's too
+_AFTER_GLOBAL = re.compile(
+    r"\b(?:globally|worldwide|of\s+(?:the\s+)?(?:global|world(?:'s)?)\s+[\w\s-]{0,30}?)\s+and\s+"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$",
+    re.I,
+)
 # `70% of rare earths mining globally`, `a 16% share` (of nothing named: the world market)
 _GLOBAL_SHARE = re.compile(r"^(?:[^,;]{0,60}?\b(?:globally|worldwide)\b|\s*(?:market\s+)?share\b(?!\s+of))", re.I)
 _NOT_OWNER = re.compile(r"\b(?:ahead|instead|short|out|because)\s+of\s+(?:the\s+)?$", re.I)  # `ahead of Belgium`
@@ -259,7 +265,7 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
         ),
         None,
     )
-    world = _OF_GLOBAL.match(text[q.end :]) or (
+    world = _OF_GLOBAL.match(text[q.end :]) or _AFTER_GLOBAL.search(text, 0, q.start) or (
         _GLOBAL_SHARE.match(text[q.end : draft.anchor.clause.end])
         and not _bracketed_after_figure(draft, view)
         and not _TRADE_ROLE.search(text)  # `the top supplier, with a 45% share`: of the imports reported on

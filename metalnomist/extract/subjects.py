@@ -8,6 +8,7 @@ from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import Mention, organisation_countries
 
 NO_COMMODITY = "-"  # `goods`: an explicit all-goods figure, which must not inherit a commodity
+_OF_ITS = re.compile(r"^\s*of\s+(?:its|their)\s+$", re.I)
 _OF_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:of|in|worth of|for)\s+(?:the\s+)?$", re.I)
 _CREDIT_AFTER = re.compile(
     r"^(?:'s)?\s+(?:\w+\s+)?(?:forecast\w*|expect\w*|project\w*|plan\w*|predict\w*|estimat\w*|aim\w*|announc\w*|said|says|report\w*|data|target\w*|revis\w*)\b",
@@ -29,8 +30,9 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
     q, clause = draft.anchor.q, draft.anchor.clause
     mentions = view.entities.commodities
     for m in mentions:
-        if m.start >= q.end and _OF_AFTER.match(view.text[q.end : m.start]) and not share:
-            return m.canonical
+        between = view.text[q.end : m.start]
+        if m.start >= q.end and ((_OF_AFTER.match(between) and not share) or _OF_ITS.match(between)):
+            return m.canonical  # `30% of its lithium`: the holder's own commodity, named after the share
     own = [m for m in mentions if clause.start <= m.start < clause.end]
     if share and any(m.end <= q.start for m in own):
         return next(m for m in own if m.end <= q.start).canonical  # the holder is the subject

@@ -389,7 +389,12 @@ COMPARED = [
           "Finland was the top supplier of nickel sulphate, with a 45% share, ahead of Belgium at 28%."),
          [F(value=98700), F(value=45, country="South Korea", partner="Finland"),
           F(value=28, country="South Korea", partner="Belgium")], published=None),
-    Case("Indonesia holds a 40% share of global nickel output.", [F(value=40, country=None)]),  # guard
+    # a share of the world's: no country, its holder the partner, and so for a share coordinated with it
+    Case("Indonesia holds a 40% share of global nickel output.", [F(value=40, country=None, partner="Indonesia")]),
+    Case("China accounts for 70% of rare earths mining globally and 90% of refined output.",
+         [F(value=70, country=None, partner="China"), F(value=90, country=None, partner="China")]),
+    Case("Chile produces 24% of the world's copper and 30% of its lithium.",
+         [F(value=24, commodity="copper", partner="Chile"), F(value=30, commodity="lithium", partner="Chile")]),
     Case("We expect Japan's imports from non-Chinese sources to exceed 60% of the total by 2026.",
          [F(value=60, country="Japan", partner=None)]),  # `non-Chinese` names no partner
 ]
