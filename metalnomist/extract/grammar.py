@@ -367,6 +367,9 @@ def _choose_level(item: Item, levels: list[Item], text: str) -> Item | None:
     nxt = following[0] if following else None
     prev = preceding[-1] if preceding else None
     appositive = prev is not None and not _has_quantity_between(prev, item, levels)
+    to_next = nxt is not None and _TO_NEXT.match(text[item.q.end : nxt.q.start]) is not None
+    if prev and appositive and not to_next and _NO_CHANGE.search(text, prev.q.end, item.q.start):
+        return None  # `84.1 Mt, flat on a year earlier but up 6% on the quarter`: the level's change was `flat`
     if prev and appositive and _BRACKETED.match(text[prev.q.end : item.q.start]):
         return prev
     if nxt and _TO_NEXT.match(text[item.q.end : nxt.q.start]):
@@ -378,6 +381,9 @@ def _choose_level(item: Item, levels: list[Item], text: str) -> Item | None:
     if nxt and nxt.clause.explanatory and nxt.clause is not item.clause:
         nxt = None  # `expects demand to grow 9%, supported by plants of 200,000 t a year`: the cause's own figure
     return nxt or prev
+
+
+_NO_CHANGE = re.compile(r"\b(?:flat|unchanged|steady|stable)\b", re.I)
 
 
 def _has_quantity_between(a: Item, b: Item, levels: list[Item]) -> bool:

@@ -370,6 +370,10 @@ COMPARED = [
     Case("Consumption grew by a compound 5% a year between 2015 and 2023.",
          [F(value=None, change_pct=5, metric="consumption", period="2015/2023")]),
     Case("Prices rose by an average 4% in 2023.", [F(value=None, change_pct=4, period="2023")]),
+    # a level `flat` on one basis and up on another: the level keeps no change, the second is a fact of its own
+    Case("The miner exported 84.1 million tonnes in the quarter, flat on a year earlier but up 6 per cent on the "
+         "previous quarter.", [F(value=8.41e7, change_pct=None), F(value=None, change_pct=6)]),
+    Case("Prices were steady at $500 a tonne, up 2% on the week.", [F(value=500, change_pct=2)]),  # guard
     # `double the 190 tonnes`: a base compared with, of its own period and of the main figure's series
     Case(("Japan's imports of tungsten rose in 2024.",
           "Vietnam supplied 420 tonnes, more than double the 190 tonnes of the previous year, while Rwanda shipped "
