@@ -89,8 +89,9 @@ def extract_facts(post: Post) -> list[Fact]:
             if not _NUMBER.search(block.text):
                 continue  # a highlight with figures is read as one: those the body does not repeat are facts
         state = evolve(state, paragraph=ParagraphState())
-        opening = True
+        opening, quoted = True, False
         for sentence_offset, sentence in split_sentences(block.text):
+            speech, quoted = quoted or bool(_QUOTE_OPENING.match(sentence)), _still_quoting(sentence, quoted)
             year = scan.report_year if _YEARLESS.search(sentence) else None
             week = scan.week_month if _WEEKLY.search(sentence) else None
             present = scan.present_year if _RELATIVE_YEAR.search(sentence) or year else None
@@ -99,7 +100,7 @@ def extract_facts(post: Post) -> list[Fact]:
                 state = state.new_subject([m.canonical for m in view.entities.commodities])
             opening = False
             state = read_statistics(view, state)
-            found, repeated = drafts(view), False
+            found, repeated = ([] if speech else drafts(view)), False  # a speaker's words are no reported figure
             if _highlight(block, sentence):
                 elsewhere = _numbers_outside(post.blocks, number)
                 kept = [d for d in found if _figure(d, view) not in elsewhere]
@@ -123,6 +124,21 @@ def extract_facts(post: Post) -> list[Fact]:
             state = after_sentence(view, state)
             index += 1
     return attach_sources(located, framing_credits)
+
+
+def _still_quoting(sentence: str, quoted: bool) -> bool:
+    """Whether a direct quotation is still open after `sentence` (`"… acceptable. There's some margin," he said`)."""
+    low = False  # German `„lithium triangle“` closes with the opener of English quotes
+    for ch in sentence:
+        if ch == "„":
+            quoted = low = True
+        elif ch == "“":
+            quoted, low = not (quoted and low), False
+        elif ch == "”":
+            quoted = low = False
+        elif ch == '"':
+            quoted = not quoted
+    return quoted
 
 
 def _levels_first(found: list[Draft]) -> list[Draft]:

@@ -91,6 +91,17 @@ PRICE_UNITS = [
     Case("Costs rose to 180 US cents per pound.", [F(value=1.8, unit="USD/lb")]),
 ]
 
+# A speaker's words in direct quotation, over one sentence or several, are no reported figure; the report's are.
+SPEECH = [
+    Case('"$2,350/mt fits my expectation, I think it\'s acceptable. There\'s some margin at $2,400," a trader said. '
+         "Prices rose 5% to $2,450/mt.", [F(value=2450, change_pct=5)]),
+    Case("“It is crazy that the duty-paid is so low compared to duty-unpaid near $200 per tonne.” The premium rose "
+         "to $250 a tonne.", [F(value=250)]),
+    # German quotes close with the mark English ones open with: the sentences after are the report's
+    Case("Chile lies in the „lithium triangle“ of South America. Demand for lithium is expected to quadruple by "
+         "2025.", [F(change_pct=300, forecast=True)]),
+]
+
 # Capacities as smelters, miners and the Indian press write them; a rate that sizes a mine is its capacity.
 CAPACITIES = [
     Case("The smelter's annual capacity of 300 ktpa will rise to 500 ktpa in 2026.",
@@ -483,7 +494,7 @@ SHORTHANDS = [
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
-    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS,
+    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
