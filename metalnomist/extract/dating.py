@@ -184,6 +184,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
     if not own and reported and _THE_YEAR.search(_framing_text(draft, view)):
+        if reported.startswith("FY"):
+            return reported  # `produced 40.7 million tons in the year` of a post on fiscal 2023: that fiscal year
         year = _OPENING_YEAR.match(reported)  # `644,000 tonnes for the year`: the year of the report's period,
         return year.group(1) if year else None  # not its quarter, when the year is not known
     dated = (own[0] if own else reported) if _FULL_YEAR.search(_framing_text(draft, view)) else None

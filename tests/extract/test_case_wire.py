@@ -335,6 +335,10 @@ SPANS_TO = [
     Case("Output was 1.1 million tonnes in the year to June 2024.", [F(value=1.1e6, period="2023-07/2024-06")]),
     Case("Sales were 4 million units in January-December 2023.", [F(value=4e6, period="2023")]),
     Case("Sales reached 50,000 units year to date.", [F(value=50000, period="2024-H1")]),
+    # `in the year` of a post on a fiscal year is that fiscal year
+    Case(("Japan's crude steel production in fiscal 2023 fell 1.3% to 86.83 million tons.",
+          "Nippon Steel, the country's largest steelmaker, produced 40.7 million tons in the year."),
+         [F(value=8.683e7, period="FY2023"), F(value=4.07e7, period="FY2023")]),
     # Australian miners' half years by their last month; a season or split year written with a slash
     Case("Output in the December half rose 3% to 2 million tonnes.", [F(value=2e6, period="2023-H2")]),
     Case("Revenue for the June half-year 2024 was A$2 billion.", [F(value=2e9, unit="AUD", period="2024-H1")]),
