@@ -301,9 +301,10 @@ def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) 
     found = (
         commodity_in_clause(draft, view, metric == "market_share")
         or state.paragraph.commodity
-        or commodity_elsewhere(draft, view)
+        or commodity_elsewhere(draft, view, segment_only=True)
         or state.heading_commodity
-        or state.commodity
+        or state.commodity  # `Consumption rose 13.6%, while crude steel output grew`: the other series' is not its
+        or commodity_elsewhere(draft, view)
         or state.scan.title_commodity
     )
     return None if found == NO_COMMODITY else found

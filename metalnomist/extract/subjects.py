@@ -48,10 +48,12 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
     return _nearest(here, q.start).canonical if here else None
 
 
-def commodity_elsewhere(draft: Draft, view: SentenceView) -> str | None:
-    """Last resort inside the sentence: the nearest commodity of any main clause."""
+def commodity_elsewhere(draft: Draft, view: SentenceView, segment_only: bool = False) -> str | None:
+    """Last resort inside the sentence: the nearest commodity of a main clause of the figure's own segment,
+    else (unless `segment_only`) of any."""
     q = draft.anchor.q
-    for scope in (view.main_clauses(draft.anchor.clause.segment), view.main_clauses()):
+    scopes = [view.main_clauses(draft.anchor.clause.segment)] + ([] if segment_only else [view.main_clauses()])
+    for scope in scopes:
         here = [m for m in view.entities.commodities if any(c.start <= m.start < c.end for c in scope)]
         if here:
             return _nearest(here, q.start).canonical
