@@ -64,9 +64,19 @@ class PostScan:
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
 
     @cached_property
+    def _reported(self) -> list[tuple[int, bool]]:
+        return reported_years(self.lines[0], list(self.lines[1:]), self.known_by, self.fiscal) if self.lines else []
+
+    @cached_property
     def report_year(self) -> int | None:
         """Dates year-less months when the post has no date; read only when a sentence needs it."""
-        return report_year(self.lines[0], list(self.lines[1:]), self.known_by) if self.lines else None
+        return max(self._reported)[0] if self._reported else None
+
+    @cached_property
+    def report_fiscal(self) -> bool:
+        """Whether the year reported on is a fiscal year (`in FY24 … In March alone`: March of 2024)."""
+        kinds = {fiscal for year, fiscal in self._reported if year == self.report_year}
+        return kinds == {True}
 
     @cached_property
     def present_year(self) -> int | None:
@@ -342,22 +352,33 @@ def report_year(title: str, sentences: list[str], known_by: date | None = None) 
     period of, or of a day it names with its weekday. Outlooks do not count (a post is written
     before the years it forecasts), nor do deadlines, comparison bases or the year a `since`
     starts from; but a post whose only stated years are compared with reports on the year after."""
-    years = [y for y in [weekday_year([title, *sentences], known_by)] if y]
+    found = reported_years(title, sentences, known_by)
+    return max(found)[0] if found else None
+
+
+def reported_years(title: str, sentences: list[str], known_by: date | None = None,
+                   fiscal: FiscalYear | None = None) -> list[tuple[int, bool]]:
+    """The years `report_year` chooses from, each with whether it was stated as a fiscal year (`FY24`: a year
+    from April, whose March is the next calendar year's)."""
+    years = [(y, False) for y in [weekday_year([title, *sentences], known_by)] if y]
     compared: list[int] = []
     for sentence in [title, *sentences]:
-        if not _STATED_YEAR.search(sentence) or _AHEAD.search(sentence):
+        if not (_STATED_YEAR.search(sentence) or _SHORT_FY.search(sentence)) or _AHEAD.search(sentence):
             continue
         if sentence is title and _HEADLINE_AHEAD.search(title):
             continue
-        for p in find_periods(sentence):
+        for p in find_periods(sentence, fiscal=fiscal):  # India's `FY24` is FY2023
             m = _DATED.match(p.period)
             if m and p.use == "period" and not is_delivery(sentence, p.end):
-                years.append(int(m.group(2) or m.group(1)))
+                years.append((int(m.group(2) or m.group(1)), p.period.startswith("FY")))
             elif m and p.use == "comparison" and _WHOLE_YEAR.match(p.period):
                 compared.append(int(m.group(1)))
     if not years and compared:  # `output totalled 5.25 million tons, down 1.9% from 2022`: the year after it
-        return max(compared) + 1
-    return max(years, default=None)
+        return [(max(compared) + 1, False)]
+    return years
+
+
+_SHORT_FY = re.compile(r"\bFY ?\d\d\b")
 
 
 _WHOLE_YEAR = re.compile(r"^\d{4}$")

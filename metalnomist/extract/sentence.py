@@ -89,6 +89,7 @@ def read_sentence(
     fiscal: FiscalYear | None = None,
     week_month: str | None = None,
     present_year: int | None = None,
+    report_fiscal: bool = False,
 ) -> SentenceView:
     text = fold_quotes(sentence)
     clauses = split_clauses(text)
@@ -104,7 +105,7 @@ def read_sentence(
         text,
         clauses,
         entities,
-        find_periods(text, published, report_year, fiscal, week_month, present_year),
+        find_periods(text, published, report_year, fiscal, week_month, present_year, report_fiscal),
         bases,
         _triggers(entities.masked),
         items,

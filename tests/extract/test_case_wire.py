@@ -340,6 +340,12 @@ SPANS_TO = [
     Case("Output was 1.1 million tonnes in the year to June 2024.", [F(value=1.1e6, period="2023-07/2024-06")]),
     Case("Sales were 4 million units in January-December 2023.", [F(value=4e6, period="2023")]),
     Case("Sales reached 50,000 units year to date.", [F(value=50000, period="2024-H1")]),
+    # an undated post on a fiscal year from April dates its year-less months inside that year
+    Case(("India's finished steel imports rose 38% to 8.3 MT in FY24.",
+          "In March alone, imports stood at 0.8 MT, while April-June exports rose 5%.",
+          "Imports in December were 0.6 MT."),
+         [F(value=8.3e6, period="FY2023"), F(value=8e5, period="2024-03"), F(change_pct=5, period="2023-Q2"),
+          F(value=6e5, period="2023-12")], title="India's steel imports hit 7-year high in FY24", published=None),
     # `in the year` of a post on a fiscal year is that fiscal year
     Case(("Japan's crude steel production in fiscal 2023 fell 1.3% to 86.83 million tons.",
           "Nippon Steel, the country's largest steelmaker, produced 40.7 million tons in the year."),
