@@ -40,7 +40,8 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {"metric": METRICS, "change_basis": C
 _AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Niger", "Guinea", "Dominica", "Jersey", "Man"})
 
 
-# The words for a tariff, as a regex: what marks a percent as one, and a country before it as its levier.
+# What a country levies on goods crossing its border (duties, surtaxes, export or import taxes; not a company's
+# taxes), as a regex: what marks a percent as a tariff, and a country before it as its levier.
 LEVY = r"(?:tariffs?|dut(?:y|ies)|levy|levies|sur(?:tax(?:es)?|charges?)|(?:export|import)\s+tax(?:es)?)"
 
 
