@@ -221,7 +221,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<rel>last|this|next) (?P<span>year|month)\b", re.I), "relative"),
     (
         re.compile(
-            r"\b(?:(?P<wrel>last|this|next|earlier this|later this) week|"
+            r"\b(?:(?P<wrel>last|this|next|earlier this|later this) week(?!\s+of\b)|"  # not `the last week of May`
             r"(?P<wd>" + "|".join(WEEKDAYS) + r"))\b"
             rf"(?!,?\s+(?:{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}))"  # `Wednesday January 17` is that date
             r"|\b(?P<yd>yesterday)\b"

@@ -263,6 +263,7 @@ PRICE_PERIODS = [
     Case("The yuan weakened 0.3% to 7.25 per dollar, while copper rose 1% to 78,000 yuan a tonne.",
          [F(value=78000, unit="CNY/t", change_pct=1)]),
     Case("LME nickel dropped 2.1% to $16,430 a tonne.", [F(value=16430, period="2024-06")]),
+    Case("Prices averaged $2,300 a tonne in the last week of May.", [F(value=2300, period="2024-05")]),
     Case("Nickel prices fell to $16,430 a tonne.", [F(value=16430, period=None)], published=None),
     Case("After the second auction concluded at $2,240/dmt, prices rose.", [F(value=2240, period=None)]),
 ]
