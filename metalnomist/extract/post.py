@@ -59,9 +59,16 @@ class PostScan:
     projects: dict[str, str]
     commissioning: str | None
     title_commodity: str | None
-    title_period: str | None = None  # `output in FY25 Q3`: the period a results post reports on
+    title: str = ""
     focus_from_title: bool = False
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
+
+    @cached_property
+    def title_period(self) -> str | None:
+        """`output in FY25 Q3`: the period a results post reports on; an undated post's year-less `in
+        November` takes the year its body reports on."""
+        year = None if self.published else self.report_year
+        return _title_period(self.title, self.published, self.fiscal, year, bool(year) and self.report_fiscal)
 
     @cached_property
     def _reported(self) -> list[tuple[int, bool]]:
@@ -169,7 +176,7 @@ def scan_post(post: Post) -> PostState:
         projects=_projects(body),
         commissioning=_commissioning(sentences, post.published),
         title_commodity=title_commodities[0].canonical if title_commodities else None,
-        title_period=_title_period(title, post.published, fiscal),
+        title=title,
         known_by=(post.created or datetime.now(UTC)).date(),
     )
     return PostState(
@@ -214,12 +221,14 @@ def _headline_companies(title: str) -> list[str]:
             if m.kind == "company"]
 
 
-def _title_period(title: str, published: datetime | None, fiscal: FiscalYear | None) -> str | None:
+def _title_period(title: str, published: datetime | None, fiscal: FiscalYear | None, report_year: int | None,
+                  report_fiscal: bool) -> str | None:
     """The one period a headline reports on (`BHP output steady in FY25 Q3`); an outlook's
     (`to reach … in 2026`) or a headline naming several is none the body's figures can take."""
     if _HEADLINE_AHEAD.search(title) or _AHEAD.search(title):
         return None
-    found = {p.period for p in find_periods(title, published, fiscal=fiscal) if p.use == "period"}
+    periods = find_periods(title, published, report_year, fiscal, report_fiscal=report_fiscal)
+    found = {p.period for p in periods if p.use == "period"}
     return found.pop() if len(found) == 1 else None
 
 

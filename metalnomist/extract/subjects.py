@@ -79,15 +79,13 @@ def company_of(draft: Draft, view: SentenceView, last_company: str | None) -> st
     if own:
         before = [m for m in own if m.end <= q.start]
         return (before[-1] if before else own[0]).canonical
-    # not one an explanation or an aside names: `…, boosted by output at Anglo American's mine`
-    framing = [c for c in view.main_clauses() if not view.is_aside(c)]
-    main = [m for m in companies if any(c.start <= m.start < c.end for c in framing if c.segment == clause.segment)]
+    # of the figure's own half of the sentence, and not one an explanation or an aside names (`…, boosted by
+    # output at Anglo American's mine`)
+    framing = [c for c in view.main_clauses(clause.segment) if not view.is_aside(c)]
+    main = [m for m in companies if any(c.start <= m.start < c.end for c in framing)]
     if main:
         return _nearest(main, q.start).canonical
-    elsewhere = [m for m in companies if any(c.start <= m.start < c.end for c in framing)]
-    if elsewhere:
-        return elsewhere[0].canonical
-    return last_company if _ANAPHOR.search(view.text) else None
+    return last_company if _ANAPHOR.search(view.text) else None  # `while Nissan's Sakura sold …`: another subject
 
 
 def credits(view: SentenceView) -> str | None:

@@ -341,6 +341,15 @@ SPANS_TO = [
     Case("Output was 1.1 million tonnes in the year to June 2024.", [F(value=1.1e6, period="2023-07/2024-06")]),
     Case("Sales were 4 million units in January-December 2023.", [F(value=4e6, period="2023")]),
     Case("Sales reached 50,000 units year to date.", [F(value=50000, period="2024-H1")]),
+    # an undated post's headline month takes the year its body reports on
+    Case(("Japan's BEV sales fell 28% to 4,612 units in November 2024.",
+          "BEVs accounted for 1.3% of all passenger car sales, down from 1.9% a year earlier.",
+          "Imported EVs, led by Tesla and BYD, made up 45% of BEV sales, while Nissan's Sakura kei car sold 1,580 "
+          "units.",
+          "Hybrid vehicles, by contrast, continued to dominate with a 57.5% share of the market."),
+         [F(value=4612, period="2024-11"), F(value=1.3), F(value=1.9, period="2023-11"), F(value=45), F(value=1580),
+          F(value=57.5, period="2024-11")],
+         title="Japan's EV Sales Slump in November", published=None),
     # an undated post on a fiscal year from April dates its year-less months inside that year
     Case(("India's finished steel imports rose 38% to 8.3 MT in FY24.",
           "In March alone, imports stood at 0.8 MT, while April-June exports rose 5%.",
@@ -486,6 +495,8 @@ ASIDES = [
     Case("Output at Antamina, jointly owned by BHP and Glencore, fell 9% to 36,500 tonnes.",
          [F(value=36500, company=None)]),
     Case("Glencore's copper output fell 4% to 1 million tonnes.", [F(value=1e6, company="Glencore")]),  # guard
+    Case("Imported EVs made up 45% of BEV sales, while Nissan's Sakura kei car sold 1,580 units.",
+         [F(value=45, company=None), F(value=1580, company="Nissan")]),  # the other half's subject is its own
     Case(
         "Indonesia, the world's largest nickel producer, supplied 61,200 tonnes of nickel matte to South Korea, "
         "accounting for 62% of the total.",
