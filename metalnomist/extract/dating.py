@@ -26,7 +26,8 @@ from metalnomist.extract.vocab import CHANGE_BASES
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to|anticipat\w*|"
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
-    r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|seen\s+\w+ing"
+    r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|could|might"
+    r"|seen\s+\w+ing"
     r"|sees\s+(?:[\w'’-]+\s+){0,6}?\w+ing)\b",  # `CRU sees China's steel demand falling 1%`
     re.I,
 )

@@ -28,6 +28,7 @@ WORD_NUMBERS: dict[str, float] = {
     "forty": 40,
     "fifty": 50,
     "hundred": 100,
+    "half a": 0.5,  # `half a million tonnes`, `half a percentage point`
     "a": 1,
     "an": 1,
 }

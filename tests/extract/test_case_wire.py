@@ -211,6 +211,8 @@ VOCABULARY = [
     Case("Grain-oriented electrical steel imports rose 15% to 120,000 t.",
          [F(value=120000, commodity="grain-oriented electrical steel")]),
     Case("Ilmenite production was 1.2 million tonnes.", [F(value=1.2e6, commodity="ilmenite")]),
+    Case("The country exported half a million tonnes of scrap in 2023.", [F(value=5e5, unit="t")]),
+    Case("Output could reach one million tonnes by 2027.", [F(value=1e6, forecast=True)]),
     # finished steel; a series of the sentence's other half does not lend its commodity to this one's figure
     Case(("India's finished steel imports rose 38% to 8.3 MT in FY24.",
           "Consumption rose 13.6% to 136 MT, while crude steel output grew 12.9% to 144 MT."),
