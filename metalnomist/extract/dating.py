@@ -27,7 +27,7 @@ _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to|anticipat\w*|"
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
     r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|could|might"
-    r"|seen\s+\w+ing"
+    r"|seen\s+(?:\w+ing|at)"
     r"|sees\s+(?:[\w'’-]+\s+){0,6}?\w+ing)\b",  # `CRU sees China's steel demand falling 1%`
     re.I,
 )
@@ -184,7 +184,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     quarter = state.paragraph.period or state.last_period or state.scan.title_period
     if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
-    if not own and reported and _THE_YEAR.search(_framing_text(draft, view)):
+    if not own and until and _THE_YEAR.search(_framing_text(draft, view)):  # a dated post's own year, else
+        reported = reported or until
         if reported.startswith("FY"):
             return reported  # `produced 40.7 million tons in the year` of a post on fiscal 2023: that fiscal year
         year = _OPENING_YEAR.match(reported)  # `644,000 tonnes for the year`: the year of the report's period,

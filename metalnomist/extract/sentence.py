@@ -142,9 +142,9 @@ def drafts(view: SentenceView) -> list[Draft]:
         if item.role in {"level", "comparison"}:
             out.append(_level_draft(item))
         elif item.role == "diff":
-            out.append(
-                Draft(item, (item.change or 1.0) * item.q.value, item.q.value_max, item.q.unit, bound=item.q.bound)
-            )
+            sign = item.change or 1.0  # `fell by $50-100/t`: both ends of the difference are falls
+            value_max = sign * item.q.value_max if item.q.value_max is not None else None
+            out.append(Draft(item, sign * item.q.value, value_max, item.q.unit, bound=item.q.bound))
         elif item.role == "change" and not item.paired:
             out.extend(_change_drafts(item, view))
     return out

@@ -57,6 +57,7 @@ PRICE_UNITS = [
     Case("Hot-rolled coil futures settled at $780 per short ton.", [F(value=780, unit="USD/t")]),
     Case("US mills shipped 7.5 million net tons of steel in April.", [F(value=7.5e6, unit="t")]),
     Case("Guidance was raised by 5,000 to 10,000 tonnes.", [F(value=5000, value_max=10000, unit="t")]),
+    Case("Prices fell by $50-100/t.", [F(value=-50, value_max=-100, unit="USD/t")]),  # both ends are falls
     Case("Prices ranged from $400 to $420 a ton.", [F(value=400, value_max=420, unit="USD/t")]),
     Case("Sales were 4.2 million lbs in May.", [F(value=1905.087954, unit="t")]),  # mass is tonnes
     Case("Copper sales rose 9% to 1.1 billion pounds.", [F(value=498951.607, unit="t", change_pct=9)]),
@@ -213,6 +214,8 @@ VOCABULARY = [
     Case("Ilmenite production was 1.2 million tonnes.", [F(value=1.2e6, commodity="ilmenite")]),
     Case("The country exported half a million tonnes of scrap in 2023.", [F(value=5e5, unit="t")]),
     Case("Output could reach one million tonnes by 2027.", [F(value=1e6, forecast=True)]),
+    Case("The deficit is seen at 100,000-150,000 t in 2025.", [F(value=1e5, forecast=True)]),
+    Case("Exports are estimated at 1.1-1.2 million tonnes for the year.", [F(value=1.1e6, period="2024")]),
     # finished steel; a series of the sentence's other half does not lend its commodity to this one's figure
     Case(("India's finished steel imports rose 38% to 8.3 MT in FY24.",
           "Consumption rose 13.6% to 136 MT, while crude steel output grew 12.9% to 144 MT."),
