@@ -186,3 +186,48 @@ def test_a_folder_stands_for_its_readable_files_whatever_the_case_of_their_suffi
     assert [p.relative_to(tmp_path).as_posix() for p in found.files] == ["A.JSONL", "b.jsonl", "nested/c.xml"]
     assert [p.name for p in found.skipped] == ["notes.docx"]
 
+
+def test_a_post_repeated_in_one_file_is_stored_once_as_its_last_copy(archive: Archive, tmp_path: Path) -> None:
+    """A feed that carries a post twice (an edit appended to a log) must leave one post: the later words."""
+    from metalnomist.store.posts import iter_posts
+
+    path = tmp_path / "twice.jsonl"
+    path.write_text("\n".join(json.dumps({"title": "Zinc output", "url": "https://x/zinc", "body": body})
+                              for body in ("Smelters made 100 tonnes.", "Smelters made 120 tonnes.")))
+    report = ingest_file(archive, path)
+    with archive.store.reading() as conn:
+        stored = [(post.title, post.body) for post in iter_posts(conn)]
+    assert stored == [("Zinc output", "Smelters made 120 tonnes.")]
+    assert report.added == 1
+
+
+def test_a_file_refused_after_a_batch_was_written_leaves_nothing_in_the_way_of_its_fixed_copy(
+        archive: Archive, tmp_path: Path) -> None:
+    """The batches written before the bad line are taken back at once: the corrected file, imported next by the
+    same process, must not find its posts held by the failed import."""
+    from metalnomist.errors import IngestError
+    from metalnomist.store.posts import count_posts
+
+    archive.settings = archive.settings.replace(extract_facts=False)
+    good = [json.dumps({"title": f"Post {i}", "url": f"https://x/{i}", "body": "Zinc rose."}) for i in range(501)]
+    path = tmp_path / "posts.jsonl"
+    path.write_text("\n".join([*good, '{"title": "broken"']))
+    with pytest.raises(IngestError, match="line 502"):
+        ingest_file(archive, path)
+    path.write_text("\n".join(good))
+    assert ingest_file(archive, path).added == 501
+    with archive.store.reading() as conn:
+        assert count_posts(conn) == 501
+
+
+def test_an_export_holds_every_post_not_only_whole_batches(archive: Archive, tmp_path: Path) -> None:
+    """Posts are read in batches to fetch their comments together; a file smaller than a batch, or the
+    remainder of a bigger one, is as much the archive as the rest."""
+    from metalnomist.pipeline import export_posts
+
+    archive.settings = archive.settings.replace(extract_facts=False)
+    path = tmp_path / "five.jsonl"
+    path.write_text("\n".join(json.dumps({"title": f"Post {i}", "url": f"https://x/{i}", "body": "Zinc rose."})
+                              for i in range(5)))
+    ingest_file(archive, path)
+    assert sorted(post.title for post in export_posts(archive, batch=2)) == [f"Post {i}" for i in range(5)]

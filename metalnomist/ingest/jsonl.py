@@ -156,5 +156,6 @@ def post_to_dict(post: Post) -> dict[str, Any]:
             for c in post.comments
         ],
         "headings": list(post.headings),
+        "comment_count": post.comment_count,  # the source's count: a listing may state it and hold no comment
         **{k: v for k, v in post.metadata.items() if k not in _KNOWN},
     }

@@ -62,6 +62,19 @@ def test_entities_cut_by_a_read_boundary_are_still_read(tmp_path: Path) -> None:
         assert post.title == "Copper prices" and post.body.endswith("x— end"), shift
 
 
+def test_a_cdata_section_cut_by_a_read_boundary_is_left_as_written(tmp_path: Path) -> None:
+    """A CDATA section open when a read ends is held back whole: rewritten in halves, `&nbsp;` written inside it
+    long before the cut would become the text `&#160;`."""
+    head = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+            '<entry><title>Copper</title><content type="text">')
+    for back in (60, 100, 1000):  # how far before the first read's end the section opens
+        padding = "x" * (READ_SIZE - back - len(head))
+        path = tmp_path / "feed.atom"
+        path.write_text(f"{head}{padding}<![CDATA[Write &nbsp; for a space{'.' * back}]]></content></entry></feed>")
+        (post,) = feed.read(path)
+        assert post.body.endswith("xWrite &nbsp; for a space" + "." * back), back
+
+
 def test_the_longest_entity_names_cut_by_a_read_boundary_are_still_read(tmp_path: Path) -> None:
     """HTML's longest names run to 33 bytes with `&` and `;`: a cut anywhere in one must hold it back whole."""
     entity = "&CounterClockwiseContourIntegral;"

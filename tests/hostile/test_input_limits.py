@@ -131,6 +131,15 @@ def test_limits_are_settings_documented_in_the_readme() -> None:
     assert (Limits.from_settings(settings).body_chars, Limits.from_settings(settings).page_bytes) == (1000, 5000)
 
 
+def test_each_limit_is_read_from_its_own_setting() -> None:
+    """Two limits swapped would hold a post's labels to the count meant for their length, and no test of one
+    setting at a time would see it."""
+    names = ("TITLE_CHARS", "LABEL_CHARS", "LABELS", "BODY_CHARS", "LINE_BYTES", "PAGE_BYTES")
+    settings = Settings.from_env({f"METALNOMIST_MAX_{name}": str(101 + i) for i, name in enumerate(names)})
+    assert Limits.from_settings(settings) == Limits(title_chars=101, label_chars=102, labels=103, body_chars=104,
+                                                    line_bytes=105, page_bytes=106)
+
+
 def test_an_html_page_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
     page_html = "<html><head><title>Copper</title></head><body><article><h1>Copper</h1>{}</article></body></html>"
     path = tmp_path / "page.html"

@@ -11,7 +11,7 @@ import pytest
 
 from metalnomist.ingest import read_posts
 from metalnomist.ingest.blocks import blocks_from_text
-from metalnomist.ingest.dates import infer_published
+from metalnomist.ingest.dates import infer_published, names_month_only
 from tests.conftest import shared_file
 
 NOW = datetime(2026, 1, 15, 12, tzinfo=UTC)
@@ -31,6 +31,7 @@ def case_id(case: Case) -> str:
     return (case.url or "") + " | " + case.body[:40]
 
 
+BYLINE = "By Ann Lee, Tom Wu and Mia Chen in Santiago; additional reporting by Ravi Patel in Mumbai and Jo Kim"
 URL_CASES = [
     Case("https://x.com/2013/02/05/copper-output", "Text.", "2013-02-05 url"),  # WordPress, Blogspot paths
     Case("https://x.com/news/2024-06-07-china-rare-earths", "Text.", "2024-06-07 url"),  # a dated slug
@@ -67,16 +68,26 @@ DATELINE_CASES = [
     Case(None, "June 24, 2025 - Acme Mining said copper output rose.", "2025-06-24 dateline"),  # a press release
     Case(None, "P1\n\nP2\n\nP3\n\nP4\n\nP5\n\nP6\n\nP7\n\nJune 24, 2025\n\nCopper rose.",
          "2025-06-24 dateline"),  # the last of the first lines (one more is past them: NOT_DATELINES)
+    Case(None, f"{BYLINE} Lee | June 24, 2025\n\nCopper rose.", "2025-06-24 dateline"),  # the longest short line: 120
 ]
 YEARLESS_DATELINES = [
     # A /YYYY/MM/ URL gives the year of a dateline near it (December's dateline, January's path).
     Case("https://x.com/2024/01/cobalt.html", "BEIJING, Dec 30 (Reuters) - Output rose.", "2023-12-30 dateline"),
     # Two months and more before the path's month, a dateline's day is not given its year: the path's month stands
     Case("https://x.com/2024/01/cobalt.html", "BEIJING, Oct 30 (Reuters) - Output rose.", "2024-01-01 url"),
+    Case("https://x.com/2024/01/cobalt.html", "BEIJING, Oct 31 (Reuters) - Output rose.",
+         "2023-10-31 dateline"),  # 62 days before the path's month: still near it
+    Case("https://x.com/2023/12/cobalt.html", "BEIJING, Jan 5 (Reuters) - Output rose.",
+         "2024-01-05 dateline"),  # the year after the path's: January news under December's path
+    # The year the news is written in is the latest it mentions, though it is the current one.
+    Case(None, "TOKYO, Jan 8 (Reuters) - Zinc output in 2026 will rise, the company said on Thursday.",
+         "2026-01-08 dateline"),
     # The lead names the weekday: of the latest year mentioned (2023) and the next, only 2024
     # puts January 4 on a Thursday.
     Case(None, "BEIJING, Jan 4 (Reuters) - CMOC said on Thursday its output in 2023 jumped 174%.",
          "2024-01-04 dateline"),
+    Case(None, "BEIJING, Jan 4 (Reuters) - CMOC said on Thursday its output jumped 174%.", "2024-01-04 dateline",
+         title="CMOC's output in 2023 jumps 174%"),  # the year the headline names
     Case(None, "BEIJING, Jan 4 (Reuters) - CMOC said on Thursday its output in 2023 jumped 174% and will double "
                "by 2030.", "2024-01-04 dateline"),  # a forecast's year is not the year the news was written in
     # The weekday may come later in the lead: 7 June is a Friday in 2024, a Wednesday in 2023.
@@ -146,6 +157,7 @@ NOT_DATELINES = [
     Case(None, "June 24, 2025, was the day the company said its copper output had risen by 12% from a year earlier, "
                "driven by its new mine in Peru.", None),  # a long paragraph opening on a date: an event's
     Case(None, "June 32, 2025\n\nCopper rose.", None),  # no such day
+    Case(None, f"{BYLINE} Lees | June 24, 2025\n\nCopper rose.", None),  # 121 characters: a paragraph's date
     Case(None, "P1\n\nP2\n\nP3\n\nP4\n\nP5\n\nP6\n\nP7\n\nP8\n\nJune 24, 2025\n\nLate.", None),  # past the first lines
 ]
 ALL = (URL_CASES + URL_NOT_DATES + DATELINE_CASES + CLOSING_NOTES + YEARLESS_DATELINES + URL_STAMPS + YEARLESS_UNKNOWN
@@ -170,6 +182,15 @@ def test_a_url_day_beats_a_dateline() -> None:
 def test_a_dateline_day_beats_a_url_month() -> None:
     found = infer_published("https://x.com/2024/05/zinc", "T", blocks_from_text("May 28, 2024\n\nT.", None), now=NOW)
     assert found is not None and (found.when.date().isoformat(), found.source) == ("2024-05-28", "dateline")
+
+
+def test_only_a_month_path_leaves_the_day_unstated() -> None:
+    """A /YYYY/MM/ path dates a post to the 1st without saying so: pages then show the month, not a day no one gave."""
+    first = datetime(2024, 9, 1, tzinfo=UTC)
+    assert names_month_only("https://x.com/2024/09/zinc.html", first)
+    assert not names_month_only("https://x.com/2024/09/01/zinc.html", first)  # the URL states the 1st
+    assert not names_month_only("https://x.com/2024/09/zinc.html", datetime(2024, 9, 2, tzinfo=UTC))
+    assert not names_month_only(None, first)
 
 
 def test_read_posts_marks_what_dated_each_post(tmp_path: Path) -> None:

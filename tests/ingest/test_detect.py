@@ -21,6 +21,7 @@ BOM = b"\xef\xbb\xbf"
 CASES = [
     ("wire.rss", b"<html>a page saved under a feed's name</html>", "feed"),  # the suffix decides
     ("wire.atom", b"", "feed"),
+    ("WIRE.RSS", b"<html>saved by a tool that shouts</html>", "feed"),  # the suffix in any case
     ("export.xml", XML + b'<feed xmlns="http://www.w3.org/2005/Atom">', "feed"),  # Blogger's "Back up content"
     ("wire.xml", XML + b'<rss version="2.0"><channel>', "feed"),
     ("wire.xml", XML + b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', "feed"),  # RSS 1.0

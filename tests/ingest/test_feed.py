@@ -431,3 +431,34 @@ def test_wxr_dates_are_read_in_gmt_and_comments_only_approved_in_date_order(tmp_
     ]
     assert post.comment_count == 2
     assert post.metadata["guid"] == "42"  # no <guid>: WordPress's own post id names the entry
+
+
+def test_malformed_xml_before_the_first_entry_names_the_line_an_editor_shows(tmp_path: Path) -> None:
+    """The feed's head is parsed on its own, before any entry: blank lines before <?xml count there too."""
+    path = write(tmp_path, "\n\n\n" + RSS.format(items="").replace("<title>Metals</title>", "<title>Metals</titel>"))
+    with pytest.raises(IngestError, match="malformed XML") as caught:
+        list(read(path))
+    assert caught.value.line == 5
+
+
+def test_a_wxr_post_whose_gmt_date_is_unset_is_dated_by_its_pubdate(tmp_path: Path) -> None:
+    """WordPress writes post_date_gmt 0000-00-00 for posts never given one; that is no date, and must not hide
+    the pubDate the same item states."""
+    text = WXR.format(comments="").replace("2024-03-01 08:00:00", "0000-00-00 00:00:00")
+    [post] = read(write(tmp_path, text))
+    assert (post.published, post.date_source) == (datetime(2024, 3, 1, 9, tzinfo=UTC), "feed")
+
+
+def test_atom_content_typed_as_a_mime_type_is_read_as_html(tmp_path: Path) -> None:
+    """Atom 0.3 and some generators write `type="text/html"`: read as plain text, every tag would be words."""
+    atom = ('<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><title>T</title>'
+            '<content type="text/html">&lt;h2&gt;Copper&lt;/h2&gt;&lt;p&gt;Up 2%&lt;/p&gt;</content></entry></feed>')
+    [post] = read(write(tmp_path, atom))
+    assert post.blocks == (Block("heading", "Copper"), Block("paragraph", "Up 2%"))
+
+
+def test_entities_escaped_twice_in_an_rss_title_are_decoded_without_any_tag(tmp_path: Path) -> None:
+    """`&amp;amp;` and `&amp;nbsp;` reach the title as `&amp;` and `&nbsp;`: HTML, though no tag says so."""
+    title = "Copper&amp;nbsp;prices &amp;amp; zinc"
+    [post] = read(write(tmp_path, RSS.format(items=f"<item><title>{title}</title><description>x</description></item>")))
+    assert post.title == "Copper prices & zinc"

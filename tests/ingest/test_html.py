@@ -290,6 +290,10 @@ FRAGMENTS = [
     ("<blockquote>Quoted</blockquote>", (Block("paragraph", "Quoted"),)),
     ("<table><tr><td>Gold</td><td>2,000</td></tr></table>", (Block("paragraph", "Gold 2,000"),)),
     ("<p>a<script>alert(1)</script>b<!-- note --></p>", (Block("paragraph", "ab"),)),
+    # Text after a dropped element stays where it stood, after the text before it.
+    ("<p>Zinc <b>rose</b> 3%<script>x()</script> on Monday</p>", (Block("paragraph", "Zinc rose 3% on Monday"),)),
+    # A blank line in the source is whitespace; only markup makes paragraphs.
+    ("<p>Zinc rose\n\nin March</p>", (Block("paragraph", "Zinc rose in March"),)),
     ("<h6>Small <b>bold</b>\nheading</h6>", (Block("heading", "Small bold heading"),)),
     ("<p>\u00a0&nbsp; </p><p></p>", ()),
     ("plain text, no tags", (Block("paragraph", "plain text, no tags"),)),

@@ -55,8 +55,20 @@ def test_an_exported_post_comes_back_with_every_field_it_exports(tmp_path: Path)
     assert [(c.author, c.body, c.published, c.approved) for c in post.comments] == [
         ("Ann", "Hi", datetime(2024, 3, 6, 10, tzinfo=UTC), True), ("Bob", "Held", None, False)]
     (again,) = jsonl.read(write(tmp_path, post_to_dict(post)))
-    kept = ("title", "blocks", "url", "published", "date_source", "labels", "source", "comments", "metadata")
+    kept = ("title", "blocks", "url", "published", "date_source", "labels", "source", "comments", "comment_count",
+            "metadata")
     assert {name: getattr(again, name) for name in kept} == {name: getattr(post, name) for name in kept}
+
+
+def test_a_stated_comment_count_survives_export_without_the_comments_it_counts(tmp_path: Path) -> None:
+    """A listing page says "12 comments" but holds none of them: the site shows 12, and so must the archive
+    the export is ingested into, which has no other way to know."""
+    listing = tmp_path / "listing.txt"
+    listing.write_text("Zinc output rises\n\n12 comments\nZinc\n\nZinc rose.\n")
+    (post,) = page.read(listing)
+    (again,) = jsonl.read(write(tmp_path, post_to_dict(post)))
+    assert (post.comments, post.comment_count) == ((), 12)
+    assert (again.comments, again.comment_count) == ((), 12)
 
 
 @pytest.mark.parametrize(
@@ -71,6 +83,7 @@ def test_an_exported_post_comes_back_with_every_field_it_exports(tmp_path: Path)
         ('{"title": "A"}', "'body'"),  # missing body
         ('{"title": "A", "body": "x", "published": "last Tuesday"}', "'published'"),  # unparseable date
         ('{"title": "A", "body": "x", "labels": "Copper"}', "'labels'"),  # labels must be a list
+        ('{"title": "A", "body": "x", "labels": ["Copper", 42]}', "'labels': must be a list of strings"),  # of text
         ('{"title": "A", "body": "x", "date_source": "guess"}', "'date_source'"),  # not one of the sources
         ('{"title": "A", "body": "x", "published": "2024-03-05", "date_source": "ingest"}', "'date_source'"),
         ('{"title": "A", "body": "x", "comments": [{"author": "B"}]}', "comments[0]"),  # comment without body
@@ -122,6 +135,15 @@ def test_a_byte_order_mark_and_windows_line_endings_are_read_as_plain_lines(tmp_
     lines = [json.dumps({"title": title, "body": "Zinc rose."}).encode() for title in ("First", "Second")]
     path.write_bytes(b"\xef\xbb\xbf" + b"\r\n".join(lines) + b"\r\n")
     assert [post.title for post in jsonl.read(path)] == ["First", "Second"]
+
+
+def test_a_line_that_is_not_utf8_is_named_by_its_number(tmp_path: Path) -> None:
+    """A file saved in Latin-1 fails on its first accented line: that line is where the fix is needed."""
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(b'{"title": "Zinc", "body": "x"}\n{"title": "Z\xfcrich zinc", "body": "x"}\n')
+    with pytest.raises(IngestError, match="not UTF-8 text") as caught:
+        list(jsonl.read(path))
+    assert (caught.value.path, caught.value.line) == (str(path), 2)
 
 
 def test_a_comment_whose_approved_flag_is_not_a_boolean_is_refused_naming_the_comment(tmp_path: Path) -> None:

@@ -1,0 +1,45 @@
+"""Plain text into blocks: which short lines read as sub-headings, and where the heading guess stops."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from metalnomist.ingest.blocks import blocks_from_text, looks_like_heading
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    heading: bool
+
+
+def words(n: int) -> str:
+    return " ".join(f"w{i}" for i in range(n))
+
+
+HEADING_CASES = [
+    Case("Outlook", True),  # one word, no closing punctuation
+    Case(words(16), True),  # the longest heading, in words
+    Case(words(17), False),  # one word more: a sentence fragment, not a heading
+    Case("Copper " + "x" * 133, True),  # 140 characters: the longest heading, in characters
+    Case("Copper " + "x" * 134, False),  # 141 characters
+    Case("Analysts said:", False),  # a line leading into a quote ends on a colon: text, not a heading
+    Case("Copper rose.", False),  # a sentence
+    Case("Zinc (LME)", False),  # a closing bracket ends a phrase
+    Case("", False),
+]
+
+
+@pytest.mark.parametrize("case", HEADING_CASES, ids=lambda c: c.text[:30] or "empty")
+def test_looks_like_heading(case: Case) -> None:
+    assert looks_like_heading(case.text) is case.heading
+
+
+def test_headings_given_say_exactly_which_blocks_are_headings() -> None:
+    """An export lists its headings, even none: the guess is made only when no list is given."""
+    body = "Outlook\r\n\r\nCopper rose.\n \nZinc"
+    assert [b.kind for b in blocks_from_text(body)] == ["heading", "paragraph", "heading"]
+    assert [b.kind for b in blocks_from_text(body, {"Zinc"})] == ["paragraph", "paragraph", "heading"]
+    assert [b.kind for b in blocks_from_text(body, set())] == ["paragraph"] * 3
