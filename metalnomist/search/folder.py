@@ -28,9 +28,9 @@ def is_owned(name: str) -> bool:
 
 def claim(path: Path) -> None:
     """Create or adopt the folder as an index folder; refuse one holding anything else."""
+    if path.exists() and not path.is_dir():  # mkdir would only say "File exists"
+        raise ConfigError(f"search index folder {path} is not a folder; set METALNOMIST_INDEX_DIR to a folder")
     path.mkdir(parents=True, exist_ok=True)
-    if not path.is_dir():
-        raise ConfigError(f"search index folder {path} is not a folder")
     marker = path / MARKER
     if marker.exists():
         return

@@ -58,6 +58,7 @@ def export_index(index: SearchIndex, dest: Path) -> IndexCopy:
     if dest.exists():
         raise ConfigError(f"{dest} already exists; name a new file")
     staging = Path(tempfile.mkdtemp(prefix=".metalnomist-export-", dir=dest.parent))
+    partial = dest.with_name(dest.name + ".partial")
     try:
         with index.unchanging():
             for entry in index.path.iterdir():
@@ -65,12 +66,12 @@ def export_index(index: SearchIndex, dest: Path) -> IndexCopy:
                     _link_or_copy(entry, staging / entry.name)
         state = json.loads((staging / STATE).read_text())
         names = sorted(entry.name for entry in staging.iterdir())
-        partial = dest.with_name(dest.name + ".partial")
         with tarfile.open(partial, "w") as tar:
             for name in names:
                 tar.add(staging / name, arcname=name)
         partial.replace(dest)
     finally:
+        partial.unlink(missing_ok=True)  # an export that stopped halfway (a full disk) never looks like one
         shutil.rmtree(staging, ignore_errors=True)
     return IndexCopy(str(state["archive"]), int(state["seq"]), len(names))
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -202,3 +205,42 @@ def test_a_jsonl_export_carries_every_comment_back_in(archive: Archive, fresh_db
         copy.close()
     run(archive.settings.db, tmp_path / "index", "ingest", str(export))  # back into the archive it came from
     assert comment_list(archive) == expected
+
+
+LIMITED = ("import resource, signal\n"  # every file this process writes stops at 100 kB, as on a full disk
+           "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+           "resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))\n"
+           "from metalnomist.cli import main\n"
+           "main()\n")
+
+
+def test_a_backup_that_fails_midway_leaves_no_file(tmp_path: Path) -> None:
+    """A disk that fills while the backup is written ends in an error and no file: not the backup, nor the
+    `.partial` it was written to, which a copy script or a later look could take for one."""
+    db = f"sqlite:///{tmp_path}/a.db"
+    run(db, tmp_path / "index", "ingest", str(SEED))
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run([sys.executable, "-c", LIMITED, "--db", db, "backup", str(out / "a.backup")],
+                          env={**os.environ, "METALNOMIST_INDEX_DIR": str(tmp_path / "index")}, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 1 and "the backup failed" in done.stderr, done.stderr
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.postgres
+def test_a_restore_that_fails_midway_leaves_the_archive_as_it_was(pg_url: str, tmp_path: Path) -> None:
+    """A backup cut short (copied before it was whole) fails inside pg_restore once it has begun replacing
+    tables: the restore is one transaction, so the archive stays whole, and the error says what pg_restore said."""
+    archive = open_archive(Settings(db=pg_url, index_dir=str(tmp_path / "index")))
+    try:
+        ingest_file(archive, SEED, "page")
+        before = contents(archive)
+        run(pg_url, tmp_path / "index", "backup", str(tmp_path / "whole.backup"))
+        whole = (tmp_path / "whole.backup").read_bytes()
+        (tmp_path / "cut.backup").write_bytes(whole[:len(whole) * 9 // 10])  # past the tables' definitions
+        with pytest.raises(StoreError, match="^pg_restore failed: pg_restore: error: could not read from input file"):
+            run(pg_url, tmp_path / "index", "restore", "--force", str(tmp_path / "cut.backup"))
+        assert contents(archive) == before
+    finally:
+        archive.close()

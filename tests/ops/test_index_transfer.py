@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 import tarfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,8 +18,10 @@ from click.testing import CliRunner
 
 from metalnomist.cli import cli
 from metalnomist.errors import ConfigError
+from metalnomist.models import Block, Post
 from metalnomist.search.folder import MARKER
-from metalnomist.search.index import SCHEMA_VERSION
+from metalnomist.search.index import SCHEMA_VERSION, SearchIndex
+from metalnomist.search.transfer import export_index
 from tests.conftest import SEED
 
 
@@ -89,6 +95,7 @@ def test_a_copy_ahead_of_the_log_this_node_reads_is_refused(node_a: tuple[str, P
 @pytest.mark.parametrize(("member", "problem"), [
     ("../escape.idx", "is not a search index file"),  # would be written outside the folder
     ("notes.txt", "is not a search index file"),
+    (".tantivy-writer.lock", "is not a search index file"),  # would replace a lock a running process holds
 ])
 def test_a_tar_with_anything_but_index_files_is_refused(node_a: tuple[str, Path], tmp_path: Path, member: str,
                                                          problem: str) -> None:
@@ -250,3 +257,79 @@ def test_the_export_holds_the_index_files_and_not_the_folders_locks_or_marker(no
     names = set(tarfile.open(tmp_path / "a.tar").getnames())
     assert {"meta.json", "state.json", ".managed.json"} <= names
     assert names.isdisjoint({".tantivy-meta.lock", ".tantivy-writer.lock", MARKER})
+
+
+def test_an_import_into_a_folder_of_other_files_is_refused_and_leaves_it_alone(node_a: tuple[str, Path],
+                                                                                tmp_path: Path) -> None:
+    """METALNOMIST_INDEX_DIR pointed by mistake at a folder of documents: nothing is written into it."""
+    db, index = node_a
+    run(db, index, "index", "export", str(tmp_path / "a.tar"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "thesis.txt").write_text("years of work")
+    with pytest.raises(ConfigError, match="holds files that are not a search index"):
+        run(db, docs, "index", "import", str(tmp_path / "a.tar"))
+    assert _files(docs) == {"thesis.txt": b"years of work"}
+
+
+def test_export_and_import_leave_no_working_folder_behind(node_a: tuple[str, Path], tmp_path: Path) -> None:
+    """Each stages its files in a folder beside its target: one left behind holds a whole index's worth of
+    disk (links to segments the index has since deleted), at every export, and after a refused import too."""
+    db, index = node_a
+    out, nodes = tmp_path / "out", tmp_path / "nodes"
+    out.mkdir()
+    nodes.mkdir()
+    run(db, index, "index", "export", str(out / "a.tar"))
+    assert sorted(p.name for p in out.iterdir()) == ["a.tar"]
+    run(db, nodes / "b-index", "index", "import", str(out / "a.tar"))
+
+    def cut(member: tarfile.TarInfo, data: bytes) -> Member:
+        return member, data[:len(data) // 2] if member.name.endswith(".store") else data
+
+    with pytest.raises(ConfigError, match="Tantivy cannot open"):
+        run(db, nodes / "b-index", "index", "import", str(_rewritten(out / "a.tar", tmp_path / "damaged.tar", cut)))
+    assert sorted(p.name for p in nodes.iterdir()) == ["b-index"]
+
+
+def test_an_export_that_fails_midway_leaves_no_file(node_a: tuple[str, Path], tmp_path: Path) -> None:
+    """A disk that fills while the tar is written (a file-size limit here) ends in an error and no file: not
+    the export, nor a half-written `.partial` that a copy script or a later look could take for one."""
+    db, index = node_a
+    limited = ("import resource, signal\n"
+               "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+               "resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))\n"
+               "from metalnomist.cli import main\n"
+               "main()\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run([sys.executable, "-c", limited, "--db", db, "index", "export", str(out / "a.tar")],
+                          env={**os.environ, "METALNOMIST_INDEX_DIR": str(index)}, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 1 and "File too large" in done.stderr, done.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_a_process_that_exported_its_index_goes_on_writing_it(tmp_path: Path) -> None:
+    """The export holds the index's writer only while it copies: called from a process that keeps serving,
+    the next change must be indexed, not wait for a lock the export never gave back."""
+    index = SearchIndex(tmp_path / "index")
+    index.rebuild_from([[_stored_post(1)]], 1, "archive-a", lambda n: None)
+    export_index(index, tmp_path / "a.tar")
+    index.apply([2], {2: _stored_post(2)}, 2, wait_seconds=1.0)
+    assert (index.num_docs(), index.applied_seq) == (2, 2)
+
+
+def _stored_post(post_id: int) -> Post:
+    return Post(id=post_id, title=f"Molybdenum {post_id}", blocks=(Block("paragraph", "molybdenum oxide"),),
+                url=f"https://x/{post_id}", permalink=f"/{post_id}.html")
+
+
+def test_an_export_waits_for_a_commit_in_progress(node_a: tuple[str, Path], tmp_path: Path) -> None:
+    """An ingest holds the index's writer while it commits: the export waits its turn instead of failing."""
+    db, index = node_a
+    held = [SearchIndex(index).index.writer(heap_size=50_000_000, num_threads=1)]  # another process's writer
+    timer = threading.Timer(0.5, held.clear)  # ... let go half a second from now
+    timer.start()
+    out = run(db, index, "index", "export", str(tmp_path / "a.tar"))
+    timer.join()
+    assert " at change 20 " in out

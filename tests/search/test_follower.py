@@ -13,6 +13,7 @@ import pytest
 
 from metalnomist.pipeline import Archive, store_file
 from metalnomist.search.follower import Follower
+from metalnomist.search.index import SearchIndex
 from metalnomist.search.service import SearchRequest, search
 
 
@@ -63,3 +64,31 @@ def test_a_stopped_follower_hands_applying_back_to_searches(archive: Archive, tm
     stored(archive, tmp_path / "a.jsonl", "Rhenium one")
     page = search(archive.store, archive.index, SearchRequest("rhenium"))
     assert [hit.post.title for hit in page.hits] == ["Rhenium one"]
+
+
+def test_a_follower_applies_the_log_at_every_tick_unwoken(archive: Archive, tmp_path: Path) -> None:
+    """Another process's write wakes nobody here: only the tick brings it to this node's index."""
+    follower = Follower(archive.store, archive.index, interval=0.05)
+    follower.start()
+    try:
+        stored(archive, tmp_path / "a.jsonl", "Rhenium one")
+        assert soon(lambda: archive.index.num_docs() == 1, seconds=10)
+    finally:
+        follower.stop()
+
+
+def test_a_tick_while_another_process_writes_the_index_neither_waits_nor_logs(
+        archive: Archive, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The writer's own catch-up covers the log: a tick that waited for it would hold up `stop` (the site's
+    shutdown), and one that logged it would fill the log with errors at every tick of a long ingest."""
+    follower = Follower(archive.store, archive.index, interval=3600)
+    stored(archive, tmp_path / "a.jsonl", "Rhenium one")
+    held = SearchIndex(archive.index.path).index.writer(heap_size=50_000_000, num_threads=1)  # another process
+    with caplog.at_level(logging.INFO, logger="metalnomist.search.follower"):
+        started = time.monotonic()
+        follower._step()
+        assert time.monotonic() - started < 5
+    assert caplog.records == [] and archive.index.num_docs() == 0
+    del held
+    follower._step()
+    assert archive.index.num_docs() == 1

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy import select
 
 from metalnomist.models import Block, Post
 from metalnomist.pipeline import Archive, ingest_file, store_file
 from metalnomist.search.index import SearchIndex
 from metalnomist.search.service import SearchRequest, bring_in_step, catch_up, in_batches, refresh, reindex, search
 from metalnomist.store.changes import last_seq
+from metalnomist.store.desk import delete_trashed, set_status
 from metalnomist.store.identity import archive_identity
+from metalnomist.store.schema import posts
 
 
 def ingest(archive: Archive, path: Path, titles: list[str], body: str = "tungsten concentrate") -> None:
@@ -169,3 +174,25 @@ def test_start_up_and_search_leave_a_busy_index_at_once(archive: Archive, tmp_pa
     assert index.num_docs() == 1
     refresh(archive.store, index)  # nobody else writes now: the change is applied here
     assert index.num_docs() == 2
+
+
+def test_a_post_taken_off_the_site_leaves_the_index(archive: Archive, tmp_path: Path) -> None:
+    """Trashed, then deleted for good: each is a change whose post the database no longer shows, and catching up
+    must drop its document, or searches go on finding (and counting) a post that is gone."""
+    ingest(archive, tmp_path / "a.jsonl", ["A", "B"])
+    index = SearchIndex(tmp_path / "own")
+    reindex(archive.store, index)
+    with archive.store.transaction() as conn:
+        gone = conn.execute(select(posts.c.id).where(posts.c.title == "A")).scalar_one()
+        set_status(conn, gone, "trash", None, datetime.now(UTC))
+    assert catch_up(archive.store, index) == 1
+    assert [h.post.title for h in search(archive.store, index, SearchRequest("tungsten")).hits] == ["B"]
+    with archive.store.transaction() as conn:
+        set_status(conn, gone, "published", None, datetime.now(UTC))
+    assert catch_up(archive.store, index) == 1 and index.num_docs() == 2  # back from the trash
+    with archive.store.transaction() as conn:
+        set_status(conn, gone, "trash", None, datetime.now(UTC))
+        assert delete_trashed(conn) == [gone]
+    assert catch_up(archive.store, index) == 1  # one change: the post was noted once in that transaction
+    assert index.num_docs() == 1
+    assert [h.post.title for h in search(archive.store, index, SearchRequest("tungsten")).hits] == ["B"]
