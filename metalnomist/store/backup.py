@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, inspect, select
 
 from metalnomist.errors import StoreError
 from metalnomist.store.database import migrate
@@ -77,7 +77,10 @@ def backup_kind(path: Path) -> Kind:
 
 
 def is_empty(engine: Engine) -> bool:
+    """No posts and no comments; a database no archive was ever made in holds none either."""
     with engine.connect() as conn:
+        if not inspect(conn).has_table(posts.name):
+            return True
         counts = [conn.execute(select(func.count()).select_from(table)).scalar_one() for table in (posts, comments)]
     return not any(counts)
 

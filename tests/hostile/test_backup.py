@@ -244,3 +244,26 @@ def test_a_restore_that_fails_midway_leaves_the_archive_as_it_was(pg_url: str, t
         assert contents(archive) == before
     finally:
         archive.close()
+
+
+def test_a_backup_of_an_older_version_restores_to_the_newest_schema_with_its_posts(db_url: str, fresh_db: str,
+                                                                                   tmp_path: Path) -> None:
+    """A backup taken before later migrations is brought forward on restore: the archive opens and reads it."""
+    from sqlalchemy import text
+
+    from metalnomist.store.backup import backup, restore
+    from metalnomist.store.database import SCHEMA_HEAD, open_engine, schema_revision
+    from tests.store.test_migrations import OLD_POST, writing_at
+
+    old = open_engine(db_url)
+    with writing_at(old, "0001") as conn:
+        conn.execute(text(OLD_POST), [{"key": "a", "link": "/2024/03/a.html", "published": "2024-03-01"}])
+    dump = tmp_path / "old.backup"
+    backup(old, dump)
+    old.dispose()
+    target = open_engine(fresh_db)
+    restore(target, dump)
+    assert schema_revision(target) == SCHEMA_HEAD
+    with target.connect() as conn:
+        assert conn.execute(text("SELECT key, date_source FROM posts")).all() == [("a", None)]
+    target.dispose()
