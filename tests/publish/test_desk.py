@@ -35,6 +35,7 @@ from metalnomist.publishing.service import (
     revisions,
     save,
 )
+from metalnomist.search.service import SearchRequest, search
 from metalnomist.store import desk
 from metalnomist.store.facts import FactFilter, query_facts
 from metalnomist.store.ingests import begin_ingest, clear_published, publish_ingest, write_hidden
@@ -437,3 +438,26 @@ def test_control_characters_and_lone_surrogates_are_dropped_from_drafts_and_sear
     assert (post.title, post.markdown, post.labels) == ("Copper smelters \ufffd", "Output rose.", ("Zinc",))
     assert desk_titles(archive, "cop\x00per sm", "draft") == ["Copper smelters \ufffd"]
     assert posts_with_status(archive.store, "draft", 0, 10, "\x00\x1b", "Zi\x00nc")[0].id == post_id
+
+
+def test_a_correction_to_a_published_post_is_what_search_finds(archive: Archive, editor: User) -> None:
+    """Readers search the words they read: an edit to a published post reaches the search index, not only its page."""
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", BODY))
+    move(archive.store, editor, post_id, "published")
+
+    def found(words: str) -> list[int]:
+        return [hit.post.id for hit in search(archive.store, archive.index, SearchRequest(words, match="all")).hits]
+
+    assert found("nickel imports") == [post_id]
+    save(archive.store, archive.settings, editor, Draft("Cobalt imports rise", BODY.replace("nickel", "cobalt")),
+         post_id)
+    assert found("cobalt imports") == [post_id] and found("nickel imports") == []
+
+
+def test_the_desk_opens_a_post_at_its_latest_words(archive: Archive, editor: User) -> None:
+    """The editor, and the list, show the newest revision: opening the first one would undo later saves at the
+    next."""
+    post_id = save(archive.store, archive.settings, editor, Draft("Nickel imports rise", "First words."))
+    save(archive.store, archive.settings, editor, Draft("Nickel imports rise", "Second words."), post_id)
+    assert get_desk_post(archive.store, post_id).markdown == "Second words."
+    assert [post.markdown for post in posts_with_status(archive.store, "draft")] == ["Second words."]

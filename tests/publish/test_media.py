@@ -13,7 +13,14 @@ from PIL import Image
 
 from metalnomist.accounts.service import create_token
 from metalnomist.errors import InvalidInput, TooLarge, UnsupportedType
-from metalnomist.publishing.media import MAX_ALT_CHARS, MAX_SIDE, MAX_UPLOAD_BYTES, prepare_image, set_cover_image
+from metalnomist.publishing.media import (
+    MAX_ALT_CHARS,
+    MAX_PIXELS,
+    MAX_SIDE,
+    MAX_UPLOAD_BYTES,
+    prepare_image,
+    set_cover_image,
+)
 from metalnomist.publishing.service import Draft, get_desk_post, move, save
 from metalnomist.store.media import add_media
 from tests.publish.conftest import Desk
@@ -217,3 +224,15 @@ def test_an_image_two_posts_share_is_public_while_either_is_published(desk: Desk
     move(desk.archive.store, editor, published_id, "draft")
     assert _seen_by(desk, media_id)[0] == 404
     assert draft_id != published_id
+
+
+def test_an_image_of_exactly_max_pixels_is_decoded_and_one_row_more_is_not() -> None:
+    """The limit admits an image of MAX_PIXELS: this one reaches the decoder (which finds its pixels missing),
+    where one more row is refused for its size before any decoding."""
+    width = 8000
+    assert MAX_PIXELS % width == 0
+    with pytest.raises(InvalidInput, match="not an image Pillow can read") as decoded:
+        prepare_image(png_header_only(width, MAX_PIXELS // width))
+    assert type(decoded.value) is UnsupportedType
+    with pytest.raises(TooLarge, match="too large to process"):
+        prepare_image(png_header_only(width, MAX_PIXELS // width + 1))

@@ -14,7 +14,14 @@ from metalnomist.pipeline import Archive
 from metalnomist.store.deliveries import Queued, claim, mark_sent, queue, set_deliveries
 from metalnomist.store.posts import upsert_post
 from metalnomist.store.users import add_user
-from metalnomist.store.watches import add_watch, matched_cursor, move_cursor, record_matches, watch_by_id
+from metalnomist.store.watches import (
+    add_watch,
+    arrivals,
+    matched_cursor,
+    move_cursor,
+    record_matches,
+    watch_by_id,
+)
 
 # The fewest values one SQLite statement may carry: 999 in builds before 3.32 (32,766 since, 250,000 in
 # some distributions'); the test holds its connections to it.
@@ -93,3 +100,17 @@ def test_the_matched_cursor_only_moves_forward(archive: Archive) -> None:
         move_cursor(conn, 4)
     with archive.store.reading() as conn:
         assert matched_cursor(conn) == 10
+
+
+def test_a_watchs_arrivals_are_listed_newest_first_up_to_the_limit(archive: Archive) -> None:
+    """/watch shows the latest twenty matches: the newest must be among them, and on top."""
+    now = datetime.now(UTC)
+    with archive.store.transaction() as conn:
+        first, second = (upsert_post(conn, Post(title=f"Post {i}", blocks=(Block("paragraph", f"Note {i}."),)))[0]
+                        for i in range(2))
+        watch = add_watch(conn, add_user(conn, "ana", "hash", "editor", now).id, "search", "note", (), {}, now)
+        record_matches(conn, {(watch.id, first)}, now)
+        record_matches(conn, {(watch.id, second)}, now - timedelta(hours=1))  # the later post, matched earlier
+    with archive.store.reading() as conn:
+        assert [a.post_id for a in arrivals(conn, watch.id)] == [first, second]
+        assert [a.post_id for a in arrivals(conn, watch.id, limit=1)] == [first]

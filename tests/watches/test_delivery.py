@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,12 +16,12 @@ import pytest
 from sqlalchemy import select
 
 from metalnomist.config import Settings
-from metalnomist.models import User
+from metalnomist.models import Post, User, Watch
 from metalnomist.pipeline import Archive, ingest_file
 from metalnomist.publishing.service import move
 from metalnomist.store.deliveries import claim
 from metalnomist.store.schema import deliveries
-from metalnomist.watches.delivery import LEASE, digest_due, retry_wait, send_due
+from metalnomist.watches.delivery import LEASE, SendRun, digest_due, retry_wait, send_due
 from metalnomist.watches.service import save_search_watch, set_watch_deliveries, watch_news
 from metalnomist.watches.worker import senders
 from tests.watches.conftest import jsonl, post
@@ -60,7 +61,8 @@ def test_an_ingest_sends_one_email_and_one_signed_webhook_per_matching_watch(arc
         assert message["Subject"] == "The Metalnomist: 2 new posts for Search: bismuth"
         text = message.get_payload(decode=True).decode()
         assert "Bismuth imports climb" in text and "Bismuth output rises" in text and "Tin" not in text
-        assert "https://news.example.com/" in text
+        links = [line.strip() for line in text.splitlines() if line.startswith("  ")]  # each post's, under its title
+        assert len(links) == 2 and all(link.startswith("https://news.example.com/") for link in links)
         [hook] = receiver.received
         assert bismuth.webhook_secret and verify(bismuth.webhook_secret, hook.headers, hook.body)
         assert not verify(bismuth.webhook_secret, hook.headers, hook.body + b" ")
@@ -345,3 +347,38 @@ def test_an_email_failing_again_and_again_is_given_up_not_retried_for_ever(archi
     [news] = watch_news(archive.store, ana)
     assert "gave up after 2 attempts" in news.attempts[0].detail and news.watch.channels() == ("email",)
     assert outbox(archive) == [(2, False, True)]
+
+
+def test_a_delivery_being_sent_is_not_taken_by_another_workers_round(archive: Archive, ana: User,
+                                                                     tmp_path: Path) -> None:
+    """Every web worker runs a sender: one whose round comes while another still sends (a slow receiver) must
+    find the delivery leased, or the receiver gets the same posts twice."""
+    with http_receiver([204, 204]) as receiver:
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "", "", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        now = datetime.now(UTC)
+        webhook = senders(archive.settings)["webhook"]
+        meanwhile: list[SendRun] = []
+
+        def slow_sender(watch: Watch, posts: Sequence[Post]) -> str:
+            meanwhile.append(send_due(archive.store, archive.settings, {"webhook": webhook}, now))
+            return webhook(watch, posts)
+
+        run = send_due(archive.store, archive.settings, {"webhook": slow_sender}, now)
+        assert (run.sent, meanwhile, len(receiver.received)) == (1, [SendRun(0, 0)], 1)
+
+
+def test_a_webhook_goes_as_each_match_arrives_beside_a_daily_digest(archive: Archive, ana: User,
+                                                                    tmp_path: Path) -> None:
+    """The digest's schedule is email's alone: the same watch's webhook is not held back until midnight."""
+    with smtp_server() as mailbox, http_receiver([204]) as receiver:
+        settings = mail_settings(archive, mailbox.port)
+        watch = save_search_watch(archive.store, ana, "bismuth", ())
+        set_watch_deliveries(archive.store, settings, ana, watch.id, "ana@example.com", "daily", receiver.url)
+        ingest_file(archive, jsonl(tmp_path, BISMUTH[:1]), "jsonl")
+        now = datetime.now(UTC)
+        assert send_due(archive.store, settings, senders(settings), now).sent == 1
+        assert (len(receiver.received), mailbox.messages) == (1, [])
+        assert send_due(archive.store, settings, senders(settings), digest_due(now, "daily")).sent == 1
+        assert (len(receiver.received), len(mailbox.messages)) == (1, 1)

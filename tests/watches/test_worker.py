@@ -12,11 +12,12 @@ from fastapi.testclient import TestClient
 from metalnomist.accounts.service import create_user
 from metalnomist.config import Settings
 from metalnomist.models import User
-from metalnomist.pipeline import Archive, open_archive, store_file
+from metalnomist.pipeline import Archive, ingest_file, open_archive, store_file
 from metalnomist.publishing.service import Draft, move, save
 from metalnomist.search.service import catch_up
+from metalnomist.watches.delivery import SendRun, send_due
 from metalnomist.watches.service import save_search_watch, set_watch_deliveries
-from metalnomist.watches.worker import WatchWorker
+from metalnomist.watches.worker import WatchWorker, senders
 from metalnomist.web.app import create_app
 from tests.watches.conftest import PASSWORD, jsonl, post
 from tests.watches.receivers import http_receiver, smtp_server
@@ -70,3 +71,17 @@ def test_serve_sends_one_email_and_one_signed_webhook_per_matching_watch(setting
         [hook] = receiver.received
         assert [p["title"] for p in json.loads(hook.body)["posts"]] == ["Bismuth imports"]
         assert hook.headers["x-metalnomist-signature"].startswith("sha256=")
+
+
+def test_without_an_smtp_server_email_digests_wait_in_the_outbox(archive: Archive, ana: User, tmp_path: Path) -> None:
+    """Until METALNOMIST_SMTP_HOST names a server no email is tried, so none fails and is given up: the digests
+    wait, and go once a server is named."""
+    watch = save_search_watch(archive.store, ana, "bismuth", ())
+    set_watch_deliveries(archive.store, archive.settings, ana, watch.id, "ana@example.com", "immediately", "")
+    ingest_file(archive, jsonl(tmp_path, [post("Bismuth imports", "Bismuth imports rose.")]), "jsonl")
+    unset = archive.settings.replace(smtp_host="", delivery_max_attempts=1)
+    assert send_due(archive.store, unset, senders(unset)) == SendRun(0, 0)
+    with smtp_server() as mailbox:
+        named = unset.replace(smtp_host="127.0.0.1", smtp_port=mailbox.port)
+        assert send_due(archive.store, named, senders(named)) == SendRun(1, 0)
+        assert len(mailbox.messages) == 1

@@ -17,6 +17,7 @@ from metalnomist.store.users import user_by_name
 from metalnomist.watches.delivery import send_due
 from metalnomist.watches.service import MAX_WATCHES, save_search_watch
 from metalnomist.watches.worker import senders
+from metalnomist.web.security import CSRF_COOKIE
 from tests.web.conftest import Site, html, open_site, select, text_of
 
 PASSWORD = "correct horse battery"
@@ -267,3 +268,31 @@ def test_an_account_keeps_at_most_max_watches(reader: Site) -> None:
     refused = reader.client.post("/watch", data=data, follow_redirects=False)
     assert refused.status_code == 400 and f"already have {MAX_WATCHES} watches" in refused.text
     assert len(watches(reader)) == MAX_WATCHES
+
+
+def test_each_watch_links_the_feed_of_the_same_search(reader: Site) -> None:
+    """A reader may follow a watch in a feed reader instead: the link names its words and its label."""
+    sign_in(reader)
+    submit_watch_form(reader, "/search?q=lithium&label=Lithium")
+    [feed] = select(html(reader.client.get("/watch")), "section.watch a.follow")
+    assert feed.get("href") == "/feeds/posts/default/-/Lithium?q=lithium"
+    assert reader.client.get(feed.get("href")).status_code == 200
+
+
+def watch_form_cookie(site: Site) -> str:
+    """The Set-Cookie of the CSRF cookie a page with a "Watch this" form gives a signed-in reader who has none."""
+    site.client.cookies.delete(CSRF_COOKIE)
+    answer = site.client.get("/search?q=lithium")
+    assert select(html(answer), "form.watch-form")
+    [cookie] = [v for k, v in answer.headers.multi_items() if k == "set-cookie" and v.startswith(CSRF_COOKIE + "=")]
+    return cookie
+
+
+def test_the_watch_forms_cookie_is_out_of_scripts_reach_and_sent_only_over_https_there(reader: Site) -> None:
+    """The form's token is bound to this cookie, as the comment form's is: HttpOnly, not sent cross-site, and
+    behind https marked Secure."""
+    sign_in(reader)
+    cookie = watch_form_cookie(reader)
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Secure" not in cookie
+    reader.client.base_url = "https://testserver"  # type: ignore[assignment]
+    assert "Secure" in watch_form_cookie(reader)
