@@ -9,6 +9,7 @@ row, a webhook is disabled and the reason shown on /watch.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -69,6 +70,9 @@ class SendRun:
     failed: int
 
 
+_log = logging.getLogger(__name__)
+
+
 def send_due(store: Store, settings: Settings, senders: Mapping[Channel, Sender],
              now: datetime | None = None) -> SendRun:
     """Send every due delivery whose channel has a sender, grouped per watch and channel."""
@@ -97,6 +101,10 @@ def _send(store: Store, settings: Settings, sender: Sender, group: Claimed, now:
         detail = sender(watch, posts)
     except DeliveryFailed as exc:
         _failed(store, settings, watch, group, str(exc), len(posts), now)
+        return False
+    except Exception as exc:  # a sender's own bug fails this group only: the ones claimed with it still go
+        _log.exception("sending watch %s by %s failed", watch.id, group.channel)
+        _failed(store, settings, watch, group, f"{type(exc).__name__}: {exc}", len(posts), now)
         return False
     with store.transaction() as conn:
         mark_sent(conn, group.ids, now)

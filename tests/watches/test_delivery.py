@@ -382,3 +382,28 @@ def test_a_webhook_goes_as_each_match_arrives_beside_a_daily_digest(archive: Arc
         assert (len(receiver.received), mailbox.messages) == (1, [])
         assert send_due(archive.store, settings, senders(settings), digest_due(now, "daily")).sent == 1
         assert (len(receiver.received), len(mailbox.messages)) == (1, 1)
+
+
+def test_a_sender_that_breaks_on_one_watch_holds_up_no_other(archive: Archive, ana: User, tmp_path: Path) -> None:
+    """An error no sender foresaw (not a DeliveryFailed) is that group's failed delivery, tried again later;
+    the groups claimed with it are still sent, and the run goes on."""
+    with smtp_server() as mailbox:
+        settings = mail_settings(archive, mailbox.port)
+        store = archive.store
+        bismuth = save_search_watch(store, ana, "bismuth", ())
+        set_watch_deliveries(store, settings, ana, bismuth.id, "ana@example.com", "immediately", "")
+        tin = save_search_watch(store, ana, "tin", ())
+        set_watch_deliveries(store, settings, ana, tin.id, "ana@example.com", "immediately", "")
+        ingest_file(archive, jsonl(tmp_path, [*BISMUTH, TIN]), "jsonl")
+        email = senders(settings)["email"]
+
+        def breaking(watch: Watch, posts: Sequence[Post]) -> str:
+            if watch.id == bismuth.id:
+                raise ValueError("header values may not contain linefeed")
+            return email(watch, posts)
+
+        now = datetime.now(UTC)
+        assert send_due(store, settings, {"email": breaking}, now) == SendRun(sent=1, failed=1)
+        assert [m["Subject"] for _, _, m in mailbox.messages] == ["The Metalnomist: 1 new post for Search: tin"]
+        later = send_due(store, settings, {"email": email}, now + timedelta(days=1))
+        assert later == SendRun(sent=1, failed=0)  # the broken group was kept to try again, not lost
