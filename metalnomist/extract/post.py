@@ -356,19 +356,13 @@ def week_month(sentences: list[str], year: int | None) -> str | None:
     return period if day + 6 <= length else None
 
 
-def report_year(title: str, sentences: list[str], known_by: date | None = None) -> int | None:
-    """The year an undated post reports on: the latest year its title or body reports a
-    period of, or of a day it names with its weekday. Outlooks do not count (a post is written
-    before the years it forecasts), nor do deadlines, comparison bases or the year a `since`
-    starts from; but a post whose only stated years are compared with reports on the year after."""
-    found = reported_years(title, sentences, known_by)
-    return max(found)[0] if found else None
-
-
 def reported_years(title: str, sentences: list[str], known_by: date | None = None,
                    fiscal: FiscalYear | None = None) -> list[tuple[int, bool]]:
-    """The years `report_year` chooses from, each with whether it was stated as a fiscal year (`FY24`: a year
-    from April, whose March is the next calendar year's)."""
+    """The years an undated post reports on, the latest of which is its report year, each with whether it was
+    stated as a fiscal year (`FY24`: a year from April, whose March is the next calendar year's): the years its
+    title or body reports a period of, or of a day it names with its weekday. Outlooks do not count (a post is
+    written before the years it forecasts), nor do deadlines, comparison bases or the year a `since` starts
+    from; but a post whose only stated years are compared with reports on the year after."""
     years = [(y, False) for y in [weekday_year([title, *sentences], known_by)] if y]
     compared: list[int] = []
     for sentence in [title, *sentences]:
