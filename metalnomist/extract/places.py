@@ -42,6 +42,8 @@ _AFTER_GLOBAL = re.compile(
 )
 # `70% of rare earths mining globally`, `a 16% share` (of nothing named: the world market)
 _GLOBAL_SHARE = re.compile(r"^(?:[^,;]{0,60}?\b(?:globally|worldwide)\b|\s*(?:market\s+)?share\b(?!\s+of))", re.I)
+# `China's share of global refined copper output rose 2 points to 45%`
+_SHARE_OF_GLOBAL = re.compile(r"\bshare\s+of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b[^,;]*$", re.I)
 _NOT_OWNER = re.compile(r"\b(?:ahead|instead|short|out|because)\s+of\s+(?:the\s+)?$", re.I)  # `ahead of Belgium`
 _TRADE_ROLE = re.compile(r"\b(?:suppliers?|sources?|buyers?|destinations?)\b", re.I)
 _ORIGIN = re.compile(r"\bex-$", re.I)  # `ex-US scrap`: where the goods come from, not where they are priced
@@ -265,7 +267,8 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
         ),
         None,
     )
-    world = _OF_GLOBAL.match(text[q.end :]) or _AFTER_GLOBAL.search(text, 0, q.start) or (
+    world = (_OF_GLOBAL.match(text[q.end :]) or _AFTER_GLOBAL.search(text, 0, q.start)
+             or _SHARE_OF_GLOBAL.search(text, draft.anchor.clause.start, q.start)) or (
         _GLOBAL_SHARE.match(text[q.end : draft.anchor.clause.end])
         and not _bracketed_after_figure(draft, view)
         and not _TRADE_ROLE.search(text)  # `the top supplier, with a 45% share`: of the imports reported on

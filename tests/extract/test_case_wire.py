@@ -438,6 +438,8 @@ COMPARED = [
     Case("Indonesia holds a 40% share of global nickel output.", [F(value=40, country=None, partner="Indonesia")]),
     Case("China accounts for 70% of rare earths mining globally and 90% of refined output.",
          [F(value=70, country=None, partner="China"), F(value=90, country=None, partner="China")]),
+    Case("China's share of global refined copper output rose 2 percentage points to 45% in 2023.",
+         [F(value=45, change_pp=2, country=None, partner="China")]),
     Case("Chile produces 24% of the world's copper and 30% of its lithium.",
          [F(value=24, commodity="copper", partner="Chile"), F(value=30, commodity="lithium", partner="Chile")]),
     Case("We expect Japan's imports from non-Chinese sources to exceed 60% of the total by 2026.",
