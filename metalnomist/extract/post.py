@@ -91,6 +91,15 @@ class PostScan:
         return present_year(list(self.lines[1:])) if self.lines else None
 
     @cached_property
+    def after_reported_year(self) -> int | None:
+        """The year after the latest whole year an undated post reports as done (`produced 1.325 million tons in
+        2023`): it is written after that year ended, so its `this year` is the next one. None when it reports
+        no whole year, or forecasts it."""
+        years = [int(p.period) for line in self.lines[1:] if _STATED_YEAR.search(line) and not _AHEAD.search(line)
+                 for p in find_periods(line) if p.use == "period" and _WHOLE_YEAR.match(p.period)]
+        return max(years) + 1 if years else None
+
+    @cached_property
     def week_month(self) -> str | None:
         """The month of an undated post's `on Friday`; read only when a sentence needs it."""
         body = list(self.lines[1:])

@@ -346,6 +346,12 @@ SPANS_TO = [
     Case("Output was 1.1 million tonnes in the year to June 2024.", [F(value=1.1e6, period="2023-07/2024-06")]),
     Case("Sales were 4 million units in January-December 2023.", [F(value=4e6, period="2023")]),
     Case("Sales reached 50,000 units year to date.", [F(value=50000, period="2024-H1")]),
+    # an undated post that reports a whole year as done is written after it: its `this year` is the next
+    Case(("Chile's state-owned Codelco produced 1.325 million metric tons of copper in 2023.",
+          "The company expects production to recover to 1.39 million-1.42 million tons this year.",
+          "Output fell 2% last year to 1.2 million tons."),
+         [F(value=1.325e6, period="2023"), F(value=1.39e6, period="2024", forecast=True),
+          F(value=1.2e6, period="2023")], published=None),
     # an undated post's headline month takes the year its body reports on
     Case(("Japan's BEV sales fell 28% to 4,612 units in November 2024.",
           "BEVs accounted for 1.3% of all passenger car sales, down from 1.9% a year earlier.",
