@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from metalnomist.text import normalise_space, split_sentences
+from metalnomist.text import fold_quotes, normalise_space, plain_number, slugify, split_sentences
 
 SPLITS = [
     # a line that starts with a bullet is a sentence of its own (guidance lists, highlights)
@@ -49,6 +49,17 @@ SPLITS = [
     # but a web address, a short abbreviation or a decimal is no glued sentence
     ("See www.Kitco.Com for prices. Gold rose.", ["See www.Kitco.Com for prices.", "Gold rose."]),
     ("Prices in St.Louis rose 2.5 percent.", ["Prices in St.Louis rose 2.5 percent."]),
+    # a glued stop after a short lower-case word still ends a sentence
+    ("Output rose in Peru.Global demand is firm.", ["Output rose in Peru.", "Global demand is firm."]),
+    # an initial is no sentence end
+    ("Shares of J. Smith Ltd rose. Output fell.", ["Shares of J. Smith Ltd rose.", "Output fell."]),
+    # a sentence may start with a figure or a currency sign
+    ("Exports rose 5%. 2025 output is seen higher.", ["Exports rose 5%.", "2025 output is seen higher."]),
+    ("Exports rose 5%. $100 million was invested.", ["Exports rose 5%.", "$100 million was invested."]),
+    # a bullet starts a sentence even after an abbreviation
+    ("Producers include:\n• Vale Co\n• BHP", ["Producers include:", "• Vale Co", "• BHP"]),
+    # an address before a spaced stop is the end of a sentence
+    ("Visit example.com/news. Copper rose.", ["Visit example.com/news.", "Copper rose."]),
 ]
 
 
@@ -69,3 +80,44 @@ def test_normalise_space_does_what_its_regex_says() -> None:
         text = "".join(rng.choice(spaces if rng.random() < 0.5 else others) for _ in range(rng.randint(0, 12)))
         assert normalise_space(text) == SPACES.sub(" ", text).strip(), repr(text)
     assert len(spaces) > 25 and "\u200b" in spaces and "\x1c" in spaces  # the sample covers them
+
+
+@pytest.mark.parametrize(
+    "text,maximum,number",
+    [
+        ("12", 100, 12),
+        ("0000012", 100, 12),  # leading zeros do not make a number long
+        ("100", 100, 100),  # the maximum itself is allowed
+        ("101", 100, None),
+        ("\u00b2", 100, None),  # `²` is a digit to str.isdigit
+        ("\u0661\u0662", 100, None),  # Arabic-Indic digits: not ASCII
+        ("", 100, None),
+        ("-1", 100, None),
+    ],
+)
+def test_plain_number(text: str, maximum: int, number: int | None) -> None:
+    assert plain_number(text, maximum) == number
+
+
+@pytest.mark.parametrize(
+    "title,max_length,slug",
+    [
+        ("China's zinc output", 80, "chinas-zinc-output"),  # an apostrophe joins, never splits
+        ("China\u2019s zinc output", 80, "chinas-zinc-output"),
+        ("Café société", 80, "cafe-societe"),  # accents folded, not dropped with their letter
+        ("alpha beta", 10, "alpha-beta"),  # exactly the maximum fits
+        ("alpha beta gammadelta ox", 16, "alpha-beta"),  # words are kept in order: none skipped
+        ("!!!", 80, "post"),  # nothing to slug
+    ],
+)
+def test_slugify(title: str, max_length: int, slug: str) -> None:
+    assert slugify(title, max_length) == slug
+
+
+@pytest.mark.parametrize("apostrophe", "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\uff07")
+def test_fold_quotes_apostrophes(apostrophe: str) -> None:
+    assert fold_quotes(f"China{apostrophe}s output") == "China's output"
+
+
+def test_fold_quotes_double_quotes() -> None:
+    assert fold_quotes("\u201cup\u201d, \u201edown\u201c") == '"up", "down"'

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from metalnomist.extract import extract_facts
 from metalnomist.extract.carry import after_sentence, frame, remember
 from metalnomist.extract.post import evolve, scan_post
 from metalnomist.extract.sentence import drafts, read_sentence
@@ -52,3 +53,33 @@ def test_evolving_with_nothing_new_returns_the_same_state() -> None:
 def test_evolving_a_field_the_state_does_not_have_is_refused() -> None:
     with pytest.raises(AttributeError, match="perod"):
         evolve(scan_post(POST), perod="2024")
+
+
+def _facts(*paragraphs: str, published: datetime = PUBLISHED) -> list[Fact]:
+    return extract_facts(Post(title="Market report", blocks=tuple(Block("paragraph", p) for p in paragraphs),
+                              published=published))
+
+
+def test_a_figure_free_sentence_does_not_replace_the_period_a_figure_set() -> None:
+    """WPIC: `South Africa's Q1 output` is an aside; the decline after it is still 2025's."""
+    facts = _facts("Platinum mine production is expected to drop by about 6% in 2025. South Africa's Q1 output was"
+                   " well below expectations. Zimbabwe anticipates a decline of 4%.")
+    assert [(f.change_pct, f.period) for f in facts] == [(-6.0, "2025"), (-4.0, "2025")]
+
+
+def test_a_share_does_not_carry_its_series_to_the_next_figure() -> None:
+    """`Of this, 222 tons ...` continues the demand series, not the `55% of` share between them."""
+    facts = _facts("Gold investment demand of 537 tons accounted for 55% of net purchases during the quarter."
+                   " Of this, 222 tons was in exchange traded funds.")
+    assert [f.metric for f in facts] == ["demand", "market_share", "demand"]
+
+
+def test_last_years_total_in_a_january_report_keeps_its_year() -> None:
+    """Teck in January 2024: `for the year` after figures for 2023 is 2023, not the report's own year."""
+    facts = _facts(
+        "Teck Resources Ltd. says its copper production for 2023 fell short of its guidance for the year.",
+        "The miner says copper production for 2023 totalled 296,500 tonnes.",
+        "Meanwhile, Teck says zinc in concentrate production was 644,000 tonnes for the year.",
+        published=datetime(2024, 1, 16, tzinfo=UTC),
+    )
+    assert [(f.value, f.period) for f in facts] == [(296500.0, "2023"), (644000.0, "2023")]

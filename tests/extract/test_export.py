@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +14,7 @@ from metalnomist.extract import VOCABULARIES
 from metalnomist.extract.export import (
     CSV_FIELDS,
     SPEC_FIELDS,
+    csv_pieces,
     fact_from_dict,
     fact_to_dict,
     read_csv,
@@ -114,3 +117,41 @@ def test_csv_header_and_nulls() -> None:
     header, row = stream.getvalue().splitlines()
     assert header.split(",") == list(CSV_FIELDS)
     assert '"S, with a comma."' in row and ",false," in row
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'"])
+def test_csv_cells_a_spreadsheet_would_run_get_a_leading_quote(start: str) -> None:
+    """OWASP CSV injection: `-5% y/y` or `=HYPERLINK(...)` must not run as a formula; reading undoes it."""
+    fact = Fact(post=f"{start}P", sentence=f"{start}1+1 rose.", metric="price", value=-5.0, unit="USD/t")
+    stream = io.StringIO()
+    write_csv([fact], stream)
+    row = next(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert (row["post"], row["sentence"], row["value"]) == (f"'{start}P", f"'{start}1+1 rose.", "-5")
+    stream.seek(0)
+    assert read_csv(stream) == [fact]
+
+
+def test_csv_keeps_line_breaks_inside_a_cell() -> None:
+    facts = [Fact(post="P", sentence=f"Output rose.{brk}Sales fell.", metric="sales") for brk in ("\r", "\n", "\r\n")]
+    stream = io.StringIO()
+    write_csv(facts, stream)
+    stream.seek(0)
+    assert read_csv(stream) == facts
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 5])
+def test_csv_pieces_join_to_what_write_csv_writes(count: int) -> None:
+    facts = [Fact(post="P", sentence=f"Sentence {n}.", metric="sales", value=float(n)) for n in range(count)]
+    whole = io.StringIO()
+    write_csv(facts, whole)
+    pieces = list(csv_pieces(facts, rows=2))
+    assert "".join(pieces) == whole.getvalue()
+    assert len(pieces) == count // 2 + 1  # one piece per two rows, then the rest
+
+
+def test_jsonl_keeps_text_as_written_and_skips_blank_lines() -> None:
+    fact = Fact(post="Café", sentence="Prices hit ¥3.9 trillion.", metric="price", value=3.9e12, unit="JPY")
+    stream = io.StringIO()
+    write_jsonl([fact], stream)
+    assert "¥3.9 trillion" in stream.getvalue() and "Café" in stream.getvalue()
+    assert read_jsonl(io.StringIO("\n" + stream.getvalue() + "\n  \n")) == [fact]

@@ -7,13 +7,26 @@ import pytest
 from metalnomist.extract.numbers import json_number, parse_number, tidy
 from metalnomist.extract.quantities import find_quantities
 
+NUMBERS = [
+    ("1,908", 1908),
+    ("8.1", 8.1),
+    ("seven", 7),
+    ("102.20", 102.2),
+    (".5", 0.5),
+    ("12,34,567.5", 1234567.5),  # Indian grouping keeps its decimals (`Rs 12,34,567.50`)
+    ("1,23,45,678", 12345678),  # a crore and more: several lakh groups
+    (" 1,908 ", 1908),  # surrounding space is not part of the number
+    ("Seven", 7),  # a sentence's first word is capitalised
+    ("fifteen", 15),
+]
 
-@pytest.mark.parametrize("text,value", [("1,908", 1908), ("8.1", 8.1), ("seven", 7), ("102.20", 102.2), (".5", 0.5)])
+
+@pytest.mark.parametrize("text,value", NUMBERS, ids=[n[0] for n in NUMBERS])
 def test_parse_number(text: str, value: float) -> None:
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "1,90", "abc", "1.2.3"])
+@pytest.mark.parametrize("text", ["", "1,90", "abc", "1.2.3", "1234,567"])
 def test_parse_number_rejects(text: str) -> None:
     with pytest.raises(ValueError):
         parse_number(text)
@@ -24,6 +37,13 @@ def test_tidy_removes_scaling_noise() -> None:
     assert tidy(0.056) == 0.056
     assert json_number(2.0) == 2 and isinstance(json_number(2.0), int)
     assert json_number(1.5) == 1.5
+
+
+def test_tidy_keeps_zero_and_twelve_significant_digits() -> None:
+    """`a 0% tariff` is a figure too; tidying rounds noise only, never a reported digit."""
+    assert tidy(0.0) == 0.0
+    assert tidy(1234.56789) == 1234.56789
+    assert tidy(12_345_678_901_234.0) == 12_345_678_901_234.0
 
 
 # (text, value, value_max, unit, extra) — each row is a way metals reports write a figure.
@@ -54,6 +74,16 @@ QUANTITIES = [
     ("(−19%)", 19, None, "%", {"sign": -1}),  # minus sign in brackets
     ("$100m", 1e8, None, "USD", {}),  # `m` after money is million
     ("50,000 tonnes of copper annually", 50_000, None, "t", {"per_year": True}),
+    ("$ 100 million", 1e8, None, "USD", {}),  # a space after a one-character symbol
+    ("$5 bln", 5e9, None, "USD", {}),  # Reuters `bln`
+    ("25 bps", 0.25, None, "pp", {}),  # basis points are hundredths of a point
+    ("500kW", 0.5, None, "MW", {}),  # kW → MW
+    ("2 TWh", 2000, None, "GWh", {}),  # TWh → GWh
+    ("1.3 million EVs", 1_300_000, None, "units", {}),  # counted nouns in any case
+    ("fifteen vessels", 15, None, "units", {}),  # a number word
+    ("a 0% tariff", 0, None, "%", {}),  # zero is a figure
+    ("two-thirds of exports", 66.7, None, "%", {"kind": "fraction"}),
+    ("output halved", -50, None, "%", {"kind": "multiplier"}),  # halving is a fall
 ]
 
 
@@ -79,6 +109,7 @@ def test_quantity(text: str, value: float, value_max: float | None, unit: str, e
         "COVID-19",
         "seven consecutive months",
         "62% Fe fines",
+        "Glencore won 3 contracts",  # `won` after a word is a verb, not Korean money
     ],
 )
 def test_not_quantities(text: str) -> None:
