@@ -103,7 +103,8 @@ _NOT_COMPANIES = frozenset(
     "The This That These Those There It Its He She We They I Mr Ms Dr Meanwhile However Overall Total Market "
     "Spot Growth Supply Trade Analysts Traders Officials Government Industry Mining Beijing Tokyo Washington "
     "Brussels Moscow Seoul Canberra Jakarta Santiago Lima Ottawa Delhi Berlin Paris London Kinshasa Manila "
-    "Hanoi Bangkok Taipei Pretoria Brasilia Ministry Company Group Producers Smelters Mills Buyers Sellers".split()
+    "Hanoi Bangkok Taipei Pretoria Brasilia Ministry Company Group Producers Smelters Mills Buyers Sellers "
+    "Other Others Rest World Region".split()  # `Europe, Other produced 3.9 million tons`: a region, no company
 )
 _CALENDAR_WORD = re.compile(r"(?:" + "|".join((*MONTHS, *WEEKDAYS)) + r")\b")
 

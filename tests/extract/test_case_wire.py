@@ -508,6 +508,8 @@ ASIDES = [
     Case("Output at Antamina, jointly owned by BHP and Glencore, fell 9% to 36,500 tonnes.",
          [F(value=36500, company=None)]),
     Case("Glencore's copper output fell 4% to 1 million tonnes.", [F(value=1e6, company="Glencore")]),  # guard
+    Case(("Europe, Other produced 3.9 million tons, an increase of 22.5%.", "Russia produced 6.2 million tons."),
+         [F(value=3.9e6, company=None), F(value=6.2e6, company=None)]),  # a region's label is no company
     Case("Imported EVs made up 45% of BEV sales, while Nissan's Sakura kei car sold 1,580 units.",
          [F(value=45, company=None), F(value=1580, company="Nissan")]),  # the other half's subject is its own
     Case(
