@@ -45,7 +45,7 @@ def latest_posts(archive: Archive, offset: int, limit: int, label: str | None = 
         found = list_posts(conn, offset, limit + 1, label, month, rare)
     if len(found) > limit:
         return found[:limit], max(counted, offset + limit + 1)
-    return found, offset + len(found) if found or offset == 0 else min(counted, offset)
+    return found, offset + len(found) if found else min(counted, offset)
 
 
 def post_at(archive: Archive, permalink: str) -> Post:

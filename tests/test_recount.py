@@ -209,3 +209,44 @@ def test_warming_up_counts_again_when_the_archive_moved_since_the_count_was_kept
     restarted.warm()
     restarted.finish()
     assert archive.counts == 2 and restarted.get() == "second"
+
+
+def test_a_reader_does_not_wait_for_a_held_recount_longer_than_it_waits() -> None:
+    """The last count answers at once: a recount held up (a slow database) must not hold up the page."""
+    import time
+
+    archive = Archive(takes=0.0)
+    kept = archive.kept(wait_seconds=0.05)
+    assert kept.get() == "first"
+    archive.release.clear()
+    archive.change("second")
+    began = time.monotonic()
+    assert kept.get() == "first"
+    waited = time.monotonic() - began
+    archive.release.set()
+    kept.finish()
+    assert waited < 2.0, waited  # the held count would keep it 10 s
+
+
+def test_the_kept_count_is_read_once_per_process(tmp_path: Path) -> None:
+    """Its owner is the archive's identity, a database read: not one per reader."""
+    archive = Archive(takes=0.01)
+    _restarted(archive, _keeping(tmp_path)).get()
+    asked: list[str] = []
+
+    def owner() -> str:
+        asked.append("owner")
+        return "archive-1"
+
+    restarted = _restarted(archive, Keeping(tmp_path / "counts.json", owner, lambda value: value, str))
+    assert [restarted.get() for _ in range(3)] == ["first"] * 3
+    assert asked == ["owner"] and archive.counts == 1
+
+
+def test_a_count_that_cannot_replace_the_kept_file_leaves_no_staged_copy(tmp_path: Path) -> None:
+    """The staged file is removed when the rename fails, or every count would leave one more behind."""
+    (tmp_path / "counts.json").mkdir()  # in the way: os.replace cannot put a file there
+    (tmp_path / "counts.json" / "x").write_text("")
+    archive = Archive(takes=0.01)
+    assert _restarted(archive, _keeping(tmp_path)).settled() == "first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["counts.json"]

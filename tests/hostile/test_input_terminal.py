@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from metalnomist.cli import cli
+from metalnomist.cli import _json_line, _safe, cli
 from metalnomist.config import Settings
 from metalnomist.models import Block, Comment, Post
 from metalnomist.pipeline import open_archive
@@ -76,3 +76,22 @@ def test_hostile_file_names_are_shown_escaped_in_ingest_errors(tmp_path: Path) -
     assert_inert(result.output)
     assert "posts\\x1b[2J\\x1b]0;pwned\\x07.jsonl" in result.output  # the failed file, in its error and the summary
     assert "line 2" in result.output and ".b\\x9b31min" in result.output  # the skipped file's kind
+
+
+@pytest.mark.parametrize(("char", "shown"), [
+    ("\x00", "\\x00"), ("\x08", "\\x08"),  # C0 up to backspace
+    ("\t", "\t"), ("\n", "\n"),  # layout the output itself uses
+    ("\x0b", "\\x0b"), ("\r", "\\x0d"),  # a carriage return would let a title overwrite the line before it
+    ("\x1f", "\\x1f"), ("\x7f", "\\x7f"),  # the last C0, and DEL
+    ("\x80", "\\x80"), ("\x9f", "\\x9f"),  # C1, the one-byte escapes
+    ("\xa0", "\xa0"), ("é", "é"),  # text, past C1
+])
+def test_each_control_character_is_shown_and_nothing_else(char: str, shown: str) -> None:
+    assert _safe(f"a{char}b") == f"a{shown}b"
+
+
+@pytest.mark.parametrize(("char", "escaped"), [("\x1b", "\\u001b"), ("\x7f", "\\u007f"), ("\x9f", "\\u009f"),
+                                               ("\xa0", "\xa0")])
+def test_json_lines_escape_del_and_c1_which_json_leaves_raw(char: str, escaped: str) -> None:
+    line = _json_line({"title": f"a{char}b"})
+    assert line == f'{{"title": "a{escaped}b"}}' and json.loads(line) == {"title": f"a{char}b"}
