@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations, is_demonym
@@ -71,18 +71,18 @@ class PostScan:
         return _title_period(self.title, self.published, self.fiscal, year, bool(year) and self.report_fiscal)
 
     @cached_property
-    def _reported(self) -> list[tuple[int, bool]]:
+    def _reported(self) -> list[Reported]:
         return reported_years(self.lines[0], list(self.lines[1:]), self.known_by, self.fiscal) if self.lines else []
 
     @cached_property
     def report_year(self) -> int | None:
         """Dates year-less months when the post has no date; read only when a sentence needs it."""
-        return max(self._reported)[0] if self._reported else None
+        return max(reported.year for reported in self._reported) if self._reported else None
 
     @cached_property
     def report_fiscal(self) -> bool:
         """Whether the year reported on is a fiscal year (`in FY24 … In March alone`: March of 2024)."""
-        kinds = {fiscal for year, fiscal in self._reported if year == self.report_year}
+        kinds = {reported.fiscal for reported in self._reported if reported.year == self.report_year}
         return kinds == {True}
 
     @cached_property
@@ -95,9 +95,8 @@ class PostScan:
         """The year after the latest whole year an undated post reports as done (`produced 1.325 million tons in
         2023`): it is written after that year ended, so its `this year` is the next one. None when it reports
         no whole year, or forecasts it."""
-        years = [int(p.period) for line in self.lines[1:] if _STATED_YEAR.search(line) and not _AHEAD.search(line)
-                 for p in find_periods(line) if p.use == "period" and _WHOLE_YEAR.match(p.period)]
-        return max(years) + 1 if years else None
+        done = [reported.year for reported in self._reported if reported.done]
+        return max(done) + 1 if done else None
 
     @cached_property
     def week_month(self) -> str | None:
@@ -365,14 +364,21 @@ def week_month(sentences: list[str], year: int | None) -> str | None:
     return period if day + 6 <= length else None
 
 
+class Reported(NamedTuple):
+    """A year an undated post reports on."""
+
+    year: int
+    fiscal: bool  # stated as a fiscal year (`FY24`: a year from April, whose March is the next calendar year's)
+    done: bool  # a whole calendar year the body reports as over (`produced 1.325 million tons in 2023`)
+
+
 def reported_years(title: str, sentences: list[str], known_by: date | None = None,
-                   fiscal: FiscalYear | None = None) -> list[tuple[int, bool]]:
-    """The years an undated post reports on, the latest of which is its report year, each with whether it was
-    stated as a fiscal year (`FY24`: a year from April, whose March is the next calendar year's): the years its
-    title or body reports a period of, or of a day it names with its weekday. Outlooks do not count (a post is
-    written before the years it forecasts), nor do deadlines, comparison bases or the year a `since` starts
-    from; but a post whose only stated years are compared with reports on the year after."""
-    years = [(y, False) for y in [weekday_year([title, *sentences], known_by)] if y]
+                   fiscal: FiscalYear | None = None) -> list[Reported]:
+    """The years an undated post reports on, the latest of which is its report year: the years its title or
+    body reports a period of, or of a day it names with its weekday. Outlooks do not count (a post is written
+    before the years it forecasts), nor do deadlines, comparison bases or the year a `since` starts from; but a
+    post whose only stated years are compared with reports on the year after."""
+    years = [Reported(y, False, False) for y in [weekday_year([title, *sentences], known_by)] if y]
     compared: list[int] = []
     for sentence in [title, *sentences]:
         if not (_STATED_YEAR.search(sentence) or _SHORT_FY.search(sentence)) or _AHEAD.search(sentence):
@@ -382,11 +388,12 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
         for p in find_periods(sentence, fiscal=fiscal):  # India's `FY24` is FY2023
             m = _DATED.match(p.period)
             if m and p.use == "period" and not is_delivery(sentence, p.end):
-                years.append((int(m.group(2) or m.group(1)), p.period.startswith("FY")))
+                done = sentence is not title and _WHOLE_YEAR.match(p.period) is not None
+                years.append(Reported(int(m.group(2) or m.group(1)), p.period.startswith("FY"), done))
             elif m and p.use == "comparison" and _WHOLE_YEAR.match(p.period):
                 compared.append(int(m.group(1)))
     if not years and compared:  # `output totalled 5.25 million tons, down 1.9% from 2022`: the year after it
-        return [(max(compared) + 1, False)]
+        return [Reported(max(compared) + 1, False, False)]
     return years
 
 
