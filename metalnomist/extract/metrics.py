@@ -24,6 +24,7 @@ _TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s
 _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
 # `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity
 _SIZES = re.compile(r"\s+(?:[\w-]+\s+)?(?:mine|project|operation|line|furnace)s?\b", re.I)
+_GUIDANCE = re.compile(r"\bguidance\b", re.I)
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?)\b", re.I)
 
 MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price", "demand"})
@@ -109,6 +110,8 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
             return found
     if carried in allowed:
         return carried or "other"
+    if draft.unit == "t" and _GUIDANCE.search(view.clause_text(draft.anchor.clause)):
+        return "production"  # `BHP cut its copper guidance to 1.8 Mt`: a miner's guidance in tonnes is of its output
     if draft.unit and (draft.unit or "")[:3].isupper() and carried is None:
         return "other"
     return carried or "other"

@@ -236,6 +236,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # `3Q24`, `Q3'24`, `1H 2024`, `H2'25`: analysts' and trade press shorthands
     (re.compile(rf"\b(?P<q>[1-4])Q ?(?:(?P<y>{_YEAR})|{_YY})\b|\bQ(?P<q2>[1-4]) ?{_YY2}\b"), "quarter_short"),
     (re.compile(rf"\b(?P<h>[12])H ?(?:(?P<y>{_YEAR})|{_YY})\b|\bH(?P<h2>[12]) ?{_YY2}\b"), "half_short"),
+    # `5M 2024`, `9M23`: the year's first months
+    (re.compile(rf"\b(?P<n>[2-9]|1[01])M ?(?:(?P<y>{_YEAR})|{_YY})\b"), "months_short"),
     (re.compile(rf"\bQ(?P<q>[1-4])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
     (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
@@ -318,6 +320,8 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         if not year:  # a year-less quarter is its months, as `the April–June quarter` is
             return _span(quarter * 3 - 2, quarter * 3, None, Anchor())
         return f"{year}-Q{quarter}"
+    if kind == "months_short":
+        return _span(1, int(g["n"]), int(g.get("y") or f"20{g['yy']}"), anchor)
     if kind in {"quarter_short", "half_short"}:
         written = g.get("y") or f"20{g.get('yy') or g['yy2']}"
         if kind == "quarter_short":

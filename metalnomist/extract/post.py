@@ -174,7 +174,7 @@ def scan_post(post: Post) -> PostState:
     else:
         focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)
-    fiscal = fiscal_year_of(home or focus)
+    fiscal = fiscal_year_of(home or focus) or _first_fiscal_home(body[:_LEAD])
     scan = PostScan(
         published=post.published,
         lines=() if post.published else (title, *sentences),
@@ -219,6 +219,19 @@ def _reports_the_world(title: str, body: str) -> bool:
         return True
     lead = body[:600]  # the body that publishes the report is credited in its opening lines
     return any(m.canonical in vocab.international_bodies() for m in find_organisations(lead, {}))
+
+
+_LEAD = 1500  # the body's opening, which names whom the post reports on
+
+
+def _first_fiscal_home(text: str) -> FiscalYear | None:
+    """`Fortescue shipped 47.7 Mt in Q3 FY24` under a headline naming no one: the first company named whose home
+    keeps a fiscal year of its own says whose `FY24` it is."""
+    sensitive, insensitive = vocab.organisations()
+    homes = vocab.organisation_countries()
+    named = sorted((m for found in (sensitive.find(text), insensitive.find(text)) for m in found
+                    if m.kind == "company" and fiscal_year_of(homes.get(m.canonical))), key=lambda m: m.start)
+    return fiscal_year_of(homes[named[0].canonical]) if named else None
 
 
 def _headline_companies(title: str) -> list[str]:

@@ -368,10 +368,10 @@ def _portion(written: str) -> float:
 
 _ELEMENT = r"(?:TFe|Fe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li|Si|Ti|Mo|Sn|Pb|Mg|Nb|Ta|Sb|V|W)"
 _GRADE_AFTER = re.compile(
-    rf"""^\s?(?:
+    rf"""^[\s-]?(?:
         {_ELEMENT}(?:\d+|CO\d|O\d*|H\d*|\.[\w.]+)*\b   # Fe, Li2O, Li2CO3, LiOH.H2O
         | (?:lithium|nickel|copper|zinc)\s+(?:oxide|content)\b      # `6% lithium oxide` spodumene
-        | grade | purity | content | min | max
+        | grade | purity | pure\b | content | min | max          # `99.99% pure indium`
     )""",
     re.X,
 )

@@ -51,6 +51,12 @@ PRICE_UNITS = [
     Case("Kumba Iron Ore's production decreased by 5% to 35.7 Mt.",
          [F(value=3.57e7, commodity="iron ore", company="Kumba Iron Ore", country="South Africa")]),
     Case("The ore averaged 2.1 grams per tonne gold.", []),  # guard
+    Case("The price of 99.99% pure indium was unchanged at $360 per kg.", [F(value=360, unit="USD/kg")]),
+    Case("Its 99.7%-pure aluminium sold at $2,500 a ton.", [F(value=2500, unit="USD/t")]),  # purity is no share
+    # tonnes of contained metal are tonnes; LCE is lithium carbonate equivalent
+    Case("Indonesia's NPI output will reach 1.9 million nickel tonnes this year.",
+         [F(value=1.9e6, unit="t", commodity="nickel pig iron", forecast=True)]),
+    Case("Albemarle sold 50,000 tonnes LCE in the quarter.", [F(value=50000, commodity="lithium carbonate")]),
     # US tons of every kind are read as tons are; a change `to` a level is no range
     Case("Shredded scrap prices rose $20 to $420 per gross ton.",
          [F(value=20, unit="USD/t"), F(value=420, unit="USD/t", value_max=None)]),
@@ -464,6 +470,16 @@ CAUSES = [
 
 # Company guidance: the figures it introduces are forecasts of the year; the actuals compared with it are not.
 GUIDANCE = [
+    # a miner's guidance in tonnes, with no other word for the series, is of its output
+    Case("BHP cut its fiscal 2025 copper guidance to between 1,845,000 and 2,045,000 tonnes.",
+         [F(value=1845000, value_max=2045000, metric="production", forecast=True)]),
+    Case("Rio Tinto left its shipments guidance at 323mt.", [F(value=3.23e8, metric="shipments", forecast=True)]),
+    Case("The miner lowered its capex guidance to $2 billion.", [F(value=2e9, metric="investment")]),  # guard
+    # whose `FY24` it is, when the headline names neither country nor company: the first company the body names
+    Case("Fortescue shipped 47.7 Mt of iron ore in Q3 FY24.", [F(value=4.77e7, period="2024-Q1")],
+         title="Iron ore miners ship more"),  # Australia's July-June year
+    Case("Hindalco's aluminium revenue for Q1 FY25 stood at Rs 8,231 crore.", [F(value=8.231e10, period="2024-Q2")],
+         title="Aluminium makers report"),  # India's April-March year, named by its end
     # a revised forecast's old figure was a forecast too; an analyst `sees` what is to come
     Case("Goldman Sachs raised its 12-month copper price forecast to $12,000 a tonne from $10,000.",
          [F(value=12000, forecast=True), F(value=10000, forecast=True)]),
@@ -523,6 +539,10 @@ ASIDES = [
 
 # Trade-press shorthands: quarters and halves with two-digit years, renminbi as Argus writes it.
 SHORTHANDS = [
+    Case("China's unwrought aluminium exports in 5M 2024 reached 2.1 million tonnes.",
+         [F(value=2.1e6, period="2024-01/2024-05")]),  # the year's first five months
+    Case("In 9M23, exports rose 4% to 12 million tonnes.", [F(value=1.2e7, period="2023-01/2023-09")]),
+    Case("It sold 12M tonnes in 2023.", [F(value=1.2e7, period="2023")]),  # guard: a million, not months
     Case("Output rose to 1.1mn t in 1H24, from 0.95mn t in 2H23.",
          [F(value=1.1e6, period="2024-H1"), F(value=9.5e5, period="2023-H2")]),
     Case("Shipments reached 2.3mn t in 3Q24.", [F(value=2.3e6, period="2024-Q3")]),
