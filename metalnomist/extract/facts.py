@@ -267,7 +267,7 @@ def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
     return not draft.comparison and metric not in undated_kinds and not UNDATED.search(figure_phrase(draft, view))
 
 
-_IMPORT = re.compile(r"\bimport", re.I)
+_IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 
 
 _OWN_EXPORTS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?exports\b", re.I)

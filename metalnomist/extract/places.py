@@ -29,7 +29,8 @@ _TARIFF_NEAR = re.compile(
     rf"^(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?{LEVY}\b", re.I
 )
 _IMPOSER = re.compile(
-    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+|rais(?:e|ed|es|ing)|hik\w+|lift\w*|cut\w*|lower\w*)\b",
+    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+|rais(?:e|ed|es|ing)|hik\w+|lift\w*|cut\w*|lower\w*"
+    r"|set|sets|setting|propos\w+|approv\w+|adopt\w*|extend\w*|appl(?:y|ies|ied|ying))\b",
     re.I,
 )
 _TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,5}?(?:from\s+)?(?:the\s+)?$", re.I)

@@ -245,8 +245,10 @@ class TriggerTable:
         return self._memo[word]
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        out = []
+        out: list[tuple[int, int, str]] = []
         for m in self._WORD.finditer(text):
+            if out and m.start() < out[-1][1]:
+                continue  # a later word of a phrase matched (`outbound shipments`): not a trigger of its own
             word = m.group().lower()
             multi = next(
                 (

@@ -537,6 +537,24 @@ ASIDES = [
          [F(value=1.17e7, metric="imports", commodity="bauxite", country="China")]),
 ]
 
+# Quotas: an import quota is imports, of the country whose quota it is; export and mining quotas are their own.
+QUOTAS = [
+    Case("The EU's safeguard quota for hot-rolled coil from India was 1.2 million tonnes for the quarter.",
+         [F(value=1.2e6, metric="imports", country="European Union", partner="India")]),
+    Case("The quota is 1.5mn t.", [F(value=1.5e6, metric="imports")]),  # no buyer named, still no `demand`
+    Case("China's rare earth export quota for the first batch of 2024 is 135,000 tonnes.",
+         [F(value=135000, metric="exports", country="China")]),
+    Case("Indonesia approved nickel ore production quotas of 240 million tonnes for 2024.",
+         [F(value=2.4e8, metric="production")]),  # a phrase's second word is no trigger of its own
+    Case("Outbound shipments reached 5 Mt.", [F(value=5e6, metric="exports")]),
+    # the body that sets duties levies them; goods from a list of countries have no one partner
+    Case("The European Commission set provisional anti-dumping duties of 10.3-43.5% on cold-rolled stainless steel "
+         "from Vietnam and Taiwan.", [F(value=10.3, value_max=43.5, metric="tariff", country="European Union",
+                                      partner=None)]),
+    Case("The benchmark 62% Fe fines index fell 3.2% to $107.45/dmt CFR China on Monday.",
+         [F(value=107.45, unit="USD/t", commodity="iron ore")]),
+]
+
 # Trade-press shorthands: quarters and halves with two-digit years, renminbi as Argus writes it.
 SHORTHANDS = [
     Case("China's unwrought aluminium exports in 5M 2024 reached 2.1 million tonnes.",
@@ -556,7 +574,7 @@ SHORTHANDS = [
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
-    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH,
+    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
