@@ -65,6 +65,11 @@ _SAME_LAST_YEAR = re.compile(
 )
 _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
+# `revenue for the half`, `in the half-year`: the half the report is about
+_THE_HALF = re.compile(
+    r"\b(?:in|for|during|over)\s+the\s+(?:half|half[- ]year|six\s+months)\b(?![- ]year\s+to\b|\s+to\b)", re.I
+)
+_HALF_RE = re.compile(r"^\d{4}-H[12]$")
 # `so far this year`, `year to date`, `takes purchases this year to 619 tons`: January to the report's end.
 # `so far this year to May` names its own end.
 _YEAR_TO_DATE = re.compile(
@@ -184,6 +189,10 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     quarter = state.paragraph.period or state.last_period or state.scan.title_period
     if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
+    half = next((p for p in (state.paragraph.period, state.last_period, state.scan.title_period)
+                 if p and _HALF_RE.match(p)), None)
+    if not own and half and _THE_HALF.search(_framing_text(draft, view)):
+        return half
     if not own and until and _THE_YEAR.search(_framing_text(draft, view)):  # a dated post's own year, else
         reported = reported or until
         if reported.startswith("FY"):

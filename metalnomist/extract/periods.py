@@ -361,6 +361,14 @@ _COMPARISON = re.compile(
     rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$",
     re.I,
 )
+# `up 8% on the same period of 2023`, `a 5% increase over 2022`: the British `on` of a change names its base, as
+# `over` does after a noun (`fell 3% over the first half` is during it)
+_CHANGE_ON = re.compile(
+    rf"(?:\b(?:up|down|higher|lower|r[io]se|fell|gain\w*|drop\w*|increase\w*|decrease\w*|decline\w*|jump\w*)"
+    rf"(?:\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent|pc))?\s+on"
+    rf"|\b(?:increase|rise|gain|decrease|decline|drop|jump|growth)\s+over)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$",
+    re.I,
+)
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
 _STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
@@ -385,7 +393,8 @@ def _use(kind: str, before: str) -> Use:
         return "deadline"
     if re.search(r"\bsince\s+$", tail, re.I) or (kind in {"year", "month"} and _SINCE.search(tail)):
         return "since"
-    if _COMPARISON.search(tail.split(",")[-1]) or _compared_figure(before) or _PRECEDING.search(tail):
+    if (_COMPARISON.search(tail.split(",")[-1]) or _compared_figure(before) or _PRECEDING.search(tail)
+            or _CHANGE_ON.search(tail)):
         return "comparison"
     return "period"
 

@@ -414,6 +414,15 @@ SERIES_WORDS = [
 
 # A figure compared with another takes the comparison's direction, a counted noun between or not.
 COMPARED = [
+    # the British `on` of a change, and `over` after a noun, name the base; `fell 3% over the first half` is during it
+    Case("Revenue was $3.1 billion, up 8% on the same period of 2023.", [F(value=3.1e9, change_pct=8, period=None)]),
+    Case("Sales were 3 Mt in 2023, a 5% increase over 2022.", [F(value=3e6, period="2023")]),
+    Case("Exports fell 3% over the first half to 2 Mt.", [F(value=2e6, period="2024-H1")]),
+    Case(("Antofagasta said its copper production fell 2.4% to 296,000 tonnes in the first half.",
+          "Copper sales in the second quarter were 153,000 tonnes.",
+          "Revenue for the half was $3.1 billion, up 8% on the same period of 2023."),
+         [F(value=296000, period="2024-H1"), F(value=153000, period="2024-Q2"), F(value=3.1e9, period="2024-H1")],
+         title="Antofagasta H1 2024 copper output falls", published=None),  # `the half`: the report's
     Case("U.S. apparent consumption of refined copper was 1.9 million tons, 3% less than that in 2022.",
          [F(value=1.9e6, change_pct=-3, period=None)]),
     Case("Sales fell to 500,000 units, 600,000 units less than a year earlier.",
