@@ -226,7 +226,7 @@ def _fact(
     headline = period is None and _headline_dates(draft, view, metric)
     if headline:
         period = state.scan.title_period
-    unit = _unit(draft, metric, view, commodity)
+    unit = _yuan_sign(_unit(draft, metric, view, commodity), view.text[draft.anchor.q.start], where.country)
     shares = metric_rules.quotes_shares(draft, view)
     if shares:  # a company's stock: its own series, and nothing the post's market figures carry on from
         unit = _quoted_in(unit, view.text[draft.anchor.q.start], where.country)
@@ -311,6 +311,14 @@ def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) 
         or state.scan.title_commodity
     )
     return None if found == NO_COMMODITY else found
+
+
+def _yuan_sign(unit: str | None, written: str, country: str | None) -> str | None:
+    """`¥` is the yen's sign (data/currencies.tsv) and the yuan's: a Chinese figure in it is in yuan
+    (`Chinese lithium carbonate futures slumped to ¥95,000 a tonne`)."""
+    if written == "¥" and country == "China" and unit and unit.startswith("JPY"):
+        return "CNY" + unit[3:]
+    return unit
 
 
 def _quoted_in(unit: str | None, written: str, country: str | None) -> str | None:

@@ -33,7 +33,7 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
         between = view.text[q.end : m.start]
         if m.start >= q.end and ((_OF_AFTER.match(between) and not share) or _OF_ITS.match(between)):
             return m.canonical  # `30% of its lithium`: the holder's own commodity, named after the share
-    own = [m for m in mentions if clause.start <= m.start < clause.end]
+    own = _beside_examples([m for m in mentions if clause.start <= m.start < clause.end], view.text)
     if share and any(m.end <= q.start for m in own):
         return next(m for m in own if m.end <= q.start).canonical  # the holder is the subject
     named = [m for m in own if 0 <= m.start - q.end <= 1]  # `4.3% lead`: the word right after names it
@@ -44,8 +44,19 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
         return _nearest(own, q.start).canonical
     frames = [c for c in view.main_clauses(clause.segment)
               if c.start < clause.start and not view.has_items(c) and not view.is_aside(c)]
-    here = [m for m in mentions if any(c.start <= m.start < c.end for c in frames)]
+    here = _beside_examples([m for m in mentions if any(c.start <= m.start < c.end for c in frames)], view.text)
     return _nearest(here, q.start).canonical if here else None
+
+
+_EXAMPLES = re.compile(r",\s*(?:including|such\s+as)\s+[^,;]*(?:,[^,;]*)*?\s(?:and|or)\s[^,;]*", re.I)
+
+
+def _beside_examples(mentions: list[Mention], text: str) -> list[Mention]:
+    """`Output of the 10 nonferrous metals, including copper, aluminium, lead and zinc, rose 7.4%`: the figure
+    is of what the examples are examples of, when the clause names it."""
+    lists = [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
+    kept = [m for m in mentions if not any(start <= m.start < end for start, end in lists)]
+    return kept or mentions
 
 
 def commodity_elsewhere(draft: Draft, view: SentenceView, segment_only: bool = False) -> str | None:

@@ -44,6 +44,10 @@ PRICE_UNITS = [
     Case("Harmony Gold's underground recovered grade rose 11% to 6.25 g/t.", []),
     # currencies of producer countries, by code, name or symbol
     Case("Norilsk Nickel's revenue fell to 1.2 trillion roubles.", [F(value=1.2e12, unit="RUB")]),
+    # `¥` is the yen's sign and the yuan's: a Chinese figure in it is in yuan
+    Case("Chinese lithium carbonate futures slumped to ¥95,000 a tonne on the Guangzhou Futures Exchange.",
+         [F(value=95000, unit="CNY/t", country="China")]),
+    Case("Japan's imports of lithium from China cost ¥13.2 billion.", [F(value=1.32e10, unit="JPY")]),  # guard
     Case("The smelter cost Rp 30 trillion.", [F(value=3e13, unit="IDR")]),
     Case("China Steel raised its list price by NT$800 per tonne.",
          [F(value=800, unit="TWD/t", country="Taiwan", company="China Steel")]),
@@ -546,6 +550,16 @@ ASIDES = [
          [F(value=1.17e7, metric="imports", commodity="bauxite", country="China")]),
 ]
 
+# A figure of a group is not of the examples the sentence gives of it.
+EXAMPLES = [
+    Case("Output of the 10 nonferrous metals, including copper, aluminium, lead and zinc, rose 7.4% to 6.65 million "
+         "tonnes.", [F(value=6.65e6, commodity="nonferrous metals")]),
+    Case("China's imports of copper, including cathode and rods, rose 5% to 500,000 t.",
+         [F(value=500000, commodity="copper")]),
+    Case("Imports of metals, including 3 Mt of copper and 2 Mt of zinc, rose.",
+         [F(value=3e6, commodity="copper"), F(value=2e6, commodity="zinc")]),  # guard: each example's own figure
+]
+
 # Quotas: an import quota is imports, of the country whose quota it is; export and mining quotas are their own.
 QUOTAS = [
     Case("The EU's safeguard quota for hot-rolled coil from India was 1.2 million tonnes for the quarter.",
@@ -583,7 +597,7 @@ SHORTHANDS = [
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
-    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS,
+    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
