@@ -66,12 +66,19 @@ _MONEY_AFTER = re.compile(r"\$|[\s-]?(?:dollars?|cents?)\b", re.I)
 
 
 def find_countries(text: str) -> list[Mention]:
-    """Countries named in `text`; `US$`, `A$`, `US dollars` are money, not a geography, nor is `non-Chinese`."""
+    """Countries named in `text`; `US$`, `A$`, `US dollars` are money, not a geography, nor is `non-Chinese`
+    or `outside China`."""
     found = vocab.countries().find(text)
-    return [m for m in found if not _MONEY_AFTER.match(text, m.end) and not _NON.search(text, 0, m.start)]
+    return [m for m in found if not _MONEY_AFTER.match(text, m.end) and not _NON.search(text, 0, m.start)
+            and not (_EX.search(text, 0, m.start) and _EX_MARKET.match(text, m.end))]
 
 
-_NON = re.compile(r"\bnon-?$", re.I)  # `non-Chinese sources` names no country
+# `non-Chinese sources`, `output outside China`, `ex-China demand` name no country: the rest of the world (an
+# `ex-US cargo` comes from the US)
+_NON = re.compile(r"(?:\bnon-?|\boutside\s+(?:of\s+)?|\bexcluding\s+|\bexcept(?:\s+for)?\s+|\bother\s+than\s+)$",
+                  re.I)
+_EX = re.compile(r"\bex-$", re.I)
+_EX_MARKET = re.compile(r"\s+(?:demand|supply|output|production|consumption|markets?|stocks|inventor\w+)\b", re.I)
 
 
 def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> list[Mention]:

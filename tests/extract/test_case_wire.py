@@ -550,6 +550,16 @@ ASIDES = [
          [F(value=1.17e7, metric="imports", commodity="bauxite", country="China")]),
 ]
 
+# The rest of the world: `outside China`, `ex-China`, `excluding China` name no country.
+REST_OF_WORLD = [
+    Case("Primary aluminium output outside China rose 2.9% to 2.36 million tonnes in May, the IAI said.",
+         [F(value=2.36e6, country=None)]),
+    Case("Ex-China demand for nickel rose 5% to 1 Mt.", [F(value=1e6, country=None, commodity="nickel")]),
+    Case("Demand excluding China fell 2% to 500,000 t.", [F(value=500000, country=None)]),
+    Case("China's imports of copper from countries other than Chile rose to 1 Mt.",
+         [F(value=1e6, country="China", partner=None)]),
+]
+
 # A figure of a group is not of the examples the sentence gives of it.
 EXAMPLES = [
     Case("Output of the 10 nonferrous metals, including copper, aluminium, lead and zinc, rose 7.4% to 6.65 million "
@@ -597,7 +607,7 @@ SHORTHANDS = [
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
-    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES,
+    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES + REST_OF_WORLD,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
