@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cached_property
@@ -311,6 +312,23 @@ _WEEKDAY_DATE = re.compile(
 )
 
 
+# A wire dateline and the weekday its lead gives the news (`SHANGHAI, April 16 (Reuters) - … data showed on
+# Tuesday`): the wire dates a story by the day it happened, so that day is that weekday.
+_DATELINE_WEEKDAY = re.compile(
+    rf"""^(?:[A-Z][A-Za-z .'-]*,\s+)?(?P<m>{_MONTH_WORD})\s+(?P<d>\d{{1,2}})\s*
+        \((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua)\)\s*[-–—]
+        [^.]*?\bon\s+(?P<wd>{"|".join(WEEKDAYS)})\b""",
+    re.X,
+)
+
+
+def _weekday_dates(text: str) -> Iterator[tuple[int, int, int]]:
+    """(month, day, weekday) of each day `text` names with its weekday, its dateline's included."""
+    for m in (*_WEEKDAY_DATE.finditer(text), *_DATELINE_WEEKDAY.finditer(text)):
+        g = m.groupdict()
+        yield month_number(g.get("m") or g["m2"]), int(g.get("d") or g["d2"]), WEEKDAYS.index(g["wd"])
+
+
 def weekday_year(texts: list[str], known_by: date | None = None) -> int | None:
     """The year of a day the text names with its weekday but no year (`assessed on Wednesday
     January 17`). A report names such a day in the latest year it mentions or the year after;
@@ -321,9 +339,7 @@ def weekday_year(texts: list[str], known_by: date | None = None) -> int | None:
     if not named and known_by is None:
         return None
     for text in texts:
-        for m in _WEEKDAY_DATE.finditer(text):
-            month, day = month_number(m["m"] or m["m2"]), int(m["d"] or m["d2"])
-            weekday = WEEKDAYS.index(m["wd"])
+        for month, day, weekday in _weekday_dates(text):
             if named:
                 fits = [y for y in (max(named), max(named) + 1) if _weekday(y, month, day) == weekday]
                 if len(fits) == 1:

@@ -204,6 +204,21 @@ WEEKDAY_DATES = [
         published=None,
         created=datetime(2024, 3, 1, tzinfo=UTC),
     ),
+    # a wire's dateline dates the day its lead names with a weekday: April 16 was a Tuesday in 2024
+    Case(
+        ("SHANGHAI, April 16 (Reuters) - China's refined copper output rose to a record in March, official data "
+         "showed on Tuesday.", "The country churned out 1.12 million tonnes of the metal in March."),
+        [F(value=1.12e6, period="2024-03")],
+        published=None,
+        created=datetime(2026, 12, 4, tzinfo=UTC),
+    ),
+    Case(
+        ("SHANGHAI, April 16 (Reuters) - China's refined copper output rose to a record in March, official data "
+         "showed.", "The country churned out 1.12 million tonnes of the metal in March."),
+        [F(value=1.12e6, period="--03")],  # guard: no weekday, no year
+        published=None,
+        created=datetime(2026, 12, 4, tzinfo=UTC),
+    ),
 ]
 
 # Daily metals wraps (Reuters via syndication, undated): `on Thursday` is in the week after the
