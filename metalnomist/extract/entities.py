@@ -119,7 +119,7 @@ _CALENDAR_WORD = re.compile(r"(?:" + "|".join((*MONTHS, *WEEKDAYS)) + r")\b")
 def _subject_companies(text: str) -> list[Mention]:
     out = []
     for m in _SUBJECT_COMPANY.finditer(text):
-        name = m.group("name").rstrip(".")
+        name = m.group("name").rstrip(".").split("'s ")[0]  # `MMG's Las Bambas produced`: MMG, owner of the mine
         first = name.split()[0]
         if (
             first in _NOT_COMPANIES

@@ -531,6 +531,9 @@ GUIDANCE = [
 
 # An appositive between commas describes the noun before it and names no series of the figure.
 ASIDES = [
+    # `MMG's Las Bambas produced`: the owner is the company, not the owner and its mine
+    Case("MMG's Las Bambas produced 302,000 tonnes of copper in 2023, an increase of 20% from 2022.",
+         [F(value=302000, company="MMG", period="2023")]),
     # a company named only by the explanation or by an aside on ownership does not own the figure
     Case("Peru's copper production rose 12.1% in March to 221,000 tonnes, boosted by higher output at Anglo "
          "American's Quellaveco mine.", [F(value=221000, company=None, country="Peru")]),
