@@ -236,8 +236,8 @@ def _fact(
         post=post.title,
         sentence=sentence,
         metric=metric,
-        value=draft.value,
-        value_max=draft.value_max,
+        value=_yearly(draft.value, unit, draft),
+        value_max=_yearly(draft.value_max, unit, draft),
         unit=unit,
         change_pct=draft.change_pct,
         change_basis=change_basis(draft, view, period),
@@ -311,6 +311,13 @@ def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) 
         or state.scan.title_commodity
     )
     return None if found == NO_COMMODITY else found
+
+
+def _yearly(value: float | None, unit: str | None, draft: Draft) -> float | None:
+    """A capacity or output rate written by the month (`10,000 tons a month`) is twelve times that a year."""
+    if value is not None and unit == "t/yr" and draft.anchor.q.per_month:
+        return value * 12
+    return value
 
 
 def _yuan_sign(unit: str | None, written: str, country: str | None) -> str | None:

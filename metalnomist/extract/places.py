@@ -106,11 +106,15 @@ def candidates(draft: Draft, view: SentenceView) -> list[Mention]:
     spans = [(clause.start, clause.end)]
     spans += [(c.start, c.end) for c in view.main_clauses(clause.segment) if c is not clause]
     spans += [(c.start, c.end) for c in view.main_clauses() if c.segment != clause.segment]
-    out: list[Mention] = []
+    q = draft.anchor.q
+    out = [m for m in view.entities.countries if m.end <= q.start and _WHOSE.fullmatch(view.text, m.end, q.start)]
     for lo, hi in spans:
-        here = [m for m in view.entities.countries if lo <= m.start < hi]
-        out += sorted(here, key=lambda m: abs(m.start - draft.anchor.q.start))
+        here = [m for m in view.entities.countries if lo <= m.start < hi and m not in out]
+        out += sorted(here, key=lambda m: abs(m.start - q.start))
     return out
+
+
+_WHOSE = re.compile(r",?\s+whose\b[^,;]*")  # `and Canada, whose shipments jumped to 410 tons`: Canada's
 
 
 def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:

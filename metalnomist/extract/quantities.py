@@ -79,6 +79,7 @@ class Quantity:
     sign: int | None = None
     bound: str | None = None
     per_year: bool = False
+    per_month: bool = False  # `10,000 tons a month`: a rate, twelve times that a year
 
     @property
     def is_money(self) -> bool:
@@ -222,7 +223,11 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
         sign=sign,
         bound=_bound(text[:start]),
         per_year=_is_annual(text, start, end, match),
+        per_month=unit == "t" and bool(_MONTHLY_AFTER.match(text, end)),
     )
+
+
+_MONTHLY_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b)", re.I)
 
 
 _CHANGED_BY = re.compile(
@@ -327,6 +332,14 @@ _MULTIPLIER_RE = re.compile(
 )
 
 
+# `jumped 2.4 times to 410 tons`, `a 5-fold rise`: n times as much is a rise of (n - 1) × 100%
+_TIMES_RE = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)(?:-fold|\s?fold|\s+times)"
+    r"(?=\s+(?:to|from|in|on|over|year|compared|increase|rise|jump)\b|\s*[.,;)]|$)",
+    re.IGNORECASE,
+)
+
+
 _VERBAL_KEYS = (
     "third", "quarter", "fifth", "tenth", "half", "doubl", "tripl", "quadrupl", "halv", "twice", "times", "fold"
 )
@@ -352,6 +365,10 @@ def _verbal(text: str) -> list[Quantity]:
         )
     for m in _MULTIPLIER_RE.finditer(text):
         out.append(Quantity(m.start(1), m.end(1), MULTIPLIERS[m.group(1).lower()], None, "%", "multiplier"))
+    for m in _TIMES_RE.finditer(text):
+        times = float(m.group("n"))
+        if 1 < times <= 1000:
+            out.append(Quantity(m.start(), m.end(), round(100 * (times - 1), 6), None, "%", "multiplier"))
     for m in _PORTION_RE.finditer(text):
         out.append(Quantity(m.start(1), m.end(1), _portion(m.group(1)), None, "%", "portion"))
     return out

@@ -563,6 +563,22 @@ REST_OF_WORLD = [
          [F(value=1e6, country="China", partner=None)]),
 ]
 
+# Rises written as multiples in digits, a relative clause's holder, capacities by the month.
+MULTIPLES = [
+    Case("Imports from Canada rose 5-fold to 410 tons.", [F(value=410, change_pct=400)]),
+    Case("Imports rose 2.4 times.", [F(change_pct=140)]),
+    Case("It was 10 times the size of the 500 t plant.", [F(value=500, change_pct=None)]),  # guard: a comparison
+    Case(("Japan's imports of unwrought cobalt rose by 18% in 2024 to about 2,940 tons.",
+          "Finland remained the top supplier with 1,210 tons, up 9.5%, followed by Norway at 640 tons and Canada, "
+          "whose shipments jumped 2.4 times to 410 tons."),
+         [F(value=2940, country="Japan"), F(value=1210, partner="Finland"), F(value=640, partner="Norway"),
+          F(value=410, change_pct=140, country="Japan", partner="Canada")],
+         title="Japan's Cobalt Imports Rebound", published=None),
+    Case("It plans to raise capacity to 10,000 tons per month.", [F(value=120000, unit="t/yr")]),
+    Case("The smelter has a capacity of 20,000 t/month.", [F(value=240000, unit="t/yr", metric="capacity")]),
+    Case("Imports averaged 500,000 tonnes a month.", [F(value=500000, unit="t")]),  # guard: a flow stays a month's
+]
+
 # A figure of a group is not of the examples the sentence gives of it.
 EXAMPLES = [
     Case("Output of the 10 nonferrous metals, including copper, aluminium, lead and zinc, rose 7.4% to 6.65 million "
@@ -610,7 +626,7 @@ SHORTHANDS = [
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
-    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES + REST_OF_WORLD,
+    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES + REST_OF_WORLD + MULTIPLES,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
