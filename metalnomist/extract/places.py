@@ -165,7 +165,13 @@ def _own_suppliers(draft: Draft, view: SentenceView, cands: list[Mention]) -> li
                 out.append(m)
         elif clause.start < own.start or not any(clause.start <= i.q.start < clause.end for i in others):
             out.append(m)  # a clause before the figure frames it (`exported $127.8bn to the US, including …`)
+    if _THE_COUNTRY.search(view.text, max(before, own.start), q.start):
+        named = [m for m in cands if m.end <= q.start and m not in out]  # `Russia's share fell as imports from
+        out = sorted(named, key=lambda m: -m.start)[:1] + out          # the country halved`: Russia's
     return out
+
+
+_THE_COUNTRY = re.compile(r"\b(?:from|to)\s+(?:the|that)\s+country\b", re.I)
 
 
 def _destination(draft: Draft, view: SentenceView) -> Mention | None:

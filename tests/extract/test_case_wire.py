@@ -574,6 +574,10 @@ MULTIPLES = [
          [F(value=2940, country="Japan"), F(value=1210, partner="Finland"), F(value=640, partner="Norway"),
           F(value=410, change_pct=140, country="Japan", partner="Canada")],
          title="Japan's Cobalt Imports Rebound", published=None),
+    Case(("Japan's imports of aluminium rose.",
+          "Russia's share fell to 4% as imports from the country halved to 23,600 tons."),
+         [F(value=4, partner="Russia"), F(value=23600, change_pct=-50, country="Japan", partner="Russia")],
+         title="Japan imports", published=None),  # `from the country`: the one just named
     Case("It plans to raise capacity to 10,000 tons per month.", [F(value=120000, unit="t/yr")]),
     Case("The smelter has a capacity of 20,000 t/month.", [F(value=240000, unit="t/yr", metric="capacity")]),
     Case("Imports averaged 500,000 tonnes a month.", [F(value=500000, unit="t")]),  # guard: a flow stays a month's
