@@ -113,8 +113,28 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     if draft.unit == "t" and _GUIDANCE.search(view.clause_text(draft.anchor.clause)):
         return "production"  # `BHP cut its copper guidance to 1.8 Mt`: a miner's guidance in tonnes is of its output
     if draft.unit and (draft.unit or "")[:3].isupper() and carried is None:
-        return "other"
+        return "price" if _quoted_metal(draft, view) else "other"
     return carried or "other"
+
+
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+)?$", re.I)
+
+
+_MONEY_NOUN = re.compile(r"\b(?:profits?|revenues?|earnings|income|loss(?:es)?|costs?|capex|spending|value|worth|"
+                         r"funding|valuation|debt)\b", re.I)
+
+
+def _quoted_metal(draft: Draft, view: SentenceView) -> bool:
+    """`Tin surged 5.6% to $33,500`, `Aluminium was the best performer, rising 3.4% to $2,650`: a sum, short of
+    a company's, that a metal named first in the sentence or clause moves to is its price."""
+    clause, q = draft.anchor.clause, draft.anchor.q
+    return (
+        draft.value is not None
+        and abs(draft.value) < 1e6
+        and bool(_LEVEL_BEFORE.search(view.text, clause.start, q.start))
+        and not _MONEY_NOUN.search(view.text, 0, q.start)
+        and any(m.start <= 25 or clause.start <= m.start <= clause.start + 25 for m in view.entities.commodities)
+    )
 
 
 _CUT = re.compile(

@@ -583,6 +583,16 @@ MULTIPLES = [
     Case("Imports averaged 500,000 tonnes a month.", [F(value=500000, unit="t")]),  # guard: a flow stays a month's
 ]
 
+# A metal moving to a sum is its price, with no word `price`; a company's or a sector's sums are not.
+METAL_PRICES = [
+    Case("Tin surged 5.6% to $33,500, the highest in two years.", [F(value=33500, unit="USD/t", metric="price")]),
+    Case("Aluminium was the best performer, rising 3.4% on the week to $2,650.",
+         [F(value=2650, unit="USD/t", metric="price")]),
+    Case("Copper miners' profits rose to $5 billion.", [F(value=5e9, unit="USD", metric="other")]),  # guards
+    Case("Lithium revenue rose to $2 billion.", [F(value=2e9, unit="USD", metric="other")]),
+    Case("Copper output costs rose to $5,000.", [F(value=5000, unit="USD", metric="other")]),
+]
+
 # A figure of a group is not of the examples the sentence gives of it.
 EXAMPLES = [
     Case("Output of the 10 nonferrous metals, including copper, aluminium, lead and zinc, rose 7.4% to 6.65 million "
@@ -630,7 +640,8 @@ SHORTHANDS = [
     "case",
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
-    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES + REST_OF_WORLD + MULTIPLES,
+    + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES + REST_OF_WORLD + MULTIPLES
+    + METAL_PRICES,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
