@@ -208,6 +208,9 @@ LISTS = [
 
 # Minor metals and battery materials are commodities of their own.
 VOCABULARY = [
+    Case("Plug-in hybrid sales jumped 80% to 376,000 units, while BEV sales rose 11% to 480,000 units.",
+         [F(value=376000, commodity="plug-in hybrid vehicles"), F(value=480000, commodity="electric vehicles")]),
+    Case("Battery installations totalled 43.9 GWh in May, up 37%.", [F(value=43.9, commodity="batteries")]),
     Case("China's niobium imports rose 12% to 6,000 tonnes in 2023.", [F(value=6000, commodity="niobium")]),
     Case("LFP output reached 1.6 million tonnes in 2023.", [F(value=1.6e6, commodity="lithium iron phosphate")]),
     Case("Exports of brass fell 3% to 40,000 tonnes.", [F(value=40000, commodity="brass")]),
