@@ -8,6 +8,7 @@ tons recorded in 2023`) and an absolute difference (`600,000 tonnes less`) are f
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -334,7 +335,9 @@ def pair(items: list[Item], text: str) -> None:
 
     A change written right before `to` and its level (`ticked down 0.1% to 78,610 yuan`) is paired
     first: left to right, an earlier loose change (`down 0.2% on the week, and …`) took that level."""
-    changes = [item for item in items if item.role in {"change", "pp"}]
+    if "respectively" in text:
+        _pair_respectively(items, text)
+    changes = [item for item in items if item.role in {"change", "pp"} and not item.paired]
     bound = [item for item in changes if _bound_to_next(item, _open_levels(item, items), text)]
     for item in bound + [item for item in changes if item not in bound]:
         levels = _open_levels(item, items)
@@ -348,6 +351,28 @@ def pair(items: list[Item], text: str) -> None:
         if target is not None:
             target.attached.append(item)
             target.paired = item.paired = True
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+_RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b")
+
+
+def _pair_respectively(items: list[Item], text: str) -> None:
+    """`9.6 million and 7.3 million net tons, up 7.3% and 4.6%, respectively`: a list of changes after a list of
+    as many levels describes them in order."""
+    runs: list[list[Item]] = []
+    for item in items:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.role == item.role and _LIST_JOIN.fullmatch(text, last.q.end, item.q.start):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for levels, changes in itertools.pairwise(runs):
+        if (len(levels) == len(changes) > 1 and levels[0].role == "level" and changes[0].role == "change"
+                and _RESPECTIVELY_AFTER.match(text, changes[-1].q.end)):
+            for level, change in zip(levels, changes, strict=True):
+                level.attached.append(change)
+                level.paired = change.paired = True
 
 
 def _open_levels(item: Item, items: list[Item]) -> list[Item]:

@@ -137,9 +137,11 @@ def find_quantities(text: str) -> list[Quantity]:
 
 @lru_cache(maxsize=1)
 def _scaled_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A number with a scale word and nothing after it, and the list material between it and the next figure."""
+    """A number with a scale word, or grouped in thousands, with nothing after it but list material up to the next
+    figure (`554,000 and 392,000 net tons`), and that material."""
     scale = tables().scale_re.pattern
-    scaled = re.compile(rf"(?<![\w.,$€£¥])(?P<num>{DIGITS})\s?(?P<scale>{scale})")
+    scaled = re.compile(rf"(?<![\w.,$€£¥])(?:(?P<num>{DIGITS})\s?(?P<scale>{scale})"
+                        rf"|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)(?=\s*(?:,|\band\b|&)))")
     between = re.compile(rf"(?:\s*(?:,|\band\b|&)\s*(?:(?:{DIGITS})\s?(?:{scale})?)?)+\s*")
     return scaled, between
 
@@ -157,7 +159,8 @@ def _listed(found: list[Quantity], text: str) -> list[Quantity]:
             continue  # money writes its currency on each figure: `2 million and $3 billion` are not one list
         written = _quantity_re().match(text, last.start)
         factor = canonical_unit(written.group("unit"))[1] if written and written.group("unit") else 1.0
-        value = parse_number(m.group("num")) * scale_factor(m.group("scale")) * factor
+        scaled_by = scale_factor(m.group("scale")) if m.group("scale") else 1.0
+        value = parse_number(m.group("num") or m.group("grouped")) * scaled_by * factor
         out.append(Quantity(m.start(), m.end(), tidy(value), None, last.unit, per_year=last.per_year))
     return out
 

@@ -566,6 +566,17 @@ REST_OF_WORLD = [
          [F(value=1e6, country="China", partner=None)]),
 ]
 
+# Lists: numbers grouped in thousands that leave their unit to the last; changes listed after as many levels.
+RESPECTIVE = [
+    Case(("US steel imports fell 7.7% in April to 2.3 million net tons.",
+          "Imports from Canada and Mexico totaled 554,000 and 392,000 net tons, respectively."),
+         [F(value=2.3e6), F(value=554000, unit="t", partner="Canada"), F(value=392000, unit="t", partner="Mexico")],
+         title="US steel imports", published=None),
+    Case("Year-to-date, total and finished steel imports were 9.6 million and 7.3 million net tons, up 7.3% and "
+         "4.6%, respectively.", [F(value=9.6e6, change_pct=7.3), F(value=7.3e6, change_pct=4.6)]),
+    Case("In 2023 and 2024, imports were 5,000 tonnes.", [F(value=5000)]),  # guard: years are no list of figures
+]
+
 # Rises written as multiples in digits, a relative clause's holder, capacities by the month.
 MULTIPLES = [
     Case("Imports from Canada rose 5-fold to 410 tons.", [F(value=410, change_pct=400)]),
@@ -644,7 +655,7 @@ SHORTHANDS = [
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
     + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES + REST_OF_WORLD + MULTIPLES
-    + METAL_PRICES,
+    + METAL_PRICES + RESPECTIVE,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
