@@ -108,6 +108,9 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         found = nearest_trigger(view, q.start, q.end, c.start, c.end, allowed)
         if found:
             return found
+    if carried == "price" and (draft.unit or "")[:3].isupper() and "/" not in (draft.unit or "") and not (
+            _quoted_metal(draft, view, named=False)):
+        return "other"  # `Adjusted EBITDA was C$1.8 billion` after a price: a company's sum, not the price carried
     if carried in allowed:
         return carried or "other"
     if draft.unit == "t" and _GUIDANCE.search(view.clause_text(draft.anchor.clause)):
@@ -121,19 +124,21 @@ _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+)?$", re.I)
 
 
 _MONEY_NOUN = re.compile(r"\b(?:profits?|revenues?|earnings|income|loss(?:es)?|costs?|capex|spending|value|worth|"
-                         r"funding|valuation|debt)\b", re.I)
+                         r"funding|valuation|debt|EBITDA|EBIT|dividends?|cash\s+flow)\b", re.I)
 
 
-def _quoted_metal(draft: Draft, view: SentenceView) -> bool:
+def _quoted_metal(draft: Draft, view: SentenceView, named: bool = True) -> bool:
     """`Tin surged 5.6% to $33,500`, `Aluminium was the best performer, rising 3.4% to $2,650`: a sum, short of
-    a company's, that a metal named first in the sentence or clause moves to is its price."""
+    a company's, that a metal named first in the sentence or clause moves to is its price (`named`: when the
+    price is carried from the sentence before, no metal need be named)."""
     clause, q = draft.anchor.clause, draft.anchor.q
     return (
         draft.value is not None
         and abs(draft.value) < 1e6
-        and bool(_LEVEL_BEFORE.search(view.text, clause.start, q.start))
+        and (not named or bool(_LEVEL_BEFORE.search(view.text, clause.start, q.start)))
         and not _MONEY_NOUN.search(view.text, 0, q.start)
-        and any(m.start <= 25 or clause.start <= m.start <= clause.start + 25 for m in view.entities.commodities)
+        and (not named or any(m.start <= 25 or clause.start <= m.start <= clause.start + 25
+                              for m in view.entities.commodities))
     )
 
 

@@ -605,6 +605,8 @@ METAL_PRICES = [
     Case("Copper miners' profits rose to $5 billion.", [F(value=5e9, unit="USD", metric="other")]),  # guards
     Case("Lithium revenue rose to $2 billion.", [F(value=2e9, unit="USD", metric="other")]),
     Case("Copper output costs rose to $5,000.", [F(value=5000, unit="USD", metric="other")]),
+    Case(("Copper net cash unit costs were US$2.05 per pound.", "Adjusted EBITDA was C$1.8 billion."),
+         [F(value=2.05, unit="USD/lb"), F(value=1.8e9, unit="CAD", metric="other")]),  # no price carried on
 ]
 
 # A figure of a group is not of the examples the sentence gives of it.
