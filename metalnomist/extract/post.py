@@ -409,8 +409,12 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
     post whose only stated years are compared with reports on the year after."""
     years = [Reported(y, False, False) for y in [weekday_year([title, *sentences], known_by)] if y]
     compared: list[int] = []
+    ahead: list[int] = []
     for sentence in [title, *sentences]:
-        if not (_STATED_YEAR.search(sentence) or _SHORT_FY.search(sentence)) or _AHEAD.search(sentence):
+        if not (_STATED_YEAR.search(sentence) or _SHORT_FY.search(sentence)):
+            continue
+        if _AHEAD.search(sentence):
+            ahead += [int(y) for y in _STATED_YEAR.findall(sentence)]
             continue
         if sentence is title and _HEADLINE_AHEAD.search(title):
             continue
@@ -423,7 +427,15 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
                 compared.append(int(m.group(1)))
     if not years and compared:  # `output totalled 5.25 million tons, down 1.9% from 2022`: the year after it
         return [Reported(max(compared) + 1, False, False)]
+    if not years and ahead and any(_EARLY_PART.search(sentence) for sentence in [title, *sentences]):
+        return [Reported(min(ahead), False, False)]  # a first-quarter report's `For 2024, Teck expects …`
     return years
+
+
+# A year-less quarter or half before the last (`in the first quarter`, `Q2`, `H1`): a report written during the
+# year its outlook names (a fourth quarter's report is written in the new year, and names the old one)
+_EARLY_PART = re.compile(r"\b(?:(?:first|second|third|1st|2nd|3rd)[- ]quarter|first[- ]half|Q[1-3]|H1|[1-3]Q|1H)\b"
+                         r"(?!,?\s+(?:of\s+)?(?:19|20)\d\d)", re.I)
 
 
 _SHORT_FY = re.compile(r"\bFY ?\d\d\b")

@@ -28,6 +28,19 @@ WIRE = [
 
 # Scraped articles with no date: the year their text reports on dates their year-less months.
 UNDATED = [
+    # a year-less first quarter reported beside an outlook for a year: that year's quarter, written during it
+    Case(
+        ("Teck Resources said copper production in the first quarter rose 63% to 96,400 tonnes.",
+         "For 2024, Teck expects copper production of 465,000 to 540,000 tonnes."),
+        [F(value=96400, period="2024-Q1"), F(value=465000, period="2024", forecast=True)],
+        published=None,
+    ),
+    Case(
+        ("Teck Resources said copper production in the fourth quarter rose 63% to 96,400 tonnes.",
+         "For 2024, Teck expects copper production of 465,000 to 540,000 tonnes."),
+        [F(value=96400, period="--10/--12"), F(value=465000, period="2024")],  # guard: written in the new year
+        published=None,
+    ),
     # a year stated in another paragraph of the same report dates `in March`
     Case(
         (
