@@ -391,12 +391,15 @@ _GRADE_AFTER = re.compile(
     rf"""^[\s-]?(?:
         {_ELEMENT}(?:\d+|CO\d|O\d*|H\d*|\.[\w.]+)*\b   # Fe, Li2O, Li2CO3, LiOH.H2O
         | (?:lithium|nickel|copper|zinc)\s+(?:oxide|content)\b      # `6% lithium oxide` spodumene
+        | (?:spodumene|lithium\s+concentrate|iron\s+ore|fines|lump|manganese\s+ore|chrome\s+ore)\b  # `6pc spodumene`
         | grade | purity | pure\b | content | min | max          # `99.99% pure indium`
     )""",
     re.X,
 )
 
 
+_SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|make[s]?\s+up|made\s+up|represent\w*)\s+(?:about\s+)?$",
+                           re.I)  # `accounts for 60% iron ore demand` is a share, written short
 _STAKE_AFTER = re.compile(r"^[\s-]+(?:\w+\s+)?(?:stake|interest|equity|ownership|holding)\b", re.I)
 
 
@@ -410,6 +413,7 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
             q.unit == "%"
             and q.kind == "number"
             and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :]))
+            and not _SHARE_BEFORE.search(text, 0, q.start)
         )
         and not _GRAMS_PER_TONNE.search(text, q.start, q.end + 12)
     ]

@@ -56,6 +56,10 @@ PRICE_UNITS = [
          [F(value=3.57e7, commodity="iron ore", company="Kumba Iron Ore", country="South Africa")]),
     Case("The ore averaged 2.1 grams per tonne gold.", []),  # guard
     Case("The price of 99.99% pure indium was unchanged at $360 per kg.", [F(value=360, unit="USD/kg")]),
+    Case("Argus assessed 6pc spodumene at $1,080/t cif China.", [F(value=1080, unit="USD/t")]),  # a grade
+    Case("China accounts for 60% iron ore demand.", [F(value=60, metric="market_share")]),  # guard: a share
+    Case("Chinese domestic HRC prices edged up by 10 yuan/t to Yn3,760/t ex-warehouse Shanghai.",
+         [F(value=10, unit="CNY/t"), F(value=3760, unit="CNY/t")]),  # Argus's yuan
     Case("Its 99.7%-pure aluminium sold at $2,500 a ton.", [F(value=2500, unit="USD/t")]),  # purity is no share
     # tonnes of contained metal are tonnes; LCE is lithium carbonate equivalent
     Case("Indonesia's NPI output will reach 1.9 million nickel tonnes this year.",
