@@ -24,7 +24,7 @@ from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import CHANGE_BASES
 
 _FORECAST = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to|anticipat\w*|"
+    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to(?!\s+have\b)|anticipat\w*|"
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
     r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|could|might"
     r"|seen\s+(?:\w+ing|at)"

@@ -490,6 +490,9 @@ CAUSES = [
 
 # Company guidance: the figures it introduces are forecasts of the year; the actuals compared with it are not.
 GUIDANCE = [
+    Case("World copper mine production was estimated to have increased slightly to 22 million tons in 2023.",
+         [F(value=2.2e7, forecast=False)]),  # an estimate of what was, not a forecast
+    Case("Output is estimated to reach 25 million tons in 2025.", [F(value=2.5e7, forecast=True)]),
     # a miner's guidance in tonnes, with no other word for the series, is of its output
     Case("BHP cut its fiscal 2025 copper guidance to between 1,845,000 and 2,045,000 tonnes.",
          [F(value=1845000, value_max=2045000, metric="production", forecast=True)]),
