@@ -240,7 +240,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?P<n>[2-9]|1[01])M ?(?:(?P<y>{_YEAR})|{_YY})\b"), "months_short"),
     (re.compile(rf"\bQ(?P<q>[1-4])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "quarter"),
     (re.compile(rf"\b(?P<y>{_YEAR})[ -]?Q(?P<q>[1-4])\b"), "quarter"),
-    (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I), "half_words"),
+    # not `the first half of June`, which is June's
+    (re.compile(rf"\b(?P<o>first|second|1st|2nd)[- ]half(?:(?: of)?,? (?P<y>{_YEAR}))?(?! of {_MONTH})", re.I),
+     "half_words"),
     # Australian miners' `December half`: the half year ending in that month
     (re.compile(rf"\b(?P<hm>June|December)[- ]half(?:[- ]year)?\b(?:(?: of)?,? (?P<y>{_YEAR}))?"), "half_ending"),
     (re.compile(rf"\bH(?P<h>[12])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "half"),

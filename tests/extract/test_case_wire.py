@@ -636,6 +636,10 @@ QUOTAS = [
     Case("Indonesia approved nickel ore production quotas of 240 million tonnes for 2024.",
          [F(value=2.4e8, metric="production")]),  # a phrase's second word is no trigger of its own
     Case("Outbound shipments reached 5 Mt.", [F(value=5e6, metric="exports")]),
+    Case("The government has approved RKAB quotas for 145 million tons of ore so far.",
+         [F(value=1.45e8, metric="production")]),  # Indonesia's work-plan quotas are for mining
+    Case("Domestic nickel ore prices (HPM) for 1.8% Ni ore were set at $38.56 per wmt for the first half of June.",
+         [F(value=38.56, unit="USD/t", commodity="nickel ore", period="2024-06")]),  # June's first half is June's
     # the body that sets duties levies them; goods from a list of countries have no one partner
     Case("The European Commission set provisional anti-dumping duties of 10.3-43.5% on cold-rolled stainless steel "
          "from Vietnam and Taiwan.", [F(value=10.3, value_max=43.5, metric="tariff", country="European Union",
