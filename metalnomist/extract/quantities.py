@@ -398,6 +398,7 @@ _GRADE_AFTER = re.compile(
 )
 
 
+_GRADE_BOUND_BEFORE = re.compile(r"(?<!\ba )\b(?:min|max)\.?\s*$", re.I)  # `Nickel sulfate, min 21%`
 _SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|make[s]?\s+up|made\s+up|represent\w*)\s+(?:about\s+)?$",
                            re.I)  # `accounts for 60% iron ore demand` is a share, written short
 _STAKE_AFTER = re.compile(r"^[\s-]+(?:\w+\s+)?(?:stake|interest|equity|ownership|holding)\b", re.I)
@@ -412,7 +413,8 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
         if not (
             q.unit == "%"
             and q.kind == "number"
-            and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :]))
+            and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :])
+                 or _GRADE_BOUND_BEFORE.search(text, 0, q.start))
             and not _SHARE_BEFORE.search(text, 0, q.start)
         )
         and not _GRAMS_PER_TONNE.search(text, q.start, q.end + 12)

@@ -57,6 +57,9 @@ PRICE_UNITS = [
     Case("The ore averaged 2.1 grams per tonne gold.", []),  # guard
     Case("The price of 99.99% pure indium was unchanged at $360 per kg.", [F(value=360, unit="USD/kg")]),
     Case("Argus assessed 6pc spodumene at $1,080/t cif China.", [F(value=1080, unit="USD/t")]),  # a grade
+    Case("Nickel sulfate, min 21%, max 22.5%, exw China prices were 27,000-28,000 yuan per tonne.",
+         [F(value=27000, value_max=28000, unit="CNY/t")]),  # a grade's bounds
+    Case("The tariff will rise to a maximum 25%.", [F(value=25, metric="tariff")]),  # guard: a maximum is no grade
     Case("China accounts for 60% iron ore demand.", [F(value=60, metric="market_share")]),  # guard: a share
     Case("Chinese domestic HRC prices edged up by 10 yuan/t to Yn3,760/t ex-warehouse Shanghai.",
          [F(value=10, unit="CNY/t"), F(value=3760, unit="CNY/t")]),  # Argus's yuan
