@@ -29,6 +29,8 @@ WORD_NUMBERS: dict[str, float] = {
     "fifty": 50,
     "hundred": 100,
     "half a": 0.5,  # `half a million tonnes`, `half a percentage point`
+    "a million": 1e6,  # `a million tonnes a year`
+    "a billion": 1e9,
     "a": 1,
     "an": 1,
 }

@@ -108,7 +108,7 @@ def _quantity_re() -> re.Pattern[str]:
         rf"(?:\s?(?P<scale0>{scale})(?=\s?(?:–|—|-|to|and)\s?(?:{cur})?\s?\d))?"
         rf"(?:\s?(?P<unit0>{t.unit_re.pattern})(?=\s?(?:–|—|-|and)\s?\d|\s?to\s?[\d.,]+\s?(?P=unit0)))?"
         rf"(?:\s?(?P<dash>–|—|-|to|and)\s?(?:{cur})?\s?(?P<num2>{DIGITS}))?"
-        rf"(?:[\s-]?(?P<scale>{scale})|(?<=\d)(?P<m>m)(?![A-Za-z])|(?<=\d)(?P<km>[KM])(?![A-Za-z]))?"
+        rf"(?:[\s-]?(?P<scale>{scale})|(?<=\d)(?P<m>m|b|B)(?![A-Za-z])|(?<=\d)(?P<km>[KM])(?![A-Za-z]))?"
         rf"(?:\s?(?P<cursuf>{cursuf}))?"
         rf"(?:(?:\s?|-)(?P<unit>{t.unit_re.pattern}))?"
         rf"(?:{per})?",
@@ -262,10 +262,10 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
     written_scale = match.group("scale") or match.group("scale0")  # `310mn-320mn t`
     scale = scale_factor(written_scale) if written_scale else 1.0
     written_cur = match.group("cur") or match.group("cursuf")
-    if match.group("m"):
-        if not written_cur:
+    if match.group("m"):  # `$85m`, `US$3.4b`, `1.2m tonnes`; a bare `5m` is no figure (metres, a name)
+        if not written_cur and not (match.group("m") == "m" and (match.group("unit") or match.group("unit0"))):
             return None, 1.0
-        scale = 1e6
+        scale = 1e6 if match.group("m") == "m" else 1e9
     if match.group("km"):  # `625K units`, `1.88M units`
         scale = 1e3 if match.group("km") == "K" else 1e6
     per = _TON_KIND.sub("", (match.group("per") or "").lower().rstrip("s"))  # `per wet metric tonne`, `per short ton`

@@ -587,6 +587,18 @@ RESPECTIVE = [
     Case("In 2023 and 2024, imports were 5,000 tonnes.", [F(value=5000)]),  # guard: years are no list of figures
 ]
 
+# Scales as headlines and Indian press shorten them; a million as a word; kilotonnes spelt out.
+SCALES = [
+    Case("The deal is worth $1.2B.", [F(value=1.2e9, unit="USD")]),
+    Case("Revenue hit US$3.4b in 2023.", [F(value=3.4e9, unit="USD")]),
+    Case("Stocks stood at 1.2m tonnes.", [F(value=1.2e6, unit="t")]),
+    Case("The shaft is 5m deep and cost $85m.", [F(value=8.5e7, unit="USD")]),  # guard: metres are no figure
+    Case("The plant cost Rs 2,000 cr.", [F(value=2e10, unit="INR")]),
+    Case("Exports were 450 kilotonnes.", [F(value=450000, unit="t")]),
+    Case("The mine will produce a million tonnes a year.", [F(value=1e6, unit="t/yr")]),
+    Case("It is a million-dollar question.", []),  # guard
+]
+
 # Rises written as multiples in digits, a relative clause's holder, capacities by the month.
 MULTIPLES = [
     Case("Imports from Canada rose 5-fold to 410 tons.", [F(value=410, change_pct=400)]),
@@ -671,7 +683,7 @@ SHORTHANDS = [
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
     + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES + REST_OF_WORLD + MULTIPLES
-    + METAL_PRICES + RESPECTIVE,
+    + METAL_PRICES + RESPECTIVE + SCALES,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
