@@ -16,6 +16,7 @@ from metalnomist.errors import ConfigError
 
 PREFIX = "METALNOMIST_"
 LOG_FORMATS = ("text", "json")
+SITEMAP_PROTOCOL_URLS = 50_000  # sitemaps.org: a file listing more is refused whole
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -86,6 +87,9 @@ class Settings:
             value = getattr(self, f.name)
             if f.name.startswith("max_") and (not isinstance(value, int) or value < 1):
                 raise ConfigError(f"{PREFIX}{f.name.upper()}={value!r}: expected a whole number of at least 1")
+        if self.max_sitemap_urls > SITEMAP_PROTOCOL_URLS:
+            raise ConfigError(f"{PREFIX}MAX_SITEMAP_URLS={self.max_sitemap_urls!r}: expected at most "
+                              f"{SITEMAP_PROTOCOL_URLS:,}, the most addresses crawlers read from one sitemap file")
         if self.db_read and not (self.db_read.startswith("postgresql://") and self.db.startswith("postgresql://")):
             raise ConfigError(f"{PREFIX}DB_READ={self.db_read!r}: expected a PostgreSQL replica "
                               "(postgresql://user:pass@replica/db) of a PostgreSQL METALNOMIST_DB")

@@ -24,6 +24,7 @@ BAD = [
     Bad("METALNOMIST_MAX_LABELS", "0", "at least 1"),  # the lowest bound of every max_* setting
     Bad("METALNOMIST_WEBHOOK_TIMEOUT_SECONDS", "0", "1 or more"),  # no time at all would fail every delivery
     Bad("METALNOMIST_HEALTH_MAX_LAG", "-1", "0 or more"),  # 0 is allowed: it means never fail
+    Bad("METALNOMIST_MAX_SITEMAP_URLS", "50001", "at most 50,000"),  # crawlers refuse a longer sitemap file whole
     Bad("METALNOMIST_PAGE_SIZE", "ten", "a whole number"),
     Bad("METALNOMIST_HYBRID", "maybe", "true or false"),
     Bad("METALNOMIST_LOG_FORMAT", "xml", "text or json"),
@@ -44,6 +45,7 @@ def test_a_bad_value_is_refused_naming_the_key_and_the_value(bad: Bad) -> None:
     ("METALNOMIST_MAX_LABELS", "1"),  # the lowest allowed
     ("METALNOMIST_WEBHOOK_TIMEOUT_SECONDS", "1"),
     ("METALNOMIST_HEALTH_MAX_LAG", "0"),
+    ("METALNOMIST_MAX_SITEMAP_URLS", "50000"),  # the sitemap protocol's own limit
     ("METALNOMIST_SITE_URL", "http://localhost:8000"),  # plain http for a site on one's own machine
     ("METALNOMIST_TRUSTED_PROXIES", "10.0.0.1/8"),  # an address with a mask names its network
 ])

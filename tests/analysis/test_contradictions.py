@@ -208,3 +208,33 @@ def test_figures_alike_but_for_their_country_keep_one_order_page_after_page(arch
     every, total = page_of(archive)
     assert total == 3 and [c.key.country for c in every] == ["China", "India", "Japan"]
     assert [page_of(archive, offset, 1)[0] for offset in range(3)] == [[c] for c in every]
+
+
+def _two_reports(archive: Archive, fact: Fact, values: tuple[float, float] = (100.0, 200.0)) -> None:
+    """Two posts giving `fact` at these values, stored as a save stores them."""
+    with archive.store.transaction() as conn:
+        for value in values:
+            post_id, _ = upsert_post(conn, Post(title=f"Report of {value:g}", blocks=(Block("paragraph", "p"),),
+                                                published=datetime(2024, 4, 1, tzinfo=UTC)))
+            replace_facts(conn, {post_id: [replace(fact, value=value)]})
+
+
+NICKEL = Fact(post="", sentence="Nickel imports were 100 t.", metric="imports", value=100.0, unit="t",
+              commodity="nickel", country="Japan", period="2024-03")
+
+
+@pytest.mark.parametrize("period", [None, ""])
+def test_undated_reports_of_a_figure_never_dispute_it(archive: Archive, period: str | None) -> None:
+    """Guards the key's period: 'imports were 100 t' and '200 t' with no period may be different months."""
+    _two_reports(archive, replace(NICKEL, period=period))
+    assert page_of(archive) == ([], 0)
+    _two_reports(archive, NICKEL)
+    assert _values(contradictions_in(archive)) == [(100, 200)]
+
+
+def test_a_dispute_names_the_company_and_the_partner_of_its_figure(archive: Archive) -> None:
+    """Guards what the contradictions page titles a figure with: whose it is, and the trade partner."""
+    _two_reports(archive, replace(NICKEL, partner="Indonesia", company="Sumitomo Metal Mining"))
+    (found,) = contradictions_in(archive)
+    assert (found.key.country, found.key.partner, found.company) == ("Japan", "Indonesia", "Sumitomo Metal Mining")
+    assert found.key.title == "Nickel imports in Japan with Indonesia"

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine
 
 from metalnomist.pipeline import ingest_sample_if_empty, open_archive, store_file
 from metalnomist.web.app import create_app
+from metalnomist.web.health import Lag
 from tests.conftest import drop_database
 from tests.web.conftest import web_settings
 
@@ -101,3 +102,36 @@ def test_metrics_count_requests_by_route_template_and_status(client: TestClient)
     assert found[("metalnomist_http_request_duration_seconds_bucket", (("le", "+Inf"), ("route", "/api/search")))] == 3
     assert found[("metalnomist_post_changes_total", ())] == found[("metalnomist_index_applied", ())] > 0
     assert found[("metalnomist_index_lag", ())] == 0 and found[("metalnomist_database_up", ())] == 1
+
+
+def test_healthz_is_never_cached_and_names_no_primary_without_a_replica(client: TestClient) -> None:
+    """A cache between the balancer and the node would keep answering 'ok' for a node that is down."""
+    for path in ("/healthz", "/metrics"):
+        assert client.get(path).headers["cache-control"] == "no-store", path
+    assert "primary" not in client.get("/healthz").json()  # only a node reading a replica has a primary apart
+
+
+@pytest.mark.parametrize(("max_lag", "status"), [(0, 200), (2, 200), (1, 503)])
+def test_healthz_fails_only_past_the_lag_it_may_have(db_url: str, tmp_path: Path, max_lag: int, status: int) -> None:
+    """0 reports the lag but never fails; a node exactly at its limit is still in rotation."""
+    for client in _client(tmp_path, db_url, health_max_lag=max_lag):
+        store_file(client.app.state.archive, _two_posts(tmp_path))  # type: ignore[attr-defined]
+        answer = client.get("/healthz")
+        assert (answer.status_code, answer.json()["index_lag"]) == (status, 2)
+        assert answer.json()["status"] == ("ok" if status == 200 else "behind")
+
+
+def test_metrics_of_a_lagging_index_give_the_change_log_and_the_index_apart(client: TestClient,
+                                                                              tmp_path: Path) -> None:
+    """What the log holds and what the index applied are two figures: a dashboard subtracts them."""
+    store_file(client.app.state.archive, _two_posts(tmp_path))  # type: ignore[attr-defined]
+    health = client.get("/healthz").json()
+    found = samples(client)
+    assert found[("metalnomist_post_changes_total", ())] == health["change_log"]
+    assert found[("metalnomist_index_applied", ())] == health["index_applied"] == health["change_log"] - 2
+
+
+def test_an_index_ahead_of_a_lagging_replica_is_not_behind() -> None:
+    """An ingest brings the index up to the primary's log at once, while the replica this node reads may trail
+    it: the index is then not behind at all, never a negative number of changes behind."""
+    assert (Lag(logged=5, applied=7).behind, Lag(logged=7, applied=5).behind) == (0, 2)

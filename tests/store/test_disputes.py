@@ -47,3 +47,20 @@ def test_reports_of_one_post_never_dispute_it() -> None:
     revised = [Report(1, 7, 100.0), Report(2, 7, 150.0)]
     assert _settled(revised) is None
     assert _settled([*revised, Report(3, 8, 101.0)]) == (Report(3, 8, 101.0), Report(2, 7, 150.0))
+
+
+# (a, b, whether they differ): more than 1% of the larger magnitude apart, whatever the signs.
+DIFFER_CASES = [
+    (100.0, 101.0, False),  # exactly 1% of the larger: one figure rounded
+    (100.0, 101.02, True),
+    (-100.0, -100.5, False),  # negative figures (a net balance, a loss) weigh by magnitude, as positive ones
+    (-100.0, -101.5, True),
+    (-1.0, 1.0, True),  # opposite signs always differ
+    (0.0, 0.0, False),
+    (0.0, 0.001, True),
+]
+
+
+def test_reports_differ_by_more_than_the_tolerance_of_the_larger_magnitude() -> None:
+    for a, b, apart in DIFFER_CASES:
+        assert (differ(a, b), differ(b, a)) == (apart, apart), (a, b)

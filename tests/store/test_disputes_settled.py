@@ -17,7 +17,7 @@ from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
 from metalnomist.models import Fact
 from metalnomist.pipeline import Archive, find_facts, ingest_file, open_archive
-from metalnomist.store.contradictions import hold_disputes, series_key, settle
+from metalnomist.store.contradictions import hold_disputes, series_key, settle, settling_due
 from metalnomist.store.facts import FactFilter, replace_facts
 from metalnomist.store.ingests import begin_ingest, publish_ingest, write_hidden
 from metalnomist.web.app import create_app
@@ -120,4 +120,19 @@ def test_a_figure_taken_out_of_a_post_is_settled_again_from_the_reports_left(tmp
     with archive.store.transaction() as conn:
         replace_facts(conn, {ids["Third"]: []})
     assert _disputed(archive) == {(12000, 13500)}
+    archive.close()
+
+
+def test_a_running_ingests_figures_are_due_to_be_settled_only_once_it_publishes(tmp_path: Path) -> None:
+    """The site's finisher settles what is due: a running ingest's queued figures are not yet (their facts are
+    hidden with it), so until the file is published there is nothing for it to do."""
+    archive = open_archive(Settings(db=f"sqlite:///{tmp_path}/a.db", index_dir=str(tmp_path / "index")))
+    lines = [nickel("First", "12,000"), nickel("Second", "13,500")]
+    changed = list(read_posts(write_lines(tmp_path / "a.jsonl", lines)))
+    ingest = begin_ingest(archive.store)
+    with archive.store.transaction() as conn:
+        write_hidden(conn, ingest, changed, {i: extract_facts(post) for i, post in enumerate(changed)}, extract_facts)
+        assert not settling_due(conn)
+        publish_ingest(conn, ingest)
+        assert settling_due(conn)
     archive.close()

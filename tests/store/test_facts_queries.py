@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Connection
+from sqlalchemy import Connection, update
 
 from metalnomist.config import Settings
 from metalnomist.models import Block, Fact, Post
@@ -37,6 +37,7 @@ from metalnomist.store.facts import (
     unmatched_filters,
 )
 from metalnomist.store.posts import upsert_post
+from metalnomist.store.schema import post_rows
 
 BASE = Fact(post="", sentence="s", metric="imports", unit="t")
 # (post, fact): two posts, five facts, each differing from the others where a filter or sort looks.
@@ -434,3 +435,62 @@ def test_commodity_words_match_inside_longer_names_with_hyphens_and_wildcards_li
         for wanted in ("lithium-ion batteries", "50% ferronickel", "nickel_pig", "lithium", "iron", "ion"):
             assert [f for f in every if FactMatcher.of(FactFilter(commodity=wanted)).keeps(f, f.post)] == \
                 query_facts(conn, FactFilter(commodity=wanted))[0], wanted
+
+
+def test_an_undated_post_takes_its_place_newest_first_by_when_it_was_stored(archive: Archive) -> None:
+    """Feeds put the latest posts' figures first: a post with no publication date goes by when it was stored,
+    not first or last as each database sorts a missing date (PostgreSQL puts NULL first in DESC, SQLite last)."""
+    stored = {"March": _post("March", 3), "Undated": replace(_post("Undated", 4), published=None),
+              "May": _post("May", 5)}
+    with archive.store.transaction() as conn:
+        ids = {title: upsert_post(conn, post)[0] for title, post in stored.items()}
+        conn.execute(update(post_rows).where(post_rows.c.id == ids["Undated"])
+                     .values(created=datetime(2024, 4, 15, tzinfo=UTC)))
+        for title, post_id in ids.items():
+            replace_facts(conn, {post_id: [replace(BASE, sentence=title, sentence_start=0)]})
+    with archive.store.reading() as conn:
+        assert sentences(conn, newest_first=True) == ["May", "Undated", "March"]
+
+
+def test_pages_of_several_spellings_in_one_sentence_keep_reading_order(archive: Archive) -> None:
+    """One sentence can give figures of two spellings ('carbonate and hydroxide imports ...'): within it, the
+    facts follow their ids, so pages of the family neither repeat nor skip one."""
+    carbonate, hydroxide = replace(BASE, commodity="lithium carbonate"), replace(BASE, commodity="lithium hydroxide")
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, _post("One sentence", 3))
+        replace_facts(conn, {post_id: [replace(kind, sentence=f"s{n}", sentence_start=0)
+                                       for n, kind in enumerate([hydroxide, carbonate, hydroxide, carbonate])]})
+    lithium = FactFilter(commodity="lithium")
+    with archive.store.reading() as conn:
+        every = sentences(conn, lithium)
+        assert every == ["s0", "s1", "s2", "s3"]
+        assert [sentences(conn, lithium, offset=start, limit=2) for start in (0, 2)] == [every[:2], every[2:]]
+
+
+def test_a_family_of_spellings_keeps_the_order_asked_for(archive: Archive) -> None:
+    """Pages of several spellings are merged in reading order only when reading order is asked for: the
+    facts feed (newest posts first) and a sort by value of `lithium` keep their own order."""
+    carbonate, hydroxide = replace(BASE, commodity="lithium carbonate"), replace(BASE, commodity="lithium hydroxide")
+    stored = [("March", carbonate, 3.0), ("April", hydroxide, 1.0), ("May", carbonate, 2.0)]
+    with archive.store.transaction() as conn:
+        for month, (title, kind, value) in enumerate(stored, 3):
+            post_id, _ = upsert_post(conn, _post(title, month))
+            replace_facts(conn, {post_id: [replace(kind, sentence=title, value=value)]})
+    lithium = FactFilter(commodity="lithium")
+    with archive.store.reading() as conn:
+        assert sentences(conn, lithium, limit=10) == ["March", "April", "May"]
+        assert sentences(conn, lithium, limit=10, newest_first=True) == ["May", "April", "March"]
+        assert sentences(conn, lithium, limit=10, sort="value") == ["April", "May", "March"]
+        assert sentences(conn, lithium, limit=10, sort="value", descending=True) == ["March", "May", "April"]
+
+
+def test_a_page_past_the_count_cap_still_counts_past_its_own_end(archive: Archive) -> None:
+    """Counting stops at COUNT_CAP, but a page beyond it counts to just past itself, so its next page is known."""
+    with archive.store.transaction() as conn:
+        post_id, _ = upsert_post(conn, _post("Many", 3))
+        replace_facts(conn, {post_id: [replace(BASE, sentence=f"s{n}", sentence_start=n)
+                                       for n in range(COUNT_CAP + 3)]})
+    with archive.store.reading() as conn:
+        found, total = query_facts(conn, FactFilter(), offset=COUNT_CAP, limit=2)
+        assert ([f.sentence for f in found], total) == ([f"s{COUNT_CAP}", f"s{COUNT_CAP + 1}"], COUNT_CAP + 3)
+        assert query_facts(conn, FactFilter(), offset=0, limit=2)[1] == COUNT_CAP

@@ -230,6 +230,9 @@ def test_feed_types_for_readers_and_browsers(site: Site, alt: str, feed_type: st
     assert reader.headers["vary"] == "Accept"
     browser = site.client.get("/feeds/posts/default", params={"alt": alt}, headers={"Accept": "text/html,*/*"})
     assert browser.headers["content-type"] == "application/xml; charset=utf-8"
+    xhtml_first = {"Accept": "application/xhtml+xml,text/html;q=0.9"}  # a browser may list HTML second
+    assert site.client.get("/feeds/posts/default", params={"alt": alt}, headers=xhtml_first).headers[
+        "content-type"] == "application/xml; charset=utf-8"
     assert browser.headers["vary"] == "Accept"
     assert browser.content == reader.content
 
@@ -371,6 +374,14 @@ def test_a_start_index_below_one_is_refused(site: Site) -> None:
         assert site.client.get(url).status_code == 400, url
 
 
+@pytest.mark.parametrize("query", ["max-results=0", "max-results=101", "start-index=1000001"])
+def test_a_feed_size_or_start_out_of_range_is_refused(site: Site, query: str) -> None:
+    """A feed is 1 to 100 entries; a start past a million would have the index rank that many hits first."""
+    for path in ("/feeds/posts/default", "/feeds/posts/default/-/Iron%20Ore"):
+        assert site.client.get(f"{path}?{query}&q=nickel").status_code == 400, path
+        assert site.client.get(f"{path}?{query}").status_code == 400, path
+
+
 def test_a_search_feed_leaves_out_a_post_the_index_still_has_but_readers_no_longer_see(fresh: Site) -> None:
     """The index follows the store from behind: a post withdrawn since it was indexed is dropped, not a 500."""
     before = feed_of(fresh, "/feeds/posts/default?q=lithium").xpath("a:entry/a:id/text()", namespaces=NS)
@@ -393,3 +404,17 @@ def test_a_label_feed_links_to_itself_however_odd_its_label(fresh: Site, tmp_pat
         feed = feed_of(fresh, f"{address}?alt={alt}")
         assert feed.find(self_link, {**NS, "atom": NS["a"]}).get("href") == f"{BASE}{address}?alt={alt}", alt
     assert feed_of(fresh, address).findtext("a:title", namespaces=NS) == f"The Metalnomist: {label}"
+
+
+def test_a_search_feed_follows_the_dates_of_its_posts_not_the_order_they_were_stored_in(fresh: Site,
+                                                                                       tmp_path: Path) -> None:
+    """Stored last, the posts dated 2030 and 2001 lead the search feed in that order, before the seed's undated
+    posts (undated posts come last, as in every listing), whatever order their ids are in."""
+    posts = [{"title": f"Lithium brine output in {year}", "body": f"Lithium brine output rose 3% in {year}.",
+              "published": f"{year}-06-01", "url": f"https://example.com/lithium-{year}"} for year in (2001, 2030)]
+    ingest_file(fresh.archive, write_posts(tmp_path, posts), "jsonl")
+    titles = feed_of(fresh, "/feeds/posts/default?q=lithium&max-results=100").xpath("a:entry/a:title/text()",
+                                                                                     namespaces=NS)
+    api = fresh.client.get("/api/search", params={"q": "lithium", "by-date": "true", "limit": 100}).json()
+    assert titles == [r["title"] for r in api["results"]]
+    assert titles[:2] == ["Lithium brine output in 2030", "Lithium brine output in 2001"] and len(titles) > 2

@@ -154,6 +154,8 @@ def test_a_worker_drops_the_file_asked_for_longest_ago(small: Site, monkeypatch:
     assert len(built) == 3  # 3 and 2 asked again: both kept
     assert small.client.get("/sitemap-1.xml").status_code == 200
     assert len(built) == 4  # 1 was the oldest when 3 came
+    assert small.client.get("/sitemap-2.xml").status_code == 200
+    assert len(built) == 4  # 2, asked again after 3, stayed when 1 came; 3 went
 
 
 def test_a_file_built_for_one_host_is_never_served_at_another(db_url: str, tmp_path: Path) -> None:
@@ -180,3 +182,14 @@ def test_a_kept_file_is_checked_against_the_changes_since_it_was_last_found_curr
         positions.append(change_log_position(small.archive))
         assert small.client.get("/sitemap-1.xml").status_code == 200
     assert asked == positions[:2]
+
+
+def test_with_one_address_a_file_each_is_listed_once(db_url: str, tmp_path: Path) -> None:
+    """The home page takes slot 0 of the first file alone: the second file (ids 1 to 1) lists post 1, not the home
+    page again, however small the files are made."""
+    for site in open_site(tmp_path, db_url, max_sitemap_urls=1):
+        index = lxml.etree.fromstring(site.client.get("/sitemap.xml").content)
+        files = [loc.removeprefix(BASE) for loc in index.xpath("//s:loc/text()", namespaces=SITEMAP)]
+        listed = [list(lastmods(site.client.get(path))) for path in files]
+        assert len(files) == 21 and all(len(addresses) == 1 for addresses in listed)
+        assert listed[0] == [f"{BASE}/"] and len({address for (address,) in listed}) == 21
