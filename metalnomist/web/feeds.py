@@ -19,6 +19,7 @@ from fastapi import Path, Query, Request
 from fastapi.responses import FileResponse, PlainTextResponse, Response
 from lxml import etree
 from lxml.html import builder as h
+from starlette.datastructures import URL
 
 from metalnomist.analysis.figures import describe, format_change, format_quantity
 from metalnomist.analysis.periods import period_text
@@ -40,7 +41,8 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 Alt = Annotated[Literal["atom", "rss"], Query(description="`rss` for RSS 2.0; Atom otherwise.")]
 FeedSize = Annotated[int, Query(alias="max-results", ge=1, le=100, description="Entries, 1 to 100.")]
-StartIndex = Annotated[int, Query(alias="start-index", ge=1, le=1_000_000, description="1-based, as Blogger's.")]
+MAX_START_INDEX = 1_000_000
+StartIndex = Annotated[int, Query(alias="start-index", ge=1, le=MAX_START_INDEX, description="1-based, as Blogger's.")]
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ class FeedInfo:
     home_url: str
     total: int
     start_index: int
+    next_url: str | None = None  # the following page of entries, as Blogger's feeds link it (RFC 5005 paging)
+    previous_url: str | None = None
 
 
 def atom(info: FeedInfo, entries: Sequence[Entry], site_title: str) -> bytes:
@@ -122,6 +126,9 @@ def atom(info: FeedInfo, entries: Sequence[Entry], site_title: str) -> bytes:
     _sub(feed, a + "updated", _iso(max((e.updated for e in entries), default=datetime.now(UTC))))
     _sub(feed, a + "link", rel="self", type="application/atom+xml", href=info.self_url)
     _sub(feed, a + "link", rel="alternate", type="text/html", href=info.home_url)
+    for rel, href in (("previous", info.previous_url), ("next", info.next_url)):
+        if href:
+            _sub(feed, a + "link", rel=rel, type="application/atom+xml", href=href)
     _sub(_sub(feed, a + "author"), a + "name", site_title)
     _sub(feed, a + "generator", "Metalnomist")
     _sub(feed, f"{{{OPENSEARCH_NS}}}totalResults", str(info.total))
@@ -149,6 +156,9 @@ def rss(info: FeedInfo, entries: Sequence[Entry], description: str) -> bytes:
     _sub(channel, "link", info.home_url)
     _sub(channel, "description", description)
     _sub(channel, f"{{{ATOM_NS}}}link", rel="self", type="application/rss+xml", href=info.self_url)
+    for rel, href in (("previous", info.previous_url), ("next", info.next_url)):
+        if href:
+            _sub(channel, f"{{{ATOM_NS}}}link", rel=rel, type="application/rss+xml", href=href)
     _sub(channel, "lastBuildDate", format_datetime(max((e.updated for e in entries), default=datetime.now(UTC))))
     _sub(channel, "generator", "Metalnomist")
     for e in entries:
@@ -196,8 +206,22 @@ def _feed(request: Request, label: str | None, q: str, alt: str, size: int, star
         posts, total = latest_posts(archive, start_index - 1, size, label)
         title = f"{title}: {label}" if label else title
     home = base + (label_url(label) if label else "/")
-    info = FeedInfo(title, _self_url(request), home, total, start_index)
+    info = FeedInfo(title, _self_url(request), home, total, start_index,
+                    *_pages(request, start_index, size, len(posts), total))
     return _respond(alt, info, [_post_entry(base, p) for p in posts], request)
+
+
+def _pages(request: Request, start_index: int, size: int, shown: int, total: int) -> tuple[str | None, str | None]:
+    """The addresses of the next and the previous page of a feed, where there is one: a reader walks an
+    archive by them instead of working out start-index from the counts."""
+    here = URL(_self_url(request))
+
+    def page(start: int) -> str:
+        return str(here.include_query_params(**{"start-index": start, "max-results": size}))
+
+    after = start_index + shown
+    following = page(after) if shown and after <= min(total, MAX_START_INDEX) else None
+    return following, page(max(1, start_index - size)) if start_index > 1 else None
 
 
 def posts_feed(request: Request, alt: Alt = "atom", q: str = "", max_results: FeedSize = 25,

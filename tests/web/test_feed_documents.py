@@ -202,6 +202,27 @@ def test_the_posts_feed_pages_from_a_one_based_start_index(site: Site) -> None:
     assert len(feed_of(site, "/feeds/posts/default").findall("a:entry", NS)) == min(25, len(newest))
 
 
+def test_a_feed_links_its_next_and_previous_pages_and_a_reader_walks_the_archive_by_them(site: Site) -> None:
+    newest = [BASE + str(p["url"]) for p in posts_of(site)]
+    assert len(newest) >= 5  # three pages of two
+    for alt, link in (("atom", "a:link"), ("rss", "channel/a:link")):
+        seen: list[str] = []
+        url: str | None = f"/feeds/posts/default?max-results=2&alt={alt}"
+        previous: list[str | None] = []
+        while url:
+            feed = feed_of(site, url.removeprefix(BASE))
+            seen += feed.xpath("a:entry/a:id/text()" if alt == "atom" else "channel/item/guid/text()", namespaces=NS)
+            previous.append(next((e.get("href") for e in feed.findall(f"{link}[@rel='previous']", NS)), None))
+            url = next((e.get("href") for e in feed.findall(f"{link}[@rel='next']", NS)), None)
+            assert len(seen) <= len(newest), "the pages do not end"
+        assert seen == newest  # every post once, newest first, and no next link after the last page
+        assert previous[0] is None and all(previous[1:])  # the first page has no previous one
+    back = feed_of(site, "/feeds/posts/default?start-index=4&max-results=2").find("a:link[@rel='previous']", NS)
+    assert back.get("href") == BASE + "/feeds/posts/default?start-index=2&max-results=2"
+    empty = feed_of(site, f"/feeds/posts/default?start-index={len(newest) + 1}")
+    assert empty.find("a:link[@rel='next']", NS) is None
+
+
 def test_a_search_feed_is_in_date_order_and_names_its_query(site: Site) -> None:
     feed = feed_of(site, "/feeds/posts/default?q=lithium&max-results=2&start-index=2")
     api = site.client.get("/api/search", params={"q": "lithium", "by-date": "true", "limit": 2, "offset": 1}).json()
