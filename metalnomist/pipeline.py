@@ -29,7 +29,7 @@ from metalnomist.search.semantic import SemanticIndex, open_semantic
 from metalnomist.search.service import bring_in_step, catch_up, reindex
 from metalnomist.store import Connection, Store
 from metalnomist.store.backup import backup, restore
-from metalnomist.store.changes import last_seq
+from metalnomist.store.changes import last_seq, log_noted
 from metalnomist.store.comments import (
     add_comment,
     approve_comment,
@@ -63,7 +63,14 @@ from metalnomist.store.ingests import (
     published_unfinished,
     write_hidden,
 )
-from metalnomist.store.posts import ListingCounts, count_posts, iter_posts, listing_counts, posts_by_ids
+from metalnomist.store.posts import (
+    ListingCounts,
+    as_stored,
+    count_posts,
+    iter_posts,
+    listing_counts,
+    posts_by_ids,
+)
 from metalnomist.store.upsert import PlannerStatistics, content_hash, stored_hashes, upsert_posts
 from metalnomist.watches.matching import Matcher
 from metalnomist.workers import die_with_parent
@@ -200,7 +207,11 @@ def store_file(archive: Archive, path: Path, fmt: str = "auto", progress: Progre
         with tempfile.SpooledTemporaryFile(max_size=STAGE_IN_MEMORY, prefix="metalnomist-ingest-") as staging:
             _stage(archive, path, posts, staging, progress)
             staging.seek(0)
-            counts, facts = _write_staged(archive, _staged(staging))
+            alongside = IndexAlongside(archive.store, archive.settings.resolved_index_dir())
+            try:
+                counts, facts = _write_staged(archive, _staged(staging), alongside)
+            finally:
+                alongside.wait()
     if counts["added"] + counts["updated"] >= CHECKPOINT_AFTER:
         archive.store.checkpoint()
     return IngestReport(files=1, facts=facts, **counts)
@@ -295,22 +306,35 @@ def _store_in_steps(archive: Archive, path: Path, posts: Iterable[Post],
     return counts, facts
 
 
-def _write_staged(archive: Archive, batches: Iterable[_Staged]) -> tuple[dict[str, int], int]:
-    """One transaction: the upserts and facts prepared in `_prepared`."""
+def _write_staged(archive: Archive, batches: Iterable[_Staged],
+                  alongside: IndexAlongside) -> tuple[dict[str, int], int]:
+    """One transaction: the upserts and facts prepared in `_prepared`, the posts it adds sent to be indexed."""
     counts = {"added": 0, "updated": 0, "unchanged": 0, "kept": 0}
     facts = 0
-    with archive.store.transaction() as conn:
-        statistics = PlannerStatistics(conn)
-        for staged in batches:
-            results = upsert_posts(conn, staged.posts)
-            statistics.written(conn, len(staged.posts))
-            found: dict[int, list[Fact]] = {}
-            for i, (post_id, outcome) in enumerate(results):
-                counts[outcome] += 1
-                if outcome in ("added", "updated") and archive.settings.extract_facts:
-                    # Another writer changed the stored copy since staging: rare, so extract here.
-                    found[post_id] = staged.facts[i] if i in staged.facts else _extract_one(staged.posts[i])
-            facts += replace_facts(conn, found)
+    try:
+        with archive.store.transaction() as conn:
+            statistics = PlannerStatistics(conn)
+            for staged in batches:
+                results = upsert_posts(conn, staged.posts)
+                statistics.written(conn, len(staged.posts))
+                found: dict[int, list[Fact]] = {}
+                for i, (post_id, outcome) in enumerate(results):
+                    counts[outcome] += 1
+                    if outcome in ("added", "updated") and archive.settings.extract_facts:
+                        # Another writer changed the stored copy since staging: rare, so extract here.
+                        found[post_id] = staged.facts[i] if i in staged.facts else _extract_one(staged.posts[i])
+                facts += replace_facts(conn, found)
+                alongside.added(as_stored(conn, [(post_id, staged.posts[i]) for i, (post_id, outcome)
+                                                 in enumerate(results) if outcome == "added"]))
+                alongside.written(post_id for post_id, outcome in results if outcome != "added")
+            logged = log_noted(conn)  # now, not at commit: which entries are the file's own
+    except BaseException:
+        alongside.abandon()
+        raise
+    if logged:
+        alongside.published(logged[0] - 1, logged[1])  # only once it is committed
+    else:
+        alongside.abandon()  # nothing changed, nothing to show
     return counts, facts
 
 

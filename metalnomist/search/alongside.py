@@ -1,14 +1,17 @@
 """Indexing a big ingest while it is written, instead of reading every post back after it is published.
 
-An ingest on SQLite writes its batches hidden and publishes them at the end (store/ingests.py).
-Following the change log, the index would then read back and index every post of the file
-(half the time of a million-post import). Instead, once a file passes `START_AFTER` posts, a
-worker process takes the index's writer and indexes each batch of posts the ingest *added*,
-reading the hidden rows as soon as their transaction commits, on the other core. Nothing of it
-shows until the ingest publishes: the worker then applies the change log as `catch_up` would,
-except the entries of the publishing itself for posts it has already indexed as they are, and
-commits once. What it skips is only what it holds: a post the file wrote again after adding it,
-and every post that was already stored, is read from the log like any other change.
+Following the change log, the index would read back and index every post of a file once the
+ingest has published it (half the time of a million-post import). Instead, once a file passes
+`START_AFTER` posts, a worker process takes the index's writer and indexes each batch of posts
+the ingest *added*, on the other core:
+- on SQLite, whose ingest writes its batches hidden and publishes them at the end
+  (store/ingests.py), the worker reads the hidden rows as soon as their transaction commits;
+- on PostgreSQL, whose ingest is one transaction that no other connection can read before it
+  commits, the ingest sends each batch's new posts as stored.
+Nothing of it shows until the ingest publishes: the worker then applies the change log as
+`catch_up` would, except the entries of the publishing itself for posts it has already indexed
+as they are, and commits once. What it skips is only what it holds: a post the file wrote again
+after adding it, and every post that was already stored, is read from the log like any other change.
 
 Whatever goes wrong (the writer busy in another process, the worker gone) costs only speed: the
 index's recorded place in the log never moved, so the usual catch-up after the ingest does it all.
@@ -21,10 +24,11 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterable, Sequence
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection as Pipe
 from pathlib import Path
 
 from metalnomist.errors import MetalnomistError
+from metalnomist.models import Post
 from metalnomist.search.index import IndexBusy, SearchIndex, Writing
 from metalnomist.search.service import in_batches
 from metalnomist.store import Store
@@ -46,24 +50,27 @@ class IndexAlongside:
 
     def __init__(self, store: Store, index_dir: Path) -> None:
         self._store, self._index_dir = store, index_dir
-        self._pending: list[int] = []  # added before the worker starts
+        self._pending: list[int | Post] = []  # added before the worker starts
         self._first_added: int | None = None
         self._rewritten: set[int] = set()  # added, then written again by the same file
         self._worker: multiprocessing.process.BaseProcess | None = None
-        self._orders: Connection | None = None
-        self._answers: Connection | None = None
+        self._orders: Pipe | None = None
+        self._answers: Pipe | None = None
         self._last: object = None  # the worker's last answer, once read
 
-    def added(self, post_ids: Sequence[int]) -> None:
-        """Posts this ingest added hidden, in a transaction that has committed."""
+    def added(self, posts: Sequence[int] | Sequence[Post]) -> None:
+        """Posts this ingest added: their numbers, once the transaction that added them hidden has committed
+        (the worker reads them), or the posts as stored, from the transaction adding them, which alone can read
+        them before it commits (PostgreSQL's)."""
+        post_ids = [p if isinstance(p, int) else p.id for p in posts]
         if post_ids and self._first_added is None:
-            self._first_added = min(post_ids)
+            self._first_added = min(i for i in post_ids if i is not None)
         if self._worker is None:
-            self._pending.extend(post_ids)
+            self._pending.extend(posts)
             if len(self._pending) >= START_AFTER:
                 self._start()
-        elif post_ids:
-            self._order(list(post_ids))
+        elif posts:
+            self._order(list(posts))
 
     def written(self, post_ids: Iterable[int]) -> None:
         """Posts the file wrote that it did not add: those it added before (a later copy of the same post)
@@ -143,7 +150,7 @@ class IndexAlongside:
         return str(answer)
 
 
-def _work(url: str, index_dir: str, orders: Connection, answers: Connection, parent: int) -> None:
+def _work(url: str, index_dir: str, orders: Pipe, answers: Pipe, parent: int) -> None:
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C stops the ingest, which tells us to abandon
     store = Store.open(url)
@@ -159,19 +166,18 @@ def _work(url: str, index_dir: str, orders: Connection, answers: Connection, par
         store.close()
 
 
-def _follow_orders(store: Store, index: SearchIndex, writing: Writing, orders: Connection,
-                   answers: Connection) -> str:
+def _follow_orders(store: Store, index: SearchIndex, writing: Writing, orders: Pipe,
+                   answers: Pipe) -> str:
     seq, identity = _in_step(store, index, writing)
     indexed: set[int] = set()
     while True:
         order = orders.recv()
         if isinstance(order, list):
-            with store.reading() as conn:
-                found = posts_by_ids(conn, order, hidden=True)
+            added = order if not order or isinstance(order[0], Post) else _read_hidden(store, order)
             # Added: not in the index, unless a deleted post's number was reused, whose deletion the log holds.
             # So no delete per post, which Tantivy keeps until the commit (~1 KB each: 1.8 GB at a million).
-            writing.add(found[post_id] for post_id in order if post_id in found)
-            indexed.update(order)
+            writing.add(added)
+            indexed.update(post.id for post in added if post.id is not None)
         elif order[0] == "finish":
             _, after, through, rewritten = order
             _publish(store, writing, seq, identity, indexed.difference(rewritten), after, through)
@@ -180,6 +186,12 @@ def _follow_orders(store: Store, index: SearchIndex, writing: Writing, orders: C
             answers.send("pong")
         else:
             return "abandoned"  # leaving `writing` without a commit drops what it was given
+
+
+def _read_hidden(store: Store, post_ids: list[int]) -> list[Post]:
+    with store.reading() as conn:
+        found = posts_by_ids(conn, post_ids, hidden=True)
+    return [found[post_id] for post_id in post_ids if post_id in found]
 
 
 def _in_step(store: Store, index: SearchIndex, writing: Writing) -> tuple[int, str | None]:

@@ -25,20 +25,23 @@ def note_changes(conn: Connection, post_ids: Iterable[int]) -> None:
     noted.update(dict.fromkeys(post_ids))
 
 
-def log_noted(conn: Connection) -> None:
-    """Append one change per noted post, last thing before commit, in commit order.
+def log_noted(conn: Connection) -> tuple[int, int] | None:
+    """Append one change per noted post, last thing before commit, in commit order; the numbers
+    appended, first and last (None if nothing was noted).
 
     On PostgreSQL the EXCLUSIVE lock (which readers never wait for) is held until commit, so
-    the next writer takes its numbers only after this one's are visible. SQLite has a single
-    writer at a time, so there the order is commit order already.
+    the next writer takes its numbers only after this one's are visible, and nobody else's fall
+    between them. SQLite has a single writer at a time, so there the order is commit order already.
     """
     noted = conn.info.pop(_NOTED, None)
     if not noted:
-        return
+        return None
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("LOCK TABLE changes IN EXCLUSIVE MODE")
     now = datetime.now(UTC)
-    conn.execute(insert(changes), [{"post_id": post_id, "at": now} for post_id in noted])
+    seqs = conn.scalars(insert(changes).returning(changes.c.seq),
+                        [{"post_id": post_id, "at": now} for post_id in noted]).all()
+    return min(seqs), max(seqs)
 
 
 def forget_noted(conn: Connection) -> None:

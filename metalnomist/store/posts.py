@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -96,6 +96,21 @@ def posts_by_ids(conn: Connection, ids: Sequence[int], hidden: bool = False) -> 
     rows = [row for row in conn.execute(query) if row.status == "published"]
     labels = _labels_for(conn, [r.id for r in rows], label_table)
     return {row.id: _post(row, labels[row.id]) for row in rows}
+
+
+def as_stored(conn: Connection, added: Sequence[tuple[int, Post]]) -> list[Post]:
+    """Posts this transaction has just inserted, as `posts_by_ids` would read them back: what was written, with
+    the number, permalink and time the insert gave each (read back whole, a big file's every body would be read
+    twice). Their comments are left out, counted: a new post has only the file's own."""
+    if not added:
+        return []
+    rows = {row.id: row for row in conn.execute(
+        select(post_rows.c.id, post_rows.c.permalink, post_rows.c.created, post_rows.c.status)
+        .where(post_rows.c.id.in_([post_id for post_id, _ in added])))}
+    return [replace(post, id=post_id, permalink=rows[post_id].permalink, created=as_utc(rows[post_id].created),
+                    published=as_utc(post.published), comments=(),
+                    comment_count=max(post.comment_count or 0, sum(c.approved for c in post.comments)))
+            for post_id, post in added if rows[post_id].status == "published"]
 
 
 def post_by_permalink(conn: Connection, permalink: str) -> Post | None:
