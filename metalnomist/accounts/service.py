@@ -23,6 +23,7 @@ from metalnomist.store.users import (
     add_user,
     all_users,
     failures_since,
+    forget_attempt,
     forget_failures,
     record_failure,
     revoke_token,
@@ -94,14 +95,20 @@ def sign_in(store: Store, name: str, password: str, client: str) -> User:
     """The account, or Unauthorized with one message whatever was wrong; RateLimited after too many failures.
 
     Failures count per account name (guessing one password) and per client fingerprint (trying many
-    names); both are stored, so every web worker sees the same counts.
+    names); both are stored, so every web worker sees the same counts. Each attempt is stored as a
+    failure, and committed, before the counts are read: of guesses sent all at once, each then counts
+    every one committed before it, so no more are checked than one by one would be.
     """
     now = datetime.now(UTC)
     name = name.strip()[:80]
+    with store.transaction() as conn:
+        attempt = record_failure(conn, name, client, now)
     with store.reading(primary=True) as conn:
         by_account, by_client = failures_since(conn, name, client, now - FAILURE_WINDOW)
         user = user_by_name(conn, name) if name else None
-    if by_account >= MAX_FAILURES_PER_ACCOUNT or by_client >= MAX_FAILURES_PER_CLIENT:
+    if by_account > MAX_FAILURES_PER_ACCOUNT or by_client > MAX_FAILURES_PER_CLIENT:  # counting this attempt
+        with store.transaction() as conn:
+            forget_attempt(conn, attempt)
         raise RateLimited(WAIT)
     # No account has a longer password: one is refused, after the same work as any other (a megabyte is
     # not hashed), and never taken for its first characters, whose hash a rehash would then replace.
@@ -112,9 +119,7 @@ def sign_in(store: Store, name: str, password: str, client: str) -> User:
             if _hasher.check_needs_rehash(user.password_hash):
                 set_password_hash(conn, name, _hasher.hash(password))
         return user
-    with store.transaction() as conn:
-        record_failure(conn, name, client, now)
-    raise Unauthorized(REFUSED)
+    raise Unauthorized(REFUSED)  # the attempt stays recorded as a failure
 
 
 def _verified(user: User | None, password: str) -> bool:

@@ -67,8 +67,17 @@ def revoke_token(conn: Connection, token_id: int, now: datetime) -> bool:
     return conn.execute(query).rowcount > 0
 
 
-def record_failure(conn: Connection, account: str, client: str, now: datetime) -> None:
-    conn.execute(insert(sign_in_failures).values(account=account[:80], client=client, at=now))
+def record_failure(conn: Connection, account: str, client: str, now: datetime) -> int:
+    """The attempt's id: sign-in records each attempt as a failure before it checks the password."""
+    attempt = insert(sign_in_failures).values(account=account[:80], client=client, at=now)
+    key = conn.execute(attempt).inserted_primary_key
+    assert key is not None, "an insert of one row has its key"
+    return int(key[0])
+
+
+def forget_attempt(conn: Connection, attempt_id: int) -> None:
+    """An attempt refused unchecked is no failure: retrying while locked does not extend the wait."""
+    conn.execute(delete(sign_in_failures).where(sign_in_failures.c.id == attempt_id))
 
 
 def failures_since(conn: Connection, account: str, client: str, since: datetime) -> tuple[int, int]:

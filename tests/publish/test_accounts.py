@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, Type, extract_parameters
 
 from metalnomist.accounts import service
 from metalnomist.accounts.service import (
@@ -27,9 +31,11 @@ from metalnomist.accounts.service import (
 from metalnomist.errors import InvalidInput, NotFound, RateLimited, Unauthorized
 from metalnomist.pipeline import Archive
 from metalnomist.store.schema import api_tokens, users
-from metalnomist.store.users import record_failure, set_password_hash
+from metalnomist.store.users import failures_since, record_failure, set_password_hash
 
 PASSWORD = "correct horse battery"
+# What production hashes with, kept before tests/publish/conftest.py swaps in its cheap hasher for speed.
+PRODUCTION_HASHER, PRODUCTION_DUMMY_HASH = service._hasher, service._DUMMY_HASH
 
 
 def test_a_password_is_stored_as_an_argon2id_hash_and_signs_in(archive: Archive) -> None:
@@ -220,3 +226,122 @@ def test_a_disabled_accounts_tokens_stop_working(archive: Archive) -> None:
     for forged in ["", "mn_", token[:-1] + "x", "x" * 500]:
         with pytest.raises(Unauthorized):
             user_for_token(archive.store, forged)
+
+
+def test_passwords_are_hashed_at_rfc_9106s_cost_and_an_unknown_name_costs_the_same() -> None:
+    """The suite hashes cheaply, so only this test sees the parameters production uses: a lowered cost would
+    make stolen hashes cheap to crack, and a cheaper stand-in for unknown names would tell them apart by time."""
+    params = extract_parameters(PRODUCTION_HASHER.hash("x"))
+    assert params.type is Type.ID
+    assert params.time_cost >= 3 and params.memory_cost >= 64 * 1024 and params.parallelism >= 4  # RFC 9106
+    assert params.salt_len >= 16 and params.hash_len >= 32
+    assert extract_parameters(PRODUCTION_DUMMY_HASH) == params
+
+
+def test_a_stored_hash_that_is_not_a_hash_refuses_the_sign_in(archive: Archive) -> None:
+    """A hash damaged by hand or by a bad import is a refusal, counted like any other, not a server error."""
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    with archive.store.transaction() as conn:
+        set_password_hash(conn, "ana", "not an argon2 hash")
+    with pytest.raises(Unauthorized, match=REFUSED):
+        sign_in(archive.store, "ana", PASSWORD, "c")
+
+
+def test_the_password_rule_says_how_long_the_refused_one_was(archive: Archive) -> None:
+    with pytest.raises(InvalidInput, match=r"at least 10 characters \(this one has 5\)"):
+        create_user(archive.store, "ana", "short", "editor")
+
+
+def test_a_second_account_of_the_same_name_names_the_field(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    with pytest.raises(InvalidInput) as caught:
+        create_user(archive.store, "ana", PASSWORD, "editor")
+    assert caught.value.field == "name"
+
+
+def test_accounts_are_listed_by_name(archive: Archive) -> None:
+    for name in ["zoe", "ana", "mia"]:
+        create_user(archive.store, name, PASSWORD, "editor")
+    assert [u.name for u in list_users(archive.store)] == ["ana", "mia", "zoe"]
+
+
+def test_an_account_that_does_not_exist_is_not_found_not_quietly_done(archive: Archive) -> None:
+    """`metalnomist users disable nobody` or `tokens list nobody` must say the name is wrong, not print nothing."""
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    with pytest.raises(NotFound, match="no account named 'nobody'"):
+        set_user_active(archive.store, "nobody", False)
+    with pytest.raises(NotFound, match="no account named 'nobody'"):
+        list_tokens(archive.store, "nobody")
+    with pytest.raises(NotFound, match="no account named 'nobody'"):
+        create_token(archive.store, "nobody")
+    assert [(u.name, u.active) for u in list_users(archive.store)] == [("ana", True)]
+
+
+def test_each_token_opens_its_own_account_and_each_list_holds_its_own(archive: Archive) -> None:
+    """Two accounts whose tokens and ids do not line up: bob's token (the first) is bob's, not account 1's."""
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    create_user(archive.store, "bob", PASSWORD, "admin")
+    bobs = create_token(archive.store, "bob")
+    anas = create_token(archive.store, "ana")
+    assert (user_for_token(archive.store, bobs).name, user_for_token(archive.store, anas).name) == ("bob", "ana")
+    [(bob_token, _, _)], [(ana_token, _, _)] = list_tokens(archive.store, "bob"), list_tokens(archive.store, "ana")
+    assert bob_token != ana_token
+    revoke(archive.store, bob_token)
+    assert user_for_token(archive.store, anas).name == "ana"
+
+
+def test_a_token_carries_32_random_bytes_after_its_prefix(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    tokens = {create_token(archive.store, "ana") for _ in range(3)}
+    assert len(tokens) == 3 and all(re.fullmatch(r"mn_[A-Za-z0-9_-]{43}", token) for token in tokens), tokens
+
+
+def test_a_clients_failures_older_than_the_window_do_not_count(archive: Archive) -> None:
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    now, window = datetime.now(UTC), timedelta(minutes=15)
+    with archive.store.transaction() as conn:
+        for n in range(MAX_FAILURES_PER_CLIENT - 1):
+            record_failure(conn, f"name{n}", "sprayer", now - timedelta(minutes=1))
+        record_failure(conn, "old", "sprayer", now - window - timedelta(minutes=1))
+    assert sign_in(archive.store, "ana", PASSWORD, "sprayer").name == "ana"
+
+
+def test_guesses_sent_all_at_once_get_no_more_tries_than_guesses_sent_one_by_one(archive: Archive) -> None:
+    """Guesses sent together, from as many clients, must not all count the failures before them, find none,
+    and all have their password checked: the limit holds however the guesses are timed."""
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    together = 3 * MAX_FAILURES_PER_ACCOUNT
+    start = threading.Barrier(together)
+
+    def guess(n: int) -> str:
+        if n < together:
+            start.wait()
+        try:
+            sign_in(archive.store, "ana", f"guess {n}", f"client-{n}")
+        except Unauthorized:
+            return "checked"
+        except RateLimited:
+            return "refused unchecked"
+        return "signed in"
+
+    with ThreadPoolExecutor(max_workers=together) as pool:
+        answers = Counter(pool.map(guess, range(together)))
+    assert answers["checked"] <= MAX_FAILURES_PER_ACCOUNT, answers
+    # One may be turned away for another still in flight beside it; the tries left then come one by one.
+    answers += Counter(guess(together + n) for n in range(MAX_FAILURES_PER_ACCOUNT))
+    assert answers == {"checked": MAX_FAILURES_PER_ACCOUNT, "refused unchecked": together}
+
+
+def test_a_sign_in_refused_for_the_wait_is_no_new_failure(archive: Archive) -> None:
+    """'Please wait 15 minutes' must hold: a retry while locked (the editor, not knowing) must not restart the
+    wait, nor count against the client that sent it."""
+    create_user(archive.store, "ana", PASSWORD, "editor")
+    now = datetime.now(UTC)
+    with archive.store.transaction() as conn:
+        for n in range(MAX_FAILURES_PER_ACCOUNT):
+            record_failure(conn, "ana", f"client-{n}", now - timedelta(minutes=10))
+    for _ in range(3):
+        with pytest.raises(RateLimited):
+            sign_in(archive.store, "ana", PASSWORD, "laptop")
+    with archive.store.reading() as conn:
+        assert failures_since(conn, "ana", "laptop", now - timedelta(minutes=15)) == (MAX_FAILURES_PER_ACCOUNT, 0)

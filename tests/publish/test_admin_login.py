@@ -6,8 +6,9 @@ import time
 from pathlib import Path
 
 import lxml.html
+from fastapi.testclient import TestClient
 
-from metalnomist.accounts.service import REFUSED, change_password, list_users, set_user_active
+from metalnomist.accounts.service import MAX_FAILURES_PER_CLIENT, REFUSED, change_password, list_users, set_user_active
 from metalnomist.config import Settings
 from metalnomist.publishing.service import Draft, counts, get_desk_post, move, revisions, save
 from metalnomist.web.security import CSRF_COOKIE
@@ -191,3 +192,38 @@ def test_the_sign_in_forms_cookie_is_out_of_scripts_reach(desk: Desk) -> None:
     answer = desk.client.get("/admin/login")
     [cookie] = [v for k, v in answer.headers.multi_items() if k == "set-cookie" and v.startswith(CSRF_COOKIE + "=")]
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie
+
+
+def test_the_session_cookie_lasts_as_long_as_the_session(desk: Desk) -> None:
+    answer = desk.sign_in()
+    cookie = next(v for k, v in answer.headers.multi_items() if k == "set-cookie" and v.startswith(SESSION_COOKIE))
+    assert f"Max-Age={SESSION_MAX_AGE};" in cookie
+
+
+def test_failed_sign_ins_count_per_reader_behind_a_trusted_proxy(settings: Settings) -> None:
+    """Behind the site's proxy every reader's peer is the proxy: the sign-in limit must count the reader its
+    X-Forwarded-For names, so one reader spraying names is stopped, whatever name they try next, and no
+    other reader is."""
+    desk = next(desks := open_desk(settings, trusted_proxies="127.0.0.1"))
+    proxy = TestClient(desk.client.app, client=("127.0.0.1", 50000), raise_server_exceptions=False)
+
+    def sign_in(reader: str, name: str, password: str) -> int:
+        token = lxml.html.fromstring(proxy.get("/admin/login").text).xpath("//input[@name='csrf_token']/@value")[0]
+        return proxy.post("/admin/login", headers={"X-Forwarded-For": reader}, follow_redirects=False,
+                          data={"name": name, "password": password, "csrf_token": token}).status_code
+
+    try:
+        assert [sign_in("203.0.113.1", f"name{n}", "guess") for n in range(MAX_FAILURES_PER_CLIENT)] == [
+            401] * MAX_FAILURES_PER_CLIENT
+        assert sign_in("203.0.113.1", "ana", PASSWORD) == 429
+        assert sign_in("203.0.113.2", "ana", PASSWORD) == 303
+    finally:
+        next(desks, None)
+
+
+def test_a_hostile_name_typed_at_sign_in_comes_back_as_text(desk: Desk) -> None:
+    hostile = '"><script>alert(1)</script>'
+    answer = desk.sign_in(name=hostile)
+    page = lxml.html.fromstring(answer.text)
+    assert answer.status_code == 401 and page.xpath("//script") == []
+    assert page.xpath("string(//input[@name='name']/@value)") == hostile

@@ -51,3 +51,10 @@ def test_an_editor_turned_away_sees_no_accounts(desk: Desk) -> None:
         assert answer.status_code == 403 and page.xpath("//tr[@class='account']") == []
         assert " ".join(page.xpath("string(//p[@class='form-error'])").split()) == "Only admins manage accounts."
         assert "boss" not in answer.text
+
+
+def test_an_admin_may_enable_their_own_account_only_disabling_it_is_refused(desk: Desk) -> None:
+    """The guard is against locking oneself out; a form that re-enables (a double submit, say) is harmless."""
+    create_user(desk.archive.store, "boss", PASSWORD, "admin")
+    desk.sign_in("boss")
+    assert change(desk, "boss", True) == 303 and states(desk) == {"ana": True, "boss": True}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from datetime import UTC, datetime, timedelta
 
 import lxml.html
@@ -175,3 +176,40 @@ def test_an_upload_without_a_valid_token_or_as_json_changes_nothing(desk: Desk, 
     as_json = desk.client.post("/api/media", json={"post_id": post_id, "alt": "Zinc"}, headers=token)
     assert as_json.status_code == 415 and "multipart/form-data" in as_json.json()["error"]["message"]
     assert _media_rows(desk) == 0
+
+
+def test_a_patch_changes_only_the_fields_it_sends(desk: Desk, token: dict[str, str]) -> None:
+    """Labels alone are a change too (a new revision); a new title keeps the labels and body it did not send."""
+    made = desk.client.post("/api/posts", json={"title": "Zinc", "body": BODY, "labels": ["Zinc"]}, headers=token)
+    post_id = made.json()["id"]
+    relabelled = desk.client.patch(f"/api/posts/{post_id}", json={"labels": ["Zinc", "Japan"]}, headers=token).json()
+    assert (relabelled["title"], relabelled["body"], relabelled["labels"]) == ("Zinc", BODY, ["Zinc", "Japan"])
+    retitled = desk.client.patch(f"/api/posts/{post_id}", json={"title": "Zinc imports"}, headers=token).json()
+    assert (retitled["title"], retitled["body"], retitled["labels"]) == ("Zinc imports", BODY, ["Zinc", "Japan"])
+    history = desk.client.get(f"/api/posts/{post_id}/revisions", headers=token).json()
+    assert [(r["title"], r["labels"]) for r in history] == [
+        ("Zinc imports", ["Zinc", "Japan"]), ("Zinc", ["Zinc", "Japan"]), ("Zinc", ["Zinc"])]
+
+
+def test_an_answer_says_when_the_post_was_first_published_and_where(desk: Desk, token: dict[str, str]) -> None:
+    """`published` is the first publication and stays; `updated` moves with each save."""
+    post_id = desk.client.post("/api/posts", json={"title": "Zinc", "body": BODY}, headers=token).json()["id"]
+    published = desk.client.patch(f"/api/posts/{post_id}", json={"status": "published"}, headers=token).json()
+    assert published["published"] is not None and published["url"].endswith("/zinc.html")
+    assert desk.client.get(published["url"]).status_code == 200
+    time.sleep(0.01)
+    edited = desk.client.patch(f"/api/posts/{post_id}", json={"body": BODY + " Updated."}, headers=token).json()
+    assert edited["published"] == published["published"] and edited["updated"] > published["updated"]
+    assert edited["url"] == published["url"]
+
+
+def test_a_drafts_cover_is_shown_only_for_a_bearer_token(desk: Desk, token: dict[str, str]) -> None:
+    """A valid token sent under another scheme name (Basic, Token) is no credential."""
+    post_id = desk.client.post("/api/posts", json={"title": "Zinc", "body": BODY}, headers=token).json()["id"]
+    cover = desk.client.post("/api/media", data={"post_id": str(post_id), "alt": "Zinc"},
+                             files={"image": ("a.png", _png(), "image/png")}, headers=token).json()
+    secret = token["Authorization"].removeprefix("Bearer ")
+    for scheme in ["Token", "Basic", ""]:
+        answer = desk.client.get(cover["url"], headers={"Authorization": f"{scheme} {secret}".strip()})
+        assert answer.status_code == 404, scheme
+    assert desk.client.get(cover["url"], headers={"Authorization": "bearer " + secret}).status_code == 200

@@ -116,3 +116,19 @@ def test_the_audit_page_lists_the_latest_two_hundred_changes_newest_first(desk: 
     targets = [" ".join(t.split()) for t in page.xpath("//tr[@class='audit-entry']/td[4]/text()")]
     assert len(targets) == 200
     assert targets[0] == f"comment {ids[-1]}" and targets[-1] == f"comment {ids[5]}"
+
+
+def test_a_hostile_held_comment_reaches_the_moderators_page_as_text(desk: Desk) -> None:
+    """A held comment is shown to editors before anyone has judged it: markup in it must stay text there,
+    or any reader could run a script in a signed-in editor's browser."""
+    desk.archive.settings = desk.archive.settings.replace(comment_moderation=True)
+    editor = desk.sign_in_user()
+    post_id = save(desk.archive.store, desk.archive.settings, editor, Draft("Nickel", "Imports rose."))
+    move(desk.archive.store, editor, post_id, "published")
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    post_comment(desk.archive, post_id, hostile, hostile, "client")
+    desk.sign_in()
+    page = lxml.html.fromstring(desk.client.get("/admin/comments").text)
+    assert page.xpath("//script | //img | //*[@onerror]") == []
+    [row] = page.xpath("//section[@id='held']//tr[@class='comment-row']")
+    assert [" ".join(td.text_content().split()) for td in row.xpath("td")[1:3]] == [hostile, hostile]

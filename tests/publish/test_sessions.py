@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import time
 
 import pytest
@@ -43,3 +44,35 @@ def test_without_a_secret_key_each_process_signs_with_its_own(archive: Archive, 
     cookie = Sessions("").cookie(editor)
     assert Sessions("").user(archive, cookie) is None
     assert Sessions("key").user(archive, Sessions("key").cookie(editor)) == editor
+
+
+def test_by_default_a_session_lasts_a_working_day_not_a_whole_one(archive: Archive, editor: User) -> None:
+    sessions, now = Sessions("key"), time.time()
+    for hours, opens in [(11, True), (13, False)]:
+        assert (sessions.user(archive, sessions.cookie(editor, now=now - hours * 3600), now=now) == editor) is opens
+    assert SESSION_MAX_AGE == 12 * 3600
+
+
+def test_an_account_id_no_database_column_holds_is_no_session_not_an_error(archive: Archive, editor: User) -> None:
+    """The id is read from the cookie before the signature is checked: one past the integer column (or past
+    SQLite's 64 bits) must be a missing account, not a database error on every page of the dashboard."""
+    sessions, issued = Sessions("key"), int(time.time())
+    for user_id in [str(2**31), str(2**63), "9" * 25]:
+        assert sessions.user(archive, f"{user_id}.{issued}.{'0' * 64}") is None, user_id
+
+
+def test_the_signature_is_compared_in_constant_time(archive: Archive, editor: User,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`==` stops at the first differing character, so its timing tells a forger how much of a guess was right;
+    no test can time that reliably, so this one checks the signature goes through hmac.compare_digest."""
+    sessions, compared = Sessions("key"), []
+    real = hmac.compare_digest
+
+    def spy(a: str, b: str) -> bool:
+        compared.append(a)
+        return real(a, b)
+
+    cookie = sessions.cookie(editor)
+    monkeypatch.setattr(hmac, "compare_digest", spy)
+    assert sessions.user(archive, cookie) == editor
+    assert compared == [cookie.split(".")[2]]

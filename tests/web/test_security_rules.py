@@ -4,6 +4,7 @@ which CSRF tokens pass. Each case is a mistake the site would otherwise make qui
 from __future__ import annotations
 
 import asyncio
+import hmac
 import time
 
 import pytest
@@ -267,3 +268,44 @@ def test_csrf_keys_are_shared_when_given_and_private_when_not() -> None:
 def test_new_csrf_cookies_carry_32_random_bytes() -> None:
     cookies = {Csrf.new_cookie() for _ in range(20)}
     assert len(cookies) == 20 and {len(c) for c in cookies} == {43}  # 32 bytes, URL-safe base64
+
+
+def test_the_security_headers_are_the_ones_we_mean() -> None:
+    """The other tests read SECURITY_HEADERS for what to expect, so a header dropped or loosened there would
+    pass them all: here each one is written out."""
+    assert SECURITY_HEADERS == {
+        "Content-Security-Policy": (
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    }
+
+
+def test_csrf_signatures_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`==` would leak through its timing how much of a forged signature was right; no test can time that
+    reliably, so this one checks the comparison goes through hmac.compare_digest."""
+    csrf, compared = Csrf("key", max_age=100), []
+    real = hmac.compare_digest
+
+    def spy(a: str, b: str) -> bool:
+        compared.append(a)
+        return real(a, b)
+
+    token = csrf.token("cookie", now=1000)
+    monkeypatch.setattr(hmac, "compare_digest", spy)
+    assert csrf.valid("cookie", token, now=1000) and not csrf.valid("cookie", "1000." + "0" * 64, now=1000)
+    assert compared == [token.split(".", 1)[1], "0" * 64]
+
+
+def test_a_request_without_the_cookie_is_refused_whatever_token_it_carries() -> None:
+    """A cross-site form carries no cookie of ours (SameSite=lax), but anyone can get a token for a cookie they
+    chose, such as the text "None" or an empty value: none of those may stand in for the missing cookie."""
+    csrf = Csrf("key", max_age=100)
+    for missing in (None, ""):
+        for chosen in ("None", ""):
+            assert not csrf.valid(missing, csrf.token(chosen, now=1000), now=1000), (missing, chosen)
