@@ -225,13 +225,18 @@ def _reports_the_world(title: str, body: str) -> bool:
 _LEAD = 1500  # the body's opening, which names whom the post reports on
 
 
+# Where companies report on the country's own fiscal year; Canadian and British ones mostly keep the calendar's.
+_COMPANY_FISCAL_HOMES = frozenset({"India", "Japan", "Australia", "New Zealand", "Pakistan"})
+
+
 def _first_fiscal_home(text: str) -> FiscalYear | None:
     """`Fortescue shipped 47.7 Mt in Q3 FY24` under a headline naming no one: the first company named whose home
-    keeps a fiscal year of its own says whose `FY24` it is."""
+    country's companies report on a fiscal year of its own says whose `FY24` it is."""
     sensitive, insensitive = vocab.organisations()
     homes = vocab.organisation_countries()
     named = sorted((m for found in (sensitive.find(text), insensitive.find(text)) for m in found
-                    if m.kind == "company" and fiscal_year_of(homes.get(m.canonical))), key=lambda m: m.start)
+                    if m.kind == "company" and homes.get(m.canonical) in _COMPANY_FISCAL_HOMES),
+                   key=lambda m: m.start)
     return fiscal_year_of(homes[named[0].canonical]) if named else None
 
 

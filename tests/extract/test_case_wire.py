@@ -506,6 +506,8 @@ GUIDANCE = [
          title="Iron ore miners ship more"),  # Australia's July-June year
     Case("Hindalco's aluminium revenue for Q1 FY25 stood at Rs 8,231 crore.", [F(value=8.231e10, period="2024-Q2")],
          title="Aluminium makers report"),  # India's April-March year, named by its end
+    Case("Teck Resources' copper output rose 5% to 100,000 t in Q1 FY24.", [F(value=100000, period="2024-Q2")],
+         title="Miners report"),  # guard: Canada's government year is not its companies'
     # a revised forecast's old figure was a forecast too; an analyst `sees` what is to come
     Case("Goldman Sachs raised its 12-month copper price forecast to $12,000 a tonne from $10,000.",
          [F(value=12000, forecast=True), F(value=10000, forecast=True)]),
