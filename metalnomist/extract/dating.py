@@ -31,6 +31,8 @@ _FORECAST = re.compile(
     r"|sees\s+(?:[\w'’-]+\s+){0,6}?\w+ing)\b",  # `CRU sees China's steel demand falling 1%`
     re.I,
 )
+# `rose to 500,000 tonnes in 2023 and is forecast to reach …`: a second predicate of the subject, with its own figure
+_JOINED_PREDICATE = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|could|may|might|should)\b", re.I)
 _PAST_OWNER = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month)['’]s\s+(?:\w+\s+)?$", re.I)
 _GUIDANCE = re.compile(r"\bguidance\b", re.I)  # a company's forecast, for the figures it introduces
 _REVISED = re.compile(
@@ -97,7 +99,9 @@ def introduces_forecasts(sentence: str) -> bool:
 def is_forecast(draft: Draft, view: SentenceView) -> bool:
     if draft.comparison:  # `raised its forecast to $12,000 from $10,000`: the old forecast was one too
         return _REVISED.search(view.text, 0, draft.anchor.q.start) is not None
-    clause = view.clause_text(draft.anchor.clause)
+    start, end = draft.anchor.clause.start, draft.anchor.clause.end
+    joined = _JOINED_PREDICATE.search(view.text, draft.anchor.q.end, end)
+    clause = view.text[start : joined.start() if joined else end]  # not `… and is forecast to reach` after it
     if _PAST_OWNER.search(view.text, 0, draft.anchor.q.start):
         return False  # `expects 70,000 t this year, double last year's 55,526 t`: last year's is what was
     if _GUIDANCE.search(view.text, draft.anchor.clause.start, draft.anchor.q.start):

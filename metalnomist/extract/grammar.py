@@ -204,8 +204,10 @@ _BASIS_AFTER = re.compile(
 # `up 173% from 28,217 units in July and 74% from 44,264`: a percent from a figure is a change from it.
 _FROM_FIGURE_AFTER = re.compile(r"^\s*from\s+(?:[$€£¥]|[A-Z]{3}\s)?\d", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)  # `raised tariffs to 50% from 25%`: a level reached
-# `600,000 tonnes less than`, `600,000 units less than` (a counted noun between)
-_DIFF_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<w>less|fewer|lower|below|more|higher|above)\s+than\b", re.I)
+# `600,000 tonnes less than`, `600,000 units less than`, `12,000 fewer vehicles than` (a counted noun either side)
+_DIFF_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?P<w>less|fewer|lower|below|more|higher|above)\s+(?:[a-z]+\s+)?than\b", re.I
+)
 _LESS = frozenset({"less", "fewer", "lower", "below"})
 _UPDOWN_BEFORE = re.compile(rf"\b(?P<w>up|down)\s+{_BOUND_WORDS}$", re.I)
 

@@ -6,6 +6,7 @@ dates, ordinals, counts of months or years, and never market figures.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,10 +190,25 @@ def _elided(found: list[Quantity], text: str) -> list[Quantity]:
         written = _quantity_re().match(text, figure.start + (figure.sign is not None))
         factor = _unit_of(written, text)[1] if written else 1.0
         scale = match.group("scale") or match.group("scale0")
-        value = parse_number(match.group("num")) * (scale_factor(scale) if scale else factor)
+        number = parse_number(match.group("num"))
+        value = number * scale_factor(scale) if scale else _nearer(number, factor, _unit_factor(written), figure.value)
         end = match.end("scale") if match.group("scale") else match.end("num")
         out.append(Quantity(start=at, end=end, value=tidy(value), value_max=None, unit=figure.unit))
     return out
+
+
+def _unit_factor(written: re.Match[str] | None) -> float:
+    """The factor of a figure's unit alone, without its scale word (`million tonnes` → 1, `Mt` → 1e6)."""
+    unit = written and (written.group("unit") or written.group("unit0"))
+    return canonical_unit(unit)[1] if unit else 1.0
+
+
+def _nearer(number: float, scaled: float, unscaled: float, figure: float) -> float:
+    """A base takes its figure's scale when it writes none (`to 1.2 million tonnes from 0.9`), unless written in
+    full (`from 900,000`): of the two readings, the one nearer the figure it is compared with."""
+    if number <= 0 or figure <= 0 or scaled == unscaled:
+        return number * scaled
+    return min((number * scaled, number * unscaled), key=lambda v: abs(math.log(v / figure)))
 
 
 def _build(match: re.Match[str], text: str) -> Quantity | None:
@@ -211,7 +227,9 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
         if single is not None:
             return single
     value_max = tidy(parse_number(num2) * factor) if num2 else None
-    if value_max is not None and value_max <= value:
+    if value_max is not None and value_max == tidy(value):
+        value_max = None  # `$12.50-12.50 per lb`: a range closed to one price is that price
+    elif value_max is not None and value_max < value:
         return None  # `2027-28`, `2:1` and similar are not ranges of one figure
     sign = None
     if match.group("sign"):
@@ -293,9 +311,9 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
 
 
 def _counted_noun_follows(text: str, end: int) -> bool:
-    """`1.3 million passenger vehicles`, `160,000 EV units`: up to two words may intervene."""
+    """`1.3 million passenger vehicles`, `300,000 new energy passenger vehicles`: up to three words may intervene."""
     position = end
-    for _ in range(3):
+    for _ in range(4):
         space = re.match(r"\s+", text[position:])
         if not space:
             return False
