@@ -149,6 +149,9 @@ def _basis_between(base: str, period: str | None) -> str | None:
     return None
 
 
+_UNDATED_OPENING = re.compile(r"\s*(?:typically|usually|normally|historically|traditionally),", re.I)
+
+
 def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
     """The figure's period; a forecast's year-less months or quarter are the coming ones (`expects output in
     the October-December quarter` written in September is this year's, not last year's)."""
@@ -172,8 +175,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     """The period the figure reports: its own clause's, one the wording implies (`a year earlier`,
     `so far this year`, `for the year`), or the one the post carries; None when nothing dates it."""
     clause = view.clause_text(draft.anchor.clause)
-    if UNDATED.search(figure_phrase(draft, view)):
-        return None
+    if UNDATED.search(figure_phrase(draft, view)) or _UNDATED_OPENING.match(view.text):
+        return None  # `Historically, imports averaged 1.8 million tonnes`: no period of the report's
     current = state.paragraph.period or state.period
     if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`

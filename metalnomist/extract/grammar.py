@@ -168,7 +168,7 @@ _COMPARISON_BEFORE = re.compile(
     rf"\bcompar(?:ed|es|ing) (?:to|with)\s+(?:(?:the|a|an)\s+)?"  # `compares to a high of`
     rf"(?:(?:level|high|low|peak)\s+of\s+)?|"
     rf"\b(?:double|twice|triple|three times|half)\s+(?:the|its|that of)\s+)"  # `more than double the 190 tonnes`
-    rf"(?:[\w-]+'s?\s+)?){_BOUND_WORDS}$",
+    rf"(?:(?:[\w-]+\s+)?[\w-]+'s?\s+)?){_BOUND_WORDS}$",  # `double the previous year's 55,526 tonnes`
     re.I,
 )
 _COORDINATED_CHANGE = re.compile(

@@ -426,7 +426,7 @@ def _compared_figure(before: str) -> bool:
 _ANY_MONTH = re.compile(_MONTH)
 _FROM_TO = re.compile(r"\bfrom\s+$", re.I)
 # Words before `May` the month, never before `may` the verb: `in May`, `in early May`, `mid-May`.
-_MONTH_MAY = re.compile(r"(?:\b(?:in|of|since|from|for|until|to|and|between|by|early|late)\s+|\b(?:mid|end)-)$")
+_MONTH_MAY = re.compile(r"(?:\b(?:in|of|since|from|for|until|to|and|between|by|early|late)\s+|\b(?:mid|end)-)$", re.I)
 _WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
 _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset(

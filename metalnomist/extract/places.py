@@ -166,9 +166,16 @@ def _own_suppliers(draft: Draft, view: SentenceView, cands: list[Mention]) -> li
         elif clause.start < own.start or not any(clause.start <= i.q.start < clause.end for i in others):
             out.append(m)  # a clause before the figure frames it (`exported $127.8bn to the US, including …`)
     if _THE_COUNTRY.search(view.text, max(before, own.start), q.start):
-        named = [m for m in cands if m.end <= q.start and m not in out]  # `Russia's share fell as imports from
-        out = sorted(named, key=lambda m: -m.start)[:1] + out          # the country halved`: Russia's
+        # `Russia's share fell as imports from the country halved`: Russia; `Russia was long Japan's main supplier,
+        # but imports from that country halved`: the last country named, not the buyer whose supplier it was
+        named = sorted((m for m in cands if m.end <= q.start), key=lambda m: -m.start)
+        plain = [m for m in named if not _POSSESSIVE.match(view.text, m.end)]
+        chosen = (plain or named)[:1]
+        out = chosen + [m for m in out if m not in chosen]
     return out
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 _THE_COUNTRY = re.compile(r"\b(?:from|to)\s+(?:the|that)\s+country\b", re.I)
@@ -247,9 +254,9 @@ _IMPORTS_NEXT = re.compile(r"\s+imports\b", re.I)
 
 
 def _is_importer(text: str, m: Mention, focus: str | None) -> bool:
-    """`Japan's imports`, `Japan imported`, `shipments to Japan`; a bare `U.S. imports` in another
-    country's report names the supplier, so it counts only for the report's own country."""
-    if _TO_BEFORE.search(text[: m.start]):
+    """`Japan's imports`, `Japan imported`, `shipments to Japan`, `Japan's main supplier`; a bare `U.S. imports`
+    in another country's report names the supplier, so it counts only for the report's own country."""
+    if _TO_BEFORE.search(text[: m.start]) or _SUPPLIER_OF.match(text, m.end):
         return True
     if is_demonym(text, m) and _TOTAL_BEFORE.search(text[: m.start]) and _IMPORTS_NEXT.match(text[m.end :]):
         return True  # `total Chinese imports`: the imports a country's statistics total
@@ -258,6 +265,9 @@ def _is_importer(text: str, m: Mention, focus: str | None) -> bool:
     possessive = text[m.end : m.end + 1] == "'"
     verb = re.match(r"^\s+(?:\w+\s+)?import(?:ed|ing)\b", text[m.end :])
     return possessive or bool(verb) or m.canonical == focus
+
+
+_SUPPLIER_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|sources?)\b", re.I)  # `Japan's main supplier`
 
 
 def _bracketed_after_figure(draft: Draft, view: SentenceView) -> bool:
@@ -276,6 +286,9 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
             if m.start > q.end and _OF_BEFORE.search(text[q.end : m.start][-12:])
             and not _NOT_OWNER.search(text[q.end : m.start])
         ),
+        None,
+    ) or next(  # `Russia's share of Japan's palladium imports fell to 20%`: the market named before the figure
+        (m.canonical for m in view.entities.countries if m.end <= q.start and _SHARE_OF.search(text, 0, m.start)),
         None,
     )
     world = (_OF_GLOBAL.match(text[q.end :]) or _AFTER_GLOBAL.search(text, 0, q.start)
@@ -306,6 +319,7 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
 
 
 _IMPORTED = re.compile(r"\s+(?:\w+\s+)?import(?:ed|s)\b")
+_SHARE_OF = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 
