@@ -173,7 +173,7 @@ _COMPARISON_BEFORE = re.compile(
 )
 _COORDINATED_CHANGE = re.compile(
     rf"\b(?:{_CHANGE_VERB}|(?:{_CHANGE_NOUN})s?\s+of)\s+(?:by\s+)?\d[\d.,]*\s?(?:%|pc|per ?cent|percent)\s+"
-    rf"(?:\S+\s+)?and\s+$",
+    rf"(?:\S+\s+|(?:in|by)\s+(?:volume|value|volume\s+terms|value\s+terms)\s+)?and\s+$",  # `up 37.6% in volume and 21%`
     re.I,
 )
 # `nickel up 3.1%, zinc 2.4% and lead 1.2%`: the change verb written once for a list of subjects
@@ -388,7 +388,14 @@ def _bound_to_next(item: Item, levels: list[Item], text: str) -> bool:
     return bool(following) and _TO_NEXT.match(text[item.q.end : following[0].q.start]) is not None
 
 
+_MEASURE_AFTER = re.compile(r"\s+(?:in|by)\s+(?P<m>volume|value)\b", re.I)
+
+
 def _choose_level(item: Item, levels: list[Item], text: str) -> Item | None:
+    measure = _MEASURE_AFTER.match(text, item.q.end)
+    if measure:  # `5.4 million tonnes, worth $3.6 billion, up 37.6% in volume and 21% in value`
+        by_value = measure.group("m").lower() == "value"
+        levels = [lv for lv in levels if lv.q.is_money == by_value] or levels
     following = [lv for lv in levels if lv.q.start > item.q.end]
     preceding = [lv for lv in levels if lv.q.end <= item.q.start]
     nxt = following[0] if following else None

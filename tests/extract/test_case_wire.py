@@ -589,6 +589,15 @@ RESPECTIVE = [
     Case("In 2023 and 2024, imports were 5,000 tonnes.", [F(value=5000)]),  # guard: years are no list of figures
 ]
 
+# Trade statistics give a volume and a value, and a change of each: `in volume` is the tonnage's, `in value` the sum's.
+VOLUME_AND_VALUE = [
+    Case("Vietnam's steel exports in the first five months of 2024 reached 5.4 million tonnes, worth $3.6 billion, up "
+         "37.6% in volume and 21% in value year on year.",
+         [F(value=5.4e6, change_pct=37.6), F(value=3.6e9, unit="USD", change_pct=21)]),
+    Case("China's exports were 2 Mt, worth $1 billion, up 5% by volume.",
+         [F(value=2e6, change_pct=5), F(value=1e9, change_pct=None)]),
+]
+
 # Scales as headlines and Indian press shorten them; a million as a word; kilotonnes spelt out.
 SCALES = [
     Case("The deal is worth $1.2B.", [F(value=1.2e9, unit="USD")]),
@@ -685,7 +694,7 @@ SHORTHANDS = [
     INDIAN_NUMBERS + PRICE_UNITS + YEAR_BETWEEN + SHARE_PRICES + DESTINATIONS + PRICE_PERIODS + MONTH_RANGES
     + LEVIERS + PORTIONS + SPANS_TO + SERIES_WORDS + GUIDANCE + ASIDES + SHORTHANDS + CAUSES + COMPARED + LISTS
     + VOCABULARY + CAPACITIES + GAPPED + MAY + HUBS + SPEECH + QUOTAS + EXAMPLES + REST_OF_WORLD + MULTIPLES
-    + METAL_PRICES + RESPECTIVE + SCALES,
+    + METAL_PRICES + RESPECTIVE + SCALES + VOLUME_AND_VALUE,
     ids=row_id,
 )
 def test_wire_case(case: Case) -> None:
