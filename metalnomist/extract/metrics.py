@@ -190,7 +190,13 @@ def is_target(draft: Draft, view: SentenceView) -> bool:
     if draft.comparison or draft.value is None:
         return False
     q, clause = draft.anchor.q, draft.anchor.clause
-    return bool(_TARGET.search(view.text[: q.start]) or _TARGET.search(view.clause_text(clause)))
+    # not a figure given as the reason: `raised its price target to $12,000, citing a deficit of 429,000 tons`
+    since = max((i.q.end for i in view.items if i.role == "level" and i.q.end <= q.start), default=0)
+    aim = _TARGET.search(view.text, 0, q.start) and not _REASON.search(view.text, since, q.start)
+    return bool(aim or _TARGET.search(view.clause_text(clause)))
+
+
+_REASON = re.compile(r"\b(?:citing|cited|due\s+to|amid|because|driven\s+by|thanks\s+to|following|after)\b", re.I)
 
 
 def share_base(view: SentenceView, draft: Draft) -> str | None:

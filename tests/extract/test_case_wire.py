@@ -493,6 +493,11 @@ CAUSES = [
 
 # Company guidance: the figures it introduces are forecasts of the year; the actuals compared with it are not.
 GUIDANCE = [
+    # a figure given as a target's reason is no target; a second object of the aim is one
+    Case("Goldman Sachs raised its 12-month copper price target to $12,000 a ton, citing a deficit of 429,000 tons "
+         "this year.", [F(value=12000, metric="target"), F(value=429000, metric="other")]),
+    Case("India aims to raise capacity to 300 Mt by 2030 from 180 Mt now, and output to 255 Mt.",
+         [F(value=3e8, metric="target"), F(value=1.8e8, metric="capacity"), F(value=2.55e8, metric="target")]),
     Case("World copper mine production was estimated to have increased slightly to 22 million tons in 2023.",
          [F(value=2.2e7, forecast=False)]),  # an estimate of what was, not a forecast
     Case("Output is estimated to reach 25 million tons in 2025.", [F(value=2.5e7, forecast=True)]),
