@@ -611,6 +611,7 @@ SCALES = [
     Case("The shaft is 5m deep and cost $85m.", [F(value=8.5e7, unit="USD")]),  # guard: metres are no figure
     Case("The plant cost Rs 2,000 cr.", [F(value=2e10, unit="INR")]),
     Case("Exports were 450 kilotonnes.", [F(value=450000, unit="t")]),
+    Case("Indonesia's NPI output reached 135,000 mtNi in May, up 1.5% MoM.", [F(value=135000, unit="t")]),  # SMM
     Case("The mine will produce a million tonnes a year.", [F(value=1e6, unit="t/yr")]),
     Case("It is a million-dollar question.", []),  # guard
 ]
