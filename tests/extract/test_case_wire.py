@@ -668,6 +668,9 @@ QUOTAS = [
     Case("Indonesia approved nickel ore production quotas of 240 million tonnes for 2024.",
          [F(value=2.4e8, metric="production")]),  # a phrase's second word is no trigger of its own
     Case("Outbound shipments reached 5 Mt.", [F(value=5e6, metric="exports")]),
+    Case(("Mine production reached 893 tonnes, the highest first quarter since 2000.",
+          "Total gold supply increased 3% to 1,238 tonnes."),
+         [F(value=893, metric="production"), F(value=1238, metric="other")]),  # a market's supply is no output
     Case("The government has approved RKAB quotas for 145 million tons of ore so far.",
          [F(value=1.45e8, metric="production")]),  # Indonesia's work-plan quotas are for mining
     Case("Domestic nickel ore prices (HPM) for 1.8% Ni ore were set at $38.56 per wmt for the first half of June.",
