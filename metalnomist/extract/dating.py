@@ -65,6 +65,30 @@ _SAME_LAST_YEAR = re.compile(
     """,
     re.I | re.X,
 )
+_STEP_BACK = re.compile(
+    r"[^,;.]{0,30}?\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+(?P<a>month|quarter)"
+    r"|a\s+(?P<b>month|quarter)\s+(?:earlier|ago|before))\b",
+    re.I,
+)
+
+
+def _step_back(current: str, text: str, position: int) -> str | None:
+    """The month or quarter before a report's own (`2024-05` → `2024-04`, `2024-Q1` → `2023-Q4`)."""
+    said = _STEP_BACK.match(text, position)
+    if said is None:
+        return None
+    step = (said.group("a") or said.group("b")).lower()
+    month = re.fullmatch(r"(\d{4})-(\d\d)", current)
+    if step == "month" and month:
+        months = int(month.group(1)) * 12 + int(month.group(2)) - 2
+        return f"{months // 12}-{months % 12 + 1:02d}"
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", current)
+    if step == "quarter" and quarter:
+        quarters = int(quarter.group(1)) * 4 + int(quarter.group(2)) - 2
+        return f"{quarters // 4}-Q{quarters % 4 + 1}"
+    return None
+
+
 _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
 # `revenue for the half`, `in the half-year`: the half the report is about
@@ -180,6 +204,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     current = state.paragraph.period or state.period
     if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`
+    stepped = _step_back(current, view.text, draft.anchor.q.end) if draft.comparison and current else None
+    if stepped:
+        return stepped  # `up from 1.8 Mt in the previous month`, `… a quarter earlier`
     back = _SAME_LAST_YEAR.search(view.text, draft.anchor.q.end, draft.anchor.clause.end)
     if back and draft.value is not None and not any(draft.anchor.q.end <= p.start < back.start() for p in view.periods):
         earlier = [p.period for p in view.periods if p.use == "period" and p.end <= draft.anchor.q.start]

@@ -428,6 +428,15 @@ SERIES_WORDS = [
 
 # A figure compared with another takes the comparison's direction, a counted noun between or not.
 COMPARED = [
+    # a base a month or a quarter back is the month or quarter before the report's own
+    Case("Output was 2 Mt in May, up from 1.8 Mt in the previous month.",
+         [F(value=2e6, period="2024-05"), F(value=1.8e6, period="2024-04")]),
+    Case("Output was 2 Mt in January, up from 1.8 Mt a month earlier.",
+         [F(value=2e6, period="2024-01"), F(value=1.8e6, period="2023-12")]),
+    Case("Sales were 5 Mt in Q1, down from 6 Mt in the previous quarter.",
+         [F(value=5e6, period="2024-Q1"), F(value=6e6, period="2023-Q4")]),
+    Case("Sales were 5 Mt in 2023, down from 6 Mt in the previous quarter.",
+         [F(value=5e6, period="2023"), F(value=6e6, period=None)]),  # guard: no quarter to step back from
     # the British `on` of a change, and `over` after a noun, name the base; `fell 3% over the first half` is during it
     Case("Revenue was $3.1 billion, up 8% on the same period of 2023.", [F(value=3.1e9, change_pct=8, period=None)]),
     Case("Sales were 3 Mt in 2023, a 5% increase over 2022.", [F(value=3e6, period="2023")]),
