@@ -665,6 +665,8 @@ EXAMPLES = [
          [F(value=500000, commodity="copper")]),
     Case("Imports of metals, including 3 Mt of copper and 2 Mt of zinc, rose.",
          [F(value=3e6, commodity="copper"), F(value=2e6, commodity="zinc")]),  # guard: each example's own figure
+    Case("Exports of magnets, which use rare earths such as neodymium, rose 13% to 29,000 tonnes.",
+         [F(value=29000, commodity="magnets")]),  # a description of the noun, and its one example
 ]
 
 # Quotas: an import quota is imports, of the country whose quota it is; export and mining quotas are their own.
