@@ -189,9 +189,14 @@ def _destination(draft: Draft, view: SentenceView) -> Mention | None:
     for m in view.entities.countries:
         if (listed and m.end <= q.start and _WITH_FIGURE.fullmatch(text[m.end : q.start])) or _RECIPIENT_AFTER.match(
             text[m.end :]
-        ):
+        ) or (m.end <= q.start and _TOOK.fullmatch(text, m.end, q.start) and _OF_WHICH.search(text, 0, m.start)):
             return m
     return None
+
+
+# `EU scrap exports totalled 17.9 million tonnes, of which Turkey took 12.8 million tonnes`: Turkey's share of them
+_OF_WHICH = re.compile(r"\bof\s+which\s+$", re.I)
+_TOOK = re.compile(r"\s+(?:took|received|bought|absorbed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
 
 _RECEIVERS = re.compile(r"\b(?:destinations?|recipients?|buyers?|importers?|markets?)\b", re.I)

@@ -245,6 +245,10 @@ VOCABULARY = [
 
 # Where a cargo is bound is the partner of the exporter's flow, and not where the next figures are.
 DESTINATIONS = [
+    Case("EU scrap exports totalled 17.9 million tonnes in 2023, of which Turkey took 12.8 million tonnes, or 72%.",
+         [F(value=1.79e7, country="European Union", partner=None),
+          F(value=1.28e7, metric="exports", country="European Union", partner="Turkey"),  # `of which Turkey took`
+          F(value=72, metric="market_share", country="European Union", partner="Turkey")]),
     Case(
         ("Japan's ferrous scrap exports fell 5.3% to 7.38 million tonnes in 2023. Exports to South Korea dropped "
          "21% to 1.41 million tonnes. The average export price was JPY 58,900 per tonne."),
@@ -620,6 +624,7 @@ SCALES = [
     Case("The shaft is 5m deep and cost $85m.", [F(value=8.5e7, unit="USD")]),  # guard: metres are no figure
     Case("The plant cost Rs 2,000 cr.", [F(value=2e10, unit="INR")]),
     Case("Exports were 450 kilotonnes.", [F(value=450000, unit="t")]),
+    Case("Japan's H2 scrap export price was ¥52,000/t FAS.", [F(value=52000, period="2024-06")]),  # a grade, no half
     Case("Indonesia's NPI output reached 135,000 mtNi in May, up 1.5% MoM.", [F(value=135000, unit="t")]),  # SMM
     Case("The mine will produce a million tonnes a year.", [F(value=1e6, unit="t/yr")]),
     Case("It is a million-dollar question.", []),  # guard
