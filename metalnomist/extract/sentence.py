@@ -107,7 +107,7 @@ def read_sentence(
         entities,
         find_periods(text, published, report_year, fiscal, week_month, present_year, report_fiscal),
         bases,
-        _triggers(entities.masked),
+        _triggers(entities),
         items,
     )
 
@@ -129,8 +129,11 @@ def _continue_comparisons(items: list[Item], text: str) -> None:
             item.role = "comparison"
 
 
-def _triggers(masked: str) -> list[Trigger]:
-    return [Trigger(start, end, metric) for start, end, metric in vocab.metric_triggers().find(masked)]
+def _triggers(entities: Entities) -> list[Trigger]:
+    """Metric words, except those naming a commodity (`Sales of imported EVs`: sales of them, not imports)."""
+    named = [(m.start, m.end) for m in entities.commodities]
+    return [Trigger(start, end, metric) for start, end, metric in vocab.metric_triggers().find(entities.masked)
+            if not any(a <= start and end <= b for a, b in named)]
 
 
 def drafts(view: SentenceView) -> list[Draft]:

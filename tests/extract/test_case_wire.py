@@ -423,6 +423,8 @@ SPANS_TO = [
 
 # Series named by their wording: what a project will cost, what mines supply.
 SERIES_WORDS = [
+    Case("Sales of imported EVs climbed 21% to 2,104 units in August.",
+         [F(value=2104, metric="sales", commodity="imported electric vehicles")]),  # `imported` names the goods
     Case("The project will cost an estimated $2.2 billion and produce 150,000 tonnes of copper cathode a year.",
          [F(value=2.2e9, metric="investment"), F(value=150000, unit="t/yr", metric="production")]),
     Case("Global mine supply of lithium is projected to reach 1.5 million tonnes in 2025.",
