@@ -355,7 +355,7 @@ def pair(items: list[Item], text: str) -> None:
             target.paired = item.paired = True
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")  # between items of a list
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b")
 
 
@@ -365,7 +365,7 @@ def _pair_respectively(items: list[Item], text: str) -> None:
     runs: list[list[Item]] = []
     for item in items:
         last = runs[-1][-1] if runs else None
-        if last is not None and last.role == item.role and _LIST_JOIN.fullmatch(text, last.q.end, item.q.start):
+        if last is not None and last.role == item.role and LIST_JOIN.fullmatch(text, last.q.end, item.q.start):
             runs[-1].append(item)
         else:
             runs.append([item])

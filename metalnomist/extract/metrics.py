@@ -108,8 +108,8 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         found = nearest_trigger(view, q.start, q.end, c.start, c.end, allowed)
         if found:
             return found
-    if carried == "price" and (draft.unit or "")[:3].isupper() and "/" not in (draft.unit or "") and not (
-            _quoted_metal(draft, view, named=False)):
+    if carried == "price" and (draft.unit or "")[:3].isupper() and "/" not in (draft.unit or "") and (
+            _company_sum(draft, view)):
         return "other"  # `Adjusted EBITDA was C$1.8 billion` after a price: a company's sum, not the price carried
     if carried in allowed:
         return carried or "other"
@@ -127,18 +127,20 @@ _MONEY_NOUN = re.compile(r"\b(?:profits?|revenues?|earnings|income|loss(?:es)?|c
                          r"funding|valuation|debt|EBITDA|EBIT|dividends?|cash\s+flow)\b", re.I)
 
 
-def _quoted_metal(draft: Draft, view: SentenceView, named: bool = True) -> bool:
+def _company_sum(draft: Draft, view: SentenceView) -> bool:
+    """A sum no metal is quoted at: a million or more, or named as profits, revenue, costs …"""
+    return (draft.value is None or abs(draft.value) >= 1e6
+            or _MONEY_NOUN.search(view.text, 0, draft.anchor.q.start) is not None)
+
+
+def _quoted_metal(draft: Draft, view: SentenceView) -> bool:
     """`Tin surged 5.6% to $33,500`, `Aluminium was the best performer, rising 3.4% to $2,650`: a sum, short of
-    a company's, that a metal named first in the sentence or clause moves to is its price (`named`: when the
-    price is carried from the sentence before, no metal need be named)."""
+    a company's, that a metal named first in the sentence or clause moves to is its price."""
     clause, q = draft.anchor.clause, draft.anchor.q
     return (
-        draft.value is not None
-        and abs(draft.value) < 1e6
-        and (not named or bool(_LEVEL_BEFORE.search(view.text, clause.start, q.start)))
-        and not _MONEY_NOUN.search(view.text, 0, q.start)
-        and (not named or any(m.start <= 25 or clause.start <= m.start <= clause.start + 25
-                              for m in view.entities.commodities))
+        not _company_sum(draft, view)
+        and _LEVEL_BEFORE.search(view.text, clause.start, q.start) is not None
+        and any(m.start <= 25 or clause.start <= m.start <= clause.start + 25 for m in view.entities.commodities)
     )
 
 

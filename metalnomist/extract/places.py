@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from metalnomist.extract.entities import is_demonym
+from metalnomist.extract.grammar import LIST_JOIN
 from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import LEVY, Mention, organisation_countries
 
@@ -325,14 +326,13 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
 
 _IMPORTED = re.compile(r"\s+(?:\w+\s+)?import(?:ed|s)\b")
 _SHARE_OF = re.compile(r"\bshare\s+of\s+(?:the\s+)?$", re.I)
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 
 def _listed(holder: Mention, view: SentenceView) -> bool:
     """Whether `holder` is one of a list of countries (`Indonesia and Australia`, `China, Japan and Korea`)."""
     for other in view.entities.countries:
         first, second = (holder, other) if holder.start < other.start else (other, holder)
-        if other is not holder and _LIST_JOIN.fullmatch(view.text, first.end, second.start):
+        if other is not holder and LIST_JOIN.fullmatch(view.text, first.end, second.start):
             return True
     return False
 

@@ -232,20 +232,22 @@ _COMPANY_FISCAL_HOMES = frozenset({"India", "Japan", "Australia", "New Zealand",
 def _first_fiscal_home(text: str) -> FiscalYear | None:
     """`Fortescue shipped 47.7 Mt in Q3 FY24` under a headline naming no one: the first company named whose home
     country's companies report on a fiscal year of its own says whose `FY24` it is."""
-    sensitive, insensitive = vocab.organisations()
     homes = vocab.organisation_countries()
-    named = sorted((m for found in (sensitive.find(text), insensitive.find(text)) for m in found
-                    if m.kind == "company" and homes.get(m.canonical) in _COMPANY_FISCAL_HOMES),
+    named = sorted((m for m in _companies(text) if homes.get(m.canonical) in _COMPANY_FISCAL_HOMES),
                    key=lambda m: m.start)
     return fiscal_year_of(homes[named[0].canonical]) if named else None
+
+
+def _companies(text: str) -> list[vocab.Mention]:
+    """The companies the gazetteer finds in `text`: those written in capitals first, then the rest."""
+    sensitive, insensitive = vocab.organisations()
+    return [m for found in (sensitive.find(text), insensitive.find(text)) for m in found if m.kind == "company"]
 
 
 def _headline_companies(title: str) -> list[str]:
     """`BHP maintains strong copper output in FY25 Q3`: the companies the post reports on; the
     first is whom `the miner` and `the mining giant` of its body are, a home says whose fiscal year."""
-    sensitive, insensitive = vocab.organisations()
-    return [m.canonical for found in (sensitive.find(title), insensitive.find(title)) for m in found
-            if m.kind == "company"]
+    return [m.canonical for m in _companies(title)]
 
 
 def _title_period(title: str, published: datetime | None, fiscal: FiscalYear | None, report_year: int | None,
