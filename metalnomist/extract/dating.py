@@ -249,8 +249,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         if _DAYS_BACK.match(view.text, draft.anchor.q.end):
             return state.paragraph.period  # `down from $15 the previous day`: a day back is the same month
         return None  # `to 5.1mn t from 3.8mn t`: a base the text does not date is not the report's period
-    if metric == "target":
-        return None
+    if metric == "target" or (metric == "market_share" and _STANDING_WORLD_SHARE.search(clause)):
+        return None  # `China accounts for 80% of tungsten mining globally`: how the world stands, no report's
     if metric == "capacity":
         return state.scan.commissioning
     if metric in MONEY:
@@ -268,6 +268,12 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     return state.paragraph.period or state.period
 
 
+# A share of the world's supply told in the present tense: background the report draws on, of no period of its own.
+_STANDING_WORLD_SHARE = re.compile(
+    r"\b(?:accounts?\s+for|holds?|controls?|makes?\s+up|supplies|produces|mines|refines|dominates|is\s+responsible\s+for)"
+    r"\b.*\b(?:global(?:ly)?|world(?:'s|wide)?)\b",
+    re.I,
+)
 # `After the second auction concluded at $2,240/dmt, …`: a price of another moment than the report's day.
 _EVENT_CLAUSE = re.compile(r"\s*(?:after|before|when|once|since|until)\b", re.I)
 

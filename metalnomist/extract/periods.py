@@ -10,7 +10,7 @@ uses name the period a figure is for.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -142,6 +142,7 @@ def _y(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+_PREVIOUS_YEAR = re.compile(r"\bthe (?:previous|prior|preceding) year's\b", re.I)
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -218,6 +219,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # `this year through May`: the year to date, to the end of that month
     (re.compile(rf"\bthis year (?:to|through|until) (?:the end of )?(?P<m>{_MONTH})\b(?! \d)"), "year_through"),
     (re.compile(rf"\b(?P<m>{_MONTH})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year\b"), "month_relative"),
+    # `double the previous year's 55,526 tonnes`: the year before the one the sentence reports on
+    (_PREVIOUS_YEAR, "previous_year"),
     (re.compile(r"\b(?P<rel>last|this|next) (?P<span>year|month)\b", re.I), "relative"),
     (
         re.compile(
@@ -302,6 +305,9 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return _span(first, last, y2, anchor)
     if kind == "relative":
         return _relative(g["rel"].lower(), g["span"].lower(), anchor)
+    if kind == "previous_year":
+        now = anchor.sentence_year or (published.year if published else anchor.present_year)
+        return str(now - 1) if now else None
     if kind == "month_relative":  # `February last year`: that month of the year before the post's
         step = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
         base = published.year if published else anchor.sentence_year or anchor.present_year or anchor.report_year
@@ -461,7 +467,7 @@ _NEEDS_WORD = {
     "half_words": ("half",),
     "half_ending": ("half",),
 }
-_NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "weekday"})
+_NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "previous_year", "weekday"})
 
 
 def is_delivery(text: str, end: int) -> bool:
@@ -550,16 +556,29 @@ def find_periods(
             opening = text[: m.start()].strip(" (").lower() in {"", "on"}
             event = use in {"effect", "publication"} or (use == "date" and opening)
             value = _value(kind, m, Anchor(published, fiscal=fiscal, week_month=week_month) if event else anchor)
-            if value is None:
+            if value is None and kind != "previous_year":  # that one may still be dated by the year it follows
                 continue
             taken.append((m.start(), m.end()))
             if kind == "month" and not m.groupdict().get("y") and _FORWARD.match(text, m.end()):
                 value = _forward_month(month_number(m.group("m")), text[: m.start()], published) or value
             if use == "comparison" and kind == "year" and _starts_later(value, text[: m.start()], published):
                 use = "effect"
-            found.append(PeriodMention(m.start(), m.end(), value, use))
+            found.append(PeriodMention(m.start(), m.end(), value or "", use))
     found.sort(key=lambda p: p.start)
-    return _consecutive_runs(found, text)
+    return _consecutive_runs(_year_before_the_reported(found, text), text)
+
+
+def _year_before_the_reported(found: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """`In 2022, output reached 5.3 Mt, up from the previous year's 5.1 Mt`: the year before the one
+    reported on before it (2021), rather than before the post's own year."""
+    out: list[PeriodMention] = []
+    for p in found:
+        reported = [q for q in out if q.use == "period" and re.match(r"\d{4}", q.period)]
+        if _PREVIOUS_YEAR.fullmatch(text, p.start, p.end) and reported:
+            p = replace(p, period=str(int(reported[-1].period[:4]) - 1))
+        if p.period:
+            out.append(p)
+    return out
 
 
 _RUN = re.compile(r"\bfor (?:the )?(?P<n>\w+) (?:consecutive|straight) months\b", re.I)
