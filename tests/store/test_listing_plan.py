@@ -17,7 +17,14 @@ from metalnomist.models import Block, Post
 from metalnomist.pipeline import open_archive, store_file
 from metalnomist.store import Store
 from metalnomist.store.desk import desk_posts
-from metalnomist.store.posts import iter_posts, list_posts, listing_counts, posts_by_ids, status_counts
+from metalnomist.store.posts import (
+    iter_posts,
+    list_posts,
+    listing_counts,
+    permalinks_between,
+    posts_by_ids,
+    status_counts,
+)
 from metalnomist.store.upsert import PlannerStatistics, stored_hashes, upsert_posts
 from tests.hostile.test_locks import write_posts
 
@@ -191,3 +198,13 @@ def test_no_statement_of_an_ingest_walks_every_published_post(tmp_path: Path) ->
                     walks.append((statement, row[3]))
     archive.close()
     assert len(statements) > 20 and not walks, walks
+
+
+def test_a_sitemap_file_reads_its_id_range_not_every_published_post(tmp_path: Path) -> None:
+    """A sitemap file of 50,000 addresses asked for published posts in its id range; SQLite walked the status
+    index over every published post instead of reading the range by id."""
+    stored = [Post(title=f"Post {n}", blocks=(Block("paragraph", "Nickel."),), url=f"https://example.com/{n}")
+              for n in range(5)]
+    plans = _plans(tmp_path, lambda conn: permalinks_between(conn, 2, 4), stored)
+    assert any("USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)" in step for step in plans), plans
+    assert not [step for step in plans if "status" in step] + _sorts_or_scans(plans), plans
