@@ -74,8 +74,11 @@ MULTIPLIERS: dict[str, float] = {
     "halves": -50,
 }
 
-# `1,908`, `8.1`, and Indian grouping by lakhs and crores (`12,34,567`)
-DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# `1,908`, `8.1`, Indian grouping by lakhs and crores (`12,34,567`), and thousands set apart by spaces as the SI and
+# South African style writes them (`178 000`, `$9 650`), never a run of figures (`2024 100 t`)
+_SPACED = r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,]|[ \u00a0\u2009\u202f]\d)(?:\.\d+)?"
+DIGITS = rf"\d{{1,2}}(?:,\d\d)+,\d{{3}}(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_SPACED}|\d+(?:\.\d+)?|\.\d+"
+_GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f")
 _NUMBER = re.compile(rf"^(?:{DIGITS})$")
 
 
@@ -86,7 +89,7 @@ def parse_number(text: str) -> float:
         return float(WORD_NUMBERS[cleaned])
     if not _NUMBER.match(cleaned):
         raise ValueError(f"not a number: {text!r}")
-    return float(cleaned.replace(",", ""))
+    return float(cleaned.translate(_GROUPING))
 
 
 def tidy(value: float) -> float:
