@@ -48,7 +48,7 @@ _SUBJECT = (
 )
 _BOUND_WORDS = (
     r"(?:(?:by\s+)?(?:over|more than|nearly|almost|about|around|approximately|roughly|"
-    r"some|just|at least|less than|only|close to)\s+)?"
+    r"some|just|at least|less than|only|close to|as much as)\s+)?"
 )
 _BASIS_TOKEN = (
     r"(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|month[- ]on[- ]month|m/m|quarter[- "
@@ -171,11 +171,15 @@ _COMPARISON_BEFORE = re.compile(
     rf"(?:(?:[\w-]+\s+)?[\w-]+'s?\s+)?){_BOUND_WORDS}$",  # `double the previous year's 55,526 tonnes`
     re.I,
 )
+# `up 37.6% in volume and 21%`, `grow 3% in 2025 and 2.1% in 2026`, `up 8% from a year earlier and 3% from
+# November`, `rise 1.2% in 2025 and by a further 2.3%`: a second change, its verb left out
 _COORDINATED_CHANGE = re.compile(
     rf"\b(?:{_CHANGE_VERB}|(?:{_CHANGE_NOUN})s?\s+of)\s+(?:by\s+)?\d[\d.,]*\s?(?:%|pc|per ?cent|percent)\s+"
-    rf"(?:\S+\s+|(?:in|by)\s+(?:volume|value|volume\s+terms|value\s+terms)\s+)?and\s+$",  # `up 37.6% in volume and 21%`
+    rf"(?:(?:[A-Za-z-]+|(?:19|20)\d\d)\s+){{0,5}}?and\s+(?:by\s+)?(?:an?\s+(?:further|additional)\s+)?$",
     re.I,
 )
+# `down 21 yuan/mt, or 0.7%`: the same change as a percent
+_OR_AFTER_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?[^,;%]{{1,30}}?,?\s+or\s+{_BOUND_WORDS}$", re.I)
 # `nickel up 3.1%, zinc 2.4% and lead 1.2%`: the change verb written once for a list of subjects
 _GAPPED_CHANGE = re.compile(
     rf"""\b(?:{_CHANGE_VERB})\s+(?:by\s+)?\d[\d.,]*\s?%                   # the first change, with its verb
@@ -189,7 +193,8 @@ _OF_AFTER = re.compile(r"\s*of\b", re.I)  # `20% of supply` is a share
 _BY_BEFORE = re.compile(rf"\bby\s+(?:an?\s+(?:compound(?:ed)?|average|annual(?:i[sz]ed)?)\s+)?{_BOUND_WORDS}$", re.I)
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
 _VERB_BEFORE = re.compile(
-    rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})s?\s+(?:\w+ly\s+)?\(?\s*{_BOUND_WORDS}$",
+    rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})s?\s+(?:\w+ly\s+)?"
+    rf"(?:at\s+an?\s+(?:\w+\s+)?(?:pace|rate)\s+of\s+)?\(?\s*{_BOUND_WORDS}$",  # `grew at a faster pace of 11%`
     re.I,
 )
 _NOUN_AFTER = re.compile(
@@ -239,11 +244,12 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
     if compared:
         return Item(q, "change", clause, change=q.value * (-1 if compared.group("w").lower() in _LESS else 1))
     changed = (
-        _COORDINATED_CHANGE.search(before)
+        (_COORDINATED_CHANGE.search(before) and not _OF_AFTER.match(after))  # not `and 20% of them`
         or (_GAPPED_CHANGE.search(text, 0, q.start) and not _OF_AFTER.match(after))  # its verb is before
         or _BY_BEFORE.search(before)
         or _NOUN_OF_BEFORE.search(before)
         or _VERB_BEFORE.search(before)
+        or _OR_AFTER_CHANGE.search(text, 0, q.start)
         or _NOUN_AFTER.match(after)
         or _BASIS_AFTER.match(after)
         or (_FROM_FIGURE_AFTER.match(after) and _DIRECTION.search(before) and not _TO_BEFORE.search(before))

@@ -181,12 +181,14 @@ METRICS = [
 # change with its verb left out, `doubled … to 50% from 25%`, lakh crore, a unit named before the figure
 # (`EBITDA per tonne fell to $460`), verbal fractions, and an ownership stake.
 FIGURES = [
-    known_miss(Case("The most-traded rebar contract on the SHFE closed at 2,976 yuan/mt, down 21 yuan/mt, or 0.7%, "
-                    "from the previous close.", [F(value=2976, change_pct=-0.7), F(value=-21, change_pct=None)]),
-               "`or 0.7%` after an absolute change is read as a 0.7% share"),
-    known_miss(Case("Consumption of finished steel grew at a faster pace of 11 per cent to 111.9 mt.",
-                    [F(value=1.119e8, change_pct=11)]),
-               "`grew at a pace of 11 per cent` is read as an 11% share"),
+    Case("The most-traded rebar contract on the SHFE closed at 2,976 yuan/mt, down 21 yuan/mt, or 0.7%, "
+         "from the previous close.", [F(value=2976, change_pct=-0.7), F(value=-21, change_pct=None)]),
+    Case("Consumption of finished steel grew at a faster pace of 11 per cent to 111.9 mt.",
+         [F(value=1.119e8, change_pct=11)]),
+    Case("Steel demand is expected to rise 1.2% in 2025 and by a further 2.3% in 2026.",
+         [F(value=None, change_pct=1.2, period="2025"), F(value=None, change_pct=2.3, period="2026")]),
+    Case("China's copper imports rose 5% in May and 20% of them came from Chile.",  # a share after the change
+         [F(change_pct=5), F(value=20, metric="market_share", partner="Chile")]),
     known_miss(Case("In December, crude steel output was 13.1 mt, up 8 per cent from a year earlier and 3 per cent "
                     "from November.",
                     [F(value=1.31e7, change_pct=8, change_basis="y/y"),
