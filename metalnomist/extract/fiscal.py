@@ -10,6 +10,7 @@ writes it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from metalnomist.extract.vocab import read_table
@@ -27,13 +28,20 @@ class FiscalYear:
         return named - 1 if self.named_by_end and self.first_month > 1 else named
 
     def year(self, named: int) -> str:
-        start = self.start_year(named)
+        return self.starting(self.start_year(named))
+
+    def starting(self, start: int) -> str:
+        """The fiscal year that begins in calendar year `start`, as the spec writes it."""
         if self.first_month == 4:
             return f"FY{start}"
         if self.first_month == 1:
             return str(start)
         end = start + 1
         return f"{start}-{self.first_month:02d}/{end}-{self.first_month - 1:02d}"
+
+    def around(self, day: date) -> int:
+        """The calendar year in which the fiscal year holding `day` began."""
+        return day.year if day.month >= self.first_month else day.year - 1
 
     def quarter(self, named: int, quarter: int) -> str:
         """A fiscal quarter as the calendar quarter (or months) it covers."""

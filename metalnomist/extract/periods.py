@@ -159,7 +159,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal )?quarter,? of "
-            rf"(?:the )?(?:fiscal(?: year)? ?|FY ?)(?P<n>{_YEAR}|\d\d)\b",
+            rf"(?:(?:the )?(?:fiscal(?: year)? ?|financial year ?|FY ?)(?P<n>{_YEAR}|\d\d)\b"
+            rf"|(?:the |its |their )?(?P<n2>{_YEAR}) (?:fiscal|financial) year\b)",  # `of its 2026 financial year`
             re.I,
         ),
         "fy_quarter",
@@ -193,7 +194,22 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\bfiscal year (?:end(?:ing|ed)|through) (?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"),
         "fy_ending",
     ),
-    (re.compile(rf"\b(?:fiscal(?: year)?|FY) ?(?P<y>{_YEAR})(?:[/-](?P<y2>\d\d(?:\d\d)?))?\b"), "fy"),
+    # `the first half of the current financial year`, `the second half of its 2025 financial year`, `the first half
+    # of fiscal 2025`: that part of the reporting country's fiscal year (from the post's date when it names none)
+    (
+        re.compile(
+            rf"\b(?P<o>first|second|third|fourth)[- ](?P<span>half|quarter) of (?:the |its |their )?"
+            rf"(?:(?:(?P<rel>this|current|last|previous|prior|next) |(?P<n>{_YEAR}) )?(?:fiscal|financial) year\b"
+            rf"(?! (?:to|end))|(?:fiscal(?: year)?|FY) ?(?P<n2>{_YEAR})\b)",
+            re.I,
+        ),
+        "fy_part",
+    ),
+    (re.compile(rf"\b(?:fiscal(?: year)?|financial year|FY) ?(?P<y>{_YEAR})(?:[/-](?P<y2>\d\d(?:\d\d)?))?\b"), "fy"),
+    (re.compile(rf"\b(?P<y>{_YEAR}) (?:fiscal|financial) year\b"), "fy"),  # `guidance for the 2026 financial year`
+    # `this fiscal year`, `the previous financial year`: of the country whose fiscal year the post reports on
+    (re.compile(r"\b(?P<rel>this|current|the current|last|the previous|the prior|next) (?:fiscal|financial) year\b",
+                re.I), "fy_relative"),
     (re.compile(rf"\b(?P<y>{_YEAR})[/-](?P<y2>\d\d(?:\d\d)?) fiscal(?: year)?\b"), "fy"),
     (re.compile(r"\bFY ?(?P<yy>\d\d)\b"), "fy"),
     (
@@ -279,8 +295,27 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         if g.get("y2"):  # `FY2023-24` names both years: the first is where it starts
             return FiscalYear((anchor.fiscal or SPEC).first_month).year(named)
         return (anchor.fiscal or SPEC).year(named)
+    if kind == "fy_part":
+        fiscal, named = anchor.fiscal or SPEC, g["n"] or g["n2"]
+        if named:
+            start = fiscal.start_year(int(named))
+        elif published is not None and anchor.fiscal is not None:
+            step = {"last": -1, "previous": -1, "prior": -1, "next": 1}.get((g["rel"] or "").lower(), 0)
+            start = fiscal.around(published.date()) + step
+        else:
+            return None
+        months = 6 if g["span"].lower() == "half" else 3
+        first = start * 12 + fiscal.first_month - 1 + months * (_ORDINAL[g["o"].lower()] - 1)
+        last = first + months - 1
+        return _calendar(first // 12, first % 12 + 1, last // 12, last % 12 + 1)
+    if kind == "fy_relative":
+        if published is None or anchor.fiscal is None:
+            return None
+        step = {"last": -1, "previous": -1, "prior": -1, "next": 1}.get(g["rel"].lower().split()[-1], 0)
+        return anchor.fiscal.starting(anchor.fiscal.around(published.date()) + step)
     if kind == "fy_quarter":
-        named = int(g["n"]) if len(g["n"]) == 4 else 2000 + int(g["n"])
+        number = g["n"] or g["n2"]
+        named = int(number) if len(number) == 4 else 2000 + int(number)
         return (anchor.fiscal or SPEC).quarter(named, int(g.get("q") or _ORDINAL[g["o"].lower()]))
     if kind == "fy_months":  # `the January-March period of FY24`: those months of that fiscal year
         fiscal = anchor.fiscal or SPEC
@@ -453,11 +488,13 @@ _NEEDS_MONTH = frozenset(
     }
 )
 _NEEDS_WORD = {
-    "fy_quarter": ("fy", "fiscal"),
+    "fy_quarter": ("fy", "fiscal", "financial"),
     "fy_months": ("fy", "fiscal"),
     "fy_first_months": ("fiscal", "financial"),
     "fy_ending": ("fiscal",),
-    "fy": ("fy", "fiscal"),
+    "fy": ("fy", "fiscal", "financial"),
+    "fy_relative": ("fiscal", "financial"),
+    "fy_part": ("fiscal", "financial"),
     "quarter_to": ("months", "year"),
     "year_through": ("year",),
     "span_to": ("quarter", "half"),
@@ -565,7 +602,21 @@ def find_periods(
                 use = "effect"
             found.append(PeriodMention(m.start(), m.end(), value or "", use))
     found.sort(key=lambda p: p.start)
-    return _consecutive_runs(_year_before_the_reported(found, text), text)
+    return _consecutive_runs(_spelled_out(_year_before_the_reported(found, text), text), text)
+
+
+# `the first half of the current financial year (April-September 2025)`: the brackets say which months
+_BRACKETED = re.compile(r"(?:\s+of\s+(?:the\s+|its\s+)?(?:current\s+)?(?:fiscal|financial)\s+year)?\s*\(", re.I)
+
+
+def _spelled_out(found: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """A period followed by the months it means in brackets is those months."""
+    out: list[PeriodMention] = []
+    for p in found:
+        if out and _BRACKETED.fullmatch(text, out[-1].end, p.start) and text.startswith(")", p.end):
+            out[-1] = replace(out[-1], period=p.period)
+        out.append(p)
+    return out
 
 
 def _year_before_the_reported(found: list[PeriodMention], text: str) -> list[PeriodMention]:

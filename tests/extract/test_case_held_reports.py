@@ -78,18 +78,22 @@ CHANGES = [
 # Periods: fiscal halves and years of Japan, India and Australia; a report date or a date of effect taken as the
 # figure's period; comparison phrases; periods carried across paragraphs; `the year before`.
 PERIODS = [
-    known_miss(Case("India's crude steel production rose 11.2 per cent to 81.8 million tonnes in the first half of the "
-                    "current financial year (April-September 2025).",
-                    [F(value=8.18e7, period="2025-04/2025-09")]),
-               "a fiscal first half (April-September) read as a calendar H1 (also SMM's `second half` -> 2025-H2)"),
-    known_miss(Case("Japan's Hishikari mine is expected to produce 5.0 tonnes of gold this fiscal year.",
-                    [F(value=5.0, period="FY2025")], title="Sumitomo Metal Mining raises outlook", published=NOV25),
-               "`this fiscal year` gets no period (in the article it took the previous sentence's 2025-H2)"),
-    known_miss(Case("BHP produced 490,900 tonnes of copper in the first quarter of its 2026 financial year. It "
-                    "maintained its guidance for the 2026 financial year of 1,800 to 2,000 kilotonnes.",
-                    [F(value=490900, period="2025-Q3"), F(value=1.8e6, period="2025-07/2026-06")],
-                    title="BHP quarterly", published=OCT25),
-               "an Australian `2026 financial year` is read as calendar 2026 and its first quarter as a calendar Q1"),
+    # the fiscal year a relative phrase names is the reporting country's, from the post's date; none undated
+    Case("Sumitomo Metal Mining produced 6.2 tonnes of gold in the previous fiscal year.",
+         [F(value=6.2, period="FY2024")], title="Sumitomo Metal Mining raises outlook", published=NOV25),
+    Case("Sumitomo Metal Mining expects to produce 5.0 tonnes of gold this fiscal year.",
+         [F(value=5.0, period=None)], title="Sumitomo Metal Mining raises outlook", published=None),
+    Case("BHP produced 1.2 million tonnes of copper in the second half of its 2025 financial year.",
+         [F(value=1.2e6, period="2025-H1")], title="BHP results", published=OCT25),
+    Case("India's crude steel production rose 11.2 per cent to 81.8 million tonnes in the first half of the "
+         "current financial year (April-September 2025).",
+         [F(value=8.18e7, period="2025-04/2025-09")]),
+    Case("Japan's Hishikari mine is expected to produce 5.0 tonnes of gold this fiscal year.",
+         [F(value=5.0, period="FY2025")], title="Sumitomo Metal Mining raises outlook", published=NOV25),
+    Case("BHP produced 490,900 tonnes of copper in the first quarter of its 2026 financial year. It "
+         "maintained its guidance for the 2026 financial year of 1,800 to 2,000 kilotonnes.",
+         [F(value=490900, period="2025-Q3"), F(value=1.8e6, period="2025-07/2026-06")],
+         title="BHP quarterly", published=OCT25),
     known_miss(Case("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter of 2025. "
                     "Shipments rose 2% to 210,000 dmt, the company said in its quarterly report on Thursday, "
                     "23 October 2025.",
