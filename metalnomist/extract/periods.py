@@ -296,9 +296,9 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
             return FiscalYear((anchor.fiscal or SPEC).first_month).year(named)
         return (anchor.fiscal or SPEC).year(named)
     if kind == "fy_part":
-        fiscal, named = anchor.fiscal or SPEC, g["n"] or g["n2"]
-        if named:
-            start = fiscal.start_year(int(named))
+        fiscal, year = anchor.fiscal or SPEC, g["n"] or g["n2"]
+        if year:
+            start = fiscal.start_year(int(year))
         elif published is not None and anchor.fiscal is not None:
             step = {"last": -1, "previous": -1, "prior": -1, "next": 1}.get((g["rel"] or "").lower(), 0)
             start = fiscal.around(published.date()) + step
@@ -592,15 +592,15 @@ def find_periods(
             # the US will …`), is an event's date: only the post's own date gives it a year
             opening = text[: m.start()].strip(" (").lower() in {"", "on"}
             event = use in {"effect", "publication"} or (use == "date" and opening)
-            value = _value(kind, m, Anchor(published, fiscal=fiscal, week_month=week_month) if event else anchor)
-            if value is None and kind != "previous_year":  # that one may still be dated by the year it follows
+            value = _value(kind, m, Anchor(published, fiscal=fiscal, week_month=week_month) if event else anchor) or ""
+            if not value and kind != "previous_year":  # that one may still be dated by the year it follows
                 continue
             taken.append((m.start(), m.end()))
             if kind == "month" and not m.groupdict().get("y") and _FORWARD.match(text, m.end()):
                 value = _forward_month(month_number(m.group("m")), text[: m.start()], published) or value
             if use == "comparison" and kind == "year" and _starts_later(value, text[: m.start()], published):
                 use = "effect"
-            found.append(PeriodMention(m.start(), m.end(), value or "", use))
+            found.append(PeriodMention(m.start(), m.end(), value, use))
     found.sort(key=lambda p: p.start)
     return _consecutive_runs(_spelled_out(_year_before_the_reported(found, text), text), text)
 
