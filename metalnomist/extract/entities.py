@@ -46,6 +46,8 @@ def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = 
     masked = list(text)
     for org in orgs:
         masked[org.start : org.end] = " " * (org.end - org.start)
+    for said in _ATTRIBUTION.finditer(text):
+        masked[said.start() : said.end()] = " " * (said.end() - said.start())
     masked_text = "".join(masked)
     return Entities(
         countries=find_countries(masked_text),
@@ -55,6 +57,14 @@ def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = 
         global_scopes=[m.start() for m in SCOPE_GLOBAL.finditer(masked_text)],
         sites=vocab.sites().find(text),
     )
+
+
+# `…, the lithium miner said`: who said it, not what the figure is of or where
+_ATTRIBUTION = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:miner|producer|maker|smelter|refiner|company|group|firm|giant|major"
+    r"|trader)\s+(?:said|says|reported|added|announced|told)\b",
+    re.I,
+)
 
 
 def is_demonym(text: str, mention: Mention) -> bool:

@@ -45,6 +45,13 @@ FLOW_METRICS = frozenset(
 )
 
 
+_COST = re.compile(
+    r"\b(?:(?:unit|cash|c1|operating|production|mining|site|conversion|all-in(?:\s+sustaining)?)\s+costs?|aisc)\b",
+    re.I,
+)
+_PRICE_WORD = re.compile(r"\bprices?\b", re.I)
+
+
 def allowed_metrics(draft: Draft) -> frozenset[str]:
     unit = draft.unit or ""
     if unit[:3].isupper():
@@ -88,6 +95,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
     if unit[:3].isupper() and "/" not in unit and any(m.kind == "exchange" for m in view.entities.organisations):
         return "price"  # `LME lead fell 0.2% to $1,992.5`: an amount quoted on an exchange is its price
     if "/" in unit and unit[:3].isupper():
+        if _COST.search(text, 0, q.start) and not _PRICE_WORD.search(text, 0, q.start):
+            return "other"  # `unit costs rose to US$18.50 per tonne`: what producing costs, not a market's price
         subsidised = re.search(r"\b(?:subsid|grant|incentive|rebate)", text, re.I) or carried in {"subsidy", "budget"}
         return "subsidy" if subsidised and unit.endswith("/unit") else "price"
     if unit.startswith(("GWh", "MW")) and not _ENERGY_FLOW.search(view.clause_text(clause)):

@@ -387,7 +387,9 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
 
 
 _PUBLICATION = re.compile(
-    r"\b(?:released|published|announced|reported|said|says|revised|stated|noted|certified|held|met|unveiled|approved|signed|issued|show(?:s|ed)?)\s+(?:\w+\s+)?on\s+$",
+    r"\b(?:released|published|announced|reported|said|says|revised|stated|noted|certified|held|met|unveiled|approved|"
+    r"signed|issued|show(?:s|ed)?)\s+(?:\w+\s+){0,4}?on\s+"  # `said in its quarterly report on Thursday, 23 October`
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
     re.I,
 )
 _REPORTED_AFTER = re.compile(r",?\s+(?:reported|said|announced|released|published|stated)\b")

@@ -94,11 +94,10 @@ PERIODS = [
          "maintained its guidance for the 2026 financial year of 1,800 to 2,000 kilotonnes.",
          [F(value=490900, period="2025-Q3"), F(value=1.8e6, period="2025-07/2026-06")],
          title="BHP quarterly", published=OCT25),
-    known_miss(Case("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter of 2025. "
-                    "Shipments rose 2% to 210,000 dmt, the company said in its quarterly report on Thursday, "
-                    "23 October 2025.",
-                    [F(value=221000, period="2025-Q3"), F(value=210000, period="2025-Q3")], title="Pilbara Minerals"),
-               "the report's own date in the sentence (`on Thursday, 23 October 2025`) becomes the figure's period"),
+    Case("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter of 2025. "
+         "Shipments rose 2% to 210,000 dmt, the company said in its quarterly report on Thursday, "
+         "23 October 2025.",
+         [F(value=221000, period="2025-Q3"), F(value=210000, period="2025-Q3")], title="Pilbara Minerals"),
     known_miss(Case("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter. Its cash "
                     "balance was A$1 billion at 30 September 2025.",
                     [F(value=221000, period="2025-Q3"), F(value=1e9)], title="Pilbara Minerals", published=None),
@@ -193,12 +192,16 @@ PLACES = [
 
 # Metrics and commodities.
 METRICS = [
-    known_miss(Case("WAIO's unit costs rose to US$18.50 per tonne, the company said.",
-                    [F(value=18.5, metric="other")], title="BHP quarterly"),
-               "a unit cost is not a price (A$560/t unit costs and cost guidance likewise)"),
-    known_miss(Case("The benchmark treatment and refining charge for 2025 was set at $21.25 per tonne.",
-                    [F(value=21.25, metric="other")]),
-               "a treatment/refining charge is a processing margin (other), read as price"),
+    Case("WAIO's unit costs rose to US$18.50 per tonne, the company said.",
+         [F(value=18.5, metric="other")], title="BHP quarterly"),
+    # a producer's cost per unit is no market's price; a price beside a cost stays one
+    Case("C1 cash costs fell to $1.50 a pound, and AISC was $1,450 an ounce.",
+         [F(value=1.5, metric="other"), F(value=1450, metric="other")], title="Mine quarterly"),
+    Case("Copper prices rose to $9,500 a tonne, above most producers' unit costs.",
+         [F(value=9500, metric="price")], title="Copper market"),
+    # a treatment charge is the price smelters are paid for processing concentrate, as price reporters assess it
+    Case("The benchmark treatment and refining charge for 2025 was set at $21.25 per tonne.",
+         [F(value=21.25, metric="price")]),
     known_miss(Case("Codelco had aimed to produce between 1.34 million and 1.37 million tons of copper this year.",
                     [F(value=1.34e6, metric="target")]),
                "`aimed to produce` is a target by the guide"),
@@ -234,10 +237,9 @@ METRICS = [
     known_miss(Case("Value-added products (FRP, extrusions and wire rods) sales were 1.09 lakh tonnes.",
                     [F(value=109000, commodity="value-added products")]),
                "the last item of a bracketed list (`wire rods`) replaces the named product"),
-    known_miss(Case(("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter of 2025.",
-                     "Shipments rose 2% to 210,000 dmt, the lithium miner said."),
-                    [F(value=221000), F(value=210000, commodity="spodumene concentrate")], title="Pilbara Minerals"),
-               "`the lithium miner said` in a new paragraph resets the commodity to lithium"),
+    Case(("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter of 2025.",
+          "Shipments rose 2% to 210,000 dmt, the lithium miner said."),
+         [F(value=221000), F(value=210000, commodity="spodumene concentrate")], title="Pilbara Minerals"),
     known_miss(Case("JX Advanced Metals said it expects its Saganoseki smelter to process about 1.1 million tonnes of "
                     "concentrate in the fiscal year ending March 2026.",
                     [F(value=1.1e6, metric="other")], title="Japan's copper concentrate imports sink", published=NOV25),
