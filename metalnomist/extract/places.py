@@ -74,14 +74,40 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     """A price's country is where it is delivered (`CFR Turkey`, Rotterdam); `ex-US` names the
     origin, the partner; a basis across countries (`cif China, Japan & Korea`) has no country."""
     text = view.text
-    origins = [m for m in view.entities.countries if _ORIGIN.search(text[: m.start])]
+    delivered = _DELIVERED.search(view.clause_text(draft.anchor.clause))
+    origins = [m for m in view.entities.countries if _ORIGIN.search(text[: m.start])
+               or (delivered and _delivered_from(text, m))]
     places = [m for m in view.entities.countries if m not in origins]
     if any(re.fullmatch(r"\s*(?:,|&|and)\s*", text[a.end : b.start]) for a, b in itertools.pairwise(places)):
         return Place(None, None, "price")
     masked = view
     if origins:
         masked = replace(view, entities=replace(view.entities, countries=places))
-    return Place(_location(draft, masked, ctx), origins[0].canonical if origins else None, "price")
+    clause, q = draft.anchor.clause, draft.anchor.q
+    own = [m for m in origins if clause.start <= m.start < clause.end]
+    partner = min(own or origins, key=lambda m: abs(m.start - q.start)).canonical if origins else None
+    if delivered and origins and not places:
+        return Place(ctx.focus if ctx.focus != partner else None, partner, "price")  # the market it is sold into
+    return Place(_location(draft, masked, ctx), partner, "price")
+
+
+# A delivered price (`$358/t cfr`, `CFR Vietnam`) is the buying market's; where the goods come from is its partner:
+# `a US-origin cargo`, `Offers from India`, `Japanese HRC`.
+_DELIVERED = re.compile(r"\b(?:CFR|CIF|C&F|cfr|cif)\b")
+_ORIGIN_AFTER = re.compile(r"\s*-?\s*origin\b", re.I)
+_FROM_ORIGIN = re.compile(r"\b(?:from|of)\s+$", re.I)
+_BUYERS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:buyers?|mills?|importers?|consumers?|end-users?|steelmakers?|smelters?|customers?)\b", re.I
+)
+
+
+def _delivered_from(text: str, m: Mention) -> bool:
+    """The country a delivered cargo comes from, not the one it is delivered to."""
+    if _DELIVERED.search(text[max(0, m.start - 5) : m.start]):
+        return False  # `CFR Vietnam`: the destination
+    if _BUYERS_AFTER.match(text, m.end):
+        return False  # `Turkish buyers … at $420/mt CFR`: the market that buys
+    return bool(_ORIGIN_AFTER.match(text, m.end) or _FROM_ORIGIN.search(text[: m.start]) or is_demonym(text, m))
 
 
 @dataclass

@@ -95,16 +95,18 @@ PLACES = [
                     "in Southeast Asia and the Middle East. Shipments in the first four months came to 37.9 million "
                     "tons.", [F(value=1.046e7, country="China"), F(value=3.79e7, country="China")]),
                "a region named in the `despite` clause becomes the next sentence's country"),
-    known_miss(Case("A Marmara-based mill booked a US-origin cargo of 30,000 tonnes of HMS 1&2 (80:20) at $358/t cfr.",
-                    [F(value=30000, country="Turkey", partner="United States"),
-                     F(value=358, country="Turkey", partner="United States")],
-                    title="Turkish scrap import prices firm"),
-               "the cargo's price takes the origin `US-origin` as its country, with no partner"),
-    known_miss(Case("Import prices of Chinese HRC rose to $475/mt CFR Vietnam. Offers from India were at $495/mt CFR, "
-                    "while Japanese HRC was offered at $500/mt CFR.",
-                    [F(value=475, country="Vietnam", partner="China"), F(value=495, country="Vietnam", partner="India"),
-                     F(value=500, country="Vietnam", partner="Japan")]),
-               "an import offer's origin is read as the country; the CFR market is lost"),
+    Case("A Marmara-based mill booked a US-origin cargo of 30,000 tonnes of HMS 1&2 (80:20) at $358/t cfr.",
+         [F(value=30000, country="Turkey", partner="United States"),
+          F(value=358, country="Turkey", partner="United States")],
+         title="Turkish scrap import prices firm"),
+    Case("Import prices of Chinese HRC rose to $475/mt CFR Vietnam. Offers from India were at $495/mt CFR, "
+         "while Japanese HRC was offered at $500/mt CFR.",
+         [F(value=475, country="Vietnam", partner="China"), F(value=495, country="Vietnam", partner="India"),
+          F(value=500, country="Vietnam", partner="Japan")],
+         title="Vietnam imposes provisional anti-dumping duties on Chinese HRC; import prices rise"),
+    # the buyers a demonym names are the market, not the origin
+    Case("Turkish buyers are not accepting A3 grade scrap offers at around $420/mt CFR.",
+         [F(value=420, country="Turkey", partner=None)], title="Scrap market"),
     known_miss(Case("On the finished-steel side, rebar export offers stood at $570-575/t fob, but buyers in Yemen and "
                     "Israel were bidding no higher than $555/t fob. Domestic rebar in Marmara was priced at $590/t exw "
                     "excluding VAT.", [F(value=570), F(value=555), F(value=590, country="Turkey")],
