@@ -22,6 +22,7 @@ class FiscalYear:
 
     first_month: int = 4
     named_by_end: bool = False
+    quarters: bool = False  # the post's year-less quarters are this fiscal year's (a company reporting on it)
 
     def start_year(self, named: int) -> int:
         """The calendar year in which fiscal year `named` begins."""
@@ -42,6 +43,11 @@ class FiscalYear:
     def around(self, day: date) -> int:
         """The calendar year in which the fiscal year holding `day` began."""
         return day.year if day.month >= self.first_month else day.year - 1
+
+    def quarter_months(self, quarter: int) -> tuple[int, int]:
+        """The calendar months a fiscal quarter covers (`Q4` of an April year: January to March)."""
+        first = (self.first_month - 1 + 3 * (quarter - 1)) % 12 + 1
+        return first, first + 2
 
     def quarter(self, named: int, quarter: int) -> str:
         """A fiscal quarter as the calendar quarter (or months) it covers."""

@@ -359,6 +359,9 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
             quarter = month_number(g["qm"]) // 3
         else:
             quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
+        if kind != "quarter_ending" and not g.get("y") and anchor.fiscal is not None and anchor.fiscal.quarters:
+            first, last = anchor.fiscal.quarter_months(quarter)  # Hindalco's `fourth quarter`: January-March
+            return _span(first, last, anchor.year_of(first), anchor)
         year = _y(g.get("y")) or anchor.year_of(quarter * 3 - 2)  # the latest one begun by publication
         if not year:  # a year-less quarter is its months, as `the April–June quarter` is
             return _span(quarter * 3 - 2, quarter * 3, None, Anchor())

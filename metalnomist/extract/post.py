@@ -176,6 +176,8 @@ def scan_post(post: Post) -> PostState:
         focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)
     fiscal = fiscal_year_of(home or focus) or _first_fiscal_home(body[:_LEAD])
+    if fiscal and (home or not title_countries) and _NAMES_FISCAL.search(f"{title}\n{body}"):
+        fiscal = replace(fiscal, quarters=True)  # a company on its fiscal year: its `fourth quarter` is that year's
     scan = PostScan(
         published=post.published,
         lines=() if post.published else (title, *sentences),
@@ -223,6 +225,9 @@ def _reports_the_world(title: str, body: str) -> bool:
 
 
 _LEAD = 1500  # the body's opening, which names whom the post reports on
+
+
+_NAMES_FISCAL = re.compile(r"\b(?:FY ?\d\d(?:\d\d)?|fiscal|financial year)\b", re.I)
 
 
 # Where companies report on the country's own fiscal year; Canadian and British ones mostly keep the calendar's.

@@ -62,10 +62,16 @@ PERIODS = [
                     [F(value=1.64e7, period="2024-01/2024-09"), F(value=3.2e7, period="2024"),
                      F(value=3e7, period="2024")], published=datetime(2024, 11, 20, tzinfo=UTC)),
                "`annual guidance` gets the nine-month span moved to the next year (2025-01/2025-09)"),
-    known_miss(Case("Hindalco reported a 66 per cent rise in net profit for the January-March quarter of FY25. "
-                    "Consolidated revenue grew 16 per cent year-on-year to Rs 64,890 crore in the fourth quarter.",
-                    [F(change_pct=66, period="2025-Q1"), F(value=6.489e11, period="2025-Q1")], published=MAY_2025),
-               "the fourth quarter of an Indian FY25 (January-March 2025) is read as calendar 2024-Q4"),
+    # a company on its fiscal year names its quarters by it; a country's statistics keep the calendar's
+    Case("BHP kept its FY25 copper guidance. Copper output rose 5% to 480,000 tonnes in the third quarter.",
+         [F(value=480000, period="2025-Q1")], title="BHP quarterly", published=datetime(2025, 4, 17, tzinfo=UTC)),
+    Case("Japan's aluminium imports in fiscal 2024 were 1.9 million tonnes. Imports in the fourth quarter rose 4% "
+         "to 500,000 tonnes.",
+         [F(value=1.9e6, period="FY2024"), F(value=500000, period="2024-Q4")], title="Japan aluminium imports",
+         published=datetime(2025, 5, 21, tzinfo=UTC)),
+    Case("Hindalco reported a 66 per cent rise in net profit for the January-March quarter of FY25. "
+         "Consolidated revenue grew 16 per cent year-on-year to Rs 64,890 crore in the fourth quarter.",
+         [F(change_pct=66, period="2025-Q1"), F(value=6.489e11, period="2025-Q1")], published=MAY_2025),
     known_miss(Case(("Peru mined 907,320 tons of copper from January through April.",
                      "Silver production fell 5.6% to 9.88 million ounces, while gold slid 3% to 2.8 million ounces in "
                      "the year to date, as the government struggles to bring thousands of informal miners into the "
