@@ -7,6 +7,7 @@ periods the sentence mentions against what the post has carried so far (`PostSta
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from metalnomist.extract.carry import MONEY, UNDATED
 from metalnomist.extract.periods import (
@@ -61,7 +62,8 @@ _DAYS_BACK = re.compile(
 _SAME_LAST_YEAR = re.compile(
     r"""\b(?:during|in)\s+the\s+(?:same\s+(?:period|quarter|months?|time)\s+(?:of\s+|in\s+)?  # the same period
         (?:last|the\s+previous|the\s+prior)\s+year                                        # last year
-        |(?:previous|prior|preceding)\s+year)\b                                             # the previous year
+        |(?:previous|prior|preceding)\s+year                                                # the previous year
+        |year[- ](?:ago|earlier)\s+(?:period|quarter|months?|half))\b                       # the year-ago period
     """,
     re.I | re.X,
 )
@@ -208,7 +210,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if stepped:
         return stepped  # `up from 1.8 Mt in the previous month`, `… a quarter earlier`
     back = _SAME_LAST_YEAR.search(view.text, draft.anchor.q.end, draft.anchor.clause.end)
-    if back and draft.value is not None and not any(draft.anchor.q.end <= p.start < back.start() for p in view.periods):
+    q = draft.anchor.q
+    if back and draft.value is not None and not any(q.end <= p.start < back.start() for p in view.periods) \
+            and not any(q.end <= i.q.start < back.start() and i.q.unit == q.unit for i in view.items):  # another's
         earlier = [p.period for p in view.periods if p.use == "period" and p.end <= draft.anchor.q.start]
         base = earlier[-1] if earlier else current  # the period the sentence compares with, else the report's
         if base:
@@ -231,6 +235,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         reported = reported or until
         if reported.startswith("FY"):
             return reported  # `produced 40.7 million tons in the year` of a post on fiscal 2023: that fiscal year
+        fiscal, ends = state.scan.fiscal, last_month(reported)
+        if fiscal is not None and fiscal.quarters and ends:  # Pilbara's `for the year` after its September quarter
+            return fiscal.starting(fiscal.around(date(ends[0], ends[1], 1)))
         year = _OPENING_YEAR.match(reported)  # `644,000 tonnes for the year`: the year of the report's period,
         return year.group(1) if year else None  # not its quarter, when the year is not known
     dated = (own[0] if own else reported) if _FULL_YEAR.search(_framing_text(draft, view)) else None

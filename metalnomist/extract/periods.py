@@ -375,6 +375,10 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return f"{written}-H{g.get('h') or g['h2']}"
     if kind in {"half", "half_words", "half_ending"}:
         half = 1 if g.get("hm") == "June" else 2 if g.get("hm") else int(g.get("h") or _ORDINAL[g["o"].lower()])
+        if kind != "half_ending" and not g.get("y") and anchor.fiscal is not None and anchor.fiscal.quarters:
+            first = anchor.fiscal.quarter_months(2 * half - 1)[0]  # Sumitomo's `first half`: April-September
+            year = anchor.year_of(first)
+            return _calendar(year, first, year + (first > 7), (first + 4) % 12 + 1) if year else None
         year = _y(g.get("y")) or anchor.year_of(half * 6 - 5)  # as a quarter: from its first month
         if not year:
             return _span(half * 6 - 5, half * 6, None, Anchor())
@@ -391,7 +395,7 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
 
 _PUBLICATION = re.compile(
     r"\b(?:released|published|announced|reported|said|says|revised|stated|noted|certified|held|met|unveiled|approved|"
-    r"signed|issued|show(?:s|ed)?)\s+(?:\w+\s+){0,4}?on\s+"  # `said in its quarterly report on Thursday, 23 October`
+    r"signed|issued|show(?:s|ed)?)\s+(?:\w+\s+){0,6}?on\s+"  # `said in its quarterly report on Thursday, 23 October`
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
     re.I,
 )
