@@ -95,7 +95,7 @@ def extract_facts(post: Post) -> list[Fact]:
             year = scan.report_year if _YEARLESS.search(sentence) else None
             week = scan.week_month if _WEEKLY.search(sentence) else None
             present = scan.present_year if _RELATIVE_YEAR.search(sentence) or year else None
-            if present is None and not year and _RELATIVE_YEAR.search(sentence):
+            if present is None and _RELATIVE_YEAR.search(sentence):
                 present = scan.after_reported_year  # `expects … this year` after `produced … in 2023`: 2024
             view = read_sentence(sentence, scan.published, scan.abbreviations, year, scan.fiscal, week, present,
                                  bool(year) and scan.report_fiscal)

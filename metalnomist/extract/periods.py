@@ -108,8 +108,9 @@ def _relative(rel: str, span: str, anchor: Anchor) -> str | None:
     """`last year`, `this month`: a dated post says which. In an undated one only a sentence that
     also reports `in 2025` does (`199mn t in 2025, up from 146mn t last year`: last year is 2024)."""
     published = anchor.published
-    if published is None:
-        now = anchor.sentence_year or anchor.present_year
+    if published is None:  # `this year` after `shipped 2.42 Mt in 2024 and expects`: the year the post is written in
+        first, second = (anchor.sentence_year, anchor.present_year)[:: 1 if rel == "last" else -1]
+        now = first or second
         return str(now + {"last": -1, "this": 0, "next": 1}[rel]) if span == "year" and now else None
     step = {"last": -1, "this": 0, "next": 1}[rel]
     if span == "year":

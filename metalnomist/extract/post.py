@@ -311,6 +311,8 @@ _AHEAD = re.compile(
 
 
 # Headlines write outlooks as `Trends for 2025` or `Output to Recover in 2025`.
+# A clause that reports what happened (`shipped 2.42 million tons in 2024 and expects …`)
+_PAST_CLAUSE = re.compile(r"\b(?:\w{3,}ed|was|were|rose|fell|grew|sold|made|hit|stood|came|took|reached)\b", re.I)
 _HEADLINE_AHEAD = re.compile(r"\bfor\s+(?:19|20)\d\d\b|\bto\s+(?!(?:a|an|the|record|\d+)\b)\w+", re.I)
 
 
@@ -425,15 +427,20 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
     for sentence in [title, *sentences]:
         if not (_STATED_YEAR.search(sentence) or _SHORT_FY.search(sentence)):
             continue
-        if _AHEAD.search(sentence):
-            ahead += [int(y) for y in _STATED_YEAR.findall(sentence)]
-            continue
-        if sentence is title and _HEADLINE_AHEAD.search(title):
+        is_title, cue = sentence is title, _AHEAD.search(sentence)
+        if cue:
+            ahead += [int(y) for y in _STATED_YEAR.findall(sentence, cue.start())]
+            head = sentence[: cue.start()]  # `Alcoa shipped 2.42 Mt in 2024 and expects …`: 2024 is reported
+            sentence = head if _PAST_CLAUSE.search(head) else ""
+            if not _STATED_YEAR.search(sentence):
+                ahead += [int(y) for y in _STATED_YEAR.findall(head)]
+                continue
+        if is_title and _HEADLINE_AHEAD.search(title):
             continue
         for p in find_periods(sentence, fiscal=fiscal):  # India's `FY24` is FY2023
             m = _DATED.match(p.period)
             if m and p.use == "period" and not is_delivery(sentence, p.end):
-                done = sentence is not title and _WHOLE_YEAR.match(p.period) is not None
+                done = not is_title and _WHOLE_YEAR.match(p.period) is not None
                 years.append(Reported(int(m.group(2) or m.group(1)), p.period.startswith("FY"), done))
             elif m and p.use == "comparison" and _WHOLE_YEAR.match(p.period):
                 compared.append(int(m.group(1)))
