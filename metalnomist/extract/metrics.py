@@ -12,7 +12,7 @@ _SHARE_CUE = re.compile(
     re.I,
 )
 _TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{LEVY}\b", re.I)
-_TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of)\s+(?:\w+\s+){{0,2}}$", re.I)
+_TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between)\s+(?:\w+\s+){{0,2}}$", re.I)
 _TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(

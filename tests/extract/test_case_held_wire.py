@@ -192,6 +192,8 @@ FIGURES = [
          "from the previous close.", [F(value=2976, change_pct=-0.7), F(value=-21, change_pct=None)]),
     Case("Consumption of finished steel grew at a faster pace of 11 per cent to 111.9 mt.",
          [F(value=1.119e8, change_pct=11)]),
+    Case("Vietnam has imposed anti-dumping duties on HRC imports. The duties range from 19.38 percent to 27.83 "
+         "percent depending on the producer.", [F(value=19.38, value_max=27.83, metric="tariff")]),
     Case("Steel demand is expected to rise 1.2% in 2025 and by a further 2.3% in 2026.",
          [F(value=None, change_pct=1.2, period="2025"), F(value=None, change_pct=2.3, period="2026")]),
     Case("China's copper imports rose 5% in May and 20% of them came from Chile.",  # a share after the change
