@@ -16,16 +16,19 @@ _TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between)\s+(
 _TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
-    r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grad(?:es?|ing)"
+    r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grad(?:es?|ing)|margins?"
     r"|recover(?:y|ies))\b",
     re.I,
 )
-_TARGET = re.compile(r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aims?\s+to|aiming\s+to|objective)\b", re.I)
+_TARGET = re.compile(
+    r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aim(?:s|ed)?\s+to|aiming\s+to|objective)\b", re.I
+)
 _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
 # `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity
 _SIZES = re.compile(r"\s+(?:[\w-]+\s+)?(?:mine|project|operation|line|furnace)s?\b", re.I)
 _GUIDANCE = re.compile(r"\bguidance\b", re.I)
-_ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?)\b", re.I)
+_ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?|shipped|shipments|installed"
+                          r"|installations?)\b", re.I)
 
 MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price", "demand"})
 FLOW_METRICS = frozenset(
