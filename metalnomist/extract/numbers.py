@@ -46,6 +46,7 @@ FRACTIONS: dict[str, float] = {
     "a fifth": 20.0,
     "one-tenth": 10.0,
     "a tenth": 10.0,
+    "half": 50.0,  # `about half of the country's exports`; never a period's half (see quantities._FRACTION_RE)
 }
 # Verbal multipliers are relative changes (`doubled` → +100%).
 MULTIPLIERS: dict[str, float] = {

@@ -341,8 +341,15 @@ def _is_annual(text: str, start: int, end: int, match: re.Match[str]) -> bool:
 
 
 _FRACTION_RE = re.compile(
-    r"\b(" + "|".join(FRACTIONS) + r")\s+of\b(?!\s+(?:a|an|the)?\s*(?:century|decade|year|month|week|day|quarter)\b)",
+    r"(?<!first )(?<!second )(?<!1st )(?<!2nd )(?<!latter )(?<!former )(?<!the )(?<!a )"  # not `the first half of`
+    r"\b(" + "|".join(FRACTIONS) + r")\s+of\b(?!\s+(?:a|an|the|this|last|next)?\s*(?:century|decade|year|month|week|day"
+    r"|quarter|(?:19|20)\d\d|" + "|".join(MONTH_WORDS) + r")\b)",
     re.IGNORECASE,
+)
+_SHARE_OF_HALF = re.compile(
+    r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|represent(?:s|ed|ing)?|comprises?|supplied|supplying)"
+    r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|close\s+to\s+|more\s+than\s+|over\s+|just\s+)?$",
+    re.I,
 )
 _MULTIPLIER_RE = re.compile(
     r"\b(?:more than\s+)?(doubled|doubling|doubles|tripled|tripling|triples|quadrupled|quadrupling|quadruples"
@@ -373,6 +380,8 @@ def _verbal(text: str) -> list[Quantity]:
     if not any(key in lower for key in _VERBAL_KEYS):
         return out
     for m in _FRACTION_RE.finditer(text):
+        if m.group(1).lower() == "half" and not _SHARE_OF_HALF.search(text, 0, m.start(1)):
+            continue  # `covering nearly half of the investment`: only a share verb makes half a share
         out.append(
             Quantity(
                 m.start(1),

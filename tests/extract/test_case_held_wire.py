@@ -206,9 +206,12 @@ FIGURES = [
     Case("Hindalco's revenue was Rs 2.38 lakh crore.", [F(value=2.38e12, unit="INR")]),
     known_miss(Case("Novelis's adjusted EBITDA per tonne fell to $460.", [F(value=460, unit="USD/t")]),
                "`per tonne` written before the figure does not make it a price per tonne"),
-    known_miss(Case("Copper accounts for about half of Chile's exports.",
-                    [F(value=50, metric="market_share", country="Chile")]),
-               "`about half of` a total is no share"),
+    # half of a total is a share only after a share's verb; a period's half is no share
+    Case("Meti will subsidize the project with ¥13.2 billion, covering nearly half of the total investment of "
+         "¥28 billion.", [F(value=13.2e9), F(value=28e9)], title="Japan subsidy"),
+    Case("Output in the first half of 2024 rose 5% to 2 million tonnes.", [F(value=2e6, period="2024-H1")]),
+    Case("Copper accounts for about half of Chile's exports.",
+         [F(value=50, metric="market_share", country="Chile")]),
     known_miss(Case("Escondida, which is 57.5% owned by BHP, produced 121,500 tons in March.", [F(value=121500)]),
                "an ownership stake (`57.5% owned by`) is read as a market share"),
 ]
