@@ -178,9 +178,10 @@ def scan_post(post: Post) -> PostState:
     fiscal = fiscal_year_of(home or focus) or _first_fiscal_home(body[:_LEAD])
     if fiscal and (home or not title_countries) and _NAMES_FISCAL.search(f"{title}\n{body}"):
         fiscal = replace(fiscal, quarters=True)  # a company on its fiscal year: its `fourth quarter` is that year's
+    published = post.published or dateline_day([title, *sentences], (post.created or datetime.now(UTC)).date())
     scan = PostScan(
-        published=post.published,
-        lines=() if post.published else (title, *sentences),
+        published=published,
+        lines=() if published else (title, *sentences),
         fiscal=fiscal,
         focus_from_title=bool(title_countries or title_sites or home),
         abbreviations=_abbreviations(body),
@@ -343,13 +344,28 @@ def _weekday_dates(text: str) -> Iterator[tuple[int, int, int]]:
         yield month_number(g.get("m") or g["m2"]), int(g.get("d") or g["d2"]), WEEKDAYS.index(g["wd"])
 
 
+def dateline_day(texts: list[str], known_by: date | None = None) -> datetime | None:
+    """An undated wire story's own day: its dateline (`DENVER, Feb 20 (Reuters) - … on Thursday`) in the year
+    the weekday of its lead fixes. The story is written that day, so it dates the story as a publication date."""
+    for i, text in enumerate(texts[:3]):
+        m = _DATELINE_WEEKDAY.match(text)
+        if m is None:
+            continue
+        year = weekday_year([m.group(), *texts[:i], *texts[i + 1 :]], known_by)
+        month, day = month_number(m.group("m")), int(m.group("d"))
+        if year and _weekday(year, month, day) == WEEKDAYS.index(m.group("wd")):
+            return datetime(year, month, day, tzinfo=UTC)
+    return None
+
+
 def weekday_year(texts: list[str], known_by: date | None = None) -> int | None:
     """The year of a day the text names with its weekday but no year (`assessed on Wednesday
     January 17`). A report names such a day in the latest year it mentions or the year after;
     the weekday falls differently in the two, so at most one fits. A post that names no year is
     from before the day it was known by: the latest year before it whose calendar fits, within
     the eleven years in which each weekday and date meet at least once."""
-    named = [int(y) for text in texts for y in _STATED_YEAR.findall(text)]
+    named = [int(y) for text in texts for y in _STATED_YEAR.findall(text)
+             if known_by is None or int(y) <= known_by.year]  # not a target's 2030: the post was known before it
     if not named and known_by is None:
         return None
     for text in texts:

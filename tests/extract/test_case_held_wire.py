@@ -14,6 +14,13 @@ MAY_2025 = datetime(2025, 5, 21, tzinfo=UTC)
 # Periods: the year an undated post reports on, a period named later in the sentence or the sentence before,
 # a month written as an adjective (`May output`), a fiscal fourth quarter, a trailing period shared by two clauses.
 PERIODS = [
+    # an undated wire story is dated by its dateline, in the year its lead's weekday fixes: a target's 2030 is no
+    # year it was written in, and its year-less fourth quarter is the one before the dateline
+    Case(("DENVER, Feb 20 (Reuters) - Newmont on Thursday forecast gold production of about 5.9 million ounces for "
+          "2025.", "In the fourth quarter, the company produced 1.9 million ounces of gold.",
+          "It aims to cut emissions by 32% by 2030."),
+         [F(period="2025", forecast=True), F(period="2024-Q4"), F(change_pct=-32, period="2030")],
+         title="Newmont sees lower output", published=None, created=datetime(2026, 3, 1, tzinfo=UTC)),
     known_miss(Case(("Producers offered primary aluminium to Japan at $223 a ton for the third quarter.",
                      "The premium hit a record $910 a ton in the first quarter of 2022.",
                      "Japan's aluminium imports rose 18% to 472,000 tons in the first five months of the year.",
