@@ -82,8 +82,14 @@ def _month(month: int, year: int | None, anchor: Anchor) -> str:
     return f"{year}-{month:02d}" if year else f"--{month:02d}"
 
 
-def _span(first: int, last: int, year: int | None, anchor: Anchor) -> str:
-    """A month range; `year` is the year of the last month, as in `October-March 2025`."""
+def _span(first: int, last: int, year: int | None, anchor: Anchor, begun: bool = False) -> str:
+    """A month range; `year` is the year of the last month, as in `October-March 2025`. A range named from its
+    first month (`begun`) is, without a year, the latest begun by publication, as a quarter is (`the
+    October-December quarter` in an October post is this one); one named by its end (`the year to March`), the
+    latest ended."""
+    if year is None and begun and anchor.published is not None:
+        started = anchor.year_of(first)
+        year = started if started is None or first <= last else started + 1
     year = year or anchor.year_of(last)
     if year is None:
         return f"--{first:02d}/--{last:02d}"
@@ -338,7 +344,7 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         y1, y2 = _y(g.get("y1")), _y(g.get("y2"))
         if y1 and y2:
             return _calendar(y1, first, y2, last)
-        return _span(first, last, y2, anchor)
+        return _span(first, last, y2, anchor, begun=True)
     if kind == "relative":
         return _relative(g["rel"].lower(), g["span"].lower(), anchor)
     if kind == "previous_year":
@@ -538,6 +544,11 @@ _CONTRACT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:contracts?|futures)\b")
 _EXCHANGE = re.compile(r"\b(?:futures|exchange|SHFE|DCE|COMEX|LME)\b", re.I)
 
 
+_FOR_DELIVERY_IN = re.compile(
+    r"\bfor\s+(?:shipments?|deliver(?:y|ies)|loadings?|arrivals?)\s+(?:in\s+)?(?:the\s+)?$", re.I
+)
+
+
 def _forward_month(month: int, before: str, published: datetime | None) -> str | None:
     """`list prices for July shipments` in a June post: the coming July, not last year's."""
     if published is None or not re.search(r"\bfor\s+$", before):
@@ -608,6 +619,10 @@ def find_periods(
             taken.append((m.start(), m.end()))
             if kind == "month" and not m.groupdict().get("y") and _FORWARD.match(text, m.end()):
                 value = _forward_month(month_number(m.group("m")), text[: m.start()], published) or value
+            if published and not re.search(r"\d{4}", m.group()) and _FOR_DELIVERY_IN.search(text, 0, m.start()):
+                ends = last_month(value)  # `for shipment in November` in an October post: the coming November
+                if ends and ends < (published.year, published.month):
+                    value = year_after(value)
             if use == "comparison" and kind == "year" and _starts_later(value, text[: m.start()], published):
                 use = "effect"
             found.append(PeriodMention(m.start(), m.end(), value, use))
