@@ -24,12 +24,10 @@ PERIODS = [
     Case("Suppliers have offered premiums of $250-258/t to Japanese buyers for shipments in the "
          "October-December quarter.", [F(value=250, period="2025-Q4")],
          published=datetime(2025, 9, 5, tzinfo=UTC)),
-    known_miss(Case("The tender for H2 ferrous scrap, held on October 8, was awarded at an average of ¥44,120 per "
-                    "tonne.", [F(value=44120, period="2025-10")], published=OCT_2025),
-               "the scrap grade H2 (heavy melting 2) is read as the second half of the year"),
-    known_miss(Case("Japan's electrolytic copper production fell 3.2% to 702,100 tons in the April-September half of "
-                    "fiscal 2025.", [F(value=702100, period="2025-04/2025-09")]),
-               "the stated fiscal year is ignored: the half is dated from the post (2023-04/2023-09)"),
+    Case("The tender for H2 ferrous scrap, held on October 8, was awarded at an average of ¥44,120 per "
+         "tonne.", [F(value=44120, period="2025-10")], published=OCT_2025),
+    Case("Japan's electrolytic copper production fell 3.2% to 702,100 tons in the April-September half of "
+         "fiscal 2025.", [F(value=702100, period="2025-04/2025-09")]),
     known_miss(Case("Rare earth imports totalled 14,870 tonnes in FY2024. Imports from Malaysia, where Lynas Rare "
                     "Earths processes Australian ore, amounted to 1,400 tonnes.",
                     [F(), F(value=1400, commodity="rare earths", partner="Malaysia", company=None, period="FY2024")],
@@ -60,9 +58,8 @@ PERIODS = [
 # Commodities: `battery` as a modifier, a sub-product carried past the total it belongs to, a noun the vocabulary
 # lacks, a destination's product, a bullet's label.
 COMMODITIES = [
-    known_miss(Case("METI aims to raise domestic battery manufacturing capacity to 150 GWh a year by 2030.",
-                    [F(value=150, commodity="batteries")]),
-               "`battery manufacturing capacity` names no commodity (in a post on EVs it becomes electric vehicles)"),
+    Case("METI aims to raise domestic battery manufacturing capacity to 150 GWh a year by 2030.",
+         [F(value=150, commodity="batteries")]),
     known_miss(Case("Japan's rare earth imports totalled 14,870 tonnes in 2024. Neodymium and praseodymium imports "
                     "jumped 26% to 2,315 tonnes. Shipments from China came to 8,950 tonnes, about 60% of the total.",
                     [F(), F(), F(value=8950, commodity="rare earths"), F(value=60, commodity="rare earths")]),
@@ -117,9 +114,8 @@ PLACES = [
                     [F(value=140000, country=None)], title="Toyota lifts EV forecast as Japan's battery push grows",
                     published=datetime(2025, 5, 9, tzinfo=UTC)),
                "the country of the headline overrides `worldwide`"),
-    known_miss(Case("Panasonic Energy has begun production at its new plant in De Soto, Kansas, which will have an "
-                    "annual capacity of about 32 GWh.", [F(value=32, country="United States")]),
-               "a US state (Kansas) does not give the United States"),
+    Case("Panasonic Energy has begun production at its new plant in De Soto, Kansas, which will have an "
+         "annual capacity of about 32 GWh.", [F(value=32, country="United States")]),
     known_miss(Case("Cobalt prices have jumped by more than 70% since February, when Congo, which supplies about "
                     "three-quarters of the world's cobalt, suspended exports.", [F(change_pct=70, country=None), F()]),
                "the country of a `when …` clause becomes the country of the world price"),
