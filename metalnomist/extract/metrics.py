@@ -129,6 +129,8 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         return "production"  # `BHP cut its copper guidance to 1.8 Mt`: a miner's guidance in tonnes is of its output
     if draft.unit and (draft.unit or "")[:3].isupper() and carried is None:
         return "price" if _quoted_metal(draft, view) else "other"
+    if carried == "investment" and draft.unit == "t":
+        return "demand"  # `Investment was again the main driver. ETFs attracted 170 tonnes`: the WGC's investment demand
     return carried or "other"
 
 
