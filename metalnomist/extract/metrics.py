@@ -53,6 +53,7 @@ _COST = re.compile(
     re.I,
 )
 _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
+_PER_SHARE = re.compile(r"\b(?:per|a|each)\s+share\b", re.I)
 
 
 def allowed_metrics(draft: Draft) -> frozenset[str]:
@@ -98,6 +99,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
     if unit[:3].isupper() and "/" not in unit and any(m.kind == "exchange" for m in view.entities.organisations):
         return "price"  # `LME lead fell 0.2% to $1,992.5`: an amount quoted on an exchange is its price
     if "/" in unit and unit[:3].isupper():
+        if unit.endswith("/unit") and _PER_SHARE.search(text, q.start, q.end + 12):
+            return "other"  # `earnings of $2.05 per share`, a dividend: a company's money per share, not a price
         if _COST.search(text, 0, q.start) and not _PRICE_WORD.search(text, 0, q.start):
             return "other"  # `unit costs rose to US$18.50 per tonne`: what producing costs, not a market's price
         subsidised = re.search(r"\b(?:subsid|grant|incentive|rebate)", text, re.I) or carried in {"subsidy", "budget"}
@@ -130,7 +133,7 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     if draft.unit and (draft.unit or "")[:3].isupper() and carried is None:
         return "price" if _quoted_metal(draft, view) else "other"
     if carried == "investment" and draft.unit == "t":
-        return "demand"  # `Investment was again the main driver. ETFs attracted 170 tonnes`: the WGC's investment demand
+        return "demand"  # `Investment was the main driver. ETFs attracted 170 tonnes`: the WGC's investment demand
     return carried or "other"
 
 

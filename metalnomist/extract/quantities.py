@@ -38,7 +38,7 @@ _PER_ENERGY = {"kwh": "kWh", "mwh": "MWh"}
 # Tungsten and other ore concentrates are priced per metric tonne unit (10 kg of the contained oxide).
 _PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit"}
 _TON_KIND = re.compile(r"^(?:wet|dry|gross|short|net|long) ")  # tons of any kind are tons, as `tons` are
-_PER_ITEM = {"unit", "ev", "vehicle", "car", "head"}
+_PER_ITEM = {"unit", "ev", "vehicle", "car", "head", "share"}  # `$2.05 per share`: earnings, dividends
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
 # (`20.75 mt`, `143 MT`): nobody reports a country's or miner's volume in hundreds of tonnes this way.
 _MEGATONNES = re.compile(r"mt|MT")
@@ -101,7 +101,7 @@ def _quantity_re() -> re.Pattern[str]:
         r"(?P<per>(?:dry )?metric tonne units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?"
         r"(?:tonnes?|tons?)|mt|[dw]mt|"
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
-        r"units?|EVs?|vehicles?|cars?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
+        r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"

@@ -30,9 +30,12 @@ STORED = datetime(2026, 1, 10, tzinfo=UTC)
 
 # Units: earnings and dividends `per share` / `a share` are money per counted item; Argus/Platts write `Eur90/MWh`.
 UNITS = [
-    known_miss(Case("Nucor expects earnings of $2.05 to $2.15 per share for the third quarter.",
-                    [F(value=2.05, value_max=2.15, unit="USD/unit")], published=SEP17),
-               "an amount `per share` is read as plain USD, the per-unit lost (EPS, dividends: 6 held facts)"),
+    Case("Nucor raised its quarterly dividend by 20% to 30 cents a share.",
+         [F(value=0.3, unit="USD/unit", metric="other", change_pct=20)], published=SEP17),
+    Case("China's share of world steel output rose to 54%.", [F(value=54, unit="%", metric="market_share")],
+         published=SEP17),
+    Case("Nucor expects earnings of $2.05 to $2.15 per share for the third quarter.",
+         [F(value=2.05, value_max=2.15, unit="USD/unit")], published=SEP17),
     known_miss(Case("The association expects output to recover if power prices remain below Eur90/MWh.",
                     [F(value=90, unit="EUR/MWh")], published=NOV20),
                "a price written `Eur90/MWh` is not read at all"),
