@@ -416,7 +416,21 @@ def tariff_levier(text: str, mentions: list[Mention]) -> str | None:
 _NAMED_PROJECT = re.compile(r"\b[A-Z][a-z]+(?:\s+[a-z]+)?\s+project\b")
 
 
+# `…, with higher output in Mexico`, `barring a trade deal with Ottawa`: an aside after the figure names a place the
+# figure is not of
+_ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|less)|barring|helped\s+by|hurt\s+by"
+                    r"|amid|despite|thanks\s+to|citing)\b[^;.]*$", re.I)
+
+
+def _in_aside(view: SentenceView, draft: Draft, m: Mention) -> bool:
+    return m.start > draft.anchor.q.end and bool(_ASIDE.search(view.text, draft.anchor.q.end, m.start))
+
+
 def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None:
+    asides = [m for m in view.entities.countries if _in_aside(view, draft, m)]
+    if asides:
+        view = replace(view, entities=replace(view.entities, countries=[
+            m for m in view.entities.countries if m not in asides]))
     clause = draft.anchor.clause
     respectively = _respectively(draft, view)  # `North America and Zimbabwe … declines of 26% and 4% respectively`
     if respectively:

@@ -262,11 +262,10 @@ PLACES = [
                     [F(value=819.7 * MOZ, country=None)], published=APR16),
                "the country of a trailing `with … in Mexico` clause goes to the world figure (also WPIC's South "
                "Africa, Peru carried)"),
-    known_miss(Case("MetalMiner expects the Midwest premium to hold between 65 and 80 cents/lb through the fourth "
-                    "quarter, barring a trade deal with Ottawa.",
-                    [F(value=0.65, country="United States")], title="US aluminum premium hits record",
-                    published=SEP9),
-               "`barring a trade deal with Ottawa` makes the US Midwest premium Canada's"),
+    Case("MetalMiner expects the Midwest premium to hold between 65 and 80 cents/lb through the fourth "
+         "quarter, barring a trade deal with Ottawa.",
+         [F(value=0.65, country="United States")], title="US aluminum premium hits record",
+         published=SEP9),
     known_miss(Case(("ArcelorMittal expects steel consumption to grow in 2026, helped by the EU's new tariff-rate "
                      "quota regime.",
                      "Group crude steel production was 14.6 Mt in the third quarter."),
