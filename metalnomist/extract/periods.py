@@ -406,7 +406,9 @@ _PUBLICATION = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
     re.I,
 )
-_REPORTED_AFTER = re.compile(r",?\s+(?:reported|said|announced|released|published|stated)\b")
+# `Teck April 25 reported`, and a wire dateline's day (`Oct 22 (Reuters) -`): when it was told
+_REPORTED_AFTER = re.compile(r",?\s+(?:reported|said|announced|released|published|stated)\b"
+                             r"|\s*\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua|Kallanish|Argus|Platts)\)")
 _EFFECT = re.compile(
     r"\b(?:starting|effective|beginning|from|as of|imposed on|(?:takes?|took|taking) effect on"
     r"|(?:comes?|came|entered|enters) into force on)\s+(?:from\s+)?$",

@@ -88,12 +88,11 @@ BASES = [
 
 # Periods of company and market reports.
 PERIODS = [
-    known_miss(Case(("Oct 22 (Reuters) - Alcoa Corp beat Wall Street estimates for third-quarter profit on Wednesday, "
-                     "as higher aluminum prices and a recovering alumina segment offset the cost of U.S. tariffs on "
-                     "its Canadian metal.",
-                     "Alcoa's aluminum production fell 2% to 559,000 metric tons."),
-                    [F(value=559000, period="2025-Q3")], published=OCT22),
-               "after a lead with `third-quarter profit … as … offset`, the results take the dateline month (2025-10)"),
+    Case(("Oct 22 (Reuters) - Alcoa Corp beat Wall Street estimates for third-quarter profit on Wednesday, "
+          "as higher aluminum prices and a recovering alumina segment offset the cost of U.S. tariffs on "
+          "its Canadian metal.",
+          "Alcoa's aluminum production fell 2% to 559,000 metric tons."),
+         [F(value=559000, period="2025-Q3")], published=OCT22),
     known_miss(Case(("Anglo American reported an 11% decline in copper production to 178 kt for the third quarter.",
                      "Nickel production in Brazil was 9.8 kt, down 5%."),
                     [F(value=178000, period="2025-Q3"), F(value=9800, period="2025-Q3")], published=OCT23),
