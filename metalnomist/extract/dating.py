@@ -337,6 +337,11 @@ def _cargo_month(text: str, p: PeriodMention) -> bool:
 _SET_OFF = re.compile(r"[,(]\s*$")
 
 
+# `down 4% at 3,820 koz after flooding in the first half`: when the cause happened, not the figure's period
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|due\s+to|because\s+of|owing\s+to)\s+(?:[\w'-]+\s+){1,5}?"
+                           r"(?:in|during|since)\s+(?:the\s+)?$", re.I)
+
+
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
     spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
@@ -345,6 +350,7 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
         allowed = allowed - {"deadline"} | {"comparison"}
     periods = [
         p for p in view.periods if not _cargo_month(view.text, p) and not is_contract_month(view.text, p.start, p.end)
+        and not (p.start > draft.anchor.q.end and _CAUSE_BEFORE.search(view.text, draft.anchor.q.end, p.start))
     ]
     own = [
         p
