@@ -46,8 +46,8 @@ def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = 
     masked = list(text)
     for org in orgs:
         masked[org.start : org.end] = " " * (org.end - org.start)
-    for said in _ATTRIBUTION.finditer(text):
-        masked[said.start() : said.end()] = " " * (said.end() - said.start())
+    for aside in (*_ATTRIBUTION.finditer(text), *_EXPLAINED_AS.finditer(text)):
+        masked[aside.start() : aside.end()] = " " * (aside.end() - aside.start())
     masked_text = "".join(masked)
     return Entities(
         countries=find_countries(masked_text),
@@ -63,6 +63,14 @@ def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = 
 _ATTRIBUTION = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:miner|producer|maker|smelter|refiner|company|group|firm|giant|major"
     r"|trader)\s+(?:said|says|reported|added|announced|told)\b",
+    re.I,
+)
+
+
+# `… to 3,050 koz as battery electric vehicles gain share`: why a figure moved, after it; not what it is of
+_EXPLAINED_AS = re.compile(
+    r"(?<=\d)[^,;.]{0,40}?(?:,\s*|\s)as\s+(?!well\b|much\b|many\b|high\b|low\b|little\b|part\b|of\b|a\s+result\b"
+    r"|compared\b|against\b|the\s+(?:world|country)['’]s\b)[^;.]*",
     re.I,
 )
 

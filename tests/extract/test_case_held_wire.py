@@ -125,10 +125,9 @@ PLACES = [
                "the last of a buyers' list (Israel) is carried to the next sentence's domestic price"),
     known_miss(Case("Iron ore futures on the DCE were flat at 708 yuan/mt.", [F(value=708, country="China")]),
                "the DCE (Dalian) is not read as China, as SHFE is"),
-    known_miss(Case("Seaborne iron ore prices held above $100/dmt as Australian shipments recovered from cyclone "
-                    "disruptions. The market is expected to average $95/dmt in the second half, according to Platts "
-                    "Analytics.", [F(value=100, country=None), F(value=95, country=None)]),
-               "`as Australian shipments recovered` makes Australia the country of seaborne prices"),
+    Case("Seaborne iron ore prices held above $100/dmt as Australian shipments recovered from cyclone "
+         "disruptions. The market is expected to average $95/dmt in the second half, according to Platts "
+         "Analytics.", [F(value=100, country=None), F(value=95, country=None)]),
     known_miss(Case("The cif China, Japan and Korea price for battery-grade carbonate was assessed at $8.20-8.60 per "
                     "kg. The spread between hydroxide and carbonate on a cif basis widened to $0.25 per kg.",
                     [F(value=8.2, country=None), F(value=0.25, country=None)]),
