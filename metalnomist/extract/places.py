@@ -216,14 +216,16 @@ def _destination(draft: Draft, view: SentenceView) -> Mention | None:
     for m in view.entities.countries:
         if (listed and m.end <= q.start and _WITH_FIGURE.fullmatch(text[m.end : q.start])) or _RECIPIENT_AFTER.match(
             text[m.end :]
-        ) or (m.end <= q.start and _TOOK.fullmatch(text, m.end, q.start) and _OF_WHICH.search(text, 0, m.start)):
+        ) or (m.end <= q.start and _TOOK.fullmatch(text, m.end, q.start) and _TAKER_BEFORE.search(text, 0, m.start)):
             return m
     return None
 
 
 # `EU scrap exports totalled 17.9 million tonnes, of which Turkey took 12.8 million tonnes`: Turkey's share of them
-_OF_WHICH = re.compile(r"\bof\s+which\s+$", re.I)
-_TOOK = re.compile(r"\s+(?:took|received|bought|absorbed)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
+# `Malaysia received 4,117 tonnes` opening a sentence after the exports, `with China taking 28,700 t`
+_TAKER_BEFORE = re.compile(r"(?:\bof\s+which\s+|\bwith\s+|^\s*|[,;]\s*(?:and\s+|while\s+)?)$", re.I)
+_TOOK = re.compile(r"\s+(?:took|taking|received|receiving|bought|buying|absorbed)\s+"
+                   r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
 
 _RECEIVERS = re.compile(r"\b(?:destinations?|recipients?|buyers?|importers?|markets?)\b", re.I)
@@ -419,7 +421,7 @@ _NAMED_PROJECT = re.compile(r"\b[A-Z][a-z]+(?:\s+[a-z]+)?\s+project\b")
 # `…, with higher output in Mexico`, `barring a trade deal with Ottawa`: an aside after the figure names a place the
 # figure is not of
 _ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|less)|barring|helped\s+by|hurt\s+by"
-                    r"|amid|despite|thanks\s+to|citing)\b[^;.]*$", re.I)
+                    r"|amid|despite|thanks\s+to|citing|when)\b[^;.]*$", re.I)  # `since February, when Congo …`
 
 
 def _in_aside(view: SentenceView, draft: Draft, m: Mention) -> bool:
