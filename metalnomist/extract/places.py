@@ -240,13 +240,19 @@ def names_partner(text: str, mention: Mention) -> bool:
     return bool(_TO_BEFORE.search(text[: mention.start]) or _FROM_BEFORE.search(text[: mention.start]))
 
 
+# The country a sentence opens on (`Refined nickel: China imported …, while exports surged to …`) is whose trade it is
+_OPENS = re.compile(r"\s*(?:[A-Z][\w -]{0,30}:\s*)?")
+
+
 def _exports(text: str, cands: list[Mention], ctx: PlaceContext, receiver: Mention | None = None) -> Place:
     subject = (
         m
         for m in cands
         if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start]) and m is not receiver
     )
-    exporter = next((m.canonical for m in subject), None) or ctx.data_country or ctx.focus
+    opener = next((m.canonical for m in cands if _OPENS.fullmatch(text, 0, m.start) and m is not receiver
+                   and not is_demonym(text, m)), None)  # not `Chinese-controlled companies dominated …`
+    exporter = next((m.canonical for m in subject), None) or opener or ctx.data_country or ctx.focus
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None)
     if dest is None and receiver is not None and receiver.canonical != exporter:
         dest = receiver.canonical

@@ -92,6 +92,10 @@ METRICS = [
 
 # Places: who reports, who supplies or buys.
 PLACES = [
+    # exports in a second clause are the trade of the country the sentence opens on, not the post's other country
+    Case(("Indonesia's NPI output in August was 140,600 mt.",
+          "Refined nickel: China imported 14,392 mt of refined nickel in August, while exports surged to 23,104 mt."),
+         [F(), F(value=14392, country="China"), F(value=23104, country="China")], title="SMM nickel weekly"),
     known_miss(Case(("Indonesia's NPI output in August was 140,600 mt.",
                      "Refined nickel: China imported 14,392 mt of refined nickel in August, while exports surged to "
                      "23,104 mt. Russia supplied 6,512 mt of the imports."),
