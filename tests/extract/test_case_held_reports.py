@@ -154,10 +154,14 @@ PLACES = [
                     "ICSG said, citing the recovery at Kamoa-Kakula in the Democratic Republic of Congo.",
                     [F(value=2.31e7, country=None)]),
                "the country of an explanatory clause (`citing … in the DRC`) becomes a world figure's country"),
-    known_miss(Case("Global gold prices have risen more than 50% since January, touching a record $4,381 an ounce in "
-                    "late October.",
-                    [F(value=4381, country=None)], title="Sumitomo Metal Mining raises outlook", published=NOV25),
-               "a `Global` price takes the company's country (Japan); SMM's price assumptions likewise"),
+    # a country's place in a `global battery supply chain` makes no world figure of the next sentence's investment
+    Case(("The plant will reinforce Japan's position in the global battery supply chain.",
+          "The ¥21.3 billion investment will be partially supported by ¥7.1 billion in government subsidies."),
+         [F(value=21.3e9, country="Japan"), F(value=7.1e9, country="Japan")], title="Idemitsu to build plant",
+         published=NOV25),
+    Case("Global gold prices have risen more than 50% since January, touching a record $4,381 an ounce in "
+         "late October.",
+         [F(value=4381, country=None)], title="Sumitomo Metal Mining raises outlook", published=NOV25),
     known_miss(Case("Japan's exports of refined copper cathode jumped 31% to 61,540 t in October, with China taking "
                     "28,700 t and Taiwan 11,900 t.",
                     [F(value=61540, partner=None), F(value=28700, partner="China"), F(value=11900, partner="Taiwan")]),
