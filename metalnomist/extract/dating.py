@@ -266,7 +266,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         return None  # a planned rate (`expected to export 60mt a year`) is for no reported period
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
-    if metric in {"price", "inventory"} and not (state.paragraph.period or state.period):
+    carried = state.paragraph.period or state.period
+    spot = metric == "price" and bool(carried) and not _MONTH_PERIOD.match(carried or "") and _SPOT.search(clause)
+    if metric in {"price", "inventory"} and (not carried or spot):
         # a market report's prices are of the trading day it reports: its date's month, or its `on Friday`'s
         published = state.scan.published
         if published is None:
@@ -281,6 +283,12 @@ _STANDING_WORLD_SHARE = re.compile(
     r"\b.*\b(?:global(?:ly)?|world(?:'s|wide)?)\b",
     re.I,
 )
+# A price traded, assessed or quoted (`PB fines were traded at Yuan 770/wmt`, `fell 0.4% to $15,790 a ton by 0630
+# GMT`) is of the day the post reports, not of the quarter or the months of the figures before it.
+_SPOT = re.compile(r"\b(?:traded|assessed|quoted|offered|closed|settled|changed\s+hands|GMT|trading)\b", re.I)
+_MONTH_PERIOD = re.compile(r"(?:\d{4}|-)-\d\d$")
+
+
 # `After the second auction concluded at $2,240/dmt, …`: a price of another moment than the report's day.
 _EVENT_CLAUSE = re.compile(r"\s*(?:after|before|when|once|since|until)\b", re.I)
 

@@ -53,15 +53,17 @@ PERIODS = [
                     [F(value=1.27e7, period="2024"), F(value=520, period="2025-04"), F(value=5.6e6, period="2025-Q2")],
                     published=datetime(2025, 3, 14, tzinfo=UTC)),
                "a year-less month or quarter after last year's annual data takes that past year, not the post's"),
-    known_miss(Case("Vale produced 67.7 million mt of iron ore fines in Q1. PB fines were traded at Yuan 770/wmt FOT "
-                    "Qingdao.", [F(value=6.77e7, period="2025-Q1"), F(value=770, period="2025-04")],
-                    published=datetime(2025, 4, 24, tzinfo=UTC)),
-               "a company's quarter is carried into the next sentence's spot price"),
-    known_miss(Case("Indonesia imported 7.9 million tons of nickel ore from the Philippines in January-September. "
-                    "Benchmark nickel on the London Metal Exchange fell 0.4% to $15,790 a ton by 0630 GMT.",
-                    [F(value=7.9e6, period="2024-01/2024-09"), F(value=15790, period="2024-11")],
-                    published=datetime(2024, 11, 20, tzinfo=UTC)),
-               "a trading-day price takes the January-September span of the trade data before it"),
+    # a price averaged over the report's quarter keeps it; one traded on the day is of the post's month
+    Case("Vale produced 67.7 million mt of iron ore fines in Q1. Its realised fines price averaged $90.8/dmt.",
+         [F(value=6.77e7, period="2025-Q1"), F(value=90.8, period="2025-Q1")],
+         published=datetime(2025, 4, 24, tzinfo=UTC)),
+    Case("Vale produced 67.7 million mt of iron ore fines in Q1. PB fines were traded at Yuan 770/wmt FOT "
+         "Qingdao.", [F(value=6.77e7, period="2025-Q1"), F(value=770, period="2025-04")],
+         published=datetime(2025, 4, 24, tzinfo=UTC)),
+    Case("Indonesia imported 7.9 million tons of nickel ore from the Philippines in January-September. "
+         "Benchmark nickel on the London Metal Exchange fell 0.4% to $15,790 a ton by 0630 GMT.",
+         [F(value=7.9e6, period="2024-01/2024-09"), F(value=15790, period="2024-11")],
+         published=datetime(2024, 11, 20, tzinfo=UTC)),
     known_miss(Case("Eramet sold 16.4 million wmt of ore in the first nine months and raised its annual guidance to "
                     "32 million wmt from 30 million.",
                     [F(value=1.64e7, period="2024-01/2024-09"), F(value=3.2e7, period="2024"),
