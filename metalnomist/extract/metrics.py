@@ -123,9 +123,11 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         found = nearest_trigger(view, q.start, q.end, c.start, c.end, allowed)
         if found:
             return found
-    if carried == "price" and (draft.unit or "")[:3].isupper() and "/" not in (draft.unit or "") and (
-            _company_sum(draft, view)):
+    money = (draft.unit or "")[:3].isupper() and "/" not in (draft.unit or "")
+    if carried == "price" and money and _company_sum(draft, view):
         return "other"  # `Adjusted EBITDA was C$1.8 billion` after a price: a company's sum, not the price carried
+    if carried is not None and money and _MONEY_NOUN.search(view.clause_text(draft.anchor.clause)):
+        return "other"  # `Net debt rose to $8.3 billion` after capital expenditure: its own sum, not the one carried
     if carried in allowed:
         return carried or "other"
     if draft.unit == "t" and _GUIDANCE.search(view.clause_text(draft.anchor.clause)):
