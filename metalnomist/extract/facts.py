@@ -226,7 +226,10 @@ def _fact(
     headline = period is None and _headline_dates(draft, view, metric)
     if headline:
         period = state.scan.title_period
-    unit = _yuan_sign(_unit(draft, metric, view, commodity), view.text[draft.anchor.q.start], where.country)
+    written = view.text[draft.anchor.q.start]
+    unit = _yuan_sign(_unit(draft, metric, view, commodity), written, where.country)
+    if unit and unit.startswith("USD") and written == "$" and state.scan.local_dollar:
+        unit = state.scan.local_dollar + unit[3:]  # `fall from $138 billion` in a post that writes `US$90`: AUD
     shares = metric_rules.quotes_shares(draft, view)
     if shares:  # a company's stock: its own series, and nothing the post's market figures carry on from
         unit = _quoted_in(unit, view.text[draft.anchor.q.start], where.country)
@@ -335,12 +338,18 @@ def _quoted_in(unit: str | None, written: str, country: str | None) -> str | Non
     return unit
 
 
+_BIG_SUM = re.compile(r"\b(?:billion|bn|bln|trillion|tn|crores?|lakh crores?)\b", re.I)
+
+
 def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     """A sum written without its `per` takes that of a price in its currency in the sentence: the one after it
     (`fell 30 yuan to 3,600 yuan a tonne`), else the only one (`up to ¥50,000 …, a total of ¥900,000 per EV`)."""
     unit = draft.unit
     if unit is None or not unit[:3].isupper() or "/" in unit:
         return unit
+    q = draft.anchor.q
+    if _BIG_SUM.search(view.text, q.start, q.end) or metric_rules.company_sum_named(draft, view):
+        return unit  # `Net debt stood at $US1.6 billion … sold for $US18.54 a tonne`: a sum, not a price
     priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]
     after = [q for q in priced if q.start > draft.anchor.q.start]
     if after:

@@ -146,6 +146,11 @@ _MONEY_NOUN = re.compile(r"\b(?:profits?|revenues?|earnings|income|loss(?:es)?|c
                          r"funding|valuation|debt|EBITDA|EBIT|dividends?|cash\s+flow)\b", re.I)
 
 
+def company_sum_named(draft: Draft, view: SentenceView) -> bool:
+    """Whether the figure's clause names a company's sum before it (`Net debt stood at`, `revenue of`)."""
+    return bool(_MONEY_NOUN.search(view.text, draft.anchor.clause.start, draft.anchor.q.start))
+
+
 def _company_sum(draft: Draft, view: SentenceView) -> bool:
     """A sum no metal is quoted at: a million or more, or named as profits, revenue, costs …"""
     return (draft.value is None or abs(draft.value) >= 1e6

@@ -63,6 +63,7 @@ class PostScan:
     title: str = ""
     focus_from_title: bool = False
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
+    local_dollar: str | None = None  # a bare `$` in an Australian post that writes US dollars `US$`: AUD
 
     @cached_property
     def title_period(self) -> str | None:
@@ -190,6 +191,7 @@ def scan_post(post: Post) -> PostState:
         title_commodity=title_commodities[0].canonical if title_commodities else None,
         title=title,
         known_by=(post.created or datetime.now(UTC)).date(),
+        local_dollar=vocab.local_dollars().get(home or focus or "") if _US_DOLLARS.search(body) else None,
     )
     return PostState(
         scan,
@@ -228,6 +230,8 @@ def _reports_the_world(title: str, body: str) -> bool:
 _LEAD = 1500  # the body's opening, which names whom the post reports on
 
 
+# A post that writes US dollars as such (`US$90`, `$US18.54`) writes its own country's dollar as a bare `$`
+_US_DOLLARS = re.compile(r"US\$|\$US\b|\bUS dollars?\b|\bUSD\s?\d")
 _NAMES_FISCAL = re.compile(r"\b(?:FY ?\d\d(?:\d\d)?|fiscal|financial year)\b", re.I)
 
 

@@ -9,7 +9,9 @@ from functools import lru_cache
 from metalnomist.extract.vocab import read_table
 
 # Case matters for these: `Mt` is a million tonnes, `mt` a metric tonne.
-_CASE_SENSITIVE_UNITS = frozenset({"Mt", "Mtpa", "Moz", "Mlbs?", "MW", "GW", "kW", "GWh", "MWh", "kWh", "TWh"})
+_CASE_SENSITIVE_UNITS = frozenset(
+    {"Mt", "MMT|mmt", "Mtpa", "Moz", "Mlbs?", "MW", "GW", "kW", "GWh", "MWh", "kWh", "TWh"}
+)
 
 
 @dataclass(frozen=True)
