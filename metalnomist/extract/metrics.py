@@ -200,7 +200,8 @@ def _fallback_clauses(draft: Draft, view: SentenceView) -> list:  # type: ignore
 # `US Steel stock jumped 26%`. Stocks of metal (`Copper stocks in LME warehouses`, `its stock of cobalt`) are inventory.
 _SHARE_PRICE = re.compile(
     r"(?<!market )\b(?:shares(?!\s+(?:of|in)\s+(?:the\s+)?(?:total|market|world|global)\b)"
-    r"|stock(?!\s+(?:of|in|levels?)\b)|share price)\b[^,;:]{0,60}$",
+    r"|stock(?!\s+(?:of|in|levels?)\b)|share price)\b[^,;:]{0,60}$"
+    r"|\((?:ASX|TSX|TSXV|NZX|HKEX|SGX|LSE|NYSE|JSE|AIM):\s?[A-Z0-9.]{1,6}\)[^,;:]{0,40}$",  # `(ASX:PLS) jumped to`
     re.I,
 )
 
