@@ -119,11 +119,13 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     found = _own_clause_trigger(draft, view, allowed)
     if found:
         return found
+    money = (draft.unit or "")[:3].isupper() and "/" not in (draft.unit or "")
+    if money and company_sum_named(draft, view):
+        return "other"  # `POSCO's crude steel output fell …, and its operating profit …`: the profit's own series
     for c in _fallback_clauses(draft, view):
         found = nearest_trigger(view, q.start, q.end, c.start, c.end, allowed)
         if found:
             return found
-    money = (draft.unit or "")[:3].isupper() and "/" not in (draft.unit or "")
     if carried == "price" and money and _company_sum(draft, view):
         return "other"  # `Adjusted EBITDA was C$1.8 billion` after a price: a company's sum, not the price carried
     if carried is not None and money and _MONEY_NOUN.search(view.clause_text(draft.anchor.clause)):
