@@ -454,14 +454,16 @@ _GRAMS_PER_TONNE = re.compile(r"\d\s?(?:g\s?/\s?t|grams?\s+(?:per|a)\s+(?:metric
 
 def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
     """`¥13.2 billion ($85 million)`, `145,000 tonnes (319.7 million pounds)`: the bracketed
-    amount restates the first one in other units."""
+    amount restates the first one in other units (or, in the same ones, as the same amount)."""
     kept: list[Quantity] = []
     for q in found:
         previous = kept[-1] if kept else None
         same_kind = previous is not None and (
             (q.is_money and previous.is_money) or q.unit == previous.unit == "t"  # pounds and ounces are tonnes too
         )
-        if previous and same_kind and re.fullmatch(r"\s*\(\s*", text[previous.end : q.start]):
-            continue
+        restated = previous is not None and (  # another currency, or the same amount in other units
+            q.unit != previous.unit or abs(q.value - previous.value) <= 0.02 * abs(previous.value))
+        if previous and same_kind and restated and re.fullmatch(r"\s*\(\s*", text[previous.end : q.start]):
+            continue  # not `Copper: $4.15/lb ($4.30/lb)`, next year's figure in brackets
         kept.append(q)
     return kept

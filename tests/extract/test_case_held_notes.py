@@ -20,6 +20,11 @@ def _day(year: int, month: int, day: int) -> datetime:
 # not shares; `raised output 16% to X` is X's change; spelled-out `terawatt hours`; `by almost half` is -50;
 # `requirements … a year` is demand in t, not a production rate.
 FIGURES = [
+    # a bracketed figure in the same unit and another amount is a figure of its own, not a conversion
+    Case("Copper: $4.15/lb ($4.30/lb).", [F(value=4.15, unit="USD/lb"), F(value=4.30, unit="USD/lb")],
+         published=_day(2025, 1, 8)),
+    Case("The smelter produced 62,000 tonnes (136.7 million pounds) of copper.", [F(value=62000)],
+         published=_day(2025, 1, 8)),
     known_miss(Case(("Forecasts for 2025, with 2026 in brackets:", "Copper: $4.15/lb ($4.30/lb)."),
                     [F(value=4.15, period="2025"), F(value=4.30, period="2026")], published=_day(2025, 1, 8)),
                "a same-currency bracketed figure is dropped as if it were a currency conversion"),
