@@ -48,7 +48,7 @@ _SUBJECT = (
 )
 _BOUND_WORDS = (
     r"(?:(?:by\s+)?(?:over|more than|nearly|almost|about|around|approximately|roughly|"
-    r"some|just|at least|less than|only|close to|as much as)\s+)?"
+    r"some|just|at least|less than|only|close to|as much as|another|a further|an additional)\s+)?"
 )
 _BASIS_TOKEN = (
     r"(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|month[- ]on[- ]month|m/m|quarter[- "
@@ -178,6 +178,13 @@ _COORDINATED_CHANGE = re.compile(
     rf"(?:(?:[A-Za-z-]+|(?:19|20)\d\d)\s+){{0,5}}?and\s+(?:by\s+)?(?:an?\s+(?:further|additional)\s+)?$",
     re.I,
 )
+# `Global mine supply growth was cut to 1.2% from 2.0%`: a growth rate is a change
+_GROWTH_RATE = re.compile(r"\bgrowth\b(?:\s+(?:rate|forecast))?\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:to|at|of|from|was|is|will\s+be)\s+(?:about\s+|around\s+)?$", re.I)
+# `Escondida raised output 16% to 1.28 million tonnes`: a transitive change of the series it names
+_RAISED_BY = re.compile(rf"\b(?:raised|lifted|boosted|increased|cut|reduced|lowered|trimmed)\s+(?:its\s+|their\s+)?"
+                        r"(?!(?:[\w-]+\s+)?(?:stakes?|holdings?|tax\w*|tariffs?|dut(?:y|ies)|royalt\w*|levy|levies)\b)"
+                        rf"(?:[\w-]+\s+){{1,2}}(?:by\s+)?{_BOUND_WORDS}$", re.I)  # not a stake or a rate
 # `down 21 yuan/mt, or 0.7%`: the same change as a percent
 _OR_AFTER_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?[^,;%]{{1,30}}?,?\s+or\s+{_BOUND_WORDS}$", re.I)
 # `nickel up 3.1%, zinc 2.4% and lead 1.2%`: the change verb written once for a list of subjects
@@ -240,6 +247,8 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
     """`by 5%`, `a 5% rise`, `up 5%`, `(−5%)`, `5% y/y` are changes; `5% of`, `at 5%` are levels."""
     if q.sign is not None:
         return Item(q, "change", clause, change=q.sign * q.value)
+    if _GROWTH_RATE.search(before):  # a growth rate is the change itself, whatever the verb did to the forecast
+        return Item(q, "change", clause, change=q.value)
     compared = _DIFF_AFTER.match(after)  # `3% less than in 2022`: a change whose direction is the comparison's
     if compared:
         return Item(q, "change", clause, change=q.value * (-1 if compared.group("w").lower() in _LESS else 1))
@@ -250,6 +259,7 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
         or _NOUN_OF_BEFORE.search(before)
         or _VERB_BEFORE.search(before)
         or _OR_AFTER_CHANGE.search(text, 0, q.start)
+        or _RAISED_BY.search(before)
         or _NOUN_AFTER.match(after)
         or _BASIS_AFTER.match(after)
         or (_FROM_FIGURE_AFTER.match(after) and _DIRECTION.search(before) and not _TO_BEFORE.search(before))
