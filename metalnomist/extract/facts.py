@@ -219,7 +219,9 @@ def _fact(
         where = replace(where, country=state.sentence_place[0], partner=state.sentence_place[1])
     elif not draft.comparison:
         state = evolve(state, sentence_place=(where.country, where.partner))
-    series = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, company, where, view)
+    # a producer's deliveries with no country shipping or receiving them are the post's company's shipments
+    shipper = company or (state.company if where.metric == "shipments" else None)
+    series = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, shipper, where, view)
     metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)
     period = fact_period(draft, view, state, metric)

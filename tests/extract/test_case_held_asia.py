@@ -87,11 +87,10 @@ QUANTITIES = [
 # realisation) are not exports; a company's profit keeps no commodity or metric of the clause before; `target`
 # stays on the target; an outlay is a budget; a government award is a subsidy.
 METRICS = [
-    known_miss(Case("Aluminium upstream shipments stood at 333 kilo tonnes (kt) during the quarter, while downstream "
-                    "shipments rose 4% to 107 kt.",
-                    [F(value=333000, metric="shipments"), F(value=107000, metric="shipments")],
-                    title="Hindalco results"),
-               "a producer's upstream/downstream shipments read as exports"),
+    Case("Aluminium upstream shipments stood at 333 kilo tonnes (kt) during the quarter, while downstream "
+         "shipments rose 4% to 107 kt.",
+         [F(value=333000, metric="shipments"), F(value=107000, metric="shipments")],
+         title="Hindalco results"),
     known_miss(Case("Hindalco's US subsidiary Novelis saw flat-rolled product shipments fall 2% to 945 kt in the "
                     "quarter.",
                     [F(value=945000, metric="shipments", country="United States", partner=None)],
