@@ -201,7 +201,7 @@ _BY_BEFORE = re.compile(rf"\bby\s+(?:an?\s+(?:compound(?:ed)?|average|annual(?:i
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
 _VERB_BEFORE = re.compile(
     rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})s?\s+(?:\w+ly\s+)?"
-    rf"(?:at\s+an?\s+(?:\w+\s+)?(?:pace|rate)\s+of\s+)?\(?\s*{_BOUND_WORDS}$",  # `grew at a faster pace of 11%`
+    rf"(?:at\s+an?\s+(?:\w+\s+)?(?:pace|rate|clip)\s+of\s+)?\(?\s*{_BOUND_WORDS}$",  # `grew at a faster pace of 11%`
     re.I,
 )
 _NOUN_AFTER = re.compile(

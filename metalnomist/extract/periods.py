@@ -273,6 +273,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?P<hm>June|December)[- ]half(?:[- ]year)?\b(?:(?: of)?,? (?P<y>{_YEAR}))?"), "half_ending"),
     (re.compile(rf"\bH(?P<h>[12])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "half"),
     (re.compile(r"\bQ(?P<q>[1-4])\b"), "quarter"),  # year-less: the post's date or report year dates it
+    (re.compile(r"\b(?P<q>[1-4])Q\b"), "quarter"),  # `US$2,381 per tonne in 3Q`
     (re.compile(r"\bH(?P<h>[12])\b(?!\s+(?:[\w-]+\s+)?(?:scrap|grade|steel|heavy))"), "half"),  # not Japan's H2 scrap
     (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"), "date"),
     (re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?\b"), "date"),

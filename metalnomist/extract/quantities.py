@@ -404,7 +404,8 @@ def _verbal(text: str) -> list[Quantity]:
     return out
 
 
-_PORTION_RE = re.compile(r"\bby\s+((?:a|one)[- ](?:third|quarter|fifth|tenth)|half)\b(?!\s+(?:of|a|an|the)\b)", re.I)
+_PORTION_RE = re.compile(r"\bby\s+(?:about\s+|almost\s+|nearly\s+|around\s+|roughly\s+|more\s+than\s+)?"
+                         r"((?:a|one)[- ](?:third|quarter|fifth|tenth)|half)\b(?!\s+(?:of|a|an|the)\b)", re.I)
 
 
 def _portion(written: str) -> float:
