@@ -256,7 +256,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         if _DAYS_BACK.match(view.text, draft.anchor.q.end):
             return state.paragraph.period  # `down from $15 the previous day`: a day back is the same month
         return None  # `to 5.1mn t from 3.8mn t`: a base the text does not date is not the report's period
-    if metric == "target" or (metric == "market_share" and _STANDING_WORLD_SHARE.search(clause)):
+    standing = (metric == "market_share" and _STANDING_WORLD_SHARE.search(clause)) or _RULE.search(clause)
+    if metric == "target" or standing:
         return None  # `China accounts for 80% of tungsten mining globally`: how the world stands, no report's
     if metric == "capacity":
         return state.scan.commissioning
@@ -277,6 +278,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     return state.paragraph.period or state.period
 
 
+# A standing rule (`are required to sell at least 25 percent`, a royalty rate, a price cap) holds over no period
+_RULE = re.compile(r"\b(?:(?:is|are)\s+(?:required|obliged|obligated)\s+to|must\s+(?:sell|supply|pay|keep)"
+                   r"|royalt(?:y|ies)\s+(?:rates?\s+)?(?:of|at)|(?:price\s+)?cap(?:ped)?\s+(?:of|at))\b", re.I)
 # A share of the world's supply told in the present tense: background the report draws on, of no period of its own.
 _STANDING_WORLD_SHARE = re.compile(
     r"\b(?:accounts?\s+for|holds?|controls?|makes?\s+up|supplies|produces|mines|refines|dominates|is\s+responsible\s+for)"

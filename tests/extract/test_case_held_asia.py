@@ -206,11 +206,10 @@ PERIODS = [
                     [F(value=7.61e7, period="2025-01"), F(value=48.6, period="2025-01"),
                      F(value=52.4, period="2024-12")], title="Coal India", published=None),
                "in an undated post, the December compared with January 2025 is dated December 2025"),
-    known_miss(Case(("Coal production reached 836 million tons in 2024.",
-                     "Coal companies are required to sell at least 25 percent of their production to the domestic "
-                     "market."),
-                    [F(value=8.36e8, period="2024"), F(value=25, period=None)], title="Indonesia coal"),
-               "a standing rule or rate (DMO share, price cap, royalties, outlay) takes the report's year (7 facts)"),
+    Case(("Coal production reached 836 million tons in 2024.",
+          "Coal companies are required to sell at least 25 percent of their production to the domestic "
+          "market."),
+         [F(value=8.36e8, period="2024"), F(value=25, period=None)], title="Indonesia coal"),
     known_miss(Case("Coal India produced 76.1 million tonnes in January 2025. It needs 207 mt more to meet its "
                     "838-mt output target for the fiscal.",
                     [F(value=7.61e7), F(value=2.07e8), F(value=8.38e8, metric="target", period="FY2024")],
