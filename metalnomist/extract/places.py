@@ -212,7 +212,8 @@ def _destination(draft: Draft, view: SentenceView) -> Mention | None:
     """`Mexico with 175,360 mt`, `Turkey was the largest recipient of US scrap exports`: the country
     a listed figure is for, or the one the sentence names as receiving the exports."""
     q, text = draft.anchor.q, view.text
-    listed = _RECEIVERS.search(text) is not None  # `destinations included Mexico with …`, not `Chile, with …`
+    # `destinations included Mexico with …`, `followed by India with 124 million tons`; not `Chile, with …`
+    listed = _RECEIVERS.search(text) is not None or _FOLLOWED_BY.search(text) is not None
     for m in view.entities.countries:
         if (listed and m.end <= q.start and _WITH_FIGURE.fullmatch(text[m.end : q.start])) or _RECIPIENT_AFTER.match(
             text[m.end :]
@@ -229,7 +230,8 @@ _TOOK = re.compile(r"\s+(?:took|taking|received|receiving|bought|buying|absorbed
 
 
 _RECEIVERS = re.compile(r"\b(?:destinations?|recipients?|buyers?|importers?|markets?)\b", re.I)
-_WITH_FIGURE = re.compile(r"\s+with\s+(?:about\s+|around\s+|some\s+)?")
+_WITH_FIGURE = re.compile(r"\s+(?:with|at)\s+(?:about\s+|around\s+|some\s+)?")
+_FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.I)
 _RECIPIENT_AFTER = re.compile(
     r"^\s+(?:was|were|is|remained|became)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:recipient|destination|buyer)\b", re.I
 )
@@ -254,8 +256,8 @@ def _exports(text: str, cands: list[Mention], ctx: PlaceContext, receiver: Menti
                    and not is_demonym(text, m)), None)  # not `Chinese-controlled companies dominated …`
     exporter = next((m.canonical for m in subject), None) or opener or ctx.data_country or ctx.focus
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None)
-    if dest is None and receiver is not None and receiver.canonical != exporter:
-        dest = receiver.canonical
+    if receiver is not None and receiver.canonical != exporter and (dest is None or _FOLLOWED_BY.search(text)):
+        dest = receiver.canonical  # `… to China, followed by India with 124 million tons`: India's
     if dest is not None and dest == ctx.reporter and exporter != dest:
         return Place(dest, exporter, "imports")  # `Argentina's exports to Japan` in Japan's data
     return Place(exporter, dest, "exports")
