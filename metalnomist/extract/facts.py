@@ -340,6 +340,9 @@ def _quoted_in(unit: str | None, written: str, country: str | None) -> str | Non
     return unit
 
 
+_PER_TONNE_BEFORE = re.compile(r"\bper\s+(?:metric\s+)?(?:tonne|ton|t)\b(?:\s+(?:shipped|sold|produced))?"
+                               r"\s+(?:\w+\s+){0,3}?(?:was|were|is|of|at|to|rose|fell|came\s+in\s+at)\s+"
+                               r"(?:about\s+|around\s+)?$", re.I)
 _BIG_SUM = re.compile(r"\b(?:billion|bn|bln|trillion|tn|crores?|lakh crores?)\b", re.I)
 
 
@@ -350,6 +353,8 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     if unit is None or not unit[:3].isupper() or "/" in unit:
         return unit
     q = draft.anchor.q
+    if _PER_TONNE_BEFORE.search(view.text, draft.anchor.clause.start, q.start):
+        return unit + "/t"  # `Adjusted EBITDA per tonne shipped was $484`: the per tonne written before the figure
     if _BIG_SUM.search(view.text, q.start, q.end) or metric_rules.company_sum_named(draft, view):
         return unit  # `Net debt stood at $US1.6 billion … sold for $US18.54 a tonne`: a sum, not a price
     priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]

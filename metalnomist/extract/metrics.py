@@ -49,7 +49,8 @@ FLOW_METRICS = frozenset(
 
 
 _COST = re.compile(
-    r"\b(?:(?:unit|cash|c1|operating|production|mining|site|conversion|all-in(?:\s+sustaining)?)\s+costs?|aisc)\b",
+    r"\b(?:(?:unit|cash|c1|operating|production|mining|site|conversion|all-in(?:\s+sustaining)?)\s+costs?|aisc"
+    r"|(?:ebitda|ebit|profit|margin|earnings)\s+per\s+(?:metric\s+)?(?:tonne|ton|t)\b)\b",
     re.I,
 )
 _PRICE_WORD = re.compile(r"\bprices?\b", re.I)

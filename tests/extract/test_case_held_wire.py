@@ -211,8 +211,7 @@ FIGURES = [
                     [F(value=50, metric="tariff", change_pct=100), F(value=25, metric="tariff")]),
                "`doubled` becomes a value-less imports fact instead of the change of the 50% rate"),
     Case("Hindalco's revenue was Rs 2.38 lakh crore.", [F(value=2.38e12, unit="INR")]),
-    known_miss(Case("Novelis's adjusted EBITDA per tonne fell to $460.", [F(value=460, unit="USD/t")]),
-               "`per tonne` written before the figure does not make it a price per tonne"),
+    Case("Novelis's adjusted EBITDA per tonne fell to $460.", [F(value=460, unit="USD/t")]),
     # half of a total is a share only after a share's verb; a period's half is no share
     Case("Meti will subsidize the project with ¥13.2 billion, covering nearly half of the total investment of "
          "¥28 billion.", [F(value=13.2e9), F(value=28e9)], title="Japan subsidy"),
