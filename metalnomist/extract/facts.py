@@ -91,6 +91,7 @@ def extract_facts(post: Post) -> list[Fact]:
         state = evolve(state, paragraph=ParagraphState())
         opening, quoted = True, False
         for sentence_offset, sentence in split_sentences(block.text):
+            open_before = quoted
             speech, quoted = quoted or bool(_QUOTE_OPENING.match(sentence)), _still_quoting(sentence, quoted)
             year = scan.report_year if _YEARLESS.search(sentence) else None
             week = scan.week_month if _WEEKLY.search(sentence) else None
@@ -103,7 +104,10 @@ def extract_facts(post: Post) -> list[Fact]:
                 state = state.new_subject([m.canonical for m in view.entities.commodities])
             opening = False
             state = read_statistics(view, state)
-            found, repeated = ([] if speech else drafts(view)), False  # a speaker's words are no reported figure
+            # a speaker's words are no reported figure; what the reporter adds after the quote is
+            found = [d for d in drafts(view) if not _in_quotation(view.text, d.anchor.q.start, open_before)] \
+                if speech and not _SINGLE_QUOTE_OPENING.match(sentence) else ([] if speech else drafts(view))
+            repeated = False
             if _highlight(block, sentence):
                 elsewhere = _numbers_outside(post.blocks, number)
                 kept = [d for d in found if _figure(d, view) not in elsewhere]
@@ -127,6 +131,15 @@ def extract_facts(post: Post) -> list[Fact]:
             state = after_sentence(view, state)
             index += 1
     return attach_sources(located, framing_credits)
+
+
+_SINGLE_QUOTE_OPENING = re.compile(r"\s*[‘']")
+
+
+def _in_quotation(text: str, position: int, quoted: bool) -> bool:
+    """Whether `position` is inside a direct quotation (`"We delivered a strong start," he said, adding that the
+    company sold 483 kt`: the 483 kt is not), `quoted` saying whether one was open where `text` starts."""
+    return _still_quoting(text[:position], quoted)
 
 
 def _still_quoting(sentence: str, quoted: bool) -> bool:
