@@ -274,6 +274,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\bH(?P<h>[12])(?:[ -]|, )?(?P<y>{_YEAR})\b"), "half"),
     (re.compile(r"\bQ(?P<q>[1-4])\b"), "quarter"),  # year-less: the post's date or report year dates it
     (re.compile(r"\b(?P<q>[1-4])Q\b"), "quarter"),  # `US$2,381 per tonne in 3Q`
+    # `$98 in the second quarter, $92 in the third and $88 in the fourth`: quarters after one named in full
+    (re.compile(r"\bin\s+the\s+(?P<o>second|third|fourth)\b(?=\s*(?:[,.;]|and\b|$))"), "quarter_elliptic"),
     (re.compile(r"\bH(?P<h>[12])\b(?!\s+(?:[\w-]+\s+)?(?:scrap|grade|steel|heavy))"), "half"),  # not Japan's H2 scrap
     (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"), "date"),
     (re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?\b"), "date"),
@@ -362,7 +364,7 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
     if kind == "first_months":
         months = _COUNT.get(g["n"].lower()) or int(g["n"])
         return _span(1, months, _y(g.get("y")), anchor) if 1 < months < 13 else None
-    if kind in {"quarter", "quarter_words", "quarter_ending"}:
+    if kind in {"quarter", "quarter_words", "quarter_ending", "quarter_elliptic"}:
         if kind == "quarter_ending":  # Australian miners' `March quarter` is the quarter ending in March
             quarter = month_number(g["qm"]) // 3
         else:
@@ -519,11 +521,14 @@ _NEEDS_WORD = {
     "span_to": ("quarter", "half"),
     "first_months": ("months",),
     "quarter_words": ("quarter",),
+    "quarter_elliptic": ("quarter",),
     "quarter_ending": ("quarter",),
     "half_words": ("half",),
     "half_ending": ("half",),
 }
-_NEEDS_NOTHING = frozenset({"quarter_words", "half_words", "first_months", "relative", "previous_year", "weekday"})
+_NEEDS_NOTHING = frozenset(
+    {"quarter_words", "quarter_elliptic", "half_words", "first_months", "relative", "previous_year", "weekday"}
+)
 
 
 def is_delivery(text: str, end: int) -> bool:
@@ -598,6 +603,8 @@ def find_periods(
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if kind == "quarter_elliptic" and not re.search(r"\bquarter\b", text[: m.start()], re.I):
+                continue  # `in the third` is a quarter only after one written in full
             if (
                 kind == "month"
                 and m.group("m").startswith("May")
