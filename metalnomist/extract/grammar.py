@@ -179,8 +179,8 @@ _COORDINATED_CHANGE = re.compile(
     re.I,
 )
 # `Global mine supply growth was cut to 1.2% from 2.0%`: a growth rate is a change
-_GROWTH_RATE = re.compile(r"\bgrowth\b(?:\s+(?:rate|forecast))?\s+(?:[\w-]+\s+){0,3}?"
-                          r"(?:to|at|of|from|was|is|will\s+be)\s+(?:about\s+|around\s+)?$", re.I)
+_GROWTH_RATE = re.compile(r"\bgrowth\b(?:\s+(?:rate|forecast))?\s+(?:[\w-]+\s+){0,6}?"
+                          r"(?:to|at|of|from|was|is|will\s+be)\s+(?:about\s+|around\s+|between\s+)?$", re.I)
 # `Escondida raised output 16% to 1.28 million tonnes`: a transitive change of the series it names
 _RAISED_BY = re.compile(rf"\b(?:raised|lifted|boosted|increased|cut|reduced|lowered|trimmed)\s+(?:its\s+|their\s+)?"
                         r"(?!(?:[\w-]+\s+)?(?:stakes?|holdings?|tax\w*|tariffs?|dut(?:y|ies)|royalt\w*|levy|levies)\b)"
