@@ -453,6 +453,9 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
 _GRAMS_PER_TONNE = re.compile(r"\d\s?(?:g\s?/\s?t|grams?\s+(?:per|a)\s+(?:metric\s+)?(?:tonne|ton)|gpt)\b", re.I)
 
 
+_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.|some|nearly|or)?\s*", re.I)
+
+
 def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
     """`¥13.2 billion ($85 million)`, `145,000 tonnes (319.7 million pounds)`: the bracketed
     amount restates the first one in other units (or, in the same ones, as the same amount)."""
@@ -464,7 +467,7 @@ def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
         )
         restated = previous is not None and (  # another currency, or the same amount in other units
             q.unit != previous.unit or abs(q.value - previous.value) <= 0.02 * abs(previous.value))
-        if previous and same_kind and restated and re.fullmatch(r"\s*\(\s*", text[previous.end : q.start]):
+        if previous and same_kind and restated and _BRACKET_OPEN.fullmatch(text[previous.end : q.start]):
             continue  # not `Copper: $4.15/lb ($4.30/lb)`, next year's figure in brackets
         kept.append(q)
     return kept
