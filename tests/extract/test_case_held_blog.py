@@ -152,9 +152,8 @@ FIGURES = [
                "the forecast change of the second clause is merged into last year's level"),
     Case("The most active aluminium contract closed at 20,640 yuan (about 2,880 U.S. dollars) per tonne on "
          "Wednesday.", [F(value=20640, unit="CNY/t")], title="China aluminium"),
-    known_miss(Case("Prices of 94-95 percent carbon flake graphite in Heilongjiang stood at 3,300-3,500 yuan per ton "
-                    "in February.", [F(value=3300, unit="CNY/t")]),
-               "a purity (`94-95 percent carbon`) becomes a market share"),
+    Case("Prices of 94-95 percent carbon flake graphite in Heilongjiang stood at 3,300-3,500 yuan per ton "
+         "in February.", [F(value=3300, unit="CNY/t")]),
     known_miss(Case("TCs for 2025 were $21.25 per tonne and RCs 2.125 cents per pound. In 2024, the charges were $80 "
                     "and 8 cents.", [F(), F(), F(value=80, unit="USD/t"), F(value=0.08, unit="USD/lb")]),
                "an elliptical `8 cents` RC takes the tonne of the TC beside it, not the pound"),
