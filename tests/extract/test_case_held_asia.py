@@ -150,10 +150,9 @@ PLACES = [
                     "from the Philippines.",
                     [F(value=2.15e8, country="Indonesia", partner=None)], title="Indonesia nickel"),
                "the import origin of a later clause becomes the producing country (2 facts)"),
-    known_miss(Case("The group operates smelters in Samalaju and Mukah in Sarawak with a combined annual capacity of "
-                    "1.08 million tonnes.",
-                    [F(value=1.08e6, country="Malaysia")], title="Press Metal results"),
-               "Sarawak (and a KUALA LUMPUR dateline) not read as Malaysia; Press Metal's figures go to Indonesia (7)"),
+    Case("The group operates smelters in Samalaju and Mukah in Sarawak with a combined annual capacity of "
+         "1.08 million tonnes.",
+         [F(value=1.08e6, country="Malaysia")], title="Press Metal results"),
     known_miss(Case("Steel exports fell 7.6 percent in February ahead of Washington's 25 percent tariff on all steel "
                     "imports.",
                     [F(change_pct=-7.6), F(value=25, metric="tariff", country="United States")],
