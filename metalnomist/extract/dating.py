@@ -212,7 +212,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     back = _SAME_LAST_YEAR.search(view.text, draft.anchor.q.end, draft.anchor.clause.end)
     q = draft.anchor.q
     if back and draft.value is not None and not any(q.end <= p.start < back.start() for p in view.periods) \
-            and not any(q.end <= i.q.start < back.start() and i.q.unit == q.unit for i in view.items):  # another's
+            and not any(q.end <= i.q.start < back.start() and (i.q.unit == q.unit or i.role == "change")
+                        for i in view.items):  # another figure's, or a change's basis (`13% more than in …`)
         earlier = [p.period for p in view.periods if p.use == "period" and p.end <= draft.anchor.q.start]
         base = earlier[-1] if earlier else current  # the period the sentence compares with, else the report's
         if base:
