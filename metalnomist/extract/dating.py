@@ -351,6 +351,7 @@ _SET_OFF = re.compile(r"[,(]\s*$")
 
 
 # `down 4% at 3,820 koz after flooding in the first half`: when the cause happened, not the figure's period
+_CAUSE_WORD = re.compile(r"\b(?:after|following|due|because|owing)\b", re.I)
 _CAUSE_BEFORE = re.compile(r"\b(?:after|following|due\s+to|because\s+of|owing\s+to)\s+(?:[\w'-]+\s+){1,5}?"
                            r"(?:in|during|since)\s+(?:the\s+)?$", re.I)
 
@@ -363,7 +364,8 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
         allowed = allowed - {"deadline"} | {"comparison"}
     periods = [
         p for p in view.periods if not _cargo_month(view.text, p) and not is_contract_month(view.text, p.start, p.end)
-        and not (p.start > draft.anchor.q.end and _CAUSE_BEFORE.search(view.text, draft.anchor.q.end, p.start))
+        and not (p.start > draft.anchor.q.end and _CAUSE_WORD.search(view.text)
+                 and _CAUSE_BEFORE.search(view.text, draft.anchor.q.end, p.start))
     ]
     own = [
         p

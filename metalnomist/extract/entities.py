@@ -47,7 +47,9 @@ def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = 
     masked = list(text)
     for org in orgs:
         masked[org.start : org.end] = " " * (org.end - org.start)
-    for aside in (*_ATTRIBUTION.finditer(text), *_EXPLAINED_AS.finditer(text)):
+    asides = [*(_ATTRIBUTION.finditer(text) if ", " in text else ()),
+              *(_EXPLAINED_AS.finditer(text) if " as " in text else ())]
+    for aside in asides:
         masked[aside.start() : aside.end()] = " " * (aside.end() - aside.start())
     masked_text = "".join(masked)
     return Entities(

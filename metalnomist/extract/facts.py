@@ -134,6 +134,7 @@ def extract_facts(post: Post) -> list[Fact]:
 
 
 _SINGLE_QUOTE_OPENING = re.compile(r"\s*[‘']")
+_QUOTE_MARKS = re.compile('[„“”"]')
 
 
 def _in_quotation(text: str, position: int, quoted: bool) -> bool:
@@ -144,6 +145,8 @@ def _in_quotation(text: str, position: int, quoted: bool) -> bool:
 
 def _still_quoting(sentence: str, quoted: bool) -> bool:
     """Whether a direct quotation is still open after `sentence` (`"… acceptable. There's some margin," he said`)."""
+    if not _QUOTE_MARKS.search(sentence):
+        return quoted  # most sentences quote no one: skip the walk
     low = False  # German `„lithium triangle“` closes with the opener of English quotes
     for ch in sentence:
         if ch == "„":

@@ -247,18 +247,19 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
     """`by 5%`, `a 5% rise`, `up 5%`, `(−5%)`, `5% y/y` are changes; `5% of`, `at 5%` are levels."""
     if q.sign is not None:
         return Item(q, "change", clause, change=q.sign * q.value)
-    if _GROWTH_RATE.search(before):  # a growth rate is the change itself, whatever the verb did to the forecast
+    if "growth" in before and _GROWTH_RATE.search(before):  # a growth rate is the change itself, whatever the verb did
         return Item(q, "change", clause, change=q.value)
     compared = _DIFF_AFTER.match(after)  # `3% less than in 2022`: a change whose direction is the comparison's
     if compared:
         return Item(q, "change", clause, change=q.value * (-1 if compared.group("w").lower() in _LESS else 1))
+    tail = before[-40:]
     changed = (
-        (_COORDINATED_CHANGE.search(before) and not _OF_AFTER.match(after))  # not `and 20% of them`
+        (" and " in tail and _COORDINATED_CHANGE.search(before) and not _OF_AFTER.match(after))  # not `and 20% of`
         or (_GAPPED_CHANGE.search(text, 0, q.start) and not _OF_AFTER.match(after))  # its verb is before
         or _BY_BEFORE.search(before)
         or _NOUN_OF_BEFORE.search(before)
         or _VERB_BEFORE.search(before)
-        or _OR_AFTER_CHANGE.search(text, 0, q.start)
+        or (" or " in f" {text[max(0, q.start - 12):q.start]}" and _OR_AFTER_CHANGE.search(text, 0, q.start))
         or _RAISED_BY.search(before)
         or _NOUN_AFTER.match(after)
         or _BASIS_AFTER.match(after)

@@ -516,6 +516,7 @@ _NEEDS_WORD = {
     "fy": ("fy", "fiscal", "financial"),
     "fy_relative": ("fiscal", "financial"),
     "fy_part": ("fiscal", "financial"),
+    "previous_year": ("year's",),
     "quarter_to": ("months", "year"),
     "year_through": ("year",),
     "span_to": ("quarter", "half"),
@@ -603,7 +604,8 @@ def find_periods(
         if kind in _NEEDS_WORD and not any(word in lower for word in _NEEDS_WORD[kind]):
             continue  # most sentences name no fiscal year: skip its patterns cheaply
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            start, end = m.span()
+            if taken and any(start < e and s < end for s, e in taken):
                 continue
             if kind == "quarter_elliptic" and not re.search(r"\bquarter\b", text[: m.start()], re.I):
                 continue  # `in the third` is a quarter only after one written in full
@@ -639,7 +641,11 @@ def find_periods(
                 use = "effect"
             found.append(PeriodMention(m.start(), m.end(), value, use))
     found.sort(key=lambda p: p.start)
-    return _consecutive_runs(_spelled_out(_year_before_the_reported(found, text), text), text)
+    if "year's" in text:
+        found = _year_before_the_reported(found, text)
+    if "(" in text:
+        found = _spelled_out(found, text)
+    return _consecutive_runs(found, text)
 
 
 # `the first half of the current financial year (April-September 2025)`: the brackets say which months
