@@ -276,7 +276,7 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         if published is None:
             return state.scan.week_month
         return None if _EVENT_CLAUSE.match(clause) else f"{published:%Y-%m}"
-    return state.paragraph.period or state.period
+    return carried
 
 
 # A standing rule (`are required to sell at least 25 percent`, a royalty rate, a price cap) holds over no period

@@ -104,9 +104,13 @@ def extract_facts(post: Post) -> list[Fact]:
                 state = state.new_subject([m.canonical for m in view.entities.commodities])
             opening = False
             state = read_statistics(view, state)
-            # a speaker's words are no reported figure; what the reporter adds after the quote is
-            found = [d for d in drafts(view) if not _in_quotation(view.text, d.anchor.q.start, open_before)] \
-                if speech and not _SINGLE_QUOTE_OPENING.match(sentence) else ([] if speech else drafts(view))
+            # a speaker's words are no reported figure; what the reporter adds after the quote is (a single
+            # quote, which an apostrophe cannot be told from, sets the whole sentence aside)
+            if speech and _SINGLE_QUOTE_OPENING.match(sentence):
+                found = []
+            else:
+                found = [d for d in drafts(view) if not (speech and _in_quotation(view.text, d.anchor.q.start,
+                                                                                   open_before))]
             repeated = False
             if _highlight(block, sentence):
                 elsewhere = _numbers_outside(post.blocks, number)
@@ -250,7 +254,7 @@ def _fact(
         unit = state.scan.local_dollar + unit[3:]  # `fall from $138 billion` in a post that writes `US$90`: AUD
     shares = metric_rules.quotes_shares(draft, view)
     if shares:  # a company's stock: its own series, and nothing the post's market figures carry on from
-        unit = _quoted_in(unit, view.text[draft.anchor.q.start], where.country)
+        unit = _quoted_in(unit, written, where.country)
         metric, commodity, unit = "price", SHARES, f"{unit}/unit" if unit else None
         period = quote_period(draft, view, state)
     fact = Fact(

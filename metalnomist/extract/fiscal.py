@@ -44,10 +44,9 @@ class FiscalYear:
         """The calendar year in which the fiscal year holding `day` began."""
         return day.year if day.month >= self.first_month else day.year - 1
 
-    def quarter_months(self, quarter: int) -> tuple[int, int]:
-        """The calendar months a fiscal quarter covers (`Q4` of an April year: January to March)."""
-        first = (self.first_month - 1 + 3 * (quarter - 1)) % 12 + 1
-        return first, first + 2
+    def quarter_start(self, quarter: int) -> int:
+        """The calendar month a fiscal quarter begins in (`Q4` of an April year: January)."""
+        return (self.first_month - 1 + 3 * (quarter - 1)) % 12 + 1
 
     def quarter(self, named: int, quarter: int) -> str:
         """A fiscal quarter as the calendar quarter (or months) it covers."""

@@ -97,6 +97,16 @@ def _span(first: int, last: int, year: int | None, anchor: Anchor, begun: bool =
     return _calendar(start_year, first, year, last)
 
 
+_STEPS = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "next": 1}
+
+
+def _run(year: int, first: int, months: int) -> str:
+    """`months` months from month `first` of `year` (a month past December runs into the next year)."""
+    start = year * 12 + first - 1
+    end = start + months - 1
+    return _calendar(start // 12, start % 12 + 1, end // 12, end % 12 + 1)
+
+
 def _calendar(start_year: int, first: int, year: int, last: int) -> str:
     """A run of months as the spec names it: a quarter, a half, an April–March year, or a range."""
     if start_year == year and first % 3 == 1 and last == first + 2:
@@ -117,8 +127,8 @@ def _relative(rel: str, span: str, anchor: Anchor) -> str | None:
     if published is None:  # `this year` after `shipped 2.42 Mt in 2024 and expects`: the year the post is written in
         first, second = (anchor.sentence_year, anchor.present_year)[:: 1 if rel == "last" else -1]
         now = first or second
-        return str(now + {"last": -1, "this": 0, "next": 1}[rel]) if span == "year" and now else None
-    step = {"last": -1, "this": 0, "next": 1}[rel]
+        return str(now + _STEPS[rel]) if span == "year" and now else None
+    step = _STEPS[rel]
     if span == "year":
         return str(published.year + step)
     months = published.year * 12 + published.month - 1 + step
@@ -310,19 +320,15 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         if year:
             start = fiscal.start_year(int(year))
         elif published is not None and anchor.fiscal is not None:
-            step = {"last": -1, "previous": -1, "prior": -1, "next": 1}.get((g["rel"] or "").lower(), 0)
-            start = fiscal.around(published.date()) + step
+            start = fiscal.around(published.date()) + _STEPS[(g["rel"] or "this").lower()]
         else:
             return None
         months = 6 if g["span"].lower() == "half" else 3
-        first = start * 12 + fiscal.first_month - 1 + months * (_ORDINAL[g["o"].lower()] - 1)
-        last = first + months - 1
-        return _calendar(first // 12, first % 12 + 1, last // 12, last % 12 + 1)
+        return _run(start, fiscal.first_month + months * (_ORDINAL[g["o"].lower()] - 1), months)
     if kind == "fy_relative":
         if published is None or anchor.fiscal is None:
             return None
-        step = {"last": -1, "previous": -1, "prior": -1, "next": 1}.get(g["rel"].lower().split()[-1], 0)
-        return anchor.fiscal.starting(anchor.fiscal.around(published.date()) + step)
+        return anchor.fiscal.starting(anchor.fiscal.around(published.date()) + _STEPS[g["rel"].lower().split()[-1]])
     if kind == "fy_quarter":
         number = g["n"] or g["n2"]
         named = int(number) if len(number) == 4 else 2000 + int(number)
@@ -354,7 +360,7 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         now = anchor.sentence_year or (published.year if published else anchor.present_year)
         return str(now - 1) if now else None
     if kind == "month_relative":  # `February last year`: that month of the year before the post's
-        step = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        step = _STEPS[g["rel"].lower()]
         base = published.year if published else anchor.sentence_year or anchor.present_year or anchor.report_year
         return f"{base + step}-{month_number(g['m']):02d}" if base else f"--{month_number(g['m']):02d}"
     if kind == "weekday":
@@ -370,8 +376,9 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         else:
             quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
         if kind != "quarter_ending" and not g.get("y") and anchor.fiscal is not None and anchor.fiscal.quarters:
-            first, last = anchor.fiscal.quarter_months(quarter)  # Hindalco's `fourth quarter`: January-March
-            return _span(first, last, anchor.year_of(first), anchor)
+            first = anchor.fiscal.quarter_start(quarter)  # Hindalco's `fourth quarter`: January-March
+            year = anchor.year_of(first)
+            return _run(year, first, 3) if year else None
         year = _y(g.get("y")) or anchor.year_of(quarter * 3 - 2)  # the latest one begun by publication
         if not year:  # a year-less quarter is its months, as `the April–June quarter` is
             return _span(quarter * 3 - 2, quarter * 3, None, Anchor())
@@ -386,9 +393,9 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
     if kind in {"half", "half_words", "half_ending"}:
         half = 1 if g.get("hm") == "June" else 2 if g.get("hm") else int(g.get("h") or _ORDINAL[g["o"].lower()])
         if kind != "half_ending" and not g.get("y") and anchor.fiscal is not None and anchor.fiscal.quarters:
-            first = anchor.fiscal.quarter_months(2 * half - 1)[0]  # Sumitomo's `first half`: April-September
+            first = anchor.fiscal.quarter_start(2 * half - 1)  # Sumitomo's `first half`: April-September
             year = anchor.year_of(first)
-            return _calendar(year, first, year + (first > 7), (first + 4) % 12 + 1) if year else None
+            return _run(year, first, 6) if year else None
         year = _y(g.get("y")) or anchor.year_of(half * 6 - 5)  # as a quarter: from its first month
         if not year:
             return _span(half * 6 - 5, half * 6, None, Anchor())

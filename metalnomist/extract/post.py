@@ -179,7 +179,8 @@ def scan_post(post: Post) -> PostState:
     fiscal = fiscal_year_of(home or focus) or _first_fiscal_home(body[:_LEAD])
     if fiscal and (home or not title_countries) and _NAMES_FISCAL.search(f"{title}\n{body}"):
         fiscal = replace(fiscal, quarters=True)  # a company on its fiscal year: its `fourth quarter` is that year's
-    published = post.published or dateline_day([title, *sentences], (post.created or datetime.now(UTC)).date())
+    known_by = (post.created or datetime.now(UTC)).date()
+    published = post.published or dateline_day([title, *sentences], known_by)
     scan = PostScan(
         published=published,
         lines=() if published else (title, *sentences),
@@ -190,7 +191,7 @@ def scan_post(post: Post) -> PostState:
         commissioning=_commissioning(sentences, post.published),
         title_commodity=title_commodities[0].canonical if title_commodities else None,
         title=title,
-        known_by=(post.created or datetime.now(UTC)).date(),
+        known_by=known_by,
         local_dollar=vocab.local_dollars().get(home or focus or "") if _US_DOLLARS.search(body) else None,
     )
     return PostState(
@@ -315,9 +316,9 @@ _AHEAD = re.compile(
 )
 
 
-# Headlines write outlooks as `Trends for 2025` or `Output to Recover in 2025`.
 # A clause that reports what happened (`shipped 2.42 million tons in 2024 and expects …`)
 _PAST_CLAUSE = re.compile(r"\b(?:\w{3,}ed|was|were|rose|fell|grew|sold|made|hit|stood|came|took|reached)\b", re.I)
+# Headlines write outlooks as `Trends for 2025` or `Output to Recover in 2025`.
 _HEADLINE_AHEAD = re.compile(r"\bfor\s+(?:19|20)\d\d\b|\bto\s+(?!(?:a|an|the|record|\d+)\b)\w+", re.I)
 
 
