@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import Form, Request
@@ -23,7 +24,7 @@ def comments_page(request: Request) -> Response:
     done = request.query_params.get("done", "")
     count = request.query_params.get("n", "")
     notice = None
-    if done in DONE and count.isdigit():
+    if done in DONE and re.fullmatch(r"[0-9]{1,6}", count):  # str.isdigit() takes '²' and '٣' too
         notice = f"{DONE[done]}: {count} comment{'' if count == '1' else 's'}."
     return admin_page(request, "admin_comments.html", {"held": held, "published": published, "notice": notice},
                       user)
