@@ -53,6 +53,15 @@ class Post:
     permalink: str | None = None
     created: datetime | None = None
     date_source: DateSource | None = None
+    updated: datetime | None = field(default=None, compare=False)  # when the store last wrote it
+
+    @property
+    def last_changed(self) -> datetime | None:
+        """When we last rewrote it (an edit, a changed file, publishing it) or, unchanged since it was stored,
+        its publication date: an archive moved here keeps its dates instead of claiming all changed that day."""
+        if self.updated is not None and self.created is not None and self.updated > self.created:
+            return self.updated
+        return self.published or self.created
 
     @property
     def body(self) -> str:

@@ -58,7 +58,8 @@ def _post(row: Row[Any], labels: Sequence[str]) -> Post:
     count = max(row.comment_count or 0, row.approved_comments or 0)
     return Post(
         id=row.id, title=row.title, blocks=tuple(Block(kind, text) for kind, text in row.blocks), url=row.url,
-        published=as_utc(row.published), created=as_utc(row.created), labels=tuple(labels), source=row.source,
+        published=as_utc(row.published), created=as_utc(row.created), updated=as_utc(row.updated),
+        labels=tuple(labels), source=row.source,
         comment_count=count, metadata=dict(row.extra or {}), permalink=row.permalink, date_source=row.date_source,
     )
 
@@ -306,9 +307,7 @@ def max_post_id(conn: Connection) -> int:
 def permalinks_between(conn: Connection, first: int, last: int) -> list[tuple[str, datetime]]:
     """(permalink, last change) of the posts with ids first..last, in id order, without loading bodies.
 
-    The last change is when we last rewrote the post (an edit, a changed file, publishing it) or, for a
-    post unchanged since it was stored, its publication date: an archive moved here keeps its posts'
-    dates instead of claiming every page changed on the day it was imported.
+    The last change is Post.last_changed, worked out in SQL so no post is loaded.
     """
     rewritten = posts.c.updated > posts.c.created
     when = case((rewritten, posts.c.updated), else_=func.coalesce(posts.c.published, posts.c.created))

@@ -101,7 +101,7 @@ def post_html(post: Post) -> str:
 
 def _post_entry(base: str, post: Post) -> Entry:
     assert post.permalink is not None
-    when = post.published or post.created or datetime.now(UTC)
+    when = post.last_changed or datetime.now(UTC)
     return Entry(id=base + post.permalink, title=post.title, link=base + post.permalink, updated=when,
                  published=post.published, content=_text(post_html(post)), content_type="html",
                  categories=post.labels)
@@ -260,7 +260,7 @@ def fact_html(fact: Fact, post: Post, link: str) -> str:
 
 def _fact_entry(base: str, fact: Fact, post: Post) -> Entry:
     link = f"{base}{post.permalink}#fact-{fact.id}"
-    when = post.published or post.created or datetime.now(UTC)
+    when = post.last_changed or datetime.now(UTC)
     return Entry(id=link, title=describe(fact), link=link, updated=when, published=post.published,
                  content=fact_html(fact, post, base + (post.permalink or "/")), content_type="html",
                  categories=tuple(c for c in (fact.commodity, fact.metric, fact.country) if c))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -10,7 +12,9 @@ import lxml.etree
 import lxml.html
 import pytest
 
+from metalnomist.models import Block, Post
 from metalnomist.pipeline import ingest_file
+from metalnomist.store.posts import upsert_post
 from tests.analysis.test_contradictions import write_posts
 from tests.web.conftest import Site, open_site
 
@@ -91,6 +95,28 @@ def test_comment_feed(fresh: Site) -> None:
     assert content.get("type") == "text" and content.text == hostile
 
 
+def test_an_entry_is_updated_when_its_post_is_rewritten_and_not_before(fresh: Site) -> None:
+    """Feed readers notice a changed entry by its `updated`: the publication date, as the sitemap's lastmod,
+    until the post is rewritten here; then the time of the rewrite."""
+    post = Post("Nickel stocks at LME warehouses fall", (Block("paragraph", "Stocks fell 3% in April."),),
+                url="https://example.com/nickel-stocks", published=datetime(2019, 5, 6, 7, 8, tzinfo=UTC),
+                labels=("Nickel Stocks",))
+
+    def updated() -> datetime:
+        entry = lxml.etree.fromstring(fresh.client.get("/feeds/posts/default/-/Nickel Stocks").content)
+        return datetime.fromisoformat(entry.findtext("a:entry/a:updated", namespaces=ATOM))
+
+    for _ in range(2):  # stored, and stored again unchanged
+        with fresh.archive.store.transaction() as conn:
+            upsert_post(conn, post)
+        assert updated() == post.published
+    before = datetime.now(UTC)
+    with fresh.archive.store.transaction() as conn:
+        upsert_post(conn, replace(post, blocks=(Block("paragraph", "Stocks fell 4% in April."),)))
+    assert before <= updated() <= datetime.now(UTC)
+
+
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
