@@ -28,13 +28,19 @@ _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to(?!\s+have\b)|anticipat\w*|"
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
     r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|could|might"
-    r"|seen\s+(?:\w+ing|at)"
+    r"|should(?!\s+have\b)|on\s+(?:course|track|pace)\s+(?:to|for)"
+    r"|seen\s+(?:\w+ing|at|between|around|near)"
     r"|sees\s+(?:[\w'’-]+\s+){0,6}?\w+ing)\b",  # `CRU sees China's steel demand falling 1%`
     re.I,
 )
 # `rose to 500,000 tonnes in 2023 and is forecast to reach …`: a second predicate of the subject, with its own figure
 _JOINED_PREDICATE = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|could|may|might|should)\b", re.I)
 _PAST_OWNER = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month)['’]s\s+(?:\w+\s+)?$", re.I)
+# `… to exceed 115 Mt in 2025, after 118 Mt last year`: the figure compared with is what was
+_PAST_CLAUSE = re.compile(
+    r"\W*(?:after|against|compared\s+(?:with|to)|versus)\b[^;]*\b(?:last|previous|prior)\s+(?:year|quarter|month)\b",
+    re.I,
+)
 _GUIDANCE = re.compile(r"\bguidance\b", re.I)  # a company's forecast, for the figures it introduces
 _REVISED = re.compile(
     r"\b(?:rais|lift|cut|lower|trimm|revis|upgrad|downgrad|increas|reduc)\w*\s+(?:its\s+|their\s+|the\s+)?"
@@ -128,7 +134,7 @@ def is_forecast(draft: Draft, view: SentenceView) -> bool:
     start, end = draft.anchor.clause.start, draft.anchor.clause.end
     joined = _JOINED_PREDICATE.search(view.text, draft.anchor.q.end, end)
     clause = view.text[start : joined.start() if joined else end]  # not `… and is forecast to reach` after it
-    if _PAST_OWNER.search(view.text, 0, draft.anchor.q.start):
+    if _PAST_OWNER.search(view.text, 0, draft.anchor.q.start) or _PAST_CLAUSE.match(clause):
         return False  # `expects 70,000 t this year, double last year's 55,526 t`: last year's is what was
     if _GUIDANCE.search(view.text, draft.anchor.clause.start, draft.anchor.q.start):
         return True  # `cut its full-year guidance to 950,000 t`; not `totalled 644,000 t compared with guidance`

@@ -59,6 +59,7 @@ BASES = [
         "y/y",
         re.compile(
             r"\by/y\b|\byoy\b|\by-o-y\b|year[- ](?:on|over)[- ]year|\bon the year\b|\bannual basis\b|"
+            r"(?<![\w-])on[- ]year\b(?![- ](?:end|high|low))|"  # Yonhap's and India's `37.5 percent on-year`
             r"\ba year (?:earlier|ago|before)"
             r"|\b(?:from|compared (?:to|with)|versus|than|against|over)\s+(?:the\s+)?(?:same\s+(?:month|"
             r"period|quarter|time|week)\s+(?:of\s+|in\s+)?)?(?:the\s+)?(?:last|previous|prior)\s+year"
@@ -69,15 +70,17 @@ BASES = [
     (
         "m/m",
         re.compile(
-            r"\bm/m\b|\bmom\b|\bm-o-m\b|month[- ](?:on|to|over)[- ]month|\bon the month\b|\b(?:from|"
-            r"compared (?:to|with)) (?:the )?previous month|\ba month (?:earlier|ago|before)",
+            r"\bm/m\b|\bmom\b|\bm-o-m\b|month[- ](?:on|to|over)[- ]month|\bon the month\b|"
+            r"(?<![\w-])on[- ]month\b(?![- ]end)|\b(?:from|compared (?:to|with)) (?:the )?previous month|"
+            r"\ba month (?:earlier|ago|before)",
             re.I,
         ),
     ),
     (
         "q/q",
         re.compile(
-            r"\bq/q\b|\bqoq\b|quarter[- ](?:on|over|to)[- ]quarter|\bon the quarter\b|\b(?:from|compared (?:to|with)) "
+            r"\bq/q\b|\bqoq\b|quarter[- ](?:on|over|to)[- ]quarter|\bon the quarter\b|(?<![\w-])on[- ]quarter\b|"
+            r"\bsequential(?:ly| basis)\b|\b(?:from|compared (?:to|with)) "
             r"(?:the )?previous quarter|\ba quarter (?:earlier|ago)",
             re.I,
         ),
@@ -315,7 +318,7 @@ class BasisMention:
 _BASIS_KEYS = {
     "y/y": ("y/y", "yoy", "y-o-y", "year", "annual"),
     "m/m": ("m/m", "mom", "m-o-m", "month"),
-    "q/q": ("q/q", "qoq", "quarter"),
+    "q/q": ("q/q", "qoq", "quarter", "sequential"),
     "w/w": ("w/w", "wow", "week"),
 }
 

@@ -18,7 +18,7 @@ DIRECTIONS = [
          [F(value=None, change_pct=-6, change_basis="y/y")]),
 ]
 
-# Bases: `from a year before` and `month-to-month` name one; a weekly change does not take an earlier y/y.
+# Bases: `from a year before`, `month-to-month`, `on-month` and `sequentially` name one; a weekly change does not take an earlier y/y.
 BASES = [
     Case("China's aluminium output rose 4.2% from a year before to 3.6 million tonnes in May.",
          [F(value=3.6e6, change_pct=4.2, change_basis="y/y", period="2024-05")]),
@@ -28,6 +28,13 @@ BASES = [
          "yuan a tonne.",
          [F(value=None, change_pct=12, change_basis="y/y"),
           F(value=74000, unit="CNY/t", change_pct=-1.5, change_basis=None)]),
+    # the Korean and Indian press's `on-month`, `on-quarter`; not a figure based `on year-end` stocks
+    Case("Exports of refined zinc fell 4.1 percent on-month to 41,200 tons in October.",
+         [F(value=41200, change_pct=-4.1, change_basis="m/m")]),
+    Case("Nickel pig iron output rose 6% on-quarter to 520,000 tonnes in the third quarter.",
+         [F(value=520000, change_pct=6, change_basis="q/q")]),
+    Case("Copper fell 3% on year-end profit-taking to $8,500 a tonne.",
+         [F(value=8500, change_pct=-3, change_basis=None)]),
 ]
 
 # Which level a change describes: `, but` begins a new segment; `and reaching` leads to the level reached; `doubled`

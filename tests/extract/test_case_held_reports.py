@@ -68,9 +68,8 @@ CHANGES = [
                     "September.",
                     [F(value=394718, change_basis="y/y"), F(value=None, change_pct=-8, change_basis="m/m")]),
                "the second change's own basis (`than in September`) is overridden by the first's y/y"),
-    known_miss(Case("Imports of lithium hydroxide amounted to 8,940 tons in September, up 37.5 percent on-year.",
-                    [F(value=8940, change_basis="y/y")]),
-               "`on-year` / `on year` (Yonhap, Indian press) not read as y/y"),
+    Case("Imports of lithium hydroxide amounted to 8,940 tons in September, up 37.5 percent on-year.",
+         [F(value=8940, change_basis="y/y")]),
 ]
 
 # Periods: fiscal halves and years of Japan, India and Australia; a report date or a date of effect taken as the
