@@ -125,8 +125,7 @@ PLACES = [
                     "excluding VAT.", [F(value=570), F(value=555), F(value=590, country="Turkey")],
                     title="Turkish scrap import prices firm, rebar exports struggle"),
                "the last of a buyers' list (Israel) is carried to the next sentence's domestic price"),
-    known_miss(Case("Iron ore futures on the DCE were flat at 708 yuan/mt.", [F(value=708, country="China")]),
-               "the DCE (Dalian) is not read as China, as SHFE is"),
+    Case("Iron ore futures on the DCE were flat at 708 yuan/mt.", [F(value=708, country="China")]),
     Case("Seaborne iron ore prices held above $100/dmt as Australian shipments recovered from cyclone "
          "disruptions. The market is expected to average $95/dmt in the second half, according to Platts "
          "Analytics.", [F(value=100, country=None), F(value=95, country=None)]),
