@@ -42,6 +42,9 @@ UNITS += [
         "A processing margin of Yuan 20,000-30,000/mt was still available.",
         [F(value=20000, value_max=30000, unit="CNY/t")],
     ),
+    # a spelled-out gigawatt is power, a gigawatt-hour energy
+    Case("The smelter will draw on a 1.2 gigawatt solar farm that generated 2,100 gigawatt hours last year.",
+         [F(value=1200, unit="MW"), F(value=2100, unit="GWh")]),
 ]
 
 CHANGES_TO = [
