@@ -432,15 +432,17 @@ _ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|
                     r"|amid|despite|thanks\s+to|citing|when)\b[^;.]*$", re.I)  # `since February, when Congo …`
 
 
-def _in_aside(view: SentenceView, draft: Draft, m: Mention) -> bool:
-    return m.start > draft.anchor.q.end and bool(_ASIDE.search(view.text, draft.anchor.q.end, m.start))
+def _in_aside(view: SentenceView, draft: Draft, start: int) -> bool:
+    """Whether what is named at `start` stands in an aside after the figure (`…, helped by …`)."""
+    return start > draft.anchor.q.end and bool(_ASIDE.search(view.text, draft.anchor.q.end, start))
 
 
 def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None:
-    asides = [m for m in view.entities.countries if _in_aside(view, draft, m)]
-    if asides:
-        view = replace(view, entities=replace(view.entities, countries=[
-            m for m in view.entities.countries if m not in asides]))
+    # `rose 3%, helped by higher grades at its Quebrada Blanca mine in Chile`: the aside places nothing
+    countries = [m for m in view.entities.countries if not _in_aside(view, draft, m.start)]
+    sites = [m for m in view.entities.sites if not _in_aside(view, draft, m.start)]
+    if (len(countries), len(sites)) != (len(view.entities.countries), len(view.entities.sites)):
+        view = replace(view, entities=replace(view.entities, countries=countries, sites=sites))
     clause = draft.anchor.clause
     respectively = _respectively(draft, view)  # `North America and Zimbabwe … declines of 26% and 4% respectively`
     if respectively:
@@ -451,7 +453,8 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     if own:
         return min(own, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical
     for name, country in ctx.projects.items():
-        if name in view.text:
+        at = view.text.find(name)
+        if at >= 0 and not _in_aside(view, draft, at):
             return country
     if _NAMED_PROJECT.search(view.text):
         return None  # `the Jansen potash project`: a project the text does not place is not its owner's home

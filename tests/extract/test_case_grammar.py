@@ -18,7 +18,8 @@ DIRECTIONS = [
          [F(value=None, change_pct=-6, change_basis="y/y")]),
 ]
 
-# Bases: `from a year before`, `month-to-month`, `on-month` and `sequentially` name one; a weekly change does not take an earlier y/y.
+# Bases: `from a year before`, `month-to-month`, `on-month` and `sequentially` name one; a weekly change does not
+# take an earlier y/y.
 BASES = [
     Case("China's aluminium output rose 4.2% from a year before to 3.6 million tonnes in May.",
          [F(value=3.6e6, change_pct=4.2, change_basis="y/y", period="2024-05")]),

@@ -147,10 +147,9 @@ PERIODS = [
 # Places and partners: a country from an explanatory or `including` clause; a global price given the company's
 # country; destinations worded `with China taking`; `Europe-bound`; a list of origins; a share of world output.
 PLACES = [
-    known_miss(Case("World copper mine production is expected to increase by 1.4% to 23.1 million tonnes in 2025, the "
-                    "ICSG said, citing the recovery at Kamoa-Kakula in the Democratic Republic of Congo.",
-                    [F(value=2.31e7, country=None)]),
-               "the country of an explanatory clause (`citing … in the DRC`) becomes a world figure's country"),
+    Case("World copper mine production is expected to increase by 1.4% to 23.1 million tonnes in 2025, the "
+         "ICSG said, citing the recovery at Kamoa-Kakula in the Democratic Republic of Congo.",
+         [F(value=2.31e7, country=None)]),
     # a country's place in a `global battery supply chain` makes no world figure of the next sentence's investment
     Case(("The plant will reinforce Japan's position in the global battery supply chain.",
           "The ¥21.3 billion investment will be partially supported by ¥7.1 billion in government subsidies."),

@@ -57,6 +57,11 @@ MINE = [
     Case(
         "Ore milled reached 3.2mn t in the quarter.", [F(value=3.2e6, country="Mongolia")], title="Oyu Tolgoi ramps up"
     ),
+    # a mine named by its owner's possessive is still the mine; one named in an aside after the figure is not
+    Case("Gold Fields' Tarkwa mine produced 522,000 ounces in 2024.",
+         [F(value=522000 * 31.1034768e-6, country="Ghana")], title="Gold Fields results"),
+    Case("The miner's copper output rose 3% to 100,000 tonnes, helped by higher grades at its Quebrada Blanca mine.",
+         [F(value=100000, country=None)], title="Copper miners"),
 ]
 
 # worldsteel and WPIC regional tables: a region is its own reporting geography.
