@@ -18,7 +18,7 @@ CONNECT_SECONDS = 5  # how long opening a PostgreSQL connection may take
 MIGRATION_LOCK = 7_318_042_915  # PostgreSQL advisory lock key: one migrating process at a time
 # The newest migration's revision: an archive already there is opened without loading Alembic
 # (half a second of every command). tests/store/test_migrations.py checks it is Alembic's head.
-SCHEMA_HEAD = "0022"
+SCHEMA_HEAD = "0023"
 
 
 def open_engine(url: str, busy_seconds: int = BUSY_SECONDS) -> Engine:

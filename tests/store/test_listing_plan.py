@@ -16,7 +16,7 @@ from metalnomist.config import Settings
 from metalnomist.models import Block, Post
 from metalnomist.pipeline import open_archive, store_file
 from metalnomist.store import Store
-from metalnomist.store.desk import desk_posts
+from metalnomist.store.desk import desk_posts, due_posts
 from metalnomist.store.posts import (
     iter_posts,
     list_posts,
@@ -86,6 +86,14 @@ def test_the_dashboard_reads_indexes_in_its_order_and_never_every_post(tmp_path:
     plans = _plans(tmp_path, lambda conn: (desk_posts(conn, "published", 0, 50),
                                            desk_posts(conn, "draft", 50, 50, text="co"), status_counts(conn)))
     assert len(plans) >= 6 and not _sorts_or_scans(plans), plans
+
+
+def test_the_scheduler_reads_only_the_scheduled_posts_index(tmp_path: Path) -> None:
+    """Every minute the scheduler asks which scheduled posts are due: a partial index of the scheduled ones
+    answers it (0023), so no ingest pays for an entry per post, and the question never reads the others."""
+    plans = _plans(tmp_path, lambda conn: due_posts(conn, datetime.now(UTC)))
+    assert any("ix_posts_scheduled" in step for step in plans), plans
+    assert not _sorts_or_scans(plans), plans
 
 
 def test_a_title_search_reads_the_few_posts_holding_its_text_by_id_not_every_title(tmp_path: Path) -> None:
