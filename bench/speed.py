@@ -504,6 +504,8 @@ def http_verdict(http: dict[str, Any], mark: dict[bool, str]) -> str:
 
 # --- entry point --------------------------------------------------------------------------------
 def run_child(args: argparse.Namespace, count: int) -> None:
+    if args.workdir is not None:  # a scratch disk named for the run need not exist yet
+        Path(args.workdir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"bench-speed-{count}-", dir=args.workdir) as tmp:
         result = measure_size(count, Path(tmp), args.extract, args.extract_posts, not args.no_http)
     result["measured_at"] = datetime.now(UTC).isoformat(timespec="seconds")
