@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\uff07"
 _FOLDS = tuple((c, "'") for c in _APOSTROPHES) + (("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'))
@@ -72,16 +73,28 @@ _BOUNDARY = re.compile(
 # A bullet starts a sentence, on its own line or not; only text with bullets pays for the check.
 # A dash bullet whose line was joined by whitespace folding follows the end of the line before it.
 _BULLETED = re.compile(r"\n[•▪●*–-]\s|[•▪●]|[.!?:]\s+[–-]\s+[A-Z]")
-_BOUNDARY_OR_BULLET = re.compile(
-    _BOUNDARY.pattern.replace("(?P<bullet>)?", "")
-    + r"|(?P<bullet>\s*\n(?=[•▪●*–-]\s)|\s+(?=[•▪●]\s)|(?<=[.!?:])\s+(?=[–-]\s+[A-Z]))"
-)
+# A dash list folded into one line (`- Copper: $4.15/lb - Aluminium: $1.14/lb`), opening the text or after a
+# stop or colon: each later spaced dash of its kind before a capital starts an item too.
+_DASH_LIST = re.compile(r"(?:^|[.!?:]\s+)([–-])\s+[A-Z]")
+
+
+@lru_cache(maxsize=4)
+def _bullet_boundary(dash: str) -> re.Pattern[str]:
+    folded = rf"|\s+(?={re.escape(dash)}\s+[A-Z])" if dash else ""
+    return re.compile(
+        _BOUNDARY.pattern.replace("(?P<bullet>)?", "")
+        + rf"|(?P<bullet>\s*\n(?=[•▪●*–-]\s)|\s+(?=[•▪●]\s)|(?<=[.!?:])\s+(?=[–-]\s+[A-Z]){folded})"
+    )
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, str]]:
     """Yield (offset, sentence) pairs; abbreviations such as `U.S.` and `Inc.` do not end one."""
     start = 0
-    for match in (_BOUNDARY_OR_BULLET if _BULLETED.search(text) else _BOUNDARY).finditer(text):
+    folded = _DASH_LIST.search(text)
+    boundary = _BOUNDARY  # only text with bullets pays for their checks
+    if folded or _BULLETED.search(text):
+        boundary = _bullet_boundary(folded.group(1) if folded else "")
+    for match in boundary.finditer(text):
         before = text[start : match.start() + 1]
         written = before.rsplit(None, 1)[-1].rstrip(".") if before.strip() else ""
         last_word = written.lower()

@@ -38,6 +38,7 @@ from metalnomist.extract.subjects import (
     credits,
     exchange_country,
     framing_commodity,
+    labelled_commodity,
 )
 from metalnomist.extract.vocab import local_dollars, organisation_countries
 from metalnomist.models import COMMENTARY_HEADING, Block, Fact, Post
@@ -191,14 +192,24 @@ def _highlight(block: Block, sentence: str) -> bool:
 
 def _numbers_outside(blocks: tuple[Block, ...], skipped: int) -> set[str]:
     """The numbers the other blocks write, commas dropped: what a highlight's figure is looked up in."""
-    return {n.replace(",", "") for i, block in enumerate(blocks) if i != skipped for n in _NUMBER.findall(block.text)}
+    return {_written(m) for i, block in enumerate(blocks) if i > skipped for m in _WRITTEN.finditer(block.text)}
+
+
+# A figure as written with the word after it: `45 working days` does not repeat `- India: 45 tons`.
+_WRITTEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(%|[^\W\d_]+)?")
+_SAME_WORD = {"percent": "%", "pc": "%", "per": "%", "tons": "t", "tonnes": "t", "tonne": "t", "ton": "t", "mt": "t"}
+
+
+def _written(found: re.Match[str]) -> str:
+    word = (found.group(2) or "").lower()
+    return found.group(1).replace(",", "") + " " + _SAME_WORD.get(word, word)
 
 
 def _figure(draft: Draft, view: SentenceView) -> str | None:
     """The number a draft's figure is written with (`36.2` of `up 36.2% m/m`)."""
     q = draft.anchor.q
-    found = _NUMBER.search(view.text, q.start, q.end)
-    return found.group().replace(",", "") if found else None
+    found = _WRITTEN.search(view.text, q.start, q.end)
+    return _written(found) if found else None
 
 
 def _heading_commodity(text: str) -> str | None:
@@ -328,6 +339,7 @@ def _cargo(metric: str, draft: Draft, view: SentenceView) -> str:
 def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
     found = (
         commodity_in_clause(draft, view, metric == "market_share")
+        or labelled_commodity(draft, view)
         or state.paragraph.commodity
         or commodity_elsewhere(draft, view, segment_only=True)
         or state.heading_commodity

@@ -64,6 +64,19 @@ def _beside_examples(mentions: list[Mention], text: str) -> list[Mention]:
     return kept or mentions
 
 
+# `- Aluminium: $1.14/lb`, `• Primary aluminium: 4.1 million tonnes`: a list item's label says what it is of
+_ITEM_LABEL = re.compile(r"^[^\w$€£¥₹]{0,3}([^:;,.]{1,60}):\s")
+
+
+def labelled_commodity(draft: Draft, view: SentenceView) -> str | None:
+    """The commodity named in the label of a list item, for a figure after the label."""
+    label = _ITEM_LABEL.match(view.text)
+    if label is None or draft.anchor.q.start < label.end():
+        return None
+    named = [m for m in view.entities.commodities if label.start(1) <= m.start < label.end(1)]
+    return named[-1].canonical if named else None
+
+
 def commodity_elsewhere(draft: Draft, view: SentenceView, segment_only: bool = False) -> str | None:
     """Last resort inside the sentence: the nearest commodity of a main clause of the figure's own segment,
     else (unless `segment_only`) of any."""

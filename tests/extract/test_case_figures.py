@@ -109,6 +109,16 @@ HIGHLIGHTS = [
         ),
         [F(value=None, change_pct=2.5, period="2024-05"), F(value=410000, change_pct=8.1)],
     ),
+    # a list in the body gives its own figures: one the text wrote before it, or writes after it of something
+    # else (`45 working days`), is no repeat; an item's label names its metal
+    Case(
+        ("Exports to Germany rose 27% to 1,003 tons in June. Breakdown by destination:",
+         "- Germany: 1,003 tons - India: 45 tons",
+         "Licences can take 45 working days to approve."),
+        [F(value=1003), F(value=1003), F(value=45)],
+    ),
+    Case("Prices on Friday: - Copper: $4.15/lb - Aluminium: $1.14/lb",
+         [F(value=4.15, commodity="copper"), F(value=1.14, commodity="aluminium")]),
 ]
 
 
