@@ -17,9 +17,11 @@ _TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$",
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
     r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grad(?:es?|ing)|margins?"
-    r"|recover(?:y|ies))\b",
+    r"|recover(?:y|ies)|(?:ran|running|runs|operat\w*)\s+at|of\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?capacity)\b",
     re.I,
 )
+# `the cobalt hydroxide payable indicator at 93-95% of the metal price`: price reporters assess payables as prices
+_PAYABLE = re.compile(r"\bpayables?\b", re.I)
 _TARGET = re.compile(
     r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aim(?:s|ed)?\s+to|aiming\s+to|objective)\b", re.I
 )
@@ -94,6 +96,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
             or _TARIFF_IN_CLAUSE.search(before)
         ):
             return "tariff"
+        if _PAYABLE.search(view.clause_text(clause)) or _PAYABLE.search(text, 0, q.start):
+            return "price"
         if _NOT_A_SHARE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
             return "other"
         return "market_share"

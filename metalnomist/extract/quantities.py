@@ -414,7 +414,7 @@ def _portion(written: str) -> float:
     return 50.0 if word == "half" else FRACTIONS[word.replace("one ", "one-")]
 
 
-_ELEMENT = r"(?:TFe|Fe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li|Si|Ti|Mo|Sn|Pb|Mg|Nb|Ta|Sb|V|W)"
+_ELEMENT = r"(?:TFe|Fe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li|Si|Ti|Mo|Sn|Pb|Mg|Nb|Ta|Sb|Ge|Ga|Bi|V|W)"
 _GRADE_AFTER = re.compile(
     rf"""^[\s-]?(?:
         {_ELEMENT}(?:\d+|CO\d|O\d*|H\d*|\.[\w.]+)*\b   # Fe, Li2O, Li2CO3, LiOH.H2O
@@ -427,6 +427,7 @@ _GRADE_AFTER = re.compile(
 )
 
 
+_PURITY = re.compile(r"99\.\d+")  # `antimony regulus 99.65%`, `99.999% Ge`: no share is written so
 _GRADE_BOUND_BEFORE = re.compile(r"(?<!\ba )\b(?:min|max)\.?\s*$", re.I)  # `Nickel sulfate, min 21%`
 _SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|make[s]?\s+up|made\s+up|represent\w*)\s+(?:about\s+)?$",
                            re.I)  # `accounts for 60% iron ore demand` is a share, written short
@@ -443,7 +444,7 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
             q.unit == "%"
             and q.kind == "number"
             and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :])
-                 or _GRADE_BOUND_BEFORE.search(text, 0, q.start))
+                 or _GRADE_BOUND_BEFORE.search(text, 0, q.start) or _PURITY.match(text, q.start, q.end))
             and not _SHARE_BEFORE.search(text, 0, q.start)
         )
         and not _GRAMS_PER_TONNE.search(text, q.start, q.end + 12)

@@ -54,6 +54,12 @@ PERCENT_LEVELS = [
     Case("The mine treated ore averaging 9.8% zinc.", [F(value=9.8, unit="%", metric="other")]),
     # a share stays a share
     Case("Chile accounted for 28% of Japan's copper ore imports.", [F(value=28, metric="market_share")]),
+    Case("China accounted for 83% of global smelting capacity in 2024.", [F(value=83, metric="market_share")]),
+    Case("China supplies 98% of the world's gallium.", [F(value=98, metric="market_share")]),
+    # mills running at part of their capacity; a payable is a price; a purity names the product
+    Case("US mills ran at 77.4% of capacity last week.", [F(value=77.4, metric="other")]),
+    Case("Payables for cobalt hydroxide rose to 95-97% in June.", [F(value=95, value_max=97, metric="price")]),
+    Case("Germanium 99.999% was assessed at $2,850 per kg.", [F(value=2850, unit="USD/kg")]),
 ]
 
 # Trade-defence news (Reuters, Economic Times): a duty rate split from its noun by an aside is a tariff.
