@@ -29,6 +29,7 @@ _FORECAST = re.compile(
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
     r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|could|might"
     r"|should(?!\s+have\b)|on\s+(?:course|track|pace)\s+(?:to|for)"
+    r"|quotas?|allocated|allocations?"  # a quota is an allowance for the period ahead
     r"|seen\s+(?:\w+ing|at|between|around|near)"
     r"|sees\s+(?:[\w'’-]+\s+){0,6}?\w+ing)\b",  # `CRU sees China's steel demand falling 1%`
     re.I,
