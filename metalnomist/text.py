@@ -80,6 +80,7 @@ _DASH_LIST = re.compile(r"(?:^|[.!?:]\s+)([–-])\s+[A-Z]")
 
 @lru_cache(maxsize=4)
 def _bullet_boundary(dash: str) -> re.Pattern[str]:
+    """Sentence ends, and the starts of bullets: with `dash`, also that dash of a folded list before a capital."""
     folded = rf"|\s+(?={re.escape(dash)}\s+[A-Z])" if dash else ""
     return re.compile(
         _BOUNDARY.pattern.replace("(?P<bullet>)?", "")

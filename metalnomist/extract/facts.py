@@ -191,7 +191,8 @@ def _highlight(block: Block, sentence: str) -> bool:
 
 
 def _numbers_outside(blocks: tuple[Block, ...], skipped: int) -> set[str]:
-    """The numbers the other blocks write, commas dropped: what a highlight's figure is looked up in."""
+    """The figures the later blocks write, each with the word after it: what a highlight's or a list item's figure
+    is looked up in (highlights come before the body they sum up; a list after the text gives its own figures)."""
     return {_written(m) for i, block in enumerate(blocks) if i > skipped for m in _WRITTEN.finditer(block.text)}
 
 
