@@ -49,7 +49,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 SEED = 1
 PASSES = 3
 TARGETS = {"ingest_posts_per_s": 2500, "ingest_with_extraction_posts_per_s": 300, "p50_ms_at_1m": 10,
-           "p99_ms_at_1m": 30, "p50_ratio_to_bare": 2.0, "http_p99_ms_8_clients": 60, "http_req_per_s": 300}
+           "p99_ms_at_1m": 30, "p50_ratio_to_bare": 1.5, "http_p99_ms_8_clients": 60, "http_req_per_s": 400}  # issue 10
 
 
 @dataclass(frozen=True)
@@ -476,7 +476,7 @@ def target_lines(runs: Sequence[dict[str, Any]]) -> list[str]:
     """Targets are checked here in prose, never asserted: a benchmark reports, it does not gate."""
     biggest = runs[-1]
     lat, ing = biggest["latency"]["library"], biggest["ingest"]
-    ratio = round(lat["p50_ms"] / biggest["latency"]["bare_tantivy"]["p50_ms"], 2)  # unrounded enough to judge 2×
+    ratio = round(lat["p50_ms"] / biggest["latency"]["bare_tantivy"]["p50_ms"], 2)  # unrounded enough to judge
     ex = biggest.get("ingest_with_extraction")
     at = f"{biggest['posts']:,} posts"
     mark = {True: "met", False: "**missed**"}
@@ -490,8 +490,9 @@ def target_lines(runs: Sequence[dict[str, Any]]) -> list[str]:
             f"{ex['posts_per_s']:,} ({ex['posts']:,} posts) — {mark[ex['posts_per_s'] >= 300]}" if ex else "not run"),
         f"- library p50 ≤ 10 ms at 1M: {lat['p50_ms']} ms — {scale[lat['p50_ms'] <= 10]}",
         f"- library p99 ≤ 30 ms at 1M: {lat['p99_ms']} ms — {scale[lat['p99_ms'] <= 30]}",
-        f"- p50 within 2× of bare Tantivy: {ratio}× at {at} — {mark[ratio <= 2]}",
-        "- /api/search p99 ≤ 60 ms at 8 clients, ≥ 300 req/s: " + (
+        f"- p50 within {TARGETS['p50_ratio_to_bare']}× of bare Tantivy: {ratio}× at {at} — "
+        f"{mark[ratio <= TARGETS['p50_ratio_to_bare']]}",
+        f"- /api/search p99 ≤ 60 ms at 8 clients, ≥ {TARGETS['http_req_per_s']} req/s: " + (
             f"at {http['posts']:,} posts " + http_verdict(http["http"], mark) if http else "not measured"),
     ]
 
@@ -499,7 +500,7 @@ def target_lines(runs: Sequence[dict[str, Any]]) -> list[str]:
 def http_verdict(http: dict[str, Any], mark: dict[bool, str]) -> str:
     eight = http["8_clients"]
     return (f"p99 {eight['p99_ms']} ms — {mark[eight['p99_ms'] <= 60]}; "
-            f"{eight['requests_per_s']} req/s — {mark[eight['requests_per_s'] >= 300]}")
+            f"{eight['requests_per_s']} req/s — {mark[eight['requests_per_s'] >= TARGETS['http_req_per_s']]}")
 
 
 # --- entry point --------------------------------------------------------------------------------
