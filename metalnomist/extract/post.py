@@ -78,8 +78,17 @@ class PostScan:
 
     @cached_property
     def report_year(self) -> int | None:
-        """Dates year-less months when the post has no date; read only when a sentence needs it."""
-        return max(reported.year for reported in self._reported) if self._reported else None
+        """Dates year-less months when the post has no date; read only when a sentence needs it. A post that
+        reports a whole year as done, and no part of it, and speaks of `this year` is written in the next one,
+        and so are its year-less months (`shipped 2.42 Mt in 2024 and expects … this year. … output rose 2.3%
+        in April`); not one that reports `the first half of 2025` beside a plan that `takes effect in 2025`."""
+        latest = max(reported.year for reported in self._reported) if self._reported else None
+        after = self.after_reported_year
+        if latest is not None and after is not None and after > latest \
+                and not any(reported.year == latest and not reported.done for reported in self._reported) \
+                and any(_THIS_YEAR.search(line) for line in self.lines[1:]):
+            return after
+        return latest
 
     @cached_property
     def report_fiscal(self) -> bool:
@@ -479,6 +488,7 @@ _EARLY_PART = re.compile(r"\b(?:(?:first|second|third|1st|2nd|3rd)[- ]quarter|fi
 
 
 _SHORT_FY = re.compile(r"\bFY ?\d\d\b")
+_THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
 
 
 _WHOLE_YEAR = re.compile(r"^\d{4}$")

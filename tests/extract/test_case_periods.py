@@ -41,6 +41,21 @@ UNDATED = [
         [F(value=96400, period="--10/--12"), F(value=465000, period="2024")],  # guard: written in the new year
         published=None,
     ),
+    # a whole year reported as done beside `this year`: written in the next year, whose April it reports; not when
+    # a part of the latest year is reported too
+    Case(
+        ("Alcoa shipped 2.42 million tons of aluminium in 2024 and expects 2.6 million tons this year.",
+         "Global aluminium output rose 2.3% to 6.23 million tons in April."),
+        [F(value=2.42e6, period="2024"), F(value=2.6e6, period="2025"), F(value=6.23e6, period="2025-04")],
+        published=None,
+    ),
+    Case(
+        ("SQM's lithium sales rose to 108,600 tons in the first half of 2025.",
+         "Its partnership with Codelco takes effect in 2025, and demand will grow 17% this year.",
+         "Iodine sales rose 4% to 3,400 tons in the second quarter."),
+        [F(value=108600, period="2025-H1"), F(change_pct=17), F(value=3400, period="2025-Q2")],
+        published=None,
+    ),
     # a year stated in another paragraph of the same report dates `in March`
     Case(
         (
