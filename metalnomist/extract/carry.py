@@ -90,7 +90,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
     apart), commodity, supplier, company and, unless `carry_period` is false, its period."""
     para = state.paragraph
     metric = series if series not in _UNCARRIED_SERIES else para.metric
-    period, post_period, last_period = para.period, state.period, state.last_period
+    period, post_period, last_period, last_quarter = para.period, state.period, state.last_period, state.last_quarter
     if (
         carry_period
         and fact.period
@@ -100,6 +100,8 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         period = fact.period
         if not _within(state.period, fact.period):  # `Total 2020 output …` in a December report: an aside
             post_period = last_period = fact.period
+        if _QUARTER.fullmatch(fact.period) and not fact.forecast:
+            last_quarter = fact.period
     paragraph = evolve(
         para,
         metric=metric,
@@ -114,8 +116,12 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         commodity=fact.commodity or state.commodity,
         period=post_period,
         last_period=last_period,
+        last_quarter=last_quarter,
         company=fact.company or state.company,
     )
+
+
+_QUARTER = re.compile(r"\d{4}-Q\d")
 
 
 def _within(period: str | None, year: str) -> bool:

@@ -232,8 +232,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if so_far:
         return so_far  # `purchases so far this year reached 619 t`: January to the end of the report's period
     own = _own_periods(draft, view)
-    quarter = state.paragraph.period or state.last_period or state.scan.title_period
-    if not own and quarter and _QUARTER_RE.search(quarter) and _THE_QUARTER.search(_framing_text(draft, view)):
+    quarter = next((p for p in (state.paragraph.period, state.last_period, state.scan.title_period, state.last_quarter)
+                    if p and _QUARTER_RE.search(p)), None)
+    if not own and quarter and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
     half = next((p for p in (state.paragraph.period, state.last_period, state.scan.title_period)
                  if p and _HALF_RE.match(p)), None)

@@ -133,6 +133,7 @@ class PostState:
     sentence_metric: str | None = None
     sentence_place: tuple[str | None, str | None] | None = None  # the sentence's main figure's (country, partner)
     last_period: str | None = None  # survives a change of subject, for `over the same period`
+    last_quarter: str | None = None  # the latest quarter reported, for a later paragraph's `in the quarter`
     subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
     paragraph: ParagraphState = field(default_factory=ParagraphState)
 

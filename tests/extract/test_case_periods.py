@@ -107,6 +107,12 @@ QUARTERS = [
     Case("Zinc output for the first three months of 2024 was 210,000t.", [F(value=210000, period="2024-Q1")]),
     Case("Sales between July and December 2023 reached 80,000 units.", [F(value=80000, period="2023-H2")]),
     Case("Exports in the three months ended 30 June 2024 were 9.1mn t.", [F(value=9.1e6, period="2024-Q2")]),
+    # a results post's `in the quarter`, paragraphs after the quarter was named and a month since
+    Case(("Group crude steel production was 14.6 Mt in the July-September period.",
+          "Chinese hot-rolled coil prices slipped to 3,280 yuan/t last month, according to Mysteel.",
+          "In India, the joint venture produced 1.8 Mt of crude steel in the quarter."),
+         [F(value=14.6e6, period="2024-Q3"), F(value=3280, period="2024-10"), F(value=1.8e6, period="2024-Q3")],
+         published=datetime(2024, 11, 6, tzinfo=UTC)),
     # `Q3, 2023` with a comma is still one quarter
     Case("Shipments reached 4.4 million tons in Q3, 2023.", [F(value=4.4e6, period="2023-Q3")]),
     # a year-less `H1` in a dated post is the latest first half
