@@ -35,7 +35,7 @@ BASES = [
     Case("Nickel pig iron output rose 6% on-quarter to 520,000 tonnes in the third quarter.",
          [F(value=520000, change_pct=6, change_basis="q/q")]),
     # a pace that slowed by a percent changed by it; no share of anything
-    Case("Central banks added 166t to their reserves, though the pace slowed 21% from the first quarter.",
+    Case("Central banks continued to buy, adding 166t to reserves, though the pace slowed 21% from the first quarter.",
          [F(value=166, change_pct=-21)]),
     Case("Copper fell 3% on year-end profit-taking to $8,500 a tonne.",
          [F(value=8500, change_pct=-3, change_basis=None)]),
