@@ -24,7 +24,7 @@ _CORPORATE = re.compile(
 )
 _VERB_BEFORE_LEAD = re.compile(r"\b(?:to|will|would|could|may|might|can|should|which|that|who|did|does)\s+$", re.I)
 SCOPE_GLOBAL = re.compile(
-    r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,2}?(?:sales|production|output|demand|consumption|shipments|capacity"
+    r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,4}?(?:sales|production|output|demand|consumption|shipments|capacity"
     r"|exports|imports|forecast|market|prices?|supply(?!\s+chains?)|stocks|inventor(?:y|ies)|surplus|deficit"
     r"|usage|reserves)\b",  # not a supply chain
     re.I,

@@ -16,10 +16,13 @@ from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import LEVY, Mention, organisation_countries
 
 GLOBAL = "GLOBAL"
-_IMPORT_AFTER = re.compile(r"^(?:'s?)?\s+(?:[\w-]+\s+){0,3}?(?:imports?|imported|importing|purchases|intake)\b", re.I)
+# `The Philippines, the second-largest supplier of nickel ore, exported …`: an appositive between the two
+_APPOSED = r"(?:,\s+(?:the|a|an)\s[^,;]{1,80},)?"
+_IMPORT_AFTER = re.compile(
+    rf"^(?:'s?)?{_APPOSED}\s+(?:[\w-]+\s+){{0,3}}?(?:imports?|imported|importing|purchases|intake)\b", re.I)
 _EXPORT_AFTER = re.compile(
-    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,6}?(?:exports?|exported|exporting|shipments|shipped(?!\s+in\s+\d)|deliver\w*|suppl\w*"
-    r"|sold|sent)\b",
+    rf"^(?:'s?)?{_APPOSED}\s+(?:[\w-]+\s+){{0,6}}?(?:exports?|exported|exporting|shipments|shipped(?!\s+in\s+\d)"
+    r"|deliver\w*|suppl\w*|sold|sent)\b",
     re.I,
 )
 _SHIPPED_IN = re.compile(r"^\s+(?:shipped|brought)\s+in\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?\d", re.I)

@@ -78,6 +78,11 @@ REGION = [
 
 # Reports of international bodies (WGC, worldsteel, ICSG): world figures, whichever country is named in passing.
 WORLD = [
+    Case("Global lithium-ion battery cell manufacturing capacity reached 3,100 GWh a year in 2024.",
+         [F(value=3100, country=None)], title="China battery makers"),
+    # an exporter described between commas is still the exporter
+    Case("The Philippines, the second-largest supplier of nickel ore, exported 26.3 million tonnes of the ore.",
+         [F(value=26.3e6, metric="exports", country="Philippines")], title="China nickel ore imports"),
     Case(
         (
             "Global refined copper demand rose 2% to 27.3mn t, the International Copper Study Group said.",
