@@ -241,10 +241,15 @@ def _widen(text: str, hit: Mention) -> Mention:
         kept = [vocab.affix_canonical(sufs, s) for s in suffix.groups() if s]
         kept = [k for k in kept if k != "-"]
         if kept:
-            written = _british(text[hit.start : hit.end].lower())
+            as_written = text[hit.start : hit.end]
+            # the text's own words, but an abbreviation written out (`NdPr oxide`: neodymium-praseodymium oxide)
+            written = hit.canonical if _ABBREVIATED.search(as_written) else _british(as_written.lower())
             base = written + " " + " and ".join(kept)
         end = hit.end + suffix.end()
     return Mention(start, end, " ".join(words + [base]), "commodity")
+
+
+_ABBREVIATED = re.compile(r"^\w+[A-Z]")  # a capital after the first letter: `NdPr`, `MHP`, `PrNd`
 
 
 def _british(word: str) -> str:
