@@ -118,8 +118,31 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
     return _by_trigger(draft, view, carried)
 
 
+# Gold's official sector and funds (WGC, central banks, ETFs): what they buy is demand, what they hold a stock.
+_OFFICIAL = re.compile(
+    r"\b(?:central\s+banks?|official\s+sector|(?:People's|National|Reserve|Central)\s+Bank|PBoC|RBI|CBRT|NBP"
+    r"|ETFs?|ETPs?|exchange[- ]traded\s+(?:funds?|products?))\b", re.I)
+_HELD_LEVEL = re.compile(r"\b(?:holdings|reserves)\b[^.;]*?\b(?:to|at)\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_BOUGHT = re.compile(r"\b(?:b(?:ought|uy(?:s|ing)?)|purchas\w*|add(?:ed|ing|s)?|acquir\w*|inflows?|attract\w*)\b", re.I)
+
+
+def _official_metric(draft: Draft, view: SentenceView) -> str | None:
+    """`The PBoC bought 5 tonnes` is demand, `bringing its gold holdings to 588 tonnes` inventory."""
+    q = draft.anchor.q
+    if draft.unit not in {"t", "USD"} or not _OFFICIAL.search(view.text, 0, q.start):
+        return None
+    if _HELD_LEVEL.search(view.text, draft.anchor.clause.start, q.start):
+        return "inventory"
+    segment = next(c.start for c in view.clauses if c.segment == draft.anchor.clause.segment)
+    bought = _BOUGHT.search(view.text, segment, q.start)
+    return "demand" if bought and (draft.unit == "t" or bought.group().lower().startswith("inflow")) else None
+
+
 def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     q = draft.anchor.q
+    official = _official_metric(draft, view)
+    if official:
+        return official
     allowed = allowed_metrics(draft)
     found = _own_clause_trigger(draft, view, allowed)
     if found:
