@@ -129,13 +129,12 @@ _BOUGHT = re.compile(r"\b(?:b(?:ought|uy(?:s|ing)?)|purchas\w*|add(?:ed|ing|s)?|
 def _official_metric(draft: Draft, view: SentenceView) -> str | None:
     """`The PBoC bought 5 tonnes` is demand, `bringing its gold holdings to 588 tonnes` inventory."""
     q = draft.anchor.q
-    if draft.unit not in {"t", "USD"} or not _OFFICIAL.search(view.text, 0, q.start):
+    if draft.unit != "t" or not _OFFICIAL.search(view.text, 0, q.start):
         return None
     if _HELD_LEVEL.search(view.text, draft.anchor.clause.start, q.start):
         return "inventory"
     segment = next(c.start for c in view.clauses if c.segment == draft.anchor.clause.segment)
-    bought = _BOUGHT.search(view.text, segment, q.start)
-    return "demand" if bought and (draft.unit == "t" or bought.group().lower().startswith("inflow")) else None
+    return "demand" if _BOUGHT.search(view.text, segment, q.start) else None
 
 
 def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:

@@ -48,7 +48,7 @@ MARKET_BALANCE = [
     # what central banks and funds buy is demand, what they hold a stock; a central bank's trade data stay trade
     Case("The Central Bank of the Republic of Turkey bought 3 tonnes, bringing its gold holdings to 588 tonnes.",
          [F(value=3, metric="demand"), F(value=588, metric="inventory")]),
-    Case("Global gold ETFs attracted inflows of $9.4 billion in February.", [F(value=9.4e9, metric="demand")]),
+    Case("Global gold ETFs attracted 170 tonnes of inflows in April-June.", [F(value=170, metric="demand")]),
     Case("Chile's copper exports rose 9.4% in July to $4.71 billion, central bank data showed.",
          [F(value=4.71e9, metric="exports")]),
 ]
