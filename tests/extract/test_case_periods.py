@@ -210,8 +210,14 @@ SPOT_PRICES = [
 ]
 
 # Price assessments (Fastmarkets, Platts): a day named with its weekday but no year is in the latest
-# year the post names or the one after, and the weekday says which.
+# year the post names or one of the two after, and the weekday says which.
 WEEKDAY_DATES = [
+    Case(
+        ("The index was calculated at $352.48 per tonne on Thursday March 20.",
+         "Turkey's scrap imports totalled 18.9 million tonnes last year, 3% lower than in 2023."),
+        [F(value=352.48, period="2025-03"), F(value=18.9e6)],
+        published=None,
+    ),
     Case(
         (
             "Cobalt prices have been sliding since March 2023.",
