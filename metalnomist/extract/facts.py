@@ -40,6 +40,7 @@ from metalnomist.extract.subjects import (
     framing_commodity,
     labelled_commodity,
 )
+from metalnomist.extract.units import is_money_sum
 from metalnomist.extract.vocab import local_dollars, organisation_countries
 from metalnomist.models import COMMENTARY_HEADING, Block, Fact, Post
 from metalnomist.months import SHORT_MONTHS
@@ -256,6 +257,9 @@ def _fact(
     series = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, shipper, where, view)
     metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)
+    if company and is_money_sum(draft.unit) and metric == "other" and commodity \
+            and not any(m.canonical == commodity for m in view.entities.commodities):
+        commodity = None  # a company's profit, revenue or cost is of no metal the sentence does not name
     period = fact_period(draft, view, state, metric)
     headline = period is None and _headline_dates(draft, view, metric)
     if headline:

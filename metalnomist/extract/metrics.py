@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from metalnomist.extract.sentence import Draft, SentenceView, Trigger
+from metalnomist.extract.units import is_money_sum
 from metalnomist.extract.vocab import LEVY
 
 _SHARE_CUE = re.compile(
@@ -146,7 +147,7 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     found = _own_clause_trigger(draft, view, allowed)
     if found:
         return found
-    money = (draft.unit or "")[:3].isupper() and "/" not in (draft.unit or "")
+    money = is_money_sum(draft.unit)
     if money and company_sum_named(draft, view):
         return "other"  # `POSCO's crude steel output fell …, and its operating profit …`: the profit's own series
     for c in _fallback_clauses(draft, view):

@@ -81,3 +81,8 @@ def currency(written: str) -> tuple[str, float]:
 
 def scale_factor(word: str) -> float:
     return tables().scales[word.lower()]
+
+
+def is_money_sum(unit: str | None) -> bool:
+    """`USD`, `JPY`: an amount of money, not a price per something (`USD/t`)."""
+    return unit is not None and unit[:3].isupper() and "/" not in unit

@@ -79,6 +79,18 @@ HYPHENATED = [
 ]
 
 
-@pytest.mark.parametrize("case", APPOSITIVES + SCRAP_GRADES + GRADES + CUSTOMS + HYPHENATED, ids=row_id)
+# Company results (Nikkei, Yonhap): a company's profit is of no metal its sentence does not name (what it
+# invests in a project is that project's: the seed's SMM nickel matte).
+COMPANY_SUMS = [
+    Case(("POSCO's crude steel output fell 3.1% to 35.6 million tonnes.",
+          "POSCO's net profit fell 32% to 1.1 trillion won."),
+         [F(value=35.6e6, commodity="crude steel"), F(value=1.1e12, commodity=None)]),
+    Case(("POSCO's crude steel output fell 3.1% to 35.6 million tonnes.",
+          "POSCO's operating profit from steel fell to 1.4 trillion won."),
+         [F(value=35.6e6), F(value=1.4e12, commodity="steel")]),
+]
+
+
+@pytest.mark.parametrize("case", APPOSITIVES + SCRAP_GRADES + GRADES + CUSTOMS + HYPHENATED + COMPANY_SUMS, ids=row_id)
 def test_commodity_case(case: Case) -> None:
     check(case)
