@@ -91,7 +91,9 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     partner = min(own or origins, key=lambda m: abs(m.start - q.start)).canonical if origins else None
     if delivered and origins and not places:
         return Place(ctx.focus if ctx.focus != partner else None, partner, "price")  # the market it is sold into
-    return Place(_location(draft, masked, ctx), partner, "price")
+    country = _location(draft, masked, ctx)
+    # `Rs 47,500 per tonne ex-Mumbai` in India's market: a domestic price, from no other country
+    return Place(country, partner if partner != country else None, "price")
 
 
 # A delivered price (`$358/t cfr`, `CFR Vietnam`) is the buying market's; where the goods come from is its partner:

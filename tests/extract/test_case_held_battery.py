@@ -148,10 +148,9 @@ COMMODITIES = [
 # Places: a plant's own place, `Western Australia`, `Its` pointing back to China, a ministry named with its
 # country, a listing's place carried to global shares, and a receiving country.
 PLACES = [
-    known_miss(Case("The POSCO Pilbara Lithium Solution joint venture's hydroxide plant in Gwangyang, South Korea, "
-                    "produced 4,500 tonnes of lithium hydroxide in the quarter.",
-                    [F(value=4500, country="South Korea")], title="Pilbara Minerals quarterly"),
-               "the plant's stated country loses to the Pilbara company's"),
+    Case("The POSCO Pilbara Lithium Solution joint venture's hydroxide plant in Gwangyang, South Korea, "
+         "produced 4,500 tonnes of lithium hydroxide in the quarter.",
+         [F(value=4500, country="South Korea")], title="Pilbara Minerals quarterly"),
     known_miss(Case("SQM is building its Mt Holland lithium project in Western Australia, where the Kwinana refinery "
                     "is designed to reach 50,000 tons a year.",
                     [F(value=50000, country="Australia")]),

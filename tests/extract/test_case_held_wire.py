@@ -119,11 +119,10 @@ PLACES = [
     # the buyers a demonym names are the market, not the origin
     Case("Turkish buyers are not accepting A3 grade scrap offers at around $420/mt CFR.",
          [F(value=420, country="Turkey", partner=None)], title="Scrap market"),
-    known_miss(Case("On the finished-steel side, rebar export offers stood at $570-575/t fob, but buyers in Yemen and "
-                    "Israel were bidding no higher than $555/t fob. Domestic rebar in Marmara was priced at $590/t exw "
-                    "excluding VAT.", [F(value=570), F(value=555), F(value=590, country="Turkey")],
-                    title="Turkish scrap import prices firm, rebar exports struggle"),
-               "the last of a buyers' list (Israel) is carried to the next sentence's domestic price"),
+    Case("On the finished-steel side, rebar export offers stood at $570-575/t fob, but buyers in Yemen and "
+         "Israel were bidding no higher than $555/t fob. Domestic rebar in Marmara was priced at $590/t exw "
+         "excluding VAT.", [F(value=570), F(value=555), F(value=590, country="Turkey")],
+         title="Turkish scrap import prices firm, rebar exports struggle"),
     Case("Iron ore futures on the DCE were flat at 708 yuan/mt.", [F(value=708, country="China")]),
     Case("Seaborne iron ore prices held above $100/dmt as Australian shipments recovered from cyclone "
          "disruptions. The market is expected to average $95/dmt in the second half, according to Platts "

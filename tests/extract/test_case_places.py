@@ -118,6 +118,11 @@ EXCHANGES = [
 
 # Price bases (Fastmarkets, Steel Orbis): `ex-` names the origin; a basis across countries has no country.
 PRICE_BASIS = [
+    # a port names its country; an origin in the market's own country is no partner
+    Case("Imported HRC was offered at $520 per tonne CFR Mumbai.", [F(value=520, country="India")],
+         title="Steel prices"),
+    Case("Hot-rolled coil was quoted at Rs 47,500 per tonne ex-Mumbai.",
+         [F(value=47500, country="India", partner=None)], title="India steel prices"),
     Case(
         "An ex-Baltic scrap cargo was booked at $398/mt CFR.",
         [F(value=398, country="Turkey", partner=None)],
