@@ -74,9 +74,8 @@ COMMODITIES = [
     known_miss(Case("The average price of high-grade NPI delivered to Chinese stainless steel mills stood at 955 "
                     "yuan/mtu.", [F(value=955, commodity="nickel pig iron")]),
                "the buyers' product in `delivered to … stainless steel mills` replaces the priced NPI"),
-    known_miss(Case("Key data:\n- Lithium carbonate inventory: 142,418 mt\n- Spodumene (SC6, CIF China): $780-810/mt",
-                    [F(), F(value=780, commodity="spodumene")]),
-               "a bullet's label `Spodumene (SC6, …)` is not its commodity; the bullet before's is carried"),
+    Case("Key data:\n- Lithium carbonate inventory: 142,418 mt\n- Spodumene (SC6, CIF China): $780-810/mt",
+         [F(), F(value=780, commodity="spodumene")]),
 ]
 
 # Metrics and trade sides.

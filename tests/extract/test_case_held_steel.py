@@ -107,15 +107,13 @@ COMMODITIES = [
                     published=NOV20_2024),
                "a price list in one paragraph (lines split by single newlines) gives every line the first line's "
                "commodity instead of its own label (held: 5 facts)"),
-    known_miss(Case("- South African semi-carbonate ore, cif Tianjin: $4.15-4.20/dmtu\n"
-                    "- Silicomanganese 65/17, Inner Mongolia: 5,750-5,800 yuan/t, down 50 yuan/t\n"
-                    "- High-carbon ferromanganese, Europe: €1,180-1,220/t DDP",
-                    [F(value=4.15), F(value=5750, commodity="silicomanganese"),
-                     F(value=-50, commodity="silicomanganese"),
-                     F(value=1180, commodity="high-carbon ferromanganese")], title="Manganese ore prices firm",
-                    published=JUN18_2025),
-               "silicomanganese and ferromanganese lines of a one-paragraph price list take `ore` from the first line "
-               "(held: 4 facts)"),
+    Case("- South African semi-carbonate ore, cif Tianjin: $4.15-4.20/dmtu\n"
+         "- Silicomanganese 65/17, Inner Mongolia: 5,750-5,800 yuan/t, down 50 yuan/t\n"
+         "- High-carbon ferromanganese, Europe: €1,180-1,220/t DDP",
+         [F(value=4.15), F(value=5750, commodity="silicomanganese"),
+          F(value=-50, commodity="silicomanganese"),
+          F(value=1180, commodity="high-carbon ferromanganese")], title="Manganese ore prices firm",
+         published=JUN18_2025),
     known_miss(Case("An Izmir-based mill bought a cargo comprising 30,000t of HMS 1/2 (80:20), 10,000t of shredded "
                     "and 5,000t of bonus.",
                     [F(value=30000), F(value=10000, commodity="shredded scrap"),
