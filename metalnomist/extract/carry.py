@@ -98,7 +98,8 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         and fact.metric not in MONEY | {"target", "tariff", "capacity"}
     ):
         period = fact.period
-        if not _within(state.period, fact.period):  # `Total 2020 output …` in a December report: an aside
+        # `Total 2020 output …` in a December report, `a cumulative deficit over 2021-2024`: asides
+        if not _within(state.period, fact.period) and not _YEARS.fullmatch(fact.period):
             post_period = last_period = fact.period
         if _QUARTER.fullmatch(fact.period) and not fact.forecast:
             last_quarter = fact.period
@@ -122,6 +123,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
 
 
 _QUARTER = re.compile(r"\d{4}-Q\d")
+_YEARS = re.compile(r"\d{4}/\d{4}")
 
 
 def _within(period: str | None, year: str) -> bool:

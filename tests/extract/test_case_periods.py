@@ -349,6 +349,14 @@ RELATIVE_YEARS = [
     ),
 ]
 
+# A cumulative span is an aside: the next paragraph's figures are still of the year the report is about.
+SPANS = [
+    Case(("Silver demand fell 3% to 1.16 billion ounces in 2024.",
+          "The market posted a cumulative deficit of 678 million ounces over 2021-2024.",
+          "Industrial demand rose 4% to 680.5 million ounces."),
+         [F(period="2024"), F(period="2021/2024"), F(period="2024")], published=datetime(2025, 4, 16, tzinfo=UTC)),
+]
+
 # Vague present time (`recently`, `current`, `at present`) dates nothing, even inside a dated report.
 VAGUE_PRESENT = [
     Case(
@@ -620,6 +628,7 @@ WORLD_SHARES = [
 
 ALL = (
     WIRE
+    + SPANS
     + UNDATED
     + QUARTERS
     + HEADLINE
