@@ -28,6 +28,8 @@ _PER_MASS = {
     "kg": "kg",
     "kilo": "kg",
     "kilogram": "kg",
+    "g": "g",
+    "gram": "g",
     "lb": "lb",
     "pound": "lb",
     "oz": "oz",
@@ -100,7 +102,7 @@ def _quantity_re() -> re.Pattern[str]:
         r"(?:/\s?|\s?per\s|-per-|\s?an?\s)"  # `-per-`: `a 300,000-tonne-per-year smelter`
         r"(?P<per>(?:dry )?metric tonne units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?"
         r"(?:tonnes?|tons?)|mt|[dw]mt|"
-        r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
+        r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|(?:10\s?)?(?:grams?|g)|"  # India quotes gold per 10 grams
         r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
     return re.compile(
@@ -287,6 +289,8 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
     if match.group("km"):  # `625K units`, `1.88M units`
         scale = 1e3 if match.group("km") == "K" else 1e6
     per = _TON_KIND.sub("", (match.group("per") or "").lower().rstrip("s"))  # `per wet metric tonne`, `per short ton`
+    if per.startswith("10"):  # `67,400 rupees per 10 grams`: 6,740 a gram
+        per, scale = per[2:].strip(), scale / 10
     if written_cur:
         code, fraction = currency(written_cur)
         scale *= fraction
