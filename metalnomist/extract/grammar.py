@@ -434,7 +434,15 @@ def _choose_level(item: Item, levels: list[Item], text: str) -> Item | None:
         return prev or nxt
     if nxt and nxt.clause.explanatory and nxt.clause is not item.clause:
         nxt = None  # `expects demand to grow 9%, supported by plants of 200,000 t a year`: the cause's own figure
+    if nxt and _BASE_NEXT.search(text[item.q.end : nxt.q.start]):
+        nxt = None  # `25% lower than the $233 agreed`, `since July, when it stood at 61,000`: what it is compared with
     return nxt or prev
+
+
+_BASE_NEXT = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|when\s+(?:it|they|prices?)\s+(?:stood|was|were|traded))(?:\s+[^\s,;]+){0,4}\s*$",
+    re.I,
+)
 
 
 _NO_CHANGE = re.compile(r"\b(?:flat|unchanged|steady|stable)\b", re.I)

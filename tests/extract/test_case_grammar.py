@@ -45,6 +45,11 @@ BASES = [
 # describes every level listed after it; points go to the level before them; an explanatory clause's change keeps
 # its own level.
 PAIRING = [
+    # the level a change is compared with is not what it changed to; a period compared with is no such level
+    Case("The price has climbed by 36% since the start of July, when it stood at 61,000 yuan per tonne.",
+         [F(value=None, change_pct=36), F(value=61000, change_pct=None)]),
+    Case("World crude steel production decreased by 1.6% in January 2024 compared to January 2023, reaching "
+         "148.1 million tons.", [F(value=148.1e6, change_pct=-1.6)]),
     Case("Nickel output rose 5%, but cobalt output fell to 2,000 tonnes.",
          [F(value=None, change_pct=5, commodity="nickel"), F(value=2000, change_pct=None, commodity="cobalt")]),
     Case("Copper stocks in Shanghai were 20,000 tonnes in April, rising 35% and reaching 27,000 tonnes in May.",
