@@ -99,7 +99,7 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
 # A delivered price (`$358/t cfr`, `CFR Vietnam`) is the buying market's; where the goods come from is its partner:
 # `a US-origin cargo`, `Offers from India`, `Japanese HRC`.
 _DELIVERED = re.compile(r"\b(?:CFR|CIF|C&F|cfr|cif)\b")
-_ORIGIN_AFTER = re.compile(r"\s*-?\s*origin\b", re.I)
+_ORIGIN_AFTER = re.compile(r"\s*-?\s*(?:origin|cargo(?:es)?)\b", re.I)  # `a US-origin cargo`, `a US cargo`
 _FROM_ORIGIN = re.compile(r"\b(?:from|of)\s+$", re.I)
 _BUYERS_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:buyers?|mills?|importers?|consumers?|end-users?|steelmakers?|smelters?|customers?)\b", re.I

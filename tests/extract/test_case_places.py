@@ -121,6 +121,9 @@ PRICE_BASIS = [
     # a port names its country; an origin in the market's own country is no partner
     Case("Imported HRC was offered at $520 per tonne CFR Mumbai.", [F(value=520, country="India")],
          title="Steel prices"),
+    # a cargo named by its origin, bought by a mill of a port town: the buyer's market, from that origin
+    Case("An Izmir-based mill bought a US cargo of 30,000t of HMS 1/2 (80:20) at $372/t cfr.",
+         [F(value=30000), F(value=372, country="Turkey", partner="United States")], title="Turkish scrap"),
     Case("Hot-rolled coil was quoted at Rs 47,500 per tonne ex-Mumbai.",
          [F(value=47500, country="India", partner=None)], title="India steel prices"),
     Case(
