@@ -221,11 +221,11 @@ VOCABULARY = [
     Case("China's niobium imports rose 12% to 6,000 tonnes in 2023.", [F(value=6000, commodity="niobium")]),
     Case("LFP output reached 1.6 million tonnes in 2023.", [F(value=1.6e6, commodity="lithium iron phosphate")]),
     Case("Exports of brass fell 3% to 40,000 tonnes.", [F(value=40000, commodity="brass")]),
-    # steel and ore products by their trade names; India's sponge iron is DRI
+    # steel and ore products by their trade names, as the text writes them (India's sponge iron is its DRI)
     Case("The firm expects to ship 4.2mn-4.5mn t of pellets in 2024.",
          [F(value=4.2e6, commodity="iron ore pellets", forecast=True)]),
     Case("India's sponge iron output rose 8% to 45 million tonnes in FY24.",
-         [F(value=4.5e7, commodity="direct reduced iron", period="FY2023")]),
+         [F(value=4.5e7, commodity="sponge iron", period="FY2023")]),
     Case("Long products output rose 3% to 5 mn t, while flat products fell 2% to 8mn t.",
          [F(value=5e6, commodity="long products"), F(value=8e6, commodity="flat products")]),
     Case("Steel pipe exports rose 12% to 300,000 t.", [F(value=300000, commodity="steel pipes")]),
