@@ -22,7 +22,7 @@ from metalnomist.extract.periods import (
 )
 from metalnomist.extract.post import PostState
 from metalnomist.extract.sentence import Draft, SentenceView
-from metalnomist.extract.vocab import CHANGE_BASES
+from metalnomist.extract.vocab import CHANGE_BASES, GUIDANCE
 
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to(?!\s+have\b)|anticipat\w*|"
@@ -42,7 +42,6 @@ _PAST_CLAUSE = re.compile(
     r"\W*(?:after|against|compared\s+(?:with|to)|versus)\b[^;]*\b(?:last|previous|prior)\s+(?:year|quarter|month)\b",
     re.I,
 )
-_GUIDANCE = re.compile(r"\bguidance\b", re.I)  # a company's forecast, for the figures it introduces
 _REVISED = re.compile(
     r"\b(?:rais|lift|cut|lower|trimm|revis|upgrad|downgrad|increas|reduc)\w*\s+(?:its\s+|their\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,5}?(?:guidance|forecasts?|outlook|targets?|estimates?|projections?)\b",
@@ -126,7 +125,7 @@ _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for) the (?:same (?:period|month
 
 def introduces_forecasts(sentence: str) -> bool:
     """`Here is the current production guidance out to 2027:`: the list after it is of forecasts."""
-    return sentence.rstrip().endswith(":") and bool(_GUIDANCE.search(sentence) or _FORECAST.search(sentence))
+    return sentence.rstrip().endswith(":") and bool(GUIDANCE.search(sentence) or _FORECAST.search(sentence))
 
 
 def is_forecast(draft: Draft, view: SentenceView) -> bool:
@@ -137,7 +136,7 @@ def is_forecast(draft: Draft, view: SentenceView) -> bool:
     clause = view.text[start : joined.start() if joined else end]  # not `… and is forecast to reach` after it
     if _PAST_OWNER.search(view.text, 0, draft.anchor.q.start) or _PAST_CLAUSE.match(clause):
         return False  # `expects 70,000 t this year, double last year's 55,526 t`: last year's is what was
-    if _GUIDANCE.search(view.text, draft.anchor.clause.start, draft.anchor.q.start):
+    if GUIDANCE.search(view.text, draft.anchor.clause.start, draft.anchor.q.start):
         return True  # `cut its full-year guidance to 950,000 t`; not `totalled 644,000 t compared with guidance`
     return bool(_FORECAST.search(view.text[: draft.anchor.q.start]) or _FORECAST.search(clause))
 

@@ -6,7 +6,7 @@ import re
 
 from metalnomist.extract.sentence import Draft, SentenceView, Trigger
 from metalnomist.extract.units import is_money_sum
-from metalnomist.extract.vocab import LEVY
+from metalnomist.extract.vocab import GUIDANCE, LEVY
 
 _SHARE_CUE = re.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up|contribut\w*|suppl(?:ied|ies|ying)|represent(?:s|ed|ing)?|market\s+share|share)\b",
@@ -29,7 +29,6 @@ _TARGET = re.compile(
 _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
 # `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity
 _SIZES = re.compile(r"\s+(?:[\w-]+\s+)?(?:mine|project|operation|line|furnace)s?\b", re.I)
-_GUIDANCE = re.compile(r"\bguidance\b", re.I)
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?|shipped|shipments|installed"
                           r"|installations?)\b", re.I)
 
@@ -160,7 +159,7 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         return "other"  # `Net debt rose to $8.3 billion` after capital expenditure: its own sum, not the one carried
     if carried in allowed:
         return carried or "other"
-    if draft.unit == "t" and _GUIDANCE.search(view.clause_text(draft.anchor.clause)):
+    if draft.unit == "t" and GUIDANCE.search(view.clause_text(draft.anchor.clause)):
         return "production"  # `BHP cut its copper guidance to 1.8 Mt`: a miner's guidance in tonnes is of its output
     if draft.unit and (draft.unit or "")[:3].isupper() and carried is None:
         return "price" if _quoted_metal(draft, view) else "other"
