@@ -189,7 +189,8 @@ _RAISED_BY = re.compile(rf"\b(?:raised|lifted|boosted|increased|cut|reduced|lowe
                         r"(?!(?:[\w-]+\s+)?(?:stakes?|holdings?|tax\w*|tariffs?|dut(?:y|ies)|royalt\w*|levy|levies)\b)"
                         rf"(?:[\w-]+\s+){{1,2}}(?:by\s+)?{_BOUND_WORDS}$", re.I)  # not a stake or a rate
 # `down 21 yuan/mt, or 0.7%`: the same change as a percent
-_OR_AFTER_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?[^,;%]{{1,30}}?,?\s+or\s+{_BOUND_WORDS}$", re.I)
+_OR_AFTER_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?(?:[^,;%]|,(?=\d)){{1,30}}?,?\s+or\s+{_BOUND_WORDS}$",
+                              re.I)  # `down by 861,000 tonnes or 4.8%`: the thousands' comma is the figure's
 # `nickel up 3.1%, zinc 2.4% and lead 1.2%`: the change verb written once for a list of subjects
 _GAPPED_CHANGE = re.compile(
     rf"""\b(?:{_CHANGE_VERB})\s+(?:by\s+)?\d[\d.,]*\s?%                   # the first change, with its verb

@@ -191,6 +191,8 @@ METRICS = [
 FIGURES = [
     Case("The most-traded rebar contract on the SHFE closed at 2,976 yuan/mt, down 21 yuan/mt, or 0.7%, "
          "from the previous close.", [F(value=2976, change_pct=-0.7), F(value=-21, change_pct=None)]),
+    Case("Inventories stood at 17.12 million tonnes, down by 861,000 tonnes or 4.8% from ten days earlier.",
+         [F(value=17.12e6, change_pct=-4.8), F(value=-861000, change_pct=None)]),
     Case("Consumption of finished steel grew at a faster pace of 11 per cent to 111.9 mt.",
          [F(value=1.119e8, change_pct=11)]),
     Case("Vietnam has imposed anti-dumping duties on HRC imports. The duties range from 19.38 percent to 27.83 "
