@@ -29,7 +29,9 @@ from metalnomist.text import fold_quotes, split_sentences
 _ABBREVIATION = re.compile(
     r"((?:[A-Z][\w&.'-]*|of|and|&|for)(?:\s+(?:[A-Z][\w&.'-]*|of|and|&|for))*)\s+\(([A-Z][A-Za-z]{1,6})\)"
 )
-_PROJECT = re.compile(r"\b([A-Z][a-z]{3,})(?:\s+[A-Z][a-z]+)?\s+(?:[Pp]roject|[Mm]ine|[Dd]eposit)\s+in\s+(?:the\s+)?")
+# `the Puquios Copper Project in Chile`, `its Mt Holland lithium project in Western Australia`
+_PROJECT = re.compile(r"\b(?!(?:This|That|These|Those|Their|Each|Such|Another)\b)([A-Z][a-z]{3,})(?:\s+[A-Z][a-z]+)?"
+                      r"(?:\s+[a-z]+)?\s+(?:[Pp]roject|[Mm]ine|[Dd]eposit)\s+in\s+(?:the\s+)?")
 _COMMISSIONING_WORDS = re.compile(r"operation|completion|commissioning|start-?up|online|production start", re.I)
 _COMMISSIONING = re.compile(
     r"\b(?:operations?|completion|commissioning|start-?up|online|production start)\b[^.;]{0,30}$", re.I

@@ -151,10 +151,9 @@ PLACES = [
     Case("The POSCO Pilbara Lithium Solution joint venture's hydroxide plant in Gwangyang, South Korea, "
          "produced 4,500 tonnes of lithium hydroxide in the quarter.",
          [F(value=4500, country="South Korea")], title="Pilbara Minerals quarterly"),
-    known_miss(Case("SQM is building its Mt Holland lithium project in Western Australia, where the Kwinana refinery "
-                    "is designed to reach 50,000 tons a year.",
-                    [F(value=50000, country="Australia")]),
-               "`Western Australia` gives no country"),
+    Case("SQM is building its Mt Holland lithium project in Western Australia, where the Kwinana refinery "
+         "is designed to reach 50,000 tons a year.",
+         [F(value=50000, country="Australia")]),
     known_miss(Case(("Tungsten prices rose in Rotterdam.", "China has banned exports of antimony to the United States.",
                      "Its antimony exports fell 97% year on year to 38 tonnes in May."),
                     [F(value=38, country="China")]),
