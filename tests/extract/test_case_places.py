@@ -57,6 +57,13 @@ MINE = [
     Case(
         "Ore milled reached 3.2mn t in the quarter.", [F(value=3.2e6, country="Mongolia")], title="Oyu Tolgoi ramps up"
     ),
+    # a project placed in a sentence is its country's; `This copper project in Peru` names no project `This`
+    Case(("SQM is building its Mt Holland lithium project in Western Australia.",
+          "The Kwinana refinery at Mt Holland is designed to reach 50,000 tons a year."),
+         [F(value=50000, country="Australia")], title="SQM results"),
+    Case(("This copper project in Peru is the company's largest.",
+          "This quarter, Codelco's output rose 5% to 100,000 tonnes."),
+         [F(value=100000, country="Chile")], title="Codelco results"),
     # a mine named by its owner's possessive is still the mine; one named in an aside after the figure is not
     Case("Gold Fields' Tarkwa mine produced 522,000 ounces in 2024.",
          [F(value=522000 * 31.1034768e-6, country="Ghana")], title="Gold Fields results"),
