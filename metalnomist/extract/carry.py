@@ -62,7 +62,10 @@ def frame(view: SentenceView, state: PostState) -> PostState:
         partner=_framing_partner(view, state.focus) or para.partner,
     )
     levier = tariff_levier(view.text, view.entities.countries)
-    return evolve(state, paragraph=paragraph, period=post_period, tariff_country=levier or state.tariff_country)
+    # `Codelco has struggled to recover. The company aims to …`: the company the sentence opens on
+    opener = next((m.canonical for m in view.entities.organisations if m.kind == "company" and m.start <= 3), None)
+    return evolve(state, paragraph=paragraph, period=post_period, tariff_country=levier or state.tariff_country,
+                  company=opener or state.company)
 
 
 def _frames_period(p: PeriodMention, view: SentenceView) -> bool:

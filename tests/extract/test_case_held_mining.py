@@ -131,13 +131,11 @@ PLACES = [
     Case("Teck said its copper production rose 3% to 100,000 tonnes in the quarter, helped by higher "
          "grades at its Quebrada Blanca mine in Chile.",
          [F(value=100000, country="Canada")]),
-    known_miss(Case(("Output at Codelco fell 7.3% to 97,700 tons, while BHP-controlled Escondida produced "
-                     "111,900 tons.",
-                     "Codelco has struggled to recover from project delays. The company has said it aims to lift "
-                     "output back to 1.7 million tons a year by 2030."),
-                    [F(), F(), F(value=1.7e6, company="Codelco", country="Chile")]),
-               "`The company` after a sentence about Codelco resolves to BHP (Australia) from the paragraph "
-               "before"),
+    Case(("Output at Codelco fell 7.3% to 97,700 tons, while BHP-controlled Escondida produced "
+          "111,900 tons.",
+          "Codelco has struggled to recover from project delays. The company has said it aims to lift "
+          "output back to 1.7 million tons a year by 2030."),
+         [F(), F(), F(value=1.7e6, company="Codelco", country="Chile")]),
     known_miss(Case("Congo set cobalt export quotas on Saturday. CMOC, the world's largest cobalt producer, was "
                     "allocated 6,500 tons for the remainder of this year and 31,200 tons annually in 2026 and 2027.",
                     [F(value=6500), F(value=31200, country="Democratic Republic of the Congo")]),
