@@ -122,17 +122,22 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
 _OFFICIAL = re.compile(
     r"\b(?:central\s+banks?|official\s+sector|(?:People's|National|Reserve|Central)\s+Bank|PBoC|RBI|CBRT|NBP"
     r"|ETFs?|ETPs?|exchange[- ]traded\s+(?:funds?|products?))\b", re.I)
-_HELD_LEVEL = re.compile(r"\b(?:holdings|reserves)\b[^.;]*?\b(?:to|at)\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_HELD_LEVEL = re.compile(
+    r"\b(?:holdings|reserves)\b[^.;]*?\b(?:to|at|reached|totall?ed)\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_HOLDINGS = re.compile(r"\bholdings\b", re.I)  # what funds and central banks hold, named without them
 _BOUGHT = re.compile(r"\b(?:b(?:ought|uy(?:s|ing)?)|purchas\w*|add(?:ed|ing|s)?|acquir\w*|inflows?|attract\w*)\b", re.I)
 
 
 def _official_metric(draft: Draft, view: SentenceView) -> str | None:
     """`The PBoC bought 5 tonnes` is demand, `bringing its gold holdings to 588 tonnes` inventory."""
     q = draft.anchor.q
-    if draft.unit != "t" or not _OFFICIAL.search(view.text, 0, q.start):
+    if draft.unit != "t":
         return None
-    if _HELD_LEVEL.search(view.text, draft.anchor.clause.start, q.start):
-        return "inventory"
+    held = _HELD_LEVEL.search(view.text, draft.anchor.clause.start, q.start)
+    if held and (_HOLDINGS.search(held.group()) or _OFFICIAL.search(view.text, 0, q.start)):
+        return "inventory"  # `Its total gold holdings reached 879 tonnes`; ore `reserves` only of a central bank
+    if not _OFFICIAL.search(view.text, 0, q.start):
+        return None
     segment = next(c.start for c in view.clauses if c.segment == draft.anchor.clause.segment)
     return "demand" if _BOUGHT.search(view.text, segment, q.start) else None
 

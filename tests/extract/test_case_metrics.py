@@ -49,6 +49,10 @@ MARKET_BALANCE = [
     Case("The Central Bank of the Republic of Turkey bought 3 tonnes, bringing its gold holdings to 588 tonnes.",
          [F(value=3, metric="demand"), F(value=588, metric="inventory")]),
     Case("Global gold ETFs attracted 170 tonnes of inflows in April-June.", [F(value=170, metric="demand")]),
+    Case("Its total gold holdings reached 879 tonnes at the end of January.", [F(value=879, metric="inventory")],
+         title="Central bank gold"),
+    Case("The mine's proven copper reserves stood at 20 million tonnes.", [F(value=2e7, metric="other")],
+         title="Copper miner"),
     Case("Chile's copper exports rose 9.4% in July to $4.71 billion, central bank data showed.",
          [F(value=4.71e9, metric="exports")]),
 ]
