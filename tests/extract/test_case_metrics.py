@@ -53,6 +53,8 @@ MARKET_BALANCE = [
          title="Central bank gold"),
     Case("The mine's proven copper reserves stood at 20 million tonnes.", [F(value=2e7, metric="other")],
          title="Copper miner"),
+    # what users `used` is consumption
+    Case("Solar panel makers used 6,140 tonnes of silver in 2024.", [F(value=6140, metric="consumption")]),
     Case("Chile's copper exports rose 9.4% in July to $4.71 billion, central bank data showed.",
          [F(value=4.71e9, metric="exports")]),
 ]
