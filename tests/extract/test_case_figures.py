@@ -42,6 +42,11 @@ UNITS += [
         "A processing margin of Yuan 20,000-30,000/mt was still available.",
         [F(value=20000, value_max=30000, unit="CNY/t")],
     ),
+    # a small miner's share price in cents, on the exchange its ticker names; a Comex price in cents a pound
+    Case("Nickel Industries (ASX:NIC) fell 4% to 83c.",
+         [F(value=0.83, unit="AUD/unit", change_pct=-4, metric="price", commodity="shares", country="Australia")],
+         title="Indonesia nickel"),
+    Case("Copper was quoted at 445c/lb on Comex.", [F(value=4.45, unit="USD/lb")]),
     # a spelled-out gigawatt is power, a gigawatt-hour energy
     Case("The smelter will draw on a 1.2 gigawatt solar farm that generated 2,100 gigawatt hours last year.",
          [F(value=1200, unit="MW"), F(value=2100, unit="GWh")]),
