@@ -128,6 +128,9 @@ PRICE_BASIS = [
     # a port names its country; an origin in the market's own country is no partner
     Case("Imported HRC was offered at $520 per tonne CFR Mumbai.", [F(value=520, country="India")],
          title="Steel prices"),
+    # an ore named by its origin's demonym, delivered to a port
+    Case("Offers for Gabonese ore were heard at $4.35/dmtu cif Tianjin.",
+         [F(value=4.35, country="China", partner="Gabon")], title="Manganese ore prices"),
     # a cargo named by its origin, bought by a mill of a port town: the buyer's market, from that origin
     Case("An Izmir-based mill bought a US cargo of 30,000t of HMS 1/2 (80:20) at $372/t cfr.",
          [F(value=30000), F(value=372, country="Turkey", partner="United States")], title="Turkish scrap"),
