@@ -452,11 +452,13 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     respectively = _respectively(draft, view)  # `North America and Zimbabwe … declines of 26% and 4% respectively`
     if respectively:
         return respectively
-    if view.entities.sites:  # `Escondida fell 0.7%`: a mine's figures are its country's, whoever owns it
-        return min(view.entities.sites, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical
+    # `Escondida fell 0.7%`: a mine's figures are its country's, whoever owns it; but `Kumba in South Africa rose
+    # 3%, while Minas-Rio …`: a country of the figure's own clause before another clause's mine
+    own_sites = [m for m in view.entities.sites if clause.start <= m.start < clause.end]
     own = [m for m in view.entities.countries if clause.start <= m.start < clause.end]
-    if own:
-        return min(own, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical
+    nearest = own_sites or (own if own else view.entities.sites)
+    if nearest:
+        return min(nearest, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical
     for name, country in ctx.projects.items():
         at = view.text.find(name)
         if at >= 0 and not _in_aside(view, draft, at):

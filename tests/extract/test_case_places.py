@@ -64,6 +64,9 @@ MINE = [
     Case(("This copper project in Peru is the company's largest.",
           "This quarter, Codelco's output rose 5% to 100,000 tonnes."),
          [F(value=100000, country="Chile")], title="Codelco results"),
+    # a country named in the figure's own clause before a mine of the next clause
+    Case("Iron ore production from Kumba in South Africa rose 3% to 9.6 Mt, while Minas-Rio produced 6.7 Mt.",
+         [F(value=9.6e6, country="South Africa"), F(value=6.7e6, country="Brazil")], title="Anglo American"),
     # a mine named by its owner's possessive is still the mine; one named in an aside after the figure is not
     Case("Gold Fields' Tarkwa mine produced 522,000 ounces in 2024.",
          [F(value=522000 * 31.1034768e-6, country="Ghana")], title="Gold Fields results"),
