@@ -270,7 +270,7 @@ def _fact(
         unit = state.scan.local_dollar + unit[3:]  # `fall from $138 billion` in a post that writes `US$90`: AUD
     shares = metric_rules.quotes_shares(draft, view)
     if shares:  # a company's stock: its own series, and nothing the post's market figures carry on from
-        where = replace(where, country=_listing_country(view.text) or where.country)
+        where = replace(where, country=metric_rules.listing_country(view.text) or where.country)
         unit = _quoted_in(unit, view.text[draft.anchor.q.start : draft.anchor.q.end], where.country)
         metric, commodity, unit = "price", SHARES, f"{unit}/unit" if unit else None
         period = quote_period(draft, view, state)
@@ -371,18 +371,6 @@ def _yuan_sign(unit: str | None, written: str, country: str | None) -> str | Non
     return unit
 
 
-# `Nickel Industries (ASX:NIC) fell 4% to 83c`: a share is quoted where its ticker says, whatever the company mines
-_TICKER = re.compile(r"\b(ASX|TSXV?|NZX|HKEX|SGX|JSE|NYSE|NASDAQ|Nasdaq)\s*:\s*[A-Z]")
-_LISTINGS = {"ASX": "Australia", "TSX": "Canada", "TSXV": "Canada", "NZX": "New Zealand", "HKEX": "Hong Kong",
-             "SGX": "Singapore", "JSE": "South Africa", "NYSE": "United States", "NASDAQ": "United States",
-             "Nasdaq": "United States"}
-
-
-def _listing_country(text: str) -> str | None:
-    ticker = _TICKER.search(text)
-    return _LISTINGS[ticker.group(1)] if ticker else None
-
-
 def _quoted_in(unit: str | None, figure: str, country: str | None) -> str | None:
     """A share price in bare `$` or cents (`72c`) is in the dollar of the country whose exchange quotes it."""
     if unit == "USD" and (figure.startswith("$") or figure.endswith("c")) and country:
@@ -400,7 +388,7 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     """A sum written without its `per` takes that of a price in its currency in the sentence: the one after it
     (`fell 30 yuan to 3,600 yuan a tonne`), else the only one (`up to ¥50,000 …, a total of ¥900,000 per EV`)."""
     unit = draft.unit
-    if unit is None or not unit[:3].isupper() or "/" in unit:
+    if unit is None or not is_money_sum(unit):
         return unit
     q = draft.anchor.q
     if _PER_TONNE_BEFORE.search(view.text, draft.anchor.clause.start, q.start):

@@ -101,7 +101,7 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
         if _NOT_A_SHARE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
             return "other"
         return "market_share"
-    if unit[:3].isupper() and "/" not in unit and any(m.kind == "exchange" for m in view.entities.organisations):
+    if is_money_sum(unit) and any(m.kind == "exchange" for m in view.entities.organisations):
         return "price"  # `LME lead fell 0.2% to $1,992.5`: an amount quoted on an exchange is its price
     if "/" in unit and unit[:3].isupper():
         if unit.endswith("/unit") and _PER_SHARE.search(text, q.start, q.end + 12):
@@ -230,12 +230,25 @@ def _fallback_clauses(draft: Draft, view: SentenceView) -> list:  # type: ignore
     return out
 
 
+# Where a ticker's exchange is: a share is quoted there, whatever the company mines (`Nickel Industries (ASX:NIC)`)
+LISTINGS = {"ASX": "Australia", "TSX": "Canada", "TSXV": "Canada", "NZX": "New Zealand", "HKEX": "Hong Kong",
+            "SGX": "Singapore", "JSE": "South Africa", "NYSE": "United States", "NASDAQ": "United States",
+            "Nasdaq": "United States", "LSE": "United Kingdom", "AIM": "United Kingdom"}
+_TICKER = re.compile(rf"\b({'|'.join(LISTINGS)})\s*:\s*[A-Z]")
+
+
+def listing_country(text: str) -> str | None:
+    """The country of the exchange the sentence's ticker names."""
+    ticker = _TICKER.search(text)
+    return LISTINGS[ticker.group(1)] if ticker else None
+
+
 # A company's stock moving: `Its shares jumped 3 per cent to $129`, `Shares in Glencore fell 2%`,
 # `US Steel stock jumped 26%`. Stocks of metal (`Copper stocks in LME warehouses`, `its stock of cobalt`) are inventory.
 _SHARE_PRICE = re.compile(
     r"(?<!market )\b(?:shares(?!\s+(?:of|in)\s+(?:the\s+)?(?:total|market|world|global)\b)"
     r"|stock(?!\s+(?:of|in|levels?)\b)|share price)\b[^,;:]{0,60}$"
-    r"|\((?:ASX|TSX|TSXV|NZX|HKEX|SGX|LSE|NYSE|JSE|AIM):\s?[A-Z0-9.]{1,6}\)[^,;:]{0,40}$",  # `(ASX:PLS) jumped to`
+    rf"|\((?:{'|'.join(LISTINGS)}):\s?[A-Z0-9.]{{1,6}}\)[^,;:]{{0,40}}$",  # `(ASX:PLS) jumped to`
     re.I,
 )
 
@@ -243,7 +256,7 @@ _SHARE_PRICE = re.compile(
 def quotes_shares(draft: Draft, view: SentenceView) -> bool:
     """Whether the figure is a company's share price, or its change: metric `price`, commodity `shares`."""
     q, clause, unit = draft.anchor.q, draft.anchor.clause, draft.unit
-    quoted = unit is None or (unit[:3].isupper() and "/" not in unit)  # a change alone, or a price in money
+    quoted = unit is None or is_money_sum(unit)  # a change alone, or a price in money
     return quoted and bool(_SHARE_PRICE.search(view.text[clause.start : q.start]))
 
 

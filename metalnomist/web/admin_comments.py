@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from fastapi import Form, Request
@@ -10,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from metalnomist.publishing.moderation import Verdict, moderate_comments, moderation_queue
 from metalnomist.publishing.service import audit_log
+from metalnomist.text import plain_number
 from metalnomist.web.admin_auth import admin_page, csrf_ok, signed_in, to_login
 from metalnomist.web.render import archive_of
 
@@ -24,7 +24,7 @@ def comments_page(request: Request) -> Response:
     done = request.query_params.get("done", "")
     count = request.query_params.get("n", "")
     notice = None
-    if done in DONE and re.fullmatch(r"[0-9]{1,6}", count):  # str.isdigit() takes '²' and '٣' too
+    if done in DONE and plain_number(count, 999_999) is not None:  # str.isdigit() takes '²' and '٣' too
         notice = f"{DONE[done]}: {count} comment{'' if count == '1' else 's'}."
     return admin_page(request, "admin_comments.html", {"held": held, "published": published, "notice": notice},
                       user)
