@@ -337,13 +337,14 @@ class SearchIndex:
 
     @damage_shows
     def search(self, query: tantivy.Query, highlight: tantivy.Query | None, by_date: bool, limit: int,
-               offset: int) -> tuple[list[RawHit], int]:
+               offset: int, count: bool = True) -> tuple[list[RawHit], int]:
+        """The hits of one page, and how many posts match (0 unless `count`: counting visits every match)."""
         searcher = self.index.searcher()
         if by_date:
-            result = searcher.search(query, limit=limit, offset=offset, count=True,
+            result = searcher.search(query, limit=limit, offset=offset, count=count,
                                      order_by_field="published_ts", order=tantivy.Order.Desc)
         else:
-            result = searcher.search(query, limit=limit, offset=offset, count=True)
+            result = searcher.search(query, limit=limit, offset=offset, count=count)
         snippets = None
         if highlight is not None:
             snippets = tantivy.SnippetGenerator.create(searcher, highlight, self.schema, "body")

@@ -268,7 +268,7 @@ def _two_tiers(index: SearchIndex, compiled: Compiled, highlight: tantivy.Query 
     if wanted:
         if request.offset == 0:  # the page holds every post of the first tier: exclude them by id
             second_tier = index.compiler.beyond(compiled, [h.post_id for h in hits])
-        hits += index.search(second_tier, highlight, by_date, wanted, max(0, request.offset - first))[0]
+        hits += index.search(second_tier, highlight, by_date, wanted, max(0, request.offset - first), count=False)[0]
     return hits, [first, reach.result() - first]
 
 
@@ -278,8 +278,8 @@ def _with_feedback(index: SearchIndex, compiled: Compiled, request: SearchReques
     relaxed = compiled.relaxed
     if relaxed is None or request.sort != "relevance" or request.offset + request.limit <= FIRST_PAGE:
         return None
-    before = [h for tier in compiled.tiers[:-1] for h in index.search(tier, None, False, FIRST_PAGE, 0)[0]]
-    shown = index.search(compiled.tiers[-1], None, False, FIRST_PAGE - len(before), 0)[0] \
+    before = [h for tier in compiled.tiers[:-1] for h in index.search(tier, None, False, FIRST_PAGE, 0, False)[0]]
+    shown = index.search(compiled.tiers[-1], None, False, FIRST_PAGE - len(before), 0, False)[0] \
         if len(before) < FIRST_PAGE else []
     first = before + shown
     words = index.indexed_words([h.post_id for h in first])

@@ -607,8 +607,9 @@ def test_phrases_that_only_add_to_a_score_match_and_score_as_the_flat_union(arch
               "Nickel for South Korea's steel mills."]
     path = tmp_path / "korea.jsonl"
     labels = {6: ["Nickel"]}  # a post that only its label makes a nickel post
-    path.write_text("".join(json.dumps({"title": f"Post {chr(97 + i)}", "body": b, "labels": labels.get(i, [])}) + "\n"
-                            for i, b in enumerate(bodies)))
+    titles = {2: "Nickel", 6: "Korea"}  # a one-word query's title part joins its union: it must widen nothing
+    path.write_text("".join(json.dumps({"title": titles.get(i, f"Post {chr(97 + i)}"), "body": b,
+                                        "labels": labels.get(i, [])}) + "\n" for i, b in enumerate(bodies)))
     ingest_file(archive, path)
     index = archive.index
     searcher = index.index.searcher()
@@ -621,7 +622,7 @@ def test_phrases_that_only_add_to_a_score_match_and_score_as_the_flat_union(arch
     def union(parts: list[tantivy.Query]) -> tantivy.Query:
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in parts])
 
-    for text in ("lithium carbonate South Korea", "South Korea nickel", "Korean nickel"):
+    for text in ("lithium carbonate South Korea", "South Korea nickel", "Korean nickel", "Korea", "nickel"):
         query = default_thesaurus().expand(parse(text))
         clauses = [[q for side in index.compiler.clause_parts(c) for q in side] for c in query.clauses]
         every = tantivy.Query.boolean_query([(tantivy.Occur.Must, union(parts)) for parts in clauses])
