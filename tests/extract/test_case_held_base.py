@@ -220,5 +220,5 @@ SUBJECTS = [
 
 
 @pytest.mark.parametrize("case", PLACES + TRADE + PERIODS + SUBJECTS, ids=row_id)
-def test_oos_11_case(case: Case) -> None:
+def test_held_base_case(case: Case) -> None:
     check(case)

@@ -242,5 +242,5 @@ SERIES = [
 
 
 @pytest.mark.parametrize("case", LEVIES + TRADE_SIDES + PLACES + PERIODS + SUBJECTS + SERIES, ids=row_id)
-def test_oos_12_case(case: Case) -> None:
+def test_held_trade_case(case: Case) -> None:
     check(case)
