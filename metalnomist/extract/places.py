@@ -34,7 +34,7 @@ _TARIFF_NEAR = re.compile(
 )
 _IMPOSER = re.compile(
     r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+|rais(?:e|ed|es|ing)|hik\w+|lift\w*|cut\w*|lower\w*"
-    r"|set|sets|setting|propos\w+|approv\w+|adopt\w*|extend\w*|appl(?:y|ies|ied|ying))\b",
+    r"|set|sets|setting|propos\w+|approv\w+|adopt\w*|extend\w*|appl(?:y|ies|ied|ying)|recommend\w*)\b",
     re.I,
 )
 _TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,5}?(?:from\s+)?(?:the\s+)?$", re.I)
@@ -289,7 +289,7 @@ def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: Plac
 
 
 def _imports(text: str, cands: list[Mention], everywhere: list[Mention], ctx: PlaceContext) -> Place:
-    importer = next((m.canonical for m in cands if _is_importer(text, m, ctx.focus)), None) or ctx.focus
+    importer = next((m.canonical for m in cands if _is_importer(text, m, ctx.focus)), None) or ctx.reporter
     supplier = next((m.canonical for m in cands if m.canonical != importer), None)
     if supplier is None and not everywhere:
         supplier = ctx.partner

@@ -181,8 +181,11 @@ def scan_post(post: Post) -> PostState:
     companies = _headline_companies(title)
     homes = vocab.organisation_countries()
     home = next((homes[c] for c in companies if c in homes), None)
-    if title_countries or title_sites:
-        focus: str | None = (title_countries or title_sites)[0].canonical
+    agency = _origins_body(title, title_countries)
+    if agency:
+        focus: str | None = agency
+    elif title_countries or title_sites:
+        focus = (title_countries or title_sites)[0].canonical
     elif home:
         focus = home
     else:
@@ -253,18 +256,33 @@ _COMPANY_FISCAL_HOMES = frozenset({"India", "Japan", "Australia", "New Zealand",
 
 
 def _first_fiscal_home(text: str) -> FiscalYear | None:
-    """`Fortescue shipped 47.7 Mt in Q3 FY24` under a headline naming no one: the first company named whose home
-    country's companies report on a fiscal year of its own says whose `FY24` it is."""
+    """`Fortescue shipped 47.7 Mt in Q3 FY24` under a headline naming no one: the first company or agency named
+    whose home country's companies report on a fiscal year of its own says whose `FY24` it is (`The DGTR …
+    imports … in 2023-24`: India's)."""
     homes = vocab.organisation_countries()
-    named = sorted((m for m in _companies(text) if homes.get(m.canonical) in _COMPANY_FISCAL_HOMES),
+    named = sorted((m for m in _companies(text, "agency") if homes.get(m.canonical) in _COMPANY_FISCAL_HOMES),
                    key=lambda m: m.start)
     return fiscal_year_of(homes[named[0].canonical]) if named else None
 
 
-def _companies(text: str) -> list[vocab.Mention]:
-    """The companies the gazetteer finds in `text`: those written in capitals first, then the rest."""
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|on|against)\s+(?:[\w-]+\s+){0,4}?$", re.I)
+
+
+def _origins_body(title: str, countries: list[vocab.Mention]) -> str | None:
+    """`DGTR recommends … duty on … steel from China, Indonesia`: an agency that acts on the countries the headline
+    names (their goods) reports from its own; the post is its country's."""
+    homes = vocab.organisation_countries()
+    bodies = [m for m in _companies(title, "agency") if m.kind == "agency" and m.canonical in homes]
+    if not bodies or not countries or countries[0].start < bodies[0].start:
+        return None
+    return homes[bodies[0].canonical] if _ORIGIN_BEFORE.search(title[: countries[0].start]) else None
+
+
+def _companies(text: str, *kinds: str) -> list[vocab.Mention]:
+    """The companies (and bodies of `kinds`) the gazetteer finds in `text`: those written in capitals first."""
     sensitive, insensitive = vocab.organisations()
-    return [m for found in (sensitive.find(text), insensitive.find(text)) for m in found if m.kind == "company"]
+    wanted = {"company", *kinds}
+    return [m for found in (sensitive.find(text), insensitive.find(text)) for m in found if m.kind in wanted]
 
 
 def _headline_companies(title: str) -> list[str]:

@@ -140,10 +140,9 @@ COMMODITIES = [
 # by the United States; a trade list `followed by India with 124 million tons` names each partner; a figure
 # restated `in value terms` keeps its partner; a government release keeps its country.
 PLACES = [
-    known_miss(Case("The Energy and Mineral Resources Ministry has approved the production of 240 million tons of "
-                    "nickel ore this year.",
-                    [F(value=2.4e8, country="Indonesia", company=None)], title="Indonesia nickel"),
-               "`Energy and Mineral Resources Ministry` read as the company Mineral Resources, country Australia"),
+    Case("The Energy and Mineral Resources Ministry has approved the production of 240 million tons of "
+         "nickel ore this year.",
+         [F(value=2.4e8, country="Indonesia", company=None)], title="Indonesia nickel"),
     known_miss(Case("Actual nickel ore output reached 215 million tons last year, forcing smelters to import ore "
                     "from the Philippines.",
                     [F(value=2.15e8, country="Indonesia", partner=None)], title="Indonesia nickel"),

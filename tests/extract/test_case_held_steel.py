@@ -279,10 +279,9 @@ FIGURES = [
 
 # Sources, companies and forecasts (fields the scorer does not count).
 CREDITS = [
-    known_miss(Case("India's crude steel production rose 7.1 per cent to 13.46 million tonnes in April, according to "
-                    "provisional data from the Joint Plant Committee (JPC).",
-                    [F(value=13.46e6, source="JPC")], published=MAY8_2025),
-               "`according to provisional data from the Joint Plant Committee (JPC)` credits no one (held: 11 facts)"),
+    Case("India's crude steel production rose 7.1 per cent to 13.46 million tonnes in April, according to "
+         "provisional data from the Joint Plant Committee (JPC).",
+         [F(value=13.46e6, source="JPC")], published=MAY8_2025),
     known_miss(Case("BigMint's benchmark assessment for blast furnace rebar in Mumbai stood at Rs 54,700/t.",
                     [F(value=54700, source="BigMint")], published=NOV20_2024),
                "a `BigMint's assessment` credit is not read (held: 11 facts)"),
