@@ -65,7 +65,8 @@ def frame(view: SentenceView, state: PostState) -> PostState:
     # `Codelco has struggled to recover. The company aims to …`: the company the sentence opens on
     opener = next((m.canonical for m in view.entities.organisations if m.kind == "company" and m.start <= 3), None)
     return evolve(state, paragraph=paragraph, period=post_period, tariff_country=levier or state.tariff_country,
-                  company=opener or state.company)
+                  company=opener or state.company,
+                  levies=state.levies or any(t.metric == "tariff" for t in view.triggers))
 
 
 def _frames_period(p: PeriodMention, view: SentenceView) -> bool:
@@ -122,6 +123,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         last_period=last_period,
         last_quarter=last_quarter,
         company=fact.company or state.company,
+        levies=state.levies or fact.metric == "tariff",
     )
 
 

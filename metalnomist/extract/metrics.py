@@ -23,6 +23,8 @@ _NOT_A_SHARE = re.compile(
 )
 # `the cobalt hydroxide payable indicator at 93-95% of the metal price`: price reporters assess payables as prices
 _PAYABLE = re.compile(r"\bpayables?\b", re.I)
+_PAID = re.compile(r"\b(?:pay|pays|paying|paid|faces?|facing|faced|gets?|got)\b(?:\s+(?:a|an|the)\b)?[^;]{0,80}$", re.I)
+_LIST_ITEM = re.compile(r"\s*[-•*–]\s")  # `- Vietnam: Nam Kim Steel 39.1 percent` under `dumping margins:`
 _TARGET = re.compile(
     r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aim(?:s|ed)?\s+to|aiming\s+to|objective)\b", re.I
 )
@@ -76,11 +78,12 @@ def nearest_trigger(view: SentenceView, start: int, end: int, lo: int, hi: int, 
     return best[1] if best else None
 
 
-_OF_OPENING = re.compile(r"\s*of\b", re.I)
+_OF_OPENING = re.compile(r"\s*(?:of|ranging)\b", re.I)
 
 
-def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
-    """The series without the `target` reading; comparison levels reuse their main figure's."""
+def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: bool = False) -> str:
+    """The series without the `target` reading; comparison levels reuse their main figure's. In a post
+    about duties (`levies`), a rate exporters `pay` or `face`, and a list item's percent, are tariffs."""
     unit = draft.unit or ""
     q, clause = draft.anchor.q, draft.anchor.clause
     if draft.metric_hint:
@@ -94,6 +97,7 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None) -> str:
             _TARIFF_AFTER.match(text[q.end : clause.end])
             or _TARIFF_BEFORE.search(before)
             or _TARIFF_IN_CLAUSE.search(before)
+            or (levies and (_PAID.search(text, 0, q.start) or _LIST_ITEM.match(text)))  # `… and others 22.6%`
         ):
             return "tariff"
         if _PAYABLE.search(view.clause_text(clause)) or _PAYABLE.search(text, 0, q.start):

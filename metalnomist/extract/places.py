@@ -411,13 +411,22 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
             key=lambda m: m.start,
         )
         levier = before[-1].canonical if before else ctx.tariff_country or ctx.focus
-    targets = [m for m in view.entities.countries if _TARGETED.search(text[: m.start]) and m.canonical != levier]
+    payers = [m for m in view.entities.countries if _EXPORTERS_AFTER.match(text, m.end) or _ITEM_LABEL.match(text, m.end)]
+    targets = [m for m in view.entities.countries if m.canonical != levier
+               and (_TARGETED.search(text[: m.start]) or m in payers)]
     after = [m for m in targets if m.start > q.end]
     before = [m for m in targets if draft.anchor.clause.start <= m.start and m.end <= q.start]
-    chosen = after[:1] or before[-1:]  # `duties of 25% on China`, `tariffs on Chinese EVs to 100%`
+    # `Chinese exporters would pay 30.1 per cent`, `- Vietnam: Nam Kim Steel 39.1 percent`
+    paying = [m for m in targets if m in payers and m.end <= q.start]
+    chosen = paying[-1:] or after[:1] or before[-1:]  # `duties of 25% on China`, `tariffs on Chinese EVs to 100%`
     if not chosen or _listed(chosen[0], view):  # `from China, South Korea, and Vietnam`: no one partner
         return Place(levier, None, "tariff")
     return Place(levier, chosen[0].canonical, "tariff")
+
+
+# `All other Vietnamese exporters will pay a cash deposit of 25.9 percent`: whose goods the duty is on
+_EXPORTERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:exporters?|producers?|mills|steelmakers|suppliers)\b", re.I)
+_ITEM_LABEL = re.compile(r":")  # a list item's label: `- Vietnam: Nam Kim Steel 39.1 percent`
 
 
 def tariff_levier(text: str, mentions: list[Mention]) -> str | None:

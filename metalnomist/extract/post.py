@@ -137,6 +137,7 @@ class PostState:
     last_period: str | None = None  # survives a change of subject, for `over the same period`
     last_quarter: str | None = None  # the latest quarter reported, for a later paragraph's `in the quarter`
     subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
+    levies: bool = False  # the post is about duties: rates exporters `pay` and list items' percents are tariffs
     paragraph: ParagraphState = field(default_factory=ParagraphState)
 
     def new_subject(self, commodities: list[str]) -> PostState:

@@ -23,22 +23,18 @@ OCT8_2025 = datetime(2025, 10, 8, tzinfo=UTC)
 # Levies: company-specific anti-dumping rates are read as shares, the levying body and market are lost to the
 # surrounding story, and a counter-tariff or a rate `kept` by the targeted country is not a tariff.
 LEVIES = [
-    known_miss(Case("India's DGTR recommended anti-dumping duties on stainless steel. Chinese exporters would pay 30.1 "
-                    "per cent and Indonesian producers 22.6 per cent.",
-                    [F(value=30.1, metric="tariff"), F(value=22.6, metric="tariff")], published=AUG12_2025),
-               "a rate that exporters `would pay` is a market_share, not the duty (held: 3 facts)"),
-    known_miss(Case("The US Commerce Department set preliminary anti-dumping margins:\n"
-                    "- Canada: ArcelorMittal Dofasco 7.2 percent",
-                    [F(value=7.2, metric="tariff")], published=SEP20_2024),
-               "a company's rate in a bullet list of dumping margins is a market_share (held: 6 facts)"),
-    known_miss(Case("The US set anti-dumping duties on coated steel. All other Vietnamese exporters will pay a cash "
-                    "deposit of 25.9 percent.",
-                    [F(value=25.9, metric="tariff")], published=SEP20_2024),
-               "an all-others `cash deposit` rate is a market_share"),
-    known_miss(Case("The US Department of Commerce set preliminary anti-dumping margins on corrosion-resistant steel "
-                    "ranging from 0.9 percent to 85.9 percent.",
-                    [F(value=0.9, metric="tariff")], published=SEP20_2024),
-               "a range of dumping margins is `other`"),
+    Case("India's DGTR recommended anti-dumping duties on stainless steel. Chinese exporters would pay 30.1 "
+         "per cent and Indonesian producers 22.6 per cent.",
+         [F(value=30.1, metric="tariff"), F(value=22.6, metric="tariff")], published=AUG12_2025),
+    Case("The US Commerce Department set preliminary anti-dumping margins:\n"
+         "- Canada: ArcelorMittal Dofasco 7.2 percent",
+         [F(value=7.2, metric="tariff")], published=SEP20_2024),
+    Case("The US set anti-dumping duties on coated steel. All other Vietnamese exporters will pay a cash "
+         "deposit of 25.9 percent.",
+         [F(value=25.9, metric="tariff")], published=SEP20_2024),
+    Case("The US Department of Commerce set preliminary anti-dumping margins on corrosion-resistant steel "
+         "ranging from 0.9 percent to 85.9 percent.",
+         [F(value=0.9, metric="tariff")], published=SEP20_2024),
     known_miss(Case("The preliminary margins are as follows:\n"
                     "- South Korea: Dongkuk Coated Metal 4.2 percent, KG Steel 0.9 percent",
                     [F(value=4.2, company="Dongkuk Coated Metal"), F(value=0.9, company="KG Steel")],
@@ -63,11 +59,9 @@ LEVIES = [
                      F(value=36.6, country="European Union", partner="China")], published=SEP20_2024),
                "after a US story the European Commission's duty loses its levier and takes the EU as partner "
                "(held: 2 facts)"),
-    known_miss(Case("Canada already levies a 25% counter-tariff on U.S. steel and aluminium products.",
-                    [F(value=25, metric="tariff", country="Canada", partner="United States")],
-                    published=JUN4_2025),
-               "a `counter-tariff` is a market_share with no target (held, after US data: country United States, "
-               "partner Canada; 2 facts)"),
+    Case("Canada already levies a 25% counter-tariff on U.S. steel and aluminium products.",
+         [F(value=25, metric="tariff", country="Canada", partner="United States")],
+         published=JUN4_2025),
     known_miss(Case("The US tariff on steel rose to 50% on Wednesday, while Britain kept a 25% rate.",
                     [F(), F(value=25, metric="tariff", country="United States", partner="United Kingdom")],
                     published=JUN4_2025),
@@ -254,6 +248,25 @@ FIXED = [
          "Imports of the product rose to 2.58 lakh tonnes in 2023-24.",
          [F(value=30.1, country="India"), F(value=258000, country="India")], title="Steel duties",
          published=AUG12_2025),
+    # In a post about duties, the rates exporters pay, in a later paragraph, are tariffs on their countries' goods.
+    Case(("The DGTR has recommended anti-dumping duties of up to 30.1 per cent on stainless steel from China and "
+          "Indonesia.",
+          "The authority fixed company-specific rates. All other Chinese exporters would pay 30.1 per cent and other "
+          "Indonesian producers 22.6 per cent."),
+         [F(value=30.1, metric="tariff"), F(value=30.1, metric="tariff", country="India", partner="China"),
+          F(value=22.6, metric="tariff", country="India", partner="Indonesia")],
+         title="India weighs duties on stainless steel", published=AUG12_2025),
+    # ... and so are the percents of a list of dumping margins, each on the goods of the country its label names.
+    Case(("The US Department of Commerce announced its preliminary anti-dumping margins on coated steel.",
+          "The preliminary margins are as follows:\n- Vietnam: Nam Kim Steel 39.1 percent\n- Canada: ArcelorMittal "
+          "Dofasco 7.2 percent"),
+         [F(value=39.1, metric="tariff", country="United States", partner="Vietnam"),
+          F(value=7.2, metric="tariff", country="United States", partner="Canada")],
+         title="US sets dumping margins on coated steel", published=SEP20_2024),
+    # A list of shares in a post about no duty stays a list of shares.
+    Case("Shares of Japan's flat steel imports last year:\n- Vietnam: 39.1 percent\n- South Korea: 27.2 percent",
+         [F(value=39.1, metric="market_share"), F(value=27.2, metric="market_share")], title="Japan's steel imports",
+         published=SEP20_2024),
 ]
 
 

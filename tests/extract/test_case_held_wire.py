@@ -162,11 +162,10 @@ PARTNERS = [
 
 # Series: follow-up tariff rates, `consume`, company financials (a margin, a profit, EBITDA), a tariff's cost.
 METRICS = [
-    known_miss(Case("Vietnam has imposed anti-dumping duties of up to 27.83 percent on hot rolled coil imports from "
-                    "China. The duties range from 19.38 percent to 27.83 percent depending on the producer. Rizhao "
-                    "Steel will pay 23.1 percent.",
-                    [F(value=27.83, metric="tariff"), F(value=19.38, metric="tariff"), F(value=23.1, metric="tariff")]),
-               "rates of `The duties range from` and `will pay N percent` are read as market shares"),
+    Case("Vietnam has imposed anti-dumping duties of up to 27.83 percent on hot rolled coil imports from "
+         "China. The duties range from 19.38 percent to 27.83 percent depending on the producer. Rizhao "
+         "Steel will pay 23.1 percent.",
+         [F(value=27.83, metric="tariff"), F(value=19.38, metric="tariff"), F(value=23.1, metric="tariff")]),
     Case("Smelters consume around 220 million wmt a year. The market is expected to consume about 14 "
          "million mt in 2025.", [F(value=2.2e8, unit="t", metric="consumption"),
                          F(value=1.4e7, metric="consumption")], title="Indonesia nickel ore"),
