@@ -411,7 +411,8 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
             key=lambda m: m.start,
         )
         levier = before[-1].canonical if before else ctx.tariff_country or ctx.focus
-    payers = [m for m in view.entities.countries if _EXPORTERS_AFTER.match(text, m.end) or _ITEM_LABEL.match(text, m.end)]
+    payers = [m for m in view.entities.countries
+              if _EXPORTERS_AFTER.match(text, m.end) or _ITEM_LABEL.match(text, m.end)]
     targets = [m for m in view.entities.countries if m.canonical != levier
                and (_TARGETED.search(text[: m.start]) or m in payers)]
     after = [m for m in targets if m.start > q.end]
