@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from metalnomist.extract.entities import is_demonym
-from metalnomist.extract.grammar import LIST_JOIN
+from metalnomist.extract.grammar import LIST_JOIN, Clause
 from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import LEVY, Mention, organisation_countries
 
@@ -152,8 +152,7 @@ _WHOSE = re.compile(r",?\s+whose\b[^,;]*")  # `and Canada, whose shipments jumpe
 def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:
     """Imports, exports and shipments, all from the reporting country's side."""
     everywhere = candidates(draft, view)
-    segment = draft.anchor.clause.segment
-    same = [m for m in everywhere if any(c.segment == segment and c.start <= m.start < c.end for c in view.clauses)]
+    same = [m for m in everywhere if _in_segment(view, draft.anchor.clause, m)]
     cands = [m for m in _own_suppliers(draft, view, same or everywhere) if not _company_home(m, view)]
     if metric == "exports":
         found = _exports(view.text, cands, ctx, _destination(draft, view))
@@ -452,6 +451,10 @@ def _in_aside(view: SentenceView, draft: Draft, start: int) -> bool:
     return start > draft.anchor.q.end and bool(_ASIDE.search(view.text, draft.anchor.q.end, start))
 
 
+def _in_segment(view: SentenceView, clause: Clause, m: Mention) -> bool:
+    return any(c.segment == clause.segment and c.start <= m.start < c.end for c in view.clauses)
+
+
 def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None:
     # `rose 3%, helped by higher grades at its Quebrada Blanca mine in Chile`: the aside places nothing
     countries = [m for m in view.entities.countries if not _in_aside(view, draft, m.start)]
@@ -466,7 +469,10 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     # 3%, while Minas-Rio …`: a country of the figure's own clause before another clause's mine
     own_sites = [m for m in view.entities.sites if clause.start <= m.start < clause.end]
     own = [m for m in view.entities.countries if clause.start <= m.start < clause.end]
-    nearest = own_sites or (own if own else view.entities.sites)
+    segment_sites = [m for m in view.entities.sites if _in_segment(view, clause, m)]
+    # `At its Salar de Atacama operation in Chile, output rose …, while the Kemerton plant …`: not the other's mine
+    elsewhere = [] if any(_in_segment(view, clause, m) for m in view.entities.countries) else view.entities.sites
+    nearest = own_sites or own or segment_sites or elsewhere
     if nearest:
         return min(nearest, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical
     for name, country in ctx.projects.items():
@@ -480,7 +486,7 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     if ctx.exchange[0]:
         return ctx.exchange[1]  # an LME price is a world price; an SHFE price is China's
     rest = candidates(draft, view)
-    segment = [m for m in rest if any(c.segment == clause.segment and c.start <= m.start < c.end for c in view.clauses)]
+    segment = [m for m in rest if _in_segment(view, clause, m)]
     if segment:
         return segment[0].canonical
     if ctx.company_country:
