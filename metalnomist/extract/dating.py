@@ -13,6 +13,7 @@ from metalnomist.extract.carry import MONEY, UNDATED
 from metalnomist.extract.periods import (
     PeriodMention,
     consecutive_years,
+    in_year,
     is_contract_month,
     is_delivery,
     last_month,
@@ -63,11 +64,13 @@ _DAYS_BACK = re.compile(
     )\b""",
     re.I | re.X,
 )
-# `992,000 t during the same period last year`, `1.16mn t in the previous year`: the period the
-# sentence or report is about, a year back (`over the previous year` is a change's basis instead).
+# `992,000 t during the same period last year`, `1.16mn t in the previous year`, `in the same period of 2023`: the
+# period the sentence or report is about, a year back or in the year named (`over the previous year` is a change's
+# basis instead).
 _SAME_LAST_YEAR = re.compile(
-    r"""\b(?:during|in)\s+the\s+(?:same\s+(?:period|quarter|months?|time)\s+(?:of\s+|in\s+)?  # the same period
-        (?:last|the\s+previous|the\s+prior)\s+year                                        # last year
+    r"""\b(?:during|in)\s+the\s+(?:(?:same|corresponding)\s+(?:period|quarter|months?|time)\s+  # the same period
+        (?:(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:earlier|ago|before)  # last year
+           |(?:of|in)\s+(?P<year>(?:19[5-9]\d|20\d\d))(?!\d))                                 # of 2023
         |(?:previous|prior|preceding)\s+year                                                # the previous year
         |year[- ](?:ago|earlier)\s+(?:period|quarter|months?|half))\b                       # the year-ago period
     """,
@@ -223,7 +226,7 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         earlier = [p.period for p in view.periods if p.use == "period" and p.end <= draft.anchor.q.start]
         base = earlier[-1] if earlier else current  # the period the sentence compares with, else the report's
         if base:
-            return year_before(base)
+            return year_before(base) if back.group("year") is None else in_year(base, int(back.group("year")))
     reported = state.paragraph.period or state.last_period or state.scan.title_period
     published = state.scan.published
     until = reported or (f"{published:%Y-%m}" if published else None)  # a dated post's: up to its month

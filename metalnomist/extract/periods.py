@@ -233,6 +233,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\bbetween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"),
         "between",
     ),
+    # `April-February of 2024-25`: those months of the year that starts in 2024 (India's fiscal year)
+    (re.compile(rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH}),? (?:of |in )?(?P<y>{_YEAR})[/-]\d\d(?:\d\d)?\b"),
+     "span_months"),
     # `January-March 2024`; `April 2023-March 2024` names the year at both ends
     (re.compile(rf"\b(?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR}))?"), "months"),
     (
@@ -333,9 +336,11 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         number = g["n"] or g["n2"]
         named = int(number) if len(number) == 4 else 2000 + int(number)
         return (anchor.fiscal or SPEC).quarter(named, int(g.get("q") or _ORDINAL[g["o"].lower()]))
-    if kind == "fy_months":  # `the January-March period of FY24`: those months of that fiscal year
+    if kind in {"fy_months", "span_months"}:  # `the January-March period of FY24`: those months of that fiscal year
         fiscal = anchor.fiscal or SPEC
-        start = fiscal.start_year(int(g["n"]) if len(g["n"]) == 4 else 2000 + int(g["n"]))
+        number = g.get("n") or "0"
+        named = int(number) if len(number) == 4 else 2000 + int(number)
+        start = int(g["y"]) if g.get("y") else fiscal.start_year(named)
         first, last = month_number(g["m1"]), month_number(g["m2"])
         first_year = start if first >= fiscal.first_month else start + 1
         return _calendar(first_year, first, start if last >= fiscal.first_month else start + 1, last)
@@ -503,6 +508,7 @@ _NEEDS_MONTH = frozenset(
         "month_relative",
         "fy_first_months",
         "fy_months",
+        "span_months",
         "fy_ending",
         "between",
         "months",
@@ -723,6 +729,12 @@ def year_before(period: str) -> str:
 def year_after(period: str) -> str:
     """The same span a year later: `2023-Q4` → `2024-Q4`."""
     return _shifted(period, 1)
+
+
+def in_year(period: str, year: int) -> str:
+    """The same span starting in `year`: `2024-01/2024-09` in 2023 → `2023-01/2023-09`."""
+    first = re.search(r"(?<!-)(?<!\d)(\d{4})(?!\d)", period)
+    return _shifted(period, year - int(first.group(1))) if first else period
 
 
 def _shifted(period: str, years: int) -> str:
