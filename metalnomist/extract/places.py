@@ -33,7 +33,7 @@ _TARIFF_NEAR = re.compile(
     rf"^(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?{LEVY}\b", re.I
 )
 _IMPOSER = re.compile(
-    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levied|slapp?\w*|introduc\w+|rais(?:e|ed|es|ing)|hik\w+|lift\w*|cut\w*|lower\w*"
+    r"^(?:'s?)?\s+(?:[\w-]+\s+){0,5}?(?:impos\w+|levy|levies|levied|slapp?\w*|introduc\w+|rais(?:e|ed|es|ing)|hik\w+|lift\w*|cut\w*|lower\w*"
     r"|set|sets|setting|propos\w+|approv\w+|adopt\w*|extend\w*|appl(?:y|ies|ied|ying)|recommend\w*)\b",
     re.I,
 )
@@ -258,7 +258,10 @@ def _exports(text: str, cands: list[Mention], ctx: PlaceContext, receiver: Menti
     )
     opener = next((m.canonical for m in cands if _OPENS.fullmatch(text, 0, m.start) and m is not receiver
                    and not is_demonym(text, m)), None)  # not `Chinese-controlled companies dominated …`
-    exporter = next((m.canonical for m in subject), None) or opener or ctx.data_country or ctx.focus
+    # `Exports of nickel matte to China …, Chinese customs data showed`: the post's country's exports, in China's data
+    received = ctx.data_country in {m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])}
+    exporter = next((m.canonical for m in subject), None) or opener or (
+        ctx.focus if received else ctx.data_country or ctx.focus)
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start]) and m.canonical != exporter), None)
     if receiver is not None and receiver.canonical != exporter and (dest is None or _FOLLOWED_BY.search(text)):
         dest = receiver.canonical  # `… to China, followed by India with 124 million tons`: India's
@@ -409,7 +412,8 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
             (m for m in (*view.entities.countries, *bodies) if m.end <= q.start and _IMPOSER.match(text[m.end :])),
             key=lambda m: m.start,
         )
-        levier = before[-1].canonical if before else ctx.tariff_country or ctx.focus
+        us_law = "United States" if _US_TRADE_LAW.search(text) else None  # `the 50% Section 232 tariff`
+        levier = before[-1].canonical if before else us_law or ctx.tariff_country or ctx.focus
     payers = [m for m in view.entities.countries
               if _EXPORTERS_AFTER.match(text, m.end) or _ITEM_LABEL.match(text, m.end)]
     targets = [m for m in view.entities.countries if m.canonical != levier
@@ -424,6 +428,7 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     return Place(levier, chosen[0].canonical, "tariff")
 
 
+_US_TRADE_LAW = re.compile(r"\bSection\s+(?:232|301|201)\b")
 # `All other Vietnamese exporters will pay a cash deposit of 25.9 percent`: whose goods the duty is on
 _EXPORTERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:exporters?|producers?|mills|steelmakers|suppliers)\b", re.I)
 _ITEM_LABEL = re.compile(r":")  # a list item's label: `- Vietnam: Nam Kim Steel 39.1 percent`

@@ -66,10 +66,9 @@ LEVIES = [
                     [F(), F(value=25, metric="tariff", country="United States", partner="United Kingdom")],
                     published=JUN4_2025),
                "the rate the targeted country `kept` becomes `other` with that country as reporter"),
-    known_miss(Case("Turkey's shipments of steel to the United States were just 48,000 tonnes, reflecting the 50% "
-                    "Section 232 tariff.",
-                    [F(), F(value=50, country="United States")], title="Turkish steel exports slip", published=None),
-               "`Section 232` does not name the United States as levier; the post's Turkey is taken"),
+    Case("Turkey's shipments of steel to the United States were just 48,000 tonnes, reflecting the 50% "
+         "Section 232 tariff.",
+         [F(), F(value=50, country="United States")], title="Turkish steel exports slip", published=None),
     known_miss(Case("The EU's quota for Turkish hot-rolled coil is capped at 1.1 million tonnes a year.",
                     [F(value=1.1e6, country="European Union", partner="Turkey")],
                     title="Turkish steel exports slip", published=None),
@@ -261,6 +260,11 @@ FIXED = [
          [F(value=39.1, metric="tariff", country="United States", partner="Vietnam"),
           F(value=7.2, metric="tariff", country="United States", partner="Canada")],
          title="US sets dumping margins on coated steel", published=SEP20_2024),
+    # A country that `levies` a duty levies it, whatever country the post's earlier duties were.
+    Case(("U.S. tariffs on steel and aluminium imports rose to 50% on Wednesday.",
+          "Canada already levies a 25% counter-tariff on C$29.8 billion worth of U.S. steel and aluminium."),
+         [F(value=50, country="United States"), F(value=25, metric="tariff", country="Canada"), F(value=29.8e9)],
+         published=JUN4_2025),
     # A list of shares in a post about no duty stays a list of shares.
     Case("Shares of Japan's flat steel imports last year:\n- Vietnam: 39.1 percent\n- South Korea: 27.2 percent",
          [F(value=39.1, metric="market_share"), F(value=27.2, metric="market_share")], title="Japan's steel imports",
