@@ -156,6 +156,8 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     if found:
         return found
     money = is_money_sum(draft.unit)
+    if carried in {"exports", "imports"} and money and _TRADE_VALUE.search(view.clause_text(draft.anchor.clause)):
+        return carried  # `The value of the shipments dropped to $412.6 million` after the tonnage exported
     if money and company_sum_named(draft, view):
         return "other"  # `POSCO's crude steel output fell …, and its operating profit …`: the profit's own series
     for c in _fallback_clauses(draft, view):
@@ -180,6 +182,8 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+)?$", re.I)
 
 
+_TRADE_VALUE = re.compile(r"\bvalue\s+of\s+(?:the\s+|its\s+|their\s+|these\s+)?(?:[\w-]+\s+)?"
+                          r"(?:exports|imports|shipments|cargoes|trade)\b", re.I)
 _MONEY_NOUN = re.compile(r"\b(?:profits?|revenues?|earnings|income|loss(?:es)?|costs?|capex|spending|value|worth|"
                          r"funding|valuation|debt|EBITDA|EBIT|dividends?|cash\s+flow)\b", re.I)
 

@@ -276,9 +276,13 @@ def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: Plac
     taker = next((m for m in cands if _SHIPPED_IN.match(text[m.end :])), None)
     if taker is not None:  # `India shipped in 6.5mn t of steel`: brought into the country
         return _imports(text, cands, cands, replace(ctx, focus=taker.canonical, data_country=None))
+    reporter = ctx.reporter
+    # not in a list of origins: `Shipments from the US …, followed by the Netherlands with 905,000t`
+    receiver = None if any(_FROM_BEFORE.search(text[: m.start]) for m in cands) else _destination(draft, view)
+    if receiver is not None and reporter is not None and receiver.canonical != reporter:
+        return Place(reporter, receiver.canonical, "exports")  # `shipments to Vietnam …, while South Korea took …`
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])), None)
     actor = next((m.canonical for m in cands if not _TO_BEFORE.search(text[: m.start]) and m.canonical != dest), None)
-    reporter = ctx.reporter
     if actor is not None and reporter is not None and actor != reporter and dest in {None, reporter}:
         return Place(reporter, actor, "imports")  # `Russian shipments` in Japan's import data
     if actor is not None and dest is not None:

@@ -69,13 +69,12 @@ PLACES = [
 # Trade sides: an export value in money, and the destinations after it; a flow read from Chinese customs data;
 # a share list's second destination; `Indonesia shipped` under an exports headline.
 TRADE = [
-    known_miss(Case(("The Philippines exported 9.87 million dry metric tons of nickel ore in the third quarter.",
-                     "The value of the shipments dropped 18.4% year on year to $412.6 million.",
-                     "China remained the top destination, taking 8.2 million DMT, or 83% of the total."),
-                    [F(value=9.87e6), F(value=4.126e8, metric="exports"),
-                     F(value=8.2e6, metric="exports", country="Philippines", partner="China"), F(value=83)],
-                    published=datetime(2024, 11, 12, tzinfo=UTC)),
-               "the value of the shipments is `other`, and the destination after it becomes the country"),
+    Case(("The Philippines exported 9.87 million dry metric tons of nickel ore in the third quarter.",
+          "The value of the shipments dropped 18.4% year on year to $412.6 million.",
+          "China remained the top destination, taking 8.2 million DMT, or 83% of the total."),
+         [F(value=9.87e6), F(value=4.126e8, metric="exports"),
+          F(value=8.2e6, metric="exports", country="Philippines", partner="China"), F(value=83)],
+         published=datetime(2024, 11, 12, tzinfo=UTC)),
     Case("Exports of nickel matte to China dropped to 21,500 tonnes in December from 33,800 tonnes in "
          "November, Chinese customs data showed.",
          [F(value=21500, metric="imports", country="China", partner="Indonesia"),
@@ -215,6 +214,12 @@ SUBJECTS = [
 
 # Fixed since: rows that fail on the code before the fix.
 FIXED = [
+    # A country that `took` tonnes of an exporter's shipments received them; but in a list of origins (`from the US
+    # …, followed by the Netherlands with 905,000t`) the countries named are the suppliers of the reporter's imports.
+    Case(("Turkey imported 5.9Mt of ferrous scrap in the first half.",
+          "Shipments from the US totalled 1.18Mt, followed by the Netherlands with 905,000t."),
+         [F(value=5.9e6), F(value=1.18e6, metric="imports", country="Turkey", partner="United States"),
+          F(value=905000, metric="imports", country="Turkey", partner="Netherlands")], title="Turkey's scrap imports"),
     # A mine or plant in another clause, beyond `while`, does not place a figure whose own part names its country.
     Case("At its Salar de Atacama operation in Chile, lithium carbonate output increased to 52,000 tonnes in the "
          "first nine months, while the Kemerton hydroxide plant in Western Australia produced 8,200 tonnes.",

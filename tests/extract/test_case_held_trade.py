@@ -78,10 +78,9 @@ LEVIES = [
 
 # Trade sides: a buyer `took` or was `the largest buyer` / `the largest market, taking` in an exporter's data.
 TRADE_SIDES = [
-    known_miss(Case("Japan's ferrous scrap exports fell 6.8% to 3.27 million tonnes in January-May. Shipments to "
-                    "Vietnam rose 22% to 1.12 million tonnes, while South Korea took 640,000 tonnes.",
-                    [F(), F(), F(value=640000, metric="exports", partner="South Korea")], published=JUL10_2025),
-               "`X took N tonnes` in an exporter's statistics is read as X's imports (held: 3 facts)"),
+    Case("Japan's ferrous scrap exports fell 6.8% to 3.27 million tonnes in January-May. Shipments to "
+         "Vietnam rose 22% to 1.12 million tonnes, while South Korea took 640,000 tonnes.",
+         [F(), F(), F(value=640000, metric="exports", partner="South Korea")], published=JUL10_2025),
     known_miss(Case("Germany was the largest buyer of China's germanium at 1,180 kg, followed by Belgium with 560 kg.",
                     [F(value=1.18, metric="exports", country="China", partner="Germany"),
                      F(value=0.56, metric="exports", country="China", partner="Belgium")], published=SEP20_2024),
