@@ -218,12 +218,12 @@ def _destination(draft: Draft, view: SentenceView) -> Mention | None:
     q, text = draft.anchor.q, view.text
     # `destinations included Mexico with …`, `followed by India with 124 million tons`; not `Chile, with …`
     listed = _RECEIVERS.search(text) is not None or _FOLLOWED_BY.search(text) is not None
-    for m in view.entities.countries:
-        if (listed and m.end <= q.start and _WITH_FIGURE.fullmatch(text[m.end : q.start])) or _RECIPIENT_AFTER.match(
-            text[m.end :]
-        ) or (m.end <= q.start and _TOOK.fullmatch(text, m.end, q.start) and _TAKER_BEFORE.search(text, 0, m.start)):
-            return m
-    return None
+    countries = view.entities.countries
+    # the figure's own (`Mexico with …`, `South Korea took …`) before the one a sentence calls the largest buyer
+    own = (m for m in countries if m.end <= q.start and (
+        (listed and _WITH_FIGURE.fullmatch(text[m.end : q.start]))
+        or (_TOOK.fullmatch(text, m.end, q.start) and _TAKER_BEFORE.search(text, 0, m.start))))
+    return next(own, None) or next((m for m in countries if _RECIPIENT_AFTER.match(text[m.end :])), None)
 
 
 # `EU scrap exports totalled 17.9 million tonnes, of which Turkey took 12.8 million tonnes`: Turkey's share of them
@@ -257,7 +257,8 @@ def _exports(text: str, cands: list[Mention], ctx: PlaceContext, receiver: Menti
         if _EXPORT_AFTER.match(text[m.end :]) and not _TO_BEFORE.search(text[: m.start]) and m is not receiver
     )
     opener = next((m.canonical for m in cands if _OPENS.fullmatch(text, 0, m.start) and m is not receiver
-                   and not is_demonym(text, m)), None)  # not `Chinese-controlled companies dominated …`
+                   and not is_demonym(text, m)  # not `Chinese-controlled companies dominated …`
+                   and not _RECIPIENT_AFTER.match(text[m.end :])), None)  # nor `Germany was the largest buyer`
     # `Exports of nickel matte to China …, Chinese customs data showed`: the post's country's exports, in China's data
     received = ctx.data_country in {m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])}
     exporter = next((m.canonical for m in subject), None) or opener or (

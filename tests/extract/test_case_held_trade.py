@@ -264,6 +264,12 @@ FIXED = [
           "Canada already levies a 25% counter-tariff on C$29.8 billion worth of U.S. steel and aluminium."),
          [F(value=50, country="United States"), F(value=25, metric="tariff", country="Canada"), F(value=29.8e9)],
          published=JUN4_2025),
+    # In an exporter's figures the largest buyer of the goods, and the one `followed by … with`, are where they went.
+    Case(("China exported 8,000 kg of germanium in August.",
+          "Germany was the largest buyer of germanium at 1,180 kg, followed by Belgium with 560 kg."),
+         [F(value=8, country="China"), F(value=1.18, metric="exports", country="China", partner="Germany"),
+          F(value=0.56, metric="exports", country="China", partner="Belgium")], title="China's germanium exports",
+         published=SEP20_2024),
     # A list of shares in a post about no duty stays a list of shares.
     Case("Shares of Japan's flat steel imports last year:\n- Vietnam: 39.1 percent\n- South Korea: 27.2 percent",
          [F(value=39.1, metric="market_share"), F(value=27.2, metric="market_share")], title="Japan's steel imports",
