@@ -282,9 +282,8 @@ CREDITS = [
     Case("India's crude steel production rose 7.1 per cent to 13.46 million tonnes in April, according to "
          "provisional data from the Joint Plant Committee (JPC).",
          [F(value=13.46e6, source="JPC")], published=MAY8_2025),
-    known_miss(Case("BigMint's benchmark assessment for blast furnace rebar in Mumbai stood at Rs 54,700/t.",
-                    [F(value=54700, source="BigMint")], published=NOV20_2024),
-               "a `BigMint's assessment` credit is not read (held: 11 facts)"),
+    Case("BigMint's benchmark assessment for blast furnace rebar in Mumbai stood at Rs 54,700/t.",
+         [F(value=54700, source="BigMint")], published=NOV20_2024),
     known_miss(Case("Turkey imported 1.62mn t of ferrous scrap in January, according to the Turkish Statistical "
                     "Institute (TUIK).",
                     [F(value=1.62e6, source="TUIK")], published=MAR12_2025),
