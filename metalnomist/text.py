@@ -70,6 +70,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(
     r"(?:[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$¥€£₹])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]+\s))(?P<bullet>)?"
 )
+_MILLION_TONNES_END = re.compile(r"\d\s*Mt\.$")
 # A bullet starts a sentence, on its own line or not; only text with bullets pays for the check.
 # A dash bullet whose line was joined by whitespace folding follows the end of the line before it.
 _BULLETED = re.compile(r"\n[•▪●*–-]\s|[•▪●]|[.!?:]\s+[–-]\s+[A-Z]")
@@ -101,6 +102,8 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
         last_word = written.lower()
         if not match.group("bullet") and (last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", written)):
             continue
+        if written == "Mt" and not _MILLION_TONNES_END.search(before):
+            continue  # `its Mt. Holly smelter`: Mount; `output of 1.5 Mt.` ends a sentence
         if not match.group().strip(".!?") and re.search(r"[./]", written):
             continue  # `www.Kitco.Com`: an address, not two sentences glued
         sentence = text[start : match.end()].rstrip()

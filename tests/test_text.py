@@ -60,6 +60,10 @@ SPLITS = [
     ("Producers include:\n• Vale Co\n• BHP", ["Producers include:", "• Vale Co", "• BHP"]),
     # an address before a spaced stop is the end of a sentence
     ("Visit example.com/news. Copper rose.", ["Visit example.com/news.", "Copper rose."]),
+    # `Mt.` after a word is Mount; after a number it is million tonnes, and may end a sentence
+    ("It will restart its Mt. Holly smelter by 2026. Output rose.",
+     ["It will restart its Mt. Holly smelter by 2026.", "Output rose."]),
+    ("Output was 1.5 Mt. Mt. Holly restarted.", ["Output was 1.5 Mt.", "Mt. Holly restarted."]),
 ]
 
 
