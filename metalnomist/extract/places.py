@@ -237,7 +237,8 @@ _RECEIVERS = re.compile(r"\b(?:destinations?|recipients?|buyers?|importers?|mark
 _WITH_FIGURE = re.compile(r"\s+(?:with|at)\s+(?:about\s+|around\s+|some\s+)?")
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.I)
 _RECIPIENT_AFTER = re.compile(
-    r"^\s+(?:was|were|is|remained|became)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:recipient|destination|buyer)\b", re.I
+    r"^\s+(?:was|were|is|remained|became)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:recipient|destination|buyer|market)\b",
+    re.I
 )
 
 
