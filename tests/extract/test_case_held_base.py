@@ -213,6 +213,11 @@ SUBJECTS = [
 
 # Fixed since: rows that fail on the code before the fix.
 FIXED = [
+    # Tax credits, incentives and a lifeline a government gives are subsidies.
+    Case("Canberra has earmarked A$7 billion in production tax credits for refined critical minerals.",
+         [F(value=7e9, metric="subsidy")], title="Australia's smelters"),
+    Case("Nyrstar has asked the government for a A$135 million lifeline for its smelters.",
+         [F(value=135e6, metric="subsidy")], title="Nyrstar seeks support"),
     # A country that `took` tonnes of an exporter's shipments received them; but in a list of origins (`from the US
     # …, followed by the Netherlands with 905,000t`) the countries named are the suppliers of the reporter's imports.
     Case(("Turkey imported 5.9Mt of ferrous scrap in the first half.",
