@@ -24,11 +24,10 @@ UNITS = [
 # second metal after a first metal's prices loses the report's country and period; a refinery named after a
 # sentence on the company's home smelters takes the post's project country.
 PLACES = [
-    known_miss(Case(("MANAMA: Aluminium Bahrain (Alba) produced 1.62 million tonnes of aluminium in 2024.",
-                     "Sales reached 1.61 million tonnes."),
-                    [F(country="Bahrain"), F(country="Bahrain")],
-                    title="Alba posts record output in 2024; Ma'aden aluminium sales climb"),
-               "the title's other company (Ma'aden) gives Saudi Arabia to Alba's figures (7 facts)"),
+    Case(("MANAMA: Aluminium Bahrain (Alba) produced 1.62 million tonnes of aluminium in 2024.",
+          "Sales reached 1.61 million tonnes."),
+         [F(country="Bahrain"), F(country="Bahrain")],
+         title="Alba posts record output in 2024; Ma'aden aluminium sales climb"),
     known_miss(Case(("Spot lithium prices in China fell in February 2025.",
                      "Lithium carbonate averaged 74,550 yuan/mt.",
                      "Electrolytic cobalt was assessed at 165,000 yuan/mt."),
@@ -132,9 +131,8 @@ PERIODS = [
 # carry the company to the next sentence; `customs data showed` credits customs; an exchange a premium is quoted
 # against is no source.
 COMPANIES = [
-    known_miss(Case("Russia's Polyus increased gold output by 14% to 2.9 million ounces in 2024.",
-                    [F(company="Polyus")]),
-               "Polyus (Russia's largest gold miner) is not a known company (9 facts)"),
+    Case("Russia's Polyus increased gold output by 14% to 2.9 million ounces in 2024.",
+         [F(company="Polyus")]),
     known_miss(Case(("Russia's Rusal produced 952,000 tonnes of aluminium in the first quarter.",
                      "Sales of primary aluminium and alloys reached 1.01 million tonnes."),
                     [F(company="Rusal"), F(company="Rusal")]),
