@@ -176,16 +176,17 @@ def scan_post(post: Post) -> PostState:
     title = fold_quotes(post.title)
     body = fold_quotes(post.body)
     sentences = [sentence for _, sentence in split_sentences(body)]
-    title_countries = find_countries(title)
-    # the headline's country, else its mine's (`Red Dog off to a strong start`), else its company's home
+    # the headline's country, else its mine's (`Red Dog off to a strong start`), else its company's home; a
+    # country in a mine's name (`Cobre Panama`) is the mine
     title_sites = vocab.sites().find(title)
+    title_countries = [m for m in find_countries(title) if not any(s.start <= m.start < s.end for s in title_sites)]
     companies = _headline_companies(title)
     homes = vocab.organisation_countries()
     home = next((homes[c] for c in companies if c in homes), None)
     agency = _origins_body(title, title_countries)
     if agency:
         focus: str | None = agency
-    elif title_countries or title_sites:
+    elif title_countries or (title_sites and not home):
         focus = (title_countries or title_sites)[0].canonical
     elif home:
         focus = home
