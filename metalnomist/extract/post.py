@@ -177,15 +177,18 @@ def scan_post(post: Post) -> PostState:
     body = fold_quotes(post.body)
     sentences = [sentence for _, sentence in split_sentences(body)]
     # the headline's country, else its mine's (`Red Dog off to a strong start`), else its company's home; a
-    # country in a mine's name (`Cobre Panama`) is the mine
+    # country in a mine's or a company's name (`Cobre Panama`, `Anglo American`) is theirs
     title_sites = vocab.sites().find(title)
-    title_countries = [m for m in find_countries(title) if not any(s.start <= m.start < s.end for s in title_sites)]
+    named = title_sites + _companies(title)
+    title_countries = [m for m in find_countries(title) if not any(s.start <= m.start < s.end for s in named)]
     companies = _headline_companies(title)
     homes = vocab.organisation_countries()
     home = next((homes[c] for c in companies if c in homes), None)
     agency = _origins_body(title, title_countries)
     if agency:
         focus: str | None = agency
+    elif home and title_countries and _AS_CAUSE.search(title, 0, title_countries[0].start):
+        focus = home  # `Freeport-McMoRan beats forecast as Indonesia output climbs`: the company's post
     elif title_countries or (title_sites and not home):
         focus = (title_countries or title_sites)[0].canonical
     elif home:
@@ -267,6 +270,8 @@ def _first_fiscal_home(text: str) -> FiscalYear | None:
     return fiscal_year_of(homes[named[0].canonical]) if named else None
 
 
+# A headline's clause of cause or circumstance after its subject: `as …`, `on Peru, Mexico mine gains`, `from Congo`
+_AS_CAUSE = re.compile(r"\b(?:as|on|after|amid|from|with|while|despite|thanks to|helped by)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|on|against)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 
 

@@ -36,15 +36,13 @@ COMPANY_MONEY = [
 # Places of company-wide figures: the company's home, not a mine's country named in the headline, an explanatory
 # clause, an earlier sentence or a part of the total.
 PLACES = [
-    known_miss(Case(("July 23 (Reuters) - Freeport-McMoRan posted higher-than-expected second-quarter copper sales on "
-                     "Wednesday, helped by stronger output from its Grasberg district in Indonesia, and said the "
-                     "United States' planned 50% tariff on copper imports would lift prices for its domestic cathode.",
-                     "The Phoenix-based miner sold 1.02 billion pounds of copper in the April-June period."),
-                    [F(value=50, metric="tariff", country="United States"),
-                     F(value=1.02e9 * LB, country="United States")],
-                    title="Freeport-McMoRan beats copper sales forecast as Indonesia output climbs", published=JUL23),
-               "the headline's and lead's Indonesia places the US tariff (`the United States' planned … tariff`) "
-               "and the company-wide sales"),
+    Case(("July 23 (Reuters) - Freeport-McMoRan posted higher-than-expected second-quarter copper sales on "
+          "Wednesday, helped by stronger output from its Grasberg district in Indonesia, and said the "
+          "United States' planned 50% tariff on copper imports would lift prices for its domestic cathode.",
+          "The Phoenix-based miner sold 1.02 billion pounds of copper in the April-June period."),
+         [F(value=50, metric="tariff", country="United States"),
+          F(value=1.02e9 * LB, country="United States")],
+         title="Freeport-McMoRan beats copper sales forecast as Indonesia output climbs", published=JUL23),
     known_miss(Case("First Quantum Minerals forecast copper production of 370,000 to 420,000 tonnes for 2025, as its "
                     "Cobre Panama mine remains under care and maintenance.",
                     [F(value=370000, country="Canada")], title="First Quantum results", published=FEB19),
@@ -68,11 +66,10 @@ PLACES = [
                     title="Teck cuts Quebrada Blanca guidance again as tailings work drags", published=JUL24),
                "with the mine in the headline, the lead's `operation in Chile` is carried to the company's EBITDA, "
                "costs and sales"),
-    known_miss(Case(("Anglo American reported a 3% fall in underlying earnings for the first half.",
-                     "Underlying EBITDA came in at $3.4 billion."),
-                    [F(change_pct=-3, country="United Kingdom"), F(value=3.4e9, country="United Kingdom")],
-                    title="Anglo American results", published=JUL31),
-               "a bare-dollar sum of a UK company is placed in the United States (company not carried)"),
+    Case(("Anglo American reported a 3% fall in underlying earnings for the first half.",
+          "Underlying EBITDA came in at $3.4 billion."),
+         [F(change_pct=-3, country="United Kingdom"), F(value=3.4e9, country="United Kingdom")],
+         title="Anglo American results", published=JUL31),
     known_miss(Case("Iron ore production totalled 30.2 Mt, with Kumba in South Africa contributing 17.9 Mt and "
                     "Minas-Rio in Brazil 12.3 Mt.",
                     [F(value=30.2e6, country="United Kingdom"), F(value=17.9e6, country="South Africa"),
