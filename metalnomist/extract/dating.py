@@ -388,6 +388,11 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     if len(reports) < len(own):  # `2025 guidance … in its third-quarter report`: the report's is not the figure's
         own = [p for p in own if p not in reports]
     following = [p for p in own if _follows(draft, view, p.start)]
+    spans_named = [p for p in own if p.use == "period" and p not in following]
+    if following and following[0].use == "date" and spans_named and "/" not in (draft.unit or ""):
+        # `reported second-quarter free cash flow of $1.7 billion on Wednesday`: the day it was reported; a
+        # price's day is its own
+        return [spans_named[-1].period]
     if following:  # `USD 71 million in November and USD 45 million in December 2017`: its own, not the nearest
         return [following[0].period]
     if own:

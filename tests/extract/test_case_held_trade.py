@@ -267,6 +267,9 @@ FIXED = [
          [F(value=8, country="China"), F(value=1.18, metric="exports", country="China", partner="Germany"),
           F(value=0.56, metric="exports", country="China", partner="Belgium")], title="China's germanium exports",
          published=SEP20_2024),
+    # A price's day is its own, whatever delivery month it is for.
+    Case("EU allowances for December delivery settled at €78.40/t CO2 on Monday.", [F(value=78.4, period="2025-10")],
+         published=OCT8_2025),
     # A list of shares in a post about no duty stays a list of shares.
     Case("Shares of Japan's flat steel imports last year:\n- Vietnam: 39.1 percent\n- South Korea: 27.2 percent",
          [F(value=39.1, metric="market_share"), F(value=27.2, metric="market_share")], title="Japan's steel imports",
