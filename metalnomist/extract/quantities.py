@@ -436,11 +436,13 @@ _GRADE_BOUND_BEFORE = re.compile(r"(?<!\ba )\b(?:min|max)\.?\s*$", re.I)  # `Nic
 _SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|make[s]?\s+up|made\s+up|represent\w*)\s+(?:about\s+)?$",
                            re.I)  # `accounts for 60% iron ore demand` is a share, written short
 _STAKE_AFTER = re.compile(r"^[\s-]+(?:\w+\s+)?(?:stake|interest|equity|ownership|holding)\b", re.I)
+_BASIS_AFTER = re.compile(r"^\s+(?:\w+\s+)?basis\b", re.I)  # `output on a 100% basis`: how a total is counted
 
 
 def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
     """`62% Fe`, `6% Li2O`, `6.25 g/t`: a grade names the product or the ore, it is not a share or a mass; nor is a
-    `10pc stake` in a mine, which like a `50:50 joint venture` describes ownership, not a market."""
+    `10pc stake` in a mine, which like a `50:50 joint venture` describes ownership, not a market, nor the `100%
+    basis` a total is counted on."""
     return [
         q
         for q in found
@@ -448,6 +450,7 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
             q.unit == "%"
             and q.kind == "number"
             and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :])
+                 or _BASIS_AFTER.match(text[q.end :])
                  or _GRADE_BOUND_BEFORE.search(text, 0, q.start) or _PURITY.match(text, q.start, q.end))
             and not _SHARE_BEFORE.search(text, 0, q.start)
         )

@@ -15,9 +15,8 @@ from tests.extract.cases import Case, F, check, known_miss, row_id
 UNITS = [
     Case("Kazatomprom produced 12,286 tU of uranium in the first half of 2025.",
          [F(value=12286, unit="t", metric="production", commodity="uranium")]),
-    known_miss(Case("Output on a 100% basis totalled 12,286 tonnes in the first half of 2025.",
-                    [F(value=12286, unit="t")]),
-               "`on a 100% basis` (a consolidation basis) read as a 100% market share (2 extra facts)"),
+    Case("Output on a 100% basis totalled 12,286 tonnes in the first half of 2025.",
+         [F(value=12286, unit="t")]),
 ]
 
 # Places: a company named in the title gives its country to another company's figures; a price paragraph of a
