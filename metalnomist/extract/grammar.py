@@ -224,6 +224,8 @@ _TO_BEFORE = re.compile(r"\bto\s+$", re.I)  # `raised tariffs to 50% from 25%`: 
 _DIFF_AFTER = re.compile(
     r"^\s+(?:[a-z]+\s+)?(?P<w>less|fewer|lower|below|more|higher|above)\s+(?:[a-z]+\s+)?than\b", re.I
 )
+# `Compared with a year earlier, stocks were 176,000 t lower.`: the comparison named before, the difference last
+_DIFF_AT_END = re.compile(r"^\s+(?P<w>less|fewer|lower|higher)\s*(?:[.;,)]|$)", re.I)
 _LESS = frozenset({"less", "fewer", "lower", "below"})
 _UPDOWN_BEFORE = re.compile(rf"\b(?P<w>up|down)\s+{_BOUND_WORDS}$", re.I)
 
@@ -279,7 +281,7 @@ def _classify_amount(q: Quantity, text: str, clause: Clause, before: str, after:
     change = _AMOUNT_CHANGE_AFTER.match(after)  # `$1.4 billion decrease in value`
     if change:
         return Item(q, "diff", clause, change=float(direction(text, q, clause)))
-    diff = _DIFF_AFTER.match(after)
+    diff = _DIFF_AFTER.match(after) or _DIFF_AT_END.match(after)
     if diff:
         sign = -1.0 if diff.group("w").lower() in _LESS else 1.0
         return Item(q, "diff", clause, change=sign)

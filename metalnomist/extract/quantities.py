@@ -106,7 +106,7 @@ def _quantity_re() -> re.Pattern[str]:
         r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
     return re.compile(
-        rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d))?"
+        rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d)|(?<=\bto |\bat )[\-−](?=[$€£¥]\d))?"  # `fell to -$21.27/mt`
         rf"(?:(?P<cur>{cur})\s?)?(?P<num>{number})"
         rf"(?:\s?(?P<scale0>{scale})(?=\s?(?:–|—|-|to|and)\s?(?:{cur})?\s?\d))?"
         rf"(?:\s?(?P<unit0>{t.unit_re.pattern})(?=\s?(?:–|—|-|and)\s?\d|\s?to\s?[\d.,]+\s?(?P=unit0)))?"
@@ -236,6 +236,8 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     sign = None
     if match.group("sign"):
         sign = 1 if match.group("sign") == "+" else -1
+    if sign == -1 and match.group("cur"):  # a level below zero (spot TCs), not a fall
+        value, value_max, sign = -value, None if value_max is None else -value_max, None
     end = match.end()
     return Quantity(
         start=match.start("sign") if sign else start,
