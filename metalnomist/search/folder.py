@@ -7,7 +7,11 @@ at a folder of documents, the index must not empty it.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from metalnomist.errors import ConfigError
@@ -42,7 +46,24 @@ def claim(path: Path) -> None:
     marker.write_text("A Metalnomist search index: `metalnomist reindex` rebuilds it from the database.\n")
 
 
-KEEP = {MARKER, ".tantivy-meta.lock", ".tantivy-writer.lock"}  # another process may hold a lock on these
+WRITER_LOCK = ".tantivy-writer.lock"
+KEEP = {MARKER, ".tantivy-meta.lock", WRITER_LOCK}  # another process may hold a lock on these
+
+
+@contextmanager
+def no_writer(path: Path) -> Iterator[bool]:
+    """Holds Tantivy's writer lock as its writers take it (an exclusive flock), when no writer holds it: yields
+    whether it does. Only then may the folder be emptied: a writer may be building the index in it."""
+    handle = os.open(path / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(handle)  # and with it the lock
 
 
 def clear(path: Path) -> None:

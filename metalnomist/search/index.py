@@ -118,7 +118,9 @@ class SearchIndex:
     """One index folder. Writers are short-lived so another process can take its turn."""
 
     def __init__(self, path: Path, empty: bool = False, semantic: SemanticIndex | None = None) -> None:
-        """Open the index in `path`; `empty` (or another schema) starts from an empty folder.
+        """Open the index in `path`; `empty` (or another schema's, when no writer is at work in it) starts from an
+        empty folder. A folder with no state is opened as it is: another process may be building in it, and the
+        catch-up that follows rebuilds one that follows no archive.
 
         `semantic` is the optional vector side (settings.hybrid), kept beside this folder and in
         step by the same catch-up."""
@@ -131,8 +133,12 @@ class SearchIndex:
         self._state_stamp: tuple[int, int, int] | None = None
         self._state_cache: dict[str, Any] = {}
         folder.claim(path)
-        if empty or self._state().get("schema") != SCHEMA_VERSION:
+        if empty:
             folder.clear(path)
+        elif self._state(any_schema=True).get("schema", SCHEMA_VERSION) != SCHEMA_VERSION:
+            with folder.no_writer(path) as alone:
+                if alone:  # else another process is rebuilding it for this version
+                    folder.clear(path)
         self.index = self._open()
         self._write_lock = threading.Lock()
         self._loaded_seq = self.applied_seq
@@ -182,17 +188,18 @@ class SearchIndex:
             self._write_lock.release()
 
     # --- state -------------------------------------------------------------------------------
-    def _state(self) -> dict[str, Any]:
-        """Read again only when the file was replaced: every search asks, and a stat is cheaper."""
+    def _state(self, any_schema: bool = False) -> dict[str, Any]:
+        """Read again only when the file was replaced: every search asks, and a stat is cheaper. Another schema's
+        state is no state (unless `any_schema`): what it applied is not in this schema's documents."""
         try:
             stat = self._state_file.stat()
             stamp = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
             if stamp != self._state_stamp:
                 self._state_cache = dict(json.loads(self._state_file.read_text()))
                 self._state_stamp = stamp
-            return self._state_cache
         except (OSError, ValueError):
             return {}
+        return self._state_cache if any_schema or self._state_cache.get("schema") == SCHEMA_VERSION else {}
 
     @property
     def applied_seq(self) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import tantivy
 
 from metalnomist.errors import IndexUnavailable
 from metalnomist.models import Block, Post
@@ -34,6 +35,41 @@ def test_an_index_of_another_format_starts_empty(tmp_path: Path) -> None:
     state.write_text(json.dumps({**json.loads(state.read_text()), "schema": SCHEMA_VERSION - 1}))
     reopened = SearchIndex(tmp_path / "index")
     assert (reopened.num_docs(), reopened.applied_seq, reopened.archive) == (0, 0, None)
+
+
+def test_opening_a_new_folder_leaves_what_another_opener_is_building(tmp_path: Path) -> None:
+    """Two processes (two web workers, a CLI beside a server) open a new index folder at once. The second found
+    no state and emptied the folder, deleting the segments the first's rebuild had already written and its
+    meta.json: the first's commit then named files that were gone (a concurrent-writers test saw
+    `FileDoesNotExist("meta.json")` in CI). A folder with no state is opened as it is."""
+    first = SearchIndex(tmp_path / "index")
+    body = "tin smelter output " * 100
+    with first.writing(heap_size=15_000_000) as writing:
+        writing.clear()
+        writing.add([post(i, body + str(i)) for i in range(1, 12_001)])  # past the heap: segments written
+        second = SearchIndex(tmp_path / "index")
+        writing.commit(7, "archive-a")
+    second.reload()
+    assert (first.num_docs(), second.num_docs(), second.applied_seq, second.archive) == (12_000, 12_000, 7, "archive-a")
+    assert len(first.index.searcher().search(tantivy.Query.term_query(first.schema, "text", "smelter"), 3).hits) == 3
+
+
+def test_another_versions_folder_is_not_emptied_under_a_writer(tmp_path: Path) -> None:
+    """An index of another version is emptied at opening, but not while a writer works in the folder (another
+    process rebuilding it for this version): that writer's files stay, and what it commits shows."""
+    built(tmp_path / "index", [post(1, "tin smelter")], 7)
+    state = tmp_path / "index" / "state.json"
+    state.write_text(json.dumps({**json.loads(state.read_text()), "schema": SCHEMA_VERSION - 1}))
+    rebuilding = SearchIndex(tmp_path / "index")  # emptied: no writer yet
+    assert rebuilding.num_docs() == 0
+    state.write_text(json.dumps({"schema": SCHEMA_VERSION - 1, "seq": 7, "archive": "archive-a"}))
+    with rebuilding.writing() as writing:
+        writing.add([post(2, "zinc refinery")])
+        opened = SearchIndex(tmp_path / "index")  # another process, meanwhile: it reads the old version's state
+        assert (opened.applied_seq, opened.archive) == (0, None)  # another version's state is no state
+        writing.commit(9, "archive-a")
+    opened.reload()
+    assert (opened.num_docs(), opened.applied_seq, opened.archive) == (1, 9, "archive-a")
 
 
 def test_a_writer_that_cannot_start_is_a_failed_write_not_a_busy_index(tmp_path: Path) -> None:
