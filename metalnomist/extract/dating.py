@@ -366,8 +366,16 @@ _CAUSE_BEFORE = re.compile(r"\b(?:after|following|due\s+to|because\s+of|owing\s+
                            r"(?:in|during|since)\s+(?:the\s+)?$", re.I)
 
 
+_LABEL_GAP = re.compile(r"\s*:\s*(?:[$€£¥]|[A-Z]{3}\s?)?")
+
+
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
+    q = draft.anchor.q
+    labelled = [p for p in view.periods if _LABEL_GAP.fullmatch(view.text, p.end, q.start)
+                and "(" in view.text[max(0, p.start - 8) : p.start]]
+    if labelled:  # `produced 309,700 t in 2024 (2023: 293,300 t)`: the bracket names the year of its figure
+        return [labelled[-1].period]
     spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
     allowed = {"period", "effect", "date", "deadline"}
     if draft.comparison:  # `to 50 mtpa by 2030 from 28 mtpa`: the deadline is the goal's, not the level left

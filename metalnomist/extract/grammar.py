@@ -174,6 +174,8 @@ _COMPARISON_BEFORE = re.compile(
     rf"(?:(?:[\w-]+\s+)?[\w-]+'s?\s+)?){_BOUND_WORDS}$",  # `double the previous year's 55,526 tonnes`
     re.I,
 )
+# `produced 309,700 t in 2024 (2023: 293,300 t)`: the year before's figure, for comparison
+_YEAR_LABEL_BEFORE = re.compile(r"\((?:FY\s?)?(?:19|20)\d\d\s*:\s*(?:[$€£¥]|[A-Z]{3}\s?)?$")
 # `up 37.6% in volume and 21%`, `grow 3% in 2025 and 2.1% in 2026`, `up 8% from a year earlier and 3% from
 # November`, `rise 1.2% in 2025 and by a further 2.3%`: a second change, its verb left out
 _COORDINATED_CHANGE = re.compile(
@@ -240,7 +242,7 @@ def classify(q: Quantity, text: str, clause: Clause) -> Item:
         return Item(q, "pp", clause, change=q.value * direction(text, q, clause))
     if q.kind == "portion":
         return Item(q, "change", clause, change=q.value * direction(text, q, clause))
-    if _COMPARISON_BEFORE.search(before):
+    if _COMPARISON_BEFORE.search(before) or _YEAR_LABEL_BEFORE.search(text, 0, q.start):
         return Item(q, "comparison", clause)
     if q.unit == "%" and q.kind == "number":
         return _classify_percent(q, text, clause, before, after)
