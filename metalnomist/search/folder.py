@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,16 +52,22 @@ KEEP = {MARKER, ".tantivy-meta.lock", WRITER_LOCK}  # another process may hold a
 
 
 @contextmanager
-def no_writer(path: Path) -> Iterator[bool]:
-    """Holds Tantivy's writer lock as its writers take it (an exclusive flock), when no writer holds it: yields
-    whether it does. Only then may the folder be emptied: a writer may be building the index in it."""
+def no_writer(path: Path, wait_seconds: float = 0.0) -> Iterator[bool]:
+    """Holds Tantivy's writer lock as its writers take it (an exclusive flock), once no writer holds it (waiting
+    up to `wait_seconds`): yields whether it does. Only then may the folder be emptied: a writer may be building
+    the index in it."""
     handle = os.open(path / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + wait_seconds
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    yield False
+                    return
+                time.sleep(0.05)
         yield True
     finally:
         os.close(handle)  # and with it the lock

@@ -117,10 +117,12 @@ class RawHit:
 class SearchIndex:
     """One index folder. Writers are short-lived so another process can take its turn."""
 
-    def __init__(self, path: Path, empty: bool = False, semantic: SemanticIndex | None = None) -> None:
-        """Open the index in `path`; `empty` (or another schema's, when no writer is at work in it) starts from an
-        empty folder. A folder with no state is opened as it is: another process may be building in it, and the
-        catch-up that follows rebuilds one that follows no archive.
+    def __init__(self, path: Path, empty: bool = False, semantic: SemanticIndex | None = None,
+                 wait_seconds: float = 30.0) -> None:
+        """Open the index in `path`; `empty` (or another schema's) starts from an empty folder, emptied while no
+        writer works in it: `empty` waits up to `wait_seconds` for one to finish, then raises IndexBusy. A folder
+        with no state is opened as it is: another process may be building in it, and the catch-up that follows
+        rebuilds one that follows no archive.
 
         `semantic` is the optional vector side (settings.hybrid), kept beside this folder and in
         step by the same catch-up."""
@@ -133,13 +135,14 @@ class SearchIndex:
         self._state_stamp: tuple[int, int, int] | None = None
         self._state_cache: dict[str, Any] = {}
         folder.claim(path)
-        if empty:
-            folder.clear(path)
-        elif self._state(any_schema=True).get("schema", SCHEMA_VERSION) != SCHEMA_VERSION:
-            with folder.no_writer(path) as alone:
-                if alone:  # else another process is rebuilding it for this version
-                    folder.clear(path)
-        self.index = self._open()
+        stale = empty or self._state(any_schema=True).get("schema", SCHEMA_VERSION) != SCHEMA_VERSION
+        emptying = folder.no_writer(path, wait_seconds if empty else 0.0) if stale else contextlib.nullcontext(False)
+        with emptying as alone:
+            if empty and not alone:
+                raise IndexBusy(path)
+            if alone:  # else another process is rebuilding it for this version
+                folder.clear(path)
+            self.index = self._open()  # inside the lock: no writer starts between the emptying and a new meta.json
         self._write_lock = threading.Lock()
         self._loaded_seq = self.applied_seq
         self.followed = False  # set while a background Follower applies the log: searches then only reload

@@ -72,6 +72,20 @@ def test_another_versions_folder_is_not_emptied_under_a_writer(tmp_path: Path) -
     assert (opened.num_docs(), opened.applied_seq, opened.archive) == (1, 9, "archive-a")
 
 
+def test_a_rebuild_from_empty_waits_for_no_writer(tmp_path: Path) -> None:
+    """`metalnomist reindex` empties the folder first: not while another process's writer works in it, whose
+    commit would then name deleted files. It says the index is busy, and the other writer's work shows."""
+    serving = built(tmp_path / "index", [post(1, "tin smelter")], 7)
+    with serving.writing() as writing:
+        writing.put([2], {2: post(2, "zinc refinery")})
+        with pytest.raises(IndexBusy):
+            SearchIndex(tmp_path / "index", empty=True, wait_seconds=0.2)
+        writing.commit(8)
+    assert (serving.num_docs(), serving.applied_seq) == (2, 8)
+    rebuilt = SearchIndex(tmp_path / "index", empty=True)  # no writer now
+    assert (rebuilt.num_docs(), rebuilt.applied_seq, rebuilt.archive) == (0, 0, None)
+
+
 def test_a_writer_that_cannot_start_is_a_failed_write_not_a_busy_index(tmp_path: Path) -> None:
     """Only another writer's lock is worth waiting for. A lock file that cannot be taken at all (here a folder
     in its place; a read-only or broken disk does the same) is a write that failed: said at once, and the
