@@ -189,14 +189,24 @@ _UNDATED_OPENING = re.compile(r"\s*(?:typically|usually|normally|historically|tr
 
 def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
     """The figure's period; a forecast's year-less months or quarter are the coming ones (`expects output in
-    the October-December quarter` written in September is this year's, not last year's)."""
+    the October-December quarter` written in September is this year's, not last year's), unless it is the
+    forecast a result is measured against (`sold 1.02 billion pounds in the April-June period, ahead of its own
+    guidance of 960 million pounds`: the same quarter's)."""
     period = _reported_period(draft, view, state, metric)
     published = state.scan.published
     ends = last_month(period) if period else None
     if (period and published and ends and ends < (published.year, published.month)
-            and str(ends[0]) not in view.text and is_forecast(draft, view)):
+            and str(ends[0]) not in view.text and is_forecast(draft, view)
+            and not _MEASURED_AGAINST.search(view.text, draft.anchor.clause.start, draft.anchor.q.start)):
         return year_after(period)
     return period
+
+
+_MEASURED_AGAINST = re.compile(
+    r"\b(?:ahead\s+of|above|below|beat(?:ing|s)?|in\s+line\s+with|compared\s+(?:with|to)|against|than|versus|"
+    r"exceed(?:ed|ing|s)?|miss(?:ed|ing)?|short\s+of|top(?:ped|ping)?)\s+(?:its\s+|the\s+|their\s+|an?\s+)?"
+    r"(?:own\s+)?(?:[\w'-]+\s+){0,2}?(?:guidance|forecasts?|estimates?|expectations?|consensus|targets?)"
+    r"(?:\s+of)?\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 
 
 def quote_period(draft: Draft, view: SentenceView, state: PostState) -> str | None:
