@@ -202,6 +202,7 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
     return period
 
 
+_PROGRESS = re.compile(r"\b(?:completion|complete)\b", re.I)  # how far a project stands, of no period
 _MEASURED_AGAINST = re.compile(
     r"\b(?:ahead\s+of|above|below|beat(?:ing|s)?|in\s+line\s+with|compared\s+(?:with|to)|against|than|versus|"
     r"exceed(?:ed|ing|s)?|miss(?:ed|ing)?|short\s+of|top(?:ped|ping)?)\s+(?:its\s+|the\s+|their\s+|an?\s+)?"
@@ -277,7 +278,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         if _DAYS_BACK.match(view.text, draft.anchor.q.end):
             return state.paragraph.period  # `down from $15 the previous day`: a day back is the same month
         return None  # `to 5.1mn t from 3.8mn t`: a base the text does not date is not the report's period
-    standing = (metric == "market_share" and _STANDING_WORLD_SHARE.search(clause)) or _RULE.search(clause)
+    standing = ((metric == "market_share" and _STANDING_WORLD_SHARE.search(clause)) or _RULE.search(clause)
+                or (draft.unit == "%" and _PROGRESS.search(clause)))  # `stage 1 reaching 66% completion`
     if metric == "target" or standing:
         return None  # `China accounts for 80% of tungsten mining globally`: how the world stands, no report's
     if metric == "capacity":

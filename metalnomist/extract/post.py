@@ -64,6 +64,7 @@ class PostScan:
     title_commodity: str | None
     title: str = ""
     focus_from_title: bool = False
+    company_report: bool = False  # the headline names a company: one report, whatever metals its paragraphs open on
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
     local_dollar: str | None = None  # a bare `$` in an Australian post that writes US dollars `US$`: AUD
 
@@ -149,8 +150,9 @@ class PostState:
         if not named or not carried or any(same_family(a, b) for a in named for b in carried):
             return self
         focus = self.focus if self.scan.focus_from_title else None
+        period = self.period if self.scan.company_report else None  # a company's quarter covers all its metals
         return replace(
-            self, focus=focus, period=None, commodity=None, metric=None, company=None, heading_commodity=None
+            self, focus=focus, period=period, commodity=None, metric=None, company=None, heading_commodity=None
         )
 
 
@@ -206,6 +208,7 @@ def scan_post(post: Post) -> PostState:
         lines=() if published else (title, *sentences),
         fiscal=fiscal,
         focus_from_title=bool(title_countries or title_sites or home),
+        company_report=bool(companies),
         abbreviations=_abbreviations(body),
         projects=_projects(body),
         commissioning=_commissioning(sentences, post.published),
