@@ -454,7 +454,8 @@ _NAMED_PROJECT = re.compile(r"\b[A-Z][a-z]+(?:\s+[a-z]+)?\s+project\b")
 # `…, with higher output in Mexico`, `barring a trade deal with Ottawa`: an aside after the figure names a place the
 # figure is not of
 _ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|less)|barring|helped\s+by|hurt\s+by"
-                    r"|amid|despite|thanks\s+to|citing|when)\b[^;.]*$", re.I)  # `since February, when Congo …`
+                    r"|amid|despite|thanks\s+to|citing|when|including|of\s+which)\b[^;.]*$",
+                    re.I)  # `since February, when Congo …`; `144,900 t, including 97,000 t from Red Dog`: a part's
 
 
 def _in_aside(view: SentenceView, draft: Draft, start: int) -> bool:
