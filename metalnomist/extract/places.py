@@ -420,8 +420,8 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
         )
         us_law = "United States" if _US_TRADE_LAW.search(text) else None  # `the 50% Section 232 tariff`
         levier = before[-1].canonical if before else us_law or ctx.tariff_country or ctx.focus
-    payers = [m for m in view.entities.countries
-              if _EXPORTERS_AFTER.match(text, m.end) or _ITEM_LABEL.match(text, m.end)]
+    # whose goods pay: `Vietnamese exporters`, a list item's label (`- Vietnam: Nam Kim Steel 39.1 percent`)
+    payers = [m for m in view.entities.countries if _EXPORTERS_AFTER.match(text, m.end) or text.startswith(":", m.end)]
     targets = [m for m in view.entities.countries if m.canonical != levier
                and (_TARGETED.search(text[: m.start]) or m in payers)]
     after = [m for m in targets if m.start > q.end]
@@ -437,7 +437,6 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
 _US_TRADE_LAW = re.compile(r"\bSection\s+(?:232|301|201)\b")
 # `All other Vietnamese exporters will pay a cash deposit of 25.9 percent`: whose goods the duty is on
 _EXPORTERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:exporters?|producers?|mills|steelmakers|suppliers)\b", re.I)
-_ITEM_LABEL = re.compile(r":")  # a list item's label: `- Vietnam: Nam Kim Steel 39.1 percent`
 
 
 def tariff_levier(text: str, mentions: list[Mention]) -> str | None:
