@@ -378,6 +378,7 @@ _CAUSE_BEFORE = re.compile(r"\b(?:after|following|due\s+to|because\s+of|owing\s+
                            r"(?:in|during|since)\s+(?:the\s+)?$", re.I)
 
 
+_PROPOSED = re.compile(r"\b(?:propos\w+|plans?\s+to|would|wants?)\b", re.I)
 _LABEL_GAP = re.compile(r"\s*:\s*(?:[$€£¥]|[A-Z]{3}\s?)?")
 
 
@@ -390,6 +391,8 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
         return [labelled[-1].period]
     spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
     allowed = {"period", "effect", "date", "deadline"}
+    if _PROPOSED.search(view.text, 0, draft.anchor.q.start):
+        allowed = allowed - {"date"}  # `on Tuesday proposed cutting quotas to 18.3mn t/yr`: the day it was said
     if draft.comparison:  # `to 50 mtpa by 2030 from 28 mtpa`: the deadline is the goal's, not the level left
         allowed = allowed - {"deadline"} | {"comparison"}
     periods = [

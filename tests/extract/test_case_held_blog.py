@@ -49,10 +49,9 @@ PERIODS = [
     known_miss(Case("In 2024, the charges were $80 a tonne. Japanese refiners say they cannot break even below about "
                     "$60 a tonne.", [F(), F(value=60, period=None)]),
                "a year is carried into a present-tense general statement"),
-    known_miss(Case("On Jan 1, the US began imposing a 25% tariff on Chinese graphite, and the US has proposed a duty "
-                    "of 93.5% on Chinese anode material.", [F(), F(value=93.5, period=None)],
-                    published=datetime(2025, 3, 6, tzinfo=UTC)),
-               "the date of effect of one clause is given to the proposed duty of the other"),
+    Case("On Jan 1, the US began imposing a 25% tariff on Chinese graphite, and the US has proposed a duty "
+         "of 93.5% on Chinese anode material.", [F(), F(value=93.5, period=None)],
+         published=datetime(2025, 3, 6, tzinfo=UTC)),
 ]
 
 # Commodities: `battery` as a modifier, a sub-product carried past the total it belongs to, a noun the vocabulary
