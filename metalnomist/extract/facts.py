@@ -378,9 +378,10 @@ def _quoted_in(unit: str | None, figure: str, country: str | None) -> str | None
     return unit
 
 
-_PER_TONNE_BEFORE = re.compile(r"\bper\s+(?:metric\s+)?(?:tonne|ton|t)\b(?:\s+(?:shipped|sold|produced))?"
-                               r"\s+(?:\w+\s+){0,3}?(?:was|were|is|of|at|to|rose|fell|came\s+in\s+at)\s+"
-                               r"(?:about\s+|around\s+)?$", re.I)
+_PER_UNIT_BEFORE = re.compile(r"\bper\s+(?:(?:metric\s+)?(?P<t>tonne|ton|t)|(?P<oz>ounce|oz)|(?P<lb>pound|lb))\b"
+                              r"(?:\s+(?:shipped|sold|produced))?"
+                              r"\s+(?:\w+\s+){0,3}?(?:was|were|is|of|at|to|rose|fell|came\s+in\s+at)\s+"
+                              r"(?:about\s+|around\s+)?$", re.I)
 _BIG_SUM = re.compile(r"\b(?:billion|bn|bln|trillion|tn|crores?|lakh crores?)\b", re.I)
 
 
@@ -391,8 +392,9 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     if unit is None or not is_money_sum(unit):
         return unit
     q = draft.anchor.q
-    if _PER_TONNE_BEFORE.search(view.text, draft.anchor.clause.start, q.start):
-        return unit + "/t"  # `Adjusted EBITDA per tonne shipped was $484`: the per tonne written before the figure
+    per = _PER_UNIT_BEFORE.search(view.text, draft.anchor.clause.start, q.start)
+    if per:  # `Adjusted EBITDA per tonne shipped was $484`, `cash costs per ounce were $903`: written before it
+        return unit + ("/t" if per.group("t") else "/oz" if per.group("oz") else "/lb")
     if _BIG_SUM.search(view.text, q.start, q.end) or metric_rules.company_sum_named(draft, view):
         return unit  # `Net debt stood at $US1.6 billion … sold for $US18.54 a tonne`: a sum, not a price
     priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]
