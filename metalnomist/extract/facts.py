@@ -126,7 +126,7 @@ def extract_facts(post: Post) -> list[Fact]:
                     commodity = framing_commodity(view) or state.paragraph.commodity or state.commodity
                     country = agency_country(view) or state.focus
                     framing_credits.append((index, release_key(view, country, commodity), credit))
-            bullet = _BULLET.match(sentence) is not None
+            bullet = metric_rules.BULLET.match(sentence) is not None
             forecast_list = (forecast_list and bullet) or (not bullet and introduces_forecasts(sentence))
             read: dict[int, Fact] = {}
             for draft in _levels_first(found):
@@ -181,14 +181,13 @@ def _looks_like_headline(text: str) -> bool:
 
 # A highlight or bullet line (`- Copper output climbs 10%`): it repeats the body's figures, or
 # gives some the body does not (`up 36.2% m/m` in a wire's highlights), which are facts.
-_BULLET = re.compile(r"\s*[-•*–]\s")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _highlight(block: Block, sentence: str) -> bool:
     """A heading, a bullet line, or a short unpunctuated line: what repeats the body's figures."""
     headline = not _ENDING.search(sentence) and _looks_like_headline(block.text)
-    return block.kind == "heading" or headline or _BULLET.match(block.text) is not None
+    return block.kind == "heading" or headline or metric_rules.BULLET.match(block.text) is not None
 
 
 def _numbers_outside(blocks: tuple[Block, ...], skipped: int) -> set[str]:

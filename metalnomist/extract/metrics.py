@@ -24,7 +24,7 @@ _NOT_A_SHARE = re.compile(
 # `the cobalt hydroxide payable indicator at 93-95% of the metal price`: price reporters assess payables as prices
 _PAYABLE = re.compile(r"\bpayables?\b", re.I)
 _PAID = re.compile(r"\b(?:pay|pays|paying|paid|faces?|facing|faced|gets?|got)\b(?:\s+(?:a|an|the)\b)?[^;]{0,80}$", re.I)
-_LIST_ITEM = re.compile(r"\s*[-•*–]\s")  # `- Vietnam: Nam Kim Steel 39.1 percent` under `dumping margins:`
+BULLET = re.compile(r"\s*[-•*–]\s")  # a list item: `- Vietnam: Nam Kim Steel 39.1 percent`
 _TARGET = re.compile(
     r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aim(?:s|ed)?\s+to|aiming\s+to|objective)\b", re.I
 )
@@ -97,7 +97,7 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
             _TARIFF_AFTER.match(text[q.end : clause.end])
             or _TARIFF_BEFORE.search(before)
             or _TARIFF_IN_CLAUSE.search(before)
-            or (levies and (_PAID.search(text, 0, q.start) or _LIST_ITEM.match(text)))  # `… and others 22.6%`
+            or (levies and (_PAID.search(text, 0, q.start) or BULLET.match(text)))  # `… and others 22.6%`
         ):
             return "tariff"
         if _PAYABLE.search(view.clause_text(clause)) or _PAYABLE.search(text, 0, q.start):

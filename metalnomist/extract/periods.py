@@ -333,14 +333,11 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
             return None
         return anchor.fiscal.starting(anchor.fiscal.around(published.date()) + _STEPS[g["rel"].lower().split()[-1]])
     if kind == "fy_quarter":
-        number = g["n"] or g["n2"]
-        named = int(number) if len(number) == 4 else 2000 + int(number)
-        return (anchor.fiscal or SPEC).quarter(named, int(g.get("q") or _ORDINAL[g["o"].lower()]))
+        quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
+        return (anchor.fiscal or SPEC).quarter(_named_year(g["n"] or g["n2"]), quarter)
     if kind in {"fy_months", "span_months"}:  # `the January-March period of FY24`: those months of that fiscal year
         fiscal = anchor.fiscal or SPEC
-        number = g.get("n") or "0"
-        named = int(number) if len(number) == 4 else 2000 + int(number)
-        start = int(g["y"]) if g.get("y") else fiscal.start_year(named)
+        start = int(g["y"]) if g.get("y") else fiscal.start_year(_named_year(g["n"]))
         first, last = month_number(g["m1"]), month_number(g["m2"])
         first_year = start if first >= fiscal.first_month else start + 1
         return _calendar(first_year, first, start if last >= fiscal.first_month else start + 1, last)
@@ -733,12 +730,20 @@ def year_after(period: str) -> str:
 
 def in_year(period: str, year: int) -> str:
     """The same span starting in `year`: `2024-01/2024-09` in 2023 → `2023-01/2023-09`."""
-    first = re.search(r"(?<!-)(?<!\d)(\d{4})(?!\d)", period)
+    first = _PERIOD_YEAR.search(period)
     return _shifted(period, year - int(first.group(1))) if first else period
 
 
+_PERIOD_YEAR = re.compile(r"(?<!-)(?<!\d)(\d{4})(?!\d)")  # a year of a period (not `--04`'s month)
+
+
 def _shifted(period: str, years: int) -> str:
-    return re.sub(r"(?<!-)(?<!\d)(\d{4})(?!\d)", lambda m: str(int(m.group(1)) + years), period)
+    return _PERIOD_YEAR.sub(lambda m: str(int(m.group(1)) + years), period)
+
+
+def _named_year(number: str) -> int:
+    """`FY25`'s 25 or `FY2025`'s 2025 as the year it names."""
+    return int(number) if len(number) == 4 else 2000 + int(number)
 
 
 def last_month(period: str) -> tuple[int, int] | None:

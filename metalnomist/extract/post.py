@@ -181,12 +181,16 @@ def scan_post(post: Post) -> PostState:
     # the headline's country, else its mine's (`Red Dog off to a strong start`), else its company's home; a
     # country in a mine's or a company's name (`Cobre Panama`, `Anglo American`) is theirs
     title_sites = vocab.sites().find(title)
-    named = title_sites + _companies(title)
+    bodies = _companies(title, "agency")
+    # `BHP maintains strong copper output in FY25 Q3`: the companies the post reports on; the first is whom `the
+    # miner` of its body is, a home says whose fiscal year
+    firms = [m for m in bodies if m.kind == "company"]
+    named = title_sites + firms
     title_countries = [m for m in find_countries(title) if not any(s.start <= m.start < s.end for s in named)]
-    companies = _headline_companies(title)
+    companies = [m.canonical for m in firms]
     homes = vocab.organisation_countries()
     home = next((homes[c] for c in companies if c in homes), None)
-    agency = _origins_body(title, title_countries)
+    agency = _origins_body(title, title_countries, [m for m in bodies if m.kind == "agency"])
     if agency:
         focus: str | None = agency
     elif home and title_countries and _AS_CAUSE.search(title, 0, title_countries[0].start):
@@ -278,11 +282,11 @@ _AS_CAUSE = re.compile(r"\b(?:as|on|after|amid|from|with|while|despite|thanks to
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|on|against)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 
 
-def _origins_body(title: str, countries: list[vocab.Mention]) -> str | None:
+def _origins_body(title: str, countries: list[vocab.Mention], agencies: list[vocab.Mention]) -> str | None:
     """`DGTR recommends … duty on … steel from China, Indonesia`: an agency that acts on the countries the headline
     names (their goods) reports from its own; the post is its country's."""
     homes = vocab.organisation_countries()
-    bodies = [m for m in _companies(title, "agency") if m.kind == "agency" and m.canonical in homes]
+    bodies = [m for m in agencies if m.canonical in homes]
     if not bodies or not countries or countries[0].start < bodies[0].start:
         return None
     return homes[bodies[0].canonical] if _ORIGIN_BEFORE.search(title[: countries[0].start]) else None
@@ -294,11 +298,6 @@ def _companies(text: str, *kinds: str) -> list[vocab.Mention]:
     wanted = {"company", *kinds}
     return [m for found in (sensitive.find(text), insensitive.find(text)) for m in found if m.kind in wanted]
 
-
-def _headline_companies(title: str) -> list[str]:
-    """`BHP maintains strong copper output in FY25 Q3`: the companies the post reports on; the
-    first is whom `the miner` and `the mining giant` of its body are, a home says whose fiscal year."""
-    return [m.canonical for m in _companies(title)]
 
 
 def _title_period(title: str, published: datetime | None, fiscal: FiscalYear | None, report_year: int | None,
