@@ -97,6 +97,8 @@ def test_a_plain_install_gets_what_the_command_imports_even_with_an_older_pip() 
 NOT_IMPORTED = {
     "python-multipart": "FastAPI reads the comment form through it",
     "lxml-html-clean": "jusText (through trafilatura) imports it",
+    "httptools": "uvicorn parses HTTP with it when it is installed",
+    "uvloop": "uvicorn runs its event loop on it when it is installed",
 }
 
 

@@ -140,6 +140,9 @@ def test_two_workers_serve_search_and_accept_a_comment_form(server: Server) -> N
                           env={k: v for k, v in os.environ.items() if not k.startswith("METALNOMIST_")})
     authors = [line.split(" by ", 1)[1].split(" at ")[0] for line in held.stdout.splitlines() if line.startswith("#")]
     assert authors == ["Ann 0", "Ann 1"] and held.stderr.strip() == "2 comments held"
+    for worker in workers:  # uvicorn's C HTTP parser and libuv loop, which it takes only when installed
+        loaded = Path(f"/proc/{worker}/maps").read_text()
+        assert "/httptools/" in loaded and "/uvloop/" in loaded, worker
 
 
 def test_the_shared_listener_is_tcp_so_replies_are_not_held_by_nagle() -> None:
