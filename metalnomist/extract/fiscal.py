@@ -9,11 +9,13 @@ writes it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from metalnomist.extract.vocab import read_table
+from metalnomist.months import MONTHS
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,28 @@ def fiscal_years() -> dict[str, FiscalYear]:
 
 def fiscal_year_of(country: str | None) -> FiscalYear | None:
     return fiscal_years().get(country or "")
+
+
+_MONTH = "|".join(MONTHS)
+# `which keeps a July-to-June fiscal year`, `its financial year ending June`, `in the year to end-June 2025`
+_STATED = re.compile(
+    rf"\b(?:(?P<first>{_MONTH})[- ]to[- ](?:{_MONTH})\s+(?:fiscal|financial)\s+year"
+    rf"|(?:fiscal|financial)\s+year\s+(?:(?:that\s+|which\s+)?(?:ends?|ending|ended|runs\s+to|to))\s+"
+    rf"(?:in\s+)?(?:end-|the\s+end\s+of\s+)?(?P<end>{_MONTH})"
+    rf"|\byear\s+to\s+(?:end-)?(?P<to>{_MONTH})\s+\d{{4}})\b")
+
+
+def stated_fiscal_year(text: str, known: FiscalYear | None) -> FiscalYear | None:
+    """The fiscal year a post says its company keeps (Implats' and Northam's run July to June, unlike South
+    Africa's government's), named by the year it ends in; None when it says none or the one `known` for its
+    country. An April year is left to the country: Japan names it by its start, India by its end."""
+    found = _STATED.search(text)
+    if not found:
+        return None
+    if found.group("first"):
+        first = MONTHS.index(found.group("first")) + 1
+    else:
+        first = (MONTHS.index(found.group("end") or found.group("to")) + 1) % 12 + 1
+    if first in (1, 4) or (known is not None and known.first_month == first):
+        return None
+    return FiscalYear(first, named_by_end=True)

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations, is_demonym
-from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of
+from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of, stated_fiscal_year
 from metalnomist.extract.periods import find_periods, is_delivery, month_number
 from metalnomist.extract.places import GLOBAL, names_partner, tariff_levier
 from metalnomist.extract.subjects import NO_COMMODITY
@@ -203,6 +203,7 @@ def scan_post(post: Post) -> PostState:
         focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)
     fiscal = fiscal_year_of(home or focus) or _first_fiscal_home(body[:_LEAD])
+    fiscal = stated_fiscal_year(f"{title}\n{body}", fiscal) or fiscal
     if fiscal and (home or not title_countries) and _NAMES_FISCAL.search(f"{title}\n{body}"):
         fiscal = replace(fiscal, quarters=True)  # a company on its fiscal year: its `fourth quarter` is that year's
     known_by = (post.created or datetime.now(UTC)).date()

@@ -461,6 +461,13 @@ FISCAL = [
         [F(value=1.1e6, period="2024-04/2024-09")],
         published=None,
     ),
+    # a company that says its year ends in another month than its country's: `FY2024` is that year, named by its end
+    Case("Tharisa, whose financial year ends in September, produced 143,000 ounces of PGMs in FY2024.",
+         [F(value=4.4477971824, period="2023-10/2024-09")], title="Tharisa output rises"),
+    # a year said to end in March is left to the country: with none known, `fiscal 2024` is named by its start
+    Case(("The smelter expects to process 1.1 million tonnes of copper concentrate in the fiscal year ending March "
+          "2026.", "It processed 1.05 million tonnes in fiscal 2024."),
+         [F(period="FY2025"), F(value=1.05e6, period="FY2024")], title="Smelter keeps its outlook"),
     # `2022-23 financial year` is a fiscal year wherever it is written
     Case("Output fell to 3.2mn t in the 2022-23 financial year.", [F(value=3.2e6, period="FY2022")]),
     # Japan names fiscal 2024 by the year it starts in, as the spec does
