@@ -311,6 +311,9 @@ def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 
 
+# goods that stay at home are no country's exports: `Domestic shipments of … rolled products were down 3.0%`
+_DOMESTIC = re.compile(r"\bdomestic(?:ally)?\s+(?:[\w-]+\s+){0,2}?(?:shipments|shipped|deliveries)\b"
+                       r"|\b(?:shipments|deliveries)\s+(?:to|in|on)\s+the\s+(?:domestic|home)\s+market\b", re.I)
 _OWN_EXPORTS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?exports\b", re.I)
 
 
@@ -322,7 +325,9 @@ def _by_whom(metric: str, company: str | None, where: Place, view: SentenceView)
     text = view.text
     if metric in {"exports", "shipments"}:
         owned = any(m.canonical == where.country and _OWN_EXPORTS.match(text, m.end) for m in view.entities.countries)
-        return "shipments" if company and not owned else "exports"
+        if company and not owned:
+            return "shipments"
+        return "shipments" if metric == "shipments" and _DOMESTIC.search(text) else "exports"
     if metric == "imports" and where.country is None and where.partner is None and not _IMPORT.search(text):
         return "demand"
     return metric
