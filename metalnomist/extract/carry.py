@@ -124,9 +124,11 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         last_quarter=last_quarter,
         company=fact.company or state.company,
         levies=state.levies or fact.metric == "tariff",
+        total=state.total or (fact.commodity is None and fact.country is not None and fact.metric in _TOTALS),
     )
 
 
+_TOTALS = frozenset({"production", "sales", "exports", "imports"})
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _YEARS = re.compile(r"\d{4}/\d{4}")
 

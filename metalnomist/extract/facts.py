@@ -30,7 +30,6 @@ from metalnomist.extract.post import ParagraphState, PostState, evolve, scan_pos
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import Key, attach_sources, release_key
 from metalnomist.extract.subjects import (
-    NO_COMMODITY,
     agency_country,
     commodity_elsewhere,
     commodity_in_clause,
@@ -41,7 +40,7 @@ from metalnomist.extract.subjects import (
     labelled_commodity,
 )
 from metalnomist.extract.units import is_money_sum
-from metalnomist.extract.vocab import local_dollars, organisation_countries
+from metalnomist.extract.vocab import NO_COMMODITY, local_dollars, organisation_countries
 from metalnomist.models import COMMENTARY_HEADING, Block, Fact, Post
 from metalnomist.months import SHORT_MONTHS
 from metalnomist.text import split_sentences

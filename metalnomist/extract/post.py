@@ -21,7 +21,7 @@ from metalnomist.extract.entities import find_commodities, find_countries, find_
 from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of, stated_fiscal_year
 from metalnomist.extract.periods import find_periods, is_delivery, month_number
 from metalnomist.extract.places import GLOBAL, names_partner, tariff_levier
-from metalnomist.extract.subjects import NO_COMMODITY
+from metalnomist.extract.vocab import NO_COMMODITY
 from metalnomist.models import Post
 from metalnomist.months import MONTH_WORDS, WEEKDAYS
 from metalnomist.text import fold_quotes, split_sentences
@@ -139,6 +139,9 @@ class PostState:
     last_quarter: str | None = None  # the latest quarter reported, for a later paragraph's `in the quarter`
     subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
     levies: bool = False  # the post is about duties: rates exporters `pay` and list items' percents are tariffs
+    # the post reported a country's total of all goods (`South Africa's mining production increased by 4.2%`):
+    # the metals of later paragraphs are its parts, in the same country and period
+    total: bool = False
     paragraph: ParagraphState = field(default_factory=ParagraphState)
 
     def new_subject(self, commodities: list[str]) -> PostState:
@@ -149,8 +152,9 @@ class PostState:
         named = [c for c in commodities if c != NO_COMMODITY]
         if not named or not carried or any(same_family(a, b) for a in named for b in carried):
             return self
-        focus = self.focus if self.scan.focus_from_title else None
-        period = self.period if self.scan.company_report else None  # a company's quarter covers all its metals
+        focus = self.focus if self.scan.focus_from_title or self.total else None
+        # a company's quarter covers all its metals, a country's monthly total all its minerals
+        period = self.period if self.scan.company_report or self.total else None
         return replace(
             self, focus=focus, period=period, commodity=None, metric=None, company=None, heading_commodity=None
         )

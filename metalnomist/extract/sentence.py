@@ -130,8 +130,9 @@ def _continue_comparisons(items: list[Item], text: str) -> None:
 
 
 def _triggers(entities: Entities) -> list[Trigger]:
-    """Metric words, except those naming a commodity (`Sales of imported EVs`: sales of them, not imports)."""
-    named = [(m.start, m.end) for m in entities.commodities]
+    """Metric words, except those naming a commodity (`Sales of imported EVs`: sales of them, not imports);
+    an all-goods name keeps its metric (`mining output` is production)."""
+    named = [(m.start, m.end) for m in entities.commodities if m.canonical != vocab.NO_COMMODITY]
     return [Trigger(start, end, metric) for start, end, metric in vocab.metric_triggers().find(entities.masked)
             if not any(a <= start and end <= b for a, b in named)]
 

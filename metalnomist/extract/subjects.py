@@ -7,7 +7,6 @@ import re
 from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import Mention, organisation_countries
 
-NO_COMMODITY = "-"  # `goods`: an explicit all-goods figure, which must not inherit a commodity
 _OF_ITS = re.compile(r"^\s*of\s+(?:its|their)\s+$", re.I)
 _OF_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:of|in|worth of|for)\s+(?:the\s+)?$", re.I)
 _CREDIT_AFTER = re.compile(

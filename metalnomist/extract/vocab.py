@@ -170,6 +170,9 @@ def organisation_names() -> frozenset[str]:
     return frozenset(canonical for _, canonical, _, _ in _organisation_rows())
 
 
+NO_COMMODITY = "-"  # `goods`, `mining output`: an explicit all-goods figure, which must not inherit a commodity
+
+
 @lru_cache(maxsize=1)
 def commodities() -> Gazetteer:
     return Gazetteer([(row[0], row[1], "commodity") for row in read_table("commodities.tsv")], case_sensitive=False)
