@@ -192,7 +192,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12) months|(?<!-)(?<!half )(?<!this )(?P<year>year))"
-            rf" (?:end(?:ing|ed)|to|through)(?: the end of)?(?: \d{{1,2}})? (?P<m>{_MONTH})\b"
+            rf" (?:end(?:ing|ed)|to|through)(?: the end of)?(?: \d{{1,2}})?(?: | end-)(?P<m>{_MONTH})\b"  # `end-June`
             rf"(?: \d{{1,2}}\b)?(?:,? (?P<y>{_YEAR}))?",
             re.I,
         ),
@@ -201,7 +201,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         # `the quarter ended September 30`, `the half-year to June`: named by the month it ends in
         re.compile(
-            rf"\b(?P<span>quarter|half[- ]year)\s+(?:end(?:ing|ed)|to|through)\s+(?:\d{{1,2}}\s+)?(?P<m>{_MONTH})"
+            rf"\b(?P<span>quarter|half[- ]year)\s+(?:end(?:ing|ed)|to|through)\s+(?:\d{{1,2}}\s+|end-)?(?P<m>{_MONTH})"
             rf"(?:\s+\d{{1,2}}\b)?(?:,?\s+(?P<y>{_YEAR}))?",
             re.I,
         ),

@@ -45,7 +45,7 @@ _PER_ITEM = {"unit", "ev", "vehicle", "car", "head", "share"}  # `$2.05 per shar
 # (`20.75 mt`, `143 MT`): nobody reports a country's or miner's volume in hundreds of tonnes this way.
 _MEGATONNES = re.compile(r"mt|MT")
 _PER_YEAR = {"yr", "year", "annum", "y"}
-_BASKET = re.compile(r"^[2-8]e\s?")  # PGM miners count ounces of 2, 4 or 6 metals: 4E is Pt, Pd, Rh and Au
+_METALS = "gold|copper|silver|nickel|zinc|PGM"
 _BOUNDS = (
     (r"over|more than|above|exceed(?:ed|ing|s)?|in excess of|upwards of", "over"),
     (r"at least", "at_least"),
@@ -101,9 +101,11 @@ def _quantity_re() -> re.Pattern[str]:
     number = rf"(?:{DIGITS}|(?i:\b(?:{words})\b))"
     per = (
         r"(?:/\s?|\s?per\s|-per-|\s?an?\s)"  # `-per-`: `a 300,000-tonne-per-year smelter`
+        # what miners count their costs by: `per payable pound`, `per gold equivalent ounce`, `/4Eoz` (a PGM basket)
+        rf"(?:(?:payable|attributable|equivalent|refined|recovered|(?:{_METALS})[- ]equivalent)\s+|[2-8]E\s?){{0,3}}"
         r"(?P<per>(?:dry )?metric tonne units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?"
         r"(?:tonnes?|tons?)|mt|[dw]mt|"
-        r"kg|kilo(?:gram)?s?|lb|pounds?|(?:[2-8]E\s?)?oz|(?:[2-8]E\s)?(?:troy )?ounces?|"  # `R24,164/4Eoz`: PGM basket
+        r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"(?:10\s?)?(?:grams?|g)|"  # India quotes gold per 10 grams
         r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
     )
@@ -293,7 +295,6 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
     if match.group("km"):  # `625K units`, `1.88M units`
         scale = 1e3 if match.group("km") == "K" else 1e6
     per = _TON_KIND.sub("", (match.group("per") or "").lower().rstrip("s"))  # `per wet metric tonne`, `per short ton`
-    per = _BASKET.sub("", per)  # `per 4E ounce`: an ounce of the four metals together
     if per.startswith("10"):  # `67,400 rupees per 10 grams`: 6,740 a gram
         per, scale = per[2:].strip(), scale / 10
     if written_cur:

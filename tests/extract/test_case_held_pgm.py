@@ -22,6 +22,12 @@ UNITS = [
          "basket price received was R24,164/4Eoz. AISC at the US operations fell 14% to $1,360/2Eoz.",
          [F(value=21870, unit="ZAR/oz"), F(value=24164, unit="ZAR/oz"), F(value=1360, unit="USD/oz")],
          published=AUG_2025),
+    # costs per ounce or pound of what a miner counts: payable, attributable, equivalent, refined 4E
+    Case(("Cash costs at Zondereinde rose to R22,380 per equivalent refined 4E ounce.",
+          "C1 cash costs were $1.50 per payable pound.", "AISC was $1,200 per gold equivalent ounce.",
+          "Costs were $903 per attributable ounce."),
+         [F(value=22380, unit="ZAR/oz"), F(value=1.5, unit="USD/lb"), F(value=1200, unit="USD/oz"),
+          F(value=903, unit="USD/oz")], title="Mine costs", published=AUG_2025),
     known_miss(Case("Sibanye-Stillwater declared an interim dividend of 20 cents per share.",
                     [F(value=0.2, unit="ZAR/unit", commodity=None)],
                     title="Sibanye-Stillwater's SA PGM output slips", published=AUG_2025),
@@ -177,6 +183,10 @@ COUNTRIES = [
 # guidance bullets keep the half before; a realised price takes the next year's forecast period; a
 # forecast after a quarter and a year moves to the next year's quarter.
 PERIODS = [
+    # `to end-June`: the months that end with June
+    Case(("Refined output rose 3% to 3.58 million ounces in the year to end-June 2025.",
+          "Sales fell 2% to 1.6 million ounces in the half-year to end-June 2025."),
+         [F(period="2024-07/2025-06"), F(period="2025-H1")], title="Refined output rises", published=SEP_2025),
     known_miss(Case(("Vale produced 83.6 million tonnes of iron ore in the second quarter.",
                      "Fortescue expects FY26 shipments of 195-205 Mt."),
                     [F(value=8.36e7, period="2025-Q2"), F(value=1.95e8)], title="Iron ore", published=JUL_2025),
