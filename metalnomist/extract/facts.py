@@ -296,6 +296,8 @@ def _fact(
     if shares:
         return fact, state
     compared = any(p.use == "comparison" and p.period == period for p in view.periods)  # a base, not the report's
+    # `rose 4.2% in June, after a revised 2.8% decline in May`: the month before, not the one reported on
+    compared = compared or bool(_PRIOR_FIGURE.search(view.text, 0, draft.anchor.q.start))
     # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
     return fact, remember(fact, draft, state, series, carry_period=not headline and not compared)
 
@@ -307,6 +309,7 @@ def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
     return not draft.comparison and metric not in undated_kinds and not UNDATED.search(figure_phrase(draft, view))
 
 
+_PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 
 
