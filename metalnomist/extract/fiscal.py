@@ -10,7 +10,7 @@ writes it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -71,6 +71,16 @@ def fiscal_years() -> dict[str, FiscalYear]:
 
 def fiscal_year_of(country: str | None) -> FiscalYear | None:
     return fiscal_years().get(country or "")
+
+
+# Where companies report on the country's own fiscal year; Canadian and British ones mostly keep the calendar's.
+COMPANY_FISCAL_HOMES = frozenset({"India", "Japan", "Australia", "New Zealand", "Pakistan"})
+
+
+def company_fiscal_year(home: str) -> FiscalYear | None:
+    """The year a company of `home` reports on, its quarters that year's; None for the calendar's."""
+    found = fiscal_year_of(home) if home in COMPANY_FISCAL_HOMES else None
+    return replace(found, quarters=True) if found else None
 
 
 _MONTH = "|".join(MONTHS)

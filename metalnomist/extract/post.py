@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations, is_demonym
-from metalnomist.extract.fiscal import FiscalYear, fiscal_year_of, stated_fiscal_year
+from metalnomist.extract.fiscal import COMPANY_FISCAL_HOMES, FiscalYear, fiscal_year_of, stated_fiscal_year
 from metalnomist.extract.periods import find_periods, is_delivery, month_number
 from metalnomist.extract.places import GLOBAL, names_partner, tariff_levier
 from metalnomist.extract.vocab import NO_COMMODITY
@@ -58,6 +58,7 @@ class PostScan:
     published: datetime | None
     lines: tuple[str, ...]  # the headline and the body's sentences, for the report year
     fiscal: FiscalYear | None  # whose `FY25` the post's are: its country's, or its headline company's home
+    fiscal_home: str | None  # the country whose fiscal year that is
     abbreviations: dict[str, tuple[str, str]]
     projects: dict[str, str]
     commissioning: str | None
@@ -206,7 +207,10 @@ def scan_post(post: Post) -> PostState:
     else:
         focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)
-    fiscal = fiscal_year_of(home or focus) or _first_fiscal_home(body[:_LEAD])
+    fiscal_home = home or focus
+    if fiscal_year_of(fiscal_home) is None:
+        fiscal_home = _first_fiscal_home(body[:_LEAD]) or fiscal_home
+    fiscal = fiscal_year_of(fiscal_home)
     fiscal = stated_fiscal_year(f"{title}\n{body}", fiscal) or fiscal
     if fiscal and (home or not title_countries) and _NAMES_FISCAL.search(f"{title}\n{body}"):
         fiscal = replace(fiscal, quarters=True)  # a company on its fiscal year: its `fourth quarter` is that year's
@@ -216,6 +220,7 @@ def scan_post(post: Post) -> PostState:
         published=published,
         lines=() if published else (title, *sentences),
         fiscal=fiscal,
+        fiscal_home=fiscal_home,
         focus_from_title=bool(title_countries or title_sites or home),
         company_report=bool(companies),
         abbreviations=_abbreviations(body),
@@ -268,18 +273,14 @@ _US_DOLLARS = re.compile(r"US\$|\$US\b|\bUS dollars?\b|\bUSD\s?\d")
 _NAMES_FISCAL = re.compile(r"\b(?:FY ?\d\d(?:\d\d)?|fiscal|financial year)\b", re.I)
 
 
-# Where companies report on the country's own fiscal year; Canadian and British ones mostly keep the calendar's.
-_COMPANY_FISCAL_HOMES = frozenset({"India", "Japan", "Australia", "New Zealand", "Pakistan"})
-
-
-def _first_fiscal_home(text: str) -> FiscalYear | None:
+def _first_fiscal_home(text: str) -> str | None:
     """`Fortescue shipped 47.7 Mt in Q3 FY24` under a headline naming no one: the first company or agency named
     whose home country's companies report on a fiscal year of its own says whose `FY24` it is (`The DGTR …
     imports … in 2023-24`: India's)."""
     homes = vocab.organisation_countries()
-    named = sorted((m for m in _companies(text, "agency") if homes.get(m.canonical) in _COMPANY_FISCAL_HOMES),
+    named = sorted((m for m in _companies(text, "agency") if homes.get(m.canonical) in COMPANY_FISCAL_HOMES),
                    key=lambda m: m.start)
-    return fiscal_year_of(homes[named[0].canonical]) if named else None
+    return homes[named[0].canonical] if named else None
 
 
 # A headline's clause of cause or circumstance after its subject: `as …`, `on Peru, Mexico mine gains`, `from Congo`

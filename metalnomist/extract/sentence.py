@@ -8,7 +8,7 @@ from datetime import datetime
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import Entities, find_entities
-from metalnomist.extract.fiscal import FiscalYear
+from metalnomist.extract.fiscal import FiscalYear, company_fiscal_year
 from metalnomist.extract.grammar import (
     BasisMention,
     Clause,
@@ -90,10 +90,12 @@ def read_sentence(
     week_month: str | None = None,
     present_year: int | None = None,
     report_fiscal: bool = False,
+    fiscal_home: str | None = None,
 ) -> SentenceView:
     text = fold_quotes(sentence)
     clauses = split_clauses(text)
     entities = find_entities(text, abbreviations)
+    fiscal = _company_fiscal(entities, fiscal, fiscal_home)
     items = [classify(q, text, clause_of(clauses, q.start)) for q in find_quantities(text)]
     _continue_comparisons(items, text)
     bases = find_bases(text)
@@ -110,6 +112,17 @@ def read_sentence(
         _triggers(entities),
         items,
     )
+
+
+def _company_fiscal(entities: Entities, fiscal: FiscalYear | None, home: str | None) -> FiscalYear | None:
+    """`Vale produced 83.6 Mt in the second quarter` in a post on Fortescue's FY26: a company from another
+    country than the one whose fiscal year the post follows reports on its own home's year (Vale's: the
+    calendar's)."""
+    if fiscal is None or not fiscal.quarters or home is None:
+        return fiscal
+    firm = next((m for m in entities.organisations if m.kind == "company"), None)
+    own = vocab.organisation_countries().get(firm.canonical) if firm else None
+    return fiscal if own is None or own == home else company_fiscal_year(own)
 
 
 # Between two figures of one list: `USD 97 million in August, USD 71 million in November and …`.
