@@ -44,12 +44,14 @@ def frame(view: SentenceView, state: PostState) -> PostState:
     para = state.paragraph
     period, effect_period, post_period = para.period, para.effect_period, state.period
     mains = view.main_clauses()
+    # `Guidance for the 2025 financial year was kept unchanged:` opens a list of that year's figures
+    opens_list = view.text.rstrip().endswith(":")
     for p in view.periods:
         if any(c.start <= p.start < c.end for c in mains) and _frames_period(p, view):
-            period = period or p.period
+            period = p.period if opens_list else period or p.period
             if p.use == "effect":
                 effect_period = p.period
-            if post_period is None and p.use != "effect" and not UNDATED.search(view.text):
+            if (post_period is None or opens_list) and p.use != "effect" and not UNDATED.search(view.text):
                 post_period = p.period
             break
     triggers = [t for t in view.triggers if metric_rules.is_trigger_metric(t)]

@@ -61,6 +61,7 @@ class FiscalYear:
 
 
 SPEC = FiscalYear()
+CALENDAR = FiscalYear(1)  # a company whose `2025 financial year` is 2025
 
 
 @lru_cache(maxsize=1)

@@ -195,12 +195,11 @@ PERIODS = [
           "For the 2026 financial year, Implats guided refined 6E output of 3.5 to 3.7 million ounces."),
          [F(period="2024-07/2025-06"), F(period="2025-07/2026-06")],
          title="Implats refined output rises", published=SEP_2025),
-    known_miss(Case(("Sibanye-Stillwater's PGM operations produced 788,411 4E ounces in the six months to June.",
-                     "Guidance for the 2025 financial year was kept unchanged:",
-                     "- SA PGM production of between 1.6 million and 1.7 million 4E ounces"),
-                    [F(period="2025-H1"), F(value=49.76556288, period="2025")],
-                    title="Sibanye-Stillwater's SA PGM output slips", published=AUG_2025),
-               "guidance bullets for `the 2025 financial year` keep the half-year of the results"),
+    Case(("Sibanye-Stillwater's PGM operations produced 788,411 4E ounces in the six months to June.",
+          "Guidance for the 2025 financial year was kept unchanged:",
+          "- SA PGM production of between 1.6 million and 1.7 million 4E ounces"),
+         [F(period="2025-H1"), F(value=49.76556288, period="2025")],
+         title="Sibanye-Stillwater's SA PGM output slips", published=AUG_2025),
     known_miss(Case("Fortescue shipped 198.4 Mt in FY25 and expects FY26 shipments of 195-205 Mt. Its C1 cost is "
                     "forecast at US$17.50-18.50 per wet metric tonne for the year. Fortescue's average revenue was "
                     "US$84.71/dmt.",

@@ -464,6 +464,11 @@ FISCAL = [
     # a company that says its year ends in another month than its country's: `FY2024` is that year, named by its end
     Case("Tharisa, whose financial year ends in September, produced 143,000 ounces of PGMs in FY2024.",
          [F(value=4.4477971824, period="2023-10/2024-09")], title="Tharisa output rises"),
+    # a company's post keeps its home's companies' year: Canada's keep the calendar's, India's the April one
+    Case("Teck expects copper production of 470,000 to 525,000 tonnes in fiscal 2025.",
+         [F(value=470000, period="2025")], title="Teck lifts copper output guidance"),
+    Case("Hindalco expects aluminium production of 1.3 million tonnes in fiscal 2025.",
+         [F(value=1.3e6, period="FY2024")], title="Hindalco profit jumps"),
     # a year said to end in March is left to the country: with none known, `fiscal 2024` is named by its start
     Case(("The smelter expects to process 1.1 million tonnes of copper concentrate in the fiscal year ending March "
           "2026.", "It processed 1.05 million tonnes in fiscal 2024."),
