@@ -97,6 +97,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
     para = state.paragraph
     metric = series if series not in _UNCARRIED_SERIES else para.metric
     period, post_period, last_period, last_quarter = para.period, state.period, state.last_period, state.last_quarter
+    forecast_period, reported_period = state.forecast_period, state.reported_period
     if (
         carry_period
         and fact.period
@@ -109,6 +110,8 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
             post_period = last_period = fact.period
         if _QUARTER.fullmatch(fact.period) and not fact.forecast:
             last_quarter = fact.period
+        forecast_period = fact.period if fact.forecast else None
+        reported_period = reported_period if fact.forecast else fact.period
     paragraph = evolve(
         para,
         metric=metric,
@@ -124,6 +127,8 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         period=post_period,
         last_period=last_period,
         last_quarter=last_quarter,
+        forecast_period=forecast_period,
+        reported_period=reported_period,
         company=fact.company or state.company,
         levies=state.levies or fact.metric == "tariff",
         total=state.total or (fact.commodity is None and fact.country is not None and fact.metric in _TOTALS),

@@ -291,6 +291,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
     carried = state.paragraph.period or state.period
+    if (carried and carried == state.forecast_period and state.reported_period and metric != "inventory"
+            and not is_forecast(draft, view) and not any(p.period == carried for p in view.periods)):
+        carried = state.reported_period  # `expects FY26 shipments of …. Average revenue was US$84.71/dmt`: FY25's
     spot = metric == "price" and bool(carried) and not _MONTH_PERIOD.match(carried or "") and _SPOT.search(clause)
     if metric in {"price", "inventory"} and (not carried or spot):
         # a market report's prices are of the trading day it reports: its date's month, or its `on Friday`'s

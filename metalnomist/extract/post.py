@@ -137,6 +137,10 @@ class PostState:
     sentence_metric: str | None = None
     sentence_place: tuple[str | None, str | None] | None = None  # the sentence's main figure's (country, partner)
     last_period: str | None = None  # survives a change of subject, for `over the same period`
+    # the period the last forecast carried on, and the last reported (not forecast) one before it: a reported
+    # figure after `expects FY26 shipments of …` is of the year reported on (`average revenue was US$84.71/dmt`)
+    forecast_period: str | None = None
+    reported_period: str | None = None
     last_quarter: str | None = None  # the latest quarter reported, for a later paragraph's `in the quarter`
     subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
     levies: bool = False  # the post is about duties: rates exporters `pay` and list items' percents are tariffs

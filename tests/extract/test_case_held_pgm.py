@@ -200,6 +200,11 @@ PERIODS = [
           "- SA PGM production of between 1.6 million and 1.7 million 4E ounces"),
          [F(period="2025-H1"), F(value=49.76556288, period="2025")],
          title="Sibanye-Stillwater's SA PGM output slips", published=AUG_2025),
+    # a reported figure after a forecast's sentence is of the period reported on, not the forecast's
+    Case(("Fortescue shipped 198.4 Mt of iron ore in FY25.", "It expects FY26 shipments of 195-205 Mt.",
+          "Fortescue's average revenue was US$84.71/dmt."),
+         [F(value=1.984e8, period="2024-07/2025-06"), F(value=1.95e8, period="2025-07/2026-06"),
+          F(value=84.71, period="2024-07/2025-06")], title="Fortescue ships record ore", published=JUL_2025),
     known_miss(Case("Fortescue shipped 198.4 Mt in FY25 and expects FY26 shipments of 195-205 Mt. Its C1 cost is "
                     "forecast at US$17.50-18.50 per wet metric tonne for the year. Fortescue's average revenue was "
                     "US$84.71/dmt.",
