@@ -36,7 +36,9 @@ _FORECAST = re.compile(
     re.I,
 )
 # `rose to 500,000 tonnes in 2023 and is forecast to reach …`: a second predicate of the subject, with its own figure
-_JOINED_PREDICATE = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|could|may|might|should)\b", re.I)
+# `… and is forecast to reach`, `shipped 198.4 Mt in FY25 and expects FY26 shipments of …`: another predicate
+_JOINED_PREDICATE = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|could|may|might|should"
+                               r"|expects|forecasts|projects|sees|plans|aims|targets|guided)\b", re.I)
 _PAST_OWNER = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month)['’]s\s+(?:\w+\s+)?$", re.I)
 # `… to exceed 115 Mt in 2025, after 118 Mt last year`: the figure compared with is what was
 _PAST_CLAUSE = re.compile(
