@@ -70,7 +70,25 @@ def place(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> P
         return _share(draft, view, ctx)
     if metric == "price":
         return _price(draft, view, ctx)
+    if metric == "inventory":
+        return _inventory(draft, view, ctx)
     return Place(_location(draft, view, ctx), None, metric)
+
+
+def _inventory(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
+    """`Stocks of Australian ore at the ports were 61.4 Mt` (China's ports): a demonym just before the goods
+    names where they come from, the partner; the stocks are the country's that holds them."""
+    text = view.text
+    origins = [m for m in view.entities.countries if is_demonym(text, m)
+               and any(0 < c.start - m.end <= 1 for c in view.entities.commodities)]
+    if not origins:
+        return Place(_location(draft, view, ctx), None, "inventory")
+    held = replace(view, entities=replace(view.entities, countries=[m for m in view.entities.countries
+                                                                     if m not in origins]))
+    before = [m for m in origins if m.end <= draft.anchor.q.start]  # `…, and Brazilian ore 52.7 Mt`: its own
+    partner = before[-1].canonical if before else origins[0].canonical
+    country = _location(draft, held, ctx)
+    return Place(country, partner if partner != country else None, "inventory")
 
 
 def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:

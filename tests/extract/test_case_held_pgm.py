@@ -153,11 +153,11 @@ COUNTRIES = [
                     [F(country="United States"), F(value=19, country="South Africa")],
                     title="Sibanye-Stillwater's SA PGM output slips", published=AUG_2025),
                "`SA` is South Africa: the bullet keeps the previous bullet's United States"),
-    known_miss(Case(("Iron ore stocks at major Chinese ports rose to 141.2 million tonnes as of Friday, according to "
-                     "Mysteel.", "Stocks of Australian ore at the ports were 61.4 Mt, and Brazilian ore 52.7 Mt."),
-                    [F(country="China"), F(value=6.14e7, country="China"), F(value=5.27e7, country="China")],
-                    title="Iron ore port stocks climb", published=JUL_2025),
-               "stocks of Australian/Brazilian ore at Chinese ports get the origin as country"),
+    Case(("Iron ore stocks at major Chinese ports rose to 141.2 million tonnes as of Friday, according to "
+          "Mysteel.", "Stocks of Australian ore at the ports were 61.4 Mt, and Brazilian ore 52.7 Mt."),
+         [F(country="China"), F(value=6.14e7, country="China", partner="Australia"),
+          F(value=5.27e7, country="China", partner="Brazil")],
+         title="Iron ore port stocks climb", published=JUL_2025),
     known_miss(Case(("The start of Guinea's Simandou project threatens to add supply from late 2025.",
                      "Analysts expect the iron ore price to average $92/t in the December quarter."),
                     [F(value=92, country=None)], title="Iron ore", published=JUL_2025),
