@@ -196,6 +196,8 @@ def scan_post(post: Post) -> PostState:
     firms = [m for m in bodies if m.kind == "company"]
     named = title_sites + firms
     title_countries = [m for m in find_countries(title) if not any(s.start <= m.start < s.end for s in named)]
+    # `Iron ore majors stick to guidance as Simandou looms`: a mine in the headline's circumstance is not its subject
+    subject_sites = [m for m in title_sites if m.start == 0 or not _CIRCUMSTANCE.search(title, 0, m.start)]
     companies = [m.canonical for m in firms]
     homes = vocab.organisation_countries()
     home = next((homes[c] for c in companies if c in homes), None)
@@ -204,10 +206,12 @@ def scan_post(post: Post) -> PostState:
         focus: str | None = agency
     elif home and title_countries and _AS_CAUSE.search(title, 0, title_countries[0].start):
         focus = home  # `Freeport-McMoRan beats forecast as Indonesia output climbs`: the company's post
-    elif title_countries or (title_sites and not home):
-        focus = (title_countries or title_sites)[0].canonical
+    elif title_countries or (subject_sites and not home):
+        focus = (title_countries or subject_sites)[0].canonical
     elif home:
         focus = home
+    elif title_sites:
+        focus = None  # a headline that names a mine only as its circumstance reports on no one country
     else:
         focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)
@@ -297,6 +301,7 @@ def _first_fiscal_home(text: str) -> str | None:
 
 
 # A headline's clause of cause or circumstance after its subject: `as …`, `on Peru, Mexico mine gains`, `from Congo`
+_CIRCUMSTANCE = re.compile(r"\b(?:as|amid|despite|while|after)\s", re.I)
 _AS_CAUSE = re.compile(r"\b(?:as|on|after|amid|from|with|while|despite|thanks to|helped by)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|on|against)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 

@@ -158,6 +158,12 @@ COUNTRIES = [
          [F(country="China"), F(value=6.14e7, country="China", partner="Australia"),
           F(value=5.27e7, country="China", partner="Brazil")],
          title="Iron ore port stocks climb", published=JUL_2025),
+    # a mine named only in the headline's circumstance (`as Simandou looms`) is not the post's country
+    Case(("Vale produced 83.6 million tonnes of iron ore in the second quarter.",
+          "Executives said Chinese steel demand remained resilient, pointing to exports of finished steel from China.",
+          "Analysts at Westpac expect the 62% Fe price to average $92/t in the December quarter."),
+         [F(value=8.36e7, country="Brazil"), F(value=92, country=None)],
+         title="Iron ore majors stick to guidance as Simandou looms", published=JUL_2025),
     known_miss(Case(("The start of Guinea's Simandou project threatens to add supply from late 2025.",
                      "Analysts expect the iron ore price to average $92/t in the December quarter."),
                     [F(value=92, country=None)], title="Iron ore", published=JUL_2025),
