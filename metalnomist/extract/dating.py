@@ -204,6 +204,20 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
     return period
 
 
+_ASSUMED = re.compile(r"\b(?:(?P<long>long-term)|using|assum(?:es?|ed|ing|ptions?)|based\s+on|price\s+decks?)\b"
+                      r"[^.;]{0,50}$", re.I)
+_STUDY = re.compile(r"\b(?:stud(?:y|ies)|NPV|net\s+present\s+value|IRR|base\s+case|feasibility|scoping)\b", re.I)
+
+
+def _assumed(draft: Draft, view: SentenceView) -> bool:
+    """A price a study assumes (`The base case assumes … $22,000/t`), or a long-term assumption; not a company's
+    assumption for its coming half, which is that half's."""
+    q = draft.anchor.q
+    found = _ASSUMED.search(view.text, max(0, q.start - 60), q.start)
+    return bool(found) and (bool(found.group("long")) or bool(_STUDY.search(view.text))) \
+        and not _own_periods(draft, view)
+
+
 _PROGRESS = re.compile(r"\b(?:completion|complete)\b", re.I)  # how far a project stands, of no period
 _MEASURED_AGAINST = re.compile(
     r"\b(?:ahead\s+of|above|below|beat(?:ing|s)?|in\s+line\s+with|compared\s+(?:with|to)|against|than|versus|"
@@ -225,6 +239,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     clause = view.clause_text(draft.anchor.clause)
     if UNDATED.search(figure_phrase(draft, view)) or _UNDATED_OPENING.match(view.text):
         return None  # `Historically, imports averaged 1.8 million tonnes`: no period of the report's
+    if metric == "price" and _assumed(draft, view):
+        return None  # a study's price deck (`using a gold price of A$3,300 an ounce`) is of no period
     current = state.paragraph.period or state.period
     if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`
