@@ -214,8 +214,9 @@ def _assumed(draft: Draft, view: SentenceView) -> bool:
     assumption for its coming half, which is that half's."""
     q = draft.anchor.q
     found = _ASSUMED.search(view.text, max(0, q.start - 60), q.start)
-    return bool(found) and (bool(found.group("long")) or bool(_STUDY.search(view.text))) \
-        and not _own_periods(draft, view)
+    if found is None or not (found.group("long") or _STUDY.search(view.text)):
+        return False
+    return not _own_periods(draft, view)
 
 
 _PROGRESS = re.compile(r"\b(?:completion|complete)\b", re.I)  # how far a project stands, of no period
