@@ -139,6 +139,9 @@ def agency_country(view: SentenceView) -> str | None:
     return None
 
 
+_EXCHANGE_WORDS = re.compile(r"\b(?:cancell?ed\s+warrants?|(?:on|live)[- ]warrant|cash-to-three-months)\b", re.I)
+
+
 def exchange_country(view: SentenceView, draft: Draft) -> tuple[bool, str | None]:
     """For a price or stock quoted on an exchange: (True, its country) — SHFE → China, LME or
     Comex → None (an international market); (False, None) when the sentence names no exchange.
@@ -146,7 +149,8 @@ def exchange_country(view: SentenceView, draft: Draft) -> tuple[bool, str | None
     countries = organisation_countries()
     exchanges = [m for m in view.entities.organisations if m.kind == "exchange"]
     if not exchanges:
-        return False, None
+        # warrants and the cash-to-three-months spread are the exchange's own: `Cancelled warrants stood at …`
+        return (True, None) if _EXCHANGE_WORDS.search(view.text) else (False, None)
     before = [m for m in exchanges if m.end <= draft.anchor.q.start]
     chosen = before[-1] if before else exchanges[0]
     return True, countries.get(chosen.canonical)

@@ -89,10 +89,13 @@ PLACES = [
                     [F(value=412650, country=None), F(value=55.6, country=None)],
                     title="LME aluminium stocks slide; zinc cancellations swell in Singapore"),
                "LME-wide stocks take the headline's country"),
-    known_miss(Case("The cash-to-three-months copper spread moved to a backwardation of $68 a ton. Most of the "
-                    "cancellations were at warehouses in Gwangyang, South Korea.",
-                    [F(value=68, country=None)], title="Copper LME spreads"),
-               "an LME spread takes the country of a warehouse named in the next sentence"),
+    Case("The cash-to-three-months copper spread moved to a backwardation of $68 a ton. Most of the "
+         "cancellations were at warehouses in Gwangyang, South Korea.",
+         [F(value=68, country=None)], title="Copper LME spreads"),
+    # warrants are the exchange's whatever the headline names; an LME warehouse location is its country's
+    Case(("Cancelled warrants stood at 412,650 tonnes.", "Stocks in Port Klang fell to 214,100 tonnes."),
+         [F(value=412650, country=None), F(value=214100, country="Malaysia")],
+         title="LME aluminium stocks slide; zinc cancellations swell in Singapore"),
     known_miss(Case(("- Rotterdam: 39,900 tonnes", "- Port Klang: 214,100 tonnes", "- Other locations: 14,375 tonnes"),
                     [F(value=39900, country="Netherlands"), F(value=214100, country="Malaysia"),
                      F(value=14375, country=None)], title="LME aluminium stocks by location"),
