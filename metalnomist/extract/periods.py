@@ -462,6 +462,8 @@ def _use(kind: str, before: str) -> Use:
         return "effect" if _EFFECT.search(tail) else "date"
     if _STARTING.search(tail):
         return "effect"
+    if _PUBLISHED_IN.search(tail):
+        return "publication"  # `from the previous estimate published in 2022`: when it was told, not of what
     if _DEADLINE.search(tail):
         return "deadline"
     if re.search(r"\bsince\s+$", tail, re.I) or (kind in {"year", "month"} and _SINCE.search(tail)):
@@ -472,6 +474,7 @@ def _use(kind: str, before: str) -> Use:
     return "period"
 
 
+_PUBLISHED_IN = re.compile(r"\b(?:published|released|issued|dated)\s+(?:in\s+)?$", re.I)
 # `in the preceding 2022-23 financial year`: a period named as the one before is a comparison base.
 _PRECEDING = re.compile(r"\b(?:the\s+)?(?:preceding|previous|prior)\s+$", re.I)
 
