@@ -525,8 +525,11 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
             continue
         for p in find_periods(sentence, fiscal=fiscal):  # India's `FY24` is FY2023
             m = _DATED.match(p.period)
-            if m and p.use == "period" and not is_delivery(sentence, p.end):
-                done = not is_title and _WHOLE_YEAR.match(p.period) is not None
+            if m and p.use == "period" and not is_delivery(sentence, p.end) \
+                    and not _NEXT.match(sentence, p.start):  # `reaching 3.6 Mt next year`: an outlook
+                # `estimates demand at 3.1 million tonnes in 2023`: a year still estimated is not over
+                done = not is_title and _WHOLE_YEAR.match(p.period) is not None \
+                    and not _ESTIMATED.search(sentence, 0, p.start)
                 years.append(Reported(int(m.group(2) or m.group(1)), p.period.startswith("FY"), done))
             elif m and p.use == "comparison" and _WHOLE_YEAR.match(p.period):
                 compared.append(int(m.group(1)))
@@ -544,6 +547,8 @@ _EARLY_PART = re.compile(r"\b(?:(?:first|second|third|1st|2nd|3rd)[- ]quarter|fi
 
 
 _SHORT_FY = re.compile(r"\bFY ?\d\d\b")
+_ESTIMATED = re.compile(r"\bestimat\w*", re.I)
+_NEXT = re.compile(r"(?:the\s+)?(?:next|coming)\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
 
 
