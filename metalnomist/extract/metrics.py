@@ -245,10 +245,22 @@ LISTINGS = {"ASX": "Australia", "TSX": "Canada", "TSXV": "Canada", "NZX": "New Z
 _TICKER = re.compile(rf"\b({'|'.join(LISTINGS)})\s*:\s*[A-Z]")
 
 
+# Where shares trade, as a share price's sentence says it (`climbed 9% to C$1.12 in Toronto`)
+_TRADED_IN = {"Toronto": "Canada", "TSX Venture Exchange": "Canada", "Toronto Stock Exchange": "Canada",
+              "Sydney": "Australia", "Australian Securities Exchange": "Australia", "Johannesburg": "South Africa",
+              "Johannesburg Stock Exchange": "South Africa", "Hong Kong": "Hong Kong", "New York": "United States",
+              "New York Stock Exchange": "United States", "London": "United Kingdom", "Tokyo": "Japan",
+              "Mumbai": "India", "Jakarta": "Indonesia", "Santiago": "Chile", "Lima": "Peru"}
+_TRADED = re.compile(rf"\b(?:in|on)\s+(?:the\s+)?({'|'.join(sorted(_TRADED_IN, key=len, reverse=True))})\b")
+
+
 def listing_country(text: str) -> str | None:
-    """The country of the exchange the sentence's ticker names."""
+    """The country of the exchange the sentence's ticker, or where it says the shares trade, names."""
     ticker = _TICKER.search(text)
-    return LISTINGS[ticker.group(1)] if ticker else None
+    if ticker:
+        return LISTINGS[ticker.group(1)]
+    traded = _TRADED.search(text)
+    return _TRADED_IN[traded.group(1)] if traded else None
 
 
 # A company's stock moving: `Its shares jumped 3 per cent to $129`, `Shares in Glencore fell 2%`,
@@ -261,11 +273,20 @@ _SHARE_PRICE = re.compile(
 )
 
 
+_ASIDE = re.compile(r",\s+(?:which|that)\s+[^,;:]*,\s*")
+_SHARES_ASIDE = re.compile(r"\bshares,\s+which\s+[^,;:]{0,40}$", re.I)
+
+
 def quotes_shares(draft: Draft, view: SentenceView) -> bool:
     """Whether the figure is a company's share price, or its change: metric `price`, commodity `shares`."""
     q, clause, unit = draft.anchor.q, draft.anchor.clause, draft.unit
     quoted = unit is None or is_money_sum(unit)  # a change alone, or a price in money
-    return quoted and bool(_SHARE_PRICE.search(view.text[clause.start : q.start]))
+    if not quoted:
+        return False
+    # `Puna's shares, which have fallen 38% this year, climbed 9% to C$1.12`: the aside is the shares' too
+    before = _ASIDE.sub(" ", view.text[: q.start])
+    return bool(_SHARE_PRICE.search(view.text[clause.start : q.start]) or _SHARE_PRICE.search(before)
+                or _SHARES_ASIDE.search(before))
 
 
 def is_target(draft: Draft, view: SentenceView) -> bool:
