@@ -149,12 +149,10 @@ TRADE = [
 # Subjects: a product the sentence names (household foil, enamelled wire, PV frames) falls back to the post's
 # metal or the appositive's; a figure with no metal takes the previous sentence's commodity or metric.
 SUBJECTS = [
-    known_miss(Case("Household foil processing fees rose in September to 6,500-7,200 yuan/t.",
-                    [F(value=6500, commodity="household foil")], title="Chinese aluminium foil makers lift fees"),
-               "a semi-finished product (household foil) falls back to the post's metal"),
-    known_miss(Case("Enamelled wire makers, the other big user of copper rod, ran at 80.1% in June.",
-                    [F(value=80.1, commodity="enamelled wire")], title="China copper rod"),
-               "the appositive's product wins over the subject's"),
+    Case("Household foil processing fees rose in September to 6,500-7,200 yuan/t.",
+         [F(value=6500, commodity="household foil")], title="Chinese aluminium foil makers lift fees"),
+    Case("Enamelled wire makers, the other big user of copper rod, ran at 80.1% in June.",
+         [F(value=80.1, commodity="enamelled wire")], title="China copper rod"),
     known_miss(Case(("Copper output is expected at 352,000-372,000 tons in 2025.",
                      "China accounted for about 40% of revenue in the first nine months of 2024."),
                     [F(value=352000, commodity="copper"), F(value=40, commodity=None)], title="Nornickel guidance"),
