@@ -166,9 +166,10 @@ SUBJECTS = [
 # Metrics: capex is not `investment` while cash, a placement or working capital is; an IRR written `the IRR 31%`
 # is a share; a unit cost per tonne is a price; a past amount processed becomes the target of the same sentence.
 METRICS = [
-    known_miss(Case("Pre-production capital is put at A$148 million.", [F(value=1.48e8, metric="investment")],
-                    title="Sandstone Ridge gold PFS"),
-               "initial/pre-production capital is not investment"),
+    Case("Pre-production capital is put at A$148 million.", [F(value=1.48e8, metric="investment")],
+         title="Sandstone Ridge gold PFS"),
+    Case("Initial capital costs are estimated at $780 million.", [F(value=7.8e8, metric="investment")],
+         title="Puna Lithium feasibility study"),
     known_miss(Case(("The company plans to spend C$14 million on exploration in 2025. Tatlow had C$22.3 million in "
                      "working capital at June 30."),
                     [F(value=1.4e7, metric="investment"), F(value=2.23e7, metric="other")],
