@@ -298,7 +298,8 @@ def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: Plac
         return _imports(text, cands, cands, replace(ctx, focus=taker.canonical, data_country=None))
     reporter = ctx.reporter
     # not in a list of origins: `Shipments from the US …, followed by the Netherlands with 905,000t`
-    receiver = None if any(_FROM_BEFORE.search(text[: m.start]) for m in cands) else _destination(draft, view)
+    origins = _SUPPLIED.search(text) or any(_FROM_BEFORE.search(text[: m.start]) for m in cands)
+    receiver = None if origins else _destination(draft, view)
     if receiver is not None and reporter is not None and receiver.canonical != reporter:
         return Place(reporter, receiver.canonical, "exports")  # `shipments to Vietnam …, while South Korea took …`
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])), None)
@@ -312,6 +313,9 @@ def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: Plac
     if actor is not None and reporter is None:
         return Place(actor, None, "exports")
     return Place(_location(draft, view, ctx), None, "shipments")
+
+
+_SUPPLIED = re.compile(r"\bsuppl(?:ied|iers?)\b", re.I)  # `Switzerland supplied 62 tonnes, followed by the UAE with 31`
 
 
 def _imports(text: str, cands: list[Mention], everywhere: list[Mention], ctx: PlaceContext) -> Place:
