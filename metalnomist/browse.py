@@ -121,8 +121,7 @@ def posts_by_id(archive: Archive, ids: list[int]) -> dict[int, Post]:
 
 def change_log_position(archive: Archive) -> int:
     """The newest change-log sequence, which the search index catches up to."""
-    with archive.store.reading() as conn:
-        return last_seq(conn)
+    return archive.store.log_head()
 
 
 def highest_post_id(archive: Archive) -> int:

@@ -97,7 +97,7 @@ class Archive:
     def __post_init__(self) -> None:
         # How many posts each listing has, recounted when the change log moves: the label cloud, the month
         # archive and every listing's total read it, so none of them counts the archive per request.
-        self.counts = Recounted("listing-count", lambda: self._read(last_seq), lambda: self._read(listing_counts),
+        self.counts = Recounted("listing-count", self.store.log_head, lambda: self._read(listing_counts),
                                 keeping=self.keeping(KEPT_COUNTS, ListingCounts.as_json, ListingCounts.from_json))
 
     def keeping(self, name: str, encode: Callable[[T], Any], decode: Callable[[Any], T]) -> Keeping[T]:

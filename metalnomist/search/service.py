@@ -67,9 +67,7 @@ def refresh(store: Store, index: SearchIndex) -> None:
 
 
 def _apply_pending(store: Store, index: SearchIndex) -> None:
-    with store.reading() as conn:
-        behind = last_seq(conn) > index.applied_seq
-    if behind:
+    if store.log_head() > index.applied_seq:
         try:
             catch_up(store, index, wait_seconds=0.0)
         except IndexBusy:

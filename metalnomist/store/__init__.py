@@ -9,7 +9,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 
 from metalnomist.errors import StoreError
-from metalnomist.store.changes import forget_noted, log_noted
+from metalnomist.store.changes import LAST_SEQ_SQL, forget_noted, log_noted
 from metalnomist.store.database import BUSY_SECONDS, WRITE, driver_problem, migrate, open_engine
 from metalnomist.store.revision import forget_noted as forget_facts_noted
 from metalnomist.store.revision import stamp_noted
@@ -91,6 +91,20 @@ class Store:
             else:
                 message = f"the database {url} is unavailable ({problem}){unchanged}"
             raise StoreError(message) from None
+
+    def log_head(self) -> int:
+        """`changes.last_seq`, run by the driver alone: every search and listing asks whether the log moved,
+        and SQLAlchemy's transaction and statement layers around this one-row read cost 60 times the read
+        (170 µs against 3 µs on SQLite at a million posts)."""
+        with self._explained(writing=False), self.read_engine.connect() as conn:
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(LAST_SEQ_SQL)
+                return int(cursor.fetchone()[0])
+            except conn.dialect.loaded_dbapi.Error as exc:
+                raise OperationalError(LAST_SEQ_SQL, None, exc) from exc
+            finally:
+                cursor.close()
 
     def ping_primary(self) -> None:
         """Raise StoreError unless the database that takes writes answers (it may not be the one read)."""

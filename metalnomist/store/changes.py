@@ -55,8 +55,14 @@ def changes_since(conn: Connection, seq: int, limit: int = 5000) -> list[tuple[i
     return [(row.seq, row.post_id) for row in conn.execute(query)]
 
 
+_LAST_SEQ = select(func.coalesce(func.max(changes.c.seq), 0))
+# The same read as text any driver runs as it is (Store.log_head)
+LAST_SEQ_SQL = str(_LAST_SEQ.compile(compile_kwargs={"literal_binds": True}))
+
+
 def last_seq(conn: Connection) -> int:
-    return int(conn.execute(select(func.coalesce(func.max(changes.c.seq), 0))).scalar_one())
+    """The number of the newest change logged; 0 when none is."""
+    return int(conn.execute(_LAST_SEQ).scalar_one())
 
 
 def changed_between(conn: Connection, seq: int, first_post: int, last_post: int) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from metalnomist.browse import latest_posts
-from metalnomist.errors import IngestError
+from metalnomist.errors import IngestError, StoreError
 from metalnomist.models import Block, Comment, Fact, Post
 from metalnomist.pipeline import Archive, ingest_file
 from metalnomist.store.changes import changed_between, changes_since, last_seq
@@ -155,6 +155,30 @@ def test_every_write_is_logged_in_order(archive: Archive) -> None:
         upsert_post(conn, make_post("A", 1))  # unchanged: not logged
     with archive.store.reading() as conn:
         assert [post_id for _, post_id in changes_since(conn, start)] == [a, b]
+
+
+def test_the_log_head_is_the_newest_change_and_holds_no_transaction(archive: Archive) -> None:
+    """What every search asks (`Store.log_head`, read by the driver alone) is what `last_seq` reads, and the
+    pooled connection it used starts no transaction the next write or read would find open."""
+    assert archive.store.log_head() == 0
+    with archive.store.transaction() as conn:
+        upsert_post(conn, make_post("A", 1))
+        upsert_post(conn, make_post("B", 2))
+    head = archive.store.log_head()
+    with archive.store.reading() as conn:
+        assert head == last_seq(conn) == max(seq for seq, _ in changes_since(conn, 0))
+    for _ in range(20):  # more than the pool holds: each connection comes back clean
+        archive.store.log_head()
+    with archive.store.transaction() as conn:
+        upsert_post(conn, make_post("C", 3))
+    assert archive.store.log_head() == head + 1
+
+
+def test_a_log_head_the_database_cannot_read_is_a_store_error(archive: Archive) -> None:
+    with archive.store.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE changes RENAME TO changes_gone")
+    with pytest.raises(StoreError, match="unavailable.*changes"):
+        archive.store.log_head()
 
 
 def test_the_change_log_read_after_a_position_starts_past_it(archive: Archive) -> None:
