@@ -260,7 +260,7 @@ def _two_tiers(index: SearchIndex, compiled: Compiled, highlight: tantivy.Query 
     so it runs on another thread while the page is searched: Tantivy leaves Python's lock meanwhile."""
     first_tier, second_tier = compiled.tiers
     by_date = request.sort == "date"
-    reach = _COUNTING.submit(index.count, index.compiler.beyond(compiled, []))
+    reach = _COUNTING.submit(index.count, compiled.counted or index.compiler.beyond(compiled, []))
     hits, first = index.search(first_tier, highlight, by_date, request.limit, request.offset)
     wanted = request.limit - len(hits)
     if wanted:
