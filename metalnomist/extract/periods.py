@@ -299,6 +299,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"(?<![\d$¥€£.,/-])(?P<y1>{_YEAR})(?:{_DASH}|/)(?P<y2>{_YEAR}|\d\d)\b(?![.,]\d)"  # `2023/24` too
+            r"(?!\s?(?:%|per\s?cent|million|billion|mn|bn|thousand|[kM]?t\b|tonnes?|tons?|ounces?|oz\b|lb\b))"
             r"(?P<fiscal>\s+(?:financial|fiscal)(?:\s+year)?\b)?"
         ),
         "years",
