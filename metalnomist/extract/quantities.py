@@ -240,7 +240,8 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     sign = None
     if match.group("sign"):
         sign = 1 if match.group("sign") == "+" else -1
-    if sign == -1 and match.group("cur"):  # a level below zero (spot TCs), not a fall
+    below_zero = sign == -1 or (sign is None and _MINUS_BEFORE.search(text, 0, start) is not None)
+    if below_zero and match.group("cur"):  # a level below zero (spot TCs, `fell to minus $2.50`), not a fall
         value, value_max, sign = -value, None if value_max is None else -value_max, None
     end = match.end()
     return Quantity(
@@ -256,6 +257,7 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     )
 
 
+_MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.I)
 _MONTHLY_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b)", re.I)
 
 

@@ -245,9 +245,8 @@ UNITS = [
                     [F(value=800000, value_max=1e6, unit="t/yr", metric="target")], title="CMOC results",
                     published=AUG23),
                "a range `800,000 to 1 million` keeps only its upper end"),
-    known_miss(Case("Spot treatment charges were assessed at minus $40 a tonne in March.",
-                    [F(value=-40, unit="USD/t")], title="Copper smelters", published=APR25),
-               "`minus $40` loses its sign"),
+    Case("Spot treatment charges were assessed at minus $40 a tonne in March.",
+         [F(value=-40, unit="USD/t")], title="Copper smelters", published=APR25),
     known_miss(Case("Newmont reported free cash flow of $1.7 billion as bullion prices more than made up for a 5% "
                     "decline in gold production.",
                     [F(value=1.7e9, change_pct=None), F(value=None, change_pct=-5, metric="production")],

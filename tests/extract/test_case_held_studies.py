@@ -205,9 +205,8 @@ VALUES = [
     known_miss(Case("Drilling last year totalled 31,500 metres in 64 holes.", [F(value=31.5, unit="km")],
                     title="Tatlow Copper resource"),
                "metres are not read"),
-    known_miss(Case("Spot treatment charges for copper concentrate fell to minus $2.50 a tonne in June.",
-                    [F(value=-2.5)], title="Copper concentrate"),
-               "`minus $2.50` loses its sign"),
+    Case("Spot treatment charges for copper concentrate fell to minus $2.50 a tonne in June.",
+         [F(value=-2.5)], title="Copper concentrate"),
     known_miss(Case("Processing fees for building profiles dropped to 4,000-4,500 yuan/t, about 1,000 yuan/t below "
                     "early-2023 levels.",
                     [F(value=4000), F(value=-1000)], title="Chinese aluminium extrusions"),
