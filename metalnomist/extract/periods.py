@@ -591,6 +591,11 @@ def _starts_later(year: str, before: str, published: datetime | None) -> bool:
 _IN_YEAR = re.compile(rf"\bin\s+({_YEAR})\b(?![.,]\d)")
 
 
+# A capitalised word that is no function word, just before a weekday, makes it part of a name (`Black Friday`)
+_NAME_BEFORE = re.compile(r"(?<![.:;]\s)\b(?!(?:On|Since|By|Until|From|Last|This|Next|Each|Every|Late|Early|And|But|"
+                          r"Or|Through|Before|After|Till)\b)[A-Z][a-z]+\s$")
+
+
 def find_periods(
     text: str,
     published: datetime | None = None,
@@ -631,6 +636,8 @@ def find_periods(
                 and m.start() > 0  # `May exports up 36%`: news opens no sentence on the verb
             ):
                 continue  # `may` the verb
+            if kind == "weekday" and m.group("wd") and _NAME_BEFORE.search(text, 0, m.start()):
+                continue  # `Lucky Friday in Idaho added 1.3 million ounces`: a mine's name
             use = _use(kind, text[: m.start()])
             if kind == "months" and _FROM_TO.search(text, 0, m.start()) and re.search(r"\s(?:to|through)\s", m.group()):
                 use = "period"  # `From January to May, imports reached …`: the range itself, compared with nothing
