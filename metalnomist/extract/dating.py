@@ -189,6 +189,24 @@ def _basis_between(base: str, period: str | None) -> str | None:
 _UNDATED_OPENING = re.compile(r"\s*(?:typically|usually|normally|historically|traditionally),", re.I)
 
 
+# The period a report compares with, named as such (`the previous year` may be the one reported on)
+_BACK_DATED = re.compile(
+    r"""\b(?:(?:during|in)\s+the\s+(?:year[- ](?:ago|earlier)\s+(?:period|quarter|months?|half)
+            |(?:same|corresponding)\s+(?:period|quarter|months?|time)\s+(?:(?:of\s+|in\s+)?last\s+year
+                                                                            |a\s+year\s+(?:earlier|ago|before)))
+        |a\s+year\s+(?:earlier|ago|before))\b""",
+    re.I | re.X,
+)
+
+
+def dated_back(draft: Draft, view: SentenceView) -> bool:
+    """`had posted a profit of Rs 2,327 crore in the year-ago period`: a figure of the period the report
+    compares with, whose period the figures after it do not take."""
+    q = draft.anchor.q
+    end = min([i.q.start for i in view.items if i.q.start >= q.end] + [draft.anchor.clause.end])
+    return _BACK_DATED.search(view.text, q.end, end) is not None  # not `…, more than 33 MT in the year-ago …`
+
+
 def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
     """The figure's period; a forecast's year-less months or quarter are the coming ones (`expects output in
     the October-December quarter` written in September is this year's, not last year's), unless it is the

@@ -18,6 +18,7 @@ from metalnomist.extract.carry import (
 )
 from metalnomist.extract.dating import (
     change_basis,
+    dated_back,
     fact_period,
     figure_phrase,
     introduces_forecasts,
@@ -297,7 +298,7 @@ def _fact(
         return fact, state
     compared = any(p.use == "comparison" and p.period == period for p in view.periods)  # a base, not the report's
     # `rose 4.2% in June, after a revised 2.8% decline in May`: the month before, not the one reported on
-    compared = compared or bool(_PRIOR_FIGURE.search(view.text, 0, draft.anchor.q.start))
+    compared = compared or dated_back(draft, view) or bool(_PRIOR_FIGURE.search(view.text, 0, draft.anchor.q.start))
     # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
     return fact, remember(fact, draft, state, series, carry_period=not headline and not compared)
 
