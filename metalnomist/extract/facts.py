@@ -256,9 +256,12 @@ def _fact(
     series = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, shipper, where, view)
     metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)
-    if company and is_money_sum(draft.unit) and metric == "other" and commodity \
+    # a company's money, or money in a company's own words (capex, not a project's cost: `SMM's total investment`)
+    corporate = _CORPORATE_MONEY.search(view.clause_text(draft.anchor.clause)) is not None
+    if (corporate or (company is not None and metric == "other")) and metric in {"other", "investment"} \
+            and is_money_sum(draft.unit) and commodity \
             and not any(m.canonical == commodity for m in view.entities.commodities):
-        commodity = None  # a company's profit, revenue or cost is of no metal the sentence does not name
+        commodity = None  # a company's profit, revenue, debt or capex is of no metal the sentence does not name
     period = fact_period(draft, view, state, metric)
     headline = period is None and _headline_dates(draft, view, metric)
     if headline:
@@ -310,6 +313,9 @@ def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
     return not draft.comparison and metric not in undated_kinds and not UNDATED.search(figure_phrase(draft, view))
 
 
+_CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|revenues?|(?:net|operating|pre-tax)\s+(?:profit|income|loss|debt)|profits?|"
+                              r"capex|capital\s+expenditures?|earnings|cash\s+flow|dividends?|working\s+capital|"
+                              r"net\s+cash|turnover)\b", re.I)
 _PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 

@@ -144,11 +144,16 @@ SUBJECTS = [
                     [F(value=1.2e9, commodity="lithium hydroxide")], published=OCT8),
                "a metal in a company's or project's name (`Silver Peak`, `Gem State Antimony`, `Copper World`) is "
                "read as the commodity (4 facts)"),
-    known_miss(Case(("Tata Steel's India crude steel production stood at 5.67 million tonnes in the September quarter.",
-                     "Net debt stood at Rs 87,040 crore at the end of September."),
-                    [F(value=5.67e6, commodity="crude steel"), F(value=8.704e11, commodity=None)],
-                    title="Tata Steel results", published=NOV12),
-               "net debt, capex, investment and EBITDA take the metal of the sentence before (about 20 facts)"),
+    # a project's cost is the project's metal's; a company's own capex, debt or profit takes none
+    Case(("SMM will build a plant to make 10,000 tonnes a year of nickel matte.",
+          "Meti will subsidize the project with ¥13.2 billion, covering nearly half of SMM's total investment of "
+          "¥28 billion."),
+         [F(), F(value=1.32e10, commodity="nickel matte"), F(value=2.8e10, commodity="nickel matte")],
+         title="Sumitomo Metal Mining to build nickel matte plant", published=NOV4),
+    Case(("Tata Steel's India crude steel production stood at 5.67 million tonnes in the September quarter.",
+          "Net debt stood at Rs 87,040 crore at the end of September."),
+         [F(value=5.67e6, commodity="crude steel"), F(value=8.704e11, commodity=None)],
+         title="Tata Steel results", published=NOV12),
     known_miss(Case("Europe sources 97% of its magnesium and 100% of its heavy rare earths from China.",
                     [F(value=97, commodity="magnesium"), F(value=100, commodity="heavy rare earths")],
                     published=JUN5),
