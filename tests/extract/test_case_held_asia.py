@@ -110,10 +110,9 @@ METRICS = [
                     "aims to expand exploration.",
                     [F(value=1.63e11, unit="INR", metric="budget")], title="Mines"),
                "a programme's `outlay` is not read as a budget"),
-    known_miss(Case("The US Department of Defense awarded IperionX up to US$47.1 million to expand titanium "
-                    "production in Virginia.",
-                    [F(value=4.71e7, metric="subsidy")], title="Titanium"),
-               "a government award to a company's project is not read as a subsidy"),
+    Case("The US Department of Defense awarded IperionX up to US$47.1 million to expand titanium "
+         "production in Virginia.",
+         [F(value=4.71e7, metric="subsidy")], title="Titanium"),
 ]
 
 # Commodities: `metallurgical coal` is kept as worded; a figure's commodity is the one named with it (`4% for

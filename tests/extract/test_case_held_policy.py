@@ -173,10 +173,12 @@ SUBJECTS = [
 # `added` and `turned out` are output; what investors buy is demand; a contribution for a stake is an investment;
 # revenue is no price; what a stockpile plans to acquire is demand.
 METRICS = [
-    known_miss(Case("The Department of Defense awarded $37.5 million under the Defense Production Act to expand a "
-                    "smelter in Idaho.",
-                    [F(value=3.75e7, metric="subsidy")], published=OCT8),
-               "a government loan, award or financing (DOE, DPA, EXIM, EU) is `other`, not `subsidy` (6 facts)"),
+    # a loan to a project is a subsidy; an awarded contract to buy tonnes is no money
+    Case("The Department of Energy offered a loan of up to $1.2 billion to build a lithium hydroxide plant.",
+         [F(value=1.2e9, metric="subsidy")], title="DOE backs lithium plant", published=NOV4),
+    Case("The Department of Defense awarded $37.5 million under the Defense Production Act to expand a "
+         "smelter in Idaho.",
+         [F(value=3.75e7, metric="subsidy")], published=OCT8),
     known_miss(Case("Under the law's Section 45X, cell makers can claim $35 per kilowatt-hour of capacity they "
                     "produce.",
                     [F(value=35, unit="USD/kWh", metric="subsidy")], published=OCT8),
