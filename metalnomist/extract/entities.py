@@ -115,7 +115,13 @@ def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> 
     for m in _GENERIC_ORG.finditer(text):
         start = m.start() + (4 if m.group().startswith("The ") else 0)
         kind = "company" if _CORPORATE.search(m.group()) else "agency"
-        hits.append(Mention(start, m.end(), text[start : m.end()], kind))
+        if kind == "agency":  # `The U.S. Defense Logistics Agency`: the country's own agency, the country stays named
+            lead = next((c for c in find_countries(text[start : m.end()]) if c.start == 0), None)
+            if lead is not None:
+                rest = text[start + lead.end : m.end()]
+                start += lead.end + len(rest) - len(rest.lstrip())
+        if start < m.end():
+            hits.append(Mention(start, m.end(), text[start : m.end()], kind))
     hits += _subject_companies(text)
     return _prefer_known(hits)
 

@@ -113,13 +113,11 @@ PLACES = [
                     [F(value=38.4, country="Japan"), F(value=848000 * OZ, country=None)],
                     title="Japan's platinum imports", published=FEB14),
                "a `Globally` figure keeps the post's country"),
-    known_miss(Case(("The U.S. Defense Logistics Agency has awarded a contract to buy 1,500 tonnes of antimony ingots "
-                     "for the National Defense Stockpile.", "Lynas shares rose 5.6% to A$14.20 in Sydney."),
-                    [F(value=1500, country="United States"), F(value=14.2, country="Australia")],
-                    title="Pentagon stockpile buys antimony as Japan's JOGMEC backs Lynas", published=None,
-                    created=STORED),
-               "an undated post that quotes A$ once puts every figure, US and Japanese ones too, in Australia "
-               "(6 facts)"),
+    Case(("The U.S. Defense Logistics Agency has awarded a contract to buy 1,500 tonnes of antimony ingots "
+          "for the National Defense Stockpile.", "Lynas shares rose 5.6% to A$14.20 in Sydney."),
+         [F(value=1500, country="United States"), F(value=14.2, country="Australia")],
+         title="Pentagon stockpile buys antimony as Japan's JOGMEC backs Lynas", published=None,
+         created=STORED),
 ]
 
 # Partners in gapped lists: `Finland supplied A and Norway B`, `Hong Kong took A and the United States B`.
