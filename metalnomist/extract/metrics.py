@@ -53,7 +53,8 @@ FLOW_METRICS = frozenset(
 
 
 _COST = re.compile(
-    r"\b(?:(?:unit|cash|c1|operating|production|mining|site|conversion|all-in(?:\s+sustaining)?)\s+costs?|aisc"
+    r"\b(?:(?:unit|cash|c1|operating|production|mining|site|conversion|consumption|all-in(?:\s+sustaining)?)"
+    r"\s+costs?|aisc|costs?\s+of\s+production"
     r"|(?:ebitda|ebit|profit|margin|earnings)\s+per\s+(?:metric\s+)?(?:tonne|ton|t)\b)\b",
     re.I,
 )
