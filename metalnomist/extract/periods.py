@@ -171,6 +171,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "fy_first_months",
     ),
+    # `in the first seven months of the fiscal`: of the fiscal year the post is written in
+    (
+        re.compile(r"\bfirst\s(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\smonths\sof\s"
+                   r"(?:the|this|its)\s(?:current\s)?(?:fiscal|financial)(?:\syear)?\b(?!\s(?:to|through|end))", re.I),
+        "fy_months_so_far",
+    ),
     (re.compile(rf"\bFY ?(?P<n>{_YEAR}|\d\d)[ -]?Q(?P<q>[1-4])\b"), "fy_quarter"),  # `FY25 Q3`
     (re.compile(rf"\bQ(?P<q>[1-4])[ -]?FY ?(?P<n>{_YEAR}|\d\d)\b"), "fy_quarter"),  # `Q3 FY25`
     (
@@ -342,6 +348,11 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         first, last = month_number(g["m1"]), month_number(g["m2"])
         first_year = start if first >= fiscal.first_month else start + 1
         return _calendar(first_year, first, start if last >= fiscal.first_month else start + 1, last)
+    if kind == "fy_months_so_far":
+        if published is None or anchor.fiscal is None:
+            return None
+        fiscal = anchor.fiscal
+        return _run(fiscal.around(published.date()), fiscal.first_month, _COUNT.get(g["n"].lower()) or int(g["n"]))
     if kind == "fy_first_months":  # `the first eight months of the fiscal year to March 2025`
         end_month, end_year = month_number(g["m"]), int(g["y"])
         first, start_year = end_month % 12 + 1, end_year - (end_month != 12)
@@ -526,6 +537,7 @@ _NEEDS_WORD = {
     "fy_quarter": ("fy", "fiscal", "financial"),
     "fy_months": ("fy", "fiscal"),
     "fy_first_months": ("fiscal", "financial"),
+    "fy_months_so_far": ("fiscal", "financial"),
     "fy_ending": ("fiscal",),
     "fy": ("fy", "fiscal", "financial"),
     "fy_relative": ("fiscal", "financial"),
@@ -542,7 +554,8 @@ _NEEDS_WORD = {
     "half_ending": ("half",),
 }
 _NEEDS_NOTHING = frozenset(
-    {"quarter_words", "quarter_elliptic", "half_words", "first_months", "relative", "previous_year", "weekday"}
+    {"quarter_words", "quarter_elliptic", "half_words", "first_months", "fy_months_so_far", "relative", "previous_year",
+     "weekday"}
 )
 
 
