@@ -26,7 +26,8 @@ _VERB_BEFORE_LEAD = re.compile(r"\b(?:to|will|would|could|may|might|can|should|w
 SCOPE_GLOBAL = re.compile(
     r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,4}?(?:sales|production|output|demand|consumption|shipments|capacity"
     r"|exports|imports|forecast|market|prices?|supply(?!\s+chains?)|stocks|inventor(?:y|ies)|surplus|deficit"
-    r"|usage|reserves)\b",  # not a supply chain
+    r"|usage|reserves)\b"  # not a supply chain
+    r"|^\s*(?:Globally|Worldwide)\b",  # `Globally, the WPIC forecasts a market deficit of …`
     re.I,
 )
 
