@@ -415,7 +415,7 @@ _SET_OFF = re.compile(r"[,(]\s*$")
 # `down 4% at 3,820 koz after flooding in the first half`: when the cause happened, not the figure's period
 _CAUSE_WORD = re.compile(r"\b(?:after|following|due|because|owing)\b", re.I)
 _CAUSE_BEFORE = re.compile(r"\b(?:after|following|due\s+to|because\s+of|owing\s+to)\s+(?:[\w'-]+\s+){1,5}?"
-                           r"(?:in|during|since)\s+(?:the\s+)?$", re.I)
+                           r"(?:in|during|since)\s+(?:the\s+)?(?:(?:late|early|mid|end)[\s-])?$", re.I)
 
 
 _PROPOSED = re.compile(r"\b(?:propos\w+|plans?\s+to|would|wants?)\b", re.I)
