@@ -359,7 +359,8 @@ _FRACTION_RE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_OF_HALF = re.compile(
-    r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|represent(?:s|ed|ing)?|comprises?|supplied|supplying)"
+    r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|represent(?:s|ed|ing)?|comprises?|suppl(?:ies|ied|ying)"
+    r"|provid(?:es|ed|ing))"
     r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|close\s+to\s+|more\s+than\s+|over\s+|just\s+)?$",
     re.I,
 )
