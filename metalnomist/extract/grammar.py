@@ -165,7 +165,8 @@ def clause_of(clauses: list[Clause], position: int) -> Clause:
 _COMPARISON_BEFORE = re.compile(
     rf"(?:(?:\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:(?:previous\s+|prior\s+|record\s+)?(?:level|high|low|record)\s+of\s+)?|"
     rf"(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )\bthan\s+|\bversus\s+|"
-    rf"\bvs\.?\s+|\bcompared (?:to|with)\s+(?:\w+\s+){{0,8}}?(?:when|where)\s+(?:\w+\s+){{0,2}}|"
+    rf"\bvs\.?\s+|(?<!\bup\s)\bagainst\s+(?=$)|"  # `$38.90 an ounce, against $29.43`; not `run up against`
+    rf"\bcompared (?:to|with)\s+(?:\w+\s+){{0,8}}?(?:when|where)\s+(?:\w+\s+){{0,2}}|"
     rf"(?<=\d)\s?(?:[A-Za-z%]+\s+)?over\s+|"  # `to 143 MT over 127 MT`
     rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+(?:more|less|higher|lower)\s+than\s+|"  # `12.1 per cent more than 33 MT`
     rf"\bcompar(?:ed|es|ing) (?:to|with)\s+(?:(?:the|a|an)\s+)?"  # `compares to a high of`

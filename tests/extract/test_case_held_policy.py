@@ -94,6 +94,12 @@ PLACES = [
     # a weekday after a capitalised word is a name's, not a day; after `On` or `Since` it is a day
     Case(("Copper rose 1% to $9,000 a tonne on Friday.", "Since Monday, it has gained 3%."),
          [F(value=9000, period="2025-10"), F(change_pct=3, period="2025-11")], title="Copper", published=NOV4),
+    # `against $29.43 in the third quarter of 2024` is the base, not the report's quarter
+    Case(("Hecla reported third-quarter silver production of 4.6 million ounces.",
+          "It sold its silver at an average realized price of $38.90 an ounce, against $29.43 in the third quarter "
+          "of 2024.", "Revenue for the quarter was $410 million."),
+         [F(period="2025-Q3"), F(value=38.9, period="2025-Q3"), F(value=29.43, period="2024-Q3"),
+          F(value=4.1e8, period="2025-Q3")], title="Hecla results", published=NOV4),
     Case("Hecla Mining's revenue for the third quarter was $410 million.",
          [F(value=4.1e8, country="United States")], title="Hecla results", published=NOV4),
     known_miss(Case("Hudbay Minerals said it produced 28,127 tonnes of copper in the third quarter, down 6%, as lower "
