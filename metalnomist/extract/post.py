@@ -196,8 +196,10 @@ def scan_post(post: Post) -> PostState:
     firms = [m for m in bodies if m.kind == "company"]
     named = title_sites + firms
     title_countries = [m for m in find_countries(title) if not any(s.start <= m.start < s.end for s in named)]
-    # `Iron ore majors stick to guidance as Simandou looms`: a mine in the headline's circumstance is not its subject
+    # `Iron ore majors stick to guidance as Simandou looms`, `Tin hits three-year low as Shanghai stocks swell`: a
+    # mine or place in the headline's circumstance is not its subject
     subject_sites = [m for m in title_sites if m.start == 0 or not _CIRCUMSTANCE.search(title, 0, m.start)]
+    subject_countries = [m for m in title_countries if m.start == 0 or not _CIRCUMSTANCE.search(title, 0, m.start)]
     companies = [m.canonical for m in firms]
     homes = vocab.organisation_countries()
     home = next((homes[c] for c in companies if c in homes), None)
@@ -206,12 +208,12 @@ def scan_post(post: Post) -> PostState:
         focus: str | None = agency
     elif home and title_countries and _AS_CAUSE.search(title, 0, title_countries[0].start):
         focus = home  # `Freeport-McMoRan beats forecast as Indonesia output climbs`: the company's post
-    elif title_countries or (subject_sites and not home):
-        focus = (title_countries or subject_sites)[0].canonical
+    elif subject_countries or (subject_sites and not home):
+        focus = (subject_countries or subject_sites)[0].canonical
     elif home:
         focus = home
-    elif title_sites:
-        focus = None  # a headline that names a mine only as its circumstance reports on no one country
+    elif title_sites or title_countries:
+        focus = None  # a headline that names a place only as its circumstance reports on no one country
     else:
         focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)

@@ -111,10 +111,9 @@ PLACES = [
     Case("Japan exported 28,412 tonnes of copper scrap in April. Malaysia received 4,117 tonnes. "
          "Bangladesh took 3,000 tonnes.",
          [F(), F(value=4117, partner="Malaysia"), F(value=3000, partner="Bangladesh")]),
-    known_miss(Case("Toyota Motor sold 140,000 battery electric vehicles worldwide in fiscal 2024.",
-                    [F(value=140000, country=None)], title="Toyota lifts EV forecast as Japan's battery push grows",
-                    published=datetime(2025, 5, 9, tzinfo=UTC)),
-               "the country of the headline overrides `worldwide`"),
+    Case("Toyota Motor sold 140,000 battery electric vehicles worldwide in fiscal 2024.",
+         [F(value=140000, country=None)], title="Toyota lifts EV forecast as Japan's battery push grows",
+         published=datetime(2025, 5, 9, tzinfo=UTC)),
     Case("Panasonic Energy has begun production at its new plant in De Soto, Kansas, which will have an "
          "annual capacity of about 32 GWh.", [F(value=32, country="United States")]),
     known_miss(Case("Cobalt prices have jumped by more than 70% since February, when Congo, which supplies about "

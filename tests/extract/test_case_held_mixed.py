@@ -112,10 +112,9 @@ CHANGES = [
 
 # Places: country and partner.
 PLACES = [
-    known_miss(Case("Aluminium slipped 0.5% to $1,717.50, while copper added 0.4% to $5,663 a tonne.",
-                    [F(value=1717.5, country=None), F(value=5663, country=None)],
-                    title="METALS-Tin hits three-year low as Shanghai stocks swell"),
-               "dollar prices in a London wrap take China from `Shanghai` in the headline"),
+    Case("Aluminium slipped 0.5% to $1,717.50, while copper added 0.4% to $5,663 a tonne.",
+         [F(value=1717.5, country=None), F(value=5663, country=None)],
+         title="METALS-Tin hits three-year low as Shanghai stocks swell"),
     known_miss(Case("Japan's imports of cobalt oxides rose 6.8% to 3,412 tons, with Belgium supplying 1,205 tons and "
                     "China 980 tons.",
                     [F(value=3412, partner=None), F(value=1205, partner="Belgium"), F(value=980, partner="China")]),
