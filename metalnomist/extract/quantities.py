@@ -38,7 +38,7 @@ _PER_MASS = {
 }
 _PER_ENERGY = {"kwh": "kWh", "mwh": "MWh"}
 # Tungsten and other ore concentrates are priced per metric tonne unit (10 kg of the contained oxide).
-_PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit"}
+_PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit", "metric ton unit", "dry metric ton unit"}
 _TON_KIND = re.compile(r"^(?:wet|dry|gross|short|net|long) ")  # tons of any kind are tons, as `tons` are
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head", "share"}  # `$2.05 per share`: earnings, dividends
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
@@ -103,7 +103,7 @@ def _quantity_re() -> re.Pattern[str]:
         r"(?:/\s?|\s?per\s|-per-|\s?an?\s)"  # `-per-`: `a 300,000-tonne-per-year smelter`
         # what miners count their costs by: `per payable pound`, `per gold equivalent ounce`, `/4Eoz` (a PGM basket)
         rf"(?:(?:payable|attributable|equivalent|refined|recovered|(?:{_METALS})[- ]equivalent)\s+|[2-8]E\s?){{0,3}}"
-        r"(?P<per>(?:dry )?metric tonne units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?"
+        r"(?P<per>(?:dry )?metric ton(?:ne)? units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?"
         r"(?:tonnes?|tons?)|mt|[dw]mt|"
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"(?:10\s?)?(?:grams?|g)|"  # India quotes gold per 10 grams
