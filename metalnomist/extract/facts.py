@@ -313,6 +313,7 @@ def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
     return not draft.comparison and metric not in undated_kinds and not UNDATED.search(figure_phrase(draft, view))
 
 
+_MINED = re.compile(r"\b(?:mine\s+(?:production|output|supply)|reserves)\b", re.I)
 _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|revenues?|(?:net|operating|pre-tax)\s+(?:profit|income|loss|debt)|profits?|"
                               r"capex|capital\s+expenditures?|earnings|cash\s+flow|dividends?|working\s+capital|"
                               r"net\s+cash|turnover)\b", re.I)
@@ -356,9 +357,12 @@ def _cargo(metric: str, draft: Draft, view: SentenceView) -> str:
 
 
 def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
+    # `World mine production … 82,000 tons` after APT's price, in USGS's TUNGSTEN summary: the mined metal
+    mined = state.scan.title_commodity if _MINED.search(view.clause_text(draft.anchor.clause)) else None
     found = (
         commodity_in_clause(draft, view, metric == "market_share")
         or labelled_commodity(draft, view)
+        or mined
         or state.paragraph.commodity
         or commodity_elsewhere(draft, view, segment_only=True)
         or state.heading_commodity

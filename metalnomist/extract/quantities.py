@@ -38,7 +38,8 @@ _PER_MASS = {
 }
 _PER_ENERGY = {"kwh": "kWh", "mwh": "MWh"}
 # Tungsten and other ore concentrates are priced per metric tonne unit (10 kg of the contained oxide).
-_PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit", "metric ton unit", "dry metric ton unit"}
+_PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit", "metric ton unit",
+                   "dry metric ton unit"}
 _TON_KIND = re.compile(r"^(?:wet|dry|gross|short|net|long) ")  # tons of any kind are tons, as `tons` are
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head", "share"}  # `$2.05 per share`: earnings, dividends
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
