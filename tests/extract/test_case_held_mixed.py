@@ -13,14 +13,12 @@ from tests.extract.cases import Case, F, check, known_miss, row_id
 # Commodities: a segment named in one sentence (LFP batteries, a price's APT) is not the commodity of the next
 # sentence's figures, which name the whole (power battery output) or nothing (the post's metal).
 COMMODITIES = [
-    known_miss(Case(("Lithium iron phosphate batteries made up 62.4% of China's power battery installations in May.",
-                     "China's power battery output in May was 64.3 GWh."),
-                    [F(value=62.4), F(value=64.3, commodity="power batteries")]),
-               "the LFP segment of the sentence before is carried over the power batteries the sentence names"),
-    known_miss(Case("Lithium iron phosphate batteries made up 62.4% of installations, while ternary batteries "
-                    "accounted for 37.5%.",
-                    [F(value=62.4), F(value=37.5, commodity="ternary batteries")]),
-               "the second holder of a share after `while` keeps the first holder's commodity"),
+    Case(("Lithium iron phosphate batteries made up 62.4% of China's power battery installations in May.",
+          "China's power battery output in May was 64.3 GWh."),
+         [F(value=62.4), F(value=64.3, commodity="power batteries")]),
+    Case("Lithium iron phosphate batteries made up 62.4% of installations, while ternary batteries "
+         "accounted for 37.5%.",
+         [F(value=62.4), F(value=37.5, commodity="ternary batteries")]),
     Case(("The average price of ammonium paratungstate in Europe rose to $345 a tonne in 2018.",
           "World mine production in 2018 was estimated at 82,000 tons."),
          [F(metric="price"), F(value=82000, commodity="tungsten")],
