@@ -254,6 +254,9 @@ def _fact(
     # a producer's deliveries with no country shipping or receiving them are the post's company's shipments
     shipper = company or (state.company if where.metric == "shipments" else None)
     series = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, shipper, where, view)
+    if series == "exports" and where.metric == "shipments" and (para.metric or state.metric) == "imports" \
+            and where.partner is None:
+        series = "imports"  # `China brought in 12,310 t of zinc. Shipments were 8.7% higher`: the same arrivals
     metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)
     # a company's money, or money in a company's own words (capex, not a project's cost: `SMM's total investment`)
