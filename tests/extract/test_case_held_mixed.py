@@ -43,11 +43,10 @@ COMMODITIES = [
 
 # Metrics.
 METRICS = [
-    known_miss(Case(("World mine production in 2018 was estimated at 82,000 tons.",
-                     "World reserves were estimated at 3.3 million tons, of which China held 1.9 million tons."),
-                    [F(metric="production"), F(value=3.3e6, metric="other"), F(value=1.9e6, metric="other")],
-                    title="TUNGSTEN - Mineral Commodity Summaries 2019"),
-               "mineral reserves are read as production"),
+    Case(("World mine production in 2018 was estimated at 82,000 tons.",
+          "World reserves were estimated at 3.3 million tons, of which China held 1.9 million tons."),
+         [F(metric="production"), F(value=3.3e6, metric="other"), F(value=1.9e6, metric="other")],
+         title="TUNGSTEN - Mineral Commodity Summaries 2019"),
     known_miss(Case("The estimated value of apparent consumption of tungsten materials in 2018 was about $620 million.",
                     [F(value=6.2e8, metric="consumption")], title="TUNGSTEN - Mineral Commodity Summaries 2019"),
                "the value of apparent consumption is `other`, not consumption"),
