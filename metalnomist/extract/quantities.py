@@ -447,6 +447,12 @@ _SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|make[s]?\s+up|made\
                            re.I)  # `accounts for 60% iron ore demand` is a share, written short
 _STAKE_AFTER = re.compile(r"^[\s-]+(?:\w+\s+)?(?:stake|interest|equity|ownership|holding)\b", re.I)
 _BASIS_AFTER = re.compile(r"^\s+(?:\w+\s+)?basis\b", re.I)  # `output on a 100% basis`: how a total is counted
+# `taking its stake to 70%`, `the acquisition of a further 19% of Caserones`: who owns what, as after `stake`
+_STAKE_BEFORE = re.compile(r"\b(?:stake|interest|holding|ownership)\s+(?:to|of|at|from)\s+$", re.I)
+_BOUGHT_BEFORE = re.compile(r"\b(?:acquisition|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|sell(?:s|ing)?|sold|sale)"
+                            r"\s+(?:of\s+)?(?:(?:a|an|the|its|their)\s+)?(?:(?:further|remaining|additional|another)\s+)?$",
+                            re.I)
+_OF_NAMED = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?[A-Z]")
 
 
 def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
@@ -460,7 +466,8 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
             q.unit == "%"
             and q.kind == "number"
             and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :])
-                 or _BASIS_AFTER.match(text[q.end :])
+                 or _BASIS_AFTER.match(text[q.end :]) or _STAKE_BEFORE.search(text, 0, q.start)
+                 or (_BOUGHT_BEFORE.search(text, 0, q.start) and _OF_NAMED.match(text[q.end :]))
                  or _GRADE_BOUND_BEFORE.search(text, 0, q.start) or _PURITY.match(text, q.start, q.end))
             and not _SHARE_BEFORE.search(text, 0, q.start)
         )
