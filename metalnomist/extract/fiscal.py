@@ -10,7 +10,7 @@ writes it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -78,10 +78,10 @@ def fiscal_year_of(country: str | None) -> FiscalYear | None:
 COMPANY_FISCAL_HOMES = frozenset({"India", "Japan", "Australia", "New Zealand", "Pakistan"})
 
 
-def company_fiscal_year(home: str) -> FiscalYear | None:
-    """The year a company of `home` reports on, its quarters that year's; None for the calendar's."""
-    found = fiscal_year_of(home) if home in COMPANY_FISCAL_HOMES else None
-    return replace(found, quarters=True) if found else None
+def company_fiscal_year(home: str) -> FiscalYear:
+    """The year a company of `home` reports on: its country's where companies keep it, else the calendar's
+    (South Africa's government year runs from April, Sibanye-Stillwater's `2025 financial year` is 2025)."""
+    return (fiscal_year_of(home) if home in COMPANY_FISCAL_HOMES else None) or CALENDAR
 
 
 _MONTH = "|".join(MONTHS)

@@ -18,7 +18,13 @@ from typing import Any, NamedTuple, TypeVar
 
 from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations, is_demonym
-from metalnomist.extract.fiscal import CALENDAR, COMPANY_FISCAL_HOMES, FiscalYear, fiscal_year_of, stated_fiscal_year
+from metalnomist.extract.fiscal import (
+    COMPANY_FISCAL_HOMES,
+    FiscalYear,
+    company_fiscal_year,
+    fiscal_year_of,
+    stated_fiscal_year,
+)
 from metalnomist.extract.periods import find_periods, is_delivery, month_number
 from metalnomist.extract.places import GLOBAL, names_partner, tariff_levier
 from metalnomist.extract.vocab import NO_COMMODITY
@@ -218,9 +224,10 @@ def scan_post(post: Post) -> PostState:
         focus = None if _reports_the_world(title, body) else _most_named(body)
     title_commodities = find_commodities(title)
     fiscal_home = home or focus
-    if _fiscal_of(fiscal_home, bool(home)) is None:
-        fiscal_home = _first_fiscal_home(body[:_LEAD]) or fiscal_home
     fiscal = _fiscal_of(fiscal_home, bool(home))
+    if fiscal is None:
+        fiscal_home = _first_fiscal_home(body[:_LEAD]) or fiscal_home
+        fiscal = _fiscal_of(fiscal_home, bool(home))
     fiscal = stated_fiscal_year(f"{title}\n{body}", fiscal) or fiscal
     if fiscal and (home or not title_countries) and _NAMES_FISCAL.search(f"{title}\n{body}"):
         fiscal = replace(fiscal, quarters=True)  # a company on its fiscal year: its `fourth quarter` is that year's
@@ -284,12 +291,10 @@ _NAMES_FISCAL = re.compile(r"\b(?:FY ?\d\d(?:\d\d)?|fiscal|financial year)\b", r
 
 
 def _fiscal_of(country: str | None, company: bool) -> FiscalYear | None:
-    """A country's fiscal year; for a company's post, the one its companies report on: the calendar's but where
-    they keep the country's (South Africa's government year runs from April, Sibanye-Stillwater's `2025
-    financial year` is 2025)."""
-    if not company or country in COMPANY_FISCAL_HOMES:
+    """A country's fiscal year; for a company's post, the one its companies report on."""
+    if not company or country is None:
         return fiscal_year_of(country)
-    return CALENDAR if country else None
+    return company_fiscal_year(country)
 
 
 def _first_fiscal_home(text: str) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from metalnomist.extract import vocab
@@ -122,7 +122,7 @@ def _company_fiscal(entities: Entities, fiscal: FiscalYear | None, home: str | N
         return fiscal
     firm = next((m for m in entities.organisations if m.kind == "company"), None)
     own = vocab.organisation_countries().get(firm.canonical) if firm else None
-    return fiscal if own is None or own == home else company_fiscal_year(own)
+    return fiscal if own is None or own == home else replace(company_fiscal_year(own), quarters=True)
 
 
 # Between two figures of one list: `USD 97 million in August, USD 71 million in November and …`.
