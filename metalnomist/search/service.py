@@ -218,8 +218,8 @@ def _run(index: SearchIndex, query: Query, request: SearchRequest, fuzzy: frozen
     compiled = index.compiler.compile(query, request.labels, request.match, fuzzy)
     highlight = index.compiler.compile(marks).highlight if marks is not None else compiled.highlight
     tiers = _with_feedback(index, compiled, request)
-    if tiers is None and compiled.reach:
-        hits, counts = _two_tiers(index, compiled, highlight, request)
+    if tiers is None and compiled.counted is not None:  # set with `reach`: the two tiers of `best`
+        hits, counts = _two_tiers(index, compiled, compiled.counted, highlight, request)
     else:
         hits, counts = _in_order(index, tiers or [Tier(q) for q in compiled.tiers], highlight, request)
     total = sum(counts)
@@ -250,7 +250,7 @@ def _in_order(index: SearchIndex, tiers: Sequence[Tier], highlight: tantivy.Quer
     return hits, counts
 
 
-def _two_tiers(index: SearchIndex, compiled: Compiled, highlight: tantivy.Query | None,
+def _two_tiers(index: SearchIndex, compiled: Compiled, counted: tantivy.Query, highlight: tantivy.Query | None,
                request: SearchRequest) -> tuple[list[RawHit], list[int]]:
     """Every-word posts, then the rest of the compiled `reach`, as `_in_order` gives them, without
     testing each post of the second tier against the first tier's query (see Compiled).
@@ -260,7 +260,7 @@ def _two_tiers(index: SearchIndex, compiled: Compiled, highlight: tantivy.Query 
     so it runs on another thread while the page is searched: Tantivy leaves Python's lock meanwhile."""
     first_tier, second_tier = compiled.tiers
     by_date = request.sort == "date"
-    reach = _COUNTING.submit(index.count, compiled.counted or index.compiler.beyond(compiled, []))
+    reach = _COUNTING.submit(index.count, counted)
     hits, first = index.search(first_tier, highlight, by_date, request.limit, request.offset)
     wanted = request.limit - len(hits)
     if wanted:

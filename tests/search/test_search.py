@@ -537,10 +537,10 @@ def test_the_some_words_tier_counted_and_excluded_cheaply_is_the_tier_as_compile
     pages_with_both_tiers = 0
     for text, labels in SOME_WORDS_QUERIES:
         compiled = index.compiler.compile(default_thesaurus().expand(parse(text)), labels)
-        assert compiled.reach, text
+        assert compiled.reach and compiled.counted is not None, text
         for offset, limit in ((0, 1), (0, 3), (0, 10), (0, 40), (2, 3), (1, 40)):
             request = SearchRequest(text, labels=labels, limit=limit, offset=offset)
-            cheap = _two_tiers(index, compiled, compiled.highlight, request)
+            cheap = _two_tiers(index, compiled, compiled.counted, compiled.highlight, request)
             assert cheap == _in_order(index, [Tier(q) for q in compiled.tiers], compiled.highlight, request), text
             hits, (first, second) = cheap
             pages_with_both_tiers += offset < first < offset + len(hits)
