@@ -73,7 +73,7 @@ _SAME_LAST_YEAR = re.compile(
     r"""\b(?:during|in)\s+the\s+(?:(?:same|corresponding)\s+(?:period|quarter|months?|time)\s+  # the same period
         (?:(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:earlier|ago|before)  # last year
            |(?:of|in)\s+(?P<year>(?:19[5-9]\d|20\d\d))(?!\d))                                 # of 2023
-        |(?:previous|prior|preceding)\s+year                                                # the previous year
+        |(?P<previous>(?:previous|prior|preceding)\s+year)                                  # the previous year
         |year[- ](?:ago|earlier)\s+(?:period|quarter|months?|half))\b                       # the year-ago period
     """,
     re.I | re.X,
@@ -189,22 +189,19 @@ def _basis_between(base: str, period: str | None) -> str | None:
 _UNDATED_OPENING = re.compile(r"\s*(?:typically|usually|normally|historically|traditionally),", re.I)
 
 
-# The period a report compares with, named as such (`the previous year` may be the one reported on)
-_BACK_DATED = re.compile(
-    r"""\b(?:(?:during|in)\s+the\s+(?:year[- ](?:ago|earlier)\s+(?:period|quarter|months?|half)
-            |(?:same|corresponding)\s+(?:period|quarter|months?|time)\s+(?:(?:of\s+|in\s+)?last\s+year
-                                                                            |a\s+year\s+(?:earlier|ago|before)))
-        |a\s+year\s+(?:earlier|ago|before))\b""",
-    re.I | re.X,
-)
+_A_YEAR_AGO = re.compile(r"\ba\s+year\s+(?:earlier|ago|before)\b", re.I)
 
 
 def dated_back(draft: Draft, view: SentenceView) -> bool:
     """`had posted a profit of Rs 2,327 crore in the year-ago period`: a figure of the period the report
-    compares with, whose period the figures after it do not take."""
+    compares with, whose period the figures after it do not take. Not `in the previous year`, which may be
+    the one reported on, nor `the same period of 2023`."""
     q = draft.anchor.q
     end = min([i.q.start for i in view.items if i.q.start >= q.end] + [draft.anchor.clause.end])
-    return _BACK_DATED.search(view.text, q.end, end) is not None  # not `…, more than 33 MT in the year-ago …`
+    back = _SAME_LAST_YEAR.search(view.text, q.end, end)  # not `…, more than 33 MT in the year-ago …`
+    if back is not None and back.group("previous") is None and back.group("year") is None:
+        return True
+    return _A_YEAR_AGO.search(view.text, q.end, end) is not None
 
 
 def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
