@@ -280,14 +280,12 @@ _SHARES_ASIDE = re.compile(r"\bshares,\s+which\s+[^,;:]{0,40}$", re.I)
 
 def quotes_shares(draft: Draft, view: SentenceView) -> bool:
     """Whether the figure is a company's share price, or its change: metric `price`, commodity `shares`."""
-    q, clause, unit = draft.anchor.q, draft.anchor.clause, draft.unit
-    quoted = unit is None or is_money_sum(unit)  # a change alone, or a price in money
-    if not quoted:
-        return False
+    unit = draft.unit
+    if unit is not None and not is_money_sum(unit):
+        return False  # only a change alone, or a price in money, quotes shares
     # `Puna's shares, which have fallen 38% this year, climbed 9% to C$1.12`: the aside is the shares' too
-    before = _ASIDE.sub(" ", view.text[: q.start])
-    return bool(_SHARE_PRICE.search(view.text[clause.start : q.start]) or _SHARE_PRICE.search(before)
-                or _SHARES_ASIDE.search(before))
+    before = _ASIDE.sub(" ", view.text[: draft.anchor.q.start])
+    return bool(_SHARE_PRICE.search(before) or _SHARES_ASIDE.search(before))
 
 
 def is_target(draft: Draft, view: SentenceView) -> bool:
