@@ -34,7 +34,8 @@ class Compiled:
     Counted that way, or with those posts excluded by number, the second tier never evaluates the
     every-word query (phrases and synonyms) post by post: at a million posts that exclusion cost more
     than scoring the words themselves. `counted` finds the posts `reach` finds, without the parts that
-    only score: at a million posts five words were counted in 5.7 ms instead of 7.6."""
+    only score and the title parts (a post's `text` holds its title): at a million posts five words were
+    counted in 5.7 ms instead of 7.6, and two words in 2.85 ms instead of 3.03."""
 
     tiers: tuple[tantivy.Query, ...]
     every: tantivy.Query
@@ -85,6 +86,7 @@ class QueryCompiler:
         every: list[tuple[tantivy.Occur, tantivy.Query]] = []
         some: list[tantivy.Query] = []  # each word's parts that match posts, for the relaxed tiers
         adding: list[tantivy.Query] = []  # and those that only add to the score (see clause_parts)
+        reaching: list[tantivy.Query] = []  # `some` without the title parts `text` finds too: what a count needs
         optional: list[tuple[Clause, tantivy.Query]] = []
         required = 0
         clauses = without_stopwords(query.clauses)
@@ -110,6 +112,7 @@ class QueryCompiler:
             matching, scoring = self.clause_parts(clause, fuzzy, split=True, flat=True)
             some += matching or [ranked]
             adding += scoring
+            reaching += self.clause_parts(clause, fuzzy, split=True)[0] or [ranked]
         for label in labels:
             fixed.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
         if not every:  # only exclusions and labels: every post less those (beside a +word Tantivy drops it)
@@ -133,7 +136,7 @@ class QueryCompiler:
             reach = tuple(any_word + fixed)
             # beside a required word the others are optional: the reach is the posts that have it
             counted = tantivy.Query.boolean_query(
-                fixed if required else [(tantivy.Occur.Must, _scored_union(some, [])), *fixed])
+                fixed if required else [(tantivy.Occur.Must, _scored_union(reaching, [])), *fixed])
         highlight = tantivy.Query.boolean_query(marks) if marks else None
         return Compiled(tiers, every_query, tuple(optional), highlight, relaxed, reach, counted)
 

@@ -600,7 +600,7 @@ def test_phrases_that_only_add_to_a_score_match_and_score_as_the_flat_union(arch
     """`South Korea`'s phrases beside `Korea`, and each word's title part beside its `text` part (title and
     body), are asked only about posts the rest found: each post still matches and scores as the plain union
     of every alternative in every field, while a phrase that widens the match (`lithium carbonate` beside
-    `Li2CO3`) and a label still find posts on their own."""
+    `Li2CO3`) and a label still find posts on their own, and are counted."""
     bodies = ["South Korea imports lithium carbonate.", "Korea buys Li2CO3 and nickel.", "South Africa mines nickel.",
               "A North Korean lithium carbonate cargo.", "Lithium carbonate prices fell in South Korea.",
               "Seoul, South Korea: the Republic of Korea's EV makers.", "Lithium carbonate, Chile.",
@@ -632,6 +632,10 @@ def test_phrases_that_only_add_to_a_score_match_and_score_as_the_flat_union(arch
             expected, got = scored(flat), scored(compiled)
             assert got.keys() == expected.keys() and got, text
             assert all(got[i] == pytest.approx(expected[i], rel=1e-5) for i in got), text
+        # The reach is counted without its title parts: a post only its title or label finds still counts.
+        best = index.compiler.compile(query)
+        if best.counted is not None:
+            assert index.count(best.counted) == len(scored(index.compiler.beyond(best, []))), text
     assert len(scored(index.compiler.compile(default_thesaurus().expand(parse("lithium carbonate"))).every)) == 5
     # Beside a required word the other words' parts are all optional: the phrases still add to the score.
     query = default_thesaurus().expand(parse("+nickel South Korea"))
