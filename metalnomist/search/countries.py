@@ -6,6 +6,7 @@ demonyms and short forms news writes (`Korean`, `ROK`, `PRC`, `DRC`), which pyco
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pycountry
@@ -47,14 +48,25 @@ def demonyms() -> dict[str, list[str]]:
 
 
 def lines() -> list[str]:
-    """pycountry's name, common and official names, then the extra words; in pycountry's order."""
+    """pycountry's name, common and official names, then the extra words; in pycountry's order.
+
+    An official name that holds the name (`Republic of Indonesia`) is left out: every post it finds, the name
+    finds, and a search would score its phrase on each of them (at a million posts `Indonesia` took 3.8 ms
+    with it, 1.4 ms without). One that does not (`Hellenic Republic`) finds posts of its own and stays."""
     extra = demonyms()
     out = []
     for country in pycountry.countries:
-        names = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+        names = [country.name, getattr(country, "common_name", None)]
+        official = getattr(country, "official_name", None)
+        if official and not any(_holds(official, name) for name in names if name):
+            names.append(official)
         words = dict.fromkeys(n for n in [*names, *extra.get(country.alpha_2, [])] if n)
         out.append("\t".join(words))
     return out
+
+
+def _holds(text: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def render() -> str:
