@@ -221,7 +221,7 @@ def scan_post(post: Post) -> PostState:
     elif title_sites or title_countries:
         focus = None  # a headline that names a place only as its circumstance reports on no one country
     else:
-        focus = None if _reports_the_world(title, body) else _most_named(body)
+        focus = None if _reports_the_world(title, body) else _most_named(body, sentences)
     title_commodities = find_commodities(title)
     fiscal_home = home or focus
     fiscal = _fiscal_of(fiscal_home, bool(home))
@@ -350,9 +350,18 @@ def _title_metric(title: str) -> str | None:
     return None
 
 
-def _most_named(body: str) -> str | None:
-    counts = Counter(m.canonical for m in find_countries(body))
-    return counts.most_common(1)[0][0] if counts else None
+def _most_named(body: str, sentences: list[str]) -> str | None:
+    """The country the body names most often (the first of those named as often). One named at most twice, beside
+    others, and only after the opening sentences is a side remark (`mine supply to fall due to lockdowns in
+    Mexico and Peru`)."""
+    counts = Counter(m.canonical for m in find_countries(body)).most_common()
+    if not counts:
+        return None
+    country, times = counts[0]
+    if len(counts) > 1 and times <= 2 and not any(m.canonical == country for text in sentences[:3]
+                                                  for m in find_countries(text)):
+        return None
+    return country
 
 
 def _abbreviations(body: str) -> dict[str, tuple[str, str]]:

@@ -46,9 +46,8 @@ PLACES = [
     known_miss(Case("Kazatomprom will supply 1,500 tonnes of uranium to China's CNNC next year.",
                     [F(country="Kazakhstan", partner="China")]),
                "a buyer's possessive (`China's CNNC`) becomes the country of the supplier's delivery"),
-    known_miss(Case("The United States charges a 10% duty on Bahraini aluminium.",
-                    [F(metric="tariff", country="United States", partner="Bahrain")]),
-               "the demonym `Bahraini` names no targeted partner (`Chinese` does)"),
+    Case("The United States charges a 10% duty on Bahraini aluminium.",
+         [F(metric="tariff", country="United States", partner="Bahrain")]),
     known_miss(Case("Sales to Asia accounted for 51% of the total.", [F(metric="market_share", partner="Asia")]),
                "a region (`Asia`) holding a share is not its partner"),
 ]
