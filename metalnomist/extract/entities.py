@@ -185,11 +185,17 @@ _APPOSITIVE_OPENING = re.compile(r",\s+(?:or|i\.e\.|a|an|the)\s+[^,;:()\d]{0,50}
 _APPOSITIVE_CLOSE = re.compile(r"(?:\s+[\w-]+){0,2},")
 
 
+# Abbreviations that are English words in lower case (`an apt comparison`)
+_CAPITALS_ONLY = frozenset({"apt"})
+
+
 def find_commodities(text: str) -> list[Mention]:
     """Gazetteer hits widened by modifiers (`primary`, `eaf`) and suffixes (`scrap`, `ore`)."""
     out: list[Mention] = []
     for hit in vocab.commodities().find(text):
         if hit.canonical == "lead" and _VERB_BEFORE_LEAD.search(text[: hit.start]):
+            continue
+        if text[hit.start : hit.end].lower() in _CAPITALS_ONLY and not text[hit.start : hit.end].isupper():
             continue
         widened = _widen(text, hit)
         if out and widened.start < out[-1].end:

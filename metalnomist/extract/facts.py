@@ -229,7 +229,7 @@ def _fact(
     draft.unit = _priced_unit(draft, view)
     if draft.comparison and state.sentence_metric:
         draft.metric_hint = state.sentence_metric
-    base = metric_rules.base_metric(draft, view, para.metric or state.metric, state.levies)
+    base = metric_rules.base_metric(draft, view, para.metric or state.metric, state.levies, state.scan.title_quota)
     if not draft.comparison:
         state = evolve(state, sentence_metric=base)
     pronoun = state.subject_country if PRONOUN_SUBJECT.match(view.text) else None

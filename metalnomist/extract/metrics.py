@@ -82,9 +82,11 @@ def nearest_trigger(view: SentenceView, start: int, end: int, lo: int, hi: int, 
 _OF_OPENING = re.compile(r"\s*(?:of|ranging)\b", re.I)
 
 
-def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: bool = False) -> str:
+def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: bool = False,
+                quota: str | None = None) -> str:
     """The series without the `target` reading; comparison levels reuse their main figure's. In a post
-    about duties (`levies`), a rate exporters `pay` or `face`, and a list item's percent, are tariffs."""
+    about duties (`levies`), a rate exporters `pay` or `face`, and a list item's percent, are tariffs; in one
+    whose headline names export or mining quotas (`quota`, their series), a bare `quota` is one of them."""
     unit = draft.unit or ""
     q, clause = draft.anchor.q, draft.anchor.clause
     if draft.metric_hint:
@@ -120,7 +122,15 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
     if unit == "t/yr" or (draft.anchor.q.per_year and unit == "t"):
         if _PLANT.search(text) or _SIZES.match(text, q.end):
             return "capacity"
-    return _by_trigger(draft, view, carried)
+    found = _by_trigger(draft, view, carried)
+    if found == "imports" and quota and _BARE_QUOTA.search(view.clause_text(clause)):
+        return quota  # `annual quotas will be capped at 96,600 tons` under `Congo sets cobalt export quotas`
+    return found
+
+
+# a quota no word qualifies (by default a quota caps imports: `the EU's safeguard quota`)
+_BARE_QUOTA = re.compile(r"^(?:(?!\b(?:imports?|safeguard|tariff-rate)\b).)*\bquotas?\b(?:(?!\bimports?\b).)*$",
+                         re.I | re.S)
 
 
 # Gold's official sector and funds (WGC, central banks, ETFs): what they buy is demand, what they hold a stock.

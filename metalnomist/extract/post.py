@@ -69,6 +69,7 @@ class PostScan:
     projects: dict[str, str]
     commissioning: str | None
     title_commodity: str | None
+    title_quota: str | None  # the series of the quotas a headline names (`Congo sets cobalt export quotas`)
     title: str = ""
     focus_from_title: bool = False
     company_report: bool = False  # the headline names a company: one report, whatever metals its paragraphs open on
@@ -244,6 +245,8 @@ def scan_post(post: Post) -> PostState:
         projects=_projects(body),
         commissioning=_commissioning(sentences, post.published),
         title_commodity=title_commodities[0].canonical if title_commodities else None,
+        title_quota=next((metric for start, end, metric in vocab.metric_triggers().find(title)
+                          if "quota" in title[start:end].lower()), None),
         title=title,
         known_by=known_by,
         local_dollar=vocab.local_dollars().get(home or focus or "") if _US_DOLLARS.search(body) else None,

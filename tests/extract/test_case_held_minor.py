@@ -25,14 +25,15 @@ DRC = "Democratic Republic of the Congo"
 # whose label carries a purity (`- Bismuth 99.99%:`) takes the first item's metal; an unlisted product
 # (`Cut-to-length plate`) inherits the sentence before's; a segment holding a share (`value-added products`) is lost.
 COMMODITIES = [
-    known_miss(
-        Case(
-            "Fastmarkets assessed APT at $600-640 per mtu on Wednesday.",
-            [F(value=600, unit="USD/mtu", commodity="ammonium paratungstate")],
-            published=SEP25,
-        ),
-        "APT is not expanded to ammonium paratungstate (commodity None, tungsten or the one before)",
+    Case(
+        "Fastmarkets assessed APT at $600-640 per mtu on Wednesday.",
+        [F(value=600, unit="USD/mtu", commodity="ammonium paratungstate")],
+        published=SEP25,
     ),
+    # guard: in lower case `apt` is the English word
+    Case(("Tungsten concentrate rose 2% to $300 per mtu.", "Prices rose 1% to $303 per mtu, an apt sign."),
+         [F(value=300, commodity="tungsten concentrate"), F(value=303, commodity="tungsten concentrate")],
+         published=SEP25),
     known_miss(
         Case(
             "Harita Nickel produced 32,600 tonnes of nickel in mixed hydroxide precipitate (MHP) in the quarter.",
@@ -81,15 +82,15 @@ COMMODITIES = [
 # destination in an exporter's data are not its exports; a payable `equal to 84% of the LME price` is a share; a
 # change `since China's export restrictions took effect in August 2023` makes a price an export dated 2023-08.
 METRICS = [
-    known_miss(
-        Case(
-            "For 2026 and 2027, annual quotas will be capped at 96,600 tons.",
-            [F(value=96600, metric="exports")],
-            title=CONGO,
-            published=OCT25,
-        ),
-        "Congo's export quotas (worded `quotas`) are read as imports",
+    Case(
+        "For 2026 and 2027, annual quotas will be capped at 96,600 tons.",
+        [F(value=96600, metric="exports")],
+        title=CONGO,
+        published=OCT25,
     ),
+    # guard: a quota the headline does not name as export quotas caps imports
+    Case("For 2026 and 2027, annual quotas will be capped at 96,600 tons.", [F(value=96600, metric="imports")],
+         title="Congo cobalt output to slow", published=OCT25),
     known_miss(
         Case(
             "The company plans to raise MHP capacity to 120,000 tonnes a year by 2026 once its third HPAL line, "

@@ -546,7 +546,7 @@ FASTMARKETS = [
     # (fastmarkets-range-per-kg)
     Case(
         "Tungsten APT prices were assessed at US$6.50-8/kg this week.",
-        [F(value=6.5, value_max=8, unit="USD/kg", metric="price", commodity="tungsten")],
+        [F(value=6.5, value_max=8, unit="USD/kg", metric="price", commodity="ammonium paratungstate")],
         title="Tungsten market",
         published=None,
     ),
