@@ -581,7 +581,8 @@ _EXCHANGE = re.compile(r"\b(?:futures|exchange|SHFE|DCE|COMEX|LME)\b", re.I)
 
 
 _FOR_DELIVERY_IN = re.compile(
-    r"\bfor\s+(?:[\w-]+\s+){0,3}?(?:shipments?|deliver(?:y|ies)|loadings?|arrivals?)\s+(?:in\s+)?(?:the\s+)?$"
+    r"\bfor\s+(?:[\w-]+\s+){0,3}?(?:shipments?|deliver(?:y|ies)|loadings?|arrivals?)(?:\s+to\s+[A-Z][\w-]*)?"
+    r"\s+(?:in\s+)?(?:the\s+)?$"  # `for primary aluminium shipments to Japan in the July–September quarter`
     r"|\b(?:premiums?|offers?|offered|pay)\b[^.;]*\bfor\s+(?:the\s+)?$",  # `offered … a ton for the third quarter`
     re.I,
 )
