@@ -222,6 +222,8 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     start = match.start("cur") if match.group("cur") else match.start("num")
     if start > 0 and (text[start - 1].isalpha() or (text[start - 1] == "-" and text[start - 2 : start - 1].isalpha())):
         return None
+    if start > 1 and text[start - 1] in "-–" and text[start - 2].isdigit():
+        return None  # the `25` of `895 million tonnes in 2024–25 to 908 Mt`: the end of a span of years, no figure
     unit, factor = _unit_of(match, text)
     if unit is None:
         return None
