@@ -261,6 +261,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # `this year through May`: the year to date, to the end of that month
     (re.compile(rf"\bthis year (?:to|through|until) (?:the end of )?(?P<m>{_MONTH})\b(?! \d)"), "year_through"),
     (re.compile(rf"\b(?P<m>{_MONTH})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year\b"), "month_relative"),
+    # `for the remainder of 2025`, `the rest of this year`: from the post's month to December
+    (re.compile(rf"\b(?:rest|remainder|balance)\s+of\s+(?:(?:this|the)\s+year\b|(?P<y>{_YEAR})\b)", re.I),
+     "rest_of_year"),
     # `double the previous year's 55,526 tonnes`: the year before the one the sentence reports on
     (_PREVIOUS_YEAR, "previous_year"),
     (re.compile(r"\b(?P<rel>last|this|next) (?P<span>year|month)\b", re.I), "relative"),
@@ -370,6 +373,11 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return _span(first, last, y2, anchor, begun=True)
     if kind == "relative":
         return _relative(g["rel"].lower(), g["span"].lower(), anchor)
+    if kind == "rest_of_year":
+        year = int(g["y"]) if g.get("y") else published.year if published else anchor.present_year
+        if published is None or year != published.year:
+            return str(year) if year else None
+        return f"{year}-{published.month:02d}/{year}-12" if published.month < 12 else f"{year}-12"
     if kind == "previous_year":
         now = anchor.sentence_year or (published.year if published else anchor.present_year)
         return str(now - 1) if now else None

@@ -181,15 +181,15 @@ PERIODS = [
         ),
         "`a week earlier` takes the month of the comparison after it (January)",
     ),
-    known_miss(
-        Case(
-            "The Democratic Republic of Congo will allow cobalt exports of 18,125 metric tons for the remainder "
-            "of 2025.",
-            [F(value=18125, period="2025-10/2025-12")],
-            published=OCT25,
-        ),
-        "`the remainder of 2025` in October is dated as the whole year",
+    Case(
+        "The Democratic Republic of Congo will allow cobalt exports of 18,125 metric tons for the remainder of 2025.",
+        [F(value=18125, period="2025-10/2025-12")],
+        published=OCT25,
     ),
+    # guard: the rest of this year from the post's month; the rest of a later year is that year
+    Case(("CMOC received a quota of 6,500 tons for the rest of this year.",
+          "Output will stay at 500 tonnes a month for the rest of 2026."),
+         [F(value=6500, period="2025-10/2025-12"), F(value=500, period="2026")], published=OCT25),
     known_miss(
         Case(
             "The average import price of unwrought cobalt fell to ¥4,120 per kilogram, down 27% from ¥5,640 in 2023.",
