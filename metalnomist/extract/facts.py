@@ -103,7 +103,8 @@ def extract_facts(post: Post) -> list[Fact]:
             view = read_sentence(sentence, scan.published, scan.abbreviations, year, scan.fiscal, week, present,
                                  bool(year) and scan.report_fiscal, scan.fiscal_home)
             if opening and not _QUOTE_OPENING.match(sentence):  # a quote comments on the report, it opens none
-                state = state.new_subject([m.canonical for m in view.entities.commodities])
+                state = state.new_subject([m.canonical for m in view.entities.commodities],
+                                          [m.canonical for m in view.entities.countries])
             opening = False
             state = read_statistics(view, state)
             # a speaker's words are no reported figure; what the reporter adds after the quote is (a single

@@ -72,6 +72,7 @@ class PostScan:
     title_quota: str | None  # the series of the quotas a headline names (`Congo sets cobalt export quotas`)
     title: str = ""
     focus_from_title: bool = False
+    body_focus: str | None = None  # the country the body names most, when the headline names none
     company_report: bool = False  # the headline names a company: one report, whatever metals its paragraphs open on
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
     local_dollar: str | None = None  # a bare `$` in an Australian post that writes US dollars `US$`: AUD
@@ -156,15 +157,18 @@ class PostState:
     total: bool = False
     paragraph: ParagraphState = field(default_factory=ParagraphState)
 
-    def new_subject(self, commodities: list[str]) -> PostState:
+    def new_subject(self, commodities: list[str], countries: list[str]) -> PostState:
         """A paragraph that opens on commodities the post has not been carrying starts a new report:
         period, commodity, series and company of the earlier ones do not carry into it, and a focus
-        country guessed from the body no longer holds (prefer null to a wrong carry)."""
+        country guessed from the body no longer holds (prefer null to a wrong carry) unless the paragraph
+        opens on it too (`Gold is set to overtake metallurgical coal as Australia's third-largest resource
+        export`)."""
         carried = [c for c in (self.commodity, self.heading_commodity) if c and c != NO_COMMODITY]
         named = [c for c in commodities if c != NO_COMMODITY]
         if not named or not carried or any(same_family(a, b) for a in named for b in carried):
             return self
-        focus = self.focus if self.scan.focus_from_title or self.total else None
+        focus = self.focus if self.scan.focus_from_title or self.total else (
+            self.scan.body_focus if self.scan.body_focus in countries else None)
         # a company's quarter covers all its metals, a country's monthly total all its minerals
         period = self.period if self.scan.company_report or self.total else None
         return replace(
@@ -240,6 +244,7 @@ def scan_post(post: Post) -> PostState:
         fiscal=fiscal,
         fiscal_home=fiscal_home,
         focus_from_title=bool(title_countries or title_sites or home),
+        body_focus=None if title_countries or title_sites or home or agency else focus,
         company_report=bool(companies),
         abbreviations=_abbreviations(body),
         projects=_projects(body),

@@ -283,13 +283,10 @@ PLACES = [
         ),
         "a list item's `(China, domestic)` carries to the items after it",
     ),
-    known_miss(
-        Case(
-            ("- Tungsten APT: $420-445/mtu", "Gallium exports from China totalled just 1.3 tonnes in January."),
-            [F(value=420), F(value=1.3, metric="exports", country="China")],
-            published=None,
-        ),
-        "after a list item, `exports from China` lose their country (the item takes China instead)",
+    Case(
+        ("- Tungsten APT: $420-445/mtu", "Gallium exports from China totalled just 1.3 tonnes in January."),
+        [F(value=420), F(value=1.3, metric="exports", country="China")],
+        published=None,
     ),
 ]
 
