@@ -243,6 +243,8 @@ METRICS = [
                     [F(value=8.82e6, country=None), F(value=9.1e6, metric="consumption", country=None)],
                     title="Global refined zinc deficit narrows - ILZSG"),
                "`usage` is read as production, and China of the `because of` clause becomes the country"),
+    Case("Refined lead usage edged down 0.3% to 9.10 million tonnes.", [F(value=9.1e6, metric="consumption")],
+         title="Global refined lead market - ILZSG"),
     known_miss(Case("For January to August, lead supply exceeded demand by 41,000 tonnes.",
                     [F(value=41000, metric="other")], title="Global refined zinc deficit narrows - ILZSG"),
                "a surplus worded `supply exceeded demand by` is read as demand"),
