@@ -18,6 +18,7 @@ from metalnomist.extract.places import tariff_levier
 from metalnomist.extract.post import PostState, evolve, scope_of
 from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.subjects import agency_country, framing_commodity
+from metalnomist.extract.vocab import INPUTS
 from metalnomist.models import Fact
 
 # Vague present time: a figure or frame so worded is for no reported period.
@@ -96,6 +97,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
     apart), commodity, supplier, company and, unless `carry_period` is false, its period."""
     para = state.paragraph
     metric = series if series not in _UNCARRIED_SERIES else para.metric
+    commodity = fact.commodity if fact.commodity not in INPUTS else None
     period, post_period, last_period, last_quarter = para.period, state.period, state.last_period, state.last_quarter
     forecast_period, reported_period = state.forecast_period, state.reported_period
     if (
@@ -115,7 +117,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
     paragraph = evolve(
         para,
         metric=metric,
-        commodity=fact.commodity or para.commodity,
+        commodity=commodity or para.commodity,
         partner=fact.partner if fact.partner and fact.metric == "imports" else para.partner,
         period=period,
     )
@@ -123,7 +125,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         state,
         paragraph=paragraph,
         metric=metric or state.metric,
-        commodity=fact.commodity or state.commodity,
+        commodity=commodity or state.commodity,
         period=post_period,
         last_period=last_period,
         last_quarter=last_quarter,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from metalnomist.extract import metrics as metric_rules
@@ -41,7 +42,7 @@ from metalnomist.extract.subjects import (
     labelled_commodity,
 )
 from metalnomist.extract.units import is_money_sum
-from metalnomist.extract.vocab import NO_COMMODITY, local_dollars, organisation_countries
+from metalnomist.extract.vocab import INPUTS, NO_COMMODITY, local_dollars, organisation_countries
 from metalnomist.models import COMMENTARY_HEADING, Block, Fact, Post
 from metalnomist.months import SHORT_MONTHS
 from metalnomist.text import split_sentences
@@ -363,18 +364,29 @@ def _cargo(metric: str, draft: Draft, view: SentenceView) -> str:
 def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
     # `World mine production … 82,000 tons` after APT's price, in USGS's TUNGSTEN summary: the mined metal
     mined = state.scan.title_commodity if _MINED.search(view.clause_text(draft.anchor.clause)) else None
-    found = (
-        commodity_in_clause(draft, view, metric == "market_share")
-        or labelled_commodity(draft, view)
-        or mined
-        or state.paragraph.commodity
-        or commodity_elsewhere(draft, view, segment_only=True)
-        or state.heading_commodity
-        or state.commodity  # `Consumption rose 13.6%, while crude steel output grew`: the other series' is not its
-        or commodity_elsewhere(draft, view)
-        or state.scan.title_commodity
+    choices: tuple[Callable[[], str | None], ...] = (
+        lambda: commodity_in_clause(draft, view, metric == "market_share"),
+        lambda: labelled_commodity(draft, view),
+        lambda: mined,
+        lambda: state.paragraph.commodity,
+        lambda: commodity_elsewhere(draft, view, segment_only=True),
+        lambda: state.heading_commodity,
+        lambda: state.commodity,  # `Consumption rose 13.6%, while crude steel output grew`: not the other series'
+        lambda: commodity_elsewhere(draft, view),
+        lambda: state.scan.title_commodity,
     )
+    # `expects output to recover by 10% if power prices remain low`: an input is only its own figures' commodity
+    own = _of_input(draft, view)
+    found = next((c for c in (choose() for choose in choices) if c and (own or c not in INPUTS)), None)
     return None if found == NO_COMMODITY else found
+
+
+def _of_input(draft: Draft, view: SentenceView) -> bool:
+    """Whether the figure may be an input's (`995 euros per megawatt hour`, `used 12,000 GWh of electricity, about 14%
+    of …`, `electricity tariffs rose by 18.65%`): in energy, or after the input in its sentence, not before it (`output
+    to recover by 10% if power prices remain low`)."""
+    return "Wh" in (draft.unit or "") or any(
+        m.canonical in INPUTS and m.start < draft.anchor.q.start for m in view.entities.commodities)
 
 
 def _yearly(value: float | None, unit: str | None, draft: Draft) -> float | None:

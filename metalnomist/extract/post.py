@@ -164,7 +164,7 @@ class PostState:
         opens on it too (`Gold is set to overtake metallurgical coal as Australia's third-largest resource
         export`)."""
         carried = [c for c in (self.commodity, self.heading_commodity) if c and c != NO_COMMODITY]
-        named = [c for c in commodities if c != NO_COMMODITY]
+        named = [c for c in commodities if c != NO_COMMODITY and c not in vocab.INPUTS]
         if not named or not carried or any(same_family(a, b) for a in named for b in carried):
             return self
         focus = self.focus if self.scan.focus_from_title or self.total else (

@@ -36,7 +36,8 @@ _PER_MASS = {
     "ounce": "oz",
     "troy ounce": "oz",
 }
-_PER_ENERGY = {"kwh": "kWh", "mwh": "MWh"}
+_PER_ENERGY = {"kwh": "kWh", "mwh": "MWh", "kilowatt hour": "kWh", "kilowatt-hour": "kWh", "megawatt hour": "MWh",
+               "megawatt-hour": "MWh"}
 # Tungsten and other ore concentrates are priced per metric tonne unit (10 kg of the contained oxide).
 _PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit", "metric ton unit",
                    "dry metric ton unit"}
@@ -108,7 +109,8 @@ def _quantity_re() -> re.Pattern[str]:
         r"(?:tonnes?|tons?)|mt|[dw]mt|"
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"(?:10\s?)?(?:grams?|g)|"  # India quotes gold per 10 grams
-        r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|yr|year|annum|y)\b(?!\s+(?:earlier|ago|before)\b)"
+        r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|(?:kilo|mega)watt[- ]hours?|yr|year|annum|y)\b"
+        r"(?!\s+(?:earlier|ago|before)\b)"
     )
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d)|(?<=\bto |\bat )[\-−](?=[$€£¥]\d))?"  # `fell to -$21.27/mt`

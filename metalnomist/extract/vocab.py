@@ -171,6 +171,9 @@ def organisation_names() -> frozenset[str]:
 
 
 NO_COMMODITY = "-"  # `goods`, `mining output`: an explicit all-goods figure, which must not inherit a commodity
+# What plants run on (`Smelters used about 12,000 GWh of electricity`): a figure of its own, never the subject the
+# sentences after it carry on
+INPUTS = frozenset({"electricity"})
 
 
 @lru_cache(maxsize=1)

@@ -210,15 +210,22 @@ SUBJECTS = [
                     [F(change_pct=29, commodity="stainless steel cold-rolled products")],
                     title="S. Korea's steel imports rise"),
                "`stainless steel cold-rolled products` is not read as a commodity"),
-    known_miss(Case("Power prices for delivery next year on the German exchange hit a record 995 euros per megawatt "
-                    "hour.",
-                    [F(value=995, commodity="electricity")],
-                    title="Slovalco to halt Slovak aluminium smelter as power prices soar"),
-               "a power price takes the headline's aluminium, not electricity"),
+    Case("Power prices for delivery next year on the German exchange hit a record 995 euros per megawatt "
+         "hour.",
+         [F(value=995, commodity="electricity")],
+         title="Slovalco to halt Slovak aluminium smelter as power prices soar"),
     known_miss(Case("Sibanye-Stillwater, whose PGM mines produce chrome as a by-product, sold 1.1 million tonnes of "
                     "chrome in the first half of 2023.",
                     [F(value=1.1e6, metric="sales", commodity="chrome")]),
                "the PGMs of a relative clause become the commodity of the main clause's chrome sales"),
+    # Electricity is a figure's own commodity, never the subject later sentences carry on or a condition's.
+    Case(("Slovalco produced 148,000 tonnes of primary aluminium in 2021.",
+          "The smelter used about 2,300 GWh of electricity in 2021.",
+          "Output fell 20% to 118,000 tonnes in 2022.",
+          "The association expects output to recover by 10% in 2023 if power prices remain low."),
+         [F(value=148000, commodity="primary aluminium"), F(value=2300, commodity="electricity"),
+          F(value=118000, commodity="primary aluminium"), F(change_pct=10, commodity="primary aluminium")],
+         title="Slovalco smelter restarts"),
     known_miss(Case("Samancor idled two furnaces after Eskom's electricity tariffs rose by 18.65% on April 1.",
                     [F(change_pct=18.65, metric="price", commodity="electricity")],
                     title="South Africa's chrome ore exports climb"),
@@ -300,9 +307,7 @@ FIGURES = [
     known_miss(Case("CATL has 670 GWh of annual battery capacity planned by 2025.",
                     [F(value=670, unit="GWh/yr", metric="capacity")]),
                "`GWh of annual … capacity` is read as GWh"),
-    known_miss(Case("Power prices hit a record 995 euros per megawatt hour.", [F(value=995, unit="EUR/MWh")]),
-               "a price spelled `euros per megawatt hour` is read as EUR/t (found while reducing a row; the post "
-               "wrote `euros/MWh` too and was read right)"),
+    Case("Power prices hit a record 995 euros per megawatt hour.", [F(value=995, unit="EUR/MWh")]),
     known_miss(Case(("China's aluminium output was 2.9 million tonnes in October.", "($1 = 7.0125 Chinese yuan)"),
                     [F(value=2.9e6)]),
                "a wire story's exchange-rate footnote is read as a fact"),
