@@ -62,6 +62,10 @@ class Place:
 
 
 def place(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:
+    sources = _main_sources(view)
+    if sources:
+        view = replace(view, entities=replace(view.entities, countries=[m for m in view.entities.countries
+                                                                        if m not in sources]))
     if metric == "tariff":
         return _tariff(draft, view, ctx)
     if metric in {"imports", "exports", "shipments"}:
@@ -73,6 +77,21 @@ def place(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> P
     if metric == "inventory":
         return _inventory(draft, view, ctx)
     return Place(_location(draft, view, ctx), None, metric)
+
+
+_MAINLY_FROM = re.compile(r"\b(?:mainly|mostly|largely|chiefly|primarily|predominantly)\s+from\s+(?:the\s+)?$", re.I)
+_LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def _main_sources(view: SentenceView) -> list[Mention]:
+    """`nickel ore imports, mainly from the Philippines, rose …`, `mainly from Norway, Iceland and Brazil`: where most
+    of a total came from, no partner of it."""
+    text, found = view.text, []
+    for m in view.entities.countries:
+        if _MAINLY_FROM.search(text, 0, m.start) or (
+                found and _LISTED_NEXT.fullmatch(text, found[-1].end, m.start)):
+            found.append(m)
+    return found
 
 
 def _inventory(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:

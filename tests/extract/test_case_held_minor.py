@@ -257,14 +257,16 @@ PLACES = [
         ),
         "a later clause's import origin becomes the country of a demand figure",
     ),
-    known_miss(
-        Case(
-            "Japan's nickel ore imports, mainly from the Philippines, rose to 3.71 million tonnes in 2024.",
-            [F(value=3.71e6, country="Japan", partner=None)],
-            published=JUN25,
-        ),
-        "`mainly from` names the main supplier as the partner of the total",
+    Case(
+        "Japan's nickel ore imports, mainly from the Philippines, rose to 3.71 million tonnes in 2024.",
+        [F(value=3.71e6, country="Japan", partner=None)],
+        published=JUN25,
     ),
+    # guard: a share a source alone supplied keeps it as partner
+    Case("In 2023 the bloc imported 600,000 tonnes of ferrosilicon, mainly from Norway, Iceland and Brazil; Norway "
+         "alone supplied 42%.",
+         [F(value=600000, partner=None), F(value=42, partner="Norway")], title="EU ferrosilicon imports",
+         published=JUN25),
     known_miss(
         Case(
             "Offers from producers such as Rio Tinto, South32 and Alcoa had started at $115-120 per tonne.",

@@ -14,8 +14,9 @@ TRADE_SIDES = [
          [F(value=1.2e6, metric="imports", country="China", partner="Philippines")], title="Indonesia nickel ore"),
     Case("China's intake of Australian iron ore fell 4% to 58 million tonnes in April.",
          [F(value=5.8e7, metric="imports", country="China", partner="Australia")], title="Australia iron ore exports"),
+    # `mostly from the US`: the main source of a total is no partner of it (as every annotated set writes it)
     Case("Turkey brought in 2.1 million tonnes of scrap shipments in March, mostly from the US.",
-         [F(value=2.1e6, metric="imports", country="Turkey", partner="United States")]),
+         [F(value=2.1e6, metric="imports", country="Turkey", partner=None)]),
     Case("Japan imported 120,000 tonnes of copper concentrate from Chile in May. Japan's total imports rose 5% to "
          "420,000 tonnes.",
          [F(value=120000, country="Japan", partner="Chile"), F(value=420000, country="Japan", partner=None)]),
