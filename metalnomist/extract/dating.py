@@ -209,6 +209,8 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
     the October-December quarter` written in September is this year's, not last year's), unless it is the
     forecast a result is measured against (`sold 1.02 billion pounds in the April-June period, ahead of its own
     guidance of 960 million pounds`: the same quarter's)."""
+    if by_horizon(draft, view):
+        return None
     period = _reported_period(draft, view, state, metric)
     published = state.scan.published
     ends = last_month(period) if period else None
@@ -219,6 +221,16 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
     return period
 
 
+def by_horizon(draft: Draft, view: SentenceView) -> bool:
+    """`to lift output to 200,000 tons a year within five years`, `capex of $4.7 billion over the next five years`: a
+    plan dated by no date the text gives, nor by the headline's."""
+    clause = draft.anchor.clause
+    return _HORIZON.search(view.text, clause.start, clause.end) is not None and not any(
+        clause.start <= p.start < clause.end for p in view.periods)
+
+
+_HORIZON = re.compile(r"\b(?:within|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next)\s+(?:[\w-]+\s+)?"
+                      r"(?:years|decades?)\b", re.I)
 _ASSUMED = re.compile(r"\b(?:(?P<long>long-term)|using|assum(?:es?|ed|ing|ptions?)|based\s+on|price\s+decks?)\b"
                       r"[^.;]{0,50}$", re.I)
 _STUDY = re.compile(r"\b(?:stud(?:y|ies)|NPV|net\s+present\s+value|IRR|base\s+case|feasibility|scoping)\b", re.I)

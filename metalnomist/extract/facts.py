@@ -18,6 +18,7 @@ from metalnomist.extract.carry import (
     remember,
 )
 from metalnomist.extract.dating import (
+    by_horizon,
     change_basis,
     dated_back,
     fact_period,
@@ -268,7 +269,7 @@ def _fact(
             and not any(m.canonical == commodity for m in view.entities.commodities):
         commodity = None  # a company's profit, revenue, debt or capex is of no metal the sentence does not name
     period = fact_period(draft, view, state, metric)
-    headline = period is None and _headline_dates(draft, view, metric)
+    headline = period is None and _headline_dates(draft, view, metric) and not by_horizon(draft, view)
     if headline:
         period = state.scan.title_period
     written = view.text[draft.anchor.q.start]
