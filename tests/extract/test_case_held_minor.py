@@ -91,15 +91,14 @@ METRICS = [
     # guard: a quota the headline does not name as export quotas caps imports
     Case("For 2026 and 2027, annual quotas will be capped at 96,600 tons.", [F(value=96600, metric="imports")],
          title="Congo cobalt output to slow", published=OCT25),
-    known_miss(
-        Case(
-            "The company plans to raise MHP capacity to 120,000 tonnes a year by 2026 once its third HPAL line, "
-            "costing $1.2 billion, is completed.",
-            [F(value=120000, metric="capacity"), F(value=1.2e9, unit="USD", metric="investment")],
-            published=JUN25,
-        ),
-        "a project's cost takes the sentence's capacity (or production) metric, not investment",
+    Case(
+        "The company plans to raise MHP capacity to 120,000 tonnes a year by 2026 once its third HPAL line, "
+        "costing $1.2 billion, is completed.",
+        [F(value=120000, metric="capacity"), F(value=1.2e9, unit="USD", metric="investment")],
+        published=JUN25,
     ),
+    Case("IRH committed $620 million to the mine's expansion.", [F(value=6.2e8, metric="investment")],
+         title=ZAMBIA, published=JUN25),
     known_miss(
         Case(
             "Konkola Copper Mines produced 42,500 tons of copper in the fourth quarter alone and aims to reach "
