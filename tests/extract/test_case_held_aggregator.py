@@ -200,12 +200,11 @@ SUBJECTS = [
                     [F(value=714000), F(value=70, commodity="lithium carbonate")],
                     title="China lithium carbonate price hits record near 600,000 yuan"),
                "`carbonate prices` is not read as lithium carbonate; the NEVs of the sentence before carry"),
-    known_miss(Case(("Hot-rolled coil imports reached 402,000 tons.",
-                     "The Korea Trade Commission in May imposed provisional anti-dumping duties of 27.91 percent to "
-                     "38.02 percent on Chinese heavy plates."),
-                    [F(value=402000), F(value=27.91, metric="tariff", commodity="heavy plates")],
-                    title="S. Korea's steel imports rise"),
-               "`on Chinese heavy plates` is not the tariff's commodity; hot-rolled coil carries"),
+    Case(("Hot-rolled coil imports reached 402,000 tons.",
+          "The Korea Trade Commission in May imposed provisional anti-dumping duties of 27.91 percent to "
+          "38.02 percent on Chinese heavy plates."),
+         [F(value=402000), F(value=27.91, metric="tariff", commodity="heavy plate")],
+         title="S. Korea's steel imports rise"),
     known_miss(Case("Imports of Chinese stainless steel cold-rolled products rose 29 percent in the first half.",
                     [F(change_pct=29, commodity="stainless steel cold-rolled products")],
                     title="S. Korea's steel imports rise"),
