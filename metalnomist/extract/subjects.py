@@ -64,7 +64,7 @@ def _beside_examples(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 # `- Aluminium: $1.14/lb`, `• Primary aluminium: 4.1 million tonnes`: a list item's label says what it is of
-_ITEM_LABEL = re.compile(r"^[^\w$€£¥₹]{0,3}([^:;.]{1,60}):\s")
+_ITEM_LABEL = re.compile(r"^[^\w$€£¥₹]{0,3}((?:[^:;.]|\.(?=\d)){1,60}):\s")  # `- Bismuth 99.99%:`
 
 
 def labelled_commodity(draft: Draft, view: SentenceView) -> str | None:

@@ -50,13 +50,10 @@ COMMODITIES = [
         ),
         "a grade (45% alumina content) is emitted as a market share and names the commodity alumina",
     ),
-    known_miss(
-        Case(
-            "Key prices:\n- Antimony regulus: $58,000-59,500/t, up 1.7%\n- Bismuth 99.99%: $6.10-6.50/lb, down 3.1%",
-            [F(value=58000), F(value=6.1, commodity="bismuth")],
-            published=JUN25,
-        ),
-        "a list item whose label carries a purity takes the first item's metal",
+    Case(
+        "Key prices:\n- Antimony regulus: $58,000-59,500/t, up 1.7%\n- Bismuth 99.99%: $6.10-6.50/lb, down 3.1%",
+        [F(value=58000), F(value=6.1, commodity="bismuth")],
+        published=JUN25,
     ),
     known_miss(
         Case(
