@@ -22,6 +22,7 @@ _GENERIC_ORG = re.compile(
 _CORPORATE = re.compile(
     r"(?:Corporation|Corp|Inc|Ltd|Group|Holdings|Mining|Metals|Materials|Steel|Smelting|Minerals|Resources|Energy|Motors?)\.?$"
 )
+_PUBLIC_BODY = re.compile(r"\b(?:Ministry|Department|Bureau|Agency|Commission)\b")  # `Ministry of Natural Resources`
 _VERB_BEFORE_LEAD = re.compile(r"\b(?:to|will|would|could|may|might|can|should|which|that|who|did|does)\s+$", re.I)
 SCOPE_GLOBAL = re.compile(
     r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,4}?(?:sales|production|output|demand|consumption|shipments|capacity"
@@ -115,7 +116,7 @@ def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> 
     hits += sensitive.find(text) + insensitive.find(text)
     for m in _GENERIC_ORG.finditer(text):
         start = m.start() + (4 if m.group().startswith("The ") else 0)
-        kind = "company" if _CORPORATE.search(m.group()) else "agency"
+        kind = "company" if _CORPORATE.search(m.group()) and not _PUBLIC_BODY.search(m.group()) else "agency"
         if kind == "agency":  # `The U.S. Defense Logistics Agency`: the country's own agency, the country stays named
             lead = next((c for c in find_countries(text[start : m.end()]) if c.start == 0), None)
             if lead is not None:
