@@ -85,6 +85,12 @@ _STEP_BACK = re.compile(
 )
 
 
+# a level of the month or quarter before (`after a deficit of 3,100 tonnes the previous month`), not a change from it
+_LEVEL_BACK = re.compile(
+    r"(?:\s+(?!(?:from|on|over|than|versus|vs|compared|against|with)\b)[a-z]+){0,2}?\s+(?:in\s+)?(?:the\s+)?"
+    r"(?:(?:previous|prior|preceding)\s+(?:month|quarter)|a\s+(?:month|quarter)\s+(?:earlier|before))\b")
+
+
 def _step_back(current: str, text: str, position: int) -> str | None:
     """The month or quarter before a report's own (`2024-05` → `2024-04`, `2024-Q1` → `2023-Q4`)."""
     said = _STEP_BACK.match(text, position)
@@ -201,7 +207,7 @@ def dated_back(draft: Draft, view: SentenceView) -> bool:
     back = _SAME_LAST_YEAR.search(view.text, q.end, end)  # not `…, more than 33 MT in the year-ago …`
     if back is not None and back.group("previous") is None and back.group("year") is None:
         return True
-    return _A_YEAR_AGO.search(view.text, q.end, end) is not None
+    return _A_YEAR_AGO.search(view.text, q.end, end) is not None or _LEVEL_BACK.match(view.text, q.end) is not None
 
 
 def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
@@ -272,9 +278,12 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     current = state.paragraph.period or state.period
     if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`
-    stepped = _step_back(current, view.text, draft.anchor.q.end) if draft.comparison and current else None
+    # `up from 1.8 Mt in the previous month`, `… a quarter earlier`; a level dated so (`after a deficit of 3,100
+    # tonnes the previous month`)
+    backed = current and (draft.comparison or _LEVEL_BACK.match(view.text, draft.anchor.q.end))
+    stepped = _step_back(current, view.text, draft.anchor.q.end) if backed else None
     if stepped:
-        return stepped  # `up from 1.8 Mt in the previous month`, `… a quarter earlier`
+        return stepped
     back = _SAME_LAST_YEAR.search(view.text, draft.anchor.q.end, draft.anchor.clause.end)
     q = draft.anchor.q
     if back and draft.value is not None and not any(q.end <= p.start < back.start() for p in view.periods) \

@@ -156,10 +156,15 @@ PERIODS = [
                     "decline of 1.8% on the same period of 2018.",
                     [F(value=29.22e6, period="2019-01/2019-10", change_basis="y/y")], published=day(2019, 11, 14)),
                "the comparison year (`the same period of 2018`) becomes the period; the basis is lost"),
-    known_miss(Case("The refined lead market swung to a surplus of 14,500 tonnes in August after a deficit of 3,100 "
-                    "tonnes the previous month.",
-                    [F(value=14500, period="2018-08"), F(value=3100, period="2018-07")], published=day(2018, 10, 19)),
-               "`the previous month` does not date the comparison level"),
+    Case("The refined lead market swung to a surplus of 14,500 tonnes in August after a deficit of 3,100 "
+         "tonnes the previous month.",
+         [F(value=14500, period="2018-08"), F(value=3100, period="2018-07")], published=day(2018, 10, 19)),
+    # guard: a change from the previous month is this month's, and what follows a level of the month before keeps
+    # the report's month
+    Case(("Output was 400 tonnes in April, down 20 tonnes from the previous month, and 500 tonnes a month earlier.",
+          "Sales were 300 tonnes."),
+         [F(value=400, period="2024-04"), F(value=-20, period="2024-04"), F(value=500, period="2024-03"),
+          F(value=300, period="2024-04")], title="Lead output", published=day(2024, 5, 20)),
     known_miss(Case("Codelco's chairman said copper output would recover to 1.35 million tonnes this year and reach "
                     "1.7 million tonnes by 2030.",
                     [F(value=1.35e6, period="2024"), F(value=1.7e6, period="2030")], published=day(2024, 3, 28)),
