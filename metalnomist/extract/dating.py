@@ -405,6 +405,16 @@ def _follows(draft: Draft, view: SentenceView, position: int) -> bool:
     return not any(q.end <= i.q.start < position for i in view.items)
 
 
+def _anothers(draft: Draft, view: SentenceView, position: int) -> bool:
+    """Whether the period at `position` is written onto another figure of the sentence (`1.35 million tonnes this
+    year`, `957,000 tonnes of copper in 2025`)."""
+    return any(i.q.start != draft.anchor.q.start and _ATTACHED.fullmatch(view.text, i.q.end, position)
+               for i in view.items)
+
+
+_ATTACHED = re.compile(r"\s+(?:of\s+[a-z-]+\s+)?(?:(?:in|during|for|over)\s+)?(?:the\s+)?", re.I)
+
+
 # A period naming the report a figure was given in: `in its third-quarter production report`.
 _NAMES_REPORT = re.compile(r"[\s-](?:[\w-]+\s){0,2}?(?:reports?|results|updates?|statements?|earnings)\b", re.I)
 
@@ -477,7 +487,10 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     if following:  # `USD 71 million in November and USD 45 million in December 2017`: its own, not the nearest
         return [following[0].period]
     if own:
-        return [min(own, key=lambda p: abs(p.start - draft.anchor.q.start)).period]
+        # not `this year` of the figure before (`recover to 1.35 million tonnes this year and reach 1.7 million tonnes
+        # by 2030`)
+        free = [p for p in own if not _anothers(draft, view, p.start)] or own
+        return [min(free, key=lambda p: abs(p.start - draft.anchor.q.start)).period]
     frames = [c for c in view.main_clauses() if not view.has_items(c)]
     return [
         p.period
