@@ -238,6 +238,10 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
         if single is not None:
             return single
     value_max = tidy(parse_number(num2) * factor) if num2 else None
+    written_scale = match.group("scale")
+    if value_max is not None and value_max < value and written_scale:
+        full = value / scale_factor(written_scale)  # `950,000-1 million tons`: the lower end written in full
+        value = full if value_max / 10 <= full <= value_max else value  # ends of one range are alike
     if value_max is not None and value_max == tidy(value):
         value_max = None  # `$12.50-12.50 per lb`: a range closed to one price is that price
     elif value_max is not None and value_max < value:
