@@ -61,7 +61,7 @@ _BOUNDS = (
 )
 _BOUND_RE = [(re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), name) for words, name in _BOUNDS]
 _ANNUAL_AFTER = re.compile(
-    r"^[^,.;()]{0,40}?\b(annually|per year|a year(?!\s+(?:earlier|ago|before))|per annum|each year|yearly)\b",
+    r"^[^,.;()]{0,40}?\b(annually|per[- ]year|a[- ]year(?![\s-]+(?:earlier|ago|before))|per annum|each year|yearly)\b",
     re.IGNORECASE,
 )
 _ANNUAL_BEFORE = re.compile(r"\bannual\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -110,7 +110,7 @@ def _quantity_re() -> re.Pattern[str]:
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"(?:10\s?)?(?:grams?|g)|"  # India quotes gold per 10 grams
         r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|(?:kilo|mega)watt[- ]hours?|yr|year|annum|y)\b"
-        r"(?!\s+(?:earlier|ago|before)\b)"
+        r"(?![\s-]+(?:earlier|ago|before)\b)"
     )
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d)|(?<=\bto |\bat )[\-−](?=[$€£¥]\d))?"  # `fell to -$21.27/mt`

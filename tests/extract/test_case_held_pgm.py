@@ -36,11 +36,10 @@ UNITS = [
     known_miss(Case("Mineral sales at current prices were R78.4 billion in June.",
                     [F(value=7.84e10, unit="ZAR", metric="sales")], title="South Africa mining", published=AUG_2025),
                "`at current prices` makes a sales total a price in ZAR/t"),
-    known_miss(Case("Hyundai Steel plans to build a 2.7 million-tonne-a-year electric arc furnace mill in Louisiana. "
-                    "POSCO plans to start a 2.5 million-tonne hydrogen-reduction ironmaking plant at Pohang in 2030.",
-                    [F(value=2.7e6, unit="t/yr", metric="capacity"), F(value=2.5e6, unit="t/yr", metric="capacity")],
-                    published=JUL_2025),
-               "a hyphenated `N million-tonne(-a-year)` mill or plant is a capacity in t/yr, read as t, other"),
+    Case("Hyundai Steel plans to build a 2.7 million-tonne-a-year electric arc furnace mill in Louisiana. "
+         "POSCO plans to start a 2.5 million-tonne hydrogen-reduction ironmaking plant at Pohang in 2030.",
+         [F(value=2.7e6, unit="t/yr", metric="capacity"), F(value=2.5e6, unit="t/yr", metric="capacity")],
+         published=JUL_2025),
     known_miss(Case("The mining industry employed 476,000 people at the end of March.",
                     [F(value=476000, unit="units")], published=AUG_2025),
                "a head count (`476,000 people`) gives no fact"),
