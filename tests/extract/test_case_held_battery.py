@@ -147,6 +147,10 @@ COMMODITIES = [
 # Places: a plant's own place, `Western Australia`, `Its` pointing back to China, a ministry named with its
 # country, a listing's place carried to global shares, and a receiving country.
 PLACES = [
+    # A price in yuan is China's market's, in a list item as in a sentence that names no place.
+    Case(("SMM prices:\n- Terbium oxide: 6,850-6,900 yuan/kg, up 1.5%",
+          "Electrolytic cobalt was assessed at 165,000-175,000 yuan/mt, unchanged."),
+         [F(value=6850, country="China"), F(value=165000, country="China")], title="Rare earth prices firm"),
     Case("The POSCO Pilbara Lithium Solution joint venture's hydroxide plant in Gwangyang, South Korea, "
          "produced 4,500 tonnes of lithium hydroxide in the quarter.",
          [F(value=4500, country="South Korea")], title="Pilbara Minerals quarterly"),
