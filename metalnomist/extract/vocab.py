@@ -153,6 +153,12 @@ def organisations() -> tuple[Gazetteer, Gazetteer]:
 
 
 @lru_cache(maxsize=1)
+def currency_homes() -> dict[str, str]:
+    """National currencies and their countries: a price in one is that country's market's."""
+    return {row[0]: row[1] for row in read_table("currency_homes.tsv")}
+
+
+@lru_cache(maxsize=1)
 def local_dollars() -> dict[str, str]:
     """Countries whose exchanges quote in their own dollar, and its code."""
     return {row[0]: row[1] for row in read_table("local_dollars.tsv")}

@@ -151,6 +151,9 @@ PLACES = [
     Case(("SMM prices:\n- Terbium oxide: 6,850-6,900 yuan/kg, up 1.5%",
           "Electrolytic cobalt was assessed at 165,000-175,000 yuan/mt, unchanged."),
          [F(value=6850, country="China"), F(value=165000, country="China")], title="Rare earth prices firm"),
+    # ... and one in rupees India's, whatever else the sentence names
+    Case("Chinese HRC was offered at Rs 52,000 per tonne.",
+         [F(value=52000, unit="INR/t", country="India")], title="India steel imports"),
     Case("The POSCO Pilbara Lithium Solution joint venture's hydroxide plant in Gwangyang, South Korea, "
          "produced 4,500 tonnes of lithium hydroxide in the quarter.",
          [F(value=4500, country="South Korea")], title="Pilbara Minerals quarterly"),

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from metalnomist.extract import METRICS, VOCABULARIES
-from metalnomist.extract.vocab import read_table
+from metalnomist.extract.vocab import countries, read_table
 from tests.conftest import shared_file
 
 
@@ -43,6 +43,7 @@ def test_metric_triggers_name_spec_metrics() -> None:
         ("units.tsv", 3),
         ("scales.tsv", 2),
         ("currencies.tsv", 2),
+        ("currency_homes.tsv", 2),
         ("currency_subunits.tsv", 3),
         ("local_dollars.tsv", 2),
         ("metrics.tsv", 2),
@@ -62,3 +63,9 @@ def test_commodities_are_lower_case_british() -> None:
 def test_yen_is_never_yuan() -> None:
     codes = {row[0]: row[1] for row in read_table("currencies.tsv")}
     assert codes["¥"] == "JPY" and codes["RMB"] == "CNY" and codes["yuan"] == "CNY"
+
+
+def test_currency_homes_are_countries_as_the_extractor_names_them() -> None:
+    """A price's country from its currency must be spelt as a country the text names would be."""
+    for _code, home in (row[:2] for row in read_table("currency_homes.tsv")):
+        assert [m.canonical for m in countries().find(home)] == [home], home
