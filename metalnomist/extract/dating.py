@@ -229,10 +229,23 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
 
 def by_horizon(draft: Draft, view: SentenceView) -> bool:
     """`to lift output to 200,000 tons a year within five years`, `capex of $4.7 billion over the next five years`: a
-    plan dated by no date the text gives, nor by the headline's."""
+    plan dated by no date the text gives, nor by the headline's. So is a standing share (`China accounts for about
+    47% of world refined production`): the annotators date none of the 26 they met but shares of a trade flow."""
     clause = draft.anchor.clause
-    return _HORIZON.search(view.text, clause.start, clause.end) is not None and not any(
-        clause.start <= p.start < clause.end for p in view.periods)
+    q = draft.anchor.q
+    said = _HORIZON.search(view.text, clause.start, clause.end) or (
+        _STANDING_SHARE.search(view.text, clause.start, q.start) and not _OF_TRADE.match(view.text, q.end))
+    return bool(said) and not any(clause.start <= p.start < clause.end for p in view.periods)
+
+
+# a share of a flow the report counts is of its period: `South Africa now accounts for 58% of Japan's total palladium
+# imports`
+_OF_TRADE = re.compile(r"[^.;]{0,60}?\b(?:imports?|exports?|shipments|purchases|arrivals|supplies|sales)\b", re.I)
+
+
+_STANDING_SHARE = re.compile(
+    r"\b(?:accounts\s+for|represents|makes\s+up|produces|supplies|controls)\s+(?:about\s+|around\s+|roughly\s+"
+    r"|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|close\s+to\s+|just\s+(?:over|under)\s+)?$", re.I)
 
 
 _HORIZON = re.compile(r"\b(?:within|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next)\s+(?:[\w-]+\s+)?"
