@@ -233,10 +233,18 @@ def _own_clause_trigger(draft: Draft, view: SentenceView, allowed: frozenset[str
     q, clause = draft.anchor.q, draft.anchor.clause
     cut = _CUT.search(view.text, q.end, clause.end)
     end = cut.start() if cut else clause.end
+    # `production guidance of 820,000 to 870,000 dmt and unit cost guidance of A$560–600/t`: past a conjunction, a
+    # trigger before the next figure is that figure's
+    following = [i.q.start for i in view.items if q.end <= i.q.start < end]
+    joined = _JOINED.search(view.text, q.end, following[0]) if following else None
+    end = joined.start() if joined else end
     after = [t for t in view.triggers if q.end <= t.start < end and t.metric in allowed]
     if after and _CLOSE_AFTER.match(view.text[q.end : after[0].start]):
         return after[0].metric
     return nearest_trigger(view, q.start, q.end, clause.start, end, allowed)
+
+
+_JOINED = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
 
 
 def _fallback_clauses(draft: Draft, view: SentenceView) -> list:  # type: ignore[type-arg]
