@@ -23,9 +23,10 @@ MAY_2025 = datetime(2025, 5, 20, tzinfo=UTC)
 METRICS = [
     Case("The People's Bank of China bought 5 tonnes of gold in January.",
          [F(value=5, metric="demand")], published=MAR_2025),
-    known_miss(Case("Global gold ETFs attracted inflows of $9.4 billion in February.",
-                    [F(value=9.4e9, metric="demand")], published=MAR_2025),
-               "ETF inflows are demand (dev: ETF purchases -> demand, commodity gold etfs); read as other"),
+    Case("Global gold ETFs attracted inflows of $9.4 billion in February.",
+         [F(value=9.4e9, metric="demand")], published=MAR_2025),
+    # guard: a company's planned investment in money stays investment
+    Case("The miner plans investment of $2 billion in its gold mines.", [F(value=2e9, metric="investment")]),
     Case("The PBoC's gold reserves stood at 2,290 tonnes at the end of January.",
          [F(value=2290, metric="inventory")], published=MAR_2025),
     known_miss(Case("The spread between the duty-paid and duty-unpaid Rotterdam benchmarks has narrowed to around "

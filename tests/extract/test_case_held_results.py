@@ -210,9 +210,8 @@ METRICS = [
     Case("Exchange-traded products (ETPs) added 61.6 million ounces of silver in 2024, taking holdings to "
          "1.12 billion ounces at the end of December.",
          [F(value=61.6 * MOZ), F(value=1.12e9 * OZ, metric="inventory")], published=APR16),
-    known_miss(Case("Physical investment in silver dropped 22% to 190.9 million ounces in 2024.",
-                    [F(value=190.9 * MOZ, metric="demand")], published=APR16),
-               "physical investment (bars and coins) is not demand"),
+    Case("Physical investment in silver dropped 22% to 190.9 million ounces in 2024.",
+         [F(value=190.9 * MOZ, metric="demand")], published=APR16),
 ]
 
 # Commodities.
