@@ -329,7 +329,12 @@ _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports,
 
 # goods that stay at home are no country's exports: `Domestic shipments of … rolled products were down 3.0%`
 _DOMESTIC = re.compile(r"\bdomestic(?:ally)?\s+(?:[\w-]+\s+){0,2}?(?:shipments|shipped|deliveries)\b"
-                       r"|\b(?:shipments|deliveries)\s+(?:to|in|on)\s+the\s+(?:domestic|home)\s+market\b", re.I)
+                       r"|\b(?:shipments|deliveries)\s+(?:to|in|on)\s+the\s+(?:domestic|home)\s+market\b"
+                       # `shipments to the automotive sector`, `… shipped to domestic automakers`: to users at home
+                       r"|\b(?:shipments|shipped|deliveries)\s+to\s+(?:the\s+)?(?:domestic\s+)?(?:auto(?:s|makers|motive)?"
+                       r"|construction|building|(?:[\w-]+\s+)?(?:sector|industry|users))\b", re.I)
+# `Shipments of aluminium rolled products in Japan`: made within the country, not leaving it
+_SHIPPED_IN_COUNTRY = re.compile(r"\b(?:shipments|deliveries)\b[^.;,]{0,50}?\bin\s+(?:the\s+)?$", re.I)
 _OWN_EXPORTS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?exports\b", re.I)
 
 
@@ -343,7 +348,9 @@ def _by_whom(metric: str, company: str | None, where: Place, view: SentenceView)
         owned = any(m.canonical == where.country and _OWN_EXPORTS.match(text, m.end) for m in view.entities.countries)
         if company and not owned:
             return "shipments"
-        return "shipments" if metric == "shipments" and _DOMESTIC.search(text) else "exports"
+        at_home = _DOMESTIC.search(text) or any(_SHIPPED_IN_COUNTRY.search(text, 0, m.start)
+                                                 for m in view.entities.countries if m.canonical == where.country)
+        return "shipments" if metric == "shipments" and at_home else "exports"
     if metric == "imports" and where.country is None and where.partner is None and not _IMPORT.search(text):
         return "demand"
     return metric
