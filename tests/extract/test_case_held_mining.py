@@ -108,10 +108,15 @@ METRICS = [
     known_miss(Case("Zesco said generation capacity had fallen to 1,250 MW against peak demand of 2,700 MW.",
                     [F(value=1250, metric="capacity"), F(value=2700, metric="demand")]),
                "`generation capacity had fallen to 1,250 MW` is read as demand (from the later `demand`)"),
-    known_miss(Case("Southern Copper's zinc production surged 18.0% to 36,800 tonnes. Net sales in the quarter "
-                    "were $3.11 billion.",
-                    [F(value=36800), F(value=3.11e9, commodity=None)]),
-               "a company's net sales (money, all products) inherit the commodity of the sentence before"),
+    Case("Southern Copper's zinc production surged 18.0% to 36,800 tonnes. Net sales in the quarter "
+         "were $3.11 billion.",
+         [F(value=36800), F(value=3.11e9, commodity=None)]),
+    # guard: a comparison level of a company's money takes no metal either, and a sum that names its metal keeps it
+    Case(("Fortescue shipped 47.7 Mt of iron ore in the quarter.",
+          "Net debt stood at $1.6 billion at December 31, up from $1.3 billion three months earlier.",
+          "Iron ore sales revenue was $4 billion."),
+         [F(value=4.77e7, commodity="iron ore"), F(value=1.6e9, commodity=None), F(value=1.3e9, commodity=None),
+          F(value=4e9, commodity="iron ore")], title="Fortescue quarterly"),
 ]
 
 # Country.
