@@ -269,7 +269,7 @@ _TRADED_IN = {"Toronto": "Canada", "TSX Venture Exchange": "Canada", "Toronto St
               "Sydney": "Australia", "Australian Securities Exchange": "Australia", "Johannesburg": "South Africa",
               "Johannesburg Stock Exchange": "South Africa", "Hong Kong": "Hong Kong", "New York": "United States",
               "New York Stock Exchange": "United States", "London": "United Kingdom", "Tokyo": "Japan",
-              "Mumbai": "India", "Jakarta": "Indonesia", "Santiago": "Chile", "Lima": "Peru"}
+              "Mumbai": "India", "Jakarta": "Indonesia", "Santiago": "Chile", "Lima": "Peru"} | LISTINGS  # `on the JSE`
 _TRADED = re.compile(rf"\b(?:in|on)\s+(?:the\s+)?({'|'.join(sorted(_TRADED_IN, key=len, reverse=True))})\b")
 
 

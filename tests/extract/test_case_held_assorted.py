@@ -33,11 +33,14 @@ KESTREL_TITLE = "Kestrel Rare Earths wins EXIM, JOGMEC backing"
 # terms, and `since 2012, when …`; a study's planned quarter dates the next sentence; `by mid-2019`; `this year` in
 # an undated post after a month.
 PERIODS = [
-    known_miss(Case((ARM_LEAD, "The expansion is expected to lift manganese capacity to 4.2 million tonnes a year by "
-                     "2026.", "Iron ore sales were 13.1 million tonnes."),
-                    [F(), F(), F(value=1.31e7, period="2022-07/2023-06")], title="ARM results", published=ARM_DAY),
-               "after `manganese capacity … by 2026` the results' July-June year is no longer carried (9 facts get "
-               "null or the publication month)"),
+    # guard: where shares trade (`on the JSE`) and a province (`in the Northern Cape`) place a figure
+    Case(("Shares closed at R246.50 on the JSE on Friday.",
+          "Output from the Black Rock complex in the Northern Cape rose 4% to 3.8 million tonnes."),
+         [F(value=246.5, country="South Africa"), F(value=3.8e6, country="South Africa")], title="Miner results",
+         published=ARM_DAY),
+    Case((ARM_LEAD, "The expansion is expected to lift manganese capacity to 4.2 million tonnes a year by "
+          "2026.", "Iron ore sales were 13.1 million tonnes."),
+         [F(), F(), F(value=1.31e7, period="2022-07/2023-06")], title="ARM results", published=ARM_DAY),
     known_miss(Case((ARM_LEAD, "About 37% of the ore sold was moved by road, up from 29% in the previous financial "
                      "year."),
                     [F(), F(value=37, period="2022-07/2023-06"), F(value=29, period="2021-07/2022-06")],
@@ -85,10 +88,8 @@ PERIODS = [
 # Places: a JSE listing gives no country; a `Local` price after a `Russian-origin` cargo, a FOB price to a named
 # buyer, a lender's name, a city and a world price in a country's post; a project's country is not carried.
 PLACES = [
-    known_miss(Case("ARM shares closed at R246.50 on the JSE on Friday.",
-                    [F(value=246.5, unit="ZAR/unit", country="South Africa")], title="ARM results"),
-               "a JSE listing (or the rand, or the Northern Cape) gives no country: the whole ARM post has none "
-               "(20 facts)"),
+    Case("ARM shares closed at R246.50 on the JSE on Friday.",
+         [F(value=246.5, unit="ZAR/unit", country="South Africa")], title="ARM results"),
     known_miss(Case("A 30,000 mt lot of Russian-origin billet was booked at $580/mt CFR. Local HRC prices have edged "
                     "up 1.6 percent week on week to $650/mt ex-works.",
                     [F(value=30000), F(value=580), F(value=650, country="Turkey")],
@@ -214,12 +215,10 @@ COMPANIES = [
     known_miss(Case("Assmang, which ARM runs with Assore, produced 3.79 million tonnes of manganese ore in 2023.",
                     [F(value=3.79e6, company="Assmang")], title="ARM results", published=ARM_DAY),
                "the partner named in a relative clause takes the figure (2 facts)"),
-    known_miss(Case(("African Rainbow Minerals (ARM) said its manganese ore sales fell 7% to 3.36 million tonnes in "
-                     "2023.", "ARM guided manganese ore sales of between 3.3 million and 3.5 million tonnes for 2024."),
-                    [F(company="African Rainbow Minerals"), F(company="African Rainbow Minerals")],
-                    title="ARM results", published=ARM_DAY),
-               "a company later named by its bracketed abbreviation has no company (about 20 ARM facts; its "
-               "`export volumes` then read as exports, not shipments)"),
+    Case(("African Rainbow Minerals (ARM) said its manganese ore sales fell 7% to 3.36 million tonnes in "
+          "2023.", "ARM guided manganese ore sales of between 3.3 million and 3.5 million tonnes for 2024."),
+         [F(company="African Rainbow Minerals"), F(company="African Rainbow Minerals")],
+         title="ARM results", published=ARM_DAY),
     known_miss(Case("Boreal Lithium Corp. (TSX-V: BLC) said on Wednesday that its Lac Sakami project produced 12,000 "
                     "tonnes of spodumene concentrate in 2016.",
                     [F(value=12000, company="Boreal Lithium")], title="Boreal Lithium reports output",
