@@ -226,6 +226,9 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
         return None
     if start > 1 and text[start - 1] in "-–" and text[start - 2].isdigit():
         return None  # the `25` of `895 million tonnes in 2024–25 to 908 Mt`: the end of a span of years, no figure
+    if match.group("dash") == "to" and _YEAR_BEFORE_TO.fullmatch(match.group("num")) \
+            and _DATED_BEFORE.search(text, 0, start):
+        return None  # `fell 5% in March 2023 to 45,000 tonnes`: a date, then the level, no range
     unit, factor = _unit_of(match, text)
     if unit is None:
         return None
@@ -266,6 +269,9 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     )
 
 
+_YEAR_BEFORE_TO = re.compile(r"(?:19|20)\d\d")
+_DATED_BEFORE = re.compile(rf"\b(?:in|since|of|during)\s+(?:(?:{'|'.join(MONTH_WORDS)})\.?\s+)?$|"
+                           rf"\b(?:{'|'.join(MONTH_WORDS)})\.?\s+$", re.I)
 _MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.I)
 _MONTHLY_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b)", re.I)
 
