@@ -92,6 +92,8 @@ def _main_sources(view: SentenceView) -> list[Mention]:
     """`nickel ore imports, mainly from the Philippines, rose …`, `mainly from Norway, Iceland and Brazil`: where most
     of a total came from, no partner of it."""
     text, found = view.text, []
+    if "from" not in text:
+        return found
     for m in view.entities.countries:
         if _MAINLY_FROM.search(text, 0, m.start) or (
                 found and _LISTED_NEXT.fullmatch(text, found[-1].end, m.start)):
