@@ -293,8 +293,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         return year_before(current)  # `from 31 MT in the year-ago period`
     # `up from 1.8 Mt in the previous month`, `… a quarter earlier`; a level dated so (`after a deficit of 3,100
     # tonnes the previous month`)
-    backed = current and (draft.comparison or _LEVEL_BACK.match(view.text, draft.anchor.q.end))
-    stepped = _step_back(current, view.text, draft.anchor.q.end) if backed else None
+    backed = draft.comparison or _LEVEL_BACK.match(view.text, draft.anchor.q.end)
+    stepped = _step_back(current, view.text, draft.anchor.q.end) if current and backed else None
     if stepped:
         return stepped
     back = _SAME_LAST_YEAR.search(view.text, draft.anchor.q.end, draft.anchor.clause.end)

@@ -91,7 +91,7 @@ _LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 def _main_sources(view: SentenceView) -> list[Mention]:
     """`nickel ore imports, mainly from the Philippines, rose …`, `mainly from Norway, Iceland and Brazil`: where most
     of a total came from, no partner of it."""
-    text, found = view.text, []
+    text, found = view.text, list[Mention]()
     if "from" not in text:
         return found
     for m in view.entities.countries:
