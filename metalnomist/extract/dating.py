@@ -250,6 +250,8 @@ _STANDING_SHARE = re.compile(
 
 _HORIZON = re.compile(r"\b(?:within|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next)\s+(?:[\w-]+\s+)?"
                       r"(?:years|decades?)\b", re.I)
+
+
 _ASSUMED = re.compile(r"\b(?:(?P<long>long-term)|using|assum(?:es?|ed|ing|ptions?)|based\s+on|price\s+decks?)\b"
                       r"[^.;]{0,50}$", re.I)
 _STUDY = re.compile(r"\b(?:stud(?:y|ies)|NPV|net\s+present\s+value|IRR|base\s+case|feasibility|scoping)\b", re.I)
