@@ -18,7 +18,7 @@ from metalnomist.extract.quantities import Quantity
 _UP = (
     r"increas\w*|ris(?:e|es|en|ing)|rose|up|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|rebound\w*|"
     r"recover\w*|uptick|climb\w*|higher|expan\w*|advanc\w*|soar\w*|boost\w*|hike\w*|upturn|"
-    r"added|rall(?:y|ied)|above|rais(?:e|ed|es|ing)|lift\w*"
+    r"added|rall(?:y|ied|ies)|above|rais(?:e|ed|es|ing)|lift\w*|stronger"
 )
 _DOWN = (
     r"decreas\w*|declin\w*|drop\w*|fall\w*|fell|down|plung\w*|plummet\w*|slump\w*|lower\w*|reduc\w*|"
@@ -39,7 +39,7 @@ _CHANGE_VERB = (
     r"retreated|rising|falling|dropping|declining|increasing|decreasing|growing|gaining|"
     r"plunging|soaring|surging|jumping|climbing|slumping|tumbling|sliding|dipping|easing|"
     r"dipped|dips|slumped|risen|fallen|grown|shrunk|sunk|ticked (?:up|down|higher|lower)|"
-    r"edged (?:up|down|higher|lower)|slowed|slowing|contracted|contracting|expanded|expanding"
+    r"edged (?:up|down|higher|lower)|slowed|slowing|contracted|contracting|expanded|expanding|rallied|rallies"
 )
 # One or two words naming what a gapped change is of: not a word that begins a clause of its own.
 _SUBJECT = (
@@ -212,7 +212,7 @@ _VERB_BEFORE = re.compile(
     re.I,
 )
 _NOUN_AFTER = re.compile(
-    rf"^\s*(?:{_BASIS_TOKEN}\s+)?(?:(?:{_CHANGE_NOUN}|higher|lower|above|below)\b|(?:up|down)\b(?!\s+to\b)"
+    rf"^\s*(?:{_BASIS_TOKEN}\s+)?(?:(?:{_CHANGE_NOUN}|higher|lower|above|below|weaker|stronger)\b|(?:up|down)\b(?!\s+to\b)"
     r"|(?:more|less)\s+than\b)",
     re.I,
 )

@@ -247,9 +247,11 @@ FIGURES = [
                     [F(value=62, change_pct=-22.5), F(value=0.062, change_pct=-22.5), F(value=80.8),
                      F(value=0.0808)], title="Copper concentrate TC/RCs", published=TCRC_DAY),
                "a change stated for a TC and RC pair goes to the RC only"),
-    known_miss(Case("ARM shares closed 3.2% weaker at R246.50 on Friday.",
-                    [F(value=246.5, change_pct=-3.2)], title="ARM results", published=ARM_DAY),
-               "`3.2% weaker` is a market share, not a change"),
+    Case("ARM shares closed 3.2% weaker at R246.50 on Friday.",
+         [F(value=246.5, change_pct=-3.2)], title="ARM results", published=ARM_DAY),
+    # guard: a percent `weaker` or `stronger` is a change, one `of` a total a share
+    Case("Copper ended 1.2% stronger at $9,500 a tonne, while China took 45% of the world's output.",
+         [F(value=9500, change_pct=1.2), F(value=45, metric="market_share")], title="Metals wrap"),
     known_miss(Case("Output from the mine rose 4% year on year, and an expansion is expected to lift capacity to 4.2 "
                     "million tonnes a year by 2026.",
                     [F(value=None, change_pct=4), F(value=4.2e6, change_pct=None)], title="ARM results",
