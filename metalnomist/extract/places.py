@@ -272,13 +272,16 @@ def _destination(draft: Draft, view: SentenceView) -> Mention | None:
 
 # `EU scrap exports totalled 17.9 million tonnes, of which Turkey took 12.8 million tonnes`: Turkey's share of them
 # `Malaysia received 4,117 tonnes` opening a sentence after the exports, `with China taking 28,700 t`
-_TAKER_BEFORE = re.compile(r"(?:\bof\s+which\s+|\bwith\s+|^\s*|[,;]\s*(?:and\s+|while\s+)?)$", re.I)
+_TAKER_BEFORE = re.compile(r"(?:\bof\s+which\s+(?:the\s+)?|\bwith\s+(?:the\s+)?|^\s*|[,;]\s*(?:and\s+|while\s+)?)$",
+                           re.I)
 _TOOK = re.compile(r"\s+(?:took|taking|received|receiving|bought|buying|absorbed)\s+"
                    r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
 
 _RECEIVERS = re.compile(r"\b(?:destinations?|recipients?|buyers?|importers?|markets?)\b", re.I)
-_WITH_FIGURE = re.compile(r"\s+(?:with|at)\s+(?:about\s+|around\s+|some\s+)?")
+# `Mexico with 175,360 mt`, `with Israel the top buyer at 300,000 tons`
+_WITH_FIGURE = re.compile(r"(?:\s+(?:the\s+)?(?:top|largest|biggest|main|leading)\s+(?:buyer|destination|market))?"
+                          r"\s+(?:with|at)\s+(?:about\s+|around\s+|some\s+)?")
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.I)
 _RECIPIENT_AFTER = re.compile(
     r"^\s+(?:was|were|is|remained|became)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:recipient|destination|buyer|market)\b",

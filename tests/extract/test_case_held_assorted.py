@@ -123,10 +123,12 @@ PLACES = [
 # Partners: `with the European Union taking` (or `with Israel the top buyer at`) after an exporter's total; a list
 # with `respectively`; a partner from a later clause, or carried past a relative clause into a total.
 PARTNERS = [
-    known_miss(Case("Vietnam's steel exports fell 12% to 6.1 million tons in the first half, with the European Union "
-                    "taking 1.4 million tons.",
-                    [F(), F(value=1.4e6, partner="European Union")], title="Vietnam steel trade", published=HANOI_DAY),
-               "`with X taking` / `with X the top buyer at` names no destination (2 facts)"),
+    Case("Vietnam's steel exports fell 12% to 6.1 million tons in the first half, with the European Union "
+         "taking 1.4 million tons.",
+         [F(), F(value=1.4e6, partner="European Union")], title="Vietnam steel trade", published=HANOI_DAY),
+    Case("Exports rose 5% to 2 million tons, with Israel the top buyer at 300,000 tons.",
+         [F(value=2e6, partner=None), F(value=300000, partner="Israel")], title="Vietnam steel trade",
+         published=HANOI_DAY),
     known_miss(Case("India and Japan supplied 615,000 tons and 480,000 tons of hot-rolled coil respectively.",
                     [F(partner="India"), F(value=480000, metric="imports", country="Vietnam", partner="Japan")],
                     title="Vietnam's steel imports from China jump", published=HANOI_DAY),
