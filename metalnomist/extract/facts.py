@@ -263,10 +263,11 @@ def _fact(
     metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)
     # a company's money, or money in a company's own words (capex, not a project's cost: `SMM's total investment`)
-    # (named anywhere before it: `Net debt stood at $US1.6 billion, up from $US1.3 billion`)
-    corporate = _CORPORATE_MONEY.search(view.text, 0, draft.anchor.q.start) is not None
+    # (in its clause, or anywhere before it: `Net debt stood at $US1.6 billion, up from $US1.3 billion`)
+    corporate = bool(_CORPORATE_MONEY.search(view.clause_text(draft.anchor.clause))
+                     or _CORPORATE_MONEY.search(view.text, 0, draft.anchor.q.start))
     if (corporate or (company is not None and metric == "other")) and metric in {"other", "investment", "sales"} \
-            and is_money_sum(draft.unit) and commodity \
+            and (is_money_sum(draft.unit) or (draft.unit or "").endswith("/unit")) and commodity \
             and not any(m.canonical == commodity for m in view.entities.commodities):
         commodity = None  # a company's profit, revenue, debt or capex is of no metal the sentence does not name
     period = fact_period(draft, view, state, metric)
@@ -323,8 +324,8 @@ def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
 _MINED = re.compile(r"\b(?:mine\s+(?:production|output|supply)|reserves)\b", re.I)
 _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|revenues?|(?:net|operating|pre-tax)\s+(?:profit|income|loss|debt)|profits?|"
                               r"capex|capital\s+expenditures?|earnings|cash\s+flow|dividends?|working\s+capital|"
-                              r"net\s+cash|turnover|net\s+sales|sales\s+revenue|cash\s+balance|capital\s+spending)\b",
-                              re.I)
+                              r"net\s+cash|turnover|net\s+sales|sales\s+revenue|cash\s+balance|capital\s+spending|"
+                              r"placement|capital\s+raising)\b", re.I)
 _PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 

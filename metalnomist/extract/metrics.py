@@ -187,6 +187,8 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         return "price" if _quoted_metal(draft, view) else "other"
     if carried == "investment" and draft.unit == "t":
         return "demand"  # `Investment was the main driver. ETFs attracted 170 tonnes`: the WGC's investment demand
+    if draft.unit and draft.unit[:3].isupper() and "/" not in draft.unit:
+        return "other"  # `Boreal also closed a C$8.5 million private placement` after its output: no series in money
     return carried or "other"
 
 
