@@ -99,11 +99,10 @@ PLACES = [
                     [F(value=20000), F(value=635, country="Turkey")], title="Turkish rebar export prices soften",
                     published=ORBIS_DAY),
                "an export deal's FOB price takes the buyer's country (2 facts in the post)"),
-    known_miss(Case("Australian developer Kestrel said the Export-Import Bank of the United States has issued a letter "
-                    "of interest for up to US$300 million in debt financing for its rare earths project in Western "
-                    "Australia.",
-                    [F(value=3e8, country="Australia")], title=KESTREL_TITLE, published=KESTREL_DAY),
-               "the lender's name (`Bank of the United States`) is the country of a loan to an Australian project"),
+    Case("Australian developer Kestrel said the Export-Import Bank of the United States has issued a letter "
+         "of interest for up to US$300 million in debt financing for its rare earths project in Western "
+         "Australia.",
+         [F(value=3e8, country="Australia")], title=KESTREL_TITLE, published=KESTREL_DAY),
     known_miss(Case(("Australian developer Kestrel Rare Earths is building a rare earths project in Western "
                      "Australia.",
                      "The project, which is expected to cost A$1.1 billion to build, is designed to produce 4,400 "
