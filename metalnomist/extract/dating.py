@@ -224,6 +224,10 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
             and str(ends[0]) not in view.text and is_forecast(draft, view)
             and not _MEASURED_AGAINST.search(view.text, draft.anchor.clause.start, draft.anchor.q.start)):
         return year_after(period)
+    if (metric == "price" and period and published and ends and MONTH_PERIOD.match(period)
+            and (published.year * 12 + published.month) - (ends[0] * 12 + ends[1]) in (10, 11)
+            and str(ends[0]) not in view.text and period in _own_periods(draft, view)):
+        return year_after(period)  # `Hadeed kept its rebar price for December` in November: the coming December
     return period
 
 
@@ -364,7 +368,7 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if (carried and carried == state.forecast_period and state.reported_period and metric != "inventory"
             and not is_forecast(draft, view) and not any(p.period == carried for p in view.periods)):
         carried = state.reported_period  # `expects FY26 shipments of …. Average revenue was US$84.71/dmt`: FY25's
-    spot = metric == "price" and bool(carried) and not _MONTH_PERIOD.match(carried or "") and _SPOT.search(clause)
+    spot = metric == "price" and bool(carried) and not MONTH_PERIOD.match(carried or "") and _SPOT.search(clause)
     if metric in {"price", "inventory"} and (not carried or spot):
         # a market report's prices are of the trading day it reports: its date's month, or its `on Friday`'s
         published = state.scan.published
@@ -386,7 +390,7 @@ _STANDING_WORLD_SHARE = re.compile(
 # A price traded, assessed or quoted (`PB fines were traded at Yuan 770/wmt`, `fell 0.4% to $15,790 a ton by 0630
 # GMT`) is of the day the post reports, not of the quarter or the months of the figures before it.
 _SPOT = re.compile(r"\b(?:traded|assessed|quoted|offered|closed|settled|changed\s+hands|GMT|trading)\b", re.I)
-_MONTH_PERIOD = re.compile(r"(?:\d{4}|-)-\d\d$")
+MONTH_PERIOD = re.compile(r"(?:\d{4}|-)-\d\d$")  # one month, dated or not
 
 
 # `After the second auction concluded at $2,240/dmt, …`: a price of another moment than the report's day.

@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from metalnomist.extract import metrics as metric_rules
 from metalnomist.extract.carry import (
@@ -18,6 +19,7 @@ from metalnomist.extract.carry import (
     remember,
 )
 from metalnomist.extract.dating import (
+    MONTH_PERIOD,
     by_horizon,
     change_basis,
     dated_back,
@@ -28,6 +30,7 @@ from metalnomist.extract.dating import (
     quote_period,
 )
 from metalnomist.extract.entities import find_commodities
+from metalnomist.extract.periods import last_month
 from metalnomist.extract.places import Place, PlaceContext, place
 from metalnomist.extract.post import ParagraphState, PostState, evolve, scan_post
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
@@ -310,8 +313,17 @@ def _fact(
     compared = any(p.use == "comparison" and p.period == period for p in view.periods)  # a base, not the report's
     # `rose 4.2% in June, after a revised 2.8% decline in May`: the month before, not the one reported on
     compared = compared or dated_back(draft, view) or bool(_PRIOR_FIGURE.search(view.text, 0, draft.anchor.q.start))
+    # a coming month's price (`its December rebar price` in November) dates nothing reported after it
+    ahead = fact.metric == "price" and not fact.forecast and _after_post(fact.period, state.scan.published)
     # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
-    return fact, remember(fact, draft, state, series, carry_period=not headline and not compared)
+    return fact, remember(fact, draft, state, series, carry_period=not headline and not compared and not ahead)
+
+
+def _after_post(period: str | None, published: datetime | None) -> bool:
+    """A single month after the post's (a quarter ahead, as Japan's premium talks settle, carries on)."""
+    ends = last_month(period) if period and MONTH_PERIOD.match(period) else None
+    return bool(ends and published and ends > (published.year, published.month))
+
 
 
 def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:

@@ -46,12 +46,16 @@ PERIODS = [
                     [F(), F(value=37, period="2022-07/2023-06"), F(value=29, period="2021-07/2022-06")],
                     title="ARM results", published=ARM_DAY),
                "`in the previous financial year` takes the current fiscal year"),
-    known_miss(Case(("Saudi Arabia's Hadeed kept its rebar price for December unchanged at SAR 2,800/mt.",
-                     "In Southeast Asia, billet import prices in the Philippines are at $565-570/mt CFR."),
-                    [F(value=2800, period="2022-12"), F(value=565, period="2022-11")],
-                    title="Turkish rebar export prices soften", published=ORBIS_DAY),
-               "a December list named in a November post is dated last year (2021-12) and carried into the next "
-               "paragraph (5 facts)"),
+    Case(("Saudi Arabia's Hadeed kept its rebar price for December unchanged at SAR 2,800/mt.",
+          "In Southeast Asia, billet import prices in the Philippines are at $565-570/mt CFR."),
+         [F(value=2800, period="2022-12"), F(value=565, period="2022-11")],
+         title="Turkish rebar export prices soften", published=ORBIS_DAY),
+    # guard: a price for a month long past, or a quarter ahead, is not moved to next year's month nor kept from
+    # carrying (Japan's premium talks settle the coming quarter)
+    Case(("Buyers agreed a premium of $98 per tonne for shipments in the July–September quarter.",
+          "Offers had started at $115 per tonne."),
+         [F(value=98, period="2022-Q3"), F(value=115, period="2022-Q3")], title="Japan aluminium premium",
+         published=datetime(2022, 6, 20, tzinfo=UTC)),
     known_miss(Case(("Japan produced 58,700 tonnes of titanium sponge in 2025.",
                      "Producer inventories at the end of December stood at 4,100 tonnes.",
                      "Imports of sponge were 1,200 tonnes, compared with 2,400 tonnes in 2024."),

@@ -46,12 +46,11 @@ PERIODS = [
                "`May output` is not read as a month; the forecast gets April of the next year"),
     Case("China's power battery installations reached 43.8 GWh in April. LFP batteries accounted for 81.2% "
          "of the total.", [F(value=43.8, period="2024-04"), F(value=81.2, period="2024-04")]),
-    known_miss(Case("Vietnam imported 12.7 million mt of HRC in 2024. Local producers raised their April-shipment HRC "
-                    "prices to $520/mt. A new mill with a capacity of 5.6 million mt per year is expected to start "
-                    "production in the second quarter.",
-                    [F(value=1.27e7, period="2024"), F(value=520, period="2025-04"), F(value=5.6e6, period="2025-Q2")],
-                    published=datetime(2025, 3, 14, tzinfo=UTC)),
-               "a year-less month or quarter after last year's annual data takes that past year, not the post's"),
+    Case("Vietnam imported 12.7 million mt of HRC in 2024. Local producers raised their April-shipment HRC "
+         "prices to $520/mt. A new mill with a capacity of 5.6 million mt per year is expected to start "
+         "production in the second quarter.",
+         [F(value=1.27e7, period="2024"), F(value=520, period="2025-04"), F(value=5.6e6, period="2025-Q2")],
+         published=datetime(2025, 3, 14, tzinfo=UTC)),
     # a price averaged over the report's quarter keeps it; one traded on the day is of the post's month
     Case("Vale produced 67.7 million mt of iron ore fines in Q1. Its realised fines price averaged $90.8/dmt.",
          [F(value=6.77e7, period="2025-Q1"), F(value=90.8, period="2025-Q1")],
