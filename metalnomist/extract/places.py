@@ -121,6 +121,14 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     """A price's country is where it is delivered (`CFR Turkey`, Rotterdam); `ex-US` names the
     origin, the partner; a basis across countries (`cif China, Japan & Korea`) has no country."""
     text = view.text
+    if _FREE_ON_BOARD.search(view.clause_text(draft.anchor.clause)):
+        # `A deal for 20,000 mt of rebar to Yemen was heard at $635/mt FOB`: the seller's market, sold to Yemen
+        bound = [m for m in view.entities.countries if _TO_BEFORE.search(text[: m.start])]
+        if bound:
+            rest = [m for m in view.entities.countries if m not in bound]
+            sellers = replace(view, entities=replace(view.entities, countries=rest))
+            country = _location(draft, sellers, ctx)
+            return Place(country, bound[0].canonical if bound[0].canonical != country else None, "price")
     delivered = _DELIVERED.search(view.clause_text(draft.anchor.clause))
     origins = [m for m in view.entities.countries if _ORIGIN.search(text[: m.start])
                or (delivered and _delivered_from(text, m))]
@@ -143,6 +151,7 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
 # A delivered price (`$358/t cfr`, `CFR Vietnam`) is the buying market's; where the goods come from is its partner:
 # `a US-origin cargo`, `Offers from India`, `Japanese HRC`.
 _DELIVERED = re.compile(r"\b(?:CFR|CIF|C&F|cfr|cif)\b")
+_FREE_ON_BOARD = re.compile(r"\b(?:FOB|fob|FAS)\b")  # a price at the seller's port
 _ORIGIN_AFTER = re.compile(r"\s*-?\s*(?:origin|cargo(?:es)?)\b", re.I)  # `a US-origin cargo`, `a US cargo`
 _FROM_ORIGIN = re.compile(r"\b(?:from|of)\s+$", re.I)
 _BUYERS_AFTER = re.compile(

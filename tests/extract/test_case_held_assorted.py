@@ -99,10 +99,12 @@ PLACES = [
                     [F(value=30000), F(value=580), F(value=650, country="Turkey")],
                     title="Turkish rebar export prices soften", published=ORBIS_DAY),
                "the origin adjective of the sentence before becomes the country of a `Local` price"),
-    known_miss(Case("A deal for 20,000 mt of rebar to Yemen was heard at $635/mt FOB.",
-                    [F(value=20000), F(value=635, country="Turkey")], title="Turkish rebar export prices soften",
-                    published=ORBIS_DAY),
-               "an export deal's FOB price takes the buyer's country (2 facts in the post)"),
+    Case("A deal for 20,000 mt of rebar to Yemen was heard at $635/mt FOB.",
+         [F(value=20000), F(value=635, country="Turkey")], title="Turkish rebar export prices soften",
+         published=ORBIS_DAY),
+    # guard: a delivered (CFR) price into a country stays that buyer's market's
+    Case("A cargo of Turkish rebar to Yemen was heard at $655/mt CFR.", [F(value=655, country="Yemen")],
+         title="Turkish rebar export prices soften", published=ORBIS_DAY),
     Case("Australian developer Kestrel said the Export-Import Bank of the United States has issued a letter "
          "of interest for up to US$300 million in debt financing for its rare earths project in Western "
          "Australia.",
