@@ -67,9 +67,22 @@ def place(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> P
     held-out sets are (`¥` is the yuan's too, in a figure the rules make China's)."""
     found = _placed(draft, view, metric, ctx)
     unit = draft.unit or ""
+    if metric == "price" and unit == "USD/oz" and found.country and _unnamed(found.country, view) \
+            and not _OWN_PRICE.search(view.text):
+        found = replace(found, country=None)  # `Silver prices averaged $19.71 an ounce` in a post on Peru: the world's
     home = currency_homes().get(unit[:3]) if metric == "price" or "/" not in unit else None
     yuan = found.country == "China" and view.text.startswith("¥", draft.anchor.q.start)
     return replace(found, country=home) if home and not yuan else found
+
+
+# a company's own price or cost per ounce (`realised $3,291 per ounce`, AISC) is its home's, not the world's
+_OWN_PRICE = re.compile(r"\b(?:reali[sz]ed|AISC|all-in|costs?|sold)\b", re.I)
+
+
+def _unnamed(country: str, view: SentenceView) -> bool:
+    """Whether the sentence names neither the country nor an exchange (the post's focus gave it)."""
+    return country not in {m.canonical for m in view.entities.countries} and not any(
+        m.kind == "exchange" for m in view.entities.organisations)
 
 
 def _placed(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:

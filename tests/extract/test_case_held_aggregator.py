@@ -99,10 +99,10 @@ PLACES = [
           F(value=2200, country=None)],
          title="Silver ETF holdings hit record as prices top $29", published=day(2020, 8, 7)),
     # ... while one named in the opening sentences is the post's.
-    Case("Spot silver rose 2.3% to $29.12 an ounce on Friday. Mexico's mine output fell sharply in July. Gold was at "
-         "$2,063 an ounce. Palladium slipped 0.5% to $2,200 an ounce. Mine supply is expected to fall this year due to "
+    Case("Spot silver rose 2.3% to $29.12 an ounce on Friday. Mexico's mine output fell sharply in July. Exports were "
+         "1,200 tonnes. Imports slipped 0.5% to 2,200 tonnes. Mine supply is expected to fall this year due to "
          "lockdowns in Mexico and Peru.",
-         [F(value=29.12), F(value=2063, country="Mexico"), F(value=2200, country="Mexico")],
+         [F(value=29.12), F(value=1200, country="Mexico"), F(value=2200, country="Mexico")],
          title="Silver ETF holdings hit record as prices top $29", published=day(2020, 8, 7)),
 ]
 

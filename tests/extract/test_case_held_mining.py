@@ -120,10 +120,8 @@ METRICS = [
 
 # Country.
 PLACES = [
-    known_miss(Case("Mexico's silver output fell 5% in 2024. Silver prices averaged $28.27 an ounce in 2024.",
-                    [F(), F(value=28.27, country=None)]),
-               "a benchmark price with no place (silver, platinum, palladium, copper $/lb) takes the post's "
-               "country"),
+    Case("Mexico's silver output fell 5% in 2024. Silver prices averaged $28.27 an ounce in 2024.",
+         [F(), F(value=28.27, country=None)]),
     Case("Chile's copper output rose 2% in 2025. The commission forecast a global refined copper "
          "surplus of 151,000 tons in 2025.",
          [F(), F(value=151000, country=None)]),
