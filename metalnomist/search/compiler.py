@@ -69,6 +69,13 @@ def _scored_union(matching: Sequence[tantivy.Query], scoring: Sequence[tantivy.Q
     return tantivy.Query.boolean_query([(tantivy.Occur.Must, union)] + [(tantivy.Occur.Should, q) for q in scoring])
 
 
+def _sides(parts: Sequence[tuple[tantivy.Query, str]], flat: bool) -> tuple[list[tantivy.Query], list[tantivy.Query]]:
+    """Tagged parts as (matching, scoring), in order; a single word's title part matches only in a flat union."""
+    matching = [q for q, role in parts if role == "match" or (flat and role == "title")]
+    scoring = [q for q, role in parts if role == "score" or (not flat and role == "title")]
+    return matching, scoring
+
+
 class QueryCompiler:
     """Builds Tantivy queries over one index's schema, cutting words with its analyser."""
 
@@ -109,10 +116,11 @@ class QueryCompiler:
             optional.append((clause, ranked))
             every.append((tantivy.Occur.Must, ranked))
             # Relaxed tiers score a hyphenated word's parts each, as BM25 baselines do.
-            matching, scoring = self.clause_parts(clause, fuzzy, split=True, flat=True)
+            parts = self._tagged_parts(clause, fuzzy, split=True)
+            matching, scoring = _sides(parts, flat=True)
             some += matching or [ranked]
             adding += scoring
-            reaching += self.clause_parts(clause, fuzzy, split=True)[0] or [ranked]
+            reaching += _sides(parts, flat=False)[0] or [ranked]
         for label in labels:
             fixed.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "label_key", label_key(label))))
         if not every:  # only exclusions and labels: every post less those (beside a +word Tantivy drops it)
@@ -176,22 +184,27 @@ class QueryCompiler:
         million posts a union of the three took half the time of a union beside an optional title (one word),
         and the relaxed tiers a fifth to two fifths less. Intersected, the optional title is cheaper: Tantivy
         seeks it only for posts that have every word (and the label)."""
+        return _sides(self._tagged_parts(clause, fuzzy, split), flat)
+
+    def _tagged_parts(self, clause: Clause, fuzzy: Collection[str], split: bool) -> list[tuple[tantivy.Query, str]]:
+        """Each part of the clause, in order, with what it does: `match`, `score`, or `title` for a single word's
+        title part, which matches beside `text` only in a flat union (see clause_parts)."""
         analysed: dict[tuple[tuple[tuple[int, str], ...], bool, bool], Term] = {}
         for term in clause.alternatives:
             tokens = tuple(self._tokens(term.text))
             # `EV` and `EVs` are one term: scored twice, it would count double
             analysed.setdefault((tokens, term.phrase, term.text in fuzzy), term)
         single = {tokens[0][1] for tokens, _, _ in analysed if len(tokens) == 1}
-        matching: list[tantivy.Query] = []
-        scoring: list[tantivy.Query] = []
+        parts: list[tuple[tantivy.Query, str]] = []
         for (tokens, _, fuzzy_term), term in analysed.items():
             phrase = len(tokens) > 1 and (term.phrase or not split)
             within_single = phrase and bool(single.intersection(token for _, token in tokens))
             for field, part in self._term_parts(term, tokens, fuzzy_term, split):
                 # A post's `text` is its title and body: what the title part finds, the `text` part finds too.
-                within_text = field == "title" and (phrase or not flat)
-                (scoring if within_single or within_text else matching).append(part)
-        return matching, scoring
+                role = "score" if within_single or (field == "title" and phrase) else "title" if field == "title" \
+                    else "match"
+                parts.append((part, role))
+        return parts
 
     def _term_parts(self, term: Term, tokens: Sequence[tuple[int, str]], fuzzy: bool,
                     split: bool) -> list[tuple[str, tantivy.Query]]:
