@@ -215,8 +215,6 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
     the October-December quarter` written in September is this year's, not last year's), unless it is the
     forecast a result is measured against (`sold 1.02 billion pounds in the April-June period, ahead of its own
     guidance of 960 million pounds`: the same quarter's)."""
-    if by_horizon(draft, view):
-        return None
     period = _reported_period(draft, view, state, metric)
     published = state.scan.published
     ends = last_month(period) if period else None

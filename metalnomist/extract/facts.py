@@ -265,16 +265,12 @@ def _fact(
         series = "imports"  # `China brought in 12,310 t of zinc. Shipments were 8.7% higher`: the same arrivals
     metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)
-    # a company's money, or money in a company's own words (capex, not a project's cost: `SMM's total investment`)
-    # (in its clause, or anywhere before it: `Net debt stood at $US1.6 billion, up from $US1.3 billion`)
-    corporate = bool(_CORPORATE_MONEY.search(view.clause_text(draft.anchor.clause))
-                     or _CORPORATE_MONEY.search(view.text, 0, draft.anchor.q.start))
-    if (corporate or (company is not None and metric == "other")) and metric in {"other", "investment", "sales"} \
-            and (is_money_sum(draft.unit) or (draft.unit or "").endswith("/unit")) and commodity \
+    if commodity and metric in {"other", "investment", "sales"} and _company_money(draft, view, company, metric) \
             and not any(m.canonical == commodity for m in view.entities.commodities):
         commodity = None  # a company's profit, revenue, debt or capex is of no metal the sentence does not name
-    period = fact_period(draft, view, state, metric)
-    headline = period is None and _headline_dates(draft, view, metric) and not by_horizon(draft, view)
+    horizon = by_horizon(draft, view)
+    period = None if horizon else fact_period(draft, view, state, metric)
+    headline = period is None and not horizon and _headline_dates(draft, view, metric)
     if headline:
         period = state.scan.title_period
     written = view.text[draft.anchor.q.start]
@@ -317,6 +313,17 @@ def _fact(
     ahead = fact.metric == "price" and not fact.forecast and _after_post(fact.period, state.scan.published)
     # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
     return fact, remember(fact, draft, state, series, carry_period=not headline and not compared and not ahead)
+
+
+def _company_money(draft: Draft, view: SentenceView, company: str | None, metric: str) -> bool:
+    """A sum (or a sum per share) of a company's, or in a company's own words (capex, not a project's cost: `SMM's
+    total investment`), named in the figure's clause or anywhere before it (`Net debt stood at $US1.6 billion, up
+    from $US1.3 billion`)."""
+    unit = draft.unit or ""
+    if not (is_money_sum(unit) or unit.endswith("/unit")):
+        return False
+    return (company is not None and metric == "other") or bool(
+        _CORPORATE_MONEY.search(view.text, 0, draft.anchor.clause.end))
 
 
 def _after_post(period: str | None, published: datetime | None) -> bool:
