@@ -197,7 +197,9 @@ def scan_post(post: Post) -> PostState:
     """Read the whole post once for what later sentences rely on: focus country, abbreviations, projects."""
     title = fold_quotes(post.title)
     body = fold_quotes(post.body)
-    sentences = [sentence for _, sentence in split_sentences(body)]
+    split = list(split_sentences(body))
+    sentences = [sentence for _, sentence in split]
+    lead_end = split[3][0] if len(split) > 3 else len(body)  # the first three sentences
     # the headline's country, else its mine's (`Red Dog off to a strong start`), else its company's home; a
     # country in a mine's or a company's name (`Cobre Panama`, `Anglo American`) is theirs
     title_sites = vocab.sites().find(title)
@@ -226,7 +228,7 @@ def scan_post(post: Post) -> PostState:
     elif title_sites or title_countries:
         focus = None  # a headline that names a place only as its circumstance reports on no one country
     else:
-        focus = None if _reports_the_world(title, body) else _most_named(body, sentences)
+        focus = None if _reports_the_world(title, body) else _most_named(body, lead_end)
     title_commodities = find_commodities(title)
     fiscal_home = home or focus
     fiscal = _fiscal_of(fiscal_home, bool(home))
@@ -358,16 +360,16 @@ def _title_metric(title: str) -> str | None:
     return None
 
 
-def _most_named(body: str, sentences: list[str]) -> str | None:
+def _most_named(body: str, lead_end: int) -> str | None:
     """The country the body names most often (the first of those named as often). One named at most twice, beside
-    others, and only after the opening sentences is a side remark (`mine supply to fall due to lockdowns in
-    Mexico and Peru`)."""
-    counts = Counter(m.canonical for m in find_countries(body)).most_common()
+    others, and only after the opening sentences (which end at `lead_end`) is a side remark (`mine supply to fall
+    due to lockdowns in Mexico and Peru`)."""
+    mentions = find_countries(body)
+    counts = Counter(m.canonical for m in mentions).most_common()
     if not counts:
         return None
     country, times = counts[0]
-    if len(counts) > 1 and times <= 2 and not any(m.canonical == country for text in sentences[:3]
-                                                  for m in find_countries(text)):
+    if len(counts) > 1 and times <= 2 and not any(m.canonical == country and m.start < lead_end for m in mentions):
         return None
     return country
 
