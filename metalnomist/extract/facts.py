@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -392,23 +392,24 @@ def _cargo(metric: str, draft: Draft, view: SentenceView) -> str:
 
 
 def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) -> str | None:
-    # `World mine production … 82,000 tons` after APT's price, in USGS's TUNGSTEN summary: the mined metal
-    mined = state.scan.title_commodity if _MINED.search(view.clause_text(draft.anchor.clause)) else None
-    choices: tuple[Callable[[], str | None], ...] = (
-        lambda: commodity_in_clause(draft, view, metric == "market_share"),
-        lambda: labelled_commodity(draft, view),
-        lambda: mined,
-        lambda: state.paragraph.commodity,
-        lambda: commodity_elsewhere(draft, view, segment_only=True),
-        lambda: state.heading_commodity,
-        lambda: state.commodity,  # `Consumption rose 13.6%, while crude steel output grew`: not the other series'
-        lambda: commodity_elsewhere(draft, view),
-        lambda: state.scan.title_commodity,
-    )
     # `expects output to recover by 10% if power prices remain low`: an input is only its own figures' commodity
     own = _of_input(draft, view)
-    found = next((c for c in (choose() for choose in choices) if c and (own or c not in INPUTS)), None)
+    found = next((c for c in _candidates(draft, view, state, metric) if c and (own or c not in INPUTS)), None)
     return None if found == NO_COMMODITY else found
+
+
+def _candidates(draft: Draft, view: SentenceView, state: PostState, metric: str) -> Iterator[str | None]:
+    """Where a figure's commodity is looked for, nearest first (each asked only when the ones before give none)."""
+    yield commodity_in_clause(draft, view, metric == "market_share")
+    yield labelled_commodity(draft, view)
+    # `World mine production … 82,000 tons` after APT's price, in USGS's TUNGSTEN summary: the mined metal
+    yield state.scan.title_commodity if _MINED.search(view.clause_text(draft.anchor.clause)) else None
+    yield state.paragraph.commodity
+    yield commodity_elsewhere(draft, view, segment_only=True)
+    yield state.heading_commodity
+    yield state.commodity  # `Consumption rose 13.6%, while crude steel output grew`: not the other series'
+    yield commodity_elsewhere(draft, view)
+    yield state.scan.title_commodity
 
 
 def _of_input(draft: Draft, view: SentenceView) -> bool:
