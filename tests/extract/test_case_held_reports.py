@@ -1,6 +1,8 @@
-"""Wordings from twelve new articles written for a held-out check (miners' releases, trade and industry
-statistics, Asian business press), scored before any rule was written from them. Rows the extractor still gets
-wrong are strict xfails."""
+"""Held-out audit oos-22: one row per phenomenon the extractor got wrong on thirteen new articles (Australia's
+Resources and Energy Quarterly on iron ore and spodumene, Norsk Hydro's third quarter, China's imports of Russian
+aluminium and nickel, KAZ Minerals' 2024 results, Peru's March mining output, Fresnillo's first half, China's
+magnet exports, a EUROFER demand outlook, JISF crude steel, LME stocks and cancellations, cobalt hydroxide
+payables, an undated South African manganese page and Almalyk's annual report)."""
 
 from __future__ import annotations
 
@@ -10,254 +12,240 @@ import pytest
 
 from tests.extract.cases import Case, F, check, known_miss, row_id
 
-NOV25 = datetime(2025, 11, 11, tzinfo=UTC)
-OCT25 = datetime(2025, 10, 17, tzinfo=UTC)
 
-# Numbers and units: space-grouped thousands (Mining Weekly, South African style); a bare comparison figure that
-# borrows the per-mass unit of a later figure; `MT` defined as million tonnes in the same sentence; spelled-out
-# energy units; a money figure per tonne; `N times` a previous level; `as much as N% to`.
-NUMBERS = [
-    # thousands set apart by spaces; a year before a figure is no group of it
-    Case("The refined copper market will show a surplus of 178 000 t in 2025, the ICSG said.",
-         [F(value=178000, unit="t")]),
-    Case("Prices averaged $9 650/t in the third quarter.", [F(value=9650, unit="USD/t")]),
-    Case("In 2024 100 tonnes of copper were shipped.", [F(value=100, unit="t", period="2024")]),
-    known_miss(Case("SMM lifted its gold price assumption to $3,900 per troy ounce from $3,300, and assumes copper at "
-                    "470 cents a pound.",
-                    [F(value=3900, unit="USD/oz"), F(value=3300, unit="USD/oz"), F(value=4.7, unit="USD/lb")]),
-               "the bare comparison `from $3,300` takes the later `a pound` (USD/lb), not the ounce of its own pair"),
-    known_miss(Case("Albemarle expects full-year net sales of between $4.9 billion and $5.2 billion if lithium prices "
-                    "stay around $9 per kilogram.",
-                    [F(value=4.9e9, value_max=5.2e9, unit="USD"), F(value=9, unit="USD/kg")]),
-               "a money range followed by a per-kg price becomes 4.9e9 USD/kg"),
-    known_miss(Case("The treatment charge for 2025 was set at $21.25 per tonne and 2.125 cents per pound, down from "
-                    "$30 and 3 cents a year earlier.",
-                    [F(value=21.25, unit="USD/t"), F(value=0.02125, unit="USD/lb"), F(value=30, unit="USD/t"),
-                     F(value=0.03, unit="USD/lb")]),
-               "`3 cents` pairs with `2.125 cents per pound` but is given USD/t"),
-    known_miss(Case("Global steel demand is expected to stay flat at 1,748 million tonnes (MT) this year, before "
-                    "recovering by 1.3% to 1,773 MT in 2026.",
-                    [F(value=1.748e9), F(value=1.773e9, change_pct=1.3)]),
-               "`1,773 MT` after `million tonnes (MT)` read as 1,773 tonnes"),
-    Case("Their combined EV battery shipments came to 107.2 gigawatt-hours (GWh) in January-August.",
-         [F(value=107.2, unit="GWh")]),
-    Case("Novelis' adjusted Ebitda per tonne was $448, down 14 per cent.",
-         [F(value=448, unit="USD/t")]),
-    known_miss(Case("Sumitomo Metal Mining expects net profit of 77 billion yen for the year, 1.6 times the previous "
-                    "year's result.",
-                    [F(value=77e9, change_pct=60)]),
-               "`1.6 times the previous year's` is a +60% change, dropped"),
-    Case("SMM's shares rose as much as 9.8% to 6,233 yen in Tokyo trading on Tuesday.",
-         [F(value=6233, unit="JPY/unit", change_pct=9.8)], title="Sumitomo Metal Mining raises outlook"),
+def day(y: int, m: int, d: int) -> datetime:
+    return datetime(y, m, d, tzinfo=UTC)
+
+
+# Money and figures: Norwegian crowns and Uzbek soum are currencies, pence a share price, `N times its level` a
+# change, and a stock `delivered out` of a warehouse or output `cut by` a tonnage a signed difference.
+FIGURES = [
+    known_miss(Case("Net debt stood at 14.2 billion Norwegian crowns at the end of September.",
+                    [F(value=1.42e10, unit="NOK")], title="Norsk Hydro results", published=day(2025, 10, 22)),
+               "`crowns` (NOK) is not read as money: the figure is dropped (held: 6 facts, 2 spurious change-only "
+               "facts)"),
+    known_miss(Case("Almalyk's revenue in 2024 was 28.4 trillion soum ($2.2 billion), up 18%.",
+                    [F(value=2.84e13, unit="UZS", change_pct=18)], title="Almalyk results", published=day(2025, 4, 8)),
+               "`soum` is not read as UZS, so the bracketed dollar conversion becomes the fact (held: 2 facts)"),
+    known_miss(Case("Shares in Fresnillo rose 3.5% to 1,542 pence in London.",
+                    [F(value=15.42, unit="GBP/unit", change_pct=3.5)], title="Fresnillo results",
+                    published=day(2025, 7, 29)),
+               "a share price in pence is not read; only a change-only fact is left"),
+    known_miss(Case("Nickel inventories hit 201,834 tons, more than five times their level of a year ago.",
+                    [F(value=201834, change_pct=400)], title="LME stocks", published=day(2025, 6, 11)),
+               "`five times their level of a year ago` is not read as +400%"),
+    known_miss(Case("LME aluminium stocks fell to 341,275 tons after 21,850 tons were delivered out of Port Klang in "
+                    "Malaysia.",
+                    [F(value=341275, country=None), F(value=-21850, metric="inventory")],
+                    title="LME stocks", published=day(2025, 6, 11)),
+               "metal `delivered out of` a warehouse is read as +21,850 t of exports, and the warehouse's country "
+               "is given to the exchange-wide total"),
+    known_miss(Case("Rusal, which produced 3.85 million tons of aluminium last year, has said it will cut output by up "
+                    "to 250,000 tons because of low prices and high alumina costs.",
+                    [F(value=3.85e6), F(value=-250000, commodity="aluminium")], title="Rusal",
+                    published=day(2025, 8, 20)),
+               "`cut output by 250,000 tons` is an unsigned level, of the `alumina` named in the cause after it"),
+    known_miss(Case("The company aims to produce 400,000 tonnes of copper a year by 2030, almost three times its "
+                    "current level, and has budgeted $1.6 billion in capital expenditure for 2025.",
+                    [F(value=400000, change_pct=200), F(value=1.6e9, change_pct=None, metric="investment")],
+                    title="Almalyk results", published=day(2025, 4, 8)),
+               "`almost three times its current level` is glued to the next figure (the capex), which also "
+               "takes the target's metric"),
+    known_miss(Case("Juanicipio processed 1.28 million tonnes of ore in the first half, running at 95% of nameplate "
+                    "capacity.",
+                    [F(value=1.28e6, unit="t", metric="other"), F(value=95, metric="other")],
+                    title="Fresnillo results", published=day(2025, 7, 29)),
+               "ore processed in a half is read as t/yr capacity because `capacity` follows in the sentence"),
 ]
 
-# Changes: an elliptical second change (`3% in 2025 and 2.1% in 2026`, `by a further 2.3% in 2026`) becomes a
-# market_share level; `0.2% lower demand`; one change for two years; a change that jumps to the next figure.
-CHANGES = [
-    Case("Refined copper usage is projected to grow 3% in 2025 and 2.1% in 2026.",
-         [F(value=None, change_pct=3, period="2025"), F(value=None, change_pct=2.1, period="2026")]),
-    known_miss(Case("Indian steel demand is projected to expand by 9% in both 2025 and 2026.",
-                    [F(change_pct=9, period="2025"), F(change_pct=9, period="2026")]),
-               "one change for `both 2025 and 2026` gives one fact, not one per year"),
-    known_miss(Case("The company produced 46,200 metric tons of lithium carbonate equivalent (LCE) at its Salar de "
-                    "Atacama operations in Chile in the first nine months, up 11%, and said its Kemerton plant in "
-                    "Western Australia would run at a rate of 25,000 tons per year after one train was idled.",
-                    [F(value=46200, change_pct=11), F(value=25000, change_pct=None, period=None)]),
-               "`…, up 11%,` after the period phrase goes to the next figure, which also gets a made-up period"),
-    known_miss(Case("Imports totalled 394,718 tonnes in October, down 12.6% from a year earlier and 8% lower than in "
-                    "September.",
-                    [F(value=394718, change_basis="y/y"), F(value=None, change_pct=-8, change_basis="m/m")]),
-               "the second change's own basis (`than in September`) is overridden by the first's y/y"),
-    Case("Imports of lithium hydroxide amounted to 8,940 tons in September, up 37.5 percent on-year.",
-         [F(value=8940, change_basis="y/y")]),
+# Companies: a company's report keeps its company (and its home country) in later sentences; a national total
+# that names producers in an aside is no company's; a producers' ranking names each one's company.
+COMPANIES = [
+    known_miss(Case(("Norsk Hydro said on Wednesday its bauxite output rose 3% in the third quarter.",
+                     "Primary aluminium production totalled 514,000 tonnes."),
+                    [F(change_pct=3), F(value=514000, company="Norsk Hydro", country="Norway")],
+                    title="Hydro's third-quarter profit falls", published=day(2025, 10, 22)),
+               "the reporting company and its home country are not carried to the report's later sentences "
+               "(held: 46 facts lose the company, about 12 the country)"),
+    known_miss(Case("Antamina was the largest copper producer in March with 41,900 tons, followed by Cerro Verde at "
+                    "38,500 tons and Southern Peru at 34,100 tons.",
+                    [F(value=41900, company="Antamina"), F(value=38500, company="Cerro Verde"),
+                     F(value=34100, company="Southern Peru")],
+                    title="Peru's March copper output rises", published=day(2025, 5, 12)),
+               "a ranking of producers gives no figure its company (held: 3 facts, also `other` in context)"),
+    known_miss(Case("Kazakhstan produced 553,000 tonnes of refined copper in 2024, with KAZ Minerals and Kazakhmys "
+                    "together accounting for almost all of the country's mine output.",
+                    [F(value=553000, company=None)], title="KAZ Minerals results", published=day(2025, 3, 14)),
+               "a national total takes the first company of an aside listing two producers"),
+    known_miss(Case("Imports of refined nickel from Russia, mainly Nornickel's cathode, fell 27% year-on-year to "
+                    "3,905 tons.",
+                    [F(value=3905, commodity="refined nickel", company=None)], title="China imports",
+                    published=day(2025, 8, 20)),
+               "the apposition `mainly Nornickel's cathode` replaces the commodity and names a company (held: 3 "
+               "facts)"),
 ]
 
-# Periods: fiscal halves and years of Japan, India and Australia; a report date or a date of effect taken as the
-# figure's period; comparison phrases; periods carried across paragraphs; `the year before`.
-PERIODS = [
-    # a Japanese company on its fiscal year: its halves run from April and October
-    Case("Sumitomo Metal Mining kept its fiscal year forecast. Production of battery cathode materials fell 18% in "
-         "the first half to about 2,700 tons a month.",
-         [F(value=2700, period="2025-04/2025-09")], title="Sumitomo Metal Mining raises outlook", published=NOV25),
-    # the fiscal year a relative phrase names is the reporting country's, from the post's date; none undated
-    Case("Sumitomo Metal Mining produced 6.2 tonnes of gold in the previous fiscal year.",
-         [F(value=6.2, period="FY2024")], title="Sumitomo Metal Mining raises outlook", published=NOV25),
-    Case("Sumitomo Metal Mining expects to produce 5.0 tonnes of gold this fiscal year.",
-         [F(value=5.0, period=None)], title="Sumitomo Metal Mining raises outlook", published=None),
-    Case("BHP produced 1.2 million tonnes of copper in the second half of its 2025 financial year.",
-         [F(value=1.2e6, period="2025-H1")], title="BHP results", published=OCT25),
-    Case("India's crude steel production rose 11.2 per cent to 81.8 million tonnes in the first half of the "
-         "current financial year (April-September 2025).",
-         [F(value=8.18e7, period="2025-04/2025-09")]),
-    Case("Japan's Hishikari mine is expected to produce 5.0 tonnes of gold this fiscal year.",
-         [F(value=5.0, period="FY2025")], title="Sumitomo Metal Mining raises outlook", published=NOV25),
-    Case("BHP produced 490,900 tonnes of copper in the first quarter of its 2026 financial year. It "
-         "maintained its guidance for the 2026 financial year of 1,800 to 2,000 kilotonnes.",
-         [F(value=490900, period="2025-Q3"), F(value=1.8e6, period="2025-07/2026-06")],
-         title="BHP quarterly", published=OCT25),
-    Case("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter of 2025. "
-         "Shipments rose 2% to 210,000 dmt, the company said in its quarterly report on Thursday, "
-         "23 October 2025.",
-         [F(value=221000, period="2025-Q3"), F(value=210000, period="2025-Q3")], title="Pilbara Minerals"),
-    known_miss(Case("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter. Its cash "
-                    "balance was A$1 billion at 30 September 2025.",
-                    [F(value=221000, period="2025-Q3"), F(value=1e9)], title="Pilbara Minerals", published=None),
-               "a year-less `September quarter` stays --07/--09 although the post names 2025"),
-    known_miss(Case(("Japan imported 394,718 tonnes of copper concentrate in October 2025. For the January-October "
-                     "period, imports stood at 4.21 million tonnes.",
-                     "Exports of refined copper cathode jumped 31% year on year to 61,540 t."),
-                    [F(value=394718, period="2025-10"), F(value=4.21e6, period="2025-01/2025-10"),
-                     F(value=61540, period="2025-10")], published=NOV25),
-               "the year-to-date range of one paragraph is carried to the next paragraph's monthly figure"),
-    Case("BHP produced 490,900 tonnes of copper in the September quarter of 2025. Escondida contributed "
-         "320,700 tonnes, 13% more than in the same period last year.",
-         [F(value=490900, period="2025-Q3"), F(value=320700, change_pct=13, period="2025-Q3")],
-         title="BHP quarterly", published=NOV25),
-    known_miss(Case("The United States mined 45,000 tonnes of rare earths in 2024, up 8% from 41,600 tonnes the year "
-                    "before.",
-                    [F(value=45000, period="2024"), F(value=41600, period="2023")]),
-               "the comparison level `the year before` gets no period"),
-    Case("India produced 81.8 million tonnes of crude steel in April-September 2025. The country had "
-         "produced 73.6 million tonnes in the year-ago period.",
-         [F(value=8.18e7, period="2025-04/2025-09"), F(value=7.36e7, period="2024-04/2024-09")]),
-    known_miss(Case("India's imports of finished steel declined 33.1 per cent in April-September 2025. Imports fell to "
-                    "3.4 million tonnes in the six months as the 12 per cent safeguard duty imposed in April curbed "
-                    "inflows.",
-                    [F(change_pct=-33.1), F(value=3.4e6, period="2025-04/2025-09"), F(value=12, metric="tariff")],
-                    published=NOV25),
-               "the duty's date of effect (`imposed in April`) becomes the import figure's period"),
-    known_miss(Case("Codelco cut its 2025 forecast last month to 1.31 million-1.34 million tons.",
-                    [F(value=1.31e6, value_max=1.34e6, period="2025")], published=datetime(2025, 9, 30, tzinfo=UTC)),
-               "the forecast's own year (`its 2025 forecast`) loses to the date of the cut (`last month`)"),
-    known_miss(Case("Sumitomo Metal Mining raised its profit forecast for the fiscal year ending March 2026 on Monday. "
-                    "The company now expects net profit of 77 billion yen for the year, up from its August projection "
-                    "of 45 billion yen and 1.6 times the previous year's result.",
-                    [F(value=77e9, period="FY2025"), F(value=45e9, period="FY2025")], published=NOV25),
-               "the earlier projection for the same year is dated to the year of `the previous year's result`"),
-    known_miss(Case("Albemarle now expects capital expenditures of $600 million to $650 million in 2025, down from its "
-                    "prior estimate of $650 million to $700 million.",
-                    [F(value=6e8, period="2025"), F(value=6.5e8, period="2025")]),
-               "the prior estimate for the same year gets no period"),
-    Case("PLS reiterated FY26 production guidance of 820,000 to 870,000 dmt. Capital expenditure is "
-         "expected to total A$150-180 million for the year.",
-         [F(value=820000, period="2025-07/2026-06"), F(value=1.5e8, period="2025-07/2026-06")],
-         title="Pilbara Minerals"),
-]
-
-# Places and partners: a country from an explanatory or `including` clause; a global price given the company's
-# country; destinations worded `with China taking`; `Europe-bound`; a list of origins; a share of world output.
+# Trade and places: `took` names the destination; a country named for a warehouse town is its stock's; a
+# place in a cause after the figure, or a list of countries, is not the figure's; a quota `to allow exports`
+# stays the exporter's; `the country` points back to the country named before.
 PLACES = [
-    Case("World copper mine production is expected to increase by 1.4% to 23.1 million tonnes in 2025, the "
-         "ICSG said, citing the recovery at Kamoa-Kakula in the Democratic Republic of Congo.",
-         [F(value=2.31e7, country=None)]),
-    # a country's place in a `global battery supply chain` makes no world figure of the next sentence's investment
-    Case(("The plant will reinforce Japan's position in the global battery supply chain.",
-          "The ¥21.3 billion investment will be partially supported by ¥7.1 billion in government subsidies."),
-         [F(value=21.3e9, country="Japan"), F(value=7.1e9, country="Japan")], title="Idemitsu to build plant",
-         published=NOV25),
-    Case("Global gold prices have risen more than 50% since January, touching a record $4,381 an ounce in "
-         "late October.",
-         [F(value=4381, country=None)], title="Sumitomo Metal Mining raises outlook", published=NOV25),
-    known_miss(Case("Japan's exports of refined copper cathode jumped 31% to 61,540 t in October, with China taking "
-                    "28,700 t and Taiwan 11,900 t.",
-                    [F(value=61540, partner=None), F(value=28700, partner="China"), F(value=11900, partner="Taiwan")]),
-               "destinations worded `with China taking N t` get no partner"),
-    known_miss(Case("South Korea shipped 41,830 EVs abroad in September, with Europe-bound shipments accounting for 46 "
-                    "percent of the total.",
-                    [F(value=41830), F(value=46, metric="market_share", partner="Europe")]),
-               "the holder of a share worded `Europe-bound shipments` is lost"),
-    known_miss(Case("India's imports of finished steel declined 33.1 per cent to 3.4 million tonnes, with inflows "
-                    "coming particularly from China, South Korea and Japan.",
-                    [F(value=3.4e6, partner=None)]),
-               "a list of origins gives the first one as partner"),
-    known_miss(Case(("The United States mined 45,000 tonnes of rare earths in 2024.",
-                     "World mine production was estimated at 390,000 tons in 2024, of which China accounted for "
-                     "270,000 tons, or 69%."),
-                    [F(value=45000), F(value=390000, country=None), F(value=270000, country="China"),
-                     F(value=69, country=None, partner="China")]),
-               "China's share of world output takes the post's country"),
-    known_miss(Case("US subsidiary Novelis reported shipments of 941 kilotonnes (kt) of flat-rolled aluminium, up 2 "
-                    "per cent year-on-year.",
-                    [F(value=941000, change_pct=2, metric="shipments", country="United States", partner=None)],
-                    title="Hindalco Q2 results"),
-               "a `US subsidiary`'s shipments become Indian imports from the US, and `(kt)` splits off the change"),
-    known_miss(Case("China's steel demand, which makes up 48% of world consumption, is seen declining 2% in 2025.",
-                    [F(value=48, metric="market_share", partner="China"),
-                     F(value=None, change_pct=-2, metric="demand", country="China")]),
-               "the subject's demand takes the relative clause's `world consumption` (metric consumption, no country); "
-               "`Chinese usage, which represents 58% of world demand` likewise"),
-    Case("China makes up close to half of world steel consumption.",
-         [F(value=50, metric="market_share")]),
+    known_miss(Case("Exports to the United States were 590 tons, while Germany, the largest destination, took 1,210 "
+                    "tons.",
+                    [F(value=590, partner="United States"), F(value=1210, partner="Germany")],
+                    title="China's rare earth magnet exports", published=day(2025, 9, 20)),
+               "the country that `took` an exporter's goods is not its partner"),
+    known_miss(Case("Most of the cancelled metal is in Port Klang, where stocks stand at 128,400 tons, and in "
+                    "Gwangyang in South Korea, which holds 62,325 tons.",
+                    [F(value=128400, country="Malaysia"), F(value=62325, country="South Korea")],
+                    title="LME stocks", published=day(2025, 6, 11)),
+               "`Gwangyang in South Korea, which holds` gets the Malaysia of the clause before (held: 2 facts)"),
+    known_miss(Case("In copper, LME stocks rose to 119,350 tons after deliveries into Rotterdam.",
+                    [F(value=119350, country=None)], title="LME stocks", published=day(2025, 6, 11)),
+               "a warehouse town in a cause after the figure becomes its country (held: 4 facts)"),
+    known_miss(Case(("South Africa exported 24.1 million tonnes of manganese ore in 2024.",
+                     "In the first quarter of 2025, exports slipped 4% year-on-year to 5.6 million tonnes after "
+                     "cyclone damage at South32's GEMCO operation in Australia eased, returning some Chinese buying "
+                     "to Australian ore."),
+                    [F(value=2.41e7), F(value=5.6e6, metric="exports", partner=None, company=None)],
+                    title="South African manganese ore exports hit record", published=None),
+               "a company and country named in a cause after the figure make the country's exports a company's "
+               "shipments to Australia"),
+    known_miss(Case("Exploration expenses for the year are expected at about $190 million, of which roughly 35% will "
+                    "be spent in Peru and Chile.",
+                    [F(value=1.9e8, country=None), F(value=35, country=None)], published=day(2025, 7, 29)),
+               "the first of two listed countries becomes the figures' country (held: 2 facts)"),
+    known_miss(Case(("Cobalt hydroxide payables rose to a record after the Democratic Republic of Congo replaced its "
+                     "export ban with quotas.",
+                     "The DRC will allow exports of 18,125 tonnes of cobalt in the last three months of 2025, and "
+                     "annual quotas of 96,600 tonnes in 2026 and 2027, the regulator ARECOMS said."),
+                    [F(value=18125, metric="exports"),
+                     F(value=96600, metric="exports", country="Democratic Republic of the Congo", partner=None)],
+                    title="Cobalt hydroxide payables hit record as DRC quotas bite", published=day(2025, 10, 17)),
+               "the second quota of an exporter's `allow exports` sentence flips to imports with the DRC as partner"),
+    known_miss(Case(("South Africa exported 24.1 million tonnes of manganese ore in 2024.",
+                     "The country holds roughly 75% of the world's known manganese reserves."),
+                    [F(value=2.41e7), F(value=75, metric="market_share", partner="South Africa")],
+                    title="South African manganese ore exports hit record", published=None),
+               "`The country holds N%` does not name the country before as the share's holder (held: 2 facts)"),
+    known_miss(Case(("Australia's iron ore export earnings are forecast to fall to A$105 billion in 2025–26, the "
+                     "Office of the Chief Economist said.",
+                     "Export volumes are expected to edge up to 903 million tonnes in 2025–26."),
+                    [F(value=1.05e11), F(value=9.03e8, country="Australia")],
+                    title="Iron ore earnings to slide as Simandou starts", published=day(2025, 12, 22)),
+               "with no country in the headline, the lead's exporter is not carried to the next sentence's "
+               "exports (held: 5 facts)"),
 ]
 
-# Metrics and commodities.
-METRICS = [
-    Case("WAIO's unit costs rose to US$18.50 per tonne, the company said.",
-         [F(value=18.5, metric="other")], title="BHP quarterly"),
-    # a producer's cost per unit is no market's price; a price beside a cost stays one
-    Case("C1 cash costs fell to $1.50 a pound, and AISC was $1,450 an ounce.",
-         [F(value=1.5, metric="other"), F(value=1450, metric="other")], title="Mine quarterly"),
-    Case("Copper prices rose to $9,500 a tonne, above most producers' unit costs.",
-         [F(value=9500, metric="price")], title="Copper market"),
-    # a treatment charge is the price smelters are paid for processing concentrate, as price reporters assess it
-    Case("The benchmark treatment and refining charge for 2025 was set at $21.25 per tonne.",
-         [F(value=21.25, metric="price")]),
-    Case("Codelco had aimed to produce between 1.34 million and 1.37 million tons of copper this year.",
-         [F(value=1.34e6, metric="target")]),
-    Case("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter of 2025. "
-         "Shipments rose 2% to 210,000 dmt.",
-         [F(value=221000), F(value=210000, metric="shipments")], title="Pilbara Minerals"),
-    Case("LG Energy Solution shipped 62.3 GWh of EV batteries in January-August, up 7.1 percent.",
-         [F(value=62.3, metric="shipments")]),
-    known_miss(Case("Volumes in the segment rose 8% from a year earlier, while average realized pricing declined 15%.",
-                    [F(change_pct=8), F(change_pct=-15, metric="price")], title="Albemarle results"),
-               "`realized pricing declined 15%` keeps the volumes' metric"),
-    Case("The India aluminium business posted Ebitda of Rs 4,497 crore, with Ebitda margins at 44 per cent.",
-         [F(value=4.497e10), F(value=44, metric="other")]),
-    known_miss(Case("The company sold 1.26 lakh tonnes of copper and reported a record Ebitda of Rs 880 crore.",
-                    [F(value=126000, metric="sales"), F(value=8.8e9, metric="other")]),
-               "Ebitda after `sold` inherits sales"),
-    known_miss(Case("For the April-September half, net profit climbed 46% to 41.2 billion yen on sales of 820.5 "
-                    "billion yen.",
-                    [F(value=4.12e10, metric="other"), F(value=8.205e11, metric="sales")]),
-               "net profit `on sales of` takes the sales metric"),
-    Case("Dysprosium oxide fell 26% to $256/kg. Global reserves are put at 90 million tons, with China "
-         "holding 44 million tons.",
-         [F(value=256), F(value=9e7, metric="other", country=None), F(value=4.4e7, metric="other")],
-         title="US rare earth output rises, USGS says", published=NOV25),
-    known_miss(Case("For the first nine months, battery exports, including lithium-ion cells and packs, dropped 13.8 "
-                    "percent to $5.87 billion.",
-                    [F(value=5.87e9, commodity="batteries")]),
-               "`battery exports, including lithium-ion cells` becomes lithium"),
-    known_miss(Case("Value-added products (FRP, extrusions and wire rods) sales were 1.09 lakh tonnes.",
-                    [F(value=109000, commodity="value-added products")]),
-               "the last item of a bracketed list (`wire rods`) replaces the named product"),
-    Case(("Pilbara Minerals produced 221,000 dmt of spodumene concentrate in the September quarter of 2025.",
-          "Shipments rose 2% to 210,000 dmt, the lithium miner said."),
-         [F(value=221000), F(value=210000, commodity="spodumene concentrate")], title="Pilbara Minerals"),
-    known_miss(Case("JX Advanced Metals said it expects its Saganoseki smelter to process about 1.1 million tonnes of "
-                    "concentrate in the fiscal year ending March 2026.",
-                    [F(value=1.1e6, metric="other")], title="Japan's copper concentrate imports sink", published=NOV25),
-               "a smelter's throughput (`process … concentrate`) read as imports"),
-    known_miss(Case(("Japan exported 61,540 t of refined copper cathode in October.",
-                     "The value of concentrate imports came to ¥142.6 billion."),
-                    [F(value=61540), F(value=1.426e11, commodity="copper concentrate")],
-                    title="Japan's copper concentrate imports sink"),
-               "a bare `concentrate` keeps the previous commodity (refined copper cathode)"),
-    known_miss(Case("- Copper: US$4.46 per pound, up 11% from a year earlier\n"
-                    "- Hard coking coal: US$184.40 per tonne, down 11% on the prior quarter",
-                    [F(value=4.46, commodity="copper"), F(value=184.4, commodity="hard coking coal")]),
-               "a bullet's leading label (`Hard coking coal:`) is not its commodity; the previous bullet's carries "
-               "(in the article the unpunctuated bullets were also merged into one sentence, losing the EU's -0.2%)"),
-    # a figure inside the quotation is the speaker's words, not a reported figure
-    Case(("BHP reported its first-quarter results.", '"Output rose 5% to 1.2 Mt," the chief executive said.'), [],
-         title="BHP quarterly"),
-    Case('"We delivered a strong start to the year," chief executive Mike Henry said, adding that the '
-         'company sold 483 kt of copper during the quarter.',
-         [F(value=483000, metric="sales")], title="BHP quarterly"),
+# Series: export `earnings` in an export sentence are exports; a price `low` of a month is that month's and of
+# the commodity it names; a change of another series after a guidance range is not the range's; a sector that
+# shrinks is not the steel consumption of its relative clause.
+SERIES = [
+    known_miss(Case("Spodumene export volumes rose 9% year-on-year to 2.6 million tonnes in 2024–25, but earnings fell "
+                    "by more than half to A$5.1 billion as prices collapsed.",
+                    [F(value=2.6e6), F(value=5.1e9, metric="exports")], title="Australia lithium",
+                    published=day(2025, 12, 22)),
+               "export `earnings` after export volumes are read as a company's money (`other`)"),
+    known_miss(Case("The report expects lithium export earnings to recover to A$6.4 billion in 2025–26, as the "
+                    "spodumene price rebounds from its June low of US$610 a tonne (SC6, FOB Australia).",
+                    [F(value=6.4e9), F(value=610, commodity="spodumene", country="Australia", period="2025-06",
+                                      forecast=False)],
+                    title="Australia lithium", published=day(2025, 12, 22)),
+               "a past `June low` takes the forecast's commodity, fiscal year and forecast flag, and its bracketed "
+               "`FOB Australia` no country"),
+    known_miss(Case("Hydro kept its 2025 guidance for primary aluminium production at 2.03-2.08 million tonnes and "
+                    "said it expects extrusion sales volumes in Europe to fall 3-5% in the fourth quarter compared "
+                    "with a year earlier.",
+                    [F(value=2.03e6, change_pct=None), F(change_pct=-3, metric="sales")],
+                    title="Hydro's third-quarter profit falls", published=day(2025, 10, 22)),
+               "the change of another series (extrusion sales) is glued to the guidance range and lost as a fact"),
+    known_miss(Case("Construction, which accounts for 35% of steel consumption, is projected to shrink by 1.1% this "
+                    "year.",
+                    [F(value=35, metric="market_share"), F(change_pct=-1.1, metric="production")],
+                    title="EUROFER steel outlook", published=day(2025, 11, 5)),
+               "the sector's own change is read as the steel consumption of its relative clause"),
+    known_miss(Case("By-product lead and zinc production were 27,800 tonnes and 51,200 tonnes, respectively.",
+                    [F(value=27800, commodity="lead"), F(value=51200, commodity="zinc")]),
+               "`A and B … were X and Y, respectively` gives both figures the second commodity"),
+]
+
+# Bases: `on the previous year` and `Compared with August 2024` are y/y; `higher than in June` after a y/y
+# change is m/m.
+BASES = [
+    known_miss(Case("South Africa exported a record 24.1 million tonnes of manganese ore in 2024, an increase of 9% on "
+                    "the previous year.",
+                    [F(value=2.41e7, change_basis="y/y")], published=None),
+               "`an increase of 9% on the previous year` gets no basis"),
+    known_miss(Case(("China's magnet exports rose 6.2% to 6,146 tons in August.",
+                     "Compared with August 2024, shipments were down 3.7%."),
+                    [F(value=6146), F(change_pct=-3.7, change_basis="y/y")], published=day(2025, 9, 20)),
+               "`Compared with August 2024` (the same month a year before) gets no basis"),
+    known_miss(Case("Arrivals of aluminium from Russia totalled 162,430 tons last month, up 41% from a year earlier "
+                    "and 18% higher than in June.",
+                    [F(value=162430, change_basis="y/y"), F(change_pct=18, change_basis="m/m")],
+                    title="China aluminium imports", published=day(2025, 8, 20)),
+               "the m/m change `higher than in June` inherits the y/y of the change before it"),
+]
+
+# Periods: a year-less quarter after a dated one is that year's; a dateline day is no forecast's period;
+# `in the half` after a quarter's sentence is the half; a month's data sentence without a month is the month
+# reported, not the dateline's; `a week earlier` is not the month of the next comparison; `the last three
+# months of 2025` is a quarter; a financial year ending in June runs July–June; `has guided to` is a forecast.
+PERIODS = [
+    known_miss(Case(("In the second quarter of 2025, apparent steel consumption fell 2.4% year-on-year to 32.1 million "
+                     "tonnes.",
+                     "EUROFER expects a further decline of 1.5% in the third quarter, before a marginal recovery of "
+                     "0.5% in the fourth quarter."),
+                    [F(value=3.21e7), F(change_pct=-1.5, period="2025-Q3"), F(change_pct=0.5, period="2025-Q4")],
+                    title="EUROFER steel outlook", published=day(2025, 11, 5)),
+               "the third quarter after `the second quarter of 2025` is dated 2026"),
+    known_miss(Case("BRUSSELS, 5 November – The European Steel Association (EUROFER) has lowered its outlook for "
+                    "apparent steel consumption in the European Union and now expects demand to grow by just 0.8% in "
+                    "2026, against the 3.1% rebound it forecast three months ago.",
+                    [F(change_pct=0.8, period="2026"), F(change_pct=3.1, period="2026")],
+                    title="EUROFER cuts 2026 steel demand forecast", published=day(2025, 11, 5)),
+               "after a `5 November –` dateline, the earlier forecast for the same year is dated to the dateline's "
+               "month"),
+    known_miss(Case(("LONDON, July 29 – Fresnillo plc, the world's largest primary silver producer, said on Tuesday "
+                     "attributable silver production fell 6.1% to 25.2 million ounces in the first half of 2025, as "
+                     "lower ore grades at Saucito weighed on output.",
+                     "Second-quarter silver production was 12.4 million ounces, down 3.3% quarter-on-quarter.",
+                     "Gold production dropped 13.4% year-on-year to 297,500 ounces in the half, the Mexico-based "
+                     "miner said, with most of the decrease at Herradura."),
+                    [F(period="2025-H1"), F(period="2025-Q2"), F(period="2025-H1", country="Mexico")],
+                    title="Fresnillo first-half silver output falls 6%, keeps 2025 guidance",
+                    published=day(2025, 7, 29)),
+               "`in the half` after a second-quarter sentence loses its period (unless the headline says `first-half` "
+               "alone), and the `Mexico-based miner` is not the figure's country (held: 6 facts lose the half)"),
+    known_miss(Case(("China's magnet exports rose 6.2% to 6,146 tons in August, customs data showed on Saturday.",
+                     "China's exports of rare earths fell to 4,250 tons in August from 5,570 tons in July.",
+                     "The average export price of magnets was $48.2 per kilogram, up from $43.6 in July."),
+                    [F(value=6146), F(value=4250), F(value=5570), F(value=48.2, period="2025-08"), F(value=43.6)],
+                    title="China magnet exports", published=day(2025, 9, 20)),
+               "a data sentence with no month takes the dateline's month, not the month reported"),
+    known_miss(Case("Fastmarkets assessed the cobalt hydroxide payable indicator at 96-98% on Friday October 17, up "
+                    "from 94-96% a week earlier and from 55-58% in February.",
+                    [F(value=96, period="2025-10"), F(value=94, period="2025-10"), F(value=55, period="2025-02")],
+                    title="Cobalt hydroxide payables", published=day(2025, 10, 17)),
+               "the `a week earlier` level takes the month of the next comparison (February)"),
+    known_miss(Case("Kinshasa will allow exports of 18,125 tonnes of cobalt in the last three months of 2025.",
+                    [F(value=18125, period="2025-Q4")], title="Cobalt quotas", published=day(2025, 10, 17)),
+               "`the last three months of 2025` is read as the year"),
+    known_miss(Case("South32's Hotazel mines produced 3.5 million tonnes of manganese ore in the 2024 financial year, "
+                    "which ended in June, and the company has guided to 3.3 million tonnes for the current year.",
+                    [F(value=3.5e6, period="2023-07/2024-06"),
+                     F(value=3.3e6, period="2024-07/2025-06", forecast=True)],
+                    title="South African manganese ore", published=None),
+               "a financial year `which ended in June` is read as an April–March FY2023, and `has guided to … for "
+               "the current year` is neither a forecast nor that year"),
+    known_miss(Case(("Almalyk raised its cathode copper output to 141,000 tonnes in 2024, a 12% increase on 2023, the "
+                     "company said in its annual report.",
+                     "Gold production rose to 26.7 tonnes from 24.9 tonnes."),
+                    [F(value=141000), F(value=26.7, period="2024"), F(value=24.9)],
+                    title="Uzbekistan's Almalyk lifts copper output", published=day(2025, 4, 8)),
+               "the annual report's year is not carried to the next sentence (held: 3 facts)"),
 ]
 
 
-@pytest.mark.parametrize("case", NUMBERS + CHANGES + PERIODS + PLACES + METRICS, ids=row_id)
-def test_held_reports_case(case: Case) -> None:
+@pytest.mark.parametrize("case", FIGURES + COMPANIES + PLACES + SERIES + BASES + PERIODS, ids=row_id)
+def test_oos_22_case(case: Case) -> None:
     check(case)
