@@ -232,7 +232,7 @@ def _fact(
 ) -> tuple[Fact, PostState]:
     """The draft's fact, and the state after it."""
     para = state.paragraph
-    draft.unit = _priced_unit(draft, view)
+    draft.unit = _own_crowns(_priced_unit(draft, view), draft, view, state.scan.crowns)
     if draft.comparison and state.sentence_metric:
         draft.metric_hint = state.sentence_metric
     base = metric_rules.base_metric(draft, view, para.metric or state.metric, state.levies, state.scan.title_quota)
@@ -432,6 +432,17 @@ def _yuan_sign(unit: str | None, written: str, country: str | None) -> str | Non
     (`Chinese lithium carbonate futures slumped to ¥95,000 a tonne`)."""
     if written == "¥" and country == "China" and unit and unit.startswith("JPY"):
         return "CNY" + unit[3:]
+    return unit
+
+
+_BARE_CROWNS = re.compile(r"(?<!Norwegian )\bcrowns\b")
+
+
+def _own_crowns(unit: str | None, draft: Draft, view: SentenceView, crowns: str) -> str | None:
+    """Bare `crowns` are the kind the post names (`Swedish crowns` before `1.5 billion crowns`: SEK)."""
+    q = draft.anchor.q
+    if unit and unit.startswith("NOK") and crowns != "NOK" and _BARE_CROWNS.search(view.text, q.start, q.end):
+        return crowns + unit[3:]
     return unit
 
 

@@ -27,6 +27,7 @@ from metalnomist.extract.fiscal import (
 )
 from metalnomist.extract.periods import find_periods, is_delivery, month_number
 from metalnomist.extract.places import GLOBAL, names_partner, tariff_levier
+from metalnomist.extract.units import currency
 from metalnomist.extract.vocab import NO_COMMODITY
 from metalnomist.models import Post
 from metalnomist.months import MONTH_WORDS, WEEKDAYS
@@ -76,6 +77,7 @@ class PostScan:
     company_report: bool = False  # the headline names a company: one report, whatever metals its paragraphs open on
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
     local_dollar: str | None = None  # a bare `$` in an Australian post that writes US dollars `US$`: AUD
+    crowns: str = "NOK"  # bare `crowns` in a post that names `Swedish crowns`: SEK (else Norway's, data/currencies.tsv)
 
     @cached_property
     def title_period(self) -> str | None:
@@ -257,6 +259,7 @@ def scan_post(post: Post) -> PostState:
         title=title,
         known_by=known_by,
         local_dollar=vocab.local_dollars().get(home or focus or "") if _US_DOLLARS.search(body) else None,
+        crowns=_crowns(f"{title}\n{body}"),
     )
     return PostState(
         scan,
@@ -297,6 +300,13 @@ _LEAD = 1500  # the body's opening, which names whom the post reports on
 
 # A post that writes US dollars as such (`US$90`, `$US18.54`) writes its own country's dollar as a bare `$`
 _US_DOLLARS = re.compile(r"US\$|\$US\b|\bUS dollars?\b|\bUSD\s?\d")
+_NAMED_CROWNS = re.compile(r"\b(?:Norwegian|Swedish|Danish|Czech) crowns\b")
+
+
+def _crowns(text: str) -> str:
+    """The currency of the post's bare `crowns`: the kind it names first (`2.1 billion Swedish crowns`)."""
+    named = _NAMED_CROWNS.search(text)
+    return currency(named.group())[0] if named else "NOK"
 _NAMES_FISCAL = re.compile(r"\b(?:FY ?\d\d(?:\d\d)?|fiscal|financial year)\b", re.I)
 
 

@@ -13,14 +13,8 @@ HPAL = "Huayou, PT Vale firm up Pomalaa HPAL plan as Indonesian MHP output surge
 
 # Units: million wet metric tonnes (`Mwmt`) and tonnes of contained vanadium (`mtV`) are not read as masses.
 UNITS = [
-    known_miss(
-        Case("GEMCO produced 1.31 Mwmt of manganese ore in the September quarter.", [F(value=1.31e6, unit="t")]),
-        "`Mwmt` (million wet metric tonnes) is not a unit: the figure is dropped",
-    ),
-    known_miss(
-        Case("Vametco produced 661 mtV in the six months to September.", [F(value=661, unit="t")]),
-        "`mtV` (metric tonnes of vanadium) is not a unit: the figure is dropped",
-    ),
+    Case("GEMCO produced 1.31 Mwmt of manganese ore in the September quarter.", [F(value=1.31e6, unit="t")]),
+    Case("Vametco produced 661 mtV in the six months to September.", [F(value=661, unit="t")]),
 ]
 
 # Places: region labels of a list, a place in a cause clause after the figure, Europe as a price's market, a
