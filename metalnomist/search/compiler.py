@@ -80,10 +80,10 @@ class QueryCompiler:
     """Builds Tantivy queries over one index's schema, cutting words with its analyser."""
 
     def __init__(self, schema: tantivy.Schema, tokens: Callable[[str], list[tuple[int, str]]],
-                 snippet_tokens: Callable[[str], list[str]]) -> None:
+                 marked_forms: Callable[[str], list[tuple[str, list[str]]]]) -> None:
         self.schema = schema
         self._tokens = tokens
-        self._snippet_tokens = snippet_tokens
+        self._marked_forms = marked_forms
 
     def compile(self, query: Query, labels: Sequence[str] = (), match: MatchMode = "best",
                 fuzzy: Collection[str] = ()) -> Compiled:
@@ -156,12 +156,16 @@ class QueryCompiler:
         return tantivy.Query.boolean_query([*compiled.reach, (tantivy.Occur.MustNot, excluded)])
 
     def _marks(self, clause: Clause) -> tantivy.Query | None:
-        """What a snippet marks of the clause: each word of each alternative in `body`, cut as the body was.
+        """What a snippet marks of the clause: each form in `body` of each word of each alternative.
         A snippet marks words, not phrases, so the `of` of `Korea, Republic of` would be marked wherever it
         stands: stopwords are marked only when the clause has no other word."""
-        tokens = list(dict.fromkeys(t for term in clause.alternatives for t in self._snippet_tokens(term.text)))
-        words = [t for t in tokens if t not in stop_tokens()] or tokens
-        marks = [tantivy.Query.term_query(self.schema, "body", t) for t in words]
+        forms: dict[str, list[str]] = {}
+        for term in clause.alternatives:
+            for stem, found in self._marked_forms(term.text):
+                forms.setdefault(stem, found)
+        words = [stem for stem in forms if stem not in stop_tokens()] or list(forms)
+        marks = [tantivy.Query.term_query(self.schema, "body", form)
+                 for form in dict.fromkeys(form for stem in words for form in forms[stem])]
         return _scored_union(marks, []) if marks else None
 
     def clause_query(self, clause: Clause, fuzzy: Collection[str] = (), split: bool = False,

@@ -32,15 +32,16 @@ from metalnomist.search import folder
 from metalnomist.search.compiler import QueryCompiler
 from metalnomist.search.damage import damage_shows
 from metalnomist.search.query import Query
-from metalnomist.search.words import ANALYZER, SNIPPET_ANALYZER, analyzer, label_key, snippet_analyzer
+from metalnomist.search.words import ANALYZER, SNIPPET_ANALYZER, analyzer, label_key, runs_stemmer, snippet_analyzer
 from metalnomist.text import fold_quotes
 
 if TYPE_CHECKING:
     from metalnomist.search.semantic import SemanticIndex
 
 # 3: words split where letters meet digits; 4: each post's card (what results show); 5: capitals that begin a word
-# are a word of their own (`PGMs` is pgm); 6: the body, read for snippets, cut by the faster snippet_analyzer
-SCHEMA_VERSION = 6
+# are a word of their own (`PGMs` is pgm); 6: the body, read for snippets, cut by the faster snippet_analyzer;
+# 7: and not stemmed
+SCHEMA_VERSION = 7
 UNDATED = -(2**62)  # sorts after every real date in newest-first order
 PAUSE_HEAP_BYTES = 15_000_000  # Tantivy's smallest writer: `unchanging` holds one only for its lock
 log = logging.getLogger(__name__)
@@ -130,7 +131,8 @@ class SearchIndex:
         self.analyzer = analyzer()
         self.schema = _schema()
         self.snippet_analyzer = snippet_analyzer()
-        self.compiler = QueryCompiler(self.schema, self.positioned_tokens, self.snippet_tokens)
+        self._runs_stemmer = runs_stemmer()
+        self.compiler = QueryCompiler(self.schema, self.positioned_tokens, self.marked_forms)
         self._state_file = path / "state.json"
         self._state_stamp: tuple[int, int, int] | None = None
         self._state_cache: dict[str, Any] = {}
@@ -298,9 +300,32 @@ class SearchIndex:
         """`tokens`, each with its position: a possessive's dropped `s` leaves a gap, as it does in a post."""
         return [(token.position, token.text) for token in self.analyzer.pre_tokenize(fold_quotes(text)).tokens]
 
-    def snippet_tokens(self, text: str) -> list[str]:
-        """The terms a piece of user text is marked by in a snippet (see snippet_analyzer)."""
-        return list(self.snippet_analyzer.analyze(fold_quotes(text)))
+    def marked_forms(self, text: str) -> list[tuple[str, list[str]]]:
+        """Each word of a piece of user text, stemmed, with the forms of it the bodies hold: what marks it in a
+        snippet (`price`: price, prices, priced, pricing), as bodies are cut for snippets without stemming.
+
+        A form begins with the stem, or with all of it but its last letter where the stemmer made that
+        letter (`happi` of happy, `hope` of hoping, `possibl` of possibility)."""
+        searcher = self.index.searcher()
+        found = []
+        for word in self.snippet_analyzer.analyze(fold_quotes(text)):
+            stem = self._stem(word)
+            prefix = stem[:-1] if len(stem) > 2 and stem[-1] in "eil" else stem
+            candidates = [term for term, _ in searcher.terms_with_prefix("body", prefix)]
+            found.append((stem, [c for c, s in zip(candidates, self._stems(candidates), strict=True) if s == stem]))
+        return found
+
+    def _stem(self, word: str) -> str:
+        return "".join(self._runs_stemmer.analyze(word))
+
+    def _stems(self, words: list[str]) -> list[str]:
+        """Each word's stem: in one call when each is one run of letters and digits that stays one word, as
+        nearly all are (a folded `⑴` is `(1)`, cut to `1`; a word folded longer may pass the length limit)."""
+        if all(word.isalnum() for word in words):
+            stems = list(self._runs_stemmer.analyze(" ".join(words)))
+            if len(stems) == len(words):
+                return stems
+        return [self._stem(word) for word in words]
 
     def unknown_words(self, query: Query) -> frozenset[str]:
         """Words (4+ letters) that no post contains: the ones typo tolerance may stretch."""

@@ -663,6 +663,24 @@ def test_a_snippet_marks_words_as_the_body_was_cut(archive: Archive, tmp_path: P
     assert "<mark>South</mark>32" not in hit.snippet
 
 
+@pytest.mark.parametrize(("query", "marked"), [
+    ("price", ["Prices", "pricing", "priced"]),  # `pric…`: the stemmer drops the e of pricing
+    ("pricing", ["Prices", "pricing", "priced"]),
+    ("supply", ["supplies", "supply"]),  # the stem is `suppli`
+    ("possibility", ["possible"]),  # `possibl`
+    ("Japan’s", ["Japan"]),
+])
+def test_a_snippet_marks_every_form_of_a_word(archive: Archive, tmp_path: Path, query: str,
+                                              marked: list[str]) -> None:
+    """Bodies are cut for snippets without stemming: a query word is marked by each of its forms they hold."""
+    path = tmp_path / "forms.jsonl"
+    path.write_text(json.dumps({"title": "Forms", "body": "Prices rose as pricing power held and supplies from "
+                                "Japan stayed tight; the premium was priced in, and a supply gap is possible."}) + "\n")
+    ingest_file(archive, path)
+    [hit] = search(archive.store, archive.index, SearchRequest(query)).hits
+    assert sorted(re.findall(r"<mark>(\w+)</mark>", hit.snippet)) == sorted(marked), hit.snippet
+
+
 def test_a_snippet_of_a_long_body_shows_an_ellipsis_at_each_cut(archive: Archive, tmp_path: Path) -> None:
     """The fragment's ends are byte offsets: Japanese text before the match makes the body far longer in
     bytes than in characters, and the text cut off after the fragment still gets its ellipsis."""
