@@ -294,14 +294,23 @@ def _destination(draft: Draft, view: SentenceView) -> Mention | None:
     # the figure's own (`Mexico with …`, `South Korea took …`) before the one a sentence calls the largest buyer
     own = (m for m in countries if m.end <= q.start and (
         (listed and _WITH_FIGURE.fullmatch(text[m.end : q.start]))
-        or (_TOOK.fullmatch(text, m.end, q.start) and _TAKER_BEFORE.search(text, 0, m.start))))
+        or (_TOOK.fullmatch(text, m.end, q.start) and _TAKER_BEFORE.search(text, 0, m.start))
+        or _took_too(text, m, q.start)))
     return next(own, None) or next((m for m in countries if _RECIPIENT_AFTER.match(text[m.end :])), None)
 
 
 # `EU scrap exports totalled 17.9 million tonnes, of which Turkey took 12.8 million tonnes`: Turkey's share of them
 # `Malaysia received 4,117 tonnes` opening a sentence after the exports, `with China taking 28,700 t`
-_TAKER_BEFORE = re.compile(r"(?:\bof\s+which\s+(?:the\s+)?|\bwith\s+(?:the\s+)?|^\s*|[,;]\s*(?:and\s+|while\s+)?)$",
-                           re.I)
+_TAKER_BEFORE = re.compile(r"(?:\bof\s+which|\bwith|^|[,;]\s*(?:and|while)?)\s*(?:the\s+)?$", re.I)
+_ITEM_BEFORE = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
+_BARE_FIGURE = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
+
+
+def _took_too(text: str, m: Mention, figure: int) -> bool:
+    """`China took 312,000 tonnes, Japan 185,000 tonnes and the Netherlands 140,000`: a country listed with its
+    figure after a taker's, the verb left out."""
+    return bool(_BARE_FIGURE.fullmatch(text, m.end, figure) and _ITEM_BEFORE.search(text, 0, m.start)
+                and _TOOK.search(text, 0, m.start))
 _TOOK = re.compile(r"\s+(?:took|taking|received|receiving|bought|buying|absorbed)\s+"
                    r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 

@@ -129,11 +129,10 @@ PARTNERS = [
                     [F(value=3180), F(value=1140, partner="Finland"), F(value=655, partner="Norway")],
                     title="Japan cobalt imports", published=AUG20),
                "in a gapped list the first figure takes the second supplier"),
-    known_miss(Case("Japan's platinum exports climbed 15% to 17.2 tons in 2024. Hong Kong took 6.1 tons and the United "
-                    "States 3.8 tons.",
-                    [F(value=17.2), F(value=6.1, partner="Hong Kong"), F(value=3.8, partner="United States")],
-                    title="Japan platinum trade", published=FEB14),
-               "in a gapped list the second destination is lost"),
+    Case("Japan's platinum exports climbed 15% to 17.2 tons in 2024. Hong Kong took 6.1 tons and the United "
+         "States 3.8 tons.",
+         [F(value=17.2), F(value=6.1, partner="Hong Kong"), F(value=3.8, partner="United States")],
+         title="Japan platinum trade", published=FEB14),
 ]
 
 # Subjects: a metal word in a company's name, company financials taking the post's metal, a list's second commodity,
