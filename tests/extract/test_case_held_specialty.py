@@ -54,14 +54,11 @@ PLACES = [
         ),
         "the European price takes the FOB port's country of the later clause, and the FOB price no period",
     ),
-    known_miss(
-        Case(
-            "PT Vale produced 71,025 tonnes of nickel in matte in 2023.",
-            [F(value=71025, country="Indonesia")],
-            title="Indonesian nickel output",
+    Case(
+ "PT Vale produced 71,025 tonnes of nickel in matte in 2023.",
+ [F(value=71025, country="Indonesia")],
+ title="Indonesian nickel output",
         ),
-        "`PT Vale` (Vale's Indonesian unit) takes Vale's home country, Brazil",
-    ),
     known_miss(
         Case(
             (
