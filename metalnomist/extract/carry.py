@@ -98,7 +98,8 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
     para = state.paragraph
     metric = series if series not in _UNCARRIED_SERIES else para.metric
     commodity = fact.commodity if fact.commodity not in INPUTS else None
-    period, post_period, last_period, last_quarter = para.period, state.period, state.last_period, state.last_quarter
+    period, post_period, last_period = para.period, state.period, state.last_period
+    last_quarter, last_half = state.last_quarter, state.last_half
     forecast_period, reported_period = state.forecast_period, state.reported_period
     if (
         carry_period
@@ -112,6 +113,8 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
             post_period = last_period = fact.period
         if _QUARTER.fullmatch(fact.period) and not fact.forecast:
             last_quarter = fact.period
+        if _HALF.fullmatch(fact.period) and not fact.forecast:
+            last_half = fact.period
         forecast_period = fact.period if fact.forecast else None
         reported_period = reported_period if fact.forecast else fact.period
     paragraph = evolve(
@@ -129,6 +132,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         period=post_period,
         last_period=last_period,
         last_quarter=last_quarter,
+        last_half=last_half,
         forecast_period=forecast_period,
         reported_period=reported_period,
         company=fact.company or state.company,
@@ -139,6 +143,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
 
 _TOTALS = frozenset({"production", "sales", "exports", "imports"})
 _QUARTER = re.compile(r"\d{4}-Q\d")
+_HALF = re.compile(r"\d{4}-H[12]")
 _YEARS = re.compile(r"\d{4}/\d{4}")
 
 

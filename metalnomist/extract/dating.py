@@ -220,7 +220,8 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
     ends = last_month(period) if period else None
     if (period and published and ends and ends < (published.year, published.month)
             and str(ends[0]) not in view.text and is_forecast(draft, view)
-            and not _MEASURED_AGAINST.search(view.text, draft.anchor.clause.start, draft.anchor.q.start)):
+            and not _MEASURED_AGAINST.search(view.text, draft.anchor.clause.start, draft.anchor.q.start)
+            and not _AWAITED.search(view.text)):
         return year_after(period)
     if (metric == "price" and period and published and ends and MONTH_PERIOD.match(period)
             and (published.year * 12 + published.month) - (ends[0] * 12 + ends[1]) in (10, 11)
@@ -270,6 +271,10 @@ def _assumed(draft: Draft, view: SentenceView) -> bool:
 
 
 _PROGRESS = re.compile(r"\b(?:completion|complete)\b", re.I)  # how far a project stands, of no period
+# What analysts awaited of the period a result reports (`Analysts had on average expected 6.4 billion crowns,
+# according to a company-provided poll`): that period's, however long ago it ended.
+_AWAITED = re.compile(r"\bhad\s+(?:been\s+)?(?:on\s+average\s+|\w+ly\s+)?(?:expected|forecast|estimated|predicted)\b"
+                      r"|\bpoll(?:ed)?\b|\bconsensus\b", re.I)
 _MEASURED_AGAINST = re.compile(
     r"\b(?:ahead\s+of|above|below|beat(?:ing|s)?|in\s+line\s+with|compared\s+(?:with|to)|against|than|versus|"
     r"exceed(?:ed|ing|s)?|miss(?:ed|ing)?|short\s+of|top(?:ped|ping)?)\s+(?:its\s+|the\s+|their\s+|an?\s+)?"
@@ -321,7 +326,7 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
                     if p and _QUARTER_RE.search(p)), None)
     if not own and quarter and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
-    half = next((p for p in (state.paragraph.period, state.last_period, state.scan.title_period)
+    half = next((p for p in (state.paragraph.period, state.last_period, state.scan.title_period, state.last_half)
                  if p and _HALF_RE.match(p)), None)
     if not own and half and _THE_HALF.search(_framing_text(draft, view)):
         return half

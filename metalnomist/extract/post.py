@@ -152,6 +152,7 @@ class PostState:
     forecast_period: str | None = None
     reported_period: str | None = None
     last_quarter: str | None = None  # the latest quarter reported, for a later paragraph's `in the quarter`
+    last_half: str | None = None  # and half, for `in the half` after the second quarter's figures
     subject_country: str | None = None  # the country the last sentence opened on, for a following `It`
     levies: bool = False  # the post is about duties: rates exporters `pay` and list items' percents are tariffs
     # the post reported a country's total of all goods (`South Africa's mining production increased by 4.2%`):
