@@ -256,14 +256,22 @@ def _widen(text: str, hit: Mention) -> Mention:
         kept = [k for k in kept if k != "-"]
         if kept:
             as_written = text[hit.start : hit.end]
-            # the text's own words, but an abbreviation written out (`NdPr oxide`: neodymium-praseodymium oxide)
-            written = hit.canonical if _ABBREVIATED.search(as_written) else _british(as_written.lower())
+            # the text's own words, but an abbreviation or a clipping written out (`NdPr oxide`:
+            # neodymium-praseodymium oxide; `moly oxide`: molybdenum oxide)
+            shortened = _ABBREVIATED.search(as_written) or _clipped(as_written.lower(), hit.canonical)
+            written = hit.canonical if shortened else _british(as_written.lower())
             base = written + " " + " and ".join(kept)
         end = hit.end + suffix.end()
     return Mention(start, end, " ".join(words + [base]), "commodity")
 
 
 _ABBREVIATED = re.compile(r"^\w+[A-Z]")  # a capital after the first letter: `NdPr`, `MHP`, `PrNd`
+
+
+def _clipped(written: str, canonical: str) -> bool:
+    """`moly` of molybdenum: a word cut short, not a plural or another spelling."""
+    first = canonical.split()[0]
+    return " " not in written and first.startswith(written) and len(first) >= len(written) + 3
 
 
 def _british(word: str) -> str:

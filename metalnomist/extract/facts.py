@@ -400,6 +400,7 @@ def _commodity(draft: Draft, view: SentenceView, state: PostState, metric: str) 
 
 def _candidates(draft: Draft, view: SentenceView, state: PostState, metric: str) -> Iterator[str | None]:
     """Where a figure's commodity is looked for, nearest first (each asked only when the ones before give none)."""
+    yield _respective(draft, view)
     yield commodity_in_clause(draft, view, metric == "market_share")
     yield labelled_commodity(draft, view)
     # `World mine production … 82,000 tons` after APT's price, in USGS's TUNGSTEN summary: the mined metal
@@ -410,6 +411,19 @@ def _candidates(draft: Draft, view: SentenceView, state: PostState, metric: str)
     yield state.commodity  # `Consumption rose 13.6%, while crude steel output grew`: not the other series'
     yield commodity_elsewhere(draft, view)
     yield state.scan.title_commodity
+
+
+def _respective(draft: Draft, view: SentenceView) -> str | None:
+    """`lead and zinc production were 27,800 tonnes and 51,200 tonnes, respectively`: metals named before a list of
+    figures pair with them in order."""
+    if "respectively" not in view.text:
+        return None
+    clause = draft.anchor.clause
+    figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit]
+    metals = [m for m in view.entities.commodities if m.end <= figures[0].q.start]
+    if len(metals) == len(figures) > 1 and draft.anchor in figures:
+        return metals[figures.index(draft.anchor)].canonical
+    return None
 
 
 def _of_input(draft: Draft, view: SentenceView) -> bool:

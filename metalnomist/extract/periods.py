@@ -258,6 +258,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "first_months",
     ),
+    # `the last three months of 2025`: the months that end that year (with no year they are a trailing span)
+    (
+        re.compile(rf"\b(?:last|final) (?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}}) months"
+                   rf" of (?:the year )?(?P<y>{_YEAR})\b", re.I),
+        "last_months",
+    ),
     # `this year through May`: the year to date, to the end of that month
     (re.compile(rf"\bthis year (?:to|through|until) (?:the end of )?(?P<m>{_MONTH})\b(?! \d)"), "year_through"),
     (re.compile(rf"\b(?P<m>{_MONTH})(?:\s+of)?\s+(?P<rel>last|this|next)\s+year\b"), "month_relative"),
@@ -392,6 +398,9 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
     if kind == "first_months":
         months = _COUNT.get(g["n"].lower()) or int(g["n"])
         return _span(1, months, _y(g.get("y")), anchor) if 1 < months < 13 else None
+    if kind == "last_months":
+        months = _COUNT.get(g["n"].lower()) or int(g["n"])
+        return _span(13 - months, 12, _y(g["y"]), anchor) if 1 < months < 12 else None
     if kind in {"quarter", "quarter_words", "quarter_ending", "quarter_elliptic"}:
         if kind == "quarter_ending":  # Australian miners' `March quarter` is the quarter ending in March
             quarter = month_number(g["qm"]) // 3
@@ -555,6 +564,7 @@ _NEEDS_WORD = {
     "year_through": ("year",),
     "span_to": ("quarter", "half"),
     "first_months": ("months",),
+    "last_months": ("months",),
     "quarter_words": ("quarter",),
     "quarter_elliptic": ("quarter",),
     "quarter_ending": ("quarter",),
