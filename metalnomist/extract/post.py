@@ -219,7 +219,9 @@ def scan_post(post: Post) -> PostState:
     companies = [m.canonical for m in firms]
     homes = vocab.organisation_countries()
     home = next((homes[c] for c in companies if c in homes), None)
-    agency = _origins_body(title, title_countries, [m for m in bodies if m.kind == "agency"])
+    agencies = [m for m in bodies if m.kind == "agency"]
+    agency = _origins_body(title, title_countries, agencies)
+    publisher = next((homes[m.canonical] for m in agencies if homes.get(m.canonical, "-") != "-"), None)
     if agency:
         focus: str | None = agency
     elif home and title_countries and _AS_CAUSE.search(title, 0, title_countries[0].start):
@@ -228,6 +230,8 @@ def scan_post(post: Post) -> PostState:
         focus = (subject_countries or subject_sites)[0].canonical
     elif home:
         focus = home
+    elif publisher:
+        focus = publisher  # `Iron ore earnings to slide as Simandou starts: REQ`: the agency's country's outlook
     elif title_sites or title_countries:
         focus = None  # a headline that names a place only as its circumstance reports on no one country
     else:

@@ -129,6 +129,12 @@ PLACES = [
                     [F(value=2.41e7), F(value=75, metric="market_share", partner="South Africa")],
                     title="South African manganese ore exports hit record", published=None),
                "`The country holds N%` does not name the country before as the share's holder (held: 2 facts)"),
+    # an agency in the headline with a country of its own (Australia's REQ) makes the post that country's
+    Case(("Australia's iron ore export earnings are forecast to fall to A$105 billion in 2025–26.",
+          "Export volumes are expected to edge up to 903 million tonnes in 2025–26."),
+         [F(value=1.05e11), F(value=9.03e8, country="Australia")],
+         title="Iron ore earnings to slide as Simandou starts, lithium set for recovery: REQ",
+         published=day(2025, 12, 22)),
     known_miss(Case(("Australia's iron ore export earnings are forecast to fall to A$105 billion in 2025–26, the "
                      "Office of the Chief Economist said.",
                      "Export volumes are expected to edge up to 903 million tonnes in 2025–26."),
