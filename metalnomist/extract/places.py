@@ -70,9 +70,26 @@ def place(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> P
     if metric == "price" and unit == "USD/oz" and found.country and _unnamed(found.country, view) \
             and not _OWN_PRICE.search(view.text):
         found = replace(found, country=None)  # `Silver prices averaged $19.71 an ounce` in a post on Peru: the world's
+    if metric == "price" and found.country and _agreed_between_firms(view):
+        found = replace(found, country=None)  # `Teck and Korea Zinc have agreed a treatment charge of $80`
     home = currency_homes().get(unit[:3]) if metric == "price" or "/" not in unit else None
     yuan = found.country == "China" and view.text.startswith("¥", draft.anchor.q.start)
     return replace(found, country=home) if home and not yuan else found
+
+
+_SETTLED = re.compile(r"\b(?:agree[ds]?|agreeing|settled?|settlement)\b", re.I)
+
+
+def _agreed_between_firms(view: SentenceView) -> bool:
+    """A price companies of two countries settle between them (an annual treatment charge, a benchmark) is the
+    market's, not either's country (16 of the 16 annotated that name no other place), unless the sentence names
+    a place of its own (`among the Chinese smelters that agreed`): a country in a company's name is its home."""
+    if not _SETTLED.search(view.text):
+        return False
+    homes = organisation_countries()
+    firms = {homes[m.canonical] for m in view.entities.organisations
+             if m.kind == "company" and homes.get(m.canonical, "-") != "-"}
+    return len(firms) > 1 and all(_company_home(m, view) for m in view.entities.countries)
 
 
 # a company's own price or cost per ounce (`realised $3,291 per ounce`, AISC) is its home's, not the world's

@@ -26,9 +26,11 @@ PLACES = [
     known_miss(Case("Zinc treatment charges in the spot market have collapsed to around $30 a tonne.",
                     [F(value=30, country=None)], title="Nyrstar seeks lifeline for smelters"),
                "a world spot price takes the home country of the company in the title (Belgium)"),
-    known_miss(Case("Teck Resources and Korea Zinc have agreed an annual zinc treatment charge of $80 per dry metric "
-                    "tonne for 2025.", [F(value=80, country=None)]),
-               "the industry benchmark agreed by two companies takes the second one's country (South Korea)"),
+    Case("Teck Resources and Korea Zinc have agreed an annual zinc treatment charge of $80 per dry metric "
+         "tonne for 2025.", [F(value=80, country=None)]),
+    # a place the sentence names of its own stays: the smelters' country
+    Case("Jiangxi Copper was among the Chinese smelters that agreed a 2025 benchmark with Antofagasta at $21.25 per "
+         "tonne.", [F(value=21.25, country="China")]),
     known_miss(Case(("Indonesia has approved nickel ore mining quotas of 240 million wet tonnes for 2025.",
                      "Actual nickel ore output reached 215 million wet tonnes in 2024, while consumption by domestic "
                      "smelters was estimated at around 230 million tonnes, forcing some plants to buy ore from the "
