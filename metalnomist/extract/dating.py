@@ -80,15 +80,18 @@ _SAME_LAST_YEAR = re.compile(
 )
 _STEP_BACK = re.compile(
     r"[^,;.]{0,30}?\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+(?P<a>month|quarter)"
-    r"|a\s+(?P<b>month|quarter)\s+(?:earlier|ago|before))\b",
+    r"|a\s+(?P<b>month|quarter)\s+(?:earlier|ago|before)"
+    r"|(?P<n>two|three|four|five|six|nine|\d)\s+(?P<c>month|quarter)s\s+(?:earlier|ago|before))\b",
     re.I,
 )
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9}
 
 
 # a level of the month or quarter before (`after a deficit of 3,100 tonnes the previous month`), not a change from it
 _LEVEL_BACK = re.compile(
     r"(?:\s+(?!(?:from|on|over|than|versus|vs|compared|against|with)\b)[a-z]+){0,2}?\s+(?:in\s+)?(?:the\s+)?"
-    r"(?:(?:previous|prior|preceding)\s+(?:month|quarter)|a\s+(?:month|quarter)\s+(?:earlier|before))\b")
+    r"(?:(?:previous|prior|preceding)\s+(?:month|quarter)|a\s+(?:month|quarter)\s+(?:earlier|before)"
+    r"|(?:two|three|four|five|six|nine|\d)\s+(?:month|quarter)s\s+(?:earlier|before))\b")
 
 
 def _step_back(current: str, text: str, position: int) -> str | None:
@@ -96,14 +99,18 @@ def _step_back(current: str, text: str, position: int) -> str | None:
     said = _STEP_BACK.match(text, position)
     if said is None:
         return None
-    step = (said.group("a") or said.group("b")).lower()
+    step = (said.group("a") or said.group("b") or said.group("c")).lower()
+    count = said.group("n")
+    months_back = (int(count) if count.isdigit() else _COUNTS[count.lower()]) if count else 1
+    if step == "quarter":
+        months_back *= 3
     month = re.fullmatch(r"(\d{4})-(\d\d)", current)
-    if step == "month" and month:
-        months = int(month.group(1)) * 12 + int(month.group(2)) - 2
+    if month and (step == "month" or count):  # `three months earlier` than September: June
+        months = int(month.group(1)) * 12 + int(month.group(2)) - 1 - months_back
         return f"{months // 12}-{months % 12 + 1:02d}"
     quarter = re.fullmatch(r"(\d{4})-Q([1-4])", current)
-    if step == "quarter" and quarter:
-        quarters = int(quarter.group(1)) * 4 + int(quarter.group(2)) - 2
+    if quarter and months_back % 3 == 0 and (step == "quarter" or count):  # `three months earlier` than Q3: Q2
+        quarters = int(quarter.group(1)) * 4 + int(quarter.group(2)) - 1 - months_back // 3
         return f"{quarters // 4}-Q{quarters % 4 + 1}"
     return None
 

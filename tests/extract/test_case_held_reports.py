@@ -198,6 +198,9 @@ BASES = [
 # reported, not the dateline's; `a week earlier` is not the month of the next comparison; `the last three
 # months of 2025` is a quarter; a financial year ending in June runs July–June; `has guided to` is a forecast.
 PERIODS = [
+    # a level `N months earlier` or `two quarters earlier` steps back that far from the period before it
+    Case("Output was 5,000 t in the third quarter, against 4,000 t a quarter earlier and 3,000 t two quarters earlier.",
+         [F(period="2025-Q3"), F(period="2025-Q2"), F(period="2025-Q1")], published=day(2025, 10, 22)),
     # what analysts had expected of a reported quarter is that quarter's, not the next year's
     Case(("Norsk Hydro reported on Wednesday a 14% drop in third-quarter EBITDA to 6.1 billion Norwegian crowns.",
           "Analysts had on average expected 6.4 billion crowns, according to a company-provided poll.",

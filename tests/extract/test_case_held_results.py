@@ -146,9 +146,8 @@ PERIODS = [
                     "projects.",
                     [F(value=4.5e9, period="2026"), F(value=1.5e9, period="2026")], published=OCT23),
                "the part `including $1.5 billion` (also `of which`) loses the period of its total"),
-    known_miss(Case("Net debt rose to $8.3 billion at the end of September from $7.9 billion three months earlier.",
-                    [F(value=8.3e9, period="2025-09"), F(value=7.9e9, period="2025-06")], published=NOV6),
-               "the comparison level `three months earlier` keeps the current month"),
+    Case("Net debt rose to $8.3 billion at the end of September from $7.9 billion three months earlier.",
+         [F(value=8.3e9, period="2025-09"), F(value=7.9e9, period="2025-06")], published=NOV6),
     known_miss(Case("The LBMA gold price averaged a record $3,280/oz in the second quarter, 40% higher than a year "
                     "earlier and 15% above the first-quarter average.",
                     [F(value=3280, change_pct=40), F(value=None, change_pct=15, period="2025-Q2")], published=JUL31),
