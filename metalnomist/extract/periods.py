@@ -460,7 +460,7 @@ _COMPARISON_FILLER = (
     r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance)"
 )
 _COMPARISON = re.compile(
-    rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$",
+    rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+(?:{_COMPARISON_FILLER}\s+){{0,5}}$",
     re.I,
 )
 # `up 8% on the same period of 2023`, `a 5% increase over 2022`: the British `on` of a change names its base, as
