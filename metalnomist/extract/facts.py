@@ -344,7 +344,8 @@ _MINED = re.compile(r"\b(?:mine\s+(?:production|output|supply)|reserves)\b", re.
 _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|revenues?|(?:net|operating|pre-tax)\s+(?:profit|income|loss|debt)|profits?|"
                               r"capex|capital\s+expenditures?|earnings|cash\s+flow|dividends?|working\s+capital|"
                               r"net\s+cash|turnover|net\s+sales|sales\s+revenue|cash\s+balance|capital\s+spending|"
-                              r"placement|capital\s+raising)\b", re.I)
+                              r"placement|capital\s+raising|capital\s+projects|"
+                              r"exploration\s+(?:expenses?|expenditures?|spending|budget|costs?))\b", re.I)
 _PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 

@@ -63,6 +63,12 @@ FIGURES = [
 # Companies: a company's report keeps its company (and its home country) in later sentences; a national total
 # that names producers in an aside is no company's; a producers' ranking names each one's company.
 COMPANIES = [
+    # money spent on capital projects or exploration is the company's, of no metal the sentence does not name
+    Case(("KAZ Minerals said its copper output rose 8% in 2024 to 338,600 tonnes.",
+          "The company plans to spend $1.2 billion on capital projects this year.",
+          "Exploration expenses for the year are expected at about $190 million."),
+         [F(commodity="copper"), F(value=1.2e9, commodity=None), F(value=1.9e8, commodity=None)],
+         title="KAZ Minerals lifts 2024 copper output", published=day(2025, 3, 14)),
     known_miss(Case(("Norsk Hydro said on Wednesday its bauxite output rose 3% in the third quarter.",
                      "Primary aluminium production totalled 514,000 tonnes."),
                     [F(change_pct=3), F(value=514000, company="Norsk Hydro", country="Norway")],
