@@ -49,15 +49,17 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
 
 _EXAMPLES = re.compile(
     r"(?:,\s*|\s)(?:including|such\s+as)\s+(?:[^,;]*(?:,[^,;]*)*?\s(?:and|or)\s)?[^,;]*"  # examples of the group
-    r"|,\s*which\s+[^,;]*",  # `magnets, which use rare earths, …`: a description of the noun before
+    r"|,\s*which\s+[^,;]*"  # `magnets, which use rare earths, …`: a description of the noun before
+    r"|,\s*(?:mainly|mostly|largely|chiefly|primarily)\s+[^,;]*",  # `from Russia, mainly Nornickel's cathode`
     re.I,
 )
 
 
 def _beside_examples(mentions: list[Mention], text: str) -> list[Mention]:
     """`Output of the 10 nonferrous metals, including copper, aluminium, lead and zinc, rose 7.4%`, `Exports of
-    magnets, which use rare earths such as neodymium, rose 13%`: the figure is of what the examples, or the
-    description, are of, when the clause names it."""
+    magnets, which use rare earths such as neodymium, rose 13%`, `Imports of refined nickel, mainly Nornickel's
+    cathode, fell 27%`: the figure is of what the examples, the description or the main part are of, when the
+    clause names it."""
     lists = [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
     kept = [m for m in mentions if not any(start <= m.start < end for start, end in lists)]
     return kept or mentions
