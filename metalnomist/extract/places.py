@@ -561,8 +561,10 @@ _NAMED_PROJECT = re.compile(r"\b[A-Z][a-z]+(?:\s+[a-z]+)?\s+project\b")
 
 # `…, with higher output in Mexico`, `barring a trade deal with Ottawa`: an aside after the figure names a place the
 # figure is not of
-_ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|less)|barring|helped\s+by|hurt\s+by"
-                    r"|amid|despite|thanks\s+to|citing|when|including|of\s+which|because\s+of|due\s+to|owing\s+to)"
+_ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|less|most|much|the\s+bulk)|barring"
+                    r"|helped\s+by|hurt\s+by|amid|despite|thanks\s+to|citing|when|including|of\s+which|because\s+of"
+                    r"|due\s+to|owing\s+to|after\s+(?:deliveries|authorities|a\s+|an\s+|the\s+(?!(?:first|second|third|fourth"
+                    r"|end|start|close|middle)\b)))"
                     r"\b[^;.]*$",
                     re.I)  # `since February, when Congo …`; `144,900 t, including 97,000 t from Red Dog`: a part's
 

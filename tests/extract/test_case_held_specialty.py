@@ -37,14 +37,11 @@ PLACES = [
         ),
         "region labels of a list are cut to `Africa` and carried to the next items",
     ),
-    known_miss(
-        Case(
-            "Tin on the London Metal Exchange rose 4.2% to $21,350 a tonne on Tuesday after authorities in "
-            "Myanmar's Wa State ordered mines to suspend work.",
-            [F(value=21350, country=None)],
+    Case(
+ "Tin on the London Metal Exchange rose 4.2% to $21,350 a tonne on Tuesday after authorities in "
+ "Myanmar's Wa State ordered mines to suspend work.",
+ [F(value=21350, country=None)],
         ),
-        "a place named in the cause after an LME price becomes its country (Myanmar)",
-    ),
     known_miss(
         Case(
             "Charge chrome was quoted at 125-130 US cents per lb of chrome in Europe in May.",
