@@ -251,6 +251,7 @@ def _fact(
         data_country=None if pronoun else state.paragraph.data_country,
         company_country=organisation_countries().get(company or ""),
         exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),
+        subject=pronoun,
     )
     where = place(draft, view, base, ctx)
     if draft.comparison and state.sentence_place:  # `48% of global output, up from 32% in 2020`: the same series

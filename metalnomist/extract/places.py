@@ -214,6 +214,7 @@ class PlaceContext:
     data_country: str | None = None  # whose statistics the figures are (`ABS data` → Australia)
     company_country: str | None = None  # the home of the company the figure belongs to
     exchange: tuple[bool, str | None] = (False, None)  # an exchange quoted, and its country (None: international)
+    subject: str | None = None  # the country a sentence opening `It` or `The country` stands for
 
     @property
     def reporter(self) -> str | None:
@@ -468,6 +469,8 @@ def _share(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     if respectively:
         return Place(country, respectively, "market_share")
     holders = [m for m in candidates(draft, view) if m.canonical != country and m.start < q.start]
+    if not holders and ctx.subject and ctx.subject != country:
+        return Place(country, ctx.subject, "market_share")  # `The country holds 75% of the world's reserves`
     if not holders:  # `with 55pc shipped to China`, `30pc came from Chile`
         clause = draft.anchor.clause
         holders = [
