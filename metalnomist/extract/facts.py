@@ -37,6 +37,7 @@ from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sente
 from metalnomist.extract.sources import Key, attach_sources, release_key
 from metalnomist.extract.subjects import (
     agency_country,
+    beside_main_parts,
     commodity_elsewhere,
     commodity_in_clause,
     company_of,
@@ -422,7 +423,7 @@ def _respective(draft: Draft, view: SentenceView) -> str | None:
         return None
     clause = draft.anchor.clause
     figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit]
-    metals = [m for m in view.entities.commodities if m.end <= figures[0].q.start]
+    metals = [m for m in beside_main_parts(view.entities.commodities, view.text) if m.end <= figures[0].q.start]
     if len(metals) == len(figures) > 1 and draft.anchor in figures:
         return metals[figures.index(draft.anchor)].canonical
     return None

@@ -49,20 +49,30 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
 
 _EXAMPLES = re.compile(
     r"(?:,\s*|\s)(?:including|such\s+as)\s+(?:[^,;]*(?:,[^,;]*)*?\s(?:and|or)\s)?[^,;]*"  # examples of the group
-    r"|,\s*which\s+[^,;]*"  # `magnets, which use rare earths, …`: a description of the noun before
-    r"|,\s*(?:mainly|mostly|largely|chiefly|primarily)\s+[^,;]*",  # `from Russia, mainly Nornickel's cathode`
+    r"|,\s*which\s+[^,;]*",  # `magnets, which use rare earths, …`: a description of the noun before
     re.I,
 )
+# `Imports of refined nickel from Russia, mainly Nornickel's cathode, fell 27%`, `Imports from Russia and Ukraine,
+# mostly slab and billet, amounted to …`: what a flow mainly is, not what the figure is of
+_MAINLY = re.compile(r",\s*(?:mainly|mostly|largely|chiefly|primarily)\s+[^,;]*", re.I)
 
 
 def _beside_examples(mentions: list[Mention], text: str) -> list[Mention]:
     """`Output of the 10 nonferrous metals, including copper, aluminium, lead and zinc, rose 7.4%`, `Exports of
-    magnets, which use rare earths such as neodymium, rose 13%`, `Imports of refined nickel, mainly Nornickel's
-    cathode, fell 27%`: the figure is of what the examples, the description or the main part are of, when the
-    clause names it."""
+    magnets, which use rare earths such as neodymium, rose 13%`: the figure is of what the examples, or the
+    description, are of, when the clause names it; never of what the flow mainly is (`_MAINLY`)."""
     lists = [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
+    mentions = beside_main_parts(mentions, text)
     kept = [m for m in mentions if not any(start <= m.start < end for start, end in lists)]
     return kept or mentions
+
+
+def beside_main_parts(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions outside an aside of what a flow mainly is (`, mostly slab and billet,`)."""
+    if "ly " not in text:
+        return mentions
+    spans = [(m.start(), m.end()) for m in _MAINLY.finditer(text)]
+    return [m for m in mentions if not any(start <= m.start < end for start, end in spans)]
 
 
 # `- Aluminium: $1.14/lb`, `• Primary aluminium: 4.1 million tonnes`: a list item's label says what it is of
