@@ -261,7 +261,8 @@ def _fact(
         state = evolve(state, sentence_place=(where.country, where.partner))
     # a producer's deliveries with no country shipping or receiving them are the post's company's shipments
     shipper = company or (state.company if where.metric == "shipments" else None)
-    series = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, shipper, where, view)
+    series = "target" if metric_rules.is_target(draft, view) else _by_whom(where.metric, shipper, where, view,
+                                                                             state.scan.producers_data)
     if series == "exports" and where.metric == "shipments" and (para.metric or state.metric) == "imports" \
             and where.partner is None:
         series = "imports"  # `China brought in 12,310 t of zinc. Shipments were 8.7% higher`: the same arrivals
@@ -363,15 +364,15 @@ _SHIPPED_IN_COUNTRY = re.compile(r"\b(?:shipments|deliveries)\b[^.;,]{0,50}?\bin
 _OWN_EXPORTS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?exports\b", re.I)
 
 
-def _by_whom(metric: str, company: str | None, where: Place, view: SentenceView) -> str:
+def _by_whom(metric: str, company: str | None, where: Place, view: SentenceView, producers: bool = False) -> str:
     """Goods leaving a country are its `exports`, a producer's own deliveries its `shipments`
-    (`the mining giant exported 84.1mn t`), unless the text says whose they are (`Economic Times
-    reported that Chile's exports …`); a purchase with no country buying is `demand` (investors'
-    gold), not anyone's imports."""
+    (`the mining giant exported 84.1mn t`, and the shipments a producers' association counts), unless the text
+    says whose they are (`Economic Times reported that Chile's exports …`); a purchase with no country buying is
+    `demand` (investors' gold), not anyone's imports."""
     text = view.text
     if metric in {"exports", "shipments"}:
         owned = any(m.canonical == where.country and _OWN_EXPORTS.match(text, m.end) for m in view.entities.countries)
-        if company and not owned:
+        if (company or (producers and metric == "shipments" and _at_home(where, view))) and not owned:
             return "shipments"
         at_home = _DOMESTIC.search(text) or any(_SHIPPED_IN_COUNTRY.search(text, 0, m.start)
                                                  for m in view.entities.countries if m.canonical == where.country)
@@ -379,6 +380,11 @@ def _by_whom(metric: str, company: str | None, where: Place, view: SentenceView)
     if metric == "imports" and where.country is None and where.partner is None and not _IMPORT.search(text):
         return "demand"
     return metric
+
+
+def _at_home(where: Place, view: SentenceView) -> bool:
+    """Shipments with no other side: the sentence names no country but whose they are."""
+    return where.partner is None and all(m.canonical == where.country for m in view.entities.countries)
 
 
 # A delivered price basis: the cargo is bought into the country it is delivered to.

@@ -75,6 +75,7 @@ class PostScan:
     focus_from_title: bool = False
     body_focus: str | None = None  # the country the body names most, when the headline names none
     company_report: bool = False  # the headline names a company: one report, whatever metals its paragraphs open on
+    producers_data: bool = False  # the lead credits producers' association: its `shipments` are theirs, not trade
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
     local_dollar: str | None = None  # a bare `$` in an Australian post that writes US dollars `US$`: AUD
     crowns: str = "NOK"  # bare `crowns` in a post that names `Swedish crowns`: SEK (else Norway's, data/currencies.tsv)
@@ -265,6 +266,7 @@ def scan_post(post: Post) -> PostState:
         known_by=known_by,
         local_dollar=vocab.local_dollars().get(home or focus or "") if _US_DOLLARS.search(body) else None,
         crowns=_crowns(f"{title}\n{body}"),
+        producers_data=bool(_PRODUCERS_BODY.search(body[:lead_end])),
     )
     return PostState(
         scan,
@@ -305,6 +307,8 @@ _LEAD = 1500  # the body's opening, which names whom the post reports on
 
 # A post that writes US dollars as such (`US$90`, `$US18.54`) writes its own country's dollar as a bare `$`
 _US_DOLLARS = re.compile(r"US\$|\$US\b|\bUS dollars?\b|\bUSD\s?\d")
+# `figures released by the Japan Aluminium Association`: the producers' own association
+_PRODUCERS_BODY = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,4}(?:Association|Federation)\b")
 _NAMED_CROWNS = re.compile(r"\b(?:Norwegian|Swedish|Danish|Czech) crowns\b")
 
 

@@ -31,9 +31,15 @@ class HeadedCase(Case):
 # a trade flow is `worth` and a `shipment value` keep the flow's metric, `needs` are demand, a processed volume
 # stays processing however its feed was bought, and company revenue in won is no price of the metal before it.
 METRICS = [
-    known_miss(Case("Japan's shipments of aluminium sheet rose 4.1% to 641,200 tonnes in January-June, the Japan "
-                    "Aluminium Association said.", [F(value=641200, metric="shipments")]),
-               "an industry association's domestic shipments are read as exports (11 facts)"),
+    # shipments a producers' association counts stay shipments only when no other country is named
+    Case(("Outbound shipments of steel to the U.S. came to 218,000 tons in February, according to the Korea Iron & "
+          "Steel Association.",
+          "Washington ended a quota under which Korea had been allowed to ship up to 2.63 million tons of steel a "
+          "year tariff-free."),
+         [F(value=218000, metric="exports"), F(value=2.63e6, metric="exports")],
+         title="S. Korea's steel exports to U.S. fall"),
+    Case("Japan's shipments of aluminium sheet rose 4.1% to 641,200 tonnes in January-June, the Japan "
+         "Aluminium Association said.", [F(value=641200, metric="shipments")]),
     known_miss(Case("Domestic production of lithium-ion batteries reached 41.6 GWh in fiscal 2025.",
                     [F(value=41.6, unit="GWh", metric="production")], title="Japan's lithium-ion battery output"),
                "an output in GWh is taken for capacity although the sentence says production (3 facts)"),
