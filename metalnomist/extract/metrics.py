@@ -34,6 +34,10 @@ _SIZES = re.compile(r"\s+(?:[\w-]+\s+)?(?:mine|project|operation|line|furnace)s?
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?|shipped|shipments|installed"
                           r"|installations?)\b", re.I)
 
+_MADE = re.compile(r"\b(?:produc(?:ed|tion)|output)\b", re.I)
+_CAPACITY_WORD = re.compile(r"\bcapacit", re.I)
+_YEARLY = re.compile(r"\b(?:annually|a\s+year|per\s+(?:year|annum))\b", re.I)  # `3GWh of output annually`: a rate
+
 MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price", "demand"})
 FLOW_METRICS = frozenset(
     {
@@ -117,8 +121,10 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
             return "other"  # `unit costs rose to US$18.50 per tonne`: what producing costs, not a market's price
         subsidised = re.search(r"\b(?:subsid|grant|incentive|rebate)", text, re.I) or carried in {"subsidy", "budget"}
         return "subsidy" if subsidised and unit.endswith("/unit") else "price"
-    if unit.startswith(("GWh", "MW")) and not _ENERGY_FLOW.search(view.clause_text(clause)):
-        return "capacity"
+    if unit.startswith(("GWh", "MW")) and not _ENERGY_FLOW.search(view.clause_text(clause)) and not (
+            unit.startswith("GWh") and _MADE.search(view.clause_text(clause)) and not _CAPACITY_WORD.search(text)
+            and not _YEARLY.search(view.clause_text(clause))):
+        return "capacity"  # not `production of lithium-ion batteries reached 41.6 GWh`: energy made, a flow
     if unit == "t/yr" or (draft.anchor.q.per_year and unit == "t"):
         if _PLANT.search(text) or _SIZES.match(text, q.end):
             return "capacity"

@@ -31,6 +31,11 @@ class HeadedCase(Case):
 # a trade flow is `worth` and a `shipment value` keep the flow's metric, `needs` are demand, a processed volume
 # stays processing however its feed was bought, and company revenue in won is no price of the metal before it.
 METRICS = [
+    # energy made is production; a yearly rate, or capacity in so many words, stays capacity
+    Case("The plant will produce lithium sulphide at volumes equivalent to powering 3GWh of ASSB output annually.",
+         [F(value=3, metric="capacity")]),
+    Case("LG Energy Solution aims to raise its global production capacity to 540 gigawatt hours.",
+         [F(value=540, metric="target")]),
     # shipments a producers' association counts stay shipments only when no other country is named
     Case(("Outbound shipments of steel to the U.S. came to 218,000 tons in February, according to the Korea Iron & "
           "Steel Association.",
@@ -40,9 +45,8 @@ METRICS = [
          title="S. Korea's steel exports to U.S. fall"),
     Case("Japan's shipments of aluminium sheet rose 4.1% to 641,200 tonnes in January-June, the Japan "
          "Aluminium Association said.", [F(value=641200, metric="shipments")]),
-    known_miss(Case("Domestic production of lithium-ion batteries reached 41.6 GWh in fiscal 2025.",
-                    [F(value=41.6, unit="GWh", metric="production")], title="Japan's lithium-ion battery output"),
-               "an output in GWh is taken for capacity although the sentence says production (3 facts)"),
+    Case("Domestic production of lithium-ion batteries reached 41.6 GWh in fiscal 2025.",
+         [F(value=41.6, unit="GWh", metric="production")], title="Japan's lithium-ion battery output"),
     known_miss(Case("Vietnam imported 7.2 million tonnes of steel in January-September, worth $4.8 billion.",
                     [F(), F(value=4.8e9, unit="USD", metric="imports")]),
                "the money value of an import flow (`worth $4.8 billion`) becomes `other`"),
