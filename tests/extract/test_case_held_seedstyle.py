@@ -32,8 +32,8 @@ class HeadedCase(Case):
 # stays processing however its feed was bought, and company revenue in won is no price of the metal before it.
 METRICS = [
     # a change over a named month is from it: the figure is of the month reported
-    Case(("Production of aluminium flat-rolled products in June amounted to 109,830 tonnes.",
-          "Shipments of sheet and strip totalled 107,450 t in the month, rising 2.9% over June 2014."),
+    Case("Production of aluminium flat-rolled products in June amounted to 109,830 tonnes. Shipments of sheet and "
+         "strip totalled 107,450 t in the month, rising 2.9% over June 2014.",
          [F(period="2015-06"), F(value=107450, period="2015-06")], published=datetime(2015, 7, 23, tzinfo=UTC)),
     # energy made is production; a yearly rate, or capacity in so many words, stays capacity
     Case("The plant will produce lithium sulphide at volumes equivalent to powering 3GWh of ASSB output annually.",
