@@ -173,8 +173,10 @@ class PostState:
             return self
         focus = self.focus if self.scan.focus_from_title or self.total else (
             self.scan.body_focus if self.scan.body_focus in countries else None)
-        # a company's quarter covers all its metals, a country's monthly total all its minerals
-        period = self.period if self.scan.company_report or self.total else None
+        # a company's quarter covers all its metals, a country's monthly total all its minerals, and a form of no
+        # metal (`Flying Fox produced 37,950 tonnes of ore` in a nickel miner's quarter) the metal's report
+        forms = all(c in _FORMS_ALONE for c in named)
+        period = self.period if self.scan.company_report or self.total or forms else None
         return replace(
             self, focus=focus, period=period, commodity=None, metric=None, company=None, heading_commodity=None
         )
@@ -277,6 +279,7 @@ def scan_post(post: Post) -> PostState:
     )
 
 
+_FORMS_ALONE = frozenset({"ore", "scrap", "cathodes", "precursors"})
 _GENERIC_WORDS = frozenset({"and", "products", "product", "metal", "metals", "of"})
 
 
