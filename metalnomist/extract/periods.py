@@ -572,7 +572,12 @@ _NEEDS_WORD = {
     "quarter_ending": ("quarter",),
     "half_words": ("half",),
     "half_ending": ("half",),
+    "weekday": ("day", "week"),
+    "relative": ("year", "month"),
+    "rest_of_year": ("rest", "remainder", "balance"),
 }
+# the same, as written: `Q3 2024`, `3Q`, `H1`
+_NEEDS_CAPITALS = {"quarter": ("Q",), "half": ("H1", "H2")}
 _NEEDS_NOTHING = frozenset(
     {"quarter_words", "quarter_elliptic", "half_words", "first_months", "fy_months_so_far", "relative", "previous_year",
      "weekday"}
@@ -656,6 +661,8 @@ def find_periods(
             continue
         if kind in _NEEDS_WORD and not any(word in lower for word in _NEEDS_WORD[kind]):
             continue  # most sentences name no fiscal year: skip its patterns cheaply
+        if kind in _NEEDS_CAPITALS and not any(word in text for word in _NEEDS_CAPITALS[kind]):
+            continue  # nor a `Q3` or an `H1`
         for m in pattern.finditer(text):
             start, end = m.span()
             if taken and any(start < e and s < end for s, e in taken):
