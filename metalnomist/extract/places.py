@@ -14,6 +14,7 @@ from metalnomist.extract.entities import is_demonym
 from metalnomist.extract.grammar import LIST_JOIN, Clause
 from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import LEVY, Mention, currency_homes, organisation_countries
+from metalnomist.months import MONTH_WORDS
 
 GLOBAL = "GLOBAL"
 # `The Philippines, the second-largest supplier of nickel ore, exported …`: an appositive between the two
@@ -323,14 +324,15 @@ _TAKER_BEFORE = re.compile(r"(?:\bof\s+which|\bwith|^|[,;]\s*(?:and|while)?)\s*(
 _ITEM_BEFORE = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
 _BARE_FIGURE = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
+_TOOK = re.compile(r"\s+(?:took|taking|received|receiving|bought|buying|absorbed)\s+"
+                   r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
+
 
 def _took_too(text: str, m: Mention, figure: int) -> bool:
     """`China took 312,000 tonnes, Japan 185,000 tonnes and the Netherlands 140,000`: a country listed with its
     figure after a taker's, the verb left out."""
     return bool(_BARE_FIGURE.fullmatch(text, m.end, figure) and _ITEM_BEFORE.search(text, 0, m.start)
                 and _TOOK.search(text, 0, m.start))
-_TOOK = re.compile(r"\s+(?:took|taking|received|receiving|bought|buying|absorbed)\s+"
-                   r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
 
 _RECEIVERS = re.compile(r"\b(?:destinations?|recipients?|buyers?|importers?|markets?)\b", re.I)
@@ -562,12 +564,15 @@ def tariff_levier(text: str, mentions: list[Mention]) -> str | None:
 _NAMED_PROJECT = re.compile(r"\b[A-Z][a-z]+(?:\s+[a-z]+)?\s+project\b")
 
 
-# `…, with higher output in Mexico`, `barring a trade deal with Ottawa`: an aside after the figure names a place the
-# figure is not of
+# `…, with higher output in Mexico`, `barring a trade deal with Ottawa`, `after deliveries into Rotterdam`: an aside
+# after the figure names a place the figure is not of; `after` a time (`after the first quarter`, `after May`) is
+# no aside
+_WHEN = (r"(?:the\s+)?(?:first|second|third|fourth|end|start|close|middle|beginning|last|previous|\d)"
+         r"|(?:a|an|one|two|three|four|five|six|several)\s+(?:days?|weeks?|months?|quarters?|years?)\b"
+         rf"|(?-i:(?:{'|'.join(MONTH_WORDS)})\b)")
 _ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|less|most|much|the\s+bulk)|barring"
                     r"|helped\s+by|hurt\s+by|amid|despite|thanks\s+to|citing|when|including|of\s+which|because\s+of"
-                    r"|due\s+to|owing\s+to|after\s+(?:deliveries|authorities|a\s+|an\s+|the\s+(?!(?:first|second|third|fourth"
-                    r"|end|start|close|middle)\b)))"
+                    rf"|due\s+to|owing\s+to|after\s+(?!{_WHEN}))"
                     r"\b[^;.]*$",
                     re.I)  # `since February, when Congo …`; `144,900 t, including 97,000 t from Red Dog`: a part's
 
