@@ -429,8 +429,10 @@ def _respective(draft: Draft, view: SentenceView) -> str | None:
         return None
     clause = draft.anchor.clause
     figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit]
+    if len(figures) < 2 or draft.anchor not in figures:
+        return None
     metals = [m for m in beside_main_parts(view.entities.commodities, view.text) if m.end <= figures[0].q.start]
-    if len(metals) == len(figures) > 1 and draft.anchor in figures:
+    if len(metals) == len(figures):
         return metals[figures.index(draft.anchor)].canonical
     return None
 
