@@ -348,7 +348,8 @@ _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|revenues?|(?:net|operating|pre-tax)\
                               r"capex|capital\s+expenditures?|earnings|cash\s+flow|dividends?|working\s+capital|"
                               r"net\s+cash|turnover|net\s+sales|sales\s+revenue|cash\s+balance|capital\s+spending|"
                               r"placement|capital\s+raising|capital\s+projects|"
-                              r"exploration\s+(?:expenses?|expenditures?|spending|budget|costs?))\b", re.I)
+                              r"exploration\s+(?:expenses?|expenditures?|spending|budget|costs?)|on\s+exploration)\b",
+                              re.I)
 _PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 
