@@ -13,7 +13,7 @@ _SHARE_CUE = re.compile(
     re.I,
 )
 _TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{LEVY}\b", re.I)
-_TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between)\s+(?:\w+\s+){{0,2}}$", re.I)
+_TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between|is|was)\s+(?:\w+\s+){{0,2}}$", re.I)
 _TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
@@ -122,7 +122,7 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
         subsidised = re.search(r"\b(?:subsid|grant|incentive|rebate)", text, re.I) or carried in {"subsidy", "budget"}
         return "subsidy" if subsidised and unit.endswith("/unit") else "price"
     if unit.startswith(("GWh", "MW")) and not _ENERGY_FLOW.search(view.clause_text(clause)) and not (
-            unit.startswith("GWh") and _MADE.search(view.clause_text(clause)) and not _CAPACITY_WORD.search(text)
+            unit.startswith("GWh") and _MADE.search(text) and not _CAPACITY_WORD.search(text)
             and not _YEARLY.search(view.clause_text(clause))):
         return "capacity"  # not `production of lithium-ion batteries reached 41.6 GWh`: energy made, a flow
     if unit == "t/yr" or (draft.anchor.q.per_year and unit == "t"):

@@ -42,8 +42,8 @@ _AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Niger", "Gui
 
 # What a country levies on goods crossing its border (duties, surtaxes, export or import taxes; not a company's
 # taxes), as a regex: what marks a percent as a tariff, and a country before it as its levier.
-LEVY = (r"(?:(?:counter-?)?tariffs?|dut(?:y|ies)|levy|levies|sur(?:tax(?:es)?|charges?)|(?:export|import)\s+tax(?:es)?"
-        r"|(?:anti-?)?dumping\s+margins?|cash\s+deposits?)")  # a dumping margin is the duty a company pays
+LEVY = (r"(?:(?:counter-?)?tariffs?|dut(?:y|ies|iable)|levy|levies|sur(?:tax(?:es)?|charges?)"
+        r"|(?:export|import)\s+tax(?:es)?|(?:anti-?)?dumping\s+margins?|cash\s+deposits?)")  # a margin: a firm's duty
 GUIDANCE = re.compile(r"\bguidance\b", re.I)  # a company's forecast, for the figures it introduces
 
 
