@@ -149,15 +149,18 @@ _HOLDINGS = re.compile(r"\bholdings\b", re.I)  # what funds and central banks ho
 _BOUGHT = re.compile(r"\b(?:b(?:ought|uy(?:s|ing)?)|purchas\w*|add(?:ed|ing|s)?|acquir\w*|inflows?|attract\w*)\b", re.I)
 
 
-def _official_metric(draft: Draft, view: SentenceView) -> str | None:
-    """`The PBoC bought 5 tonnes` is demand, `bringing its gold holdings to 588 tonnes` inventory."""
+def _official_metric(draft: Draft, view: SentenceView, carried: str | None) -> str | None:
+    """`The PBoC bought 5 tonnes` is demand, `bringing its gold holdings to 588 tonnes` inventory; so are the items of
+    a list after central banks' buying (`- Russia added 21.3 tonnes, lifting its reserves to 936.7 tonnes`)."""
     q = draft.anchor.q
     if draft.unit != "t":
         return None
+    listed = carried in {"demand", "inventory"} and BULLET.match(view.text)
+    official = listed or _OFFICIAL.search(view.text, 0, q.start)
     held = _HELD_LEVEL.search(view.text, draft.anchor.clause.start, q.start)
-    if held and (_HOLDINGS.search(held.group()) or _OFFICIAL.search(view.text, 0, q.start)):
+    if held and (_HOLDINGS.search(held.group()) or official):
         return "inventory"  # `Its total gold holdings reached 879 tonnes`; ore `reserves` only of a central bank
-    if not _OFFICIAL.search(view.text, 0, q.start):
+    if not official:
         return None
     segment = next(c.start for c in view.clauses if c.segment == draft.anchor.clause.segment)
     return "demand" if _BOUGHT.search(view.text, segment, q.start) else None
@@ -165,7 +168,7 @@ def _official_metric(draft: Draft, view: SentenceView) -> str | None:
 
 def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     q = draft.anchor.q
-    official = _official_metric(draft, view)
+    official = _official_metric(draft, view, carried)
     if official:
         return official
     allowed = allowed_metrics(draft)
