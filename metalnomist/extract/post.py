@@ -311,7 +311,7 @@ _LEAD = 1500  # the body's opening, which names whom the post reports on
 # A post that writes US dollars as such (`US$90`, `$US18.54`) writes its own country's dollar as a bare `$`
 _US_DOLLARS = re.compile(r"US\$|\$US\b|\bUS dollars?\b|\bUSD\s?\d")
 # `figures released by the Japan Aluminium Association`: the producers' own association
-_PRODUCERS_BODY = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,4}(?:Association|Federation)\b")
+_PRODUCERS_BODY = re.compile(r"\b(?:[A-Z][\w&'’.-]* ){1,5}(?:Association|Federation|Society)\b")
 _NAMED_CROWNS = re.compile(r"\b(?:Norwegian|Swedish|Danish|Czech) crowns\b")
 
 
