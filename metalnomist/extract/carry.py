@@ -109,7 +109,9 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
     ):
         period = fact.period
         # `Total 2020 output …` in a December report, `a cumulative deficit over 2021-2024`: asides
-        if not _within(state.period, fact.period) and not _YEARS.fullmatch(fact.period):
+        # nor a month's price in a report on its year (`climbed to ¥1,580/kg in December` in a post on 2017)
+        narrowed = fact.metric == "price" and _within(fact.period, state.period or "")
+        if not _within(state.period, fact.period) and not _YEARS.fullmatch(fact.period) and not narrowed:
             post_period = last_period = fact.period
         if _QUARTER.fullmatch(fact.period) and not fact.forecast:
             last_quarter = fact.period

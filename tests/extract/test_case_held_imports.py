@@ -19,12 +19,11 @@ NOV_2026 = datetime(2026, 11, 19, tzinfo=UTC)
 # ended on March 31 is that fiscal year; `Between January and September` is a range; `earlier this year` in a
 # relative clause dates the smelter, not the figure.
 PERIODS = [
-    known_miss(Case(("Lithium hydroxide imports totalled 19,640 tonnes in 2017. The average import price climbed to "
-                     "¥1,580/kg in December.",
-                     "Lithium carbonate imports rose 9% to 12,480 tonnes."),
-                    [F(), F(), F(value=12480, period="2017")], title="Japan's lithium imports in 2017",
-                    published=None),
-               "the month of a price sentence is carried into the next paragraph's annual totals (5 facts)"),
+    Case(("Lithium hydroxide imports totalled 19,640 tonnes in 2017. The average import price climbed to "
+          "¥1,580/kg in December.",
+          "Lithium carbonate imports rose 9% to 12,480 tonnes."),
+         [F(), F(), F(value=12480, period="2017")], title="Japan's lithium imports in 2017",
+         published=None),
     known_miss(Case(("Japan imported 16,450 tonnes of silicon metal in October, up 23% from September.",
                      "Over January-October, silicon imports totalled 148,300 tonnes.",
                      "Ferrosilicon imports fell 8.7% on the month to 27,900 tonnes."),
