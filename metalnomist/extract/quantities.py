@@ -459,10 +459,13 @@ _PURITY = re.compile(r"99\.\d+")  # `antimony regulus 99.65%`, `99.999% Ge`: no 
 _GRADE_BOUND_BEFORE = re.compile(r"(?<!\ba )\b(?:min|max)\.?\s*$", re.I)  # `Nickel sulfate, min 21%`
 _SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|make[s]?\s+up|made\s+up|represent\w*)\s+(?:about\s+)?$",
                            re.I)  # `accounts for 60% iron ore demand` is a share, written short
-_STAKE_AFTER = re.compile(r"^[\s-]+(?:\w+\s+)?(?:stake|interest|equity|ownership|holding)\b", re.I)
+_STAKE_AFTER = re.compile(r"^[\s-]+(?:\w+\s+)?(?:stake|interest|equity|ownership|holding|owned)\b", re.I)
+# `owned 51% by Halco and 49% by the state`, `66%-owned by Rio Tinto and 34% by the government`
+_OWNER_AFTER = re.compile(r"^\s+by\b")
+_OWNERS_LISTED = re.compile(r"\bowned\b[^.;]*(?:,|\band)\s+$", re.I)
 _BASIS_AFTER = re.compile(r"^\s+(?:\w+\s+)?basis\b", re.I)  # `output on a 100% basis`: how a total is counted
 # `taking its stake to 70%`, `the acquisition of a further 19% of Caserones`: who owns what, as after `stake`
-_STAKE_BEFORE = re.compile(r"\b(?:stake|interest|holding|ownership)\s+(?:to|of|at|from)\s+$", re.I)
+_STAKE_BEFORE = re.compile(r"\b(?:(?:stake|interest|holding|ownership)\s+(?:to|of|at|from)|owned)\s+$", re.I)
 _BOUGHT_BEFORE = re.compile(r"\b(?:acquisition|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|sell(?:s|ing)?|sold|sale)"
                             r"\s+(?:of\s+)?(?:(?:a|an|the|its|their)\s+)?(?:(?:further|remaining|additional|another)\s+)?$",
                             re.I)
@@ -471,8 +474,8 @@ _OF_NAMED = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?[A-Z]")
 
 def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
     """`62% Fe`, `6% Li2O`, `6.25 g/t`: a grade names the product or the ore, it is not a share or a mass; nor is a
-    `10pc stake` in a mine, which like a `50:50 joint venture` describes ownership, not a market, nor the `100%
-    basis` a total is counted on."""
+    `10pc stake` in a mine (or a mine `66%-owned by Rio Tinto and 34% by the government`), which like a `50:50 joint
+    venture` describes ownership, not a market, nor the `100% basis` a total is counted on."""
     return [
         q
         for q in found
@@ -481,6 +484,7 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
             and q.kind == "number"
             and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :])
                  or _BASIS_AFTER.match(text[q.end :]) or _STAKE_BEFORE.search(text, 0, q.start)
+                 or (_OWNER_AFTER.match(text[q.end :]) and _OWNERS_LISTED.search(text, 0, q.start))
                  or (_BOUGHT_BEFORE.search(text, 0, q.start) and _OF_NAMED.match(text[q.end :]))
                  or _GRADE_BOUND_BEFORE.search(text, 0, q.start) or _PURITY.match(text, q.start, q.end))
             and not _SHARE_BEFORE.search(text, 0, q.start)

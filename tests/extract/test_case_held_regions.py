@@ -21,9 +21,11 @@ LB = 0.45359237e-3
 
 # Not facts: ownership stakes written `66%-owned by X and 34% by Y` or `owned 51% by X and 49% by Y`.
 NOT_FACTS = [
-    known_miss(Case("Oyu Tolgoi is 66%-owned by Rio Tinto and 34% by the Mongolian government.", [],
-                    title="Oyu Tolgoi copper output jumps as underground ramp-up gathers pace"),
-               "ownership stakes are read as two market shares"),
+    Case("CBG is owned 51% by Halco and 49% by the Guinean state.", []),
+    # a change `by volume` after an owned mine is still a change
+    Case("At the Rio Tinto-owned mine, output rose 5% by volume.", [F(value=None, change_pct=5)]),
+    Case("Oyu Tolgoi is 66%-owned by Rio Tinto and 34% by the Mongolian government.", [],
+         title="Oyu Tolgoi copper output jumps as underground ramp-up gathers pace"),
 ]
 
 # Figures missed or misread whole.
