@@ -338,7 +338,8 @@ def _took_too(text: str, m: Mention, figure: int) -> bool:
 _RECEIVERS = re.compile(r"\b(?:destinations?|recipients?|buyers?|importers?|markets?)\b", re.I)
 # `Mexico with 175,360 mt`, `with Israel the top buyer at 300,000 tons`
 _WITH_FIGURE = re.compile(r"(?:\s+(?:the\s+)?(?:top|largest|biggest|main|leading)\s+(?:buyer|destination|market))?"
-                          r"\s+(?:with|at)\s+(?:about\s+|around\s+|some\s+)?")
+                          r"\s+(?:with|at)\s+(?:about\s+|around\s+|some\s+)?"
+                          r"|\s*\(\s*")  # `followed by Mexico (142,000 t) and Taiwan (118,500 t)`
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.I)
 _RECIPIENT_AFTER = re.compile(
     r"^\s+(?:was|were|is|remained|became)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:recipient|destination|buyer|market)\b",
