@@ -166,7 +166,9 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
             sellers = replace(view, entities=replace(view.entities, countries=rest))
             country = _location(draft, sellers, ctx)
             return Place(country, bound[0].canonical if bound[0].canonical != country else None, "price")
-    delivered = _DELIVERED.search(view.clause_text(draft.anchor.clause))
+    # the basis in the figure's clause, or in an aside framing it (`ore, cif Tianjin, averaged $4.12`)
+    delivered = _DELIVERED.search(view.clause_text(draft.anchor.clause)) or _DELIVERED_ASIDE.search(
+        text, 0, draft.anchor.q.start)
     origins = [m for m in view.entities.countries if _ORIGIN.search(text[: m.start])
                or (delivered and _delivered_from(text, m))]
     places = [m for m in view.entities.countries if m not in origins]
@@ -188,6 +190,7 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
 # A delivered price (`$358/t cfr`, `CFR Vietnam`) is the buying market's; where the goods come from is its partner:
 # `a US-origin cargo`, `Offers from India`, `Japanese HRC`.
 _DELIVERED = re.compile(r"\b(?:CFR|CIF|C&F|cfr|cif)\b")
+_DELIVERED_ASIDE = re.compile(r",\s*(?:CFR|CIF|C&F|cfr|cif)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*[,:]")
 _FREE_ON_BOARD = re.compile(r"\b(?:FOB|fob|FAS)\b")  # a price at the seller's port
 _ORIGIN_AFTER = re.compile(r"\s*-?\s*(?:origin|cargo(?:es)?)\b", re.I)  # `a US-origin cargo`, `a US cargo`
 _FROM_ORIGIN = re.compile(r"\b(?:from|of)\s+$", re.I)

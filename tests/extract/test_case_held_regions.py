@@ -174,11 +174,10 @@ COMMODITIES = [
 # a `US Midwest premium` is American; a project abroad keeps its country over its owner's nationality; an
 # exporter's `largest buyer` is the partner of its exports; goods `from the Middle East` are the partner.
 PLACES = [
-    known_miss(Case(("South Africa exported 2.1 million tonnes of manganese ore in February 2024.",
-                     "Manganese ore prices, week to March 8:\n- South African semi-carbonate, CIF Tianjin: $4.05/dmtu"),
-                    [F(value=2.1e6), F(value=4.05, metric="price", country="China", partner="South Africa")],
-                    title="South African manganese ore exports climb on Chinese demand", published=None),
-               "a CIF Tianjin price takes the origin as its country and has no partner"),
+    Case(("South Africa exported 2.1 million tonnes of manganese ore in February 2024.",
+          "Manganese ore prices, week to March 8:\n- South African semi-carbonate, CIF Tianjin: $4.05/dmtu"),
+         [F(value=2.1e6), F(value=4.05, metric="price", country="China", partner="South Africa")],
+         title="South African manganese ore exports climb on Chinese demand", published=None),
     known_miss(Case(("Sumitomo Metal Mining produced 27,100 tonnes of electrolytic nickel in the first half, after "
                      "maintenance at its Coral Bay plant in the Philippines.",
                      "Coral Bay Nickel Corp produced 11,800 tonnes of nickel in mixed sulphide in April-September."),
