@@ -30,9 +30,8 @@ NOT_FACTS = [
 
 # Figures missed or misread whole.
 FIGURES = [
-    known_miss(Case("The US imports roughly half of the aluminium it consumes.",
-                    [F(value=50, unit="%", metric="market_share")]),
-               "the verbal fraction `half of` a total is not read as 50%"),
+    Case("The US imports roughly half of the aluminium it consumes.",
+         [F(value=50, unit="%", metric="market_share")]),
     known_miss(Case("Oyu Tolgoi paid 1.1 trillion tugrik in taxes and fees to the Mongolian state last year.",
                     [F(value=1.1e12, unit="MNT")], title="Oyu Tolgoi copper output jumps"),
                "the Mongolian tugrik is not read as money"),
