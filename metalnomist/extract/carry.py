@@ -109,8 +109,10 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
     ):
         period = fact.period
         # `Total 2020 output …` in a December report, `a cumulative deficit over 2021-2024`: asides
-        # nor a month's price in a report on its year (`climbed to ¥1,580/kg in December` in a post on 2017)
-        narrowed = fact.metric == "price" and _within(fact.period, state.period or "")
+        # nor a month's price in a report on its year (`climbed to ¥1,580/kg in December` in a post on 2017), nor a
+        # month singled out (`December shipments alone were 10.4 million tonnes`)
+        narrowed = (fact.metric == "price" or _ALONE.search(fact.sentence) is not None) \
+            and _within(fact.period, state.period or "")
         if not _within(state.period, fact.period) and not _YEARS.fullmatch(fact.period) and not narrowed:
             post_period = last_period = fact.period
         if _QUARTER.fullmatch(fact.period) and not fact.forecast:
@@ -146,6 +148,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
 _TOTALS = frozenset({"production", "sales", "exports", "imports"})
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _HALF = re.compile(r"\d{4}-H[12]")
+_ALONE = re.compile(r"\balone\b", re.I)
 _YEARS = re.compile(r"\d{4}/\d{4}")
 
 
