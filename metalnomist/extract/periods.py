@@ -236,7 +236,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?P<y>{_YEAR})[/-](?P<y2>\d\d(?:\d\d)?) fiscal(?: year)?\b"), "fy"),
     (re.compile(r"\bFY ?(?P<yy>\d\d)\b"), "fy"),
     (
-        re.compile(rf"\bbetween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"),
+        re.compile(rf"\b[Bb]etween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"),
         "between",
     ),
     # `April-February of 2024-25`: those months of the year that starts in 2024 (India's fiscal year)
