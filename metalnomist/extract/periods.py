@@ -214,7 +214,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "span_to",
     ),
     (
-        re.compile(rf"\bfiscal year (?:end(?:ing|ed)|through) (?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"),
+        # `the fiscal year ended March 31, 2020`, `the financial year which ended in June 2024`
+        re.compile(rf"\b(?:fiscal|financial) year (?:(?:that|which) )?(?:end(?:ing|ed)|through)(?: (?:in|on))? "
+                   rf"(?P<m>{_MONTH})(?: \d{{1,2}})?,? (?P<y>{_YEAR})"),
         "fy_ending",
     ),
     # `the first half of the current financial year`, `the second half of its 2025 financial year`, `the first half
@@ -557,7 +559,7 @@ _NEEDS_WORD = {
     "fy_months": ("fy", "fiscal"),
     "fy_first_months": ("fiscal", "financial"),
     "fy_months_so_far": ("fiscal", "financial"),
-    "fy_ending": ("fiscal",),
+    "fy_ending": ("fiscal", "financial"),
     "fy": ("fy", "fiscal", "financial"),
     "fy_relative": ("fiscal", "financial"),
     "fy_part": ("fiscal", "financial"),

@@ -204,6 +204,9 @@ BASES = [
 # reported, not the dateline's; `a week earlier` is not the month of the next comparison; `the last three
 # months of 2025` is a quarter; a financial year ending in June runs July–June; `has guided to` is a forecast.
 PERIODS = [
+    # a fiscal or financial year named by the month it ended in is the twelve months to that month
+    Case("Hotazel produced 3.5 million tonnes of manganese ore in the financial year which ended in June 2024.",
+         [F(value=3.5e6, period="2023-07/2024-06")], published=day(2024, 8, 20)),
     # a level `N months earlier` or `two quarters earlier` steps back that far from the period before it
     Case("Output was 5,000 t in the third quarter, against 4,000 t a quarter earlier and 3,000 t two quarters earlier.",
          [F(period="2025-Q3"), F(period="2025-Q2"), F(period="2025-Q1")], published=day(2025, 10, 22)),
