@@ -24,6 +24,9 @@ PERIODS = [
           "Lithium carbonate imports rose 9% to 12,480 tonnes."),
          [F(), F(), F(value=12480, period="2017")], title="Japan's lithium imports in 2017",
          published=None),
+    # in one paragraph, a change `on the month` after a year-to-date total is of the total's last month
+    Case("Over January-October, silicon imports totalled 148,300 tonnes. Imports fell 8.7% on the month to 27,900 "
+         "tonnes.", [F(period="2026-01/2026-10"), F(value=27900, period="2026-10")], published=NOV_2026),
     known_miss(Case(("Japan imported 16,450 tonnes of silicon metal in October, up 23% from September.",
                      "Over January-October, silicon imports totalled 148,300 tonnes.",
                      "Ferrosilicon imports fell 8.7% on the month to 27,900 tonnes."),
