@@ -32,7 +32,7 @@ from metalnomist.extract.dating import (
 from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.periods import last_month
 from metalnomist.extract.places import Place, PlaceContext, place
-from metalnomist.extract.post import ParagraphState, PostState, evolve, scan_post
+from metalnomist.extract.post import SAME_REPORT, ParagraphState, PostState, evolve, scan_post
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import Key, attach_sources, release_key
 from metalnomist.extract.subjects import (
@@ -110,7 +110,8 @@ def extract_facts(post: Post) -> list[Fact]:
                                  bool(year) and scan.report_fiscal, scan.fiscal_home)
             if opening and not _QUOTE_OPENING.match(sentence):  # a quote comments on the report, it opens none
                 state = state.new_subject([m.canonical for m in view.entities.commodities],
-                                          [m.canonical for m in view.entities.countries])
+                                          [m.canonical for m in view.entities.countries],
+                                          SAME_REPORT.search(sentence) is not None)
             opening = False
             state = read_statistics(view, state)
             # a speaker's words are no reported figure; what the reporter adds after the quote is (a single

@@ -161,7 +161,7 @@ class PostState:
     total: bool = False
     paragraph: ParagraphState = field(default_factory=ParagraphState)
 
-    def new_subject(self, commodities: list[str], countries: list[str]) -> PostState:
+    def new_subject(self, commodities: list[str], countries: list[str], same_report: bool = False) -> PostState:
         """A paragraph that opens on commodities the post has not been carrying starts a new report:
         period, commodity, series and company of the earlier ones do not carry into it, and a focus
         country guessed from the body no longer holds (prefer null to a wrong carry) unless the paragraph
@@ -176,7 +176,7 @@ class PostState:
         # a company's quarter covers all its metals, a country's monthly total all its minerals, and a form of no
         # metal (`Flying Fox produced 37,950 tonnes of ore` in a nickel miner's quarter) the metal's report
         forms = all(c in _FORMS_ALONE for c in named)
-        period = self.period if self.scan.company_report or self.total or forms else None
+        period = self.period if self.scan.company_report or self.total or forms or same_report else None
         return replace(
             self, focus=focus, period=period, commodity=None, metric=None, company=None, heading_commodity=None
         )
@@ -280,6 +280,9 @@ def scan_post(post: Post) -> PostState:
 
 
 _FORMS_ALONE = frozenset({"ore", "scrap", "cathodes", "precursors"})
+# `Gold production at the mine fell to 61,000 ounces` after the mine's copper: the same report, another metal
+SAME_REPORT = re.compile(r"\b(?:at|from|of|by)\s+the\s+(?:mine|smelter|refinery|plant|operation|complex|company"
+                         r"|group)\b")
 _GENERIC_WORDS = frozenset({"and", "products", "product", "metal", "metals", "of"})
 
 
