@@ -375,9 +375,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
     carried = state.paragraph.period or state.period
-    so_far = re.fullmatch(r"(\d{4})-01/\1-(\d\d)", carried or "")
-    if so_far and _ON_THE_MONTH.search(clause):
-        carried = f"{so_far.group(1)}-{so_far.group(2)}"  # `fell 8.7% on the month` after January-October: October's
+    running = re.fullmatch(r"(\d{4})-01/\1-(\d\d)", carried or "")
+    if running and _ON_THE_MONTH.search(clause):
+        carried = f"{running.group(1)}-{running.group(2)}"  # `fell 8.7% on the month` after January-October: October's
     if (carried and carried == state.forecast_period and state.reported_period and metric != "inventory"
             and not is_forecast(draft, view) and not any(p.period == carried for p in view.periods)):
         carried = state.reported_period  # `expects FY26 shipments of …. Average revenue was US$84.71/dmt`: FY25's
