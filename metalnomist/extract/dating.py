@@ -376,7 +376,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
     carried = state.paragraph.period or state.period
     running = re.fullmatch(r"(\d{4})-01/\1-(\d\d)", carried or "")
-    if running and _ON_THE_MONTH.search(clause):
+    span = draft.anchor.clause
+    if running and any(b.basis == "m/m" and span.start <= b.start < span.end for b in view.bases):
         carried = f"{running.group(1)}-{running.group(2)}"  # `fell 8.7% on the month` after January-October: October's
     if (carried and carried == state.forecast_period and state.reported_period and metric != "inventory"
             and not is_forecast(draft, view) and not any(p.period == carried for p in view.periods)):
@@ -389,9 +390,6 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
             return state.scan.week_month
         return None if _EVENT_CLAUSE.match(clause) else f"{published:%Y-%m}"
     return carried
-
-
-_ON_THE_MONTH = re.compile(r"\b(?:on\s+the\s+month|month[- ]on[- ]month|m/m|from\s+the\s+previous\s+month)\b", re.I)
 
 
 # A standing rule (`are required to sell at least 25 percent`, a royalty rate, a price cap) holds over no period

@@ -31,7 +31,7 @@ from metalnomist.extract.dating import (
 )
 from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.periods import last_month
-from metalnomist.extract.places import Place, PlaceContext, place
+from metalnomist.extract.places import Place, PlaceContext, place, respective
 from metalnomist.extract.post import SAME_REPORT, ParagraphState, PostState, evolve, scan_post
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import Key, attach_sources, release_key
@@ -425,18 +425,10 @@ def _candidates(draft: Draft, view: SentenceView, state: PostState, metric: str)
 
 
 def _respective(draft: Draft, view: SentenceView) -> str | None:
-    """`lead and zinc production were 27,800 tonnes and 51,200 tonnes, respectively`: metals named before a list of
-    figures pair with them in order."""
-    if "respectively" not in view.text:
-        return None
-    clause = draft.anchor.clause
-    figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit]
-    if len(figures) < 2 or draft.anchor not in figures:
-        return None
-    metals = [m for m in beside_main_parts(view.entities.commodities, view.text) if m.end <= figures[0].q.start]
-    if len(metals) == len(figures):
-        return metals[figures.index(draft.anchor)].canonical
-    return None
+    """`lead and zinc production were 27,800 tonnes and 51,200 tonnes, respectively`: metals pair with the figures
+    as countries do (a flow's make-up, `mostly slab and billet`, is none of them)."""
+    paired = respective(draft, view, beside_main_parts(view.entities.commodities, view.text))
+    return paired.canonical if paired else None
 
 
 def _of_input(draft: Draft, view: SentenceView) -> bool:

@@ -189,8 +189,9 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
 
 # A delivered price (`$358/t cfr`, `CFR Vietnam`) is the buying market's; where the goods come from is its partner:
 # `a US-origin cargo`, `Offers from India`, `Japanese HRC`.
-_DELIVERED = re.compile(r"\b(?:CFR|CIF|C&F|cfr|cif)\b")
-_DELIVERED_ASIDE = re.compile(r",\s*(?:CFR|CIF|C&F|cfr|cif)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*[,:]")
+_DELIVERED_BASIS = r"(?:CFR|CIF|C&F|cfr|cif)"
+_DELIVERED = re.compile(rf"\b{_DELIVERED_BASIS}\b")
+_DELIVERED_ASIDE = re.compile(rf",\s*{_DELIVERED_BASIS}\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*[,:]")
 _FREE_ON_BOARD = re.compile(r"\b(?:FOB|fob|FAS)\b")  # a price at the seller's port
 _ORIGIN_AFTER = re.compile(r"\s*-?\s*(?:origin|cargo(?:es)?)\b", re.I)  # `a US-origin cargo`, `a US cargo`
 _FROM_ORIGIN = re.compile(r"\b(?:from|of)\s+$", re.I)
@@ -507,16 +508,23 @@ def _listed(holder: Mention, view: SentenceView) -> bool:
 def _respectively(draft: Draft, view: SentenceView, besides: str | None = None) -> str | None:
     """`Vietnam and Thailand contributing 26.9% and 16%, respectively` pairs in order (`besides`: the country
     whose flows they are, `China's imports from Australia and Brazil`)."""
+    paired = respective(draft, view, [m for m in view.entities.countries if m.canonical != besides])
+    return paired.canonical if paired else None
+
+
+def respective(draft: Draft, view: SentenceView, names: list[Mention]) -> Mention | None:
+    """The name a `respectively` list pairs with the figure: names in the figure's clause, or else those before
+    its list of figures (`from Australia, Brazil and South Africa were 5, 3 and 1 million t`), in order."""
     if "respectively" not in view.text:
         return None
     clause = draft.anchor.clause
     figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit]
-    names = [m for m in view.entities.countries if clause.start <= m.start < clause.end and m.canonical != besides]
-    if len(names) < len(figures):  # `from Australia, Brazil and South Africa were 5, 3 and 1 million t`: a list
-        names = [m for m in view.entities.countries if m.canonical != besides and m.end <= figures[0].q.start]
-    if len(names) == len(figures) > 1:
-        return names[figures.index(draft.anchor)].canonical
-    return None
+    if len(figures) < 2 or draft.anchor not in figures:
+        return None
+    own = [m for m in names if clause.start <= m.start < clause.end]
+    if len(own) < len(figures):
+        own = [m for m in names if m.end <= figures[0].q.start]
+    return own[figures.index(draft.anchor)] if len(own) == len(figures) else None
 
 
 def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
