@@ -368,7 +368,8 @@ def _exports(text: str, cands: list[Mention], ctx: PlaceContext, receiver: Menti
     )
     opener = next((m.canonical for m in cands if _OPENS.fullmatch(text, 0, m.start) and m is not receiver
                    and not is_demonym(text, m)  # not `Chinese-controlled companies dominated …`
-                   and not _RECIPIENT_AFTER.match(text[m.end :])), None)  # nor `Germany was the largest buyer`
+                   and not _RECIPIENT_AFTER.match(text[m.end :])  # nor `Germany was the largest buyer`
+                   and not _TOOK.match(text, m.end)), None)  # nor `India took 121,600 t, followed by China with …`
     # `Exports of nickel matte to China …, Chinese customs data showed`: the post's country's exports, in China's data
     received = ctx.data_country in {m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])}
     exporter = next((m.canonical for m in subject), None) or opener or (
@@ -583,7 +584,9 @@ _WHEN = (r"(?:the\s+)?(?:first|second|third|fourth|end|start|close|middle|beginn
          r"|(?:a|an|one|two|three|four|five|six|several)\s+(?:days?|weeks?|months?|quarters?|years?)\b"
          rf"|(?-i:(?:{'|'.join(MONTH_WORDS)})\b)")
 _ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|less|most|much|the\s+bulk)|barring"
-                    r"|helped\s+by|hurt\s+by|amid|despite|thanks\s+to|citing|when|including|of\s+which|because\s+of"
+                    r"|(?:helped|hurt|driven|boosted|lifted|supported|underpinned|offset)\s+by|reflecting|on\s+the\s+back\s+of"
+                    r"|(?<=,\s)as\b(?!\s+(?:well|much|many|of|per|part|a\s+result)\b)"  # `…, as the Kitimat smelter …`
+                    r"|amid|despite|thanks\s+to|citing|when|including|of\s+which|because\s+of"
                     rf"|due\s+to|owing\s+to|after\s+(?!{_WHEN}))"
                     r"\b[^;.]*$",
                     re.I)  # `since February, when Congo …`; `144,900 t, including 97,000 t from Red Dog`: a part's

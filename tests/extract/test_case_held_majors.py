@@ -41,10 +41,9 @@ PLACES = [
          [F(value=50, metric="tariff", country="United States"),
           F(value=1.02e9 * LB, country="United States")],
          title="Freeport-McMoRan beats copper sales forecast as Indonesia output climbs", published=JUL23),
-    known_miss(Case("First Quantum Minerals forecast copper production of 370,000 to 420,000 tonnes for 2025, as its "
+    Case("First Quantum Minerals forecast copper production of 370,000 to 420,000 tonnes for 2025, as its "
                     "Cobre Panama mine remains under care and maintenance.",
                     [F(value=370000, country="Canada")], title="First Quantum results", published=FEB19),
-               "a mine named in the `as …` clause places the company's total (and the rest of the post) there"),
     known_miss(Case(("VANCOUVER - Teck Resources on Thursday lowered its 2025 copper production "
                      "forecast for its flagship Quebrada Blanca (QB) operation in Chile for the "
                      "second time this year, citing slower-than-planned construction of the "

@@ -1,0 +1,55 @@
+"""Held-out sets oos-28 to oos-31 (miners' quarterly reports; trade-statistics posts in the Metalnomist's style;
+price agencies' and exchanges' market reports; policy and project news), each scored before any rule was written
+from it: one row per phenomenon the extractor got wrong, and guard rows for what the fixes must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.cases import Case, F, check, row_id
+
+# Trade: a supplier list after the exports reports the importer's side (the carried `exports` is not its series),
+# and the items listed after a taker are the exporter's.
+TRADE = [
+    Case(("India imported 8.31 million tonnes of finished steel in April-January.",
+          "Exports fell 27.4% to 3.96 million tonnes.",
+          "China was the largest supplier at 2.45 million tonnes, up 17.3%, followed by South Korea (2.21 million "
+          "tonnes) and Japan (1.38 million tonnes)."),
+         [F(value=8.31e6), F(value=3.96e6, metric="exports"),
+          F(value=2.45e6, metric="imports", country="India", partner="China"),
+          F(value=2.21e6, metric="imports", country="India", partner="South Korea"),
+          F(value=1.38e6, metric="imports", country="India", partner="Japan")],
+         title="India's Finished Steel Imports Hit Seven-Year High"),
+    # a company described as a supplier is no supplier list: its plans stay its output
+    Case("Similarly, Pan Pacific Copper, Japan's largest copper supplier, plans a 4.4% increase in output to "
+         "303,700 tonnes.",
+         [F(value=303700, metric="production", country="Japan")], title="Japan's copper output"),
+    Case(("Malaysia exported 98,500 tonnes of aluminium in the first nine months.",
+          "Japan bought 27,600 tonnes, or 28% of the total, followed by South Korea with 17,900 tonnes and the "
+          "Netherlands with 12,400 tonnes."),
+         [F(value=98500), F(value=27600, metric="exports", country="Malaysia", partner="Japan"),
+          F(value=28), F(value=17900, metric="exports", country="Malaysia", partner="South Korea"),
+          F(value=12400, metric="exports", country="Malaysia", partner="Netherlands")],
+         title="Malaysia's Aluminium Exports Climb"),
+]
+
+# Places: a reason given after a company-wide figure (`reflecting the halt at Koniambo in New Caledonia`) does not
+# place it; the figure stays the company's home's.
+PLACES = [
+    Case("Nickel production of 40,600 tonnes was 9,300 tonnes lower than a year earlier, reflecting the halt at "
+         "Koniambo in New Caledonia.",
+         [F(value=40600, country="Switzerland"), F(value=-9300, country="Switzerland")],
+         title="Glencore first-half copper output falls"),
+    Case("Glencore's own-sourced copper production fell 5% to 462,800 tonnes, the Swiss-based miner said, as lower "
+         "grades at Collahuasi in Chile weighed.",
+         [F(value=462800, country="Switzerland")], title="Glencore first-half copper output falls"),
+    # a mine's own figure inside the reason is still the mine's
+    Case("Group copper output rose 4%, driven by a 20% increase at the Escondida mine in Chile.",
+         [F(value=None, change_pct=4), F(value=None, change_pct=20, country="Chile")],
+         title="BHP quarterly output"),
+]
+
+
+@pytest.mark.parametrize("case", TRADE + PLACES, ids=row_id)
+def test_oos_28_31_case(case: Case) -> None:
+    check(case)
