@@ -246,7 +246,9 @@ def _year_for(line: _Dateline, url_month: date | None, texts: Sequence[str], lat
 
 
 def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | None:
-    """A URL digit run read as a date (20210413, 102921) whose month and day the first lines write.
+    """A URL digit run read as a date (20210413, 102921) that the first lines confirm: they write its month and
+    day, or a day of its month up to three days before it (a price report filed the morning after: `052025-…`
+    over `assessed … on May 19`), or the lead's `on Friday` is its weekday (`…-20250718-p5mg6x`, a Friday).
 
     Alone such a run may be an article number; with "Oct. 29" in the lead, 102921 is a date.
     """
@@ -255,10 +257,13 @@ def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | No
     if not readings:
         return None  # most digit runs are article numbers no reading makes a date of
     text = "\n".join(block.text for block in head)
+    lead = _ON_WEEKDAY.search(head[0].text) if head else None
     for found in readings:
         names = "|".join(name for name, number in MONTH_WORDS.items() if number == found.month)
-        day = rf"0?{found.day}(?!\d|[,.]\d)"
-        if re.search(rf"\b(?:{names})\.?\s+{day}|(?<!\d){day}(?:st|nd|rd|th)?\s+(?:{names})\b", text):
+        days = "|".join(str(found.day - back) for back in range(4) if found.day - back > 0)
+        day = rf"0?(?:{days})(?!\d|[,.]\d)"
+        if re.search(rf"\b(?:{names})\.?\s+{day}|(?<!\d){day}(?:st|nd|rd|th)?\s+(?:{names})\b", text) \
+                or (lead is not None and WEEKDAYS.index(lead["weekday"]) == found.weekday()):
             return found
     return None
 

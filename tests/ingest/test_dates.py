@@ -128,7 +128,14 @@ URL_STAMPS = [
     Case("https://x.com/news/102921-spodumene-record", "Highlights\n\nPrices hit a record on an FOB basis Oct. 29 "
          "as lithium rose over the past month.", "2021-10-29 url"),  # MMDDYY; the lead's date is mid-sentence
     Case("https://x.com/a/13102021/zinc", "Zinc rose on 13 October, traders said.", None),  # DDMMYYYY: not read
-    Case("https://x.com/news/102921-spodumene-record", "Prices hit a record Oct. 28.", None),  # another day
+    # a price report filed the day after the assessment it reports (S&P Global's `052025-…` over `on May 19`)
+    Case("https://x.com/news/102921-spodumene-record", "Prices hit a record Oct. 28.", "2021-10-29 url"),
+    Case("https://x.com/news/102921-spodumene-record", "Prices hit a record Oct. 30.", None),  # a day after it
+    Case("https://x.com/news/102921-spodumene-record", "Prices hit a record Oct. 25.", None),  # four days before
+    # the lead's weekday is the run's (AFR's `…-20250718-p5mg6x`, a Friday), not another's
+    Case("https://x.com/mining/iron-ore-holds-20250718-p5mg6x", "Iron ore held above $US100 on Friday.",
+         "2025-07-18 url"),
+    Case("https://x.com/mining/iron-ore-holds-20250718-p5mg6x", "Iron ore held above $US100 on Thursday.", None),
     Case("https://x.com/news/102921-spodumene-record", "Prices hit a record.", None),  # an article number, alone
     Case("https://x.com/news/210413-copper", "April 13 (Reuters) - Imports rose in March.", "2021-04-13 url"),  # YYMMDD
     Case("https://x.com/news/04132021/copper", "April 13 (Reuters) - Imports rose.", "2021-04-13 url"),  # MMDDYYYY
