@@ -382,13 +382,20 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if (carried and carried == state.forecast_period and state.reported_period and metric != "inventory"
             and not is_forecast(draft, view) and not any(p.period == carried for p in view.periods)):
         carried = state.reported_period  # `expects FY26 shipments of …. Average revenue was US$84.71/dmt`: FY25's
-    spot = metric == "price" and bool(carried) and not MONTH_PERIOD.match(carried or "") and _SPOT.search(clause)
+    published = state.scan.published
+    today = f"{published:%Y-%m}" if published else state.scan.week_month
+    # a price assessed, quoted or moved `on the week` is of the day the report is written, not of a month an earlier
+    # sentence reported (`8.6% from early February`, February's trade figures) or of a year or quarter carried on;
+    # but `averaged … in the last week of January, while Chinese material was offered at $495`: the sentence's month
+    stale = not MONTH_PERIOD.match(carried or "") or (
+        today is not None and carried is not None and carried < today and published is not None
+        and not any(p.use == "period" and not is_delivery(view.text, p.end) for p in view.periods))
+    spot = metric == "price" and bool(carried) and stale and bool(_SPOT.search(clause) or _WEEKLY.search(clause))
     if metric in {"price", "inventory"} and (not carried or spot):
         # a market report's prices are of the trading day it reports: its date's month, or its `on Friday`'s
-        published = state.scan.published
         if published is None:
             return state.scan.week_month
-        return None if _EVENT_CLAUSE.match(clause) else f"{published:%Y-%m}"
+        return None if _EVENT_CLAUSE.match(clause) else today
     return carried
 
 
@@ -404,6 +411,8 @@ _STANDING_WORLD_SHARE = re.compile(
 # A price traded, assessed or quoted (`PB fines were traded at Yuan 770/wmt`, `fell 0.4% to $15,790 a ton by 0630
 # GMT`) is of the day the post reports, not of the quarter or the months of the figures before it.
 _SPOT = re.compile(r"\b(?:traded|assessed|quoted|offered|closed|settled|changed\s+hands|GMT|trading)\b", re.I)
+_WEEKLY = re.compile(r"\b(?:(?:on|over|this|from\s+(?:the\s+previous|last))\s+(?:the\s+)?week|week[- ]on[- ]week)\b",
+                     re.I)
 MONTH_PERIOD = re.compile(r"(?:\d{4}|-)-\d\d$")  # one month, dated or not
 
 

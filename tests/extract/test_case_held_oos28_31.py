@@ -4,6 +4,8 @@ from it: one row per phenomenon the extractor got wrong, and guard rows for what
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.extract.cases import Case, F, check, row_id
@@ -50,6 +52,29 @@ PLACES = [
 ]
 
 
-@pytest.mark.parametrize("case", TRADE + PLACES, ids=row_id)
+MAY20 = datetime(2025, 5, 20, tzinfo=UTC)
+FEB1 = datetime(2025, 2, 1, tzinfo=UTC)
+
+# Periods: a price assessed, quoted or moved `over the week` in a dated report is of the report's month, not of a
+# past month an earlier sentence reported; the sentence's own month, or a delivery month, is another matter.
+PERIODS = [
+    Case(("China's nickel ore imports rose 12.3% year on year to 3.87 million t in April.",
+          "Platts assessed battery-grade nickel sulphate at 27,800-28,300 yuan/t delivered China, up 500 yuan/t over "
+          "the week, as precursor makers restocked."),
+         [F(value=3.87e6, period="2025-04"), F(value=27800, period="2025-05"), F(value=500, period="2025-05")],
+         title="Indonesian nickel ore premiums climb", published=MAY20),
+    Case(("China's refined nickel imports fell 8% to 21,400 t in April.",
+          "SHFE nickel futures for June delivery closed at 124,380 yuan/t, down 0.6% on the week."),
+         [F(value=21400, period="2025-04"), F(value=124380, period="2025-05")],
+         title="Nickel and cobalt prices", published=MAY20),
+    Case(("India imported 8.31 million tonnes of finished steel in April-January.",
+          "Domestic hot-rolled coil prices averaged Rs46,800 a tonne in the last week of January, while Chinese "
+          "material was offered at $495-505 a tonne CFR India."),
+         [F(value=8.31e6), F(value=46800, period="2025-01"), F(value=495, period="2025-01")],
+         title="India's steel imports", published=FEB1),
+]
+
+
+@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS, ids=row_id)
 def test_oos_28_31_case(case: Case) -> None:
     check(case)
