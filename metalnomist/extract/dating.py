@@ -436,7 +436,11 @@ def figure_phrase(draft: Draft, view: SentenceView) -> str:
     return view.text[start:end]
 
 
-_COMPARED_WITH = re.compile(r"\b(?:from|than|compared|versus|vs|since|by|projection|estimate|forecast)\b", re.I)
+_COMPARED_WITH = re.compile(r"\b(?:from|than|compared|versus|vs|above|below|against|since|by|projection|estimate"
+                            r"|forecast)\b", re.I)  # `12% above the cyclone-hit March quarter`: its base
+
+
+_BRACKET_LABEL = re.compile(r"[^():]{1,40}:\s*(?:[A-Z]{0,3}[$€¥£]|[A-Z]{3}\s?)?\d")
 
 
 def _follows(draft: Draft, view: SentenceView, position: int) -> bool:
@@ -444,6 +448,8 @@ def _follows(draft: Draft, view: SentenceView, position: int) -> bool:
     q = draft.anchor.q
     if not q.end <= position <= q.end + 40 or _COMPARED_WITH.search(view.text[q.end : position]):
         return False
+    if "(" in view.text[q.end : position] and _BRACKET_LABEL.match(view.text, position):
+        return False  # `$1.61 per pound (third quarter of 2023: $1.52)`: the label of the base in brackets
     return not any(q.end <= i.q.start < position for i in view.items)
 
 

@@ -34,7 +34,7 @@ _COUNT = {word: int(n) for word, n in WORD_NUMBERS.items() if 2 <= n <= 12}
 # How a sentence uses a period: the figure's own period, a deadline (`by 2030`), the start of a
 # run (`since 2023`), a comparison base (`from February`), when a report was published, when a
 # measure takes effect (`starting April 1`), or a plain date (`On April 3`).
-Use = Literal["period", "deadline", "since", "comparison", "publication", "effect", "date"]
+Use = Literal["period", "deadline", "since", "comparison", "publication", "effect", "date", "event"]
 
 
 @dataclass(frozen=True)
@@ -459,7 +459,8 @@ _EFFECT = re.compile(
 )
 _COMPARISON_FILLER = (
     r"(?:the|same|month|period|quarter|year|levels?|of|in|a|an|its|their|that|those|initial|"
-    r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance)"
+    r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance"
+    r"|[a-z]+-(?:hit|affected|disrupted|hit|impacted|weakened))"  # `12% above the cyclone-hit March quarter`
 )
 _COMPARISON = re.compile(
     rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+(?:{_COMPARISON_FILLER}\s+){{0,5}}$",
@@ -504,9 +505,21 @@ def _use(kind: str, before: str) -> Use:
     if (_COMPARISON.search(tail.split(",")[-1]) or _compared_figure(before) or _PRECEDING.search(tail)
             or _CHANGE_ON.search(tail) or (kind == "month" and _CHANGE_OVER.search(tail))):
         return "comparison"
+    if _HAPPENED.search(tail):
+        return "event"
     return "period"
 
 
+# `Koniambo, which was placed on care and maintenance in February`, `Cobre Panama … was halted in November 2023`:
+# when a mine or plant stopped or restarted, not the period of a figure (a rule or permit `approved in 2022` still
+# tells an undated post's year)
+_HAPPENED = re.compile(
+    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:halted|suspended|placed|put|closed|shut|idled|mothballed"
+    r"|restarted)\b"
+    r"[^\d.;,]{0,40}?\s(?:in|on)\s+(?:early\s+|late\s+|mid-)?$", re.I)
+
+
+_LABELLED_BASE = re.compile(r"\s*:\s*(?:[A-Z]{0,3}[$€¥£]|[A-Z]{3}\s?)?\d")
 _PUBLISHED_IN = re.compile(r"\b(?:published|released|issued|dated)\s+(?:in\s+)?$", re.I)
 # `in the preceding 2022-23 financial year`: a period named as the one before is a comparison base.
 _PRECEDING = re.compile(r"\b(?:the\s+)?(?:preceding|previous|prior)\s+$", re.I)
@@ -514,10 +527,12 @@ _PRECEDING = re.compile(r"\b(?:the\s+)?(?:preceding|previous|prior)\s+$", re.I)
 
 _COMPARED_FIGURE = re.compile(
     r"""\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)than  # (`more than` bounds)
-        |versus|vs\.?|compar\w*\s+(?:to|with)|double|twice|triple|half)\s+  # the comparison word
+        |versus|vs\.?|against|compar\w*\s+(?:to|with)|double|twice|triple|half)\s+  # the comparison word
         (?:(?:the|a|an|its|just|about|around|nearly|some|high|low|level|record)\s+(?:of\s+)?){0,3}
         (?:[$€¥£]|[A-Z]{3}\s)?\s?\d[\d.,]*                                    # the compared figure
         (?:\s*[\w/%$-]+){0,4}?                                               # its unit, `tons shipped`
+        (?:,?\s+and\s+[$€¥£]?\d[\d.,]*(?:\s*[\w/%$-]+){0,4}?)?                 # `2.4 Mt and 661,000 t`
+        (?:,?\s+respectively,?)?                                            # `…, respectively, in the first quarter`
         \s+(?:in|during|for|of)\s+(?:the\s+)?$                               # the period it is for
     """,
     re.X,
@@ -682,6 +697,8 @@ def find_periods(
             if kind == "weekday" and m.group("wd") and _NAME_BEFORE.search(text, 0, m.start()):
                 continue  # `Lucky Friday in Idaho added 1.3 million ounces`: a mine's name
             use = _use(kind, text[: m.start()])
+            if use == "period" and _LABELLED_BASE.match(text, m.end()) and text[: m.start()].rstrip().endswith("("):
+                use = "comparison"  # `averaged $1.61 per pound (third quarter of 2023: $1.52)`: the base's label
             if kind == "months" and _FROM_TO.search(text, 0, m.start()) and re.search(r"\s(?:to|through)\s", m.group()):
                 use = "period"  # `From January to May, imports reached …`: the range itself, compared with nothing
             if kind == "date" and _REPORTED_AFTER.match(text, m.end()):

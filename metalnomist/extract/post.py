@@ -520,7 +520,7 @@ _CURRENT_DAY = re.compile(
     r"\b(?:on\s+(?:" + "|".join(WEEKDAYS[:5]) + r")(?!,?\s+(?:[A-Z]|\d))|this\s+week|yesterday|today)\b"
 )
 _DAY_NUMBER = re.compile(r"(?<![\d.,])(\d{1,2})(?![\d.,]\d)")
-_PAST_USES = frozenset({"period", "date", "comparison", "since", "publication"})  # not a deadline nor a start
+_PAST_USES = frozenset({"period", "date", "comparison", "since", "publication", "event"})  # not a deadline nor a start
 
 
 def week_month(sentences: list[str], year: int | None) -> str | None:

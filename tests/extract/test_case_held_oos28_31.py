@@ -53,6 +53,7 @@ PLACES = [
 
 
 MAY20 = datetime(2025, 5, 20, tzinfo=UTC)
+JUL16, JUL17, JUL31, OCT22 = (datetime(2024, m, d, tzinfo=UTC) for m, d in ((7, 16), (7, 17), (7, 31), (10, 22)))
 FEB1 = datetime(2025, 2, 1, tzinfo=UTC)
 
 # Periods: a price assessed, quoted or moved `over the week` in a dated report is of the report's month, not of a
@@ -75,6 +76,32 @@ PERIODS = [
 ]
 
 
-@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS, ids=row_id)
+# A period a figure is compared with is no period the report goes on with: `12% above the cyclone-hit March quarter`,
+# `compared with 2.4 Mt and 661,000 t, respectively, in the first quarter`, a base labelled in brackets; nor is the
+# month a mine was halted in.
+BASES = [
+    Case(("Rio Tinto shipped 79.5 million tonnes of iron ore from the Pilbara in the June quarter, 1% more than a year "
+          "earlier and 12% above the cyclone-hit March quarter.", "Pilbara production was 79.3 million tonnes."),
+         [F(value=79.5e6, period="2024-Q2"), F(value=None, change_pct=12, period="2024-Q2"),
+          F(value=79.3e6, period="2024-Q2")], title="Rio Tinto Pilbara shipments edge up 1%", published=JUL16),
+    Case(("Alcoa's alumina production was 2.39 million metric tons in the second quarter.",
+          "Third-party shipments of alumina totalled 2.3 million tons and aluminum shipments 643,000 tons, compared "
+          "with 2.4 million tons and 661,000 tons, respectively, in the first quarter."),
+         [F(value=2.39e6, period="2024-Q2"), F(value=2.3e6, period="2024-Q2"), F(value=643000, period="2024-Q2"),
+          F(value=2.4e6, period="2024-Q1"), F(value=661000, period="2024-Q1")],
+         title="Alcoa second-quarter results", published=JUL17),
+    Case(("Freeport-McMoRan sold 1.1 billion pounds of copper in the third quarter.",
+          "Unit net cash costs averaged $1.61 per pound of copper (third quarter of 2023: $1.52)."),
+         [F(value=1.1e9 * 0.45359237e-3, period="2024-Q3"), F(value=1.61, period="2024-Q3"),
+          F(value=1.52, period="2023-Q3")], title="Freeport-McMoRan third-quarter results", published=OCT22),
+    Case(("Glencore's own-sourced copper production fell 5% to 462,800 tonnes in the first six months of the year.",
+          "Nickel production of 40,600 tonnes was 9,300 tonnes lower than a year earlier, reflecting the halt at "
+          "Koniambo in New Caledonia, which was placed on care and maintenance in February."),
+         [F(value=462800, period="2024-H1"), F(value=40600, period="2024-H1"), F(value=-9300, period="2024-H1")],
+         title="Glencore first-half output", published=JUL31),
+]
+
+
+@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS + BASES, ids=row_id)
 def test_oos_28_31_case(case: Case) -> None:
     check(case)
