@@ -121,8 +121,15 @@ def _quantity_re() -> re.Pattern[str]:
         rf"(?:[\s-]?(?P<scale>{scale})|(?<=\d)(?P<m>m|b|B)(?![A-Za-z])|(?<=\d)(?P<km>[KM])(?![A-Za-z]))?"
         rf"(?:\s?(?P<cursuf>{cursuf}))?"
         rf"(?:(?:\s?|-)(?P<unit>{t.unit_re.pattern}))?"
+        rf"(?:{_CONVERTED})?"  # `1,080 euros ($1,120) a tonne`: the bracketed conversion before the mass priced
         rf"(?:{per})?",
     )
+
+
+# A bracketed conversion between a price and its mass (`($1,120)`), read only when the mass follows it
+_CONVERTED = (r"\s?\((?:about\s|around\s|roughly\s|some\s|nearly\s)?(?:[A-Z]{0,3}[$€£¥]|[A-Z]{3}\s?)\s?[\d.,]+"
+              r"\s?(?:[mb]n|million|billion)?\)"
+              r"(?=\s?(?:/|per\s|an?\s)\s?(?:(?:metric\s)?(?:tonnes?|tons?)|t|kg|lb|pounds?|oz|ounces?)\b)")
 
 
 def find_quantities(text: str) -> list[Quantity]:

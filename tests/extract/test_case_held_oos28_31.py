@@ -102,6 +102,18 @@ BASES = [
 ]
 
 
-@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS + BASES, ids=row_id)
+# Units: a price's mass after a bracketed conversion (`1,080 euros ($1,120) a tonne`) is still its mass; a sum
+# converted in brackets and spent `a year` is no price.
+UNITS = [
+    Case("Chinese tinplate was sold at an average of 1,080 euros ($1,120) a tonne delivered to the EU.",
+         [F(value=1080, unit="EUR/t", metric="price")], title="EU duties on Chinese tinplate"),
+    Case("Alumina sold for 380 euros (about $410) per tonne in Europe.",
+         [F(value=380, unit="EUR/t", metric="price")], title="Alumina prices"),
+    Case("The company will invest 1.2 billion euros ($1.3 billion) a year in the mine.",
+         [F(value=1.2e9, unit="EUR", metric="investment")], title="Mine investment"),
+]
+
+
+@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS + BASES + UNITS, ids=row_id)
 def test_oos_28_31_case(case: Case) -> None:
     check(case)
