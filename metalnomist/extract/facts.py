@@ -507,11 +507,17 @@ def _unit(draft: Draft, metric: str, view: SentenceView, commodity: str | None) 
         return "t"
     if unit in {"t", "GWh"} and draft.anchor.q.per_year and annual:
         return f"{unit}/yr"
+    if unit == "GWh" and metric == "capacity" and _MAKING_CAPACITY.search(view.text):
+        return "GWh/yr"  # a battery plant's capacity is a yearly rate, as a smelter's is; not a storage system's
     if unit == "t" and (metric == "capacity" or (annual and _CAPACITY.search(figure_phrase(draft, view)))):
         return "t/yr"  # a plant's or a country's tonnage capacity is a yearly rate, `per year` or not
     if metric == "price" and unit[:3].isupper() and "/" not in unit:
         return f"{unit}/oz" if _PRECIOUS.search(commodity or "") else f"{unit}/t"
     return unit
+
+
+_MAKING_CAPACITY = re.compile(r"\b(?:production|manufacturing|cell|battery)\s+capacity\b|\b(?:plants?|factor(?:y|ies)"
+                              r"|gigafactor(?:y|ies))\b", re.I)
 
 
 # A price with no unit of mass is per troy ounce for these (`U.S. gold futures gained 0.9% to $2,436.10`).

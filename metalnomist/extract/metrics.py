@@ -31,8 +31,8 @@ _TARGET = re.compile(
 _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
 # `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity
 _SIZES = re.compile(r"\s+(?:[\w-]+\s+)?(?:mine|project|operation|line|furnace)s?\b", re.I)
-_ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|generat\w+|exports?|imports?|shipped|shipments|installed"
-                          r"|installations?)\b", re.I)
+_ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|(?<!-)generat\w+|exports?|imports?|shipped|shipments"
+                          r"|installed|installations?)\b", re.I)  # not `next-generation batteries`
 
 _MADE = re.compile(r"\b(?:produc(?:ed|tion)|output)\b", re.I)
 _CAPACITY_WORD = re.compile(r"\bcapacit", re.I)

@@ -41,9 +41,8 @@ FIGURES = [
          [F(value=None, change_pct=-2)]),
     Case("Escondida raised output 16% to 1.28 million tonnes in 2024.",
          [F(value=1.28e6, change_pct=16)]),
-    known_miss(Case("Global battery cell capacity reached 3.1 terawatt hours (TWh) a year in 2024.",
+    Case("Global battery cell capacity reached 3.1 terawatt hours (TWh) a year in 2024.",
                     [F(value=3100, unit="GWh/yr")]),
-               "spelled-out `terawatt hours` is not read as a unit, so the figure is lost"),
     Case("Australia's nickel mine production fell by almost half in 2024.",
          [F(value=None, change_pct=-50)]),
     known_miss(Case("Global reactor requirements of around 180 million lb U3O8 a year still exceed primary "

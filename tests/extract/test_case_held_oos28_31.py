@@ -114,6 +114,21 @@ UNITS = [
 ]
 
 
-@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS + BASES + UNITS, ids=row_id)
+# A battery plant's capacity in GWh is a yearly rate, as a smelter's tonnage is (`next-generation` is no energy
+# generated); a storage system's GWh stays energy.
+ENERGY = [
+    Case("Toyota will receive up to ¥119.2 billion for a plant in Fukuoka prefecture that will make 9 GWh a year of "
+         "next-generation batteries from 2028.",
+         [F(value=1.192e11, metric="subsidy"), F(value=9, unit="GWh/yr", metric="capacity")],
+         title="Japan battery subsidies"),
+    Case("Japan's lithium-ion battery production capacity stood at about 85 GWh in the year to March 2024.",
+         [F(value=85, unit="GWh/yr", metric="capacity", commodity="lithium-ion batteries")],
+         title="Japan battery subsidies"),
+    Case("TotalEnergies subsidiary Saft will supply over 1GWh of battery energy storage systems to Japan.",
+         [F(value=1, unit="GWh", metric="capacity")], title="TotalEnergies to Supply 1GWh of BESS to Japan"),
+]
+
+
+@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS + BASES + UNITS + ENERGY, ids=row_id)
 def test_oos_28_31_case(case: Case) -> None:
     check(case)
