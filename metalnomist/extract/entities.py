@@ -24,6 +24,9 @@ _CORPORATE = re.compile(
 )
 _PUBLIC_BODY = re.compile(r"\b(?:Ministry|Department|Bureau|Agency|Commission)\b")  # `Ministry of Natural Resources`
 _VERB_BEFORE_LEAD = re.compile(r"\b(?:to|will|would|could|may|might|can|should|which|that|who|did|does)\s+$", re.I)
+# A heading's subject before `Lead` the verb: plural (`US and EU Suppliers Lead`) or two joined (`Japan and the UAE
+# Lead Supply`); not a possessive (`Japan's Lead Imports`) nor one name (`EU Lead Exports`)
+_HEADLINE_SUBJECT = re.compile(r"(?:\b[A-Z][a-z]+[a-rt-z]s|\b(?:and|&)\s+(?:the\s+)?[A-Z][\w.]+)\s+$")
 SCOPE_GLOBAL = re.compile(
     r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,4}?(?:sales|production|output|demand|consumption|shipments|capacity"
     r"|exports|imports|forecast|market|prices?|supply(?!\s+chains?)|stocks|inventor(?:y|ies)|surplus|deficit"
@@ -194,7 +197,8 @@ def find_commodities(text: str) -> list[Mention]:
     """Gazetteer hits widened by modifiers (`primary`, `eaf`) and suffixes (`scrap`, `ore`)."""
     out: list[Mention] = []
     for hit in vocab.commodities().find(text):
-        if hit.canonical == "lead" and _VERB_BEFORE_LEAD.search(text[: hit.start]):
+        if hit.canonical == "lead" and (_VERB_BEFORE_LEAD.search(text[: hit.start]) or (
+                text.startswith("Lead", hit.start) and _HEADLINE_SUBJECT.search(text[: hit.start]))):
             continue
         if text[hit.start : hit.end].lower() in _CAPITALS_ONLY and not text[hit.start : hit.end].isupper():
             continue

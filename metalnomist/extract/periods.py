@@ -734,13 +734,20 @@ _BRACKETED = re.compile(r"(?:\s+of\s+(?:the\s+|its\s+)?(?:current\s+)?(?:fiscal|
 
 
 def _spelled_out(found: list[PeriodMention], text: str) -> list[PeriodMention]:
-    """A period followed by the months it means in brackets is those months."""
+    """A period followed by the months it means in brackets is those months; but months without their year (`fiscal
+    2024-25 (April–March)`) say only which months a year is, not which year."""
     out: list[PeriodMention] = []
     for p in found:
         if out and _BRACKETED.fullmatch(text, out[-1].end, p.start) and text.startswith(")", p.end):
-            out[-1] = replace(out[-1], period=p.period)
+            if _FOUR_DIGITS.search(text, p.start, p.end):
+                out[-1] = replace(out[-1], period=p.period)
+            else:
+                p = replace(p, period=out[-1].period)
         out.append(p)
     return out
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _year_before_the_reported(found: list[PeriodMention], text: str) -> list[PeriodMention]:

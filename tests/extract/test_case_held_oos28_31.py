@@ -129,6 +129,26 @@ ENERGY = [
 ]
 
 
-@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS + BASES + UNITS + ENERGY, ids=row_id)
+MAY1 = datetime(2025, 5, 1, tzinfo=UTC)
+
+# Words: `Lead` the verb in a Title Case heading after a plural or joined subject is no metal (but `Japan's Lead
+# Imports` is); ferroniobium is a commodity of its own; a fiscal year glossed with its months (`fiscal 2024-25
+# (April–March)`) keeps its year.
+WORDS = [
+    Case(("India imported 497,600 tonnes of refined copper cathode in 2024.", "Japan and the UAE Lead Supply",
+          "Japan supplied 142,300 tonnes."),
+         [F(value=497600), F(value=142300, commodity="refined copper cathode")], title="India's copper imports"),
+    Case("Japan's Lead Imports Rise 5% to 12,000 Tonnes in March.",
+         [F(value=12000, commodity="lead")], title="Japan's Lead Imports Rise"),
+    Case("Brazil exported 41,360 tonnes of ferroniobium in the first half of 2025.",
+         [F(value=41360, commodity="ferroniobium")], title="Brazil's Ferroniobium Exports Slip"),
+    Case("India's imports of refined copper cathode rose 28% to 497,600 tonnes in fiscal 2024-25 (April–March), "
+         "according to commerce ministry data.",
+         [F(value=497600, period="FY2024")], title="India's Refined Copper Imports Surge 28% in FY25",
+         published=MAY1),
+]
+
+
+@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS + BASES + UNITS + ENERGY + WORDS, ids=row_id)
 def test_oos_28_31_case(case: Case) -> None:
     check(case)
