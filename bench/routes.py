@@ -28,6 +28,7 @@ import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -242,14 +243,14 @@ def verdicts(table: dict[str, dict[str, Any]]) -> list[str]:
     return lines
 
 
-def print_table(table: dict[str, dict[str, Any]], clients: Sequence[int]) -> None:
+def table_lines(table: dict[str, dict[str, Any]], clients: Sequence[int]) -> list[str]:
     head = " | ".join(f"{c} client{'s' if c > 1 else ''} p50 / p99 ms, req/s, CPU ms" for c in clients)
-    print(f"| route | {head} | KB |")
-    print("|---|" + "---:|" * (len(clients) + 1))
+    lines = [f"| route | {head} | KB |", "|---|" + "---:|" * (len(clients) + 1)]
     for name, runs in table.items():
         cells = [f"{r['p50_ms']} / {r['p99_ms']}, {r['requests_per_s']}, {r['server_cpu_ms']}"
                  + (f" ({r['errors']} errors)" if r["errors"] else "") for r in (runs[str(c)] for c in clients)]
-        print(f"| {name} | " + " | ".join(cells) + f" | {runs[str(clients[0])]['kb']} |", flush=True)
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {runs[str(clients[0])]['kb']} |")
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -279,12 +280,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         server.terminate()
         server.wait(timeout=60)
-    print_table(table, args.clients)
+    print("\n".join(table_lines(table, args.clients)))
     print("\nTargets:")
     for line in verdicts(table):
         print("- " + line)
     out = args.out or RESULTS / f"routes-{args.posts if not args.db else 'archive'}.json"
-    out.write_text(json.dumps({"db": db, "workers": args.workers, "routes": table}, indent=2) + "\n")
+    run = {"db": db, "posts": args.posts if not args.db else None, "workers": args.workers, "clients": args.clients,
+           "measured_at": datetime.now(UTC).isoformat(timespec="seconds"), "routes": table}
+    out.write_text(json.dumps(run, indent=2) + "\n")
     print(f"wrote {out}")
     return 0
 

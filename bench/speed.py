@@ -465,14 +465,44 @@ def write_report(results: Path) -> Path:
     lines += ["## Ingest, size on disk, memory", "", *size_rows(runs), "",
               "## Search latency through `metalnomist.search.service.search`", "", "![latency](latency.svg)", "",
               *latency_rows(runs), "", "p50 by query kind, library / bare Tantivy (ms):", "", *kind_rows(runs), "",
-              "## GET /api/search", "", *http_rows(runs), "",
-              "## Targets", "", *target_lines(runs), ""]
+              "## GET /api/search in process", "",
+              "Uvicorn in the benchmark's own process, its clients threads sharing the interpreter with it: a lower "
+              "bound, not the issue's setup (two workers, a separate client); `bench/routes.py` below measures that.",
+              "", *http_rows(runs), "",
+              *route_sections(results),
+              "## Targets", "", *target_lines(runs, route_runs(results)), ""]
     out = results / "REPORT.md"
     out.write_text("\n".join(lines), encoding="utf-8")
     return out
 
 
-def target_lines(runs: Sequence[dict[str, Any]]) -> list[str]:
+def route_runs(results: Path) -> dict[int, dict[str, Any]]:
+    """bench/routes.py's runs by archive size (`routes-<posts>.json`; runs on a named archive are left out)."""
+    found = {}
+    for path in results.glob("routes-*.json"):
+        size = path.stem.removeprefix("routes-")
+        if size.isdigit():
+            found[int(size)] = json.loads(path.read_text(encoding="utf-8"))
+    return dict(sorted(found.items()))
+
+
+def route_sections(results: Path) -> list[str]:
+    try:
+        from bench.routes import table_lines, verdicts
+    except ImportError:  # run as a script
+        from routes import table_lines, verdicts  # type: ignore[no-redef]
+    lines = []
+    for posts, run in route_runs(results).items():
+        table = run["routes"]
+        clients = run.get("clients") or sorted({int(c) for figures in table.values() for c in figures})
+        when = f"measured {run['measured_at'][:10]}" if "measured_at" in run else "date not recorded"
+        lines += [f"## Every route at {posts:,} posts (`bench/routes.py`, `metalnomist serve --workers "
+                  f"{run['workers']}`, {when})", "",
+                  *table_lines(table, clients), "", *(f"- {line}" for line in verdicts(table)), ""]
+    return lines
+
+
+def target_lines(runs: Sequence[dict[str, Any]], routes: dict[int, dict[str, Any]]) -> list[str]:
     """Targets are checked here in prose, never asserted: a benchmark reports, it does not gate."""
     biggest = runs[-1]
     lat, ing = biggest["latency"]["library"], biggest["ingest"]
@@ -481,8 +511,7 @@ def target_lines(runs: Sequence[dict[str, Any]]) -> list[str]:
     at = f"{biggest['posts']:,} posts"
     mark = {True: "met", False: "**missed**"}
     scale = {True: "met" if biggest["posts"] >= 1_000_000 else f"met at {at}; unmeasured at 1M", False: "**missed**"}
-    served = [r for r in runs if r.get("http")]
-    http = served[-1] if served else None
+    eight = routes.get(100_000, {}).get("routes", {}).get("/api/search", {}).get("8")
     return [
         f"- ingest ≥ 2,500 posts/s without extraction (issue 10): {ing['posts_per_s']:,} at {at} — "
         f"{mark[ing['posts_per_s'] >= TARGETS['ingest_posts_per_s']]}",
@@ -492,14 +521,15 @@ def target_lines(runs: Sequence[dict[str, Any]]) -> list[str]:
         f"- library p99 ≤ 30 ms at 1M: {lat['p99_ms']} ms — {scale[lat['p99_ms'] <= 30]}",
         f"- p50 within {TARGETS['p50_ratio_to_bare']}× of bare Tantivy: {ratio}× at {at} — "
         f"{mark[ratio <= TARGETS['p50_ratio_to_bare']]}",
-        f"- /api/search p99 ≤ 60 ms at 8 clients, ≥ {TARGETS['http_req_per_s']} req/s: " + (
-            f"at {http['posts']:,} posts " + http_verdict(http["http"], mark) if http else "not measured"),
+        f"- /api/search at 100,000 posts, 8 clients, two workers (`bench/routes.py`): p99 ≤ "
+        f"{TARGETS['http_p99_ms_8_clients']} ms, ≥ {TARGETS['http_req_per_s']} req/s: " + (
+            http_verdict(eight, mark) if eight else "not measured (`bench/routes.py --posts 100000 --clients 8 "
+                                                    "--only /api/search`)"),
     ]
 
 
-def http_verdict(http: dict[str, Any], mark: dict[bool, str]) -> str:
-    eight = http["8_clients"]
-    return (f"p99 {eight['p99_ms']} ms — {mark[eight['p99_ms'] <= 60]}; "
+def http_verdict(eight: dict[str, Any], mark: dict[bool, str]) -> str:
+    return (f"p99 {eight['p99_ms']} ms — {mark[eight['p99_ms'] <= TARGETS['http_p99_ms_8_clients']]}; "
             f"{eight['requests_per_s']} req/s — {mark[eight['requests_per_s'] >= TARGETS['http_req_per_s']]}")
 
 
