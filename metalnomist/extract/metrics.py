@@ -23,7 +23,9 @@ _NOT_A_SHARE = re.compile(
 )
 # `the cobalt hydroxide payable indicator at 93-95% of the metal price`: price reporters assess payables as prices
 _PAYABLE = re.compile(r"\bpayables?\b", re.I)
-_PAID = re.compile(r"\b(?:pay|pays|paying|paid|faces?|facing|faced|gets?|got)\b(?:\s+(?:a|an|the)\b)?[^;]{0,80}$", re.I)
+# `was given a rate of 27.1%`, `assigned rates of 102.7%`
+_PAID = re.compile(r"\b(?:pay|pays|paying|paid|faces?|facing|faced|gets?|got|given|assigned|received?|receiving)\b"
+                   r"(?:\s+(?:a|an|the)\b)?[^;]{0,80}$", re.I)
 BULLET = re.compile(r"\s*[-•*–]\s")  # a list item: `- Vietnam: Nam Kim Steel 39.1 percent`
 _TARGET = re.compile(
     r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aim(?:s|ed)?\s+to|aiming\s+to|objective)\b", re.I

@@ -149,6 +149,23 @@ WORDS = [
 ]
 
 
-@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS + BASES + UNITS + ENERGY + WORDS, ids=row_id)
+# Metrics: in a post about duties a rate an exporter is `given` or `assigned` is its duty; money `granted` is a
+# subsidy, money `set aside` for subsidies their budget.
+METRICS = [
+    Case(("The European Commission imposed provisional anti-dumping duties of up to 62.5% on tinplate from China.",
+          "Shougang Jingtang United Iron & Steel was given a rate of 27.1% and other cooperating exporters 35.2%."),
+         [F(value=62.5, metric="tariff"), F(value=27.1, metric="tariff"), F(value=35.2, metric="tariff")],
+         title="EU slaps duties on Chinese tinplate"),
+    # outside a post on duties a share received is a share
+    Case("Local communities received 45% of the royalties in 2024.",
+         [F(value=45, metric="market_share")], title="Peru mining royalties"),
+    Case("Panasonic Energy was granted ¥82.8 billion for a cylindrical cell plant in Osaka prefecture.",
+         [F(value=8.28e10, metric="subsidy")], title="METI approves battery plant support"),
+    Case("METI has set aside ¥1.5 trillion for battery subsidies in the three fiscal years to March 2026.",
+         [F(value=1.5e12, metric="budget")], title="METI approves battery plant support"),
+]
+
+
+@pytest.mark.parametrize("case", TRADE + PLACES + PERIODS + BASES + UNITS + ENERGY + WORDS + METRICS, ids=row_id)
 def test_oos_28_31_case(case: Case) -> None:
     check(case)
