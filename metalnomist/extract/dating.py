@@ -490,7 +490,7 @@ _SET_OFF = re.compile(r"[,(]\s*$")
 
 # `down 4% at 3,820 koz after flooding in the first half`: when the cause happened, not the figure's period
 _CAUSE_WORD = re.compile(r"\b(?:after|following|due|because|owing)\b", re.I)
-_CAUSE_BEFORE = re.compile(r"\b(?:after|following|due\s+to|because\s+of|owing\s+to)\s+(?:[\w'-]+\s+){1,5}?"
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|due\s+to|because\s+of|owing\s+to)\s+(?:[\w'-]+\s+){1,16}?"
                            r"(?:in|during|since)\s+(?:the\s+)?(?:(?:late|early|mid|end)[\s-])?$", re.I)
 
 

@@ -221,7 +221,10 @@ def scan_post(post: Post) -> PostState:
     subject_countries = [m for m in title_countries if m.start == 0 or not _CIRCUMSTANCE.search(title, 0, m.start)]
     companies = [m.canonical for m in firms]
     homes = vocab.organisation_countries()
-    home = next((homes[c] for c in companies if c in homes), None)
+    # `Japan's Rare Earth Imports … Drop 18% as JOGMEC Deepens Lynas Ties`: a company only in the circumstance of a
+    # headline on a country is not whose post it is (nor whose fiscal year its `first half` is)
+    owners = [m.canonical for m in firms if not (subject_countries and _CIRCUMSTANCE.search(title, 0, m.start))]
+    home = next((homes[c] for c in owners if c in homes), None)
     agencies = [m for m in bodies if m.kind == "agency"]
     agency = _origins_body(title, title_countries, agencies)
     publisher = next((homes[m.canonical] for m in agencies if homes.get(m.canonical, "-") != "-"), None)
