@@ -460,7 +460,7 @@ _EFFECT = re.compile(
 _COMPARISON_FILLER = (
     r"(?:the|same|month|period|quarter|year|levels?|of|in|a|an|its|their|that|those|initial|"
     r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance"
-    r"|[a-z]+-(?:hit|affected|disrupted|hit|impacted|weakened))"  # `12% above the cyclone-hit March quarter`
+    r"|[a-z]+-(?:hit|affected|disrupted|impacted|weakened))"  # `12% above the cyclone-hit March quarter`
 )
 _COMPARISON = re.compile(
     rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+(?:{_COMPARISON_FILLER}\s+){{0,5}}$",

@@ -257,7 +257,7 @@ def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | No
     if not readings:
         return None  # most digit runs are article numbers no reading makes a date of
     text = "\n".join(block.text for block in head)
-    lead = _ON_WEEKDAY.search(head[0].text) if head else None
+    lead = _ON_WEEKDAY.search(next((block.text for block in head if block.kind == "paragraph"), ""))
     for found in readings:
         names = "|".join(name for name, number in MONTH_WORDS.items() if number == found.month)
         days = "|".join(str(found.day - back) for back in range(4) if found.day - back > 0)

@@ -136,6 +136,9 @@ URL_STAMPS = [
     Case("https://x.com/mining/iron-ore-holds-20250718-p5mg6x", "Iron ore held above $US100 on Friday.",
          "2025-07-18 url"),
     Case("https://x.com/mining/iron-ore-holds-20250718-p5mg6x", "Iron ore held above $US100 on Thursday.", None),
+    # the lead is the first paragraph, after a label line or a sub-heading
+    Case("https://x.com/mining/iron-ore-holds-20250718-p5mg6x", "Steel, Iron Ore\n\nIron ore held above $US100 "
+         "on Friday.", "2025-07-18 url"),
     Case("https://x.com/news/102921-spodumene-record", "Prices hit a record.", None),  # an article number, alone
     Case("https://x.com/news/210413-copper", "April 13 (Reuters) - Imports rose in March.", "2021-04-13 url"),  # YYMMDD
     Case("https://x.com/news/04132021/copper", "April 13 (Reuters) - Imports rose.", "2021-04-13 url"),  # MMDDYYYY
