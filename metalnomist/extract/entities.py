@@ -27,6 +27,9 @@ _VERB_BEFORE_LEAD = re.compile(r"\b(?:to|will|would|could|may|might|can|should|w
 # A heading's subject before `Lead` the verb: plural (`US and EU Suppliers Lead`) or two joined (`Japan and the UAE
 # Lead Supply`); not a possessive (`Japan's Lead Imports`) nor one name (`EU Lead Exports`)
 _HEADLINE_SUBJECT = re.compile(r"(?:\b[A-Z][a-z]+[a-rt-z]s|\b(?:and|&)\s+(?:the\s+)?[A-Z][\w.]+)\s+$")
+# `CATL and BYD Widen Lead`, `extends its lead`: a lead held over rivals
+_LEAD_HELD = re.compile(r"\b(?:(?:widen|extend|keep|take|hold|retain|build|maintain|lose|narrow)(?:s|ed|ing)?|took)"
+                        r"(?:\s+(?:its|their|the))?\s+$", re.I)
 SCOPE_GLOBAL = re.compile(
     r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,4}?(?:sales|production|output|demand|consumption|shipments|capacity"
     r"|exports|imports|forecast|market|prices?|supply(?!\s+chains?)|stocks|inventor(?:y|ies)|surplus|deficit"
@@ -197,8 +200,7 @@ def find_commodities(text: str) -> list[Mention]:
     """Gazetteer hits widened by modifiers (`primary`, `eaf`) and suffixes (`scrap`, `ore`)."""
     out: list[Mention] = []
     for hit in vocab.commodities().find(text):
-        if hit.canonical == "lead" and (_VERB_BEFORE_LEAD.search(text[: hit.start]) or (
-                text.startswith("Lead", hit.start) and _HEADLINE_SUBJECT.search(text[: hit.start]))):
+        if hit.canonical == "lead" and _not_the_metal(text, hit.start):
             continue
         if text[hit.start : hit.end].lower() in _CAPITALS_ONLY and not text[hit.start : hit.end].isupper():
             continue
@@ -211,6 +213,17 @@ def find_commodities(text: str) -> list[Mention]:
             widened = _hms_grade(text, widened)
         out.append(widened)
     return out
+
+
+def _not_the_metal(text: str, start: int) -> bool:
+    """`lead` the verb (`which could lead to`, a heading's `US and EU Suppliers Lead`) or a lead held over rivals."""
+    before = text[:start]
+    held = _LEAD_HELD.search(before) and _NOTHING_LED.match(text, start + 4)  # not `maintained lead output`
+    return bool(_VERB_BEFORE_LEAD.search(before) or held
+                or (text.startswith("Lead", start) and _HEADLINE_SUBJECT.search(before)))
+
+
+_NOTHING_LED = re.compile(r"\s*(?:$|[,.;:)]|(?:over|in|as|at|with|from|after|amid|on)\b)", re.I)
 
 
 # A heavy melting scrap grade as traders write it: `HMS 1&2`, `HMS I/II 80:20`, `HMS 1/2 (70:30)`.

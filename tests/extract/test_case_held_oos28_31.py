@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from metalnomist.extract.entities import find_commodities
 from tests.extract.cases import Case, F, check, row_id
 
 # Trade: a supplier list after the exports reports the importer's side (the carried `exports` is not its series),
@@ -179,6 +180,9 @@ SET_33 = [
          [F(value=3412, period="2025-H1"), F(value=1905, period="2025-H1")],
          title="Japan's Rare Earth Imports From China Drop 18% in First Half as JOGMEC Deepens Lynas Ties",
          published=AUG1),
+    # lead output kept is the metal's (`maintained` holds no lead over rivals here)
+    Case("Glencore maintained lead output at 52,000 tonnes.", [F(value=52000, commodity="lead")],
+         title="Glencore output"),
     # a headline on a company keeps it, whatever its circumstance names: Lynas's sales are Australia's
     Case("Lynas sold 5,655 tonnes of rare earth oxide in the December half.",
          [F(value=5655, country="Australia")], title="Lynas half-year sales rise as Malaysia plant ramps up",
@@ -190,3 +194,22 @@ SET_33 = [
                          ids=row_id)
 def test_oos_28_31_case(case: Case) -> None:
     check(case)
+
+
+# Sub-headings of the Metalnomist's posts name a commodity the paragraphs below carry: `Lead` the verb, or a lead
+# held over rivals, names none.
+HEADINGS = [
+    ("US and EU Suppliers Lead", []),
+    ("Japan and the UAE Lead Supply", []),
+    ("CATL and BYD Widen Lead", []),
+    ("CATL extended its lead over BYD", []),
+    ("Japan's Lead Imports Rise", ["lead"]),
+    ("EU Lead Exports Fall", ["lead"]),
+    ("Zinc and Lead Output Falls", ["zinc", "lead"]),
+    ("Nyrstar raised its lead output", ["lead"]),
+]
+
+
+@pytest.mark.parametrize(("text", "metals"), HEADINGS)
+def test_lead_the_metal_or_not(text: str, metals: list[str]) -> None:
+    assert [m.canonical for m in find_commodities(text)] == metals
