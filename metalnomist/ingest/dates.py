@@ -78,6 +78,7 @@ _URL_DAY = re.compile(
 )
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)(?:/|$)")
 _DIGIT_RUN = re.compile(r"(?<!\d)(\d{6}|\d{8})(?!\d)")
+_STAMPED_ID = re.compile(r"(?<!\d)((?:19|20)\d{6})\d{3,12}(?!\d)")  # Yonhap's `AEN20240716003200320`: a day, a number
 
 
 @dataclass(frozen=True)
@@ -250,10 +251,12 @@ def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | No
     day, or a day of its month up to three days before it (a price report filed the morning after: `052025-…`
     over `assessed … on May 19`), or the lead's `on Friday` is its weekday (`…-20250718-p5mg6x`, a Friday).
 
-    Alone such a run may be an article number; with "Oct. 29" in the lead, 102921 is a date.
+    Alone such a run may be an article number; with "Oct. 29" in the lead, 102921 is a date. A longer id may open
+    on its day (`AEN20240716003200320` under `SEOUL, July 16 (Yonhap)`).
     """
-    readings = [found for run in _DIGIT_RUN.findall(url) for y, m, d in _stamp_readings(run)
-                if (found := _real(y, m, d, latest)) is not None]
+    runs = [(y, m, d) for run in _DIGIT_RUN.findall(url) for y, m, d in _stamp_readings(run)]
+    runs += [(int(run[:4]), int(run[4:6]), int(run[6:8])) for run in _STAMPED_ID.findall(url)]
+    readings = [found for y, m, d in runs if (found := _real(y, m, d, latest)) is not None]
     if not readings:
         return None  # most digit runs are article numbers no reading makes a date of
     text = "\n".join(block.text for block in head)

@@ -136,6 +136,10 @@ URL_STAMPS = [
     Case("https://x.com/mining/iron-ore-holds-20250718-p5mg6x", "Iron ore held above $US100 on Friday.",
          "2025-07-18 url"),
     Case("https://x.com/mining/iron-ore-holds-20250718-p5mg6x", "Iron ore held above $US100 on Thursday.", None),
+    # an article id that opens on its day, confirmed by the dateline (Yonhap), and one the lead does not confirm
+    Case("https://en.yna.co.kr/view/AEN20240716003200320", "SEOUL, July 16 (Yonhap) -- Imports fell, data showed "
+         "Tuesday.", "2024-07-16 url"),
+    Case("https://x.com/view/AEN20240716003200320", "Imports fell in June.", None),
     # the lead is the first paragraph, after a label line or a sub-heading
     Case("https://x.com/mining/iron-ore-holds-20250718-p5mg6x", "Steel, Iron Ore\n\nIron ore held above $US100 "
          "on Friday.", "2025-07-18 url"),
