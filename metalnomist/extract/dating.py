@@ -391,7 +391,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         today is not None and carried is not None and carried < today and published is not None
         and not any(p.use == "period" and not is_delivery(view.text, p.end) for p in view.periods))
     spot = metric == "price" and bool(carried) and stale and bool(_SPOT.search(clause) or _WEEKLY.search(clause))
-    if metric in {"price", "inventory"} and (not carried or spot):
+    # a stock is held on a day: not over a range carried from a change before it (`gained 8% so far this year`)
+    held = metric == "inventory" and "/" in (carried or "") and published is not None
+    if metric in {"price", "inventory"} and (not carried or spot or held):
         # a market report's prices are of the trading day it reports: its date's month, or its `on Friday`'s
         if published is None:
             return state.scan.week_month

@@ -181,6 +181,11 @@ SET_33 = [
          title="Japan's Rare Earth Imports From China Drop 18% in First Half as JOGMEC Deepens Lynas Ties",
          published=AUG1),
     # lead output kept is the metal's (`maintained` holds no lead over rivals here)
+    # a stock level is of the report's month, not of the year-to-date range a change before it carried
+    Case(("Copper has gained 8% so far this year.", "LME copper stocks dropped 4,150 tons to 259,800 tons."),
+         [F(value=None, change_pct=8, period="2025-01/2025-02"), F(value=-4150, period="2025-02"),
+          F(value=259800, period="2025-02")],
+         title="Copper climbs to two-week high", published=datetime(2025, 2, 18, tzinfo=UTC)),
     Case("Glencore maintained lead output at 52,000 tonnes.", [F(value=52000, commodity="lead")],
          title="Glencore output"),
     # a headline on a company keeps it, whatever its circumstance names: Lynas's sales are Australia's
