@@ -16,6 +16,7 @@ from metalnomist.extract.periods import (
     in_year,
     is_contract_month,
     is_delivery,
+    labels_a_base,
     last_month,
     year_after,
     year_before,
@@ -382,7 +383,6 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if (carried and carried == state.forecast_period and state.reported_period and metric != "inventory"
             and not is_forecast(draft, view) and not any(p.period == carried for p in view.periods)):
         carried = state.reported_period  # `expects FY26 shipments of …. Average revenue was US$84.71/dmt`: FY25's
-    published = state.scan.published
     today = f"{published:%Y-%m}" if published else state.scan.week_month
     # a price assessed, quoted or moved `on the week` is of the day the report is written, not of a month an earlier
     # sentence reported (`8.6% from early February`, February's trade figures) or of a year or quarter carried on;
@@ -442,16 +442,15 @@ _COMPARED_WITH = re.compile(r"\b(?:from|than|compared|versus|vs|above|below|agai
                             r"|forecast)\b", re.I)  # `12% above the cyclone-hit March quarter`: its base
 
 
-_BRACKET_LABEL = re.compile(r"[^():]{1,40}:\s*(?:[A-Z]{0,3}[$€¥£]|[A-Z]{3}\s?)?\d")
 
-
-def _follows(draft: Draft, view: SentenceView, position: int) -> bool:
-    """`4,566 tons shipped in April`: a period right after the figure, no other figure between, is its own."""
-    q = draft.anchor.q
+def _follows(draft: Draft, view: SentenceView, period: PeriodMention) -> bool:
+    """`4,566 tons shipped in April`: a period right after the figure, no other figure between, is its own; not
+    the label of a base in brackets after it (`$1.61 per pound (third quarter of 2023: $1.52)`)."""
+    q, position = draft.anchor.q, period.start
     if not q.end <= position <= q.end + 40 or _COMPARED_WITH.search(view.text[q.end : position]):
         return False
-    if "(" in view.text[q.end : position] and _BRACKET_LABEL.match(view.text, position):
-        return False  # `$1.61 per pound (third quarter of 2023: $1.52)`: the label of the base in brackets
+    if labels_a_base(view.text, period.start, period.end):
+        return False
     return not any(q.end <= i.q.start < position for i in view.items)
 
 
@@ -521,14 +520,14 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     own = [
         p
         for p in periods
-        if (p.use in allowed or _follows(draft, view, p.start))
+        if (p.use in allowed or _follows(draft, view, p))
         and any(c.start <= p.start < c.end for c in spans)
         and (draft.comparison or not _after_compared_figure(draft, view, p.start))
     ]
     reports = [p for p in own if _NAMES_REPORT.match(view.text, p.end)]
     if len(reports) < len(own):  # `2025 guidance … in its third-quarter report`: the report's is not the figure's
         own = [p for p in own if p not in reports]
-    following = [p for p in own if _follows(draft, view, p.start)]
+    following = [p for p in own if _follows(draft, view, p)]
     spans_named = [p for p in own if p.use == "period" and p not in following]
     if following and following[0].use == "date" and spans_named and "/" not in (draft.unit or ""):
         # `reported second-quarter free cash flow of $1.7 billion on Wednesday`: the day it was reported; a

@@ -200,7 +200,7 @@ def find_commodities(text: str) -> list[Mention]:
     """Gazetteer hits widened by modifiers (`primary`, `eaf`) and suffixes (`scrap`, `ore`)."""
     out: list[Mention] = []
     for hit in vocab.commodities().find(text):
-        if hit.canonical == "lead" and _not_the_metal(text, hit.start):
+        if hit.canonical == "lead" and _not_the_metal(text, hit):
             continue
         if text[hit.start : hit.end].lower() in _CAPITALS_ONLY and not text[hit.start : hit.end].isupper():
             continue
@@ -215,12 +215,12 @@ def find_commodities(text: str) -> list[Mention]:
     return out
 
 
-def _not_the_metal(text: str, start: int) -> bool:
+def _not_the_metal(text: str, hit: Mention) -> bool:
     """`lead` the verb (`which could lead to`, a heading's `US and EU Suppliers Lead`) or a lead held over rivals."""
-    before = text[:start]
-    held = _LEAD_HELD.search(before) and _NOTHING_LED.match(text, start + 4)  # not `maintained lead output`
+    before = text[: hit.start]
+    held = _LEAD_HELD.search(before) and _NOTHING_LED.match(text, hit.end)  # not `maintained lead output`
     return bool(_VERB_BEFORE_LEAD.search(before) or held
-                or (text.startswith("Lead", start) and _HEADLINE_SUBJECT.search(before)))
+                or (text.startswith("Lead", hit.start) and _HEADLINE_SUBJECT.search(before)))
 
 
 _NOTHING_LED = re.compile(r"\s*(?:$|[,.;:)]|(?:over|in|as|at|with|from|after|amid|on)\b)", re.I)

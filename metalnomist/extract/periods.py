@@ -520,6 +520,12 @@ _HAPPENED = re.compile(
 
 
 _LABELLED_BASE = re.compile(r"\s*:\s*(?:[A-Z]{0,3}[$€¥£]|[A-Z]{3}\s?)?\d")
+
+
+def labels_a_base(text: str, start: int, end: int) -> bool:
+    """Whether the period at `start:end` labels a figure in brackets (`(third quarter of 2023: $1.52)`): the
+    period of that figure, a base compared with, not of the figure before the brackets."""
+    return text[:start].rstrip().endswith("(") and _LABELLED_BASE.match(text, end) is not None
 _PUBLISHED_IN = re.compile(r"\b(?:published|released|issued|dated)\s+(?:in\s+)?$", re.I)
 # `in the preceding 2022-23 financial year`: a period named as the one before is a comparison base.
 _PRECEDING = re.compile(r"\b(?:the\s+)?(?:preceding|previous|prior)\s+$", re.I)
@@ -697,7 +703,7 @@ def find_periods(
             if kind == "weekday" and m.group("wd") and _NAME_BEFORE.search(text, 0, m.start()):
                 continue  # `Lucky Friday in Idaho added 1.3 million ounces`: a mine's name
             use = _use(kind, text[: m.start()])
-            if use == "period" and _LABELLED_BASE.match(text, m.end()) and text[: m.start()].rstrip().endswith("("):
+            if use == "period" and labels_a_base(text, m.start(), m.end()):
                 use = "comparison"  # `averaged $1.61 per pound (third quarter of 2023: $1.52)`: the base's label
             if kind == "months" and _FROM_TO.search(text, 0, m.start()) and re.search(r"\s(?:to|through)\s", m.group()):
                 use = "period"  # `From January to May, imports reached …`: the range itself, compared with nothing
