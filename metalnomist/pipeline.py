@@ -161,16 +161,20 @@ class _Extractor:
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
 
-    def __call__(self, posts: list[Post]) -> list[list[Fact]]:
+    def start(self, posts: list[Post]) -> Callable[[], list[list[Fact]]]:
+        """Hand the batch to the workers and return at once, so the caller can store the batch before it
+        meanwhile; calling what it returns waits for the facts."""
         from metalnomist.extract import extract_facts  # here, so opening an archive to search skips the grammar
 
         cores = os.cpu_count() or 1
         if len(posts) < self.MIN_PARALLEL or cores < 2:
-            return [extract_facts(post) for post in posts]
+            found = [extract_facts(post) for post in posts]
+            return lambda: found
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=die_with_parent, initargs=(os.getpid(),))
-        return list(self._pool.map(extract_facts, posts, chunksize=25))
+        results = self._pool.map(extract_facts, posts, chunksize=25)
+        return lambda: list(results)
 
     def __enter__(self) -> _Extractor:
         return self
@@ -226,16 +230,39 @@ class _Staged:
 
 
 def _prepared(archive: Archive, posts: Iterable[Post]) -> Iterator[_Staged]:
-    """Batches with their facts extracted, outside any transaction; posts stored as they are skip extraction."""
-    with _Extractor() as extract:
-        for batch in _batches(posts):
-            found: dict[int, list[Fact]] = {}
-            if archive.settings.extract_facts:
-                with archive.store.reading() as conn:
-                    stored = stored_hashes(conn, [post.key for post in batch])
-                fresh = [i for i, post in enumerate(batch) if stored.get(post.key) != content_hash(post)]
-                found = dict(zip(fresh, extract([batch[i] for i in fresh]), strict=True))
-            yield _Staged(batch, found)
+    """Batches with their facts extracted, outside any transaction; posts stored as they are skip extraction.
+
+    The next batch is being extracted while the caller stores this one. Its stored copies are looked up
+    before this one is written: a post repeated in the file is then extracted twice, which costs time only
+    (the writer keeps the stored copy when nothing changed, and extracts itself what it finds missing)."""
+    def start(batch: list[Post]) -> Callable[[], dict[int, list[Fact]]]:
+        if not archive.settings.extract_facts:
+            return dict
+        with archive.store.reading() as conn:
+            stored = stored_hashes(conn, [post.key for post in batch])
+        fresh = [i for i, post in enumerate(batch) if stored.get(post.key) != content_hash(post)]
+        facts = extractor.start([batch[i] for i in fresh])
+        return lambda: dict(zip(fresh, facts(), strict=True))
+
+    with _Extractor() as extractor:
+        for batch, found in _one_ahead(_batches(posts), start):
+            yield _Staged(batch, found())
+
+
+Begun = TypeVar("Begun")
+
+
+def _one_ahead(batches: Iterable[T], start: Callable[[T], Begun]) -> Iterator[tuple[T, Begun]]:
+    """Each batch with what `start` began for it, yielded only once the next batch's work has begun: the
+    workers extract one batch while the caller writes the one before."""
+    pending: tuple[T, Begun] | None = None
+    for batch in batches:
+        begun = (batch, start(batch))
+        if pending is not None:
+            yield pending
+        pending = begun
+    if pending is not None:
+        yield pending
 
 
 def _stage(archive: Archive, path: Path, posts: Iterable[Post], staging: IO[bytes], progress: Progress | None) -> None:
@@ -427,11 +454,13 @@ def reextract(archive: Archive, progress: Progress | None = None) -> int:
     facts, old or new.
     """
     total = 0
-    with _Extractor() as extract, archive.store.reading() as reader:
-        for batch in _batches(iter_posts(reader)):
+    with _Extractor() as extractor, archive.store.reading() as reader:
+        def start(batch: list[Post]) -> tuple[dict[str, str], Callable[[], list[list[Fact]]]]:
+            return stored_hashes(reader, [post.key for post in batch]), extractor.start(batch)
+
+        for batch, (read, extracted) in _one_ahead(_batches(iter_posts(reader)), start):
             keys = [post.key for post in batch]
-            read = stored_hashes(reader, keys)
-            found = extract(batch)
+            found = extracted()
             with archive.store.transaction() as conn:
                 current = stored_hashes(conn, keys)
                 busy = being_replaced(conn, [post.id for post in batch if post.id is not None])

@@ -9,21 +9,35 @@ import pytest
 
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
-from metalnomist.pipeline import Archive, find_facts, get_post, ingest_file
+from metalnomist.pipeline import Archive, _one_ahead, find_facts, get_post, ingest_file
 from metalnomist.store.facts import FactFilter
 
 
 def test_big_files_extract_in_workers_with_the_same_facts(archive: Archive, tmp_path: Path) -> None:
+    """Three batches (500, 500, 260): the workers extract one while the one before is written; each post keeps
+    its own facts."""
     path = tmp_path / "many.jsonl"
     lines = [{"title": f"Copper report {i}", "url": f"https://x/{i}",
-              "body": f"Japan's copper imports rose {i % 40 + 1}% to {1000 + i} tonnes in 2024."} for i in range(260)]
+              "body": f"Japan's copper imports rose {i % 40 + 1}% to {1000 + i} tonnes in 2024."} for i in range(1260)]
     path.write_text("\n".join(json.dumps(line) for line in lines))
     report = ingest_file(archive, path)
     expected = [f for post in read_posts(path) for f in extract_facts(post)]
     stored, total = find_facts(archive, FactFilter())
-    assert report.facts == total == len(expected) >= 260
+    assert report.facts == total == len(expected) >= 1260
     assert sorted((f.post, f.value, f.change_pct) for f in stored) == sorted(
         (f.post, f.value, f.change_pct) for f in expected)
+
+
+def test_the_next_batch_is_begun_before_the_one_before_is_handed_on() -> None:
+    events: list[str] = []
+
+    def start(batch: str) -> str:
+        events.append(f"start {batch}")
+        return batch.upper()
+
+    for batch, begun in _one_ahead(["a", "b", "c"], start):
+        events.append(f"write {batch} {begun}")
+    assert events == ["start a", "start b", "write a A", "start c", "write b B", "write c C"]
 
 
 def test_a_big_import_leaves_no_big_write_ahead_log(tmp_path: Path) -> None:
