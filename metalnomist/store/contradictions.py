@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, String, column, delete, func, insert, or_, select, text
+from sqlalchemy import Connection, Integer, Row, String, column, delete, func, insert, or_, select, text
 
 from metalnomist.models import Fact
 from metalnomist.store.schema import dispute_queue, disputes, fact_rows, facts, ingests
@@ -92,27 +92,25 @@ def _order(highest: bool) -> tuple[Any, ...]:
     return facts.c.value.asc(), facts.c.post_id.asc(), facts.c.id.asc()
 
 
-def _extreme(conn: Connection, key: str, highest: bool, other_than: int) -> Report | None:
-    """The lowest (or highest) shown report of a figure from a post other than `other_than`."""
-    query = (select(facts.c.id, facts.c.post_id, facts.c.value)
-             .where(indexed_key(conn, facts.c.series_key) == key, facts.c.post_id != other_than))
-    row = conn.execute(query.order_by(*_order(highest)).limit(1)).first()
-    return Report(row.id, row.post_id, row.value) if row else None
-
-
 def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
     """Slices short enough for one IN (…) list."""
     for start in range(0, len(values), _CHUNK):
         yield values[start:start + _CHUNK]
 
 
-def _listed(keys: Sequence[str]) -> Any:
-    """The keys as a table of one column, `key`: SQLite and PostgreSQL both name a VALUES list's column
-    `column1` (SQLAlchemy's values() would name it in a way SQLite cannot parse)."""
-    rows = ", ".join(f"(:key{number})" for number in range(len(keys)))
-    listed = text(f"SELECT column1 AS key FROM (VALUES {rows}) AS listed")
-    return listed.bindparams(**{f"key{number}": key for number, key in enumerate(keys)}).columns(
-        column("key", String)).subquery("wanted")
+def _listed(keys: Sequence[str], posts: Sequence[int] | None = None) -> Any:
+    """The keys as a table with a column `key` (and `post`, when given, one a key): SQLite and PostgreSQL
+    both name a VALUES list's columns `column1`, `column2` (SQLAlchemy's values() would name them in a way
+    SQLite cannot parse)."""
+    params: dict[str, Any] = {f"key{number}": key for number, key in enumerate(keys)}
+    if posts is None:
+        rows = ", ".join(f"(:key{number})" for number in range(len(keys)))
+        listed = text(f"SELECT column1 AS key FROM (VALUES {rows}) AS listed")
+        return listed.bindparams(**params).columns(column("key", String)).subquery("wanted")
+    rows = ", ".join(f"(:key{number}, :post{number})" for number in range(len(keys)))
+    params.update({f"post{number}": post for number, post in enumerate(posts)})
+    listed = text(f"SELECT column1 AS key, column2 AS post FROM (VALUES {rows}) AS listed")
+    return listed.bindparams(**params).columns(column("key", String), column("post", Integer)).subquery("wanted")
 
 
 def _by_value(highest: bool) -> tuple[Any, ...]:
@@ -130,9 +128,12 @@ def extremes(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[Report, R
 
 
 def _extremes(conn: Connection, keys: Sequence[str], order: Callable[[bool], tuple[Any, ...]] = _order,
-              ) -> dict[str, tuple[Report, Report]]:
-    wanted = _listed(keys)
-    ends = [select(facts.c.id).where(indexed_key(conn, facts.c.series_key) == wanted.c.key)
+              other_than: Sequence[int] | None = None) -> dict[str, tuple[Report, Report]]:
+    """Each figure's lowest and highest shown report in `order`; with `other_than` (a post a key), of the other
+    posts only, and a figure only that post reports is left out."""
+    wanted = _listed(keys, other_than)
+    ends = [select(facts.c.id).where(indexed_key(conn, facts.c.series_key) == wanted.c.key,
+                                     *([facts.c.post_id != wanted.c.post] if other_than is not None else []))
             .order_by(*order(highest)).limit(1).scalar_subquery().label(name)
             for name, highest in (("low", False), ("high", True))]
     found = [(row.key, row.low, row.high) for row in conn.execute(select(wanted.c.key, *ends)) if row.low is not None]
@@ -142,14 +143,11 @@ def _extremes(conn: Connection, keys: Sequence[str], order: Callable[[bool], tup
     return {key: (reports[low], reports[high]) for key, low, high in found}
 
 
-def _dispute(conn: Connection, key: str, low: Report, high: Report) -> dict[str, Any] | None:
-    """The figure's dispute row from its extremes (asking for the others' when one post holds both), or None."""
+def _dispute(key: str, low: Report, high: Report, others: tuple[Report, Report] | None) -> dict[str, Any] | None:
+    """The figure's dispute row from its extremes and, when one post holds both, the other posts' (or None)."""
     if low.id == high.id:
         return None  # one report: nothing to dispute
-    others_high = others_low = None
-    if low.post_id == high.post_id:
-        others_high = _extreme(conn, key, highest=True, other_than=low.post_id)
-        others_low = _extreme(conn, key, highest=False, other_than=high.post_id)
+    others_low, others_high = others if others else (None, None)
     found = widest(low, high, others_high, others_low)
     if found is None:
         return None
@@ -178,8 +176,13 @@ def settle(conn: Connection, keys: Iterable[str]) -> None:
     hold_disputes(conn)
     for chunk in _chunks(sorted(set(keys))):
         conn.execute(delete(disputes).where(disputes.c.series_key.in_(chunk)))
-        rows = [row for key, (low, high) in _extremes(conn, chunk).items()
-                if (row := _dispute(conn, key, low, high)) is not None]
+        ends = _extremes(conn, chunk)
+        # a post that holds both extremes (a revised figure): the other posts' extremes, all such figures at once
+        shared = {key: low.post_id for key, (low, high) in ends.items() if low.id != high.id
+                  and low.post_id == high.post_id}
+        others = _extremes(conn, list(shared), other_than=list(shared.values())) if shared else {}
+        rows = [row for key, (low, high) in ends.items()
+                if (row := _dispute(key, low, high, others.get(key))) is not None]
         if rows:
             conn.execute(insert(disputes), rows)
 

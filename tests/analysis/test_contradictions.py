@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from metalnomist.analysis.contradictions import Contradiction, contradictions
 from metalnomist.models import Block, Fact, Post
@@ -188,6 +189,36 @@ def test_figures_settled_at_once_beyond_one_in_list_are_all_kept(archive: Archiv
     found, total = page_of(archive, 0, figures)
     assert total == figures and sorted(c.period for c in found) == sorted(periods)
     assert {_values([c])[0] for c in found} == {(100, 200)}
+
+
+def test_figures_one_post_revised_are_weighed_against_the_other_posts_all_at_once(archive: Archive) -> None:
+    """Guards the other posts' extremes of a figure whose lowest and highest reports are one post's (a figure
+    and its revision): the dispute is with the other post's report, for every such figure of one save, in a
+    few statements per chunk of figures (one lookup a figure made settling an ingest its slowest part)."""
+    figures = _CHUNK + 1
+    periods = [f"{1900 + n // 12}-{n % 12 + 1:02d}" for n in range(figures)]
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    with archive.store.transaction() as conn:
+        by_post: dict[int, list[Fact]] = {}
+        for title, values in (("Imports and their revision", (100.0, 300.0)), ("Imports", (150.0,))):
+            post_id, _ = upsert_post(conn, Post(title=title, blocks=(Block("paragraph", "p"),),
+                                                published=datetime(2024, 1, 1, tzinfo=UTC)))
+            by_post[post_id] = [replace(NICKEL, value=value, period=period, sentence_start=n * 2 + i)
+                                for n, period in enumerate(periods) for i, value in enumerate(values)]
+        alone = [replace(NICKEL, value=value, period="1800-01", sentence_start=i) for i, value in enumerate((1.0, 9.0))]
+        first = next(iter(by_post))
+        by_post[first] = by_post[first] + [replace(fact, sentence_start=10_000 + fact.sentence_start) for fact in alone]
+        event.listen(conn, "before_cursor_execute", count)
+        replace_facts(conn, by_post)
+        event.remove(conn, "before_cursor_execute", count)
+    found, total = page_of(archive, 0, figures + 1)
+    assert total == figures and sorted(c.period for c in found) == sorted(periods)
+    assert {_values([c])[0] for c in found} == {(300, 150)}  # the revision against the other post: 150 apart
+    assert len(statements) < 40, len(statements)
 
 
 def test_reports_exactly_one_percent_of_the_larger_apart_are_one_figure_rounded(archive: Archive,
