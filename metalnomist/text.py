@@ -89,6 +89,10 @@ def _bullet_boundary(dash: str) -> re.Pattern[str]:
     )
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+_DOTTED = re.compile(r"[./]")
+
+
 def split_sentences(text: str) -> Iterator[tuple[int, str]]:
     """Yield (offset, sentence) pairs; abbreviations such as `U.S.` and `Inc.` do not end one."""
     start = 0
@@ -100,11 +104,11 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
         before = text[start : match.start() + 1]
         written = before.rsplit(None, 1)[-1].rstrip(".") if before.strip() else ""
         last_word = written.lower()
-        if not match.group("bullet") and (last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", written)):
+        if not match.group("bullet") and (last_word in _ABBREVIATIONS or _CAPITAL.fullmatch(written)):
             continue
         if written == "Mt" and not _MILLION_TONNES_END.search(before):
             continue  # `its Mt. Holly smelter`: Mount; `output of 1.5 Mt.` ends a sentence
-        if not match.group().strip(".!?") and re.search(r"[./]", written):
+        if not match.group().strip(".!?") and _DOTTED.search(written):
             continue  # `www.Kitco.Com`: an address, not two sentences glued
         sentence = text[start : match.end()].rstrip()
         if sentence:

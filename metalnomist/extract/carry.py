@@ -150,11 +150,12 @@ _QUARTER = re.compile(r"\d{4}-Q\d")
 _HALF = re.compile(r"\d{4}-H[12]")
 _ALONE = re.compile(r"\balone\b", re.I)
 _YEARS = re.compile(r"\d{4}/\d{4}")
+_YEAR = re.compile(r"\d{4}")
 
 
 def _within(period: str | None, year: str) -> bool:
     """Whether `period` is a month, quarter or half of `year` (`2020-12` of `2020`)."""
-    return bool(period) and re.fullmatch(r"\d{4}", year) is not None and str(period).startswith(year + "-")
+    return bool(period) and _YEAR.fullmatch(year) is not None and str(period).startswith(year + "-")
 
 
 def after_sentence(view: SentenceView, state: PostState) -> PostState:

@@ -298,9 +298,12 @@ def _classify_amount(q: Quantity, text: str, clause: Clause, before: str, after:
     return Item(q, "level", clause)
 
 
+_WORD_AFTER = re.compile(rf"\s*(?:{_BASIS_TOKEN}\s+)?(\w+)", re.I)
+
+
 def direction(text: str, q: Quantity, clause: Clause) -> int:
     """+1 or -1: a change noun right after the figure wins, else the nearest direction word before it."""
-    after = re.match(rf"^\s*(?:{_BASIS_TOKEN}\s+)?(\w+)", text[q.end : clause.end], re.I)
+    after = _WORD_AFTER.match(text, q.end, max(q.end, clause.end))
     if after:
         word = _DIRECTION.fullmatch(after.group(1))
         if word:

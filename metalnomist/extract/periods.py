@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from metalnomist.extract.fiscal import SPEC, FiscalYear
@@ -478,6 +479,7 @@ _CHANGE_ON = re.compile(
 _CHANGE_OVER = re.compile(r"[\d.,]+\s?(?:%|per\s?cent|pc)\s+over\s+$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
+_SINCE_JUST = re.compile(r"\bsince\s+$", re.I)
 _STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
 
 
@@ -491,7 +493,7 @@ def _use(kind: str, before: str) -> Use:
     if kind == "date":
         if _PUBLICATION.search(tail):
             return "publication"
-        if re.search(r"\bsince\s+$", tail, re.I):
+        if _SINCE_JUST.search(tail):
             return "since"  # `its highest since May 2`: a day looked back to, not the figure's date
         return "effect" if _EFFECT.search(tail) else "date"
     if _STARTING.search(tail):
@@ -500,7 +502,7 @@ def _use(kind: str, before: str) -> Use:
         return "publication"  # `from the previous estimate published in 2022`: when it was told, not of what
     if _DEADLINE.search(tail):
         return "deadline"
-    if re.search(r"\bsince\s+$", tail, re.I) or (kind in {"year", "month"} and _SINCE.search(tail)):
+    if _SINCE_JUST.search(tail) or (kind in {"year", "month"} and _SINCE.search(tail)):
         return "since"
     if (_COMPARISON.search(tail.split(",")[-1]) or _compared_figure(before) or _PRECEDING.search(tail)
             or _CHANGE_ON.search(tail) or (kind == "month" and _CHANGE_OVER.search(tail))):
@@ -607,6 +609,28 @@ _NEEDS_NOTHING = frozenset(
 )
 
 
+_KEY_WORDS = frozenset(word for words in _NEEDS_WORD.values() for word in words)
+_KEY_CAPITALS = frozenset(word for words in _NEEDS_CAPITALS.values() for word in words)
+
+
+@lru_cache(maxsize=4096)
+def _rules_for(has_month: bool, has_digit: bool, words: frozenset[str],
+               capitals: frozenset[str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The rules a sentence can match, in their order: those it has the month, the digit, the word (most
+    sentences name no fiscal year) or the capitals (`Q3`, `H1`) for. A handful of combinations recur."""
+    rules = []
+    for pattern, kind in _RULES:
+        needs_digit = kind not in _NEEDS_MONTH and kind not in _NEEDS_NOTHING
+        if (kind in _NEEDS_MONTH and not has_month) or (needs_digit and not has_digit):
+            continue
+        if kind in _NEEDS_WORD and not words.intersection(_NEEDS_WORD[kind]):
+            continue
+        if kind in _NEEDS_CAPITALS and not capitals.intersection(_NEEDS_CAPITALS[kind]):
+            continue
+        rules.append((pattern, kind))
+    return tuple(rules)
+
+
 def is_delivery(text: str, end: int) -> bool:
     """`February 2022 loading`, `July shipments`: a delivery month, not a period reported on."""
     return bool(_FORWARD.match(text, end))
@@ -678,14 +702,9 @@ def find_periods(
     if not has_month and not has_digit and not any(w in text for w in _WORD_KEYS):
         return []
     lower = text.lower()
-    for pattern, kind in _RULES:
-        needs_digit = kind not in _NEEDS_MONTH and kind not in _NEEDS_NOTHING
-        if (kind in _NEEDS_MONTH and not has_month) or (needs_digit and not has_digit):
-            continue
-        if kind in _NEEDS_WORD and not any(word in lower for word in _NEEDS_WORD[kind]):
-            continue  # most sentences name no fiscal year: skip its patterns cheaply
-        if kind in _NEEDS_CAPITALS and not any(word in text for word in _NEEDS_CAPITALS[kind]):
-            continue  # nor a `Q3` or an `H1`
+    words = frozenset(word for word in _KEY_WORDS if word in lower)
+    capitals = frozenset(word for word in _KEY_CAPITALS if word in text)
+    for pattern, kind in _rules_for(has_month, has_digit, words, capitals):
         for m in pattern.finditer(text):
             start, end = m.span()
             if taken and any(start < e and s < end for s, e in taken):
@@ -833,17 +852,21 @@ def _named_year(number: str) -> int:
 def last_month(period: str) -> tuple[int, int] | None:
     """(year, month) a dated month, quarter or half ends in (`2023-Q4` → (2023, 12)); None for other spans."""
     end = period.rsplit("/", 1)[-1]
-    m = re.fullmatch(r"(\d{4})-(?:(\d\d)|Q([1-4])|H([12]))", end)
+    m = _ENDING_PERIOD.fullmatch(end)
     if not m:
         return None
     month = int(m.group(2)) if m.group(2) else int(m.group(3)) * 3 if m.group(3) else int(m.group(4)) * 6
     return int(m.group(1)), month
 
 
+_ENDING_PERIOD = re.compile(r"(\d{4})-(?:(\d\d)|Q([1-4])|H([12]))")
+_CONSECUTIVE_YEAR = re.compile(
+    r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:consecutive|straight) year", re.I
+)
+
+
 def consecutive_years(text: str) -> int | None:
     """`the third consecutive year` → 3: the figure holds for a run of years ending now."""
-    m = re.search(
-        r"\b(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:consecutive|straight) year", text, re.I
-    )
+    m = _CONSECUTIVE_YEAR.search(text)
     order = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     return order.index(m.group("o").lower()) + 2 if m else None

@@ -138,7 +138,11 @@ def find_quantities(text: str) -> list[Quantity]:
     if not _DIGIT_OR_WORD.search(text):
         return _verbal(text)
     pattern, position = _quantity_re(), 0
-    while (match := pattern.search(text, position)) is not None:
+    # a figure starts at most a sign, a currency, a space and a point before its first digit or number word:
+    # the big pattern is tried from there, not at every letter before it
+    reach = tables().currency_prefix_chars + 3
+    while ((number := _DIGIT_OR_WORD.search(text, position)) is not None
+           and (match := pattern.search(text, max(position, number.start() - reach))) is not None):
         quantity = _build(match, text)
         position = match.end()  # a figure always has digits or a number word: never an empty match
         if quantity is not None:
@@ -344,20 +348,24 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
     return None, 1.0
 
 
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
 def _counted_noun_follows(text: str, end: int) -> bool:
     """`1.3 million passenger vehicles`, `300,000 new energy passenger vehicles`: up to three words may intervene."""
     position = end
     for _ in range(4):
-        space = re.match(r"\s+", text[position:])
+        space = _SPACE.match(text, position)
         if not space:
             return False
-        position += space.end()
+        position = space.end()
         if tables().counted_re.match(text, position):
             return True
-        word = re.match(r"[A-Za-z][\w-]*", text[position:])
+        word = _WORD.match(text, position)
         if not word or word.group().lower() in {"of", "the", "and", "in", "to", "from", "for"}:
             return False
-        position += word.end()
+        position = word.end()
     return False
 
 

@@ -21,6 +21,7 @@ class UnitTables:
     scale_re: re.Pattern[str]
     scales: dict[str, float]
     currency_prefix_re: re.Pattern[str]
+    currency_prefix_chars: int  # the longest: how far before its number a priced figure may start
     currency_suffix_re: re.Pattern[str]
     currencies: dict[str, tuple[str, float]]  # written form → (ISO code, the fraction of that currency it is)
     counted_re: re.Pattern[str]
@@ -45,10 +46,10 @@ def tables() -> UnitTables:
     currencies = {written.lower(): (code, fraction) for written, code, fraction in currency_rows + subunit_rows}
     written = sorted((row[0] for row in currency_rows), key=len, reverse=True)
     subunits = sorted((row[0] for row in subunit_rows), key=len, reverse=True)
+    prefixes = [w for w in subunits + written if not w.islower() and w != "¢"]
     prefix_alts = "|".join(
         re.escape(w) + ("(?=\\d)" if len(w) == 1 and w.isalpha() else "")  # `R60 billion`, never `R 60`
-        for w in subunits + written
-        if not w.islower() and w != "¢"
+        for w in prefixes
     )
     words = [w for w in written if w.replace(" ", "").replace(".", "").isalpha()]
     suffix_alts = "|".join(re.escape(w) for w in subunits + words)
@@ -59,6 +60,7 @@ def tables() -> UnitTables:
         scale_re=re.compile(rf"(?i:{scale_alts})\b"),
         scales=scales,
         currency_prefix_re=re.compile(rf"(?:{prefix_alts})"),
+        currency_prefix_chars=max(map(len, prefixes)),
         currency_suffix_re=re.compile(rf"(?:{suffix_alts})(?!\w)"),  # `445¢/lb`: no word boundary after ¢
         currencies=currencies,
         counted_re=re.compile(rf"(?:{counted})\b", re.IGNORECASE),
