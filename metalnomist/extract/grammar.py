@@ -39,7 +39,8 @@ _CHANGE_VERB = (
     r"retreated|rising|falling|dropping|declining|increasing|decreasing|growing|gaining|"
     r"plunging|soaring|surging|jumping|climbing|slumping|tumbling|sliding|dipping|easing|"
     r"dipped|dips|slumped|risen|fallen|grown|shrunk|sunk|ticked (?:up|down|higher|lower)|"
-    r"edged (?:up|down|higher|lower)|slowed|slowing|contracted|contracting|expanded|expanding|rallied|rallies"
+    r"edged (?:up|down|higher|lower)|slowed|slowing|contracted|contracting|expanded|expanding|rallied|rallies|"
+    r"slipping|recovering|rebounding|retreating|advancing|shrinking"
 )
 # One or two words naming what a gapped change is of: not a word that begins a clause of its own.
 _SUBJECT = (

@@ -485,6 +485,21 @@ _BOUGHT_BEFORE = re.compile(r"\b(?:acquisition|acquir(?:e|es|ed|ing)|buy(?:s|ing
                             r"\s+(?:of\s+)?(?:(?:a|an|the|its|their)\s+)?(?:(?:further|remaining|additional|another)\s+)?$",
                             re.I)
 _OF_NAMED = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?[A-Z]")
+# `in which Mitsubishi holds 40%`, `where it holds 44%`, `which also owns 39.6%`: who owns a share of the business;
+# `owns 40% of the market` is a share of a market, `owns 30% of Copper World` one of the business
+_OWNING_BEFORE = re.compile(r"(?:\b(?:owns?|owning)|\b(?:in\s+which|where)\b[^.;,]*\b(?:holds?|held))\s+(?:an?\s+)?"
+                            r"(?:further\s+|additional\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
+# `SK On and Samsung SDI held 4.4% and 3.3%` of a market; `holding 30% between them` of a mine
+_HELD_BETWEEN = re.compile(r"\s+(?:between\s+them|together|jointly)\b", re.I)
+_HOLDING_BEFORE = re.compile(r"\b(?:holds?|holding|held)\s+$", re.I)
+_OF_A_BUSINESS = re.compile(r"(?:\s+plus\s+one\s+share)?\s+(?:of|in)\s+(?:the\s+|its\s+)?(?:[A-Z]|(?:mine|project"
+                            r"|company|venture|joint venture|asset|operation|complex|deposit|smelter|refinery|plant"
+                            r"|business|unit|miner|group)s?\b)")
+_OF_ANYTHING = re.compile(r"\s+(?:of|in)\b")
+# `owned by BHP and Glencore (33.75% each), Teck (22.5%)`, `and ENAMI the remaining 10%` after owners
+_OWNERS_BRACKETED = re.compile(r"\bowned\s+by\b(?:[^.;]|\.(?=\d))*\(\s*$", re.I)
+_OWNERS_REST = re.compile(
+    r"\b(?:owned|owns?|holds?|holding|stakes?)\b(?:[^.;]|\.(?=\d))*\bthe\s+(?:remaining|rest|balance)\s+$", re.I)
 
 
 def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
@@ -501,11 +516,24 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
                  or _BASIS_AFTER.match(text[q.end :]) or _STAKE_BEFORE.search(text, 0, q.start)
                  or (_OWNER_AFTER.match(text[q.end :]) and _OWNERS_LISTED.search(text, 0, q.start))
                  or (_BOUGHT_BEFORE.search(text, 0, q.start) and _OF_NAMED.match(text[q.end :]))
+                 or _owned(text, q)
                  or _GRADE_BOUND_BEFORE.search(text, 0, q.start) or _PURITY.match(text, q.start, q.end))
             and not _SHARE_BEFORE.search(text, 0, q.start)
         )
         and not _GRAMS_PER_TONNE.search(text, q.start, q.end + 12)
     ]
+
+
+def _owned(text: str, q: Quantity) -> bool:
+    """A share of a business its owner holds (`in which Mitsubishi holds 40%`, `Teck (22.5%)` among the owners
+    of a mine), not of a market."""
+    if _OWNERS_BRACKETED.search(text, 0, q.start) or _OWNERS_REST.search(text, 0, q.start):
+        return True
+    held = _HELD_BETWEEN.match(text, q.end) or _OF_A_BUSINESS.match(text, q.end)
+    if held and _HOLDING_BEFORE.search(text, 0, q.start):
+        return True  # `holding 30% between them`, `will hold 50% plus one share of the joint venture`
+    return bool(_OWNING_BEFORE.search(text, 0, q.start)) and (
+        _OF_A_BUSINESS.match(text, q.end) is not None or _OF_ANYTHING.match(text, q.end) is None)
 
 
 # `6.25 g/t` gold: an ore's grade in grams per tonne, no mass of metal

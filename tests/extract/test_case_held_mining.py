@@ -52,10 +52,9 @@ UNITS = [
 
 # Not a fact, and a change given to the wrong figure.
 FIGURES = [
-    known_miss(Case("Industrias Peñoles, which owns 74.9% of Fresnillo, said its refined silver output reached "
+    Case("Industrias Peñoles, which owns 74.9% of Fresnillo, said its refined silver output reached "
                     "18.2 million ounces in the fourth quarter.",
                     [F(value=18.2e6 * OZ)]),
-               "an ownership stake (`which owns 74.9% of Fresnillo`) is read as a market share"),
     known_miss(Case("South Africa exported 23.6 million tonnes of manganese ore in 2024. The volume was 6% higher "
                     "than in 2023, with China taking 17.2 million tonnes.",
                     [F(value=23.6e6), F(value=None, change_pct=6), F(value=17.2e6, change_pct=None)]),

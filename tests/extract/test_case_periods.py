@@ -53,7 +53,7 @@ UNDATED = [
         ("SQM's lithium sales rose to 108,600 tons in the first half of 2025.",
          "Under the partnership agreed with Codelco, which takes effect in 2025, Codelco will hold 50% of the venture.",
          "Demand will grow 17% this year.", "Iodine sales rose 4% to 3,400 tons in the second quarter."),
-        [F(value=108600, period="2025-H1"), F(value=50), F(change_pct=17), F(value=3400, period="2025-Q2")],
+        [F(value=108600, period="2025-H1"), F(change_pct=17), F(value=3400, period="2025-Q2")],  # a stake: no fact
         published=None,
     ),
     # a year stated in another paragraph of the same report dates `in March`
