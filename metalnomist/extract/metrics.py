@@ -116,6 +116,9 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
         return "market_share"
     if is_money_sum(unit) and any(m.kind == "exchange" for m in view.entities.organisations):
         return "price"  # `LME lead fell 0.2% to $1,992.5`: an amount quoted on an exchange is its price
+    if is_money_sum(unit) and (_STAKE_FOR.search(text, 0, q.start)
+                               or (_PAY.search(text, 0, q.start) and _DEAL.search(text))):
+        return "investment"  # what a stake costs: `sell a 30% stake … to Mitsubishi for $600 million`, not a sale
     if "/" in unit and unit[:3].isupper():
         if unit.endswith("/unit") and _PER_SHARE.search(text, q.start, q.end + 12):
             return "other"  # `earnings of $2.05 per share`, a dividend: a company's money per share, not a price
@@ -134,6 +137,13 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
     if found == "imports" and quota and _BARE_QUOTA.search(view.clause_text(clause)):
         return quota  # `annual quotas will be capped at 96,600 tons` under `Congo sets cobalt export quotas`
     return found
+
+
+# `a 30% stake in its Copper World project … for $600 million`; `will pay $420 million when the deal closes`
+_STAKE_FOR = re.compile(
+    r"\b(?:stakes?|interests?|holdings?)\b[^.;]*\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
+_PAY = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|around\s+|some\s+|roughly\s+|a\s+further\s+)?$", re.I)
+_DEAL = re.compile(r"\b(?:stakes?|deal|transaction|acquisition|takeover)\b", re.I)
 
 
 # a quota no word qualifies (by default a quota caps imports: `the EU's safeguard quota`)

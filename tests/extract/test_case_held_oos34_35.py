@@ -31,6 +31,20 @@ STAKES = [
          "exported.", [F(value=1.2e6, change_pct=5), F(value=40)], title="Brazil iron ore"),
 ]
 
+# What a stake costs is an investment, whoever sells it; a company's sale of metal for money stays a sale.
+STAKE_PRICES = [
+    Case("Hudbay Minerals said on Wednesday it would sell a 30% stake in its Copper World project in Arizona to "
+         "Japan's Mitsubishi Corp for $600 million.", [F(value=6e8, unit="USD", metric="investment")],
+         title="Hudbay sells 30% of Copper World to Mitsubishi"),
+    Case("Mitsubishi will pay $420 million when the deal closes and a further $180 million within 18 months.",
+         [F(value=4.2e8, metric="investment"), F(value=1.8e8, metric="investment")],
+         title="Hudbay sells 30% of Copper World to Mitsubishi"),
+    Case("The company sold 30,000 tonnes of copper for $270 million.",
+         [F(value=30000, metric="sales"), F(value=2.7e8, metric="sales")], title="Copper sales"),
+    Case("The smelter will pay $80 a tonne to process the concentrate under the deal.",
+         [F(value=80, unit="USD/t", metric="price")], title="Copper smelting fees"),
+]
+
 # Changes: `slipping`, `recovering`, `retreating` are changes as `slipped` is, not a share of what follows.
 CHANGES = [
     Case("Production in China is seen slipping 3% to 660,000 tons, and output in the rest of the world is forecast to "
@@ -42,6 +56,6 @@ CHANGES = [
 ]
 
 
-@pytest.mark.parametrize("case", STAKES + CHANGES, ids=row_id)
+@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + CHANGES, ids=row_id)
 def test_oos_34_35_case(case: Case) -> None:
     check(case)
