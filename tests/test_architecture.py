@@ -90,3 +90,24 @@ def test_settings_travel_as_values_not_through_the_environment() -> None:
     writers = {"metalnomist/" + str(p.relative_to(PACKAGE)) for p in MODULES
                if any(_writes_environ(n) for n in ast.walk(ast.parse(p.read_text())))}
     assert writers <= ENVIRONMENT_WRITERS
+
+
+def _bound_at_top(tree: ast.Module) -> list[str]:
+    """Names a module binds at its top level by assignment, `def` or `class`, once per binding."""
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names += [target.id for target in node.targets if isinstance(target, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            names.append(node.target.id)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.append(node.name)
+    return names
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_binds_a_name_twice(path: Path) -> None:
+    """Guards against a second `_CLAUSE_BREAK = …` further down a long module: the code above it, run at call time,
+    silently reads the new pattern (it once moved every period and country of the held-out sets)."""
+    names = _bound_at_top(ast.parse(path.read_text()))
+    assert sorted({name for name in names if names.count(name) > 1}) == []

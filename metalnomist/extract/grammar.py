@@ -370,9 +370,9 @@ def pair(items: list[Item], text: str) -> None:
     if "respectively" in text:
         _pair_respectively(items, text)
     changes = [item for item in items if item.role in {"change", "pp"} and not item.paired]
-    bound = [item for item in changes if _bound_to_next(item, _open_levels(item, items), text)]
+    bound = [item for item in changes if _bound_to_next(item, _open_levels(item, items, text), text)]
     for item in bound + [item for item in changes if item not in bound]:
-        levels = _open_levels(item, items)
+        levels = _open_levels(item, items, text)
         target = _choose_level(item, levels, text)
         if item.q.kind == "multiplier" and target is not None:
             for level in [lv for lv in levels if lv.q.start > item.q.start] or [target]:
@@ -407,10 +407,22 @@ def _pair_respectively(items: list[Item], text: str) -> None:
                 level.paired = change.paired = True
 
 
-def _open_levels(item: Item, items: list[Item]) -> list[Item]:
-    """The levels of the change's segment not yet described by another change."""
+def _open_levels(item: Item, items: list[Item], text: str) -> list[Item]:
+    """The levels of the change's segment not yet described by another change; a percent level only for points, or
+    for a multiplier it was raised `to` (`doubled its tariffs on steel to 50%`)."""
     return [i for i in items if i.role == "level" and i.clause.segment == item.clause.segment
-            and (item.role == "pp" or i.q.unit != "%") and not i.paired]
+            and (item.role == "pp" or i.q.unit != "%" or _raised_to(item, i, text)) and not i.paired]
+
+
+def _raised_to(multiplier: Item, level: Item, text: str) -> bool:
+    """`doubled its tariffs on steel and aluminium to 50%`: the percent the multiplier's own verb took it to, with no
+    other verb or clause between (not `Output doubled, and the share rose to 10%`)."""
+    between = text[multiplier.q.end : level.q.start]
+    return (multiplier.q.kind == "multiplier" and level.q.start > multiplier.q.end and between.endswith(" to ")
+            and not _PUNCTUATION.search(between) and not _DIRECTION.search(between))
+
+
+_PUNCTUATION = re.compile(r"[,;:()]")
 
 
 def _bound_to_next(item: Item, levels: list[Item], text: str) -> bool:

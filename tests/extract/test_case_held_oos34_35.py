@@ -53,6 +53,12 @@ CHANGES = [
          title="Nickel output forecast"),
     Case("Imports were seen recovering 4% to 1.1 million tonnes.", [F(value=1.1e6, change_pct=4, metric="imports")],
          title="Japan copper imports"),
+    # a multiplier takes the percent its own verb raised something to: one fact, the new rate and its change
+    Case("The United States doubled its Section 232 tariffs on steel and aluminium imports to 50% on June 4.",
+         [F(value=50, unit="%", change_pct=100, metric="tariff")], title="US steel tariffs"),
+    # guard: a percent another verb reached is no multiplier's level
+    Case("Output doubled and the share rose to 10%.", [F(value=None, change_pct=100), F(value=10, change_pct=None)],
+         title="Copper output"),
 ]
 
 
