@@ -77,7 +77,8 @@ class SentenceView:
 
 
 _APPOSITIVE = re.compile(
-    r"(?:the|a|an)\s|(?:(?:jointly|majority|wholly|partly|fully)\s+)?(?:owned|operated|controlled|run)\s+by\s", re.I
+    r"(?:the|a|an|where)\s|(?:(?:jointly|majority|wholly|partly|fully)\s+)?(?:owned|operated|controlled|run)\s+by\s",
+    re.I,
 )
 
 

@@ -45,6 +45,18 @@ STAKE_PRICES = [
          [F(value=80, unit="USD/t", metric="price")], title="Copper smelting fees"),
 ]
 
+# Commodities: a `where` aside describes the place before it; the metal it names is not the figure's.
+ASIDES = [
+    Case("The Democratic Republic of Congo produced 220,000 tonnes of cobalt. Indonesia, where cobalt is recovered as "
+         "a by-product at nickel high-pressure acid leach plants, became the second-largest source at 28,000 tonnes.",
+         [F(value=220000, commodity="cobalt"), F(value=28000, commodity="cobalt")],
+         title="Cobalt Institute: Congo supplied 76% of mined cobalt"),
+    # guard: a figure inside the aside is of the metal the aside names
+    Case("Congo produced 220,000 tonnes of cobalt. Indonesia, where nickel output rose 5% to 2.2 million tonnes, "
+         "became the second-largest source.",
+         [F(value=220000, commodity="cobalt"), F(value=2.2e6, commodity="nickel")], title="Cobalt supply"),
+]
+
 # Changes: `slipping`, `recovering`, `retreating` are changes as `slipped` is, not a share of what follows.
 CHANGES = [
     Case("Production in China is seen slipping 3% to 660,000 tons, and output in the rest of the world is forecast to "
@@ -62,6 +74,6 @@ CHANGES = [
 ]
 
 
-@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + CHANGES, ids=row_id)
+@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + ASIDES + CHANGES, ids=row_id)
 def test_oos_34_35_case(case: Case) -> None:
     check(case)
