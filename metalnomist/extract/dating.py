@@ -147,6 +147,12 @@ def introduces_forecasts(sentence: str) -> bool:
     return sentence.rstrip().endswith(":") and bool(GUIDANCE.search(sentence) or _FORECAST.search(sentence))
 
 
+# `kept its guidance for the 2025 financial year unchanged after production rose 8% to 37,400 tonnes`: what the
+# company reported, the reason its guidance held
+_RESULT_AFTER = re.compile(r"\b(?:after|as|because)\s+(?:[\w-]+\s+){0,4}?(?:rose|fell|grew|climbed|dropped|declined"
+                           r"|jumped|slipped|increased|decreased|reached|totall?ed|was|were|came\s+in)\b", re.I)
+
+
 def is_forecast(draft: Draft, view: SentenceView) -> bool:
     if draft.comparison:  # `raised its forecast to $12,000 from $10,000`: the old forecast was one too
         return _REVISED.search(view.text, 0, draft.anchor.q.start) is not None
@@ -155,7 +161,8 @@ def is_forecast(draft: Draft, view: SentenceView) -> bool:
     clause = view.text[start : joined.start() if joined else end]  # not `… and is forecast to reach` after it
     if _PAST_OWNER.search(view.text, 0, draft.anchor.q.start) or _PAST_CLAUSE.match(clause):
         return False  # `expects 70,000 t this year, double last year's 55,526 t`: last year's is what was
-    if GUIDANCE.search(view.text, draft.anchor.clause.start, draft.anchor.q.start):
+    guidance = GUIDANCE.search(view.text, draft.anchor.clause.start, draft.anchor.q.start)
+    if guidance and not _RESULT_AFTER.search(view.text, guidance.end(), draft.anchor.q.start):
         return True  # `cut its full-year guidance to 950,000 t`; not `totalled 644,000 t compared with guidance`
     return bool(_FORECAST.search(view.text[: draft.anchor.q.start]) or _FORECAST.search(clause))
 

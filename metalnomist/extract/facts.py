@@ -107,7 +107,7 @@ def extract_facts(post: Post) -> list[Fact]:
             if present is None and _RELATIVE_YEAR.search(sentence):
                 present = scan.after_reported_year  # `expects … this year` after `produced … in 2023`: 2024
             view = read_sentence(sentence, scan.published, scan.abbreviations, year, scan.fiscal, week, present,
-                                 bool(year) and scan.report_fiscal, scan.fiscal_home)
+                                 scan.report_fiscal if year else None, scan.fiscal_home)
             if opening and not _QUOTE_OPENING.match(sentence):  # a quote comments on the report, it opens none
                 state = state.new_subject([m.canonical for m in view.entities.commodities],
                                           [m.canonical for m in view.entities.countries],

@@ -67,14 +67,14 @@ class Anchor:
     week_month: str | None = None  # an undated post's `on Friday`: the month of the latest day it names
     sentence_year: int | None = None  # the one year the sentence reports `in`: its `last year` is the one before
     present_year: int | None = None  # the year an undated post is written in, when its text shows it
-    report_fiscal: bool = False  # `report_year` is a fiscal year from April: its January to March are the next year
+    report_fiscal: int | None = None  # `report_year` is a fiscal year from this month: months before it are the next
 
     def year_of(self, last_month: int) -> int | None:
         """The year of the latest month `last_month` that had begun by publication."""
         if self.published is not None:
             return self.published.year if last_month <= self.published.month else self.published.year - 1
         if self.present_year is None and self.report_year is not None and self.report_fiscal:
-            return self.report_year + (last_month < SPEC.first_month)
+            return self.report_year + (last_month < self.report_fiscal)
         return self.present_year or self.report_year
 
 
@@ -689,7 +689,7 @@ def find_periods(
     fiscal: FiscalYear | None = None,
     week_month: str | None = None,
     present_year: int | None = None,
-    report_fiscal: bool = False,
+    report_fiscal: int | None = None,
 ) -> list[PeriodMention]:
     """All period mentions, leftmost-longest, with their use."""
     in_years = {m.group(1) for m in _IN_YEAR.finditer(text) if _use("year", text[: m.start(1)]) == "period"}

@@ -20,6 +20,7 @@ from metalnomist.extract import vocab
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations, is_demonym
 from metalnomist.extract.fiscal import (
     COMPANY_FISCAL_HOMES,
+    SPEC,
     FiscalYear,
     company_fiscal_year,
     fiscal_year_of,
@@ -85,7 +86,7 @@ class PostScan:
         """`output in FY25 Q3`: the period a results post reports on; an undated post's year-less `in
         November` takes the year its body reports on."""
         year = None if self.published else self.report_year
-        return _title_period(self.title, self.published, self.fiscal, year, bool(year) and self.report_fiscal)
+        return _title_period(self.title, self.published, self.fiscal, year, self.report_fiscal if year else None)
 
     @cached_property
     def _reported(self) -> list[Reported]:
@@ -106,10 +107,11 @@ class PostScan:
         return latest
 
     @cached_property
-    def report_fiscal(self) -> bool:
-        """Whether the year reported on is a fiscal year (`in FY24 … In March alone`: March of 2024)."""
+    def report_fiscal(self) -> int | None:
+        """The first month of the fiscal year reported on, when it is one (`in FY24 … In March alone`: March of 2025,
+        `the 2025 financial year` from July 2024 `… the September quarter`: 2024's)."""
         kinds = {reported.fiscal for reported in self._reported if reported.year == self.report_year}
-        return kinds == {True}
+        return kinds.pop() if len(kinds) == 1 else None
 
     @cached_property
     def present_year(self) -> int | None:
@@ -370,7 +372,7 @@ def _companies(text: str, *kinds: str) -> list[vocab.Mention]:
 
 
 def _title_period(title: str, published: datetime | None, fiscal: FiscalYear | None, report_year: int | None,
-                  report_fiscal: bool) -> str | None:
+                  report_fiscal: int | None) -> str | None:
     """The one period a headline reports on (`BHP output steady in FY25 Q3`); an outlook's
     (`to reach … in 2026`) or a headline naming several is none the body's figures can take."""
     if _HEADLINE_AHEAD.search(title) or _AHEAD.search(title):
@@ -428,7 +430,7 @@ _STATED_YEAR = re.compile(r"(?<![\d$¥€£.,/-])(?:19[5-9]\d|20\d\d)(?![\d%]|[.
 _DATED = re.compile(r"^(?:FY)?(\d{4})(?:-[\dQH]\w*)?(?:/(\d{4})-\d\d)?$")
 _AHEAD = re.compile(
     r"\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|guidance|outlook|plan\w*|"
-    r"will|would|set to|slated|aims?|target\w*|goals?)\b",
+    r"will|would|could|might|sees?|set to|slated|aims?|target\w*|goals?)\b",
     re.I,
 )
 
@@ -550,8 +552,8 @@ def week_month(sentences: list[str], year: int | None) -> str | None:
 class Reported(NamedTuple):
     """A year an undated post reports on."""
 
-    year: int
-    fiscal: bool  # stated as a fiscal year (`FY24`: a year from April, whose March is the next calendar year's)
+    year: int  # a fiscal year's first (`FY24`, `July 2023 to June 2024`: 2023)
+    fiscal: int | None  # the first month of the fiscal year it is stated as (`FY24`: April), None for a calendar year
     done: bool  # a whole calendar year the body reports as over (`produced 1.325 million tons in 2023`)
 
 
@@ -561,19 +563,19 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
     body reports a period of, or of a day it names with its weekday. Outlooks do not count (a post is written
     before the years it forecasts), nor do deadlines, comparison bases or the year a `since` starts from; but a
     post whose only stated years are compared with reports on the year after."""
-    years = [Reported(y, False, False) for y in [weekday_year([title, *sentences], known_by)] if y]
+    years = [Reported(y, None, False) for y in [weekday_year([title, *sentences], known_by)] if y]
     compared: list[int] = []
-    ahead: list[int] = []
+    ahead: list[Reported] = []
     for sentence in [title, *sentences]:
         if not (_STATED_YEAR.search(sentence) or _SHORT_FY.search(sentence)):
             continue
         is_title, cue = sentence is title, _AHEAD.search(sentence)
         if cue:
-            ahead += [int(y) for y in _STATED_YEAR.findall(sentence, cue.start())]
+            ahead += _years_in(sentence, cue.start(), len(sentence), fiscal)
             head = sentence[: cue.start()]  # `Alcoa shipped 2.42 Mt in 2024 and expects …`: 2024 is reported
             sentence = head if _PAST_CLAUSE.search(head) else ""
             if not _STATED_YEAR.search(sentence):
-                ahead += [int(y) for y in _STATED_YEAR.findall(head)]
+                ahead += _years_in(head, 0, len(head), fiscal)
                 continue
         if is_title and _HEADLINE_AHEAD.search(title):
             continue
@@ -584,14 +586,40 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
                 # `estimates demand at 3.1 million tonnes in 2023`: a year still estimated is not over
                 done = not is_title and _WHOLE_YEAR.match(p.period) is not None \
                     and not _ESTIMATED.search(sentence, 0, p.start)
-                years.append(Reported(int(m.group(2) or m.group(1)), p.period.startswith("FY"), done))
+                years.append(_reported(p.period, m, done))
             elif m and p.use == "comparison" and _WHOLE_YEAR.match(p.period):
                 compared.append(int(m.group(1)))
     if not years and compared:  # `output totalled 5.25 million tons, down 1.9% from 2022`: the year after it
-        return [Reported(max(compared) + 1, False, False)]
+        return [Reported(max(compared) + 1, None, False)]
     if not years and ahead and any(_EARLY_PART.search(sentence) for sentence in [title, *sentences]):
-        return [Reported(min(ahead), False, False)]  # a first-quarter report's `For 2024, Teck expects …`
+        return [min(ahead)]  # a first-quarter report's `For 2024, Teck expects …`; a fiscal year's from its start
     return years
+
+
+def _years_in(sentence: str, start: int, end: int, fiscal: FiscalYear | None) -> list[Reported]:
+    """The years stated between `start` and `end`, a fiscal year as one (`the 2025 financial year`: July 2024 on);
+    not one looked back to (`for the first time since 1969`) or compared with."""
+    periods = [p for p in find_periods(sentence, fiscal=fiscal) if start <= p.start < end]
+    found = [_reported(p.period, m, False) for p in periods
+             if p.use not in {"since", "comparison"} and (m := _DATED.match(p.period))]
+    spans = [(p.start, p.end) for p in periods]
+    return found + [Reported(int(m.group()), None, False) for m in _STATED_YEAR.finditer(sentence, start, end)
+                    if not any(a <= m.start() < b for a, b in spans)]
+
+
+def _reported(period: str, dated: re.Match[str], done: bool) -> Reported:
+    """A reported period's year: a fiscal year's by its first month (`FY2024`, Australia's `2023-07/2024-06`), so
+    that its year-less months fall inside it; any other span's by its last."""
+    if period.startswith("FY"):
+        return Reported(int(dated.group(1)), SPEC.first_month, done)
+    twelve = _TWELVE_MONTHS.match(period)
+    if twelve and twelve.group(2) != "01" and int(twelve.group(3)) == int(twelve.group(1)) + 1 \
+            and int(twelve.group(4)) == int(twelve.group(2)) - 1:
+        return Reported(int(twelve.group(1)), int(twelve.group(2)), done)
+    return Reported(int(dated.group(2) or dated.group(1)), None, done)
+
+
+_TWELVE_MONTHS = re.compile(r"^(\d{4})-(\d\d)/(\d{4})-(\d\d)$")
 
 
 # A year-less quarter or half before the last (`in the first quarter`, `Q2`, `H1`): a report written during the

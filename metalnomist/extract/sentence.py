@@ -90,7 +90,7 @@ def read_sentence(
     fiscal: FiscalYear | None = None,
     week_month: str | None = None,
     present_year: int | None = None,
-    report_fiscal: bool = False,
+    report_fiscal: int | None = None,
     fiscal_home: str | None = None,
 ) -> SentenceView:
     text = fold_quotes(sentence)

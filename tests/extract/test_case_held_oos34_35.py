@@ -57,6 +57,32 @@ ASIDES = [
          [F(value=220000, commodity="cobalt"), F(value=2.2e6, commodity="nickel")], title="Cobalt supply"),
 ]
 
+# Undated posts on a fiscal year: its year-less months fall inside it (Japan's year from April, Australia's from
+# July), and the year comes from the fiscal year the post is about, not from a quote's horizon or a record's year.
+FISCAL = [
+    Case(("Nippon Steel has lowered its crude steel production forecast for the fiscal year ending March 2026 to "
+          "40.5m t.",
+          "It produced 9.8m t of crude steel in the October-December quarter, the third quarter of its fiscal year.",
+          "Japan's crude steel production fell 3.6% year on year to 6.71m t in January, the 10th month of the fiscal "
+          "year.",
+          "\u201cWe see little upside before fiscal 2026, and output could drop below 80m t in the current fiscal "
+          "year for the first time since 1969,\u201d said an analyst."),
+         [F(value=40.5e6, period="FY2025"), F(value=9.8e6, period="2025-Q4"),
+          F(value=6.71e6, period="2026-01")],
+         title="Nippon Steel trims fiscal-year crude steel forecast", published=None),
+    Case(("Sandfire Resources kept its guidance for the 2025 financial year unchanged on Thursday after copper "
+          "equivalent production rose 8% from a year earlier to 37,400 tonnes in the September quarter, the first "
+          "quarter of its July-June fiscal year.",
+          "The Perth-based miner still expects to produce 146,000-163,000 tonnes of copper equivalent in FY25.",
+          "MATSA produced 25,900 tonnes of copper equivalent in the quarter."),
+         [F(value=37400, period="2024-Q3", forecast=False), F(value=146000, forecast=True),
+          F(value=25900, period="2024-Q3")],
+         title="Sandfire keeps FY25 guidance as Motheo reaches nameplate", published=None),
+    # guard: guidance cut to a figure stays a forecast
+    Case("Teck cut its 2025 copper guidance to 210,000 tonnes after output fell.",
+         [F(value=210000, forecast=True)], title="Teck trims guidance"),
+]
+
 # Changes: `slipping`, `recovering`, `retreating` are changes as `slipped` is, not a share of what follows.
 CHANGES = [
     Case("Production in China is seen slipping 3% to 660,000 tons, and output in the rest of the world is forecast to "
@@ -74,6 +100,6 @@ CHANGES = [
 ]
 
 
-@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + ASIDES + CHANGES, ids=row_id)
+@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + ASIDES + FISCAL + CHANGES, ids=row_id)
 def test_oos_34_35_case(case: Case) -> None:
     check(case)
