@@ -77,6 +77,7 @@ class PostScan:
     body_focus: str | None = None  # the country the body names most, when the headline names none
     company_report: bool = False  # the headline names a company: one report, whatever metals its paragraphs open on
     producers_data: bool = False  # the lead credits producers' association: its `shipments` are theirs, not trade
+    site_title: bool = False  # the headline's subject is a mine or plant, no company: its figures are the site's
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
     local_dollar: str | None = None  # a bare `$` in an Australian post that writes US dollars `US$`: AUD
     crowns: str = "NOK"  # bare `crowns` in a post that names `Swedish crowns`: SEK (else Norway's, data/currencies.tsv)
@@ -274,6 +275,7 @@ def scan_post(post: Post) -> PostState:
         local_dollar=vocab.local_dollars().get(home or focus or "") if _US_DOLLARS.search(body) else None,
         crowns=_crowns(f"{title}\n{body}"),
         producers_data=bool(_PRODUCERS_BODY.search(body[:lead_end])),
+        site_title=bool(subject_sites) and not subject_countries and not home and not agency,
     )
     return PostState(
         scan,
