@@ -20,6 +20,7 @@ from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.subjects import agency_country, framing_commodity
 from metalnomist.extract.vocab import INPUTS
 from metalnomist.models import Fact
+from metalnomist.months import MONTHS
 
 # Vague present time: a figure or frame so worded is for no reported period.
 UNDATED = re.compile(
@@ -110,9 +111,9 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         period = fact.period
         # `Total 2020 output …` in a December report, `a cumulative deficit over 2021-2024`: asides
         # nor a month's price in a report on its year (`climbed to ¥1,580/kg in December` in a post on 2017), nor a
-        # month singled out (`December shipments alone were 10.4 million tonnes`)
-        narrowed = (fact.metric == "price" or _ALONE.search(fact.sentence) is not None) \
-            and _within(fact.period, state.period or "")
+        # month singled out (`December shipments alone were 10.4 million tonnes`, `December output reached 144.5 Mt`)
+        singled = _ALONE.search(fact.sentence) or _MONTH_NAMES_SERIES.search(fact.sentence)
+        narrowed = (fact.metric == "price" or singled is not None) and _within(fact.period, state.period or "")
         if not _within(state.period, fact.period) and not _YEARS.fullmatch(fact.period) and not narrowed:
             post_period = last_period = fact.period
         if _QUARTER.fullmatch(fact.period) and not fact.forecast:
@@ -149,6 +150,9 @@ _TOTALS = frozenset({"production", "sales", "exports", "imports"})
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _HALF = re.compile(r"\d{4}-H[12]")
 _ALONE = re.compile(r"\balone\b", re.I)
+# `December output reached 144.5 Mt` after the year's 1,839.5 Mt: a month the series is named by, singled out
+_MONTH_NAMES_SERIES = re.compile(rf"\b(?:{'|'.join(MONTHS)})\s+(?:output|production|shipments|imports|exports|sales"
+                                 r"|deliveries|demand|consumption)\b")
 _YEARS = re.compile(r"\d{4}/\d{4}")
 _YEAR = re.compile(r"\d{4}")
 

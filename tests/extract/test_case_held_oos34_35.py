@@ -69,6 +69,20 @@ SITES = [
          [F(value=150500, country="Canada")], title="Ivanhoe Mines cuts 2025 copper guidance"),
 ]
 
+# Periods: a month the series is named by (`December output`) after a year's report is singled out; the next
+# section's figures are the year's again. A month framing a sentence (`In December, …`) carries on.
+MONTHS = [
+    Case(("World crude steel production was 1,839.5 million tonnes in 2024, a 0.9% decrease compared to 2023. "
+          "December output reached 144.5 Mt, up 4.8% on December 2023.",
+          "Asia and Oceania produced 1,354.3 Mt, down 1.3%."),
+         [F(value=1839.5e6, period="2024"), F(value=144.5e6, period="2024-12"), F(value=1354.3e6, period="2024")],
+         title="World Crude Steel Output Dips 0.9% in 2024", published=None),
+    Case(("World crude steel production was 1,839.5 million tonnes in 2024. In December, output rose 4.8% to "
+          "144.5 Mt.", "China produced 80.5 Mt, down 1.3%."),
+         [F(value=1839.5e6, period="2024"), F(value=144.5e6, period="2024-12"), F(value=80.5e6, period="2024-12")],
+         title="World Crude Steel Output Dips 0.9% in 2024", published=None),
+]
+
 # Undated posts on a fiscal year: its year-less months fall inside it (Japan's year from April, Australia's from
 # July), and the year comes from the fiscal year the post is about, not from a quote's horizon or a record's year.
 FISCAL = [
@@ -112,6 +126,7 @@ CHANGES = [
 ]
 
 
-@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + ASIDES + SITES + FISCAL + CHANGES, ids=row_id)
+@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + CHANGES,
+                         ids=row_id)
 def test_oos_34_35_case(case: Case) -> None:
     check(case)
