@@ -15,6 +15,7 @@ _SHARE_CUE = re.compile(
 _TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{LEVY}\b", re.I)
 _TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between|is|was)\s+(?:\w+\s+){{0,2}}$", re.I)
 _TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
+_DUTY_OF = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:between\s+|up\s+to\s+|as\s+much\s+as\s+)$", re.I)
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
     r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grad(?:es?|ing)|margins?"
@@ -120,6 +121,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
                                or (_PAY.search(text, 0, q.start) and _DEAL.search(text))):
         return "investment"  # what a stake costs: `sell a 30% stake … to Mitsubishi for $600 million`, not a sale
     if "/" in unit and unit[:3].isupper():
+        if _TARIFF_BEFORE.search(text, clause.start, q.start) or _DUTY_OF.search(text, clause.start, q.start):
+            return "tariff"  # `anti-dumping duties of between $619 and $873 per tonne`: a duty per mass
         if unit.endswith("/unit") and _PER_SHARE.search(text, q.start, q.end + 12):
             return "other"  # `earnings of $2.05 per share`, a dividend: a company's money per share, not a price
         if _COST.search(text, 0, q.start) and not _PRICE_WORD.search(text, 0, q.start):

@@ -109,6 +109,17 @@ FISCAL = [
          [F(value=210000, forecast=True)], title="Teck trims guidance"),
 ]
 
+# Duties per mass: `anti-dumping duties of between $619 and $873 per tonne` are the imposing country's tariff.
+DUTIES = [
+    Case("India has imposed provisional anti-dumping duties of between $619 and $873 per tonne on aluminium foil "
+         "imported from China.",
+         [F(value=619, value_max=873, unit="USD/t", metric="tariff", country="India", partner="China")],
+         title="India slaps anti-dumping duty on Chinese aluminium foil"),
+    # guard: a price per tonne a duty-paid market quotes stays a price
+    Case("Duty-paid aluminium in Rotterdam was assessed at $350 per tonne.", [F(value=350, metric="price")],
+         title="Aluminium premiums"),
+]
+
 # Changes: `slipping`, `recovering`, `retreating` are changes as `slipped` is, not a share of what follows.
 CHANGES = [
     Case("Production in China is seen slipping 3% to 660,000 tons, and output in the rest of the world is forecast to "
@@ -126,7 +137,7 @@ CHANGES = [
 ]
 
 
-@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + CHANGES,
+@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + DUTIES + CHANGES,
                          ids=row_id)
 def test_oos_34_35_case(case: Case) -> None:
     check(case)
