@@ -79,10 +79,11 @@ _ATTRIBUTION = re.compile(
 )
 
 
-# `… to 3,050 koz as battery electric vehicles gain share`: why a figure moved, after it; not what it is of
+# `… to 3,050 koz as battery electric vehicles gain share`: why a figure moved, after it; not what it is of (up to a
+# clause of its own: `…, and Brazil produced 10,000 t`)
 _EXPLAINED_AS = re.compile(
     r"(?<=\d)[^,;.]{0,40}?(?:,\s*|\s)as\s+(?!well\b|much\b|many\b|high\b|low\b|little\b|part\b|of\b|a\s+result\b"
-    r"|compared\b|against\b|the\s+(?:world|country)['’]s\b)[^;.]*",
+    r"|compared\b|against\b|the\s+(?:world|country)['’]s\b)(?:(?!,\s*(?:and|but|while|whereas)\s)[^;.])*",
     re.I,
 )
 

@@ -597,6 +597,18 @@ def _in_aside(view: SentenceView, draft: Draft, start: int) -> bool:
     return start > draft.anchor.q.end and bool(_ASIDE.search(view.text, draft.anchor.q.end, start))
 
 
+_RELATIVE = re.compile(r"which\s", re.I)
+_JUST_BEFORE = re.compile(r"\s*,\s*$")
+
+
+def _antecedent(view: SentenceView, clause: Clause) -> str | None:
+    """The country a `which` clause opens on, named right before its comma."""
+    if not _RELATIVE.match(view.text, clause.start):
+        return None
+    return next((m.canonical for m in view.entities.countries
+                 if _JUST_BEFORE.fullmatch(view.text, m.end, clause.start)), None)
+
+
 def _in_segment(view: SentenceView, clause: Clause, m: Mention) -> bool:
     return any(c.segment == clause.segment and c.start <= m.start < c.end for c in view.clauses)
 
@@ -618,6 +630,9 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     segment_sites = [m for m in view.entities.sites if _in_segment(view, clause, m)]
     # `At its Salar de Atacama operation in Chile, output rose …, while the Kemerton plant …`: not the other's mine
     elsewhere = [] if any(_in_segment(view, clause, m) for m in view.entities.countries) else view.entities.sites
+    antecedent = _antecedent(view, clause)
+    if antecedent and not own and not own_sites:
+        return antecedent  # `overtaking Brazil, which produced 33.7 Mt`: the country the relative clause is about
     nearest = own_sites or own or segment_sites or elsewhere
     if nearest:
         return min(nearest, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical

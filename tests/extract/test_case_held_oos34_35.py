@@ -109,6 +109,21 @@ FISCAL = [
          [F(value=210000, forecast=True)], title="Teck trims guidance"),
 ]
 
+# Places of a clause of its own: a reason (`as new brine operations … ramped up`) ends where the next clause
+# with its own subject starts, and a `which` clause is about the country it follows.
+CLAUSES = [
+    Case("Argentina's output jumped 62% to 18,000 t as new brine operations in Salta and Catamarca ramped up, and "
+         "Brazil produced 10,000 t.", [F(value=18000, country="Argentina"), F(value=10000, country="Brazil")],
+         title="Lithium mine production"),
+    Case("Türkiye's output climbed 9.4% to 36.9 Mt, overtaking Brazil, which produced 33.7 Mt.",
+         [F(value=36.9e6, country="Turkey"), F(value=33.7e6, country="Brazil")], title="World crude steel output"),
+    # guards: a reason's places stay unread; a `which` clause on the subject keeps it
+    Case("Chile's output rose 5% to 1.2 Mt as smelters in Peru and Brazil closed.", [F(value=1.2e6, country="Chile")],
+         title="Copper output"),
+    Case("China, which produced 1,005 Mt, cut output by 1.7%.", [F(value=1005e6, country="China")],
+         title="World crude steel output"),
+]
+
 # Duties per mass: `anti-dumping duties of between $619 and $873 per tonne` are the imposing country's tariff.
 DUTIES = [
     Case("India has imposed provisional anti-dumping duties of between $619 and $873 per tonne on aluminium foil "
@@ -137,7 +152,7 @@ CHANGES = [
 ]
 
 
-@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + DUTIES + CHANGES,
+@pytest.mark.parametrize("case", STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + CLAUSES + DUTIES + CHANGES,
                          ids=row_id)
 def test_oos_34_35_case(case: Case) -> None:
     check(case)
