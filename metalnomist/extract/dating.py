@@ -475,7 +475,7 @@ _ATTACHED = re.compile(r"\s+(?:of\s+[a-z-]+\s+)?(?:(?:in|during|for|over)\s+)?(?
 _NAMES_REPORT = re.compile(r"[\s-](?:[\w-]+\s){0,2}?(?:reports?|results|updates?|statements?|earnings)\b", re.I)
 
 
-_COMPARISON_WORD = re.compile(r"\b(?:from|than|compared|versus|vs)\b", re.I)
+_COMPARISON_WORD = re.compile(r"\b(?:from|than|compared|versus|vs|below|above)\b", re.I)
 
 
 def _after_compared_figure(draft: Draft, view: SentenceView, position: int) -> bool:

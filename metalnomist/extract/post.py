@@ -600,10 +600,10 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
 
 def _years_in(sentence: str, start: int, end: int, fiscal: FiscalYear | None) -> list[Reported]:
     """The years stated between `start` and `end`, a fiscal year as one (`the 2025 financial year`: July 2024 on);
-    not one looked back to (`for the first time since 1969`) or compared with."""
+    not one looked back to (`for the first time since 1969`), compared with, or a deadline (`recycle 25% by 2030`)."""
     periods = [p for p in find_periods(sentence, fiscal=fiscal) if start <= p.start < end]
     found = [_reported(p.period, m, False) for p in periods
-             if p.use not in {"since", "comparison"} and (m := _DATED.match(p.period))]
+             if p.use not in {"since", "comparison", "deadline"} and (m := _DATED.match(p.period))]
     spans = [(p.start, p.end) for p in periods]
     return found + [Reported(int(m.group()), None, False) for m in _STATED_YEAR.finditer(sentence, start, end)
                     if not any(a <= m.start() < b for a, b in spans)]
