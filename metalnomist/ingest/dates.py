@@ -39,6 +39,7 @@ _WRITTEN = (
 # A wire dateline: an optional place (`TOKYO, `), the date, an optional agency, a dash.
 _PLACE = re.compile(r"(?:[A-Z][\w.'’ -]{0,40},\s*)?")
 _AFTER_WIRE_DATE = re.compile(r"\s*(?:\([^()]{2,30}\)\s*)?[-–—]")
+_COLON_AFTER_DATE = re.compile(r":\s")  # `NEW DELHI, 12 February 2025: India's imports …`, a whole date only
 # Where a date may start in a short date line or byline: its start, after a label, after a bar.
 _DATE_LINE_STARTS = re.compile(r"(?:Published|Posted|Dated?)(?:\s+on)?\s*:?\s*|[|·•]\s*")
 # What may follow a date in a date line: its end, a time, a separator.
@@ -210,7 +211,8 @@ def _dateline(blocks: Iterable[Block]) -> _Dateline | None:
         place = _PLACE.match(text)
         for start in (0, place.end()) if place and place.end() else (0,):  # "June 24, " may read as a place
             found = _written_at(text, start)
-            if found and _AFTER_WIRE_DATE.match(text, found[0].end()):
+            if found and (_AFTER_WIRE_DATE.match(text, found[0].end())
+                          or (found[3] is not None and _COLON_AFTER_DATE.match(text, found[0].end()))):
                 return _Dateline(found[1], found[2], found[3], text)
         if len(text) > SHORT_LINE:
             continue

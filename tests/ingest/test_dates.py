@@ -69,6 +69,8 @@ DATELINE_CASES = [
     Case(None, "P1\n\nP2\n\nP3\n\nP4\n\nP5\n\nP6\n\nP7\n\nJune 24, 2025\n\nCopper rose.",
          "2025-06-24 dateline"),  # the last of the first lines (one more is past them: NOT_DATELINES)
     Case(None, f"{BYLINE} Lee | June 24, 2025\n\nCopper rose.", "2025-06-24 dateline"),  # the longest short line: 120
+    Case(None, "NEW DELHI, 12 February 2025: India's finished steel imports rose 24.8%.",
+         "2025-02-12 dateline"),  # the Indian press's colon after a whole date
 ]
 YEARLESS_DATELINES = [
     # A /YYYY/MM/ URL gives the year of a dateline near it (December's dateline, January's path).
@@ -161,6 +163,7 @@ YEARLESS_UNKNOWN = [
 ]
 NOT_DATELINES = [
     Case(None, "Output rose to 1,500 tonnes in March.", None),  # a figure, not a day
+    Case(None, "NEW DELHI, 12 February: India's finished steel imports rose 24.8% in 2024.", None),  # a colon, no year
     Case(None, "India's steel imports in 2024-25 rose 20%.", None),  # a fiscal year
     Case(None, "Prices may 5 times higher, May 2024 data show.", None),  # "may" the verb; May 2024 has no day
     Case(None, "June 24, 2031\n\nThe mine will open.", None),  # a date far in the future
