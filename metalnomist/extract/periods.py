@@ -450,6 +450,7 @@ _PUBLICATION = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
     re.I,
 )
+_TOLD_JUST = re.compile(r"\b(?:said|says|reported|announced|released|published|stated)\s+$", re.I)
 # `Teck April 25 reported`, and a wire dateline's day (`Oct 22 (Reuters) -`): when it was told
 _REPORTED_AFTER = re.compile(r",?\s+(?:reported|said|announced|released|published|stated)\b"
                              r"|\s*\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua|Kallanish|Argus|Platts)\)")
@@ -487,8 +488,8 @@ def _use(kind: str, before: str) -> Use:
     """How the text uses the mention, read from the words just before it."""
     tail = before[-60:]
     if kind == "weekday":
-        if _PUBLICATION.search(tail):
-            return "publication"
+        if _PUBLICATION.search(tail) or _TOLD_JUST.search(tail):
+            return "publication"  # `the miner said on Tuesday`, `the Phoenix-based miner said Tuesday`
         return "comparison" if _COMPARISON.search(tail.split(",")[-1]) else "date"
     if kind == "date":
         if _PUBLICATION.search(tail):

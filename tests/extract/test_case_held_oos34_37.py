@@ -145,6 +145,22 @@ DEADLINES = [
          title="EU weighs joint stockpile", published=None),
 ]
 
+# Company accounts: revenue is sales in money (export revenue is exports); a day the company `said` its figures is
+# when it told them, not the period the next paragraph carries.
+ACCOUNTS = [
+    Case("Revenue rose 29% from a year earlier to 3.3 trillion won in the July-September period.",
+         [F(value=3.3e12, unit="KRW", metric="sales", change_pct=29)], title="Korea Zinc quarterly profit jumps"),
+    Case("Export revenue fell 4.1% to $1.02 billion.", [F(value=1.02e9, metric="exports")],
+         title="Bolivia tin exports"),
+    Case(("Freeport-McMoRan sold 1.1 billion pounds of copper in the third quarter, and 0.5 million ounces of gold, "
+          "the Phoenix-based miner said Tuesday.",
+          "Higher prices lifted revenue to $6.79 billion from $5.82 billion in the year-ago quarter."),
+         [F(period="2024-Q3"), F(period="2024-Q3"), F(value=6.79e9, metric="sales", period="2024-Q3"),
+          F(value=5.82e9, period="2023-Q3")],
+         title="Freeport-McMoRan third-quarter copper sales top 1 billion pounds",
+         published=datetime(2024, 10, 22, tzinfo=UTC)),
+]
+
 # Duties per mass: `anti-dumping duties of between $619 and $873 per tonne` are the imposing country's tariff.
 DUTIES = [
     Case("India has imposed provisional anti-dumping duties of between $619 and $873 per tonne on aluminium foil "
@@ -173,7 +189,8 @@ CHANGES = [
 ]
 
 
-ROWS = STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + CLAUSES + BASES + DEADLINES + DUTIES + CHANGES
+ROWS = (STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + CLAUSES + BASES + DEADLINES + ACCOUNTS + DUTIES
+        + CHANGES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

@@ -659,7 +659,7 @@ METAL_PRICES = [
     Case("Aluminium was the best performer, rising 3.4% on the week to $2,650.",
          [F(value=2650, unit="USD/t", metric="price")]),
     Case("Copper miners' profits rose to $5 billion.", [F(value=5e9, unit="USD", metric="other")]),  # guards
-    Case("Lithium revenue rose to $2 billion.", [F(value=2e9, unit="USD", metric="other")]),
+    Case("Lithium revenue rose to $2 billion.", [F(value=2e9, unit="USD", metric="sales")]),  # sales in money
     Case("Copper output costs rose to $5,000.", [F(value=5000, unit="USD", metric="other")]),
     Case(("Copper net cash unit costs were US$2.05 per pound.", "Adjusted EBITDA was C$1.8 billion."),
          [F(value=2.05, unit="USD/lb"), F(value=1.8e9, unit="CAD", metric="other")]),  # no price carried on
