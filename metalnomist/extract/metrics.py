@@ -115,8 +115,9 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
         if _NOT_A_SHARE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
             return "other"
         return "market_share"
-    if is_money_sum(unit) and any(m.kind == "exchange" for m in view.entities.organisations):
-        return "price"  # `LME lead fell 0.2% to $1,992.5`: an amount quoted on an exchange is its price
+    if is_money_sum(unit) and any(m.kind == "exchange" and m.start < q.start for m in view.entities.organisations):
+        return "price"  # `LME lead fell 0.2% to $1,992.5`: an amount quoted on an exchange is its price (not `Net sales
+        # reached $3.05 billion, as the average LME copper price climbed`)
     if is_money_sum(unit) and (_STAKE_FOR.search(text, 0, q.start)
                                or (_PAY.search(text, 0, q.start) and _DEAL.search(text))):
         return "investment"  # what a stake costs: `sell a 30% stake … to Mitsubishi for $600 million`, not a sale

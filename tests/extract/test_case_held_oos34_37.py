@@ -152,6 +152,10 @@ ACCOUNTS = [
          [F(value=3.3e12, unit="KRW", metric="sales", change_pct=29)], title="Korea Zinc quarterly profit jumps"),
     Case("Export revenue fell 4.1% to $1.02 billion.", [F(value=1.02e9, metric="exports")],
          title="Bolivia tin exports"),
+    # an exchange named after a company's sum, in its reason, does not make the sum a price
+    Case("Net sales reached $3.05 billion, up 8.2% on the year, as the average LME copper price climbed to $4.32 per "
+         "pound.", [F(value=3.05e9, unit="USD", metric="sales"), F(value=4.32, unit="USD/lb", metric="price")],
+         title="Southern Copper Q2 copper output rises 6%"),
     Case(("Freeport-McMoRan sold 1.1 billion pounds of copper in the third quarter, and 0.5 million ounces of gold, "
           "the Phoenix-based miner said Tuesday.",
           "Higher prices lifted revenue to $6.79 billion from $5.82 billion in the year-ago quarter."),
