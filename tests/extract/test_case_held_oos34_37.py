@@ -165,6 +165,15 @@ ACCOUNTS = [
          published=datetime(2024, 10, 22, tzinfo=UTC)),
 ]
 
+# Commodities as the company reports them: Hindustan Zinc's `mined metal` and `refined metal` (zinc and lead together).
+REPORTED_AS = [
+    Case("Hindustan Zinc reported its highest-ever annual mined metal production of 1,095 kilo tonnes for 2024-25.",
+         [F(value=1.095e6, commodity="mined metal")], title="Hindustan Zinc annual output"),
+    Case("Refined metal production for the quarter was 270 kt, comprising 213 kt of refined zinc and 57 kt of refined "
+         "lead.", [F(value=270000, commodity="refined metal"), F(value=213000, commodity="refined zinc"),
+                   F(value=57000, commodity="refined lead")], title="Hindustan Zinc quarterly output"),
+]
+
 # Duties per mass: `anti-dumping duties of between $619 and $873 per tonne` are the imposing country's tariff.
 DUTIES = [
     Case("India has imposed provisional anti-dumping duties of between $619 and $873 per tonne on aluminium foil "
@@ -193,8 +202,8 @@ CHANGES = [
 ]
 
 
-ROWS = (STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + CLAUSES + BASES + DEADLINES + ACCOUNTS + DUTIES
-        + CHANGES)
+ROWS = (STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + CLAUSES + BASES + DEADLINES + ACCOUNTS
+        + REPORTED_AS + DUTIES + CHANGES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
