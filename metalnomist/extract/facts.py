@@ -475,9 +475,16 @@ def _quoted_in(unit: str | None, figure: str, country: str | None) -> str | None
 
 _PER_UNIT_BEFORE = re.compile(r"\bper\s+(?:(?:metric\s+)?(?P<t>tonne|ton|t)|(?P<oz>ounce|oz)|(?P<lb>pound|lb))\b"
                               r"(?:\s+(?:shipped|sold|produced))?"
+                              r"(?:\s+of\s+[\w-]+)?(?:,[^,;]{1,60},)?"  # `per pound of copper, net of by-product …,`
                               r"\s+(?:\w+\s+){0,3}?(?:was|were|is|of|at|to|rose|fell|came\s+in\s+at)\s+"
                               r"(?:about\s+|around\s+)?$", re.I)
 _BIG_SUM = re.compile(r"\b(?:billion|bn|bln|trillion|tn|crores?|lakh crores?)\b", re.I)
+
+
+def _per_before(view: SentenceView, start: int, position: int) -> str | None:
+    """The mass a `per` written before the figure at `position` prices it by (`/t`, `/oz`, `/lb`)."""
+    per = _PER_UNIT_BEFORE.search(view.text, start, position)
+    return None if per is None else "/t" if per.group("t") else "/oz" if per.group("oz") else "/lb"
 
 
 def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
@@ -487,9 +494,18 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     if unit is None or not is_money_sum(unit):
         return unit
     q = draft.anchor.q
-    per = _PER_UNIT_BEFORE.search(view.text, draft.anchor.clause.start, q.start)
+    segment = next(c.start for c in view.clauses if c.segment == draft.anchor.clause.segment)
+    per = _per_before(view, segment, q.start)
     if per:  # `Adjusted EBITDA per tonne shipped was $484`, `cash costs per ounce were $903`: written before it
-        return unit + ("/t" if per.group("t") else "/oz" if per.group("oz") else "/lb")
+        return unit + per
+    if draft.comparison:  # `AISC rose to $1,593 an ounce from $1,562`, `was 49 cents, compared with 86 cents`
+        compared = [i.q for i in view.items if segment <= i.q.start and i.q.end <= q.start
+                    and i.q.unit.split("/")[0] == unit]
+        if compared and "/" in compared[-1].unit:
+            return compared[-1].unit
+        per = _per_before(view, segment, compared[-1].start) if compared else None
+        if per:
+            return unit + per
     if _BIG_SUM.search(view.text, q.start, q.end) or metric_rules.company_sum_named(draft, view):
         return unit  # `Net debt stood at $US1.6 billion … sold for $US18.54 a tonne`: a sum, not a price
     priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]

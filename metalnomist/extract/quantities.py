@@ -104,7 +104,8 @@ def _quantity_re() -> re.Pattern[str]:
     per = (
         r"(?:/\s?|\s?per\s|-per-|\s?an?\s)"  # `-per-`: `a 300,000-tonne-per-year smelter`
         # what miners count their costs by: `per payable pound`, `per gold equivalent ounce`, `/4Eoz` (a PGM basket)
-        rf"(?:(?:payable|attributable|equivalent|refined|recovered|(?:{_METALS})[- ]equivalent)\s+|[2-8]E\s?){{0,3}}"
+        rf"(?:(?:payable|attributable|equivalent|refined|recovered|PGM|PGE|(?:{_METALS})[- ]equivalent)\s+"
+        r"|[2-8]E\s?){0,3}"
         r"(?P<per>(?:dry )?metric ton(?:ne)? units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?"
         r"(?:tonnes?|tons?)|mt|[dw]mt|"
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"

@@ -165,6 +165,26 @@ ACCOUNTS = [
          published=datetime(2024, 10, 22, tzinfo=UTC)),
 ]
 
+# Units of costs: a `per` written in the subject (`cost per pound of copper, net of by-product credits, was 49 cents`)
+# prices the figure and the base it is compared with; a base without its own `per` takes its figure's (`$1,593 an
+# ounce from $1,562`); a PGM ounce is an ounce.
+COSTS = [
+    Case("Operating cash cost per pound of copper, net of by-product credits, was 49 cents, compared with 86 cents a "
+         "year earlier.", [F(value=0.49, unit="USD/lb"), F(value=0.86, unit="USD/lb")], title="Southern Copper Q2"),
+    Case("The company's all-in sustaining costs (AISC) rose to $1,593 an ounce from $1,562 in the March quarter.",
+         [F(value=1593, unit="USD/oz"), F(value=1562, unit="USD/oz")], title="Newmont Q2 gold output"),
+    Case("The group realised an average basket price of R30,600 per PGM ounce, 3% lower than a year earlier.",
+         [F(value=30600, unit="ZAR/oz", change_pct=-3)], title="Anglo American Platinum results"),
+    # guard: a company's sums compared stay sums
+    Case("Revenue rose to $3.0 billion from $2.9 billion.", [F(value=3e9, unit="USD"), F(value=2.9e9, unit="USD")],
+         title="Alcoa results"),
+    # what a mine costs is an investment; metal sold from it stays a sale
+    Case("Boliden has agreed to buy the Neves-Corvo copper-zinc mine in Portugal from Lundin Mining for $1.45 billion.",
+         [F(value=1.45e9, unit="USD", metric="investment")], title="Boliden buys two mines"),
+    Case("The company sold 30,000 tonnes of copper from the mine for $270 million.",
+         [F(value=30000, metric="sales"), F(value=2.7e8, metric="sales")], title="Copper sales"),
+]
+
 # Commodities as the company reports them: Hindustan Zinc's `mined metal` and `refined metal` (zinc and lead together).
 REPORTED_AS = [
     Case("Hindustan Zinc reported its highest-ever annual mined metal production of 1,095 kilo tonnes for 2024-25.",
@@ -203,7 +223,7 @@ CHANGES = [
 
 
 ROWS = (STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + CLAUSES + BASES + DEADLINES + ACCOUNTS
-        + REPORTED_AS + DUTIES + CHANGES)
+        + REPORTED_AS + COSTS + DUTIES + CHANGES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
