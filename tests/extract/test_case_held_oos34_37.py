@@ -69,6 +69,10 @@ SITES = [
          title="Kamoa-Kakula cuts 2025 copper guidance after seismic event"),
     Case("Ivanhoe said its attributable share of the revised guidance amounted to between 150,500 t and 166,300 t.",
          [F(value=150500, country="Canada")], title="Ivanhoe Mines cuts 2025 copper guidance"),
+    # a mine the gazetteer knows is its country's, whoever runs it (Boliden's Aitik, beside its Finnish Kevitsa)
+    Case("Aitik, Europe's largest copper mine, milled 9.6 million tonnes of ore, while Kevitsa in Finland milled "
+         "2.5 million tonnes.", [F(value=9.6e6, country="Sweden"), F(value=2.5e6, country="Finland")],
+         title="Boliden second-quarter results"),
 ]
 
 # Periods: a month the series is named by (`December output`) after a year's report is singled out; the next
