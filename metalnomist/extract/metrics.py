@@ -228,7 +228,8 @@ _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+)?$", re.I)
 _TRADE_VALUE = re.compile(r"\bvalue\s+of\s+(?:the\s+|its\s+|their\s+|these\s+)?(?:[\w-]+\s+)?"
                           r"(?:exports|imports|shipments|cargoes|trade)\b", re.I)
 _MONEY_NOUN = re.compile(r"\b(?:profits?|revenues?|earnings|income|loss(?:es)?|costs?|capex|spending|value|worth|"
-                         r"funding|valuation|debt|EBITDA|EBIT|dividends?|cash(?:\s+(?:flow|balance))?)\b", re.I)
+                         r"invest\w*|funding|valuation|debt|EBITDA|EBIT|dividends?|cash(?:\s+(?:flow|balance))?)\b",
+                         re.I)
 
 
 def company_sum_named(draft: Draft, view: SentenceView) -> bool:

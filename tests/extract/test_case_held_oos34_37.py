@@ -179,6 +179,10 @@ COSTS = [
          [F(value=1593, unit="USD/oz"), F(value=1562, unit="USD/oz")], title="Newmont Q2 gold output"),
     Case("The group realised an average basket price of R30,600 per PGM ounce, 3% lower than a year earlier.",
          [F(value=30600, unit="ZAR/oz", change_pct=-3)], title="Anglo American Platinum results"),
+    # a sum invested beside a price per kilogram is no price
+    Case("The Pentagon will invest $400 million in the company's equity and has guaranteed a floor price of $110 per "
+         "kilogram for its NdPr oxide.", [F(value=4e8, unit="USD", metric="investment"), F(value=110, unit="USD/kg")],
+         title="MP Materials price floor"),
     # guard: a company's sums compared stay sums
     Case("Revenue rose to $3.0 billion from $2.9 billion.", [F(value=3e9, unit="USD"), F(value=2.9e9, unit="USD")],
          title="Alcoa results"),
