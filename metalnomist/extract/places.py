@@ -598,6 +598,8 @@ def _in_aside(view: SentenceView, draft: Draft, start: int) -> bool:
 
 
 _RELATIVE = re.compile(r"which\s", re.I)
+# a company figure from several operations: `from its MATSA operations in Spain and the Motheo mine in Botswana`
+_SPREAD = re.compile(r"\bfrom\s+(?:its|their)\b", re.I)
 _JUST_BEFORE = re.compile(r"\s*,\s*$")
 
 
@@ -607,6 +609,16 @@ def _antecedent(view: SentenceView, clause: Clause) -> str | None:
         return None
     return next((m.canonical for m in view.entities.countries
                  if _JUST_BEFORE.fullmatch(view.text, m.end, clause.start)), None)
+
+
+def _sources_after(draft: Draft, view: SentenceView, places: list[Mention]) -> set[str]:
+    """The countries of the operations a figure comes `from its …`, named after it and before any other figure."""
+    q = draft.anchor.q
+    spread = _SPREAD.search(view.text, q.end, draft.anchor.clause.end)
+    if spread is None:
+        return set()
+    following = min((i.q.start for i in view.items if i.q.start > q.end), default=len(view.text))
+    return {m.canonical for m in places if spread.start() < m.start < following}
 
 
 def _in_segment(view: SentenceView, clause: Clause, m: Mention) -> bool:
@@ -633,6 +645,8 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     antecedent = _antecedent(view, clause)
     if antecedent and not own and not own_sites:
         return antecedent  # `overtaking Brazil, which produced 33.7 Mt`: the country the relative clause is about
+    if ctx.company_country and len(_sources_after(draft, view, own_sites + own)) > 1:
+        return ctx.company_country  # `146,000 t … from its MATSA operations in Spain and the Motheo mine in Botswana`
     nearest = own_sites or own or segment_sites or elsewhere
     if nearest:
         return min(nearest, key=lambda m: abs(m.start - draft.anchor.q.start)).canonical

@@ -69,6 +69,14 @@ SITES = [
          title="Kamoa-Kakula cuts 2025 copper guidance after seismic event"),
     Case("Ivanhoe said its attributable share of the revised guidance amounted to between 150,500 t and 166,300 t.",
          [F(value=150500, country="Canada")], title="Ivanhoe Mines cuts 2025 copper guidance"),
+    # a company figure that comes `from its` operations in several countries is the company's home's
+    Case("The Perth-based Sandfire Resources still expects to produce 146,000-163,000 tonnes of copper equivalent in "
+         "FY25 from its MATSA operations in Spain and the Motheo mine in Botswana.",
+         [F(value=146000, country="Australia")], title="Sandfire keeps FY25 guidance"),
+    # guard: each figure from its own operations keeps their country
+    Case("Sibanye-Stillwater reported 4E PGM production of 833,000 ounces from its South African operations and "
+         "144,000 2E ounces from its US mines in Montana.",
+         [F(country="South Africa"), F(country="United States")], title="Sibanye-Stillwater half-year output"),
     # a mine the gazetteer knows is its country's, whoever runs it (Boliden's Aitik, beside its Finnish Kevitsa)
     Case("Aitik, Europe's largest copper mine, milled 9.6 million tonnes of ore, while Kevitsa in Finland milled "
          "2.5 million tonnes.", [F(value=9.6e6, country="Sweden"), F(value=2.5e6, country="Finland")],
