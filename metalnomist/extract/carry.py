@@ -113,7 +113,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         # nor a month's price in a report on its year (`climbed to ¥1,580/kg in December` in a post on 2017), nor a
         # month singled out (`December shipments alone were 10.4 million tonnes`, `December output reached 144.5 Mt`)
         singled = _ALONE.search(fact.sentence) or _MONTH_NAMES_SERIES.search(fact.sentence)
-        narrowed = (fact.metric == "price" or singled is not None) and _within(fact.period, state.period or "")
+        narrowed = (fact.metric == "price" or singled is not None) and _part_of(fact.period, state.period or "")
         if not _within(state.period, fact.period) and not _YEARS.fullmatch(fact.period) and not narrowed:
             post_period = last_period = fact.period
         if _QUARTER.fullmatch(fact.period) and not fact.forecast:
@@ -155,6 +155,25 @@ _MONTH_NAMES_SERIES = re.compile(rf"\b(?:{'|'.join(MONTHS)})\s+(?:output|product
                                  r"|deliveries|demand|consumption)\b")
 _YEARS = re.compile(r"\d{4}/\d{4}")
 _YEAR = re.compile(r"\d{4}")
+
+
+_MONTH_OF = re.compile(r"(\d{4})-(\d\d)")
+_SPAN = re.compile(r"(\d{4})(?:-(\d\d)/(\d{4})-(\d\d)|-Q([1-4])|-H([12]))?")
+
+
+def _part_of(period: str, whole: str) -> bool:
+    """Whether `period` falls inside `whole`: a part of a year (`2020-12` of `2020`), or a month of a quarter, a half
+    or a range of months (`April arrivals alone` after the first four months' total)."""
+    month, span = _MONTH_OF.fullmatch(period), _SPAN.fullmatch(whole)
+    if month is None or span is None:
+        return _within(period, whole)
+    year, first, last_year, last, quarter, half = (int(g) if g else 0 for g in span.groups())
+    if first:
+        start, end = (year, first), (last_year, last)
+    else:
+        months = (3 * quarter - 2, 3 * quarter) if quarter else (6 * half - 5, 6 * half) if half else (1, 12)
+        start, end = (year, months[0]), (year, months[1])
+    return start <= (int(month.group(1)), int(month.group(2))) <= end
 
 
 def _within(period: str | None, year: str) -> bool:

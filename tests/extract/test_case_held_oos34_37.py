@@ -91,6 +91,20 @@ MONTHS = [
           "Asia and Oceania produced 1,354.3 Mt, down 1.3%."),
          [F(value=1839.5e6, period="2024"), F(value=144.5e6, period="2024-12"), F(value=1354.3e6, period="2024")],
          title="World Crude Steel Output Dips 0.9% in 2024", published=None),
+    # the same inside a range of months or a quarter: the suppliers' figures break down the total, not the month
+    Case(("Japan imported 381,600 tonnes of unwrought primary aluminium in the first four months of the year, up 7.3% "
+          "from a year earlier. April arrivals alone were 104,200 t.",
+          "Australia remained the top supplier with 96,800 t, or 25.4% of the total."),
+         [F(value=381600, period="2025-01/2025-04"), F(value=104200, period="2025-04"),
+          F(value=96800, period="2025-01/2025-04"), F(value=25.4, period="2025-01/2025-04")],
+         title="Japan's primary aluminium imports rise 7.3% in January-April",
+         published=datetime(2025, 6, 5, tzinfo=UTC)),
+    Case(("Taiwan imported 84,300 tonnes of refined copper cathode in the first quarter. March imports reached "
+          "31,900 t.", "Chile supplied 35,600 t, or 42.2% of the quarter's total."),
+         [F(value=84300, period="2025-Q1"), F(value=31900, period="2025-03"), F(value=35600, period="2025-Q1"),
+          F(value=42.2, period="2025-Q1")],
+         title="Taiwan's refined copper imports climb 12% in first quarter",
+         published=datetime(2025, 4, 20, tzinfo=UTC)),
     Case(("World crude steel production was 1,839.5 million tonnes in 2024. In December, output rose 4.8% to "
           "144.5 Mt.", "China produced 80.5 Mt, down 1.3%."),
          [F(value=1839.5e6, period="2024"), F(value=144.5e6, period="2024-12"), F(value=80.5e6, period="2024-12")],
