@@ -328,7 +328,8 @@ _TAKER_BEFORE = re.compile(r"(?:\bof\s+which|\bwith|^|[,;]\s*(?:and|while)?)\s*(
 _ITEM_BEFORE = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
 _BARE_FIGURE = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
-_TOOK = re.compile(r"\s+(?:took|taking|received|receiving|bought|buying|absorbed)\s+"
+_TOOK = re.compile(r"(?:\s*,\s*where\s[^,;]*,)?"  # `Malaysia, where Vale runs its distribution centre, received`
+                   r"\s+(?:took|taking|received|receiving|bought|buying|absorbed)\s+"
                    r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
 
@@ -345,6 +346,7 @@ _WITH_FIGURE = re.compile(r"(?:\s+(?:the\s+)?(?:top|largest|biggest|main|leading
                           r"\s+(?:with|at)\s+(?:about\s+|around\s+|some\s+)?"
                           r"|\s*\(\s*")  # `followed by Mexico (142,000 t) and Taiwan (118,500 t)`
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.I)
+_FOLLOWED_AFTER = re.compile(r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+followed\b")
 _RECIPIENT_AFTER = re.compile(
     r"^\s+(?:was|were|is|remained|became)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:recipient|destination|buyer|market)\b",
     re.I
@@ -369,7 +371,8 @@ def _exports(text: str, cands: list[Mention], ctx: PlaceContext, receiver: Menti
     opener = next((m.canonical for m in cands if _OPENS.fullmatch(text, 0, m.start) and m is not receiver
                    and not is_demonym(text, m)  # not `Chinese-controlled companies dominated …`
                    and not _RECIPIENT_AFTER.match(text[m.end :])  # nor `Germany was the largest buyer`
-                   and not _TOOK.match(text, m.end)), None)  # nor `India took 121,600 t, followed by China with …`
+                   and not _TOOK.match(text, m.end)  # nor `India took 121,600 t, followed by China with …`
+                   and not _FOLLOWED_AFTER.match(text, m.end)), None)  # nor `Japan and Oman followed with 1.6 Mt`
     # `Exports of nickel matte to China …, Chinese customs data showed`: the post's country's exports, in China's data
     received = ctx.data_country in {m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])}
     exporter = next((m.canonical for m in subject), None) or opener or (
