@@ -281,8 +281,21 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
     return Item(q, "level", clause)
 
 
+# `flooding at Kroondal cost it about 45,000 ounces of output`: output lost, a fall
+_LOST_BEFORE = re.compile(r"\bcost\s+(?:it|them|the\s+(?:company|group|miner|mine))?\s*"
+                          r"(?:about\s+|around\s+|some\s+|nearly\s+|an\s+estimated\s+)?$", re.I)
+_OF_OUTPUT = re.compile(r"\s+of\s+(?:[\w-]+\s+)?(?:output|production)\b", re.I)
+# `swung to an operating loss of 9.8 billion won`: an amount of money lost is a level, as a deficit is
+_ACCOUNTS_LOSS = re.compile(r"\b(?:operating|net|pre-tax|quarterly|annual|first-half|full-year)\s+loss\s+of\s+"
+                            r"(?:about\s+|around\s+|some\s+)?$", re.I)
+
+
 def _classify_amount(q: Quantity, text: str, clause: Clause, before: str, after: str) -> Item:
     """`600,000 tonnes less than`, `rose 12,000t`, `a reduction of 11,000 units` are signed differences."""
+    if _LOST_BEFORE.search(before) and _OF_OUTPUT.match(after):
+        return Item(q, "diff", clause, change=-1.0)
+    if q.is_money and _ACCOUNTS_LOSS.search(before):
+        return Item(q, "level", clause)
     change = _AMOUNT_CHANGE_AFTER.match(after)  # `$1.4 billion decrease in value`
     if change:
         return Item(q, "diff", clause, change=float(direction(text, q, clause)))

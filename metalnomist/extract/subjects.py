@@ -49,7 +49,9 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
 
 _EXAMPLES = re.compile(
     r"(?:,\s*|\s)(?:including|such\s+as)\s+(?:[^,;]*(?:,[^,;]*)*?\s(?:and|or)\s)?[^,;]*"  # examples of the group
-    r"|,\s*which\s+[^,;]*",  # `magnets, which use rare earths, …`: a description of the noun before
+    r"|,\s*which\s+[^,;]*"  # `magnets, which use rare earths, …`: a description of the noun before
+    r"|\b(?:strongest|weakest|best|worst|biggest|top)\s+(?:performer\s+|gainer\s+|loser\s+)?(?:of|among)\s+"
+    r"(?:the\s+)?[\w -]+?(?=,|\s+(?:on|in|at|after|with)\b)",  # `Tin was the strongest of the base metals, climbing`
     re.I,
 )
 # `Imports of refined nickel from Russia, mainly Nornickel's cathode, fell 27%`, `Imports from Russia and Ukraine,

@@ -237,6 +237,20 @@ TAKERS = [
          title="Brazil's iron ore exports rise in March"),
 ]
 
+# Losses: output a stoppage `cost` is a fall; a company's operating loss is an amount, as a deficit is; the group a
+# metal was the strongest of is not its commodity.
+LOSSES = [
+    Case("A plant stoppage at Antucoya in May cost about 3,000 tonnes of output, the company said.",
+         [F(value=-3000, metric="production")], title="Antofagasta copper output rises"),
+    Case("Cathode maker POSCO Future M swung to an operating loss of 9.8 billion won.",
+         [F(value=9.8e9, unit="KRW", metric="other")], title="POSCO Holdings third-quarter profit falls"),
+    # guard: a cost that is no output lost stays a sum
+    Case("The project will cost about $2 billion.", [F(value=2e9, unit="USD", metric="investment")],
+         title="Copper project approved"),
+    Case("Tin was the strongest of the base metals, climbing 2.3% on the week to $33,450/t on the LME.",
+         [F(value=33450, commodity="tin")], title="Base metals weekly"),
+]
+
 # Duties per mass: `anti-dumping duties of between $619 and $873 per tonne` are the imposing country's tariff.
 DUTIES = [
     Case("India has imposed provisional anti-dumping duties of between $619 and $873 per tonne on aluminium foil "
@@ -266,7 +280,7 @@ CHANGES = [
 
 
 ROWS = (STAKES + STAKE_PRICES + ASIDES + SITES + MONTHS + FISCAL + CLAUSES + BASES + DEADLINES + ACCOUNTS
-        + REPORTED_AS + COSTS + TAKERS + DUTIES + CHANGES)
+        + REPORTED_AS + COSTS + TAKERS + LOSSES + DUTIES + CHANGES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
