@@ -544,6 +544,9 @@ _GRAMS_PER_TONNE = re.compile(r"\d\s?(?:g\s?/\s?t|grams?\s+(?:per|a)\s+(?:metric
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.|some|nearly|or)?\s*", re.I)
 
 
+_OR_ABOUT = re.compile(r",?\s*or\s+(?:about|around|roughly|some|nearly)\s+")
+
+
 def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
     """`¥13.2 billion ($85 million)`, `145,000 tonnes (319.7 million pounds)`: the bracketed
     amount restates the first one in other units (or, in the same ones, as the same amount)."""
@@ -557,5 +560,7 @@ def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
             q.unit != previous.unit or abs(q.value - previous.value) <= 0.02 * abs(previous.value))
         if previous and same_kind and restated and _BRACKET_OPEN.fullmatch(text[previous.end : q.start]):
             continue  # not `Copper: $4.15/lb ($4.30/lb)`, next year's figure in brackets
+        if previous and same_kind and q.unit != previous.unit and _OR_ABOUT.fullmatch(text, previous.end, q.start):
+            continue  # `$4.98 a lb, or about $10,979 a ton`: the same price per another mass
         kept.append(q)
     return kept

@@ -205,6 +205,11 @@ COSTS = [
     Case("The Pentagon will invest $400 million in the company's equity and has guaranteed a floor price of $110 per "
          "kilogram for its NdPr oxide.", [F(value=4e8, unit="USD", metric="investment"), F(value=110, unit="USD/kg")],
          title="MP Materials price floor"),
+    # `or about` the same price per another mass restates it, as a bracketed conversion does; a share so written stays
+    Case("COMEX copper futures gained 2.1% to $4.98 a lb, or about $10,979 a ton.",
+         [F(value=4.98, unit="USD/lb", change_pct=2.1)], title="Metals wrap"),
+    Case("Chile exported 1.2 million tonnes, or about 40% of the total.", [F(value=1.2e6), F(value=40)],
+         title="Chile copper exports"),
     # guard: a company's sums compared stay sums
     Case("Revenue rose to $3.0 billion from $2.9 billion.", [F(value=3e9, unit="USD"), F(value=2.9e9, unit="USD")],
          title="Alcoa results"),
