@@ -14,8 +14,8 @@ _SHARE_CUE = re.compile(
 )
 _TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{LEVY}\b", re.I)
 _TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between|is|was)\s+(?:\w+\s+){{0,2}}$", re.I)
-_TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+)?$", re.I)
-_DUTY_OF = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:between\s+|up\s+to\s+|as\s+much\s+as\s+)$", re.I)
+# `a duty of 25%`, `anti-dumping duties of between $619 and $873 per tonne`, `a levy of up to $30 a tonne`
+_TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+|up\s+to\s+|as\s+much\s+as\s+)?$", re.I)
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
     r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grad(?:es?|ing)|margins?"
@@ -118,11 +118,11 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
     if is_money_sum(unit) and any(m.kind == "exchange" and m.start < q.start for m in view.entities.organisations):
         return "price"  # `LME lead fell 0.2% to $1,992.5`: an amount quoted on an exchange is its price (not `Net sales
         # reached $3.05 billion, as the average LME copper price climbed`)
-    if is_money_sum(unit) and (_STAKE_FOR.search(text, 0, q.start) or _ASSET_FOR.search(text, 0, q.start)
+    if is_money_sum(unit) and (_BOUGHT_FOR.search(text, 0, q.start)
                                or (_PAY.search(text, 0, q.start) and _DEAL.search(text))):
         return "investment"  # what a stake or a mine costs: `sell a 30% stake … to Mitsubishi for $600 million`
     if "/" in unit and unit[:3].isupper():
-        if _TARIFF_BEFORE.search(text, clause.start, q.start) or _DUTY_OF.search(text, clause.start, q.start):
+        if _TARIFF_BEFORE.search(text, clause.start, q.start):
             return "tariff"  # `anti-dumping duties of between $619 and $873 per tonne`: a duty per mass
         if unit.endswith("/unit") and _PER_SHARE.search(text, q.start, q.end + 12):
             return "other"  # `earnings of $2.05 per share`, a dividend: a company's money per share, not a price
@@ -143,14 +143,14 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
     return found
 
 
-# `a 30% stake in its Copper World project … for $600 million`; `will pay $420 million when the deal closes`
-_STAKE_FOR = re.compile(
-    r"\b(?:stakes?|interests?|holdings?)\b[^.;]*\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
-# `agreed to buy the Neves-Corvo copper-zinc mine … from Lundin Mining for $1.45 billion`: a mine bought, not metal sold
-_ASSET_FOR = re.compile(
-    r"\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|sell|sells|sold|selling)\b[^.;\d]{0,120}?"
+# `a 30% stake in its Copper World project … for $600 million`; `agreed to buy the Neves-Corvo copper-zinc mine …
+# from Lundin Mining for $1.45 billion` (a mine bought, not metal sold); `will pay $420 million when the deal closes`
+_BOUGHT_FOR = re.compile(
+    r"(?:\b(?:stakes?|interests?|holdings?)\b"
+    r"|\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|sell|sells|sold|selling)\b[^.;\d]{0,120}?"
     r"\b(?:mines?|assets?|business(?:es)?|projects?|operations?|compan(?:y|ies)|miners?|divisions?|smelters?"
-    r"|refiner(?:y|ies)|plants?|deposits?)\b[^.;]*\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
+    r"|refiner(?:y|ies)|plants?|deposits?)\b)"
+    r"[^.;]*\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
 _PAY = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|around\s+|some\s+|roughly\s+|a\s+further\s+)?$", re.I)
 _DEAL = re.compile(r"\b(?:stakes?|deal|transaction|acquisition|takeover)\b", re.I)
 

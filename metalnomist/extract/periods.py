@@ -450,9 +450,10 @@ _PUBLICATION = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
     re.I,
 )
-_TOLD_JUST = re.compile(r"\b(?:said|says|reported|announced|released|published|stated)\s+$", re.I)
+_TOLD = "reported|said|announced|released|published|stated"
+_TOLD_JUST = re.compile(rf"\b(?:{_TOLD}|says)\s+$", re.I)
 # `Teck April 25 reported`, and a wire dateline's day (`Oct 22 (Reuters) -`): when it was told
-_REPORTED_AFTER = re.compile(r",?\s+(?:reported|said|announced|released|published|stated)\b"
+_REPORTED_AFTER = re.compile(rf",?\s+(?:{_TOLD})\b"
                              r"|\s*\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua|Kallanish|Argus|Platts)\)")
 _EFFECT = re.compile(
     r"\b(?:starting|effective|beginning|from|as of|imposed on|(?:takes?|took|taking) effect on"

@@ -102,15 +102,15 @@ def _listed(keys: Sequence[str], posts: Sequence[int] | None = None) -> Any:
     """The keys as a table with a column `key` (and `post`, when given, one a key): SQLite and PostgreSQL
     both name a VALUES list's columns `column1`, `column2` (SQLAlchemy's values() would name them in a way
     SQLite cannot parse)."""
-    params: dict[str, Any] = {f"key{number}": key for number, key in enumerate(keys)}
-    if posts is None:
-        rows = ", ".join(f"(:key{number})" for number in range(len(keys)))
-        listed = text(f"SELECT column1 AS key FROM (VALUES {rows}) AS listed")
-        return listed.bindparams(**params).columns(column("key", String)).subquery("wanted")
-    rows = ", ".join(f"(:key{number}, :post{number})" for number in range(len(keys)))
-    params.update({f"post{number}": post for number, post in enumerate(posts)})
-    listed = text(f"SELECT column1 AS key, column2 AS post FROM (VALUES {rows}) AS listed")
-    return listed.bindparams(**params).columns(column("key", String), column("post", Integer)).subquery("wanted")
+    named: dict[str, tuple[Any, Sequence[Any]]] = {"key": (String, keys)}
+    if posts is not None:
+        named["post"] = (Integer, posts)
+    rows = ", ".join("(" + ", ".join(f":{name}{number}" for name in named) + ")" for number in range(len(keys)))
+    names = ", ".join(f"column{place} AS {name}" for place, name in enumerate(named, 1))
+    listed = text(f"SELECT {names} FROM (VALUES {rows}) AS listed")
+    params = {f"{name}{number}": value for name, (_, values) in named.items() for number, value in enumerate(values)}
+    return listed.bindparams(**params).columns(*(column(name, kind) for name, (kind, _) in named.items())).subquery(
+        "wanted")
 
 
 def _by_value(highest: bool) -> tuple[Any, ...]:
