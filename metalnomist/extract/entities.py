@@ -150,6 +150,7 @@ _NOT_COMPANIES = frozenset(
     "Hanoi Bangkok Taipei Pretoria Brasilia Ministry Company Group Producers Smelters Mills Buyers Sellers "
     "Other Others Rest World Region".split()  # `Europe, Other produced 3.9 million tons`: a region, no company
 )
+_SCOPES = frozenset("Global Worldwide Domestic National Regional Combined Annual Monthly Quarterly".split())
 _CALENDAR_WORD = re.compile(r"(?:" + "|".join((*MONTHS, *WEEKDAYS)) + r")\b")
 
 
@@ -160,6 +161,7 @@ def _subject_companies(text: str) -> list[Mention]:
         first = name.split()[0]
         if (
             first in _NOT_COMPANIES
+            or name in _SCOPES  # `Global mined cobalt production rose 22%`
             or first.rstrip(".").isdigit()
             or (" " not in name and name.endswith("s") and not name.isupper())
             or vocab.countries().find(name)

@@ -255,8 +255,14 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
         found = _shipments(draft, view, cands, ctx)
     else:
         found = _imports(view.text, cands, everywhere, ctx)
-    respective = _respectively(draft, view, besides=found.country) if found.metric != "shipments" else None
-    return replace(found, partner=respective) if respective else found  # `from Australia and Brazil … respectively`
+    if found.metric == "shipments":
+        return found
+    listed, at = respective_list(draft, view, view.entities.countries)
+    if found.country in {m.canonical for m in listed}:
+        return replace(found, country=listed[at].canonical)  # `Chile and Peru exported 11.9 and 9.1 Mt, respectively`
+    respective_partner = _respectively(draft, view, besides=found.country)
+    # `from Australia and Brazil … respectively`
+    return replace(found, partner=respective_partner) if respective_partner else found
 
 
 _POSSESSIVE_TO_COMPANY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?$")
@@ -517,18 +523,36 @@ def _respectively(draft: Draft, view: SentenceView, besides: str | None = None) 
 
 
 def respective(draft: Draft, view: SentenceView, names: list[Mention]) -> Mention | None:
-    """The name a `respectively` list pairs with the figure: names in the figure's clause, or else those before
-    its list of figures (`from Australia, Brazil and South Africa were 5, 3 and 1 million t`), in order."""
+    """The name a `respectively` list pairs with the figure."""
+    listed, at = respective_list(draft, view, names)
+    return listed[at] if listed else None
+
+
+def respective_list(draft: Draft, view: SentenceView, names: list[Mention]) -> tuple[list[Mention], int]:
+    """The names of a `respectively` list and the figure's place in it: names in the figure's clause, or else those
+    before its list of figures (`from Australia, Brazil and South Africa were 5, 3 and 1 million t`), in order."""
     if "respectively" not in view.text:
-        return None
+        return [], 0
     clause = draft.anchor.clause
     figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit]
     if len(figures) < 2 or draft.anchor not in figures:
-        return None
+        return [], 0
     own = [m for m in names if clause.start <= m.start < clause.end]
     if len(own) < len(figures):
         own = [m for m in names if m.end <= figures[0].q.start]
-    return own[figures.index(draft.anchor)] if len(own) == len(figures) else None
+    if len(own) != len(figures):
+        own = _list_ending(own, view.text)  # `China mined 270,000 t, with the US, Myanmar and Australia at 45,000, …`
+    return (own, figures.index(draft.anchor)) if len(own) == len(figures) else ([], 0)
+
+
+def _list_ending(names: list[Mention], text: str) -> list[Mention]:
+    """The run of names joined as one list (`the United States, Myanmar and Australia`) that ends the names given."""
+    run = names[-1:]
+    for before in reversed(names[:-1]):
+        if not LIST_JOIN.fullmatch(text, before.end, run[0].start):
+            break
+        run.insert(0, before)
+    return run
 
 
 def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
@@ -628,6 +652,9 @@ def _in_segment(view: SentenceView, clause: Clause, m: Mention) -> bool:
     return any(c.segment == clause.segment and c.start <= m.start < c.end for c in view.clauses)
 
 
+_WORLDS = re.compile(r"\b(?:world|globe)['’]s\s+(?:[\w-]+\s+){0,2}$", re.I)  # the figure right after it is the world's
+
+
 def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None:
     # `rose 3%, helped by higher grades at its Quebrada Blanca mine in Chile`: the aside places nothing
     countries = [m for m in view.entities.countries if not _in_aside(view, draft, m.start)]
@@ -645,6 +672,8 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     segment_sites = [m for m in view.entities.sites if _in_segment(view, clause, m)]
     # `At its Salar de Atacama operation in Chile, output rose …, while the Kemerton plant …`: not the other's mine
     elsewhere = [] if any(_in_segment(view, clause, m) for m in view.entities.countries) else view.entities.sites
+    if not own and _WORLDS.search(view.text, max(clause.start, draft.anchor.q.start - 40), draft.anchor.q.start):
+        return None  # `69% of the world's 390,000 tonnes`
     antecedent = _antecedent(view, clause)
     if antecedent and not own and not own_sites:
         return antecedent  # `overtaking Brazil, which produced 33.7 Mt`: the country the relative clause is about

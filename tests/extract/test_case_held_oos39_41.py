@@ -1,0 +1,52 @@
+"""Held-out sets oos-39 to oos-41 (long-form market analyses; smaller markets, ferroalloys, scrap and precious metals;
+steel and aluminium from many desks), each scored before any rule was written from it: one row per phenomenon the
+extractor got wrong, and guard rows for what the fixes must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.cases import Case, F, check, row_id
+
+# `respectively` pairs a list of countries with a list of figures in order, whether the countries report the figures
+# or are the other side of them, and however far before the figures the list stands.
+RESPECTIVELY = [
+    Case("Chile and Peru, the two largest suppliers, exported 11.9 million and 9.1 million tonnes of concentrate in "
+         "2024, respectively.",
+         [F(value=11.9e6, country="Chile", partner=None), F(value=9.1e6, country="Peru", partner=None)],
+         title="Copper concentrate trade"),
+    Case("According to the US Geological Survey, China mined about 270,000 tonnes in 2024, or 69% of the world's "
+         "390,000 tonnes, with the United States, Myanmar and Australia following at 45,000, 31,000 and 13,000 tonnes "
+         "respectively.",
+         [F(value=270000, country="China"), F(value=69, metric="market_share"), F(value=390000, country=None),
+          F(value=45000, country="United States"), F(value=31000, country="Myanmar"),
+          F(value=13000, country="Australia")],
+         title="Rare earth supply chain"),
+    # guards: the partners of one reporter, and a figure owned by a country named just before it
+    Case("China's imports from Australia and Brazil were 5 million and 3 million tonnes, respectively.",
+         [F(value=5e6, country="China", partner="Australia"), F(value=3e6, country="China", partner="Brazil")],
+         title="Iron ore imports"),
+    Case("Output in the world's largest producer, China, rose to 270,000 tonnes.",
+         [F(value=270000, country="China")], title="Rare earth output"),
+]
+
+# A word of scope opening a sentence (`Global mined cobalt production rose`) is no company, and makes the figure the
+# world's, not the country the headline is about.
+SCOPES = [
+    Case("Global mined cobalt production rose 22% to 290,000 tonnes in 2024, while demand increased 14% to 222,000 "
+         "tonnes.",
+         [F(value=290000, country=None, company=None), F(value=222000, country=None, company=None)],
+         title="Cobalt Institute: Congo Supplied 76% of Mined Cobalt in 2024"),
+    # guards: a company whose name opens with such a word, and a one-word company
+    Case("Global Atomic produced 120,000 pounds of uranium in 2024.", [F(company="Global Atomic")],
+         title="Uranium output"),
+    Case("Nordgold mined 1.1 million ounces of gold in 2024.", [F(company="Nordgold")], title="Gold output"),
+]
+
+
+ROWS = RESPECTIVELY + SCOPES
+
+
+@pytest.mark.parametrize("case", ROWS, ids=row_id)
+def test_oos_39_41_case(case: Case) -> None:
+    check(case)
