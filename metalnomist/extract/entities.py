@@ -24,6 +24,7 @@ _CORPORATE = re.compile(
 )
 _PUBLIC_BODY = re.compile(r"\b(?:Ministry|Department|Bureau|Agency|Commission)\b")  # `Ministry of Natural Resources`
 _VERB_BEFORE_LEAD = re.compile(r"\b(?:to|will|would|could|may|might|can|should|which|that|who|did|does)\s+$", re.I)
+_OBJECT = re.compile(r"\s+(?:the|its|their|a|an|this|that|plans?)\b", re.I)  # a verb's object after it
 # A heading's subject before `Lead` the verb: plural (`US and EU Suppliers Lead`) or two joined (`Japan and the UAE
 # Lead Supply`); not a possessive (`Japan's Lead Imports`) nor one name (`EU Lead Exports`)
 _HEADLINE_SUBJECT = re.compile(r"(?:\b[A-Z][a-z]+[a-rt-z]s|\b(?:and|&)\s+(?:the\s+)?[A-Z][\w.]+)\s+$")
@@ -205,6 +206,8 @@ def find_commodities(text: str) -> list[Mention]:
     for hit in vocab.commodities().find(text):
         if hit.canonical == "lead" and _not_the_metal(text, hit):
             continue
+        if hit.canonical == "scrap" and _VERB_BEFORE_LEAD.search(text, 0, hit.start) and _OBJECT.match(text, hit.end):
+            continue  # `Beijing will scrap the 13% export tax rebate`: the verb
         if text[hit.start : hit.end].lower() in _CAPITALS_ONLY and not text[hit.start : hit.end].isupper():
             continue
         widened = _widen(text, hit)

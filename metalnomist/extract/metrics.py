@@ -12,6 +12,7 @@ _SHARE_CUE = re.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up|contribut\w*|suppl(?:ied|ies|ying)|represent(?:s|ed|ing)?|market\s+share|share)\b",
     re.I,
 )
+_REBATE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?rebates?\b", re.I)
 _TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{LEVY}\b", re.I)
 _TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between|is|was)\s+(?:\w+\s+){{0,2}}$", re.I)
 # `a duty of 25%`, `anti-dumping duties of between $619 and $873 per tonne`, `a levy of up to $30 a tonne`
@@ -22,6 +23,7 @@ _NOT_A_SHARE = re.compile(
     r"|recover(?:y|ies)|(?:ran|running|runs|operat\w*)\s+at|of\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?capacity)\b",
     re.I,
 )
+_ROYALTY = re.compile(r"\broyalt(?:y|ies)\b", re.I)
 # `the cobalt hydroxide payable indicator at 93-95% of the metal price`: price reporters assess payables as prices
 _PAYABLE = re.compile(r"\bpayables?\b", re.I)
 # `was given a rate of 27.1%`, `assigned rates of 102.7%`
@@ -65,6 +67,7 @@ _COST = re.compile(
     r"|(?:ebitda|ebit|profit|margin|earnings)\s+per\s+(?:metric\s+)?(?:tonne|ton|t)\b)\b",
     re.I,
 )
+_MARGIN = re.compile(r"\b(?:gross|profit|operating|ebitda|mills?['’]?)\s+margins?\b", re.I)
 _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
 _PER_SHARE = re.compile(r"\b(?:per|a|each)\s+share\b", re.I)
 
@@ -103,6 +106,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
         before = text[clause.start : q.start]
         if _OF_OPENING.match(before):  # `a safeguard duty - a temporary tax - of up to 25%`: the aside split it off
             before = text[: q.start]
+        if _REBATE_AFTER.match(text, q.end, clause.end):
+            return "subsidy"  # `the 13% export tax rebate`: money a state hands back, not a levy
         if (
             _TARIFF_AFTER.match(text[q.end : clause.end])
             or _TARIFF_BEFORE.search(before)
@@ -112,6 +117,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
             return "tariff"
         if _PAYABLE.search(view.clause_text(clause)) or _PAYABLE.search(text, 0, q.start):
             return "price"
+        if _ROYALTY.search(text, clause.start, q.start):
+            return "other"  # `royalties on nickel ore will rise to 14%`, not `45% of the royalties`
         if _NOT_A_SHARE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
             return "other"
         return "market_share"
@@ -128,6 +135,9 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
             return "other"  # `earnings of $2.05 per share`, a dividend: a company's money per share, not a price
         if _COST.search(text, 0, q.start) and not _PRICE_WORD.search(text, 0, q.start):
             return "other"  # `unit costs rose to US$18.50 per tonne`: what producing costs, not a market's price
+        segment = next(c.start for c in view.clauses if c.segment == clause.segment)
+        if _MARGIN.search(text, segment, q.start):
+            return "other"  # `prices rose 40 yuan, but the gross margin of mills narrowed to 35 yuan/t`: not a price
         subsidised = re.search(r"\b(?:subsid|grant|incentive|rebate)", text, re.I) or carried in {"subsidy", "budget"}
         return "subsidy" if subsidised and unit.endswith("/unit") else "price"
     if unit.startswith(("GWh", "MW")) and not _ENERGY_FLOW.search(view.clause_text(clause)) and not (

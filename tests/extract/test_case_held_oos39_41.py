@@ -43,8 +43,34 @@ SCOPES = [
     Case("Nordgold mined 1.1 million ounces of gold in 2024.", [F(company="Nordgold")], title="Gold output"),
 ]
 
+# Metrics of what a market or a state does with money and metal: mined supply is output, what building a project
+# costs is an investment, a royalty is no share, a rebate a state pays back is a subsidy (and `scrap` before it the
+# verb), a mill's margin per tonne is no price.
+MONEY_AND_METAL = [
+    Case("Global mined supply rose to about 1.2 million tonnes of lithium carbonate equivalent (LCE) in 2024 from "
+         "540,000 tonnes in 2021.", [F(value=1.2e6, metric="production"), F(value=540000, metric="production")],
+         title="Lithium market"),
+    Case("Total development costs are put at $23 billion, of which Rio Tinto's share is $6.2 billion.",
+         [F(value=2.3e10, metric="investment"), F(value=6.2e9, metric="investment")], title="Simandou iron ore"),
+    Case("From April, royalties on nickel ore will rise to a tiered 14%-19% from a flat 10%.",
+         [F(value=14, metric="other"), F(value=10, metric="other")], title="Indonesia nickel"),
+    Case("Beijing will scrap the 13% export tax rebate on most aluminium products from December.",
+         [F(value=13, metric="subsidy", commodity="aluminium products")], title="China aluminium exports"),
+    Case("Shanghai rebar spot prices rose 40 yuan to 3,260 yuan/t, but the gross margin of long-process mills narrowed "
+         "to about 35 yuan/t as coke costs climbed.",
+         [F(value=40, metric="price"), F(value=3260, metric="price"), F(value=35, metric="other")],
+         title="China steel market"),
+    # guards: payable metal is output, an export tax is a tariff, scrap the goods stays scrap
+    Case("Payable nickel production rose to 30,300 tonnes.", [F(value=30300, metric="production")],
+         title="Cerro Matoso output"),
+    Case("Indonesia imposed a 25% export tax on nickel pig iron.", [F(value=25, metric="tariff")],
+         title="Indonesia nickel"),
+    Case("Mills switched to scrap as iron ore rose; scrap imports rose 5% to 1.2 million tonnes.",
+         [F(value=1.2e6, metric="imports", commodity="scrap")], title="Turkey steel"),
+]
 
-ROWS = RESPECTIVELY + SCOPES
+
+ROWS = RESPECTIVELY + SCOPES + MONEY_AND_METAL
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
