@@ -202,6 +202,19 @@ def evolve(state: _State, **changes: Any) -> _State:
     return copy
 
 
+# `Guinea Supplies Three-Quarters of China's Bauxite`: the supplier is the subject, the buyer whose figures these are
+_SUPPLIES_OF = re.compile(r"\s+(?:suppl(?:ies|ied)|provides?|provided|accounts?\s+for|accounted\s+for|makes?\s+up"
+                          r"|made\s+up|meets?|dominates?|dominated)\b[^:;,]*\bof\s+(?:the\s+)?", re.I)
+
+
+def _supplied(title: str, countries: list[Mention]) -> str | None:
+    """The buyer a headline's supplier supplies (`Guinea Supplies Three-Quarters of China's Bauxite`): the post's
+    figures are the buyer's imports."""
+    if len(countries) < 2 or not title.startswith(("'s", "’s"), countries[1].end):
+        return None
+    return countries[1].canonical if _SUPPLIES_OF.fullmatch(title, countries[0].end, countries[1].start) else None
+
+
 def scan_post(post: Post) -> PostState:
     """Read the whole post once for what later sentences rely on: focus country, abbreviations, projects."""
     title = fold_quotes(post.title)
@@ -236,7 +249,7 @@ def scan_post(post: Post) -> PostState:
     elif home and title_countries and _AS_CAUSE.search(title, 0, title_countries[0].start):
         focus = home  # `Freeport-McMoRan beats forecast as Indonesia output climbs`: the company's post
     elif subject_countries or (subject_sites and not home):
-        focus = (subject_countries or subject_sites)[0].canonical
+        focus = _supplied(title, subject_countries) or (subject_countries or subject_sites)[0].canonical
     elif home:
         focus = home
     elif publisher:

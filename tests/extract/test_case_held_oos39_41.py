@@ -69,8 +69,22 @@ MONEY_AND_METAL = [
          [F(value=1.2e6, metric="imports", commodity="scrap")], title="Turkey steel"),
 ]
 
+# A headline whose subject supplies another country (`Guinea Supplies Three-Quarters of China's Bauxite`) is about the
+# buyer's imports: its figures are the buyer's, the supplier a partner.
+SUPPLIED = [
+    Case("June arrivals alone were 16.3 million tonnes, up 11.4% on May. Australia shipped 17.2 million tonnes, "
+         "down 6%.",
+         [F(value=16.3e6, country="China", metric="imports"),
+          F(value=17.2e6, country="China", partner="Australia", metric="imports")],
+         title="Guinea Supplies Three-Quarters of China's Bauxite as H1 Imports Reach 88 Million Tonnes"),
+    # guard: a supplier's own headline stays the supplier's
+    Case("June shipments alone were 16.3 million tonnes, up 11.4% on May.",
+         [F(value=16.3e6, country="Guinea", metric="exports")],
+         title="Guinea Supplies Record Bauxite as Exports Reach 140 Million Tonnes"),
+]
 
-ROWS = RESPECTIVELY + SCOPES + MONEY_AND_METAL
+
+ROWS = RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
