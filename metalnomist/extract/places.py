@@ -686,7 +686,7 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
         at = view.text.find(name)
         if at >= 0 and not _in_aside(view, draft, at):
             return country
-    if _NAMED_PROJECT.search(view.text):
+    if any(not _in_aside(view, draft, m.start()) for m in _NAMED_PROJECT.finditer(view.text)):
         return None  # `the Jansen potash project`: a project the text does not place is not its owner's home
     if any(clause.start - 80 <= s < clause.end for s in view.entities.global_scopes):
         return None

@@ -207,7 +207,7 @@ _SUPPLIES_OF = re.compile(r"\s+(?:suppl(?:ies|ied)|provides?|provided|accounts?\
                           r"|made\s+up|meets?|dominates?|dominated)\b[^:;,]*\bof\s+(?:the\s+)?", re.I)
 
 
-def _supplied(title: str, countries: list[Mention]) -> str | None:
+def _supplied(title: str, countries: list[vocab.Mention]) -> str | None:
     """The buyer a headline's supplier supplies (`Guinea Supplies Three-Quarters of China's Bauxite`): the post's
     figures are the buyer's imports."""
     if len(countries) < 2 or not title.startswith(("'s", "’s"), countries[1].end):

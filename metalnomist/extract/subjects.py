@@ -15,7 +15,8 @@ _CREDIT_AFTER = re.compile(
 )
 _CREDIT_BEFORE = re.compile(r"\baccording to\s+(?:\w+\s+){0,3}$", re.I)
 _ANAPHOR = re.compile(
-    r"\b(?:the|its) (?:company|firm|group|plant|facility|project|system|mine|smelter|refinery|"
+    r"\b(?:the|its) (?:[\w.]+-(?:based|listed|headquartered) )?"  # `the Perth-based miner`
+    r"(?:company|firm|group|plant|facility|project|system|mine|smelter|refinery|"
     r"venture|BESS|producer|miner|automaker|carmaker|(?:mining |metals |steel )?giant)\b",
     re.I,
 )

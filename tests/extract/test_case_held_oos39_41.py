@@ -83,8 +83,25 @@ SUPPLIED = [
          title="Guinea Supplies Record Bauxite as Exports Reach 140 Million Tonnes"),
 ]
 
+# A project named in the cause after a figure (`helped by the Zafranal project`) does not unplace it; `the Perth-based
+# miner` is the company the post is about, as `the miner` is, and its figures from mines abroad are its home's.
+WHOSE = [
+    Case("Minem expects national copper output of 2.8mn-2.9mn t this year, up from 2.74mn t last year, helped by the "
+         "Zafranal project and higher throughput at Toromocho.",
+         [F(value=2.8e6, country="Peru"), F(value=2.74e6, country="Peru")],
+         title="Peru's copper output rises 4.2% in March as Las Bambas rebounds"),
+    Case("Sandfire Resources said quarterly copper output rose 8%. The Perth-based miner still expects to produce "
+         "146,000-163,000 tonnes of copper equivalent in FY25 from its MATSA operations in Spain and the Motheo mine "
+         "in Botswana.",
+         [F(value=None, change_pct=8), F(value=146000, country="Australia", company="Sandfire Resources")],
+         title="Sandfire lifts copper output"),
+    # guard: a project the figure is of, which the text does not place, is no country's
+    Case("Output at the Zafranal project is expected to reach 20,000 t.", [F(value=20000, country=None)],
+         title="Peru's copper output rises 4.2% in March as Las Bambas rebounds"),
+]
 
-ROWS = RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED
+
+ROWS = RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

@@ -263,12 +263,11 @@ PLACES = [
                      "Group crude steel production was 14.6 Mt in the third quarter."),
                     [F(value=14.6e6, country=None)], published=NOV6),
                "the EU of an explanatory `helped by the EU's …` clause becomes the country of the group's figures"),
-    known_miss(Case(("Freeport-McMoRan cut its guidance as it works to restore operations at the Grasberg mine in "
-                     "Indonesia.",
-                     "The Phoenix-based miner now expects consolidated copper sales of about 3.2 billion pounds in "
-                     "2026."),
-                    [F(value=3.2e9 * LB, country="United States")], published=OCT23),
-               "a company-wide (consolidated) figure takes the lead's mine country, not the Phoenix-based company's"),
+    Case(("Freeport-McMoRan cut its guidance as it works to restore operations at the Grasberg mine in "
+          "Indonesia.",
+          "The Phoenix-based miner now expects consolidated copper sales of about 3.2 billion pounds in "
+          "2026."),
+         [F(value=3.2e9 * LB, country="United States")], published=OCT23),
     known_miss(Case(("Anglo American reported copper production of 178 kt for the third quarter.",
                      "Minas-Rio in Brazil produced a record 6.7 Mt of iron ore.",
                      "Anglo kept its full-year iron ore guidance of 57-61 Mt unchanged."),
