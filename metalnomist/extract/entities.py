@@ -59,6 +59,8 @@ def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = 
         masked[org.start : org.end] = " " * (org.end - org.start)
     asides = [*(_ATTRIBUTION.finditer(text) if ", " in text else ()),
               *(_EXPLAINED_AS.finditer(text) if " as " in text else ())]
+    if ", " in text:  # `Korea Zinc Inc, the world's largest zinc smelter, reported …`: what the company is
+        asides += [m for org in orgs if org.kind == "company" and (m := _DESCRIBED.match(text, org.end))]
     for aside in asides:
         masked[aside.start() : aside.end()] = " " * (aside.end() - aside.start())
     masked_text = "".join(masked)
@@ -72,6 +74,9 @@ def find_entities(text: str, abbreviations: dict[str, tuple[str, str]] | None = 
     )
 
 
+_DESCRIBED = re.compile(
+    r"(?:\s+(?:Inc|Ltd|Corp|Co|Plc|SA|AG|NV)\.?)?,\s+(?:the|a|an)\s+[^,;.()]{0,60}?"
+    r"\b(?:smelters?|miners?|producers?|refiners?|compan(?:y|ies)|groups?|makers?|steelmakers?)(?=,)")
 # `…, the lithium miner said`: who said it, not what the figure is of or where
 _ATTRIBUTION = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:miner|producer|maker|smelter|refiner|company|group|firm|giant|major"

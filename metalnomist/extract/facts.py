@@ -349,7 +349,7 @@ _MINED = re.compile(r"\b(?:mine\s+(?:production|output|supply)|reserves)\b", re.
 _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|revenues?|(?:net|operating|pre-tax)\s+(?:profit|income|loss|debt)|profits?|"
                               r"capex|capital\s+expenditures?|earnings|cash\s+flow|dividends?|working\s+capital|"
                               r"net\s+cash|turnover|net\s+sales|sales\s+revenue|cash\s+balance|capital\s+spending|"
-                              r"placement|capital\s+raising|capital\s+projects|"
+                              r"placement|capital\s+raising|capital\s+projects|cash(?!\s+costs?)|"
                               r"exploration\s+(?:expenses?|expenditures?|spending|budget|costs?)|on\s+exploration)\b",
                               re.I)
 _PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)

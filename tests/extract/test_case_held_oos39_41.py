@@ -100,8 +100,24 @@ WHOSE = [
          title="Peru's copper output rises 4.2% in March as Las Bambas rebounds"),
 ]
 
+# A company's cash, and its money described beside what the company is (`Korea Zinc Inc, the world's largest zinc
+# smelter, reported … operating profit`), are of no metal: the metal of the description is the company's, not the sum's.
+COMPANY_MONEY = [
+    Case("Zinc output rose 3% to 150,000 tonnes. Pilbara ended June with cash of A$1.0 billion.",
+         [F(value=150000, commodity="zinc"), F(value=1e9, unit="AUD", commodity=None)], title="Miners' results"),
+    Case("Korea Zinc Inc, the world's largest zinc smelter, reported on Wednesday a 60% jump in third-quarter "
+         "operating profit to 443 billion won.", [F(value=4.43e11, commodity=None, company="Korea Zinc")],
+         title="Korea Zinc profit jumps"),
+    # guards: a figure of the described company's own metal keeps it; cash costs are a metal's
+    Case("Korea Zinc Inc, the world's largest zinc smelter, produced 500,000 tonnes of zinc in 2024.",
+         [F(value=500000, commodity="zinc")], title="Korea Zinc output"),
+    Case("C1 cash costs of copper rose to $1.85 a pound.", [F(value=1.85, commodity="copper")],
+         title="Copper miners' costs"),
+]
 
-ROWS = RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
+
+ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
+        + COMPANY_MONEY)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
