@@ -445,7 +445,8 @@ _STATED_YEAR = re.compile(r"(?<![\d$¥€£.,/-])(?:19[5-9]\d|20\d\d)(?![\d%]|[.
 _DATED = re.compile(r"^(?:FY)?(\d{4})(?:-[\dQH]\w*)?(?:/(\d{4})-\d\d)?$")
 _AHEAD = re.compile(
     r"\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|guidance|outlook|plan\w*|"
-    r"will|would|could|might|sees?|set to|slated|aims?|target\w*|goals?)\b",
+    r"will|would|could|might|sees?|set to|slated|aims?|target\w*|goals?|"
+    r"point(?:s|ing)? to|annuali[sz]ed|on (?:course|track) for)\b",  # `point to an annualized rate of 199 Mt in 2025`
     re.I,
 )
 
@@ -604,6 +605,9 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
                 years.append(_reported(p.period, m, done))
             elif m and p.use == "comparison" and _WHOLE_YEAR.match(p.period):
                 compared.append(int(m.group(1)))
+            elif m and p.use == "comparison" and _PART_OF_YEAR.match(p.period):
+                # `up 41% from 13.1 million tons in Q1 2024`: the quarter reported is the next year's
+                years.append(Reported(int(p.period[:4]) + 1, None, False))
     if not years and compared:  # `output totalled 5.25 million tons, down 1.9% from 2022`: the year after it
         return [Reported(max(compared) + 1, None, False)]
     if not years and ahead and any(_EARLY_PART.search(sentence) for sentence in [title, *sentences]):
@@ -650,6 +654,7 @@ _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
 
 
 _WHOLE_YEAR = re.compile(r"^\d{4}$")
+_PART_OF_YEAR = re.compile(r"^\d{4}-[QH]\d$")
 
 
 # `last year` as a period of its own, not a comparison's (`the same month last year`)

@@ -115,9 +115,33 @@ COMPANY_MONEY = [
          title="Copper miners' costs"),
 ]
 
+# An undated post's year: a year-less quarter compared with the same quarter of a stated year (`up 41% from 13.1
+# million tons in Q1 2024`) is the next year's, and a rate a figure `points to` for a year is an outlook, not a year
+# the post reports as done.
+UNDATED_YEARS = [
+    Case(("Guinea's exports of bauxite surged 39% to a record 48.6 million metric tons in the first quarter, official "
+          "data showed.",
+          "In the first five months of the year, China produced 18.59 million tons, a rise of 4.0% from the same "
+          "period last year.",
+          "Current weekly exports of 3.7 million tons point to an annualized rate of 199 million tons in 2025, up from "
+          "146 million tons last year.",
+          "SMB led at 18.4 million tons, up 41% from 13.1 million tons in Q1 2024.",
+          "China imported 158.7 million tons of bauxite in 2024."),
+         [F(value=48.6e6, period="2025-Q1"), F(value=18.59e6, period="2025-01/2025-05"), F(value=3.7e6),
+          F(value=199e6, period="2025"), F(value=146e6, period="2024"), F(value=18.4e6),
+          F(value=13.1e6, period="2024-Q1"), F(value=158.7e6, period="2024")],
+         title="Guinea Exports Record 48.6 Million Tons", published=None),
+    # guard: a post that reports a whole year done and compares nothing is written in that year's successor only
+    # when it speaks of `this year`
+    Case(("China imported 158.7 million tons of bauxite in 2024.",
+          "In the first five months, China produced 18.59 million tons."),
+         [F(value=158.7e6, period="2024"), F(value=18.59e6, period="2024-01/2024-05")],
+         title="China bauxite", published=None),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
-        + COMPANY_MONEY)
+        + COMPANY_MONEY + UNDATED_YEARS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
