@@ -325,6 +325,8 @@ def _company_money(draft: Draft, view: SentenceView, company: str | None, metric
     total investment`), named in the figure's clause or anywhere before it (`Net debt stood at $US1.6 billion, up
     from $US1.3 billion`)."""
     unit = draft.unit or ""
+    if "/" in unit and unit[:3].isupper() and _EARNED_PER.search(view.text, 0, draft.anchor.q.start):
+        return True  # `EBITDA per tonne … fell to Rs 13,156`: what the company earns, of no metal
     if not (is_money_sum(unit) or unit.endswith("/unit")):
         return False
     return (company is not None and metric == "other") or bool(
@@ -352,6 +354,7 @@ _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|revenues?|(?:net|operating|pre-tax)\
                               r"placement|capital\s+raising|capital\s+projects|cash(?!\s+costs?)|"
                               r"exploration\s+(?:expenses?|expenditures?|spending|budget|costs?)|on\s+exploration)\b",
                               re.I)
+_EARNED_PER = re.compile(r"\b(?:EBITDA|EBIT|profits?|earnings|margins?)\s+per\s+(?:metric\s+)?(?:tonne|ton|t)\b", re.I)
 _PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 
@@ -476,7 +479,7 @@ def _quoted_in(unit: str | None, figure: str, country: str | None) -> str | None
 _PER_UNIT_BEFORE = re.compile(r"\bper\s+(?:(?:metric\s+)?(?P<t>tonne|ton|t)|(?P<oz>ounce|oz)|(?P<lb>pound|lb))\b"
                               r"(?:\s+(?:shipped|sold|produced))?"
                               r"(?:\s+of\s+[\w-]+)?(?:,[^,;]{1,60},)?"  # `per pound of copper, net of by-product …,`
-                              r"\s+(?:\w+\s+){0,3}?(?:was|were|is|of|at|to|rose|fell|came\s+in\s+at)\s+"
+                              r"\s+(?:\w+\s+){0,5}?(?:was|were|is|of|at|to|rose|fell|came\s+in\s+at)\s+"
                               r"(?:about\s+|around\s+)?$", re.I)
 _BIG_SUM = re.compile(r"\b(?:billion|bn|bln|trillion|tn|crores?|lakh crores?)\b", re.I)
 
@@ -498,7 +501,9 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     per = _per_before(view, segment, q.start)
     if per:  # `Adjusted EBITDA per tonne shipped was $484`, `cash costs per ounce were $903`: written before it
         return unit + per
-    if draft.comparison:  # `AISC rose to $1,593 an ounce from $1,562`, `was 49 cents, compared with 86 cents`
+    if draft.comparison and not _BIG_SUM.search(view.text, q.start, q.end):
+        # `AISC rose to $1,593 an ounce from $1,562`, `was 49 cents, compared with 86 cents`; not `fell to $249.9
+        # million, or $1.05 per share, … from $1.14 billion`
         compared = [i.q for i in view.items if segment <= i.q.start and i.q.end <= q.start
                     and i.q.unit.split("/")[0] == unit]
         if compared and "/" in compared[-1].unit:

@@ -139,9 +139,27 @@ UNDATED_YEARS = [
          title="China bauxite", published=None),
 ]
 
+# A `per tonne` in the subject prices a company's figure however many words stand before its verb, and what a company
+# earns per tonne is of no metal; a sum in billions compared with is a sum, whatever price per share stands before it.
+EARNED = [
+    Case("EBITDA per tonne for the India business fell to Rs 13,156 from Rs 15,600 in the September quarter, while "
+         "deliveries rose 6% to 5.29 million tonnes.",
+         [F(value=13156, unit="INR/t", metric="other", commodity=None),
+          F(value=15600, unit="INR/t", metric="other", commodity=None), F(value=5.29e6, unit="t")],
+         title="Tata Steel results"),
+    Case("Nucor's net earnings fell to $249.9 million, or $1.05 per share, in the three months ended Sept. 28, from "
+         "$1.14 billion, or $4.57 per share, a year earlier.",
+         [F(value=2.499e8, unit="USD"), F(value=1.05, unit="USD/unit"), F(value=1.14e9, unit="USD"),
+          F(value=4.57, unit="USD/unit")], title="Nucor results"),
+    # guard: a cost per pound of a metal keeps its metal
+    Case("The cost per pound of copper, net of by-product credits, was 49 cents, compared with 86 cents.",
+         [F(value=0.49, unit="USD/lb", commodity="copper"), F(value=0.86, unit="USD/lb", commodity="copper")],
+         title="Copper miner results"),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
-        + COMPANY_MONEY + UNDATED_YEARS)
+        + COMPANY_MONEY + UNDATED_YEARS + EARNED)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
