@@ -471,6 +471,11 @@ _GRADE_AFTER = re.compile(
 )
 
 
+# `ferrosilicon 75% held at €1,480/t`, `vanadium pentoxide flake 98% was steady`: the grade a product's name ends on
+_PRODUCT_BEFORE = re.compile(r"\b(?:ferro[a-z]+|silicon\s+metal|pentoxide(?:\s+flake)?|flake|lump|fines|regulus|ingots?"
+                             r"|powder)\s+$", re.I)
+_PRICED_AFTER = re.compile(r"\s+(?:held|was|were|is|traded|rose|fell|gained|slipped|eased|edged|climbed|dropped|steady"
+                           r"|stood|at|prices?|offers?|averaged|remained|fetched|cif|cfr|fob|ddp|exw)\b", re.I)
 _PURITY = re.compile(r"99\.\d+")  # `antimony regulus 99.65%`, `99.999% Ge`: no share is written so
 _GRADE_BOUND_BEFORE = re.compile(r"(?<!\ba )\b(?:min|max)\.?\s*$", re.I)  # `Nickel sulfate, min 21%`
 _SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|make[s]?\s+up|made\s+up|represent\w*)\s+(?:about\s+)?$",
@@ -518,7 +523,8 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
                  or (_OWNER_AFTER.match(text[q.end :]) and _OWNERS_LISTED.search(text, 0, q.start))
                  or (_BOUGHT_BEFORE.search(text, 0, q.start) and _OF_NAMED.match(text[q.end :]))
                  or _owned(text, q)
-                 or _GRADE_BOUND_BEFORE.search(text, 0, q.start) or _PURITY.match(text, q.start, q.end))
+                 or _GRADE_BOUND_BEFORE.search(text, 0, q.start) or _PURITY.match(text, q.start, q.end)
+                 or (_PRODUCT_BEFORE.search(text, 0, q.start) and _PRICED_AFTER.match(text, q.end)))
             and not _SHARE_BEFORE.search(text, 0, q.start)
         )
         and not _GRAMS_PER_TONNE.search(text, q.start, q.end + 12)

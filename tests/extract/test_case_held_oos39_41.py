@@ -157,9 +157,22 @@ EARNED = [
          title="Copper miner results"),
 ]
 
+# A percent a product's name ends on before its price (`ferrosilicon 75% held at €1,480/t`, `vanadium pentoxide flake
+# 98% was steady`) is its grade, no share.
+GRADES = [
+    Case("In contrast, ferrosilicon 75% held at €1,480-1,560/t on the same basis.",
+         [F(value=1480, value_max=1560, unit="EUR/t", metric="price")], title="Ferroalloys"),
+    Case("In China, vanadium pentoxide flake 98% was steady at 76,000 yuan/t.",
+         [F(value=76000, unit="CNY/t", commodity="vanadium pentoxide")], title="Minor metals"),
+    # guard: a share listed after a product's name is still a share
+    Case("Ferrochrome accounted for 40% of demand, and ferrosilicon 25%.",
+         [F(value=40, metric="market_share"), F(value=25, metric="market_share", commodity="ferrosilicon")],
+         title="Ferroalloys"),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
-        + COMPANY_MONEY + UNDATED_YEARS + EARNED)
+        + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
