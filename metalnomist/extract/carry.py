@@ -192,4 +192,10 @@ def after_sentence(view: SentenceView, state: PostState) -> PostState:
     else:
         subject = state.subject_country
     paragraph = evolve(state.paragraph, scope=scope or state.paragraph.scope)
+    if opening and _TRADES.match(view.text, opening[0].end) and not is_demonym(view.text, opening[0]):
+        # `China's imports of copper scrap climbed …. Japan was the top supplier`: China's statistics from here on
+        paragraph = evolve(paragraph, data_country=opening[0].canonical)
     return evolve(state, paragraph=paragraph, subject_country=subject)
+
+
+_TRADES = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:imports|exports)\b|\s+(?:imported|exported)\b", re.I)

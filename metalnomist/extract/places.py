@@ -249,6 +249,10 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     everywhere = candidates(draft, view)
     same = [m for m in everywhere if _in_segment(view, draft.anchor.clause, m)]
     cands = [m for m in _own_suppliers(draft, view, same or everywhere) if not _company_home(m, view)]
+    listed, at = respective_list(draft, view, view.entities.countries)
+    if metric == "shipments" and listed and ctx.reporter not in {None, *(m.canonical for m in listed)} \
+            and _SUPPLIED.search(view.text):
+        return Place(ctx.reporter, listed[at].canonical, "imports")  # `India and Zimbabwe supplied 31,500 t and …`
     if metric == "exports":
         found = _exports(view.text, cands, ctx, _destination(draft, view))
     elif metric == "shipments":
@@ -257,7 +261,6 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
         found = _imports(view.text, cands, everywhere, ctx)
     if found.metric == "shipments":
         return found
-    listed, at = respective_list(draft, view, view.entities.countries)
     if found.country in {m.canonical for m in listed}:
         return replace(found, country=listed[at].canonical)  # `Chile and Peru exported 11.9 and 9.1 Mt, respectively`
     respective_partner = _respectively(draft, view, besides=found.country)

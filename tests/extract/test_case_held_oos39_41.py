@@ -170,9 +170,28 @@ GRADES = [
          title="Ferroalloys"),
 ]
 
+# Whose trade figures these are: suppliers listed `respectively` in an importer's report are its partners, and a
+# sentence opening on a country's imports or exports makes the paragraph that country's statistics.
+TRADERS = [
+    Case("India and Zimbabwe supplied 31,500 tonnes and 18,300 tonnes, respectively.",
+         [F(value=31500, country="China", partner="India"), F(value=18300, country="China", partner="Zimbabwe")],
+         title="China's Ferrochrome Imports Climb in March as South African Supply Recovers"),
+    Case(("Malaysia's imports of aluminium scrap rose 18.6% to 512,000 tonnes in the first quarter.",
+          "China's imports of copper scrap climbed 11.2% to 198,600 tonnes in March. Japan was the top supplier at "
+          "33,400 tonnes, ahead of the United States (24,100 tonnes)."),
+         [F(value=512000, country="Malaysia"), F(value=198600, country="China"),
+          F(value=33400, country="China", partner="Japan"), F(value=24100, country="China", partner="United States")],
+         title="Malaysia's Aluminium Scrap Imports Surge as Chinese Remelters Move Offshore"),
+    # guards: a supplier's possessive shipments, and a ministry's expected exports, make no paragraph theirs
+    Case("China imported 88.1 million tonnes of bauxite. Guinea's mines ministry expects exports to exceed 140 million "
+         "tonnes. June arrivals alone were 16.3 million tonnes.",
+         [F(value=88.1e6, country="China"), F(value=140e6, country="Guinea"), F(value=16.3e6, country="China")],
+         title="China's bauxite imports"),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
-        + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES)
+        + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES + TRADERS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
