@@ -33,6 +33,7 @@ from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.periods import last_month
 from metalnomist.extract.places import Place, PlaceContext, place, respective
 from metalnomist.extract.post import SAME_REPORT, ParagraphState, PostState, evolve, scan_post
+from metalnomist.extract.quantities import Quantity
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import Key, attach_sources, release_key
 from metalnomist.extract.subjects import (
@@ -348,7 +349,8 @@ def _headline_dates(draft: Draft, view: SentenceView, metric: str) -> bool:
 
 
 _MINED = re.compile(r"\b(?:mine\s+(?:production|output|supply)|reserves)\b", re.I)
-_CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|revenues?|(?:net|operating|pre-tax)\s+(?:profit|income|loss|debt)|profits?|"
+_CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|earnings\s+before\s+interest|revenues?|"
+                              r"(?:net|operating|pre-tax)\s+(?:profit|income|loss|debt)|profits?|"
                               r"capex|capital\s+expenditures?|earnings|cash\s+flow|dividends?|working\s+capital|"
                               r"net\s+cash|turnover|net\s+sales|sales\s+revenue|cash\s+balance|capital\s+spending|"
                               r"placement|capital\s+raising|capital\s+projects|cash(?!\s+costs?)|"
@@ -507,7 +509,7 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
         compared = [i.q for i in view.items if segment <= i.q.start and i.q.end <= q.start
                     and i.q.unit.split("/")[0] == unit]
         if compared and "/" in compared[-1].unit:
-            return compared[-1].unit
+            return _borrowed(draft, view, compared[-1])
         per = _per_before(view, segment, compared[-1].start) if compared else None
         if per:
             return unit + per
@@ -516,8 +518,20 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]
     after = [q for q in priced if q.start > draft.anchor.q.start]
     if after:
-        return after[0].unit
-    return priced[0].unit if len({q.unit for q in priced}) == 1 else unit
+        return _borrowed(draft, view, after[0])
+    return _borrowed(draft, view, priced[0]) if len({q.unit for q in priced}) == 1 else unit
+
+
+_PER_TEN = re.compile(r"\bper\s+10\s?(?:grams?|g)\b", re.I)
+
+
+def _borrowed(draft: Draft, view: SentenceView, price: Quantity) -> str:
+    """The unit of the price a sum is written beside; one quoted per 10 grams (`84,500 rupees per 10 grams …, after a
+    record 85,000 rupees`) was read per gram, so the sum is scaled as it was."""
+    if _PER_TEN.search(view.text, price.start, price.end + 16) and draft.value is not None:
+        draft.value /= 10
+        draft.value_max = draft.value_max / 10 if draft.value_max is not None else None
+    return price.unit
 
 
 def _unit(draft: Draft, metric: str, view: SentenceView, commodity: str | None) -> str | None:

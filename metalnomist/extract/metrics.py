@@ -244,7 +244,12 @@ _MONEY_NOUN = re.compile(r"\b(?:profits?|revenues?|earnings|income|loss(?:es)?|c
 
 def company_sum_named(draft: Draft, view: SentenceView) -> bool:
     """Whether the figure's clause names a company's sum before it (`Net debt stood at`, `revenue of`)."""
-    return bool(_MONEY_NOUN.search(view.text, draft.anchor.clause.start, draft.anchor.q.start))
+    return bool(_MONEY_NOUN.search(view.text, draft.anchor.clause.start, draft.anchor.q.start)
+                or _EBITDA_IN_FULL.search(view.text, 0, draft.anchor.q.start))
+
+
+# its commas split it into clauses: `Earnings before interest, taxes, depreciation and amortization dropped 33%`
+_EBITDA_IN_FULL = re.compile(r"\bearnings\s+before\s+interest,\s+tax(?:es|ation)\b", re.I)
 
 
 def _company_sum(draft: Draft, view: SentenceView) -> bool:

@@ -451,7 +451,8 @@ _PUBLICATION = re.compile(
     re.I,
 )
 _TOLD = "reported|said|announced|released|published|stated"
-_TOLD_JUST = re.compile(rf"\b(?:{_TOLD}|says)\s+$", re.I)
+_TOLD_JUST = re.compile(rf"\b(?:{_TOLD}|says)\s+(?:in\s+(?:a|an|its)\s+(?:[\w-]+\s+)?"  # `said in a statement Thursday`
+                        r"(?:statements?|filings?|releases?|reports?|interviews?|notes?)\s+)?$", re.I)
 # `Teck April 25 reported`, and a wire dateline's day (`Oct 22 (Reuters) -`): when it was told
 _REPORTED_AFTER = re.compile(rf",?\s+(?:{_TOLD})\b"
                              r"|\s*\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua|Kallanish|Argus|Platts)\)")

@@ -229,13 +229,12 @@ COMPANIES = [
                "Titanium, Toho Titanium, Hadeed, Buenaventura)"),
 ]
 
-# Figures: unscaled per-10-gram companions, a bare rupee gold price, Turkish lira and dirham prices, a change shared
+# Figures: per-10-gram companions (now scaled), a bare rupee gold price, Turkish lira and dirham prices, a change shared
 # by a settlement's two charges, `N% weaker`, and `in June 2014 to 287,400` read as a range.
 FIGURES = [
-    known_miss(Case("Gold futures on the MCX hit a record Rs 86,000 per 10 grams on Thursday, before settling 0.4% "
-                    "higher at Rs 85,720.",
-                    [F(value=8600), F(value=8572, unit="INR/g")], title=GOLD_TITLE, published=GOLD_DAY),
-               "the second rupee price of a per-10-gram quote is not divided by ten (also `rose Rs 300`: 2 facts)"),
+    Case("Gold futures on the MCX hit a record Rs 86,000 per 10 grams on Thursday, before settling 0.4% "
+         "higher at Rs 85,720.",
+         [F(value=8600), F(value=8572, unit="INR/g")], title=GOLD_TITLE, published=GOLD_DAY),
     known_miss(Case(("MCX gold futures rose to Rs 85,720 per 10 grams.",
                      "Analysts expect MCX gold to test Rs 90,000 by June."),
                     [F(), F(value=9000, unit="INR/g")], title=GOLD_TITLE, published=GOLD_DAY),

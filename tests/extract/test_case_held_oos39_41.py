@@ -4,6 +4,8 @@ extractor got wrong, and guard rows for what the fixes must leave alone."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.extract.cases import Case, F, check, row_id
@@ -189,9 +191,31 @@ TRADERS = [
          title="China's bauxite imports"),
 ]
 
+# The day a company `said in a statement Thursday` is when it told its figures, not their period (its second quarter,
+# framed the sentence before, is); EBITDA written out in full is a company's sum, its commas notwithstanding.
+STATEMENTS = [
+    Case(("ArcelorMittal SA's second-quarter earnings fell as a surge in Chinese exports weighed on steel prices.",
+          "Earnings before interest, taxes, depreciation and amortization dropped 33% from a year earlier to $1.89 "
+          "billion, the Luxembourg-based company said in a statement Thursday."),
+         [F(value=1.89e9, metric="other", period="2024-Q2", change_pct=-33)],
+         title="ArcelorMittal Profit Drops 33% as Chinese Exports Weigh on Steel Prices",
+         published=datetime(2024, 8, 1, tzinfo=UTC)),
+    # guard: a day named on its own is still the figure's
+    Case("Copper stocks in LME warehouses rose to 120,000 tonnes on Thursday.",
+         [F(value=120000, period="2024-08")], title="LME stocks", published=datetime(2024, 8, 2, tzinfo=UTC)),
+]
+
+# A sum written beside a price quoted per 10 grams is read per gram as the price is.
+TEN_GRAMS = [
+    Case("Local gold futures were trading around 84,500 rupees per 10 grams on Friday, up about 7.6% so far this year, "
+         "after hitting a record 85,000 rupees earlier in the week.",
+         [F(value=8450, unit="INR/g", change_pct=7.6), F(value=8500, unit="INR/g")], title="India gold",
+         published=datetime(2025, 2, 7, tzinfo=UTC)),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
-        + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES + TRADERS)
+        + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES + TRADERS + STATEMENTS + TEN_GRAMS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
