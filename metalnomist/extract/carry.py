@@ -107,6 +107,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         and fact.period
         and not draft.comparison
         and fact.metric not in MONEY | {"target", "tariff", "capacity"}
+        and not _to_date(fact.period, state.period)
     ):
         period = fact.period
         # `Total 2020 output …` in a December report, `a cumulative deficit over 2021-2024`: asides
@@ -147,6 +148,18 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
 
 
 _TOTALS = frozenset({"production", "sales", "exports", "imports"})
+_MONTH = re.compile(r"(\d{4}|-)-(\d\d)")
+_SPAN_ENDING = re.compile(r"(\d{4}|-)-(?:\d\d/(?:\d{4}|-)-(\d\d)|Q([1-4])|H([12]))")
+
+
+def _to_date(span: str, month: str | None) -> bool:
+    """Whether `span` is the total so far of the month being reported on (`China imported 298,600 t in March. First-
+    quarter imports totalled 812,400 t`): an aside, after which the month's report goes on."""
+    m, s = _MONTH.fullmatch(month or ""), _SPAN_ENDING.fullmatch(span)
+    if m is None or s is None or s.group(1) != m.group(1):
+        return False
+    ends = int(s.group(2)) if s.group(2) else int(s.group(3)) * 3 if s.group(3) else int(s.group(4)) * 6
+    return ends == int(m.group(2))
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _HALF = re.compile(r"\d{4}-H[12]")
 _ALONE = re.compile(r"\balone\b", re.I)
@@ -157,8 +170,8 @@ _YEARS = re.compile(r"\d{4}/\d{4}")
 _YEAR = re.compile(r"\d{4}")
 
 
-_MONTH_OF = re.compile(r"(\d{4})-(\d\d)")
-_SPAN = re.compile(r"(\d{4})(?:-(\d\d)/(\d{4})-(\d\d)|-Q([1-4])|-H([12]))?")
+_MONTH_OF = re.compile(r"(\d{4}|-)-(\d\d)")  # a year-less month (`--08`) too
+_SPAN = re.compile(r"(\d{4}|-)(?:-(\d\d)/(\d{4}|-)-(\d\d)|-Q([1-4])|-H([12]))?")
 
 
 def _part_of(period: str, whole: str) -> bool:
@@ -167,13 +180,13 @@ def _part_of(period: str, whole: str) -> bool:
     month, span = _MONTH_OF.fullmatch(period), _SPAN.fullmatch(whole)
     if month is None or span is None:
         return _within(period, whole)
-    year, first, last_year, last, quarter, half = (int(g) if g else 0 for g in span.groups())
+    year, first, last_year, last, quarter, half = (int(g) if g and g != "-" else 0 for g in span.groups())
     if first:
         start, end = (year, first), (last_year, last)
     else:
         months = (3 * quarter - 2, 3 * quarter) if quarter else (6 * half - 5, 6 * half) if half else (1, 12)
         start, end = (year, months[0]), (year, months[1])
-    return start <= (int(month.group(1)), int(month.group(2))) <= end
+    return start <= (int(month.group(1)) if month.group(1) != "-" else 0, int(month.group(2))) <= end
 
 
 def _within(period: str | None, year: str) -> bool:

@@ -213,9 +213,32 @@ TEN_GRAMS = [
          published=datetime(2025, 2, 7, tzinfo=UTC)),
 ]
 
+# The total so far of the month reported on (`First-quarter imports totalled 812,400 t` after March's) is an aside:
+# the month's report goes on after it. And in an undated post a month singled out of a year-less range (`In August
+# alone`) is not carried to the next sections, as in a dated one.
+TOTALS_SO_FAR = [
+    Case(("China imported 298,600 tonnes of ferrochrome in March, up 21.4% from February. First-quarter imports "
+          "totalled 812,400 tonnes, down 3.1% year-on-year.",
+          "South Africa remained the dominant supplier with 141,200 tonnes, or 47.3% of the total."),
+         [F(value=298600, period="--03"), F(value=812400, period="--01/--03"), F(value=141200, period="--03"),
+          F(value=47.3, period="--03")],
+         title="China's Ferrochrome Imports Climb in March as South African Supply Recovers", published=None),
+    Case(("In the January-August period Turkey's finished steel exports increased by 9.4 percent to 8.92 million mt.",
+          "In August alone, Turkey's finished steel exports declined by 12.6 percent to 1.02 million mt.",
+          "Rebar exports in the given period totaled 2.12 million mt."),
+         [F(value=8.92e6, period="--01/--08"), F(value=1.02e6, period="--08"), F(value=2.12e6, period="--01/--08")],
+         title="Turkey's finished steel exports up 9.4 percent in January-August", published=None),
+    # guard: a dated month report goes on after the year-to-date total too
+    Case(("China's imports of copper scrap climbed 11.2% to 198,600 tonnes in March, taking first-quarter arrivals to "
+          "539,000 tonnes.", "Japan was the top supplier at 33,400 tonnes."),
+         [F(value=198600, period="2025-03"), F(value=539000, period="2025-Q1"), F(value=33400, period="2025-03")],
+         title="China copper scrap imports", published=datetime(2025, 4, 20, tzinfo=UTC)),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
-        + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES + TRADERS + STATEMENTS + TEN_GRAMS)
+        + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES + TRADERS + STATEMENTS + TEN_GRAMS
+        + TOTALS_SO_FAR)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
