@@ -262,12 +262,17 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     if found.metric == "shipments":
         return found
     if found.country in {m.canonical for m in listed}:
-        return replace(found, country=listed[at].canonical)  # `Chile and Peru exported 11.9 and 9.1 Mt, respectively`
+        if ctx.reporter in {None, *(m.canonical for m in listed)} or _TRADED.search(
+                view.text, listed[-1].end, draft.anchor.q.start):
+            return replace(found, country=listed[at].canonical)  # `Chile and Peru exported 11.9 and 9.1 Mt, resp.`
+        # `Taiwan, Bangladesh and China followed with 87,200 t, …, respectively` in Japan's exports: its takers
+        return Place(ctx.reporter, listed[at].canonical, found.metric)
     respective_partner = _respectively(draft, view, besides=found.country)
     # `from Australia and Brazil … respectively`
     return replace(found, partner=respective_partner) if respective_partner else found
 
 
+_TRADED = re.compile(r"\b(?:exported|imported|shipped|sold|bought|produced|sent|supplied)\b", re.I)
 _POSSESSIVE_TO_COMPANY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?$")
 
 

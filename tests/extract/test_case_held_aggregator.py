@@ -127,14 +127,12 @@ TRADE = [
          [F(value=18420), F(value=25380), F(value=27300),
           F(value=21600, metric="imports", country="China", partner="Myanmar"),
           F(value=79, metric="market_share", country="China", partner="Myanmar")]),
-    known_miss(Case("Japan's copper scrap exports totaled 26,480 tons in September. Thailand and Taiwan accounted for "
-                    "2,310 tons and 1,640 tons respectively.",
-                    [F(value=26480),
-                     F(value=2310, metric="exports", country="Japan", partner="Thailand"),
-                     F(value=1640, metric="exports", country="Japan", partner="Taiwan")],
-                    title="Japan's Copper Scrap Exports Slide"),
-               "destinations that `accounted for` tonnes are not read as Japan's exports to them (imports in the post, "
-               "Thailand's own exports here)"),
+    Case("Japan's copper scrap exports totaled 26,480 tons in September. Thailand and Taiwan accounted for "
+         "2,310 tons and 1,640 tons respectively.",
+         [F(value=26480),
+          F(value=2310, metric="exports", country="Japan", partner="Thailand"),
+          F(value=1640, metric="exports", country="Japan", partner="Taiwan")],
+         title="Japan's Copper Scrap Exports Slide"),
     known_miss(Case("Shipments to South Korea rose 12.5% to 6,020 tons, while Vietnam took 4,150 tons, nearly double "
                     "the 2,080 tons recorded in September last year.",
                     [F(value=6020, metric="exports"), F(value=4150, metric="exports"),

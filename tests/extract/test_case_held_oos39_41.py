@@ -184,6 +184,14 @@ TRADERS = [
          [F(value=512000, country="Malaysia"), F(value=198600, country="China"),
           F(value=33400, country="China", partner="Japan"), F(value=24100, country="China", partner="United States")],
          title="Malaysia's Aluminium Scrap Imports Surge as Chinese Remelters Move Offshore"),
+    # takers listed `respectively` after another taker, in an exporter's report, are its partners
+    Case(("Japan's ferrous scrap exports fell 8.4% year-on-year in January to 512,300 tonnes.",
+          "South Korea took 168,400 tonnes. Taiwan, Bangladesh and China followed with 87,200 tonnes, 54,600 tonnes "
+          "and 22,900 tonnes, respectively."),
+         [F(value=512300, country="Japan"), F(value=168400, country="Japan", partner="South Korea"),
+          F(value=87200, country="Japan", partner="Taiwan", metric="exports"),
+          F(value=54600, country="Japan", partner="Bangladesh"), F(value=22900, country="Japan", partner="China")],
+         title="Japan's Ferrous Scrap Exports Slip in January as Vietnam Demand Cools"),
     # guards: a supplier's possessive shipments, and a ministry's expected exports, make no paragraph theirs
     Case("China imported 88.1 million tonnes of bauxite. Guinea's mines ministry expects exports to exceed 140 million "
          "tonnes. June arrivals alone were 16.3 million tonnes.",
