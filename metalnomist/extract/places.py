@@ -677,6 +677,10 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     # 3%, while Minas-Rio …`: a country of the figure's own clause before another clause's mine
     own_sites = [m for m in view.entities.sites if clause.start <= m.start < clause.end]
     own = [m for m in view.entities.countries if clause.start <= m.start < clause.end]
+    if any(m.end <= draft.anchor.q.start for m in own):
+        # `Turkey's production jumped 8.1% to 3.1 Mt and Brazil's fell 2.9% to 2.7 Mt`: Brazil opens the next figure
+        later = [i.q.start for i in view.items if i.q.start > draft.anchor.q.end and i.q.unit == draft.anchor.q.unit]
+        own = [m for m in own if m.end <= draft.anchor.q.start or not any(m.end <= f for f in later)]
     segment_sites = [m for m in view.entities.sites if _in_segment(view, clause, m)]
     # `At its Salar de Atacama operation in Chile, output rose …, while the Kemerton plant …`: not the other's mine
     elsewhere = [] if any(_in_segment(view, clause, m) for m in view.entities.countries) else view.entities.sites

@@ -243,10 +243,27 @@ TOTALS_SO_FAR = [
          title="China copper scrap imports", published=datetime(2025, 4, 20, tzinfo=UTC)),
 ]
 
+# A country opening the next coordinated figure (`… and Brazil's fell 2.9% to 2.7 Mt`) is that figure's, not the one
+# before it whose own country stands before it; a company's money is of no metal named only in another part of its
+# sentence (`crude steel output rose 4%, but net profit fell 70%`).
+NEXT_SUBJECT = [
+    Case("Turkey's production jumped 8.1% to 3.1 million tons and Brazil's fell 2.9% to 2.7 million tons.",
+         [F(value=3.1e6, country="Turkey"), F(value=2.7e6, country="Brazil")], title="World steel output"),
+    Case("Rival JSW Steel said standalone crude steel output rose 4% year-on-year to 6.82 million tonnes in the "
+         "quarter, but net profit fell 70% to Rs 719 crore.",
+         [F(value=6.82e6, commodity="crude steel"), F(value=7.19e9, commodity=None)], title="Tata Steel results"),
+    # guard: a country named after the figure, before a figure of another kind, is still the figure's
+    Case("Sibanye-Stillwater reported production of 833,000 ounces from its South African operations and 144,000 "
+         "ounces from its US mines in Montana, up 2.1%.",
+         [F(value=833000 * 31.1034768e-6, country="South Africa"), F(value=144000 * 31.1034768e-6,
+                                                                     country="United States")],
+         title="PGM miners' results"),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
         + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES + TRADERS + STATEMENTS + TEN_GRAMS
-        + TOTALS_SO_FAR)
+        + TOTALS_SO_FAR + NEXT_SUBJECT)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
