@@ -250,9 +250,11 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     same = [m for m in everywhere if _in_segment(view, draft.anchor.clause, m)]
     cands = [m for m in _own_suppliers(draft, view, same or everywhere) if not _company_home(m, view)]
     listed, at = respective_list(draft, view, view.entities.countries)
-    if metric == "shipments" and listed and ctx.reporter not in {None, *(m.canonical for m in listed)} \
-            and _SUPPLIED.search(view.text):
-        return Place(ctx.reporter, listed[at].canonical, "imports")  # `India and Zimbabwe supplied 31,500 t and …`
+    if metric == "shipments" and listed and ctx.reporter not in {None, *(m.canonical for m in listed)}:
+        if _SUPPLIED.search(view.text):
+            return Place(ctx.reporter, listed[at].canonical, "imports")  # `India and Zimbabwe supplied 31,500 t and …`
+        if _TO_BEFORE.search(view.text, 0, listed[0].start):
+            return Place(ctx.reporter, listed[at].canonical, "exports")  # `those to Thailand and Vietnam fell 7.2% …`
     if metric == "exports":
         found = _exports(view.text, cands, ctx, _destination(draft, view))
     elif metric == "shipments":

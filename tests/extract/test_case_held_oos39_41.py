@@ -192,6 +192,13 @@ TRADERS = [
           F(value=87200, country="Japan", partner="Taiwan", metric="exports"),
           F(value=54600, country="Japan", partner="Bangladesh"), F(value=22900, country="Japan", partner="China")],
          title="Japan's Ferrous Scrap Exports Slip in January as Vietnam Demand Cools"),
+    # destinations listed `respectively` are the reporter's partners
+    Case(("Japan's steel exports fell 5% to 2.6 million tonnes in March.",
+          "Shipments to China slumped by 18%, while those to Thailand and Vietnam fell 7.2% and 11.5%, respectively."),
+         [F(value=2.6e6, country="Japan"), F(change_pct=-18, country="Japan", partner="China"),
+          F(change_pct=-7.2, country="Japan", partner="Thailand"),
+          F(change_pct=-11.5, country="Japan", partner="Vietnam", metric="exports")],
+         title="Japan's steel exports fall", published=datetime(2025, 4, 28, tzinfo=UTC)),
     # guards: a supplier's possessive shipments, and a ministry's expected exports, make no paragraph theirs
     Case("China imported 88.1 million tonnes of bauxite. Guinea's mines ministry expects exports to exceed 140 million "
          "tonnes. June arrivals alone were 16.3 million tonnes.",
