@@ -6,7 +6,7 @@ import re
 
 from metalnomist.extract.sentence import Draft, SentenceView, Trigger
 from metalnomist.extract.units import is_money_sum
-from metalnomist.extract.vocab import GUIDANCE, LEVY
+from metalnomist.extract.vocab import GUIDANCE, LEVY, metric_triggers
 
 _SHARE_CUE = re.compile(
     r"\b(?:account(?:s|ed|ing)?\s+for|made\s+up|makes?\s+up|making\s+up|contribut\w*|suppl(?:ied|ies|ying)|represent(?:s|ed|ing)?|market\s+share|share)\b",
@@ -67,7 +67,10 @@ _COST = re.compile(
     r"|(?:ebitda|ebit|profit|margin|earnings)\s+per\s+(?:metric\s+)?(?:tonne|ton|t)\b)\b",
     re.I,
 )
-_MARGIN = re.compile(r"\b(?:gross|profit|operating|ebitda|mills?['’]?)\s+margins?\b", re.I)
+# what a producer keeps, per tonne: `the gross margin of mills narrowed to 35 yuan/t`, `earned 12,400 yen per ton`,
+# `EBITDA of €55 million, or €34 per tonne`
+_KEPT = re.compile(r"\b(?:(?:gross|profit|operating|ebitda|mills?['’]?)\s+margins?|earn(?:ed|s|ing)|EBITDA|EBIT)\b",
+                   re.I)
 _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
 _PER_SHARE = re.compile(r"\b(?:per|a|each)\s+share\b", re.I)
 
@@ -136,7 +139,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
         if _COST.search(text, 0, q.start) and not _PRICE_WORD.search(text, 0, q.start):
             return "other"  # `unit costs rose to US$18.50 per tonne`: what producing costs, not a market's price
         segment = next(c.start for c in view.clauses if c.segment == clause.segment)
-        if _MARGIN.search(text, segment, q.start):
+        kept = _KEPT.search(text, segment, q.start)
+        if kept and not _PRICE_WORD.search(text, kept.end(), q.start):
             return "other"  # `prices rose 40 yuan, but the gross margin of mills narrowed to 35 yuan/t`: not a price
         subsidised = re.search(r"\b(?:subsid|grant|incentive|rebate)", text, re.I) or carried in {"subsidy", "budget"}
         return "subsidy" if subsidised and unit.endswith("/unit") else "price"
@@ -188,7 +192,7 @@ def _official_metric(draft: Draft, view: SentenceView, carried: str | None) -> s
         return None
     listed = carried in {"demand", "inventory"} and BULLET.match(view.text)
     official = listed or _OFFICIAL.search(view.text, 0, q.start)
-    held = _HELD_LEVEL.search(view.text, draft.anchor.clause.start, q.start)
+    held = _HELD_LEVEL.search(view.entities.masked, draft.anchor.clause.start, q.start)  # not `JFE Holdings said`
     if held and (_HOLDINGS.search(held.group()) or official):
         return "inventory"  # `Its total gold holdings reached 879 tonnes`; ore `reserves` only of a central bank
     if not official:
@@ -203,7 +207,7 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     if official:
         return official
     allowed = allowed_metrics(draft)
-    found = _own_clause_trigger(draft, view, allowed)
+    found = _own_clause_trigger(draft, view, allowed) or _aside_trigger(draft, view, allowed)
     if found:
         return found
     money = is_money_sum(draft.unit)
@@ -293,6 +297,17 @@ def _own_clause_trigger(draft: Draft, view: SentenceView, allowed: frozenset[str
 
 
 _JOINED = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
+
+
+def _aside_trigger(draft: Draft, view: SentenceView, allowed: frozenset[str]) -> str | None:
+    """A figure inside an aside the sentence's triggers do not read (`…, as steel shipments fell to 3.8 Mt`) is still
+    of the series its own clause names (not a company's name: `JFE Holdings`)."""
+    clause, q, masked = draft.anchor.clause, draft.anchor.q, view.entities.masked
+    orgs = [(m.start, m.end) for m in view.entities.organisations]
+    found = [(clause.start + s, clause.start + e, m) for s, e, m in metric_triggers().find(view.clause_text(clause))]
+    hidden = [m for s, e, m in found if m in allowed and e <= q.start and not masked[s:e].strip()
+              and not any(a <= s < b for a, b in orgs)]
+    return hidden[-1] if hidden else None
 
 
 def _fallback_clauses(draft: Draft, view: SentenceView) -> list:  # type: ignore[type-arg]

@@ -264,13 +264,14 @@ class TriggerTable:
             if out and m.start() < out[-1][1]:
                 continue  # a later word of a phrase matched (`outbound shipments`): not a trigger of its own
             word = m.group().lower()
-            multi = next(
+            multi = max(  # the longest phrase: `capital expenditure budget`, not `capital expenditure`
                 (
                     (rest, metric)
                     for rest, metric in self._multi_of(word)
                     if text[m.end() : m.end() + len(rest) + 1].lower() == " " + rest
                 ),
-                None,
+                key=lambda found: len(found[0]),
+                default=None,
             )
             if multi:
                 out.append((m.start(), m.end() + len(multi[0]) + 1, multi[1]))

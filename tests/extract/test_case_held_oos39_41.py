@@ -267,10 +267,34 @@ NEXT_SUBJECT = [
          title="PGM miners' results"),
 ]
 
+# Series: a company named `Holdings` holds no stocks; a figure inside an `as` aside is of the series its own clause
+# names (`…, as steel shipments fell to 3.8 Mt`); what a company earns per tonne is no price; a company's capital
+# expenditure budget is its investment.
+SERIES = [
+    Case("Rival JFE Holdings said its crude steel output would fall to 22.8 million tons in the current fiscal year "
+         "from 23.4 million tons.", [F(value=22.8e6, metric="production"), F(value=23.4e6, metric="production")],
+         title="Nippon Steel sees profit falling 13% as JFE trims output plan"),
+    Case("Cleveland-Cliffs reported a net loss of $230 million for the quarter, compared with a profit of $269 million "
+         "a year earlier, as steel shipments fell to 3.8 million tons from 4.1 million tons.",
+         [F(value=2.3e8, metric="other"), F(value=2.69e8, metric="other"), F(value=3.8e6, metric="shipments"),
+          F(value=4.1e6, metric="shipments")], title="Nucor's third-quarter profit slumps"),
+    Case("JFE's steel unit earned 12,400 yen per ton in fiscal 2024, compared with 17,100 yen a year earlier.",
+         [F(value=12400, unit="JPY/t", metric="other"), F(value=17100, unit="JPY/t", metric="other")],
+         title="Japan steelmakers' results"),
+    Case("The Ohio-based company cut its 2024 capital expenditure budget to $675 million-$700 million from $700 "
+         "million-$725 million.", [F(value=6.75e8, metric="investment"), F(value=7e8, metric="investment")],
+         title="US steelmakers' results"),
+    # guards: a price after earnings stays a price; a reason after the figure names no series of it
+    Case("Nucor earned less as steel prices fell to $900 a ton.", [F(value=900, unit="USD/t", metric="price")],
+         title="US steel"),
+    Case("Imports were 27% lower than a year earlier as cathode makers drew down inventories built in 2023.",
+         [F(change_pct=-27, metric="imports")], title="Japan's cobalt imports"),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
         + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES + TRADERS + STATEMENTS + TEN_GRAMS
-        + TOTALS_SO_FAR + NEXT_SUBJECT)
+        + TOTALS_SO_FAR + NEXT_SUBJECT + SERIES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

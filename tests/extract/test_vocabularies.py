@@ -7,7 +7,7 @@ import re
 import pytest
 
 from metalnomist.extract import METRICS, VOCABULARIES
-from metalnomist.extract.vocab import countries, read_table
+from metalnomist.extract.vocab import TriggerTable, countries, read_table
 from tests.conftest import shared_file
 
 
@@ -69,3 +69,12 @@ def test_currency_homes_are_countries_as_the_extractor_names_them() -> None:
     """A price's country from its currency must be spelt as a country the text names would be."""
     for _code, home in (row[:2] for row in read_table("currency_homes.tsv")):
         assert [m.canonical for m in countries().find(home)] == [home], home
+
+
+def test_the_longest_trigger_phrase_wins_whatever_its_row() -> None:
+    """`capital expenditure budget` is a company's investment, though the shorter `capital expenditure` row comes
+    first and `budget` alone is a state's."""
+    table = TriggerTable([["capital expenditure", "investment"], ["capital expenditure budget", "capex-plan"],
+                          ["budget", "budget"]])
+    assert table.find("cut its capital expenditure budget to $675 million") == [(8, 34, "capex-plan")]
+    assert table.find("its capital expenditure rose") == [(4, 23, "investment")]
