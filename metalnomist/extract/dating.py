@@ -51,14 +51,19 @@ _REVISED = re.compile(
     r"(?:[\w-]+\s+){0,5}?(?:guidance|forecasts?|outlook|targets?|estimates?|projections?)\b",
     re.I,
 )
+# a base dated back a year, after its figure (`from $1.14 billion, or $4.57 per share, a year earlier`)
 _YEAR_BACK = re.compile(
-    r"""[^,;.]{0,30}?\b(?:
+    r"""(?:,\s+or\s+[^,;]{1,40},|,(?=\s+a\s+year\s+(?:earlier|ago)))?
+        [^,;.]{0,30}?\b(?:
         a\s+year\s+(?:earlier|ago|before) | year[- ](?:ago|earlier)
         | (?:the\s+)?(?:previous|prior|preceding)\s+(?:year|fiscal)
         | (?:the\s+)?same\s+(?:month|quarter|period|time)\s+(?:of\s+|in\s+)?last\s+year
     )\b""",
     re.I | re.X,
 )
+# a level dated so, right after it: `compared with a profit of $269 million a year earlier`
+_LEVEL_YEAR_BACK = re.compile(
+    r"\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+year[- ](?:ago|earlier)\s+\w+)\b", re.I)
 # A base a day or a week back (`from $15 the previous day`): still in the period reported on.
 _DAYS_BACK = re.compile(
     r"""[^,;.]{0,30}?\b(?:
@@ -313,7 +318,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if metric == "price" and _assumed(draft, view):
         return None  # a study's price deck (`using a gold price of A$3,300 an ounce`) is of no period
     current = state.paragraph.period or state.period
-    if draft.comparison and current and _YEAR_BACK.match(view.text, draft.anchor.q.end):
+    if current and (draft.comparison or _LEVEL_YEAR_BACK.match(view.text, draft.anchor.q.end)) \
+            and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`
     # `up from 1.8 Mt in the previous month`, `… a quarter earlier`; a level dated so (`after a deficit of 3,100
     # tonnes the previous month`)

@@ -245,8 +245,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # `April-February of 2024-25`: those months of the year that starts in 2024 (India's fiscal year)
     (re.compile(rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH}),? (?:of |in )?(?P<y>{_YEAR})[/-]\d\d(?:\d\d)?\b"),
      "span_months"),
-    # `January-March 2024`; `April 2023-March 2024` names the year at both ends
-    (re.compile(rf"\b(?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR}))?"), "months"),
+    # `January-March 2024`; `April 2023-March 2024` names the year at both ends; `the April-June quarter of 2025`
+    (re.compile(rf"\b(?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})"
+                rf"(?:(?: (?:period|quarter|half))?(?: of)?,? (?P<y2>{_YEAR}))?"), "months"),
     (
         re.compile(
             rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I

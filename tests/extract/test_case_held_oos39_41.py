@@ -291,10 +291,29 @@ SERIES = [
          [F(change_pct=-27, metric="imports")], title="Japan's cobalt imports"),
 ]
 
+# Periods: `the April-June quarter of 2025` is that year's second quarter; a level `a year earlier` right after it (or
+# after an `, or … per share,` aside) is the year before the period reported.
+YEAR_BACK = [
+    Case("METI projects crude steel output in the April-June quarter of 2025 at 20.5 million tonnes.",
+         [F(value=20.5e6, period="2025-Q2")], title="Japan steel output forecast",
+         published=datetime(2025, 3, 31, tzinfo=UTC)),
+    Case("Nucor's net earnings fell to $249.9 million, or $1.05 per share, in the three months ended Sept. 28, from "
+         "$1.14 billion, or $4.57 per share, a year earlier.",
+         [F(value=2.499e8, period="2024-Q3"), F(value=1.05), F(value=1.14e9, period="2023-Q3"), F(value=4.57)],
+         title="Nucor results", published=datetime(2024, 10, 21, tzinfo=UTC)),
+    Case("Cleveland-Cliffs reported a net loss of $230 million for the third quarter, compared with a profit of $269 "
+         "million a year earlier.", [F(value=2.3e8, period="2024-Q3"), F(value=2.69e8, period="2023-Q3")],
+         title="US steelmakers' results", published=datetime(2024, 10, 21, tzinfo=UTC)),
+    # guard: a change's basis `a year earlier` dates no level
+    Case("Output rose 5% from a year earlier to 1.2 million tonnes in the third quarter.",
+         [F(value=1.2e6, period="2024-Q3", change_pct=5)], title="Copper output",
+         published=datetime(2024, 10, 21, tzinfo=UTC)),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
         + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES + TRADERS + STATEMENTS + TEN_GRAMS
-        + TOTALS_SO_FAR + NEXT_SUBJECT + SERIES)
+        + TOTALS_SO_FAR + NEXT_SUBJECT + SERIES + YEAR_BACK)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
