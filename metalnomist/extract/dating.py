@@ -223,6 +223,8 @@ def dated_back(draft: Draft, view: SentenceView) -> bool:
     compares with, whose period the figures after it do not take. Not `in the previous year`, which may be
     the one reported on, nor `the same period of 2023`."""
     q = draft.anchor.q
+    if _WHEN.match(view.text, draft.anchor.clause.start):
+        return True  # `since 2021, when mines produced 107,000 tonnes`: a past year looked back to
     end = min([i.q.start for i in view.items if i.q.start >= q.end] + [draft.anchor.clause.end])
     back = _SAME_LAST_YEAR.search(view.text, q.end, end)  # not `…, more than 33 MT in the year-ago …`
     if back is not None and back.group("previous") is None and back.group("year") is None:
@@ -247,7 +249,20 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
             and (published.year * 12 + published.month) - (ends[0] * 12 + ends[1]) in (10, 11)
             and str(ends[0]) not in view.text and period in _own_periods(draft, view)):
         return year_after(period)  # `Hadeed kept its rebar price for December` in November: the coming December
+    if draft.comparison and period and MONTH_PERIOD.match(period) and _after_in_year(period, state.paragraph.period) \
+            and any(p.period == period and not _STATED_YEAR.search(view.text, p.start, p.end) for p in view.periods):
+        return year_before(period)  # `rose to $3,020 in March from $2,780 in December`: last year's December
     return period
+
+
+_STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _after_in_year(month: str, current: str | None) -> bool:
+    """Whether `month` comes after the month reported on (`current`), in the same year."""
+    later = re.fullmatch(r"(\d{4})-(\d\d)", month)
+    now = re.fullmatch(r"(\d{4})-(\d\d)", current or "")
+    return bool(later and now and later.group(1) == now.group(1) and later.group(2) > now.group(2))
 
 
 def by_horizon(draft: Draft, view: SentenceView) -> bool:
@@ -512,6 +527,10 @@ _PROPOSED = re.compile(r"\b(?:propos\w+|plans?\s+to|would|wants?)\b", re.I)
 _LABEL_GAP = re.compile(r"\s*:\s*(?:[$€£¥]|[A-Z]{3}\s?)?")
 
 
+_WHEN = re.compile(r"when\b", re.I)
+_JUST_BEFORE_CLAUSE = re.compile(r"\s*,\s*")
+
+
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
     q = draft.anchor.q
@@ -519,6 +538,11 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
                 and "(" in view.text[max(0, p.start - 8) : p.start]]
     if labelled:  # `produced 309,700 t in 2024 (2023: 293,300 t)`: the bracket names the year of its figure
         return [labelled[-1].period]
+    clause = draft.anchor.clause
+    if _WHEN.match(view.text, clause.start):  # `Compared with January, when arrivals reached 498,300 tonnes`
+        named = [p for p in view.periods if _JUST_BEFORE_CLAUSE.fullmatch(view.text, p.end, clause.start)]
+        if named:
+            return [named[-1].period]
     spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
     allowed = {"period", "effect", "date", "deadline"}
     if _PROPOSED.search(view.text, 0, draft.anchor.q.start):

@@ -26,7 +26,7 @@ from metalnomist.extract.fiscal import (
     fiscal_year_of,
     stated_fiscal_year,
 )
-from metalnomist.extract.periods import find_periods, is_delivery, month_number
+from metalnomist.extract.periods import PeriodMention, find_periods, is_delivery, month_number
 from metalnomist.extract.places import GLOBAL, names_partner, tariff_levier
 from metalnomist.extract.units import currency
 from metalnomist.extract.vocab import NO_COMMODITY
@@ -605,8 +605,9 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
                 years.append(_reported(p.period, m, done))
             elif m and p.use == "comparison" and _WHOLE_YEAR.match(p.period):
                 compared.append(int(m.group(1)))
-            elif m and p.use == "comparison" and _PART_OF_YEAR.match(p.period):
-                # `up 41% from 13.1 million tons in Q1 2024`: the quarter reported is the next year's
+            elif m and p.use == "comparison" and (_PART_OF_YEAR.match(p.period) or _same_month_yearless(p, sentence)):
+                # `up 41% from 13.1 million tons in Q1 2024`, `In March alone, output was 6.93 Mt, 5.6% below March
+                # 2024`: the quarter or month reported is the next year's
                 years.append(Reported(int(p.period[:4]) + 1, None, False))
     if not years and compared:  # `output totalled 5.25 million tons, down 1.9% from 2022`: the year after it
         return [Reported(max(compared) + 1, None, False)]
@@ -655,6 +656,13 @@ _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
 
 _WHOLE_YEAR = re.compile(r"^\d{4}$")
 _PART_OF_YEAR = re.compile(r"^\d{4}-[QH]\d$")
+
+
+def _same_month_yearless(compared: PeriodMention, sentence: str) -> bool:
+    """Whether the sentence reports, year-less, the month it compares with in a stated year (`In March alone, output
+    was 6.93 Mt, 5.6% below March 2024`)."""
+    month = re.fullmatch(r"\d{4}-(\d\d)", compared.period)
+    return month is not None and any(p.period == f"--{month.group(1)}" for p in find_periods(sentence))
 
 
 # `last year` as a period of its own, not a comparison's (`the same month last year`)

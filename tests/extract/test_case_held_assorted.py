@@ -67,10 +67,9 @@ PERIODS = [
                     [F(value=62, period="2020"), F(value=80.8, period="2019")], title="Copper concentrate TC/RCs",
                     published=TCRC_DAY),
                "`this year's benchmark` takes the year of next year's terms (2 facts)"),
-    known_miss(Case("The settlement is the lowest since 2012, when terms were fixed at $60/dmt and 6 cents/lb.",
-                    [F(value=60, period="2012"), F(value=0.06, period="2012")], title="Copper concentrate TC/RCs",
-                    published=TCRC_DAY),
-               "`since 2012, when terms were fixed at …` does not date the figures (2 facts)"),
+    Case("The settlement is the lowest since 2012, when terms were fixed at $60/dmt and 6 cents/lb.",
+         [F(value=60, period="2012"), F(value=0.06, period="2012")], title="Copper concentrate TC/RCs",
+         published=TCRC_DAY),
     known_miss(Case(("Boreal plans a preliminary economic assessment for the fourth quarter.",
                      "Spodumene concentrate prices have roughly doubled over the past two years to about $830 a "
                      "tonne."),
