@@ -199,7 +199,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12) months|(?<!-)(?<!half )(?<!this )(?P<year>year))"
-            rf" (?:end(?:ing|ed)|to|through)(?: the end of)?(?: \d{{1,2}})?(?: | end-)(?P<m>{_MONTH})\b"  # `end-June`
+            rf"(?: (?:that|which))? (?:end(?:ing|ed)(?: (?:in|on))?|to|through)(?: the end of)?(?: \d{{1,2}})?"
+            rf"(?: | end-)(?P<m>{_MONTH})\b"  # `end-June`, `the fiscal year that ended in March`
             rf"(?: \d{{1,2}}\b)?(?:,? (?P<y>{_YEAR}))?",
             re.I,
         ),

@@ -326,6 +326,9 @@ WHEN = [
           "In March alone, output was 6.93 million tonnes, 5.6% below March 2024."),
          [F(value=20.2e6, period="2025-Q1"), F(value=6.93e6, period="2025-03")], title="Japan crude steel output",
          published=None),
+    # `the fiscal year that ended in March` is a fiscal year, as `the year to March` is
+    Case("India imported 9.54 million tonnes of finished steel in the fiscal year that ended in March.",
+         [F(value=9.54e6, period="FY2024")], title="India steel imports", published=datetime(2025, 4, 20, tzinfo=UTC)),
     Case("Korea imported 1.2 million tonnes in 2025. The average import price of concentrate rose to $3,020 per "
          "tonne in March from $2,780 in December.",
          [F(value=1.2e6, period="2025"), F(value=3020, period="2025-03"), F(value=2780, period="2024-12")],
