@@ -37,8 +37,9 @@ _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re
 # `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity
 _SIZES = re.compile(r"\s+(?:[\w-]+\s+)?(?:mine|project|operation|line|furnace)s?\b", re.I)
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|(?<!-)generat\w+|exports?|imports?|shipped|shipments"
-                          r"|installed|installations?)\b", re.I)  # not `next-generation batteries`
+                          r"|installed|installations?|usage|used)\b", re.I)  # not `next-generation batteries`
 
+_FLOWS = frozenset({"consumption", "sales", "shipments", "exports", "imports", "demand", "production"})
 _MADE = re.compile(r"\b(?:produc(?:ed|tion)|output)\b", re.I)
 _CAPACITY_WORD = re.compile(r"\bcapacit", re.I)
 _YEARLY = re.compile(r"\b(?:annually|a\s+year|per\s+(?:year|annum))\b", re.I)  # `3GWh of output annually`: a rate
@@ -146,8 +147,11 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
         return "subsidy" if subsidised and unit.endswith("/unit") else "price"
     if unit.startswith(("GWh", "MW")) and not _ENERGY_FLOW.search(view.clause_text(clause)) and not (
             unit.startswith("GWh") and _MADE.search(text) and not _CAPACITY_WORD.search(text)
-            and not _YEARLY.search(view.clause_text(clause))):
-        return "capacity"  # not `production of lithium-ion batteries reached 41.6 GWh`: energy made, a flow
+            and not _YEARLY.search(view.clause_text(clause))) and not (
+            unit == "GWh" and carried in _FLOWS and not _CAPACITY_WORD.search(text)):
+        # not `production of lithium-ion batteries reached 41.6 GWh`: energy made, a flow; nor `SK On posted 40.1 GWh`
+        # in a report on battery usage
+        return "capacity"
     if unit == "t/yr" or (draft.anchor.q.per_year and unit == "t"):
         if _PLANT.search(text) or _SIZES.match(text, q.end):
             return "capacity"

@@ -335,10 +335,27 @@ WHEN = [
          title="Korea zinc concentrate", published=None),
 ]
 
+# Batteries fitted to vehicles (`usage`, `installations`, `installed`) are consumed, and the GWh of a report on them
+# that names no capacity are too: not a capacity.
+BATTERIES = [
+    Case(("Global EV battery usage totaled 894.4 gigawatt hours (GWh) in 2024, up 27.2 percent from 2023.",
+          "LG Energy Solution ranked third with 96.3 GWh, up 2.8 percent."),
+         [F(value=894.4, unit="GWh", metric="consumption"), F(value=96.3, unit="GWh", metric="consumption")],
+         title="SNE Research: global EV battery usage", published=datetime(2025, 2, 5, tzinfo=UTC)),
+    Case("China's power battery installations reached 79.3 GWh in December. CATL installed 33.4 GWh in December.",
+         [F(value=79.3, metric="consumption"), F(value=33.4, metric="consumption")],
+         title="China battery installations", published=datetime(2025, 1, 10, tzinfo=UTC)),
+    # guard: a plant's GWh stays a capacity, in a report on usage too
+    Case(("Global EV battery usage totaled 894.4 GWh in 2024.",
+          "CATL's plant in Debrecen will have a capacity of 100 GWh."),
+         [F(value=894.4, metric="consumption"), F(value=100, metric="capacity")],
+         title="SNE Research: global EV battery usage", published=datetime(2025, 2, 5, tzinfo=UTC)),
+]
+
 
 ROWS = (RESPECTIVELY + SCOPES + MONEY_AND_METAL + SUPPLIED + WHOSE
         + COMPANY_MONEY + UNDATED_YEARS + EARNED + GRADES + TRADERS + STATEMENTS + TEN_GRAMS
-        + TOTALS_SO_FAR + NEXT_SUBJECT + SERIES + YEAR_BACK + WHEN)
+        + TOTALS_SO_FAR + NEXT_SUBJECT + SERIES + YEAR_BACK + WHEN + BATTERIES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
