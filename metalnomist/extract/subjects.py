@@ -38,6 +38,8 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
         return next(m for m in own if m.end <= q.start).canonical  # the holder is the subject
     named = [m for m in own if 0 <= m.start - q.end <= 1]  # `4.3% lead`: the word right after names it
     before = [m for m in own if m.end <= q.start]
+    # `sales of new energy vehicles in China's passenger car market rose`: the market they are sold in
+    before = [m for m in before if not _MARKET_AFTER.match(view.text, m.end)] or before
     if named or before:  # `LME lead fell 0.2% to $1,992.5 and nickel dipped …`: else its subject precedes it
         return (named or before)[-1].canonical
     if own:
@@ -48,6 +50,7 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
     return _nearest(here, q.start).canonical if here else None
 
 
+_MARKET_AFTER = re.compile(r"\s+markets?\b", re.I)
 _EXAMPLES = re.compile(
     r"(?:,\s*|\s)(?:including|such\s+as)\s+(?:[^,;]*(?:,[^,;]*)*?\s(?:and|or)\s)?[^,;]*"  # examples of the group
     r"|,\s*which\s+[^,;]*"  # `magnets, which use rare earths, …`: a description of the noun before

@@ -345,6 +345,10 @@ BATTERIES = [
     Case("China's power battery installations reached 79.3 GWh in December. CATL installed 33.4 GWh in December.",
          [F(value=79.3, metric="consumption"), F(value=33.4, metric="consumption")],
          title="China battery installations", published=datetime(2025, 1, 10, tzinfo=UTC)),
+    # the market a product is sold in (`in China's passenger car market`) is not what the figure counts
+    Case("Retail sales of new energy vehicles (NEVs) in China's passenger car market rose 12% in July from a year "
+         "earlier to 984,000 units.", [F(value=984000, commodity="new energy vehicles")], title="China NEV sales",
+         published=datetime(2025, 8, 11, tzinfo=UTC)),
     # guard: a plant's GWh stays a capacity, in a report on usage too
     Case(("Global EV battery usage totaled 894.4 GWh in 2024.",
           "CATL's plant in Debrecen will have a capacity of 100 GWh."),
