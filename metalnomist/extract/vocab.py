@@ -250,7 +250,8 @@ class TriggerTable:
 
     def _multi_of(self, word: str) -> list[tuple[str, str]]:
         if word not in self._multi_memo:
-            self._multi_memo[word] = [(rest, metric) for first, rest, metric in self._multi if first.fullmatch(word)]
+            phrases = [(rest, metric) for first, rest, metric in self._multi if first.fullmatch(word)]
+            self._multi_memo[word] = sorted(phrases, key=lambda phrase: -len(phrase[0]))  # stable: table order on ties
         return self._multi_memo[word]
 
     def _metric_of(self, word: str) -> str | None:
@@ -264,14 +265,13 @@ class TriggerTable:
             if out and m.start() < out[-1][1]:
                 continue  # a later word of a phrase matched (`outbound shipments`): not a trigger of its own
             word = m.group().lower()
-            multi = max(  # the longest phrase: `capital expenditure budget`, not `capital expenditure`
+            multi = next(  # the longest phrase first: `capital expenditure budget`, not `capital expenditure`
                 (
                     (rest, metric)
                     for rest, metric in self._multi_of(word)
                     if text[m.end() : m.end() + len(rest) + 1].lower() == " " + rest
                 ),
-                key=lambda found: len(found[0]),
-                default=None,
+                None,
             )
             if multi:
                 out.append((m.start(), m.end() + len(multi[0]) + 1, multi[1]))
