@@ -48,7 +48,7 @@ from metalnomist.extract.subjects import (
     labelled_commodity,
 )
 from metalnomist.extract.units import is_money_sum
-from metalnomist.extract.vocab import INPUTS, NO_COMMODITY, Mention, local_dollars, organisation_countries
+from metalnomist.extract.vocab import INPUTS, NO_COMMODITY, local_dollars, organisation_countries
 from metalnomist.models import COMMENTARY_HEADING, Block, Fact, Post
 from metalnomist.months import SHORT_MONTHS
 from metalnomist.text import split_sentences
@@ -272,7 +272,8 @@ def _fact(
     metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)
     if commodity and metric in {"other", "investment", "sales"} and _company_money(draft, view, company, metric) \
-            and not any(m.canonical == commodity for m in _in_segment(view, draft, view.entities.commodities)):
+            and not any(m.canonical == commodity and view.in_segment(draft.anchor.clause, m.start)
+                        for m in view.entities.commodities):
         commodity = None  # a company's profit, revenue, debt or capex is of no metal its part of the sentence names
     horizon = by_horizon(draft, view)
     period = None if horizon else fact_period(draft, view, state, metric)
@@ -319,13 +320,6 @@ def _fact(
     ahead = fact.metric == "price" and not fact.forecast and _after_post(fact.period, state.scan.published)
     # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
     return fact, remember(fact, draft, state, series, carry_period=not headline and not compared and not ahead)
-
-
-def _in_segment(view: SentenceView, draft: Draft, mentions: list[Mention]) -> list[Mention]:
-    """The mentions in the figure's segment (`output rose 4%, but net profit fell 70%`: not the profit's)."""
-    segment = draft.anchor.clause.segment
-    spans = [(c.start, c.end) for c in view.clauses if c.segment == segment]
-    return [m for m in mentions if any(a <= m.start < b for a, b in spans)]
 
 
 def _company_money(draft: Draft, view: SentenceView, company: str | None, metric: str) -> bool:

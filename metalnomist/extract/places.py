@@ -247,7 +247,7 @@ _WHOSE = re.compile(r",?\s+whose\b[^,;]*")  # `and Canada, whose shipments jumpe
 def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:
     """Imports, exports and shipments, all from the reporting country's side."""
     everywhere = candidates(draft, view)
-    same = [m for m in everywhere if _in_segment(view, draft.anchor.clause, m)]
+    same = [m for m in everywhere if view.in_segment(draft.anchor.clause, m.start)]
     cands = [m for m in _own_suppliers(draft, view, same or everywhere) if not _company_home(m, view)]
     listed, at = respective_list(draft, view, view.entities.countries)
     if metric == "shipments" and listed and ctx.reporter not in {None, *(m.canonical for m in listed)}:
@@ -658,10 +658,6 @@ def _sources_after(draft: Draft, view: SentenceView, places: list[Mention]) -> s
     return {m.canonical for m in places if spread.start() < m.start < following}
 
 
-def _in_segment(view: SentenceView, clause: Clause, m: Mention) -> bool:
-    return any(c.segment == clause.segment and c.start <= m.start < c.end for c in view.clauses)
-
-
 _WORLDS = re.compile(r"\b(?:world|globe)['’]s\s+(?:[\w-]+\s+){0,2}$", re.I)  # the figure right after it is the world's
 
 
@@ -683,9 +679,9 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
         # `Turkey's production jumped 8.1% to 3.1 Mt and Brazil's fell 2.9% to 2.7 Mt`: Brazil opens the next figure
         later = [i.q.start for i in view.items if i.q.start > draft.anchor.q.end and i.q.unit == draft.anchor.q.unit]
         own = [m for m in own if m.end <= draft.anchor.q.start or not any(m.end <= f for f in later)]
-    segment_sites = [m for m in view.entities.sites if _in_segment(view, clause, m)]
+    segment_sites = [m for m in view.entities.sites if view.in_segment(clause, m.start)]
     # `At its Salar de Atacama operation in Chile, output rose …, while the Kemerton plant …`: not the other's mine
-    elsewhere = [] if any(_in_segment(view, clause, m) for m in view.entities.countries) else view.entities.sites
+    elsewhere = [] if any(view.in_segment(clause, m.start) for m in view.entities.countries) else view.entities.sites
     if not own and _WORLDS.search(view.text, max(clause.start, draft.anchor.q.start - 40), draft.anchor.q.start):
         return None  # `69% of the world's 390,000 tonnes`
     antecedent = _antecedent(view, clause)
@@ -707,7 +703,7 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
     if ctx.exchange[0]:
         return ctx.exchange[1]  # an LME price is a world price; an SHFE price is China's
     rest = candidates(draft, view)
-    segment = [m for m in rest if _in_segment(view, clause, m)]
+    segment = [m for m in rest if view.in_segment(clause, m.start)]
     if segment:
         return segment[0].canonical
     if ctx.company_country:

@@ -65,6 +65,10 @@ class SentenceView:
     def main_clauses(self, segment: int | None = None) -> list[Clause]:
         return [c for c in self.clauses if not c.explanatory and (segment is None or c.segment == segment)]
 
+    def in_segment(self, clause: Clause, position: int) -> bool:
+        """Whether `position` falls in the segment of `clause` (`output rose 4%, but net profit fell 70%`: two)."""
+        return any(c.segment == clause.segment and c.start <= position < c.end for c in self.clauses)
+
     def has_items(self, clause: Clause) -> bool:
         return any(clause.start <= i.q.start < clause.end for i in self.items)
 
