@@ -148,17 +148,16 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
 
 
 _TOTALS = frozenset({"production", "sales", "exports", "imports"})
-_MONTH = re.compile(r"(\d{4}|-)-(\d\d)")
-_SPAN_ENDING = re.compile(r"(\d{4}|-)-(?:\d\d/(?:\d{4}|-)-(\d\d)|Q([1-4])|H([12]))")
 
 
 def _to_date(span: str, month: str | None) -> bool:
     """Whether `span` is the total so far of the month being reported on (`China imported 298,600 t in March. First-
     quarter imports totalled 812,400 t`): an aside, after which the month's report goes on."""
-    m, s = _MONTH.fullmatch(month or ""), _SPAN_ENDING.fullmatch(span)
+    m, s = _MONTH_OF.fullmatch(month or ""), _SPAN.fullmatch(span)
     if m is None or s is None or s.group(1) != m.group(1):
         return False
-    ends = int(s.group(2)) if s.group(2) else int(s.group(3)) * 3 if s.group(3) else int(s.group(4)) * 6
+    _, _, _, last, quarter, half = s.groups()
+    ends = int(last) if last else int(quarter) * 3 if quarter else int(half) * 6 if half else None
     return ends == int(m.group(2))
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _HALF = re.compile(r"\d{4}-H[12]")
