@@ -159,6 +159,8 @@ def _to_date(span: str, month: str | None) -> bool:
     _, _, _, last, quarter, half = s.groups()
     ends = int(last) if last else int(quarter) * 3 if quarter else int(half) * 6 if half else None
     return ends == int(m.group(2))
+
+
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _HALF = re.compile(r"\d{4}-H[12]")
 _ALONE = re.compile(r"\balone\b", re.I)
