@@ -81,7 +81,8 @@ class SentenceView:
 
 
 _APPOSITIVE = re.compile(
-    r"(?:the|a|an|where)\s|(?:(?:jointly|majority|wholly|partly|fully)\s+)?(?:owned|operated|controlled|run)\s+by\s",
+    r"(?:the|a|an|where|including|excluding)\s|(?:(?:jointly|majority|wholly|partly|fully)\s+)?"
+    r"(?:owned|operated|controlled|run)\s+by\s",
     re.I,
 )
 

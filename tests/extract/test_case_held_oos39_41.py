@@ -349,6 +349,9 @@ BATTERIES = [
     Case("Retail sales of new energy vehicles (NEVs) in China's passenger car market rose 12% in July from a year "
          "earlier to 984,000 units.", [F(value=984000, commodity="new energy vehicles")], title="China NEV sales",
          published=datetime(2025, 8, 11, tzinfo=UTC)),
+    # an `including` aside names a part, not the series (`vehicle sales, including exports to Europe, fell 8.4%`)
+    Case("Tesla's China-made vehicle sales, including exports to Europe, fell 8.4% to 67,886 units.",
+         [F(value=67886, metric="sales")], title="China NEV sales", published=datetime(2025, 8, 11, tzinfo=UTC)),
     # guard: a plant's GWh stays a capacity, in a report on usage too
     Case(("Global EV battery usage totaled 894.4 GWh in 2024.",
           "CATL's plant in Debrecen will have a capacity of 100 GWh."),
