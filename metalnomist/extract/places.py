@@ -253,8 +253,10 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     if metric == "shipments" and listed and ctx.reporter not in {None, *(m.canonical for m in listed)}:
         if _SUPPLIED.search(view.text):
             return Place(ctx.reporter, listed[at].canonical, "imports")  # `India and Zimbabwe supplied 31,500 t and …`
-        if _TO_BEFORE.search(view.text, 0, listed[0].start):
-            return Place(ctx.reporter, listed[at].canonical, "exports")  # `those to Thailand and Vietnam fell 7.2% …`
+        if _TO_BEFORE.search(view.text, 0, listed[0].start) or _TOOK.search(view.text, listed[-1].end,
+                                                                            draft.anchor.q.start):
+            # `those to Thailand and Vietnam fell 7.2% …`, `while Vietnam and South Korea took 6,150 t and …`
+            return Place(ctx.reporter, listed[at].canonical, "exports")
     if metric == "exports":
         found = _exports(view.text, cands, ctx, _destination(draft, view))
     elif metric == "shipments":
@@ -274,6 +276,7 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     return replace(found, partner=respective_partner) if respective_partner else found
 
 
+_TOOK = re.compile(r"\b(?:took|take|takes|taking|bought|buying|received|absorbed)\b", re.I)  # a taker's verbs
 _TRADED = re.compile(r"\b(?:exported|imported|shipped|sold|bought|produced|sent|supplied)\b", re.I)
 _POSSESSIVE_TO_COMPANY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?$")
 

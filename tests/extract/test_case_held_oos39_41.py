@@ -199,6 +199,14 @@ TRADERS = [
           F(change_pct=-7.2, country="Japan", partner="Thailand"),
           F(change_pct=-11.5, country="Japan", partner="Vietnam", metric="exports")],
          title="Japan's steel exports fall", published=datetime(2025, 4, 28, tzinfo=UTC)),
+    # takers listed `respectively` by their own verb (`Vietnam and South Korea took …`) are the exporter's partners
+    Case(("Japan's copper scrap exports rose 5% to 30,000 tonnes in March.",
+          "Shipments to Thailand more than doubled to 7,480 tonnes, while Vietnam and South Korea took 6,150 tonnes "
+          "and 4,020 tonnes, respectively."),
+         [F(value=30000), F(value=7480, partner="Thailand"),
+          F(value=6150, country="Japan", partner="Vietnam", metric="exports"),
+          F(value=4020, country="Japan", partner="South Korea", metric="exports")],
+         title="Japan's copper scrap exports", published=datetime(2025, 4, 28, tzinfo=UTC)),
     # guards: a supplier's possessive shipments, and a ministry's expected exports, make no paragraph theirs
     Case("China imported 88.1 million tonnes of bauxite. Guinea's mines ministry expects exports to exceed 140 million "
          "tonnes. June arrivals alone were 16.3 million tonnes.",
