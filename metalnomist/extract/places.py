@@ -276,7 +276,6 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     return replace(found, partner=respective_partner) if respective_partner else found
 
 
-_TOOK = re.compile(r"\b(?:took|take|takes|taking|bought|buying|received|absorbed)\b", re.I)  # a taker's verbs
 _TRADED = re.compile(r"\b(?:exported|imported|shipped|sold|bought|produced|sent|supplied)\b", re.I)
 _POSSESSIVE_TO_COMPANY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?$")
 
