@@ -250,12 +250,9 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
             and str(ends[0]) not in view.text and period in _own_periods(draft, view)):
         return year_after(period)  # `Hadeed kept its rebar price for December` in November: the coming December
     if draft.comparison and period and MONTH_PERIOD.match(period) and _after_in_year(period, state.paragraph.period) \
-            and any(p.period == period and not _STATED_YEAR.search(view.text, p.start, p.end) for p in view.periods):
+            and any(p.period == period and period[:4] not in view.text[p.start : p.end] for p in view.periods):
         return year_before(period)  # `rose to $3,020 in March from $2,780 in December`: last year's December
     return period
-
-
-_STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _after_in_year(month: str, current: str | None) -> bool:

@@ -327,7 +327,7 @@ def _company_money(draft: Draft, view: SentenceView, company: str | None, metric
     total investment`), named in the figure's clause or anywhere before it (`Net debt stood at $US1.6 billion, up
     from $US1.3 billion`)."""
     unit = draft.unit or ""
-    if "/" in unit and unit[:3].isupper() and _EARNED_PER.search(view.text, 0, draft.anchor.q.start):
+    if "/" in unit and unit[:3].isupper() and metric_rules.EARNED_PER_TONNE.search(view.text, 0, draft.anchor.q.start):
         return True  # `EBITDA per tonne … fell to Rs 13,156`: what the company earns, of no metal
     if not (is_money_sum(unit) or unit.endswith("/unit")):
         return False
@@ -357,7 +357,6 @@ _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|earnings\s+before\s+interest|revenue
                               r"placement|capital\s+raising|capital\s+projects|cash(?!\s+costs?)|"
                               r"exploration\s+(?:expenses?|expenditures?|spending|budget|costs?)|on\s+exploration)\b",
                               re.I)
-_EARNED_PER = re.compile(r"\b(?:EBITDA|EBIT|profits?|earnings|margins?)\s+per\s+(?:metric\s+)?(?:tonne|ton|t)\b", re.I)
 _PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 

@@ -62,10 +62,12 @@ FLOW_METRICS = frozenset(
 )
 
 
+# what a company earns per tonne: `Adjusted EBITDA per tonne shipped was $484`, of no metal (facts.py)
+_EARNED_PER_TONNE = r"(?:ebitda|ebit|profits?|margins?|earnings)\s+per\s+(?:metric\s+)?(?:tonne|ton|t)\b"
+EARNED_PER_TONNE = re.compile(rf"\b{_EARNED_PER_TONNE}", re.I)
 _COST = re.compile(
     r"\b(?:(?:unit|cash|c1|operating|production|mining|site|conversion|consumption|all-in(?:\s+sustaining)?)"
-    r"\s+costs?|aisc|costs?\s+of\s+production"
-    r"|(?:ebitda|ebit|profit|margin|earnings)\s+per\s+(?:metric\s+)?(?:tonne|ton|t)\b)\b",
+    rf"\s+costs?|aisc|costs?\s+of\s+production|{_EARNED_PER_TONNE})\b",
     re.I,
 )
 # what a producer keeps, per tonne: `the gross margin of mills narrowed to 35 yuan/t`, `earned 12,400 yen per ton`,
