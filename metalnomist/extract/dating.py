@@ -122,6 +122,11 @@ def _step_back(current: str, text: str, position: int) -> str | None:
 
 
 _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
+# A change measured against a quarter (`up 17 per cent on the March quarter`, `fell 14% from the previous quarter`):
+# its figure is a quarter's, whatever longer period the paragraph before it reported.
+_QUARTER_BASE = re.compile(
+    r"\b(?:from|on|over|than|versus|against|with)\s+the\s+(?:previous|prior|preceding|last|March|June|September|"
+    r"December)\s+quarter\b|\bquarter[- ]on[- ]quarter\b", re.I)
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
 # `revenue for the half`, `in the half-year`: the half the report is about
 _THE_HALF = re.compile(
@@ -359,6 +364,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
                     if p and _QUARTER_RE.search(p)), None)
     if not own and quarter and _THE_QUARTER.search(_framing_text(draft, view)):
         return quarter  # `during the quarter`, `this quarter`: the quarter the report is about
+    if not own and quarter and current and not MONTH_PERIOD.match(current) and _QUARTER_BASE.search(clause):
+        return quarter
     half = next((p for p in (state.paragraph.period, state.last_period, state.scan.title_period, state.last_half)
                  if p and _HALF_RE.match(p)), None)
     if not own and half and _THE_HALF.search(_framing_text(draft, view)):

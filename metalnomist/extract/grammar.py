@@ -171,6 +171,7 @@ _COMPARISON_BEFORE = re.compile(
     rf"(?<=\d)\s?(?:[A-Za-z%]+\s+)?over\s+|"  # `to 143 MT over 127 MT`
     rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+(?:more|less|higher|lower)\s+than\s+|"  # `12.1 per cent more than 33 MT`
     rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+(?:below|above|under)\s+(?:the|its|their|a)\s+|"  # `40% below the 16,400 t`
+    rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+on\s+(?:(?:the|its|their)\s+|(?=[\w-]+'s?\s))|"  # `up 4% on FY24's 725,000 t`
     rf"\bcompar(?:ed|es|ing) (?:to|with)\s+(?:(?:the|a|an)\s+)?"  # `compares to a high of`
     rf"(?:(?:level|high|low|peak)\s+of\s+)?|"
     rf"\b(?:double|twice|triple|three times|half)\s+(?:the|its|that of)\s+)"  # `more than double the 190 tonnes`

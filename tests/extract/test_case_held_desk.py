@@ -64,10 +64,9 @@ PERIODS = [
                     "resume production.",
                     [F(value=565000, period="2019-11", forecast=True)], title="Zinc", published=NOV19),
                "`last month` in a later clause displaces `November` and the forecast moves a year on (2020-10)"),
-    known_miss(Case(("In the first nine months, output reached 245.9 million tonnes.",
-                     "Manganese ore output fell 38.5% quarter-on-quarter to 560,000 tonnes."),
-                    [F(value=245.9e6), F(value=560000, period="2008-Q3")], title="Vale third quarter", published=OCT08),
-               "a figure changed `quarter-on-quarter` keeps the previous sentence's nine months"),
+    Case(("In the first nine months, output reached 245.9 million tonnes.",
+          "Manganese ore output fell 38.5% quarter-on-quarter to 560,000 tonnes."),
+         [F(value=245.9e6), F(value=560000, period="2008-Q3")], title="Vale third quarter", published=OCT08),
 ]
 
 # Commodities: the product of a previous sentence is carried into a figure of another series or into the total.
