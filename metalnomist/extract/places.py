@@ -417,7 +417,7 @@ def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: Plac
         return Place(reporter, receiver.canonical, "exports")  # `shipments to Vietnam …, while South Korea took …`
     dest = next((m.canonical for m in cands if _TO_BEFORE.search(text[: m.start])), None)
     actor = next((m.canonical for m in cands if not _TO_BEFORE.search(text[: m.start]) and m.canonical != dest
-                  and not _OPERATIONS_AFTER.match(text, m.end)), None)
+                  and not _OPERATIONS_AFTER.match(text, m.end) and not _AT_NAME.search(text, 0, m.start)), None)
     if actor is not None and reporter is not None and actor != reporter and dest in {None, reporter}:
         return Place(reporter, actor, "imports")  # `Russian shipments` in Japan's import data
     if actor is not None and dest is not None:
@@ -429,6 +429,8 @@ def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: Plac
     return Place(_location(draft, view, ctx), None, "shipments")
 
 
+# `Shipments at AM/NS India`: a country ending the name of where the shipments are made ships nothing to the reporter
+_AT_NAME = re.compile(r"\bat\s+(?:[A-Z][\w/&.'-]*\s+){1,3}$")
 _SUPPLIED = re.compile(r"\bsuppl(?:ied|iers?)\b", re.I)  # `Switzerland supplied 62 tonnes, followed by the UAE with 31`
 # `Zijin's Serbian copper operations delivered …`: where the producer's own operations are, not a trading country
 _OPERATIONS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:operations|mines|smelters?|refiner(?:y|ies)|plants?)\b",

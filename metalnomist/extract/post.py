@@ -240,7 +240,7 @@ def scan_post(post: Post) -> PostState:
     # `Japan's Rare Earth Imports … Drop 18% as JOGMEC Deepens Lynas Ties`: a company only in the circumstance of a
     # headline on a country is not whose post it is (nor whose fiscal year its `first half` is)
     owners = [m.canonical for m in firms if not (subject_countries and _CIRCUMSTANCE.search(title, 0, m.start))]
-    home = next((homes[c] for c in owners if c in homes), None)
+    home = next((homes[c] for c in owners if c in homes), None) or (_based_in(body) if owners else None)
     agencies = [m for m in bodies if m.kind == "agency"]
     agency = _origins_body(title, title_countries, agencies)
     publisher = next((homes[m.canonical] for m in agencies if homes.get(m.canonical, "-") != "-"), None)
@@ -363,6 +363,18 @@ def _first_fiscal_home(text: str) -> str | None:
 
 
 # A headline's clause of cause or circumstance after its subject: `as …`, `on Peru, Mexico mine gains`, `from Congo`
+# `the Luxembourg-based company said`: where a company the vocabulary gives no one home (`-`) is based
+_BASED_IN = re.compile(r"\b(?:the|its)\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?:based|headquartered)\s+"
+                       r"(?:company|firm|group|miner|producer|steelmaker|smelter|refiner|automaker|carmaker)\b")
+
+
+def _based_in(body: str) -> str | None:
+    """The country a post's company is said to be based in, if the body says so."""
+    said = _BASED_IN.search(body)
+    places = find_countries(said.group("place")) if said else []
+    return places[0].canonical if places else None
+
+
 _CIRCUMSTANCE = re.compile(r"\b(?:as|amid|despite|while|after)\s", re.I)
 _AS_CAUSE = re.compile(r"\b(?:as|on|after|amid|from|with|while|despite|thanks to|helped by)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|on|against)\s+(?:[\w-]+\s+){0,4}?$", re.I)

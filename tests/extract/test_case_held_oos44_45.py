@@ -25,8 +25,26 @@ QUARTER_BASES = [
          title="Lithium miner results", published=datetime(2025, 7, 24, tzinfo=UTC)),
 ]
 
+# `the Luxembourg-based company said`: where a company the vocabulary gives no one home is based is its post's country;
+# a country ending the name of where shipments are made (`Shipments at AM/NS India`) is where, not a trade partner.
+BASED_IN = [
+    Case(("Ebitda dropped 33% from a year earlier to $1.89 billion, the Luxembourg-based company said in a statement "
+          "Thursday.",
+          "Net income fell to $504 million.",
+          "Shipments at AM/NS India, its joint venture with Nippon Steel, climbed 6.4% to 1.9 million tons."),
+         [F(value=1.89e9, country="Luxembourg"), F(value=5.04e8, country="Luxembourg"),
+          F(value=1.9e6, metric="shipments", country="India", partner=None)],
+         title="ArcelorMittal Profit Drops 33% as Chinese Exports Weigh on Steel Prices",
+         published=datetime(2024, 8, 1, tzinfo=UTC)),
+    # guards: a city is no country, and a company with a home keeps it
+    Case("Net income fell to $504 million, the Perth-based miner said.", [F(country=None)],
+         title="ArcelorMittal results", published=datetime(2024, 8, 1, tzinfo=UTC)),
+    Case("Net income fell to $504 million, the Luxembourg-based company said.", [F(country="Japan")],
+         title="Sumitomo Metal Mining results", published=datetime(2024, 8, 1, tzinfo=UTC)),
+]
 
-ROWS = QUARTER_BASES
+
+ROWS = QUARTER_BASES + BASED_IN
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
