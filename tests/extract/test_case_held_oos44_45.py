@@ -43,8 +43,20 @@ BASED_IN = [
          title="Sumitomo Metal Mining results", published=datetime(2024, 8, 1, tzinfo=UTC)),
 ]
 
+# Sites and regions a figure is placed by: a smelter, a plant or a mine is in its country, whoever owns it.
+SITES = [
+    Case("Freeport's $3.7 billion Manyar smelter is designed to process 1.7 million tonnes of concentrate a year.",
+         [F(value=3.7e9, country="Indonesia"), F(value=1.7e6, country="Indonesia")], title="Freeport smelter"),
+    Case("Amman's smelter in Sumbawa can treat 900,000 tonnes of concentrate annually.",
+         [F(value=900000, country="Indonesia")], title="Freeport smelter"),
+    Case("Lynas plans to separate up to 1,500 t/yr of heavy rare earth feedstock at Kuantan.",
+         [F(value=1500, country="Malaysia")], title="Lynas Rare Earths"),
+    Case("Southern Copper has started building the $1.8 billion Tia Maria project.",
+         [F(value=1.8e9, country="Peru")], title="Southern Copper"),
+]
 
-ROWS = QUARTER_BASES + BASED_IN
+
+ROWS = QUARTER_BASES + BASED_IN + SITES
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
