@@ -93,12 +93,13 @@ def _framing_partner(view: SentenceView, focus: str | None) -> str | None:
     return None
 
 
-def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_period: bool) -> PostState:
+def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_period: bool, part: bool) -> PostState:
     """What a fact carries on: its series (`series`, the metric before a cargo's tonnage was told
-    apart), commodity, supplier, company and, unless `carry_period` is false, its period."""
+    apart), commodity (unless it is a `part` of what the text carries: `Of the total, LFP batteries accounted for
+    63.5 GWh`), supplier, company and, unless `carry_period` is false, its period."""
     para = state.paragraph
     metric = series if series not in _UNCARRIED_SERIES else para.metric
-    commodity = fact.commodity if fact.commodity not in INPUTS else None
+    commodity = fact.commodity if fact.commodity not in INPUTS and not part else None
     period, post_period, last_period = para.period, state.period, state.last_period
     last_quarter, last_half = state.last_quarter, state.last_half
     forecast_period, reported_period = state.forecast_period, state.reported_period
@@ -148,6 +149,9 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
 
 
 _TOTALS = frozenset({"production", "sales", "exports", "imports"})
+# `Of the total, LFP batteries accounted for 63.5 GWh`: the sentence names parts of what the text is carrying
+OF_THE_TOTAL = re.compile(
+    r"\s*Of\s+(?:the|this|that)\s+(?:total|amount|sum|figure)\b|\s*Of\s+(?:this|that|these|which)\b,", re.I)
 
 
 def _to_date(span: str, month: str | None) -> bool:

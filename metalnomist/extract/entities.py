@@ -215,7 +215,7 @@ def find_commodities(text: str) -> list[Mention]:
             continue  # `Beijing will scrap the 13% export tax rebate`: the verb
         if text[hit.start : hit.end].lower() in _CAPITALS_ONLY and not text[hit.start : hit.end].isupper():
             continue
-        widened = _widen(text, hit)
+        widened = _widen(text, _across_gloss(text, hit))
         if out and widened.start < out[-1].end:
             continue  # `aluminium scrap` already holds `scrap`
         if out and _is_appositive(text, out[-1], widened):
@@ -224,6 +224,21 @@ def find_commodities(text: str) -> list[Mention]:
             widened = _hms_grade(text, widened)
         out.append(widened)
     return out
+
+
+_GLOSS_THEN_WORD = re.compile(r"\s+\([A-Z][\w-]{1,7}\)\s+([\w-]+)")
+
+
+def _across_gloss(text: str, hit: Mention) -> Mention:
+    """`lithium iron phosphate (LFP) batteries`: a name goes on after the abbreviation it is glossed with."""
+    after = _GLOSS_THEN_WORD.match(text, hit.end)
+    if after is None:
+        return hit
+    name = f"{text[hit.start : hit.end]} {after.group(1)}"
+    longer = vocab.commodities().find(name)
+    if len(longer) == 1 and (longer[0].start, longer[0].end) == (0, len(name)):
+        return Mention(hit.start, after.end(1), longer[0].canonical, hit.kind)
+    return hit
 
 
 def _not_the_metal(text: str, hit: Mention) -> bool:

@@ -11,6 +11,7 @@ from datetime import datetime
 from metalnomist.extract import metrics as metric_rules
 from metalnomist.extract.carry import (
     MONEY,
+    OF_THE_TOTAL,
     PRONOUN_SUBJECT,
     UNDATED,
     after_sentence,
@@ -46,6 +47,8 @@ from metalnomist.extract.subjects import (
     exchange_country,
     framing_commodity,
     labelled_commodity,
+    share_holders,
+    subject_commodities,
 )
 from metalnomist.extract.units import is_money_sum
 from metalnomist.extract.vocab import INPUTS, NO_COMMODITY, local_dollars, organisation_countries
@@ -109,8 +112,9 @@ def extract_facts(post: Post) -> list[Fact]:
                 present = scan.after_reported_year  # `expects … this year` after `produced … in 2023`: 2024
             view = read_sentence(sentence, scan.published, scan.abbreviations, year, scan.fiscal, week, present,
                                  scan.report_fiscal if year else None, scan.fiscal_home)
-            if opening and not _QUOTE_OPENING.match(sentence):  # a quote comments on the report, it opens none
-                state = state.new_subject([m.canonical for m in view.entities.commodities],
+            # a quote comments on the report, it opens none, and nor do its parts (`Of the total, LFP batteries …`)
+            if opening and not _QUOTE_OPENING.match(sentence) and not OF_THE_TOTAL.match(sentence):
+                state = state.new_subject(subject_commodities(view),
                                           [m.canonical for m in view.entities.countries],
                                           SAME_REPORT.search(sentence) is not None)
             opening = False
@@ -319,7 +323,9 @@ def _fact(
     # a coming month's price (`its December rebar price` in November) dates nothing reported after it
     ahead = fact.metric == "price" and not fact.forecast and _after_post(fact.period, state.scan.published)
     # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
-    return fact, remember(fact, draft, state, series, carry_period=not headline and not compared and not ahead)
+    part = OF_THE_TOTAL.match(view.text) is not None or fact.commodity in share_holders(view)
+    return fact, remember(fact, draft, state, series, carry_period=not headline and not compared and not ahead,
+                          part=part)
 
 
 def _company_money(draft: Draft, view: SentenceView, company: str | None, metric: str) -> bool:

@@ -100,10 +100,29 @@ def commodity_elsewhere(draft: Draft, view: SentenceView, segment_only: bool = F
     q = draft.anchor.q
     scopes = [view.main_clauses(draft.anchor.clause.segment)] + ([] if segment_only else [view.main_clauses()])
     for scope in scopes:
-        here = [m for m in view.entities.commodities if any(c.start <= m.start < c.end for c in scope)]
+        here = [m for m in _wholes(view) if any(c.start <= m.start < c.end for c in scope)]
         if here:
             return _nearest(here, q.start).canonical
     return None
+
+
+# `installations totalled 548.4 GWh, with LFP's share rising to 74.6 percent`: the holder of a share is a part
+_SHARE_AFTER = re.compile(r"(?:'s)?\s+share\b")
+
+
+def _wholes(view: SentenceView) -> list[Mention]:
+    """The commodities a sentence names, but those it gives only a share of."""
+    return [m for m in view.entities.commodities if not _SHARE_AFTER.match(view.text, m.end)]
+
+
+def share_holders(view: SentenceView) -> set[str]:
+    """The commodities a sentence gives a share of: parts of what the text is about, which carry on to nothing."""
+    return {m.canonical for m in view.entities.commodities if _SHARE_AFTER.match(view.text, m.end)}
+
+
+def subject_commodities(view: SentenceView) -> list[str]:
+    """What a paragraph's opening sentence is about, for telling whether it starts a new report."""
+    return [m.canonical for m in _wholes(view)]
 
 
 def _nearest(mentions: list[Mention], position: int) -> Mention:

@@ -33,7 +33,7 @@ def test_a_fact_carries_its_commodity_and_period_into_the_returned_state_only() 
     draft = drafts(view)[0]
     fact = Fact(post="Zinc report", sentence=view.text, metric="exports", value=41000, unit="t",
                 commodity="zinc", period="2024-05")
-    after = remember(fact, draft, state, "exports", carry_period=True)
+    after = remember(fact, draft, state, "exports", carry_period=True, part=False)
     assert (after.commodity, after.period, after.paragraph.period) == ("zinc", "2024-05", "2024-05")
     assert (state.commodity, state.period) == (None, None)
 

@@ -55,8 +55,29 @@ SITES = [
          [F(value=1.8e9, country="Peru")], title="Southern Copper"),
 ]
 
+# The parts of a total (`Of the total, LFP batteries accounted for …`, `with LFP's share rising to 74.6 percent`) open
+# no new report and carry on to nothing: the figures after them are the whole market's again. A name glossed with an
+# abbreviation goes on after it (`lithium iron phosphate (LFP) batteries`).
+PARTS = [
+    Case(("China's power battery installations reached 79.3 GWh in December, up 39.1 percent year-on-year.",
+          "Of the total, lithium iron phosphate (LFP) batteries accounted for 63.5 GWh, while ternary batteries "
+          "accounted for 15.7 GWh.",
+          "For the full year of 2024, installations totalled 548.4 GWh, with LFP's share rising to 74.6 percent.",
+          "CATL installed 33.4 GWh in December, giving it a 42.1 percent share."),
+         [F(value=79.3, commodity="batteries"), F(value=63.5, commodity="lithium iron phosphate batteries"),
+          F(value=15.7, commodity="ternary batteries"), F(value=548.4, commodity="batteries"),
+          F(value=74.6, commodity="lithium iron phosphate"), F(value=33.4, commodity="batteries"),
+          F(value=42.1, commodity="batteries")],
+         title="China EV battery installations in December", published=datetime(2025, 1, 10, tzinfo=UTC)),
+    # guard: a share a commodity holds is still its own (`LFP batteries accounted for 80.1 percent`)
+    Case(("China's power battery installations reached 79.3 GWh in December.",
+          "Lithium iron phosphate batteries accounted for 80.1 percent of installations."),
+         [F(value=79.3, commodity="batteries"), F(value=80.1, commodity="lithium iron phosphate batteries")],
+         title="China battery market", published=datetime(2025, 1, 10, tzinfo=UTC)),
+]
 
-ROWS = QUARTER_BASES + BASED_IN + SITES
+
+ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
