@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import multiprocessing
 import os
 import pickle
@@ -74,6 +75,8 @@ from metalnomist.store.posts import (
 from metalnomist.store.upsert import PlannerStatistics, content_hash, stored_hashes, upsert_posts
 from metalnomist.watches.matching import Matcher
 from metalnomist.workers import die_with_parent
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
 T = TypeVar("T")
@@ -164,17 +167,15 @@ class _Extractor:
     def start(self, posts: list[Post]) -> Callable[[], list[list[Fact]]]:
         """Hand the batch to the workers and return at once, so the caller can store the batch before it
         meanwhile; calling what it returns waits for the facts."""
-        from metalnomist.extract import extract_facts  # here, so opening an archive to search skips the grammar
-
         cores = os.cpu_count() or 1
         if len(posts) < self.MIN_PARALLEL or cores < 2:
-            found = [extract_facts(post) for post in posts]
+            found = [_extract_one(post) for post in posts]
             return lambda: found
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=die_with_parent, initargs=(os.getpid(),))
-        results = self._pool.map(extract_facts, posts, chunksize=25)
-        return lambda: list(results)
+        results = self._pool.map(_read_facts, posts, chunksize=25)
+        return lambda: [_kept(post, found) for post, found in zip(posts, results, strict=True)]
 
     def __enter__(self) -> _Extractor:
         return self
@@ -365,10 +366,26 @@ def _write_staged(archive: Archive, batches: Iterable[_Staged],
     return counts, facts
 
 
-def _extract_one(post: Post) -> list[Fact]:
-    from metalnomist.extract import extract_facts
+def _read_facts(post: Post) -> list[Fact] | str:
+    """The post's facts, or why they could not be read: a post whose text meets a bug of the grammar costs itself
+    its facts, not its file the import (this runs in the workers too, which log nothing of ours)."""
+    from metalnomist.extract import extract_facts  # here, so opening an archive to search skips the grammar
 
-    return extract_facts(post)
+    try:
+        return extract_facts(post)
+    except Exception as exc:  # noqa: BLE001 - any bug of the grammar's; the post itself is still stored
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _kept(post: Post, found: list[Fact] | str) -> list[Fact]:
+    if isinstance(found, str):
+        log.warning("no facts read from post %r (%s): %s", post.title, post.key, found)
+        return []
+    return found
+
+
+def _extract_one(post: Post) -> list[Fact]:
+    return _kept(post, _read_facts(post))
 
 
 def _batches(posts: Iterable[Post], size: int = 500) -> Iterator[list[Post]]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
 
 from metalnomist.extract import extract_facts
 from metalnomist.ingest import read_posts
+from metalnomist.models import Fact, Post
 from metalnomist.pipeline import Archive, _one_ahead, find_facts, get_post, ingest_file
 from metalnomist.store.facts import FactFilter
 
@@ -26,6 +28,30 @@ def test_big_files_extract_in_workers_with_the_same_facts(archive: Archive, tmp_
     assert report.facts == total == len(expected) >= 1260
     assert sorted((f.post, f.value, f.change_pct) for f in stored) == sorted(
         (f.post, f.value, f.change_pct) for f in expected)
+
+
+def test_a_post_the_grammar_fails_on_is_stored_without_facts_and_named(
+        archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A bug of the grammar's that one post's text meets costs that post its facts, with a warning naming it, not
+    the whole file its import (a round-up post once stopped extraction with a TypeError)."""
+    import metalnomist.extract
+
+    def failing(post: Post) -> list[Fact]:
+        if post.title.startswith("Broken"):
+            raise TypeError("'<' not supported between instances of 'int' and 'NoneType'")
+        return extract_facts(post)
+
+    monkeypatch.setattr(metalnomist.extract, "extract_facts", failing)
+    path = tmp_path / "two.jsonl"
+    body = "Japan's copper imports rose 5% to 1,000 tonnes in 2024."
+    path.write_text("\n".join(json.dumps({"title": title, "url": f"https://x/{i}", "body": body})
+                              for i, title in enumerate(["Good report", "Broken round-up"])))
+    with caplog.at_level(logging.WARNING, logger="metalnomist.pipeline"):
+        report = ingest_file(archive, path)
+    stored, total = find_facts(archive, FactFilter())
+    assert report.added == 2 and get_post(archive, 2).title == "Broken round-up"
+    assert {f.post for f in stored} == {"Good report"} and total == report.facts >= 1
+    assert "Broken round-up" in caplog.text and "TypeError" in caplog.text
 
 
 def test_the_next_batch_is_begun_before_the_one_before_is_handed_on() -> None:

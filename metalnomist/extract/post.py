@@ -624,7 +624,9 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
     if not years and compared:  # `output totalled 5.25 million tons, down 1.9% from 2022`: the year after it
         return [Reported(max(compared) + 1, None, False)]
     if not years and ahead and any(_EARLY_PART.search(sentence) for sentence in [title, *sentences]):
-        return [min(ahead)]  # a first-quarter report's `For 2024, Teck expects …`; a fiscal year's from its start
+        # a first-quarter report's `For 2024, Teck expects …`; a fiscal year's from its start (the earliest year,
+        # a calendar year's before a fiscal year's starting in it)
+        return [min(ahead, key=lambda r: (r.year, r.fiscal or 0))]
     return years
 
 

@@ -76,8 +76,22 @@ PARTS = [
          title="China battery market", published=datetime(2025, 1, 10, tzinfo=UTC)),
 ]
 
+# An undated round-up whose only stated years are outlooks, one a calendar year's and one a fiscal year's starting in
+# it, reports on the earliest (it used to stop extraction with a TypeError, and with it the whole file's ingest).
+ROUND_UPS = [
+    Case(("Glencore cut its 2024 copper production guidance to 940,000-970,000 tonnes from 950,000-1,010,000 "
+          "tonnes, after own-sourced output of 699,500 tonnes in January-September.",
+          "BHP's Western Australia Iron Ore produced 63.5 million tonnes in the September quarter, and the miner kept "
+          "its guidance of 282 million-294 million tonnes for the year to June 2025.",
+          "Alcoa's third-quarter aluminium shipments rose 4% from the previous quarter to 637,000 tonnes."),
+         [F(value=940000, period="2024"), F(value=950000), F(value=699500, period="2024-01/2024-09"),
+          F(value=63.5e6, period="2024-Q3"), F(value=282e6, period="2024-07/2025-06"),
+          F(value=637000, period="2024-Q3")],
+         title="This week in metals: Glencore trims copper guidance", published=None),
+]
 
-ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS
+
+ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
