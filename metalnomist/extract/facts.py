@@ -209,8 +209,9 @@ def _numbers_outside(blocks: tuple[Block, ...], skipped: int) -> set[str]:
     return {_written(m) for i, block in enumerate(blocks) if i > skipped for m in _WRITTEN.finditer(block.text)}
 
 
-# A figure as written with the word after it: `45 working days` does not repeat `- India: 45 tons`.
-_WRITTEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(%|[^\W\d_]+)?")
+# A figure as written with the word after it: `45 working days` does not repeat `- India: 45 tons`, and `$31,870/t`
+# is `$31,870 a tonne`.
+_WRITTEN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:/|(?:an?|per)\s+)?(%|[^\W\d_]+)?")
 _SAME_WORD = {"percent": "%", "pc": "%", "per": "%", "tons": "t", "tonnes": "t", "tonne": "t", "ton": "t", "mt": "t"}
 
 

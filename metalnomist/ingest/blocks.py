@@ -18,12 +18,24 @@ def looks_like_heading(text: str) -> bool:
 
 
 def blocks_from_text(body: str, headings: set[str] | None = None) -> tuple[Block, ...]:
-    """Split on blank lines; `headings`, when given, says exactly which blocks are headings."""
+    """Split on blank lines, and a list (`KEY FIGURES` over `- LME tin: $31,870/t` lines) into its lines;
+    `headings`, when given, says exactly which blocks are headings."""
     blocks = []
     for chunk in _BLANK_LINE.split(body.replace("\r\n", "\n")):
-        text = normalise_space(chunk)
-        if not text:
-            continue
-        is_heading = text in headings if headings is not None else looks_like_heading(text)
-        blocks.append(Block("heading" if is_heading else "paragraph", text))
+        for part in _list_lines(chunk):
+            text = normalise_space(part)
+            if not text:
+                continue
+            is_heading = text in headings if headings is not None else (
+                looks_like_heading(text) and not _LIST_ITEM.match(text))  # an item is no sub-heading
+            blocks.append(Block("heading" if is_heading else "paragraph", text))
     return tuple(blocks)
+
+
+_LIST_ITEM = re.compile(r"\s*[-•*–]\s")
+
+
+def _list_lines(chunk: str) -> list[str]:
+    """A chunk with two or more list items is a list: one block a line, each item read (and shown) on its own."""
+    lines = chunk.split("\n")
+    return lines if sum(1 for line in lines if _LIST_ITEM.match(line)) >= 2 else [chunk]

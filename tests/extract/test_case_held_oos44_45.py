@@ -90,8 +90,19 @@ ROUND_UPS = [
          title="This week in metals: Glencore trims copper guidance", published=None),
 ]
 
+# A list item repeats the body's figure however the unit is written: `$31,870/t` is `$31,870 a tonne`.
+HIGHLIGHTS = [
+    Case(("- LME tin: $31,870/t", "- LME zinc stocks: 246,150 t",
+          "LME tin climbed 1.4% to $31,870 a tonne.", "Zinc stocks in LME-registered warehouses fell 4% to 246,150 "
+          "tonnes."),
+         [F(value=31870, change_pct=1.4), F(value=246150, change_pct=-4)], title="This week in metals"),
+    # guard: an item the body does not repeat is a fact
+    Case(("- LME tin: $31,870/t", "LME tin climbed 1.4% to $31,900 a tonne."),
+         [F(value=31870), F(value=31900)], title="This week in metals"),
+]
 
-ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS
+
+ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
