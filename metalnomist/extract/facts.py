@@ -97,6 +97,8 @@ def extract_facts(post: Post) -> list[Fact]:
         if block.kind == "heading":
             if block.text.strip() == COMMENTARY_HEADING:
                 break
+            if scan.round_up:
+                state = state.next_item()
             state = evolve(state, heading_commodity=_heading_commodity(block.text) or state.heading_commodity)
             if not _NUMBER.search(block.text):
                 continue  # a highlight with figures is read as one: those the body does not repeat are facts

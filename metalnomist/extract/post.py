@@ -81,6 +81,7 @@ class PostScan:
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
     local_dollar: str | None = None  # a bare `$` in an Australian post that writes US dollars `US$`: AUD
     crowns: str = "NOK"  # bare `crowns` in a post that names `Swedish crowns`: SEK (else Norway's, data/currencies.tsv)
+    round_up: bool = False  # items under their own sub-headings, each its own report (`_round_up`)
 
     @cached_property
     def title_period(self) -> str | None:
@@ -184,6 +185,11 @@ class PostState:
             self, focus=focus, period=period, commodity=None, metric=None, company=None, heading_commodity=None
         )
 
+    def next_item(self) -> PostState:
+        """A round-up's sub-heading starts an item of its own: nothing the item before reported carries into it."""
+        return replace(self, period=None, last_period=None, commodity=None, metric=None, company=None,
+                       last_quarter=None, last_half=None, forecast_period=None, reported_period=None)
+
 
 _State = TypeVar("_State", PostState, ParagraphState)
 
@@ -258,6 +264,9 @@ def scan_post(post: Post) -> PostState:
         focus = None  # a headline that names a place only as its circumstance reports on no one country
     else:
         focus = None if _reports_the_world(title, body) else _most_named(body, lead_end)
+    round_up = _round_up(post)
+    if round_up:
+        focus = None  # `Weekly round-up: Japan's aluminium premium jumps`: the headline is one item's, not the post's
     title_commodities = find_commodities(title)
     fiscal_home = home or focus
     fiscal = _fiscal_of(fiscal_home, bool(home))
@@ -289,6 +298,7 @@ def scan_post(post: Post) -> PostState:
         crowns=_crowns(f"{title}\n{body}"),
         producers_data=bool(_PRODUCERS_BODY.search(body[:lead_end])),
         site_title=bool(subject_sites) and not subject_countries and not home and not agency,
+        round_up=round_up,
     )
     return PostState(
         scan,
@@ -297,6 +307,21 @@ def scan_post(post: Post) -> PostState:
         metric=_title_metric(title),
         company=companies[0] if companies else None,
     )
+
+
+def _round_up(post: Post) -> bool:
+    """A round-up (`Weekly wrap: …`, `This week in metals: …`) of items under sub-headings on three metals or more
+    (`Copper`, `Iron ore`, `Nickel`): each item its own report, of no one country. A country's statistics set out
+    metal by metal (`Japan's Imports …` over `Copper`, `Nickel`) are not one."""
+    if not _ROUND_UP.search(post.title):
+        return False
+    metals = {m.canonical for block in post.blocks if block.kind == "heading"
+              for m in find_commodities(block.text) if m.canonical != NO_COMMODITY}
+    return len(metals) >= 3
+
+
+_ROUND_UP = re.compile(r"\b(?:round-?up|wrap|week\s+in\s+(?:review|metals)|this\s+week\s+in|weekly|digest|briefing"
+                       r"|newsletter|in\s+brief)\b", re.I)
 
 
 _FORMS_ALONE = frozenset({"ore", "scrap", "cathodes", "precursors"})

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from metalnomist.extract import extract_facts
+from metalnomist.models import Block, Post
 from tests.extract.cases import Case, F, check, row_id
 
 # A change measured against a quarter makes its figure a quarter's, whatever longer period came before it.
@@ -108,3 +110,30 @@ ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
 def test_oos_44_45_case(case: Case) -> None:
     check(case)
+
+
+def _round_up(title: str) -> Post:
+    items = [("Copper", "Chile's copper production fell 3.2% to 478,600 tonnes in November."),
+             ("Aluminium", "Japanese buyers agreed to pay a premium of $228 a tonne for primary aluminium shipped in "
+                           "January-March."),
+             ("Iron ore", "Rio Tinto shipped 86.6 million tonnes of Pilbara iron ore in the fourth quarter."),
+             ("Nickel", "LME nickel eased 0.8% to $16,140 a tonne.")]
+    blocks = tuple(block for heading, text in items for block in (Block("heading", heading), Block("paragraph", text)))
+    return Post(title=title, blocks=blocks, published=datetime(2025, 1, 17, tzinfo=UTC))
+
+
+def test_a_round_up_carries_nothing_from_item_to_item() -> None:
+    """`Weekly round-up: Japan's …` over items on three metals or more: the headline's country is one item's, and no
+    item's period or series carries into the next (Rio Tinto's shipments are Australia's, not Japan's imports; LME
+    nickel is of the week reported, not of the quarter before it)."""
+    facts = extract_facts(_round_up("Weekly round-up: Japan's aluminium premium jumps 30%"))
+    assert [(f.value, f.metric, f.country, f.partner, f.period) for f in facts] == [
+        (478600, "production", "Chile", None, "2024-11"), (228, "price", "Japan", None, "2025-Q1"),
+        (86.6e6, "shipments", "Australia", None, "2024-Q4"), (16140, "price", None, None, "2025-01")]
+
+
+def test_a_country_set_out_metal_by_metal_is_no_round_up() -> None:
+    """`Japan's imports …` over `Copper`, `Aluminium`, …: one country's statistics, which the headline's country
+    keeps (a sentence naming no country is Japan's)."""
+    facts = extract_facts(_round_up("Japan's metal trade in December"))
+    assert facts[-2].country == "Japan" and facts[-2].metric == "imports"
