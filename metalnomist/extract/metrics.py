@@ -217,8 +217,11 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     if found:
         return found
     money = is_money_sum(draft.unit)
-    if carried in {"exports", "imports"} and money and _TRADE_VALUE.search(view.clause_text(draft.anchor.clause)):
-        return carried  # `The value of the shipments dropped to $412.6 million` after the tonnage exported
+    if carried in {"exports", "imports"} and money and (_TRADE_VALUE.search(view.clause_text(draft.anchor.clause))
+                                                        or _worth_of_tonnage(draft, view)):
+        # `The value of the shipments dropped to $412.6 million` after the tonnage exported, `shipments totalled 7,900
+        # tonnes worth US$ 61.5 million`
+        return carried
     if money and company_sum_named(draft, view):
         return "other"  # `POSCO's crude steel output fell …, and its operating profit …`: the profit's own series
     for c in _fallback_clauses(draft, view):
@@ -247,6 +250,17 @@ _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+)?$", re.I)
 
 _TRADE_VALUE = re.compile(r"\bvalue\s+of\s+(?:the\s+|its\s+|their\s+|these\s+)?(?:[\w-]+\s+)?"
                           r"(?:exports|imports|shipments|cargoes|trade)\b", re.I)
+# between a tonnage and the money it is worth: `7,900 tonnes worth US$ 61.5 million`, `1.59 million tonnes in
+# January-June, worth`
+_WORTH = re.compile(r"(?:\s+(?:in|during|for)\s+[\w-]+(?:\s+\d{4})?)?,?\s+(?:worth|valued\s+at)\s+"
+                    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?", re.I)
+
+
+def _worth_of_tonnage(draft: Draft, view: SentenceView) -> bool:
+    """A sum right after the tonnage it is the value of (not `a market worth about C$10 billion`)."""
+    q = draft.anchor.q
+    before = [i.q for i in view.items if i.q.end <= q.start]
+    return bool(before) and before[-1].unit == "t" and _WORTH.fullmatch(view.text, before[-1].end, q.start) is not None
 _MONEY_NOUN = re.compile(r"\b(?:profits?|revenues?|earnings|income|loss(?:es)?|costs?|capex|spending|value|worth|"
                          r"invest\w*|funding|valuation|debt|EBITDA|EBIT|dividends?|cash(?:\s+(?:flow|balance))?)\b",
                          re.I)

@@ -103,8 +103,25 @@ HIGHLIGHTS = [
          [F(value=31870), F(value=31900)], title="This week in metals"),
 ]
 
+# What a tonnage traded is worth is the same flow in money (`shipments totalled 7,900 tonnes worth US$ 61.5 million`),
+# and so are the levels it is compared with.
+WORTH = [
+    Case(("Exports of copper cathodes and concentrates reached 1.59 million tonnes in January-June, worth $13.4 "
+          "billion.",
+          "In July alone, shipments totalled 7,900 tonnes worth US$ 61.5 million, compared with 5,700 tonnes and "
+          "US$ 128 million in July 2023."),
+         [F(value=1.59e6, metric="exports"), F(value=1.34e10, metric="exports"), F(value=7900, metric="exports"),
+          F(value=6.15e7, metric="exports"), F(value=5700, metric="exports"), F(value=1.28e8, metric="exports")],
+         title="Congo copper exports", published=datetime(2024, 8, 20, tzinfo=UTC)),
+    # guard: a market worth a sum is no flow
+    Case(("Canada exported 5.6 million tonnes of steel in 2024.",
+          "Ottawa will give preference to Canadian steel in federal procurement, a market worth about C$10 billion a "
+          "year."),
+         [F(value=5.6e6, metric="exports"), F(value=1e10, metric="other")], title="Canada steel"),
+]
 
-ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS
+
+ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
