@@ -33,7 +33,7 @@ from metalnomist.extract.dating import (
 from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.periods import last_month
 from metalnomist.extract.places import Place, PlaceContext, place, respective
-from metalnomist.extract.post import SAME_REPORT, ParagraphState, PostState, evolve, scan_post
+from metalnomist.extract.post import SAME_REPORT, ParagraphState, PostScan, PostState, evolve, scan_post
 from metalnomist.extract.quantities import Quantity
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import Key, attach_sources, release_key
@@ -242,7 +242,7 @@ def _fact(
 ) -> tuple[Fact, PostState]:
     """The draft's fact, and the state after it."""
     para = state.paragraph
-    draft.unit = _own_crowns(_priced_unit(draft, view), draft, view, state.scan.crowns)
+    draft.unit = _own_currency(_priced_unit(draft, view), draft, view, state.scan)
     if draft.comparison and state.sentence_metric:
         draft.metric_hint = state.sentence_metric
     base = metric_rules.base_metric(draft, view, para.metric or state.metric, state.levies, state.scan.title_quota)
@@ -470,13 +470,16 @@ def _yuan_sign(unit: str | None, written: str, country: str | None) -> str | Non
 
 
 _BARE_CROWNS = re.compile(r"(?<!Norwegian )\bcrowns\b")
+_BARE_PESOS = re.compile(r"(?<!Mexican )\bpesos?\b")
 
 
-def _own_crowns(unit: str | None, draft: Draft, view: SentenceView, crowns: str) -> str | None:
-    """Bare `crowns` are the kind the post names (`Swedish crowns` before `1.5 billion crowns`: SEK)."""
+def _own_currency(unit: str | None, draft: Draft, view: SentenceView, scan: PostScan) -> str | None:
+    """Bare `crowns` are the kind the post names (`Swedish crowns` before `1.5 billion crowns`: SEK), and bare
+    `pesos` its country's (`14,300 million pesos` in a post on Argentina: ARS)."""
     q = draft.anchor.q
-    if unit and unit.startswith("NOK") and crowns != "NOK" and _BARE_CROWNS.search(view.text, q.start, q.end):
-        return crowns + unit[3:]
+    for default, own, bare in (("NOK", scan.crowns, _BARE_CROWNS), ("MXN", scan.pesos, _BARE_PESOS)):
+        if unit and unit.startswith(default) and own != default and bare.search(view.text, q.start, q.end):
+            return own + unit[3:]
     return unit
 
 

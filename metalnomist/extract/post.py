@@ -81,6 +81,7 @@ class PostScan:
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
     local_dollar: str | None = None  # a bare `$` in an Australian post that writes US dollars `US$`: AUD
     crowns: str = "NOK"  # bare `crowns` in a post that names `Swedish crowns`: SEK (else Norway's, data/currencies.tsv)
+    pesos: str = "MXN"  # bare `pesos` in a post on Argentina: ARS (else Mexico's, data/currencies.tsv)
     round_up: bool = False  # items under their own sub-headings, each its own report (`_round_up`)
 
     @cached_property
@@ -296,6 +297,7 @@ def scan_post(post: Post) -> PostState:
         known_by=known_by,
         local_dollar=vocab.local_dollars().get(home or focus or "") if _US_DOLLARS.search(body) else None,
         crowns=_crowns(f"{title}\n{body}"),
+        pesos=_PESOS.get(home or focus or "", "MXN"),
         producers_data=bool(_PRODUCERS_BODY.search(body[:lead_end])),
         site_title=bool(subject_sites) and not subject_countries and not home and not agency,
         round_up=round_up,
@@ -360,6 +362,9 @@ _LEAD = 1500  # the body's opening, which names whom the post reports on
 _US_DOLLARS = re.compile(r"US\$|\$US\b|\bUS dollars?\b|\bUSD\s?\d")
 # `figures released by the Japan Aluminium Association`: the producers' own association
 _PRODUCERS_BODY = re.compile(r"\b(?:[A-Z][\w&'’.-]* ){1,5}(?:Association|Federation|Society)\b")
+# the pesos of countries other than Mexico, whose posts write them bare
+_PESOS = {"Argentina": "ARS", "Chile": "CLP", "Colombia": "COP", "Philippines": "PHP", "Uruguay": "UYU",
+          "Dominican Republic": "DOP", "Cuba": "CUP"}
 _NAMED_CROWNS = re.compile(r"\b(?:Norwegian|Swedish|Danish|Czech) crowns\b")
 
 

@@ -120,8 +120,18 @@ WORTH = [
          [F(value=5.6e6, metric="exports"), F(value=1e10, metric="other")], title="Canada steel"),
 ]
 
+# Bare `pesos` are the post's country's when it writes pesos, else Mexico's.
+PESOS = [
+    Case("Catamarca province collected 14,300 million pesos (US$ 15.4 million) in lithium royalties in the first half.",
+         [F(value=1.43e10, unit="ARS", country="Argentina")], title="Argentina's lithium exports"),
+    # guards: Mexico's pesos, and pesos in a post on no peso country
+    Case("The value of mining output in 2023 amounted to 390,900 million pesos (US$ 22,000 million).",
+         [F(value=3.909e11, unit="MXN", country="Mexico")], title="Mexico's mining output"),
+    Case("Grupo Mexico earned 12,000 million pesos in the quarter.", [F(unit="MXN")], title="Copper miners' results"),
+]
 
-ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH
+
+ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
