@@ -201,7 +201,8 @@ _OR_AFTER_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?(?:[^,;%]|,(?=
 _GAPPED_CHANGE = re.compile(
     rf"""\b(?:{_CHANGE_VERB})\s+(?:by\s+)?\d[\d.,]*\s?%                   # the first change, with its verb
         (?:\s*,\s*{_SUBJECT}\d[\d.,]*\s?%)*                             # more, each with its subject
-        \s*(?:,\s*(?:and\s+)?|\band\s+){_SUBJECT}$                      # this one's subject
+        \s*(?:,\s*(?:and\s+)?|\band\s+)                                 # this one's subject, or `that of copper`
+        (?:{_SUBJECT}|(?:that|those)\s+of\s+(?:[A-Za-z][\w-]*\s+){{1,2}})$
     """,
     re.I | re.X,
 )
@@ -232,6 +233,7 @@ _DIFF_AFTER = re.compile(
 )
 # `Compared with a year earlier, stocks were 176,000 t lower.`: the comparison named before, the difference last
 _DIFF_AT_END = re.compile(r"^\s+(?P<w>less|fewer|lower|higher)\s*(?:[.;,)]|$)", re.I)
+_PERCENT_AT_END = re.compile(r"^\s+(?P<w>more|less|higher|lower)\s*(?:[.;)]|$)", re.I)
 _LESS = frozenset({"less", "fewer", "lower", "below"})
 _UPDOWN_BEFORE = re.compile(rf"\b(?P<w>up|down)\s+{_BOUND_WORDS}$", re.I)
 
@@ -261,7 +263,9 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
         return Item(q, "change", clause, change=q.sign * q.value)
     if "growth" in before and _GROWTH_RATE.search(before):  # a growth rate is the change itself, whatever the verb did
         return Item(q, "change", clause, change=q.value)
-    compared = _DIFF_AFTER.match(after)  # `3% less than in 2022`: a change whose direction is the comparison's
+    # `3% less than in 2022`, `silver reached 1,352 thousand fine kilograms, 3.4% more`: a change whose direction is
+    # the comparison's
+    compared = _DIFF_AFTER.match(after) or _PERCENT_AT_END.match(after)
     if compared:
         return Item(q, "change", clause, change=q.value * (-1 if compared.group("w").lower() in _LESS else 1))
     tail = before[-40:]

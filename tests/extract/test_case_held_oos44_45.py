@@ -130,8 +130,26 @@ PESOS = [
     Case("Grupo Mexico earned 12,000 million pesos in the quarter.", [F(unit="MXN")], title="Copper miners' results"),
 ]
 
+# National statistics as ministries write them: `thousand fine kilograms` of silver, a change written after its level
+# (`, 3.4% more`), and a change carried to another metal by `that of` (`gold output dropped 11.2% and that of copper
+# 5.6%`).
+STATISTICS = [
+    Case("Gold production amounted to 1.29 million fine ounces in the first five months (+1.5%), while silver reached "
+         "1,352 thousand fine kilograms, 3.4% more.",
+         [F(value=40.1235, change_pct=1.5, commodity="gold"), F(value=1352, unit="t", change_pct=3.4,
+                                                                commodity="silver")],
+         title="Peru's mining output"),
+    Case("By product, the volume of gold output dropped 11.2% and that of copper 5.6%, while silver rose 2.9%.",
+         [F(value=None, change_pct=-11.2, commodity="gold"), F(value=None, change_pct=-5.6, commodity="copper"),
+          F(value=None, change_pct=2.9, commodity="silver")], title="Mexico's mining output"),
+    # guards: a share after `that of`, and a percent that is no change at the end of its clause
+    Case("Copper output rose 4% and that of the whole industry 12% of GDP.",
+         [F(change_pct=4), F(value=12, metric="market_share")], title="Chile's economy"),
+    Case("The mine's recovery rate was 88%.", [F(value=88, change_pct=None)], title="Peru's mining output"),
+]
 
-ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS
+
+ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS + STATISTICS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
