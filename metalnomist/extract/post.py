@@ -486,7 +486,7 @@ def _projects(body: str) -> dict[str, str]:
 _STATED_YEAR = re.compile(r"(?<![\d$¥€£.,/-])(?:19[5-9]\d|20\d\d)(?![\d%]|[.,]\d)")
 _DATED = re.compile(r"^(?:FY)?(\d{4})(?:-[\dQH]\w*)?(?:/(\d{4})-\d\d)?$")
 _AHEAD = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|guidance|outlook|plan\w*|"
+    r"\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|guidance|outlook|plan\w*|propos\w*|"
     r"will|would|could|might|sees?|set to|slated|aims?|target\w*|goals?|"
     r"point(?:s|ing)? to|annuali[sz]ed|on (?:course|track) for)\b",  # `point to an annualized rate of 199 Mt in 2025`
     re.I,

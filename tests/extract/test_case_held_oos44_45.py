@@ -142,6 +142,16 @@ STATISTICS = [
     Case("By product, the volume of gold output dropped 11.2% and that of copper 5.6%, while silver rose 2.9%.",
          [F(value=None, change_pct=-11.2, commodity="gold"), F(value=None, change_pct=-5.6, commodity="copper"),
           F(value=None, change_pct=2.9, commodity="silver")], title="Mexico's mining output"),
+    # an undated post's year is not after a year a proposal is for (`the Finance Ministry's proposal for 2025`)
+    Case(("Mexico's mining-metallurgical production fell 3.7% in real annual terms in August 2024.",
+          "In the first eight months of the year, silver production reached 4,103 tonnes.",
+          "Mining investment fell 18% to US$ 4,135 million in 2023, and the chamber expects about US$ 4,400 million "
+          "this year.",
+          "The chamber also criticised the Finance Ministry's proposal for 2025 to raise the special mining duty to "
+          "8.5%."),
+         [F(change_pct=-3.7, period="2024-08"), F(value=4103, period="2024-01/2024-08"),
+          F(value=4.135e9, period="2023"), F(value=4.4e9, period="2024"), F(value=8.5)],
+         title="Mexican mining output falls again", published=None),
     # guards: a share after `that of`, and a percent that is no change at the end of its clause
     Case("Copper output rose 4% and that of the whole industry 12% of GDP.",
          [F(change_pct=4), F(value=12, metric="market_share")], title="Chile's economy"),
