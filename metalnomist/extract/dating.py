@@ -90,7 +90,19 @@ _STEP_BACK = re.compile(
     r"|(?P<n>two|three|four|five|six|nine|\d)\s+(?P<c>month|quarter)s\s+(?:earlier|ago|before))\b",
     re.I,
 )
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11}
+_THE_MONTHS = re.compile(r"\b(?:over|in|during|for)\s+the\s+(\w+)\s+months\b(?!\s+(?:to|ended|ending|through)\b)", re.I)
+_RANGE = re.compile(r"(\d{4}|-)-(\d\d)/(\d{4}|-)-(\d\d)")
+
+
+def _months_in(period: str) -> int | None:
+    """How many months a range of months spans (`2024-01/2024-07`: 7, `--01/--05`: 5)."""
+    found = _RANGE.fullmatch(period)
+    if found is None:
+        return None
+    years = int(found.group(3)) - int(found.group(1)) if found.group(1) != "-" else 0
+    return years * 12 + int(found.group(4)) - int(found.group(2)) + 1
 
 
 # a level of the month or quarter before (`after a deficit of 3,100 tonnes the previous month`), not a change from it
@@ -407,6 +419,14 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         return None  # a planned rate (`expected to export 60mt a year`) is for no reported period
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
+    so_many = _THE_MONTHS.search(_framing_text(draft, view))
+    if so_many:  # `Over the seven months, China was the main destination`: the span of so many months reported
+        count = so_many.group(1)
+        months = int(count) if count.isdigit() else _COUNTS.get(count.lower())
+        spans = (state.paragraph.period, state.period, state.last_period)
+        told = next((p for p in spans if p and months and _months_in(p) == months), None)
+        if told:
+            return told
     carried = state.paragraph.period or state.period
     running = re.fullmatch(r"(\d{4})-01/\1-(\d\d)", carried or "")
     span = draft.anchor.clause

@@ -133,6 +133,8 @@ def _company_fiscal(entities: Entities, fiscal: FiscalYear | None, home: str | N
 
 # Between two figures of one list: `USD 97 million in August, USD 71 million in November and …`.
 _LIST_GAP = re.compile(r"[^,;.]{0,40}?(?:,\s*|\s+and\s+)(?:a\s+|an\s+|the\s+)?")
+# Between a tonnage and its value compared with together: `compared with 5,700 tonnes and US$ 128 million in July 2023`.
+_AND_GAP = re.compile(r"\s+and\s+")
 
 
 def _continue_comparisons(items: list[Item], text: str) -> None:
@@ -142,8 +144,8 @@ def _continue_comparisons(items: list[Item], text: str) -> None:
         if (
             before.role == "comparison"
             and item.role == "level"
-            and item.q.unit == before.q.unit
-            and _LIST_GAP.fullmatch(text, before.q.end, item.q.start)
+            and (_LIST_GAP.fullmatch(text, before.q.end, item.q.start) if item.q.unit == before.q.unit
+                 else _AND_GAP.fullmatch(text, before.q.end, item.q.start))
         ):
             item.role = "comparison"
 

@@ -152,6 +152,21 @@ STATISTICS = [
          [F(change_pct=-3.7, period="2024-08"), F(value=4103, period="2024-01/2024-08"),
           F(value=4.135e9, period="2023"), F(value=4.4e9, period="2024"), F(value=8.5)],
          title="Mexican mining output falls again", published=None),
+    # `Over the seven months`: the span of so many months reported before; and a value compared with beside its
+    # tonnage (`compared with 5,700 tonnes and US$ 128 million in July 2023`) is a comparison too, carried to nothing
+    Case(("Argentina exported 44,300 tonnes of lithium carbonate equivalent (LCE) in the first seven months of the "
+          "year, 38% more than in the same period of 2023.",
+          "In July alone, shipments totalled 7,900 tonnes worth US$ 61.5 million, compared with 5,700 tonnes and US$ "
+          "128 million in July 2023. Over the seven months, China was the main destination, taking 42% of the "
+          "volume."),
+         [F(value=44300, period="2024-01/2024-07"), F(value=7900, period="2024-07"), F(value=6.15e7),
+          F(value=5700, period="2023-07"), F(value=1.28e8, period="2023-07"),
+          F(value=42, partner="China", period="2024-01/2024-07")],
+         title="Argentina's lithium exports climb in volume", published=datetime(2024, 8, 20, tzinfo=UTC)),
+    Case("In July alone, shipments totalled 7,900 tonnes worth US$ 61.5 million, compared with 5,700 tonnes and US$ "
+         "128 million in July 2023. Shipments to Japan were 1,200 tonnes.",
+         [F(value=7900), F(value=6.15e7), F(value=5700), F(value=1.28e8), F(value=1200, period="2024-07")],
+         title="Argentina's lithium exports climb in volume", published=datetime(2024, 8, 20, tzinfo=UTC)),
     # guards: a share after `that of`, and a percent that is no change at the end of its clause
     Case("Copper output rose 4% and that of the whole industry 12% of GDP.",
          [F(change_pct=4), F(value=12, metric="market_share")], title="Chile's economy"),
