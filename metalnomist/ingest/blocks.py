@@ -36,6 +36,9 @@ _LIST_ITEM = re.compile(r"\s*[-•*–]\s")
 
 
 def _list_lines(chunk: str) -> list[str]:
-    """A chunk with two or more list items is a list: one block a line, each item read (and shown) on its own."""
-    lines = chunk.split("\n")
-    return lines if sum(1 for line in lines if _LIST_ITEM.match(line)) >= 2 else [chunk]
+    """A list under a heading of its own (`KEY FIGURES`, `At a glance`) is that heading and one block an item, each
+    read (and shown) on its own; a list a sentence introduces (`Here is the guidance out to 2027:`) stays with it."""
+    lines = [line for line in chunk.split("\n") if line.strip()]
+    items = sum(1 for line in lines[1:] if _LIST_ITEM.match(line))
+    titled = len(lines) > 2 and not _LIST_ITEM.match(lines[0]) and looks_like_heading(normalise_space(lines[0]))
+    return lines if titled and items == len(lines) - 1 else [chunk]

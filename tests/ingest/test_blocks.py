@@ -45,13 +45,16 @@ def test_headings_given_say_exactly_which_blocks_are_headings() -> None:
     assert [b.kind for b in blocks_from_text(body, set())] == ["paragraph"] * 3
 
 
-def test_a_list_is_split_into_its_lines_and_a_wrapped_paragraph_is_not() -> None:
-    """`KEY FIGURES` over `- …` lines is a heading and one block per item, each read (and shown) on its own; a
-    paragraph wrapped over lines, with one dash in it, stays one block."""
+def test_a_titled_list_is_split_into_its_lines_and_an_introduced_one_is_not() -> None:
+    """`KEY FIGURES` over `- …` lines is a heading and one block per item, each read (and shown) on its own; a list a
+    sentence introduces stays with it (the items go on the sentence: `guidance out to 2027:`), and so does a paragraph
+    wrapped over lines with a dash in it."""
     body = ("KEY FIGURES\n- China steel exports, October: 9.49 million t\n• LME tin: $31,870/t\n\n"
+            "Here is the guidance out to 2027:\n• 460,000 t of zinc in 2025.\n• 410,000 t of zinc in 2026.\n\n"
             "Tin climbed 1.4% to $31,870 a tonne\n- the highest since May - as stocks fell.")
     blocks = blocks_from_text(body)
     assert [(b.kind, b.text) for b in blocks] == [
         ("heading", "KEY FIGURES"), ("paragraph", "- China steel exports, October: 9.49 million t"),
         ("paragraph", "• LME tin: $31,870/t"),
+        ("paragraph", "Here is the guidance out to 2027: • 460,000 t of zinc in 2025. • 410,000 t of zinc in 2026."),
         ("paragraph", "Tin climbed 1.4% to $31,870 a tonne - the highest since May - as stocks fell.")]
