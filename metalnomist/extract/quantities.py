@@ -391,7 +391,8 @@ _FRACTION_RE = re.compile(
 )
 _SHARE_OF_HALF = re.compile(
     r"\b(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|represent(?:s|ed|ing)?|comprises?|suppl(?:ies|ied|ying)"
-    r"|provid(?:es|ed|ing)|imports?|imported|exports?|exported|produc(?:es|ed)|holds|held|controls|consumes)"
+    r"|provid(?:es|ed|ing)|imports?|imported|exports?|exported|produc(?:es|ed)|holds|held|controls|consum(?:es|ed)"
+    r"|mak(?:es|ing)|made|uses|used|tak(?:e|es|ing)|took|buys|bought|receiv(?:es|ed))"
     r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|close\s+to\s+|more\s+than\s+|over\s+|just\s+)?$",
     re.I,
 )

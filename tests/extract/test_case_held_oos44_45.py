@@ -173,8 +173,20 @@ STATISTICS = [
     Case("The mine's recovery rate was 88%.", [F(value=88, change_pct=None)], title="Peru's mining output"),
 ]
 
+# `half of` is a share after a verb of holding, using, making or taking a flow (`China, which makes more than half of
+# the world's steel`, `take about half of its exports`), as after `accounts for`.
+HALVES = [
+    Case("China, which makes more than half of the world's steel, produced 81.9 million tons in January.",
+         [F(value=50, metric="market_share", partner="China"), F(value=81.9e6, metric="production")],
+         title="World steel output"),
+    Case("In a normal year China and India together take about half of its exports.",
+         [F(value=50, metric="market_share")], title="Swiss gold exports"),
+    # guard: half of an investment is covered, not held
+    Case("The grant covers nearly half of the investment of $1.2 billion.", [F(value=1.2e9)], title="Battery plant"),
+]
 
-ROWS = QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS + STATISTICS
+
+ROWS = HALVES + QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS + STATISTICS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
