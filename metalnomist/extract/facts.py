@@ -243,11 +243,14 @@ def _fact(
     """The draft's fact, and the state after it."""
     para = state.paragraph
     draft.unit = _own_currency(_priced_unit(draft, view), draft, view, state.scan)
-    if draft.comparison and state.sentence_metric:
+    # `48% of global output, up from 32% in 2020`: a comparison is of its main figure's series and place; not one in
+    # tonnes after a share (`climb to 2.45 million tons, or 66% of the world total, from 2.2 million tons`)
+    same_series = draft.comparison and state.sentence_share == (draft.unit == "%")
+    if same_series and state.sentence_metric:
         draft.metric_hint = state.sentence_metric
     base = metric_rules.base_metric(draft, view, para.metric or state.metric, state.levies, state.scan.title_quota)
     if not draft.comparison:
-        state = evolve(state, sentence_metric=base)
+        state = evolve(state, sentence_metric=base, sentence_share=draft.unit == "%")
     pronoun = state.subject_country if PRONOUN_SUBJECT.match(view.text) else None
     company = company_of(draft, view, state.company)
     if company is None and pronoun is None and _IT.match(view.text):
@@ -265,7 +268,7 @@ def _fact(
         subject=pronoun,
     )
     where = place(draft, view, base, ctx)
-    if draft.comparison and state.sentence_place:  # `48% of global output, up from 32% in 2020`: the same series
+    if same_series and state.sentence_place:
         where = replace(where, country=state.sentence_place[0], partner=state.sentence_place[1])
     elif not draft.comparison:
         state = evolve(state, sentence_place=(where.country, where.partner))
@@ -555,8 +558,9 @@ def _unit(draft: Draft, metric: str, view: SentenceView, commodity: str | None) 
         return "t"
     if unit in {"t", "GWh"} and draft.anchor.q.per_year and annual:
         return f"{unit}/yr"
-    if unit == "GWh" and metric == "capacity" and _MAKING_CAPACITY.search(view.text):
-        return "GWh/yr"  # a battery plant's capacity is a yearly rate, as a smelter's is; not a storage system's
+    if unit == "GWh" and metric in {"capacity", "target"} and _MAKING_CAPACITY.search(view.text):
+        # a battery plant's capacity (or a goal for it) is a yearly rate, as a smelter's is; not a storage system's
+        return "GWh/yr"
     if unit == "t" and (metric == "capacity" or (annual and _CAPACITY.search(figure_phrase(draft, view)))):
         return "t/yr"  # a plant's or a country's tonnage capacity is a yearly rate, `per year` or not
     if metric == "price" and unit[:3].isupper() and "/" not in unit:

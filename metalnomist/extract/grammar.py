@@ -275,7 +275,8 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
         or _BY_BEFORE.search(before)
         or _NOUN_OF_BEFORE.search(before)
         or _VERB_BEFORE.search(before)
-        or (" or " in f" {text[max(0, q.start - 12):q.start]}" and _OR_AFTER_CHANGE.search(text, 0, q.start))
+        or (" or " in f" {text[max(0, q.start - 12):q.start]}" and _OR_AFTER_CHANGE.search(text, 0, q.start)
+            and not _OF_AFTER.match(after))  # `to 2.45 million tons, or 66% of the world total`: a share
         or _RAISED_BY.search(before)
         or _NOUN_AFTER.match(after)
         or _BASIS_AFTER.match(after)

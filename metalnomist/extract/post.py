@@ -152,6 +152,7 @@ class PostState:
     heading_commodity: str | None = None
     sentence_metric: str | None = None
     sentence_place: tuple[str | None, str | None] | None = None  # the sentence's main figure's (country, partner)
+    sentence_share: bool = False  # the sentence's main figure is a share: only comparisons in percent are its
     last_period: str | None = None  # survives a change of subject, for `over the same period`
     # the period the last forecast carried on, and the last reported (not forecast) one before it: a reported
     # figure after `expects FY26 shipments of …` is of the year reported on (`average revenue was US$84.71/dmt`)

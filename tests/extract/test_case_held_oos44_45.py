@@ -181,6 +181,19 @@ HALVES = [
          title="World steel output"),
     Case("In a normal year China and India together take about half of its exports.",
          [F(value=50, metric="market_share")], title="Swiss gold exports"),
+    # `, or 66% of the world total` is a share, not the change of the level before it; the level it is compared with
+    # after it keeps the level's series and place
+    Case("Indonesia's output is expected to climb to 2.45 million tons, or 66% of the world total, from 2.2 million "
+         "tons last year.",
+         [F(value=2.45e6, change_pct=None, metric="production"), F(value=66, metric="market_share"),
+          F(value=2.2e6, metric="production", country="Indonesia")], title="Nickel market"),
+    # guard: a change written `, or 4.8%` after a difference stays a change
+    Case("Output fell by 861,000 tonnes, or 4.8%, to 17.1 million tonnes.",
+         [F(value=-861000), F(value=17.1e6, change_pct=-4.8)], title="Steel output"),
+    # a goal for a battery maker's production capacity is a yearly rate, as the capacity is
+    Case("LG Energy Solution now targets global production capacity of 345 GWh by 2026, down from an earlier goal of "
+         "540 GWh.", [F(value=345, unit="GWh/yr", metric="target"), F(value=540, unit="GWh/yr")],
+         title="Korean battery makers"),
     # guard: half of an investment is covered, not held
     Case("The grant covers nearly half of the investment of $1.2 billion.", [F(value=1.2e9)], title="Battery plant"),
 ]

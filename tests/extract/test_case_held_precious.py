@@ -29,10 +29,9 @@ METRICS = [
     Case("The miner plans investment of $2 billion in its gold mines.", [F(value=2e9, metric="investment")]),
     Case("The PBoC's gold reserves stood at 2,290 tonnes at the end of January.",
          [F(value=2290, metric="inventory")], published=MAR_2025),
-    known_miss(Case("The spread between the duty-paid and duty-unpaid Rotterdam benchmarks has narrowed to around "
-                    "$90/t, compared with the 6% import duty's theoretical value.",
-                    [F(value=90, metric="price"), F(value=6, metric="tariff")], published=MAR_2025),
-               "a duty rate beside another figure takes that figure's metric (price here; imports beside a quota)"),
+    Case("The spread between the duty-paid and duty-unpaid Rotterdam benchmarks has narrowed to around "
+         "$90/t, compared with the 6% import duty's theoretical value.",
+         [F(value=90, metric="price"), F(value=6, metric="tariff")], published=MAR_2025),
     known_miss(Case("Century Aluminum said it would restart 50,000 tonnes per year of idled capacity by June 2026, "
                     "lifting output there to 75% of its 229,000 t/yr nameplate.",
                     [F(value=50000), F(value=75, metric="other"), F(value=229000)], published=JUN_2025),
