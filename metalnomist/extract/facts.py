@@ -266,6 +266,7 @@ def _fact(
         company_country=None if state.scan.site_title else organisation_countries().get(company or ""),
         exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),
         subject=pronoun,
+        series=para.metric or state.metric,
     )
     where = place(draft, view, base, ctx)
     if same_series and state.sentence_place:

@@ -220,6 +220,7 @@ class PlaceContext:
     company_country: str | None = None  # the home of the company the figure belongs to
     exchange: tuple[bool, str | None] = (False, None)  # an exchange quoted, and its country (None: international)
     subject: str | None = None  # the country a sentence opening `It` or `The country` stands for
+    series: str | None = None  # the series the text is carrying (`exports` in an exporter's report)
 
     @property
     def reporter(self) -> str | None:
@@ -257,6 +258,11 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
                                                                             draft.anchor.q.start):
             # `those to Thailand and Vietnam fell 7.2% …`, `while Vietnam and South Korea took 6,150 t and …`
             return Place(ctx.reporter, listed[at].canonical, "exports")
+    buyer = _buyer(draft, view, cands) if metric == "imports" and ctx.series == "exports" else None
+    if buyer is not None and ctx.reporter not in {None, buyer}:
+        # `South Korea took 168,400 tonnes, …, overtaking Vietnam, whose purchases slumped 31% to 141,700 tonnes` in
+        # Japan's export statistics: what a buyer takes is the exporter's exports to it
+        return Place(ctx.reporter, buyer, "exports")
     if metric == "exports":
         found = _exports(view.text, cands, ctx, _destination(draft, view))
     elif metric == "shipments":
@@ -274,6 +280,18 @@ def _trade(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> 
     respective_partner = _respectively(draft, view, besides=found.country)
     # `from Australia and Brazil … respectively`
     return replace(found, partner=respective_partner) if respective_partner else found
+
+
+_PURCHASES_AFTER = re.compile(r"(?:['’]s|,\s*whose)\s+(?:[\w-]+\s+)?purchases\b", re.I)
+
+
+def _buyer(draft: Draft, view: SentenceView, cands: list[Mention]) -> str | None:
+    """The country the figure says bought it: a taker (`South Korea took 168,400 tonnes`) or one whose purchases it
+    is (`Vietnam, whose purchases slumped 31% to 141,700 tonnes`)."""
+    taker = _destination(draft, view)
+    if taker is not None:
+        return taker.canonical
+    return next((m.canonical for m in cands if _PURCHASES_AFTER.match(view.text, m.end)), None)
 
 
 _TRADED = re.compile(r"\b(?:exported|imported|shipped|sold|bought|produced|sent|supplied)\b", re.I)
@@ -342,11 +360,12 @@ def _destination(draft: Draft, view: SentenceView) -> Mention | None:
 
 # `EU scrap exports totalled 17.9 million tonnes, of which Turkey took 12.8 million tonnes`: Turkey's share of them
 # `Malaysia received 4,117 tonnes` opening a sentence after the exports, `with China taking 28,700 t`
-_TAKER_BEFORE = re.compile(r"(?:\bof\s+which|\bwith|^|[,;]\s*(?:and|while)?)\s*(?:the\s+)?$", re.I)
+_TAKER_BEFORE = re.compile(r"(?:\bof\s+which|\bwith|^|[,;]\s*(?:and|while)?|\band|\bwhile)\s*(?:the\s+)?$", re.I)
 _ITEM_BEFORE = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
 _BARE_FIGURE = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
-_TOOK = re.compile(r"(?:\s*,\s*where\s[^,;]*,)?"  # `Malaysia, where Vale runs its distribution centre, received`
+# `Malaysia, where Vale runs its distribution centre, received`, `Japan, historically the largest buyer, received`
+_TOOK = re.compile(r"(?:\s*,\s*[^,;]{1,60},)?"
                    r"\s+(?:took|taking|received|receiving|bought|buying|absorbed)\s+"
                    r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 

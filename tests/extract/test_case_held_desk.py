@@ -125,11 +125,10 @@ METRICS = [
 
 # Places: the country and partner of a figure.
 PLACES = [
-    known_miss(Case("Zambia exported 318,000 tonnes of copper to China in 2011, while Switzerland, home to the trading "
-                    "houses, took 291,000 tonnes.",
-                    [F(value=318000, partner="China"), F(value=291000, partner="Switzerland")],
-                    title="Zambia copper", published=FEB12),
-               "the country that `took` the exports after an apposition is no partner"),
+    Case("Zambia exported 318,000 tonnes of copper to China in 2011, while Switzerland, home to the trading "
+         "houses, took 291,000 tonnes.",
+         [F(value=318000, partner="China"), F(value=291000, partner="Switzerland")],
+         title="Zambia copper", published=FEB12),
     known_miss(Case("Sales of iron ore and pellets totalled 80.1 million tonnes in the quarter, of which 30.8% went "
                     "to China.",
                     [F(value=80.1e6, country="Brazil"), F(value=30.8, partner="China")],

@@ -198,8 +198,35 @@ HALVES = [
     Case("The grant covers nearly half of the investment of $1.2 billion.", [F(value=1.2e9)], title="Battery plant"),
 ]
 
+# In an exporter's statistics, what a buyer takes or purchases is the exporter's exports to it, however the buyer is
+# described or joined to the sentence (`Japan, historically the largest buyer, received`, `and Germany took`).
+BUYERS = [
+    Case(("Japan's ferrous scrap exports fell 8.4% year-on-year in January to 512,300 tonnes.",
+          "South Korea took 168,400 tonnes, up 12.1% from a year earlier, overtaking Vietnam, whose purchases slumped "
+          "31% to 141,700 tonnes.",
+          "Shipments of H2, the benchmark heavy melting grade, totalled 341,000 tonnes."),
+         [F(value=512300, metric="exports", country="Japan"),
+          F(value=168400, metric="exports", country="Japan", partner="South Korea"),
+          F(value=141700, metric="exports", country="Japan", partner="Vietnam"),
+          F(value=341000, metric="exports", country="Japan")],
+         title="Japan's Ferrous Scrap Exports Slip in January", published=datetime(2025, 2, 20, tzinfo=UTC)),
+    Case(("China's gallium exports fell to 24 tonnes in 2024.",
+          "Japan, historically the largest buyer, received 6.7 tonnes, while South Korea's purchases jumped to 7.9 "
+          "tonnes and Germany took 3.3 tonnes."),
+         [F(value=24), F(value=6.7, metric="exports", country="China", partner="Japan"),
+          F(value=7.9, metric="exports", country="China", partner="South Korea"),
+          F(value=3.3, metric="exports", country="China", partner="Germany")],
+         title="China's gallium exports", published=datetime(2025, 1, 20, tzinfo=UTC)),
+    # guard: in an importer's statistics, a supplier's shipments stay imports from it
+    Case(("Japan's nickel ore imports rose 5% in 2024 to 3.1 million tonnes.",
+          "The Philippines shipped 2.4 million tonnes, while New Caledonia's shipments fell to 0.7 million tonnes."),
+         [F(value=3.1e6, metric="imports"), F(value=2.4e6, metric="imports", country="Japan", partner="Philippines"),
+          F(value=0.7e6, metric="imports", country="Japan", partner="New Caledonia")],
+         title="Japan's nickel ore imports", published=datetime(2025, 1, 30, tzinfo=UTC)),
+]
 
-ROWS = HALVES + QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS + STATISTICS
+
+ROWS = BUYERS + HALVES + QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS + STATISTICS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

@@ -99,11 +99,10 @@ COMPANIES = [
 # place in a cause after the figure, or a list of countries, is not the figure's; a quota `to allow exports`
 # stays the exporter's; `the country` points back to the country named before.
 PLACES = [
-    known_miss(Case("Exports to the United States were 590 tons, while Germany, the largest destination, took 1,210 "
-                    "tons.",
-                    [F(value=590, partner="United States"), F(value=1210, partner="Germany")],
-                    title="China's rare earth magnet exports", published=day(2025, 9, 20)),
-               "the country that `took` an exporter's goods is not its partner"),
+    Case("Exports to the United States were 590 tons, while Germany, the largest destination, took 1,210 "
+         "tons.",
+         [F(value=590, partner="United States"), F(value=1210, partner="Germany")],
+         title="China's rare earth magnet exports", published=day(2025, 9, 20)),
     Case("Most of the cancelled metal is in Port Klang, where stocks stand at 128,400 tons, and in "
                     "Gwangyang in South Korea, which holds 62,325 tons.",
                     [F(value=128400, country="Malaysia"), F(value=62325, country="South Korea")],

@@ -154,9 +154,8 @@ PLACES = [
                     "Ministry of Finance showed.", [F(value=71240, country="Taiwan", partner=None)],
                     title="Taiwan's Stainless Scrap Imports Rebound in April"),
                "`brought in` credited to a Ministry of Finance makes the flow Japan's import from Taiwan (4 facts)"),
-    known_miss(Case("China exported 27,960 tonnes of magnesium in May. The Netherlands, the main gateway for "
-                    "European buyers, took 5,120 t.", [F(), F(value=5120, partner="Netherlands")]),
-               "an appositive between the buyer and `took` loses the partner"),
+    Case("China exported 27,960 tonnes of magnesium in May. The Netherlands, the main gateway for "
+         "European buyers, took 5,120 t.", [F(), F(value=5120, partner="Netherlands")]),
     known_miss(Case("Japan exported 486,700 tonnes of ferrous scrap in July. South Korea took 291,300 t, down 21% "
                     "year-on-year as Hyundai Steel drew down stocks.",
                     [F(), F(value=291300, metric="exports", company=None)]),
