@@ -299,7 +299,8 @@ def _fact(
     if shares:  # a company's stock: its own series, and nothing the post's market figures carry on from
         where = replace(where, country=metric_rules.listing_country(view.text) or where.country)
         unit = _quoted_in(unit, view.text[draft.anchor.q.start : draft.anchor.q.end], where.country)
-        metric, commodity, unit = "price", SHARES, f"{unit}/unit" if unit else None
+        # per share, not per the tonne a price in the post's market would be read by (`rose 2.3% to C$15.12`)
+        metric, commodity, unit = "price", SHARES, f"{unit.split('/')[0]}/unit" if unit else None
         period = quote_period(draft, view, state)
     fact = Fact(
         post=post.title,

@@ -224,8 +224,12 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         return carried
     if money and company_sum_named(draft, view):
         return "other"  # `POSCO's crude steel output fell …, and its operating profit …`: the profit's own series
+    # `kept its full-year guidance of 318,000 to 345,000 tonnes of copper …, and said it still expected copper cash
+    # costs of $1.90`: a cost another clause names is no tonnage's series
+    guided = draft.unit == "t" and GUIDANCE.search(view.clause_text(draft.anchor.clause)) is not None
+    elsewhere = allowed - {"other"} if guided else allowed
     for c in _fallback_clauses(draft, view):
-        found = nearest_trigger(view, q.start, q.end, c.start, c.end, allowed)
+        found = nearest_trigger(view, q.start, q.end, c.start, c.end, elsewhere)
         if found:
             return found
     if carried == "price" and money and _company_sum(draft, view):
@@ -234,7 +238,7 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         return "other"  # `Net debt rose to $8.3 billion` after capital expenditure: its own sum, not the one carried
     if carried in allowed:
         return carried or "other"
-    if draft.unit == "t" and GUIDANCE.search(view.clause_text(draft.anchor.clause)):
+    if guided:
         return "production"  # `BHP cut its copper guidance to 1.8 Mt`: a miner's guidance in tonnes is of its output
     if draft.unit and (draft.unit or "")[:3].isupper() and carried is None:
         return "price" if _quoted_metal(draft, view) else "other"

@@ -225,8 +225,24 @@ BUYERS = [
          title="Japan's nickel ore imports", published=datetime(2025, 1, 30, tzinfo=UTC)),
 ]
 
+# A miner's guidance in tonnes is of its output, whatever cost another clause names; its share price is per share,
+# after a paragraph of metal prices too.
+RESULTS = [
+    Case(("First-half copper production totalled 172,060 tonnes.",
+          "The company kept its full-year guidance of 318,000 to 345,000 tonnes of copper and 176,000 to 191,000 "
+          "tonnes of zinc, and said it still expected copper cash costs of $1.90 to $2.10 per pound."),
+         [F(value=172060, metric="production"), F(value=318000, metric="production"),
+          F(value=176000, metric="production"), F(value=1.9, metric="other")],
+         title="Lundin Mining results", published=datetime(2024, 7, 11, tzinfo=UTC)),
+    Case(("Copper sales in the quarter were 89,500 tonnes at an average realized price of $4.29 per pound.",
+          "Lundin's shares rose 2.3% to C$15.12 in Toronto."),
+         [F(value=89500), F(value=4.29, unit="USD/lb"), F(value=15.12, unit="CAD/unit", commodity="shares")],
+         title="Lundin Mining results", published=datetime(2024, 7, 11, tzinfo=UTC)),
+]
 
-ROWS = BUYERS + HALVES + QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS + STATISTICS
+
+ROWS = (RESULTS + BUYERS + HALVES + QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS
+        + STATISTICS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
