@@ -87,7 +87,7 @@ _SAME_LAST_YEAR = re.compile(
 _STEP_BACK = re.compile(
     r"[^,;.]{0,30}?\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+(?P<a>month|quarter)"
     r"|a\s+(?P<b>month|quarter)\s+(?:earlier|ago|before)"
-    r"|(?P<n>two|three|four|five|six|nine|\d)\s+(?P<c>month|quarter)s\s+(?:earlier|ago|before))\b",
+    r"|(?P<n>two|three|four|five|six|nine|\d)\s+(?P<c>month|quarter|year)s\s+(?:earlier|ago|before))\b",
     re.I,
 )
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -113,13 +113,18 @@ _LEVEL_BACK = re.compile(
 
 
 def _step_back(current: str, text: str, position: int) -> str | None:
-    """The month or quarter before a report's own (`2024-05` → `2024-04`, `2024-Q1` → `2023-Q4`)."""
+    """The month or quarter before a report's own (`2024-05` → `2024-04`, `2024-Q1` → `2023-Q4`), or the period so
+    many years before it (`from 64% two years earlier` in a report on FY2024: FY2022)."""
     said = _STEP_BACK.match(text, position)
     if said is None:
         return None
     step = (said.group("a") or said.group("b") or said.group("c")).lower()
     count = said.group("n")
     months_back = (int(count) if count.isdigit() else _COUNTS[count.lower()]) if count else 1
+    if step == "year":
+        for _ in range(months_back):
+            current = year_before(current)
+        return current
     if step == "quarter":
         months_back *= 3
     month = re.fullmatch(r"(\d{4})-(\d\d)", current)

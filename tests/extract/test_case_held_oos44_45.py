@@ -20,6 +20,12 @@ QUARTER_BASES = [
          [F(value=221000, period="2025-Q2"), F(value=755000, change_pct=4, period="2024-07/2025-06"),
           F(value=725000, change_pct=None, period="2023-07/2024-06"), F(value=650, period="2025-Q2")],
          title="Pilbara Minerals beats FY25 guidance", published=datetime(2025, 7, 24, tzinfo=UTC)),
+    # `from 64% two years earlier`: so many years before the period reported
+    Case("India imported 58.1 million tonnes of coking coal in fiscal 2024-25; Australia remained the largest supplier "
+         "with 31.4 million tonnes, but its share slipped to 54% from 64% two years earlier.",
+         [F(value=58.1e6, period="FY2024"), F(value=31.4e6), F(value=54, period="FY2024"),
+          F(value=64, period="FY2022")],
+         title="India's coking coal imports", published=datetime(2025, 5, 20, tzinfo=UTC)),
     # guard: a change against the previous year keeps the year
     Case(("The miner produced 221,000 dmt in the three months to June 30.",
           "Output for the year fell 3% from the previous year to 755,000 dmt."),
