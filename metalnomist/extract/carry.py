@@ -143,6 +143,7 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
         forecast_period=forecast_period,
         reported_period=reported_period,
         company=fact.company or state.company,
+        last_trader=fact.country if fact.metric in {"imports", "exports"} and fact.country else state.last_trader,
         levies=state.levies or fact.metric == "tariff",
         total=state.total or (fact.commodity is None and fact.country is not None and fact.metric in _TOTALS),
     )

@@ -261,7 +261,8 @@ def _fact(
         state.scan.projects,
         para.scope,
         para.partner,
-        data_country=None if pronoun else state.paragraph.data_country,
+        data_country=None if pronoun else state.paragraph.data_country or (
+            state.last_trader if state.focus is None and base in {"imports", "exports"} else None),
         # `Ivanhoe … said its attributable share … amounted to 150,500 t` in a post on Kamoa-Kakula: the mine's
         company_country=None if state.scan.site_title else organisation_countries().get(company or ""),
         exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),

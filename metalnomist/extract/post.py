@@ -153,6 +153,7 @@ class PostState:
     sentence_metric: str | None = None
     sentence_place: tuple[str | None, str | None] | None = None  # the sentence's main figure's (country, partner)
     sentence_share: bool = False  # the sentence's main figure is a share: only comparisons in percent are its
+    last_trader: str | None = None  # the country whose trade the last imports or exports reported
     last_period: str | None = None  # survives a change of subject, for `over the same period`
     # the period the last forecast carried on, and the last reported (not forecast) one before it: a reported
     # figure after `expects FY26 shipments of …` is of the year reported on (`average revenue was US$84.71/dmt`)
@@ -183,14 +184,13 @@ class PostState:
         # metal (`Flying Fox produced 37,950 tonnes of ore` in a nickel miner's quarter) the metal's report
         forms = all(c in _FORMS_ALONE for c in named)
         period = self.period if self.scan.company_report or self.total or forms or same_report else None
-        return replace(
-            self, focus=focus, period=period, commodity=None, metric=None, company=None, heading_commodity=None
-        )
+        return replace(self, focus=focus, period=period, commodity=None, metric=None, company=None,
+                       heading_commodity=None, last_trader=None)
 
     def next_item(self) -> PostState:
         """A round-up's sub-heading starts an item of its own: nothing the item before reported carries into it."""
         return replace(self, period=None, last_period=None, commodity=None, metric=None, company=None,
-                       last_quarter=None, last_half=None, forecast_period=None, reported_period=None)
+                       last_quarter=None, last_half=None, forecast_period=None, reported_period=None, last_trader=None)
 
 
 _State = TypeVar("_State", PostState, ParagraphState)

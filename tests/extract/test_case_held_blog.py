@@ -98,14 +98,13 @@ PLACES = [
           "23,104 mt. Russia supplied 6,512 mt of the imports."),
          [F(), F(value=14392, country="China"), F(value=23104, country="China"),
           F(value=6512, country="China", partner="Russia")], title="SMM nickel weekly"),
-    known_miss(Case(("Tokyo Steel Manufacturing cut its purchasing prices for scrap by ¥500/t at all of its works from "
-                     "October 9, the third cut in three weeks.",
-                     "Other electric-furnace mills in the Kanto region are expected to follow suit, dealers said, as "
-                     "weak steel product demand leaves little room to absorb higher raw material costs.",
-                     "Japan exported 612,483 tonnes of ferrous scrap in August.",
-                     "In the January-August period, ferrous scrap exports came to 5.02 million tonnes, down 4.8%."),
-                    [F(), F(), F(value=5.02e6, country="Japan")], published=OCT_2025),
-               "the year-to-date exports lose Japan named in the sentence just before"),
+    Case(("Tokyo Steel Manufacturing cut its purchasing prices for scrap by ¥500/t at all of its works from "
+          "October 9, the third cut in three weeks.",
+          "Other electric-furnace mills in the Kanto region are expected to follow suit, dealers said, as "
+          "weak steel product demand leaves little room to absorb higher raw material costs.",
+          "Japan exported 612,483 tonnes of ferrous scrap in August.",
+          "In the January-August period, ferrous scrap exports came to 5.02 million tonnes, down 4.8%."),
+         [F(), F(), F(value=5.02e6, country="Japan")], published=OCT_2025),
     Case("Japan exported 28,412 tonnes of copper scrap in April. Malaysia received 4,117 tonnes. "
          "Bangladesh took 3,000 tonnes.",
          [F(), F(value=4117, partner="Malaysia"), F(value=3000, partner="Bangladesh")]),

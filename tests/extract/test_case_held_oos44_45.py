@@ -223,6 +223,16 @@ BUYERS = [
           F(value=7.9, metric="exports", country="China", partner="South Korea"),
           F(value=3.3, metric="exports", country="China", partner="Germany")],
          title="China's gallium exports", published=datetime(2025, 1, 20, tzinfo=UTC)),
+    # in a post on no one country, takers listed after a country's exports are its buyers
+    Case(("Chinese exports are driving the decline. China shipped 64,700 tonnes of silicon metal in April. In April, "
+          "Japan, South Korea and the Netherlands were the largest buyers, taking 11,200 tonnes, 9,800 tonnes and "
+          "7,600 tonnes, respectively.",),
+         [F(value=64700, country="China"),
+          F(value=11200, metric="exports", country="China", partner="Japan"),
+          F(value=9800, metric="exports", country="China", partner="South Korea"),
+          F(value=7600, metric="exports", country="China", partner="Netherlands")],
+         title="European silicon metal slides to €2,150/t as Chinese exports climb",
+         published=datetime(2025, 5, 23, tzinfo=UTC)),
     # guard: in an importer's statistics, a supplier's shipments stay imports from it
     Case(("Japan's nickel ore imports rose 5% in 2024 to 3.1 million tonnes.",
           "The Philippines shipped 2.4 million tonnes, while New Caledonia's shipments fell to 0.7 million tonnes."),
