@@ -25,6 +25,7 @@ from metalnomist.extract.periods import (
 from metalnomist.extract.post import PostState
 from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import CHANGE_BASES, GUIDANCE
+from metalnomist.months import MONTHS
 
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to(?!\s+have\b)|anticipat\w*|"
@@ -142,8 +143,8 @@ _THE_QUARTER = re.compile(r"\b(?:this|the)\s+quarter\b", re.I)
 # A change measured against a quarter (`up 17 per cent on the March quarter`, `fell 14% from the previous quarter`):
 # its figure is a quarter's, whatever longer period the paragraph before it reported.
 _QUARTER_BASE = re.compile(
-    r"\b(?:from|on|over|than|versus|against|with)\s+the\s+(?:previous|prior|preceding|last|March|June|September|"
-    r"December)\s+quarter\b|\bquarter[- ]on[- ]quarter\b", re.I)
+    rf"\b(?:from|on|over|than|versus|against|with)\s+the\s+(?:previous|prior|preceding|last|{'|'.join(MONTHS[2::3])})"
+    r"\s+quarter\b|\bquarter[- ]on[- ]quarter\b", re.I)  # the months a quarter ends in: `the March quarter`
 _QUARTER_RE = re.compile(r"^\d{4}-Q\d$")
 # `revenue for the half`, `in the half-year`: the half the report is about
 _THE_HALF = re.compile(
