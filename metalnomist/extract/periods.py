@@ -292,6 +292,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(?P<qm>" + "|".join(MONTHS[2::3]) + rf")[- ]quarter\b(?:(?: of)?,? (?P<y>{_YEAR}))?"),
         "quarter_ending",
     ),
+    # `the December 2024 quarter`: its year between them
+    (re.compile(r"\b(?P<qm>" + "|".join(MONTHS[2::3]) + rf") (?P<y>{_YEAR})[- ]quarter\b"), "quarter_ending"),
     # `3Q24`, `Q3'24`, `1H 2024`, `H2'25`: analysts' and trade press shorthands
     (re.compile(rf"\b(?P<q>[1-4])Q ?(?:(?P<y>{_YEAR})|{_YY})\b|\bQ(?P<q2>[1-4]) ?{_YY2}\b"), "quarter_short"),
     (re.compile(rf"\b(?P<h>[12])H ?(?:(?P<y>{_YEAR})|{_YY})\b|\bH(?P<h2>[12]) ?{_YY2}\b"), "half_short"),

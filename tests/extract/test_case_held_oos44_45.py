@@ -26,6 +26,11 @@ QUARTER_BASES = [
          [F(value=58.1e6, period="FY2024"), F(value=31.4e6), F(value=54, period="FY2024"),
           F(value=64, period="FY2022")],
          title="India's coking coal imports", published=datetime(2025, 5, 20, tzinfo=UTC)),
+    # `the December 2024 quarter`: a quarter named by its last month, its year between them
+    Case(("Perth-based Mineral Resources shipped 2.6 million wet metric tonnes of iron ore from its Onslow project "
+          "in the December 2024 quarter.", "The company realised US$86/dmt."),
+         [F(value=2.6e6, period="2024-Q4"), F(value=86, period="2024-Q4")],
+         title="Mineral Resources quarterly", published=datetime(2025, 1, 30, tzinfo=UTC)),
     # guard: a change against the previous year keeps the year
     Case(("The miner produced 221,000 dmt in the three months to June 30.",
           "Output for the year fell 3% from the previous year to 755,000 dmt."),
