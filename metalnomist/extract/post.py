@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from metalnomist.extract import vocab
@@ -248,7 +248,10 @@ def scan_post(post: Post) -> PostState:
     # `Japan's Rare Earth Imports … Drop 18% as JOGMEC Deepens Lynas Ties`: a company only in the circumstance of a
     # headline on a country is not whose post it is (nor whose fiscal year its `first half` is)
     owners = [m.canonical for m in firms if not (subject_countries and _CIRCUMSTANCE.search(title, 0, m.start))]
-    home = next((homes[c] for c in owners if c in homes), None) or (_based_in(body) if owners else None)
+    # a company the vocabulary gives no one home (Southern Copper's mines are in Peru and Mexico): where the body says
+    # it is based (`the Phoenix-based company`)
+    home = next((homes[c] for c in owners if c in homes), None) or (
+        _based_in(body) if owners and not _reports_the_world(title, body) else None)
     agencies = [m for m in bodies if m.kind == "agency"]
     agency = _origins_body(title, title_countries, agencies)
     publisher = next((homes[m.canonical] for m in agencies if homes.get(m.canonical, "-") != "-"), None)
@@ -395,15 +398,23 @@ def _first_fiscal_home(text: str) -> str | None:
 
 # A headline's clause of cause or circumstance after its subject: `as …`, `on Peru, Mexico mine gains`, `from Congo`
 # `the Luxembourg-based company said`: where a company the vocabulary gives no one home (`-`) is based
-_BASED_IN = re.compile(r"\b(?:the|its)\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?:based|headquartered)\s+"
+_BASED_IN = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?P<place>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?:based|headquartered)\s+"
                        r"(?:company|firm|group|miner|producer|steelmaker|smelter|refiner|automaker|carmaker)\b")
 
 
 def _based_in(body: str) -> str | None:
-    """The country a post's company is said to be based in, if the body says so."""
+    """The country a post's company is said to be based in, if the body says so (`the Luxembourg-based company`,
+    `the Vancouver-based miner`)."""
     said = _BASED_IN.search(body)
-    places = find_countries(said.group("place")) if said else []
-    return places[0].canonical if places else None
+    if said is None:
+        return None
+    places = find_countries(said.group("place"))
+    return places[0].canonical if places else _headquarters().get(said.group("place"))
+
+
+@lru_cache(maxsize=1)
+def _headquarters() -> dict[str, str]:
+    return {row[0]: row[1] for row in vocab.read_table("headquarters.tsv")}
 
 
 _CIRCUMSTANCE = re.compile(r"\b(?:as|amid|despite|while|after)\s", re.I)

@@ -49,8 +49,14 @@ BASED_IN = [
           F(value=1.9e6, metric="shipments", country="India", partner=None)],
          title="ArcelorMittal Profit Drops 33% as Chinese Exports Weigh on Steel Prices",
          published=datetime(2024, 8, 1, tzinfo=UTC)),
-    # guards: a city is no country, and a company with a home keeps it
-    Case("Net income fell to $504 million, the Perth-based miner said.", [F(country=None)],
+    # a head office's city names its country (`the Phoenix-based company`) for a company with mines in several
+    Case(("Southern Copper said its mined copper production rose 6.1% in the second quarter to 241,500 tons.",
+          "Molybdenum production fell 9.8% to 7,090 tons, the Phoenix-based company said."),
+         [F(value=241500, country="United States"), F(value=7090, country="United States")],
+         title="Southern Copper Q2 copper output rises 6%, Tia Maria on track",
+         published=datetime(2025, 7, 21, tzinfo=UTC)),
+    # guards: a city a trader is based in names no post's company's home, and a company with a home keeps it
+    Case("Net income fell to $504 million, a Perth-based trader said.", [F(country=None)],
          title="ArcelorMittal results", published=datetime(2024, 8, 1, tzinfo=UTC)),
     Case("Net income fell to $504 million, the Luxembourg-based company said.", [F(country="Japan")],
          title="Sumitomo Metal Mining results", published=datetime(2024, 8, 1, tzinfo=UTC)),
