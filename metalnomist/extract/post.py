@@ -73,7 +73,7 @@ class PostScan:
     title_commodity: str | None
     title_quota: str | None  # the series of the quotas a headline names (`Congo sets cobalt export quotas`)
     title: str = ""
-    focus_from_title: bool = False
+    focus_held: bool = False  # the focus is the headline's, or the statistics agency's the lead credits: it holds
     body_focus: str | None = None  # the country the body names most, when the headline names none
     company_report: bool = False  # the headline names a company: one report, whatever metals its paragraphs open on
     producers_data: bool = False  # the lead credits producers' association: its `shipments` are theirs, not trade
@@ -178,7 +178,7 @@ class PostState:
         named = [c for c in commodities if c != NO_COMMODITY and c not in vocab.INPUTS]
         if not named or not carried or any(same_family(a, b) for a in named for b in carried):
             return self
-        focus = self.focus if self.scan.focus_from_title or self.total else (
+        focus = self.focus if self.scan.focus_held or self.total else (
             self.scan.body_focus if self.scan.body_focus in countries else None)
         # a company's quarter covers all its metals, a country's monthly total all its minerals, and a form of no
         # metal (`Flying Fox produced 37,950 tonnes of ore` in a nickel miner's quarter) the metal's report
@@ -288,7 +288,7 @@ def scan_post(post: Post) -> PostState:
         lines=() if published else (title, *sentences),
         fiscal=fiscal,
         fiscal_home=fiscal_home,
-        focus_from_title=bool(title_countries or title_sites or home),
+        focus_held=bool(title_countries or title_sites or home) or (focus is not None and focus == _lead_agency(body)),
         body_focus=None if title_countries or title_sites or home or agency else focus,
         company_report=bool(companies),
         abbreviations=_abbreviations(body),
@@ -313,6 +313,14 @@ def scan_post(post: Post) -> PostState:
         metric=_title_metric(title),
         company=companies[0] if companies else None,
     )
+
+
+def _lead_agency(body: str) -> str | None:
+    """The country of the statistics agency the lead credits (`as per provisional figures released by the Indian Bureau
+    of Mines`): whose figures the post's paragraphs report, whatever minerals they open on."""
+    homes = vocab.organisation_countries()
+    return next((homes[m.canonical] for m in find_organisations(body[:_LEAD], {})
+                 if m.kind == "agency" and homes.get(m.canonical, "-") != "-"), None)
 
 
 def _round_up(post: Post) -> bool:

@@ -267,9 +267,23 @@ RESULTS = [
          title="Lundin Mining results", published=datetime(2024, 7, 11, tzinfo=UTC)),
 ]
 
+# A statistics agency the lead credits (`as per provisional figures released by the Indian Bureau of Mines`) makes the
+# post its country's, whatever minerals the later paragraphs open on.
+AGENCIES = [
+    Case(("The index of mineral production of the mining and quarrying sector for January 2025 is 4.4% higher than "
+          "the level in January 2024, as per provisional figures released by the Indian Bureau of Mines (IBM).",
+          "Copper concentrate output rose 27.8% in January 2025.",
+          "Coal production was 1,050 lakh tonnes and bauxite 21.6 lakh tonnes.",
+          "In the non-ferrous metals sector, primary aluminium production in January 2025 stood at 3.61 lakh tonnes."),
+         [F(change_pct=4.4, country="India"), F(change_pct=27.8, country="India"), F(value=1.05e8, country="India"),
+          F(value=2.16e6, country="India"), F(value=361000, country="India")],
+         title="Mineral production grows 4.4% in January 2025; primary aluminium output at 3.61 lakh tonnes",
+         published=datetime(2025, 3, 20, tzinfo=UTC)),
+]
 
-ROWS = (RESULTS + BUYERS + HALVES + QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS + WORTH + PESOS
-        + STATISTICS)
+
+ROWS = (AGENCIES + RESULTS + BUYERS + HALVES + QUARTER_BASES + BASED_IN + SITES + PARTS + ROUND_UPS + HIGHLIGHTS
+        + WORTH + PESOS + STATISTICS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
