@@ -44,7 +44,8 @@ _MADE = re.compile(r"\b(?:produc(?:ed|tion)|output)\b", re.I)
 _CAPACITY_WORD = re.compile(r"\bcapacit", re.I)
 _YEARLY = re.compile(r"\b(?:annually|a\s+year|per\s+(?:year|annum))\b", re.I)  # `3GWh of output annually`: a rate
 
-MONEY_METRICS = frozenset({"subsidy", "budget", "investment", "exports", "imports", "sales", "price", "demand"})
+MONEY_METRICS = frozenset(
+    {"subsidy", "budget", "investment", "exports", "imports", "sales", "price", "demand", "other"})
 FLOW_METRICS = frozenset(
     {
         "imports",

@@ -261,6 +261,10 @@ RESULTS = [
          [F(value=172060, metric="production"), F(value=318000, metric="production"),
           F(value=176000, metric="production"), F(value=1.9, metric="other")],
          title="Lundin Mining results", published=datetime(2024, 7, 11, tzinfo=UTC)),
+    # EBITDA named beside revenue is earnings, not sales
+    Case("Hudbay reported revenue of US$485.8 million and adjusted EBITDA of US$178.4 million in the third quarter.",
+         [F(value=4.858e8, metric="sales"), F(value=1.784e8, metric="other")], title="Hudbay results",
+         published=datetime(2024, 11, 12, tzinfo=UTC)),
     Case(("Copper sales in the quarter were 89,500 tonnes at an average realized price of $4.29 per pound.",
           "Lundin's shares rose 2.3% to C$15.12 in Toronto."),
          [F(value=89500), F(value=4.29, unit="USD/lb"), F(value=15.12, unit="CAD/unit", commodity="shares")],
