@@ -188,8 +188,11 @@ _COORDINATED_CHANGE = re.compile(
     re.I,
 )
 # `Global mine supply growth was cut to 1.2% from 2.0%`: a growth rate is a change
-_GROWTH_RATE = re.compile(r"\bgrowth\b(?:\s+(?:rate|forecast))?\s+(?:[\w-]+\s+){0,6}?"
-                          r"(?:to|at|of|from|was|is|will\s+be)\s+(?:about\s+|around\s+|between\s+)?$", re.I)
+_GROWTH_RATE = re.compile(r"\bgrowth\b(?:\s+(?:rate|forecast))?\s+"
+                          r"(?:(?!(?:levy|tax|duty|tariff|royalty)\b)[\w-]+\s+){0,16}?"  # not `the growth … levy`
+                          r"(?:to|at|of|from|was|is|will\s+be)\s+(?:about\s+|around\s+|between\s+)?$"
+                          # `minerals showing positive growth … include copper concentrate (27.8%), gold (22.9%)`
+                          r"|\bgrowth\b[^.;]*\binclud(?:e|es|ing)\b(?:[^.;]|\.\d)*\($", re.I)
 # `Escondida raised output 16% to 1.28 million tonnes`: a transitive change of the series it names
 _RAISED_BY = re.compile(rf"\b(?:raised|lifted|boosted|increased|cut|reduced|lowered|trimmed)\s+(?:its\s+|their\s+)?"
                         r"(?!(?:[\w-]+\s+)?(?:stakes?|holdings?|tax\w*|tariffs?|dut(?:y|ies)|royalt\w*|levy|levies)\b)"
@@ -261,7 +264,8 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
     """`by 5%`, `a 5% rise`, `up 5%`, `(−5%)`, `5% y/y` are changes; `5% of`, `at 5%` are levels."""
     if q.sign is not None:
         return Item(q, "change", clause, change=q.sign * q.value)
-    if "growth" in before and _GROWTH_RATE.search(before):  # a growth rate is the change itself, whatever the verb did
+    # a growth rate is the change itself, whatever the verb did (and so are those a growth sentence lists)
+    if "growth" in text[: q.start] and _GROWTH_RATE.search(text, 0, q.start):
         return Item(q, "change", clause, change=q.value)
     # `3% less than in 2022`, `silver reached 1,352 thousand fine kilograms, 3.4% more`: a change whose direction is
     # the comparison's

@@ -184,6 +184,18 @@ STATISTICS = [
          "128 million in July 2023. Shipments to Japan were 1,200 tonnes.",
          [F(value=7900), F(value=6.15e7), F(value=5700), F(value=1.28e8), F(value=1200, period="2024-07")],
          title="Argentina's lithium exports climb in volume", published=datetime(2024, 8, 20, tzinfo=UTC)),
+    # growth rates however far their verb (`The cumulative growth for the period … stands at 3.9%`), and those a growth
+    # sentence lists in brackets (`include copper concentrate (27.8%), gold (22.9%)`), are changes, not shares
+    Case(("The cumulative growth for the period April-January 2024-25 over the corresponding period of the previous "
+          "year stands at 3.9%.",
+          "Important minerals showing positive growth in January 2025 over January 2024 include copper concentrate "
+          "(27.8%), gold (22.9%) and coal (4.6%)."),
+         [F(value=None, change_pct=3.9), F(value=None, change_pct=27.8, commodity="copper concentrate"),
+          F(value=None, change_pct=22.9, commodity="gold"), F(value=None, change_pct=4.6, commodity="coal")],
+         title="Mineral production grows 4.4% in January 2025"),
+    # a levy named for growth is no growth rate (`raised the growth and sustainability levy … to 3%`)
+    Case("The government has raised the growth and sustainability levy on gold miners to 3% from 1%.",
+         [F(value=3, change_pct=None), F(value=1)], title="Ghana gold"),
     # guards: a share after `that of`, and a percent that is no change at the end of its clause
     Case("Copper output rose 4% and that of the whole industry 12% of GDP.",
          [F(change_pct=4), F(value=12, metric="market_share")], title="Chile's economy"),
