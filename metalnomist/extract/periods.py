@@ -482,8 +482,9 @@ _CHANGE_ON = re.compile(
     rf"|\b(?:increase|rise|gain|decrease|decline|drop|jump|growth)\s+over)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$",
     re.I,
 )
-# `rising 2.9% over June 2014`: a change over a month is from it (`fell 3% over the first half` is during it)
-_CHANGE_OVER = re.compile(r"[\d.,]+\s?(?:%|per\s?cent|pc)\s+over\s+$", re.I)
+# `rising 2.9% over June 2014`: a change over a month is from it (`fell 3% over the first half` is during it), and so
+# is a period `over` another (`growth in January 2025 over January 2024`)
+_CHANGE_OVER = re.compile(r"(?:[\d.,]+\s?(?:%|per\s?cent|pc)|\b(?:19|20)\d\d)\s+over\s+$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
 _SINCE_JUST = re.compile(r"\bsince\s+$", re.I)
@@ -512,7 +513,7 @@ def _use(kind: str, before: str) -> Use:
     if _SINCE_JUST.search(tail) or (kind in {"year", "month"} and _SINCE.search(tail)):
         return "since"
     if (_COMPARISON.search(tail.split(",")[-1]) or _compared_figure(before) or _PRECEDING.search(tail)
-            or _CHANGE_ON.search(tail) or (kind == "month" and _CHANGE_OVER.search(tail))):
+            or _CHANGE_ON.search(tail) or (kind in {"month", "year"} and _CHANGE_OVER.search(tail))):
         return "comparison"
     if _HAPPENED.search(tail):
         return "event"

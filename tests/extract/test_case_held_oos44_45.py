@@ -190,9 +190,13 @@ STATISTICS = [
           "year stands at 3.9%.",
           "Important minerals showing positive growth in January 2025 over January 2024 include copper concentrate "
           "(27.8%), gold (22.9%) and coal (4.6%)."),
-         [F(value=None, change_pct=3.9), F(value=None, change_pct=27.8, commodity="copper concentrate"),
+         [F(value=None, change_pct=3.9),
+          F(value=None, change_pct=27.8, commodity="copper concentrate", period="2025-01"),
           F(value=None, change_pct=22.9, commodity="gold"), F(value=None, change_pct=4.6, commodity="coal")],
-         title="Mineral production grows 4.4% in January 2025"),
+         title="Mineral production grows 4.4% in January 2025", published=datetime(2025, 3, 20, tzinfo=UTC)),
+    # guard: a year `over` another is compared with it (`in 2024 over 2023`)
+    Case("Output rose 5% in 2024 over 2023.", [F(value=None, change_pct=5, period="2024")], title="Zinc output",
+         published=datetime(2025, 3, 20, tzinfo=UTC)),
     # a levy named for growth is no growth rate (`raised the growth and sustainability levy … to 3%`)
     Case("The government has raised the growth and sustainability levy on gold miners to 3% from 1%.",
          [F(value=3, change_pct=None), F(value=1)], title="Ghana gold"),
