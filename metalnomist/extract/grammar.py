@@ -174,7 +174,9 @@ _COMPARISON_BEFORE = re.compile(
     rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+on\s+(?:(?:the|its|their)\s+|(?=[\w-]+'s?\s))|"  # `up 4% on FY24's 725,000 t`
     rf"\bcompar(?:ed|es|ing) (?:to|with)\s+(?:(?:the|a|an)\s+)?"  # `compares to a high of`
     rf"(?:(?:level|high|low|peak)\s+of\s+)?|"
-    rf"\b(?:double|twice|triple|three times|half)\s+(?:the|its|that of)\s+)"  # `more than double the 190 tonnes`
+    rf"\b(?:double|twice|triple|three times|half)\s+(?:the|its|that of)\s+|"  # `more than double the 190 tonnes`
+    # `net income of $29.7 million, reversing a loss of $2.5 million in the fourth quarter`
+    rf"\brevers(?:ing|ed|es)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:loss|profit|deficit|surplus)\s+of\s+)"
     rf"(?:(?:[\w-]+\s+)?[\w-]+'s?\s+)?){_BOUND_WORDS}$",  # `double the previous year's 55,526 tonnes`
     re.I,
 )

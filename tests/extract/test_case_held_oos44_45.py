@@ -277,6 +277,12 @@ RESULTS = [
          [F(value=172060, metric="production"), F(value=318000, metric="production"),
           F(value=176000, metric="production"), F(value=1.9, metric="other")],
          title="Lundin Mining results", published=datetime(2024, 7, 11, tzinfo=UTC)),
+    # the loss a profit reverses is compared with: it keeps its stated amount, and its quarter dates nothing after it
+    Case(("Century Aluminum reported net income of $29.7 million for the first quarter, reversing a loss of $2.5 "
+          "million in the fourth quarter.",
+          "Global shipments of primary aluminium were 171,400 tonnes, 3% below the previous quarter."),
+         [F(value=2.97e7, period="2025-Q1"), F(value=2.5e6, period="2024-Q4"), F(value=171400, period="2025-Q1")],
+         title="Century Aluminum swings to profit", published=datetime(2025, 5, 7, tzinfo=UTC)),
     # EBITDA named beside revenue is earnings, not sales
     Case("Hudbay reported revenue of US$485.8 million and adjusted EBITDA of US$178.4 million in the third quarter.",
          [F(value=4.858e8, metric="sales"), F(value=1.784e8, metric="other")], title="Hudbay results",
