@@ -70,6 +70,8 @@ SITES = [
          [F(value=900000, country="Indonesia")], title="Freeport smelter"),
     Case("Lynas plans to separate up to 1,500 t/yr of heavy rare earth feedstock at Kuantan.",
          [F(value=1500, country="Malaysia")], title="Lynas Rare Earths"),
+    Case("CBMM operates ferroniobium capacity of 150,000 t/yr at Araxá in Minas Gerais.", [F(country="Brazil")],
+         title="Niobium supply"),
     Case("Southern Copper has started building the $1.8 billion Tia Maria project.",
          [F(value=1.8e9, country="Peru")], title="Southern Copper"),
 ]
