@@ -67,8 +67,9 @@ FLOW_METRICS = frozenset(
 _EARNED_PER_TONNE = r"(?:ebitda|ebit|profits?|margins?|earnings)\s+per\s+(?:metric\s+)?(?:tonne|ton|t)\b"
 EARNED_PER_TONNE = re.compile(rf"\b{_EARNED_PER_TONNE}", re.I)
 _COST = re.compile(
-    r"\b(?:(?:unit|cash|c1|operating|production|mining|site|conversion|consumption|all-in(?:\s+sustaining)?)"
-    rf"\s+costs?|aisc|costs?\s+of\s+production|{_EARNED_PER_TONNE})\b",
+    r"\b(?:(?:unit|cash|c1|operating|production|mining|site|conversion|consumption|all-in(?:\s+sustaining)?|fob|cif)"
+    r"\s+costs?|aisc|costs?\s+of\s+(?:production|goods\s+sold)|at\s+an?\s+cost\s+of"  # `at a cost of A$300/t`
+    rf"|{_EARNED_PER_TONNE})\b",
     re.I,
 )
 # what a producer keeps, per tonne: `the gross margin of mills narrowed to 35 yuan/t`, `earned 12,400 yen per ton`,
@@ -76,6 +77,13 @@ _COST = re.compile(
 _KEPT = re.compile(r"\b(?:(?:gross|profit|operating|ebitda|mills?['’]?)\s+margins?|earn(?:ed|s|ing)|EBITDA|EBIT)\b",
                    re.I)
 _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
+
+
+def _after_last(cue: re.Pattern[str], rival: re.Pattern[str], text: str, position: int) -> bool:
+    """Whether `cue` is written before `position`, and after the last `rival` before it."""
+    cues = [m.start() for m in cue.finditer(text, 0, position)]
+    rivals = [m.start() for m in rival.finditer(text, 0, position)]
+    return bool(cues) and (not rivals or cues[-1] > rivals[-1])
 _PER_SHARE = re.compile(r"\b(?:per|a|each)\s+share\b", re.I)
 
 
@@ -140,8 +148,10 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
             return "tariff"  # `anti-dumping duties of between $619 and $873 per tonne`: a duty per mass
         if unit.endswith("/unit") and _PER_SHARE.search(text, q.start, q.end + 12):
             return "other"  # `earnings of $2.05 per share`, a dividend: a company's money per share, not a price
-        if _COST.search(text, 0, q.start) and not _PRICE_WORD.search(text, 0, q.start):
-            return "other"  # `unit costs rose to US$18.50 per tonne`: what producing costs, not a market's price
+        if _after_last(_COST, _PRICE_WORD, text, q.start):
+            # `unit costs rose to US$18.50 per tonne`, `a realised price of US$785/t … at a cost of A$300/t`: what
+            # producing costs, not a market's price
+            return "other"
         segment = next(c.start for c in view.clauses if c.segment == clause.segment)
         kept = _KEPT.search(text, segment, q.start)
         if kept and not _PRICE_WORD.search(text, kept.end(), q.start):
@@ -237,7 +247,9 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         return "other"  # `Adjusted EBITDA was C$1.8 billion` after a price: a company's sum, not the price carried
     if carried is not None and money and _MONEY_NOUN.search(view.clause_text(draft.anchor.clause)):
         return "other"  # `Net debt rose to $8.3 billion` after capital expenditure: its own sum, not the one carried
-    if carried in allowed:
+    # a cost or the sales told before are no guidance's series (`Sales were 327kt …, on track for FY25 guidance of
+    # 1,450kt`)
+    if carried in allowed and not (guided and carried in {"other", "sales"}):
         return carried or "other"
     if guided:
         return "production"  # `BHP cut its copper guidance to 1.8 Mt`: a miner's guidance in tonnes is of its output

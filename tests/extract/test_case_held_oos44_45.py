@@ -285,6 +285,18 @@ RESULTS = [
           "Global shipments of primary aluminium were 171,400 tonnes, 3% below the previous quarter."),
          [F(value=2.97e7, period="2025-Q1"), F(value=2.5e6, period="2024-Q4"), F(value=171400, period="2025-Q1")],
          title="Century Aluminum swings to profit", published=datetime(2025, 5, 7, tzinfo=UTC)),
+    # what producing costs per tonne is no price, written after a price in the sentence too
+    Case(("- Greenbushes cost of goods sold of A$354/t, versus A$338/t in Q2",
+          "Realised prices averaged US$785/t, and the mine remains on track for FY25 guidance at a cost of A$300/t.",
+          "Total shipments reached 6.4Mt in the quarter, at an FOB cost of A$81 per wet tonne."),
+         [F(value=354, metric="other"), F(value=338, metric="other"), F(value=785, metric="price"),
+          F(value=300, metric="other"), F(value=6.4e6), F(value=81, metric="other")],
+         title="IGO quarterly", published=datetime(2025, 4, 30, tzinfo=UTC)),
+    # a miner's guidance in tonnes after the sales it reports is of its output
+    Case(("Vale sold 80,000 tonnes of copper in the quarter.",
+          "Vale kept its 2025 guidance at 340,000–370,000 tonnes of copper and 160,000–175,000 tonnes of nickel."),
+         [F(value=80000, metric="sales"), F(value=340000, metric="production"), F(value=160000, metric="production")],
+         title="Vale Base Metals quarterly", published=datetime(2025, 4, 30, tzinfo=UTC)),
     # EBITDA named beside revenue is earnings, not sales
     Case("Hudbay reported revenue of US$485.8 million and adjusted EBITDA of US$178.4 million in the third quarter.",
          [F(value=4.858e8, metric="sales"), F(value=1.784e8, metric="other")], title="Hudbay results",
