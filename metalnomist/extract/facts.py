@@ -501,7 +501,7 @@ _PER_UNIT_BEFORE = re.compile(r"\bper\s+(?:(?:metric\s+)?(?P<t>tonne|ton|t)|(?P<
                               r"(?:\s+of\s+[\w-]+)?(?:,[^,;]{1,60},)?"  # `per pound of copper, net of by-product …,`
                               r"\s+(?:\w+\s+){0,5}?(?:was|were|is|of|at|to|rose|fell|came\s+in\s+at)\s+"
                               r"(?:about\s+|around\s+)?$", re.I)
-_BIG_SUM = re.compile(r"\b(?:billion|bn|bln|trillion|tn|crores?|lakh crores?)\b", re.I)
+_BIG_SUM = re.compile(r"\b(?:million|mn|mln|billion|bn|bln|trillion|tn|crores?|lakh crores?)\b", re.I)
 
 
 def _per_before(view: SentenceView, start: int, position: int) -> str | None:

@@ -224,6 +224,11 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
     if official:
         return official
     allowed = allowed_metrics(draft)
+    # `kept its full-year guidance of 318,000 to 345,000 tonnes of copper …, and said it still expected copper cash
+    # costs of $1.90`: a cost named beside it is no guided tonnage's series
+    guided = draft.unit == "t" and GUIDANCE.search(view.clause_text(draft.anchor.clause)) is not None
+    if guided:
+        allowed = allowed - {"other"}
     found = _own_clause_trigger(draft, view, allowed) or _aside_trigger(draft, view, allowed)
     if found:
         return found
@@ -235,12 +240,8 @@ def _by_trigger(draft: Draft, view: SentenceView, carried: str | None) -> str:
         return carried
     if money and company_sum_named(draft, view):
         return "other"  # `POSCO's crude steel output fell …, and its operating profit …`: the profit's own series
-    # `kept its full-year guidance of 318,000 to 345,000 tonnes of copper …, and said it still expected copper cash
-    # costs of $1.90`: a cost another clause names is no tonnage's series
-    guided = draft.unit == "t" and GUIDANCE.search(view.clause_text(draft.anchor.clause)) is not None
-    elsewhere = allowed - {"other"} if guided else allowed
     for c in _fallback_clauses(draft, view):
-        found = nearest_trigger(view, q.start, q.end, c.start, c.end, elsewhere)
+        found = nearest_trigger(view, q.start, q.end, c.start, c.end, allowed)
         if found:
             return found
     if carried == "price" and money and _company_sum(draft, view):

@@ -40,10 +40,9 @@ UNITS = [
     known_miss(Case("The company cut the price of its LFP cells to 0.4 yuan per watt-hour.",
                     [F(value=0.4, unit="CNY/Wh")]),
                "`yuan per watt-hour` becomes CNY/t"),
-    known_miss(Case("The US government will buy $400 million of MP's preferred stock and set a price floor of $110 per "
-                    "kilogram for NdPr.",
-                    [F(value=4e8, unit="USD"), F(value=110, unit="USD/kg")]),
-               "a money sum takes the per-kilogram unit of the price after it"),
+    Case("The US government will buy $400 million of MP's preferred stock and set a price floor of $110 per "
+         "kilogram for NdPr.",
+         [F(value=4e8, unit="USD"), F(value=110, unit="USD/kg")]),
     Case("Shipments totalled 201.3kdmt in the quarter.", [F(value=201300, unit="t")]),
     known_miss(Case("Lynas expects to separate 1,500 tonnes per annum of heavy rare earths in Malaysia by 2026.",
                     [F(value=1500, unit="t/yr")]),

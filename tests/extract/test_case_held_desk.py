@@ -117,10 +117,9 @@ METRICS = [
                "the value of exports (`were worth`) is `other` when an apposition stands between"),
     Case("Imports for consumption totaled 15,900 tons in 2006.",
          [F(value=15900, metric="imports")], title="Molybdenum"),
-    known_miss(Case("Western Areas reaffirmed its FY15 guidance of 25,000-26,000 tonnes of nickel in concentrate at a "
-                    "unit cash cost of US$2.30-2.50/lb.",
-                    [F(value=25000, metric="production"), F(value=2.30)], title=WA, published=OCT14),
-               "a tonnage guidance is `other` when a unit cost follows in the sentence"),
+    Case("Western Areas reaffirmed its FY15 guidance of 25,000-26,000 tonnes of nickel in concentrate at a "
+         "unit cash cost of US$2.30-2.50/lb.",
+         [F(value=25000, metric="production"), F(value=2.30)], title=WA, published=OCT14),
 ]
 
 # Places: the country and partner of a figure.

@@ -292,6 +292,12 @@ RESULTS = [
          [F(value=354, metric="other"), F(value=338, metric="other"), F(value=785, metric="price"),
           F(value=300, metric="other"), F(value=6.4e6), F(value=81, metric="other")],
          title="IGO quarterly", published=datetime(2025, 4, 30, tzinfo=UTC)),
+    # a guided tonnage beside the cost guided with it is output, and a sum in millions takes no `per` from the cost
+    Case("The company kept its full-year guidance of 170,000 to 190,000 tonnes of copper at C1 cash costs of US$2.20 "
+         "to US$2.50 per pound, and expects to spend US$280 million to US$320 million on capital projects.",
+         [F(value=170000, metric="production"), F(value=2.2, unit="USD/lb", metric="other"),
+          F(value=2.8e8, unit="USD", metric="investment")],
+         title="Capstone Copper results", published=datetime(2024, 7, 31, tzinfo=UTC)),
     # a miner's guidance in tonnes after the sales it reports is of its output
     Case(("Vale sold 80,000 tonnes of copper in the quarter.",
           "Vale kept its 2025 guidance at 340,000–370,000 tonnes of copper and 160,000–175,000 tonnes of nickel."),
