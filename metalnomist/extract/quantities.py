@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -153,8 +153,28 @@ def find_quantities(text: str) -> list[Quantity]:
             position = match.end("dash")  # `in 2024 and 5.7 million tonnes`: the year is no figure, the rest may be
     found.extend(_verbal(text))
     found.sort(key=lambda q: q.start)
-    found = _drop_conversions(_drop_grades(found, text), text)
+    found = _joined_ranges(_drop_conversions(_drop_grades(found, text), text), text)
     return sorted(found + _elided(found, text) + _listed(found, text), key=lambda q: q.start)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*")
+# `at a cost of A$300/t to A$350/t`, `expected at $1.90/lb to $2.10/lb`; not a move (`rose from $300/t to $350/t`, `cut
+# by Rs 500 per tonne to Rs 5,550`)
+_RANGE_BEFORE = re.compile(r"\b(?:at|of|was|were|is|are|be|between)\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+
+
+def _joined_ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """`A$300/t to A$350/t`: two prices written whole, one to the other, are one range."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if (last is not None and "/" in q.unit and last.unit == q.unit and last.value_max is None
+                and q.value_max is None and q.value > last.value and _RANGE_JOIN.fullmatch(text, last.end, q.start)
+                and _RANGE_BEFORE.search(text, 0, last.start)):
+            out[-1] = replace(last, end=q.end, value_max=q.value)
+            continue
+        out.append(q)
+    return out
 
 
 @lru_cache(maxsize=1)

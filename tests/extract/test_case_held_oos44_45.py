@@ -298,6 +298,11 @@ RESULTS = [
          [F(value=170000, metric="production"), F(value=2.2, unit="USD/lb", metric="other"),
           F(value=2.8e8, unit="USD", metric="investment")],
          title="Capstone Copper results", published=datetime(2024, 7, 31, tzinfo=UTC)),
+    # two prices written whole, one to the other, are a range; a move from one to the other is not
+    Case("Cash costs are now expected at $1.90/lb to $2.10/lb of payable copper, up from a previous range of $1.50/lb "
+         "to $1.70/lb.", [F(value=1.9, value_max=2.1), F(value=1.5, value_max=1.7)], title="Copper miner guidance"),
+    Case("Baosteel's average steel selling price fell by 420 yuan a tonne to 4,810 yuan/t.",
+         [F(value=-420, value_max=None), F(value=4810, value_max=None)], title="Baosteel results"),
     # a miner's guidance in tonnes after the sales it reports is of its output
     Case(("Vale sold 80,000 tonnes of copper in the quarter.",
           "Vale kept its 2025 guidance at 340,000–370,000 tonnes of copper and 160,000–175,000 tonnes of nickel."),
