@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from metalnomist.extract import vocab
@@ -417,12 +417,7 @@ def _based_in(body: str) -> str | None:
     if said is None:
         return None
     places = find_countries(said.group("place"))
-    return places[0].canonical if places else _headquarters().get(said.group("place"))
-
-
-@lru_cache(maxsize=1)
-def _headquarters() -> dict[str, str]:
-    return {row[0]: row[1] for row in vocab.read_table("headquarters.tsv")}
+    return places[0].canonical if places else vocab.headquarters().get(said.group("place"))
 
 
 _CIRCUMSTANCE = re.compile(r"\b(?:as|amid|despite|while|after)\s", re.I)

@@ -165,6 +165,12 @@ def local_dollars() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def headquarters() -> dict[str, str]:
+    """Cities and states a company is said to be based in (`the Vancouver-based miner`), and their country."""
+    return {row[0]: row[1] for row in read_table("headquarters.tsv")}
+
+
+@lru_cache(maxsize=1)
 def organisation_countries() -> dict[str, str]:
     """Canonical name → the country whose statistics an agency publishes, or a company's home;
     international bodies, exchanges and multinationals are absent."""
