@@ -112,11 +112,15 @@ _SHARE_AFTER = re.compile(r"(?:'s)?\s+share\b")
 
 def _wholes(view: SentenceView) -> list[Mention]:
     """The commodities a sentence names, but those it gives only a share of."""
+    if "share" not in view.text:
+        return view.entities.commodities
     return [m for m in view.entities.commodities if not _SHARE_AFTER.match(view.text, m.end)]
 
 
 def share_holders(view: SentenceView) -> set[str]:
     """The commodities a sentence gives a share of: parts of what the text is about, which carry on to nothing."""
+    if "share" not in view.text:
+        return set()
     return {m.canonical for m in view.entities.commodities if _SHARE_AFTER.match(view.text, m.end)}
 
 
