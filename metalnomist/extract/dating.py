@@ -425,7 +425,7 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         return None  # a planned rate (`expected to export 60mt a year`) is for no reported period
     if _SAME_PERIOD.search(clause):
         return state.paragraph.period or state.period or state.last_period  # `over the same period`
-    so_many = _THE_MONTHS.search(_framing_text(draft, view))
+    so_many = _THE_MONTHS.search(_framing_text(draft, view)) if "months" in view.text else None
     if so_many:  # `Over the seven months, China was the main destination`: the span of so many months reported
         count = so_many.group(1)
         months = int(count) if count.isdigit() else _COUNTS.get(count.lower())

@@ -483,6 +483,8 @@ def _own_currency(unit: str | None, draft: Draft, view: SentenceView, scan: Post
     """Bare `crowns` are the kind the post names (`Swedish crowns` before `1.5 billion crowns`: SEK), and bare
     `pesos` its country's (`14,300 million pesos` in a post on Argentina: ARS)."""
     q = draft.anchor.q
+    if not unit or not unit.startswith(("NOK", "MXN")):
+        return unit
     for default, own, bare in (("NOK", scan.crowns, _BARE_CROWNS), ("MXN", scan.pesos, _BARE_PESOS)):
         if unit and unit.startswith(default) and own != default and bare.search(view.text, q.start, q.end):
             return own + unit[3:]

@@ -81,6 +81,8 @@ _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
 
 def _after_last(cue: re.Pattern[str], rival: re.Pattern[str], text: str, position: int) -> bool:
     """Whether `cue` is written before `position`, and after the last `rival` before it."""
+    if cue.search(text, 0, position) is None:
+        return False  # as a market's prices mostly are: one look, not a list
     cues = [m.start() for m in cue.finditer(text, 0, position)]
     rivals = [m.start() for m in rival.finditer(text, 0, position)]
     return bool(cues) and (not rivals or cues[-1] > rivals[-1])

@@ -513,7 +513,7 @@ def _use(kind: str, before: str) -> Use:
     if _SINCE_JUST.search(tail) or (kind in {"year", "month"} and _SINCE.search(tail)):
         return "since"
     if (_COMPARISON.search(tail.split(",")[-1]) or _compared_figure(before) or _PRECEDING.search(tail)
-            or _CHANGE_ON.search(tail) or (kind in {"month", "year"} and _CHANGE_OVER.search(tail))):
+            or _CHANGE_ON.search(tail) or (kind in {"month", "year"} and "over" in tail and _CHANGE_OVER.search(tail))):
         return "comparison"
     if _HAPPENED.search(tail):
         return "event"
