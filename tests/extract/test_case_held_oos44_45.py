@@ -70,6 +70,10 @@ SITES = [
          [F(value=900000, country="Indonesia")], title="Freeport smelter"),
     Case("Lynas plans to separate up to 1,500 t/yr of heavy rare earth feedstock at Kuantan.",
          [F(value=1500, country="Malaysia")], title="Lynas Rare Earths"),
+    Case("Production levels of important minerals in January 2025 were: coal 1,050 lakh tonnes, lignite 43 lakh "
+         "tonnes, iron ore 289 lakh tonnes and limestone 426 lakh tonnes.",
+         [F(commodity="coal"), F(commodity="lignite"), F(commodity="iron ore"), F(commodity="limestone")],
+         title="Mineral production in January"),
     Case("CBMM operates ferroniobium capacity of 150,000 t/yr at Araxá in Minas Gerais.", [F(country="Brazil")],
          title="Niobium supply"),
     Case("Southern Copper has started building the $1.8 billion Tia Maria project.",
