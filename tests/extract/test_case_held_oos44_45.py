@@ -143,8 +143,10 @@ WORTH = [
          [F(value=5.6e6, metric="exports"), F(value=1e10, metric="other")], title="Canada steel"),
 ]
 
-# Bare `pesos` are the post's country's when it writes pesos, else Mexico's.
+# Bare `pesos` are the post's country's when it writes pesos, else Mexico's; a price in New Taiwan dollars is Taiwan's.
 PESOS = [
+    Case("Walsin Lihwa raised its April rod price by NT$9,000/t to NT$318,000/t.",
+         [F(value=9000, country="Taiwan"), F(value=318000, country="Taiwan")], title="Copper rod prices"),
     Case("Catamarca province collected 14,300 million pesos (US$ 15.4 million) in lithium royalties in the first half.",
          [F(value=1.43e10, unit="ARS", country="Argentina")], title="Argentina's lithium exports"),
     # guards: Mexico's pesos, and pesos in a post on no peso country
