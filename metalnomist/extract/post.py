@@ -334,8 +334,8 @@ def _round_up(post: Post) -> bool:
     return len(metals) >= 3
 
 
-_ROUND_UP = re.compile(r"\b(?:round-?up|wrap|week\s+in\s+(?:review|metals)|this\s+week\s+in|weekly|digest|briefing"
-                       r"|newsletter|in\s+brief)\b", re.I)
+_ROUND_UP = re.compile(r"\b(?:round-?up|wrap|week\s+in\s+(?:review|metals)|this\s+week\s+in|weekly|daily|midday|digest"
+                       r"|brief(?:ing)?|newsletter|week(?=\s*:))\b", re.I)  # `Battery metals week: …`
 
 
 _FORMS_ALONE = frozenset({"ore", "scrap", "cathodes", "precursors"})

@@ -358,11 +358,14 @@ def _round_up(title: str) -> Post:
     return Post(title=title, blocks=blocks, published=datetime(2025, 1, 17, tzinfo=UTC))
 
 
-def test_a_round_up_carries_nothing_from_item_to_item() -> None:
+@pytest.mark.parametrize("title", ["Weekly round-up: Japan's aluminium premium jumps 30%",
+                                   "Morning brief: Japan's aluminium premium jumps 30%",
+                                   "Base metals week: Japan's aluminium premium jumps 30%"])
+def test_a_round_up_carries_nothing_from_item_to_item(title: str) -> None:
     """`Weekly round-up: Japan's …` over items on three metals or more: the headline's country is one item's, and no
     item's period or series carries into the next (Rio Tinto's shipments are Australia's, not Japan's imports; LME
     nickel is of the week reported, not of the quarter before it)."""
-    facts = extract_facts(_round_up("Weekly round-up: Japan's aluminium premium jumps 30%"))
+    facts = extract_facts(_round_up(title))
     assert [(f.value, f.metric, f.country, f.partner, f.period) for f in facts] == [
         (478600, "production", "Chile", None, "2024-11"), (228, "price", "Japan", None, "2025-Q1"),
         (86.6e6, "shipments", "Australia", None, "2024-Q4"), (16140, "price", None, None, "2025-01")]
