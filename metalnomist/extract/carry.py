@@ -150,9 +150,6 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
 
 
 _TOTALS = frozenset({"production", "sales", "exports", "imports"})
-# `Of the total, LFP batteries accounted for 63.5 GWh`: the sentence names parts of what the text is carrying
-OF_THE_TOTAL = re.compile(
-    r"\s*Of\s+(?:the|this|that)\s+(?:total|amount|sum|figure)\b|\s*Of\s+(?:this|that|these|which)\b,", re.I)
 
 
 def _to_date(span: str, month: str | None) -> bool:

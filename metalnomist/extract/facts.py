@@ -11,7 +11,6 @@ from datetime import datetime
 from metalnomist.extract import metrics as metric_rules
 from metalnomist.extract.carry import (
     MONEY,
-    OF_THE_TOTAL,
     PRONOUN_SUBJECT,
     UNDATED,
     after_sentence,
@@ -115,7 +114,7 @@ def extract_facts(post: Post) -> list[Fact]:
             view = read_sentence(sentence, scan.published, scan.abbreviations, year, scan.fiscal, week, present,
                                  scan.report_fiscal if year else None, scan.fiscal_home)
             # a quote comments on the report, it opens none, and nor do its parts (`Of the total, LFP batteries …`)
-            if opening and not _QUOTE_OPENING.match(sentence) and not OF_THE_TOTAL.match(sentence):
+            if opening and not _QUOTE_OPENING.match(sentence) and not _OF_THE_TOTAL.match(sentence):
                 state = state.new_subject(subject_commodities(view),
                                           [m.canonical for m in view.entities.countries],
                                           SAME_REPORT.search(sentence) is not None)
@@ -154,6 +153,9 @@ def extract_facts(post: Post) -> list[Fact]:
     return attach_sources(located, framing_credits)
 
 
+# `Of the total, LFP batteries accounted for 63.5 GWh`: the sentence names parts of what the text is carrying
+_OF_THE_TOTAL = re.compile(
+    r"\s*Of\s+(?:the|this|that)\s+(?:total|amount|sum|figure)\b|\s*Of\s+(?:this|that|these|which)\b,", re.I)
 _SINGLE_QUOTE_OPENING = re.compile(r"\s*[‘']")
 _QUOTE_MARKS = re.compile('[„“”"]')
 
@@ -332,7 +334,7 @@ def _fact(
     # a coming month's price (`its December rebar price` in November) dates nothing reported after it
     ahead = fact.metric == "price" and not fact.forecast and _after_post(fact.period, state.scan.published)
     # the headline's period is read afresh; a cargo's tonnage leaves the price series carrying on
-    part = OF_THE_TOTAL.match(view.text) is not None or fact.commodity in share_holders(view)
+    part = _OF_THE_TOTAL.match(view.text) is not None or fact.commodity in share_holders(view)
     return fact, remember(fact, draft, state, series, carry_period=not headline and not compared and not ahead,
                           part=part)
 
@@ -486,7 +488,7 @@ def _own_currency(unit: str | None, draft: Draft, view: SentenceView, scan: Post
     if not unit or not unit.startswith(("NOK", "MXN")):
         return unit
     for default, own, bare in (("NOK", scan.crowns, _BARE_CROWNS), ("MXN", scan.pesos, _BARE_PESOS)):
-        if unit and unit.startswith(default) and own != default and bare.search(view.text, q.start, q.end):
+        if unit.startswith(default) and own != default and bare.search(view.text, q.start, q.end):
             return own + unit[3:]
     return unit
 

@@ -268,7 +268,7 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
     if q.sign is not None:
         return Item(q, "change", clause, change=q.sign * q.value)
     # a growth rate is the change itself, whatever the verb did (and so are those a growth sentence lists)
-    if "growth" in text[: q.start] and _GROWTH_RATE.search(text, 0, q.start):
+    if text.find("growth", 0, q.start) >= 0 and _GROWTH_RATE.search(text, 0, q.start):
         return Item(q, "change", clause, change=q.value)
     # `3% less than in 2022`, `silver reached 1,352 thousand fine kilograms, 3.4% more`: a change whose direction is
     # the comparison's

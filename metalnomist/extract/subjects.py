@@ -110,18 +110,22 @@ def commodity_elsewhere(draft: Draft, view: SentenceView, segment_only: bool = F
 _SHARE_AFTER = re.compile(r"(?:'s)?\s+share\b")
 
 
+def _holders(view: SentenceView) -> list[Mention]:
+    """The commodities a sentence gives only a share of (none where it writes no `share`)."""
+    if "share" not in view.text:
+        return []
+    return [m for m in view.entities.commodities if _SHARE_AFTER.match(view.text, m.end)]
+
+
 def _wholes(view: SentenceView) -> list[Mention]:
     """The commodities a sentence names, but those it gives only a share of."""
-    if "share" not in view.text:
-        return view.entities.commodities
-    return [m for m in view.entities.commodities if not _SHARE_AFTER.match(view.text, m.end)]
+    holders = _holders(view)
+    return [m for m in view.entities.commodities if m not in holders]
 
 
 def share_holders(view: SentenceView) -> set[str]:
     """The commodities a sentence gives a share of: parts of what the text is about, which carry on to nothing."""
-    if "share" not in view.text:
-        return set()
-    return {m.canonical for m in view.entities.commodities if _SHARE_AFTER.match(view.text, m.end)}
+    return {m.canonical for m in _holders(view)}
 
 
 def subject_commodities(view: SentenceView) -> list[str]:
