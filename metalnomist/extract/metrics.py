@@ -83,9 +83,8 @@ def _after_last(cue: re.Pattern[str], rival: re.Pattern[str], text: str, positio
     """Whether `cue` is written before `position`, and after the last `rival` before it."""
     if cue.search(text, 0, position) is None:
         return False  # as a market's prices mostly are: one look, not a list
-    cues = [m.start() for m in cue.finditer(text, 0, position)]
-    rivals = [m.start() for m in rival.finditer(text, 0, position)]
-    return bool(cues) and (not rivals or cues[-1] > rivals[-1])
+    last_cue = [m.start() for m in cue.finditer(text, 0, position)][-1]
+    return rival.search(text, last_cue, position) is None
 _PER_SHARE = re.compile(r"\b(?:per|a|each)\s+share\b", re.I)
 
 
