@@ -530,6 +530,9 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
         # million, or $1.05 per share, … from $1.14 billion`
         compared = [i.q for i in view.items if segment <= i.q.start and i.q.end <= q.start
                     and i.q.unit.split("/")[0] == unit]
+        listed = _listed_price(draft, view, unit)
+        if listed is not None:
+            return _borrowed(draft, view, listed)
         if compared and "/" in compared[-1].unit:
             return _borrowed(draft, view, compared[-1])
         per = _per_before(view, segment, compared[-1].start) if compared else None
@@ -542,6 +545,22 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     if after:
         return _borrowed(draft, view, after[0])
     return _borrowed(draft, view, priced[0]) if len({q.unit for q in priced}) == 1 else unit
+
+
+def _listed_price(draft: Draft, view: SentenceView, currency: str) -> Quantity | None:
+    """`$21.25 per tonne and 2.125 cents per pound, down from $80 and 8 cents`: bare sums listed after as many prices
+    in their currency are those prices' bases, in order."""
+    run = [i.q for i in view.items
+           if i.clause.segment == draft.anchor.clause.segment and i.q.unit.split("/")[0] == currency]
+    bare_from = next((k for k in range(len(run) - 1, -1, -1) if "/" in run[k].unit), None)
+    if bare_from is None:
+        return None
+    priced, bare = run[: bare_from + 1], run[bare_from + 1 :]
+    position = bare.index(draft.anchor.q) if draft.anchor.q in bare else -1
+    if len(bare) < 2 or position < 0 or len(priced) < len(bare) \
+            or any("/" not in p.unit for p in priced[-len(bare):]):
+        return None
+    return priced[len(priced) - len(bare) + position]
 
 
 _PER_TEN = re.compile(r"\bper\s+10\s?(?:grams?|g)\b", re.I)
