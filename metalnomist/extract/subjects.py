@@ -184,6 +184,7 @@ def agency_country(view: SentenceView) -> str | None:
     return None
 
 
+_OVER_BASE = re.compile(r"\bover\s+(?:the\s+)?$", re.I)
 _EXCHANGE_WORDS = re.compile(r"\b(?:cancell?ed\s+warrants?|(?:on|live)[- ]warrant|cash-to-three-months)\b", re.I)
 
 
@@ -192,7 +193,11 @@ def exchange_country(view: SentenceView, draft: Draft) -> tuple[bool, str | None
     Comex → None (an international market); (False, None) when the sentence names no exchange.
     With several (`LME copper fell …, and SHFE copper …`), the one named last before the figure."""
     countries = organisation_countries()
-    exchanges = [m for m in view.entities.organisations if m.kind == "exchange"]
+    named = [m for m in view.entities.organisations if m.kind == "exchange"]
+    # `the premium … over the London Metal Exchange price`: the exchange is what the figure is measured against
+    exchanges = [m for m in named if not _OVER_BASE.search(view.text, 0, m.start)]
+    if named and not exchanges:
+        return False, None
     if not exchanges:
         # warrants and the cash-to-three-months spread are the exchange's own: `Cancelled warrants stood at …`
         return (True, None) if _EXCHANGE_WORDS.search(view.text) else (False, None)

@@ -23,7 +23,20 @@ LISTED_BASES = [
          title="Copper concentrate", published=datetime(2025, 1, 10, tzinfo=UTC)),
 ]
 
-ROWS = LISTED_BASES
+# A premium `over the LME price` is the buying market's: the exchange is what it is measured against, not its market.
+OVER_AN_EXCHANGE = [
+    Case("The US Midwest aluminium premium, the surcharge buyers pay over the London Metal Exchange price, climbed to "
+         "a record $1,410 a tonne in July.",
+         [F(value=1410, country="United States")], title="Aluminium premiums",
+         published=datetime(2025, 8, 1, tzinfo=UTC)),
+    # guards: a price on the exchange is the international market's, and so is one exchange's over another's
+    Case("LME aluminium rose 0.8% to $2,702 a ton, the highest since March.", [F(value=2702, country=None)],
+         title="Base metals", published=datetime(2025, 8, 1, tzinfo=UTC)),
+    Case("The premium of COMEX copper over the LME contract widened to $1,020 a tonne.",
+         [F(value=1020, country=None)], title="Base metals", published=datetime(2025, 8, 1, tzinfo=UTC)),
+]
+
+ROWS = LISTED_BASES + OVER_AN_EXCHANGE
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
