@@ -214,6 +214,8 @@ _GAPPED_CHANGE = re.compile(
 _OF_AFTER = re.compile(r"\s*of\b", re.I)  # `20% of supply` is a share
 # `by 5%`, `by an average 5%`, `by a compound 5% a year`
 _BY_BEFORE = re.compile(rf"\bby\s+(?:an?\s+(?:compound(?:ed)?|average|annual(?:i[sz]ed)?)\s+)?{_BOUND_WORDS}$", re.I)
+# the longest a change's words before its figure run (`grew at a faster pace of nearly`), for searching only there
+_REACH = 160
 _NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
 _VERB_BEFORE = re.compile(
     rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})s?\s+(?:\w+ly\s+)?"
@@ -276,15 +278,17 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
     if compared:
         return Item(q, "change", clause, change=q.value * (-1 if compared.group("w").lower() in _LESS else 1))
     tail = before[-40:]
+    near = max(0, len(before) - _REACH)  # the verb or noun of a change ends just before its figure
     changed = (
         (" and " in tail and _COORDINATED_CHANGE.search(before) and not _OF_AFTER.match(after))  # not `and 20% of`
-        or (_GAPPED_CHANGE.search(text, 0, q.start) and not _OF_AFTER.match(after))  # its verb is before
-        or _BY_BEFORE.search(before)
-        or _NOUN_OF_BEFORE.search(before)
-        or _VERB_BEFORE.search(before)
+        or (text.find("%", 0, q.start) >= 0 and _GAPPED_CHANGE.search(text, 0, q.start)
+            and not _OF_AFTER.match(after))  # its verb is before, with the first percent
+        or _BY_BEFORE.search(before, near)
+        or _NOUN_OF_BEFORE.search(before, near)
+        or _VERB_BEFORE.search(before, near)
         or (" or " in f" {text[max(0, q.start - 12):q.start]}" and _OR_AFTER_CHANGE.search(text, 0, q.start)
             and not _OF_AFTER.match(after))  # `to 2.45 million tons, or 66% of the world total`: a share
-        or _RAISED_BY.search(before)
+        or _RAISED_BY.search(before, near)
         or _NOUN_AFTER.match(after)
         or _BASIS_AFTER.match(after)
         or (_FROM_FIGURE_AFTER.match(after) and _DIRECTION.search(before) and not _TO_BEFORE.search(before))
@@ -316,11 +320,12 @@ def _classify_amount(q: Quantity, text: str, clause: Clause, before: str, after:
     if diff:
         sign = -1.0 if diff.group("w").lower() in _LESS else 1.0
         return Item(q, "diff", clause, change=sign)
+    near = max(0, len(before) - _REACH)
     if (
-        _VERB_BEFORE.search(before)
-        or _NOUN_OF_BEFORE.search(before)
-        or _UPDOWN_BEFORE.search(before)
-        or (_BY_BEFORE.search(before) and _DIRECTION.search(before))
+        _VERB_BEFORE.search(before, near)
+        or _NOUN_OF_BEFORE.search(before, near)
+        or _UPDOWN_BEFORE.search(before, near)
+        or (_BY_BEFORE.search(before, near) and _DIRECTION.search(before))
     ):
         return Item(q, "diff", clause, change=float(direction(text, q, clause)))
     return Item(q, "level", clause)
