@@ -19,6 +19,7 @@ _GENERIC_ORG = re.compile(
     r"(?:Association|Federation|Ministry|Institute|Bureau|Agency|Council|Society|Corporation|Corp\.?|Inc\.?"
     r"|Ltd\.?|Group|Holdings|Mining|Metals|Materials|Steel|Smelting|Minerals|Resources|Energy|Motors?)\b"
 )
+_POSSESSIVE_WORD = re.compile(r"\S+['’]s\s+(?=[A-Z])")
 _CORPORATE = re.compile(
     r"(?:Corporation|Corp|Inc|Ltd|Group|Holdings|Mining|Metals|Materials|Steel|Smelting|Minerals|Resources|Energy|Motors?)\.?$"
 )
@@ -129,6 +130,9 @@ def find_organisations(text: str, abbreviations: dict[str, tuple[str, str]]) -> 
     hits += sensitive.find(text) + insensitive.find(text)
     for m in _GENERIC_ORG.finditer(text):
         start = m.start() + (4 if m.group().startswith("The ") else 0)
+        owner = _POSSESSIVE_WORD.search(text, start, m.end())
+        if owner is not None:  # `Vietnam's Hoa Sen Group`: the name starts after its owner's
+            start = owner.end()
         kind = "company" if _CORPORATE.search(m.group()) and not _PUBLIC_BODY.search(m.group()) else "agency"
         if kind == "agency":  # `The U.S. Defense Logistics Agency`: the country's own agency, the country stays named
             lead = next((c for c in find_countries(text[start : m.end()]) if c.start == 0), None)

@@ -29,6 +29,11 @@ _PAYABLE = re.compile(r"\bpayables?\b", re.I)
 # `was given a rate of 27.1%`, `assigned rates of 102.7%`
 _PAID = re.compile(r"\b(?:pay|pays|paying|paid|faces?|facing|faced|gets?|got|given|assigned|received?|receiving)\b"
                    r"(?:\s+(?:a|an|the)\b)?[^;]{0,80}$", re.I)
+# in a post about duties, a `rate` is one (`the rate for all other exporters was set at 40.19 percent`), unless it
+# names another kind of rate
+_LEVIED_RATE = re.compile(r"(?<!utilisation )(?<!utilization )(?<!operating )(?<!growth )(?<!exchange )"
+                          r"(?<!interest )(?<!recovery )(?<!inflation )(?<!run )(?<!capacity )(?<!production )"
+                          r"\brates?\b[^;%]*$", re.I)
 BULLET = re.compile(r"\s*[-•*–]\s")  # a list item: `- Vietnam: Nam Kim Steel 39.1 percent`
 _TARGET = re.compile(
     r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aim(?:s|ed)?\s+to|aiming\s+to|objective)\b", re.I
@@ -128,7 +133,9 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
             _TARIFF_AFTER.match(text[q.end : clause.end])
             or _TARIFF_BEFORE.search(before)
             or _TARIFF_IN_CLAUSE.search(before)
-            or (levies and (_PAID.search(text, 0, q.start) or BULLET.match(text)))  # `… and others 22.6%`
+            or (levies and (_PAID.search(text, 0, q.start) or BULLET.match(text)  # `… and others 22.6%`
+                            or (_LEVIED_RATE.search(text, max(0, q.start - 80), q.start)  # `the rate … 40.19%`
+                                and not _ROYALTY.search(text))))
         ):
             return "tariff"
         if _PAYABLE.search(view.clause_text(clause)) or _PAYABLE.search(text, 0, q.start):

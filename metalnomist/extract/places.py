@@ -38,7 +38,7 @@ _IMPOSER = re.compile(
     r"|set|sets|setting|propos\w+|approv\w+|adopt\w*|extend\w*|appl(?:y|ies|ied|ying)|recommend\w*)\b",
     re.I,
 )
-_TARGETED = re.compile(r"\b(?:on|against)\s+(?:[\w-]+\s+){0,5}?(?:from\s+)?(?:the\s+)?$", re.I)
+_TARGETED = re.compile(r"\b(?:on|against|for)\s+(?:[\w-]+\s+){0,5}?(?:from\s+)?(?:the\s+)?$", re.I)
 _OF_GLOBAL = re.compile(r"^\s*(?:(?:market\s+)?share\s+)?of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b", re.I)
 # `70% of rare earths mining globally and 90% of refined output`: the second share is the world's too
 _AFTER_GLOBAL = re.compile(
@@ -595,6 +595,7 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
             m.canonical
             for m in view.entities.countries
             if q.end <= m.start < q.end + 20 and _TARIFF_NEAR.match(text[m.end :])
+            and not _EXPORTERS_AFTER.match(text, m.end)  # `Taiwanese producers face duties`: who pays them
         ),
         None,
     )
@@ -602,7 +603,8 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
         homes = organisation_countries()  # `The European Commission imposed duties`: the body's country levies
         bodies = [replace(m, canonical=homes[m.canonical]) for m in view.entities.organisations if m.canonical in homes]
         before = sorted(
-            (m for m in (*view.entities.countries, *bodies) if m.end <= q.start and _IMPOSER.match(text[m.end :])),
+            (m for m in (*view.entities.countries, *bodies) if m.end <= q.start and _IMPOSER.match(text[m.end :])
+             and not _EXPORTERS_AFTER.match(text, m.end)),  # `all other Brazilian exporters has been set at`
             key=lambda m: m.start,
         )
         us_law = "United States" if _US_TRADE_LAW.search(text) else None  # `the 50% Section 232 tariff`
@@ -611,8 +613,9 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     payers = [m for m in view.entities.countries if _EXPORTERS_AFTER.match(text, m.end) or text.startswith(":", m.end)]
     targets = [m for m in view.entities.countries if m.canonical != levier
                and (_TARGETED.search(text[: m.start]) or m in payers)]
-    after = [m for m in targets if m.start > q.end]
-    before = [m for m in targets if draft.anchor.clause.start <= m.start and m.end <= q.start]
+    # in the figure's own segment: `For Canada, the rates stand at 6.57 percent …, while Taiwanese producers face …`
+    after = [m for m in targets if m.start > q.end and view.in_segment(draft.anchor.clause, m.start)]
+    before = [m for m in targets if view.in_segment(draft.anchor.clause, m.start) and m.end <= q.start]
     # `Chinese exporters would pay 30.1 per cent`, `- Vietnam: Nam Kim Steel 39.1 percent`
     paying = [m for m in targets if m in payers and m.end <= q.start]
     chosen = paying[-1:] or after[:1] or before[-1:]  # `duties of 25% on China`, `tariffs on Chinese EVs to 100%`

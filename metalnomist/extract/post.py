@@ -310,6 +310,7 @@ def scan_post(post: Post) -> PostState:
         scan,
         focus=focus,
         tariff_country=tariff_levier(title, title_countries),
+        levies=_LEVY_TITLE.search(title) is not None,  # `US issues preliminary AD duties on …`: a post about duties
         metric=_title_metric(title),
         company=companies[0] if companies else None,
     )
@@ -698,6 +699,7 @@ def _reported(period: str, dated: re.Match[str], done: bool) -> Reported:
     return Reported(int(dated.group(2) or dated.group(1)), None, done)
 
 
+_LEVY_TITLE = re.compile(rf"\b{vocab.LEVY}\b", re.I)
 _TWELVE_MONTHS = re.compile(r"^(\d{4})-(\d\d)/(\d{4})-(\d\d)$")
 
 

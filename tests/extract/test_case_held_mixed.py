@@ -57,11 +57,10 @@ METRICS = [
                     [F(value=17500), F(value=None, change_pct=-6, metric="price")],
                     title="METALS-Tin hits three-year low as Shanghai stocks swell"),
                "a metal's price change with no level (`has lost about 6%`) is `other`"),
-    known_miss(Case("In a separate countervailing duty investigation, Commerce in June set a preliminary subsidy "
-                    "rate of 53.03% for Chinese tin mill products.",
-                    [F(value=53.03, metric="tariff", country="United States", partner="China")],
-                    title="US slaps preliminary anti-dumping duties on tin mill steel"),
-               "a countervailing duty's subsidy rate is `other` of China, not a US tariff on China"),
+    Case("In a separate countervailing duty investigation, Commerce in June set a preliminary subsidy "
+         "rate of 53.03% for Chinese tin mill products.",
+         [F(value=53.03, metric="tariff", country="United States", partner="China")],
+         title="US slaps preliminary anti-dumping duties on tin mill steel"),
     Case("In India, bar and coin purchases quadrupled.",
          [F(change_pct=300, metric="demand", country="India", partner=None)],
          title="Silver demand hit record 1.24 billion ounces in 2022, Silver Institute says"),

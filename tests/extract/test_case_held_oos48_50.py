@@ -36,7 +36,32 @@ OVER_AN_EXCHANGE = [
          [F(value=1020, country=None)], title="Base metals", published=datetime(2025, 8, 1, tzinfo=UTC)),
 ]
 
-ROWS = LISTED_BASES + OVER_AN_EXCHANGE
+# In a post about duties (its headline names them), a `rate` is a duty: the headline's country levies it on whom the
+# figure's own segment names (`For Canada, …`, `while Taiwanese producers face duties ranging from …`).
+DUTY_RATES = [
+    Case(("Accordingly, Brazilian producers have been assigned preliminary duties of 48.97 percent, while the rate for "
+          "all other Brazilian exporters has been set at 40.19 percent.",
+          "For Canada, the rates stand at 6.57 percent for ArcelorMittal Dofasco, while Taiwanese producers face "
+          "duties ranging from 2.03 percent to 24.46 percent."),
+         [F(value=48.97, metric="tariff"), F(value=40.19, metric="tariff", country="United States"),
+          F(value=6.57, metric="tariff", country="United States", partner="Canada"),
+          F(value=2.03, value_max=24.46, metric="tariff", country="United States", partner="Taiwan")],
+         title="US issues preliminary AD duties on corrosion-resistant steel from 10 countries",
+         published=datetime(2025, 8, 1, tzinfo=UTC)),
+    # `Vietnam's Hoa Sen Group`: a company the vocabulary does not know is named after its owner's possessive
+    Case("The highest rate, 197.78 percent, has been determined for Vietnam's Hoa Sen Group.",
+         [F(value=197.78, metric="tariff", partner="Vietnam", company="Hoa Sen Group")],
+         title="US issues preliminary AD duties on corrosion-resistant steel",
+         published=datetime(2025, 8, 1, tzinfo=UTC)),
+    # guards: a royalty's rates and a utilisation rate are no duties, whatever the headline
+    Case("From April, the government plans to replace the flat 10% royalty on nickel ore with rates of 14% to 19%.",
+         [F(value=10, metric="other"), F(value=14, metric="other")],
+         title="Indonesia raises nickel duties and royalties", published=datetime(2025, 3, 1, tzinfo=UTC)),
+    Case("Mills ran at a utilisation rate of 78% in March.", [F(value=78, metric="other")],
+         title="Vietnam slaps duties on Chinese steel", published=datetime(2025, 4, 1, tzinfo=UTC)),
+]
+
+ROWS = LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

@@ -48,17 +48,15 @@ LEVIES = [
                "`DGTR` is not read as India's: the targeted China becomes the country, and with it India's fiscal "
                "`2023-24` becomes 2023/2024 (held: 13 facts, also `April-February of 2024-25` and `FY26` a year "
                "late and the partners lost)"),
-    known_miss(Case(("The US Department of Commerce has set dumping margins on corrosion-resistant steel from ten "
-                     "countries ranging from 0.9 percent to 85.9 percent.",
-                     "According to the petition, imports of CORE from the ten countries totalled 1.46 million mt in "
-                     "2023.",
-                     "Meanwhile, in Brussels, the European Commission imposed definitive anti-dumping duties on "
-                     "tinplate from China, ranging from 13.8 percent for Baoshan Iron & Steel to 36.6 percent for "
-                     "non-cooperating exporters."),
-                    [F(), F(), F(value=13.8, country="European Union", partner="China"),
-                     F(value=36.6, country="European Union", partner="China")], published=SEP20_2024),
-               "after a US story the European Commission's duty loses its levier and takes the EU as partner "
-               "(held: 2 facts)"),
+    Case(("The US Department of Commerce has set dumping margins on corrosion-resistant steel from ten "
+          "countries ranging from 0.9 percent to 85.9 percent.",
+          "According to the petition, imports of CORE from the ten countries totalled 1.46 million mt in "
+          "2023.",
+          "Meanwhile, in Brussels, the European Commission imposed definitive anti-dumping duties on "
+          "tinplate from China, ranging from 13.8 percent for Baoshan Iron & Steel to 36.6 percent for "
+          "non-cooperating exporters."),
+         [F(), F(), F(value=13.8, country="European Union", partner="China"),
+          F(value=36.6, country="European Union", partner="China")], published=SEP20_2024),
     Case("Canada already levies a 25% counter-tariff on U.S. steel and aluminium products.",
          [F(value=25, metric="tariff", country="Canada", partner="United States")],
          published=JUN4_2025),
