@@ -562,7 +562,8 @@ def weekday_year(texts: list[str], known_by: date | None = None) -> int | None:
     (`imports totalled 18.9 Mt last year, 3% lower than in 2023`: written in 2025); the weekday falls
     differently in the three, so at most one fits. A post that names no year is
     from before the day it was known by: the latest year before it whose calendar fits, within
-    the eleven years in which each weekday and date meet at least once."""
+    the eleven years in which each weekday and date meet at least once. A post that forecasts the latest year it
+    names may be written the year before it, when no later year fits."""
     named = [int(y) for text in texts for y in _STATED_YEAR.findall(text)
              if known_by is None or int(y) <= known_by.year]  # not a target's 2030: the post was known before it
     if not named and known_by is None:
@@ -572,6 +573,8 @@ def weekday_year(texts: list[str], known_by: date | None = None) -> int | None:
             if named:
                 fits = [y for y in range(max(named), max(named) + 3) if _weekday(y, month, day) == weekday
                         and (known_by is None or _on_or_before(y, month, day, known_by))]
+                if not fits and _weekday(max(named) - 1, month, day) == weekday:
+                    fits = [max(named) - 1]  # `a surplus of 170,000 tons in 2026 …, the group said on Wednesday`
                 if len(fits) == 1:
                     return fits[0]
             elif known_by is not None:

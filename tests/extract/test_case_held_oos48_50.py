@@ -61,7 +61,20 @@ DUTY_RATES = [
          title="Vietnam slaps duties on Chinese steel", published=datetime(2025, 4, 1, tzinfo=UTC)),
 ]
 
-ROWS = LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES
+# A wire story's dateline without a year, in a post forecasting the latest year it names: written the year before
+# when no later year fits the weekday (Wednesday, October 8: 2025).
+FORECAST_DATELINES = [
+    Case(("LONDON, Oct 8 (Reuters) - The global refined copper market will swing from a deficit of 50,000 metric tons "
+          "in 2025 to a surplus of 170,000 tons in 2026, the International Copper Study Group said on Wednesday.",
+          "The group expects world refined copper output to rise 1.9% to 28.30 million tons this year.",
+          "Three-month copper on the London Metal Exchange was up 0.6% at $10,450 a ton by 1600 GMT."),
+         [F(value=50000, period="2025"), F(value=170000, period="2026"), F(value=28.3e6, period="2025"),
+          F(value=10450, period="2025-10")],
+         title="Global copper market to flip to surplus in 2026, ICSG says", published=None,
+         created=datetime(2026, 12, 1, tzinfo=UTC)),
+]
+
+ROWS = LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
