@@ -6,10 +6,12 @@ periods the sentence mentions against what the post has carried so far (`PostSta
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
 from metalnomist.extract.carry import MONEY, UNDATED
+from metalnomist.extract.grammar import LIST_JOIN
 from metalnomist.extract.periods import (
     PeriodMention,
     consecutive_years,
@@ -561,6 +563,18 @@ _WHEN = re.compile(r"when\b", re.I)
 _JUST_BEFORE_CLAUSE = re.compile(r"\s*,\s*")
 
 
+def _respective_period(draft: Draft, view: SentenceView, own: list[PeriodMention]) -> str | None:
+    """`3,010 koz and 2,960 koz in 2025 and 2026, respectively`: a list of periods pairs with as many figures, in
+    order."""
+    clause, q = draft.anchor.clause, draft.anchor.q
+    figures = [i.q for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == q.unit]
+    listed = sorted(own, key=lambda p: p.start)
+    if len(figures) < 2 or len(listed) != len(figures) or q not in figures or listed[0].start < figures[-1].end \
+            or not all(LIST_JOIN.fullmatch(view.text, a.end, b.start) for a, b in itertools.pairwise(listed)):
+        return None
+    return listed[figures.index(q)].period
+
+
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
     q = draft.anchor.q
@@ -594,6 +608,9 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     reports = [p for p in own if _NAMES_REPORT.match(view.text, p.end)]
     if len(reports) < len(own):  # `2025 guidance … in its third-quarter report`: the report's is not the figure's
         own = [p for p in own if p not in reports]
+    paired = _respective_period(draft, view, own) if "respectively" in view.text else None
+    if paired is not None:
+        return [paired]
     following = [p for p in own if _follows(draft, view, p)]
     spans_named = [p for p in own if p.use == "period" and p not in following]
     if following and following[0].use == "date" and spans_named and "/" not in (draft.unit or ""):

@@ -457,9 +457,11 @@ _PUBLICATION = re.compile(
 _TOLD = "reported|said|announced|released|published|stated"
 _TOLD_JUST = re.compile(rf"\b(?:{_TOLD}|says)\s+(?:in\s+(?:a|an|its)\s+(?:[\w-]+\s+)?"  # `said in a statement Thursday`
                         r"(?:statements?|filings?|releases?|reports?|interviews?|notes?)\s+)?$", re.I)
-# `Teck April 25 reported`, and a wire dateline's day (`Oct 22 (Reuters) -`): when it was told
+# `Teck April 25 reported`, and a wire dateline's day (`Oct 22 (Reuters) -`) or a release's (`12 November 2025
+# /PRNewswire/ --`): when it was told
 _REPORTED_AFTER = re.compile(rf",?\s+(?:{_TOLD})\b"
-                             r"|\s*\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua|Kallanish|Argus|Platts)\)")
+                             r"|\s*\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua|Kallanish|Argus|Platts)\)"
+                             r"|\s*/[^/\n]{2,40}/\s*(?:--|[-–—])")
 _EFFECT = re.compile(
     r"\b(?:starting|effective|beginning|from|as of|imposed on|(?:takes?|took|taking) effect on"
     r"|(?:comes?|came|entered|enters) into force on)\s+(?:from\s+)?$",

@@ -542,9 +542,23 @@ def _weekday_dates(text: str) -> Iterator[tuple[int, int, int]]:
         yield month_number(g.get("m") or g["m2"]), int(g.get("d") or g["d2"]), WEEKDAYS.index(g["wd"])
 
 
+_DATELINE_DATED = re.compile(
+    rf"""^(?:[A-Z][A-Za-z .'-]*,\s+)?
+        (?:(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_WORD})|(?P<m2>{_MONTH_WORD})\s+(?P<d2>\d{{1,2}}),?)
+        \s+(?P<y>(?:19|20)\d\d)\s*(?:/[^/\n]{{2,40}}/|\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua)\))\s*(?:--|[-–—])""",
+    re.X,
+)
+
+
 def dateline_day(texts: list[str], known_by: date | None = None) -> datetime | None:
     """An undated wire story's own day: its dateline (`DENVER, Feb 20 (Reuters) - … on Thursday`) in the year
     the weekday of its lead fixes. The story is written that day, so it dates the story as a publication date."""
+    for text in texts[:3]:
+        dated = _DATELINE_DATED.match(text)  # `LONDON, 12 November 2025 /PRNewswire/ --`: the release's own day
+        if dated is not None:
+            day, month = int(dated.group("d") or dated.group("d2")), month_number(dated.group("m") or dated.group("m2"))
+            if _weekday(int(dated.group("y")), month, day) is not None:
+                return datetime(int(dated.group("y")), month, day, tzinfo=UTC)
     for i, text in enumerate(texts[:3]):
         m = _DATELINE_WEEKDAY.match(text)
         if m is None:

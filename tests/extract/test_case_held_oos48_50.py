@@ -74,7 +74,30 @@ FORECAST_DATELINES = [
          created=datetime(2026, 12, 1, tzinfo=UTC)),
 ]
 
-ROWS = LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES
+# A list of periods after as many figures pairs with them in order (`in 2025 and 2026, respectively`).
+RESPECTIVE_PERIODS = [
+    Case("WPIC expects automotive demand of 3,010 koz and 2,960 koz in 2025 and 2026, respectively.",
+         [F(period="2025"), F(period="2026")], title="Platinum outlook", published=datetime(2025, 11, 12, tzinfo=UTC)),
+    Case("Usage is forecast to grow by 2.9% and 2.1% in 2025 and 2026 respectively.",
+         [F(change_pct=2.9, period="2025"), F(change_pct=2.1, period="2026")], title="Copper outlook",
+         published=datetime(2025, 10, 8, tzinfo=UTC)),
+    # guard: each figure followed by its own year keeps it
+    Case("Demand was 3,010 tonnes in 2023 and 2,960 tonnes in 2024.", [F(period="2023"), F(period="2024")],
+         title="Platinum demand", published=datetime(2025, 11, 12, tzinfo=UTC)),
+]
+
+# A release's dateline (`LONDON, 12 November 2025 /PRNewswire/ --`) is its publication day, no figure's period.
+RELEASE_DATELINES = [
+    Case(("LONDON, 12 November 2025 /PRNewswire/ -- The platinum market is on course for a deficit in 2025, at 885 "
+          "koz, the council said today.",
+          "The 2025 deficit has been revised up from the 850 koz forecast in September.",
+          "Investment demand is set to rise 79% to 730 koz this year."),
+         [F(period="2025"), F(period="2025-09"), F(value=730 * 0.0311034768, period="2025")],
+         title="WPIC: platinum deficit to narrow", published=None, created=datetime(2026, 12, 1, tzinfo=UTC)),
+]
+
+ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
+        + RELEASE_DATELINES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
