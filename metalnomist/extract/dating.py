@@ -157,7 +157,7 @@ _HALF_RE = re.compile(r"^\d{4}-H[12]$")
 # `so far this year to May` names its own end.
 _YEAR_TO_DATE = re.compile(
     r"\b(?:so\s+far\s+this\s+year(?!\s+(?:to|through|until)\s+(?-i:[A-Z]))|year[- ]to[- ]date"
-    r"|this\s+year\s+to\s+(?=\d|[$€£¥]))",
+    r"|(?<!of\s)this\s+year\s+to\s+(?=\d|[$€£¥]))",  # not `for the second half of this year to $10,050`
     re.I,
 )
 # `for the year`, `full-year`: the calendar year of the period the report is about.

@@ -147,10 +147,32 @@ def extract_facts(post: Post) -> list[Fact]:
                 read[id(draft)], state = _fact(draft, view, state, post, sentence, start + sentence_offset)
                 if forecast_list and bullet:
                     read[id(draft)] = replace(read[id(draft)], forecast=True)
+            if "previously" in sentence and _REVISED.search(sentence):
+                _date_revised(found, read, view)
             located.extend(Located(read[id(draft)], index, view, draft) for draft in found)
             state = after_sentence(view, state)
             index += 1
     return attach_sources(located, framing_credits)
+
+
+def _date_revised(found: list[Draft], read: dict[int, Fact], view: SentenceView) -> None:
+    """`raised its forecasts to $2,650 for the third quarter and $2,800 for the fourth, from $2,450 and $2,500
+    previously`: the figures a forecast was before its revision are of the periods of the figures revising them, in
+    order."""
+    bases = [d for d in found if d.comparison and read[id(d)].period is None
+             and _PREVIOUSLY_AFTER.match(view.text, d.anchor.q.end)]
+    for d in bases:
+        revising = [read[id(m)] for m in found if not m.comparison and m.unit == d.unit
+                    and m.anchor.clause.segment == d.anchor.clause.segment and m.anchor.q.end <= d.anchor.q.start]
+        run = [b for b in bases if b.unit == d.unit and b.anchor.clause.segment == d.anchor.clause.segment]
+        if len(revising) >= len(run) and all(f.period for f in revising[-len(run):]):
+            read[id(d)] = replace(read[id(d)], period=revising[len(revising) - len(run) + run.index(d)].period)
+
+
+_REVISED = re.compile(r"\b(?:raised|raises|lowered|lowers|cut|cuts|revised|upgraded|downgraded|trimmed|lifted|now)\b",
+                      re.I)
+# what a base runs to before the word that says it was the earlier forecast (`from $2,450 and $2,500 previously`)
+_PREVIOUSLY_AFTER = re.compile(r"(?:[^.;,]|,(?=\s*(?:and\s+)?[$€£¥\d]))*?\bpreviously\b")
 
 
 # `Of the total, LFP batteries accounted for 63.5 GWh`: the sentence names parts of what the text is carrying

@@ -136,6 +136,13 @@ def _relative(rel: str, span: str, anchor: Anchor) -> str | None:
     return f"{months // 12}-{months % 12 + 1:02d}"
 
 
+def _stated_year(g: dict[str, str | None], anchor: Anchor) -> str | None:
+    """The year a quarter or half is written with: its own (`the first half of 2025`) or one relative to the post's
+    (`the second half of this year`)."""
+    rel = g.get("rel")
+    return g.get("y") or (_relative(rel.lower(), "year", anchor) if rel else None)
+
+
 def _recent_day(g: dict[str, str | None], anchor: Anchor) -> str | None:
     """`on Thursday`, `this week`, `yesterday` in a dated post: the month of that day (a news
     week is the one before publication). An undated post's current week is the one after the
@@ -249,6 +256,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # `January-March 2024`; `April 2023-March 2024` names the year at both ends; `the April-June quarter of 2025`
     (re.compile(rf"\b(?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})"
                 rf"(?:(?: (?:period|quarter|half))?(?: of)?,? (?P<y2>{_YEAR}))?"), "months"),
+    # `the second half of this year`, `the first quarter of next year`: that part of the year the post speaks of
+    (re.compile(r"\b(?P<o>first|second|third|fourth)[- ]quarter of (?P<rel>this|last|next) year\b", re.I),
+     "quarter_words"),
+    (re.compile(r"\b(?P<o>first|second)[- ]half of (?P<rel>this|last|next) year\b", re.I), "half_words"),
     (
         re.compile(
             rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I
@@ -310,7 +321,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bQ(?P<q>[1-4])\b"), "quarter"),  # year-less: the post's date or report year dates it
     (re.compile(r"\b(?P<q>[1-4])Q\b"), "quarter"),  # `US$2,381 per tonne in 3Q`
     # `$98 in the second quarter, $92 in the third and $88 in the fourth`: quarters after one named in full
-    (re.compile(r"\bin\s+the\s+(?P<o>second|third|fourth)\b(?=\s*(?:[,.;]|and\b|$))"), "quarter_elliptic"),
+    (re.compile(r"\b(?:in|for)\s+the\s+(?P<o>second|third|fourth)\b(?=\s*(?:[,.;]|and\b|$))"), "quarter_elliptic"),
     (re.compile(r"\bH(?P<h>[12])\b(?!\s+(?:[\w-]+\s+)?(?:scrap|grade|steel|heavy))"), "half"),  # not Japan's H2 scrap
     (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"), "date"),
     (re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?\b"), "date"),
@@ -413,11 +424,12 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
             quarter = month_number(g["qm"]) // 3
         else:
             quarter = int(g.get("q") or _ORDINAL[g["o"].lower()])
-        if kind != "quarter_ending" and not g.get("y") and anchor.fiscal is not None and anchor.fiscal.quarters:
+        stated = _stated_year(g, anchor)
+        if kind != "quarter_ending" and not stated and anchor.fiscal is not None and anchor.fiscal.quarters:
             first = anchor.fiscal.quarter_start(quarter)  # Hindalco's `fourth quarter`: January-March
             year = anchor.year_of(first)
             return _run(year, first, 3) if year else None
-        year = _y(g.get("y")) or anchor.year_of(quarter * 3 - 2)  # the latest one begun by publication
+        year = _y(stated) or anchor.year_of(quarter * 3 - 2)  # the latest one begun by publication
         if not year:  # a year-less quarter is its months, as `the April–June quarter` is
             return _span(quarter * 3 - 2, quarter * 3, None, Anchor())
         return f"{year}-Q{quarter}"
@@ -430,11 +442,12 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return f"{written}-H{g.get('h') or g['h2']}"
     if kind in {"half", "half_words", "half_ending"}:
         half = 1 if g.get("hm") == "June" else 2 if g.get("hm") else int(g.get("h") or _ORDINAL[g["o"].lower()])
-        if kind != "half_ending" and not g.get("y") and anchor.fiscal is not None and anchor.fiscal.quarters:
+        stated = _stated_year(g, anchor)
+        if kind != "half_ending" and not stated and anchor.fiscal is not None and anchor.fiscal.quarters:
             first = anchor.fiscal.quarter_start(2 * half - 1)  # Sumitomo's `first half`: April-September
             year = anchor.year_of(first)
             return _run(year, first, 6) if year else None
-        year = _y(g.get("y")) or anchor.year_of(half * 6 - 5)  # as a quarter: from its first month
+        year = _y(stated) or anchor.year_of(half * 6 - 5)  # as a quarter: from its first month
         if not year:
             return _span(half * 6 - 5, half * 6, None, Anchor())
         return f"{year}-H{half}"
@@ -720,7 +733,7 @@ def find_periods(
             if taken and any(start < e and s < end for s, e in taken):
                 continue
             if kind == "quarter_elliptic" and not re.search(r"\bquarter\b", text[: m.start()], re.I):
-                continue  # `in the third` is a quarter only after one written in full
+                continue  # `in the third` is a quarter only after one written in full, and in its year
             if (
                 kind == "month"
                 and m.group("m").startswith("May")
@@ -747,6 +760,8 @@ def find_periods(
             if not value and kind != "previous_year":  # that one may still be dated by the year it follows
                 continue
             taken.append((m.start(), m.end()))
+            if kind == "quarter_elliptic":
+                value = _quarter_of_the_year_before(found, m, value)
             if kind == "month" and not m.groupdict().get("y") and _FORWARD.match(text, m.end()):
                 value = _forward_month(month_number(m.group("m")), text[: m.start()], published) or value
             if published and not re.search(r"\d{4}", m.group()) and _FOR_DELIVERY_IN.search(text, 0, m.start()):
@@ -762,6 +777,15 @@ def find_periods(
     if "(" in text:
         found = _spelled_out(found, text)
     return _consecutive_runs(found, text)
+
+
+def _quarter_of_the_year_before(found: list[PeriodMention], m: re.Match[str], value: str) -> str:
+    """`$2,650 for the third quarter of 2025 and $2,800 for the fourth`: the year of the quarter written in full."""
+    full = [p for p in found if p.start < m.start() and _YEAR_QUARTER.fullmatch(p.period)]
+    return f"{max(full, key=lambda p: p.start).period[:4]}-Q{_ORDINAL[m.group('o').lower()]}" if full else value
+
+
+_YEAR_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 
 # `the first half of the current financial year (April-September 2025)`: the brackets say which months

@@ -96,8 +96,30 @@ RELEASE_DATELINES = [
          title="WPIC: platinum deficit to narrow", published=None, created=datetime(2026, 12, 1, tzinfo=UTC)),
 ]
 
+# Banks' revised forecasts: `the second half of this year` is one period; `for the fourth` after a quarter written in
+# full is the next in its year; what a forecast was `previously` is of the period of the figure revising it.
+REVISED_FORECASTS = [
+    Case("Goldman Sachs has raised its copper price forecast for the second half of this year to $10,050 a ton from "
+         "$9,600.", [F(value=10050, period="2025-H2"), F(value=9600, period="2025-H2")],
+         title="Goldman raises copper forecast", published=datetime(2025, 6, 24, tzinfo=UTC)),
+    Case("The bank raised its price forecasts to $2,650 a ton for the third quarter of 2025 and $2,800 for the fourth, "
+         "from $2,450 and $2,500 previously.",
+         [F(value=2650, period="2025-Q3"), F(value=2800, period="2025-Q4"), F(value=2450, period="2025-Q3"),
+          F(value=2500, period="2025-Q4")], title="Morgan Stanley aluminium outlook", published=None,
+         created=datetime(2026, 12, 1, tzinfo=UTC)),
+    Case("The bank now expects spodumene to average $780 a tonne in 2026, down from $1,080 previously.",
+         [F(value=780, period="2026"), F(value=1080, period="2026")], title="Lithium outlook",
+         published=datetime(2025, 9, 1, tzinfo=UTC)),
+    # guards: a rate before a change of state is of no period of the one after it; a price up so far this year is
+    # the year to date
+    Case("Cobalt has carried a 10% royalty since 2018, up from 2% previously.",
+         [F(value=10), F(value=2, period=None)], title="Congo royalties", published=datetime(2025, 3, 1, tzinfo=UTC)),
+    Case("Copper has gained 10% this year to $9,800 a ton.", [F(value=9800, period="2025-H1")],
+         title="Copper prices", published=datetime(2025, 6, 24, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
-        + RELEASE_DATELINES)
+        + RELEASE_DATELINES + REVISED_FORECASTS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
