@@ -647,10 +647,11 @@ _WHEN = (r"(?:the\s+)?(?:first|second|third|fourth|end|start|close|middle|beginn
          r"|(?:a|an|one|two|three|four|five|six|several)\s+(?:days?|weeks?|months?|quarters?|years?)\b"
          rf"|(?-i:(?:{'|'.join(MONTH_WORDS)})\b)")
 _ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|less|most|much|the\s+bulk)|barring"
-                    r"|(?:helped|hurt|driven|boosted|lifted|supported|underpinned|offset)\s+by|reflecting|on\s+the\s+back\s+of"
+                    r"|(?:helped|hurt|driven|boosted|lifted|supported|underpinned|offset|hampered|held\s+back)\s+by"
+                    r"|reflecting|on\s+the\s+back\s+of|arguing|before\s+(?:demand|supply|output|prices?)\b"
                     r"|(?<=,\s)as\b(?!\s+(?:well|much|many|of|per|part|a\s+result)\b)"  # `…, as the Kitimat smelter …`
                     r"|amid|despite|thanks\s+to|citing|when|including|of\s+which|because\s+of"
-                    rf"|due\s+to|owing\s+to|after\s+(?!{_WHEN}))"
+                    rf"|due\s+to|owing\s+to|after\b(?!\s+(?:{_WHEN})))"
                     r"\b[^;.]*$",
                     re.I)  # `since February, when Congo …`; `144,900 t, including 97,000 t from Red Dog`: a part's
 

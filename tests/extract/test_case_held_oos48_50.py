@@ -118,8 +118,22 @@ REVISED_FORECASTS = [
          title="Copper prices", published=datetime(2025, 6, 24, tzinfo=UTC)),
 ]
 
+# A place named in an aside after the figure (what held it back, the argument for it, what came after or before it)
+# is not the figure's.
+ASIDES = [
+    Case("World mine production is seen rising 1.4% to 23.1 million tons in 2025, held back by lower ore grades in "
+         "Chile and disruptions at Grasberg in Indonesia.", [F(value=23.1e6, country=None)],
+         title="Copper market outlook", published=datetime(2025, 10, 8, tzinfo=UTC)),
+    Case("Goldman Sachs has raised its copper price forecast to $10,050 a ton, arguing that the rush to ship metal to "
+         "the United States will keep the rest of the world short.", [F(value=10050, country=None)],
+         title="Goldman raises copper forecast", published=datetime(2025, 6, 24, tzinfo=UTC)),
+    # guard: `after` a time is no aside
+    Case("Output in Chile rose 4% to 450,000 tonnes after May.", [F(value=450000, country="Chile")],
+         title="Copper output", published=datetime(2025, 7, 1, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
-        + RELEASE_DATELINES + REVISED_FORECASTS)
+        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

@@ -191,11 +191,10 @@ PLACES = [
                     [F(value=56.35, metric="price", country=None)],
                     title="Kazatomprom keeps 2023 production guidance", published=day(2023, 8, 1)),
                "the world spot uranium price takes the country of the post's producer"),
-    known_miss(Case("Aluminium prices on the LME hit an all-time high above $4,000 a tonne in March 2022 after "
-                    "Russia's "
-                    "invasion of Ukraine.",
-                    [F(value=4000, country=None)], title="EGA's 2022 profit climbs", published=day(2023, 3, 8)),
-               "a country named in the cause after an LME price (`after Russia's invasion`) becomes its country"),
+    Case("Aluminium prices on the LME hit an all-time high above $4,000 a tonne in March 2022 after "
+         "Russia's "
+         "invasion of Ukraine.",
+         [F(value=4000, country=None)], title="EGA's 2022 profit climbs", published=day(2023, 3, 8)),
     known_miss(Case("Across the group, Rio Tinto's mined copper production was 212 kt in the quarter, up 9% on the "
                     "year.",
                     [F(value=212000, country="Australia")],
