@@ -132,8 +132,20 @@ ASIDES = [
          title="Copper output", published=datetime(2025, 7, 1, tzinfo=UTC)),
 ]
 
+# What a user `uses` (a car, a country, a sector's `steel use`, `per-capita use`) is consumption.
+USES = [
+    Case("An electric car uses around 53 kg of copper, more than twice the 22 kg in a conventional car.",
+         [F(value=0.053, metric="consumption"), F(value=0.022, metric="consumption")], title="Copper demand",
+         published=datetime(2025, 5, 1, tzinfo=UTC)),
+    Case("Construction cut its steel use by 3.9% last year.", [F(change_pct=-3.9, metric="consumption")],
+         title="EU steel market", published=datetime(2025, 5, 1, tzinfo=UTC)),
+    Case("Per-capita use of aluminium in 2023 ranged from about 3 kg in India to 31 kg in China.",
+         [F(value=0.003, metric="consumption"), F(value=0.031, metric="consumption")], title="Aluminium demand",
+         published=datetime(2025, 5, 1, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
-        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES)
+        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
