@@ -40,6 +40,8 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
     before = [m for m in own if m.end <= q.start]
     # `sales of new energy vehicles in China's passenger car market rose`: the market they are sold in
     before = [m for m in before if not _MARKET_AFTER.match(view.text, m.end)] or before
+    # `output of recycled aluminium from post-consumer scrap reached`: the scrap it is made from is its feed
+    before = [m for m in before if not any(_FED_FROM.fullmatch(view.text, o.end, m.start) for o in before)] or before
     if named or before:  # `LME lead fell 0.2% to $1,992.5 and nickel dipped …`: else its subject precedes it
         return (named or before)[-1].canonical
     if own:
@@ -51,6 +53,7 @@ def commodity_in_clause(draft: Draft, view: SentenceView, share: bool) -> str | 
 
 
 _MARKET_AFTER = re.compile(r"\s+markets?\b", re.I)
+_FED_FROM = re.compile(r"\s+(?:made\s+|produced\s+)?from\s+(?:[\w-]+\s+){0,2}", re.I)
 _EXAMPLES = re.compile(
     r"(?:,\s*|\s)(?:including|such\s+as)\s+(?:[^,;]*(?:,[^,;]*)*?\s(?:and|or)\s)?[^,;]*"  # examples of the group
     r"|,\s*which\s+[^,;]*"  # `magnets, which use rare earths, …`: a description of the noun before

@@ -144,8 +144,19 @@ USES = [
          published=datetime(2025, 5, 1, tzinfo=UTC)),
 ]
 
+# `recycled aluminium from post-consumer scrap`: what a metal is made from is its feed, not the figure's commodity.
+FEEDS = [
+    Case("Global output of recycled aluminium from post-consumer scrap reached 22 million tonnes in 2023.",
+         [F(value=22e6, commodity="aluminium")], title="Aluminium recycling",
+         published=datetime(2025, 5, 1, tzinfo=UTC)),
+    # guard: scrap that is the figure's own commodity stays
+    Case("Japan's exports of aluminium scrap fell 12% to 410,000 tonnes in 2024.",
+         [F(value=410000, commodity="aluminium scrap")], title="Aluminium scrap",
+         published=datetime(2025, 5, 1, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
-        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES)
+        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
