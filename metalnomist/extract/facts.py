@@ -560,9 +560,12 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
         per = _per_before(view, segment, compared[-1].start) if compared else None
         if per:
             return unit + per
+    priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]
+    listed = next((p for p in priced if p.start > q.end and _MONEY_LIST.fullmatch(view.text, q.end, p.start)), None)
+    if listed is not None and not _BIG_SUM.search(view.text, q.start, q.end):
+        return _borrowed(draft, view, listed)  # `duties of $619, $739 and $873 per tonne`: the list's unit
     if _BIG_SUM.search(view.text, q.start, q.end) or metric_rules.company_sum_named(draft, view):
         return unit  # `Net debt stood at $US1.6 billion … sold for $US18.54 a tonne`: a sum, not a price
-    priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]
     after = [q for q in priced if q.start > draft.anchor.q.start]
     if after:
         return _borrowed(draft, view, after[0])
@@ -585,6 +588,8 @@ def _listed_price(draft: Draft, view: SentenceView, currency: str) -> Quantity |
     return priced[len(priced) - len(bare) + position]
 
 
+# between sums listed before the one that writes its unit: `$619, $739 and `
+_MONEY_LIST = re.compile(r"(?:\s*,\s*(?:[A-Z]{0,3}[$€£¥])?[\d.,]+)*\s*,?\s*and\s+")
 _PER_TEN = re.compile(r"\bper\s+10\s?(?:grams?|g)\b", re.I)
 
 

@@ -484,7 +484,8 @@ _GRADE_AFTER = re.compile(
     rf"""^[\s-]?(?:
         {_ELEMENT}(?:\d+|CO\d|O\d*|H\d*|\.[\w.]+)*\b   # Fe, Li2O, Li2CO3, LiOH.H2O
         | (?:lithium|nickel|copper|zinc)\s+(?:oxide|content)\b      # `6% lithium oxide` spodumene
-        | (?:spodumene|lithium\s+concentrate|iron\s+ore|fines|lump|manganese\s+ore|chrome\s+ore)\b  # `6pc spodumene`
+        | (?:spodumene|lithium\s+concentrate|fines|lump)\b                 # `6pc spodumene`
+        | (?:iron|manganese|chrome|nickel)\s+ore\b                         # `Philippine 1.5% nickel ore`
         | carbon\s+(?:flake\s+)?graphite\b | fixed\s+carbon\b                  # `94-95 percent carbon flake graphite`
         | grade | purity | pure\b | content | min | max          # `99.99% pure indium`
     )""",

@@ -155,8 +155,28 @@ FEEDS = [
          published=datetime(2025, 5, 1, tzinfo=UTC)),
 ]
 
+# Written once for a list: `duties of $619, $739 and $873 per tonne` (each per tonne), `its 5.6 million-ton-a-year
+# Dung Quat 2 complex` (a capacity), `Philippine 1.5% nickel ore` (a grade, no share).
+WRITTEN_ONCE = [
+    Case("In its final findings, the investigation arm of the Commerce Ministry proposed duties of $619, $739 and $873 "
+         "per tonne on foil made by Jiangsu Dingsheng New Materials, Henan Mingtai Aluminium and Xiamen Xiashun "
+         "Aluminium Foil, respectively.",
+         [F(value=619, unit="USD/t"), F(value=739, unit="USD/t"), F(value=873, unit="USD/t")],
+         title="India recommends anti-dumping duty on aluminium foil from China",
+         published=datetime(2024, 9, 10, tzinfo=UTC)),
+    Case("Hoa Phat, which is ramping up its 5.6 million-ton-a-year Dung Quat 2 complex, said its sales fell 9% to "
+         "412,000 tons.", [F(value=5.6e6, unit="t/yr", metric="capacity"), F(value=412000, metric="sales")],
+         title="Vietnam steel", published=datetime(2025, 3, 10, tzinfo=UTC)),
+    Case("Platts assessed Philippine 1.5% nickel ore at $52/wmt CIF China on March 28.", [F(value=52)],
+         title="Nickel ore prices", published=datetime(2025, 3, 30, tzinfo=UTC)),
+    # guard: a sum and its amount per share are no list
+    Case("Net earnings fell to $249.9 million, or $1.05 per share, from $1.14 billion.",
+         [F(value=249.9e6, unit="USD"), F(value=1.05, unit="USD/unit"), F(value=1.14e9, unit="USD")],
+         title="Nucor results", published=datetime(2024, 10, 22, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
-        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS)
+        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
