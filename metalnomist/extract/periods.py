@@ -199,7 +199,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH}) (?:period|quarter|half|months),? of "
-            rf"(?:the )?(?:fiscal(?: year)? ?|FY ?)(?P<n>{_YEAR}|\d\d)\b"
+            rf"(?:the )?(?:fiscal(?: year)? ?|FY ?)(?P<n>{_YEAR}|\d\d)\b(?:[/-](?P<y2>\d\d(?:\d\d)?)\b)?"
         ),
         "fy_months",
     ),
@@ -371,7 +371,8 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return (anchor.fiscal or SPEC).quarter(_named_year(g["n"] or g["n2"]), quarter)
     if kind in {"fy_months", "span_months"}:  # `the January-March period of FY24`: those months of that fiscal year
         fiscal = anchor.fiscal or SPEC
-        start = int(g["y"]) if g.get("y") else fiscal.start_year(_named_year(g["n"]))
+        # `FY2024-25` names the year it starts in, as `2024-25` does
+        start = int(g["y"]) if g.get("y") else int(g["n"]) if g.get("y2") else fiscal.start_year(_named_year(g["n"]))
         first, last = month_number(g["m1"]), month_number(g["m2"])
         first_year = start if first >= fiscal.first_month else start + 1
         return _calendar(first_year, first, start if last >= fiscal.first_month else start + 1, last)

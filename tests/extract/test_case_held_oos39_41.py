@@ -324,7 +324,8 @@ YEAR_BACK = [
 WHEN = [
     Case("Japan imported 412,600 tonnes of copper concentrate in February. Compared with January, when arrivals "
          "reached 498,300 tonnes, the February total was 17.2% lower.",
-         [F(value=412600, period="2025-02"), F(value=498300, period="2025-01")], title="Japan's copper imports",
+         [F(value=412600, period="2025-02"), F(value=498300, period="2025-01"),
+          F(value=None, change_pct=-17.2, period="2025-02")], title="Japan's copper imports",
          published=datetime(2025, 3, 28, tzinfo=UTC)),
     Case(("World lithium output rose to 240,000 tonnes in 2024, and output has more than doubled since 2021, when "
           "mines produced 107,000 tonnes.", "Australia remained the largest producer at 88,000 t."),

@@ -175,8 +175,27 @@ WRITTEN_ONCE = [
          title="Nucor results", published=datetime(2024, 10, 22, tzinfo=UTC)),
 ]
 
+# Growth over a span: a compound annual rate is a change (`expanded at a compound annual rate of 8.7%`), and the
+# level in the clause saying when it started (`since 2015, when the country turned out 7.96 million tons`) is no level
+# it describes; `FY2024-25` names the year its months start in.
+SPANS = [
+    Case("Output has grown at a compound annual rate of 6.1% since 2015, when the country turned out 7.96 million "
+         "tons.",
+         [F(value=None, change_pct=6.1), F(value=7.96e6, change_pct=None, period="2015")],
+         title="US steel", published=datetime(2025, 5, 1, tzinfo=UTC)),
+    Case("The figure was 5.3% lower than in January, when the world's biggest copper producer mined 435,400 tons.",
+         [F(value=None, change_pct=-5.3), F(value=435400, change_pct=None)], title="Chile copper output",
+         published=datetime(2025, 3, 30, tzinfo=UTC)),
+    Case("In the April–December period of FY2024-25, imports from China alone rose 23% to 2.3 Mt.",
+         [F(value=2.3e6, period="2024-04/2024-12")], title="India's steel imports",
+         published=datetime(2025, 5, 1, tzinfo=UTC)),
+    # guard: a level in its own `when` clause keeps the change written beside it
+    Case("Shipments jumped in March, when they rose 12% to 410,000 tonnes.", [F(value=410000, change_pct=12)],
+         title="Iron ore shipments", published=datetime(2025, 4, 10, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
-        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE)
+        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
