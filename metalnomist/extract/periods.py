@@ -750,6 +750,8 @@ def find_periods(
                 use = "comparison"  # `averaged $1.61 per pound (third quarter of 2023: $1.52)`: the base's label
             if kind == "months" and _FROM_TO.search(text, 0, m.start()) and re.search(r"\s(?:to|through)\s", m.group()):
                 use = "period"  # `From January to May, imports reached …`: the range itself, compared with nothing
+            if kind == "fy" and _BETWEEN_JUST.search(text, 0, m.start()):
+                use = "comparison"  # `Between FY2019-20 and FY2024-25, consumption expanded …`: where it started
             if kind == "date" and _REPORTED_AFTER.match(text, m.end()):
                 use = "publication"  # `Teck April 25 reported that …`
             # a day named as a date (`On April 3`) is dated only by the post's own date
@@ -758,6 +760,8 @@ def find_periods(
             opening = text[: m.start()].strip(" (").lower() in {"", "on"}
             event = use in {"effect", "publication"} or (use == "date" and opening)
             value = _value(kind, m, Anchor(published, fiscal=fiscal, week_month=week_month) if event else anchor) or ""
+            if not value and kind == "fy_relative":
+                value = _fiscal_year_beside(found, m)
             if not value and kind != "previous_year":  # that one may still be dated by the year it follows
                 continue
             taken.append((m.start(), m.end()))
@@ -778,6 +782,18 @@ def find_periods(
     if "(" in text:
         found = _spelled_out(found, text)
     return _consecutive_runs(found, text)
+
+
+def _fiscal_year_beside(found: list[PeriodMention], m: re.Match[str]) -> str:
+    """`152 Mt in FY2024-25, after growth of 13.4% in the previous fiscal year` in an undated post: the fiscal year
+    before (or after) the one the sentence names."""
+    named = [p for p in found if p.start < m.start() and _NAMED_FY.fullmatch(p.period)]
+    step = _STEPS.get(m.group("rel").lower().split()[-1], 0)
+    return f"FY{int(named[-1].period[2:]) + step}" if named and step else ""
+
+
+_NAMED_FY = re.compile(r"FY\d{4}")
+_BETWEEN_JUST = re.compile(r"\bbetween\s+$", re.I)
 
 
 def _quarter_of_the_year_before(found: list[PeriodMention], m: re.Match[str], value: str) -> str:

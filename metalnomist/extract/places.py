@@ -649,6 +649,7 @@ _WHEN = (r"(?:the\s+)?(?:first|second|third|fourth|end|start|close|middle|beginn
 _ASIDE = re.compile(r"(?:,\s*|\s)(?:with\s+(?:higher|lower|stronger|weaker|more|less|most|much|the\s+bulk)|barring"
                     r"|(?:helped|hurt|driven|boosted|lifted|supported|underpinned|offset|hampered|held\s+back)\s+by"
                     r"|reflecting|on\s+the\s+back\s+of|arguing|before\s+(?:demand|supply|output|prices?)\b"
+                    r"|compared\s+(?:with|to)"  # `98 kg, compared with … 610 kg in China`: the bases' places
                     r"|(?<=,\s)as\b(?!\s+(?:well|much|many|of|per|part|a\s+result)\b)"  # `…, as the Kitimat smelter …`
                     r"|amid|despite|thanks\s+to|citing|when|including|of\s+which|because\s+of"
                     rf"|due\s+to|owing\s+to|after\b(?!\s+(?:{_WHEN})))"

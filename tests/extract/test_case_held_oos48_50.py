@@ -194,8 +194,24 @@ SPANS = [
          title="Iron ore shipments", published=datetime(2025, 4, 10, tzinfo=UTC)),
 ]
 
+# Fiscal years in an undated post: `the previous fiscal year` is the one before the year the sentence names, a span
+# `between` two fiscal years starts at the first (its figures are the last's), and the places a comparison names after
+# a figure are its bases'.
+FISCAL_SPANS = [
+    Case(("India's finished steel consumption rose 11.5% to 152 million tonnes in FY2024-25, after growth of 13.4% in "
+          "the previous fiscal year.",
+          "Between FY2019-20 and FY2024-25, consumption expanded at a compound annual rate of 8.7%, from 100.2 Mt.",
+          "Per-capita consumption reached 98 kg, compared with a world average of around 220 kg and 610 kg in China.",
+          "Exports slumped 31% to 4.9 Mt."),
+         [F(value=152e6, period="FY2024"), F(change_pct=13.4, period="FY2023"), F(change_pct=8.7, period="FY2024"),
+          F(value=100.2e6, period="FY2019"), F(value=0.098, country="India"), F(value=0.22), F(value=0.61),
+          F(value=4.9e6, period="FY2024")],
+         title="India's per-capita steel use climbs to 98 kg", published=None,
+         created=datetime(2026, 12, 1, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
-        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS)
+        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
