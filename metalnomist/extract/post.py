@@ -211,16 +211,23 @@ def evolve(state: _State, **changes: Any) -> _State:
 
 
 # `Guinea Supplies Three-Quarters of China's Bauxite`: the supplier is the subject, the buyer whose figures these are
+_SHARE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}share\s+of\s+(?:the\s+)?", re.I)
+_IMPORTS_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}imports\b", re.I)
 _SUPPLIES_OF = re.compile(r"\s+(?:suppl(?:ies|ied)|provides?|provided|accounts?\s+for|accounted\s+for|makes?\s+up"
                           r"|made\s+up|meets?|dominates?|dominated)\b[^:;,]*\bof\s+(?:the\s+)?", re.I)
 
 
 def _supplied(title: str, countries: list[vocab.Mention]) -> str | None:
-    """The buyer a headline's supplier supplies (`Guinea Supplies Three-Quarters of China's Bauxite`): the post's
-    figures are the buyer's imports."""
-    if len(countries) < 2 or not title.startswith(("'s", "’s"), countries[1].end):
+    """The buyer a headline's supplier supplies (`Guinea Supplies Three-Quarters of China's Bauxite`, `Russian
+    aluminium share of EU imports dwindles`): the post's figures are the buyer's imports."""
+    if len(countries) < 2:
         return None
-    return countries[1].canonical if _SUPPLIES_OF.fullmatch(title, countries[0].end, countries[1].start) else None
+    supplier, buyer = countries[0], countries[1]
+    if _SHARE_OF.fullmatch(title, supplier.end, buyer.start) and _IMPORTS_AFTER.match(title, buyer.end):
+        return buyer.canonical  # `Russian aluminium share of EU imports dwindles`
+    if not title.startswith(("'s", "’s"), buyer.end):
+        return None
+    return buyer.canonical if _SUPPLIES_OF.fullmatch(title, supplier.end, buyer.start) else None
 
 
 def scan_post(post: Post) -> PostState:

@@ -210,8 +210,20 @@ FISCAL_SPANS = [
          created=datetime(2026, 12, 1, tzinfo=UTC)),
 ]
 
+# `Russian aluminium share of EU imports dwindles`: a headline's supplier's share of a buyer's imports makes the post
+# the buyer's.
+SHARE_HEADLINES = [
+    Case(("EU imports from Russia totalled 31,800 tonnes in January-June, down by 68% year on year.",
+          "Norway remained the largest supplier with 338,000 tonnes."),
+         [F(value=31800, country="European Union", partner="Russia"),
+          F(value=338000, country="European Union", partner="Norway")],
+         title="Russian aluminium share of EU imports dwindles ahead of full ban",
+         published=datetime(2025, 8, 20, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
-        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS)
+        + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS
+        + SHARE_HEADLINES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
