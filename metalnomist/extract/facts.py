@@ -290,6 +290,7 @@ def _fact(
         # `Ivanhoe … said its attributable share … amounted to 150,500 t` in a post on Kamoa-Kakula: the mine's
         company_country=None if state.scan.site_title else organisation_countries().get(company or ""),
         exchange=exchange_country(view, draft) if base in {"price", "inventory"} else (False, None),
+        duty_target=state.scan.duty_target,
         subject=pronoun,
         series=para.metric or state.metric,
     )

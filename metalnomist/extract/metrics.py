@@ -15,8 +15,10 @@ _SHARE_CUE = re.compile(
 _REBATE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?rebates?\b", re.I)
 _TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{LEVY}\b", re.I)
 _TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between|is|was)\s+(?:\w+\s+){{0,2}}$", re.I)
-# `a duty of 25%`, `anti-dumping duties of between $619 and $873 per tonne`, `a levy of up to $30 a tonne`
-_TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+|up\s+to\s+|as\s+much\s+as\s+)?$", re.I)
+# `a duty of 25%`, `anti-dumping duties of between $619 and $873 per tonne`, `a levy of up to $30 a tonne`, and the
+# items of a list of duties (`duties of $619, $739 and $873 per tonne`)
+_TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+|up\s+to\s+|as\s+much\s+as\s+)?"
+                            r"(?:(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:,\s*(?:and\s+)?|and\s+))*$", re.I)
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
     r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grad(?:es?|ing)|margins?"
@@ -154,7 +156,8 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
                                or (_PAY.search(text, 0, q.start) and _DEAL.search(text))):
         return "investment"  # what a stake or a mine costs: `sell a 30% stake … to Mitsubishi for $600 million`
     if "/" in unit and unit[:3].isupper():
-        if _TARIFF_BEFORE.search(text, clause.start, q.start):
+        segment = next(c.start for c in view.clauses if c.segment == clause.segment)
+        if _TARIFF_BEFORE.search(text, segment, q.start):
             return "tariff"  # `anti-dumping duties of between $619 and $873 per tonne`: a duty per mass
         if unit.endswith("/unit") and _PER_SHARE.search(text, q.start, q.end + 12):
             return "other"  # `earnings of $2.05 per share`, a dividend: a company's money per share, not a price
@@ -162,7 +165,6 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
             # `unit costs rose to US$18.50 per tonne`, `a realised price of US$785/t … at a cost of A$300/t`: what
             # producing costs, not a market's price
             return "other"
-        segment = next(c.start for c in view.clauses if c.segment == clause.segment)
         kept = _KEPT.search(text, segment, q.start)
         if kept and not _PRICE_WORD.search(text, kept.end(), q.start):
             return "other"  # `prices rose 40 yuan, but the gross margin of mills narrowed to 35 yuan/t`: not a price

@@ -219,6 +219,7 @@ class PlaceContext:
     data_country: str | None = None  # whose statistics the figures are (`ABS data` → Australia)
     company_country: str | None = None  # the home of the company the figure belongs to
     exchange: tuple[bool, str | None] = (False, None)  # an exchange quoted, and its country (None: international)
+    duty_target: str | None = None  # whose goods the headline's duty is on
     subject: str | None = None  # the country a sentence opening `It` or `The country` stands for
     series: str | None = None  # the series the text is carrying (`exports` in an exporter's report)
 
@@ -619,7 +620,9 @@ def _tariff(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
     # `Chinese exporters would pay 30.1 per cent`, `- Vietnam: Nam Kim Steel 39.1 percent`
     paying = [m for m in targets if m in payers and m.end <= q.start]
     chosen = paying[-1:] or after[:1] or before[-1:]  # `duties of 25% on China`, `tariffs on Chinese EVs to 100%`
-    if not chosen or _listed(chosen[0], view):  # `from China, South Korea, and Vietnam`: no one partner
+    if not chosen:
+        return Place(levier, ctx.duty_target if ctx.duty_target != levier else None, "tariff")
+    if _listed(chosen[0], view):  # `from China, South Korea, and Vietnam`: no one partner
         return Place(levier, None, "tariff")
     return Place(levier, chosen[0].canonical, "tariff")
 

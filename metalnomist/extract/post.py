@@ -83,6 +83,7 @@ class PostScan:
     crowns: str = "NOK"  # bare `crowns` in a post that names `Swedish crowns`: SEK (else Norway's, data/currencies.tsv)
     pesos: str = "MXN"  # bare `pesos` in a post on Argentina: ARS (else Mexico's, data/currencies.tsv)
     round_up: bool = False  # items under their own sub-headings, each its own report (`_round_up`)
+    duty_target: str | None = None  # whose goods a headline's duty is on (`… anti-dumping duty … on foil from China`)
 
     @cached_property
     def title_period(self) -> str | None:
@@ -250,6 +251,10 @@ def scan_post(post: Post) -> PostState:
     # mine or place in the headline's circumstance is not its subject
     subject_sites = [m for m in title_sites if m.start == 0 or not _CIRCUMSTANCE.search(title, 0, m.start)]
     subject_countries = [m for m in title_countries if m.start == 0 or not _CIRCUMSTANCE.search(title, 0, m.start)]
+    # `DGTR recommends anti-dumping duty … on aluminium foil from China`: whose goods pay a headline's trade-remedy duty
+    # (one on a country's goods, not a tariff on all comers) is no subject
+    targets = [m for m in title_countries if _TRADE_REMEDY.search(title) and _TITLE_TARGET.search(title, 0, m.start)]
+    subject_countries = [m for m in subject_countries if m not in targets]
     companies = [m.canonical for m in firms]
     homes = vocab.organisation_countries()
     # `Japan's Rare Earth Imports … Drop 18% as JOGMEC Deepens Lynas Ties`: a company only in the circumstance of a
@@ -312,6 +317,7 @@ def scan_post(post: Post) -> PostState:
         producers_data=bool(_PRODUCERS_BODY.search(body[:lead_end])),
         site_title=bool(subject_sites) and not subject_countries and not home and not agency,
         round_up=round_up,
+        duty_target=targets[0].canonical if len(targets) == 1 else None,
     )
     return PostState(
         scan,
@@ -724,6 +730,8 @@ def _reported(period: str, dated: re.Match[str], done: bool) -> Reported:
 
 
 _LEVY_TITLE = re.compile(rf"\b{vocab.LEVY}\b", re.I)
+_TRADE_REMEDY = re.compile(r"\b(?:anti-?dumping|countervailing|AD|CVD)\b", re.I)
+_TITLE_TARGET = re.compile(r"\b(?:on|against)\s+(?:[\w/-]+\s+){0,5}?(?:from\s+)?(?:the\s+)?$", re.I)
 _TWELVE_MONTHS = re.compile(r"^(\d{4})-(\d\d)/(\d{4})-(\d\d)$")
 
 

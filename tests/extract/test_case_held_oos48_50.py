@@ -221,9 +221,23 @@ SHARE_HEADLINES = [
          published=datetime(2025, 8, 20, tzinfo=UTC)),
 ]
 
+# A trade-remedy headline's target (`… anti-dumping duty … on aluminium foil from China`) pays the post's duties and is
+# no subject of it; each of the duties listed (`of $619, $739 and $873 per tonne`) is one.
+DUTY_TARGETS = [
+    Case("The investigation arm of the Commerce Ministry proposed duties of $619, $739 and $873 per tonne on foil made "
+         "by three producers.",
+         [F(value=v, metric="tariff", country="India", partner="China") for v in (619, 739, 873)],
+         title="DGTR recommends anti-dumping duty of up to $873/tonne on aluminium foil from China",
+         published=datetime(2024, 9, 26, tzinfo=UTC)),
+    # guard: a duty that is no trade remedy names no target
+    Case("The duty-paid premium would be close to $269 per tonne in Rotterdam.", [F(value=269, partner=None)],
+         title="Will the 3% duty delta for aluminium Rotterdam premiums return?",
+         published=datetime(2024, 9, 26, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
         + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS
-        + SHARE_HEADLINES)
+        + SHARE_HEADLINES + DUTY_TARGETS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
