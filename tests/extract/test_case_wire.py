@@ -8,6 +8,8 @@ import pytest
 
 from tests.extract.cases import Case, F, check, row_id
 
+SHORT_TON = 0.90718474  # metric tonnes in a US short (net) ton
+
 # Indian numbering: a lakh is 100,000 and a crore ten million, for tonnes and rupees alike.
 INDIAN_NUMBERS = [
     Case(
@@ -72,7 +74,8 @@ PRICE_UNITS = [
     Case("Shredded scrap prices rose $20 to $420 per gross ton.",
          [F(value=20, unit="USD/t"), F(value=420, unit="USD/t", value_max=None)]),
     Case("Hot-rolled coil futures settled at $780 per short ton.", [F(value=780, unit="USD/t")]),
-    Case("US mills shipped 7.5 million net tons of steel in April.", [F(value=7.5e6, unit="t")]),
+    # a US net (short) ton is 2,000 lb: 0.907 metric tonnes
+    Case("US mills shipped 7.5 million net tons of steel in April.", [F(value=7.5e6 * SHORT_TON, unit="t")]),
     Case("Guidance was raised by 5,000 to 10,000 tonnes.", [F(value=5000, value_max=10000, unit="t")]),
     Case("Prices fell by $50-100/t.", [F(value=-50, value_max=-100, unit="USD/t")]),  # both ends are falls
     Case("Prices ranged from $400 to $420 a ton.", [F(value=400, value_max=420, unit="USD/t")]),
@@ -603,10 +606,12 @@ REST_OF_WORLD = [
 RESPECTIVE = [
     Case(("US steel imports fell 7.7% in April to 2.3 million net tons.",
           "Imports from Canada and Mexico totaled 554,000 and 392,000 net tons, respectively."),
-         [F(value=2.3e6), F(value=554000, unit="t", partner="Canada"), F(value=392000, unit="t", partner="Mexico")],
+         [F(value=2.3e6 * SHORT_TON), F(value=554000 * SHORT_TON, unit="t", partner="Canada"),
+          F(value=392000 * SHORT_TON, unit="t", partner="Mexico")],
          title="US steel imports", published=None),
     Case("Year-to-date, total and finished steel imports were 9.6 million and 7.3 million net tons, up 7.3% and "
-         "4.6%, respectively.", [F(value=9.6e6, change_pct=7.3), F(value=7.3e6, change_pct=4.6)]),
+         "4.6%, respectively.",
+         [F(value=9.6e6 * SHORT_TON, change_pct=7.3), F(value=7.3e6 * SHORT_TON, change_pct=4.6)]),
     Case("In 2023 and 2024, imports were 5,000 tonnes.", [F(value=5000)]),  # guard: years are no list of figures
 ]
 
