@@ -209,6 +209,7 @@ def _listed(found: list[Quantity], text: str) -> list[Quantity]:
 
 # `419,539 tons in 2023, up 51% from 276,992 in 2022`: a base compared against, its unit written once.
 _COMPARED = re.compile(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s+(?=\d)", re.I)
+_MONTH_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_WORDS)})\.?\s+$")
 _NOT_AMOUNT = re.compile(rf"(?:19|20)\d\d\b(?!,\d)|\d+\s*(?:{'|'.join(MONTH_WORDS)})\b|\d+(?:st|nd|rd|th)\b", re.I)
 _CLAUSE_GAP = 80  # characters between the figure and its base, no sentence break between
 
@@ -261,6 +262,8 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
     if match.group("dash") == "to" and _YEAR_BEFORE_TO.fullmatch(match.group("num")) \
             and _DATED_BEFORE.search(text, 0, start):
         return None  # `fell 5% in March 2023 to 45,000 tonnes`: a date, then the level, no range
+    if match.group("dash") == "to" and _MONTH_JUST_BEFORE.search(text, 0, start):
+        return None  # `in the week to March 21 to 183,420 tonnes`: a day, then the level, no range
     unit, factor = _unit_of(match, text)
     if unit is None:
         return None

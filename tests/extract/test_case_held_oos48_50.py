@@ -235,9 +235,22 @@ DUTY_TARGETS = [
          published=datetime(2024, 9, 26, tzinfo=UTC)),
 ]
 
+# `in the week to March 21 to 183,420 tonnes`: a month's day then a level, no range of figures; and a US short ton is
+# 0.907 metric tonnes.
+DAYS_AND_TONS = [
+    Case("Copper inventories on the Shanghai Futures Exchange fell 14.6% in the week to March 21 to 183,420 tonnes.",
+         [F(value=183420, value_max=None, change_pct=-14.6)], title="Copper stocks",
+         published=datetime(2025, 3, 22, tzinfo=UTC)),
+    Case("COMEX copper stocks rose for a 10th session to 98,140 short tons.", [F(value=98140 * 0.90718474, unit="t")],
+         title="Copper stocks", published=datetime(2025, 3, 22, tzinfo=UTC)),
+    # guard: a range after a day's date is still one
+    Case("On March 21, offers were at $5 to $10 a tonne above the benchmark.", [F(value=5, value_max=10)],
+         title="Premiums", published=datetime(2025, 3, 22, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
         + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS
-        + SHARE_HEADLINES + DUTY_TARGETS)
+        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
