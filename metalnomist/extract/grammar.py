@@ -185,10 +185,11 @@ _COMPARISON_BEFORE = re.compile(
 # `produced 309,700 t in 2024 (2023: 293,300 t)`: the year before's figure, for comparison
 _YEAR_LABEL_BEFORE = re.compile(r"\((?:FY\s?)?(?:19|20)\d\d\s*:\s*(?:[$€£¥]|[A-Z]{3}\s?)?$")
 # `up 37.6% in volume and 21%`, `grow 3% in 2025 and 2.1% in 2026`, `up 8% from a year earlier and 3% from
-# November`, `rise 1.2% in 2025 and by a further 2.3%`: a second change, its verb left out
+# November`, `rise 1.2% in 2025 and by a further 2.3%`, `rising 1.4% to 23.1 million tons in 2025 and 2.3% in 2026`: a
+# second change, its verb left out
 _COORDINATED_CHANGE = re.compile(
     rf"\b(?:{_CHANGE_VERB}|(?:{_CHANGE_NOUN})s?\s+of)\s+(?:by\s+)?\d[\d.,]*\s?(?:%|pc|per ?cent|percent)\s+"
-    rf"(?:(?:[A-Za-z-]+|(?:19|20)\d\d)\s+){{0,5}}?and\s+(?:by\s+)?(?:an?\s+(?:further|additional)\s+)?$",
+    rf"(?:(?:[A-Za-z-]+|[\d.,]+)\s+){{0,7}}?and\s+(?:by\s+)?(?:an?\s+(?:further|additional)\s+)?$",
     re.I,
 )
 # `Global mine supply growth was cut to 1.2% from 2.0%`: a growth rate is a change

@@ -248,9 +248,20 @@ DAYS_AND_TONS = [
          title="Premiums", published=datetime(2025, 3, 22, tzinfo=UTC)),
 ]
 
+# `rising 1.4% to 23.1 million tons in 2025 and 2.3% in 2026`: a second change with its verb left out, past a level.
+GAPPED_CHANGES = [
+    Case("World mine production is seen rising 1.4% to 23.1 million tons in 2025 and 2.3% in 2026.",
+         [F(value=23.1e6, change_pct=1.4, period="2025"), F(value=None, change_pct=2.3, period="2026")],
+         title="Copper outlook", published=datetime(2025, 10, 8, tzinfo=UTC)),
+    # guard: a share after a level is no change
+    Case("Output rose 1.4% to 23.1 million tons in 2025 and 20% of it came from Chile.",
+         [F(value=23.1e6, change_pct=1.4), F(value=20, change_pct=None)], title="Copper output",
+         published=datetime(2026, 2, 8, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
         + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS
-        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS)
+        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
