@@ -689,6 +689,7 @@ def _sources_after(draft: Draft, view: SentenceView, places: list[Mention]) -> s
     return {m.canonical for m in places if spread.start() < m.start < following}
 
 
+_SHARE_OF_JUST = re.compile(r"(?:%|\bper\s?cent|\bshare)\s+of\s+(?:the\s+)?$", re.I)
 _WORLDS = re.compile(r"\b(?:world|globe)['’]s\s+(?:[\w-]+\s+){0,2}$", re.I)  # the figure right after it is the world's
 
 
@@ -729,8 +730,9 @@ def _location(draft: Draft, view: SentenceView, ctx: PlaceContext) -> str | None
             return country
     if any(not _in_aside(view, draft, m.start()) for m in _NAMED_PROJECT.finditer(view.text)):
         return None  # `the Jansen potash project`: a project the text does not place is not its owner's home
-    if any(clause.start - 80 <= s < clause.end for s in view.entities.global_scopes):
-        return None
+    if any(clause.start - 80 <= s < clause.end and not _SHARE_OF_JUST.search(view.text, max(0, s - 30), s)
+           for s in view.entities.global_scopes):
+        return None  # not `Indonesia accounted for 60% of world output, and its production …`: a share's whole
     if ctx.exchange[0]:
         return ctx.exchange[1]  # an LME price is a world price; an SHFE price is China's
     rest = candidates(draft, view)

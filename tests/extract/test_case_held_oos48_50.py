@@ -259,9 +259,21 @@ GAPPED_CHANGES = [
          published=datetime(2026, 2, 8, tzinfo=UTC)),
 ]
 
+# `Indonesia accounted for about 60% of world primary output, and its production is forecast to grow`: the world
+# of a share is its whole, no scope of the figures after it.
+SHARE_WHOLES = [
+    Case("Indonesia accounted for about 60% of world primary output last year, and its production is forecast to grow "
+         "8.5% this year to 2.32 million tonnes.",
+         [F(value=60, country=None), F(value=2.32e6, country="Indonesia")], title="Nickel market",
+         published=datetime(2025, 4, 24, tzinfo=UTC)),
+    # guard: a world figure stays the world's
+    Case("World primary output rose 5% to 3.5 million tonnes last year.", [F(value=3.5e6, country=None)],
+         title="Nickel market", published=datetime(2025, 4, 24, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
         + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS
-        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES)
+        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES + SHARE_WHOLES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
