@@ -22,7 +22,8 @@ _TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+|up\s
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
     r"\b(?:rates?|utili[sz]ation|completion|complete|reliant|reliance|averaging|grad(?:es?|ing)|margins?"
-    r"|recover(?:y|ies)|(?:ran|running|runs|operat\w*)\s+at|of\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?capacity)\b",
+    r"|recover(?:y|ies)|(?:ran|running|runs|operat\w*)\s+at"
+    r"|of\s+(?:its\s+|their\s+|the\s+)?(?:[\w,-]+\s+){0,5}?(?:capacity|throughput))\b",  # `85% of nameplate throughput`
     re.I,
 )
 _ROYALTY = re.compile(r"\broyalt(?:y|ies)\b", re.I)

@@ -271,9 +271,21 @@ SHARE_WHOLES = [
          title="Nickel market", published=datetime(2025, 4, 24, tzinfo=UTC)),
 ]
 
+# A plant's percent of its capacity or throughput, however many words name it, is how hard it runs: no market share.
+RUN_RATES = [
+    Case("Train 1 produced 1,301t of lithium hydroxide, or about 5% of its 24,000 tonnes per annum nameplate capacity.",
+         [F(value=1301), F(value=5, metric="other"), F(value=24000, metric="capacity")], title="IGO quarterly",
+         published=datetime(2025, 1, 30, tzinfo=UTC)),
+    Case("The analyst expects the concentrator to reach 85% of nameplate throughput by December.",
+         [F(value=85, metric="other")], title="Capstone quarterly", published=datetime(2025, 1, 30, tzinfo=UTC)),
+    # guard: a share of a market's capacity held by a country stays a share
+    Case("China accounts for 60% of global smelting capacity.", [F(value=60, metric="market_share")],
+         title="Copper smelting", published=datetime(2025, 1, 30, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
         + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS
-        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES + SHARE_WHOLES)
+        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES + SHARE_WHOLES + RUN_RATES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
