@@ -278,6 +278,9 @@ RUN_RATES = [
          published=datetime(2025, 1, 30, tzinfo=UTC)),
     Case("The analyst expects the concentrator to reach 85% of nameplate throughput by December.",
          [F(value=85, metric="other")], title="Capstone quarterly", published=datetime(2025, 1, 30, tzinfo=UTC)),
+    # what a smelting and separation quota caps is output, not imports
+    Case("The smelting and separation quota rose to 254,000 tonnes.", [F(value=254000, metric="production")],
+         title="China rare earth quotas", published=datetime(2025, 1, 30, tzinfo=UTC)),
     # guard: a share of a market's capacity held by a country stays a share
     Case("China accounts for 60% of global smelting capacity.", [F(value=60, metric="market_share")],
          title="Copper smelting", published=datetime(2025, 1, 30, tzinfo=UTC)),
