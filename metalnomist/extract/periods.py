@@ -503,7 +503,7 @@ _CHANGE_ON = re.compile(
 _CHANGE_OVER = re.compile(r"(?:[\d.,]+\s?(?:%|per\s?cent|pc)|\b(?:19|20)\d\d)\s+over\s+$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
-_SINCE_JUST = re.compile(r"\bsince\s+$", re.I)
+_SINCE_JUST = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)  # `the strongest since the first half of 2020`
 _STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
 
 

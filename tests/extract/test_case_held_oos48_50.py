@@ -286,9 +286,19 @@ RUN_RATES = [
          title="Copper smelting", published=datetime(2025, 1, 30, tzinfo=UTC)),
 ]
 
+# `the strongest since the first half of 2020`: the period a record is counted from is no period an undated post
+# reports on.
+SINCE_RECORDS = [
+    Case(("Total gold demand rose 3% year-on-year to 1,249 tonnes in the second quarter, the World Gold Council said.",
+          "ETF holdings grew by 170 tonnes in the quarter, taking first-half inflows to 397 tonnes, the strongest "
+          "since the first half of 2020."),
+         [F(value=1249, period="--04/--06"), F(value=170), F(value=397, period="--01/--06")],
+         title="Gold demand rises 3%", published=None, created=datetime(2026, 12, 1, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
         + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS
-        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES + SHARE_WHOLES + RUN_RATES)
+        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES + SHARE_WHOLES + RUN_RATES + SINCE_RECORDS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
