@@ -212,6 +212,7 @@ def evolve(state: _State, **changes: Any) -> _State:
 
 
 # `Guinea Supplies Three-Quarters of China's Bauxite`: the supplier is the subject, the buyer whose figures these are
+_FILLS = re.compile(r"\s+(?:[\w-]+\s+){0,3}(?:fills?|filled|plugs?|plugged|feeds?|fed)\s+(?:the\s+)?", re.I)
 _SHARE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}share\s+of\s+(?:the\s+)?", re.I)
 _IMPORTS_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}imports\b", re.I)
 _SUPPLIES_OF = re.compile(r"\s+(?:suppl(?:ies|ied)|provides?|provided|accounts?\s+for|accounted\s+for|makes?\s+up"
@@ -220,7 +221,8 @@ _SUPPLIES_OF = re.compile(r"\s+(?:suppl(?:ies|ied)|provides?|provided|accounts?\
 
 def _supplied(title: str, countries: list[vocab.Mention]) -> str | None:
     """The buyer a headline's supplier supplies (`Guinea Supplies Three-Quarters of China's Bauxite`, `Russian
-    aluminium share of EU imports dwindles`): the post's figures are the buyer's imports."""
+    aluminium share of EU imports dwindles`, `Philippine nickel ore fills China's gap`): the post's figures are the
+    buyer's imports."""
     if len(countries) < 2:
         return None
     supplier, buyer = countries[0], countries[1]
@@ -228,6 +230,8 @@ def _supplied(title: str, countries: list[vocab.Mention]) -> str | None:
         return buyer.canonical  # `Russian aluminium share of EU imports dwindles`
     if not title.startswith(("'s", "’s"), buyer.end):
         return None
+    if _FILLS.fullmatch(title, supplier.end, buyer.start):
+        return buyer.canonical  # `Philippine nickel ore fills China's gap`
     return buyer.canonical if _SUPPLIES_OF.fullmatch(title, supplier.end, buyer.start) else None
 
 

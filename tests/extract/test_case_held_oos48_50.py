@@ -219,6 +219,10 @@ SHARE_HEADLINES = [
           F(value=338000, country="European Union", partner="Norway")],
          title="Russian aluminium share of EU imports dwindles ahead of full ban",
          published=datetime(2025, 8, 20, tzinfo=UTC)),
+    Case("Imports in the first quarter were down 21% year on year at 5.87 million mt, customs data showed.",
+         [F(value=5.87e6, country="China")],
+         title="Philippine nickel ore fills China's gap as Indonesia tightens mining quotas",
+         published=datetime(2025, 4, 20, tzinfo=UTC)),
 ]
 
 # A trade-remedy headline's target (`… anti-dumping duty … on aluminium foil from China`) pays the post's duties and is
