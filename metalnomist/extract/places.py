@@ -167,8 +167,9 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
             country = _location(draft, sellers, ctx)
             return Place(country, bound[0].canonical if bound[0].canonical != country else None, "price")
     # the basis in the figure's clause, or in an aside framing it (`ore, cif Tianjin, averaged $4.12`)
+    # what imports are valued at in customs data (`the average customs value of Guinean bauxite`) is delivered too
     delivered = _DELIVERED.search(view.clause_text(draft.anchor.clause)) or _DELIVERED_ASIDE.search(
-        text, 0, draft.anchor.q.start)
+        text, 0, draft.anchor.q.start) or _IMPORT_VALUE.search(text, 0, draft.anchor.q.start)
     origins = [m for m in view.entities.countries if _ORIGIN.search(text[: m.start])
                or (delivered and _delivered_from(text, m))]
     places = [m for m in view.entities.countries if m not in origins]
@@ -192,6 +193,7 @@ def _price(draft: Draft, view: SentenceView, ctx: PlaceContext) -> Place:
 _DELIVERED_BASIS = r"(?:CFR|CIF|C&F|cfr|cif)"
 _DELIVERED = re.compile(rf"\b{_DELIVERED_BASIS}\b")
 _DELIVERED_ASIDE = re.compile(rf",\s*{_DELIVERED_BASIS}\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*[,:]")
+_IMPORT_VALUE = re.compile(r"\b(?:customs|import|landed|unit)\s+(?:values?|prices?)\s+of\b", re.I)
 _FREE_ON_BOARD = re.compile(r"\b(?:FOB|fob|FAS)\b")  # a price at the seller's port
 _ORIGIN_AFTER = re.compile(r"\s*-?\s*(?:origin|cargo(?:es)?)\b", re.I)  # `a US-origin cargo`, `a US cargo`
 _FROM_ORIGIN = re.compile(r"\b(?:from|of)\s+$", re.I)

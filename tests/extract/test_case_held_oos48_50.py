@@ -233,6 +233,10 @@ DUTY_TARGETS = [
          [F(value=v, metric="tariff", country="India", partner="China") for v in (619, 739, 873)],
          title="DGTR recommends anti-dumping duty of up to $873/tonne on aluminium foil from China",
          published=datetime(2024, 9, 26, tzinfo=UTC)),
+    # what imports are valued at in customs data is the importer's price, from the origin
+    Case("The average customs value of Guinean bauxite rose to $72 a ton in December from $64 a year earlier.",
+         [F(value=72, country="China", partner="Guinea"), F(value=64, country="China", partner="Guinea")],
+         title="China's bauxite imports hit record in 2024", published=datetime(2025, 1, 20, tzinfo=UTC)),
     # guard: a duty that is no trade remedy names no target
     Case("The duty-paid premium would be close to $269 per tonne in Rotterdam.", [F(value=269, partner=None)],
          title="Will the 3% duty delta for aluminium Rotterdam premiums return?",
