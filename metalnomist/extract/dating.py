@@ -10,6 +10,7 @@ import itertools
 import re
 from datetime import date
 
+from metalnomist.extract.backward import ending
 from metalnomist.extract.carry import MONEY, UNDATED
 from metalnomist.extract.grammar import LIST_JOIN
 from metalnomist.extract.periods import (
@@ -43,7 +44,7 @@ _FORECAST = re.compile(
 # `… and is forecast to reach`, `shipped 198.4 Mt in FY25 and expects FY26 shipments of …`: another predicate
 _JOINED_PREDICATE = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|could|may|might|should"
                                r"|expects|forecasts|projects|sees|plans|aims|targets|guided)\b", re.I)
-_PAST_OWNER = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|month)['’]s\s+(?:\w+\s+)?$", re.I)
+_PAST_OWNER = ending(r"\b(?:last|previous|prior)\s+(?:year|quarter|month)['’]s\s+(?:\w+\s+)?$", re.I)
 # `… to exceed 115 Mt in 2025, after 118 Mt last year`: the figure compared with is what was
 _PAST_CLAUSE = re.compile(
     r"\W*(?:after|against|compared\s+(?:with|to)|versus)\b[^;]*\b(?:last|previous|prior)\s+(?:year|quarter|month)\b",
@@ -303,7 +304,7 @@ def by_horizon(draft: Draft, view: SentenceView) -> bool:
 _OF_TRADE = re.compile(r"[^.;]{0,60}?\b(?:imports?|exports?|shipments|purchases|arrivals|supplies|sales)\b", re.I)
 
 
-_STANDING_SHARE = re.compile(
+_STANDING_SHARE = ending(
     r"\b(?:accounts\s+for|represents|makes\s+up|produces|supplies|controls)\s+(?:about\s+|around\s+|roughly\s+"
     r"|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+|close\s+to\s+|just\s+(?:over|under)\s+)?$", re.I)
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from metalnomist.extract import vocab
+from metalnomist.extract.backward import ending
 from metalnomist.extract.vocab import Mention
 from metalnomist.months import MONTHS, WEEKDAYS
 
@@ -24,13 +25,13 @@ _CORPORATE = re.compile(
     r"(?:Corporation|Corp|Inc|Ltd|Group|Holdings|Mining|Metals|Materials|Steel|Smelting|Minerals|Resources|Energy|Motors?)\.?$"
 )
 _PUBLIC_BODY = re.compile(r"\b(?:Ministry|Department|Bureau|Agency|Commission)\b")  # `Ministry of Natural Resources`
-_VERB_BEFORE_LEAD = re.compile(r"\b(?:to|will|would|could|may|might|can|should|which|that|who|did|does)\s+$", re.I)
+_VERB_BEFORE_LEAD = ending(r"\b(?:to|will|would|could|may|might|can|should|which|that|who|did|does)\s+$", re.I)
 _OBJECT = re.compile(r"\s+(?:the|its|their|a|an|this|that|plans?)\b", re.I)  # a verb's object after it
 # A heading's subject before `Lead` the verb: plural (`US and EU Suppliers Lead`) or two joined (`Japan and the UAE
 # Lead Supply`); not a possessive (`Japan's Lead Imports`) nor one name (`EU Lead Exports`)
 _HEADLINE_SUBJECT = re.compile(r"(?:\b[A-Z][a-z]+[a-rt-z]s|\b(?:and|&)\s+(?:the\s+)?[A-Z][\w.]+)\s+$")
 # `CATL and BYD Widen Lead`, `extends its lead`: a lead held over rivals
-_LEAD_HELD = re.compile(r"\b(?:(?:widen|extend|keep|take|hold|retain|build|maintain|lose|narrow)(?:s|ed|ing)?|took)"
+_LEAD_HELD = ending(r"\b(?:(?:widen|extend|keep|take|hold|retain|build|maintain|lose|narrow)(?:s|ed|ing)?|took)"
                         r"(?:\s+(?:its|their|the))?\s+$", re.I)
 SCOPE_GLOBAL = re.compile(
     r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,4}?(?:sales|production|output|demand|consumption|shipments|capacity"
@@ -113,9 +114,9 @@ def find_countries(text: str) -> list[Mention]:
 
 # `non-Chinese sources`, `output outside China`, `ex-China demand` name no country: the rest of the world (an
 # `ex-US cargo` comes from the US)
-_NON = re.compile(r"(?:\bnon-?|\boutside\s+(?:of\s+)?|\bexcluding\s+|\bexcept(?:\s+for)?\s+|\bother\s+than\s+)$",
+_NON = ending(r"(?:\bnon-?|\boutside\s+(?:of\s+)?|\bexcluding\s+|\bexcept(?:\s+for)?\s+|\bother\s+than\s+)$",
                   re.I)
-_EX = re.compile(r"\bex-$", re.I)
+_EX = ending(r"\bex-$", re.I)
 _EX_MARKET = re.compile(r"\s+(?:demand|supply|output|production|consumption|markets?|stocks|inventor\w+)\b", re.I)
 
 

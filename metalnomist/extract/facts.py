@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from metalnomist.extract import metrics as metric_rules
+from metalnomist.extract.backward import ending
 from metalnomist.extract.carry import (
     MONEY,
     PRONOUN_SUBJECT,
@@ -64,7 +65,7 @@ _RELATIVE_YEAR = re.compile(r"\b(?:last|this|next) year\b", re.I)
 _WEEKLY = re.compile(r"day\b|week\b")
 SHARES = "shares"  # the commodity of a company's share price
 _QUOTE_OPENING = re.compile(r"\s*[\"“‘']")
-_ENDING = re.compile(r"[.!?][\"')\]]*\s*$")
+_ENDING = ending(r"[.!?][\"')\]]*\s*$")
 
 
 @dataclass

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from metalnomist.extract.backward import ending
 from metalnomist.extract.quantities import Quantity
 
 _UP = (
@@ -163,7 +164,7 @@ def clause_of(clauses: list[Clause], position: int) -> Clause:
     return clauses[-1]
 
 
-_COMPARISON_BEFORE = re.compile(
+_COMPARISON_BEFORE = ending(
     # `ranging from 2.03% to 24.46%`: a range, not a comparison
     rf"(?:(?:\bfrom(?<!ranging from)(?<!ranges from)(?<!range from)(?<!varying from)(?<!anywhere from)\s+"
     rf"(?:the\s+|a\s+|an\s+)?(?:(?:previous\s+|prior\s+|record\s+)?(?:level|high|low|record)\s+of\s+)?|"
@@ -206,7 +207,7 @@ _RAISED_BY = re.compile(rf"\b(?:raised|lifted|boosted|increased|cut|reduced|lowe
 _OR_AFTER_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?(?:[^,;%]|,(?=\d)){{1,30}}?,?\s+or\s+{_BOUND_WORDS}$",
                               re.I)  # `down by 861,000 tonnes or 4.8%`: the thousands' comma is the figure's
 # `nickel up 3.1%, zinc 2.4% and lead 1.2%`: the change verb written once for a list of subjects
-_GAPPED_CHANGE = re.compile(
+_GAPPED_CHANGE = ending(
     rf"""\b(?:{_CHANGE_VERB})\s+(?:by\s+)?\d[\d.,]*\s?%                   # the first change, with its verb
         (?:\s*,\s*{_SUBJECT}\d[\d.,]*\s?%)*                             # more, each with its subject
         \s*(?:,\s*(?:and\s+)?|\band\s+)                                 # this one's subject, or `that of copper`
@@ -216,11 +217,11 @@ _GAPPED_CHANGE = re.compile(
 )
 _OF_AFTER = re.compile(r"\s*of\b", re.I)  # `20% of supply` is a share
 # `by 5%`, `by an average 5%`, `by a compound 5% a year`
-_BY_BEFORE = re.compile(rf"\bby\s+(?:an?\s+(?:compound(?:ed)?|average|annual(?:i[sz]ed)?)\s+)?{_BOUND_WORDS}$", re.I)
+_BY_BEFORE = ending(rf"\bby\s+(?:an?\s+(?:compound(?:ed)?|average|annual(?:i[sz]ed)?)\s+)?{_BOUND_WORDS}$", re.I)
 # the longest a change's words before its figure run (`grew at a faster pace of nearly`), for searching only there
 _REACH = 160
-_NOUN_OF_BEFORE = re.compile(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
-_VERB_BEFORE = re.compile(
+_NOUN_OF_BEFORE = ending(rf"\b(?:{_CHANGE_NOUN})s?\s+of\s+{_BOUND_WORDS}$", re.I)
+_VERB_BEFORE = ending(
     rf"\b(?<!made )(?<!make )(?<!makes )(?<!making )(?<!add )(?:{_CHANGE_VERB})s?\s+(?:\w+ly\s+)?"
     # `grew at a faster pace of 11%`, `expanded at a compound annual rate of 8.7%`
     rf"(?:at\s+an?\s+(?:\w+\s+){{0,2}}(?:pace|rate|clip)\s+of\s+)?\(?\s*{_BOUND_WORDS}$",
@@ -303,11 +304,11 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
 
 
 # `flooding at Kroondal cost it about 45,000 ounces of output`: output lost, a fall
-_LOST_BEFORE = re.compile(r"\bcost\s+(?:it|them|the\s+(?:company|group|miner|mine))?\s*"
+_LOST_BEFORE = ending(r"\bcost\s+(?:it|them|the\s+(?:company|group|miner|mine))?\s*"
                           r"(?:about\s+|around\s+|some\s+|nearly\s+|an\s+estimated\s+)?$", re.I)
 _OF_OUTPUT = re.compile(r"\s+of\s+(?:[\w-]+\s+)?(?:output|production)\b", re.I)
 # `swung to an operating loss of 9.8 billion won`: an amount of money lost is a level, as a deficit is
-_ACCOUNTS_LOSS = re.compile(r"\b(?:operating|net|pre-tax|quarterly|annual|first-half|full-year)\s+loss\s+of\s+"
+_ACCOUNTS_LOSS = ending(r"\b(?:operating|net|pre-tax|quarterly|annual|first-half|full-year)\s+loss\s+of\s+"
                             r"(?:about\s+|around\s+|some\s+)?$", re.I)
 
 

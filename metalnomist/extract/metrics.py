@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from metalnomist.extract.backward import ending
 from metalnomist.extract.sentence import Draft, SentenceView, Trigger
 from metalnomist.extract.units import is_money_sum
 from metalnomist.extract.vocab import GUIDANCE, LEVY, metric_triggers
@@ -14,10 +15,10 @@ _SHARE_CUE = re.compile(
 )
 _REBATE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?rebates?\b", re.I)
 _TARIFF_AFTER = re.compile(rf"^\s*(?:[A-Z][\w.]*\s+)?(?:[\w-]+\s+)?{LEVY}\b", re.I)
-_TARIFF_IN_CLAUSE = re.compile(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between|is|was)\s+(?:\w+\s+){{0,2}}$", re.I)
+_TARIFF_IN_CLAUSE = ending(rf"\b{LEVY}\b[^;]*\b(?:to|at|of|from|between|is|was)\s+(?:\w+\s+){{0,2}}$", re.I)
 # `a duty of 25%`, `anti-dumping duties of between $619 and $873 per tonne`, `a levy of up to $30 a tonne`, and the
 # items of a list of duties (`duties of $619, $739 and $873 per tonne`)
-_TARIFF_BEFORE = re.compile(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+|up\s+to\s+|as\s+much\s+as\s+)?"
+_TARIFF_BEFORE = ending(rf"\b{LEVY}\s+(?:rate\s+)?(?:of|at)\s+(?:\w+\s+|up\s+to\s+|as\s+much\s+as\s+)?"
                             r"(?:(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:,\s*(?:and\s+)?|and\s+))*$", re.I)
 # A percent that is a level of its own, not a share of a total: a rate, a grade, progress.
 _NOT_A_SHARE = re.compile(
@@ -34,7 +35,7 @@ _PAID = re.compile(r"\b(?:pay|pays|paying|paid|faces?|facing|faced|gets?|got|giv
                    r"(?:\s+(?:a|an|the)\b)?[^;]{0,80}$", re.I)
 # in a post about duties, a `rate` is one (`the rate for all other exporters was set at 40.19 percent`), unless it
 # names another kind of rate
-_LEVIED_RATE = re.compile(r"(?<!utilisation )(?<!utilization )(?<!operating )(?<!growth )(?<!exchange )"
+_LEVIED_RATE = ending(r"(?<!utilisation )(?<!utilization )(?<!operating )(?<!growth )(?<!exchange )"
                           r"(?<!interest )(?<!recovery )(?<!inflation )(?<!run )(?<!capacity )(?<!production )"
                           r"\brates?\b[^;%]*$", re.I)
 BULLET = re.compile(r"\s*[-•*–]\s")  # a list item: `- Vietnam: Nam Kim Steel 39.1 percent`
@@ -189,13 +190,13 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
 
 # `a 30% stake in its Copper World project … for $600 million`; `agreed to buy the Neves-Corvo copper-zinc mine …
 # from Lundin Mining for $1.45 billion` (a mine bought, not metal sold); `will pay $420 million when the deal closes`
-_BOUGHT_FOR = re.compile(
+_BOUGHT_FOR = ending(
     r"(?:\b(?:stakes?|interests?|holdings?)\b"
     r"|\b(?:buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|sell|sells|sold|selling)\b[^.;\d]{0,120}?"
     r"\b(?:mines?|assets?|business(?:es)?|projects?|operations?|compan(?:y|ies)|miners?|divisions?|smelters?"
     r"|refiner(?:y|ies)|plants?|deposits?)\b)"
     r"[^.;]*\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
-_PAY = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|around\s+|some\s+|roughly\s+|a\s+further\s+)?$", re.I)
+_PAY = ending(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|around\s+|some\s+|roughly\s+|a\s+further\s+)?$", re.I)
 _DEAL = re.compile(r"\b(?:stakes?|deal|transaction|acquisition|takeover)\b", re.I)
 
 
@@ -407,7 +408,7 @@ _SHARE_PRICE = re.compile(
 
 
 _ASIDE = re.compile(r",\s+(?:which|that)\s+[^,;:]*,\s*")
-_SHARES_ASIDE = re.compile(r"\bshares,\s+which\s+[^,;:]{0,40}$", re.I)
+_SHARES_ASIDE = ending(r"\bshares,\s+which\s+[^,;:]{0,40}$", re.I)
 
 
 def quotes_shares(draft: Draft, view: SentenceView) -> bool:

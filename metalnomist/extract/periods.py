@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
+from metalnomist.extract.backward import ending
 from metalnomist.extract.fiscal import SPEC, FiscalYear
 from metalnomist.extract.numbers import WORD_NUMBERS
 from metalnomist.months import MONTH_WORDS, MONTHS, SHORT_MONTHS, WEEKDAYS
@@ -486,13 +487,13 @@ _COMPARISON_FILLER = (
     r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance"
     r"|[a-z]+-(?:hit|affected|disrupted|impacted|weakened))"  # `12% above the cyclone-hit March quarter`
 )
-_COMPARISON = re.compile(
+_COMPARISON = ending(
     rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+(?:{_COMPARISON_FILLER}\s+){{0,5}}$",
     re.I,
 )
 # `up 8% on the same period of 2023`, `a 5% increase over 2022`: the British `on` of a change names its base, as
 # `over` does after a noun (`fell 3% over the first half` is during it)
-_CHANGE_ON = re.compile(
+_CHANGE_ON = ending(
     rf"(?:\b(?:up|down|higher|lower|r[io]se|fell|gain\w*|drop\w*|increase\w*|decrease\w*|decline\w*|jump\w*)"
     rf"(?:\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent|pc))?\s+on"
     rf"|\b(?:increase|rise|gain|decrease|decline|drop|jump|growth)\s+over)\s+(?:{_COMPARISON_FILLER}\s+){{0,4}}$",
@@ -502,9 +503,9 @@ _CHANGE_ON = re.compile(
 # is a period `over` another (`growth in January 2025 over January 2024`)
 _CHANGE_OVER = re.compile(r"(?:[\d.,]+\s?(?:%|per\s?cent|pc)|\b(?:19|20)\d\d)\s+over\s+$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
-_SINCE_JUST = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)  # `the strongest since the first half of 2020`
-_STARTING = re.compile(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
+_SINCE = ending(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
+_SINCE_JUST = ending(r"\bsince\s+(?:the\s+)?$", re.I)  # `the strongest since the first half of 2020`
+_STARTING = ending(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)
 
 
 def _use(kind: str, before: str) -> Use:
@@ -552,9 +553,9 @@ def labels_a_base(text: str, start: int, end: int) -> bool:
     """Whether the period at `start:end` labels a figure in brackets (`(third quarter of 2023: $1.52)`): the
     period of that figure, a base compared with, not of the figure before the brackets."""
     return text[:start].rstrip().endswith("(") and _LABELLED_BASE.match(text, end) is not None
-_PUBLISHED_IN = re.compile(r"\b(?:published|released|issued|dated)\s+(?:in\s+)?$", re.I)
+_PUBLISHED_IN = ending(r"\b(?:published|released|issued|dated)\s+(?:in\s+)?$", re.I)
 # `in the preceding 2022-23 financial year`: a period named as the one before is a comparison base.
-_PRECEDING = re.compile(r"\b(?:the\s+)?(?:preceding|previous|prior)\s+$", re.I)
+_PRECEDING = ending(r"\b(?:the\s+)?(?:preceding|previous|prior)\s+$", re.I)
 
 
 _COMPARED_FIGURE = re.compile(
@@ -580,7 +581,7 @@ def _compared_figure(before: str) -> bool:
 _ANY_MONTH = re.compile(_MONTH)
 _FROM_TO = re.compile(r"\bfrom\s+$", re.I)
 # Words before `May` the month, never before `may` the verb: `in May`, `in early May`, `mid-May`.
-_MONTH_MAY = re.compile(r"(?:\b(?:in|of|since|from|for|until|to|and|between|by|early|late)\s+|\b(?:mid|end)-)$", re.I)
+_MONTH_MAY = ending(r"(?:\b(?:in|of|since|from|for|until|to|and|between|by|early|late)\s+|\b(?:mid|end)-)$", re.I)
 _WORD_KEYS = ("quarter", "half", "month", "year", "week", "day")
 _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = frozenset(
@@ -793,7 +794,7 @@ def _fiscal_year_beside(found: list[PeriodMention], m: re.Match[str]) -> str:
 
 
 _NAMED_FY = re.compile(r"FY\d{4}")
-_BETWEEN_JUST = re.compile(r"\bbetween\s+$", re.I)
+_BETWEEN_JUST = ending(r"\bbetween\s+$", re.I)
 
 
 def _quarter_of_the_year_before(found: list[PeriodMention], m: re.Match[str], value: str) -> str:

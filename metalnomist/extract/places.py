@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+from metalnomist.extract.backward import ending
 from metalnomist.extract.entities import is_demonym
 from metalnomist.extract.grammar import LIST_JOIN, Clause
 from metalnomist.extract.sentence import Draft, SentenceView
@@ -27,8 +28,8 @@ _EXPORT_AFTER = re.compile(
     re.I,
 )
 _SHIPPED_IN = re.compile(r"^\s+(?:shipped|brought)\s+in\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?\d", re.I)
-_TO_BEFORE = re.compile(r"\b(?:to|into|(?:bound|destined|headed) for)\s+(?:the\s+)?$", re.I)  # `bound for China`
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_TO_BEFORE = ending(r"\b(?:to|into|(?:bound|destined|headed) for)\s+(?:the\s+)?$", re.I)  # `bound for China`
+_FROM_BEFORE = ending(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _TARIFF_NEAR = re.compile(
     rf"^(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?{LEVY}\b", re.I
@@ -41,7 +42,7 @@ _IMPOSER = re.compile(
 _TARGETED = re.compile(r"\b(?:on|against|for)\s+(?:[\w-]+\s+){0,5}?(?:from\s+)?(?:the\s+)?$", re.I)
 _OF_GLOBAL = re.compile(r"^\s*(?:(?:market\s+)?share\s+)?of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b", re.I)
 # `70% of rare earths mining globally and 90% of refined output`: the second share is the world's too
-_AFTER_GLOBAL = re.compile(
+_AFTER_GLOBAL = ending(
     r"\b(?:globally|worldwide|of\s+(?:the\s+)?(?:global|world(?:'s)?)\s+[\w\s-]{0,30}?)\s+and\s+"
     r"(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$",
     re.I,
@@ -52,7 +53,7 @@ _GLOBAL_SHARE = re.compile(r"^(?:[^,;]{0,60}?\b(?:globally|worldwide)\b|\s*(?:ma
 _SHARE_OF_GLOBAL = re.compile(r"\bshare\s+of\s+(?:the\s+)?(?:global|world(?:'s)?|worldwide)\b[^,;]*$", re.I)
 _NOT_OWNER = re.compile(r"\b(?:ahead|instead|short|out|because)\s+of\s+(?:the\s+)?$", re.I)  # `ahead of Belgium`
 _TRADE_ROLE = re.compile(r"\b(?:suppliers?|sources?|buyers?|destinations?)\b", re.I)
-_ORIGIN = re.compile(r"\bex-$", re.I)  # `ex-US scrap`: where the goods come from, not where they are priced
+_ORIGIN = ending(r"\bex-$", re.I)  # `ex-US scrap`: where the goods come from, not where they are priced
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def _placed(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) ->
     return Place(_location(draft, view, ctx), None, metric)
 
 
-_MAINLY_FROM = re.compile(r"\b(?:mainly|mostly|largely|chiefly|primarily|predominantly)\s+from\s+(?:the\s+)?$", re.I)
+_MAINLY_FROM = ending(r"\b(?:mainly|mostly|largely|chiefly|primarily|predominantly)\s+from\s+(?:the\s+)?$", re.I)
 _LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 
 
@@ -363,7 +364,7 @@ def _destination(draft: Draft, view: SentenceView) -> Mention | None:
 
 # `EU scrap exports totalled 17.9 million tonnes, of which Turkey took 12.8 million tonnes`: Turkey's share of them
 # `Malaysia received 4,117 tonnes` opening a sentence after the exports, `with China taking 28,700 t`
-_TAKER_BEFORE = re.compile(r"(?:\bof\s+which|\bwith|^|[,;]\s*(?:and|while)?|\band|\bwhile)\s*(?:the\s+)?$", re.I)
+_TAKER_BEFORE = ending(r"(?:\bof\s+which|\bwith|^|[,;]\s*(?:and|while)?|\band|\bwhile)\s*(?:the\s+)?$", re.I)
 _ITEM_BEFORE = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
 _BARE_FIGURE = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from metalnomist.extract.backward import ending
 from metalnomist.extract.numbers import DIGITS, FRACTIONS, MULTIPLIERS, WORD_NUMBERS, parse_number, tidy
 from metalnomist.extract.units import canonical_unit, currency, scale_factor, tables
 from metalnomist.months import MONTH_WORDS
@@ -64,7 +65,7 @@ _ANNUAL_AFTER = re.compile(
     r"^[^,.;()]{0,40}?\b(annually|per[- ]year|a[- ]year(?![\s-]+(?:earlier|ago|before))|per annum|each year|yearly)\b",
     re.IGNORECASE,
 )
-_ANNUAL_BEFORE = re.compile(r"\bannual\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_ANNUAL_BEFORE = ending(r"\bannual\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 # A figure written in digits, a fraction of a total (`one-third of`), a multiplier (`doubled`), or a
@@ -307,7 +308,7 @@ def _build(match: re.Match[str], text: str) -> Quantity | None:
 _YEAR_BEFORE_TO = re.compile(r"(?:19|20)\d\d")
 _DATED_BEFORE = re.compile(rf"\b(?:in|since|of|during)\s+(?:(?:{'|'.join(MONTH_WORDS)})\.?\s+)?$|"
                            rf"\b(?:{'|'.join(MONTH_WORDS)})\.?\s+$", re.I)
-_MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.I)
+_MINUS_BEFORE = ending(r"\b(?:minus|negative)\s+$", re.I)
 _MONTHLY_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b)", re.I)
 
 
@@ -497,7 +498,7 @@ _GRADE_AFTER = re.compile(
 
 
 # `ferrosilicon 75% held at €1,480/t`, `vanadium pentoxide flake 98% was steady`: the grade a product's name ends on
-_PRODUCT_BEFORE = re.compile(r"\b(?:ferro[a-z]+|silicon\s+metal|pentoxide(?:\s+flake)?|flake|lump|fines|regulus|ingots?"
+_PRODUCT_BEFORE = ending(r"\b(?:ferro[a-z]+|silicon\s+metal|pentoxide(?:\s+flake)?|flake|lump|fines|regulus|ingots?"
                              r"|powder)\s+$", re.I)
 _PRICED_AFTER = re.compile(r"\s+(?:held|was|were|is|traded|rose|fell|gained|slipped|eased|edged|climbed|dropped|steady"
                            r"|stood|at|prices?|offers?|averaged|remained|fetched|cif|cfr|fob|ddp|exw)\b", re.I)
@@ -511,25 +512,25 @@ _OWNER_AFTER = re.compile(r"^\s+by\b")
 _OWNERS_LISTED = re.compile(r"\bowned\b[^.;]*(?:,|\band)\s+$", re.I)
 _BASIS_AFTER = re.compile(r"^\s+(?:\w+\s+)?basis\b", re.I)  # `output on a 100% basis`: how a total is counted
 # `taking its stake to 70%`, `the acquisition of a further 19% of Caserones`: who owns what, as after `stake`
-_STAKE_BEFORE = re.compile(r"\b(?:(?:stake|interest|holding|ownership)\s+(?:to|of|at|from)|owned)\s+$", re.I)
-_BOUGHT_BEFORE = re.compile(r"\b(?:acquisition|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|sell(?:s|ing)?|sold|sale)"
+_STAKE_BEFORE = ending(r"\b(?:(?:stake|interest|holding|ownership)\s+(?:to|of|at|from)|owned)\s+$", re.I)
+_BOUGHT_BEFORE = ending(r"\b(?:acquisition|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|sell(?:s|ing)?|sold|sale)"
                             r"\s+(?:of\s+)?(?:(?:a|an|the|its|their)\s+)?(?:(?:further|remaining|additional|another)\s+)?$",
                             re.I)
 _OF_NAMED = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?[A-Z]")
 # `in which Mitsubishi holds 40%`, `where it holds 44%`, `which also owns 39.6%`: who owns a share of the business;
 # `owns 40% of the market` is a share of a market, `owns 30% of Copper World` one of the business
-_OWNING_BEFORE = re.compile(r"(?:\b(?:owns?|owning)|\b(?:in\s+which|where)\b[^.;,]*\b(?:holds?|held))\s+(?:an?\s+)?"
+_OWNING_BEFORE = ending(r"(?:\b(?:owns?|owning)|\b(?:in\s+which|where)\b[^.;,]*\b(?:holds?|held))\s+(?:an?\s+)?"
                             r"(?:further\s+|additional\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 # `SK On and Samsung SDI held 4.4% and 3.3%` of a market; `holding 30% between them` of a mine
 _HELD_BETWEEN = re.compile(r"\s+(?:between\s+them|together|jointly)\b", re.I)
-_HOLDING_BEFORE = re.compile(r"\b(?:holds?|holding|held)\s+$", re.I)
+_HOLDING_BEFORE = ending(r"\b(?:holds?|holding|held)\s+$", re.I)
 _OF_A_BUSINESS = re.compile(r"(?:\s+plus\s+one\s+share)?\s+(?:of|in)\s+(?:the\s+|its\s+)?(?:[A-Z]|(?:mine|project"
                             r"|company|venture|joint venture|asset|operation|complex|deposit|smelter|refinery|plant"
                             r"|business|unit|miner|group)s?\b)")
 _OF_ANYTHING = re.compile(r"\s+(?:of|in)\b")
 # `owned by BHP and Glencore (33.75% each), Teck (22.5%)`, `and ENAMI the remaining 10%` after owners
-_OWNERS_BRACKETED = re.compile(r"\bowned\s+by\b(?:[^.;]|\.(?=\d))*\(\s*$", re.I)
-_OWNERS_REST = re.compile(
+_OWNERS_BRACKETED = ending(r"\bowned\s+by\b(?:[^.;]|\.(?=\d))*\(\s*$", re.I)
+_OWNERS_REST = ending(
     r"\b(?:owned|owns?|holds?|holding|stakes?)\b(?:[^.;]|\.(?=\d))*\bthe\s+(?:remaining|rest|balance)\s+$", re.I)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from metalnomist.extract import vocab
+from metalnomist.extract.backward import ending
 from metalnomist.extract.entities import Entities, find_entities
 from metalnomist.extract.fiscal import FiscalYear, company_fiscal_year
 from metalnomist.extract.grammar import (
@@ -175,7 +176,7 @@ def drafts(view: SentenceView) -> list[Draft]:
     return out
 
 
-_CURRENCY_SUBJECT = re.compile(
+_CURRENCY_SUBJECT = ending(
     r"\b(?:dollar|yen|yuan|renminbi|euro|won|rupee|ringgit|rand|real|peso|rouble|greenback|currency)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,

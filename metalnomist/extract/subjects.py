@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from metalnomist.extract.backward import ending
 from metalnomist.extract.sentence import Draft, SentenceView
 from metalnomist.extract.vocab import Mention, organisation_countries
 
@@ -13,7 +14,7 @@ _CREDIT_AFTER = re.compile(
     r"^(?:'s)?\s+(?:\w+\s+)?(?:forecast\w*|expect\w*|project\w*|plan\w*|predict\w*|estimat\w*|aim\w*|announc\w*|said|says|report\w*|data|target\w*|revis\w*)\b",
     re.I,
 )
-_CREDIT_BEFORE = re.compile(r"\baccording to\s+(?:\w+\s+){0,3}$", re.I)
+_CREDIT_BEFORE = ending(r"\baccording to\s+(?:\w+\s+){0,3}$", re.I)
 _ANAPHOR = re.compile(
     r"\b(?:the|its) (?:[\w.]+-(?:based|listed|headquartered) )?"  # `the Perth-based miner`
     r"(?:company|firm|group|plant|facility|project|system|mine|smelter|refinery|"
@@ -187,7 +188,7 @@ def agency_country(view: SentenceView) -> str | None:
     return None
 
 
-_OVER_BASE = re.compile(r"\bover\s+(?:the\s+)?$", re.I)
+_OVER_BASE = ending(r"\bover\s+(?:the\s+)?$", re.I)
 _EXCHANGE_WORDS = re.compile(r"\b(?:cancell?ed\s+warrants?|(?:on|live)[- ]warrant|cash-to-three-months)\b", re.I)
 
 
