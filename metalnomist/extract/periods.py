@@ -28,7 +28,8 @@ _YY, _YY2 = r"(?P<yy>\d\d)", r"['’](?P<yy2>\d\d)"  # `3Q24`, `Q3'24`: a year i
 # `the three months to June`, `the quarter ended September 30`, `the year to March`: months ending in that one
 _SPAN_MONTHS = {"three": 3, "3": 3, "quarter": 3, "six": 6, "6": 6, "half-year": 6, "half year": 6, "nine": 9, "9": 9,
                 "twelve": 12, "12": 12, "year": 12}
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4,
+            "last": 4}  # `the final quarter of 2024`, `the last quarter of 2024`: its fourth
 # How many months a run of words counts ("for three consecutive months").
 _COUNT = {word: int(n) for word, n in WORD_NUMBERS.items() if 2 <= n <= 12}
 
@@ -261,6 +262,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<o>first|second|third|fourth)[- ]quarter of (?P<rel>this|last|next) year\b", re.I),
      "quarter_words"),
     (re.compile(r"\b(?P<o>first|second)[- ]half of (?P<rel>this|last|next) year\b", re.I), "half_words"),
+    (re.compile(rf"\b(?P<o>final|last) quarter of (?P<y>{_YEAR})\b", re.I), "quarter_words"),
     (
         re.compile(
             rf"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:(?: of)?,? (?P<y>{_YEAR}))?", re.I

@@ -304,9 +304,21 @@ SINCE_RECORDS = [
          title="Gold demand rises 3%", published=None, created=datetime(2026, 12, 1, tzinfo=UTC)),
 ]
 
+# `24% less than the 322 tonnes bought in the final quarter of 2024`: the fourth quarter, and a base compared with that
+# dates nothing after it.
+COMPARED_QUARTERS = [
+    Case(("Central banks added a net 244 tonnes of gold to official reserves in the first quarter of 2025.",
+          "That was 24% less than the 322 tonnes bought in the final quarter of 2024.",
+          "The National Bank of Poland was again the largest buyer, adding 49 tonnes."),
+         [F(value=244, period="2025-Q1"), F(value=None, change_pct=-24, period="2025-Q1"),
+          F(value=322, period="2024-Q4"), F(value=49, period="2025-Q1")],
+         title="Central banks add 244 tonnes of gold in first quarter", published=datetime(2025, 5, 1, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
         + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS
-        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES + SHARE_WHOLES + RUN_RATES + SINCE_RECORDS)
+        + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES + SHARE_WHOLES + RUN_RATES + SINCE_RECORDS
+        + COMPARED_QUARTERS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
