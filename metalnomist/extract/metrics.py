@@ -29,6 +29,8 @@ _NOT_A_SHARE = re.compile(
 )
 _ROYALTY = re.compile(r"\broyalt(?:y|ies)\b", re.I)
 # `the cobalt hydroxide payable indicator at 93-95% of the metal price`: price reporters assess payables as prices
+_DISCOUNT_AFTER = re.compile(r"\s+(?:discount|premium)\b", re.I)
+_DISCOUNT_BEFORE = ending(r"\b(?:discount|premium)\s+of\s+(?:about\s+|around\s+)?$", re.I)
 _PAYABLE = re.compile(r"\bpayables?\b", re.I)
 # `was given a rate of 27.1%`, `assigned rates of 102.7%`
 _PAID = re.compile(r"\b(?:pay|pays|paying|paid|faces?|facing|faced|gets?|got|given|assigned|received?|receiving)\b"
@@ -85,8 +87,8 @@ _COST = re.compile(
 )
 # what a producer keeps, per tonne: `the gross margin of mills narrowed to 35 yuan/t`, `earned 12,400 yen per ton`,
 # `EBITDA of €55 million, or €34 per tonne`
-_KEPT = re.compile(r"\b(?:(?:gross|profit|operating|ebitda|mills?['’]?)\s+margins?|earn(?:ed|s|ing)|EBITDA|EBIT)\b",
-                   re.I)
+_KEPT = re.compile(r"\b(?:(?:gross|profit|operating|ebitda|mills?['’]?|metal|smelting|refining)\s+margins?"
+                   r"|earn(?:ed|s|ing)|EBITDA|EBIT)\b", re.I)  # `the US EAF metal margin widened to $388 per tonne`
 _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
 
 
@@ -144,8 +146,9 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
                                 and not _ROYALTY.search(text))))
         ):
             return "tariff"
-        if _PAYABLE.search(view.clause_text(clause)) or _PAYABLE.search(text, 0, q.start):
-            return "price"
+        if _PAYABLE.search(view.clause_text(clause)) or _PAYABLE.search(text, 0, q.start) \
+                or _DISCOUNT_AFTER.match(text, q.end) or _DISCOUNT_BEFORE.search(text, 0, q.start):
+            return "price"  # `a discount of 14.9% to the 62% index`: a price relative to another
         if _ROYALTY.search(text, clause.start, q.start):
             return "other"  # `royalties on nickel ore will rise to 14%`, not `45% of the royalties`
         if _NOT_A_SHARE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):

@@ -490,6 +490,7 @@ _GRADE_AFTER = re.compile(
         | (?:lithium|nickel|copper|zinc)\s+(?:oxide|content)\b      # `6% lithium oxide` spodumene
         | (?:spodumene|lithium\s+concentrate|fines|lump)\b                 # `6pc spodumene`
         | (?:iron|manganese|chrome|nickel)\s+ore\b                         # `Philippine 1.5% nickel ore`
+        | index\b                                                           # `a discount to the 62% index`
         | carbon\s+(?:flake\s+)?graphite\b | fixed\s+carbon\b                  # `94-95 percent carbon flake graphite`
         | grade | purity | pure\b | content | min | max          # `99.99% pure indium`
     )""",

@@ -315,10 +315,22 @@ COMPARED_QUARTERS = [
          title="Central banks add 244 tonnes of gold in first quarter", published=datetime(2025, 5, 1, tzinfo=UTC)),
 ]
 
+# Relative prices and margins: `a discount of 14.9% to the 62% index` is a price (the index's grade no figure), and
+# `the US EAF metal margin widened to $388 per tonne` what a producer keeps, no price.
+DISCOUNTS_AND_MARGINS = [
+    Case("Mysteel assessed 58% Fe fines at $90.40/dmt CFR, a discount of 14.9% to the 62% index, compared with a 16.2% "
+         "discount in August.",
+         [F(value=90.4), F(value=14.9, metric="price"), F(value=16.2, metric="price")], title="Iron ore fines",
+         published=datetime(2025, 9, 20, tzinfo=UTC)),
+    Case("The US EAF metal margin widened to $388 per tonne from $352 per tonne.",
+         [F(value=388, metric="other"), F(value=352, metric="other")], title="Scrap and steel",
+         published=datetime(2025, 9, 20, tzinfo=UTC)),
+]
+
 ROWS = (LISTED_BASES + OVER_AN_EXCHANGE + DUTY_RATES + FORECAST_DATELINES + RESPECTIVE_PERIODS
         + RELEASE_DATELINES + REVISED_FORECASTS + ASIDES + USES + FEEDS + WRITTEN_ONCE + SPANS + FISCAL_SPANS
         + SHARE_HEADLINES + DUTY_TARGETS + DAYS_AND_TONS + GAPPED_CHANGES + SHARE_WHOLES + RUN_RATES + SINCE_RECORDS
-        + COMPARED_QUARTERS)
+        + COMPARED_QUARTERS + DISCOUNTS_AND_MARGINS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
