@@ -148,7 +148,7 @@ def extract_facts(post: Post) -> list[Fact]:
                 read[id(draft)], state = _fact(draft, view, state, post, sentence, start + sentence_offset)
                 if forecast_list and bullet:
                     read[id(draft)] = replace(read[id(draft)], forecast=True)
-            if "previously" in sentence and _REVISED.search(sentence):
+            if "previously" in sentence and _REVISION.search(sentence):
                 _date_revised(found, read, view)
             located.extend(Located(read[id(draft)], index, view, draft) for draft in found)
             state = after_sentence(view, state)
@@ -170,8 +170,8 @@ def _date_revised(found: list[Draft], read: dict[int, Fact], view: SentenceView)
             read[id(d)] = replace(read[id(d)], period=revising[len(revising) - len(run) + run.index(d)].period)
 
 
-_REVISED = re.compile(r"\b(?:raised|raises|lowered|lowers|cut|cuts|revised|upgraded|downgraded|trimmed|lifted|now)\b",
-                      re.I)
+_REVISION = re.compile(r"\b(?:raised|raises|lowered|lowers|cut|cuts|revised|upgraded|downgraded|trimmed|lifted|now)\b",
+                        re.I)
 # what a base runs to before the word that says it was the earlier forecast (`from $2,450 and $2,500 previously`)
 _PREVIOUSLY_AFTER = re.compile(r"(?:[^.;,]|,(?=\s*(?:and\s+)?[$€£¥\d]))*?\bpreviously\b")
 
@@ -554,7 +554,7 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
         # million, or $1.05 per share, … from $1.14 billion`
         compared = [i.q for i in view.items if segment <= i.q.start and i.q.end <= q.start
                     and i.q.unit.split("/")[0] == unit]
-        listed = _listed_price(draft, view, unit)
+        listed = _base_of_listed_price(draft, view, unit)
         if listed is not None:
             return _borrowed(draft, view, listed)
         if compared and "/" in compared[-1].unit:
@@ -574,7 +574,7 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     return _borrowed(draft, view, priced[0]) if len({q.unit for q in priced}) == 1 else unit
 
 
-def _listed_price(draft: Draft, view: SentenceView, currency: str) -> Quantity | None:
+def _base_of_listed_price(draft: Draft, view: SentenceView, currency: str) -> Quantity | None:
     """`$21.25 per tonne and 2.125 cents per pound, down from $80 and 8 cents`: bare sums listed after as many prices
     in their currency are those prices' bases, in order."""
     run = [i.q for i in view.items
@@ -592,6 +592,7 @@ def _listed_price(draft: Draft, view: SentenceView, currency: str) -> Quantity |
 
 # between sums listed before the one that writes its unit: `$619, $739 and `
 _MONEY_LIST = re.compile(r"(?:\s*,\s*(?:[A-Z]{0,3}[$€£¥])?[\d.,]+)*\s*,?\s*and\s+")
+
 _PER_TEN = re.compile(r"\bper\s+10\s?(?:grams?|g)\b", re.I)
 
 
