@@ -568,8 +568,10 @@ def _respective_period(draft: Draft, view: SentenceView, own: list[PeriodMention
     """`3,010 koz and 2,960 koz in 2025 and 2026, respectively`: a list of periods pairs with as many figures, in
     order."""
     clause, q = draft.anchor.clause, draft.anchor.q
-    figures = [i.q for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == q.unit]
-    listed = sorted(own, key=lambda p: p.start)
+    # not a base compared with (`from 887 million tonnes in 2024–25 to 902 million tonnes and 915 million tonnes …`)
+    figures = [i.q for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == q.unit
+               and i.role != "comparison"]
+    listed = sorted((p for p in own if p.use != "comparison"), key=lambda p: p.start)
     if len(figures) < 2 or len(listed) != len(figures) or q not in figures or listed[0].start < figures[-1].end \
             or not all(LIST_JOIN.fullmatch(view.text, a.end, b.start) for a, b in itertools.pairwise(listed)):
         return None

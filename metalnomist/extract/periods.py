@@ -548,7 +548,7 @@ _HAPPENED = re.compile(
     r"[^\d.;,]{0,40}?\s(?:in|on)\s+(?:early\s+|late\s+|mid-)?$", re.I)
 
 
-_LABELLED_BASE = re.compile(r"\s*:\s*(?:[A-Z]{0,3}[$€¥£]|[A-Z]{3}\s?)?\d")
+_LABELLED_BASE = re.compile(r"\s*:\s*(?:[A-Z]{0,3}[$€¥£]\s?|[A-Z]{3}\s?)?\d")  # `(2Q25: US$ 21.5/t)` too
 
 
 def labels_a_base(text: str, start: int, end: int) -> bool:

@@ -81,6 +81,17 @@ RESPECTIVE_PERIODS = [
     Case("Usage is forecast to grow by 2.9% and 2.1% in 2025 and 2026 respectively.",
          [F(change_pct=2.9, period="2025"), F(change_pct=2.1, period="2026")], title="Copper outlook",
          published=datetime(2025, 10, 8, tzinfo=UTC)),
+    # a base compared with is no item of the list (`from 887 Mt in 2024–25 to 902 Mt and 915 Mt in 2025–26 and 2026–27`)
+    Case("Export volumes are forecast to rise from 887 million tonnes in 2024–25 to 902 million tonnes and 915 million "
+         "tonnes in 2025–26 and 2026–27, respectively.",
+         [F(value=887e6), F(value=902e6, period="2025-07/2026-06"), F(value=915e6, period="2026-07/2027-06")],
+         title="Australia's resources and energy exports", published=datetime(2025, 10, 1, tzinfo=UTC)),
+    # a label in brackets with a spaced currency (`(2Q25: US$ 21.5/t)`) is the base's, not the figure's before it
+    Case(("Vale produced 94.4 million tonnes of iron ore fines in the third quarter of 2025.",
+          "C1 cash cost ex-third party purchases was US$ 20.6/t (2Q25: US$ 21.5/t)."),
+         [F(value=94.4e6, period="2025-Q3"), F(value=20.6, period="2025-Q3"), F(value=21.5, period="2025-Q2")],
+         title="Vale production report",
+         published=datetime(2025, 10, 21, tzinfo=UTC)),
     # guard: each figure followed by its own year keeps it
     Case("Demand was 3,010 tonnes in 2023 and 2,960 tonnes in 2024.", [F(period="2023"), F(period="2024")],
          title="Platinum demand", published=datetime(2025, 11, 12, tzinfo=UTC)),
