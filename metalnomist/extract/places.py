@@ -482,10 +482,12 @@ def _is_importer(text: str, m: Mention, focus: str | None) -> bool:
     if is_demonym(text, m) or _FROM_BEFORE.search(text[: m.start]) or not _IMPORT_AFTER.match(text[m.end :]):
         return False
     possessive = text[m.end : m.end + 1] == "'"
-    verb = re.match(r"^\s+(?:\w+\s+)?import(?:ed|ing)\b", text[m.end :])
+    verb = _IMPORTED_AFTER.match(text, m.end)
     return possessive or bool(verb) or m.canonical == focus
 
 
+# `Japan imported`, `India, the biggest buyer, imported 4,554 tons`
+_IMPORTED_AFTER = re.compile(r"(?:,[^,;]{1,40},)?\s+(?:\w+\s+)?import(?:ed|ing)\b")
 _SUPPLIER_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:suppliers?|sources?)\b", re.I)  # `Japan's main supplier`
 
 

@@ -230,6 +230,10 @@ SHARE_HEADLINES = [
           F(value=338000, country="European Union", partner="Norway")],
          title="Russian aluminium share of EU imports dwindles ahead of full ban",
          published=datetime(2025, 8, 20, tzinfo=UTC)),
+    # an importer set off by an apposition still imports (`India, the biggest buyer, imported 4,554 tons`)
+    Case("India, the biggest buyer, imported 4,554 tons of silver in January-September, according to trade ministry "
+         "data.", [F(value=4554, country="India", partner=None)], title="Mexico's silver output climbs",
+         published=datetime(2024, 11, 14, tzinfo=UTC)),
     Case("Imports in the first quarter were down 21% year on year at 5.87 million mt, customs data showed.",
          [F(value=5.87e6, country="China")],
          title="Philippine nickel ore fills China's gap as Indonesia tightens mining quotas",
