@@ -163,7 +163,7 @@ _YEAR_TO_DATE = re.compile(
 )
 # `for the year`, `full-year`: the calendar year of the period the report is about.
 _THE_YEAR = re.compile(
-    r"""\b(?:(?:for|in|during|over)\s+the\s+(?:full\s+|whole\s+)?year\b  # `for the year`
+    r"""\b(?:(?:for|in|during|over)\s+the\s+(?:full\s+|whole\s+)?(?:fiscal\s+|financial\s+)?year\b  # `for the year`
         (?!-|\s+(?:to|end\w*|before|earlier|ago|prior)\b)              # not `the year to March`, `year-ago`
         |full[- ]year\b)""",
     re.I | re.X,

@@ -100,7 +100,7 @@ def _span(first: int, last: int, year: int | None, anchor: Anchor, begun: bool =
     return _calendar(start_year, first, year, last)
 
 
-_STEPS = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "next": 1}
+_STEPS = {"last": -1, "previous": -1, "prior": -1, "this": 0, "current": 0, "new": 0, "next": 1}
 
 
 def _run(year: int, first: int, months: int) -> str:
@@ -244,7 +244,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:fiscal(?: year)?|financial year|FY) ?(?P<y>{_YEAR})(?:[/-](?P<y2>\d\d(?:\d\d)?))?\b"), "fy"),
     (re.compile(rf"\b(?P<y>{_YEAR}) (?:fiscal|financial) year\b"), "fy"),  # `guidance for the 2026 financial year`
     # `this fiscal year`, `the previous financial year`: of the country whose fiscal year the post reports on
-    (re.compile(r"\b(?P<rel>this|current|the current|last|the previous|the prior|next) (?:fiscal|financial) year\b",
+    (re.compile(r"\b(?P<rel>this|current|the current|last|the previous|the prior|next|the new) (?:fiscal|financial) "
+                r"year\b",
                 re.I), "fy_relative"),
     (re.compile(rf"\b(?P<y>{_YEAR})[/-](?P<y2>\d\d(?:\d\d)?) fiscal(?: year)?\b"), "fy"),
     (re.compile(r"\bFY ?(?P<yy>\d\d)\b"), "fy"),

@@ -81,6 +81,14 @@ RESPECTIVE_PERIODS = [
     Case("Usage is forecast to grow by 2.9% and 2.1% in 2025 and 2026 respectively.",
          [F(change_pct=2.9, period="2025"), F(change_pct=2.1, period="2026")], title="Copper outlook",
          published=datetime(2025, 10, 8, tzinfo=UTC)),
+    # an Australian miner's `full fiscal year` and `new fiscal year` (July to June)
+    Case(("PERTH, July 24 - Pilbara Minerals produced 754,600 dry metric tonnes of spodumene concentrate in the fiscal "
+          "year to June.",
+          "For the full fiscal year, unit costs averaged A$627 a tonne.",
+          "For the new fiscal year, which began on July 1, Pilbara guided production of 820,000 to 870,000 tonnes."),
+         [F(value=754600, period="2024-07/2025-06"), F(value=627, period="2024-07/2025-06"),
+          F(value=820000, period="2025-07/2026-06")],
+         title="Pilbara Minerals beats FY25 guidance", published=datetime(2025, 7, 24, tzinfo=UTC)),
     # a base compared with is no item of the list (`from 887 Mt in 2024–25 to 902 Mt and 915 Mt in 2025–26 and 2026–27`)
     Case("Export volumes are forecast to rise from 887 million tonnes in 2024–25 to 902 million tonnes and 915 million "
          "tonnes in 2025–26 and 2026–27, respectively.",
