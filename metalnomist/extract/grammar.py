@@ -100,7 +100,8 @@ _EXPLANATORY = re.compile(
     r"^(?:and\s+|but\s+)?(?:reflecting|underscoring|indicating|signal+ing|suggesting|marking|"
     r"following|due to|amid|(?:driven|supported|helped|boosted|backed|underpinned|fuell?ed|hit|led) by|despite|"
     r"after|as|because|thanks to"
-    r"|citing|highlighting|according to|aiming|in order to|which had|underlining|reinforcing|"
+    r"|citing|highlighting|according to|aiming|in order to|which had|which (?:tightened|banned|imposed|cut|raised)"
+    r"|underlining|reinforcing|"
     r"providing|offsetting|breaking|the lowest|the highest|a stark|a measure"
     r"|while|whereas|although|though|if|commonly|used|known as|located|based|operated|owned|such as)\b",
     re.I,

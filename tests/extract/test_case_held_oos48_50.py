@@ -146,6 +146,12 @@ ASIDES = [
     Case("Goldman Sachs has raised its copper price forecast to $10,050 a ton, arguing that the rush to ship metal to "
          "the United States will keep the rest of the world short.", [F(value=10050, country=None)],
          title="Goldman raises copper forecast", published=datetime(2025, 6, 24, tzinfo=UTC)),
+    # a relative clause on a country's policy (`which tightened its scrap import standards in 2020`) is an aside: its
+    # series, period and commodity are none of the figure's
+    Case(("Japan exported 412,000 tonnes of aluminium scrap in 2024.",
+          "Shipments to China, which tightened its scrap import standards in 2020, fell 27% to just 9,400 tonnes."),
+         [F(value=412000), F(value=9400, metric="exports", country="Japan", partner="China", period="2024")],
+         title="Japan's aluminium scrap exports jump 18% in 2024", published=datetime(2025, 3, 1, tzinfo=UTC)),
     # guard: `after` a time is no aside
     Case("Output in Chile rose 4% to 450,000 tonnes after May.", [F(value=450000, country="Chile")],
          title="Copper output", published=datetime(2025, 7, 1, tzinfo=UTC)),
