@@ -94,10 +94,8 @@ _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
 
 def _after_last(cue: re.Pattern[str], rival: re.Pattern[str], text: str, position: int) -> bool:
     """Whether `cue` is written before `position`, and after the last `rival` before it."""
-    if cue.search(text, 0, position) is None:
-        return False  # as a market's prices mostly are: one look, not a list
-    last_cue = [m.start() for m in cue.finditer(text, 0, position)][-1]
-    return rival.search(text, last_cue, position) is None
+    last_cue = max((m.start() for m in cue.finditer(text, 0, position)), default=None)  # one pass over the text
+    return last_cue is not None and rival.search(text, last_cue, position) is None
 _PER_SHARE = re.compile(r"\b(?:per|a|each)\s+share\b", re.I)
 
 

@@ -542,11 +542,13 @@ _WEEKDAY_DATE = re.compile(
 )
 
 
+# The wire services whose dateline (`SHANGHAI, April 16 (Reuters) -`) dates a story
+_WIRE = r"\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua)\)"
 # A wire dateline and the weekday its lead gives the news (`SHANGHAI, April 16 (Reuters) - … data showed on
 # Tuesday`): the wire dates a story by the day it happened, so that day is that weekday.
 _DATELINE_WEEKDAY = re.compile(
     rf"""^(?:[A-Z][A-Za-z .'-]*,\s+)?(?P<m>{_MONTH_WORD})\s+(?P<d>\d{{1,2}})\s*
-        \((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua)\)\s*[-–—]
+        {_WIRE}\s*[-–—]
         [^.]*?\bon\s+(?P<wd>{"|".join(WEEKDAYS)})\b""",
     re.X,
 )
@@ -562,7 +564,7 @@ def _weekday_dates(text: str) -> Iterator[tuple[int, int, int]]:
 _DATELINE_DATED = re.compile(
     rf"""^(?:[A-Z][A-Za-z .'-]*,\s+)?
         (?:(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_WORD})|(?P<m2>{_MONTH_WORD})\s+(?P<d2>\d{{1,2}}),?)
-        \s+(?P<y>(?:19|20)\d\d)\s*(?:/[^/\n]{{2,40}}/|\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua)\))\s*(?:--|[-–—])""",
+        \s+(?P<y>(?:19|20)\d\d)\s*(?:/[^/\n]{{2,40}}/|{_WIRE})\s*(?:--|[-–—])""",  # a release's `/PRNewswire/`
     re.X,
 )
 
