@@ -77,7 +77,10 @@ _URL_DAY = re.compile(
     """,
     re.VERBOSE,
 )
+# Date folders of Chinese CMSs: Xinhua's `/20250114/`, China Daily's `/a/202501/14/`, Global Times' `/202407/`
+_URL_FOLDER_DAY = re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)/?(?P<day>[0-3]\d)/")
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)(?:/|$)")
+_URL_FOLDER_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)/")
 _DIGIT_RUN = re.compile(r"(?<!\d)(\d{6}|\d{8})(?!\d)")
 _STAMPED_ID = re.compile(r"(?<!\d)((?:19|20)\d{6})\d{3,12}(?!\d)")  # Yonhap's `AEN20240716003200320`: a day, a number
 
@@ -178,14 +181,16 @@ def _real(year: int, month: int, day: int, latest: date) -> date | None:
 
 def _url_dates(url: str, latest: date) -> tuple[date | None, date | None]:
     """(a whole date in the URL, else None; the first day of a /YYYY/MM/ month, else None)."""
-    for match in _URL_DAY.finditer(url):
-        found = _real(int(match["year"]), int(match["month"]), int(match["day"]), latest)
-        if found is not None:
-            return found, None
-    for match in _URL_MONTH.finditer(url):
-        found = _real(int(match["year"]), int(match["month"]), 1, latest)
-        if found is not None:
-            return None, found
+    for pattern in (_URL_DAY, _URL_FOLDER_DAY):
+        for match in pattern.finditer(url):
+            found = _real(int(match["year"]), int(match["month"]), int(match["day"]), latest)
+            if found is not None:
+                return found, None
+    for pattern in (_URL_MONTH, _URL_FOLDER_MONTH):
+        for match in pattern.finditer(url):
+            found = _real(int(match["year"]), int(match["month"]), 1, latest)
+            if found is not None:
+                return None, found
     return None, None
 
 

@@ -41,6 +41,12 @@ URL_CASES = [
     Case("https://x.com/1990/05/07/archive", "Text.", "1990-05-07 url"),  # the first year counted
     Case("https://x.com/2026/01/16/tokyo-close", "Text.", "2026-01-16 url"),  # NOW's tomorrow: already in Tokyo
     Case("https://x.com/2000/13/39/archive/2024/05/03/zinc", "Text.", "2024-05-03 url"),  # the first real date
+    # date folders of Chinese CMSs: Xinhua's day, China Daily's month then day, Global Times' month
+    Case("https://english.news.cn/20250114/3f8a2c6e/c.html", "Text.", "2025-01-14 url"),
+    Case("https://www.chinadaily.com.cn/a/202501/14/WS6785c3a2.html", "Text.", "2025-01-14 url"),
+    Case("https://www.globaltimes.cn/page/202407/1316420.shtml", "Text.", "2024-07-01 url"),
+    Case("https://x.com/page/202407131/zinc", "Text.", None),  # nine digits: an article number
+    Case("https://x.com/page/202413/zinc", "Text.", None),  # no 13th month
 ]
 URL_NOT_DATES = [
     Case("https://x.com/products/2000/widget", "Text.", None),  # a product code, not a year
