@@ -292,6 +292,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
      "rest_of_year"),
     # `double the previous year's 55,526 tonnes`: the year before the one the sentence reports on
     (_PREVIOUS_YEAR, "previous_year"),
+    # `up from $44/wmt at the start of the year`: a level then, January (never `since the start of the year`, nor
+    # when a plan was made: `$2.1 billion planned at the start of the year` is still the year's)
+    (re.compile(r"(?<!planned )(?<!budgeted )(?<!expected )(?<!forecast )(?<!guided )"
+                r"\bat the (?:start|beginning|outset) of (?:the|this) year\b", re.I), "year_start"),
     (re.compile(r"\b(?P<rel>last|this|next) (?P<span>year|month)\b", re.I), "relative"),
     (
         re.compile(
@@ -402,6 +406,8 @@ def _value(kind: str, m: re.Match[str], anchor: Anchor) -> str | None:
         return _span(first, last, y2, anchor, begun=True)
     if kind == "relative":
         return _relative(g["rel"].lower(), g["span"].lower(), anchor)
+    if kind == "year_start":
+        return _month(1, anchor.sentence_year, anchor)
     if kind == "rest_of_year":
         year = int(g["y"]) if g.get("y") else published.year if published else anchor.present_year
         if published is None or year != published.year:
@@ -628,12 +634,13 @@ _NEEDS_WORD = {
     "weekday": ("day", "week"),
     "relative": ("year", "month"),
     "rest_of_year": ("rest", "remainder", "balance"),
+    "year_start": ("start", "beginning", "outset"),
 }
 # the same, as written: `Q3 2024`, `3Q`, `H1`
 _NEEDS_CAPITALS = {"quarter": ("Q",), "half": ("H1", "H2")}
 _NEEDS_NOTHING = frozenset(
     {"quarter_words", "quarter_elliptic", "half_words", "first_months", "fy_months_so_far", "relative", "previous_year",
-     "weekday"}
+     "weekday", "year_start"}
 )
 
 

@@ -177,10 +177,9 @@ PERIODS = [
                      F(value=730000, period="2023-H1", country="South Africa")], published=None),
                "`in the six months` and `in the half` are not read as the half named before; GMCV takes Glencore's "
                "Switzerland"),
-    known_miss(Case("Prices for South African UG2 concentrate rose to $290-295 a tonne CIF China in June 2023, from "
-                    "$255 at the start of the year.",
-                    [F(value=290, period="2023-06"), F(value=255, period="2023-01")], published=None),
-               "`at the start of the year` does not date the comparison price"),
+    Case("Prices for South African UG2 concentrate rose to $290-295 a tonne CIF China in June 2023, from "
+         "$255 at the start of the year.",
+         [F(value=290, period="2023-06"), F(value=255, period="2023-01")], published=None),
     Case(("Holdings of silver in exchange-traded products rose to a record 1.04 billion ounces this week.",
           "In India, silver imports in the first half of 2020 slumped 56% to 1,450 tonnes.",
           "Gold was at $2,063 an ounce."),
