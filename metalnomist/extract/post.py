@@ -235,6 +235,13 @@ def _supplied(title: str, countries: list[vocab.Mention]) -> str | None:
     return buyer.canonical if _SUPPLIES_OF.fullmatch(title, supplier.end, buyer.start) else None
 
 
+def _acted_on(title: str, sites: list[vocab.Mention]) -> bool:
+    """Whether the headline's company acts on a mine or project in its own clause (`Ivanhoe cuts Kamoa-Kakula 2025
+    guidance`, `Hudbay sells 30% of Copper World project`): the post's figures are the site's country's, not the
+    company's home's (unlike `BHP first-quarter iron ore output rises 4%, Rio Tinto readies Simandou`)."""
+    return any(not any(stop in title[:site.start] for stop in ",;:") for site in sites)
+
+
 def scan_post(post: Post) -> PostState:
     """Read the whole post once for what later sentences rely on: focus country, abbreviations, projects."""
     title = fold_quotes(post.title)
@@ -275,7 +282,7 @@ def scan_post(post: Post) -> PostState:
         focus: str | None = agency
     elif home and title_countries and _AS_CAUSE.search(title, 0, title_countries[0].start):
         focus = home  # `Freeport-McMoRan beats forecast as Indonesia output climbs`: the company's post
-    elif subject_countries or (subject_sites and not home):
+    elif subject_countries or (subject_sites and not home) or _acted_on(title, subject_sites):
         focus = _supplied(title, subject_countries) or (subject_countries or subject_sites)[0].canonical
     elif home:
         focus = home

@@ -25,7 +25,23 @@ YEAR_STARTS = [
          published=datetime(2025, 11, 20, tzinfo=UTC)),
 ]
 
-ROWS = YEAR_STARTS
+# A headline's company acting on a mine or project in the same clause (`Ivanhoe cuts Kamoa-Kakula 2025 guidance`)
+# makes the post the site's country's, not the company's home's.
+ACTED_ON_SITES = [
+    Case("The complex produced 133,495 t of copper in the first quarter.",
+         [F(value=133495, country="Democratic Republic of the Congo")],
+         title="Ivanhoe cuts Kamoa-Kakula 2025 guidance after seismic event",
+         published=datetime(2025, 6, 3, tzinfo=UTC)),
+    # guards: a site in a later clause, or in the circumstance, leaves the post the company's
+    Case("Iron ore output rose 4% to 70.3 million tons in the quarter.", [F(value=70.3e6, country="Australia")],
+         title="BHP first-quarter iron ore output rises 4%, Rio Tinto readies Simandou",
+         published=datetime(2025, 10, 20, tzinfo=UTC)),
+    Case("Copper output fell 5% to 98,000 tons in the quarter.", [F(value=98000, country="Canada")],
+         title="Teck trims 2025 copper guidance as Quebrada Blanca ramp-up lags",
+         published=datetime(2025, 10, 20, tzinfo=UTC)),
+]
+
+ROWS = YEAR_STARTS + ACTED_ON_SITES
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
