@@ -41,7 +41,19 @@ ACTED_ON_SITES = [
          published=datetime(2025, 10, 20, tzinfo=UTC)),
 ]
 
-ROWS = YEAR_STARTS + ACTED_ON_SITES
+# A change `from end-January` is from a base: the change, and what the paragraph goes on with, are of the level's
+# month (`stood at 148.6 million t as of February 27, up 3.2 million t from end-January`).
+FROM_MONTH_ENDS = [
+    Case(("Iron ore stocks at the 45 major Chinese ports stood at 148.6 million t as of February 27, up 3.2 million t "
+          "from end-January.", "Daily port clearance averaged 2.96 million t, down 4.5% on month."),
+         [F(value=148.6e6, period="2025-02"), F(value=3.2e6, period="2025-02"), F(value=2.96e6, period="2025-02")],
+         title="Iron ore port stocks", published=datetime(2025, 3, 3, tzinfo=UTC)),
+    Case("The CIF price of Philippine laterite ore rose to $52/wmt on April 20, up $3/wmt from mid-March.",
+         [F(value=52, period="2025-04"), F(value=3, period="2025-04")], title="Nickel ore prices",
+         published=datetime(2025, 4, 22, tzinfo=UTC)),
+]
+
+ROWS = YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
