@@ -53,7 +53,20 @@ FROM_MONTH_ENDS = [
          published=datetime(2025, 4, 22, tzinfo=UTC)),
 ]
 
-ROWS = YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS
+# Chinese statistics in English count in tens of thousands of tonnes (万): `1,364.4 10,000 tonnes`, `15.2 wan mt`.
+TENS_OF_THOUSANDS = [
+    Case("Among them, the output of refined copper was 1,364.4 10,000 tonnes, up 4.1%; primary aluminium 4,400.5 "
+         "10,000 tonnes, up 4.6%.",
+         [F(value=13_644_000, unit="t", change_pct=4.1), F(value=44_005_000, unit="t", change_pct=4.6)],
+         title="CNIA: Non-ferrous Metals Industry in 2024", published=datetime(2025, 2, 1, tzinfo=UTC)),
+    Case("Imports from New Caledonia were only 15.2 wan mt, as unrest on the island disrupted mining.",
+         [F(value=152_000, unit="t")], title="Nickel ore imports", published=datetime(2025, 5, 20, tzinfo=UTC)),
+    # guard: a year before a round 10,000 tonnes is no count of tens of thousands
+    Case("The plant will add capacity in 2024 10,000 tonnes at a time.", [F(value=10_000)], title="Smelter plans",
+         published=datetime(2025, 5, 20, tzinfo=UTC)),
+]
+
+ROWS = YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
