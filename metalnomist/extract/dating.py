@@ -578,6 +578,18 @@ def _respective_period(draft: Draft, view: SentenceView, own: list[PeriodMention
     return listed[figures.index(q)].period
 
 
+def _bracketed_apart(text: str, position: int, figure: int) -> bool:
+    """Whether `position` is in brackets the figure is not in: `dwindled to 2.1 million tonnes (14.3 million tonnes
+    in 2023)` dates the bracket's figure, not the one before it nor any after."""
+    opened = text.rfind("(", 0, position)
+    if opened < 0:
+        return False
+    closed = text.find(")", opened)
+    if 0 <= closed < position:
+        return False
+    return not (opened < figure and (closed < 0 or figure < closed))
+
+
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
     """Periods in the figure's own clauses, then in the clauses that frame the sentence."""
     q = draft.anchor.q
@@ -600,6 +612,7 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
         p for p in view.periods if not _cargo_month(view.text, p) and not is_contract_month(view.text, p.start, p.end)
         and not (p.start > draft.anchor.q.end and _CAUSE_WORD.search(view.text)
                  and _CAUSE_BEFORE.search(view.text, draft.anchor.q.end, p.start))
+        and not _bracketed_apart(view.text, p.start, draft.anchor.q.start)
     ]
     own = [
         p

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from metalnomist.extract.backward import ending
-from metalnomist.extract.quantities import Quantity
+from metalnomist.extract.quantities import DATED_BRACKET, Quantity
 
 _UP = (
     r"increas\w*|ris(?:e|es|en|ing)|rose|up|gr[eo]w\w*|growth|gain\w*|jump\w*|surg\w*|rebound\w*|"
@@ -187,6 +187,8 @@ _COMPARISON_BEFORE = ending(
 )
 # `produced 309,700 t in 2024 (2023: 293,300 t)`: the year before's figure, for comparison
 _YEAR_LABEL_BEFORE = re.compile(r"\((?:FY\s?)?(?:19|20)\d\d\s*:\s*(?:[$€£¥]|[A-Z]{3}\s?)?$")
+# `85.52 million tonnes (84.39 million tonnes in 2023)`: a figure of another period bracketed after one, for comparison
+_BRACKET_AFTER_FIGURE = ending(r"\d[^()\d]{0,25}\(\s*$")
 # `up 37.6% in volume and 21%`, `grow 3% in 2025 and 2.1% in 2026`, `up 8% from a year earlier and 3% from
 # November`, `rise 1.2% in 2025 and by a further 2.3%`, `rising 1.4% to 23.1 million tons in 2025 and 2.3% in 2026`: a
 # second change, its verb left out
@@ -263,7 +265,8 @@ def classify(q: Quantity, text: str, clause: Clause) -> Item:
     if q.kind == "portion":
         return Item(q, "change", clause, change=q.value * direction(text, q, clause))
     # the comparison's words end just before the figure: its last 160 characters hold them (and are searched faster)
-    if _COMPARISON_BEFORE.search(before[-160:]) or _YEAR_LABEL_BEFORE.search(text, 0, q.start):
+    if _COMPARISON_BEFORE.search(before[-160:]) or _YEAR_LABEL_BEFORE.search(text, 0, q.start) or (
+            _BRACKET_AFTER_FIGURE.search(text, 0, q.start) and DATED_BRACKET.match(text, q.end)):
         return Item(q, "comparison", clause)
     if q.unit == "%" and q.kind == "number":
         return _classify_percent(q, text, clause, before, after)

@@ -578,6 +578,8 @@ _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|appro
 
 
 _OR_ABOUT = re.compile(r",?\s*or\s+(?:about|around|roughly|some|nearly)\s+")
+# `85.52 million tonnes (84.39 million tonnes in 2023)`: a bracketed figure of another period is no restatement
+DATED_BRACKET = re.compile(r"[^()]{0,30}?\b(?:(?:19|20)\d\d|year|month|quarter|earlier|ago)\b[^()]*\)")
 
 
 def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
@@ -590,7 +592,8 @@ def _drop_conversions(found: list[Quantity], text: str) -> list[Quantity]:
             (q.is_money and previous.is_money) or q.unit == previous.unit == "t"  # pounds and ounces are tonnes too
         )
         restated = previous is not None and (  # another currency, or the same amount in other units
-            q.unit != previous.unit or abs(q.value - previous.value) <= 0.02 * abs(previous.value))
+            q.unit != previous.unit or (abs(q.value - previous.value) <= 0.02 * abs(previous.value)
+                                        and not DATED_BRACKET.match(text, q.end)))
         if previous and same_kind and restated and _BRACKET_OPEN.fullmatch(text[previous.end : q.start]):
             continue  # not `Copper: $4.15/lb ($4.30/lb)`, next year's figure in brackets
         if previous and same_kind and q.unit != previous.unit and _OR_ABOUT.fullmatch(text, previous.end, q.start):

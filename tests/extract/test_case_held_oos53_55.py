@@ -66,7 +66,22 @@ TENS_OF_THOUSANDS = [
          published=datetime(2025, 5, 20, tzinfo=UTC)),
 ]
 
-ROWS = YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS
+# A figure of another period bracketed after one is its base, not a restatement (however close), and its period is
+# its own: `85.52 million tonnes (84.39 million tonnes in 2023), up 1.3%` is 2024's output, up 1.3%.
+BRACKETED_PERIODS = [
+    Case(("China's alumina industry grew in 2024.", "The output of alumina was 85.52 million tonnes (84.39 million "
+          "tonnes in 2023), up 1.3%."),
+         [F(value=85.52e6, period="2024", change_pct=1.3), F(value=84.39e6, period="2023", change_pct=None)],
+         title="CNIA: alumina in 2024", published=None),
+    # guard: a bracketed restatement in other units, or of the same amount, is no figure
+    Case("Exports reached 145,000 tonnes (319.7 million pounds) in 2024.", [F(value=145000, period="2024")],
+         title="Exports", published=datetime(2025, 2, 1, tzinfo=UTC)),
+    Case("Copper production came to 36,000 tonnes in the second quarter (35,000 tonnes in the first quarter).",
+         [F(value=36000, period="2025-Q2"), F(value=35000, period="2025-Q1")], title="Miner's output",
+         published=datetime(2025, 7, 30, tzinfo=UTC)),
+]
+
+ROWS = YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
