@@ -318,6 +318,16 @@ _ASSUMED = re.compile(r"\b(?:(?P<long>long-term)|using|assum(?:es?|ed|ing|ptions
 _STUDY = re.compile(r"\b(?:stud(?:y|ies)|NPV|net\s+present\s+value|IRR|base\s+case|feasibility|scoping)\b", re.I)
 
 
+# What a study values a project at, or a deposit holds (`an after-tax NPV of $2.03 billion`, `mineral reserves of 424
+# million tonnes grading 0.53%`, `45,600 tonnes a year over the mine life`); not a central bank's gold reserves, nor
+# Mineral Resources the miner or a mineral resources ministry
+_VALUED = re.compile(r"\b(?:NPV|[Nn]et\s+present\s+value|IRR|[Ii]nternal\s+rate\s+of\s+return|PEA|[Pp]ayback"
+                     r"|(?:[Pp]roven|[Pp]robable|[Mm]easured|[Ii]ndicated|[Ii]nferred|[Mm]ineral|ore)"
+                     r"(?:\s+and\s+(?:probable|indicated|inferred))?\s+(?:reserves?|resources?)(?!\s+(?:ministry|minister"
+                     r"|department|agency))"
+                     r"|mine\s+life|life[\s-]of[\s-]mine|[Ff]easibility|[Pp]reliminary\s+economic\s+assessment)\b")
+
+
 def _assumed(draft: Draft, view: SentenceView) -> bool:
     """A price a study assumes (`The base case assumes … $22,000/t`), or a long-term assumption; not a company's
     assumption for its coming half, which is that half's."""
@@ -381,6 +391,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if so_far:
         return so_far  # `purchases so far this year reached 619 t`: January to the end of the report's period
     own = _own_periods(draft, view)
+    if not own and _VALUED.search(view.text):
+        return None  # a study's economics, a deposit's reserves: of no period the post reports, whatever it carries
     quarter = next((p for p in (state.paragraph.period, state.last_period, state.scan.title_period, state.last_quarter)
                     if p and _QUARTER_RE.search(p)), None)
     if not own and quarter and _THE_QUARTER.search(_framing_text(draft, view)):

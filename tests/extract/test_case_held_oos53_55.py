@@ -81,7 +81,26 @@ BRACKETED_PERIODS = [
          published=datetime(2025, 7, 30, tzinfo=UTC)),
 ]
 
-ROWS = YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS
+# A study's economics and a deposit's reserves are of no period the post carries (`an after-tax net present value of
+# $523 million`, `Mineral reserves stand at 424 million tonnes grading 0.53%`), unless their own sentence names one;
+# the rate a study discounts at is no figure.
+STUDY_FIGURES = [
+    Case(("Marimaca said construction would start in the fourth quarter of 2025.",
+          "The feasibility study showed an after-tax net present value of $523 million at an 8% discount rate and an "
+          "internal rate of return of 33%.",
+          "Mineral reserves stand at 424 million tonnes grading 0.53% total copper."),
+         [F(value=523e6, period=None), F(value=33, period=None), F(value=424e6, period=None),
+          F(value=0.53, period=None)],
+         title="Marimaca lines up debt for Chile copper mine", published=datetime(2025, 3, 10, tzinfo=UTC)),
+    # guards: a central bank's gold reserves, and a company or ministry named for resources, are dated as ever
+    Case("The People's Bank of China bought 2 tonnes in April, bringing its gold reserves to 2,294 tonnes.",
+         [F(value=2, period="2025-04"), F(value=2294, period="2025-04")], title="Central bank gold",
+         published=datetime(2025, 5, 8, tzinfo=UTC)),
+    Case(("Exports rose in April.", "Mineral Resources shipped 52,000 dmt of spodumene concentrate."),
+         [F(value=52000, period="2025-04")], title="Lithium shipments", published=datetime(2025, 5, 8, tzinfo=UTC)),
+]
+
+ROWS = YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
