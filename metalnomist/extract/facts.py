@@ -529,7 +529,6 @@ _PER_UNIT_BEFORE = re.compile(r"\bper\s+(?:(?:metric\s+)?(?P<t>tonne|ton|t)|(?P<
                               r"(?:\s+of\s+[\w-]+)?(?:,[^,;]{1,60},)?"  # `per pound of copper, net of by-product …,`
                               r"\s+(?:\w+\s+){0,5}?(?:was|were|is|of|at|to|rose|fell|came\s+in\s+at)\s+"
                               r"(?:about\s+|around\s+)?$", re.I)
-_BIG_SUM = re.compile(r"\b(?:million|mn|mln|billion|bn|bln|trillion|tn|crores?|lakh crores?)\b", re.I)
 
 
 def _per_before(view: SentenceView, start: int, position: int) -> str | None:
@@ -549,7 +548,7 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
     per = _per_before(view, segment, q.start)
     if per:  # `Adjusted EBITDA per tonne shipped was $484`, `cash costs per ounce were $903`: written before it
         return unit + per
-    if draft.comparison and not _BIG_SUM.search(view.text, q.start, q.end):
+    if draft.comparison and not metric_rules.BIG_SUM.search(view.text, q.start, q.end):
         # `AISC rose to $1,593 an ounce from $1,562`, `was 49 cents, compared with 86 cents`; not `fell to $249.9
         # million, or $1.05 per share, … from $1.14 billion`
         compared = [i.q for i in view.items if segment <= i.q.start and i.q.end <= q.start
@@ -564,9 +563,9 @@ def _priced_unit(draft: Draft, view: SentenceView) -> str | None:
             return unit + per
     priced = [i.q for i in view.items if i.q.unit.startswith(unit + "/")]
     listed = next((p for p in priced if p.start > q.end and _MONEY_LIST.fullmatch(view.text, q.end, p.start)), None)
-    if listed is not None and not _BIG_SUM.search(view.text, q.start, q.end):
+    if listed is not None and not metric_rules.BIG_SUM.search(view.text, q.start, q.end):
         return _borrowed(draft, view, listed)  # `duties of $619, $739 and $873 per tonne`: the list's unit
-    if _BIG_SUM.search(view.text, q.start, q.end) or metric_rules.company_sum_named(draft, view):
+    if metric_rules.BIG_SUM.search(view.text, q.start, q.end) or metric_rules.company_sum_named(draft, view):
         return unit  # `Net debt stood at $US1.6 billion … sold for $US18.54 a tonne`: a sum, not a price
     after = [q for q in priced if q.start > draft.anchor.q.start]
     if after:

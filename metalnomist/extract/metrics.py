@@ -184,11 +184,15 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
         if _PLANT.search(text) or _SIZES.match(text, q.end):
             return "capacity"
     found = _by_trigger(draft, view, carried)
+    if found == "price" and is_money_sum(unit) and BIG_SUM.search(text, q.start, q.end):
+        return "other"  # `The price values Vizcachitas at $960 million`, an NPV `using a copper price of $4`: no price
     if found == "imports" and quota and _BARE_QUOTA.search(view.clause_text(clause)):
         return quota  # `annual quotas will be capped at 96,600 tons` under `Congo sets cobalt export quotas`
     return found
 
 
+# A sum counted in millions or more: money a company has, spends or is worth, never a price per anything
+BIG_SUM = re.compile(r"\b(?:million|mn|mln|billion|bn|bln|trillion|tn|crores?|lakh crores?)\b", re.I)
 # `a 30% stake in its Copper World project … for $600 million`; `agreed to buy the Neves-Corvo copper-zinc mine …
 # from Lundin Mining for $1.45 billion` (a mine bought, not metal sold); `will pay $420 million when the deal closes`
 _BOUGHT_FOR = ending(

@@ -513,8 +513,8 @@ _OWNER_AFTER = re.compile(r"^\s+by\b")
 _OWNERS_LISTED = re.compile(r"\bowned\b[^.;]*(?:,|\band)\s+$", re.I)
 _BASIS_AFTER = re.compile(r"^\s+(?:\w+\s+)?basis\b", re.I)  # `output on a 100% basis`: how a total is counted
 # `an NPV of $523 million at an 8% discount rate`, `a net present value (5%) of`, `discounted at 8%`: how a study counts
-_DISCOUNT_AFTER = re.compile(r"[\s-]+(?:(?:real|nominal|after-tax|pre-tax)\s+)?discount\s+rate\b", re.I)
-_DISCOUNT_BEFORE = ending(r"(?:\b(?:NPV|net\s+present\s+value)\s*\(\s*|\bdiscounted\s+at\s+)$", re.I)
+_DISCOUNT_RATE_AFTER = re.compile(r"[\s-]+(?:(?:real|nominal|after-tax|pre-tax)\s+)?discount\s+rate\b", re.I)
+_DISCOUNT_RATE_BEFORE = ending(r"(?:\b(?:NPV|net\s+present\s+value)\s*\(\s*|\bdiscounted\s+at\s+)$", re.I)
 # `taking its stake to 70%`, `the acquisition of a further 19% of Caserones`: who owns what, as after `stake`
 _STAKE_BEFORE = ending(r"\b(?:(?:stake|interest|holding|ownership)\s+(?:to|of|at|from)|owned)\s+$", re.I)
 _BOUGHT_BEFORE = ending(r"\b(?:acquisition|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|sell(?:s|ing)?|sold|sale)"
@@ -551,7 +551,7 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
             and q.kind == "number"
             and (_GRADE_AFTER.match(text[q.end :]) or _STAKE_AFTER.match(text[q.end :])
                  or _BASIS_AFTER.match(text[q.end :]) or _STAKE_BEFORE.search(text, 0, q.start)
-                 or _DISCOUNT_AFTER.match(text, q.end) or _DISCOUNT_BEFORE.search(text, 0, q.start)
+                 or _DISCOUNT_RATE_AFTER.match(text, q.end) or _DISCOUNT_RATE_BEFORE.search(text, 0, q.start)
                  or (_OWNER_AFTER.match(text[q.end :]) and _OWNERS_LISTED.search(text, 0, q.start))
                  or (_BOUGHT_BEFORE.search(text, 0, q.start) and _OF_NAMED.match(text[q.end :]))
                  or _owned(text, q)

@@ -100,7 +100,23 @@ STUDY_FIGURES = [
          [F(value=52000, period="2025-04")], title="Lithium shipments", published=datetime(2025, 5, 8, tzinfo=UTC)),
 ]
 
-ROWS = YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
+# A sum in millions or billions is no price, whatever price the sentence names: `The price values Vizcachitas at $960
+# million`, an NPV `using a long-term copper price of $4.00 per pound`.
+BIG_SUMS = [
+    Case("The study puts the after-tax net present value at $2.03 billion, using a long-term copper price of $4.00 per "
+         "pound.",
+         [F(value=2.03e9, unit="USD", metric="other"), F(value=4.0, unit="USD/lb", metric="price")],
+         title="Cactus copper project study", published=datetime(2025, 3, 10, tzinfo=UTC)),
+    Case("The price values Vizcachitas at $960 million on a 100% basis.",
+         [F(value=960e6, unit="USD", metric="other")], title="JX to buy into Vizcachitas",
+         published=datetime(2025, 3, 10, tzinfo=UTC)),
+    # guard: a price per tonne is still one
+    Case("The copper price rose 1.2% to $9,720 a ton.", [F(value=9720, unit="USD/t", metric="price")],
+         title="Copper", published=datetime(2025, 3, 10, tzinfo=UTC)),
+]
+
+ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
+        + BIG_SUMS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
