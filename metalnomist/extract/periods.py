@@ -512,7 +512,9 @@ _CHANGE_ON = ending(
 # `rising 2.9% over June 2014`: a change over a month is from it (`fell 3% over the first half` is during it), and so
 # is a period `over` another (`growth in January 2025 over January 2024`)
 _CHANGE_OVER = re.compile(r"(?:[\d.,]+\s?(?:%|per\s?cent|pc)|\b(?:19|20)\d\d)\s+over\s+$", re.I)
-_DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+|end-|the\s+)?$"
+                       # `would extend the mine's life to 2036`: a horizon, as a deadline is
+                       r"|\b(?:extend\w*|life|lives)\s+(?:[\w'’-]+\s+){0,5}?(?:to|until|through|into|beyond)\s+$", re.I)
 _SINCE = ending(r"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
 _SINCE_JUST = ending(r"\bsince\s+(?:the\s+)?$", re.I)  # `the strongest since the first half of 2020`
 _STARTING = ending(r"\b(?:starting|effective|beginning)\s+(?:from\s+)?$", re.I)

@@ -115,8 +115,15 @@ BIG_SUMS = [
          title="Copper", published=datetime(2025, 3, 10, tzinfo=UTC)),
 ]
 
+# A horizon a plan extends to (`would extend the mine's life to 2036`) is no year an undated post reports on.
+HORIZONS = [
+    Case(("Copper output rose 14% to 118,200t in the third quarter.",
+          "The company is awaiting approval of a US$2bn investment plan that would extend the mine's life to 2036."),
+         [F(value=118200, period="--07/--09"), F(value=2e9)], title="Antamina's zinc output slumps", published=None),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
-        + BIG_SUMS)
+        + BIG_SUMS + HORIZONS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
