@@ -275,17 +275,19 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
             and (published.year * 12 + published.month) - (ends[0] * 12 + ends[1]) in (10, 11)
             and str(ends[0]) not in view.text and period in _own_periods(draft, view)):
         return year_after(period)  # `Hadeed kept its rebar price for December` in November: the coming December
-    if draft.comparison and period and MONTH_PERIOD.match(period) and _after_in_year(period, state.paragraph.period) \
+    if draft.comparison and period and MONTH_PERIOD.match(period) \
+            and _after_in_year(period, state.paragraph.period or state.last_period or state.scan.title_period) \
             and any(p.period == period and period[:4] not in view.text[p.start : p.end] for p in view.periods):
         return year_before(period)  # `rose to $3,020 in March from $2,780 in December`: last year's December
     return period
 
 
 def _after_in_year(month: str, current: str | None) -> bool:
-    """Whether `month` comes after the month reported on (`current`), in the same year."""
+    """Whether `month` comes after the month reported on (`current`, or the last of its span: `January-February`),
+    in the same year."""
     later = re.fullmatch(r"(\d{4})-(\d\d)", month)
-    now = re.fullmatch(r"(\d{4})-(\d\d)", current or "")
-    return bool(later and now and later.group(1) == now.group(1) and later.group(2) > now.group(2))
+    now = last_month(current) if current and not current.startswith(("FY", "-")) else None
+    return bool(later and now and int(later.group(1)) == now[0] and int(later.group(2)) > now[1])
 
 
 def by_horizon(draft: Draft, view: SentenceView) -> bool:

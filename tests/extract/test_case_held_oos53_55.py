@@ -122,8 +122,19 @@ HORIZONS = [
          [F(value=118200, period="--07/--09"), F(value=2e9)], title="Antamina's zinc output slumps", published=None),
 ]
 
+# A month compared with that comes after the span reported (`compared with 2.78 million tonnes a day in December`
+# after January-February) is the year before's, as after a month reported.
+COMPARED_AFTER_SPANS = [
+    Case(("China's output of crude steel fell 1.5 percent to 169.33 million tonnes in the first two months of 2025.",
+          "In the steel sector, the daily average was 2.87 million tonnes, compared with 2.78 million tonnes a day in "
+          "December."),
+         [F(value=169.33e6, period="2025-01/2025-02"), F(value=2.87e6, period="2025-01/2025-02"),
+          F(value=2.78e6, period="2024-12")],
+         title="China's nonferrous metals output up 3.4 pct in January-February", published=None),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
-        + BIG_SUMS + HORIZONS)
+        + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
