@@ -27,6 +27,9 @@ _NOT_A_SHARE = re.compile(
     r"|of\s+(?:its\s+|their\s+|the\s+)?(?:[\w,-]+\s+){0,5}?(?:capacity|throughput))\b",  # `85% of nameplate throughput`
     re.I,
 )
+# A sentence on operating rates: its bare percents are rates too (`that of foil producers held steady at 71.5%`)
+_OPERATING_RATES = re.compile(r"\b(?:operating|utili[sz]ation|capacity[- ]use)\s+rates?\b", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
 _ROYALTY = re.compile(r"\broyalt(?:y|ies)\b", re.I)
 # `the cobalt hydroxide payable indicator at 93-95% of the metal price`: price reporters assess payables as prices
 _DISCOUNT_AFTER = re.compile(r"\s+(?:discount|premium)\b", re.I)
@@ -149,8 +152,10 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
             return "price"  # `a discount of 14.9% to the 62% index`: a price relative to another
         if _ROYALTY.search(text, clause.start, q.start):
             return "other"  # `royalties on nickel ore will rise to 14%`, not `45% of the royalties`
-        if _NOT_A_SHARE.search(view.clause_text(clause)) and not _SHARE_CUE.search(view.clause_text(clause)):
-            return "other"
+        if not _SHARE_CUE.search(view.clause_text(clause)) and (
+                _NOT_A_SHARE.search(view.clause_text(clause))
+                or (_OPERATING_RATES.search(text) and not _OF_AFTER.match(text, q.end))):
+            return "other"  # `… and are expected to slip to 82 percent in December`, after operating rates
         return "market_share"
     if is_money_sum(unit) and any(m.kind == "exchange" and m.start < q.start for m in view.entities.organisations):
         return "price"  # `LME lead fell 0.2% to $1,992.5`: an amount quoted on an exchange is its price (not `Net sales

@@ -133,8 +133,23 @@ COMPARED_AFTER_SPANS = [
          title="China's nonferrous metals output up 3.4 pct in January-February", published=None),
 ]
 
+# In a sentence on operating rates, a bare percent of a later clause is a rate too, not a share.
+OPERATING_RATES = [
+    Case("Operating rates at major smelters averaged 86.4 percent in October, and are expected to slip to 82 percent "
+         "in December as maintenance is brought forward.",
+         [F(value=86.4, metric="other"), F(value=82, metric="other")], title="Chinese copper smelters",
+         published=datetime(2024, 11, 18, tzinfo=UTC)),
+    Case("The operating rate of extrusion plants rose to 53.6%, while that of foil producers held steady at 71.5%.",
+         [F(value=53.6, metric="other"), F(value=71.5, metric="other")], title="Aluminium downstream",
+         published=datetime(2025, 3, 17, tzinfo=UTC)),
+    # guard: a share `of` a whole is still one
+    Case("Operating rates rose, and the members account for 70 percent of the country's smelting capacity.",
+         [F(value=70, metric="market_share")], title="Chinese copper smelters",
+         published=datetime(2024, 11, 18, tzinfo=UTC)),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
-        + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS)
+        + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
