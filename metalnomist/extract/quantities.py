@@ -93,7 +93,9 @@ class Quantity:
         return self.unit[:3].isupper() and self.unit[:3].isalpha()
 
 
-_DIGIT_OR_WORD = re.compile(r"\d|\b(?:" + "|".join(w for w in WORD_NUMBERS if len(w) > 2) + r")\b", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(w for w in WORD_NUMBERS if len(w) > 2) + r")\b", re.I)
+_DIGIT_OR_WORD = re.compile(rf"\d|{_NUMBER_WORD.pattern}", re.I)
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -137,13 +139,15 @@ _CONVERTED = (r"\s?\((?:about\s|around\s|roughly\s|some\s|nearly\s)?(?:[A-Z]{0,3
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text` (quotes folded), in order, conversions in brackets dropped."""
     found: list[Quantity] = []
-    if not _DIGIT_OR_WORD.search(text):
+    # most sentences spell no number: their figures are found by their digits alone
+    start = _DIGIT_OR_WORD if _NUMBER_WORD.search(text) else _DIGIT
+    if not start.search(text):
         return _verbal(text)
     pattern, position = _quantity_re(), 0
     # a figure starts at most a sign, a currency, a space and a point before its first digit or number word:
     # the big pattern is tried from there, not at every letter before it
     reach = tables().currency_prefix_chars + 3
-    while ((number := _DIGIT_OR_WORD.search(text, position)) is not None
+    while ((number := start.search(text, position)) is not None
            and (match := pattern.search(text, max(position, number.start() - reach))) is not None):
         quantity = _build(match, text)
         position = match.end()  # a figure always has digits or a number word: never an empty match
