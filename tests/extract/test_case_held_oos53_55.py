@@ -148,8 +148,21 @@ OPERATING_RATES = [
          published=datetime(2024, 11, 18, tzinfo=UTC)),
 ]
 
+# A public lender's name (`Export Development Canada`, `Export Finance Australia`) names no series: its `Export` is
+# no export.
+LENDERS = [
+    Case("The loan, administered by Export Finance Australia, sits alongside $150 million from the Northern Australia "
+         "Infrastructure Facility.",
+         [F(value=150e6, metric="subsidy")], title="Arafura's Nolans gets $200m lift from Critical Minerals Facility",
+         published=datetime(2025, 3, 10, tzinfo=UTC)),
+    Case("Export Development Canada and the Canada Infrastructure Bank have issued letters of interest for up to C$1 "
+         "billion in project debt.",
+         [F(value=1e9, metric="other")], title="Ottawa commits C$150 million to Nouveau Monde Graphite",
+         published=datetime(2025, 3, 10, tzinfo=UTC)),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
-        + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES)
+        + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
