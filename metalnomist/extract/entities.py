@@ -220,6 +220,8 @@ def find_commodities(text: str) -> list[Mention]:
             continue  # `Beijing will scrap the 13% export tax rebate`: the verb
         if text[hit.start : hit.end].lower() in _CAPITALS_ONLY and not text[hit.start : hit.end].isupper():
             continue
+        if hit.canonical == "ore" and _GRADES_AFTER.match(text, hit.end):
+            continue  # `down 6.8% on lower ore grades`: how rich the ore is, not what was mined
         widened = _widen(text, _across_gloss(text, hit))
         if out and widened.start < out[-1].end:
             continue  # `aluminium scrap` already holds `scrap`
@@ -231,6 +233,7 @@ def find_commodities(text: str) -> list[Mention]:
     return out
 
 
+_GRADES_AFTER = re.compile(r"[\s-]+grades?\b", re.I)
 _GLOSS_THEN_WORD = re.compile(r"\s+\([A-Z][\w-]{1,7}\)\s+([\w-]+)")
 
 

@@ -161,8 +161,24 @@ LENDERS = [
          published=datetime(2025, 3, 10, tzinfo=UTC)),
 ]
 
+# `on lower ore grades`: how rich the ore is names no commodity (`385 million tons of ore grading 0.54%` still does).
+ORE_GRADES = [
+    Case("Mine production, held back by lower ore grades in Chile, increased by 1.7% to 22.9 Mt in 2024.",
+         [F(value=22.9e6, commodity="copper")], title="Copper output", published=datetime(2025, 4, 30, tzinfo=UTC)),
+    Case(("Peru's copper production rose 4.2% in June to 228,410 tons.",
+          "The Cerro Verde and Cuajone mines produced 37,900 tons and 14,350 tons, respectively, with Cerro Verde's "
+          "output down 6.8% on lower ore grades.",
+          "Antamina stayed on top with 39,600 tons."),
+         [F(value=228410), F(value=37900, commodity="copper"), F(value=14350, commodity="copper"),
+          F(value=39600, commodity="copper")],
+         title="Peru's June copper output rises 4.2%", published=datetime(2024, 8, 12, tzinfo=UTC)),
+    Case("The project holds reserves of 385 million tons of ore grading 0.54% copper.",
+         [F(value=385e6, commodity="ore"), F(value=0.54)], title="Copper World",
+         published=datetime(2025, 3, 1, tzinfo=UTC)),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
-        + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS)
+        + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
