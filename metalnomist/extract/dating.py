@@ -592,16 +592,21 @@ def _respective_period(draft: Draft, view: SentenceView, own: list[PeriodMention
     return listed[figures.index(q)].period
 
 
-def _bracketed_apart(text: str, position: int, figure: int) -> bool:
-    """Whether `position` is in brackets the figure is not in: `dwindled to 2.1 million tonnes (14.3 million tonnes
-    in 2023)` dates the bracket's figure, not the one before it nor any after."""
+def _bracketed_apart(view: SentenceView, position: int, figure: int) -> bool:
+    """Whether `position` is in brackets with a figure of their own that the figure is not in: `dwindled to 2.1
+    million tonnes (14.3 million tonnes in 2023)` dates the bracket's figure, not the one before it nor any after;
+    a bracket that only glosses a period (`for the fiscal year so far (April-February)`) dates the figures around."""
+    text = view.text
     opened = text.rfind("(", 0, position)
     if opened < 0:
         return False
     closed = text.find(")", opened)
     if 0 <= closed < position:
         return False
-    return not (opened < figure and (closed < 0 or figure < closed))
+    end = closed if closed >= 0 else len(text)
+    if not any(opened < item.q.start < end for item in view.items):
+        return False
+    return not opened < figure < end
 
 
 def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
@@ -626,7 +631,7 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
         p for p in view.periods if not _cargo_month(view.text, p) and not is_contract_month(view.text, p.start, p.end)
         and not (p.start > draft.anchor.q.end and _CAUSE_WORD.search(view.text)
                  and _CAUSE_BEFORE.search(view.text, draft.anchor.q.end, p.start))
-        and not _bracketed_apart(view.text, p.start, draft.anchor.q.start)
+        and not _bracketed_apart(view, p.start, draft.anchor.q.start)
     ]
     own = [
         p

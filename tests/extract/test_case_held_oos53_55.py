@@ -76,6 +76,10 @@ BRACKETED_PERIODS = [
     # guard: a bracketed restatement in other units, or of the same amount, is no figure
     Case("Exports reached 145,000 tonnes (319.7 million pounds) in 2024.", [F(value=145000, period="2024")],
          title="Exports", published=datetime(2025, 2, 1, tzinfo=UTC)),
+    # guard: a bracket that only glosses a period dates the figures around it
+    Case("Cumulative production for the fiscal year so far (April-February) stood at 695.3 mt, up 1.2% from 687.1 mt "
+         "in the corresponding period a year ago.",
+         [F(value=695.3e6, period="--04/--02"), F(value=687.1e6)], title="Coal India output", published=None),
     Case("Copper production came to 36,000 tonnes in the second quarter (35,000 tonnes in the first quarter).",
          [F(value=36000, period="2025-Q2"), F(value=35000, period="2025-Q1")], title="Miner's output",
          published=datetime(2025, 7, 30, tzinfo=UTC)),
