@@ -825,11 +825,13 @@ _BRACKETED = re.compile(r"(?:\s+of\s+(?:the\s+|its\s+)?(?:current\s+)?(?:fiscal|
 
 def _spelled_out(found: list[PeriodMention], text: str) -> list[PeriodMention]:
     """A period followed by the months it means in brackets is those months; but months without their year (`fiscal
-    2024-25 (April–March)`) say only which months a year is, not which year."""
+    2024-25 (April–March)`) say only which months a year is, not which year. A year-less period glossed with a dated
+    one (`the quarter ended December 31 (Q3 FY25)`) is the dated one."""
     out: list[PeriodMention] = []
     for p in found:
         if out and _BRACKETED.fullmatch(text, out[-1].end, p.start) and text.startswith(")", p.end):
-            if _FOUR_DIGITS.search(text, p.start, p.end):
+            if _FOUR_DIGITS.search(text, p.start, p.end) or (out[-1].period.startswith("-")
+                                                             and not p.period.startswith("-")):
                 out[-1] = replace(out[-1], period=p.period)
             else:
                 p = replace(p, period=out[-1].period)

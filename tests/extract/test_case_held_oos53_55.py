@@ -181,8 +181,18 @@ ORE_GRADES = [
          published=datetime(2025, 3, 1, tzinfo=UTC)),
 ]
 
+# A year-less period glossed with a dated one in brackets is the dated one: `the quarter ended December 31 (Q3 FY25)`
+# is India's third fiscal quarter of FY25, 2024-Q4, and so are the figures after it.
+DATED_GLOSSES = [
+    Case(("Hindalco Industries reported a 60 per cent jump in net profit to Rs 3,735 crore for the quarter ended "
+          "December 31 (Q3 FY25).", "Revenue from operations rose 11 per cent to Rs 58,390 crore."),
+         [F(value=3.735e10, period="2024-Q4"), F(value=5.839e11, period="2024-Q4")], title="Hindalco Q3 profit jumps",
+         published=None),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
-        + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES)
+        + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
+        + DATED_GLOSSES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
