@@ -103,13 +103,12 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
     period, post_period, last_period = para.period, state.period, state.last_period
     last_quarter, last_half = state.last_quarter, state.last_half
     forecast_period, reported_period = state.forecast_period, state.reported_period
-    if (
-        carry_period
-        and fact.period
-        and not draft.comparison
-        and fact.metric not in MONEY | {"target", "tariff", "capacity"}
-        and not _to_date(fact.period, state.period)
-    ):
+    sentence_period, to_date_period = state.sentence_period, state.to_date_period
+    carried = bool(carry_period and fact.period and not draft.comparison
+                   and fact.metric not in MONEY | {"target", "tariff", "capacity"})
+    if carried and _to_date(fact.period or "", state.period):
+        sentence_period = to_date_period = fact.period  # an aside the sentence goes on with, not the post
+    elif carried and fact.period:
         period = fact.period
         # `Total 2020 output …` in a December report, `a cumulative deficit over 2021-2024`: asides
         # nor a month's price in a report on its year (`climbed to ¥1,580/kg in December` in a post on 2017), nor a
@@ -134,6 +133,8 @@ def remember(fact: Fact, draft: Draft, state: PostState, series: str, carry_peri
     return evolve(
         state,
         paragraph=paragraph,
+        sentence_period=sentence_period,
+        to_date_period=to_date_period,
         metric=metric or state.metric,
         commodity=commodity or state.commodity,
         period=post_period,

@@ -367,7 +367,7 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         return None  # `Historically, imports averaged 1.8 million tonnes`: no period of the report's
     if metric == "price" and _assumed(draft, view):
         return None  # a study's price deck (`using a gold price of A$3,300 an ounce`) is of no period
-    current = state.paragraph.period or state.period
+    current = state.sentence_period or state.paragraph.period or state.period
     if current and (draft.comparison or _LEVEL_YEAR_BACK.match(view.text, draft.anchor.q.end)) \
             and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`
@@ -446,11 +446,11 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if so_many:  # `Over the seven months, China was the main destination`: the span of so many months reported
         count = so_many.group(1)
         months = int(count) if count.isdigit() else _COUNTS.get(count.lower())
-        spans = (state.paragraph.period, state.period, state.last_period)
+        spans = (state.paragraph.period, state.period, state.last_period, state.to_date_period)
         told = next((p for p in spans if p and months and _months_in(p) == months), None)
         if told:
             return told
-    carried = state.paragraph.period or state.period
+    carried = state.sentence_period or state.paragraph.period or state.period
     running = re.fullmatch(r"(\d{4})-01/\1-(\d\d)", carried or "")
     span = draft.anchor.clause
     if running and any(b.basis == "m/m" and span.start <= b.start < span.end for b in view.bases):

@@ -133,7 +133,7 @@ def extract_facts(post: Post) -> list[Fact]:
                 elsewhere = _numbers_outside(post.blocks, number)
                 kept = [d for d in found if _figure(d, view) not in elsewhere]
                 found, repeated = kept, len(kept) < len(found)
-            state = evolve(state, sentence_metric=None, sentence_place=None)
+            state = evolve(state, sentence_metric=None, sentence_place=None, sentence_period=None)
             if not found or repeated:  # a figure left to the body still frames the ones after it
                 state = frame(view, state)
                 credit = credits(view)

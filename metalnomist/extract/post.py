@@ -154,6 +154,11 @@ class PostState:
     sentence_metric: str | None = None
     sentence_place: tuple[str | None, str | None] | None = None  # the sentence's main figure's (country, partner)
     sentence_share: bool = False  # the sentence's main figure is a share: only comparisons in percent are its
+    # the total so far the sentence reported beside the month the post goes on with (`Imports during April-December
+    # jumped 23.9%, while exports slumped 24%`): its later figures' period; the last such total, for `in the nine
+    # months` after it
+    sentence_period: str | None = None
+    to_date_period: str | None = None
     last_trader: str | None = None  # the country whose trade the last imports or exports reported
     last_period: str | None = None  # survives a change of subject, for `over the same period`
     # the period the last forecast carried on, and the last reported (not forecast) one before it: a reported

@@ -190,9 +190,27 @@ DATED_GLOSSES = [
          published=None),
 ]
 
+# The total so far told beside the month reported goes on in its own sentence (`Imports during April-December jumped
+# 23.9 per cent to 7.3 MT, while exports slumped 24 per cent to 3.6 MT`) and to `the nine months` after it, but the
+# post's next sentences are the month's again.
+TOTALS_SO_FAR = [
+    Case(("India's crude steel production rose 7 per cent to 12.9 million tonnes in December.",
+          "Imports during April-December jumped 23.9 per cent to 7.3 MT, while exports slumped 24 per cent to 3.6 MT.",
+          "Finished steel consumption in the nine months rose 11.1 per cent to 110.3 MT.",
+          "State-run SAIL produced 1.66 MT, up 3 per cent."),
+         [F(value=12.9e6, period="2024-12"), F(value=7.3e6, period="2024-04/2024-12"),
+          F(value=3.6e6, period="2024-04/2024-12"), F(value=110.3e6, period="2024-04/2024-12"),
+          F(value=1.66e6, period="2024-12")],
+         title="Crude steel output rises 7% to 12.9 MT in December: JPC", published=datetime(2025, 1, 14, tzinfo=UTC)),
+    Case("Zinc output fell 3.5% to 116,700 tons in June, bringing the January-June total to 706,800 tons, down from "
+         "717,300 tons a year earlier.",
+         [F(value=116700, period="2024-06"), F(value=706800, period="2024-H1"), F(value=717300, period="2023-H1")],
+         title="Peru's June copper output rises", published=datetime(2024, 8, 12, tzinfo=UTC)),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
         + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
-        + DATED_GLOSSES)
+        + DATED_GLOSSES + TOTALS_SO_FAR)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
