@@ -81,7 +81,8 @@ _DAYS_BACK = re.compile(
 # basis instead).
 _SAME_LAST_YEAR = re.compile(
     r"""\b(?:during|in)\s+the\s+(?:(?:same|corresponding)\s+(?:period|quarter|months?|time)\s+  # the same period
-        (?:(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:earlier|ago|before)  # last year
+        (?:(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+(?:year|fiscal(?:\s+year)?)  # last (fiscal) year
+           |a\s+year\s+(?:earlier|ago|before)
            |(?:of|in)\s+(?P<year>(?:19[5-9]\d|20\d\d))(?!\d))                                 # of 2023
         |(?P<previous>(?:previous|prior|preceding)\s+year)                                  # the previous year
         |year[- ](?:ago|earlier)\s+(?:period|quarter|months?|half))\b                       # the year-ago period

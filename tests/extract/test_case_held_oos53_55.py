@@ -202,6 +202,10 @@ TOTALS_SO_FAR = [
           F(value=3.6e6, period="2024-04/2024-12"), F(value=110.3e6, period="2024-04/2024-12"),
           F(value=1.66e6, period="2024-12")],
          title="Crude steel output rises 7% to 12.9 MT in December: JPC", published=datetime(2025, 1, 14, tzinfo=UTC)),
+    Case("For the April-December period of 2024-25, crude steel output stood at 110.9 MT, up 4.8 per cent from 105.8 "
+         "MT in the corresponding period of the previous fiscal.",
+         [F(value=110.9e6, period="2024-04/2024-12"), F(value=105.8e6, period="2023-04/2023-12")],
+         title="India's steel output", published=datetime(2025, 1, 14, tzinfo=UTC)),
     Case("Zinc output fell 3.5% to 116,700 tons in June, bringing the January-June total to 706,800 tons, down from "
          "717,300 tons a year earlier.",
          [F(value=116700, period="2024-06"), F(value=706800, period="2024-H1"), F(value=717300, period="2023-H1")],
