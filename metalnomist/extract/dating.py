@@ -274,7 +274,8 @@ def fact_period(draft: Draft, view: SentenceView, state: PostState, metric: str)
         return year_after(period)
     if (metric == "price" and period and published and ends and MONTH_PERIOD.match(period)
             and (published.year * 12 + published.month) - (ends[0] * 12 + ends[1]) in (10, 11)
-            and str(ends[0]) not in view.text and period in _own_periods(draft, view)):
+            and str(ends[0]) not in view.text and period in _own_periods(draft, view)
+            and MONTHS[ends[1] - 1] in view.text):  # not `at the start of the year`
         return year_after(period)  # `Hadeed kept its rebar price for December` in November: the coming December
     if draft.comparison and period and MONTH_PERIOD.match(period) \
             and _after_in_year(period, state.paragraph.period or state.last_period or state.scan.title_period) \
@@ -515,7 +516,8 @@ def figure_phrase(draft: Draft, view: SentenceView) -> str:
 
 
 _COMPARED_WITH = re.compile(r"\b(?:from|than|compared|versus|vs|above|below|against|since|by|projection|estimate"
-                            r"|forecast)\b", re.I)  # `12% above the cyclone-hit March quarter`: its base
+                            r"|forecast|over\s+the\s+(?:same|corresponding|previous|prior))\b", re.I)
+# `12% above the cyclone-hit March quarter`, `rose 2% to 4.61 MT over the same month last year`: its base
 
 
 

@@ -497,8 +497,9 @@ _COMPARISON_FILLER = (
     r"|[a-z]+-(?:hit|affected|disrupted|impacted|weakened))"  # `12% above the cyclone-hit March quarter`
 )
 _COMPARISON = ending(
-    rf"\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+(?:{_COMPARISON_FILLER}\s+){{0,5}}"
-    rf"(?:end-|mid-)?$",  # `up 3.2 million t from end-January`
+    rf"(?:\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+"
+    rf"|\bover\s+(?=the\s+(?:same|corresponding|previous|prior)\s))"  # `rose 2% over the same month last year`
+    rf"(?:{_COMPARISON_FILLER}\s+){{0,5}}(?:end-|mid-)?$",  # `up 3.2 million t from end-January`
     re.I,
 )
 # `up 8% on the same period of 2023`, `a 5% increase over 2022`: the British `on` of a change names its base, as

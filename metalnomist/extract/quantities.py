@@ -491,7 +491,7 @@ _ELEMENT = r"(?:TFe|Fe|Ni|Cu|Zn|Mn|Cr|Co|Al|Li|Si|Ti|Mo|Sn|Pb|Mg|Nb|Ta|Sb|Ge|Ga|
 _GRADE_AFTER = re.compile(
     rf"""^[\s-]?(?:
         {_ELEMENT}(?:\d+|CO\d|O\d*|H\d*|\.[\w.]+)*\b   # Fe, Li2O, Li2CO3, LiOH.H2O
-        | (?:lithium|nickel|copper|zinc)\s+(?:oxide|content)\b      # `6% lithium oxide` spodumene
+        | (?:lithium|nickel|copper|zinc|iron|manganese|chrome)\s+(?:oxide|content)\b  # `6% lithium oxide` spodumene
         | (?:spodumene|lithium\s+concentrate|fines|lump)\b                 # `6pc spodumene`
         | (?:iron|manganese|chrome|nickel)\s+ore\b                         # `Philippine 1.5% nickel ore`
         | index\b                                                           # `a discount to the 62% index`

@@ -79,6 +79,9 @@ _URL_DAY = re.compile(
 )
 # Date folders of Chinese CMSs: Xinhua's `/20250114/`, China Daily's `/a/202501/14/`, Global Times' `/202407/`
 _URL_FOLDER_DAY = re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)/?(?P<day>[0-3]\d)/")
+# A month named in the path: The New Indian Express' `/2024/Dec/03/`
+_URL_NAMED_DAY = re.compile(rf"/(?P<year>(?:19|20)\d\d)/(?P<month>{'|'.join(MONTH_WORDS)})/(?P<day>[0-3]?\d)(?:/|$)",
+                            re.I)
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)(?:/|$)")
 _URL_FOLDER_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)/")
 _DIGIT_RUN = re.compile(r"(?<!\d)(\d{6}|\d{8})(?!\d)")
@@ -181,9 +184,11 @@ def _real(year: int, month: int, day: int, latest: date) -> date | None:
 
 def _url_dates(url: str, latest: date) -> tuple[date | None, date | None]:
     """(a whole date in the URL, else None; the first day of a /YYYY/MM/ month, else None)."""
-    for pattern in (_URL_DAY, _URL_FOLDER_DAY):
+    for pattern in (_URL_DAY, _URL_FOLDER_DAY, _URL_NAMED_DAY):
         for match in pattern.finditer(url):
-            found = _real(int(match["year"]), int(match["month"]), int(match["day"]), latest)
+            month = match["month"]
+            number = int(month) if month.isdigit() else MONTH_WORDS[month.title()]
+            found = _real(int(match["year"]), number, int(match["day"]), latest)
             if found is not None:
                 return found, None
     for pattern in (_URL_MONTH, _URL_FOLDER_MONTH):

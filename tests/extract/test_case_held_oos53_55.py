@@ -212,9 +212,25 @@ TOTALS_SO_FAR = [
          title="Peru's June copper output rises", published=datetime(2024, 8, 12, tzinfo=UTC)),
 ]
 
+# A change `over the same month last year` is from a base: the month reported is the figure's; a level at the start
+# of the year is January's even 11 months on (not the coming January a price `for December` in November is); an ore's
+# iron content is its grade, no figure.
+INDIAN_DESKS = [
+    Case("NMDC's production in November rose 2 per cent to 4.61 million tonnes (MT) over the same month last year, "
+         "while sales were 3.85 MT.",
+         [F(value=4.61e6, period="2024-11"), F(value=3.85e6, period="2024-11")], title="NMDC output",
+         published=datetime(2024, 12, 3, tzinfo=UTC)),
+    Case("Benchmark fines traded at about $102 a tonne in the first week of December, down nearly 25 per cent from "
+         "$135 at the start of the year.",
+         [F(value=102, period="2024-12"), F(value=135, period="2024-01")], title="Iron ore",
+         published=datetime(2024, 12, 3, tzinfo=UTC)),
+    Case("Lump ore with 65.5 per cent iron content will cost Rs 5,950 a tonne.", [F(value=5950, unit="INR/t")],
+         title="NMDC cuts iron ore prices", published=datetime(2024, 12, 3, tzinfo=UTC)),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
         + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
-        + DATED_GLOSSES + TOTALS_SO_FAR)
+        + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

@@ -47,6 +47,8 @@ URL_CASES = [
     Case("https://www.globaltimes.cn/page/202407/1316420.shtml", "Text.", "2024-07-01 url"),
     Case("https://x.com/page/202407131/zinc", "Text.", None),  # nine digits: an article number
     Case("https://x.com/page/202413/zinc", "Text.", None),  # no 13th month
+    Case("https://www.newindianexpress.com/business/2024/Dec/03/nmdc-cuts", "Text.", "2024-12-03 url"),  # a named month
+    Case("https://x.com/2024/sept/3/zinc", "Text.", "2024-09-03 url"),
 ]
 URL_NOT_DATES = [
     Case("https://x.com/products/2000/widget", "Text.", None),  # a product code, not a year
