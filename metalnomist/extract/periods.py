@@ -339,13 +339,15 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\bbetween (?P<y1>{_YEAR}) and (?P<y2>{_YEAR})\b"), "years"),
     (
         re.compile(
-            rf"(?<![\d$¥€£.,/-])(?P<y1>{_YEAR})(?:{_DASH}|/)(?P<y2>{_YEAR}|\d\d)\b(?![.,]\d)"  # `2023/24` too
+            rf"(?<![\d$¥€£.,/-])(?P<y1>{_YEAR})(?:{_DASH}|/)(?P<y2>{_YEAR}|\d\d)\b(?![.,]\d|\s?=)"  # `2023/24` too;
+            # not an index's base (`base: 2011-12=100`)
             r"(?!\s?(?:%|per\s?cent|million|billion|mn|bn|thousand|[kM]?t\b|tonnes?|tons?|ounces?|oz\b|lb\b))"
             r"(?P<fiscal>\s+(?:financial|fiscal)(?:\s+year)?\b)?"
         ),
         "years",
     ),
-    (re.compile(rf"(?<![\d$¥€£.,/-])(?P<y>{_YEAR})(?![\d%]|[.,]\d|\s?(?:t|tonnes?|tons?|units)\b)"), "year"),
+    (re.compile(rf"(?<![\d$¥€£.,/-])(?P<y>{_YEAR})"
+                rf"(?![\d%]|[.,]\d|(?:[-/]\d\d)?\s?=|\s?(?:t|tonnes?|tons?|units)\b)"), "year"),
 ]
 
 
