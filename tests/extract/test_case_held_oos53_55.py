@@ -225,8 +225,9 @@ INDIAN_DESKS = [
          [F(value=102, period="2024-12"), F(value=135, period="2024-01")], title="Iron ore",
          published=datetime(2024, 12, 3, tzinfo=UTC)),
     # an index's base year (`base: 2011-12=100`) is no year an undated post reports on
-    Case(("Mineral production grew 5.6 per cent in December over the year-ago month, with the index of mineral "
-          "production (base: 2011-12=100) rising for the sixth straight month.", "Gold production stood at 136 kg."),
+    Case(("Mineral production in India grew 5.6 per cent in December over the year-ago month, with the index of "
+          "mineral production (base: 2011-12=100) rising for the sixth straight month.",
+          "Gold production stood at 136 kg."),
          [F(change_pct=5.6, period="--12"), F(value=0.136, period="--12")],
          title="Mineral production grows 5.6% in December", published=None),
     Case("Lump ore with 65.5 per cent iron content will cost Rs 5,950 a tonne.", [F(value=5950, unit="INR/t")],
