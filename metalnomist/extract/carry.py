@@ -24,7 +24,8 @@ from metalnomist.months import MONTHS
 
 # Vague present time: a figure or frame so worded is for no reported period.
 UNDATED = re.compile(
-    r"""\b(?:typically|usually|normally|historically|today|currently|now(?=\s*(?:[,.;)]|$))|pre-[\w-]+\ levels?
+    r"""\b(?:typically|usually|normally|historically|currently|now(?=\s*(?:[,.;)]|$))|pre-[\w-]+\ levels?
+        |today(?!\ (?:reported|announced|said|released|published|posted)\b)  # not a release's `today reported`
         |recent(?:ly)?|at\ present|current(?!\s+(?:month|quarter|year|week|period|fiscal|financial)\b))\b""",
     re.I | re.X,
 )

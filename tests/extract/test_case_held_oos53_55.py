@@ -234,9 +234,21 @@ INDIAN_DESKS = [
          title="NMDC cuts iron ore prices", published=datetime(2024, 12, 3, tzinfo=UTC)),
 ]
 
+# A release's `today reported` is when it was told, not a present without a period: `EGA today reported production of
+# 2.74 million tonnes of cast metal in 2024` is 2024's.
+RELEASES_TODAY = [
+    Case("Emirates Global Aluminium (EGA) today reported production of 2.74 million tonnes of cast metal in 2024, in "
+         "line with the previous year.",
+         [F(value=2.74e6, period="2024")], title="EGA reports 2024 results",
+         published=datetime(2025, 3, 5, tzinfo=UTC)),
+    # guard: a level `today` is still of no period
+    Case("Copper stocks today stand at 120,000 tonnes.", [F(value=120000, period=None)], title="Copper stocks",
+         published=None),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
         + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
-        + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS)
+        + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS + RELEASES_TODAY)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
