@@ -68,6 +68,8 @@ _YEAR_BACK = re.compile(
 # a level dated so, right after it: `compared with a profit of $269 million a year earlier`
 _LEVEL_YEAR_BACK = re.compile(
     r"\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+year[- ](?:ago|earlier)\s+\w+)\b", re.I)
+# A sentence opening a year back (`A year earlier the differential was assessed at $20-30/t`): its figures are
+_YEAR_BACK_OPENING = re.compile(r"\s*(?:(?:A|One)\s+year|Twelve\s+months)\s+(?:earlier|ago|before)\b", re.I)
 # A base a day or a week back (`from $15 the previous day`): still in the period reported on.
 _DAYS_BACK = re.compile(
     r"""[^,;.]{0,30}?\b(?:
@@ -370,6 +372,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if metric == "price" and _assumed(draft, view):
         return None  # a study's price deck (`using a gold price of A$3,300 an ounce`) is of no period
     current = state.sentence_period or state.paragraph.period or state.period
+    if current and _YEAR_BACK_OPENING.match(view.text) and not _own_periods(draft, view):
+        return year_before(current)  # `A year earlier the low-carbon differential was assessed at $20-30/t`
     if current and (draft.comparison or _LEVEL_YEAR_BACK.match(view.text, draft.anchor.q.end)) \
             and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`

@@ -693,6 +693,8 @@ _CONTRACT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:contracts?|futures)\b")
 _EXCHANGE = re.compile(r"\b(?:futures|exchange|SHFE|DCE|COMEX|LME)\b", re.I)
 
 
+# `settled at $228/t for July-September shipments`: the months of the deliveries priced
+_FOR_JUST = ending(r"\bfor\s+(?:the\s+)?$", re.I)
 _FOR_DELIVERY_IN = re.compile(
     r"\bfor\s+(?:[\w-]+\s+){0,3}?(?:shipments?|deliver(?:y|ies)|loadings?|arrivals?)(?:\s+to\s+[A-Z][\w-]*)?"
     r"\s+(?:in\s+)?(?:the\s+)?$"  # `for primary aluminium shipments to Japan in the July–September quarter`
@@ -786,7 +788,9 @@ def find_periods(
                 value = _quarter_of_the_year_before(found, m, value)
             if kind == "month" and not m.groupdict().get("y") and _FORWARD.match(text, m.end()):
                 value = _forward_month(month_number(m.group("m")), text[: m.start()], published) or value
-            if published and not re.search(r"\d{4}", m.group()) and _FOR_DELIVERY_IN.search(text, 0, m.start()):
+            if published and not re.search(r"\d{4}", m.group()) and (
+                    _FOR_DELIVERY_IN.search(text, 0, m.start())
+                    or (_FOR_JUST.search(text, 0, m.start()) and _FORWARD.match(text, m.end()))):
                 ends = last_month(value)  # `for shipment in November` in an October post: the coming November
                 if ends and ends < (published.year, published.month):
                     value = year_after(value)

@@ -246,9 +246,20 @@ RELEASES_TODAY = [
          published=None),
 ]
 
+# A sentence opening `A year earlier` dates its figures a year before the report's; a quarter priced `for July-September
+# shipments` is the coming one.
+YEAR_BACK_AND_DELIVERIES = [
+    Case(("The low-carbon premium has stalled at $15-25/t over the Rotterdam premium this week.",
+          "A year earlier the low-carbon differential was assessed at $20-30/t."),
+         [F(value=15, period="2025-06"), F(value=20, period="2024-06")], title="Low-carbon aluminium premium stalls",
+         published=datetime(2025, 6, 20, tzinfo=UTC)),
+    Case("Japanese buyers pay on top of the quarterly MJP, which was settled at $228/t for July-September shipments.",
+         [F(value=228, period="2025-Q3")], title="Aluminium premiums", published=datetime(2025, 6, 20, tzinfo=UTC)),
+]
+
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
         + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
-        + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS + RELEASES_TODAY)
+        + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS + RELEASES_TODAY + YEAR_BACK_AND_DELIVERIES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
