@@ -246,6 +246,14 @@ RELEASES_TODAY = [
          published=None),
 ]
 
+# EU carbon permits are the carbon allowances CBAM prices, not coal.
+CARBON = [
+    Case(("Coal prices fell 3% this week.",
+          "Benchmark EU carbon permits traded at 76.40 euros a ton of CO2 on Tuesday, down 12% from a year earlier."),
+         [F(commodity="coal"), F(value=76.4, commodity="carbon allowances")], title="EU carbon border levy",
+         published=datetime(2025, 3, 5, tzinfo=UTC)),
+]
+
 # A sentence opening `A year earlier` dates its figures a year before the report's; a quarter priced `for July-September
 # shipments` is the coming one.
 YEAR_BACK_AND_DELIVERIES = [
@@ -259,7 +267,8 @@ YEAR_BACK_AND_DELIVERIES = [
 
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
         + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
-        + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS + RELEASES_TODAY + YEAR_BACK_AND_DELIVERIES)
+        + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS + RELEASES_TODAY + YEAR_BACK_AND_DELIVERIES
+        + CARBON)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
