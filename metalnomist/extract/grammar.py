@@ -251,6 +251,10 @@ _DIFF_AFTER = re.compile(
 _DIFF_AT_END = re.compile(r"^\s+(?P<w>less|fewer|lower|higher)\s*(?:[.;,)]|$)", re.I)
 _PERCENT_AT_END = re.compile(r"^\s+(?P<w>more|less|higher|lower)\s*(?:[.;)]|$)", re.I)
 _LESS = frozenset({"less", "fewer", "lower", "below"})
+# an offer per share against the market's price of the shares
+_OFFER_PREMIUM_AFTER = re.compile(
+    r"\s+(?P<w>premium|discount)\s+(?:to|over|on)\s+(?:[\w'’.-]+\s+){0,5}?"
+    r"(?:close|closing(?:\s+(?:share\s+)?price)?|share\s+price|(?:volume-weighted|VWAP)\b)", re.I)
 _UPDOWN_BEFORE = re.compile(rf"\b(?P<w>up|down)\s+{_BOUND_WORDS}$", re.I)
 
 
@@ -284,6 +288,9 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
         return Item(q, "change", clause, change=q.value)
     # `3% less than in 2022`, `silver reached 1,352 thousand fine kilograms, 3.4% more`: a change whose direction is
     # the comparison's
+    offered = _OFFER_PREMIUM_AFTER.match(after)
+    if offered:  # `C$7.80 a share, a 34% premium to Solaris' close on Friday`: the offer's change from the close
+        return Item(q, "change", clause, change=q.value * (-1 if offered.group("w").lower() == "discount" else 1))
     compared = _DIFF_AFTER.match(after) or _PERCENT_AT_END.match(after)
     if compared:
         return Item(q, "change", clause, change=q.value * (-1 if compared.group("w").lower() in _LESS else 1))

@@ -246,6 +246,16 @@ RELEASES_TODAY = [
          published=None),
 ]
 
+# An offer's premium to the shares' close is the offer price's change from it, not a price of its own.
+OFFER_PREMIUMS = [
+    Case("JX will also subscribe for 9.9% of Los Andes' shares at C$14.20 each, a 22% premium to Wednesday's close.",
+         [F(value=9.9), F(value=14.2, change_pct=22)], title="JX to pay $240 million for 25% of Vizcachitas",
+         published=datetime(2025, 3, 10, tzinfo=UTC)),
+    # guard: a premium over an index is still a price
+    Case("Mysteel assessed 65% Fe fines at a premium of 14.6% to the 62% index.", [F(value=14.6, metric="price")],
+         title="Iron ore fines", published=datetime(2025, 9, 20, tzinfo=UTC)),
+]
+
 # EU carbon permits are the carbon allowances CBAM prices, not coal.
 CARBON = [
     Case(("Coal prices fell 3% this week.",
@@ -268,7 +278,7 @@ YEAR_BACK_AND_DELIVERIES = [
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
         + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
         + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS + RELEASES_TODAY + YEAR_BACK_AND_DELIVERIES
-        + CARBON)
+        + CARBON + OFFER_PREMIUMS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
