@@ -51,7 +51,8 @@ _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re
 # `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity
 # (`its 5.6 million-ton-a-year Dung Quat 2 complex`)
 _SIZES = re.compile(r"(?:[\s-]+(?:a|per)[\s-]+(?:year|annum))?\s+(?:[\w-]+\s+){0,3}?"
-                    r"(?:mine|project|operation|line|furnace|complex|plant|works)(?:es|s)?\b", re.I)
+                    r"(?:mine|project|operation|line|furnace|complex|plant|works|concentrator|refinery|smelter|mill)"
+                    r"(?:es|s)?\b", re.I)
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|(?<!-)generat\w+|exports?|imports?|shipped|shipments"
                           r"|installed|installations?|usage|used)\b", re.I)  # not `next-generation batteries`
 

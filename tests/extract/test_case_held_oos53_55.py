@@ -256,6 +256,13 @@ OFFER_PREMIUMS = [
          title="Iron ore fines", published=datetime(2025, 9, 20, tzinfo=UTC)),
 ]
 
+# A rate sizing a concentrator, refinery, smelter or mill (`a 770 000 t/y concentrator`) is its capacity.
+SIZED_PLANTS = [
+    Case("Phase 1 centres on a 770 000 t/y concentrator fed from Shaft 1.",
+         [F(value=770000, unit="t/yr", metric="capacity")], title="Ivanhoe lifts Platreef capex",
+         published=datetime(2025, 3, 10, tzinfo=UTC)),
+]
+
 # EU carbon permits are the carbon allowances CBAM prices, not coal.
 CARBON = [
     Case(("Coal prices fell 3% this week.",
@@ -278,7 +285,7 @@ YEAR_BACK_AND_DELIVERIES = [
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
         + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
         + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS + RELEASES_TODAY + YEAR_BACK_AND_DELIVERIES
-        + CARBON + OFFER_PREMIUMS)
+        + CARBON + OFFER_PREMIUMS + SIZED_PLANTS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
