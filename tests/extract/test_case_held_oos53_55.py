@@ -263,6 +263,13 @@ SIZED_PLANTS = [
          published=datetime(2025, 3, 10, tzinfo=UTC)),
 ]
 
+# `19.5 Australian cents`: a share price in another country's cents.
+NAMED_CENTS = [
+    Case("Galan's shares jumped 38% to 19.5 Australian cents in Sydney.",
+         [F(value=0.195, unit="AUD/unit", change_pct=38)], title="Galan lithium project",
+         published=datetime(2025, 3, 10, tzinfo=UTC)),
+]
+
 # EU carbon permits are the carbon allowances CBAM prices, not coal.
 CARBON = [
     Case(("Coal prices fell 3% this week.",
@@ -285,7 +292,7 @@ YEAR_BACK_AND_DELIVERIES = [
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
         + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
         + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS + RELEASES_TODAY + YEAR_BACK_AND_DELIVERIES
-        + CARBON + OFFER_PREMIUMS + SIZED_PLANTS)
+        + CARBON + OFFER_PREMIUMS + SIZED_PLANTS + NAMED_CENTS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
