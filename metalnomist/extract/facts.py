@@ -325,7 +325,8 @@ def _fact(
     shares = metric_rules.quotes_shares(draft, view)
     if shares:  # a company's stock: its own series, and nothing the post's market figures carry on from
         where = replace(where, country=metric_rules.listing_country(view.text) or where.country)
-        unit = _quoted_in(unit, view.text[draft.anchor.q.start : draft.anchor.q.end], where.country)
+        unit = _quoted_in(unit, view.text[draft.anchor.q.start : draft.anchor.q.end], where.country,
+                          state.scan.local_dollar)
         # per share, not per the tonne a price in the post's market would be read by (`rose 2.3% to C$15.12`)
         metric, commodity, unit = "price", SHARES, f"{unit.split('/')[0]}/unit" if unit else None
         period = quote_period(draft, view, state)
@@ -517,10 +518,11 @@ def _own_currency(unit: str | None, draft: Draft, view: SentenceView, scan: Post
     return unit
 
 
-def _quoted_in(unit: str | None, figure: str, country: str | None) -> str | None:
-    """A share price in bare `$` or cents (`72c`) is in the dollar of the country whose exchange quotes it."""
-    if unit == "USD" and (figure.startswith("$") or figure.endswith("c")) and country:
-        return local_dollars().get(country, unit)
+def _quoted_in(unit: str | None, figure: str, country: str | None, local: str | None) -> str | None:
+    """A share price in bare `$` or cents (`72c`, `20¢`) is in the dollar of the country whose exchange quotes it, or,
+    with none named, in the dollar the post writes bare (`Arafura shares rose 11.1 per cent to 20¢` in the AFR)."""
+    if unit == "USD" and (figure.startswith("$") or figure.endswith(("c", "¢"))):
+        return local_dollars().get(country, unit) if country else local or unit
     return unit
 
 

@@ -268,6 +268,12 @@ NAMED_CENTS = [
     Case("Galan's shares jumped 38% to 19.5 Australian cents in Sydney.",
          [F(value=0.195, unit="AUD/unit", change_pct=38)], title="Galan lithium project",
          published=datetime(2025, 3, 10, tzinfo=UTC)),
+    # bare cents with no exchange named: the post's bare dollar (one that writes US dollars as `US$`)
+    Case(("Australia's Arafura Rare Earths has secured a $200 million loan for its Nolans project.",
+          "Germany's KfW has offered a further US$500 million.", "Arafura shares rose 11.1 per cent to 20¢ on Monday."),
+         [F(value=200e6, unit="AUD"), F(value=500e6, unit="USD"), F(value=0.2, unit="AUD/unit")],
+         title="Arafura's Nolans gets $200m lift from Critical Minerals Facility",
+         published=datetime(2025, 3, 10, tzinfo=UTC)),
 ]
 
 # EU carbon permits are the carbon allowances CBAM prices, not coal.
