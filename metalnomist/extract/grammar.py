@@ -197,6 +197,11 @@ _COORDINATED_CHANGE = re.compile(
     rf"(?:(?:[A-Za-z-]+|[\d.,]+)\s+){{0,7}}?and\s+(?:by\s+)?(?:an?\s+(?:further|additional)\s+)?$",
     re.I,
 )
+# `output of iron ore, limestone and bauxite grew 9.1 per cent, 10.4 per cent and 5.2 per cent, respectively`: each
+# rate listed after the verb's is a change too
+_PERCENT = r"\d[\d.,]*\s?(?:%|pc|per ?cent|percent)"
+_LISTED_CHANGES = ending(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?{_PERCENT}(?:\s*,\s*{_PERCENT})*"
+                         rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.I)
 # `Global mine supply growth was cut to 1.2% from 2.0%`: a growth rate is a change
 _GROWTH_RATE = re.compile(r"\bgrowth\b(?:\s+(?:rate|forecast))?\s+"
                           r"(?:(?!(?:levy|tax|duty|tariff|royalty)\b)[\w-]+\s+){0,16}?"  # not `the growth … levy`
@@ -300,6 +305,7 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
         (" and " in tail and _COORDINATED_CHANGE.search(before) and not _OF_AFTER.match(after))  # not `and 20% of`
         or (text.find("%", 0, q.start) >= 0 and _GAPPED_CHANGE.search(text, 0, q.start)
             and not _OF_AFTER.match(after))  # its verb is before, with the first percent
+        or (("%" in tail or " cent" in tail) and _LISTED_CHANGES.search(text, 0, q.start))
         or _BY_BEFORE.search(before, near)
         or _NOUN_OF_BEFORE.search(before, near)
         or _VERB_BEFORE.search(before, near)

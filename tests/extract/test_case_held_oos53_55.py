@@ -263,6 +263,19 @@ SIZED_PLANTS = [
          published=datetime(2025, 3, 10, tzinfo=UTC)),
 ]
 
+# Rates listed after a change verb's (`grew 9.1 per cent, 10.4 per cent and 5.2 per cent, respectively`) are changes.
+LISTED_CHANGES = [
+    Case("Among the important minerals, output of iron ore, limestone and bauxite grew 9.1 per cent, 10.4 per cent and "
+         "5.2 per cent, respectively.",
+         [F(value=None, change_pct=9.1, commodity="iron ore"), F(value=None, change_pct=10.4, commodity="limestone"),
+          F(value=None, change_pct=5.2, commodity="bauxite")],
+         title="Mineral production grows 5.6% in December", published=datetime(2025, 2, 10, tzinfo=UTC)),
+    # guard: shares listed after a change are still shares
+    Case("Imports rose 12% in March, and Australia and Brazil supplied 60% and 25% of them.",
+         [F(change_pct=12), F(value=60, metric="market_share"), F(value=25, metric="market_share")],
+         title="China iron ore imports", published=datetime(2025, 4, 14, tzinfo=UTC)),
+]
+
 # `19.5 Australian cents`: a share price in another country's cents.
 NAMED_CENTS = [
     Case("Galan's shares jumped 38% to 19.5 Australian cents in Sydney.",
@@ -298,7 +311,7 @@ YEAR_BACK_AND_DELIVERIES = [
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
         + BIG_SUMS + HORIZONS + COMPARED_AFTER_SPANS + OPERATING_RATES + LENDERS + ORE_GRADES
         + DATED_GLOSSES + TOTALS_SO_FAR + INDIAN_DESKS + RELEASES_TODAY + YEAR_BACK_AND_DELIVERIES
-        + CARBON + OFFER_PREMIUMS + SIZED_PLANTS + NAMED_CENTS)
+        + CARBON + OFFER_PREMIUMS + SIZED_PLANTS + NAMED_CENTS + LISTED_CHANGES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
