@@ -495,6 +495,7 @@ _GRADE_AFTER = re.compile(
         | (?:spodumene|lithium\s+concentrate|fines|lump)\b                 # `6pc spodumene`
         | (?:iron|manganese|chrome|nickel)\s+ore\b                         # `Philippine 1.5% nickel ore`
         | index\b                                                           # `a discount to the 62% index`
+        | (?:[A-Z][\w-]*\s+){{1,3}}Index\b                                 # `Mysteel's 62% Australian Fines Index`
         | carbon\s+(?:flake\s+)?graphite\b | fixed\s+carbon\b                  # `94-95 percent carbon flake graphite`
         | grade | purity | pure\b | content | min | max          # `99.99% pure indium`
     )""",

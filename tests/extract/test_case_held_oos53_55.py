@@ -230,6 +230,8 @@ INDIAN_DESKS = [
           "Gold production stood at 136 kg."),
          [F(change_pct=5.6, period="--12"), F(value=0.136, period="--12")],
          title="Mineral production grows 5.6% in December", published=None),
+    Case("Mysteel's 62% Australian Fines Index stood at $102.35/dmt CFR Qingdao on February 28.",
+         [F(value=102.35, unit="USD/t")], title="Iron ore imports", published=datetime(2025, 3, 3, tzinfo=UTC)),
     Case("Lump ore with 65.5 per cent iron content will cost Rs 5,950 a tonne.", [F(value=5950, unit="INR/t")],
          title="NMDC cuts iron ore prices", published=datetime(2024, 12, 3, tzinfo=UTC)),
 ]
