@@ -68,7 +68,8 @@ _YEAR_BACK = re.compile(
 # a level dated so, right after it: `compared with a profit of $269 million a year earlier`
 _LEVEL_YEAR_BACK = re.compile(
     r"\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+year[- ](?:ago|earlier)\s+\w+)\b", re.I)
-# A sentence opening a year back (`A year earlier the differential was assessed at $20-30/t`): its figures are
+# A sentence opening a year back (`A year earlier the differential was assessed at $20-30/t`): its figures are a
+# year before the report's
 _YEAR_BACK_OPENING = re.compile(r"\s*(?:(?:A|One)\s+year|Twelve\s+months)\s+(?:earlier|ago|before)\b", re.I)
 # A base a day or a week back (`from $15 the previous day`): still in the period reported on.
 _DAYS_BACK = re.compile(
