@@ -253,9 +253,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\b[Bb]etween (?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))? and (?P<m2>{_MONTH})(?: (?P<y2>{_YEAR}))?"),
         "between",
     ),
-    # `April-February of 2024-25`: those months of the year that starts in 2024 (India's fiscal year)
-    (re.compile(rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH}),? (?:of |in )?(?P<y>{_YEAR})[/-]\d\d(?:\d\d)?\b"),
-     "span_months"),
+    # `April-February of 2024-25`, `the April-January period of 2024-25`: those months of the year that starts in 2024
+    # (India's fiscal year)
+    (re.compile(rf"\b(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH}),?(?: period)? (?:of |in )?"
+                rf"(?P<y>{_YEAR})[/-]\d\d(?:\d\d)?\b"), "span_months"),
     # `January-March 2024`; `April 2023-March 2024` names the year at both ends; `the April-June quarter of 2025`
     (re.compile(rf"\b(?P<m1>{_MONTH})(?: (?P<y1>{_YEAR}))?{_DASH}(?P<m2>{_MONTH})"
                 rf"(?:(?: (?:period|quarter|half))?(?: of)?,? (?P<y2>{_YEAR}))?"), "months"),

@@ -206,6 +206,8 @@ TOTALS_SO_FAR = [
          "MT in the corresponding period of the previous fiscal.",
          [F(value=110.9e6, period="2024-04/2024-12"), F(value=105.8e6, period="2023-04/2023-12")],
          title="India's steel output", published=datetime(2025, 1, 14, tzinfo=UTC)),
+    Case("In the April-January period of 2024-25, gold imports surged 32 per cent to $50 billion.",
+         [F(value=50e9, period="2024-04/2025-01")], title="India's gold imports", published=None),
     Case("Zinc output fell 3.5% to 116,700 tons in June, bringing the January-June total to 706,800 tons, down from "
          "717,300 tons a year earlier.",
          [F(value=116700, period="2024-06"), F(value=706800, period="2024-H1"), F(value=717300, period="2023-H1")],
