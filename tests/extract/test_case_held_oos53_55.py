@@ -80,6 +80,7 @@ BRACKETED_PERIODS = [
     Case("Cumulative production for the fiscal year so far (April-February) stood at 695.3 mt, up 1.2% from 687.1 mt "
          "in the corresponding period a year ago.",
          [F(value=695.3e6, period="--04/--02"), F(value=687.1e6)], title="Coal India output", published=None),
+    # guard: a bracketed base of another quarter keeps its own period, the figure before it its own
     Case("Copper production came to 36,000 tonnes in the second quarter (35,000 tonnes in the first quarter).",
          [F(value=36000, period="2025-Q2"), F(value=35000, period="2025-Q1")], title="Miner's output",
          published=datetime(2025, 7, 30, tzinfo=UTC)),
@@ -107,9 +108,9 @@ STUDY_FIGURES = [
 # A sum in millions or billions is no price, whatever price the sentence names: `The price values Vizcachitas at $960
 # million`, an NPV `using a long-term copper price of $4.00 per pound`.
 BIG_SUMS = [
-    Case("The study puts the after-tax net present value at $2.03 billion, using a long-term copper price of $4.00 per "
-         "pound.",
-         [F(value=2.03e9, unit="USD", metric="other"), F(value=4.0, unit="USD/lb", metric="price")],
+    Case("The study puts the project's after-tax net present value, at an 8% discount rate, at $2.03 billion, with an "
+         "internal rate of return of 21.6%, using a long-term copper price of $4.00 per pound.",
+         [F(value=2.03e9, unit="USD", metric="other"), F(value=21.6), F(value=4.0, unit="USD/lb", metric="price")],
          title="Cactus copper project study", published=datetime(2025, 3, 10, tzinfo=UTC)),
     Case("The price values Vizcachitas at $960 million on a 100% basis.",
          [F(value=960e6, unit="USD", metric="other")], title="JX to buy into Vizcachitas",
@@ -308,8 +309,11 @@ YEAR_BACK_AND_DELIVERIES = [
           "A year earlier the low-carbon differential was assessed at $20-30/t."),
          [F(value=15, period="2025-06"), F(value=20, period="2024-06")], title="Low-carbon aluminium premium stalls",
          published=datetime(2025, 6, 20, tzinfo=UTC)),
-    Case("Japanese buyers pay on top of the quarterly MJP, which was settled at $228/t for July-September shipments.",
-         [F(value=228, period="2025-Q3")], title="Aluminium premiums", published=datetime(2025, 6, 20, tzinfo=UTC)),
+    Case(("Norsk Hydro said its sales of low-carbon brands rose 17% in 2024.",
+          "In Asia, Japanese buyers are paying $5-10/t for low-carbon metal on top of the quarterly MJP, which was "
+          "settled at $228/t for July-September shipments."),
+         [F(change_pct=17, period="2024"), F(value=5), F(value=228, period="2025-Q3")], title="Aluminium premiums",
+         published=datetime(2025, 6, 20, tzinfo=UTC)),
 ]
 
 ROWS = (YEAR_STARTS + ACTED_ON_SITES + FROM_MONTH_ENDS + TENS_OF_THOUSANDS + BRACKETED_PERIODS + STUDY_FIGURES
