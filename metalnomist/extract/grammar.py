@@ -192,14 +192,14 @@ _BRACKET_AFTER_FIGURE = ending(r"\d[^()\d]{0,25}\(\s*$")
 # `up 37.6% in volume and 21%`, `grow 3% in 2025 and 2.1% in 2026`, `up 8% from a year earlier and 3% from
 # November`, `rise 1.2% in 2025 and by a further 2.3%`, `rising 1.4% to 23.1 million tons in 2025 and 2.3% in 2026`: a
 # second change, its verb left out
+_PERCENT = r"\d[\d.,]*\s?(?:%|pc|per ?cent|percent)"
 _COORDINATED_CHANGE = re.compile(
-    rf"\b(?:{_CHANGE_VERB}|(?:{_CHANGE_NOUN})s?\s+of)\s+(?:by\s+)?\d[\d.,]*\s?(?:%|pc|per ?cent|percent)\s+"
+    rf"\b(?:{_CHANGE_VERB}|(?:{_CHANGE_NOUN})s?\s+of)\s+(?:by\s+)?{_PERCENT}\s+"
     rf"(?:(?:[A-Za-z-]+|[\d.,]+)\s+){{0,7}}?and\s+(?:by\s+)?(?:an?\s+(?:further|additional)\s+)?$",
     re.I,
 )
 # `output of iron ore, limestone and bauxite grew 9.1 per cent, 10.4 per cent and 5.2 per cent, respectively`: each
 # rate listed after the verb's is a change too
-_PERCENT = r"\d[\d.,]*\s?(?:%|pc|per ?cent|percent)"
 _LISTED_CHANGES = ending(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?{_PERCENT}(?:\s*,\s*{_PERCENT})*"
                          rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.I)
 # `Global mine supply growth was cut to 1.2% from 2.0%`: a growth rate is a change
@@ -224,7 +224,7 @@ _GAPPED_CHANGE = ending(
     """,
     re.I | re.X,
 )
-_OF_AFTER = re.compile(r"\s*of\b", re.I)  # `20% of supply` is a share
+OF_AFTER = re.compile(r"\s*of\b", re.I)  # `20% of supply` is a share
 # `by 5%`, `by an average 5%`, `by a compound 5% a year`
 _BY_BEFORE = ending(rf"\bby\s+(?:an?\s+(?:compound(?:ed)?|average|annual(?:i[sz]ed)?)\s+)?{_BOUND_WORDS}$", re.I)
 # the longest a change's words before its figure run (`grew at a faster pace of nearly`), for searching only there
@@ -302,15 +302,15 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
     tail = before[-40:]
     near = max(0, len(before) - _REACH)  # the verb or noun of a change ends just before its figure
     changed = (
-        (" and " in tail and _COORDINATED_CHANGE.search(before) and not _OF_AFTER.match(after))  # not `and 20% of`
+        (" and " in tail and _COORDINATED_CHANGE.search(before) and not OF_AFTER.match(after))  # not `and 20% of`
         or (text.find("%", 0, q.start) >= 0 and _GAPPED_CHANGE.search(text, 0, q.start)
-            and not _OF_AFTER.match(after))  # its verb is before, with the first percent
+            and not OF_AFTER.match(after))  # its verb is before, with the first percent
         or (("%" in tail or " cent" in tail) and _LISTED_CHANGES.search(text, 0, q.start))
         or _BY_BEFORE.search(before, near)
         or _NOUN_OF_BEFORE.search(before, near)
         or _VERB_BEFORE.search(before, near)
         or (" or " in f" {text[max(0, q.start - 12):q.start]}" and _OR_AFTER_CHANGE.search(text, 0, q.start)
-            and not _OF_AFTER.match(after))  # `to 2.45 million tons, or 66% of the world total`: a share
+            and not OF_AFTER.match(after))  # `to 2.45 million tons, or 66% of the world total`: a share
         or _RAISED_BY.search(before, near)
         or _NOUN_AFTER.match(after)
         or _BASIS_AFTER.match(after)

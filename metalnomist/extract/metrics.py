@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from metalnomist.extract.backward import ending
+from metalnomist.extract.grammar import OF_AFTER
 from metalnomist.extract.sentence import Draft, SentenceView, Trigger
 from metalnomist.extract.units import is_money_sum
 from metalnomist.extract.vocab import GUIDANCE, LEVY, metric_triggers
@@ -29,7 +30,6 @@ _NOT_A_SHARE = re.compile(
 )
 # A sentence on operating rates: its bare percents are rates too (`that of foil producers held steady at 71.5%`)
 _OPERATING_RATES = re.compile(r"\b(?:operating|utili[sz]ation|capacity[- ]use)\s+rates?\b", re.I)
-_OF_AFTER = re.compile(r"\s+of\b")
 _ROYALTY = re.compile(r"\broyalt(?:y|ies)\b", re.I)
 # `the cobalt hydroxide payable indicator at 93-95% of the metal price`: price reporters assess payables as prices
 _DISCOUNT_AFTER = re.compile(r"\s+(?:discount|premium)\b", re.I)
@@ -155,7 +155,7 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
             return "other"  # `royalties on nickel ore will rise to 14%`, not `45% of the royalties`
         if not _SHARE_CUE.search(view.clause_text(clause)) and (
                 _NOT_A_SHARE.search(view.clause_text(clause))
-                or (_OPERATING_RATES.search(text) and not _OF_AFTER.match(text, q.end))):
+                or (_OPERATING_RATES.search(text) and not OF_AFTER.match(text, q.end))):
             return "other"  # `… and are expected to slip to 82 percent in December`, after operating rates
         return "market_share"
     if is_money_sum(unit) and any(m.kind == "exchange" and m.start < q.start for m in view.entities.organisations):
