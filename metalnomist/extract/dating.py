@@ -68,6 +68,9 @@ _YEAR_BACK = re.compile(
 # a level dated so, right after it: `compared with a profit of $269 million a year earlier`
 _LEVEL_YEAR_BACK = re.compile(
     r"\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+year[- ](?:ago|earlier)\s+\w+)\b", re.I)
+# a base bracketed after the words dating it a year back: `up 119% from a year earlier (273 tons)`
+_YEAR_BACK_BRACKET = ending(
+    r"\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[- ](?:ago|earlier))\s*\(\s*$", re.I)
 # A sentence opening a year back (`A year earlier the differential was assessed at $20-30/t`): its figures are a
 # year before the report's
 _YEAR_BACK_OPENING = re.compile(r"\s*(?:(?:A|One)\s+year|Twelve\s+months)\s+(?:earlier|ago|before)\b", re.I)
@@ -378,6 +381,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     if current and (draft.comparison or _LEVEL_YEAR_BACK.match(view.text, draft.anchor.q.end)) \
             and _YEAR_BACK.match(view.text, draft.anchor.q.end):
         return year_before(current)  # `from 31 MT in the year-ago period`
+    if current and _YEAR_BACK_BRACKET.search(view.text, 0, draft.anchor.q.start):
+        return year_before(current)
     # `up from 1.8 Mt in the previous month`, `… a quarter earlier`; a level dated so (`after a deficit of 3,100
     # tonnes the previous month`)
     backed = draft.comparison or _LEVEL_BACK.match(view.text, draft.anchor.q.end)
