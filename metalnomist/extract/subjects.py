@@ -189,6 +189,10 @@ def agency_country(view: SentenceView) -> str | None:
 
 
 _OVER_BASE = ending(r"\bover\s+(?:the\s+)?$", re.I)
+# unless the figure is the base's own price, after the premium's (`a premium of $1,000/t over LME three-month copper
+# at $9,480/t`; not `putting the premium over LME copper at about $810 a ton`)
+_FIGURE_OVER = ending(r"\d[^\d,;]{0,20}\bover\s+(?:the\s+)?$", re.I)
+_PRICED_AT = re.compile(r"[\w\s-]{0,40}?\s(?:at|of)\s+(?:about\s+|around\s+|nearly\s+)?")
 _EXCHANGE_WORDS = re.compile(r"\b(?:cancell?ed\s+warrants?|(?:on|live)[- ]warrant|cash-to-three-months)\b", re.I)
 
 
@@ -199,7 +203,9 @@ def exchange_country(view: SentenceView, draft: Draft) -> tuple[bool, str | None
     countries = organisation_countries()
     named = [m for m in view.entities.organisations if m.kind == "exchange"]
     # `the premium … over the London Metal Exchange price`: the exchange is what the figure is measured against
-    exchanges = [m for m in named if not _OVER_BASE.search(view.text, 0, m.start)]
+    exchanges = [m for m in named if not _OVER_BASE.search(view.text, 0, m.start)
+                 or (_FIGURE_OVER.search(view.text, 0, m.start) and _PRICED_AT.fullmatch(view.text, m.end,
+                                                                                         draft.anchor.q.start))]
     if named and not exchanges:
         return False, None
     if not exchanges:

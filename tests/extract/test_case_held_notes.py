@@ -130,9 +130,8 @@ PLACES = [
                      "Gold hit a record $3,245.69 an ounce on Friday."),
                     [F(value=4000, country=None), F(value=3245.69, country=None)]),
                "`the U.S. economy` makes the United States the country of world gold prices, and is carried on"),
-    known_miss(Case("Comex copper futures traded at a premium of $1,020 a ton over LME copper.",
-                    [F(value=1020, country="United States")], published=_day(2025, 2, 18)),
-               "a Comex price is not placed in the United States when the LME is also named"),
+    Case("Comex copper futures traded at a premium of $1,020 a ton over LME copper.",
+         [F(value=1020, country="United States")], published=_day(2025, 2, 18)),
     known_miss(Case("The outlook does not assume any restart of idled capacity in Europe, where around 1 million "
                     "tonnes a year of smelting capacity remains offline.",
                     [F(value=1e6, country="Europe")], published=_day(2025, 3, 10)),

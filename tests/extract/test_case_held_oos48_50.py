@@ -29,11 +29,11 @@ OVER_AN_EXCHANGE = [
          "a record $1,410 a tonne in July.",
          [F(value=1410, country="United States")], title="Aluminium premiums",
          published=datetime(2025, 8, 1, tzinfo=UTC)),
-    # guards: a price on the exchange is the international market's, and so is one exchange's over another's
+    # guards: a price on the LME is the international market's; Comex's premium over it is the United States'
     Case("LME aluminium rose 0.8% to $2,702 a ton, the highest since March.", [F(value=2702, country=None)],
          title="Base metals", published=datetime(2025, 8, 1, tzinfo=UTC)),
     Case("The premium of COMEX copper over the LME contract widened to $1,020 a tonne.",
-         [F(value=1020, country=None)], title="Base metals", published=datetime(2025, 8, 1, tzinfo=UTC)),
+         [F(value=1020, country="United States")], title="Base metals", published=datetime(2025, 8, 1, tzinfo=UTC)),
 ]
 
 # In a post about duties (its headline names them), a `rate` is a duty: the headline's country levies it on whom the

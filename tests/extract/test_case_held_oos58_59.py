@@ -28,7 +28,27 @@ BASES = [
          title="MP Materials second-quarter output", published=datetime(2025, 7, 20, tzinfo=UTC)),
 ]
 
-ROWS = BASES
+# A price or stock on Comex, NYMEX or the CME is the United States', on the Singapore Exchange Singapore's; the LME's
+# is the world's, also when a sentence quotes it as what another price is measured over.
+EXCHANGES = [
+    Case("Comex July copper settled at $4.75/lb on Tuesday, a premium of nearly $1,000/t over LME three-month copper "
+         "at $9,480/t.",
+         [F(value=4.75, country="United States"), F(value=1000, country="United States"),
+          F(value=9480, country=None)], title="Copper scrap discounts", published=datetime(2025, 5, 21, tzinfo=UTC)),
+    Case("COMEX copper futures jumped 2.6% to $4.76 per lb, putting the premium over LME copper at about $810 a ton.",
+         [F(value=4.76, country="United States"), F(value=810, country="United States")], title="Copper",
+         published=datetime(2025, 3, 26, tzinfo=UTC)),
+    Case("COMEX copper stocks rose for a 10th session to 98,140 short tons.",
+         [F(metric="inventory", country="United States")], title="Copper stocks",
+         published=datetime(2025, 3, 26, tzinfo=UTC)),
+    Case("The benchmark iron ore on the Singapore Exchange was down 0.8% at $105.35 a ton.",
+         [F(value=105.35, country="Singapore")], title="Iron ore", published=datetime(2025, 3, 26, tzinfo=UTC)),
+    # guard: the LME's own price stays the world's
+    Case("Three-month copper on the London Metal Exchange was up 0.8% at $9,420 a ton by 1630 GMT.",
+         [F(value=9420, country=None)], title="Copper", published=datetime(2025, 4, 10, tzinfo=UTC)),
+]
+
+ROWS = BASES + EXCHANGES
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

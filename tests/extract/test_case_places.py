@@ -123,7 +123,7 @@ EXCHANGES = [
     Case("The most-traded iron ore futures in Dalian rose 1.8% to 789 yuan a ton.",
          [F(value=789, country="China")]),
     Case("Copper futures on the MCX rose 0.6% to 868 rupees a kg, while Comex copper fell 0.3% to $4.52 a lb.",
-         [F(value=868, unit="INR/kg", country="India"), F(value=4.52, unit="USD/lb", country=None)]),
+         [F(value=868, unit="INR/kg", country="India"), F(value=4.52, unit="USD/lb", country="United States")]),
 ]
 
 # Price bases (Fastmarkets, Steel Orbis): `ex-` names the origin; a basis across countries has no country.
