@@ -164,6 +164,9 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
     if is_money_sum(unit) and (_BOUGHT_FOR.search(text, 0, q.start)
                                or (_PAY.search(text, 0, q.start) and _DEAL.search(text))):
         return "investment"  # what a stake or a mine costs: `sell a 30% stake … to Mitsubishi for $600 million`
+    if is_money_sum(unit) and (_FACILITY_AFTER.match(text, q.end)
+                               or _FACILITY_COST.search(text, clause.start, q.start)):
+        return "investment"  # what a plant costs: `Aurubis's $800 million multi-metal recycling plant`
     if "/" in unit and unit[:3].isupper():
         segment = next(c.start for c in view.clauses if c.segment == clause.segment)
         if _TARIFF_BEFORE.search(text, segment, q.start):
@@ -209,6 +212,13 @@ _BOUGHT_FOR = ending(
     r"[^.;]*\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
 _PAY = ending(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|around\s+|some\s+|roughly\s+|a\s+further\s+)?$", re.I)
 _DEAL = re.compile(r"\b(?:stakes?|deal|transaction|acquisition|takeover)\b", re.I)
+_FACILITIES = r"(?:plant|smelter|refinery|furnace|mill|concentrator|factory|complex)s?\b"
+# a sum naming the plant it builds, a few of the plant's own words between (`$4.1 billion rolling and recycling plant`)
+_FACILITY_AFTER = re.compile(
+    rf"\s+(?:(?!(?:in|from|of|for|at|to|on|by|with|a|an|the|its|their|is|was|are|were|will|has|had)\b)[\w-]+\s+)"
+    rf"{{0,4}}{_FACILITIES}", re.I)
+# `the estimated cost of its Eneabba rare earths refinery … had risen to A$1.7 billion`
+_FACILITY_COST = re.compile(rf"\bcost\s+of\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){{0,5}}?{_FACILITIES}", re.I)
 
 
 # a quota no word qualifies (by default a quota caps imports: `the EU's safeguard quota`)

@@ -48,7 +48,26 @@ EXCHANGES = [
          [F(value=9420, country=None)], title="Copper", published=datetime(2025, 4, 10, tzinfo=UTC)),
 ]
 
-ROWS = BASES + EXCHANGES
+# A sum naming the plant it builds (`Aurubis's $800 million multi-metal recycling plant`), or the cost of a plant, is
+# `investment`; a credit facility is no plant, and nor is money earned at one.
+PLANT_COSTS = [
+    Case("Aurubis's $800 million multi-metal recycling plant in Richmond, Georgia, is ramping up to process 180,000 "
+         "t/yr of complex scrap.",
+         [F(value=8e8, metric="investment"), F(value=180000, metric="capacity")], title="US copper scrap",
+         published=datetime(2025, 6, 10, tzinfo=UTC)),
+    Case("Iluka Resources said on Monday the estimated cost of its Eneabba rare earths refinery in Western Australia "
+         "had risen to between A$1.7 billion and A$1.8 billion.",
+         [F(value=1.7e9, value_max=1.8e9, metric="investment")], title="Iluka refinery cost rises",
+         published=datetime(2025, 2, 17, tzinfo=UTC)),
+    # guards
+    Case("G Mining expects to complete its construction funding package with a US$200 million revolving credit "
+         "facility from a syndicate of banks.",
+         [F(value=2e8, metric="subsidy")], title="G Mining funding", published=datetime(2025, 2, 17, tzinfo=UTC)),
+    Case("The company earned $200 million in revenue at the plant.", [F(value=2e8, metric="sales")],
+         title="Results", published=datetime(2025, 2, 17, tzinfo=UTC)),
+]
+
+ROWS = BASES + EXCHANGES + PLANT_COSTS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
