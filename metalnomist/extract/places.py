@@ -327,7 +327,10 @@ def _own_suppliers(draft: Draft, view: SentenceView, cands: list[Mention]) -> li
         if clause is own:
             # `780,000t came from Chile and 310,000t from Peru`: `from Chile` closes the figure before it
             closes_previous = m.start < q.start and before >= own.start and _FROM_BEFORE.search(view.text[: m.start])
-            if before <= m.start < after and not closes_previous:
+            # `South Korea (1.9 MT) and Japan (1.7 MT)`: a country whose bracket holds another figure is that one's
+            bracket = _BRACKET_OPENS.match(view.text, m.end)
+            holds_other = bracket is not None and any(i.q.start == bracket.end() for i in others)
+            if before <= m.start < after and not closes_previous and not holds_other:
                 out.append(m)
         elif clause.start < own.start or not any(clause.start <= i.q.start < clause.end for i in others):
             out.append(m)  # a clause before the figure frames it (`exported $127.8bn to the US, including …`)
@@ -342,6 +345,7 @@ def _own_suppliers(draft: Draft, view: SentenceView, cands: list[Mention]) -> li
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+_BRACKET_OPENS = re.compile(r"\s*\(\s*")
 
 
 _THE_COUNTRY = re.compile(r"\b(?:from|to)\s+(?:the|that)\s+country\b", re.I)
@@ -442,7 +446,9 @@ def _shipments(draft: Draft, view: SentenceView, cands: list[Mention], ctx: Plac
     actor = next((m.canonical for m in cands if not _TO_BEFORE.search(text[: m.start]) and m.canonical != dest
                   and not _OPERATIONS_AFTER.match(text, m.end) and not _AT_NAME.search(text, 0, m.start)), None)
     if actor is not None and reporter is not None and actor != reporter and dest in {None, reporter}:
-        return Place(reporter, actor, "imports")  # `Russian shipments` in Japan's import data
+        # `Russian shipments` in Japan's import data; in an exporter's (`Mexico (198,700 tons) … followed, while
+        # shipments to Taiwan …`), a country named alone is where they went
+        return Place(reporter, actor, "exports" if ctx.series == "exports" and not origins else "imports")
     if actor is not None and dest is not None:
         return Place(actor, dest, "exports")
     if dest is not None and dest != reporter:

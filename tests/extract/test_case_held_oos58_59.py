@@ -67,7 +67,29 @@ PLANT_COSTS = [
          title="Results", published=datetime(2025, 2, 17, tzinfo=UTC)),
 ]
 
-ROWS = BASES + EXCHANGES + PLANT_COSTS
+# In an exporter's figures, countries named alone beside their tonnages (`Mexico (198,700 tons) … followed, while
+# shipments to Taiwan …`) are where the exports went; suppliers (`China was the largest supplier`) stay importers'.
+DESTINATIONS = [
+    Case(("Exports of ferrous scrap from the United States fell to 1.29 million metric tons in September.",
+          "Mexico (198,700 tons), Bangladesh (141,300 tons) and India (127,900 tons) followed, while shipments to "
+          "Taiwan more than halved to 52,600 tons."),
+         [F(value=1.29e6, metric="exports"),
+          F(value=198700, metric="exports", country="United States", partner="Mexico"),
+          F(value=141300, metric="exports", country="United States", partner="Bangladesh"),
+          F(value=127900, metric="exports", country="United States", partner="India"),
+          F(value=52600, metric="exports", country="United States", partner="Taiwan")],
+         title="US ferrous scrap exports slip 6 percent in September", published=datetime(2024, 11, 1, tzinfo=UTC)),
+    # guard: suppliers after the exports a sentence contrasts with imports
+    Case(("Imports during April-December jumped 23.9 per cent to 7.3 MT, while exports slumped 24 per cent to 3.6 MT.",
+          "China was the largest supplier with 2.1 MT, followed by South Korea (1.9 MT) and Japan (1.7 MT)."),
+         [F(value=7.3e6, metric="imports"), F(value=3.6e6, metric="exports"),
+          F(value=2.1e6, metric="imports", country="India", partner="China"),
+          F(value=1.9e6, metric="imports", country="India", partner="South Korea"),
+          F(value=1.7e6, metric="imports", country="India", partner="Japan")],
+         title="Crude steel output rises 7% to 12.9 MT in December: JPC", published=datetime(2025, 1, 20, tzinfo=UTC)),
+]
+
+ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
