@@ -167,7 +167,8 @@ def clause_of(clauses: list[Clause], position: int) -> Clause:
 
 _COMPARISON_BEFORE = ending(
     # `ranging from 2.03% to 24.46%`: a range, not a comparison
-    rf"(?:(?:\bfrom(?<!ranging from)(?<!ranges from)(?<!range from)(?<!varying from)(?<!anywhere from)\s+"
+    rf"(?:(?:\bfrom(?<!ranging from)(?<!ranges from)(?<!range from)(?<!ranged from)(?<!varying from)(?<!varied from)"
+    rf"(?<!anywhere from)\s+"
     rf"(?:the\s+|a\s+|an\s+)?(?:(?:previous\s+|prior\s+|record\s+)?(?:level|high|low|record)\s+of\s+)?|"
     rf"(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )\bthan\s+|\bversus\s+|"
     rf"\bvs\.?\s+|(?<!\bup\s)\bagainst\s+(?=$)|"  # `$38.90 an ounce, against $29.43`; not `run up against`

@@ -163,9 +163,10 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*")
-# `at a cost of A$300/t to A$350/t`, `expected at $1.90/lb to $2.10/lb`; not a move (`rose from $300/t to $350/t`, `cut
-# by Rs 500 per tonne to Rs 5,550`)
-_RANGE_BEFORE = re.compile(r"\b(?:at|of|was|were|is|are|be|between)\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+# `at a cost of A$300/t to A$350/t`, `expected at $1.90/lb to $2.10/lb`, `bids ranged from ¥49,600/t to ¥50,150/t`;
+# not a move (`rose from $300/t to $350/t`, `cut by Rs 500 per tonne to Rs 5,550`)
+_RANGE_BEFORE = re.compile(r"\b(?:at|of|was|were|is|are|be|between|(?:rang|var)(?:e|es|ed|ing|y|ies|ied|ying)\s+from)"
+                           r"\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 
 
 def _joined_ranges(found: list[Quantity], text: str) -> list[Quantity]:

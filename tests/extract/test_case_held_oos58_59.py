@@ -89,7 +89,20 @@ DESTINATIONS = [
          title="Crude steel output rises 7% to 12.9 MT in December: JPC", published=datetime(2025, 1, 20, tzinfo=UTC)),
 ]
 
-ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS
+# Prices that `ranged from ¥49,600/t to ¥50,150/t` are one range of the period reported, not a move from a base.
+RANGES = [
+    Case(("Japan's Kanto Tetsugen cooperative sold 25,000 tonnes of H2 scrap in its July tender at an average of "
+          "¥49,850/t FAS.", "Winning bids ranged from ¥49,600/t to ¥50,150/t."),
+         [F(value=25000), F(value=49850, period="2025-07"),
+          F(value=49600, value_max=50150, unit="JPY/t", period="2025-07")],
+         title="Kanto Tetsugen tender", published=datetime(2025, 7, 10, tzinfo=UTC)),
+    # guard: a move from one price to another stays two figures
+    Case("The price rose from ¥49,600/t to ¥50,150/t in July.",
+         [F(value=49600, value_max=None), F(value=50150, value_max=None)],
+         title="Scrap prices", published=datetime(2025, 7, 10, tzinfo=UTC)),
+]
+
+ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
