@@ -102,7 +102,18 @@ RANGES = [
          title="Scrap prices", published=datetime(2025, 7, 10, tzinfo=UTC)),
 ]
 
-ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES
+# Tungsten is counted in metric tonne units, 10 kg of WO3 each: `19,300 mtu` is 193 t; a price per mtu stays one.
+MTU = [
+    Case("The Toronto-listed miner said its Panasqueira operation in Portugal produced 19,300 mtu in the September "
+         "quarter, down 6% from the June quarter.",
+         [F(value=193, unit="t", change_pct=-6, metric="production", country="Portugal")], title="Tungsten",
+         published=datetime(2025, 10, 20, tzinfo=UTC)),
+    Case("APT prices rose to $420 per mtu, from $400/mtu a week earlier.",
+         [F(value=420, unit="USD/mtu"), F(value=400, unit="USD/mtu")], title="Tungsten",
+         published=datetime(2025, 10, 20, tzinfo=UTC)),
+]
+
+ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
