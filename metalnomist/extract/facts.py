@@ -298,7 +298,8 @@ def _fact(
     where = place(draft, view, base, ctx)
     if same_series and state.sentence_place:
         where = replace(where, country=state.sentence_place[0], partner=state.sentence_place[1])
-    elif not draft.comparison:
+    elif not draft.comparison and draft.value != 0:  # a level fallen to zero may be several names' (`to the United
+        # States and Sweden fell to zero, from 2,670 tons and 1,410 tons, respectively`): its bases place themselves
         state = evolve(state, sentence_place=(where.country, where.partner))
     # a producer's deliveries with no country shipping or receiving them are the post's company's shipments
     shipper = company or (state.company if where.metric == "shipments" else None)

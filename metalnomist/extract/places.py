@@ -579,7 +579,10 @@ def respective_list(draft: Draft, view: SentenceView, names: list[Mention]) -> t
     if "respectively" not in view.text:
         return [], 0
     clause = draft.anchor.clause
-    figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit]
+    # not a level fallen to zero, which a list of names shares (`to the United States and Sweden fell to zero, from
+    # 2,670 tons and 1,410 tons, respectively`)
+    figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit
+               and i.q.value != 0]
     if len(figures) < 2 or draft.anchor not in figures:
         return [], 0
     own = [m for m in names if clause.start <= m.start < clause.end]

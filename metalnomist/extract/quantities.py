@@ -142,7 +142,7 @@ def find_quantities(text: str) -> list[Quantity]:
     # most sentences spell no number: their figures are found by their digits alone
     start = _DIGIT_OR_WORD if _NUMBER_WORD.search(text) else _DIGIT
     if not start.search(text):
-        return _verbal(text)
+        return _verbal(text) + _zeros([], text)
     pattern, position = _quantity_re(), 0
     # a figure starts at most a sign, a currency, a space and a point before its first digit or number word:
     # the big pattern is tried from there, not at every letter before it
@@ -159,7 +159,24 @@ def find_quantities(text: str) -> list[Quantity]:
     found.extend(_verbal(text))
     found.sort(key=lambda q: q.start)
     found = _joined_ranges(_drop_conversions(_drop_grades(found, text), text), text)
-    return sorted(found + _elided(found, text) + _listed(found, text), key=lambda q: q.start)
+    return sorted(found + _elided(found, text) + _listed(found, text) + _zeros(found, text), key=lambda q: q.start)
+
+
+# `exports to the United States fell to zero`: a flow that stopped is a level of nothing (not `close to zero`)
+_TO_ZERO = re.compile(r"\b(?:fell|fallen|falling|dropped|dropping|plunged|plunging|plummeted|slumped|sank|declined"
+                      r"|shrank|down|cut|reduced)\s+to\s+(zero|nil)\b", re.I)
+
+
+def _zeros(found: list[Quantity], text: str) -> list[Quantity]:
+    """Levels fallen to zero, in the unit of the nearest figure beside them, else in tonnes."""
+    if "zero" not in text and "nil" not in text:
+        return []
+    out = []
+    for m in _TO_ZERO.finditer(text):
+        beside = [q for q in found if q.kind == "number" and q.unit != "%"]
+        near = min(beside, key=lambda q: abs(q.start - m.start(1)), default=None)
+        out.append(Quantity(m.start(1), m.end(1), 0.0, None, near.unit if near else "t"))
+    return out
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*")

@@ -113,7 +113,26 @@ MTU = [
          published=datetime(2025, 10, 20, tzinfo=UTC)),
 ]
 
-ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU
+# A flow that `fell to zero` is a level of nothing, in the unit of the figures beside it (else tonnes); `close to zero`
+# is none, and a zero a list of names shares leaves their bases paired `respectively`.
+ZEROS = [
+    Case("BEIJING, Dec 20 (Reuters) - China's exports of germanium to the United States fell to zero in November, "
+         "customs data showed on Friday.",
+         [F(value=0, unit="t", metric="exports", country="China", partner="United States", period="2024-11")],
+         title="China's germanium exports to US fall to zero", published=datetime(2024, 12, 20, tzinfo=UTC)),
+    Case("Germanium imports fell 36% to 8.9 tonnes, and purchases from China dropped to zero in the second half.",
+         [F(value=8.9, change_pct=-36), F(value=0, unit="t", period="2024-H2")], title="Japan's germanium imports",
+         published=datetime(2025, 2, 10, tzinfo=UTC)),
+    Case("Exports to the United States and Sweden fell to zero, from 2,670 tons and 1,410 tons, respectively, in the "
+         "same month of 2022.",
+         [F(value=0), F(value=2670, partner="United States"), F(value=1410, partner="Sweden")],
+         title="China's graphite exports slump 91% in December", published=datetime(2024, 1, 20, tzinfo=UTC)),
+    # guard
+    Case("Smelters in China accepted treatment charges close to zero, while exports rose 5% to 12,000 tonnes.",
+         [F(value=12000)], title="Copper", published=datetime(2025, 2, 10, tzinfo=UTC)),
+]
+
+ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
