@@ -602,10 +602,14 @@ def _owned(text: str, q: Quantity) -> bool:
 _GRAMS_PER_TONNE = re.compile(r"\d\s?(?:g\s?/\s?t|grams?\s+(?:per|a)\s+(?:metric\s+)?(?:tonne|ton)|gpt)\b", re.I)
 
 
-_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.|some|nearly|or)?\s*", re.I)
+# a price's basis may stand between it and its conversion: `¥49,850/t FAS (about $328/t)`
+_BRACKET_OPEN = re.compile(
+    r"(?:\s+(?-i:[A-Z]{2,4}))?\s*\(\s*(?:about|around|roughly|approximately|approx\.|some|nearly|or)?\s*", re.I)
 
 
-_OR_ABOUT = re.compile(r",?\s*or\s+(?:about|around|roughly|some|nearly)\s+")
+# `$4.98 a lb, or about $10,979 a ton`; `¥45,000-46,000/t on Monday, equivalent to about $308-315/t`
+_OR_ABOUT = re.compile(r",?\s*or\s+(?:about|around|roughly|some|nearly)\s+"
+                       r"|(?:\s+[A-Za-z]+){0,3}?,?\s*(?:equivalent|equal)\s+to(?:\s+(?:about|around|roughly|some|nearly))?\s+")
 # `85.52 million tonnes (84.39 million tonnes in 2023)`: a bracketed figure of another period is no restatement
 DATED_BRACKET = re.compile(r"[^()]{0,30}?\b(?:(?:19|20)\d\d|year|month|quarter|earlier|ago)\b[^()]*\)")
 

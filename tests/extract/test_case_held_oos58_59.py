@@ -132,7 +132,23 @@ ZEROS = [
          [F(value=12000)], title="Copper", published=datetime(2025, 2, 10, tzinfo=UTC)),
 ]
 
-ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS
+# A price restated in another currency is no fact, also after the price's basis (`¥49,850/t FAS (about $328/t)`) or
+# unbracketed (`¥45,000-46,000/t on Monday, equivalent to about $308-315/t`).
+CONVERSIONS = [
+    Case("Japan's Kanto Tetsugen cooperative sold 25,000 tonnes of H2 grade ferrous scrap for export in its July "
+         "tender on Wednesday, at an average of ¥49,850/t FAS (about $328/t), the cooperative said.",
+         [F(value=25000), F(value=49850, unit="JPY/t")], title="Kanto Tetsugen H2 tender average falls",
+         published=datetime(2025, 7, 10, tzinfo=UTC)),
+    Case("Argus assessed Kanto-area H2 delivered to Tokyo Bay at ¥45,000-46,000/t on Monday, equivalent to about "
+         "$308-315/t, down ¥1,500/t from a week earlier.",
+         [F(value=45000, value_max=46000, unit="JPY/t"), F(value=-1500, unit="JPY/t")], title="Tokyo Steel cuts",
+         published=datetime(2025, 7, 10, tzinfo=UTC)),
+    # guard: a tonnage equal to a share of another is two figures
+    Case("Exports rose to 1.2 million tonnes, equivalent to 5% of output.", [F(value=1.2e6), F(value=5, unit="%")],
+         title="Exports", published=datetime(2025, 7, 10, tzinfo=UTC)),
+]
+
+ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
