@@ -188,7 +188,7 @@ def agency_country(view: SentenceView) -> str | None:
     return None
 
 
-_OVER_BASE = ending(r"\bover\s+(?:the\s+)?$", re.I)
+_OVER_BASE = ending(r"\b(?:over|(?:discount|premium|spread)s?\s+to|below|above)\s+(?:the\s+)?$", re.I)
 # unless the figure is the base's own price, after the premium's (`a premium of $1,000/t over LME three-month copper
 # at $9,480/t`; not `putting the premium over LME copper at about $810 a ton`)
 _FIGURE_OVER = ending(r"\d[^\d,;]{0,20}\bover\s+(?:the\s+)?$", re.I)

@@ -43,6 +43,13 @@ EXCHANGES = [
          published=datetime(2025, 3, 26, tzinfo=UTC)),
     Case("The benchmark iron ore on the Singapore Exchange was down 0.8% at $105.35 a ton.",
          [F(value=105.35, country="Singapore")], title="Iron ore", published=datetime(2025, 3, 26, tzinfo=UTC)),
+    # an exchange a price is measured against (`its discount to the LME`, `2% below the LME average`) is not its market
+    Case("Argus assessed used beverage can (UBC) scrap in the US Midwest at 71-73 cents/lb delivered to consumers on "
+         "Tuesday, up by 2 cents from the previous week, narrowing its discount to the LME cash aluminium price to "
+         "42-44 cents/lb.",
+         [F(value=0.71, country="United States"), F(value=0.02, country="United States"),
+          F(value=0.42, country="United States")], title="US UBC discount to LME narrows",
+         published=datetime(2024, 6, 12, tzinfo=UTC)),
     # guard: the LME's own price stays the world's
     Case("Three-month copper on the London Metal Exchange was up 0.8% at $9,420 a ton by 1630 GMT.",
          [F(value=9420, country=None)], title="Copper", published=datetime(2025, 4, 10, tzinfo=UTC)),
