@@ -155,7 +155,25 @@ CONVERSIONS = [
          title="Exports", published=datetime(2025, 7, 10, tzinfo=UTC)),
 ]
 
-ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS
+# Japan's H2 is a grade of scrap, not a second half, also where no `scrap` follows it (`Japanese H2`, `its H2 price`);
+# a half's H2 stays one.
+H2_SCRAP = [
+    Case("In late January, Hyundai Steel cut its purchase prices for Japanese H2 to ¥51,000–52,000/t CFR.",
+         [F(value=51000, period="2025-01")], title="Japanese scrap exports",
+         published=datetime(2025, 2, 10, tzinfo=UTC)),
+    Case("Tokyo Steel cut its scrap purchase prices by ¥1,000/t on Monday, taking its H2 price at the Tahara works to "
+         "¥48,500/t.",
+         [F(value=-1000, period="2025-07"), F(value=48500, period="2025-07")], title="Tokyo Steel cuts",
+         published=datetime(2025, 7, 8, tzinfo=UTC)),
+    # guard
+    Case("Copper output rose 5% to 120,000 tonnes in H1, and H2 was expected to be stronger.",
+         [F(value=120000, change_pct=5, period="2025-H1")], title="Copper output",
+         published=datetime(2025, 7, 8, tzinfo=UTC)),
+    Case("The company expects copper output of 130,000 tonnes in H2.", [F(value=130000, period="2025-H2")],
+         title="Copper guidance", published=datetime(2025, 7, 8, tzinfo=UTC)),
+]
+
+ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS + H2_SCRAP
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
