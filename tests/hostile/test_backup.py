@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,13 @@ def run(db: str, index: Path, *args: str) -> str:
 @pytest.fixture
 def fresh_db(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> Iterator[str]:
     """A second, empty database of the same kind to restore into."""
+    with empty_like(request, db_url, tmp_path) as url:
+        yield url
+
+
+@contextmanager
+def empty_like(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> Iterator[str]:
+    """An empty database of `db_url`'s kind."""
     if db_url.startswith("sqlite"):
         yield f"sqlite:///{tmp_path}/restored.db"
         return
@@ -246,8 +254,8 @@ def test_a_restore_that_fails_midway_leaves_the_archive_as_it_was(pg_url: str, t
         archive.close()
 
 
-def test_a_backup_of_an_older_version_restores_to_the_newest_schema_with_its_posts(db_url: str, fresh_db: str,
-                                                                                   tmp_path: Path) -> None:
+def test_a_backup_of_an_older_version_restores_to_the_newest_schema_with_its_posts(
+        request: pytest.FixtureRequest, empty_db_url: str, tmp_path: Path) -> None:
     """A backup taken before later migrations is brought forward on restore: the archive opens and reads it."""
     from sqlalchemy import text
 
@@ -255,15 +263,16 @@ def test_a_backup_of_an_older_version_restores_to_the_newest_schema_with_its_pos
     from metalnomist.store.database import SCHEMA_HEAD, open_engine, schema_revision
     from tests.store.test_migrations import OLD_POST, writing_at
 
-    old = open_engine(db_url)
+    old = open_engine(empty_db_url)
     with writing_at(old, "0001") as conn:
         conn.execute(text(OLD_POST), [{"key": "a", "link": "/2024/03/a.html", "published": "2024-03-01"}])
     dump = tmp_path / "old.backup"
     backup(old, dump)
     old.dispose()
-    target = open_engine(fresh_db)
-    restore(target, dump)
-    assert schema_revision(target) == SCHEMA_HEAD
-    with target.connect() as conn:
-        assert conn.execute(text("SELECT key, date_source FROM posts")).all() == [("a", None)]
-    target.dispose()
+    with empty_like(request, empty_db_url, tmp_path) as fresh_db:
+        target = open_engine(fresh_db)
+        restore(target, dump)
+        assert schema_revision(target) == SCHEMA_HEAD
+        with target.connect() as conn:
+            assert conn.execute(text("SELECT key, date_source FROM posts")).all() == [("a", None)]
+        target.dispose()

@@ -8,8 +8,8 @@ from metalnomist.store.database import migrate, open_engine
 from tests.store.test_migrations import writing_at
 
 
-def test_posts_stored_before_publishing_are_published(db_url: str) -> None:
-    engine = open_engine(db_url)
+def test_posts_stored_before_publishing_are_published(empty_db_url: str) -> None:
+    engine = open_engine(empty_db_url)
     with writing_at(engine, "0003") as conn:
         conn.execute(text("INSERT INTO posts (key, permalink, title, blocks, body, created, updated, extra, "
                           "content_hash) VALUES ('k', '/2024/05/t.html', 'T', '[]', '', '2024-05-01', "
@@ -20,9 +20,9 @@ def test_posts_stored_before_publishing_are_published(db_url: str) -> None:
     engine.dispose()
 
 
-def test_0009_links_the_covers_already_set_to_their_posts(db_url: str) -> None:
+def test_0009_links_the_covers_already_set_to_their_posts(empty_db_url: str) -> None:
     """Otherwise a published post's cover, set before links were kept, would vanish for readers."""
-    engine = open_engine(db_url)
+    engine = open_engine(empty_db_url)
     post = ("INSERT INTO post_rows (id, key, permalink, title, blocks, body, created, updated, extra, content_hash) "
             "VALUES (:id, :key, :key, 'T', '[]', '', '2024-05-01', '2024-05-01', :extra, 'x')")
     with writing_at(engine, "0008") as conn:

@@ -28,8 +28,8 @@ def writing_at(engine: Engine, revision: str) -> Iterator[Connection]:
         yield conn
 
 
-def test_0002_marks_undated_posts_ingest_and_leaves_dated_ones_unknown(db_url: str) -> None:
-    engine = open_engine(db_url)
+def test_0002_marks_undated_posts_ingest_and_leaves_dated_ones_unknown(empty_db_url: str) -> None:
+    engine = open_engine(empty_db_url)
     with writing_at(engine, "0001") as conn:
         conn.execute(text(OLD_POST), [{"key": "a", "link": "/a", "published": "2024-03-01"},
                                       {"key": "b", "link": "/b", "published": None}])
@@ -52,10 +52,10 @@ def test_the_schema_head_constant_is_alembics_head() -> None:
     assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD
 
 
-def test_an_archive_behind_the_head_is_brought_forward(db_url: str) -> None:
+def test_an_archive_behind_the_head_is_brought_forward(empty_db_url: str) -> None:
     from metalnomist.store.database import SCHEMA_HEAD, schema_revision
 
-    engine = open_engine(db_url)
+    engine = open_engine(empty_db_url)
     assert schema_revision(engine) is None
     with writing_at(engine, "0001"):
         pass
@@ -70,11 +70,11 @@ OLD_FACT = ("INSERT INTO facts (post_id, sentence, metric, value, unit, commodit
             " '2024-03', :forecast)")
 
 
-def test_an_archive_from_before_contradictions_lists_its_disputed_figures_once_migrated(db_url: str) -> None:
+def test_an_archive_from_before_contradictions_lists_its_disputed_figures_once_migrated(empty_db_url: str) -> None:
     """0005 keys the facts already stored, 0016 settles each figure more than one post reports."""
     from metalnomist.store.contradictions import count_disputes, dispute_page
 
-    engine = open_engine(db_url)
+    engine = open_engine(empty_db_url)
     with writing_at(engine, "0004") as conn:
         conn.execute(text(OLD_POST), [{"key": k, "link": f"/{k}", "published": "2024-04-01"} for k in "abc"])
         conn.execute(text(OLD_FACT), [{"key": "a", "value": 100, "commodity": "Nickel", "forecast": False},
@@ -90,11 +90,11 @@ def test_an_archive_from_before_contradictions_lists_its_disputed_figures_once_m
     assert pairs == [(100, 150)]  # case folded: one figure, its reports furthest apart; zinc is another
 
 
-def test_titles_stored_before_the_trigram_index_are_found_by_the_desk_once_migrated(db_url: str) -> None:
+def test_titles_stored_before_the_trigram_index_are_found_by_the_desk_once_migrated(empty_db_url: str) -> None:
     """0022 fills SQLite's title index from the posts already stored, or the desk finds none of them."""
     from metalnomist.store.desk import desk_posts
 
-    engine = open_engine(db_url)
+    engine = open_engine(empty_db_url)
     with writing_at(engine, "0001") as conn:
         conn.execute(text(OLD_POST.replace("'T'", ":title")),
                       [{"key": "a", "link": "/a", "published": "2024-03-01", "title": "Vanadium flow batteries"},
@@ -107,13 +107,13 @@ def test_titles_stored_before_the_trigram_index_are_found_by_the_desk_once_migra
 
 
 def test_without_pg_trgm_the_migration_goes_on_and_says_the_title_search_reads_every_title(
-        pg_url: str, caplog: pytest.LogCaptureFixture) -> None:
+        empty_pg_url: str, caplog: pytest.LogCaptureFixture) -> None:
     """A role that may not install pg_trgm, or an archive where it cannot be: the extension fails here because a
     function of its name is already there. The schema still reaches its head and the desk still searches."""
     from metalnomist.store.database import SCHEMA_HEAD, schema_revision
     from metalnomist.store.desk import desk_posts
 
-    engine = open_engine(pg_url)
+    engine = open_engine(empty_pg_url)
     with writing_at(engine, "0001") as conn:
         conn.execute(text(OLD_POST.replace("'T'", "'Vanadium flow batteries'")),
                      {"key": "a", "link": "/a", "published": "2024-03-01"})
