@@ -444,7 +444,12 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         return None  # `to 5.1mn t from 3.8mn t`: a base the text does not date is not the report's period
     standing = ((metric == "market_share" and _STANDING_WORLD_SHARE.search(clause)) or _RULE.search(clause)
                 or (draft.unit == "%" and _PROGRESS.search(clause)))  # `stage 1 reaching 66% completion`
-    if metric == "target" or standing:
+    if metric == "target":
+        # `aims by 2030 to extract at least 10% …, to process 40% and to recycle 25%`: the aims share their deadline
+        # (not a sum earmarked beside them)
+        deadlines = (p.period for p in view.periods if p.use == "deadline" and p.end <= draft.anchor.q.start)
+        return None if draft.anchor.q.is_money else next(deadlines, None)
+    if standing:
         return None  # `China accounts for 80% of tungsten mining globally`: how the world stands, no report's
     if metric == "capacity":
         return state.scan.commissioning

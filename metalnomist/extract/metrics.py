@@ -45,7 +45,9 @@ _LEVIED_RATE = ending(r"(?<!utilisation )(?<!utilization )(?<!operating )(?<!gro
                           r"\brates?\b[^;%]*$", re.I)
 BULLET = re.compile(r"\s*[-•*–]\s")  # a list item: `- Vietnam: Nam Kim Steel 39.1 percent`
 _TARGET = re.compile(
-    r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aim(?:s|ed)?\s+to|aiming\s+to|objective)\b", re.I
+    # `aims by 2030 to extract at least 10%`
+    r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aim(?:s|ed|ing)?\s+(?:,?\s*by\s+\d{4},?\s+)?to|objective)\b",
+    re.I
 )
 _PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
 # `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity

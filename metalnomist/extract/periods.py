@@ -498,7 +498,8 @@ _EFFECT = re.compile(
     re.I,
 )
 _COMPARISON_FILLER = (
-    r"(?:the|same|month|period|quarter|year|levels?|of|in|a|an|its|their|that|those|initial|"
+    # `12.4% higher than at the start of October`
+    r"(?:the|same|month|period|quarter|year|levels?|of|in|at|start|end|beginning|a|an|its|their|that|those|initial|"
     r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance"
     r"|[a-z]+-(?:hit|affected|disrupted|impacted|weakened))"  # `12% above the cyclone-hit March quarter`
 )

@@ -393,7 +393,8 @@ _WITH_FIGURE = re.compile(r"(?:\s+(?:the\s+)?(?:top|largest|biggest|main|leading
 _FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.I)
 _FOLLOWED_AFTER = re.compile(r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+followed\b")
 _RECIPIENT_AFTER = re.compile(
-    r"^\s+(?:was|were|is|remained|became)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:recipient|destination|buyer|market)\b",
+    r"^\s+(?:was|were|is|remained|became)\s+(?:by\s+far\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
+    r"(?:recipient|destination|buyer|market)\b",
     re.I
 )
 

@@ -22,6 +22,13 @@ BASES = [
          [F(value=1.38e6, change_pct=-12, period="2025-01"), F(value=None, change_pct=-9, period="2025-01"),
           F(value=1.52e6, change_pct=None, period="2024-12")],
          title="EU scrap exports", published=datetime(2025, 3, 20, tzinfo=UTC)),
+    # a change `higher than at the start of October` is measured against October: the report stays November's
+    Case(("PrNd oxide averaged 418,500 yuan/mt on November 8, up 6% from a week earlier.",
+          "The price was also 12.4% higher than at the start of October.",
+          "Transactions were concluded in a range of 415,000-422,000 yuan/mt."),
+         [F(value=418500, period="2025-11"), F(change_pct=12.4, period="2025-11"),
+          F(value=415000, period="2025-11")],
+         title="SMM: PrNd oxide prices rise 6% in a week", published=datetime(2025, 11, 9, tzinfo=UTC)),
     # guard: a bracket after a figure of the period reported stays in that period
     Case("In the second quarter, MP produced 597 metric tons of NdPr oxide (up 119%), the company said.",
          [F(value=597, change_pct=119, period="2025-Q2")],
@@ -86,6 +93,11 @@ DESTINATIONS = [
           F(value=127900, metric="exports", country="United States", partner="India"),
           F(value=52600, metric="exports", country="United States", partner="Taiwan")],
          title="US ferrous scrap exports slip 6 percent in September", published=datetime(2024, 11, 1, tzinfo=UTC)),
+    Case(("The European Union exported 17.9 million tonnes of ferrous scrap to countries outside the bloc last year.",
+          "Turkey remained by far the largest destination, taking 11.2 million tonnes, or 62.6% of the total."),
+         [F(value=17.9e6), F(value=11.2e6, metric="exports", country="European Union", partner="Turkey"),
+          F(value=62.6, country="European Union", partner="Turkey")],
+         title="EU ferrous scrap exports fell 7% last year", published=datetime(2025, 3, 1, tzinfo=UTC)),
     # guard: suppliers after the exports a sentence contrasts with imports
     Case(("Imports during April-December jumped 23.9 per cent to 7.3 MT, while exports slumped 24 per cent to 3.6 MT.",
           "China was the largest supplier with 2.1 MT, followed by South Korea (1.9 MT) and Japan (1.7 MT)."),
@@ -173,7 +185,25 @@ H2_SCRAP = [
          title="Copper guidance", published=datetime(2025, 7, 8, tzinfo=UTC)),
 ]
 
-ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS + H2_SCRAP
+# An aim is a target also with its year between (`the bloc aims by 2030 to extract at least 10%`).
+AIMS = [
+    Case("Under the act, the bloc aims by 2030 to extract at least 10% of its annual consumption of strategic raw "
+         "materials domestically.",
+         [F(value=10, metric="target", period="2030")], title="EU picks 47 strategic projects",
+         published=datetime(2025, 3, 25, tzinfo=UTC)),
+    # aims listed after one that names its deadline share it
+    Case("The CRMA sets targets for the EU, by 2030, to extract at least 10% of its annual consumption of strategic "
+         "raw materials domestically, process 40% and recycle 25%.",
+         [F(value=10, metric="target", period="2030"), F(value=40, metric="target", period="2030"),
+          F(value=25, metric="target", period="2030")], title="EU critical raw materials",
+         published=datetime(2025, 3, 25, tzinfo=UTC)),
+    # guard: a share reached is no target
+    Case("The bloc extracted 3% of its annual consumption of strategic raw materials domestically by 2023.",
+         [F(value=3, metric="market_share")], title="EU picks 47 strategic projects",
+         published=datetime(2025, 3, 25, tzinfo=UTC)),
+]
+
+ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS + H2_SCRAP + AIMS
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
