@@ -308,6 +308,8 @@ def _fact(
     if series == "exports" and where.metric == "shipments" and (para.metric or state.metric) == "imports" \
             and where.partner is None:
         series = "imports"  # `China brought in 12,310 t of zinc. Shipments were 8.7% higher`: the same arrivals
+    elif series == "shipments" and company is None and para.metric == "exports":
+        series = "exports"  # `Japan's ferrous scrap exports fell …. May shipments alone were 542,000 t`: the same flow
     metric = _cargo(series, draft, view)
     commodity = _commodity(draft, view, state, metric)
     if commodity and metric in {"other", "investment", "sales"} and _company_money(draft, view, company, metric) \

@@ -400,8 +400,16 @@ _RECIPIENT_AFTER = re.compile(
 
 
 def names_partner(text: str, mention: Mention) -> bool:
-    """`exports to Vietnam`, `imports from Chile`, `61.5 Mt bound for China`: the other side of a flow."""
-    return bool(_TO_BEFORE.search(text[: mention.start]) or _FROM_BEFORE.search(text[: mention.start]))
+    """`exports to Vietnam`, `imports from Chile`, `61.5 Mt bound for China`, `with South Korea taking 980,000 t and
+    Vietnam 810,000 t`: the other side of a flow."""
+    return bool(_TO_BEFORE.search(text[: mention.start]) or _FROM_BEFORE.search(text[: mention.start])
+                or _TOOK.match(text, mention.end)
+                or (_TAKEN.search(text, 0, mention.start) and _ITEM_BEFORE.search(text, 0, mention.start)
+                    and _FIGURE_NEXT.match(text, mention.end)))
+
+
+_TAKEN = re.compile(r"\b(?:took|taking|received|receiving|bought|buying|absorbed)\b")
+_FIGURE_NEXT = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\d")
 
 
 # The country a sentence opens on (`Refined nickel: China imported …, while exports surged to …`) is whose trade it is

@@ -98,6 +98,12 @@ DESTINATIONS = [
          [F(value=17.9e6), F(value=11.2e6, metric="exports", country="European Union", partner="Turkey"),
           F(value=62.6, country="European Union", partner="Turkey")],
          title="EU ferrous scrap exports fell 7% last year", published=datetime(2025, 3, 1, tzinfo=UTC)),
+    # takers named with their tonnages are partners, not where the next sentence's figures are
+    Case("Japan's ferrous scrap exports fell 8.4% year on year to 2.93 million tonnes in January-May 2025, with South "
+         "Korea taking 980,000 t and Vietnam 810,000 t. May shipments alone were 542,000 t.",
+         [F(value=2.93e6, country="Japan"), F(value=980000, partner="South Korea"),
+          F(value=810000, partner="Vietnam"), F(value=542000, metric="exports", country="Japan", partner=None)],
+         title="Tokyo Steel cuts scrap buying prices", published=datetime(2025, 7, 8, tzinfo=UTC)),
     # guard: suppliers after the exports a sentence contrasts with imports
     Case(("Imports during April-December jumped 23.9 per cent to 7.3 MT, while exports slumped 24 per cent to 3.6 MT.",
           "China was the largest supplier with 2.1 MT, followed by South Korea (1.9 MT) and Japan (1.7 MT)."),
