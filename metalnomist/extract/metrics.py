@@ -49,7 +49,9 @@ _TARGET = re.compile(
     r"\b(?:goals?|targets?|targeting|targeted(?!\s+for)|aim(?:s|ed|ing)?\s+(?:,?\s*by\s+\d{4},?\s+)?to|objective)\b",
     re.I
 )
-_PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill)\b", re.I)
+_PLANT = re.compile(r"\b(?:plant|facility|capacity|smelter|refinery|mill|furnace)\b", re.I)
+_USES = re.compile(r"\b(?:consum(?:e|es|ed|ing)|use|uses|used|using|buy|buys|bought|buying)\b", re.I)
+_DEMAND_AFTER = re.compile(r"(?:\s+(?:a|per)\s+year)?\s+of\s+(?:[\w-]+\s+){0,3}?(?:demand|consumption|needs)\b", re.I)
 # `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity
 # (`its 5.6 million-ton-a-year Dung Quat 2 complex`)
 _SIZES = re.compile(r"(?:[\s-]+(?:a|per)[\s-]+(?:year|annum))?\s+(?:[\w-]+\s+){0,3}?"
@@ -192,7 +194,10 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
         # in a report on battery usage
         return "capacity"
     if unit == "t/yr" or (draft.anchor.q.per_year and unit == "t"):
-        if _PLANT.search(text) or _SIZES.match(text, q.end):
+        # not what a plant will use (`expected to consume about 2.5 million tonnes of scrap a year`, `adds roughly
+        # 1.5-2 million tonnes a year of coking coal demand`)
+        uses = _USES.search(text, clause.start, q.start) or _DEMAND_AFTER.match(text, q.end)
+        if (_PLANT.search(text) and not uses) or _SIZES.match(text, q.end):
             return "capacity"
     found = _by_trigger(draft, view, carried)
     if found == "price" and is_money_sum(unit) and BIG_SUM.search(text, q.start, q.end):

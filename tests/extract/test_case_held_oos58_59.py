@@ -209,7 +209,24 @@ AIMS = [
          published=datetime(2025, 3, 25, tzinfo=UTC)),
 ]
 
-ROWS = BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS + H2_SCRAP + AIMS
+# What a furnace will make a year is its capacity; what a plant will consume a year, or adds of demand, is not.
+YEARLY_RATES = [
+    Case("Tata Steel's £1.25 billion electric-arc furnace at Port Talbot, backed by a £500 million government grant, "
+         "will be able to make 3 million tonnes of steel a year from scrap when it starts up at the end of 2027.",
+         [F(value=1.25e9, metric="investment"), F(value=5e8, metric="subsidy"),
+          F(value=3e6, unit="t/yr", metric="capacity")],
+         title="UK scrap exporters eye home market", published=datetime(2024, 11, 20, tzinfo=UTC)),
+    Case("The plant is expected to consume about 2.5 million tonnes of scrap a year, Tata Steel said.",
+         [F(value=2.5e6, metric="consumption")], title="UK scrap exporters eye home market",
+         published=datetime(2024, 11, 20, tzinfo=UTC)),
+    # guard: demand a furnace adds
+    Case("Each new blast furnace adds roughly 1.5-2 million tonnes a year of coking coal demand, one trader said.",
+         [F(value=1.5e6, metric="demand")], title="India's coking coal imports",
+         published=datetime(2024, 11, 20, tzinfo=UTC)),
+]
+
+ROWS = (BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS + H2_SCRAP + AIMS
+        + YEARLY_RATES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
