@@ -172,8 +172,8 @@ def _zeros(found: list[Quantity], text: str) -> list[Quantity]:
     if "zero" not in text and "nil" not in text:
         return []
     out = []
+    beside = [q for q in found if q.kind == "number" and q.unit != "%"]
     for m in _TO_ZERO.finditer(text):
-        beside = [q for q in found if q.kind == "number" and q.unit != "%"]
         near = min(beside, key=lambda q: abs(q.start - m.start(1)), default=None)
         out.append(Quantity(m.start(1), m.end(1), 0.0, None, near.unit if near else "t"))
     return out

@@ -197,8 +197,8 @@ _EXCHANGE_WORDS = re.compile(r"\b(?:cancell?ed\s+warrants?|(?:on|live)[- ]warran
 
 
 def exchange_country(view: SentenceView, draft: Draft) -> tuple[bool, str | None]:
-    """For a price or stock quoted on an exchange: (True, its country) — SHFE → China, LME or
-    Comex → None (an international market); (False, None) when the sentence names no exchange.
+    """For a price or stock quoted on an exchange: (True, its country) — SHFE → China, Comex → the United
+    States, LME → None (an international market); (False, None) when the sentence names no exchange.
     With several (`LME copper fell …, and SHFE copper …`), the one named last before the figure."""
     countries = organisation_countries()
     named = [m for m in view.entities.organisations if m.kind == "exchange"]
