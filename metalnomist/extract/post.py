@@ -647,6 +647,7 @@ _CURRENT_DAY = re.compile(
     r"\b(?:on\s+(?:" + "|".join(WEEKDAYS[:5]) + r")(?!,?\s+(?:[A-Z]|\d))|this\s+week|yesterday|today)\b"
 )
 _DAY_NUMBER = re.compile(r"(?<![\d.,])(\d{1,2})(?![\d.,]\d)")
+_MONTH_START = re.compile(r"\b(?:start|beginning)\s+of\s+$", re.I)
 _PAST_USES = frozenset({"period", "date", "comparison", "since", "publication", "event"})  # not a deadline nor a start
 
 
@@ -660,10 +661,12 @@ def week_month(sentences: list[str], year: int | None) -> str | None:
             continue
         for p in find_periods(sentence, report_year=year):
             day_written = _DAY_NUMBER.search(sentence[p.start : p.end])
+            # `€35/t lower than at the start of March`: its first day
+            day = int(day_written.group(1)) if day_written else 1 if _MONTH_START.search(sentence, 0, p.start) else 0
             month_of = re.fullmatch(r"(\d{4}|-)-(\d\d)", p.period)
-            if day_written and month_of and p.use in _PAST_USES:
+            if day and month_of and p.use in _PAST_USES:
                 named_year = int(month_of.group(1)) if month_of.group(1) != "-" else 0
-                days.append((named_year, int(month_of.group(2)), int(day_written.group(1)), p.period))
+                days.append((named_year, int(month_of.group(2)), day, p.period))
     if not days:
         return None
     year, month, day, period = max(days)

@@ -199,7 +199,8 @@ _EXCHANGE_WORDS = re.compile(r"\b(?:cancell?ed\s+warrants?|(?:on|live)[- ]warran
 def exchange_country(view: SentenceView, draft: Draft) -> tuple[bool, str | None]:
     """For a price or stock quoted on an exchange: (True, its country) — SHFE → China, Comex → the United
     States, LME → None (an international market); (False, None) when the sentence names no exchange.
-    With several (`LME copper fell …, and SHFE copper …`), the one named last before the figure."""
+    With several (`LME copper fell …, and SHFE copper …`), the one named last before the figure, else the first
+    after it in its part of the sentence."""
     countries = organisation_countries()
     named = [m for m in view.entities.organisations if m.kind == "exchange"]
     # `the premium … over the London Metal Exchange price`: the exchange is what the figure is measured against
@@ -212,5 +213,8 @@ def exchange_country(view: SentenceView, draft: Draft) -> tuple[bool, str | None
         # warrants and the cash-to-three-months spread are the exchange's own: `Cancelled warrants stood at …`
         return (True, None) if _EXCHANGE_WORDS.search(view.text) else (False, None)
     before = [m for m in exchanges if m.end <= draft.anchor.q.start]
-    chosen = before[-1] if before else exchanges[0]
-    return True, countries.get(chosen.canonical)
+    # one named after the figure is its exchange in its own part of the sentence only (`rose to $9,000 a ton on the
+    # LME`; not `prices rose 15 euros to 625 euros a ton, while CME's north European HRC futures …`)
+    after = [m for m in exchanges if view.in_segment(draft.anchor.clause, m.start)]
+    chosen = before[-1] if before else after[0] if after else None
+    return (True, countries.get(chosen.canonical)) if chosen else (False, None)

@@ -29,6 +29,13 @@ BASES = [
          [F(value=418500, period="2025-11"), F(change_pct=12.4, period="2025-11"),
           F(value=415000, period="2025-11")],
          title="SMM: PrNd oxide prices rise 6% in a week", published=datetime(2025, 11, 9, tzinfo=UTC)),
+    # an undated report that measures against `the start of March` speaks from March
+    Case(("Hot-rolled coil prices in northern Europe eased for a third consecutive week, with the Platts daily "
+          "assessment at €590/t ex-works Ruhr on Thursday, down €10/t week on week and €35/t lower than at the start "
+          "of March.", "Italian HRC was assessed at €570/t delivered."),
+         [F(value=590, period="--03"), F(value=-10, period="--03"), F(value=-35, period="--03"),
+          F(value=570, period="--03")],
+         title="European HRC slips to €590/t as Asian offers undercut mills", published=None),
     # guard: a bracket after a figure of the period reported stays in that period
     Case("In the second quarter, MP produced 597 metric tons of NdPr oxide (up 119%), the company said.",
          [F(value=597, change_pct=119, period="2025-Q2")],
@@ -57,6 +64,11 @@ EXCHANGES = [
          [F(value=0.71, country="United States"), F(value=0.02, country="United States"),
           F(value=0.42, country="United States")], title="US UBC discount to LME narrows",
          published=datetime(2024, 6, 12, tzinfo=UTC)),
+    # an exchange named after the figure, in another part of the sentence, is not its market
+    Case("North European hot-rolled coil prices rose 15 euros to 625 euros a ton on the news, according to Argus, "
+         "while CME's north European HRC futures for December rose to 640 euros.",
+         [F(value=15, country="European Union"), F(value=625, country="European Union"), F(value=640)],
+         title="EU steel safeguard", published=datetime(2025, 10, 8, tzinfo=UTC)),
     # guard: the LME's own price stays the world's
     Case("Three-month copper on the London Metal Exchange was up 0.8% at $9,420 a ton by 1630 GMT.",
          [F(value=9420, country=None)], title="Copper", published=datetime(2025, 4, 10, tzinfo=UTC)),
