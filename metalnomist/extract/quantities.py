@@ -36,13 +36,17 @@ _PER_MASS = {
     "oz": "oz",
     "ounce": "oz",
     "troy ounce": "oz",
+    "st": "st",  # the US short (net) ton of 2,000 lb: a price per short ton is kept per short ton, as per pound
+    "nt": "st",
+    "short ton": "st",
+    "net ton": "st",
 }
 _PER_ENERGY = {"kwh": "kWh", "mwh": "MWh", "kilowatt hour": "kWh", "kilowatt-hour": "kWh", "megawatt hour": "MWh",
                "megawatt-hour": "MWh"}
 # Tungsten and other ore concentrates are priced per metric tonne unit (10 kg of the contained oxide).
 _PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit", "metric ton unit",
                    "dry metric ton unit"}
-_TON_KIND = re.compile(r"^(?:wet|dry|gross|short|net|long) ")  # tons of any kind are tons, as `tons` are
+_TON_KIND = re.compile(r"^(?:wet|dry|gross|long) ")  # tons of any kind are tons, as `tons` are (short ones aside)
 _PER_ITEM = {"unit", "ev", "vehicle", "car", "head", "share"}  # `$2.05 per share`: earnings, dividends
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
 # (`20.75 mt`, `143 MT`): nobody reports a country's or miner's volume in hundreds of tonnes this way.
@@ -109,8 +113,8 @@ def _quantity_re() -> re.Pattern[str]:
         # what miners count their costs by: `per payable pound`, `per gold equivalent ounce`, `/4Eoz` (a PGM basket)
         rf"(?:(?:payable|attributable|equivalent|refined|recovered|PGM|PGE|(?:{_METALS})[- ]equivalent)\s+"
         r"|[2-8]E\s?){0,3}"
-        r"(?P<per>(?:dry )?metric ton(?:ne)? units?|d?mtu|t|(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?"
-        r"(?:tonnes?|tons?)|mt|[dw]mt|"
+        r"(?P<per>(?:dry )?metric ton(?:ne)? units?|d?mtu|t|st|nt|"
+        r"(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?(?:tonnes?|tons?)|mt|[dw]mt|"
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"(?:10\s?)?(?:grams?|g)|"  # India quotes gold per 10 grams
         r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|(?:kilo|mega)watt[- ]hours?|yr|year|annum|y)\b"

@@ -237,8 +237,21 @@ YEARLY_RATES = [
          published=datetime(2024, 11, 20, tzinfo=UTC)),
 ]
 
+# US steel is priced per short (net) ton: the price keeps that mass, as one per pound does; a tonnage in short tons
+# is converted to tonnes.
+SHORT_TONS = [
+    Case("The Fastmarkets daily HRC index stood at $965 per short ton on Tuesday, up $35/st from a week earlier, "
+         "while plate was at $1,050 a net ton.",
+         [F(value=965, unit="USD/st"), F(value=35, unit="USD/st"), F(value=1050, unit="USD/st")],
+         title="US HRC rises", published=datetime(2025, 6, 20, tzinfo=UTC)),
+    # guards
+    Case("CMC shipped 1.1 million short tons in the quarter, and scrap fell to $400 per wet metric ton.",
+         [F(value=997903.214, unit="t"), F(value=400, unit="USD/t")], title="CMC results",
+         published=datetime(2025, 6, 20, tzinfo=UTC)),
+]
+
 ROWS = (BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS + H2_SCRAP + AIMS
-        + YEARLY_RATES)
+        + YEARLY_RATES + SHORT_TONS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

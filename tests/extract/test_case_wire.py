@@ -70,10 +70,11 @@ PRICE_UNITS = [
     Case("Indonesia's NPI output will reach 1.9 million nickel tonnes this year.",
          [F(value=1.9e6, unit="t", commodity="nickel pig iron", forecast=True)]),
     Case("Albemarle sold 50,000 tonnes LCE in the quarter.", [F(value=50000, commodity="lithium carbonate")]),
-    # US tons of every kind are read as tons are; a change `to` a level is no range
+    # US gross tons are read as tons are; a change `to` a level is no range
     Case("Shredded scrap prices rose $20 to $420 per gross ton.",
          [F(value=20, unit="USD/t"), F(value=420, unit="USD/t", value_max=None)]),
-    Case("Hot-rolled coil futures settled at $780 per short ton.", [F(value=780, unit="USD/t")]),
+    # a price per short ton keeps that mass, as one per pound does
+    Case("Hot-rolled coil futures settled at $780 per short ton.", [F(value=780, unit="USD/st")]),
     # a US net (short) ton is 2,000 lb: 0.907 metric tonnes
     Case("US mills shipped 7.5 million net tons of steel in April.", [F(value=7.5e6 * SHORT_TON, unit="t")]),
     Case("Guidance was raised by 5,000 to 10,000 tonnes.", [F(value=5000, value_max=10000, unit="t")]),
