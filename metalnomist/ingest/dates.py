@@ -54,6 +54,8 @@ _CLOSING_NOTE = re.compile(
     re.X,
 )
 _ON_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
+# a month a lead reports, named alone (`in April`), not a day of it (`April 13`, `13 April`) nor a year's (`April 2024`)
+_MONTH_ALONE = re.compile(r"(?<!\d )\b(?P<month>" + "|".join(MONTH_WORDS) + r")\b(?!\.?\s*\d)")
 # A year as a year: after a word that introduces one ("in 2023", "March 2024"), not "$2000".
 _YEAR_MENTION = re.compile(
     r"\b(?:(?i:in|of|since|for|from|to|by|until|through|during|over|and|than|year|early|late|mid|end)"
@@ -266,19 +268,27 @@ def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | No
     Alone such a run may be an article number; with "Oct. 29" in the lead, 102921 is a date. A longer id may open
     on its day (`AEN20240716003200320` under `SEOUL, July 16 (Yonhap)`).
     """
-    runs = [(y, m, d) for run in _DIGIT_RUN.findall(url) for y, m, d in _stamp_readings(run)]
-    runs += [(int(run[:4]), int(run[4:6]), int(run[6:8])) for run in _STAMPED_ID.findall(url)]
+    bare = [(y, m, d) for run in _DIGIT_RUN.findall(url) for y, m, d in _stamp_readings(run)]
+    runs = bare + [(int(run[:4]), int(run[4:6]), int(run[6:8])) for run in _STAMPED_ID.findall(url)]
     readings = [found for y, m, d in runs if (found := _real(y, m, d, latest)) is not None]
     if not readings:
         return None  # most digit runs are article numbers no reading makes a date of
     text = "\n".join(block.text for block in head)
-    lead = _ON_WEEKDAY.search(next((block.text for block in head if block.kind == "paragraph"), ""))
+    first = next((block.text for block in head if block.kind == "paragraph"), "")
+    lead = _ON_WEEKDAY.search(first)
+    reported = [MONTH_WORDS[m["month"]] for m in _MONTH_ALONE.finditer(text)]
     for found in readings:
         names = "|".join(name for name, number in MONTH_WORDS.items() if number == found.month)
         days = "|".join(str(found.day - back) for back in range(4) if found.day - back > 0)
         day = rf"0?(?:{days})(?!\d|[,.]\d)"
         if re.search(rf"\b(?:{names})\.?\s+{day}|(?<!\d){day}(?:st|nd|rd|th)?\s+(?:{names})\b", text) \
                 or (lead is not None and WEEKDAYS.index(lead["weekday"]) == found.weekday()):
+            return found
+    for found in readings:
+        # a monthly release filed within three months of the month its first lines report (`…-20240516-p5jdwq` over
+        # `exports reached 45.2 million tonnes in April`; Statistics Canada's `/250321/` over January's output);
+        # not an id that only opens on a date (`AEN20240716003200320` over `Imports fell in June`)
+        if (found.year, found.month, found.day) in bare and any(0 <= (found.month - m) % 12 <= 3 for m in reported):
             return found
     return None
 

@@ -156,6 +156,14 @@ URL_STAMPS = [
     Case("https://x.com/news/102921-spodumene-record", "Prices hit a record.", None),  # an article number, alone
     Case("https://x.com/news/210413-copper", "April 13 (Reuters) - Imports rose in March.", "2021-04-13 url"),  # YYMMDD
     Case("https://x.com/news/04132021/copper", "April 13 (Reuters) - Imports rose.", "2021-04-13 url"),  # MMDDYYYY
+    # a monthly release filed within three months of the month its first lines report (AFR's `…-20240516-p5jdwq`,
+    # Statistics Canada's `/250321/`); not four months on, nor an id that only opens on a date
+    Case("https://x.com/mining/port-hedland-exports-slip-20240516-p5jdwq", "Shipments eased last month.\n\nExports "
+         "reached 45.2 million tonnes in April, down from March.", "2024-05-16 url"),
+    Case("https://x.com/n1/daily-quotidien/250321/dq250321c-eng.htm", "Canadian mills produced 1.04 million tonnes "
+         "of crude steel in January, down 3.7% from December.", "2025-03-21 url"),
+    Case("https://x.com/mining/port-hedland-exports-slip-20240516-p5jdwq", "Exports rose in December.", None),
+    Case("https://x.com/mining/port-hedland-exports-slip-20240516-p5jdwq", "Exports rose in April 2023.", None),
 ]
 YEARLESS_UNKNOWN = [
     # Friday fits 7 June 2024, but also 7 June 2025 (a Saturday) reporting Friday's data: unknown.
