@@ -250,7 +250,20 @@ SHORT_TONS = [
          published=datetime(2025, 6, 20, tzinfo=UTC)),
 ]
 
-ROWS = (BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS + H2_SCRAP + AIMS
+# Steel plate and hot-dip galvanised steel are products of their own, not the product named before them.
+PRODUCTS = [
+    Case(("Rebar traded at $940/st.", "Plate was unchanged at $1,280/st.",
+          "Cut-to-length plate was assessed at $1,150/st, down $40/st.",
+          "Hot-dip galvanized base prices were steady at $1,165/st."),
+         [F(value=940, commodity="rebar"), F(value=1280, commodity="plate"), F(value=1150, commodity="plate"),
+          F(value=-40, commodity="plate"), F(value=1165, commodity="galvanised steel")],
+         title="US rebar holds steady", published=datetime(2025, 8, 20, tzinfo=UTC)),
+    # guard: tin plate stays tinplate
+    Case("The company makes tin plate at its Port Talbot works, selling 300,000 tonnes last year.",
+         [F(value=300000, commodity="tinplate")], title="Tinplate", published=datetime(2025, 8, 20, tzinfo=UTC)),
+]
+
+ROWS = (PRODUCTS + BASES + EXCHANGES + PLANT_COSTS + DESTINATIONS + RANGES + MTU + ZEROS + CONVERSIONS + H2_SCRAP + AIMS
         + YEARLY_RATES + SHORT_TONS)
 
 
