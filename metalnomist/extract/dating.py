@@ -66,11 +66,11 @@ _YEAR_BACK = re.compile(
     re.I | re.X,
 )
 # a level dated so, right after it: `compared with a profit of $269 million a year earlier`
-_LEVEL_YEAR_BACK = re.compile(
-    r"\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+year[- ](?:ago|earlier)\s+\w+)\b", re.I)
+_A_YEAR_BACK = r"a\s+year\s+(?:earlier|ago|before)"
+_LEVEL_YEAR_BACK = re.compile(rf"\s+(?:{_A_YEAR_BACK}|(?:in\s+)?the\s+year[- ](?:ago|earlier)\s+\w+)\b", re.I)
 # a base bracketed after the words dating it a year back: `up 119% from a year earlier (273 tons)`
 _YEAR_BACK_BRACKET = ending(
-    r"\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[- ](?:ago|earlier))\s*\(\s*$", re.I)
+    rf"\b(?:{_A_YEAR_BACK}|(?:the\s+)?year[- ](?:ago|earlier))\s*\(\s*$", re.I)
 # A sentence opening a year back (`A year earlier the differential was assessed at $20-30/t`): its figures are a
 # year before the report's
 _YEAR_BACK_OPENING = re.compile(r"\s*(?:(?:A|One)\s+year|Twelve\s+months)\s+(?:earlier|ago|before)\b", re.I)
@@ -248,7 +248,7 @@ def _basis_between(base: str, period: str | None) -> str | None:
 _UNDATED_OPENING = re.compile(r"\s*(?:typically|usually|normally|historically|traditionally),", re.I)
 
 
-_A_YEAR_AGO = re.compile(r"\ba\s+year\s+(?:earlier|ago|before)\b", re.I)
+_A_YEAR_AGO = re.compile(rf"\b{_A_YEAR_BACK}\b", re.I)
 
 
 def dated_back(draft: Draft, view: SentenceView) -> bool:

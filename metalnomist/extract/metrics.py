@@ -54,9 +54,9 @@ _USES = re.compile(r"\b(?:consum(?:e|es|ed|ing)|use|uses|used|using|buy|buys|bou
 _DEMAND_AFTER = re.compile(r"(?:\s+(?:a|per)\s+year)?\s+of\s+(?:[\w-]+\s+){0,3}?(?:demand|consumption|needs)\b", re.I)
 # `a 5 Mtpa mine`, `the 300,000-tonne-per-year copper project`: a rate that sizes what it names is its capacity
 # (`its 5.6 million-ton-a-year Dung Quat 2 complex`)
+_PLANTS = r"plant|smelter|refinery|furnace|mill|concentrator|complex"
 _SIZES = re.compile(r"(?:[\s-]+(?:a|per)[\s-]+(?:year|annum))?\s+(?:[\w-]+\s+){0,3}?"
-                    r"(?:mine|project|operation|line|furnace|complex|plant|works|concentrator|refinery|smelter|mill)"
-                    r"(?:es|s)?\b", re.I)
+                    rf"(?:mine|project|operation|line|works|{_PLANTS})(?:es|s)?\b", re.I)
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|(?<!-)generat\w+|exports?|imports?|shipped|shipments"
                           r"|installed|installations?|usage|used)\b", re.I)  # not `next-generation batteries`
 
@@ -219,7 +219,7 @@ _BOUGHT_FOR = ending(
     r"[^.;]*\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.I)
 _PAY = ending(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|around\s+|some\s+|roughly\s+|a\s+further\s+)?$", re.I)
 _DEAL = re.compile(r"\b(?:stakes?|deal|transaction|acquisition|takeover)\b", re.I)
-_FACILITIES = r"(?:plant|smelter|refinery|furnace|mill|concentrator|factory|complex)s?\b"
+_FACILITIES = rf"(?:{_PLANTS}|factory)s?\b"
 # a sum naming the plant it builds, a few of the plant's own words between (`$4.1 billion rolling and recycling plant`)
 _FACILITY_AFTER = re.compile(
     rf"\s+(?:(?!(?:in|from|of|for|at|to|on|by|with|a|an|the|its|their|is|was|are|were|will|has|had)\b)[\w-]+\s+)"

@@ -373,8 +373,9 @@ _ITEM_BEFORE = re.compile(r"(?:,|\band)\s+(?:the\s+)?$")
 _BARE_FIGURE = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
 # `Malaysia, where Vale runs its distribution centre, received`, `Japan, historically the largest buyer, received`
+_TAKING = r"(?:took|taking|received|receiving|bought|buying|absorbed)"
 _TOOK = re.compile(r"(?:\s*,\s*[^,;]{1,60},)?"
-                   r"\s+(?:took|taking|received|receiving|bought|buying|absorbed)\s+"
+                   rf"\s+{_TAKING}\s+"
                    r"(?:about\s+|around\s+|some\s+|nearly\s+)?")
 
 
@@ -408,7 +409,7 @@ def names_partner(text: str, mention: Mention) -> bool:
                     and _FIGURE_NEXT.match(text, mention.end)))
 
 
-_TAKEN = re.compile(r"\b(?:took|taking|received|receiving|bought|buying|absorbed)\b")
+_TAKEN = re.compile(rf"\b{_TAKING}\b")
 _FIGURE_NEXT = re.compile(r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?\d")
 
 

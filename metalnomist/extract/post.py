@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from metalnomist.extract import vocab
+from metalnomist.extract.backward import ending
 from metalnomist.extract.entities import find_commodities, find_countries, find_organisations, is_demonym
 from metalnomist.extract.fiscal import (
     COMPANY_FISCAL_HOMES,
@@ -647,7 +648,7 @@ _CURRENT_DAY = re.compile(
     r"\b(?:on\s+(?:" + "|".join(WEEKDAYS[:5]) + r")(?!,?\s+(?:[A-Z]|\d))|this\s+week|yesterday|today)\b"
 )
 _DAY_NUMBER = re.compile(r"(?<![\d.,])(\d{1,2})(?![\d.,]\d)")
-_MONTH_START = re.compile(r"\b(?:start|beginning)\s+of\s+$", re.I)
+_MONTH_START = ending(r"\b(?:start|beginning)\s+of\s+$", re.I)
 _PAST_USES = frozenset({"period", "date", "comparison", "since", "publication", "event"})  # not a deadline nor a start
 
 
