@@ -117,8 +117,8 @@ def _quantity_re() -> re.Pattern[str]:
         r"(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?(?:tonnes?|tons?)|mt|[dw]mt|"
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"(?:10\s?)?(?:grams?|g)|"  # India quotes gold per 10 grams
-        r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|(?:kilo|mega)watt[- ]hours?|yr|year|annum|y)\b"
-        r"(?![\s-]+(?:earlier|ago|before)\b)"
+        r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|(?:kilo|mega)watt[- ]hours?|yr|year|annum|y|day)\b"
+        r"(?![\s-]+(?:earlier|ago|before|later)\b)"
     )
     return re.compile(
         rf"(?P<sign>(?<![\w\d.,])[+\-−](?=\d)|(?<=\bto |\bat )[\-−](?=[$€£¥]\d))?"  # `fell to -$21.27/mt`
@@ -387,6 +387,8 @@ def _unit_of(match: re.Match[str], text: str) -> tuple[str | None, float]:
             return f"{code}/mtu", scale
         if per in _PER_ENERGY:
             return f"{code}/{_PER_ENERGY[per]}", scale  # battery packs, power: `$115 per kWh`
+        if per == "day" and scale < 1e6:  # a ship's hire (`$23,418 a day`); `$9.6 billion a day` traded is a sum
+            return f"{code}/day", scale
         return code, scale
     written_unit = match.group("unit") or match.group("unit0")
     if written_unit:
