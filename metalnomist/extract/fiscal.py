@@ -85,10 +85,11 @@ def company_fiscal_year(home: str) -> FiscalYear:
 
 
 _MONTH = "|".join(MONTHS)
-# `which keeps a July-to-June fiscal year`, `its financial year ending June`, `in the year to end-June 2025`
+# `which keeps a July-to-June fiscal year`, `its financial year ending June`, `its fiscal 2024/25 year to the end of
+# September`, `in the year to end-June 2025`
 _STATED = re.compile(
     rf"\b(?:(?P<first>{_MONTH})[- ]to[- ](?:{_MONTH})\s+(?:fiscal|financial)\s+year"
-    rf"|(?:fiscal|financial)\s+year\s+(?:(?:that\s+|which\s+)?(?:ends?|ending|ended|runs\s+to|to))\s+"
+    rf"|(?:fiscal|financial)\s+(?:\d{{4}}(?:/\d\d)?\s+)?year\s+(?:(?:that\s+|which\s+)?(?:ends?|ending|ended|runs\s+to|to))\s+"
     rf"(?:in\s+)?(?:end-|the\s+end\s+of\s+)?(?P<end>{_MONTH})"
     rf"|\byear\s+to\s+(?:end-)?(?P<to>{_MONTH})\s+\d{{4}})\b")
 

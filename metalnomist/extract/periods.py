@@ -845,6 +845,8 @@ def _spelled_out(found: list[PeriodMention], text: str) -> list[PeriodMention]:
             if _FOUR_DIGITS.search(text, p.start, p.end) or (out[-1].period.startswith("-")
                                                              and not p.period.startswith("-")):
                 out[-1] = replace(out[-1], period=p.period)
+            elif _quarter_end(out[-1].period) not in (None, _quarter_end(p.period)):
+                out[-1] = replace(out[-1], period=p.period)  # `its fiscal third quarter (March-May)`: those months
             else:
                 p = replace(p, period=out[-1].period)
         out.append(p)
@@ -852,6 +854,22 @@ def _spelled_out(found: list[PeriodMention], text: str) -> list[PeriodMention]:
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _quarter_end(period: str) -> int | None:
+    """The month a quarter or half ends in, year or not (`2024-Q3` → 9, `--03/--05` → 5); None for other periods."""
+    first, _, last = period.partition("/")
+    if not last:
+        m = _LAST_MONTH.search(first)
+        return None if m is None or m["m"] else int(m["q"]) * 3 if m["q"] else int(m["h"]) * 6
+    months = [_MONTH_OF.search(part) for part in (first, last)]
+    if months[0] is None or months[1] is None:
+        return None
+    start, end = int(months[0][1]), int(months[1][1])
+    return end if (end - start) % 12 + 1 in (3, 6) else None
+
+
+_MONTH_OF = re.compile(r"-(\d\d)$")
 
 
 def _year_before_the_reported(found: list[PeriodMention], text: str) -> list[PeriodMention]:

@@ -27,7 +27,28 @@ PER_DAY = [
          published=datetime(2025, 3, 7, tzinfo=UTC)),
 ]
 
-ROWS = PER_DAY
+# A company's fiscal year stated with its year between (`its fiscal 2024/25 year to the end of September`) runs to
+# that month; the months bracketed after a fiscal quarter (`its fiscal third quarter (March-May)`) are that quarter.
+FISCAL = [
+    Case(("Thyssenkrupp's steel division shipped 9.2 million tonnes in its fiscal 2024/25 year to the end of "
+          "September, down 6% from 9.8 million tonnes a year earlier.", "Sales at the unit fell 11% to 10.1 billion "
+          "euros."),
+         [F(value=9.2e6, period="2024-10/2025-09"), F(value=9.8e6, period="2023-10/2024-09"),
+          F(value=1.01e10, period="2024-10/2025-09")],
+         title="Thyssenkrupp steel shipments fall", published=datetime(2025, 11, 20, tzinfo=UTC)),
+    Case("CMC said its finished steel shipments were 1.1 million short tons in its fiscal third quarter (March-May), "
+         "up 4% from a year earlier.", [F(change_pct=4, period="2025-03/2025-05")], title="CMC shipments",
+         published=datetime(2025, 6, 20, tzinfo=UTC)),
+    Case("CMC said its finished steel shipments were 1.1 million short tons in its fiscal third quarter (March-May), "
+         "up 4% from a year earlier.", [F(change_pct=4, period="--03/--05")], title="CMC shipments", published=None),
+    # guard: months that gloss the calendar quarter or a fiscal year keep its year
+    Case("Sales rose 5% to $2.1 billion in the second quarter (April to June).", [F(value=2.1e9, period="2025-Q2")],
+         title="Sales", published=datetime(2025, 7, 20, tzinfo=UTC)),
+    Case("Crude steel output rose 4% to 152 million tonnes in fiscal 2024-25 (April-March).",
+         [F(value=1.52e8, period="FY2024")], title="India steel", published=datetime(2025, 5, 20, tzinfo=UTC)),
+]
+
+ROWS = PER_DAY + FISCAL
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
