@@ -500,7 +500,7 @@ _EFFECT = re.compile(
 _COMPARISON_FILLER = (
     # `12.4% higher than at the start of October`
     r"(?:the|same|month|period|quarter|year|levels?|of|in|at|start|end|beginning|a|an|its|their|that|those|initial|"
-    r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance"
+    r"original|previous|earlier|prior|last|projection|estimate|forecast|guidance|early|late"
     r"|[a-z]+-(?:hit|affected|disrupted|impacted|weakened))"  # `12% above the cyclone-hit March quarter`
 )
 _COMPARISON = ending(

@@ -48,7 +48,21 @@ FISCAL = [
          [F(value=1.52e8, period="FY2024")], title="India steel", published=datetime(2025, 5, 20, tzinfo=UTC)),
 ]
 
-ROWS = PER_DAY + FISCAL
+# A change `from early May` or `from late March levels` is measured against that time: the report is the post's own.
+EARLY_LATE = [
+    Case("Nucor kept its spot price for hot-rolled coil at $870 per short ton, unchanged from the previous week but "
+         "down $80 from early May.", [F(value=870, period="2025-06"), F(value=-80, period="2025-06")],
+         title="Nucor holds HRC", published=datetime(2025, 6, 17, tzinfo=UTC)),
+    Case(("Nucor kept its spot price for hot-rolled coil at $870 per short ton.",
+          "Copper rose 2% from late March levels."),
+         [F(value=870, period="2025-06"), F(change_pct=2, period="2025-06")],
+         title="Nucor holds HRC", published=datetime(2025, 6, 17, tzinfo=UTC)),
+    # guard: a level `in early May` is of May
+    Case("Nucor's spot price for hot-rolled coil was $950 per short ton in early May.",
+         [F(value=950, period="2025-05")], title="Nucor HRC", published=datetime(2025, 6, 17, tzinfo=UTC)),
+]
+
+ROWS = PER_DAY + FISCAL + EARLY_LATE
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
