@@ -330,7 +330,7 @@ def scan_post(post: Post) -> PostState:
         known_by=known_by,
         local_dollar=vocab.local_dollars().get(home or focus or "") if _US_DOLLARS.search(body) else None,
         crowns=_crowns(f"{title}\n{body}"),
-        pesos=_PESOS.get(home or focus or "", "MXN"),
+        pesos=_pesos(home, focus, [m.canonical for m in title_sites], body, lead_end),
         producers_data=bool(_PRODUCERS_BODY.search(body[:lead_end])),
         site_title=bool(subject_sites) and not subject_countries and not home and not agency,
         round_up=round_up,
@@ -405,9 +405,9 @@ _LEAD = 1500  # the body's opening, which names whom the post reports on
 _US_DOLLARS = re.compile(r"US\$|\$US\b|\bUS dollars?\b|\bUSD\s?\d")
 # `figures released by the Japan Aluminium Association`: the producers' own association
 _PRODUCERS_BODY = re.compile(r"\b(?:[A-Z][\w&'’.-]* ){1,5}(?:Association|Federation|Society)\b")
-# the pesos of countries other than Mexico, whose posts write them bare
-_PESOS = {"Argentina": "ARS", "Chile": "CLP", "Colombia": "COP", "Philippines": "PHP", "Uruguay": "UYU",
-          "Dominican Republic": "DOP", "Cuba": "CUP"}
+# the countries whose posts write pesos bare
+_PESOS = {"Mexico": "MXN", "Argentina": "ARS", "Chile": "CLP", "Colombia": "COP", "Philippines": "PHP",
+          "Uruguay": "UYU", "Dominican Republic": "DOP", "Cuba": "CUP"}
 _NAMED_CROWNS = re.compile(r"\b(?:Norwegian|Swedish|Danish|Czech) crowns\b")
 
 
@@ -491,6 +491,15 @@ def _title_metric(title: str) -> str | None:
         if metric not in {"target", "market_share"}:
             return metric
     return None
+
+
+def _pesos(home: str | None, focus: str | None, sites: list[str], body: str, lead_end: int) -> str:
+    """Whose bare `pesos` a post writes: its company's home's, its focus', its headline mine's country's or the one the
+    body names most, the first of them whose money they are (`30 million pesos` in a post on BHP's Escondida: CLP)."""
+    for place in (home, focus, *sites):
+        if place in _PESOS:
+            return _PESOS[place]
+    return _PESOS.get(_most_named(body, lead_end) or "", "MXN")
 
 
 def _most_named(body: str, lead_end: int) -> str | None:

@@ -47,7 +47,8 @@ _PER_ENERGY = {"kwh": "kWh", "mwh": "MWh", "kilowatt hour": "kWh", "kilowatt-hou
 _PER_TONNE_UNIT = {"mtu", "dmtu", "metric tonne unit", "dry metric tonne unit", "metric ton unit",
                    "dry metric ton unit"}
 _TON_KIND = re.compile(r"^(?:wet|dry|gross|long) ")  # tons of any kind are tons, as `tons` are (short ones aside)
-_PER_ITEM = {"unit", "ev", "vehicle", "car", "head", "share"}  # `$2.05 per share`: earnings, dividends
+# `$2.05 per share`: earnings, dividends; `28 million pesos ($30,000) per worker`: a bonus
+_PER_ITEM = {"unit", "ev", "vehicle", "car", "head", "share", "worker", "member", "employee"}
 # `mt` is metric tonnes after thousands (`306,528 mt`) but million tonnes after a small number
 # (`20.75 mt`, `143 MT`): nobody reports a country's or miner's volume in hundreds of tonnes this way.
 _MEGATONNES = re.compile(r"mt|MT")
@@ -117,7 +118,8 @@ def _quantity_re() -> re.Pattern[str]:
         r"(?:(?:wet|dry) )?(?:metric |gross |short |net |long )?(?:tonnes?|tons?)|mt|[dw]mt|"
         r"kg|kilo(?:gram)?s?|lb|pounds?|oz|(?:troy )?ounces?|"
         r"(?:10\s?)?(?:grams?|g)|"  # India quotes gold per 10 grams
-        r"units?|EVs?|vehicles?|cars?|shares?|[kM]Wh|(?:kilo|mega)watt[- ]hours?|yr|year|annum|y|day)\b"
+        r"units?|EVs?|vehicles?|cars?|shares?|workers?|members?|employees?|"
+        r"[kM]Wh|(?:kilo|mega)watt[- ]hours?|yr|year|annum|y|day)\b"
         r"(?![\s-]+(?:earlier|ago|before|later)\b)"
     )
     return re.compile(
@@ -134,10 +136,12 @@ def _quantity_re() -> re.Pattern[str]:
     )
 
 
-# A bracketed conversion between a price and its mass (`($1,120)`), read only when the mass follows it
+# A bracketed conversion between a price and its mass (`($1,120)`) or the worker a bonus is paid (`($30,000) per
+# worker`), read only when the mass or worker follows it
 _CONVERTED = (r"\s?\((?:about\s|around\s|roughly\s|some\s|nearly\s)?(?:[A-Z]{0,3}[$€£¥]|[A-Z]{3}\s?)\s?[\d.,]+"
               r"\s?(?:[mb]n|million|billion)?\)"
-              r"(?=\s?(?:/|per\s|an?\s)\s?(?:(?:metric\s)?(?:tonnes?|tons?)|t|kg|lb|pounds?|oz|ounces?)\b)")
+              r"(?=\s?(?:/|per\s|an?\s)\s?(?:(?:metric\s)?(?:tonnes?|tons?)|t|kg|lb|pounds?|oz|ounces?"
+              r"|workers?|members?|employees?)\b)")
 
 
 def find_quantities(text: str) -> list[Quantity]:

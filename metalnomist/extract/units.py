@@ -10,7 +10,7 @@ from metalnomist.extract.vocab import read_table
 
 # Case matters for these: `Mt` is a million tonnes, `mt` a metric tonne.
 _CASE_SENSITIVE_UNITS = frozenset(
-    {"Mt", "MMT|mmt", "Mtpa", "TMF", "tU", "mt ?V", "Moz", "Mlbs?", "MW", "GW", "kW", "GWh", "MWh", "kWh", "TWh"}
+    {"Mt", "MMT|mmt", "Mtpa", "TMF|tmf", "tU", "mt ?V", "Moz", "Mlbs?", "MW", "GW", "kW", "GWh", "MWh", "kWh", "TWh"}
 )
 
 

@@ -62,7 +62,25 @@ EARLY_LATE = [
          [F(value=950, period="2025-05")], title="Nucor HRC", published=datetime(2025, 6, 17, tzinfo=UTC)),
 ]
 
-ROWS = PER_DAY + FISCAL + EARLY_LATE
+# Peru's fine tonnes are tonnes also written `tmf`; bare pesos in a post on a Chilean mine of a foreign company are
+# Chile's; a bonus `per worker` or `per member` is money per head, also with a conversion bracketed before it.
+MINES_AND_PAY = [
+    Case("Antamina and Southern Peru remained the largest producers in the month, with 39,640 and 35,920 tmf "
+         "respectively.", [F(value=39640, unit="t"), F(value=35920, unit="t")], title="Peru copper output",
+         published=datetime(2025, 1, 15, tzinfo=UTC)),
+    Case(("A strike at BHP's Escondida entered its third day on Thursday.",
+          "The union is seeking a one-off bonus of 30 million pesos ($32,000) per member."),
+         [F(value=3e7, unit="CLP/unit")], title="Escondida strike enters third day",
+         published=datetime(2024, 8, 15, tzinfo=UTC)),
+    Case("Workers voted to accept a bonus of 2.5 million pesos per worker.", [F(value=2.5e6, unit="CLP/unit")],
+         title="Codelco's Chuquicamata workers accept offer", published=datetime(2024, 8, 15, tzinfo=UTC)),
+    # guard: pesos in a post on a Mexican mine stay Mexico's
+    Case("Grupo Mexico said it would invest 1.2 billion pesos at the mine this year.",
+         [F(value=1.2e9, unit="MXN")], title="Grupo Mexico's Buenavista mine",
+         published=datetime(2024, 8, 15, tzinfo=UTC)),
+]
+
+ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
