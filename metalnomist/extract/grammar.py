@@ -195,14 +195,16 @@ _BRACKET_AFTER_FIGURE = ending(r"\d[^()\d]{0,25}\(\s*$")
 # November`, `rise 1.2% in 2025 and by a further 2.3%`, `rising 1.4% to 23.1 million tons in 2025 and 2.3% in 2026`: a
 # second change, its verb left out
 _PERCENT = r"\d[\d.,]*\s?(?:%|pc|per ?cent|percent)"
+# `forecasts were cut by 3% and 5%`: a revision by so much is a change
+_REVISED_BY = r"(?:cut|raised|lowered|reduced|trimmed|lifted|slashed)\s+by"
 _COORDINATED_CHANGE = re.compile(
-    rf"\b(?:{_CHANGE_VERB}|(?:{_CHANGE_NOUN})s?\s+of)\s+(?:by\s+)?{_PERCENT}\s+"
+    rf"\b(?:{_CHANGE_VERB}|{_REVISED_BY}|(?:{_CHANGE_NOUN})s?\s+of)\s+(?:by\s+)?{_PERCENT}\s+"
     rf"(?:(?:[A-Za-z-]+|[\d.,]+)\s+){{0,7}}?and\s+(?:by\s+)?(?:an?\s+(?:further|additional)\s+)?$",
     re.I,
 )
 # `output of iron ore, limestone and bauxite grew 9.1 per cent, 10.4 per cent and 5.2 per cent, respectively`: each
 # rate listed after the verb's is a change too
-_LISTED_CHANGES = ending(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?{_PERCENT}(?:\s*,\s*{_PERCENT})*"
+_LISTED_CHANGES = ending(rf"\b(?:{_CHANGE_VERB}|{_REVISED_BY})\s+(?:by\s+)?{_PERCENT}(?:\s*,\s*{_PERCENT})*"
                          rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.I)
 # `Global mine supply growth was cut to 1.2% from 2.0%`: a growth rate is a change
 _GROWTH_RATE = re.compile(r"\bgrowth\b(?:\s+(?:rate|forecast))?\s+"
@@ -250,14 +252,16 @@ _BASIS_AFTER = re.compile(
 # `up 173% from 28,217 units in July and 74% from 44,264`: a percent from a figure is a change from it.
 _FROM_FIGURE_AFTER = re.compile(r"^\s*from\s+(?:[$€£¥]|[A-Z]{3}\s)?\d", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)  # `raised tariffs to 50% from 25%`: a level reached
-# `600,000 tonnes less than`, `600,000 units less than`, `12,000 fewer vehicles than` (a counted noun either side)
+# `600,000 tonnes less than`, `600,000 units less than`, `12,000 fewer vehicles than` (a counted noun either side),
+# `22% smaller than the 190 Moz gap`
 _DIFF_AFTER = re.compile(
-    r"^\s+(?:[a-z]+\s+)?(?P<w>less|fewer|lower|below|more|higher|above)\s+(?:[a-z]+\s+)?than\b", re.I
+    r"^\s+(?:[a-z]+\s+)?(?P<w>less|fewer|lower|below|smaller|more|higher|above|larger|bigger|greater)\s+"
+    r"(?:[a-z]+\s+)?than\b", re.I
 )
 # `Compared with a year earlier, stocks were 176,000 t lower.`: the comparison named before, the difference last
 _DIFF_AT_END = re.compile(r"^\s+(?P<w>less|fewer|lower|higher)\s*(?:[.;,)]|$)", re.I)
 _PERCENT_AT_END = re.compile(r"^\s+(?P<w>more|less|higher|lower)\s*(?:[.;)]|$)", re.I)
-_LESS = frozenset({"less", "fewer", "lower", "below"})
+_LESS = frozenset({"less", "fewer", "lower", "below", "smaller"})
 # an offer per share against the market's price of the shares
 _OFFER_PREMIUM_AFTER = re.compile(
     r"\s+(?P<w>premium|discount)\s+(?:to|over|on)\s+(?:[\w'’.-]+\s+){0,5}?"

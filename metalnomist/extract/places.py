@@ -591,8 +591,10 @@ def respective_list(draft: Draft, view: SentenceView, names: list[Mention]) -> t
     clause = draft.anchor.clause
     # not a level fallen to zero, which a list of names shares (`to the United States and Sweden fell to zero, from
     # 2,670 tons and 1,410 tons, respectively`)
-    figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.unit == draft.anchor.q.unit
-               and i.q.value != 0]
+    # prices listed with one unit written after the last (`to $2,750 and $15,200 a ton`) are one list
+    currency = draft.anchor.q.unit.split("/")[0]
+    figures = [i for i in view.items if clause.start <= i.q.start < clause.end and i.q.value != 0
+               and (i.q.unit == draft.anchor.q.unit or (i.q.is_money and i.q.unit.split("/")[0] == currency))]
     if len(figures) < 2 or draft.anchor not in figures:
         return [], 0
     own = [m for m in names if clause.start <= m.start < clause.end]

@@ -80,7 +80,25 @@ MINES_AND_PAY = [
          published=datetime(2024, 8, 15, tzinfo=UTC)),
 ]
 
-ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY
+# `22% smaller than` is a fall, `15% larger than` a rise; changes listed after `cut by` are all changes; prices listed
+# with the unit written after the last (`to $2,750 and $15,200 a ton`) pair with a `respectively` list of metals.
+COMPARED = [
+    Case("This year's deficit would be 22% smaller than the 190 Moz gap recorded in 2024.",
+         [F(value=None, change_pct=-22), F(value=5909.66, change_pct=None, period="2024")], title="Silver deficit",
+         published=datetime(2025, 4, 20, tzinfo=UTC)),
+    Case("The zinc surplus will be 15% larger than last year's.", [F(value=None, change_pct=15)],
+         title="Zinc surplus", published=datetime(2025, 4, 20, tzinfo=UTC)),
+    Case("Zinc and nickel forecasts were cut by 3% and 5% respectively, to $2,750 and $15,200 a ton for 2026.",
+         [F(value=2750, change_pct=-3, commodity="zinc", period="2026"),
+          F(value=15200, change_pct=-5, commodity="nickel", period="2026")], title="Citi cuts forecasts",
+         published=datetime(2025, 4, 20, tzinfo=UTC)),
+    # guard: a share stays a share
+    Case("Refined zinc output rose 3%, and China's share of it was 48%.",
+         [F(value=None, change_pct=3), F(value=48, change_pct=None, metric="market_share")], title="Zinc",
+         published=datetime(2025, 4, 20, tzinfo=UTC)),
+]
+
+ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
