@@ -105,10 +105,20 @@ def _unnamed(country: str, view: SentenceView) -> bool:
 
 
 def _placed(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:
-    sources = _main_sources(view)
+    asides = _asides(view) if metric != "market_share" else []
+    sources = _main_sources(view) + asides
     if sources:
         view = replace(view, entities=replace(view.entities, countries=[m for m in view.entities.countries
                                                                         if m not in sources]))
+    found = _placed_by_metric(draft, view, metric, ctx)
+    # `with China accounting for about 38%`, also in a post on China; not `Australia's own production … with Western
+    # Australia accounting for more than 95%`
+    if found.country in {m.canonical for m in asides} - {m.canonical for m in view.entities.countries}:
+        return replace(found, country=None)
+    return found
+
+
+def _placed_by_metric(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) -> Place:
     if metric == "tariff":
         return _tariff(draft, view, ctx)
     if metric in {"imports", "exports", "shipments"}:
@@ -120,6 +130,32 @@ def _placed(draft: Draft, view: SentenceView, metric: str, ctx: PlaceContext) ->
     if metric == "inventory":
         return _inventory(draft, view, ctx)
     return Place(_location(draft, view, ctx), None, metric)
+
+
+# `… to 12.79mn t in 2025, with increases in Congo, Mexico and Brazil`, `827 Moz, with gains in Mexico and Chile
+# offsetting lower production in Peru`, `680.5 Moz, with China accounting for about 38%`: countries named aside, as
+# the total's causes or its shares' holders
+_WITH_CHANGES_IN = re.compile(r"\bwith\s+(?:[\w-]+\s+)?(?:increases|rises|gains|growth|declines|falls|drops|decreases"
+                              r"|cuts)\s+(?:in|from|at)\s[^,;.]*", re.I)
+_WITH_BEFORE = ending(r"\bwith\s+(?:the\s+)?$", re.I)
+_SHARE_AFTER = re.compile(r"\s+(?:accounting\s+for|making\s+up|representing)\s+(?:about\s+|around\s+|some\s+"
+                          r"|nearly\s+|almost\s+|over\s+|more\s+than\s+|just\s+)?[\d.,]+\s?(?:%|per\s?cent|pc)", re.I)
+
+
+def _asides(view: SentenceView) -> list[Mention]:
+    """Countries a total is told `with` (`with increases in Congo, Mexico and Brazil`, `with China accounting for about
+    38%`): none of them is where the total is."""
+    text = view.text
+    if "with" not in text:
+        return []
+    spans = [m.span() for m in _WITH_CHANGES_IN.finditer(text)]
+    found = list[Mention]()
+    for m in view.entities.countries:
+        if (any(lo <= m.start < hi for lo, hi in spans)
+                or (found and _LISTED_NEXT.fullmatch(text, found[-1].end, m.start))
+                or (_WITH_BEFORE.search(text, 0, m.start) and _SHARE_AFTER.match(text, m.end))):
+            found.append(m)
+    return found
 
 
 _MAINLY_FROM = ending(r"\b(?:mainly|mostly|largely|chiefly|primarily|predominantly)\s+from\s+(?:the\s+)?$", re.I)

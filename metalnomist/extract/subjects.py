@@ -217,4 +217,23 @@ def exchange_country(view: SentenceView, draft: Draft) -> tuple[bool, str | None
     # LME`; not `prices rose 15 euros to 625 euros a ton, while CME's north European HRC futures …`)
     after = [m for m in exchanges if view.in_segment(draft.anchor.clause, m.start)]
     chosen = before[-1] if before else after[0] if after else None
-    return (True, countries.get(chosen.canonical)) if chosen else (False, None)
+    if chosen is None:
+        return False, None
+    listed = _listed_with(chosen, exchanges, view.text)
+    if len({countries.get(m.canonical) for m in listed}) > 1:
+        return True, None  # `stocks held at the LME, COMEX and the Shanghai Futures Exchange`: the markets' sum
+    return True, countries.get(chosen.canonical)
+
+
+_EXCHANGE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?", re.I)
+
+
+def _listed_with(chosen: Mention, exchanges: list[Mention], text: str) -> list[Mention]:
+    """The exchanges named in one list with the chosen one (`the LME, COMEX and the Shanghai Futures Exchange`)."""
+    at = exchanges.index(chosen)
+    first = last = at
+    while first > 0 and _EXCHANGE_JOIN.fullmatch(text, exchanges[first - 1].end, exchanges[first].start):
+        first -= 1
+    while last + 1 < len(exchanges) and _EXCHANGE_JOIN.fullmatch(text, exchanges[last].end, exchanges[last + 1].start):
+        last += 1
+    return exchanges[first : last + 1]

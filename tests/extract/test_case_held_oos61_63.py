@@ -98,7 +98,34 @@ COMPARED = [
          published=datetime(2025, 4, 20, tzinfo=UTC)),
 ]
 
-ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED
+# Stocks summed over exchanges of several countries are the world's; countries a total is told `with` (its causes,
+# its shares' holders) are not where it is.
+ASIDES = [
+    Case(("Chinese copper imports fell 5% in January.",
+          "Copper stocks held at the London Metal Exchange, COMEX and the Shanghai Futures Exchange totalled 591,000 "
+          "tons at the end of January."),
+         [F(value=None, country="China"), F(value=591000, country=None)], title="China copper",
+         published=datetime(2025, 3, 20, tzinfo=UTC)),
+    Case(("Chinese silver imports fell 5% in 2024.",
+          "Industrial demand rose 4% to a record 680.5 Moz, with China accounting for about 38% of the total."),
+         [F(value=None, country="China"), F(value=21165.9, country=None), F(value=38, country="China")],
+         title="Silver demand in China", published=datetime(2025, 3, 20, tzinfo=UTC)),
+    Case("Mine output should grow 1% to 827 Moz, with gains in Mexico and Chile offsetting lower production in Peru.",
+         [F(value=25722.6, country=None)], title="Silver Institute outlook",
+         published=datetime(2025, 3, 20, tzinfo=UTC)),
+    # guard: a country named as itself besides its part's share keeps its figure
+    Case("Australia's own production rose 1.2% to 962 million tonnes in 2024, with Western Australia accounting for "
+         "more than 95% of it.", [F(value=9.62e8, country="Australia"), F(value=95)], title="Iron ore",
+         published=datetime(2025, 3, 20, tzinfo=UTC)),
+    # guard: a stock on one exchange stays its country's, and a taker's tonnage its own
+    Case("Copper stocks in Shanghai Futures Exchange warehouses rose to 200,000 tons.", [F(country="China")],
+         title="Copper", published=datetime(2025, 3, 20, tzinfo=UTC)),
+    Case("Japan's steel exports fell 8.4% to 6.9m t in the October-December quarter, with South Korea taking 1.35m t.",
+         [F(value=6.9e6, partner=None), F(value=1.35e6, partner="South Korea")], title="Japan steel exports",
+         published=datetime(2025, 1, 30, tzinfo=UTC)),
+]
+
+ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
