@@ -526,7 +526,8 @@ _IMPORTS_NEXT = re.compile(r"\s+imports\b", re.I)
 
 def _is_importer(text: str, m: Mention, focus: str | None) -> bool:
     """`Japan's imports`, `Japan imported`, `shipments to Japan`, `Japan's main supplier`; a bare `U.S. imports`
-    in another country's report names the supplier, so it counts only for the report's own country."""
+    in another country's report names the supplier, so it counts only for the report's own country, or in a post on
+    no one country."""
     if _TO_BEFORE.search(text[: m.start]) or _SUPPLIER_OF.match(text, m.end):
         return True
     if is_demonym(text, m) and _TOTAL_BEFORE.search(text[: m.start]) and _IMPORTS_NEXT.match(text[m.end :]):
@@ -535,7 +536,7 @@ def _is_importer(text: str, m: Mention, focus: str | None) -> bool:
         return False
     possessive = text[m.end : m.end + 1] == "'"
     verb = _IMPORTED_AFTER.match(text, m.end)
-    return possessive or bool(verb) or m.canonical == focus
+    return possessive or bool(verb) or focus in {None, m.canonical}
 
 
 # `Japan imported`, `India, the biggest buyer, imported 4,554 tons`

@@ -451,7 +451,7 @@ def _based_in(body: str) -> str | None:
     return places[0].canonical if places else vocab.headquarters().get(said.group("place"))
 
 
-_CIRCUMSTANCE = re.compile(r"\b(?:as|amid|despite|while|after)\s", re.I)
+_CIRCUMSTANCE = re.compile(r"\b(?:as|amid|despite|while|after|on)\s", re.I)
 _AS_CAUSE = re.compile(r"\b(?:as|on|after|amid|from|with|while|despite|thanks to|helped by)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|on|against)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 

@@ -125,7 +125,20 @@ ASIDES = [
          published=datetime(2025, 1, 30, tzinfo=UTC)),
 ]
 
-ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES
+# A country a headline names after `on` is its circumstance (`… lifts copper forecast on US stockpiling`), not whose
+# prices the post reports; a bare `US copper imports` in a post on no one country are the United States'.
+CIRCUMSTANCES = [
+    Case(("Goldman Sachs has raised its copper price forecasts.", "For the fourth quarter, the bank sees prices at "
+          "$10,200/t.", "Goldman estimates that US copper imports jumped to about 280,000 tonnes in May."),
+         [F(value=10200, country=None), F(value=280000, country="United States", partner=None)],
+         title="Goldman Sachs lifts Q3 copper forecast to $10,050/t on US stockpiling",
+         published=datetime(2025, 6, 10, tzinfo=UTC)),
+    # guard: a headline on a country's own prices keeps them its own
+    Case("Hot-rolled coil was assessed at $950/st.", [F(value=950, country="United States")],
+         title="US HRC prices climb on tariffs", published=datetime(2025, 6, 10, tzinfo=UTC)),
+]
+
+ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
