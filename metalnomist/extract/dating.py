@@ -540,6 +540,8 @@ def _follows(draft: Draft, view: SentenceView, period: PeriodMention) -> bool:
     """`4,566 tons shipped in April`: a period right after the figure, no other figure between, is its own; not
     the label of a base in brackets after it (`$1.61 per pound (third quarter of 2023: $1.52)`)."""
     q, position = draft.anchor.q, period.start
+    if period.use == "publication":
+        return False  # `a 20,000-ton surplus it projected in its July outlook`: when it was told
     if not q.end <= position <= q.end + 40 or _COMPARED_WITH.search(view.text[q.end : position]):
         return False
     if labels_a_base(view.text, period.start, period.end):

@@ -573,6 +573,8 @@ def labels_a_base(text: str, start: int, end: int) -> bool:
     """Whether the period at `start:end` labels a figure in brackets (`(third quarter of 2023: $1.52)`): the
     period of that figure, a base compared with, not of the figure before the brackets."""
     return text[:start].rstrip().endswith("(") and _LABELLED_BASE.match(text, end) is not None
+# `revised up from the 179,000 tonnes it forecast in April`, `a surplus it projected in its July outlook`
+_FORECAST_MADE = ending(r"\b(?:forecast|projected|predicted|estimated)\s+in\s+(?:its\s+|their\s+|the\s+)?$", re.I)
 _PUBLISHED_IN = ending(r"\b(?:published|released|issued|dated)\s+(?:in\s+)?$", re.I)
 # `in the preceding 2022-23 financial year`: a period named as the one before is a comparison base.
 _PRECEDING = ending(r"\b(?:the\s+)?(?:preceding|previous|prior)\s+$", re.I)
@@ -778,6 +780,8 @@ def find_periods(
                 use = "comparison"  # `Between FY2019-20 and FY2024-25, consumption expanded …`: where it started
             if kind == "date" and _REPORTED_AFTER.match(text, m.end()):
                 use = "publication"  # `Teck April 25 reported that …`
+            if kind in {"month", "date"} and _FORECAST_MADE.search(text, 0, m.start()):
+                use = "publication"  # `the 179,000 tonnes it forecast in April`: when the forecast was made
             # a day named as a date (`On April 3`) is dated only by the post's own date
             # a day named as a date of effect or publication, or opening the sentence (`On April 3,
             # the US will …`), is an event's date: only the post's own date gives it a year

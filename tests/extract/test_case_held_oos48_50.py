@@ -111,7 +111,7 @@ RELEASE_DATELINES = [
           "koz, the council said today.",
           "The 2025 deficit has been revised up from the 850 koz forecast in September.",
           "Investment demand is set to rise 79% to 730 koz this year."),
-         [F(period="2025"), F(period="2025-09"), F(value=730 * 0.0311034768, period="2025")],
+         [F(period="2025"), F(period="2025"), F(value=730 * 0.0311034768, period="2025")],
          title="WPIC: platinum deficit to narrow", published=None, created=datetime(2026, 12, 1, tzinfo=UTC)),
 ]
 

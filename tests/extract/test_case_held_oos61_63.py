@@ -138,7 +138,23 @@ CIRCUMSTANCES = [
          title="US HRC prices climb on tariffs", published=datetime(2025, 6, 10, tzinfo=UTC)),
 ]
 
-ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES
+# The month a forecast was made in (`the 179,000 tonnes it forecast in April`, `projected in its July outlook`) is when
+# it was told, not what it is of: an earlier forecast is of the period the new one is.
+FORECAST_MADE = [
+    Case("The bank forecasts a global refined copper deficit of 125,000 tons in 2026, against a 20,000-ton surplus it "
+         "projected in its July outlook.", [F(value=125000, period="2026"), F(value=20000, period="2026")],
+         title="Macquarie outlook", published=datetime(2025, 10, 1, tzinfo=UTC)),
+    Case("The 2025 silver deficit has been revised up from the 850 koz forecast in September.",
+         [F(value=26.43795528, period="2025")], title="Silver deficit", published=datetime(2025, 11, 10, tzinfo=UTC)),
+    Case("The surplus will be 198,000 tonnes this year, revised up from the 179,000 tonnes it forecast in April.",
+         [F(value=198000, period="2025"), F(value=179000, period=None)], title="INSG",
+         published=datetime(2025, 10, 1, tzinfo=UTC)),
+    # guard: a figure reported for a month keeps it
+    Case("The group said the market was in a surplus of 12,000 tonnes in April.", [F(value=12000, period="2025-04")],
+         title="INSG", published=datetime(2025, 10, 1, tzinfo=UTC)),
+]
+
+ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
