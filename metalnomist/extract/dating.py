@@ -12,7 +12,7 @@ from datetime import date
 
 from metalnomist.extract.backward import ending
 from metalnomist.extract.carry import MONEY, UNDATED
-from metalnomist.extract.grammar import LIST_JOIN
+from metalnomist.extract.grammar import LIST_JOIN, Item
 from metalnomist.extract.periods import (
     PeriodMention,
     consecutive_years,
@@ -402,9 +402,9 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     published = state.scan.published
     until = reported or (f"{published:%Y-%m}" if published else None)  # a dated post's: up to its month
     so_far = year_to_date(until) if until and _YEAR_TO_DATE.search(_framing_text(draft, view)) else None
-    if so_far:
-        return so_far  # `purchases so far this year reached 619 t`: January to the end of the report's period
     own = _own_periods(draft, view)
+    if so_far and not (draft.comparison and own):  # not the base `7% below the 2024 average of $16,810`
+        return so_far  # `purchases so far this year reached 619 t`: January to the end of the report's period
     if not own and _VALUED.search(view.text):
         return None  # a study's economics, a deposit's reserves: of no period the post reports, whatever it carries
     quarter = next((p for p in (state.paragraph.period, state.last_period, state.scan.title_period, state.last_quarter)
@@ -546,16 +546,26 @@ def _follows(draft: Draft, view: SentenceView, period: PeriodMention) -> bool:
         return False
     if labels_a_base(view.text, period.start, period.end):
         return False
-    return not any(q.end <= i.q.start < position for i in view.items)
+    return not any(q.end <= i.q.start < position or _names_figure(view, position, i) for i in view.items)
 
 
 def _anothers(draft: Draft, view: SentenceView, position: int) -> bool:
     """Whether the period at `position` is written onto another figure of the sentence (`1.35 million tonnes this
     year`, `957,000 tonnes of copper in 2025`)."""
-    return any(i.q.start != draft.anchor.q.start and _ATTACHED.fullmatch(view.text, i.q.end, position)
+    return any(i.q.start != draft.anchor.q.start and (_ATTACHED.fullmatch(view.text, i.q.end, position)
+                                                      or _names_figure(view, position, i))
                for i in view.items)
 
 
+def _names_figure(view: SentenceView, position: int, item: Item) -> bool:
+    """Whether the period at `position` names the figure after it (`kept its 2026 average at $2,200/t`)."""
+    return item.q.start > position and _NAMES_FIGURE.fullmatch(view.text, position, item.q.start) is not None
+
+
+# `kept its 2026 average at $2,200/t`: a period naming the figure after it
+_NAMES_FIGURE = re.compile(r"\S*\s+(?:(?!(?:and|or|but|an?|the)\s)[a-z-]+\s+){0,2}?"
+                           r"(?:average|forecast|estimate|outlook|guidance|target)\s+(?:at|of)\s+(?:about\s+|around\s+)?",
+                           re.I)
 _ATTACHED = re.compile(r"\s+(?:of\s+[a-z-]+\s+)?(?:(?:in|during|for|over)\s+)?(?:the\s+)?", re.I)
 
 

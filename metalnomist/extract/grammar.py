@@ -177,7 +177,8 @@ _COMPARISON_BEFORE = ending(
     # `12.1 per cent more than 33 MT`, `24% less than the 322 tonnes bought in the final quarter of 2024`
     rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+(?:more|less|higher|lower)\s+than\s+(?:the\s+)?|"
     # `40% below the 16,400 t`, `9% below December's 1.52 million tonnes`
-    rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+(?:below|above|under)\s+(?:(?:the|its|their|a)\s+|(?=[\w-]+'s?\s))|"
+    rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+(?:below|above|under)\s+(?:(?:the|its|their|a)\s+|(?=[\w-]+'s?\s))"
+    rf"(?:(?:[\w-]+\s+){{0,2}}?(?:average|level|high|low|peak)\s+of\s+)?|"  # `7% below the 2024 average of $16,810`
     rf"(?:%|\bper ?cent|\bpercent|\bpc)\s+on\s+(?:(?:the|its|their)\s+|(?=[\w-]+'s?\s))|"  # `up 4% on FY24's 725,000 t`
     rf"\bcompar(?:ed|es|ing) (?:to|with)\s+(?:(?:the|a|an)\s+)?"  # `compares to a high of`
     rf"(?:(?:level|high|low|peak)\s+of\s+)?|"

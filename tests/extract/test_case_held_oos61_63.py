@@ -154,7 +154,28 @@ FORECAST_MADE = [
          title="INSG", published=datetime(2025, 10, 1, tzinfo=UTC)),
 ]
 
-ROWS = PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
+# A period naming the figure after it (`kept its 2026 average at $2,200/t`) is that figure's only; a base `below its
+# 2021 peak of` or `the 2024 average of` is a base of its own period, also beside `so far this year`.
+NAMED_FIGURES = [
+    Case("Goldman lifted its third-quarter aluminium forecast by $100 to $2,430/t but kept its 2026 average at "
+         "$2,200/t.", [F(value=100, period="2025-Q3"), F(value=2430, period="2025-Q3"), F(value=2200, period="2026")],
+         title="Goldman aluminium", published=datetime(2025, 4, 20, tzinfo=UTC)),
+    Case("LME nickel has averaged $15,580 a tonne so far this year, 7% below the 2024 average of $16,810.",
+         [F(value=15580, change_pct=-7, period="2025-01/2025-04"), F(value=16810, change_pct=None, period="2024")],
+         title="Nickel", published=datetime(2025, 4, 20, tzinfo=UTC)),
+    Case("The basket price averaged R24,350 an ounce in the quarter to June, down 18% from a year earlier and 45% "
+         "below its 2021 peak of R44,270/oz.",
+         [F(value=24350, change_pct=-18, period="2024-Q2"), F(value=None, change_pct=-45, period="2024-Q2"),
+          F(value=44270, change_pct=None, period="2021")], title="PGM basket",
+         published=datetime(2024, 8, 20, tzinfo=UTC)),
+    # guard: a guidance year names both the level and its base
+    Case("Teck lowered its 2025 copper production guidance to 470,000-525,000 tonnes from 490,000-565,000 tonnes.",
+         [F(value=470000, period="2025"), F(value=490000, period="2025")], title="Teck",
+         published=datetime(2025, 4, 24, tzinfo=UTC)),
+]
+
+ROWS = (PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
+        + NAMED_FIGURES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
