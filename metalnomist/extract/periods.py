@@ -88,11 +88,13 @@ def _month(month: int, year: int | None, anchor: Anchor) -> str:
 def _span(first: int, last: int, year: int | None, anchor: Anchor, begun: bool = False) -> str:
     """A month range; `year` is the year of the last month, as in `October-March 2025`. A range named from its
     first month (`begun`) is, without a year, the latest begun by publication, as a quarter is (`the
-    October-December quarter` in an October post is this one); one named by its end (`the year to March`), the
-    latest ended."""
+    October-December quarter` in an October post is this one), unless most of it is yet to come; one named by its end
+    (`the year to March`), the latest ended."""
     if year is None and begun and anchor.published is not None:
         started = anchor.year_of(first)
         year = started if started is None or first <= last else started + 1
+        if year is not None and (year - anchor.published.year) * 12 + last - anchor.published.month > 6:
+            year -= 1  # `January-November` in a January post: last year's, not a run mostly yet to come
     year = year or anchor.year_of(last)
     if year is None:
         return f"--{first:02d}/--{last:02d}"

@@ -174,8 +174,19 @@ NAMED_FIGURES = [
          published=datetime(2025, 4, 24, tzinfo=UTC)),
 ]
 
+# A year-less month range mostly yet to come when the post was written (`January-November` in January) is last year's.
+PAST_RANGES = [
+    Case("Cumulative copper output for January-November reached 2.51 million tonnes, a 2.3% increase year-on-year.",
+         [F(value=2.51e6, period="2024-01/2024-11")], title="Peru copper output",
+         published=datetime(2025, 1, 15, tzinfo=UTC)),
+    # guard: a range begun in the post's month and ending within half a year is the coming one
+    Case("Freeport has a permit to export 1.7 million tonnes of copper concentrate between June and December.",
+         [F(value=1.7e6, period="2024-06/2024-12")], title="Indonesia lets Freeport export",
+         published=datetime(2024, 6, 4, tzinfo=UTC)),
+]
+
 ROWS = (PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
-        + NAMED_FIGURES)
+        + NAMED_FIGURES + PAST_RANGES)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
