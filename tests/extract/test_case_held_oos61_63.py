@@ -185,8 +185,17 @@ PAST_RANGES = [
          published=datetime(2024, 6, 4, tzinfo=UTC)),
 ]
 
+# A country's mining exports, mining investment and mining royalties are all minerals', no one metal's.
+MINING_TOTALS = [
+    Case(("Peru's copper output rose 3% to 2.7 million tonnes last year.",
+          "Mining exports rose 18.6% to a record $47.4 billion, driven by higher prices for gold and copper.",
+          "Mining investment totalled $4.61 billion, and mining royalties reached $1.2 billion."),
+         [F(value=2.7e6, commodity="copper"), F(value=4.74e10, commodity=None), F(value=4.61e9, commodity=None),
+          F(value=1.2e9, commodity=None)], title="Peru mining", published=datetime(2025, 2, 20, tzinfo=UTC)),
+]
+
 ROWS = (PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
-        + NAMED_FIGURES + PAST_RANGES)
+        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
