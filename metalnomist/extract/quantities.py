@@ -560,6 +560,7 @@ _OWNING_BEFORE = ending(r"(?:\b(?:owns?|owning)|\b(?:in\s+which|where)\b[^.;,]*\
                             r"(?:further\s+|additional\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 # `SK On and Samsung SDI held 4.4% and 3.3%` of a market; `holding 30% between them` of a mine
 _HELD_BETWEEN = re.compile(r"\s+(?:between\s+them|together|jointly)\b", re.I)
+_OWNS_SHARE = re.compile(r"\b(?:owns?|holds?)\s+(?:an?\s+)?[\d.,]+\s?%\s+(?:of|in)\s", re.I)
 _HOLDING_BEFORE = ending(r"\b(?:holds?|holding|held)\s+$", re.I)
 _OF_A_BUSINESS = re.compile(r"(?:\s+plus\s+one\s+share)?\s+(?:of|in)\s+(?:the\s+|its\s+)?(?:[A-Z]|(?:mine|project"
                             r"|company|venture|joint venture|asset|operation|complex|deposit|smelter|refinery|plant"
@@ -604,6 +605,8 @@ def _owned(text: str, q: Quantity) -> bool:
     held = _HELD_BETWEEN.match(text, q.end) or _OF_A_BUSINESS.match(text, q.end)
     if held and _HOLDING_BEFORE.search(text, 0, q.start):
         return True  # `holding 30% between them`, `will hold 50% plus one share of the joint venture`
+    if _HOLDING_BEFORE.search(text, 0, q.start) and _OWNS_SHARE.search(text, 0, q.start):
+        return True  # `BHP owns 57.5% of Escondida, with Rio Tinto holding 30%`: the next owner's
     return bool(_OWNING_BEFORE.search(text, 0, q.start)) and (
         _OF_A_BUSINESS.match(text, q.end) is not None or _OF_ANYTHING.match(text, q.end) is None)
 

@@ -194,8 +194,19 @@ MINING_TOTALS = [
           F(value=1.2e9, commodity=None)], title="Peru mining", published=datetime(2025, 2, 20, tzinfo=UTC)),
 ]
 
+# The next owner's share after an owner's (`BHP owns 57.5% of Escondida, with Rio Tinto holding 30%`) is ownership too.
+OWNERS = [
+    Case(("BHP owns 57.5% of Escondida, with Rio Tinto holding 30% and a Japanese consortium the rest.",
+          "Escondida produced 1.12 million tons of copper in the year."),
+         [F(value=1.12e6)], title="Escondida strike", published=datetime(2024, 8, 15, tzinfo=UTC)),
+    # guard: a company's share of a market stays a share
+    Case("SK On and Samsung SDI held 4.4% and 3.3% of the market, with CATL holding 38%.",
+         [F(value=4.4, metric="market_share"), F(value=3.3, metric="market_share"),
+          F(value=38, metric="market_share")], title="EV batteries", published=datetime(2024, 8, 15, tzinfo=UTC)),
+]
+
 ROWS = (PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
-        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS)
+        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS + OWNERS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
