@@ -567,7 +567,9 @@ _OF_A_BUSINESS = re.compile(r"(?:\s+plus\s+one\s+share)?\s+(?:of|in)\s+(?:the\s+
                             r"|business|unit|miner|group)s?\b)")
 _OF_ANYTHING = re.compile(r"\s+(?:of|in)\b")
 # `owned by BHP and Glencore (33.75% each), Teck (22.5%)`, `and ENAMI the remaining 10%` after owners
-_OWNERS_BRACKETED = ending(r"\bowned\s+by\b(?:[^.;]|\.(?=\d))*\(\s*$", re.I)
+# (not `Collahuasi, owned by Anglo American and Glencore, contributed 335,900 tonnes (10.5%)`: its output's share)
+_OWNERS_BRACKETED = ending(r"\bowned\s+by\b(?:(?!\b(?:produc|contribut|suppl|ship|mined|output)\w*)[^.;]|\.(?=\d))*"
+                          r"\(\s*$", re.I)
 _OWNERS_REST = ending(
     r"\b(?:owned|owns?|holds?|holding|stakes?)\b(?:[^.;]|\.(?=\d))*\bthe\s+(?:remaining|rest|balance)\s+$", re.I)
 

@@ -199,6 +199,15 @@ OWNERS = [
     Case(("BHP owns 57.5% of Escondida, with Rio Tinto holding 30% and a Japanese consortium the rest.",
           "Escondida produced 1.12 million tons of copper in the year."),
          [F(value=1.12e6)], title="Escondida strike", published=datetime(2024, 8, 15, tzinfo=UTC)),
+    # the share bracketed after a mine's output is its output's, whoever owns the mine
+    Case("Escondida produced 747,600 tonnes, or 23.4% of the national total, while Collahuasi, owned by Anglo American "
+         "and Glencore, contributed 335,900 tonnes (10.5%).",
+         [F(value=747600), F(value=23.4, metric="market_share"), F(value=335900),
+          F(value=10.5, metric="market_share")], title="Chile copper output by mine",
+         published=datetime(2024, 8, 15, tzinfo=UTC)),
+    # guard: owners' bracketed stakes stay ownership
+    Case(("The mine is owned by BHP and Glencore (33.75% each) and Teck (22.5%).", "It produced 1.2 Mt last year."),
+         [F(value=1.2e6)], title="Antamina", published=datetime(2024, 8, 15, tzinfo=UTC)),
     # guard: a company's share of a market stays a share
     Case("SK On and Samsung SDI held 4.4% and 3.3% of the market, with CATL holding 38%.",
          [F(value=4.4, metric="market_share"), F(value=3.3, metric="market_share"),
