@@ -742,10 +742,17 @@ def _years_in(sentence: str, start: int, end: int, fiscal: FiscalYear | None) ->
     not one looked back to (`for the first time since 1969`), compared with, or a deadline (`recycle 25% by 2030`)."""
     periods = [p for p in find_periods(sentence, fiscal=fiscal) if start <= p.start < end]
     found = [_reported(p.period, m, False) for p in periods
-             if p.use not in {"since", "comparison", "deadline"} and (m := _DATED.match(p.period))]
+             if p.use not in {"since", "comparison", "deadline"} and (m := _DATED.match(p.period))
+             and not _LATE_PART.search(p.period) and not _LATE_IN.search(sentence, 0, p.start)]
     spans = [(p.start, p.end) for p in periods]
     return found + [Reported(int(m.group()), None, False) for m in _STATED_YEAR.finditer(sentence, start, end)
-                    if not any(a <= m.start() < b for a, b in spans)]
+                    if not any(a <= m.start() < b for a, b in spans) and not _LATE_IN.search(sentence, 0, m.start())]
+
+
+# an outlook for the end of a year (`a $2,400-2,600/oz range in the second half of 2026`, `sees $2,400 in late 2026`)
+# is no sign the post is written in that year
+_LATE_PART = re.compile(r"-(?:H2|Q3|Q4)$")
+_LATE_IN = ending(r"\b(?:late|end-|the\s+end\s+of)\s*$", re.I)
 
 
 def _reported(period: str, dated: re.Match[str], done: bool) -> Reported:

@@ -214,8 +214,18 @@ OWNERS = [
           F(value=38, metric="market_share")], title="EV batteries", published=datetime(2024, 8, 15, tzinfo=UTC)),
 ]
 
+# An undated post's outlook for the end of a year (`sees $2,400-2,600 in late 2026`, `in the second half of 2026`)
+# does not say the post is written in that year: its year-less months stay year-less.
+LATE_OUTLOOKS = [
+    Case(("The bank expects gold to average $3,400/oz in the third quarter, before easing to a $2,400-2,600/oz range "
+          "in the second half of 2026.", "Gold averaged about $3,070/oz in the first five months."),
+         [F(value=3400, period="--07/--09"), F(value=2400, period="2026-H2"), F(value=3070, period="--01/--05")],
+         title="Citi raises near-term gold forecast to $3,500, sees $2,400-2,600 in late 2026", published=None,
+         created=datetime(2026, 12, 1, tzinfo=UTC)),
+]
+
 ROWS = (PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
-        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS + OWNERS)
+        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS + OWNERS + LATE_OUTLOOKS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
