@@ -542,13 +542,15 @@ _STATED_YEAR = re.compile(r"(?<![\d$¥€£.,/-])(?:19[5-9]\d|20\d\d)(?![\d%]|[.
 _DATED = re.compile(r"^(?:FY)?(\d{4})(?:-[\dQH]\w*)?(?:/(\d{4})-\d\d)?$")
 _AHEAD = re.compile(
     r"\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|guidance|outlook|plan\w*|propos\w*|"
-    r"will|would|could|might|sees?|set to|slated|aims?|target\w*|goals?|"
+    r"will|would|could|might|sees?|seen\s+(?:\w+ing|at|between|around|near)|set to|slated|aims?|target\w*|goals?|"
     r"point(?:s|ing)? to|annuali[sz]ed|on (?:course|track) for)\b",  # `point to an annualized rate of 199 Mt in 2025`
     re.I,
 )
 
 
 # A clause that reports what happened (`shipped 2.42 million tons in 2024 and expects …`)
+# a year naming the outlook the cue word ends (`raised its 2026 copper price forecast`)
+_YEAR_OF_CUE = ending(r"\b(?:its|their|the|a)\s+(?:19|20)\d\d(?:\s+[\w-]+){0,3}\s+$", re.I)
 _PAST_CLAUSE = re.compile(r"\b(?:\w{3,}ed|was|were|rose|fell|grew|sold|made|hit|stood|came|took|reached)\b", re.I)
 # Headlines write outlooks as `Trends for 2025` or `Output to Recover in 2025`.
 _HEADLINE_AHEAD = re.compile(r"\bfor\s+(?:19|20)\d\d\b|\bto\s+(?!(?:a|an|the|record|\d+)\b)\w+", re.I)
@@ -708,6 +710,10 @@ def reported_years(title: str, sentences: list[str], known_by: date | None = Non
         if cue:
             ahead += _years_in(sentence, cue.start(), len(sentence), fiscal)
             head = sentence[: cue.start()]  # `Alcoa shipped 2.42 Mt in 2024 and expects …`: 2024 is reported
+            named = _YEAR_OF_CUE.search(head)
+            if named:  # `Macquarie raised its 2026 copper price forecast`: the forecast's year
+                ahead += _years_in(head, named.start(), len(head), fiscal)
+                head = head[: named.start()]
             sentence = head if _PAST_CLAUSE.search(head) else ""
             if not _STATED_YEAR.search(sentence):
                 ahead += _years_in(head, 0, len(head), fiscal)

@@ -222,6 +222,15 @@ LATE_OUTLOOKS = [
          [F(value=3400, period="--07/--09"), F(value=2400, period="2026-H2"), F(value=3070, period="--01/--05")],
          title="Citi raises near-term gold forecast to $3,500, sees $2,400-2,600 in late 2026", published=None,
          created=datetime(2026, 12, 1, tzinfo=UTC)),
+    # the year of a forecast raised (`raised its 2026 copper price forecast`) or of output `seen rising` is ahead too
+    Case(("Macquarie raised its 2026 copper price forecast by 8% to $10,400 a ton.",
+          "Chile's copper output rose 3% in August."),
+         [F(value=10400, period="2026"), F(value=None, change_pct=3, period="--08")], title="Macquarie",
+         published=None, created=datetime(2026, 12, 1, tzinfo=UTC)),
+    Case(("China's aluminium output is seen rising 1.5% to 44.1 million tons in 2026.",
+          "Chinese aluminium imports rose 3% in August."),
+         [F(value=4.41e7, period="2026"), F(value=None, change_pct=3, period="--08")], title="Aluminium",
+         published=None, created=datetime(2026, 12, 1, tzinfo=UTC)),
 ]
 
 ROWS = (PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
