@@ -401,6 +401,8 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
     reported = state.paragraph.period or state.last_period or state.scan.title_period
     published = state.scan.published
     until = reported or (f"{published:%Y-%m}" if published else None)  # a dated post's: up to its month
+    if published and until == str(published.year):
+        until = f"{published:%Y-%m}"  # a post on this year: so far is up to its month
     so_far = year_to_date(until) if until and _YEAR_TO_DATE.search(_framing_text(draft, view)) else None
     own = _own_periods(draft, view)
     if so_far and not (draft.comparison and own):  # not the base `7% below the 2024 average of $16,810`

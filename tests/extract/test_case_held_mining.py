@@ -169,10 +169,9 @@ PERIODS = [
                     published=JUL_2025),
                "`trimmed its estimate … this year to` is not a forecast (and reads as year-to-date); the "
                "previous estimate takes the basis year 2024"),
-    known_miss(Case("Molybdenum production is seen rising 1.3% to 39,100 tons in 2025. The LME three-month copper "
-                    "contract has averaged $9,380 per ton so far this year.",
-                    [F(), F(value=9380, period="2025-01/2025-07")], published=JUL_2025),
-               "`so far this year` after a sentence naming the year becomes the whole year"),
+    Case("Molybdenum production is seen rising 1.3% to 39,100 tons in 2025. The LME three-month copper "
+         "contract has averaged $9,380 per ton so far this year.",
+         [F(), F(value=9380, period="2025-01/2025-07")], published=JUL_2025),
     known_miss(Case(("Vale released its production report for the third quarter of 2024 on Tuesday.",
                      "- Iron ore production of 91.0 Mt.\n- Copper production of 87.3 kt.",
                      "The average realised iron ore fines price was US$90.4/t."),

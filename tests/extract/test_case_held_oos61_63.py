@@ -168,6 +168,11 @@ NAMED_FIGURES = [
          [F(value=24350, change_pct=-18, period="2024-Q2"), F(value=None, change_pct=-45, period="2024-Q2"),
           F(value=44270, change_pct=None, period="2021")], title="PGM basket",
          published=datetime(2024, 8, 20, tzinfo=UTC)),
+    # `so far this year` in a post on this year runs to the post's month
+    Case(("The global nickel market will run a surplus of 198,000 tonnes this year.",
+          "LME nickel has averaged $15,580 a tonne so far this year."),
+         [F(value=198000, period="2025"), F(value=15580, period="2025-01/2025-04")], title="INSG",
+         published=datetime(2025, 4, 29, tzinfo=UTC)),
     # guard: a guidance year names both the level and its base
     Case("Teck lowered its 2025 copper production guidance to 470,000-525,000 tonnes from 490,000-565,000 tonnes.",
          [F(value=470000, period="2025"), F(value=490000, period="2025")], title="Teck",
