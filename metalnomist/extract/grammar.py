@@ -415,8 +415,8 @@ def basis_for(item: Item, bases: list[BasisMention], clauses: list[Clause]) -> s
     return earlier[-1].basis if earlier else None
 
 
-_TO_NEXT = re.compile(
-    r"^[^,;]{0,40}?\b(?:to|at|reaching|totall?ing|amounting to)\s+(?:(?:over|more than|nearly|"
+_TO_NEXT = re.compile(  # not across a bracket closed on the change (`12,050 tonnes (down 4.2%) and Malaysia at …`)
+    r"^[^,;)]{0,40}?\b(?:to|at|reaching|totall?ing|amounting to)\s+(?:(?:over|more than|nearly|"
     r"almost|about|around|approximately|roughly|some|just|only)\s+)?$",
     re.I,
 )
@@ -448,6 +448,8 @@ def pair(items: list[Item], text: str) -> None:
 
 
 LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")  # between items of a list
+# `198,300 tonnes, South Korea 142,700 tonnes and Bangladesh 96,400 tonnes`: levels listed with their names
+_NAMED_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}")
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b")
 
 
@@ -457,7 +459,9 @@ def _pair_respectively(items: list[Item], text: str) -> None:
     runs: list[list[Item]] = []
     for item in items:
         last = runs[-1][-1] if runs else None
-        if last is not None and last.role == item.role and LIST_JOIN.fullmatch(text, last.q.end, item.q.start):
+        if last is not None and last.role == item.role and (
+                LIST_JOIN.fullmatch(text, last.q.end, item.q.start)
+                or (item.role == "level" and _NAMED_JOIN.fullmatch(text, last.q.end, item.q.start))):
             runs[-1].append(item)
         else:
             runs.append([item])
