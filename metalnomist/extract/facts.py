@@ -402,7 +402,9 @@ _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|earnings\s+before\s+interest|revenue
                               r"placement|capital\s+raising|capital\s+projects|cash(?!\s+costs?)|"
                               r"exploration\s+(?:expenses?|expenditures?|spending|budget|costs?)|on\s+exploration)\b",
                               re.I)
-_PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$"
+                           # `just 1,210 tonnes, a fraction of the 9,400 tonnes it supplied in February 2022`
+                           r"|\b(?:a\s+fraction|(?:a\s+)?half|a\s+third|a\s+quarter)\s+of\s+(?:the\s+|its\s+)?$", re.I)
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is
 
 

@@ -255,8 +255,19 @@ PAIRS = [
          published=datetime(2025, 2, 20, tzinfo=UTC)),
 ]
 
+# A figure a level is `a fraction of` (`the 9,400 tonnes it supplied in February 2022`) is a base: its period dates
+# nothing after it.
+FRACTIONS = [
+    Case(("Japan's imports of primary aluminium fell 14% to 78,420 tonnes in February.",
+          "Russia shipped just 1,210 tonnes, a fraction of the 9,400 tonnes it supplied in February 2022.",
+          "The average unit value of the imports rose 7.8% to ¥421,600 per tonne, the highest since November 2022."),
+         [F(value=78420, period="2025-02"), F(value=1210, period="2025-02"), F(value=9400, period="2022-02"),
+          F(value=421600, period="2025-02")], title="Japan's primary aluminium imports slide",
+         published=datetime(2025, 3, 10, tzinfo=UTC)),
+]
+
 ROWS = (PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
-        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS + OWNERS + LATE_OUTLOOKS + PAIRS)
+        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS + OWNERS + LATE_OUTLOOKS + PAIRS + FRACTIONS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)

@@ -53,11 +53,10 @@ METRICS = [
 # effect goes to the old rate; `a year ago` after a quarter; `last year` in a post dated by its weekday; a planned
 # restart `by June 2026`; the previous guidance for the same year; `has since narrowed` keeps January.
 PERIODS = [
-    known_miss(Case("Turkey imported 155 tonnes of gold in 2024, roughly half of the 319 tonnes brought in during "
-                    "2023. In value terms, imports fell 28% to $18.4 billion.",
-                    [F(value=155), F(value=319), F(value=1.84e10, period="2024")], published=None,
-                    created=datetime(2026, 1, 1, tzinfo=UTC), title="Turkey gold imports"),
-               "the comparison year at the end of a sentence (`during 2023`) is carried into the next one"),
+    Case("Turkey imported 155 tonnes of gold in 2024, roughly half of the 319 tonnes brought in during "
+         "2023. In value terms, imports fell 28% to $18.4 billion.",
+         [F(value=155), F(value=319), F(value=1.84e10, period="2024")], published=None,
+         created=datetime(2026, 1, 1, tzinfo=UTC), title="Turkey gold imports"),
     known_miss(Case("The silver deficit narrowed to 148.9 million ounces in 2024, bringing the cumulative deficit over "
                     "2021-2024 to 678 million ounces. Mine production edged up 0.9% to 819.7 million ounces.",
                     [F(period="2024"), F(period="2021/2024"), F(period="2024")], published=MAR_2025),
