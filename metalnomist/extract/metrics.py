@@ -60,6 +60,8 @@ _SIZES = re.compile(r"(?:[\s-]+(?:a|per)[\s-]+(?:year|annum))?\s+(?:[\w-]+\s+){0
 _ENERGY_FLOW = re.compile(r"\b(?:sales|sold|demand|consumption|(?<!-)generat\w+|exports?|imports?|shipped|shipments"
                           r"|installed|installations?|usage|used)\b", re.I)  # not `next-generation batteries`
 
+# `the ENC HPAL project, designed to produce 72,000 tonnes of nickel … per annum`: what it is built to make a year
+_DESIGNED = re.compile(r"\b(?:designed|built)\s+to\s+(?:produce|make|process|treat)\s+(?:up\s+to\s+)?$", re.I)
 _FLOWS = frozenset({"consumption", "sales", "shipments", "exports", "imports", "demand", "production"})
 _MADE = re.compile(r"\b(?:produc(?:ed|tion)|output)\b", re.I)
 _CAPACITY_WORD = re.compile(r"\bcapacit", re.I)
@@ -197,7 +199,7 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
         # not what a plant will use (`expected to consume about 2.5 million tonnes of scrap a year`, `adds roughly
         # 1.5-2 million tonnes a year of coking coal demand`)
         uses = _USES.search(text, clause.start, q.start) or _DEMAND_AFTER.match(text, q.end)
-        if (_PLANT.search(text) and not uses) or _SIZES.match(text, q.end):
+        if (_PLANT.search(text) and not uses) or _SIZES.match(text, q.end) or _DESIGNED.search(text, 0, q.start):
             return "capacity"
     found = _by_trigger(draft, view, carried)
     if found == "price" and is_money_sum(unit) and BIG_SUM.search(text, q.start, q.end):

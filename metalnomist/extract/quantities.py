@@ -66,8 +66,9 @@ _BOUNDS = (
     (r"under|below|less than|fewer than", "under"),
 )
 _BOUND_RE = [(re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), name) for words, name in _BOUNDS]
-_ANNUAL_AFTER = re.compile(
-    r"^[^,.;()]{0,40}?\b(annually|per[- ]year|a[- ]year(?![\s-]+(?:earlier|ago|before))|per annum|each year|yearly)\b",
+_ANNUAL_AFTER = re.compile(  # `72,000 tonnes of nickel in mixed hydroxide precipitate (MHP) per annum`
+    r"^(?:[^,.;()]|\([A-Z]{2,6}\)){0,60}?\b(annually|per[- ]year|a[- ]year(?![\s-]+(?:earlier|ago|before))|per annum"
+    r"|each year|yearly)\b",
     re.IGNORECASE,
 )
 _ANNUAL_BEFORE = ending(r"\bannual\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -536,6 +537,11 @@ _PRODUCT_BEFORE = ending(r"\b(?:ferro[a-z]+|silicon\s+metal|pentoxide(?:\s+flake
                              r"|powder)\s+$", re.I)
 _PRICED_AFTER = re.compile(r"\s+(?:held|was|were|is|traded|rose|fell|gained|slipped|eased|edged|climbed|dropped|steady"
                            r"|stood|at|prices?|offers?|averaged|remained|fetched|cif|cfr|fob|ddp|exw)\b", re.I)
+# `ore containing 1.8% nickel`, `300-series grades, which contain at least 8% nickel`: a grade naming a product (not
+# `ore grading 0.54% copper`, a deposit's measured grade)
+_CONTAINING_BEFORE = ending(r"\bcontain(?:s|ing)?\s+(?:at\s+least\s+|about\s+|around\s+|over\s+)?$", re.I)
+_METAL_AFTER = re.compile(r"\s+(?:nickel|copper|zinc|lead|tin|cobalt|lithium|iron|manganese|chrome|chromium|gold"
+                          r"|silver|molybdenum|tungsten|vanadium|aluminium|aluminum|metal)\b", re.I)
 _PURITY = re.compile(r"99\.\d+")  # `antimony regulus 99.65%`, `99.999% Ge`: no share is written so
 _GRADE_BOUND_BEFORE = re.compile(r"(?<!\ba )\b(?:min|max)\.?\s*$", re.I)  # `Nickel sulfate, min 21%`
 _SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|make[s]?\s+up|made\s+up|represent\w*)\s+(?:about\s+)?$",
@@ -554,9 +560,11 @@ _BOUGHT_BEFORE = ending(r"\b(?:acquisition|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|b
                             r"\s+(?:of\s+)?(?:(?:a|an|the|its|their)\s+)?(?:(?:further|remaining|additional|another)\s+)?$",
                             re.I)
 _OF_NAMED = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?[A-Z]")
-# `in which Mitsubishi holds 40%`, `where it holds 44%`, `which also owns 39.6%`: who owns a share of the business;
+# `in which Mitsubishi holds 40%`, `where it holds 44%`, `which also owns 39.6%`, `a joint venture between Tsingshan,
+# which holds 66.25%, and …`: who owns a share of the business;
 # `owns 40% of the market` is a share of a market, `owns 30% of Copper World` one of the business
-_OWNING_BEFORE = ending(r"(?:\b(?:owns?|owning)|\b(?:in\s+which|where)\b[^.;,]*\b(?:holds?|held))\s+(?:an?\s+)?"
+_OWNING_BEFORE = ending(r"(?:\b(?:owns?|owning)|\b(?:in\s+which|where)\b[^.;,]*\b(?:holds?|held)"
+                        r"|,\s*which\s+(?:also\s+|now\s+)?holds)\s+(?:an?\s+)?"
                             r"(?:further\s+|additional\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 # `SK On and Samsung SDI held 4.4% and 3.3%` of a market; `holding 30% between them` of a mine
 _HELD_BETWEEN = re.compile(r"\s+(?:between\s+them|together|jointly)\b", re.I)
@@ -592,6 +600,7 @@ def _drop_grades(found: list[Quantity], text: str) -> list[Quantity]:
                  or (_BOUGHT_BEFORE.search(text, 0, q.start) and _OF_NAMED.match(text[q.end :]))
                  or _owned(text, q)
                  or _GRADE_BOUND_BEFORE.search(text, 0, q.start) or _PURITY.match(text, q.start, q.end)
+                 or (_CONTAINING_BEFORE.search(text, 0, q.start) and _METAL_AFTER.match(text, q.end))
                  or (_PRODUCT_BEFORE.search(text, 0, q.start) and _PRICED_AFTER.match(text, q.end)))
             and not _SHARE_BEFORE.search(text, 0, q.start)
         )

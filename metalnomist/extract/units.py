@@ -14,6 +14,11 @@ _CASE_SENSITIVE_UNITS = frozenset(
 )
 
 
+# The Philippine peso's `P` names only a sum in millions or more (`P36.2 billion`): `P5TC` is a freight index.
+_SUMS_ONLY = frozenset({"P"})
+_SUM_AHEAD = r"(?=\d[\d.,]*\s?(?:billion|million|trillion|bn|mn)\b)"
+
+
 @dataclass(frozen=True)
 class UnitTables:
     unit_re: re.Pattern[str]
@@ -48,8 +53,8 @@ def tables() -> UnitTables:
     subunits = sorted((row[0] for row in subunit_rows), key=len, reverse=True)
     prefixes = [w for w in subunits + written if not w.islower() and w != "¢"]
     prefix_alts = "|".join(
-        re.escape(w) + ("(?=\\d)" if len(w) == 1 and w.isalpha() else "")  # `R60 billion`, never `R 60`
-        for w in prefixes
+        re.escape(w) + (_SUM_AHEAD if w in _SUMS_ONLY else "(?=\\d)" if len(w) == 1 and w.isalpha() else "")
+        for w in prefixes  # `R60 billion`, never `R 60`
     )
     words = [w for w in written if w.replace(" ", "").replace(".", "").isalpha()]
     suffix_alts = "|".join(re.escape(w) for w in subunits + words)

@@ -266,8 +266,31 @@ FRACTIONS = [
          published=datetime(2025, 3, 10, tzinfo=UTC)),
 ]
 
+# Set 65 (Indonesian and Philippine nickel): what a plant is designed to produce a year is its capacity, also with a
+# bracketed abbreviation before `per annum`; `ore containing 1.8% nickel` names a product, no share; an owner `which
+# holds 66.25%` owns it; Manila's `P36.2 billion` are pesos.
+NICKEL = [
+    Case("At the Excelsior Nickel Cobalt HPAL project, designed to produce 72,000 tonnes of nickel in mixed hydroxide "
+         "precipitate (MHP) per annum, first MHP was produced in March.",
+         [F(value=72000, unit="t/yr", metric="capacity")], title="Nickel Industries", published=datetime(2025, 4, 20,
+                                                                                                    tzinfo=UTC)),
+    Case("The benchmark price (HPM) for ore containing 1.8% nickel was set at US$36.13 per wmt for July.",
+         [F(value=36.13, unit="USD/t")], title="Indonesia nickel ore", published=datetime(2025, 7, 2, tzinfo=UTC)),
+    Case(("IMIP is a joint venture between Tsingshan, which holds 66.25%, and Bintang Delapan Group.",
+          "The park made 1.2 million tonnes of nickel pig iron last year."),
+         [F(value=1.2e6)], title="IMIP", published=datetime(2025, 7, 2, tzinfo=UTC)),
+    Case("The value of nickel ore and other nickel products dropped 27% to P36.2 billion from P49.6 billion a year "
+         "earlier.", [F(value=3.62e10, unit="PHP", change_pct=-27), F(value=4.96e10, unit="PHP")],
+         title="Philippine nickel output", published=datetime(2024, 8, 20, tzinfo=UTC)),
+    # guard: a freight index named with a P is no peso, and a deposit's measured grade stays a fact
+    Case("The P5TC average rose $1,105 to $14,260 per day.", [F(value=1105), F(value=14260)], title="Panamax",
+         published=datetime(2024, 8, 20, tzinfo=UTC)),
+    Case("The deposit holds 385 million tons of ore grading 0.54% copper.", [F(value=3.85e8), F(value=0.54)],
+         title="Copper project", published=datetime(2024, 8, 20, tzinfo=UTC)),
+]
+
 ROWS = (PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
-        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS + OWNERS + LATE_OUTLOOKS + PAIRS + FRACTIONS)
+        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS + OWNERS + LATE_OUTLOOKS + PAIRS + FRACTIONS + NICKEL)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
