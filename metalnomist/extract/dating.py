@@ -31,7 +31,12 @@ from metalnomist.extract.vocab import CHANGE_BASES, GUIDANCE
 from metalnomist.months import MONTHS
 
 _FORECAST = re.compile(
-    r"\b(?:expect\w*|forecast\w*|project(?:s|ed|ing|ions?)?|predict\w*|estimated to(?!\s+have\b)|anticipat\w*|"
+    # the verb `projects` (`METI projects crude steel output`), not the noun (`the four RKEF projects was`, `lithium
+    # projects since 2021`)
+    r"\b(?:expect\w*|forecast\w*|project(?:ed|ing|ions?)"
+    r"|(?<!the\s)(?<!its\s)(?<!of\s)(?<!for\s)(?<!in\s)projects(?=\s+(?!(?:was|were|is|are|has|have|had|will|would|in|at"
+    r"|on|of|for|to|and|or|but|that|which|with|since|under|across|by|due|now|worth|where|involve\w*)\b)[a-z])"
+    r"|predict\w*|estimated to(?!\s+have\b)|anticipat\w*|"
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"
     r"|will|set to|slated to|poised|aims?|aiming|target\w*|goals?|outlook|likely to|would|could|might"
     r"|should(?!\s+have\b)|on\s+(?:course|track|pace)\s+(?:to|for)"

@@ -193,11 +193,10 @@ SERIES = [
     known_miss(Case("ARM guided manganese ore sales of between 3.3 million and 3.5 million tonnes for 2024.",
                     [F(value=3.3e6, forecast=True)], title="ARM results", published=ARM_DAY),
                "`guided` is not a forecast"),
-    known_miss(Case("Boreal Lithium said a maiden mineral resource estimate for its Lac Sakami project outlines 21.4 "
-                    "million tonnes of indicated resources grading 1.31% Li2O.",
-                    [F(value=2.14e7, forecast=False)], title="Boreal Lithium reports maiden resource",
-                    published=BOREAL_DAY),
-               "a resource `estimate` (or a `project` that `produced`) is read as a forecast"),
+    Case("Boreal Lithium said a maiden mineral resource estimate for its Lac Sakami project outlines 21.4 "
+         "million tonnes of indicated resources grading 1.31% Li2O.",
+         [F(value=2.14e7, forecast=False)], title="Boreal Lithium reports maiden resource",
+         published=BOREAL_DAY),
     known_miss(Case("Yunnan Chihong Zinc & Germanium Co. has halted part of its 300,000-ton-a-year smelter in Qujing.",
                     [F(value=300000, commodity="zinc")], title="China zinc smelters cut output as power curbs spread",
                     published=datetime(2021, 9, 28, tzinfo=UTC)),

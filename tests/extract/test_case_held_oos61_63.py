@@ -282,6 +282,14 @@ NICKEL = [
     Case("The value of nickel ore and other nickel products dropped 27% to P36.2 billion from P49.6 billion a year "
          "earlier.", [F(value=3.62e10, unit="PHP", change_pct=-27), F(value=4.96e10, unit="PHP")],
          title="Philippine nickel output", published=datetime(2024, 8, 20, tzinfo=UTC)),
+    # the noun `projects` is no forecast: a quarter's output across them stays the quarter reported
+    Case(("JAKARTA, 30 April 2025 - Nickel Industries reports on its activities for the quarter ended 31 March 2025.",
+          "Total nickel pig iron output across the four RKEF projects was 245,690 tonnes."),
+         [F(value=245690, period="2025-Q1", forecast=False)], title="Nickel Industries quarterly",
+         published=datetime(2025, 4, 30, tzinfo=UTC)),
+    Case("METI projects crude steel output of 20.48 million tonnes for April-June 2025.",
+         [F(value=2.048e7, period="2025-Q2", forecast=True)], title="Japan steel", published=datetime(2025, 3, 30,
+                                                                                                      tzinfo=UTC)),
     # guard: a freight index named with a P is no peso, and a deposit's measured grade stays a fact
     Case("The P5TC average rose $1,105 to $14,260 per day.", [F(value=1105), F(value=14260)], title="Panamax",
          published=datetime(2024, 8, 20, tzinfo=UTC)),
