@@ -281,8 +281,11 @@ def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | No
         names = "|".join(name for name, number in MONTH_WORDS.items() if number == found.month)
         days = "|".join(str(found.day - back) for back in range(4) if found.day - back > 0)
         day = rf"0?(?:{days})(?!\d|[,.]\d)"
+        said = WEEKDAYS.index(lead["weekday"]) if lead is not None else None
+        # a stamp that opens a longer id (`20240716104512-4-555812`) may be filed the day after (`said on Monday`)
+        days_after = (0, 1) if (found.year, found.month, found.day) not in bare else (0,)
         if re.search(rf"\b(?:{names})\.?\s+{day}|(?<!\d){day}(?:st|nd|rd|th)?\s+(?:{names})\b", text) \
-                or (lead is not None and WEEKDAYS.index(lead["weekday"]) == found.weekday()):
+                or (said is not None and any((said + after) % 7 == found.weekday() for after in days_after)):
             return found
     for found in readings:
         # a monthly release filed within three months of the month its first lines report (`…-20240516-p5jdwq` over

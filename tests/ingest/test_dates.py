@@ -150,6 +150,12 @@ URL_STAMPS = [
     Case("https://en.yna.co.kr/view/AEN20240716003200320", "SEOUL, July 16 (Yonhap) -- Imports fell, data showed "
          "Tuesday.", "2024-07-16 url"),
     Case("https://x.com/view/AEN20240716003200320", "Imports fell in June.", None),
+    # a stamp opening a longer id may be filed the day after its lead's weekday (CNBC Indonesia's
+    # `20240716104512-4-555812`, a Tuesday, over `said on Monday`); a bare run must be the weekday itself
+    Case("https://x.com/news/20240716104512-4-555812/quota", "The ministry raised the quota, an official said on "
+         "Monday.", "2024-07-16 url"),
+    Case("https://x.com/news/20240716104512-4-555812/quota", "The ministry raised the quota, an official said on "
+         "Sunday.", None),
     # the lead is the first paragraph, after a label line or a sub-heading
     Case("https://x.com/mining/iron-ore-holds-20250718-p5mg6x", "Steel, Iron Ore\n\nIron ore held above $US100 "
          "on Friday.", "2025-07-18 url"),
