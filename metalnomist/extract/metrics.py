@@ -204,8 +204,10 @@ def base_metric(draft: Draft, view: SentenceView, carried: str | None, levies: b
     found = _by_trigger(draft, view, carried)
     if found == "price" and is_money_sum(unit) and BIG_SUM.search(text, q.start, q.end):
         return "other"  # `The price values Vizcachitas at $960 million`, an NPV `using a copper price of $4`: no price
-    if found == "imports" and quota and _BARE_QUOTA.search(view.clause_text(clause)):
-        return quota  # `annual quotas will be capped at 96,600 tons` under `Congo sets cobalt export quotas`
+    if found == "imports" and quota and _BARE_QUOTA.search(text):
+        # `annual quotas will be capped at 96,600 tons` under `Congo sets cobalt export quotas`, `The 2024 quota was
+        # revised up twice, to 273.4 million wmt` under `… nickel ore mining quotas for 2025`
+        return quota
     return found
 
 

@@ -290,6 +290,12 @@ NICKEL = [
     Case("METI projects crude steel output of 20.48 million tonnes for April-June 2025.",
          [F(value=2.048e7, period="2025-Q2", forecast=True)], title="Japan steel", published=datetime(2025, 3, 30,
                                                                                                       tzinfo=UTC)),
+    # a bare quota in a post headlined on mining quotas is one, though its figure's clause does not name it
+    Case("The 2024 quota was revised up twice during the year, to 273.4 million wmt from an initial 240 million wmt, "
+         "as smelters ran short of domestic ore.",
+         [F(value=2.734e8, metric="production"), F(value=2.4e8, metric="production")],
+         title="Indonesia approves 298.5 mln tons of nickel ore mining quotas for 2025",
+         published=datetime(2025, 2, 11, tzinfo=UTC)),
     # guard: a freight index named with a P is no peso, and a deposit's measured grade stays a fact
     Case("The P5TC average rose $1,105 to $14,260 per day.", [F(value=1105), F(value=14260)], title="Panamax",
          published=datetime(2024, 8, 20, tzinfo=UTC)),
