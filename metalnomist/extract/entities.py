@@ -109,7 +109,14 @@ def find_countries(text: str) -> list[Mention]:
     or `outside China`."""
     found = vocab.countries().find(text)
     return [m for m in found if not _MONEY_AFTER.match(text, m.end) and not _NON.search(text, 0, m.start)
-            and not (_EX.search(text, 0, m.start) and _EX_MARKET.match(text, m.end))]
+            and not (_EX.search(text, 0, m.start) and _EX_MARKET.match(text, m.end))
+            and not (m.end - m.start >= 5 and text[m.start : m.end].isupper() and _DATELINE_AFTER.match(text, m.end))]
+
+
+# a dateline's city in capitals (`SINGAPORE (Reuters) -`, `SINGAPORE, Oct 13 (Reuters)`, `MEXICO CITY, May 2`) is where
+# the story was filed, not a place it reports on
+_DATELINE_AFTER = re.compile(r"(?:\s+[A-Z]{3,})*(?:\s*\((?:Reuters|Bloomberg|AP|AFP|Xinhua|Kallanish|Argus|Platts"
+                             r"|Fastmarkets|[\w.]+\.com)\)|,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}\b|\s*/|\s+[-–—])")
 
 
 # `non-Chinese sources`, `output outside China`, `ex-China demand` name no country: the rest of the world (an

@@ -117,6 +117,10 @@ def countries() -> Gazetteer:
         for name in {country.name, short}:
             if name not in known and name not in _AMBIGUOUS_COUNTRY_NAMES and "," not in name:
                 entries.append((name, short, "country"))
+    # a lead set in capitals (`THE PHILIPPINES' nickel ore production fell`); short names stay as written (`US`)
+    known = {alias for alias, _, _ in entries}
+    entries += [(alias.upper(), canonical, kind) for alias, canonical, kind in entries
+                if len(alias) >= 5 and not alias.isupper() and alias.upper() not in known]
     return Gazetteer(entries, case_sensitive=True)
 
 

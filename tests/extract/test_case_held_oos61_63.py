@@ -296,6 +296,15 @@ NICKEL = [
          [F(value=2.734e8, metric="production"), F(value=2.4e8, metric="production")],
          title="Indonesia approves 298.5 mln tons of nickel ore mining quotas for 2025",
          published=datetime(2025, 2, 11, tzinfo=UTC)),
+    # a lead set in capitals names its country (`THE PHILIPPINES' nickel ore production`); a dateline's city in
+    # capitals is no place of the story
+    Case(("THE PHILIPPINES' nickel ore production fell 8.1% to 11.96 million dry metric tons in the first half.",
+          "Listed miner Nickel Asia said its mines shipped 6.1 million wet metric tons of ore in January to June."),
+         [F(value=1.196e7, country="Philippines"), F(value=6.1e6, country="Philippines")],
+         title="Nickel ore output drops 8.1% in first half", published=datetime(2024, 8, 22, tzinfo=UTC)),
+    Case("SINGAPORE, Oct 13 (Reuters) - China's iron ore imports rose to 116.33 million metric tons in September.",
+         [F(value=1.1633e8, country="China", partner=None)], title="China's iron ore imports rise",
+         published=datetime(2024, 10, 13, tzinfo=UTC)),
     # guard: a freight index named with a P is no peso, and a deposit's measured grade stays a fact
     Case("The P5TC average rose $1,105 to $14,260 per day.", [F(value=1105), F(value=14260)], title="Panamax",
          published=datetime(2024, 8, 20, tzinfo=UTC)),
