@@ -28,7 +28,9 @@ _EXPORT_AFTER = re.compile(
     re.I,
 )
 _SHIPPED_IN = re.compile(r"^\s+(?:shipped|brought)\s+in\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?\d", re.I)
-_TO_BEFORE = ending(r"\b(?:to|into|(?:bound|destined|headed) for)\s+(?:the\s+)?$", re.I)  # `bound for China`
+# `bound for China`; not a buyer's supplier (`Smelters also turned to the Philippines, importing 10.4 million tons`)
+_TO_BEFORE = ending(r"(?<!\bturned\s)(?<!\bturning\s)(?<!\bswitched\s)(?<!\blooked\s)\b(?:to|into|(?:bound|destined"
+                    r"|headed) for)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = ending(r"\bfrom\s+(?:the\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _TARIFF_NEAR = re.compile(

@@ -305,6 +305,11 @@ NICKEL = [
     Case("SINGAPORE, Oct 13 (Reuters) - China's iron ore imports rose to 116.33 million metric tons in September.",
          [F(value=1.1633e8, country="China", partner=None)], title="China's iron ore imports rise",
          published=datetime(2024, 10, 13, tzinfo=UTC)),
+    # a country buyers `turned to` is their supplier, not where the goods went
+    Case(("Indonesia produced 215.1 million wmt of nickel ore last year.",
+          "Smelters also turned to the Philippines, importing 10.4 million tons of ore in 2024."),
+         [F(value=2.151e8), F(value=1.04e7, country="Indonesia", partner="Philippines")], title="Indonesia ore quotas",
+         published=datetime(2025, 2, 11, tzinfo=UTC)),
     # guard: a freight index named with a P is no peso, and a deposit's measured grade stays a fact
     Case("The P5TC average rose $1,105 to $14,260 per day.", [F(value=1105), F(value=14260)], title="Panamax",
          published=datetime(2024, 8, 20, tzinfo=UTC)),
