@@ -613,6 +613,8 @@ _LABEL_GAP = re.compile(r"\s*:\s*(?:[$€£¥]|[A-Z]{3}\s?)?")
 
 _WHEN = re.compile(r"when\b", re.I)
 _JUST_BEFORE_CLAUSE = re.compile(r"\s*,\s*")
+_WHEN_AFTER = re.compile(r"\s+when\s+(?:[\w-]+\s+){1,4}?(?:slipped|fell|rose|reached|stood|was|were|totall?ed|dropped"
+                         r"|climbed|hit|came)\b", re.I)
 
 
 def _respective_period(draft: Draft, view: SentenceView, own: list[PeriodMention]) -> str | None:
@@ -658,6 +660,11 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
         named = [p for p in view.periods if _JUST_BEFORE_CLAUSE.fullmatch(view.text, p.end, clause.start)]
         if named:
             return [named[-1].period]
+    # `recovering from a weak November when shipments slipped to 548,900 tonnes`: the month the `when` follows
+    told = [p for p in view.periods if p.end < draft.anchor.q.start and _WHEN_AFTER.match(view.text, p.end)
+            and not any(p.end <= i.q.start < draft.anchor.q.start for i in view.items)]
+    if told:
+        return [told[-1].period]
     spans = [draft.anchor.clause] + [a.clause for a in draft.anchor.attached]
     allowed = {"period", "effect", "date", "deadline"}
     if _PROPOSED.search(view.text, 0, draft.anchor.q.start):

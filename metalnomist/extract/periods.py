@@ -508,7 +508,8 @@ _COMPARISON_FILLER = (
 _COMPARISON = ending(
     rf"(?:\b(?:from|compared (?:to|with)|versus|vs\.?|than|against|above|below)\s+"
     rf"|\bover\s+(?=the\s+(?:same|corresponding|previous|prior)\s))"  # `rose 2% over the same month last year`
-    rf"(?:{_COMPARISON_FILLER}\s+){{0,5}}(?:end-|mid-)?$",  # `up 3.2 million t from end-January`
+    # `up 3.2 million t from end-January`, `recovering from a weak November`
+    rf"(?:{_COMPARISON_FILLER}\s+){{0,5}}(?:(?-i:(?!(?:double|twice|triple|treble|half)\b)[a-z]+)\s+)?(?:end-|mid-)?$",
     re.I,
 )
 # `up 8% on the same period of 2023`, `a 5% increase over 2022`: the British `on` of a change names its base, as

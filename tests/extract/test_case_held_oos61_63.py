@@ -317,8 +317,21 @@ NICKEL = [
          title="Copper project", published=datetime(2024, 8, 20, tzinfo=UTC)),
 ]
 
+# A month a level recovers `from` with its adjective (`recovering from a weak November when shipments slipped`) is a
+# base: the report goes on in the month it reports.
+WEAK_MONTHS = [
+    Case(("Japan's exports of ferrous scrap rose 8.3% to 612,450 tonnes in December, recovering from a weak November "
+          "when shipments slipped to 548,900 tonnes.", "Vietnam took 198,300 tonnes."),
+         [F(value=612450, period="2024-12"), F(value=548900, period="2024-11"), F(value=198300, period="2024-12")],
+         title="Japan's ferrous scrap exports rebound", published=datetime(2025, 1, 30, tzinfo=UTC)),
+    # guard: a country `from` which before a year does not make the year a base
+    Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
+         [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
+]
+
 ROWS = (PER_DAY + FISCAL + EARLY_LATE + MINES_AND_PAY + COMPARED + ASIDES + CIRCUMSTANCES + FORECAST_MADE
-        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS + OWNERS + LATE_OUTLOOKS + PAIRS + FRACTIONS + NICKEL)
+        + NAMED_FIGURES + PAST_RANGES + MINING_TOTALS + OWNERS + LATE_OUTLOOKS + PAIRS + FRACTIONS + NICKEL
+        + WEAK_MONTHS)
 
 
 @pytest.mark.parametrize("case", ROWS, ids=row_id)
