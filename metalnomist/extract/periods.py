@@ -333,8 +333,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?P<q>[1-4])Q\b"), "quarter"),  # `US$2,381 per tonne in 3Q`
     # `$98 in the second quarter, $92 in the third and $88 in the fourth`: quarters after one named in full
     (re.compile(r"\b(?:in|for)\s+the\s+(?P<o>second|third|fourth)\b(?=\s*(?:[,.;]|and\b|$))"), "quarter_elliptic"),
-    # not Japan's H2 scrap (`Japanese H2`, `its H2 price`, `H2 was heard at $345/t`)
-    (re.compile(r"(?<!Japanese )(?<!Kanto-area )\bH(?P<h>[12])\b(?!\s+(?:[\w-]+\s+)?(?:scrap|grade|steel|heavy))"
+    # not Japan's H2 scrap (`Japanese H2`, `its H2 price`, `H2 was heard at $345/t`, `¥48,335/t FAS for H2`)
+    (re.compile(r"(?<!Japanese )(?<!Kanto-area )(?<!FAS for )(?<!FOB for )(?<!CFR for )(?<!/t for )"
+                r"\bH(?P<h>[12])\b(?!\s+(?:[\w-]+\s+)?(?:scrap|grade|steel|heavy))"
                 r"(?!\s+(?:prices?|delivered|bids?|offers?|cargo(?:es)?|tenders?|was|were|is|at|FOB|CFR|FAS)\b)"),
      "half"),
     (re.compile(rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>{_YEAR}))?"), "date"),

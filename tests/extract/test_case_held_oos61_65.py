@@ -324,6 +324,10 @@ WEAK_MONTHS = [
           "when shipments slipped to 548,900 tonnes.", "Vietnam took 198,300 tonnes."),
          [F(value=612450, period="2024-12"), F(value=548900, period="2024-11"), F(value=198300, period="2024-12")],
          title="Japan's ferrous scrap exports rebound", published=datetime(2025, 1, 30, tzinfo=UTC)),
+    # Japan's H2 scrap priced at a tender (`¥48,335/t FAS for H2`) is a grade, no second half
+    Case("Kanto Tetsugen's April export tender settled at an average of ¥49,600/t FOB for H2, down from ¥51,000/t in "
+         "March.", [F(value=49600, period="2025-04"), F(value=51000, period="2025-03")], title="Japan scrap tender",
+         published=datetime(2025, 4, 20, tzinfo=UTC)),
     # guard: a country `from` which before a year does not make the year a base
     Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
          [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
