@@ -709,7 +709,11 @@ _FOR_JUST = ending(r"\bfor\s+(?:the\s+)?$", re.I)
 _FOR_DELIVERY_IN = re.compile(
     r"\bfor\s+(?:[\w-]+\s+){0,3}?(?:shipments?|deliver(?:y|ies)|loadings?|arrivals?)(?:\s+to\s+[A-Z][\w-]*)?"
     r"\s+(?:in\s+)?(?:the\s+)?$"  # `for primary aluminium shipments to Japan in the July–September quarter`
-    r"|\b(?:premiums?|offers?|offered|pay)\b[^.;]*\bfor\s+(?:the\s+)?$",  # `offered … a ton for the third quarter`
+    r"|\bfor\s+(?:[\w-]+\s+){0,3}?(?:shipped|delivered|loaded)\s+in\s+(?:the\s+)?$"  # `for aluminium shipped in`
+    # `offered … a ton for the third quarter`; not a premium `settled for January-March`
+    r"|\b(?:premiums?|offers?|offered|pay)\b[^.;]*(?<!settled\s)(?<!agreed\s)(?<!paid\s)\bfor\s+(?:the\s+)?$"
+    # `offered the second-quarter MJP premium`: the quarter a premium is offered for
+    r"|\b(?:offer(?:s|ed|ing)?|propos\w+|seek\w*|sought|ask\w*)\s+(?:the|a|its|their)\s+$",
     re.I,
 )
 

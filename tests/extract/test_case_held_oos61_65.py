@@ -328,6 +328,12 @@ WEAK_MONTHS = [
     Case("Kanto Tetsugen's April export tender settled at an average of ¥49,600/t FOB for H2, down from ¥51,000/t in "
          "March.", [F(value=49600, period="2025-04"), F(value=51000, period="2025-03")], title="Japan scrap tender",
          published=datetime(2025, 4, 20, tzinfo=UTC)),
+    # the quarter a premium is offered for, or the metal priced is shipped in, is the coming one; one settled is past
+    Case("Japanese buyers agreed to pay a premium of $98 per tonne for primary aluminium shipped in July-September.",
+         [F(value=98, period="2025-Q3")], title="MJP premium", published=datetime(2025, 6, 10, tzinfo=UTC)),
+    Case("Global producers have offered the second-quarter MJP premium at $228-260 per tonne, well above the $175/t "
+         "settled for January-March.", [F(value=228, period="2025-Q2"), F(value=175, period="2025-Q1")],
+         title="MJP premium talks", published=datetime(2025, 3, 10, tzinfo=UTC)),
     # guard: a country `from` which before a year does not make the year a base
     Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
          [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
