@@ -718,6 +718,10 @@ _FOR_DELIVERY_IN = re.compile(
 )
 
 
+_DUE_IN = ending(r"\b(?:expected|due|set|scheduled|slated|planned|will|would)\s+(?:to\s+)?(?:take\s+effect"
+                 r"|come\s+into\s+force|start|begin|apply)\s+(?:in|from)\s+$", re.I)
+
+
 def _forward_month(month: int, before: str, published: datetime | None) -> str | None:
     """`list prices for July shipments` in a June post: the coming July, not last year's."""
     if published is None or not re.search(r"\bfor\s+$", before):
@@ -805,6 +809,9 @@ def find_periods(
                 value = _quarter_of_the_year_before(found, m, value)
             if kind == "month" and not m.groupdict().get("y") and _FORWARD.match(text, m.end()):
                 value = _forward_month(month_number(m.group("m")), text[: m.start()], published) or value
+            if kind == "month" and not m.groupdict().get("y") and published and _DUE_IN.search(text, 0, m.start()):
+                month = month_number(m.group("m"))  # `duties … expected to take effect in December`: the coming one
+                value = f"{published.year + (month < published.month)}-{month:02d}"
             if published and not re.search(r"\d{4}", m.group()) and (
                     _FOR_DELIVERY_IN.search(text, 0, m.start())
                     or (_FOR_JUST.search(text, 0, m.start()) and _FORWARD.match(text, m.end()))):

@@ -334,6 +334,10 @@ WEAK_MONTHS = [
     Case("Global producers have offered the second-quarter MJP premium at $228-260 per tonne, well above the $175/t "
          "settled for January-March.", [F(value=228, period="2025-Q2"), F(value=175, period="2025-Q1")],
          title="MJP premium talks", published=datetime(2025, 3, 10, tzinfo=UTC)),
+    # a year-less month something is due to take effect in is the coming one
+    Case("The Korea Trade Commission has recommended provisional duties of 27.91-38.02% on Chinese plate, which are "
+         "expected to take effect in December.", [F(value=27.91, period="2024-12")], title="Korea plate duties",
+         published=datetime(2024, 10, 20, tzinfo=UTC)),
     # guard: a country `from` which before a year does not make the year a base
     Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
          [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
