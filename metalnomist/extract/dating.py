@@ -556,6 +556,14 @@ def _follows(draft: Draft, view: SentenceView, period: PeriodMention) -> bool:
     return not any(q.end <= i.q.start < position or _names_figure(view, position, i) for i in view.items)
 
 
+def _figure_between(draft: Draft, view: SentenceView, position: int) -> bool:
+    """Whether another kind of figure stands between the figure and a later date of effect, which is then that
+    figure's (`rose 8.2% to 74,300 tonnes ahead of the 25% US tariff … due on March 12`); prices listed before it
+    share it (`cut lump ore prices by Rs 500 per tonne to Rs 5,550 … with effect from March 28`)."""
+    kind = draft.anchor.q.unit.split("/")[0]
+    return any(draft.anchor.q.end <= i.q.start < position and i.q.unit.split("/")[0] != kind for i in view.items)
+
+
 def _anothers(draft: Draft, view: SentenceView, position: int) -> bool:
     """Whether the period at `position` is written onto another figure of the sentence (`1.35 million tonnes this
     year`, `957,000 tonnes of copper in 2025`)."""
@@ -683,6 +691,7 @@ def _own_periods(draft: Draft, view: SentenceView) -> list[str]:
         if (p.use in allowed or _follows(draft, view, p))
         and any(c.start <= p.start < c.end for c in spans)
         and (draft.comparison or not _after_compared_figure(draft, view, p.start))
+        and not (p.use == "effect" and _figure_between(draft, view, p.start))
     ]
     reports = [p for p in own if _NAMES_REPORT.match(view.text, p.end)]
     if len(reports) < len(own):  # `2025 guidance … in its third-quarter report`: the report's is not the figure's

@@ -496,7 +496,7 @@ _REPORTED_AFTER = re.compile(rf",?\s+(?:{_TOLD})\b"
                              r"|\s*\((?:Reuters|Bloomberg|AP|AFP|Dow\s+Jones|Xinhua|Kallanish|Argus|Platts)\)"
                              r"|\s*/[^/\n]{2,40}/\s*(?:--|[-–—])")
 _EFFECT = re.compile(
-    r"\b(?:starting|effective|beginning|from|as of|imposed on|(?:takes?|took|taking) effect on"
+    r"\b(?:starting|effective|beginning|from|as of|imposed on|due on|(?:takes?|took|taking) effect on"
     r"|(?:comes?|came|entered|enters) into force on)\s+(?:from\s+)?$",
     re.I,
 )

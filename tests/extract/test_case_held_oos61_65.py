@@ -338,6 +338,16 @@ WEAK_MONTHS = [
     Case("The Korea Trade Commission has recommended provisional duties of 27.91-38.02% on Chinese plate, which are "
          "expected to take effect in December.", [F(value=27.91, period="2024-12")], title="Korea plate duties",
          published=datetime(2024, 10, 20, tzinfo=UTC)),
+    # a date of effect after another kind of figure is that figure's (the tariff's), not the tonnage's before it
+    Case(("Taiwan's exports of iron and steel products fell 6.7% to 812,000 tonnes in February.",
+          "Shipments to the United States rose 8.2% to 74,300 tonnes ahead of the 25% US tariff on steel imports due "
+          "on March 12."),
+         [F(value=812000, period="2025-02"), F(value=74300, period="2025-02"), F(value=25, period="2025-03")],
+         title="Taiwan steel exports", published=datetime(2025, 3, 10, tzinfo=UTC)),
+    # guard: prices listed before a date of effect share it
+    Case("The company cut lump ore prices by Rs 500 per tonne to Rs 5,550 a tonne with effect from March 28.",
+         [F(value=-500, period="2025-03"), F(value=5550, period="2025-03")], title="NMDC prices",
+         published=datetime(2025, 3, 29, tzinfo=UTC)),
     # guard: a country `from` which before a year does not make the year a base
     Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
          [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
