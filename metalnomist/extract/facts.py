@@ -116,9 +116,12 @@ def extract_facts(post: Post) -> list[Fact]:
                                  scan.report_fiscal if year else None, scan.fiscal_home)
             # a quote comments on the report, it opens none, and nor do its parts (`Of the total, LFP batteries …`)
             if opening and not _QUOTE_OPENING.match(sentence) and not _OF_THE_TOTAL.match(sentence):
+                # `Zinc output fell 3.1% …, METI said.` after METI's copper figures: the same release
+                same_release = any(m.kind == "agency" and m.canonical in scan.lead_agencies
+                                   and _SAID_LAST.match(sentence, m.end) for m in view.entities.organisations)
                 state = state.new_subject(subject_commodities(view),
                                           [m.canonical for m in view.entities.countries],
-                                          SAME_REPORT.search(sentence) is not None)
+                                          SAME_REPORT.search(sentence) is not None or same_release)
             opening = False
             state = read_statistics(view, state)
             # a speaker's words are no reported figure; what the reporter adds after the quote is (a single
@@ -402,6 +405,7 @@ _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|earnings\s+before\s+interest|revenue
                               r"placement|capital\s+raising|capital\s+projects|cash(?!\s+costs?)|"
                               r"exploration\s+(?:expenses?|expenditures?|spending|budget|costs?)|on\s+exploration)\b",
                               re.I)
+_SAID_LAST = re.compile(r"\s+(?:said|reported|data\s+show(?:ed|s)|figures\s+show(?:ed|s))\s*\.?\s*$")
 _PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$"
                            # `just 1,210 tonnes, a fraction of the 9,400 tonnes it supplied in February 2022`
                            r"|\b(?:a\s+fraction|(?:a\s+)?half|a\s+third|a\s+quarter)\s+of\s+(?:the\s+|its\s+)?$", re.I)

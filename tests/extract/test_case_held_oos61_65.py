@@ -348,6 +348,12 @@ WEAK_MONTHS = [
     Case("The company cut lump ore prices by Rs 500 per tonne to Rs 5,550 a tonne with effect from March 28.",
          [F(value=-500, period="2025-03"), F(value=5550, period="2025-03")], title="NMDC prices",
          published=datetime(2025, 3, 29, tzinfo=UTC)),
+    # a paragraph on another metal that the lead's agency is said to report is the same release, in its month
+    Case(("Japan's electrolytic copper production rose 4.2% to 128,640 tonnes in September, data from the Ministry of "
+          "Economy, Trade and Industry (METI) showed.",
+          "Zinc output fell 3.1% to 40,370 tonnes and lead production edged down 0.8% to 15,020 tonnes, METI said."),
+         [F(value=128640, period="2024-09"), F(value=40370, period="2024-09"), F(value=15020, period="2024-09")],
+         title="Japan's copper output rises", published=datetime(2024, 10, 31, tzinfo=UTC)),
     # guard: a country `from` which before a year does not make the year a base
     Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
          [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
