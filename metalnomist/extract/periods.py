@@ -577,6 +577,8 @@ def labels_a_base(text: str, start: int, end: int) -> bool:
     """Whether the period at `start:end` labels a figure in brackets (`(third quarter of 2023: $1.52)`): the
     period of that figure, a base compared with, not of the figure before the brackets."""
     return text[:start].rstrip().endswith("(") and _LABELLED_BASE.match(text, end) is not None
+
+
 # `revised up from the 179,000 tonnes it forecast in April`, `a surplus it projected in its July outlook`
 _FORECAST_MADE = ending(r"\b(?:forecast|projected|predicted|estimated)\s+in\s+(?:its\s+|their\s+|the\s+)?$", re.I)
 _PUBLISHED_IN = ending(r"\b(?:published|released|issued|dated)\s+(?:in\s+)?$", re.I)

@@ -550,9 +550,9 @@ _AHEAD = re.compile(
 )
 
 
-# A clause that reports what happened (`shipped 2.42 million tons in 2024 and expects …`)
 # a year naming the outlook the cue word ends (`raised its 2026 copper price forecast`)
 _YEAR_OF_CUE = ending(r"\b(?:its|their|the|a)\s+(?:19|20)\d\d(?:\s+[\w-]+){0,3}\s+$", re.I)
+# A clause that reports what happened (`shipped 2.42 million tons in 2024 and expects …`)
 _PAST_CLAUSE = re.compile(r"\b(?:\w{3,}ed|was|were|rose|fell|grew|sold|made|hit|stood|came|took|reached)\b", re.I)
 # Headlines write outlooks as `Trends for 2025` or `Output to Recover in 2025`.
 _HEADLINE_AHEAD = re.compile(r"\bfor\s+(?:19|20)\d\d\b|\bto\s+(?!(?:a|an|the|record|\d+)\b)\w+", re.I)

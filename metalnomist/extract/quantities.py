@@ -568,6 +568,7 @@ _OWNING_BEFORE = ending(r"(?:\b(?:owns?|owning)|\b(?:in\s+which|where)\b[^.;,]*\
                             r"(?:further\s+|additional\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 # `SK On and Samsung SDI held 4.4% and 3.3%` of a market; `holding 30% between them` of a mine
 _HELD_BETWEEN = re.compile(r"\s+(?:between\s+them|together|jointly)\b", re.I)
+# an owner's share told before the next owner's (`BHP owns 57.5% of Escondida, with Rio Tinto holding 30%`)
 _OWNS_SHARE = re.compile(r"\b(?:owns?|holds?)\s+(?:an?\s+)?[\d.,]+\s?%\s+(?:of|in)\s", re.I)
 _HOLDING_BEFORE = ending(r"\b(?:holds?|holding|held)\s+$", re.I)
 _OF_A_BUSINESS = re.compile(r"(?:\s+plus\s+one\s+share)?\s+(?:of|in)\s+(?:the\s+|its\s+)?(?:[A-Z]|(?:mine|project"
