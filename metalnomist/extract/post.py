@@ -331,7 +331,7 @@ def scan_post(post: Post) -> PostState:
         known_by=known_by,
         local_dollar=vocab.local_dollars().get(home or focus or "") if _US_DOLLARS.search(body) else None,
         crowns=_crowns(f"{title}\n{body}"),
-        pesos=_pesos(home, focus, [m.canonical for m in title_sites], body, lead_end),
+        pesos=_pesos(home, focus, [m.canonical for m in title_sites], body, lead_end) if "peso" in body else "MXN",
         producers_data=bool(_PRODUCERS_BODY.search(body[:lead_end])),
         lead_agencies=frozenset(m.canonical for m in find_organisations(body[:lead_end], {}) if m.kind == "agency"),
         site_title=bool(subject_sites) and not subject_countries and not home and not agency,
