@@ -497,7 +497,13 @@ def _reported_period(draft: Draft, view: SentenceView, state: PostState, metric:
         if published is None:
             return state.scan.week_month
         return None if _EVENT_CLAUSE.match(clause) else today
+    if carried and carried.startswith("--") and _YEAR_WORD.search(clause):
+        return None  # an undated post's `this year`, `annual`: a year the text does not give, no month carried on
     return carried
+
+
+_YEAR_WORD = re.compile(r"\b(?:this|next|the\s+current|the\s+full|the\s+whole)\s+year\b|\bfull-year\b|\bannual\b",
+                        re.I)
 
 
 # A standing rule (`are required to sell at least 25 percent`, a royalty rate, a price cap) holds over no period

@@ -354,6 +354,14 @@ WEAK_MONTHS = [
           "Zinc output fell 3.1% to 40,370 tonnes and lead production edged down 0.8% to 15,020 tonnes, METI said."),
          [F(value=128640, period="2024-09"), F(value=40370, period="2024-09"), F(value=15020, period="2024-09")],
          title="Japan's copper output rises", published=datetime(2024, 10, 31, tzinfo=UTC)),
+    # in an undated post whose year the text does not give, a figure `this year` or `annual` carries no month on
+    Case(("Tin output rose 4% in March.",
+          "The state-owned miner expects to produce 21,500 t of refined tin this year."),
+         [F(change_pct=4, period="--03"), F(value=21500, period=None)], title="Tin", published=None,
+         created=datetime(2026, 12, 1, tzinfo=UTC)),
+    Case(("Tin output rose 4% in March.", "Exports fell 2% to 5,000 tonnes, less than a year earlier."),
+         [F(change_pct=4, period="--03"), F(value=5000, period="--03")], title="Tin", published=None,
+         created=datetime(2026, 12, 1, tzinfo=UTC)),
     # guard: a country `from` which before a year does not make the year a base
     Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
          [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
