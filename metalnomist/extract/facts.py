@@ -181,7 +181,8 @@ _PREVIOUSLY_AFTER = re.compile(r"(?:[^.;,]|,(?=\s*(?:and\s+)?[$€£¥\d]))*?\bp
 
 # `Of the total, LFP batteries accounted for 63.5 GWh`: the sentence names parts of what the text is carrying
 _OF_THE_TOTAL = re.compile(
-    r"\s*Of\s+(?:the|this|that)\s+(?:total|amount|sum|figure)\b|\s*Of\s+(?:this|that|these|which)\b,", re.I)
+    r"\s*Of\s+(?:the|this|that)\s+(?:total|amount|sum|figure)\b|\s*Of\s+(?:this|that|these|which)\b,"
+    r"|\s*By\s+(?:grade|product|type)\b", re.I)  # `By grade, shipments of H2 heavy melting scrap totalled …`
 _SINGLE_QUOTE_OPENING = re.compile(r"\s*[‘']")
 _QUOTE_MARKS = re.compile('[„“”"]')
 

@@ -362,6 +362,13 @@ WEAK_MONTHS = [
     Case(("Tin output rose 4% in March.", "Exports fell 2% to 5,000 tonnes, less than a year earlier."),
          [F(change_pct=4, period="--03"), F(value=5000, period="--03")], title="Tin", published=None,
          created=datetime(2026, 12, 1, tzinfo=UTC)),
+    # a sentence setting out a total `By grade` names its parts: the next paragraph's figures are the whole's again
+    Case(("Japan's exports of ferrous scrap rose 8.3% to 612,450 tonnes in December.",
+          "By grade, shipments of H2 heavy melting scrap totalled 305,800 tonnes, while shredded scrap accounted for "
+          "118,600 tonnes.", "The average unit value of the exports was ¥50,120 per tonne."),
+         [F(value=612450, commodity="ferrous scrap"), F(value=305800), F(value=118600, commodity="shredded scrap"),
+          F(value=50120, commodity="ferrous scrap")], title="Japan's ferrous scrap exports rebound",
+         published=datetime(2025, 1, 30, tzinfo=UTC)),
     # guard: a country `from` which before a year does not make the year a base
     Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
          [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
