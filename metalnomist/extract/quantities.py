@@ -244,6 +244,8 @@ _COMPARED = re.compile(r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s+
 _MONTH_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_WORDS)})\.?\s+$")
 _NOT_AMOUNT = re.compile(rf"(?:19|20)\d\d\b(?!,\d)|\d+\s*(?:{'|'.join(MONTH_WORDS)})\b|\d+(?:st|nd|rd|th)\b", re.I)
 _CLAUSE_GAP = 80  # characters between the figure and its base, no sentence break between
+# `from 240 million wmt, after approving work plans from 27 companies`: a count of other things, no base
+_COUNTED_AFTER = re.compile(r"\s+(?!(?:tonnes|tons|units|ounces|pounds|barrels|years|months|days|weeks)\b)[a-z]{3,}s\b")
 
 
 def _elided(found: list[Quantity], text: str) -> list[Quantity]:
@@ -259,7 +261,8 @@ def _elided(found: list[Quantity], text: str) -> list[Quantity]:
         match = _quantity_re().match(text, at)
         if (figure is None or match is None or compared.start() - figure.end > _CLAUSE_GAP
                 or re.search(r"[;.!?]\s", text[figure.end : compared.start()])
-                or _unit_of(match, text)[0] is not None or match.group("num2") or match.group("cur")):
+                or _unit_of(match, text)[0] is not None or match.group("num2") or match.group("cur")
+                or _COUNTED_AFTER.match(text, match.end())):
             continue
         written = _quantity_re().match(text, figure.start + (figure.sign is not None))
         factor = _unit_of(written, text)[1] if written else 1.0

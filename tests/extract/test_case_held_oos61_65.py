@@ -369,6 +369,10 @@ WEAK_MONTHS = [
          [F(value=612450, commodity="ferrous scrap"), F(value=305800), F(value=118600, commodity="shredded scrap"),
           F(value=50120, commodity="ferrous scrap")], title="Japan's ferrous scrap exports rebound",
          published=datetime(2025, 1, 30, tzinfo=UTC)),
+    # a count of other things after `from` (`work plans from 27 companies`) is no base of the tonnage before it
+    Case("The ministry raised the quota to 256.2 million wmt from 240 million wmt, after approving work plans from 27 "
+         "companies.", [F(value=2.562e8), F(value=2.4e8)], title="ESDM raises nickel ore quota",
+         published=datetime(2024, 7, 16, tzinfo=UTC)),
     # guard: a country `from` which before a year does not make the year a base
     Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
          [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
