@@ -218,8 +218,10 @@ _RAISED_BY = re.compile(rf"\b(?:raised|lifted|boosted|increased|cut|reduced|lowe
                         r"(?!(?:[\w-]+\s+)?(?:stakes?|holdings?|tax\w*|tariffs?|dut(?:y|ies)|royalt\w*|levy|levies)\b)"
                         rf"(?:[\w-]+\s+){{1,2}}(?:by\s+)?{_BOUND_WORDS}$", re.I)  # not a stake or a rate
 # `down 21 yuan/mt, or 0.7%`: the same change as a percent
-_OR_AFTER_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB})\s+(?:by\s+)?(?:[^,;%]|,(?=\d)){{1,30}}?,?\s+or\s+{_BOUND_WORDS}$",
-                              re.I)  # `down by 861,000 tonnes or 4.8%`: the thousands' comma is the figure's
+# `down by 861,000 tonnes or 4.8%`: the thousands' comma is the figure's; `adds 16.2 million wmt, or 6.75%`, `a cut of
+# nearly 130 million wmt, or 34%`
+_OR_AFTER_CHANGE = re.compile(rf"\b(?:{_CHANGE_VERB}|adds?|adding|(?:{_CHANGE_NOUN})\s+of)\s+(?:by\s+)?"
+                              rf"(?:[^,;%]|,(?=\d)){{1,30}}?,?\s+or\s+{_BOUND_WORDS}$", re.I)
 # `nickel up 3.1%, zinc 2.4% and lead 1.2%`: the change verb written once for a list of subjects
 _GAPPED_CHANGE = ending(
     rf"""\b(?:{_CHANGE_VERB})\s+(?:by\s+)?\d[\d.,]*\s?%                   # the first change, with its verb
@@ -229,7 +231,8 @@ _GAPPED_CHANGE = ending(
     """,
     re.I | re.X,
 )
-OF_AFTER = re.compile(r"\s*of\b", re.I)  # `20% of supply` is a share
+# `20% of supply` is a share, and so is `6.9 million wmt, or 90.8%, of the total`
+OF_AFTER = re.compile(r"\s*of\b|,\s*of\s+(?:the\s+)?(?:total|world|global|national)\b", re.I)
 # `by 5%`, `by an average 5%`, `by a compound 5% a year`
 _BY_BEFORE = ending(rf"\bby\s+(?:an?\s+(?:compound(?:ed)?|average|annual(?:i[sz]ed)?)\s+)?{_BOUND_WORDS}$", re.I)
 # the longest a change's words before its figure run (`grew at a faster pace of nearly`), for searching only there
@@ -317,7 +320,7 @@ def _classify_percent(q: Quantity, text: str, clause: Clause, before: str, after
         or _NOUN_OF_BEFORE.search(before, near)
         or _VERB_BEFORE.search(before, near)
         or (" or " in f" {text[max(0, q.start - 12):q.start]}" and _OR_AFTER_CHANGE.search(text, 0, q.start)
-            and not OF_AFTER.match(after))  # `to 2.45 million tons, or 66% of the world total`: a share
+            and not OF_AFTER.match(text, q.end))  # `to 2.45 million tons, or 66% of the world total`: a share
         or _RAISED_BY.search(before, near)
         or _NOUN_AFTER.match(after)
         or _BASIS_AFTER.match(after)

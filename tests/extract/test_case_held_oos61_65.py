@@ -373,6 +373,12 @@ WEAK_MONTHS = [
     Case("The ministry raised the quota to 256.2 million wmt from 240 million wmt, after approving work plans from 27 "
          "companies.", [F(value=2.562e8), F(value=2.4e8)], title="ESDM raises nickel ore quota",
          published=datetime(2024, 7, 16, tzinfo=UTC)),
+    # a percent `or` after an amount added is its change; one set off by commas before `of the total`, a share
+    Case("The revision adds 16.2 million wmt, or 6.75%, to this year's supply.", [F(value=1.62e7, change_pct=6.75)],
+         title="ESDM raises nickel ore quota", published=datetime(2024, 7, 16, tzinfo=UTC)),
+    Case("Philippine ore made up 6.9 million wmt, or 90.8%, of the total.",
+         [F(value=6.9e6), F(value=90.8, metric="market_share")], title="China's nickel ore imports",
+         published=datetime(2024, 7, 16, tzinfo=UTC)),
     # guard: a country `from` which before a year does not make the year a base
     Case("China imported a record 1.21 million tonnes of MHP from Indonesia last year, up 64% from 2023.",
          [F(value=1.21e6, period="2024")], title="China's MHP imports", published=datetime(2025, 3, 21, tzinfo=UTC)),
