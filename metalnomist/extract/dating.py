@@ -34,7 +34,8 @@ _FORECAST = re.compile(
     # the verb `projects` (`METI projects crude steel output`), not the noun (`the four RKEF projects was`, `lithium
     # projects since 2021`)
     r"\b(?:expect\w*|forecast\w*|project(?:ed|ing|ions?)"
-    r"|(?<!the\s)(?<!its\s)(?<!of\s)(?<!for\s)(?<!in\s)projects(?=\s+(?!(?:was|were|is|are|has|have|had|will|would|in|at"
+    r"|projects(?<!the\sprojects)(?<!its\sprojects)(?<!of\sprojects)(?<!for\sprojects)(?<!in\sprojects)"
+    r"(?=\s+(?!(?:was|were|is|are|has|have|had|will|would|in|at"
     r"|on|of|for|to|and|or|but|that|which|with|since|under|across|by|due|now|worth|where|involve\w*)\b)[a-z])"
     r"|predict\w*|estimated to(?!\s+have\b)|anticipat\w*|"
     r"plan(?:s|ned|ning)?\s+(?:to|a|an)\b"

@@ -33,7 +33,15 @@ from metalnomist.extract.dating import (
 from metalnomist.extract.entities import find_commodities
 from metalnomist.extract.periods import last_month
 from metalnomist.extract.places import Place, PlaceContext, place, respective
-from metalnomist.extract.post import SAME_REPORT, ParagraphState, PostScan, PostState, evolve, scan_post
+from metalnomist.extract.post import (
+    SAME_REPORT,
+    ParagraphState,
+    PostScan,
+    PostState,
+    evolve,
+    lead_agencies,
+    scan_post,
+)
 from metalnomist.extract.quantities import Quantity
 from metalnomist.extract.sentence import Draft, SentenceView, drafts, read_sentence
 from metalnomist.extract.sources import Key, attach_sources, release_key
@@ -117,8 +125,8 @@ def extract_facts(post: Post) -> list[Fact]:
             # a quote comments on the report, it opens none, and nor do its parts (`Of the total, LFP batteries …`)
             if opening and not _QUOTE_OPENING.match(sentence) and not _OF_THE_TOTAL.match(sentence):
                 # `Zinc output fell 3.1% …, METI said.` after METI's copper figures: the same release
-                same_release = any(m.kind == "agency" and m.canonical in scan.lead_agencies
-                                   and _SAID_LAST.match(sentence, m.end) for m in view.entities.organisations)
+                same_release = any(m.kind == "agency" and _SAID_LAST.match(sentence, m.end)
+                                   and m.canonical in lead_agencies(scan.lead) for m in view.entities.organisations)
                 state = state.new_subject(subject_commodities(view),
                                           [m.canonical for m in view.entities.countries],
                                           SAME_REPORT.search(sentence) is not None or same_release)
@@ -407,7 +415,7 @@ _CORPORATE_MONEY = re.compile(r"\b(?:EBITDA|earnings\s+before\s+interest|revenue
                               r"exploration\s+(?:expenses?|expenditures?|spending|budget|costs?)|on\s+exploration)\b",
                               re.I)
 _SAID_LAST = re.compile(r"\s+(?:said|reported|data\s+show(?:ed|s)|figures\s+show(?:ed|s))\s*\.?\s*$")
-_PRIOR_FIGURE = re.compile(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$"
+_PRIOR_FIGURE = ending(r"\b(?:after|following)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$"
                            # `just 1,210 tonnes, a fraction of the 9,400 tonnes it supplied in February 2022`
                            r"|\b(?:a\s+fraction|(?:a\s+)?half|a\s+third|a\s+quarter)\s+of\s+(?:the\s+|its\s+)?$", re.I)
 _IMPORT = re.compile(r"\b(?:import|quota)", re.I)  # an import quota is imports, whoever's it is

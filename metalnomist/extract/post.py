@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from metalnomist.extract import vocab
@@ -78,7 +78,7 @@ class PostScan:
     body_focus: str | None = None  # the country the body names most, when the headline names none
     company_report: bool = False  # the headline names a company: one report, whatever metals its paragraphs open on
     producers_data: bool = False  # the lead credits producers' association: its `shipments` are theirs, not trade
-    lead_agencies: frozenset[str] = frozenset()  # the statistics agencies the opening sentences credit (METI)
+    lead: str = ""  # the body's first three sentences, whose credited agencies `lead_agencies` names when asked
     site_title: bool = False  # the headline's subject is a mine or plant, no company: its figures are the site's
     known_by: date | None = None  # the day the post was stored (or read): an undated post is from before it
     local_dollar: str | None = None  # a bare `$` in an Australian post that writes US dollars `US$`: AUD
@@ -333,7 +333,7 @@ def scan_post(post: Post) -> PostState:
         crowns=_crowns(f"{title}\n{body}"),
         pesos=_pesos(home, focus, [m.canonical for m in title_sites], body, lead_end) if "peso" in body else "MXN",
         producers_data=bool(_PRODUCERS_BODY.search(body[:lead_end])),
-        lead_agencies=frozenset(m.canonical for m in find_organisations(body[:lead_end], {}) if m.kind == "agency"),
+        lead=body[:lead_end],
         site_title=bool(subject_sites) and not subject_countries and not home and not agency,
         round_up=round_up,
         duty_target=targets[0].canonical if len(targets) == 1 else None,
@@ -346,6 +346,13 @@ def scan_post(post: Post) -> PostState:
         metric=_title_metric(title),
         company=companies[0] if companies else None,
     )
+
+
+@lru_cache(maxsize=256)
+def lead_agencies(lead: str) -> frozenset[str]:
+    """The statistics agencies a post's opening sentences credit (METI): read only when a later paragraph credits
+    one, as most posts never ask."""
+    return frozenset(m.canonical for m in find_organisations(lead, {}) if m.kind == "agency")
 
 
 def _lead_agency(body: str) -> str | None:
