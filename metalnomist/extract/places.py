@@ -151,7 +151,7 @@ def _asides(view: SentenceView) -> list[Mention]:
     if "with" not in text:
         return []
     spans = [m.span() for m in _WITH_CHANGES_IN.finditer(text)]
-    found = list[Mention]()
+    found: list[Mention] = []
     for m in view.entities.countries:
         if (any(lo <= m.start < hi for lo, hi in spans)
                 or (found and _LISTED_NEXT.fullmatch(text, found[-1].end, m.start))
