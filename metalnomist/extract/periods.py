@@ -728,8 +728,12 @@ def _forward_month(month: int, before: str, published: datetime | None) -> str |
     """`list prices for July shipments` in a June post: the coming July, not last year's."""
     if published is None or not re.search(r"\bfor\s+$", before):
         return None
-    year = published.year if month >= published.month else published.year + 1
-    return f"{year}-{month:02d}"
+    return _coming_month(month, published)
+
+
+def _coming_month(month: int, published: datetime) -> str:
+    """The month of that name in the post's month or after it."""
+    return f"{published.year + (month < published.month)}-{month:02d}"
 
 
 def _starts_later(year: str, before: str, published: datetime | None) -> bool:
@@ -812,8 +816,8 @@ def find_periods(
             if kind == "month" and not m.groupdict().get("y") and _FORWARD.match(text, m.end()):
                 value = _forward_month(month_number(m.group("m")), text[: m.start()], published) or value
             if kind == "month" and not m.groupdict().get("y") and published and _DUE_IN.search(text, 0, m.start()):
-                month = month_number(m.group("m"))  # `duties … expected to take effect in December`: the coming one
-                value = f"{published.year + (month < published.month)}-{month:02d}"
+                # `duties … expected to take effect in December`: the coming one
+                value = _coming_month(month_number(m.group("m")), published)
             if published and not re.search(r"\d{4}", m.group()) and (
                     _FOR_DELIVERY_IN.search(text, 0, m.start())
                     or (_FOR_JUST.search(text, 0, m.start()) and _FORWARD.match(text, m.end()))):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from metalnomist.extract.backward import ending
@@ -151,13 +152,8 @@ def _asides(view: SentenceView) -> list[Mention]:
     if "with" not in text:
         return []
     spans = [m.span() for m in _WITH_CHANGES_IN.finditer(text)]
-    found: list[Mention] = []
-    for m in view.entities.countries:
-        if (any(lo <= m.start < hi for lo, hi in spans)
-                or (found and _LISTED_NEXT.fullmatch(text, found[-1].end, m.start))
-                or (_WITH_BEFORE.search(text, 0, m.start) and _SHARE_AFTER.match(text, m.end))):
-            found.append(m)
-    return found
+    return _listed_runs(view, lambda m: any(lo <= m.start < hi for lo, hi in spans)
+                        or bool(_WITH_BEFORE.search(text, 0, m.start) and _SHARE_AFTER.match(text, m.end)))
 
 
 _MAINLY_FROM = ending(r"\b(?:mainly|mostly|largely|chiefly|primarily|predominantly)\s+from\s+(?:the\s+)?$", re.I)
@@ -167,12 +163,17 @@ _LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 def _main_sources(view: SentenceView) -> list[Mention]:
     """`nickel ore imports, mainly from the Philippines, rose …`, `mainly from Norway, Iceland and Brazil`: where most
     of a total came from, no partner of it."""
-    text, found = view.text, list[Mention]()
-    if "from" not in text:
-        return found
+    if "from" not in view.text:
+        return []
+    return _listed_runs(view, lambda m: _MAINLY_FROM.search(view.text, 0, m.start) is not None)
+
+
+def _listed_runs(view: SentenceView, opens: Callable[[Mention], bool]) -> list[Mention]:
+    """The countries a cue opens on, each with those listed right after it (`mainly from Norway, Iceland and
+    Brazil`, `with increases in Congo, Mexico and Brazil`)."""
+    found: list[Mention] = []
     for m in view.entities.countries:
-        if _MAINLY_FROM.search(text, 0, m.start) or (
-                found and _LISTED_NEXT.fullmatch(text, found[-1].end, m.start)):
+        if opens(m) or (found and _LISTED_NEXT.fullmatch(view.text, found[-1].end, m.start)):
             found.append(m)
     return found
 

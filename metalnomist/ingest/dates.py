@@ -268,30 +268,31 @@ def _confirmed_stamp(url: str, head: Sequence[Block], latest: date) -> date | No
     Alone such a run may be an article number; with "Oct. 29" in the lead, 102921 is a date. A longer id may open
     on its day (`AEN20240716003200320` under `SEOUL, July 16 (Yonhap)`).
     """
-    bare = [(y, m, d) for run in _DIGIT_RUN.findall(url) for y, m, d in _stamp_readings(run)]
-    runs = bare + [(int(run[:4]), int(run[4:6]), int(run[6:8])) for run in _STAMPED_ID.findall(url)]
-    readings = [found for y, m, d in runs if (found := _real(y, m, d, latest)) is not None]
+    runs = [(y, m, d, True) for run in _DIGIT_RUN.findall(url) for y, m, d in _stamp_readings(run)]
+    runs += [(int(run[:4]), int(run[4:6]), int(run[6:8]), False) for run in _STAMPED_ID.findall(url)]
+    # (the date, whether the run is all of it rather than the opening of a longer id)
+    readings = [(found, bare) for y, m, d, bare in runs if (found := _real(y, m, d, latest)) is not None]
     if not readings:
         return None  # most digit runs are article numbers no reading makes a date of
     text = "\n".join(block.text for block in head)
     first = next((block.text for block in head if block.kind == "paragraph"), "")
     lead = _ON_WEEKDAY.search(first)
     reported = [MONTH_WORDS[m["month"]] for m in _MONTH_ALONE.finditer(text)]
-    for found in readings:
+    for found, bare in readings:
         names = "|".join(name for name, number in MONTH_WORDS.items() if number == found.month)
         days = "|".join(str(found.day - back) for back in range(4) if found.day - back > 0)
         day = rf"0?(?:{days})(?!\d|[,.]\d)"
         said = WEEKDAYS.index(lead["weekday"]) if lead is not None else None
         # a stamp that opens a longer id (`20240716104512-4-555812`) may be filed the day after (`said on Monday`)
-        days_after = (0, 1) if (found.year, found.month, found.day) not in bare else (0,)
+        days_after = (0,) if bare else (0, 1)
         if re.search(rf"\b(?:{names})\.?\s+{day}|(?<!\d){day}(?:st|nd|rd|th)?\s+(?:{names})\b", text) \
                 or (said is not None and any((said + after) % 7 == found.weekday() for after in days_after)):
             return found
-    for found in readings:
+    for found, bare in readings:
         # a monthly release filed within three months of the month its first lines report (`…-20240516-p5jdwq` over
         # `exports reached 45.2 million tonnes in April`; Statistics Canada's `/250321/` over January's output);
         # not an id that only opens on a date (`AEN20240716003200320` over `Imports fell in June`)
-        if (found.year, found.month, found.day) in bare and any(0 <= (found.month - m) % 12 <= 3 for m in reported):
+        if bare and any(0 <= (found.month - m) % 12 <= 3 for m in reported):
             return found
     return None
 
